@@ -1,0 +1,174 @@
+/*
+ * config: see config.h.
+ */
+#include <ctype.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "domain/date.h"
+
+struct config cfg;
+
+enum ckind { C_STR, C_INT };
+
+static const struct citem {
+	const char	*key;		/* file key; env is TENANTRY_ + upper */
+	enum ckind	 kind;
+	size_t		 off;
+	size_t		 size;
+} items[] = {
+	{ "db_host", C_STR, offsetof(struct config, db_host), sizeof(cfg.db_host) },
+	{ "db_port", C_INT, offsetof(struct config, db_port), 0 },
+	{ "db_socket", C_STR, offsetof(struct config, db_socket), sizeof(cfg.db_socket) },
+	{ "db_user", C_STR, offsetof(struct config, db_user), sizeof(cfg.db_user) },
+	{ "db_password", C_STR, offsetof(struct config, db_password), sizeof(cfg.db_password) },
+	{ "db_name", C_STR, offsetof(struct config, db_name), sizeof(cfg.db_name) },
+	{ "listen", C_STR, offsetof(struct config, listen), sizeof(cfg.listen) },
+	{ "workers", C_INT, offsetof(struct config, workers), 0 },
+	{ "templates", C_STR, offsetof(struct config, templates), sizeof(cfg.templates) },
+	{ "tz", C_STR, offsetof(struct config, tz), sizeof(cfg.tz) },
+	{ "session_idle_minutes", C_INT, offsetof(struct config, idle_minutes), 0 },
+	{ "session_absolute_hours", C_INT, offsetof(struct config, absolute_hours), 0 },
+	{ "hash_slots", C_INT, offsetof(struct config, hash_slots), 0 },
+	{ "cooloff_days", C_INT, offsetof(struct config, cooloff_days), 0 },
+	{ "today", C_STR, 0, 0 },	/* special: parsed into cfg.today */
+};
+
+static int
+set_item(const struct citem *it, const char *val)
+{
+	char	*end;
+	long	 n;
+
+	if (strcmp(it->key, "today") == 0) {
+		if (*val == '\0') {
+			cfg.today = DATE_NONE;
+			return 0;
+		}
+		if (date_parse(val, &cfg.today) == -1) {
+			fprintf(stderr, "config: today: not a date: %s\n", val);
+			return -1;
+		}
+		return 0;
+	}
+	if (it->kind == C_STR) {
+		if (strlen(val) >= it->size) {
+			fprintf(stderr, "config: %s: too long\n", it->key);
+			return -1;
+		}
+		snprintf((char *)&cfg + it->off, it->size, "%s", val);
+		return 0;
+	}
+	n = strtol(val, &end, 10);
+	if (*val == '\0' || *end != '\0' || n < 0 || n > 1000000) {
+		fprintf(stderr, "config: %s: not a number: %s\n", it->key, val);
+		return -1;
+	}
+	if (strcmp(it->key, "db_port") == 0)
+		cfg.db_port = (unsigned)n;
+	else
+		*(int *)((char *)&cfg + it->off) = (int)n;
+	return 0;
+}
+
+static const struct citem *
+find_item(const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(items) / sizeof(items[0]); i++)
+		if (strcmp(items[i].key, key) == 0)
+			return &items[i];
+	return NULL;
+}
+
+static int
+load_file(const char *path)
+{
+	FILE			*f;
+	char			 line[1024], *k, *v, *e;
+	const struct citem	*it;
+	int			 lineno = 0, rc = 0;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "config: cannot open %s\n", path);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		lineno++;
+		for (k = line; isspace((unsigned char)*k); k++)
+			continue;
+		if (*k == '#' || *k == '\0')
+			continue;
+		if ((v = strchr(k, '=')) == NULL) {
+			fprintf(stderr, "%s:%d: expected key = value\n", path, lineno);
+			rc = -1;
+			continue;
+		}
+		for (e = v; e > k && isspace((unsigned char)e[-1]); e--)
+			continue;
+		*e = '\0';
+		for (v++; isspace((unsigned char)*v); v++)
+			continue;
+		for (e = v + strlen(v); e > v && isspace((unsigned char)e[-1]); e--)
+			continue;
+		*e = '\0';
+		if ((it = find_item(k)) == NULL) {
+			fprintf(stderr, "%s:%d: unknown key %s\n", path, lineno, k);
+			rc = -1;
+			continue;
+		}
+		if (set_item(it, v) == -1)
+			rc = -1;
+	}
+	fclose(f);
+	return rc;
+}
+
+int
+config_load(void)
+{
+	char		 env[64];
+	const char	*v;
+	size_t		 i, j;
+	long		 ncpu;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.db_port = 3306;
+	snprintf(cfg.db_user, sizeof(cfg.db_user), "root");
+	snprintf(cfg.db_name, sizeof(cfg.db_name), "tenantry");
+	snprintf(cfg.db_socket, sizeof(cfg.db_socket), "var/run/mariadb.sock");
+	snprintf(cfg.listen, sizeof(cfg.listen), "var/run/tenantry.sock");
+	snprintf(cfg.templates, sizeof(cfg.templates), "templates");
+	snprintf(cfg.tz, sizeof(cfg.tz), "Europe/London");
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	if (ncpu < 1)
+		ncpu = 1;
+	cfg.workers = (int)(2 * ncpu);
+	cfg.hash_slots = (int)ncpu;
+	cfg.today = DATE_NONE;
+	cfg.idle_minutes = 30;
+	cfg.absolute_hours = 12;
+	cfg.cooloff_days = 90;
+
+	if ((v = getenv("TENANTRY_CONFIG")) != NULL && *v != '\0' &&
+	    load_file(v) == -1)
+		return -1;
+	for (i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		snprintf(env, sizeof(env), "TENANTRY_");
+		for (j = 0; items[i].key[j] != '\0' && 9 + j + 1 < sizeof(env); j++)
+			env[9 + j] = (char)toupper((unsigned char)items[i].key[j]);
+		env[9 + j] = '\0';
+		if ((v = getenv(env)) != NULL && set_item(&items[i], v) == -1)
+			return -1;
+	}
+	if (cfg.workers < 1)
+		cfg.workers = 1;
+	if (cfg.hash_slots < 1)
+		cfg.hash_slots = 1;
+	return 0;
+}

@@ -1,0 +1,26 @@
+/*
+ * money: integer minor units (pence). Never floating point.
+ */
+#ifndef TENANTRY_MONEY_H
+#define TENANTRY_MONEY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define MONEY_MAX	INT64_C(99999999999)	/* 999,999,999.99: DECIMAL(12,2)-sized */
+#define MONEY_STRLEN	32
+
+/*
+ * Parse a non-negative amount: digits with an optional '.' and at most two
+ * decimals ("12", "12.5", "12.50"); surrounding spaces and thousands
+ * commas ("1,234.50") are accepted. Returns 0 and sets *out, or -1.
+ */
+int	 money_parse(const char *s, int64_t *out);
+/* "1234.50" (plain, for form fields). */
+void	 money_format(int64_t minor, char *buf, size_t cap);
+/* "1,234.50" (display). */
+void	 money_format_display(int64_t minor, char *buf, size_t cap);
+/* a * qty with overflow check: 0 ok, -1 overflow. */
+int	 money_mul(int64_t a, int64_t qty, int64_t *out);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * validate: see validate.h.
+ */
+#include <string.h>
+
+#include "date.h"
+#include "money.h"
+#include "validate.h"
+
+static int
+has_ctl(const char *s, size_t n, int multiline)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0x7f)
+			return 1;
+		if (c < 0x20) {
+			if (multiline && (c == '\n' || c == '\r' || c == '\t'))
+				continue;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int
+email_ok(const char *s, size_t n)
+{
+	const char	*at;
+	size_t		 i;
+
+	at = memchr(s, '@', n);
+	if (at == NULL || at == s || (size_t)(at - s) == n - 1)
+		return 0;
+	if (memchr(at + 1, '@', n - (size_t)(at - s) - 1) != NULL)
+		return 0;
+	if (memchr(at + 1, '.', n - (size_t)(at - s) - 1) == NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] == ' ' || s[i] == '<' || s[i] == '>' || s[i] == ',')
+			return 0;
+	return 1;
+}
+
+static int
+int_parse(const char *s, int64_t *out)
+{
+	int64_t	 v = 0;
+	int	 neg = 0;
+
+	if (*s == '-') {
+		neg = 1;
+		s++;
+	}
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		if (v > (INT64_MAX - (*s - '0')) / 10)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	*out = neg ? -v : v;
+	return 0;
+}
+
+const char *
+validate_field(const struct field *f, const char *raw, size_t len,
+    char *trimmed, struct fval *v)
+{
+	size_t	 a, b;
+
+	memset(v, 0, sizeof(*v));
+	v->date = DATE_NONE;
+	v->raw = raw == NULL ? "" : raw;
+	if (raw == NULL)
+		len = 0;
+	a = 0;
+	b = len;
+	if (f->type != FT_PASSWORD) {
+		while (a < b && (raw[a] == ' ' || raw[a] == '\t' ||
+		    raw[a] == '\r' || raw[a] == '\n'))
+			a++;
+		while (b > a && (raw[b - 1] == ' ' || raw[b - 1] == '\t' ||
+		    raw[b - 1] == '\r' || raw[b - 1] == '\n'))
+			b--;
+	}
+	if (b > a)
+		memcpy(trimmed, raw + a, b - a);
+	trimmed[b - a] = '\0';
+	v->s = trimmed;
+	v->present = b > a;
+	if (len > f->cap)
+		return v->err = "is too long";
+	if (!v->present) {
+		if (f->required)
+			return v->err = "is required";
+		return NULL;
+	}
+	switch (f->type) {
+	case FT_TEXT:
+		if (has_ctl(trimmed, b - a, 0))
+			return v->err = "must be a single line of text";
+		break;
+	case FT_MULTILINE:
+		if (has_ctl(trimmed, b - a, 1))
+			return v->err = "contains control characters";
+		break;
+	case FT_EMAIL:
+		if (has_ctl(trimmed, b - a, 0) || !email_ok(trimmed, b - a))
+			return v->err = "must be an email address";
+		break;
+	case FT_DATE:
+		if (date_parse(trimmed, &v->date) == -1)
+			return v->err = "must be a date (YYYY-MM-DD)";
+		break;
+	case FT_MONEY:
+		if (money_parse(trimmed, &v->i) == -1)
+			return v->err = "must be an amount such as 12.50";
+		break;
+	case FT_INT:
+		if (int_parse(trimmed, &v->i) == -1)
+			return v->err = "must be a whole number";
+		if (v->i < f->min)
+			return v->err = "is too small";
+		if (v->i > f->max)
+			return v->err = "is too large";
+		break;
+	case FT_PASSWORD:
+		if ((int64_t)len < f->min)
+			return v->err = "is too short";
+		break;
+	default:
+		return v->err = "is not valid";
+	}
+	return NULL;
+}

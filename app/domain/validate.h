@@ -1,0 +1,49 @@
+/*
+ * validate: field validators with byte caps. Pure; each returns NULL when
+ * the value is acceptable (and stores the typed value), or a message that
+ * completes the sentence "<Label> ..." (e.g. "is required").
+ */
+#ifndef TENANTRY_VALIDATE_H
+#define TENANTRY_VALIDATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum ftype {
+	FT_TEXT,	/* one line: no control characters */
+	FT_MULTILINE,	/* text with newlines and tabs */
+	FT_EMAIL,	/* local@domain, one line */
+	FT_DATE,	/* YYYY-MM-DD */
+	FT_MONEY,	/* 12.34, non-negative */
+	FT_INT,		/* integer in [min, max] */
+	FT_PASSWORD,	/* any bytes but NUL, length >= min */
+	FT__MAX
+};
+
+struct field {
+	const char	*key;		/* form name */
+	const char	*label;		/* shown in messages */
+	enum ftype	 type;
+	size_t		 cap;		/* maximum bytes */
+	int		 required;
+	int64_t		 min, max;	/* FT_INT range; FT_PASSWORD min length */
+};
+
+struct fval {
+	const char	*raw;		/* as submitted (for re-display), "" if absent */
+	int		 present;	/* non-empty after trimming */
+	const char	*s;		/* trimmed text */
+	int64_t		 i;		/* FT_INT, FT_MONEY (minor units) */
+	int32_t		 date;		/* FT_DATE, DATE_NONE when empty */
+	const char	*err;		/* NULL, or "is required" etc. */
+};
+
+/*
+ * Validate raw (len bytes, NUL-terminated, may be NULL for absent) against
+ * f. trimmed must have room for len + 1 bytes; it receives the value with
+ * leading and trailing white space removed. Fills v; returns v->err.
+ */
+const char	*validate_field(const struct field *f, const char *raw,
+		    size_t len, char *trimmed, struct fval *v);
+
+#endif

@@ -1,0 +1,155 @@
+/*
+ * front: see front.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "front.h"
+#include "http/http.h"
+#include "log.h"
+#include "pages/pages.h"
+#include "session.h"
+#include "store/db.h"
+
+#define MG	(1u << M_GET)
+#define MP	(1u << M_POST)
+
+enum page {
+	PAGE_HOME,		/* / */
+	PAGE_HEALTHZ,		/* /healthz */
+	PAGE_LOGIN,		/* /login */
+	PAGE_LOGOUT,		/* /logout */
+	PAGE_OCCUPIERS,		/* /occupiers */
+	PAGE_OCCUPIER_NEW,	/* /occupiers/new */
+	PAGE_OCCUPIER,		/* /occupiers/# */
+	PAGE_OCCUPIER_EDIT,	/* /occupiers/#/edit */
+	PAGE_OCCUPIER_SITE,	/* /occupiers/#/site */
+	PAGE_CONTRACTS,		/* /occupiers/#/sites/#/contracts */
+	PAGE_CONTRACT_NEW,	/* /occupiers/#/sites/#/contracts/new */
+	PAGE_CONTRACT_EDIT,	/* /occupiers/#/contracts/#/edit */
+	PAGE_SITES,		/* /sites */
+	PAGE_SITE,		/* /sites/# */
+	PAGE__MAX
+};
+
+struct route {
+	unsigned	 methods;	/* MG | MP */
+	const char	*pattern;	/* '#' segment: a positive integer id */
+	void		(*fn)(struct req *);
+	unsigned	 roles;		/* R_PUBLIC: no session needed */
+	int		 nodb;		/* answers without the database */
+};
+
+static const struct route routes[PAGE__MAX] = {
+	[PAGE_HOME] = { MG, "/", page_home, R_ANY, 0 },
+	[PAGE_HEALTHZ] = { MG, "/healthz", page_healthz, R_PUBLIC, 1 },
+	[PAGE_LOGIN] = { MG | MP, "/login", page_login, R_PUBLIC, 0 },
+	[PAGE_LOGOUT] = { MP, "/logout", page_logout, R_ANY, 0 },
+	[PAGE_OCCUPIERS] = { MG, "/occupiers", page_occupiers, R_OPERATOR, 0 },
+	[PAGE_OCCUPIER_NEW] = { MG | MP, "/occupiers/new", page_occupier_edit, R_OPERATOR, 0 },
+	[PAGE_OCCUPIER] = { MG, "/occupiers/#", page_occupier, R_OPERATOR, 0 },
+	[PAGE_OCCUPIER_EDIT] = { MG | MP, "/occupiers/#/edit", page_occupier_edit, R_OPERATOR, 0 },
+	[PAGE_OCCUPIER_SITE] = { MG, "/occupiers/#/site", page_occupier_site, R_OPERATOR, 0 },
+	[PAGE_CONTRACTS] = { MG, "/occupiers/#/sites/#/contracts", page_occupier_contracts, R_OPERATOR, 0 },
+	[PAGE_CONTRACT_NEW] = { MG | MP, "/occupiers/#/sites/#/contracts/new", page_contract_edit, R_OPERATOR, 0 },
+	[PAGE_CONTRACT_EDIT] = { MG | MP, "/occupiers/#/contracts/#/edit", page_contract_edit, R_OPERATOR, 0 },
+	[PAGE_SITES] = { MG, "/sites", page_sites, R_OPERATOR, 0 },
+	[PAGE_SITE] = { MG, "/sites/#", page_site, R_OPERATOR, 0 },
+};
+
+/*
+ * Match path against pattern; '#' matches a decimal id of 1..18 digits
+ * without a leading zero. Fills ids. 1 on a match.
+ */
+static int
+route_match(const char *pattern, const char *path, int64_t *ids, size_t *nids)
+{
+	const char	*p = pattern, *s = path;
+	size_t		 n = 0;
+
+	while (*p != '\0') {
+		if (*p == '#') {
+			int64_t	 v = 0;
+			int	 nd = 0;
+
+			if (*s < '1' || *s > '9')
+				return 0;
+			while (*s >= '0' && *s <= '9') {
+				if (++nd > 18)
+					return 0;
+				v = v * 10 + (*s++ - '0');
+			}
+			if (n == HTTP_MAX_IDS)
+				return 0;
+			ids[n++] = v;
+			p++;
+			continue;
+		}
+		if (*p++ != *s++)
+			return 0;
+	}
+	if (*s != '\0')
+		return 0;
+	*nids = n;
+	return 1;
+}
+
+void
+front_handle(struct req *r)
+{
+	const struct route	*rt = NULL;
+	int64_t			 ids[HTTP_MAX_IDS];
+	size_t			 i, nids = 0;
+	int			 path_known = 0, rc;
+
+	for (i = 0; i < PAGE__MAX; i++) {
+		if (!route_match(routes[i].pattern, r->path, ids, &nids))
+			continue;
+		path_known = 1;
+		if (routes[i].methods & (1u << r->method)) {
+			rt = &routes[i];
+			break;
+		}
+	}
+	if (rt == NULL) {
+		http_error(r, path_known ? 405 : 404);
+		return;
+	}
+	if (r->form_bad) {
+		http_error_msg(r, 400, arena_printf(r->a, "The form field "
+		    "\u201c%s\u201d could not be read: it is not correctly "
+		    "encoded.", r->form_badkey ? r->form_badkey : "?"));
+		return;
+	}
+	r->route = rt;
+	memcpy(r->ids, ids, sizeof(ids));
+	r->nids = nids;
+	if (rt->nodb) {
+		rt->fn(r);
+		return;
+	}
+	if ((rc = session_load(r)) < 0) {
+		http_error(r, db_unavailable() ? 503 : 500);
+		return;
+	}
+	if (rt->roles != R_PUBLIC) {
+		if (!r->signed_in) {
+			if (r->method == M_GET)
+				http_redirect(r, arena_printf(r->a,
+				    "/login?next=%s", parse_urlencode(r->a, r->path)));
+			else
+				http_redirect(r, "/login?expired=1");
+			return;
+		}
+		if (!(rt->roles & (1u << r->user.role))) {
+			http_error(r, 403);
+			return;
+		}
+	}
+	if (r->method == M_POST && !session_csrf_ok(r)) {
+		log_warnx("front: CSRF token missing or wrong for %s", r->path);
+		http_error(r, 403);
+		return;
+	}
+	rt->fn(r);
+}

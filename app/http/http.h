@@ -1,0 +1,110 @@
+/*
+ * http: the request as the front controller and pages see it, and the
+ * response primitives. A response is built in memory (status, headers,
+ * body) and written in one piece by the FastCGI loop: never half-written.
+ */
+#ifndef TENANTRY_HTTP_H
+#define TENANTRY_HTTP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../arena.h"
+#include "parse.h"
+
+struct tpl_dict;
+struct route;
+
+#define HTTP_BODY_MAX	(1024 * 1024)	/* 1 MiB: larger bodies get 413 */
+#define HTTP_MAX_IDS	4
+
+enum method {
+	M_GET,		/* GET (and HEAD, answered without a body) */
+	M_POST,		/* POST */
+	M__MAX
+};
+
+enum role {
+	ROLE_OPERATOR_ADMIN,	/* "operator_admin" */
+	ROLE_OPERATOR_STAFF,	/* "operator_staff" */
+	ROLE_OCCUPIER_ADMIN,	/* "occupier_admin" */
+	ROLE_OCCUPIER_USER,	/* "occupier_user" */
+	ROLE__MAX
+};
+extern const char *const role_names[ROLE__MAX];
+extern const char *const role_labels[ROLE__MAX];
+/* ROLE__MAX when s names no role. */
+enum role	role_parse(const char *s);
+
+/* Role masks for the route table. */
+#define R_OPADMIN	(1u << ROLE_OPERATOR_ADMIN)
+#define R_OPSTAFF	(1u << ROLE_OPERATOR_STAFF)
+#define R_OCCADMIN	(1u << ROLE_OCCUPIER_ADMIN)
+#define R_OCCUSER	(1u << ROLE_OCCUPIER_USER)
+#define R_OPERATOR	(R_OPADMIN | R_OPSTAFF)
+#define R_OCCUPIER	(R_OCCADMIN | R_OCCUSER)
+#define R_ANY		(R_OPERATOR | R_OCCUPIER)
+#define R_PUBLIC	0u		/* no session needed */
+
+struct user {
+	int64_t		 id;
+	int64_t		 operator_id;
+	int64_t		 occupier_id;	/* occupier roles only, else 0 */
+	enum role	 role;
+	const char	*email;
+	const char	*name;
+	const char	*operator_name;
+};
+
+struct req {
+	struct arena		*a;
+	unsigned long long	 id;		/* request id for the log */
+	enum method		 method;
+	int			 head;		/* HEAD: no body in the reply */
+	const char		*path;		/* decoded path, no query */
+	const char		*uri;		/* path and query as sent */
+	struct kvlist		 query;
+	struct kvlist		 form;		/* POST body */
+	int			 form_bad;	/* body could not be decoded */
+	const char		*form_badkey;	/* the field that could not */
+	struct kvlist		 cookies;
+	const char		*remote_addr;
+	const char		*user_agent;
+	int			 https;
+	int64_t			 now;		/* unix seconds */
+	int32_t			 today;		/* operator's local date */
+	int64_t			 ids[HTTP_MAX_IDS];	/* numeric path segments */
+	size_t			 nids;
+	const struct route	*route;
+
+	/* Session (set by the front controller). */
+	int			 signed_in;
+	struct user		 user;
+	int64_t			 session_id;
+	char			 csrf[65];	/* hex token for forms */
+
+	/* Response. */
+	int			 status;
+	struct buf		 hdr;		/* extra header lines, CRLF-terminated */
+	struct buf		 body;
+	const char		*content_type;
+	int			 done;		/* a response has been produced */
+	struct tpl_dict		*tpl_root;	/* layout dictionary (pages) */
+};
+
+/* Add a header line (name and value must not contain CR/LF: checked). */
+void	 http_header(struct req *, const char *name, const char *value);
+/* 303 See Other to a local path (must start with '/'). */
+void	 http_redirect(struct req *, const char *path);
+/* The one error page: status code and a short, safe message. */
+void	 http_error(struct req *, int code);
+void	 http_error_msg(struct req *, int code, const char *msg);
+/* Plain body with a content type (CSV exports, /healthz). */
+void	 http_send(struct req *, int code, const char *ctype, const char *body,
+	    size_t len);
+/* Reason phrase of a status code. */
+const char *http_reason(int code);
+/* Serialize status, headers and body (the FastCGI loop writes it). */
+void	 http_serialize(struct req *, struct buf *out);
+
+#endif

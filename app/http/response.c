@@ -1,0 +1,182 @@
+/*
+ * response: status, headers and the one error page. Security headers are
+ * added here, once, for every response (STYLE 10).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../log.h"
+#include "../tpl/tpl.h"
+#include "http.h"
+
+const char *const role_names[ROLE__MAX] = {
+	"operator_admin",	/* ROLE_OPERATOR_ADMIN */
+	"operator_staff",	/* ROLE_OPERATOR_STAFF */
+	"occupier_admin",	/* ROLE_OCCUPIER_ADMIN */
+	"occupier_user",	/* ROLE_OCCUPIER_USER */
+};
+
+const char *const role_labels[ROLE__MAX] = {
+	"Operator admin",	/* ROLE_OPERATOR_ADMIN */
+	"Operator staff",	/* ROLE_OPERATOR_STAFF */
+	"Occupier admin",	/* ROLE_OCCUPIER_ADMIN */
+	"Occupier user",	/* ROLE_OCCUPIER_USER */
+};
+
+enum role
+role_parse(const char *s)
+{
+	int	 i;
+
+	for (i = 0; i < ROLE__MAX; i++)
+		if (s != NULL && strcmp(s, role_names[i]) == 0)
+			return (enum role)i;
+	return ROLE__MAX;
+}
+
+const char *
+http_reason(int code)
+{
+	switch (code) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 401: return "Unauthorized";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Payload Too Large";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default: return "Error";
+	}
+}
+
+static int
+header_safe(const char *s)
+{
+	return strpbrk(s, "\r\n") == NULL;
+}
+
+void
+http_header(struct req *r, const char *name, const char *value)
+{
+	if (!header_safe(name) || !header_safe(value)) {
+		log_warnx("http: refused header with CR/LF: %s", name);
+		return;
+	}
+	buf_printf(&r->hdr, "%s: %s\r\n", name, value);
+}
+
+void
+http_redirect(struct req *r, const char *path)
+{
+	/* Local paths only: "//host" would be an open redirect. */
+	if (path == NULL || path[0] != '/' || path[1] == '/' || path[1] == '\\')
+		path = "/";
+	r->status = 303;
+	http_header(r, "Location", path);
+	r->body.len = 0;
+	r->body.p[0] = '\0';
+	r->done = 1;
+}
+
+static void
+emit_body(void *ctx, const char *s, size_t n)
+{
+	buf_put(ctx, s, n);
+}
+
+void
+http_error_msg(struct req *r, int code, const char *msg)
+{
+	struct tpl_dict	*d;
+
+	r->status = code;
+	r->content_type = "text/html; charset=utf-8";
+	r->body.len = 0;
+	r->body.p[0] = '\0';
+	r->hdr.len = 0;
+	r->hdr.p[0] = '\0';
+	r->done = 1;
+	if (code == 405)
+		http_header(r, "Allow", r->method == M_POST ? "GET" : "POST");
+	if (code == 503)
+		http_header(r, "Retry-After", "5");
+	if ((d = tpl_dict_new("error")) == NULL)
+		goto plain;
+	arena_defer(r->a, tpl_dict_free, d);
+	tpl_set_int(d, "CODE", code);
+	tpl_set(d, "REASON", http_reason(code));
+	tpl_set(d, "MESSAGE", msg);
+	if (r->signed_in)
+		tpl_show(d, "SIGNED_IN");
+	if (tpl_render("error.tpl", d, emit_body, &r->body) == 0)
+		return;
+	r->body.len = 0;
+plain:
+	r->content_type = "text/plain; charset=utf-8";
+	buf_printf(&r->body, "%d %s\n", code, http_reason(code));
+}
+
+void
+http_error(struct req *r, int code)
+{
+	const char	*msg;
+
+	switch (code) {
+	case 400: msg = "The request could not be understood."; break;
+	case 403: msg = "You are not allowed to do that. If you were filling "
+	    "in a form, your session may have changed: go back, reload the "
+	    "page and try again."; break;
+	case 404: msg = "There is nothing here. It may have been removed, or "
+	    "the address may be wrong."; break;
+	case 405: msg = "This address does not accept that kind of request."; break;
+	case 413: msg = "The request is too large (1 MiB at most)."; break;
+	case 503: msg = "The database is not reachable right now. Nothing was "
+	    "saved by this request. Please try again in a few seconds."; break;
+	default: msg = "Something went wrong on our side. It has been logged."; break;
+	}
+	http_error_msg(r, code, msg);
+}
+
+void
+http_send(struct req *r, int code, const char *ctype, const char *body,
+    size_t len)
+{
+	r->status = code;
+	r->content_type = ctype;
+	r->body.len = 0;
+	buf_put(&r->body, body, len);
+	r->done = 1;
+}
+
+void
+http_serialize(struct req *r, struct buf *out)
+{
+	char	 num[32];
+
+	buf_printf(out, "Status: %d %s\r\n", r->status, http_reason(r->status));
+	if (r->status != 303)
+		buf_printf(out, "Content-Type: %s\r\n", r->content_type ?
+		    r->content_type : "text/html; charset=utf-8");
+	/* libfcgi's printf has no %zu: format sizes ourselves. */
+	snprintf(num, sizeof(num), "%llu", (unsigned long long)r->body.len);
+	buf_printf(out, "Content-Length: %s\r\n", num);
+	buf_puts(out,
+	    "Content-Security-Policy: default-src 'self'; script-src 'self'; "
+	    "style-src 'self'; img-src 'self' data:; form-action 'self'; "
+	    "base-uri 'none'; object-src 'none'; frame-ancestors 'none'\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "X-Content-Type-Options: nosniff\r\n"
+	    "Referrer-Policy: same-origin\r\n"
+	    "Cross-Origin-Opener-Policy: same-origin\r\n"
+	    "Cache-Control: no-store\r\n");
+	buf_put(out, r->hdr.p, r->hdr.len);
+	buf_puts(out, "\r\n");
+	if (!r->head)
+		buf_put(out, r->body.p, r->body.len);
+}

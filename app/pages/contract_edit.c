@@ -1,0 +1,159 @@
+/*
+ * contract_edit: create (/occupiers/N/sites/S/contracts/new) and edit
+ * (/occupiers/N/contracts/C/edit) a contract. An end before the start is
+ * refused with a message; a duplicate reference likewise.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../domain/date.h"
+#include "../store/db.h"
+#include "../store/store.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+enum contract_field {
+	CF_REFERENCE,	/* reference */
+	CF_START,	/* start_date */
+	CF_END,		/* end_date */
+	CF_VERSION,	/* version */
+	CF__MAX
+};
+
+static const struct field fields[CF__MAX] = {
+	[CF_REFERENCE] = { "reference", "Reference", FT_TEXT, 64, 1, 0, 0 },
+	[CF_START] = { "start_date", "Start date", FT_DATE, 10, 1, 0, 0 },
+	[CF_END] = { "end_date", "End date", FT_DATE, 10, 0, 0, 0 },
+	[CF_VERSION] = { "version", "Version", FT_INT, 20, 0, 0, INT32_MAX },
+};
+
+static char *
+audit_text(struct req *r, const struct store_contract *c)
+{
+	char	 s[DATE_STRLEN], e[DATE_STRLEN];
+
+	date_format(c->start, s, sizeof(s));
+	date_format(c->end, e, sizeof(e));
+	return arena_printf(r->a, "reference=%s\nstart_date=%s\nend_date=%s",
+	    c->reference, s, e);
+}
+
+void
+page_contract_edit(struct req *r)
+{
+	struct tpl_dict		*d;
+	struct store_occupier	 o;
+	struct store_contract	 cur, c;
+	struct fval		 v[CF__MAX];
+	char			 date[DATE_STRLEN];
+	int			 editing, rc;
+	int64_t			 site, id = 0;
+
+	/* /occupiers/N/contracts/C/edit has ids {N, C}; new has {N, S}. */
+	editing = strstr(r->path, "/edit") != NULL;
+	memset(&cur, 0, sizeof(cur));
+	cur.end = DATE_NONE;
+	cur.start = DATE_NONE;
+	if (editing) {
+		if ((rc = store_contract_get(r->a, r->user.operator_id,
+		    r->ids[1], &cur)) < 0) {
+			page_store_error(r);
+			return;
+		}
+		if (rc == 0 || cur.occupier_id != r->ids[0]) {
+			http_error(r, 404);
+			return;
+		}
+		site = cur.site_id;
+	} else
+		site = r->ids[1];
+	d = page_begin(r, editing ? "Edit contract" : "New contract",
+	    "contract_edit.tpl", "occupiers");
+	if (d == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	if (!occupier_nav(r, d, r->ids[0], site, "contracts", &o))
+		return;
+	if (editing) {
+		tpl_show(d, "EDITING");
+		tpl_set(d, "CONTRACT_REF", cur.reference);
+		tpl_set(d, "ACTION", arena_printf(r->a,
+		    "/occupiers/%lld/contracts/%lld/edit", (long long)o.id,
+		    (long long)cur.id));
+	} else {
+		tpl_show(d, "CREATING");
+		tpl_set(d, "ACTION", arena_printf(r->a,
+		    "/occupiers/%lld/sites/%lld/contracts/new", (long long)o.id,
+		    (long long)site));
+	}
+	if (r->method == M_GET) {
+		form_fill(r, d, "reference", cur.reference);
+		date_format(cur.start, date, sizeof(date));
+		form_fill(r, d, "start_date", date);
+		date_format(cur.end, date, sizeof(date));
+		form_fill(r, d, "end_date", date);
+		tpl_set_int(d, "F_VERSION", cur.version);
+		page_end(r);
+		return;
+	}
+	rc = form_read(r, d, fields, CF__MAX, v);
+	if (v[CF_START].err == NULL && v[CF_END].err == NULL &&
+	    v[CF_END].date != DATE_NONE && v[CF_END].date < v[CF_START].date) {
+		form_error(r, d, "end_date", "End date must be on or after the "
+		    "start date");
+		rc++;
+	}
+	if (rc > 0) {
+		r->status = 422;
+		page_end(r);
+		return;
+	}
+	memset(&c, 0, sizeof(c));
+	c.id = cur.id;
+	c.occupier_id = o.id;
+	c.site_id = site;
+	c.reference = v[CF_REFERENCE].s;
+	c.start = v[CF_START].date;
+	c.end = v[CF_END].date;
+	c.version = v[CF_VERSION].i;
+	if (db_begin() < 0) {
+		page_store_error(r);
+		return;
+	}
+	if (editing) {
+		rc = store_contract_update(r->user.operator_id, &c);
+		id = cur.id;
+	} else
+		rc = store_contract_insert(r->user.operator_id, &c, &id);
+	if (rc > 0)
+		rc = store_audit(r->user.operator_id, o.id, site, r->user.id,
+		    "contract", id, editing ? "update" : "create",
+		    editing ? audit_text(r, &cur) : NULL, audit_text(r, &c));
+	if (rc > 0 && db_commit() > 0) {
+		http_redirect(r, arena_printf(r->a,
+		    "/occupiers/%lld/sites/%lld/contracts?done=%s",
+		    (long long)o.id, (long long)site,
+		    editing ? "saved" : "created"));
+		return;
+	}
+	db_rollback();
+	if (rc == -2) {
+		r->status = 422;
+		form_error(r, d, "reference", "Reference is already used by "
+		    "another contract");
+	} else if (rc == 0 && editing) {
+		r->status = 409;
+		tpl_set_int(d, "F_VERSION", cur.version);
+		form_error(r, d, NULL, "This contract was changed by someone "
+		    "else while you were editing. Your changes were not saved: "
+		    "the form below still holds them; save again to overwrite.");
+	} else if (rc == 0) {
+		http_error(r, 404);
+		return;
+	} else {
+		page_store_error(r);
+		return;
+	}
+	page_end(r);
+}

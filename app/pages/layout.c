@@ -1,0 +1,135 @@
+/*
+ * layout: the page chrome shared by every screen: left-hand menu, user,
+ * sign-out form, flash message. Escaping is the templates' job.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../domain/date.h"
+#include "../domain/money.h"
+#include "../log.h"
+#include "../store/db.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+struct menu_item {
+	const char	*key;
+	const char	*label;
+	const char	*href;
+	unsigned	 roles;
+};
+
+static const struct menu_item menu[] = {
+	{ "occupiers", "Occupiers", "/occupiers", R_OPERATOR },
+	{ "sites", "Sites", "/sites", R_OPERATOR },
+};
+
+/* Fixed flash messages, chosen by ?done= after a POST/redirect/GET. */
+static const struct {
+	const char	*code;
+	const char	*text;
+} flashes[] = {
+	{ "created", "Created." },
+	{ "saved", "Changes saved." },
+	{ "signedout", "You have signed out." },
+};
+
+static void
+emit(void *ctx, const char *s, size_t n)
+{
+	buf_put(ctx, s, n);
+}
+
+struct tpl_dict *
+page_begin(struct req *r, const char *title, const char *body_tpl,
+    const char *active)
+{
+	struct tpl_dict	*root, *item, *body;
+	const char	*done;
+	size_t		 i;
+
+	if ((root = tpl_dict_new("layout")) == NULL) {
+		log_warnx("layout: out of memory");
+		return NULL;
+	}
+	arena_defer(r->a, tpl_dict_free, root);
+	r->tpl_root = root;
+	tpl_set(root, "TITLE", title);
+	tpl_set(root, "CSRF", r->csrf);
+	if (r->signed_in) {
+		tpl_show(root, "SIGNED_IN");
+		tpl_set(root, "USER_NAME", r->user.name);
+		tpl_set(root, "ROLE_LABEL", role_labels[r->user.role]);
+		tpl_set(root, "OPERATOR_NAME", r->user.operator_name);
+		for (i = 0; i < sizeof(menu) / sizeof(menu[0]); i++) {
+			if (!(menu[i].roles & (1u << r->user.role)))
+				continue;
+			item = tpl_section(root, "MENU");
+			tpl_set(item, "LABEL", menu[i].label);
+			tpl_set(item, "HREF", menu[i].href);
+			if (active != NULL && strcmp(active, menu[i].key) == 0)
+				tpl_show(item, "CURRENT");
+		}
+	} else
+		tpl_show(root, "SIGNED_OUT");
+	if ((done = kv_get(&r->query, "done")) != NULL)
+		for (i = 0; i < sizeof(flashes) / sizeof(flashes[0]); i++)
+			if (strcmp(done, flashes[i].code) == 0)
+				tpl_set(tpl_section(root, "FLASH"), "TEXT",
+				    flashes[i].text);
+	body = tpl_include(root, "BODY", body_tpl);
+	tpl_set(body, "CSRF", r->csrf);
+	return body;
+}
+
+void
+page_end(struct req *r)
+{
+	r->body.len = 0;
+	r->content_type = "text/html; charset=utf-8";
+	if (r->status == 0)
+		r->status = 200;
+	if (r->tpl_root == NULL ||
+	    tpl_render("layout.tpl", r->tpl_root, emit, &r->body) == -1) {
+		http_error(r, 500);
+		return;
+	}
+	r->done = 1;
+}
+
+void
+page_store_error(struct req *r)
+{
+	http_error(r, db_unavailable() ? 503 : 500);
+}
+
+void
+page_setf(struct tpl_dict *d, const char *key, const char *fmt, ...)
+{
+	char	 b[512];
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(b, sizeof(b), fmt, ap);
+	va_end(ap);
+	tpl_set(d, key, b);
+}
+
+void
+page_set_date(struct tpl_dict *d, const char *key, int32_t day)
+{
+	char	 b[32];
+
+	date_format_long(day, b, sizeof(b));
+	tpl_set(d, key, b);
+}
+
+void
+page_set_money(struct tpl_dict *d, const char *key, int64_t minor)
+{
+	char	 b[MONEY_STRLEN];
+
+	money_format_display(minor, b, sizeof(b));
+	tpl_set(d, key, b);
+}

@@ -1,0 +1,86 @@
+/*
+ * occupier_nav: the header every occupier tab shares: name, edit link,
+ * site selector and tabs.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../store/store.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+static const struct {
+	const char	*key;
+	const char	*label;
+} tabs[] = {
+	{ "contracts", "Contracts" },
+};
+
+int
+occupier_tab_known(const char *tab)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++)
+		if (strcmp(tab, tabs[i].key) == 0)
+			return 1;
+	return 0;
+}
+
+int
+occupier_nav(struct req *r, struct tpl_dict *d, int64_t occ, int64_t site,
+    const char *tab, struct store_occupier *o)
+{
+	struct store_site	*sites;
+	struct tpl_dict		*s, *t, *nav;
+	size_t			 ns, i;
+	int			 rc, found = 0;
+
+	if ((rc = store_occupier_get(r->a, r->user.operator_id, occ, o)) < 0) {
+		page_store_error(r);
+		return 0;
+	}
+	if (rc == 0) {
+		http_error(r, 404);
+		return 0;
+	}
+	if (store_site_list(r->a, r->user.operator_id, &sites, &ns) < 0) {
+		page_store_error(r);
+		return 0;
+	}
+	for (i = 0; i < ns; i++)
+		if (sites[i].id == site)
+			found = 1;
+	if (site != 0 && !found) {
+		http_error(r, 404);
+		return 0;
+	}
+	nav = tpl_include(d, "OCC_NAV", "occupier_nav.tpl");
+	tpl_set_int(d, "OCC_ID", o->id);
+	tpl_set(d, "OCC_NAME", o->name);
+	tpl_set_int(d, "SITE_ID", site);
+	tpl_set_int(nav, "OCC_ID", o->id);
+	tpl_set(nav, "OCC_NAME", o->name);
+	tpl_set(nav, "OCC_BILLING_REF", o->billing_ref);
+	tpl_set(nav, "TAB", tab);
+	for (i = 0; i < ns; i++) {
+		s = tpl_section(nav, "SITE_OPT");
+		tpl_set_int(s, "ID", sites[i].id);
+		tpl_set(s, "NAME", sites[i].name);
+		if (sites[i].id == site) {
+			tpl_show(s, "SELECTED");
+			tpl_set(d, "SITE_NAME", sites[i].name);
+			tpl_set(nav, "SITE_NAME", sites[i].name);
+		}
+	}
+	for (i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
+		t = tpl_section(nav, "TABS");
+		tpl_set(t, "LABEL", tabs[i].label);
+		tpl_set(t, "HREF", arena_printf(r->a,
+		    "/occupiers/%lld/sites/%lld/%s", (long long)o->id,
+		    (long long)site, tabs[i].key));
+		if (strcmp(tab, tabs[i].key) == 0)
+			tpl_show(t, "CURRENT");
+	}
+	return 1;
+}

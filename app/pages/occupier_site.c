@@ -1,0 +1,39 @@
+/*
+ * occupier_site: the site selector's target (a GET form, so it works
+ * without JavaScript): /occupiers/N/site?site=S&tab=T redirects to the tab.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../store/store.h"
+#include "pages.h"
+
+void
+page_occupier_site(struct req *r)
+{
+	struct store_site	 s;
+	const char		*sv, *tv, *tab = "contracts";
+	char			*end;
+	long long		 site;
+	int			 rc;
+
+	sv = kv_get(&r->query, "site");
+	if (sv == NULL || (site = strtoll(sv, &end, 10)) <= 0 || *end != '\0') {
+		http_error(r, 404);
+		return;
+	}
+	if ((tv = kv_get(&r->query, "tab")) != NULL &&
+	    occupier_tab_known(tv))
+		tab = tv;
+	if ((rc = store_site_get(r->a, r->user.operator_id, site, &s)) < 0) {
+		page_store_error(r);
+		return;
+	}
+	if (rc == 0) {
+		http_error(r, 404);
+		return;
+	}
+	http_redirect(r, arena_printf(r->a, "/occupiers/%lld/sites/%lld/%s",
+	    (long long)r->ids[0], site, tab));
+}

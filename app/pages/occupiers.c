@@ -1,0 +1,86 @@
+/*
+ * occupiers: the list, with search by name and paging.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../domain/date.h"
+#include "../store/store.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+#define PER_PAGE	25
+#define QUERY_CAP	200
+
+void
+page_occupiers(struct req *r)
+{
+	struct tpl_dict		*d, *row, *pg;
+	struct store_occupier	*o;
+	const char		*q, *ps;
+	char			 today[DATE_STRLEN], *end;
+	int64_t			 total, page = 1, pages;
+	size_t			 n, i;
+
+	q = kv_get(&r->query, "q");
+	if (q == NULL)
+		q = "";
+	if (strlen(q) > QUERY_CAP) {
+		http_error_msg(r, 400, "The search text is too long "
+		    "(200 bytes at most).");
+		return;
+	}
+	if ((ps = kv_get(&r->query, "page")) != NULL && *ps != '\0') {
+		page = strtoll(ps, &end, 10);
+		if (*end != '\0' || page < 1 || page > 1000000)
+			page = 1;
+	}
+	if ((d = page_begin(r, "Occupiers", "occupiers.tpl", "occupiers")) ==
+	    NULL) {
+		http_error(r, 500);
+		return;
+	}
+	date_format(r->today, today, sizeof(today));
+	if (store_occupier_count(r->a, r->user.operator_id, q, &total) < 0 ||
+	    store_occupier_list(r->a, r->user.operator_id, q, today,
+	    (page - 1) * PER_PAGE, PER_PAGE, &o, &n) < 0) {
+		page_store_error(r);
+		return;
+	}
+	pages = total == 0 ? 1 : (total + PER_PAGE - 1) / PER_PAGE;
+	tpl_set(d, "Q", q);
+	tpl_set_int(d, "TOTAL", total);
+	tpl_set(d, "TOTAL_NOUN", total == 1 ? "occupier" : "occupiers");
+	for (i = 0; i < n; i++) {
+		row = tpl_section(d, "ROW");
+		tpl_set_int(row, "ID", o[i].id);
+		tpl_set(row, "NAME", o[i].name);
+		tpl_set(row, "BILLING_REF", o[i].billing_ref);
+		tpl_set(row, "SITES", o[i].sites[0] ? o[i].sites : "—");
+		tpl_set_int(row, "ACTIVE", o[i].active_contracts);
+	}
+	if (n == 0) {
+		if (*q != '\0')
+			tpl_show(d, "NO_MATCH");
+		else
+			tpl_show(d, "EMPTY");
+	} else
+		tpl_show(d, "HAS_ROWS");
+	if (pages > 1) {
+		pg = tpl_section(d, "PAGER");
+		tpl_set_int(pg, "PAGE", page);
+		tpl_set_int(pg, "PAGES", pages);
+		if (page > 1) {
+			struct tpl_dict *p = tpl_section(pg, "PREV");
+			tpl_set_int(p, "N", page - 1);
+			tpl_set(p, "Q", q);
+		}
+		if (page < pages) {
+			struct tpl_dict *p = tpl_section(pg, "NEXT");
+			tpl_set_int(p, "N", page + 1);
+			tpl_set(p, "Q", q);
+		}
+	}
+	page_end(r);
+}

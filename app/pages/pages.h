@@ -1,0 +1,76 @@
+/*
+ * pages: one file per screen, each exporting one entry point
+ * page_<screen>(struct req *). The front controller (front.c) has already
+ * checked method, route, session, role and CSRF; r->ids holds the numeric
+ * path segments in order.
+ */
+#ifndef TENANTRY_PAGES_H
+#define TENANTRY_PAGES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../domain/validate.h"
+#include "../http/http.h"
+
+struct tpl_dict;
+struct store_occupier;
+
+void	page_home(struct req *);
+void	page_login(struct req *);
+void	page_logout(struct req *);
+void	page_healthz(struct req *);
+void	page_occupiers(struct req *);
+void	page_occupier(struct req *);
+void	page_occupier_edit(struct req *);
+void	page_occupier_site(struct req *);
+void	page_occupier_contracts(struct req *);
+void	page_contract_edit(struct req *);
+void	page_sites(struct req *);
+void	page_site(struct req *);
+
+/* ---- layout.c: shared page chrome ---- */
+
+/* Start an HTML page: layout with menu; returns the body dictionary for
+ * body_tpl. menu names the active menu entry ("occupiers", "sites"...). */
+struct tpl_dict	*page_begin(struct req *, const char *title,
+		    const char *body_tpl, const char *menu);
+/* Render the page begun with page_begin (status r->status or 200). */
+void		 page_end(struct req *);
+/* Handle a store failure: 503 when the database is unreachable, else 500. */
+void		 page_store_error(struct req *);
+/* Set a value in the dictionary, formatted. */
+void		 page_setf(struct tpl_dict *, const char *key, const char *fmt,
+		    ...) __attribute__((format(printf, 3, 4)));
+void		 page_set_date(struct tpl_dict *, const char *key, int32_t day);
+void		 page_set_money(struct tpl_dict *, const char *key, int64_t minor);
+
+/* ---- form.c: validated forms ---- */
+
+/*
+ * Read and validate n fields from r->form into v. For each field "key",
+ * the dictionary receives F_<KEY> (value as typed) and, on error,
+ * F_<KEY>_ERR with the message and section F_<KEY>_INVALID; the ERRORS
+ * section lists every message. Returns the number of errors.
+ */
+int	 form_read(struct req *, struct tpl_dict *, const struct field *,
+	    size_t n, struct fval *v);
+/* Add one more error to the form (e.g. a cross-field rule). key may be NULL
+ * for a form-level message. */
+void	 form_error(struct req *, struct tpl_dict *, const char *key,
+	    const char *msg);
+/* Fill F_<KEY> for every field from current values (edit forms). */
+void	 form_fill(struct req *, struct tpl_dict *, const char *key,
+	    const char *value);
+
+/* ---- occupier_nav.c: the occupier header, site selector and tabs ---- */
+
+/* Load occupier (404 if not the operator's) and fill the header, site
+ * selector (site may be 0) and tabs; tab names the active one.
+ * Returns 1 ok, 0 when the response is already made (404/500). */
+int	 occupier_nav(struct req *, struct tpl_dict *, int64_t occ,
+	    int64_t site, const char *tab, struct store_occupier *o);
+/* 1 when tab names an occupier tab ("contracts", ...). */
+int	 occupier_tab_known(const char *tab);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * site: one building: its floors and each floor's ports (label, switch,
+ * switch port, role, holder, state).
+ */
+#include <string.h>
+
+#include "../store/store.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+/* Switch port roles: stored value and label. */
+static const struct {
+	const char	*key;
+	const char	*label;
+} roles[] = {
+	{ "occupier_lan", "Occupier LAN" },
+	{ "public_ip", "Public IP" },
+	{ "voice", "Voice" },
+	{ "wifi_ap", "Wi-Fi access point" },
+	{ "operator", "Operator" },
+	{ "disabled", "Disabled" },
+};
+
+static const char *
+role_label(const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (strcmp(key, roles[i].key) == 0)
+			return roles[i].label;
+	return key;
+}
+
+void
+page_site(struct req *r)
+{
+	struct tpl_dict		*d, *fd, *row;
+	struct store_site	 s;
+	struct store_floor	*f;
+	struct store_port	*p;
+	size_t			 nf, np, i, j, count;
+	int			 rc;
+
+	if ((rc = store_site_get(r->a, r->user.operator_id, r->ids[0], &s)) < 0) {
+		page_store_error(r);
+		return;
+	}
+	if (rc == 0) {
+		http_error(r, 404);
+		return;
+	}
+	if ((d = page_begin(r, s.name, "site.tpl", "sites")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	if (store_floor_list(r->a, r->user.operator_id, s.id, &f, &nf) < 0 ||
+	    store_port_list_site(r->a, r->user.operator_id, s.id, &p, &np) < 0) {
+		page_store_error(r);
+		return;
+	}
+	tpl_set(d, "SITE_NAME", s.name);
+	tpl_set(d, "SITE_ADDRESS", s.address);
+	for (i = 0; i < nf; i++) {
+		fd = tpl_section(d, "FLOOR");
+		tpl_set(fd, "NAME", f[i].name);
+		tpl_set_int(fd, "ID", f[i].id);
+		for (j = count = 0; j < np; j++) {
+			if (p[j].floor_id != f[i].id)
+				continue;
+			count++;
+			row = tpl_section(fd, "PORT");
+			tpl_set(row, "LABEL", p[j].label);
+			tpl_set(row, "SWITCH", p[j].switch_name);
+			tpl_set_int(row, "SWITCH_PORT", p[j].switch_port);
+			tpl_set(row, "ROLE", role_label(p[j].role));
+			if (p[j].occupier_id > 0) {
+				struct tpl_dict *h = tpl_section(row, "HOLDER");
+				tpl_set_int(h, "OCC_ID", p[j].occupier_id);
+				tpl_set(h, "OCC_NAME", p[j].occupier_name);
+			} else
+				tpl_show(row, "NO_HOLDER");
+			tpl_set(row, "STATE", strcmp(p[j].state, "active") == 0 ?
+			    "Active" : "Inactive");
+		}
+		tpl_set_int(fd, "NPORTS", (long long)count);
+		tpl_show(fd, count == 0 ? "NO_PORTS" : "HAS_PORTS");
+	}
+	tpl_show(d, nf == 0 ? "EMPTY" : "HAS_FLOORS");
+	page_end(r);
+}

@@ -1,0 +1,34 @@
+/*
+ * sites: the operator's buildings.
+ */
+#include "../store/store.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+void
+page_sites(struct req *r)
+{
+	struct tpl_dict		*d, *row;
+	struct store_site	*s;
+	size_t			 n, i;
+
+	if ((d = page_begin(r, "Sites", "sites.tpl", "sites")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	if (store_site_list(r->a, r->user.operator_id, &s, &n) < 0) {
+		page_store_error(r);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		row = tpl_section(d, "ROW");
+		tpl_set_int(row, "ID", s[i].id);
+		tpl_set(row, "NAME", s[i].name);
+		tpl_set(row, "ADDRESS", s[i].address);
+		tpl_set_int(row, "FLOORS", s[i].nfloors);
+		tpl_set_int(row, "PORTS", s[i].nports);
+		tpl_set_int(row, "OCCUPIERS", s[i].noccupiers);
+	}
+	tpl_show(d, n == 0 ? "EMPTY" : "HAS_ROWS");
+	page_end(r);
+}

@@ -1,0 +1,264 @@
+/*
+ * seed: the demo data of DESIGN 5, relative to the day it is loaded, into
+ * an empty database only. One transaction: all of it or none.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "arena.h"
+#include "cli.h"
+#include "domain/date.h"
+#include "session.h"
+#include "store/db.h"
+#include "store/store.h"
+
+#define DEMO_PASSWORD	"tenantry-demo"
+
+struct demo_contract {
+	int		 site;		/* 0 Canary Wharf, 1 Shoreditch */
+	int		 start;		/* days from today */
+	int		 end;		/* days from today, or NOEND */
+};
+#define NOEND	99999
+
+struct demo_occupier {
+	const char		*name;
+	const char		*billing_ref;
+	struct demo_contract	 c[3];
+	int			 nc;
+};
+
+static const struct demo_occupier occupiers[] = {
+	{ "Acme Analytics Ltd", "ACME-001", { { 0, -400, NOEND } }, 1 },
+	{ "Blue Finch Design", "BFD-002", { { 0, 14, NOEND } }, 1 },
+	{ "Cobalt Legal LLP", "COB-003", { { 1, -700, -30 } }, 1 },
+	{ "Delta Robotics", "DEL-004", { { 0, -200, 165 } }, 1 },
+	{ "Evergreen Ventures", "EVG-005", { { 1, -60, NOEND } }, 1 },
+	{ "Fjord Media", "FJM-006", { { 0, -900, -366 }, { 0, -365, NOEND },
+	    { 1, -100, NOEND } }, 3 },
+	{ "O'Brien & Sons", "OBS-007", { { 1, -30, NOEND } }, 1 },
+	{ "Greenleaf Health", "GRH-008", { { 0, -120, NOEND } }, 1 },
+	{ "Harbour Capital Partners", "HCP-009", { { 0, -500, NOEND } }, 1 },
+	{ "Indigo Games Studio", "IGS-010", { { 1, -45, NOEND } }, 1 },
+	{ "Juniper Architects", "JUA-011", { { 1, -800, NOEND } }, 1 },
+	{ "Kestrel Logistics", "KEL-012", { { 0, -90, 275 } }, 1 },
+	{ "Lumen Energy", "LUE-013", { { 0, 30, NOEND } }, 1 },
+	{ "Maple & Finch Accountants", "MFA-014", { { 1, -300, NOEND } }, 1 },
+	{ "Northstar Recruitment", "NSR-015", { { 1, -1000, -400 } }, 1 },
+	{ "Orbit Payments", "ORP-016", { { 0, -250, NOEND } }, 1 },
+	{ "Pinecone Software", "PCS-017", { { 0, -15, NOEND } }, 1 },
+	{ "Quartz Consulting", "QZC-018", { { 1, -180, 185 } }, 1 },
+	{ "Riverside Travel", "RST-019", { { 1, -365, NOEND } }, 1 },
+	{ "Saffron Foods", "SAF-020", { { 0, -730, NOEND } }, 1 },
+	{ "Tidewater Insurance", "TWI-021", { { 0, -60, NOEND } }, 1 },
+	{ "Umbra Security", "UMS-022", { { 1, 60, NOEND } }, 1 },
+	{ "Vantage Media Group", "VMG-023", { { 0, -420, NOEND } }, 1 },
+	{ "Willow Legal", "WIL-024", { { 1, -210, NOEND } }, 1 },
+	{ "Xeno Biotech", "XEB-025", { { 0, -95, NOEND } }, 1 },
+	{ "Yellowstone Ventures", "YSV-026", { { 1, -150, NOEND } }, 1 },
+	{ "Zenith Data", "ZED-027", { { 0, -330, NOEND } }, 1 },
+	{ "Aurora Charity Trust", "ACT-028", { { 1, -40, NOEND } }, 1 },
+	{ "Bramble Coffee Co", "BCC-029", { { 0, -10, NOEND } }, 1 },
+	{ "Cedar Property Group", "CPG-030", { { 1, -600, NOEND } }, 1 },
+};
+#define NOCCUPIERS	(sizeof(occupiers) / sizeof(occupiers[0]))
+
+struct demo_user {
+	const char	*email;
+	const char	*name;
+	const char	*role;
+	int		 operator;	/* 0 Northwind, 1 Eastwind */
+	int		 occupier;	/* index into occupiers + 1, or 0 */
+};
+
+static const struct demo_user users[] = {
+	{ "admin@northwind.example", "Nadia Admin", "operator_admin", 0, 0 },
+	{ "staff@northwind.example", "Sam Staff", "operator_staff", 0, 0 },
+	{ "admin@acme.example", "Alex Acme", "occupier_admin", 0, 1 },
+	{ "user@acme.example", "Uma Acme", "occupier_user", 0, 1 },
+	{ "admin@eastwind.example", "Erin Eastwind", "operator_admin", 1, 0 },
+};
+#define NUSERS	(sizeof(users) / sizeof(users[0]))
+
+static const char *const port_roles[12] = {
+	"occupier_lan", "occupier_lan", "occupier_lan", "occupier_lan",
+	"occupier_lan", "occupier_lan", "public_ip", "public_ip",
+	"voice", "voice", "wifi_ap", "operator",
+};
+
+static int
+ins(enum stmt st, const struct dbp *p, size_t n, int64_t *id)
+{
+	uint64_t	 iid = 0;
+
+	if (db_exec(st, p, n, &iid) < 0)
+		return -1;
+	if (id != NULL)
+		*id = (int64_t)iid;
+	return 0;
+}
+
+static int
+seed_floors(int64_t op, int64_t site, const char *prefix, int nfloors,
+    int64_t first_occ)
+{
+	static const char *const fname[] = { "Ground floor", "Level 1",
+	    "Level 2", "Level 3" };
+	static const char *const fcode[] = { "G", "1", "2", "3" };
+	char		 label[32], sw[32];
+	int64_t		 floor;
+	int		 f, i;
+
+	for (f = 0; f < nfloors; f++) {
+		struct dbp pf[] = { DBP_I(op), DBP_I(site), DBP_S(fname[f]),
+		    DBP_I(f) };
+
+		if (ins(STMT_SEED_FLOOR, pf, NPARAMS(pf), &floor) == -1)
+			return -1;
+		snprintf(sw, sizeof(sw), "%s-%s-sw1", prefix, fcode[f]);
+		for (i = 0; i < 12; i++) {
+			/* First floor: three ports held by the first occupier. */
+			int held = f == 0 && i < 3 && first_occ > 0;
+			struct dbp pp[9];
+
+			snprintf(label, sizeof(label), "%s-%s-%02d", prefix,
+			    fcode[f], i + 1);
+			pp[0] = DBP_I(op);
+			pp[1] = DBP_I(site);
+			pp[2] = DBP_I(floor);
+			pp[3] = DBP_S(label);
+			pp[4] = DBP_S(sw);
+			pp[5] = DBP_I(i + 1);
+			pp[6] = DBP_S(port_roles[i]);
+			pp[7] = held ? DBP_I(first_occ) : DBP_NUL;
+			pp[8] = DBP_S(i == 11 ? "active" : "inactive");
+			if (ins(STMT_SEED_PORT, pp, 9, NULL) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int
+cli_seed(int32_t today)
+{
+	struct arena	*a;
+	struct dbres	 res;
+	char		 hash[crypto_pwhash_STRBYTES], ref[32];
+	char		 sd[DATE_STRLEN], ed[DATE_STRLEN];
+	int64_t		 op[2], site[3], occ[NOCCUPIERS], eocc;
+	size_t		 i;
+	int		 j, rc = 1;
+
+	if (sodium_init() < 0 || db_connect() < 0) {
+		fprintf(stderr, "seed: cannot connect to the database\n");
+		return 1;
+	}
+	a = arena_new(1 << 16);
+	if (db_query(a, STMT_SEED_OPERATOR_COUNT, NULL, 0, &res) < 0)
+		goto out;
+	if (dbrow_int(&res.rows[0], 0) > 0) {
+		printf("seed: database already has data; left as it is\n");
+		rc = 0;
+		goto out;
+	}
+	if (session_hash_password(DEMO_PASSWORD, hash, sizeof(hash)) == -1)
+		goto out;
+	if (db_begin() < 0)
+		goto out;
+	{
+		struct dbp p0[] = { DBP_S("Northwind Workspaces"), DBP_S("GBP"),
+		    DBP_S("Europe/London") };
+		struct dbp p1[] = { DBP_S("Eastwind Offices"), DBP_S("GBP"),
+		    DBP_S("Europe/London") };
+		if (ins(STMT_SEED_OPERATOR, p0, 3, &op[0]) == -1 ||
+		    ins(STMT_SEED_OPERATOR, p1, 3, &op[1]) == -1)
+			goto fail;
+	}
+	{
+		struct dbp s0[] = { DBP_I(op[0]), DBP_S("Canary Wharf"),
+		    DBP_S("1 Canada Square, London E14 5AB") };
+		struct dbp s1[] = { DBP_I(op[0]), DBP_S("Shoreditch"),
+		    DBP_S("200 Great Eastern Street, London EC2A 3HP") };
+		struct dbp s2[] = { DBP_I(op[1]), DBP_S("Harbour House"),
+		    DBP_S("5 Quay Street, Bristol BS1 4DB") };
+		if (ins(STMT_SEED_SITE, s0, 3, &site[0]) == -1 ||
+		    ins(STMT_SEED_SITE, s1, 3, &site[1]) == -1 ||
+		    ins(STMT_SEED_SITE, s2, 3, &site[2]) == -1)
+			goto fail;
+	}
+	for (i = 0; i < NOCCUPIERS; i++) {
+		struct store_occupier o;
+
+		memset(&o, 0, sizeof(o));
+		o.name = occupiers[i].name;
+		o.billing_ref = occupiers[i].billing_ref;
+		o.contact_email = "";
+		o.notes = "";
+		if (store_occupier_insert(op[0], &o, &occ[i]) < 0)
+			goto fail;
+		for (j = 0; j < occupiers[i].nc; j++) {
+			const struct demo_contract *c = &occupiers[i].c[j];
+			struct dbp pc[6];
+
+			snprintf(ref, sizeof(ref), "NW-%s-%03zu%d",
+			    c->site == 0 ? "CW" : "SD", i + 1, j + 1);
+			date_format(today + c->start, sd, sizeof(sd));
+			date_format(today + c->end, ed, sizeof(ed));
+			pc[0] = DBP_I(op[0]);
+			pc[1] = DBP_I(occ[i]);
+			pc[2] = DBP_I(site[c->site]);
+			pc[3] = DBP_S(ref);
+			pc[4] = DBP_S(sd);
+			pc[5] = c->end == NOEND ? DBP_NUL : DBP_S(ed);
+			if (ins(STMT_SEED_CONTRACT, pc, 6, NULL) == -1)
+				goto fail;
+		}
+	}
+	{
+		struct store_occupier o;
+		struct dbp pc[6];
+
+		memset(&o, 0, sizeof(o));
+		o.name = "Zephyr Secret Holdings";
+		o.billing_ref = "ZSH-EW1";
+		o.contact_email = "";
+		o.notes = "Eastwind's occupier: never visible to Northwind.";
+		if (store_occupier_insert(op[1], &o, &eocc) < 0)
+			goto fail;
+		date_format(today - 100, sd, sizeof(sd));
+		pc[0] = DBP_I(op[1]);
+		pc[1] = DBP_I(eocc);
+		pc[2] = DBP_I(site[2]);
+		pc[3] = DBP_S("EW-HH-0001");
+		pc[4] = DBP_S(sd);
+		pc[5] = DBP_NUL;
+		if (ins(STMT_SEED_CONTRACT, pc, 6, NULL) == -1)
+			goto fail;
+	}
+	if (seed_floors(op[0], site[0], "CW", 3, occ[0]) == -1 ||
+	    seed_floors(op[0], site[1], "SD", 2, 0) == -1 ||
+	    seed_floors(op[1], site[2], "HH", 1, eocc) == -1)
+		goto fail;
+	for (i = 0; i < NUSERS; i++) {
+		int64_t o = users[i].occupier ? occ[users[i].occupier - 1] : 0;
+
+		if (store_user_insert(op[users[i].operator], o, users[i].email,
+		    users[i].name, users[i].role, hash, NULL) < 0)
+			goto fail;
+	}
+	if (db_commit() < 0)
+		goto out;
+	printf("seed: demo data loaded (%zu occupiers)\n", NOCCUPIERS + 1);
+	rc = 0;
+	goto out;
+fail:
+	db_rollback();
+	fprintf(stderr, "seed: failed; nothing was written\n");
+out:
+	arena_free(a);
+	db_close();
+	return rc;
+}

@@ -1,0 +1,393 @@
+/*
+ * serve: the FastCGI master binds (or inherits) the socket, pre-forks
+ * cfg.workers workers, replaces a worker that dies, and on SIGTERM/SIGINT
+ * lets every worker finish its current request before exiting (drain).
+ */
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+#include <sodium.h>
+
+#include "arena.h"
+#include "config.h"
+#include "domain/date.h"
+#include "front.h"
+#include "http/http.h"
+#include "log.h"
+#include "serve.h"
+#include "session.h"
+#include "store/db.h"
+#include "tpl/tpl.h"
+
+#define MAX_WORKERS	256
+#define DRAIN_SECONDS	15
+
+static volatile sig_atomic_t	 stopping;	/* master and workers */
+static volatile sig_atomic_t	 busy;		/* worker: inside a request */
+static volatile sig_atomic_t	 got_chld;
+static volatile sig_atomic_t	 got_hup;
+static pid_t			 workers[MAX_WORKERS];
+static unsigned long long	 reqseq;
+
+static void
+worker_term(int sig)
+{
+	(void)sig;
+	/* Idle (blocked in accept): leave now. Busy: finish, then leave. */
+	if (!busy)
+		_exit(0);
+	stopping = 1;
+}
+
+static void
+master_sig(int sig)
+{
+	if (sig == SIGCHLD)
+		got_chld = 1;
+	else if (sig == SIGHUP)
+		got_hup = 1;
+	else
+		stopping = 1;
+}
+
+static int32_t
+today_local(time_t now)
+{
+	struct tm	 tm;
+
+	if (cfg.today != DATE_NONE)
+		return cfg.today;
+	localtime_r(&now, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static const char *
+param(FCGX_Request *fr, const char *name)
+{
+	const char	*v = FCGX_GetParam(name, fr->envp);
+
+	return v == NULL ? "" : v;
+}
+
+static int
+read_body(struct req *r, FCGX_Request *fr, size_t len, char **out)
+{
+	char	*p;
+	size_t	 got = 0;
+	int	 n;
+
+	p = arena_alloc(r->a, len + 1);
+	while (got < len) {
+		n = FCGX_GetStr(p + got, (int)(len - got), fr->in);
+		if (n <= 0)
+			return -1;
+		got += (size_t)n;
+	}
+	p[len] = '\0';
+	*out = p;
+	return 0;
+}
+
+/* Build the request from FastCGI params, dispatch, and write the reply. */
+static void
+handle(FCGX_Request *fr, struct arena *a)
+{
+	struct req	 r;
+	struct buf	 out;
+	const char	*uri, *q, *method, *cl, *ct;
+	char		*path, *body;
+	size_t		 plen;
+	unsigned long long len = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.a = a;
+	r.id = ++reqseq;
+	buf_init(&r.hdr, a, 512);
+	buf_init(&r.body, a, 16384);
+	r.now = (int64_t)time(NULL);
+	r.today = today_local((time_t)r.now);
+	r.remote_addr = param(fr, "REMOTE_ADDR");
+	r.user_agent = param(fr, "HTTP_USER_AGENT");
+	r.https = strcmp(param(fr, "HTTPS"), "on") == 0;
+	log_request_begin(r.id, r.remote_addr);
+
+	method = param(fr, "REQUEST_METHOD");
+	if (strcmp(method, "GET") == 0)
+		r.method = M_GET;
+	else if (strcmp(method, "HEAD") == 0) {
+		r.method = M_GET;
+		r.head = 1;
+	} else if (strcmp(method, "POST") == 0)
+		r.method = M_POST;
+	else {
+		r.method = M__MAX;
+	}
+
+	uri = param(fr, "REQUEST_URI");
+	r.uri = uri;
+	q = strchr(uri, '?');
+	plen = q ? (size_t)(q - uri) : strlen(uri);
+	if (parse_urldecode(a, uri, plen, 0, &path, NULL) == -1 ||
+	    !parse_utf8_valid(path, strlen(path))) {
+		r.path = "/";
+		http_error(&r, 400);
+		goto out;
+	}
+	r.path = path;
+	if (q != NULL && parse_urlencoded(a, q + 1, strlen(q + 1), &r.query,
+	    NULL) != 0)
+		r.query.n = 0;	/* a bad query string reads as none */
+	parse_cookies(a, FCGX_GetParam("HTTP_COOKIE", fr->envp), &r.cookies);
+
+	if (r.method == M__MAX) {
+		r.method = M_GET;
+		http_error(&r, 405);
+		goto out;
+	}
+	cl = param(fr, "CONTENT_LENGTH");
+	if (*cl != '\0') {
+		char *end;
+
+		errno = 0;
+		len = strtoull(cl, &end, 10);
+		if (errno != 0 || *end != '\0') {
+			http_error(&r, 400);
+			goto out;
+		}
+	}
+	if (len > HTTP_BODY_MAX) {
+		http_error(&r, 413);
+		goto out;
+	}
+	if (r.method == M_POST && len > 0) {
+		if (read_body(&r, fr, (size_t)len, &body) == -1) {
+			http_error(&r, 400);
+			goto out;
+		}
+		ct = param(fr, "CONTENT_TYPE");
+		if (strncmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
+			r.form_bad = 1;
+			r.form_badkey = "(the form must be sent url-encoded)";
+		} else if (parse_urlencoded(a, body, (size_t)len, &r.form,
+		    &r.form_badkey) != 0)
+			r.form_bad = 1;
+	}
+	front_handle(&r);
+	if (!r.done) {
+		log_warnx("serve: %s produced no response", r.path);
+		http_error(&r, 500);
+	}
+out:
+	buf_init(&out, a, r.body.len + r.hdr.len + 1024);
+	http_serialize(&r, &out);
+	FCGX_PutStr(out.p, (int)out.len, fr->out);
+	if (r.status >= 500)
+		log_warnx("%s %s -> %d", method, uri, r.status);
+	log_request_end();
+}
+
+static void
+worker_main(int sock)
+{
+	FCGX_Request		 fr;
+	struct arena		*a;
+	struct sigaction	 sa;
+	sigset_t		 none;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = worker_term;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGCHLD, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);	/* the master blocks them */
+	if (sodium_init() < 0)
+		_exit(1);
+	if (FCGX_InitRequest(&fr, sock, 0) != 0)
+		_exit(1);
+	a = arena_new(64 * 1024);
+	while (!stopping) {
+		busy = 0;
+		if (stopping)
+			break;
+		if (FCGX_Accept_r(&fr) < 0)
+			break;
+		busy = 1;
+		handle(&fr, a);
+		FCGX_Finish_r(&fr);
+		arena_reset(a);
+	}
+	arena_free(a);
+	db_close();
+	_exit(0);
+}
+
+static pid_t
+spawn(int sock)
+{
+	pid_t	 pid;
+
+	if ((pid = fork()) == -1) {
+		log_warnx("serve: fork: %s", strerror(errno));
+		return -1;
+	}
+	if (pid == 0)
+		worker_main(sock);
+	return pid;
+}
+
+static int
+open_socket(void)
+{
+	int	 sock;
+
+	if (cfg.listen[0] != ':' && strchr(cfg.listen, '/') != NULL) {
+		/* libfcgi does not remove a stale socket file. */
+		if (unlink(cfg.listen) == -1 && errno != ENOENT) {
+			log_warnx("serve: unlink %s: %s", cfg.listen,
+			    strerror(errno));
+			return -1;
+		}
+	}
+	if ((sock = FCGX_OpenSocket(cfg.listen, 1024)) < 0) {
+		log_warnx("serve: cannot listen on %s", cfg.listen);
+		return -1;
+	}
+	if (strchr(cfg.listen, '/') != NULL)
+		chmod(cfg.listen, 0660);
+	return sock;
+}
+
+int
+serve_main(void)
+{
+	struct sigaction	 sa;
+	sigset_t		 mask, old;
+	int			 sock, i, n, status, alive;
+	pid_t			 pid;
+	time_t			 deadline, window = 0;
+	int			 deaths = 0;
+
+	if (tpl_init(cfg.templates) == -1) {
+		fprintf(stderr, "tenantry: templates in %s failed to load\n",
+		    cfg.templates);
+		return 1;
+	}
+	if (db_library_init() == -1 || sodium_init() < 0) {
+		fprintf(stderr, "tenantry: library initialisation failed\n");
+		return 1;
+	}
+	if (session_hash_slots_init(cfg.hash_slots) == -1) {
+		fprintf(stderr, "tenantry: cannot create hash semaphore\n");
+		return 1;
+	}
+	if (FCGX_Init() != 0 || (sock = open_socket()) < 0)
+		return 1;
+	n = cfg.workers > MAX_WORKERS ? MAX_WORKERS : cfg.workers;
+
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGCHLD);
+	sigaddset(&mask, SIGTERM);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGHUP);
+	sigprocmask(SIG_BLOCK, &mask, &old);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = master_sig;
+	sigaction(SIGCHLD, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	for (i = 0; i < n; i++)
+		workers[i] = spawn(sock);
+	log_info("serve: %d workers on %s", n, cfg.listen);
+	fflush(stderr);
+
+	while (!stopping) {
+		sigsuspend(&old);
+		if (got_hup) {
+			got_hup = 0;
+			/* Re-read templates; replaced workers inherit them. */
+			tpl_reload();
+			for (i = 0; i < n; i++)
+				if (workers[i] > 0)
+					kill(workers[i], SIGTERM);
+		}
+		if (!got_chld)
+			continue;
+		got_chld = 0;
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+			for (i = 0; i < n; i++) {
+				if (workers[i] != pid)
+					continue;
+				workers[i] = 0;
+				if (stopping)
+					break;
+				if (WIFSIGNALED(status))
+					log_warnx("serve: worker %d killed by "
+					    "signal %d; replacing it", (int)pid,
+					    WTERMSIG(status));
+				else if (WEXITSTATUS(status) != 0)
+					log_warnx("serve: worker %d exited %d; "
+					    "replacing it", (int)pid,
+					    WEXITSTATUS(status));
+				if (time(NULL) - window > 10) {
+					window = time(NULL);
+					deaths = 0;
+				}
+				if (++deaths > 20) {
+					/* Crash loop: do not spin the CPU. */
+					sigprocmask(SIG_SETMASK, &old, NULL);
+					sleep(1);
+					sigprocmask(SIG_BLOCK, &mask, NULL);
+				}
+				workers[i] = spawn(sock);
+			}
+		}
+	}
+
+	/* Drain: workers finish the request in hand, then exit. */
+	log_info("serve: stopping; draining workers");
+	for (i = 0; i < n; i++)
+		if (workers[i] > 0)
+			kill(workers[i], SIGTERM);
+	deadline = time(NULL) + DRAIN_SECONDS;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	for (;;) {
+		alive = 0;
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+			for (i = 0; i < n; i++)
+				if (workers[i] == pid)
+					workers[i] = 0;
+		for (i = 0; i < n; i++)
+			if (workers[i] > 0)
+				alive++;
+		if (alive == 0)
+			break;
+		if (time(NULL) > deadline) {
+			for (i = 0; i < n; i++)
+				if (workers[i] > 0)
+					kill(workers[i], SIGKILL);
+		}
+		usleep(50 * 1000);
+	}
+	if (strchr(cfg.listen, '/') != NULL)
+		unlink(cfg.listen);
+	db_library_end();
+	log_info("serve: stopped");
+	return 0;
+}

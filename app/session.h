@@ -1,0 +1,48 @@
+/*
+ * session: sign-in, sessions and CSRF (DESIGN 2, issue 2).
+ *
+ * The cookie carries 32 random bytes (hex); the database keeps only their
+ * crypto_generichash. Idle expiry cfg.idle_minutes, absolute
+ * cfg.absolute_hours. Each session has its own CSRF token; before sign-in a
+ * "pre-session" cookie plays that role for the login form (double submit).
+ */
+#ifndef TENANTRY_SESSION_H
+#define TENANTRY_SESSION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct req;
+
+#define SESSION_COOKIE	"tn_session"
+#define PRESESSION_COOKIE "tn_pre"
+#define LOGIN_MAX_FAILURES 5		/* then the account is locked ... */
+#define LOGIN_LOCK_SECONDS 300		/* ... for this long */
+
+/* Allocate the cross-worker Argon2id semaphore (call before forking). */
+int	 session_hash_slots_init(int slots);
+
+/* Load the session named by the request's cookie into r (signed_in, user,
+ * csrf). 1 signed in, 0 not, -1 database error. */
+int	 session_load(struct req *);
+/* Ensure a pre-session CSRF token for a signed-out form; sets r->csrf. */
+void	 session_presession(struct req *);
+/* 1 when the POSTed csrf field matches the session's (or pre-session's). */
+int	 session_csrf_ok(struct req *);
+
+enum login_result {
+	LOGIN_OK,
+	LOGIN_BAD,		/* wrong email or password */
+	LOGIN_THROTTLED,	/* too many failures: *wait_seconds set */
+	LOGIN_ERROR		/* database or hashing failure */
+};
+/* Check credentials; on success start a new session (new token, cookie). */
+enum login_result session_login(struct req *, const char *email,
+	    const char *password, int64_t *wait_seconds);
+/* End the current session (delete the row, clear the cookie). */
+void	 session_logout(struct req *);
+
+/* Argon2id hash of password into out (crypto_pwhash_STRBYTES). 0 or -1. */
+int	 session_hash_password(const char *password, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,445 @@
+/*
+ * db: see db.h. One connection per worker process.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "../arena.h"
+#include "../config.h"
+#include "../log.h"
+#include "db.h"
+
+const char *const stmt_sql[STMT__MAX] = {
+#define X(name, sql) sql,
+#include "sql_auth.def"
+#include "sql_occupier.def"
+#include "sql_site.def"
+#include "sql_contract.def"
+#include "sql_seed.def"
+#undef X
+};
+
+const char *const stmt_names[STMT__MAX] = {
+#define X(name, sql) #name,
+#include "sql_auth.def"
+#include "sql_occupier.def"
+#include "sql_site.def"
+#include "sql_contract.def"
+#include "sql_seed.def"
+#undef X
+};
+
+#define COLBUF	256	/* first fetch buffer per column; longer values re-fetched */
+#define MAXCOLS	64
+#define MAXPARAMS 64
+
+static MYSQL		*conn;
+static MYSQL_STMT	*stmts[STMT__MAX];
+static unsigned		 last_errno;
+static int		 in_txn;
+
+static int
+is_conn_error(unsigned e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST ||
+	    e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
+	    e == CR_SERVER_LOST_EXTENDED || e == ER_CONNECTION_KILLED ||
+	    e == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */ ||
+	    e == CR_COMMANDS_OUT_OF_SYNC || e == ER_SERVER_SHUTDOWN;
+}
+
+int
+db_library_init(void)
+{
+	return mysql_library_init(0, NULL, NULL) == 0 ? 0 : -1;
+}
+
+void
+db_library_end(void)
+{
+	mysql_library_end();
+}
+
+void
+db_close(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < STMT__MAX; i++)
+		if (stmts[i] != NULL) {
+			mysql_stmt_close(stmts[i]);
+			stmts[i] = NULL;
+		}
+	if (conn != NULL) {
+		mysql_close(conn);
+		conn = NULL;
+	}
+	in_txn = 0;
+}
+
+int
+db_connect(void)
+{
+	unsigned	 timeout;
+	my_bool		 off = 0;
+
+	if (conn != NULL)
+		return 1;
+	if ((conn = mysql_init(NULL)) == NULL) {
+		last_errno = CR_OUT_OF_MEMORY;
+		return -1;
+	}
+	timeout = 3;
+	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	timeout = 5;
+	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &timeout);
+	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
+	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(conn, MYSQL_INIT_COMMAND,
+	    "SET SESSION sql_mode='STRICT_ALL_TABLES,NO_ZERO_DATE,"
+	    "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION',"
+	    " time_zone='+00:00', innodb_lock_wait_timeout=5");
+	if (mysql_real_connect(conn,
+	    cfg.db_host[0] != '\0' ? cfg.db_host : NULL,
+	    cfg.db_user, cfg.db_password, cfg.db_name,
+	    cfg.db_host[0] != '\0' ? cfg.db_port : 0,
+	    cfg.db_host[0] != '\0' ? NULL : cfg.db_socket, 0) == NULL) {
+		last_errno = mysql_errno(conn);
+		log_warnx("db: connect: %s", mysql_error(conn));
+		mysql_close(conn);
+		conn = NULL;
+		if (last_errno == 0)
+			last_errno = CR_CONNECTION_ERROR;
+		return -1;
+	}
+	return 1;
+}
+
+int
+db_unavailable(void)
+{
+	return conn == NULL || is_conn_error(last_errno);
+}
+
+unsigned
+db_errno(void)
+{
+	return last_errno;
+}
+
+int
+db_retryable(void)
+{
+	return last_errno == ER_LOCK_DEADLOCK ||
+	    last_errno == ER_LOCK_WAIT_TIMEOUT;
+}
+
+static MYSQL_STMT *
+prepare(enum stmt id)
+{
+	MYSQL_STMT	*st;
+
+	if (stmts[id] != NULL)
+		return stmts[id];
+	if ((st = mysql_stmt_init(conn)) == NULL) {
+		last_errno = mysql_errno(conn);
+		return NULL;
+	}
+	if (mysql_stmt_prepare(st, stmt_sql[id], strlen(stmt_sql[id])) != 0) {
+		last_errno = mysql_stmt_errno(st);
+		log_warnx("db: prepare %s: %s", stmt_names[id],
+		    mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	stmts[id] = st;
+	return st;
+}
+
+static int
+bind_params(MYSQL_STMT *st, const struct dbp *p, size_t np,
+    MYSQL_BIND *b, unsigned long *lens)
+{
+	size_t	 i;
+
+	if (np > MAXPARAMS || mysql_stmt_param_count(st) != np) {
+		log_warnx("db: parameter count mismatch (%lu expected, %zu given)",
+		    mysql_stmt_param_count(st), np);
+		return -1;
+	}
+	memset(b, 0, sizeof(*b) * (np ? np : 1));
+	for (i = 0; i < np; i++) {
+		switch (p[i].t) {
+		case DBP_NULL:
+			b[i].buffer_type = MYSQL_TYPE_NULL;
+			break;
+		case DBP_INT:
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = (void *)&p[i].i;
+			break;
+		case DBP_STR:
+		case DBP_BLOB:
+			b[i].buffer_type = p[i].t == DBP_STR ?
+			    MYSQL_TYPE_STRING : MYSQL_TYPE_BLOB;
+			b[i].buffer = (void *)p[i].s;
+			lens[i] = (unsigned long)p[i].len;
+			b[i].buffer_length = lens[i];
+			b[i].length = &lens[i];
+			break;
+		}
+	}
+	if (np > 0 && mysql_stmt_bind_param(st, b) != 0) {
+		last_errno = mysql_stmt_errno(st);
+		return -1;
+	}
+	return 0;
+}
+
+/* Forget a broken connection so the next call reconnects. */
+static void
+drop_if_broken(void)
+{
+	if (is_conn_error(last_errno))
+		db_close();
+}
+
+/*
+ * Prepare, bind and execute statement id. On a lost connection outside a
+ * transaction, reconnect, re-prepare and retry once.
+ */
+static MYSQL_STMT *
+execute(enum stmt id, const struct dbp *p, size_t np)
+{
+	MYSQL_BIND	 b[MAXPARAMS];
+	unsigned long	 lens[MAXPARAMS];
+	MYSQL_STMT	*st;
+	int		 attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (db_connect() < 0)
+			return NULL;
+		if ((st = prepare(id)) == NULL)
+			goto fail;
+		if (bind_params(st, p, np, b, lens) == -1)
+			return NULL;
+		if (mysql_stmt_execute(st) == 0)
+			return st;
+		last_errno = mysql_stmt_errno(st);
+		if (!is_conn_error(last_errno))
+			log_warnx("db: %s: %u %s", stmt_names[id], last_errno,
+			    mysql_stmt_error(st));
+fail:
+		if (!is_conn_error(last_errno) || in_txn) {
+			drop_if_broken();
+			return NULL;
+		}
+		db_close();
+	}
+	return NULL;
+}
+
+int
+db_query(struct arena *a, enum stmt id, const struct dbp *p, size_t np,
+    struct dbres *res)
+{
+	MYSQL_STMT	*st;
+	MYSQL_RES	*meta;
+	MYSQL_BIND	 rb[MAXCOLS];
+	unsigned long	 len[MAXCOLS];
+	my_bool		 isnull[MAXCOLS], err[MAXCOLS];
+	char		*cbuf[MAXCOLS];
+	size_t		 ncols, i, cap = 0;
+	int		 rc;
+
+	memset(res, 0, sizeof(*res));
+	if ((st = execute(id, p, np)) == NULL)
+		return -1;
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL) {
+		log_warnx("db: %s: not a query", stmt_names[id]);
+		return -1;
+	}
+	ncols = mysql_num_fields(meta);
+	mysql_free_result(meta);
+	if (ncols > MAXCOLS) {
+		log_warnx("db: %s: too many columns", stmt_names[id]);
+		mysql_stmt_free_result(st);
+		return -1;
+	}
+	memset(rb, 0, sizeof(rb));
+	for (i = 0; i < ncols; i++) {
+		cbuf[i] = arena_alloc(a, COLBUF);
+		rb[i].buffer_type = MYSQL_TYPE_STRING;
+		rb[i].buffer = cbuf[i];
+		rb[i].buffer_length = COLBUF;
+		rb[i].length = &len[i];
+		rb[i].is_null = &isnull[i];
+		rb[i].error = &err[i];
+	}
+	if (ncols > 0 && mysql_stmt_bind_result(st, rb) != 0) {
+		last_errno = mysql_stmt_errno(st);
+		mysql_stmt_free_result(st);
+		return -1;
+	}
+	res->ncols = ncols;
+	while ((rc = mysql_stmt_fetch(st)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
+		struct dbrow	*row;
+
+		if (res->nrows == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			res->rows = arena_realloc(a, res->rows,
+			    cap * sizeof(*res->rows), ncap * sizeof(*res->rows));
+			cap = ncap;
+		}
+		row = &res->rows[res->nrows++];
+		row->col = arena_alloc(a, sizeof(char *) * (ncols ? ncols : 1));
+		row->len = arena_alloc(a, sizeof(size_t) * (ncols ? ncols : 1));
+		for (i = 0; i < ncols; i++) {
+			if (isnull[i]) {
+				row->col[i] = NULL;
+				row->len[i] = 0;
+				continue;
+			}
+			row->len[i] = len[i];
+			row->col[i] = arena_alloc(a, len[i] + 1);
+			if (len[i] <= COLBUF)
+				memcpy(row->col[i], cbuf[i], len[i]);
+			else {
+				MYSQL_BIND	 one;
+				unsigned long	 l2;
+
+				memset(&one, 0, sizeof(one));
+				one.buffer_type = MYSQL_TYPE_STRING;
+				one.buffer = row->col[i];
+				one.buffer_length = len[i] + 1;
+				one.length = &l2;
+				if (mysql_stmt_fetch_column(st, &one,
+				    (unsigned)i, 0) != 0) {
+					last_errno = mysql_stmt_errno(st);
+					mysql_stmt_free_result(st);
+					return -1;
+				}
+			}
+			row->col[i][len[i]] = '\0';
+		}
+	}
+	if (rc != MYSQL_NO_DATA) {
+		last_errno = mysql_stmt_errno(st);
+		log_warnx("db: %s: fetch: %s", stmt_names[id],
+		    mysql_stmt_error(st));
+		mysql_stmt_free_result(st);
+		drop_if_broken();
+		return -1;
+	}
+	mysql_stmt_free_result(st);
+	return (int)res->nrows;
+}
+
+int64_t
+db_exec(enum stmt id, const struct dbp *p, size_t np, uint64_t *insert_id)
+{
+	MYSQL_STMT	*st;
+	my_ulonglong	 n;
+
+	if ((st = execute(id, p, np)) == NULL)
+		return -1;
+	n = mysql_stmt_affected_rows(st);
+	if (insert_id != NULL)
+		*insert_id = mysql_stmt_insert_id(st);
+	return n == (my_ulonglong)-1 ? 0 : (int64_t)n;
+}
+
+int
+db_begin(void)
+{
+	if (db_connect() < 0)
+		return -1;
+	if (mysql_autocommit(conn, 0) != 0) {
+		last_errno = mysql_errno(conn);
+		drop_if_broken();
+		return -1;
+	}
+	in_txn = 1;
+	return 1;
+}
+
+int
+db_commit(void)
+{
+	int	 rc = 1;
+
+	if (conn == NULL)
+		return -1;
+	if (mysql_commit(conn) != 0) {
+		last_errno = mysql_errno(conn);
+		log_warnx("db: commit: %s", mysql_error(conn));
+		rc = -1;
+		mysql_rollback(conn);
+	}
+	in_txn = 0;
+	if (conn != NULL && mysql_autocommit(conn, 1) != 0) {
+		last_errno = mysql_errno(conn);
+		rc = -1;
+	}
+	drop_if_broken();
+	return rc;
+}
+
+void
+db_rollback(void)
+{
+	unsigned	 saved = last_errno;
+
+	in_txn = 0;
+	if (conn == NULL)
+		return;
+	if (mysql_rollback(conn) != 0 || mysql_autocommit(conn, 1) != 0) {
+		/* A connection that cannot roll back is not to be trusted. */
+		db_close();
+	}
+	last_errno = saved;
+}
+
+int
+db_exec_migration_sql(const char *sql, size_t len)
+{
+	MYSQL_STMT	*st;
+	int		 rc = 1;
+
+	if (db_connect() < 0)
+		return -1;
+	if ((st = mysql_stmt_init(conn)) == NULL)
+		return -1;
+	if (mysql_stmt_prepare(st, sql, (unsigned long)len) != 0 ||
+	    mysql_stmt_execute(st) != 0) {
+		last_errno = mysql_stmt_errno(st);
+		log_warnx("db: migration: %s", mysql_stmt_error(st));
+		rc = -1;
+	}
+	mysql_stmt_close(st);
+	return rc;
+}
+
+int64_t
+dbrow_int(const struct dbrow *r, size_t c)
+{
+	return r->col[c] == NULL ? 0 : strtoll(r->col[c], NULL, 10);
+}
+
+const char *
+dbrow_str(const struct dbrow *r, size_t c)
+{
+	return r->col[c] == NULL ? "" : r->col[c];
+}
+
+int
+dbrow_isnull(const struct dbrow *r, size_t c)
+{
+	return r->col[c] == NULL;
+}

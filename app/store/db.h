@@ -1,0 +1,87 @@
+/*
+ * db: the one MariaDB connection of a worker, its prepared statements and
+ * transactions. All SQL lives in the statement table (store/sql_*.def,
+ * X-macros collected in stmt.h); statements are prepared lazily once per
+ * connection and re-prepared after a reconnect.
+ *
+ * Return convention of every function here and in store_*.c:
+ * <0 error (logged), 0 nothing found / nothing changed, >0 ok.
+ */
+#ifndef TENANTRY_DB_H
+#define TENANTRY_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "stmt.h"
+
+struct arena;
+
+enum dbp_type { DBP_NULL, DBP_INT, DBP_STR, DBP_BLOB };
+
+/* One statement parameter. */
+struct dbp {
+	enum dbp_type	 t;
+	int64_t		 i;
+	const char	*s;
+	size_t		 len;
+};
+
+#define DBP_I(x)	((struct dbp){ DBP_INT, (int64_t)(x), NULL, 0 })
+#define DBP_S(x)	((x) == NULL ? (struct dbp){ DBP_NULL, 0, NULL, 0 } : \
+			    (struct dbp){ DBP_STR, 0, (x), strlen(x) })
+#define DBP_SN(x, n)	((struct dbp){ DBP_STR, 0, (x), (n) })
+#define DBP_B(x, n)	((struct dbp){ DBP_BLOB, 0, (const char *)(x), (n) })
+#define DBP_NUL		((struct dbp){ DBP_NULL, 0, NULL, 0 })
+
+/* One result row: columns as NUL-terminated strings (NULL for SQL NULL). */
+struct dbrow {
+	char		**col;
+	size_t		 *len;
+};
+
+struct dbres {
+	size_t		 nrows;
+	size_t		 ncols;
+	struct dbrow	*rows;
+};
+
+/* Call once before forking (mysql_library_init). */
+int	 db_library_init(void);
+void	 db_library_end(void);
+/* Connect (if not connected). 1 ok, -1 error. */
+int	 db_connect(void);
+void	 db_close(void);
+/* 1 when the last error was a lost or refused connection. */
+int	 db_unavailable(void);
+/* MariaDB error number of the last failure (1213 deadlock, 1205 lock wait...). */
+unsigned db_errno(void);
+
+/* Run a query statement; rows into res (arena memory). >=0 rows, -1 error. */
+int	 db_query(struct arena *, enum stmt, const struct dbp *, size_t,
+	    struct dbres *res);
+/* Run a statement without a result set. >=0 affected rows, -1 error.
+ * insert_id, if not NULL, receives LAST_INSERT_ID. */
+int64_t	 db_exec(enum stmt, const struct dbp *, size_t, uint64_t *insert_id);
+
+/* Transactions: begin/commit return 1 ok, -1 error; rollback never fails
+ * visibly. db_retryable says whether the failed transaction should be run
+ * again (deadlock 1213, lock wait timeout 1205). */
+int	 db_begin(void);
+int	 db_commit(void);
+void	 db_rollback(void);
+int	 db_retryable(void);
+
+/* Migrations only: prepare and run one statement from a schema file.
+ * The one place SQL text does not come from the statement table. */
+int	 db_exec_migration_sql(const char *sql, size_t len);
+
+/* Row accessors. */
+int64_t	 dbrow_int(const struct dbrow *, size_t col);
+const char *dbrow_str(const struct dbrow *, size_t col);	/* "" for NULL */
+int	 dbrow_isnull(const struct dbrow *, size_t col);
+
+#define NPARAMS(a)	(sizeof(a) / sizeof((a)[0]))
+
+#endif

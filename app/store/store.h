@@ -1,0 +1,154 @@
+/*
+ * store: all SQL of Tenantry, as functions over plain structs. Every
+ * function takes the operator id of the signed-in user and filters on it,
+ * so a row of another operator is simply "not found".
+ *
+ * Return convention: <0 error (logged; db_unavailable() tells a lost
+ * database from a bug), 0 not found / nothing changed, >0 ok.
+ * Strings in returned structs live in the arena passed in.
+ */
+#ifndef TENANTRY_STORE_H
+#define TENANTRY_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+
+/* ---- users, sessions, throttle (store_auth.c) ---- */
+
+struct store_user {
+	int64_t		 id;
+	int64_t		 operator_id;
+	int64_t		 occupier_id;
+	const char	*role;
+	const char	*email;
+	const char	*name;
+	const char	*pw_hash;
+	int		 disabled;
+};
+
+struct store_session {
+	int64_t		 id;
+	int64_t		 created_at;
+	int64_t		 last_seen;
+	const char	*csrf;
+	int		 disabled;
+	const char	*operator_name;
+	struct store_user user;		/* pw_hash unset */
+};
+
+int	 store_user_by_email(struct arena *, const char *email,
+	    struct store_user *);
+int	 store_user_set_hash(int64_t user_id, const char *hash);
+int	 store_user_insert(int64_t operator_id, int64_t occupier_id,
+	    const char *email, const char *name, const char *role,
+	    const char *hash, int64_t *id);
+int	 store_throttle_get(struct arena *, const char *email,
+	    int64_t *failures, int64_t *locked_until);
+int	 store_throttle_fail(const char *email, int64_t now, int64_t after,
+	    int64_t lock_seconds);
+int	 store_throttle_clear(const char *email);
+int	 store_session_insert(const unsigned char hash[32], int64_t user_id,
+	    const char *csrf, int64_t now, const char *addr, const char *ua);
+int	 store_session_load(struct arena *, const unsigned char hash[32],
+	    struct store_session *);
+int	 store_session_touch(int64_t id, int64_t now);
+int	 store_session_delete(int64_t id);
+int	 store_session_delete_user(int64_t user_id);
+
+/* ---- audit ---- */
+int	 store_audit(int64_t operator_id, int64_t occupier_id, int64_t site_id,
+	    int64_t user_id, const char *entity, int64_t entity_id,
+	    const char *action, const char *old_value, const char *new_value);
+
+/* ---- occupiers (store_occupier.c) ---- */
+
+struct store_occupier {
+	int64_t		 id;
+	const char	*name;
+	const char	*billing_ref;
+	const char	*contact_email;
+	const char	*notes;
+	int64_t		 version;
+	const char	*sites;		/* list only: site names */
+	int64_t		 active_contracts; /* list only */
+};
+
+int	 store_occupier_count(struct arena *, int64_t op, const char *q,
+	    int64_t *count);
+int	 store_occupier_list(struct arena *, int64_t op, const char *q,
+	    const char *today, int64_t offset, int64_t limit,
+	    struct store_occupier **out, size_t *n);
+int	 store_occupier_get(struct arena *, int64_t op, int64_t id,
+	    struct store_occupier *);
+int	 store_occupier_insert(int64_t op, const struct store_occupier *,
+	    int64_t *id);
+/* 0 when the version no longer matches (changed meanwhile). */
+int	 store_occupier_update(int64_t op, const struct store_occupier *);
+
+/* ---- sites (store_site.c) ---- */
+
+struct store_site {
+	int64_t		 id;
+	const char	*name;
+	const char	*address;
+	int64_t		 nfloors, nports, noccupiers;
+};
+
+struct store_floor {
+	int64_t		 id;
+	const char	*name;
+	int64_t		 level;
+};
+
+struct store_port {
+	int64_t		 id;
+	int64_t		 floor_id;
+	const char	*label;
+	const char	*switch_name;
+	int64_t		 switch_port;
+	const char	*role;
+	int64_t		 occupier_id;
+	const char	*occupier_name;
+	const char	*state;
+};
+
+int	 store_site_list(struct arena *, int64_t op, struct store_site **,
+	    size_t *);
+int	 store_site_get(struct arena *, int64_t op, int64_t id,
+	    struct store_site *);
+int	 store_floor_list(struct arena *, int64_t op, int64_t site,
+	    struct store_floor **, size_t *);
+int	 store_port_list_site(struct arena *, int64_t op, int64_t site,
+	    struct store_port **, size_t *);
+
+/* ---- contracts (store_contract.c) ---- */
+
+struct store_contract {
+	int64_t		 id;
+	int64_t		 occupier_id;
+	int64_t		 site_id;
+	const char	*reference;
+	int32_t		 start;		/* day number */
+	int32_t		 end;		/* DATE_NONE when open */
+	int64_t		 version;
+};
+
+int	 store_contract_list(struct arena *, int64_t op, int64_t occupier,
+	    int64_t site, struct store_contract **, size_t *);
+int	 store_contract_get(struct arena *, int64_t op, int64_t id,
+	    struct store_contract *);
+/* -2: the reference is taken. 0: occupier or site not found. */
+int	 store_contract_insert(int64_t op, const struct store_contract *,
+	    int64_t *id);
+/* -2: reference taken; 0: changed meanwhile or gone. */
+int	 store_contract_update(int64_t op, const struct store_contract *);
+/* Site ids where the occupier has contracts, ascending. */
+int	 store_contract_sites(struct arena *, int64_t op, int64_t occupier,
+	    int64_t **ids, size_t *n);
+
+/* Escape % _ and \ for LIKE and wrap in %...%. */
+char	*store_like_pattern(struct arena *, const char *q);
+
+#endif

@@ -1,0 +1,144 @@
+/*
+ * store_contract: contracts. See store.h.
+ */
+#include <string.h>
+
+#include <mysqld_error.h>
+
+#include "../arena.h"
+#include "../domain/date.h"
+#include "db.h"
+#include "store.h"
+
+static void
+contract_dates(const struct store_contract *c, char *s, char *e)
+{
+	date_format(c->start, s, DATE_STRLEN);
+	date_format(c->end, e, DATE_STRLEN);
+}
+
+static void
+contract_from_row(const struct dbrow *r, struct store_contract *c)
+{
+	c->id = dbrow_int(r, 0);
+	c->occupier_id = dbrow_int(r, 1);
+	c->site_id = dbrow_int(r, 2);
+	c->reference = dbrow_str(r, 3);
+	if (date_parse(dbrow_str(r, 4), &c->start) == -1)
+		c->start = DATE_NONE;
+	if (dbrow_isnull(r, 5) || date_parse(dbrow_str(r, 5), &c->end) == -1)
+		c->end = DATE_NONE;
+	c->version = dbrow_int(r, 6);
+}
+
+int
+store_contract_list(struct arena *a, int64_t op, int64_t occupier,
+    int64_t site, struct store_contract **out, size_t *n)
+{
+	struct dbp		 p[] = { DBP_I(op), DBP_I(occupier), DBP_I(site) };
+	struct dbres		 res;
+	struct store_contract	*c;
+	size_t			 i;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(a, STMT_CONTRACT_LIST, p, NPARAMS(p), &res)) <= 0)
+		return rc;
+	c = arena_calloc(a, res.nrows, sizeof(*c));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *r = &res.rows[i];
+
+		c[i].id = dbrow_int(r, 0);
+		c[i].occupier_id = occupier;
+		c[i].site_id = site;
+		c[i].reference = dbrow_str(r, 1);
+		if (date_parse(dbrow_str(r, 2), &c[i].start) == -1)
+			c[i].start = DATE_NONE;
+		if (dbrow_isnull(r, 3) ||
+		    date_parse(dbrow_str(r, 3), &c[i].end) == -1)
+			c[i].end = DATE_NONE;
+		c[i].version = dbrow_int(r, 4);
+	}
+	*out = c;
+	*n = res.nrows;
+	return 1;
+}
+
+int
+store_contract_get(struct arena *a, int64_t op, int64_t id,
+    struct store_contract *c)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
+	struct dbres	 res;
+	int		 rc;
+
+	memset(c, 0, sizeof(*c));
+	if ((rc = db_query(a, STMT_CONTRACT_GET, p, NPARAMS(p), &res)) <= 0)
+		return rc;
+	contract_from_row(&res.rows[0], c);
+	return 1;
+}
+
+int
+store_contract_insert(int64_t op, const struct store_contract *c, int64_t *id)
+{
+	char		 s[DATE_STRLEN], e[DATE_STRLEN];
+	struct dbp	 p[6];
+	uint64_t	 iid = 0;
+	int64_t		 n;
+
+	contract_dates(c, s, e);
+	p[0] = DBP_S(c->reference);
+	p[1] = DBP_S(s);
+	p[2] = c->end == DATE_NONE ? DBP_NUL : DBP_S(e);
+	p[3] = DBP_I(op);
+	p[4] = DBP_I(c->occupier_id);
+	p[5] = DBP_I(c->site_id);
+	if ((n = db_exec(STMT_CONTRACT_INSERT, p, 6, &iid)) < 0)
+		return db_errno() == ER_DUP_ENTRY ? -2 : -1;
+	if (n == 0)
+		return 0;
+	*id = (int64_t)iid;
+	return 1;
+}
+
+int
+store_contract_update(int64_t op, const struct store_contract *c)
+{
+	char		 s[DATE_STRLEN], e[DATE_STRLEN];
+	struct dbp	 p[6];
+	int64_t		 n;
+
+	contract_dates(c, s, e);
+	p[0] = DBP_S(c->reference);
+	p[1] = DBP_S(s);
+	p[2] = c->end == DATE_NONE ? DBP_NUL : DBP_S(e);
+	p[3] = DBP_I(op);
+	p[4] = DBP_I(c->id);
+	p[5] = DBP_I(c->version);
+	if ((n = db_exec(STMT_CONTRACT_UPDATE, p, 6, NULL)) < 0)
+		return db_errno() == ER_DUP_ENTRY ? -2 : -1;
+	return n > 0 ? 1 : 0;
+}
+
+int
+store_contract_sites(struct arena *a, int64_t op, int64_t occupier,
+    int64_t **ids, size_t *n)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(occupier) };
+	struct dbres	 res;
+	size_t		 i;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((rc = db_query(a, STMT_CONTRACT_SITES_OF_OCCUPIER, p, NPARAMS(p),
+	    &res)) <= 0)
+		return rc;
+	*ids = arena_calloc(a, res.nrows, sizeof(**ids));
+	for (i = 0; i < res.nrows; i++)
+		(*ids)[i] = dbrow_int(&res.rows[i], 0);
+	*n = res.nrows;
+	return 1;
+}

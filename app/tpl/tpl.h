@@ -1,0 +1,48 @@
+/*
+ * tpl: the C face of ctemplate. tpl_shim.cc is the only C++ file in
+ * Tenantry; every call here catches C++ exceptions and reports failure.
+ *
+ * Dictionaries created with tpl_dict_new are freed by tpl_dict_free (the
+ * request code registers that with the request arena). Values are copied
+ * into the dictionary. Escaping happens in the templates only: every
+ * template starts with {{%AUTOESCAPE context="HTML"}}.
+ */
+#ifndef TENANTRY_TPL_H
+#define TENANTRY_TPL_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct tpl_dict;
+
+/* Load and parse every *.tpl under dir. Returns 0, or -1 (logged). */
+int		 tpl_init(const char *dir);
+/* Re-read templates that changed on disk (SIGHUP). */
+void		 tpl_reload(void);
+
+struct tpl_dict	*tpl_dict_new(const char *name);
+void		 tpl_dict_free(void *);
+void		 tpl_set(struct tpl_dict *, const char *key, const char *val);
+void		 tpl_setn(struct tpl_dict *, const char *key, const char *val,
+		    size_t len);
+void		 tpl_set_int(struct tpl_dict *, const char *key, long long);
+void		 tpl_show(struct tpl_dict *, const char *section);
+/* A new sub-dictionary for one repetition of section; parent lookups apply. */
+struct tpl_dict	*tpl_section(struct tpl_dict *, const char *section);
+/* A dictionary for {{>name}} rendering file. */
+struct tpl_dict	*tpl_include(struct tpl_dict *, const char *name,
+		    const char *file);
+
+typedef void	(*tpl_emit_fn)(void *ctx, const char *, size_t);
+/* Expand file with dict through emit. Returns 0, or -1 (logged). */
+int		 tpl_render(const char *file, const struct tpl_dict *,
+		    tpl_emit_fn emit, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

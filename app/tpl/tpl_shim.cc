@@ -1,0 +1,195 @@
+// tpl_shim: the only C++ in Tenantry. A thin, exception-safe C API over
+// ctemplate; see tpl.h for the contract.
+#include <dirent.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <new>
+#include <string>
+
+#include <ctemplate/template.h>
+#include <ctemplate/template_emitter.h>
+
+#include "tpl.h"
+
+using ctemplate::TemplateDictionary;
+using ctemplate::TemplateString;
+
+// struct tpl_dict is never defined: it is an opaque name for a
+// TemplateDictionary, top-level or owned by its parent.
+static struct tpl_dict *
+wrap(TemplateDictionary *d)
+{
+	return reinterpret_cast<struct tpl_dict *>(d);
+}
+
+static TemplateDictionary *
+D(struct tpl_dict *t)
+{
+	return reinterpret_cast<TemplateDictionary *>(t);
+}
+
+static const TemplateDictionary *
+CD(const struct tpl_dict *t)
+{
+	return reinterpret_cast<const TemplateDictionary *>(t);
+}
+
+class CEmitter : public ctemplate::ExpandEmitter {
+	tpl_emit_fn fn_;
+	void *ctx_;
+public:
+	CEmitter(tpl_emit_fn fn, void *ctx) : fn_(fn), ctx_(ctx) {}
+	void Emit(char c) { fn_(ctx_, &c, 1); }
+	void Emit(const std::string &s) { fn_(ctx_, s.data(), s.size()); }
+	void Emit(const char *s) { fn_(ctx_, s, strlen(s)); }
+	void Emit(const char *s, size_t n) { fn_(ctx_, s, n); }
+};
+
+extern "C" int
+tpl_init(const char *dir)
+{
+	try {
+		DIR *dp;
+		struct dirent *de;
+		int rc = 0;
+
+		if (!ctemplate::mutable_default_template_cache()->
+		    SetTemplateRootDirectory(dir)) {
+			fprintf(stderr, "tpl: bad template dir %s\n", dir);
+			return -1;
+		}
+		if ((dp = opendir(dir)) == NULL) {
+			fprintf(stderr, "tpl: cannot open %s\n", dir);
+			return -1;
+		}
+		while ((de = readdir(dp)) != NULL) {
+			size_t n = strlen(de->d_name);
+			if (n < 5 || strcmp(de->d_name + n - 4, ".tpl") != 0)
+				continue;
+			if (!ctemplate::LoadTemplate(de->d_name,
+			    ctemplate::STRIP_BLANK_LINES)) {
+				fprintf(stderr, "tpl: cannot load %s\n",
+				    de->d_name);
+				rc = -1;
+			}
+		}
+		closedir(dp);
+		return rc;
+	} catch (...) {
+		fprintf(stderr, "tpl: exception in tpl_init\n");
+		return -1;
+	}
+}
+
+extern "C" void
+tpl_reload(void)
+{
+	try {
+		ctemplate::mutable_default_template_cache()->
+		    ReloadAllIfChanged(ctemplate::TemplateCache::LAZY_RELOAD);
+	} catch (...) {
+		fprintf(stderr, "tpl: exception in tpl_reload\n");
+	}
+}
+
+extern "C" struct tpl_dict *
+tpl_dict_new(const char *name)
+{
+	try {
+		return wrap(new TemplateDictionary(name));
+	} catch (...) {
+		return NULL;
+	}
+}
+
+extern "C" void
+tpl_dict_free(void *p)
+{
+	delete reinterpret_cast<TemplateDictionary *>(p);
+}
+
+extern "C" void
+tpl_setn(struct tpl_dict *t, const char *key, const char *val, size_t len)
+{
+	if (t == NULL || val == NULL)
+		return;
+	try {
+		D(t)->SetValue(key, TemplateString(val, len));
+	} catch (...) {
+		fprintf(stderr, "tpl: exception in tpl_setn\n");
+	}
+}
+
+extern "C" void
+tpl_set(struct tpl_dict *t, const char *key, const char *val)
+{
+	if (val != NULL)
+		tpl_setn(t, key, val, strlen(val));
+}
+
+extern "C" void
+tpl_set_int(struct tpl_dict *t, const char *key, long long v)
+{
+	char b[32];
+	int n = snprintf(b, sizeof(b), "%lld", v);
+	tpl_setn(t, key, b, (size_t)n);
+}
+
+extern "C" void
+tpl_show(struct tpl_dict *t, const char *section)
+{
+	if (t == NULL)
+		return;
+	try {
+		D(t)->ShowSection(section);
+	} catch (...) {
+		fprintf(stderr, "tpl: exception in tpl_show\n");
+	}
+}
+
+extern "C" struct tpl_dict *
+tpl_section(struct tpl_dict *t, const char *section)
+{
+	if (t == NULL)
+		return NULL;
+	try {
+		return wrap(D(t)->AddSectionDictionary(section));
+	} catch (...) {
+		return NULL;
+	}
+}
+
+extern "C" struct tpl_dict *
+tpl_include(struct tpl_dict *t, const char *name, const char *file)
+{
+	if (t == NULL)
+		return NULL;
+	try {
+		TemplateDictionary *sub = D(t)->AddIncludeDictionary(name);
+		sub->SetFilename(file);
+		return wrap(sub);
+	} catch (...) {
+		return NULL;
+	}
+}
+
+extern "C" int
+tpl_render(const char *file, const struct tpl_dict *t, tpl_emit_fn emit,
+    void *ctx)
+{
+	if (t == NULL)
+		return -1;
+	try {
+		CEmitter out(emit, ctx);
+		if (!ctemplate::ExpandTemplate(file,
+		    ctemplate::STRIP_BLANK_LINES, CD(t), &out)) {
+			fprintf(stderr, "tpl: cannot expand %s\n", file);
+			return -1;
+		}
+		return 0;
+	} catch (...) {
+		fprintf(stderr, "tpl: exception rendering %s\n", file);
+		return -1;
+	}
+}

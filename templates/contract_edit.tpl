@@ -1,0 +1,31 @@
+{{%AUTOESCAPE context="HTML"}}{{>OCC_NAV}}
+<section class="tab-body">
+<h2>{{#CREATING}}New contract at {{SITE_NAME}}{{/CREATING}}{{#EDITING}}Edit contract {{CONTRACT_REF}}{{/EDITING}}</h2>
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+<form class="card form" method="post" action="{{ACTION}}" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="version" value="{{F_VERSION}}">
+<div class="field{{#F_REFERENCE_INVALID}} invalid{{/F_REFERENCE_INVALID}}">
+<label for="f-reference">Reference <span class="req">(required)</span></label>
+<input id="f-reference" name="reference" type="text" maxlength="64" required value="{{F_REFERENCE}}"{{#F_REFERENCE_INVALID}} aria-invalid="true" aria-describedby="e-reference"{{/F_REFERENCE_INVALID}}>
+{{#F_REFERENCE_INVALID}}<p class="err" id="e-reference">{{F_REFERENCE_ERR}}</p>{{/F_REFERENCE_INVALID}}
+</div>
+<div class="row2">
+<div class="field{{#F_START_DATE_INVALID}} invalid{{/F_START_DATE_INVALID}}">
+<label for="f-start_date">Start date <span class="req">(required)</span></label>
+<input id="f-start_date" name="start_date" type="date" required value="{{F_START_DATE}}"{{#F_START_DATE_INVALID}} aria-invalid="true" aria-describedby="e-start_date"{{/F_START_DATE_INVALID}}>
+{{#F_START_DATE_INVALID}}<p class="err" id="e-start_date">{{F_START_DATE_ERR}}</p>{{/F_START_DATE_INVALID}}
+</div>
+<div class="field{{#F_END_DATE_INVALID}} invalid{{/F_END_DATE_INVALID}}">
+<label for="f-end_date">End date <span class="opt">(optional)</span></label>
+<input id="f-end_date" name="end_date" type="date" value="{{F_END_DATE}}" aria-describedby="h-end_date{{#F_END_DATE_INVALID}} e-end_date{{/F_END_DATE_INVALID}}"{{#F_END_DATE_INVALID}} aria-invalid="true"{{/F_END_DATE_INVALID}}>
+<p class="hint" id="h-end_date">Leave empty for an open-ended contract.</p>
+{{#F_END_DATE_INVALID}}<p class="err" id="e-end_date">{{F_END_DATE_ERR}}</p>{{/F_END_DATE_INVALID}}
+</div>
+</div>
+<div class="buttons">
+<button type="submit" class="primary">{{#CREATING}}Create contract{{/CREATING}}{{#EDITING}}Save changes{{/EDITING}}</button>
+<a href="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/contracts">Cancel</a>
+</div>
+</form>
+</section>

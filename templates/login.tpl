@@ -1,0 +1,20 @@
+{{%AUTOESCAPE context="HTML"}}<div class="card login">
+<h1><span class="logo">Tenantry</span> Sign in</h1>
+{{#EXPIRED}}<p class="notice">Your session has ended. Sign in again to continue.</p>{{/EXPIRED}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><ul>{{#ERRORS}}<li>{{MSG}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+<form method="post" action="/login" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="next" value="{{NEXT}}">
+<div class="field{{#F_EMAIL_INVALID}} invalid{{/F_EMAIL_INVALID}}">
+<label for="f-email">Email</label>
+<input id="f-email" name="email" type="email" autocomplete="username" required autofocus value="{{F_EMAIL}}"{{#F_EMAIL_INVALID}} aria-invalid="true" aria-describedby="e-email"{{/F_EMAIL_INVALID}}>
+{{#F_EMAIL_INVALID}}<p class="err" id="e-email">{{F_EMAIL_ERR}}</p>{{/F_EMAIL_INVALID}}
+</div>
+<div class="field{{#F_PASSWORD_INVALID}} invalid{{/F_PASSWORD_INVALID}}">
+<label for="f-password">Password</label>
+<input id="f-password" name="password" type="password" autocomplete="current-password" required{{#F_PASSWORD_INVALID}} aria-invalid="true" aria-describedby="e-password"{{/F_PASSWORD_INVALID}}>
+{{#F_PASSWORD_INVALID}}<p class="err" id="e-password">{{F_PASSWORD_ERR}}</p>{{/F_PASSWORD_INVALID}}
+</div>
+<button type="submit" class="primary">Sign in</button>
+</form>
+</div>

@@ -1,0 +1,21 @@
+{{%AUTOESCAPE context="HTML"}}<header class="page-head occ-head">
+<div>
+<p class="crumbs"><a href="/occupiers">Occupiers</a></p>
+<h1>{{OCC_NAME}}</h1>
+<p class="sub">Billing reference: {{OCC_BILLING_REF}}</p>
+</div>
+<div class="actions">
+<form class="site-picker" method="get" action="/occupiers/{{OCC_ID}}/site">
+<label for="site-select">Site</label>
+<select id="site-select" name="site" data-autosubmit>
+{{#SITE_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/SITE_OPT}}</select>
+<input type="hidden" name="tab" value="{{TAB}}">
+<button type="submit" class="js-hide">Go</button>
+</form>
+<a class="button" href="/occupiers/{{OCC_ID}}/edit">Edit occupier</a>
+</div>
+</header>
+<nav class="tabs" aria-label="Occupier sections">
+<ul>{{#TABS}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>{{/TABS}}</ul>
+</nav>

@@ -1,0 +1,16 @@
+{{%AUTOESCAPE context="HTML"}}<header class="page-head">
+<div><p class="crumbs"><a href="/sites">Sites</a></p>
+<h1>{{SITE_NAME}}</h1><p class="sub">{{SITE_ADDRESS}}</p></div>
+</header>
+{{#HAS_FLOORS}}{{#FLOOR}}<section class="floor" aria-labelledby="floor-{{ID}}">
+<h2 id="floor-{{ID}}">{{NAME}} <small>{{NPORTS}} floor ports</small></h2>
+{{#HAS_PORTS}}<table class="grid">
+<thead><tr><th scope="col">Label</th><th scope="col">Switch</th><th scope="col" class="num">Switch port</th><th scope="col">Role</th><th scope="col">Holder</th><th scope="col">State</th></tr></thead>
+<tbody>
+{{#PORT}}<tr><td>{{LABEL}}</td><td>{{SWITCH}}</td><td class="num">{{SWITCH_PORT}}</td><td>{{ROLE}}</td><td>{{#HOLDER}}<a href="/occupiers/{{OCC_ID}}">{{OCC_NAME}}</a>{{/HOLDER}}{{#NO_HOLDER}}<span class="muted">Unassigned</span>{{/NO_HOLDER}}</td><td>{{STATE}}</td></tr>
+{{/PORT}}</tbody>
+</table>{{/HAS_PORTS}}
+{{#NO_PORTS}}<p class="empty">No floor ports on this floor.</p>{{/NO_PORTS}}
+</section>
+{{/FLOOR}}{{/HAS_FLOORS}}
+{{#EMPTY}}<div class="empty"><p>It is empty here: this site has no floors yet.</p></div>{{/EMPTY}}
