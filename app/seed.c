@@ -203,7 +203,7 @@ cli_seed(int32_t today)
 			const struct demo_contract *c = &occupiers[i].c[j];
 			struct dbp pc[6];
 
-			snprintf(ref, sizeof(ref), "NW-%s-%03zu%d",
+			snprintf(ref, sizeof(ref), "NW-%s-%03zu-%d",
 			    c->site == 0 ? "CW" : "SD", i + 1, j + 1);
 			date_format(today + c->start, sd, sizeof(sd));
 			date_format(today + c->end, ed, sizeof(ed));

@@ -18,7 +18,7 @@ CREATE TABLE site (
 	address		VARCHAR(500) NOT NULL DEFAULT '' COMMENT 'postal address',
 	PRIMARY KEY (id),
 	UNIQUE KEY site_name (operator_id, name),
-	CONSTRAINT site_operator FOREIGN KEY (operator_id) REFERENCES operator (id)
+	CONSTRAINT fk_site_operator FOREIGN KEY (operator_id) REFERENCES operator (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='a building';
 
 CREATE TABLE floor (
@@ -30,7 +30,7 @@ CREATE TABLE floor (
 	PRIMARY KEY (id),
 	UNIQUE KEY floor_name (site_id, name),
 	KEY floor_operator (operator_id, site_id, level),
-	CONSTRAINT floor_site FOREIGN KEY (site_id) REFERENCES site (id)
+	CONSTRAINT fk_floor_site FOREIGN KEY (site_id) REFERENCES site (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='a floor of a site';
 
 CREATE TABLE occupier (
@@ -45,7 +45,7 @@ CREATE TABLE occupier (
 	updated_at	TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP COMMENT 'last edit',
 	PRIMARY KEY (id),
 	KEY occupier_name (operator_id, name),
-	CONSTRAINT occupier_operator FOREIGN KEY (operator_id) REFERENCES operator (id)
+	CONSTRAINT fk_occupier_operator FOREIGN KEY (operator_id) REFERENCES operator (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='a company renting space';
 
 CREATE TABLE floor_port (
@@ -63,8 +63,8 @@ CREATE TABLE floor_port (
 	UNIQUE KEY port_label (floor_id, label),
 	UNIQUE KEY port_switch (site_id, switch_name, switch_port),
 	KEY port_occupier (operator_id, occupier_id, site_id),
-	CONSTRAINT port_floor FOREIGN KEY (floor_id) REFERENCES floor (id),
-	CONSTRAINT port_occupier FOREIGN KEY (occupier_id) REFERENCES occupier (id)
+	CONSTRAINT fk_port_floor FOREIGN KEY (floor_id) REFERENCES floor (id),
+	CONSTRAINT fk_port_occupier FOREIGN KEY (occupier_id) REFERENCES occupier (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='a network wall port on a floor';
 
 CREATE TABLE contract (
@@ -80,9 +80,9 @@ CREATE TABLE contract (
 	PRIMARY KEY (id),
 	UNIQUE KEY contract_ref (operator_id, reference),
 	KEY contract_occupier (operator_id, occupier_id, site_id, start_date),
-	CONSTRAINT contract_occupier FOREIGN KEY (occupier_id) REFERENCES occupier (id),
-	CONSTRAINT contract_site FOREIGN KEY (site_id) REFERENCES site (id),
-	CONSTRAINT contract_dates CHECK (end_date IS NULL OR end_date >= start_date)
+	CONSTRAINT fk_contract_occupier FOREIGN KEY (occupier_id) REFERENCES occupier (id),
+	CONSTRAINT fk_contract_site FOREIGN KEY (site_id) REFERENCES site (id),
+	CONSTRAINT ck_contract_dates CHECK (end_date IS NULL OR end_date >= start_date)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='an occupier contract at a site';
 
 CREATE TABLE app_user (
@@ -98,8 +98,8 @@ CREATE TABLE app_user (
 	PRIMARY KEY (id),
 	UNIQUE KEY user_email (email),
 	KEY user_operator (operator_id, occupier_id),
-	CONSTRAINT user_operator FOREIGN KEY (operator_id) REFERENCES operator (id),
-	CONSTRAINT user_occupier FOREIGN KEY (occupier_id) REFERENCES occupier (id)
+	CONSTRAINT fk_user_operator FOREIGN KEY (operator_id) REFERENCES operator (id),
+	CONSTRAINT fk_user_occupier FOREIGN KEY (occupier_id) REFERENCES occupier (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='a person who signs in';
 
 CREATE TABLE user_session (
@@ -114,7 +114,7 @@ CREATE TABLE user_session (
 	PRIMARY KEY (id),
 	UNIQUE KEY session_token (token_hash),
 	KEY session_user (user_id),
-	CONSTRAINT session_user FOREIGN KEY (user_id) REFERENCES app_user (id) ON DELETE CASCADE
+	CONSTRAINT fk_session_user FOREIGN KEY (user_id) REFERENCES app_user (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='a signed-in browser';
 
 CREATE TABLE login_throttle (

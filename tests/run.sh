@@ -1,0 +1,129 @@
+#!/bin/sh
+# tests/run.sh: every suite of `make test`, against a private stack on free
+# ports with a throwaway database, ending in one summary line.
+#   unit     tests/unit (cmocka), plain and under ASan+UBSan
+#   fuzz     the committed corpus of tests/fuzz replayed through each driver
+#   http     tests/http/*.test.mjs (node:test + fetch) through nginx+FastCGI+MariaDB
+#   browser  tests/browser/*.test.mjs (playwright-core + Debian chromium)
+# SUITES="unit http" limits the run; the server under test is the ASan build.
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT" || exit 1
+: "${SUITES:=unit fuzz http browser}"
+OUT="$ROOT/tests/out"
+mkdir -p "$OUT"
+PASS=0
+FAIL=0
+FAILED_SUITES=""
+
+count_cmocka() {	# file
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$1" | awk '{s+=$1} END {print s+0}')
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$1" | awk '{s+=$1} END {print s+0}')
+	PASS=$((PASS + p))
+	FAIL=$((FAIL + f))
+}
+
+count_node() {		# file
+	p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$1" | tail -1)
+	f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$1" | tail -1)
+	PASS=$((PASS + ${p:-0}))
+	FAIL=$((FAIL + ${f:-0}))
+}
+
+suite_failed() {
+	FAILED_SUITES="$FAILED_SUITES $1"
+}
+
+want() { case " $SUITES " in *" $1 "*) return 0 ;; esac; return 1; }
+
+if want unit; then
+	echo "== unit (plain and ASan+UBSan)"
+	: >"$OUT/unit.log"
+	for t in build/unit/test_* build/unit-asan/test_*; do
+		[ -x "$t" ] || continue
+		if ! "$t" >>"$OUT/unit.log" 2>&1; then
+			echo "unit: $t failed"
+			suite_failed "$t"
+			# A crash before cmocka's summary still counts as a failure.
+			grep -q "FAILED" "$OUT/unit.log" || FAIL=$((FAIL + 1))
+		fi
+	done
+	count_cmocka "$OUT/unit.log"
+	grep -E "^\[  (FAILED|  ERROR) \]|runtime error|AddressSanitizer" "$OUT/unit.log" | head -20
+fi
+
+if want fuzz && [ -f tests/fuzz/replay.sh ]; then
+	echo "== fuzz corpus replay"
+	if sh tests/fuzz/replay.sh >"$OUT/fuzz.log" 2>&1; then
+		n=$(grep -c '^ok ' "$OUT/fuzz.log")
+		PASS=$((PASS + n))
+	else
+		FAIL=$((FAIL + 1))
+		suite_failed fuzz
+		tail -20 "$OUT/fuzz.log"
+	fi
+fi
+
+need_stack=0
+want http && need_stack=1
+want browser && need_stack=1
+if [ "$need_stack" = 1 ]; then
+	if [ ! -d tests/node_modules/playwright-core ]; then
+		echo "== npm install (tests/)"
+		(cd tests && npm install --no-audit --no-fund --loglevel=error) || {
+			echo "npm install failed" >&2; exit 1; }
+	fi
+	free_port() {
+		node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+	}
+	PORT=$(free_port)
+	VAR=$(mktemp -d /tmp/tenantry-test.XXXXXX)
+	export PORT VAR
+	# Pinned so that date-derived answers are exact (DESIGN 2).
+	export TENANTRY_TODAY="${TENANTRY_TODAY:-2026-02-16}"
+	export TENANTRY_WORKERS="${TENANTRY_WORKERS:-4}"
+	export TENANTRY_BIN="${TENANTRY_BIN:-$ROOT/build/asan/tenantry}"
+	export ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:halt_on_error=1"
+	export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+	. "$ROOT/nginx/stack.sh"
+	cleanup() {
+		stack_stop
+		rm -rf "$VAR"
+	}
+	trap cleanup EXIT INT TERM
+	echo "== starting the stack on 127.0.0.1:$PORT (data in $VAR)"
+	if ! stack_start >"$OUT/stack.log" 2>&1; then
+		cat "$OUT/stack.log"
+		echo "tests: 0 passed, 1 failed"
+		exit 1
+	fi
+	export BASE_URL="http://127.0.0.1:$PORT"
+	export TENANTRY_DB_SOCKET="$VAR/run/mariadb.sock"
+	export TENANTRY_OUT="$OUT"
+	for s in http browser; do
+		want "$s" || continue
+		ls tests/$s/*.test.mjs >/dev/null 2>&1 || continue
+		echo "== $s"
+		node --test --test-concurrency=1 --test-reporter=tap tests/$s/ >"$OUT/$s.log" 2>&1
+		rc=$?
+		count_node "$OUT/$s.log"
+		if [ $rc -ne 0 ]; then
+			suite_failed "$s"
+			grep -E "^not ok|# Subtest|error:|expected|actual" "$OUT/$s.log" | grep -B1 -A3 "not ok" | head -60
+			grep -q "^# fail [1-9]" "$OUT/$s.log" || FAIL=$((FAIL + 1))
+		fi
+	done
+	if grep -E "AddressSanitizer|runtime error:|LeakSanitizer" "$VAR/run/tenantry.log" >/dev/null 2>&1; then
+		echo "sanitizer reports in the server log:"
+		grep -E -A20 "AddressSanitizer|runtime error:" "$VAR/run/tenantry.log" | head -60
+		FAIL=$((FAIL + 1))
+		suite_failed sanitizers
+	fi
+	cp "$VAR/run/tenantry.log" "$OUT/tenantry.log" 2>/dev/null
+fi
+
+if [ -n "$FAILED_SUITES" ]; then
+	echo "failed:$FAILED_SUITES (logs in tests/out/)"
+fi
+echo "tests: $PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ] && [ -z "$FAILED_SUITES" ]
