@@ -74,7 +74,7 @@ build/unit-asan/test_%: tests/unit/test_%.c $(LIB_C) $(HDRS)
 	$(CC) $(CFLAGS) $(SAN) -O1 -o $@ $< $(LIB_C) -lcmocka
 
 unit: unit-build
-	@sh tests/unit/run.sh
+	@SUITES=unit sh tests/run.sh
 
 format:
 	clang-format -i $(APP_C) $(HDRS:%.def=) 
