@@ -27,6 +27,12 @@ enum page {
 	PAGE_CONTRACTS,		/* /occupiers/#/sites/#/contracts */
 	PAGE_CONTRACT_NEW,	/* /occupiers/#/sites/#/contracts/new */
 	PAGE_CONTRACT_EDIT,	/* /occupiers/#/contracts/#/edit */
+	PAGE_SERVICES,		/* /occupiers/#/sites/#/services */
+	PAGE_SERVICES_MANAGE,	/* /occupiers/#/sites/#/services/manage */
+	PAGE_HISTORY,		/* /occupiers/#/sites/#/history */
+	PAGE_CATALOG,		/* /catalog */
+	PAGE_CATALOG_SERVICE,	/* /catalog/# (GET: everyone operator-side) */
+	PAGE_CATALOG_EDIT,	/* /catalog/# (POST: operator admins) */
 	PAGE_SITES,		/* /sites */
 	PAGE_SITE,		/* /sites/# */
 	PAGE__MAX
@@ -53,6 +59,12 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CONTRACTS] = { MG, "/occupiers/#/sites/#/contracts", page_occupier_contracts, R_OPERATOR, 0 },
 	[PAGE_CONTRACT_NEW] = { MG | MP, "/occupiers/#/sites/#/contracts/new", page_contract_edit, R_OPERATOR, 0 },
 	[PAGE_CONTRACT_EDIT] = { MG | MP, "/occupiers/#/contracts/#/edit", page_contract_edit, R_OPERATOR, 0 },
+	[PAGE_SERVICES] = { MG, "/occupiers/#/sites/#/services", page_occupier_services, R_OPERATOR, 0 },
+	[PAGE_SERVICES_MANAGE] = { MG | MP, "/occupiers/#/sites/#/services/manage", page_services_manage, R_OPERATOR, 0 },
+	[PAGE_HISTORY] = { MG, "/occupiers/#/sites/#/history", page_occupier_history, R_OPERATOR, 0 },
+	[PAGE_CATALOG] = { MG, "/catalog", page_catalog, R_OPERATOR, 0 },
+	[PAGE_CATALOG_SERVICE] = { MG, "/catalog/#", page_catalog_edit, R_OPERATOR, 0 },
+	[PAGE_CATALOG_EDIT] = { MP, "/catalog/#", page_catalog_edit, R_OPADMIN, 0 },
 	[PAGE_SITES] = { MG, "/sites", page_sites, R_OPERATOR, 0 },
 	[PAGE_SITE] = { MG, "/sites/#", page_site, R_OPERATOR, 0 },
 };

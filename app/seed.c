@@ -88,6 +88,148 @@ static const char *const port_roles[12] = {
 	"voice", "voice", "wifi_ap", "operator",
 };
 
+/* The catalog of DESIGN 5: code, name, category, description, cost, RRP
+ * (minor units), needs a case, needs a device, entitlements per unit. */
+struct demo_svc {
+	const char	*code;
+	const char	*name;
+	const char	*category;
+	const char	*description;
+	int64_t		 cost, rrp;
+	int		 needs_case, needs_device;
+	int		 ent[5];	/* ports, extensions, IPs, Wi-Fi devices, accounts */
+	int		 not_at_second;	/* not offered at the second site */
+};
+
+enum {
+	S_INET_LAN, S_INET_WIFI, S_PUBLIC_IP, S_BW_100, S_BW_500, S_BW_1G,
+	S_VOICE, S_CALL_REC, S_VOICEMAIL, S_UK_UNLIMITED, S_PAYG,
+	S_SUPPORT_STD, S_SUPPORT_PREM, S_WIFI_DEVICES, S_WIFI_ACCOUNTS,
+	S_IVR, S_CONFERENCE, NSERVICES
+};
+
+static const struct demo_svc catalog[NSERVICES] = {
+	[S_INET_LAN] = { "inet-lan-100", "Internet (LAN only) 100 Mbps", "Internet",
+	    "Wired internet at 100 Mbps on one switch port for the occupier's LAN.",
+	    4500, 9000, 0, 1, { 1, 0, 0, 0, 0 }, 0 },
+	[S_INET_WIFI] = { "inet-wifi-100", "Internet (LAN + Wi-Fi) 100 Mbps", "Internet",
+	    "Wired and wireless internet at 100 Mbps: one switch port and up to 10 Wi-Fi devices.",
+	    5500, 11000, 0, 1, { 1, 0, 0, 10, 0 }, 0 },
+	[S_PUBLIC_IP] = { "public-ip-29", "Public IP (/29)", "Public IP",
+	    "A /29 block: 5 usable public IPv4 addresses, on two dedicated switch ports.",
+	    1000, 2500, 0, 1, { 2, 0, 5, 0, 0 }, 0 },
+	[S_BW_100] = { "bw-100", "Bandwidth 100 Mbps", "Bandwidth",
+	    "Internet bandwidth tier up to 100 Mbps (charged on contracted allocation).",
+	    0, 0, 0, 0, { 0, 0, 0, 0, 0 }, 0 },
+	[S_BW_500] = { "bw-500", "Bandwidth 500 Mbps", "Bandwidth",
+	    "Internet bandwidth tier up to 500 Mbps.",
+	    0, 15000, 0, 0, { 0, 0, 0, 0, 0 }, 0 },
+	[S_BW_1G] = { "bw-1g", "Bandwidth 1 Gbps", "Bandwidth",
+	    "Internet bandwidth tier up to 1 Gbps.",
+	    0, 30000, 0, 0, { 0, 0, 0, 0, 0 }, 1 },
+	[S_VOICE] = { "voice-line", "Voice line", "Voice",
+	    "A telephone line with one extension and a phone number from the site pool.",
+	    800, 1500, 0, 0, { 0, 1, 0, 0, 0 }, 0 },
+	[S_CALL_REC] = { "call-recording", "Call recording", "Call feature",
+	    "Records calls on a voice line; one per voice line at most.",
+	    200, 500, 0, 0, { 0, 0, 0, 0, 0 }, 0 },
+	[S_VOICEMAIL] = { "voicemail-email", "Voicemail to email", "Call feature",
+	    "Sends voicemail messages to an email address as audio files.",
+	    0, 200, 0, 0, { 0, 0, 0, 0, 0 }, 0 },
+	[S_UK_UNLIMITED] = { "tariff-uk-unlimited", "UK Unlimited", "Tariff",
+	    "Unlimited calls to UK landlines and mobiles.",
+	    0, 2000, 0, 0, { 0, 0, 0, 0, 0 }, 0 },
+	[S_PAYG] = { "tariff-payg", "Pay as you go", "Tariff",
+	    "Calls charged per minute on usage.",
+	    0, 0, 0, 0, { 0, 0, 0, 0, 0 }, 0 },
+	[S_SUPPORT_STD] = { "support-standard", "Standard support", "Service level",
+	    "Business-hours support, next-business-day response.",
+	    0, 0, 0, 0, { 0, 0, 0, 0, 0 }, 0 },
+	[S_SUPPORT_PREM] = { "support-premium", "Premium support", "Service level",
+	    "24/7 support with a 4-hour response.",
+	    3000, 6000, 0, 0, { 0, 0, 0, 0, 0 }, 0 },
+	[S_WIFI_DEVICES] = { "wifi-devices-10", "Wi-Fi devices pack (10)", "Wi-Fi",
+	    "Ten more devices on the occupier's Wi-Fi network.",
+	    500, 1200, 0, 0, { 0, 0, 0, 10, 0 }, 0 },
+	[S_WIFI_ACCOUNTS] = { "wifi-accounts-5", "Wi-Fi Secure accounts (5)", "Wi-Fi",
+	    "Five named WPA2-Enterprise accounts for the secure Wi-Fi network.",
+	    500, 1000, 0, 0, { 0, 0, 0, 0, 5 }, 0 },
+	[S_IVR] = { "ivr", "IVR", "IVR",
+	    "An interactive voice menu for incoming calls; configured through a case.",
+	    1500, 3500, 1, 0, { 0, 0, 0, 0, 0 }, 0 },
+	[S_CONFERENCE] = { "conference-bridge", "Conference bridge", "Conference bridge",
+	    "A dial-in conference number; number and users are set up through a case.",
+	    1000, 2500, 1, 0, { 0, 0, 0, 0, 0 }, 1 },
+};
+
+struct demo_rule {
+	const char	*kind;
+	int		 service;
+	int		 other;		/* -1: none */
+	const char	*category;	/* requires a category */
+	int		 qty_le;
+	int		 max;
+};
+
+static const struct demo_rule rules[] = {
+	{ "requires", S_PUBLIC_IP, -1, "Internet", 0, 0 },
+	{ "max_qty", S_PUBLIC_IP, -1, NULL, 0, 1 },
+	{ "excludes", S_BW_100, S_BW_500, NULL, 0, 0 },
+	{ "excludes", S_BW_100, S_BW_1G, NULL, 0, 0 },
+	{ "excludes", S_BW_500, S_BW_1G, NULL, 0, 0 },
+	{ "requires", S_BW_100, -1, "Internet", 0, 0 },
+	{ "requires", S_BW_500, -1, "Internet", 0, 0 },
+	{ "requires", S_BW_1G, -1, "Internet", 0, 0 },
+	{ "requires", S_CALL_REC, S_VOICE, NULL, 1, 0 },
+	{ "requires", S_VOICEMAIL, S_VOICE, NULL, 0, 0 },
+	{ "excludes", S_UK_UNLIMITED, S_PAYG, NULL, 0, 0 },
+	{ "requires", S_UK_UNLIMITED, S_VOICE, NULL, 0, 0 },
+	{ "requires", S_PAYG, S_VOICE, NULL, 0, 0 },
+	{ "max_qty", S_UK_UNLIMITED, -1, NULL, 0, 1 },
+	{ "max_qty", S_PAYG, -1, NULL, 0, 1 },
+	{ "excludes", S_SUPPORT_STD, S_SUPPORT_PREM, NULL, 0, 0 },
+	{ "max_qty", S_SUPPORT_STD, -1, NULL, 0, 1 },
+	{ "max_qty", S_SUPPORT_PREM, -1, NULL, 0, 1 },
+	{ "requires", S_IVR, S_VOICE, NULL, 0, 0 },
+};
+
+/* Demo occupier services: occupier index, its contract index, service,
+ * price, qty, activated and ended (days from today, or NOEND). */
+struct demo_service {
+	int		 occupier, contract, service;
+	int64_t		 price, qty;
+	int		 activated, ended;
+};
+
+static const struct demo_service demo_services[] = {
+	/* Acme Analytics: a full office at Canary Wharf. */
+	{ 0, 0, S_INET_LAN, 9000, 1, -400, NOEND },
+	{ 0, 0, S_PUBLIC_IP, 2500, 1, -400, NOEND },
+	{ 0, 0, S_BW_500, 15000, 1, -400, NOEND },
+	{ 0, 0, S_VOICE, 1400, 3, -400, NOEND },
+	{ 0, 0, S_CALL_REC, 500, 2, -300, NOEND },
+	{ 0, 0, S_UK_UNLIMITED, 2000, 1, -400, NOEND },
+	{ 0, 0, S_SUPPORT_STD, 0, 1, -400, NOEND },
+	/* Blue Finch: contract starts in 14 days, so everything is Scheduled. */
+	{ 1, 0, S_INET_LAN, 9000, 1, NOEND, NOEND },
+	{ 1, 0, S_VOICE, 1500, 2, NOEND, NOEND },
+	{ 1, 0, S_SUPPORT_STD, 0, 1, NOEND, NOEND },
+	/* Cobalt Legal: contract ended; support goes on (seed: services
+	 * continue while a contract is inactive), internet was removed. */
+	{ 2, 0, S_INET_LAN, 9000, 1, -700, -30 },
+	{ 2, 0, S_SUPPORT_STD, 0, 1, -700, NOEND },
+	/* Delta Robotics: Wi-Fi heavy. */
+	{ 3, 0, S_INET_WIFI, 11000, 1, -200, NOEND },
+	{ 3, 0, S_WIFI_DEVICES, 1200, 2, -150, NOEND },
+	{ 3, 0, S_SUPPORT_PREM, 5500, 1, -200, NOEND },
+	/* Fjord Media: an old contract's service ended, a new one running. */
+	{ 5, 0, S_INET_LAN, 8500, 1, -900, -366 },
+	{ 5, 1, S_INET_WIFI, 10500, 1, -360, NOEND },
+	{ 5, 1, S_VOICE, 1500, 2, -360, NOEND },
+	{ 5, 1, S_VOICEMAIL, 200, 2, -360, NOEND },
+	{ 5, 2, S_INET_LAN, 9000, 1, -100, NOEND },
+};
+
 static int
 ins(enum stmt st, const struct dbp *p, size_t n, int64_t *id)
 {
@@ -133,12 +275,60 @@ seed_floors(int64_t op, int64_t site, const char *prefix, int nfloors,
 			pp[5] = DBP_I(i + 1);
 			pp[6] = DBP_S(port_roles[i]);
 			pp[7] = held ? DBP_I(first_occ) : DBP_NUL;
-			pp[8] = DBP_S(i == 11 ? "active" : "inactive");
+			/* Two of the three held ports are connected. */
+			pp[8] = DBP_S(i == 11 || (held && i < 2) ? "active" :
+			    "inactive");
 			if (ins(STMT_SEED_PORT, pp, 9, NULL) == -1)
 				return -1;
 		}
 	}
 	return 0;
+}
+
+static int
+seed_catalog(int64_t op, const int64_t *sites, int nsites, int64_t *ids)
+{
+	size_t		 i;
+	int		 k;
+
+	for (i = 0; i < NSERVICES; i++) {
+		const struct demo_svc *c = &catalog[i];
+		struct dbp p[15];
+
+		p[0] = DBP_I(op);
+		p[1] = DBP_S(c->code);
+		p[2] = DBP_S(c->name);
+		p[3] = DBP_S(c->category);
+		p[4] = DBP_S(c->description);
+		p[5] = DBP_I(c->cost);
+		p[6] = DBP_I(c->rrp);
+		p[7] = DBP_I(c->needs_case);
+		p[8] = DBP_I(c->needs_device);
+		p[9] = DBP_I((int64_t)i * 10);
+		for (k = 0; k < 5; k++)
+			p[10 + k] = DBP_I(c->ent[k]);
+		if (ins(STMT_SEED_SERVICE, p, 15, &ids[i]) == -1)
+			return -1;
+		for (k = 0; k < nsites; k++) {
+			if (k > 0 && c->not_at_second)
+				continue;
+			{
+				struct dbp q[] = { DBP_I(op), DBP_I(ids[i]),
+				    DBP_I(sites[k]) };
+				if (db_exec(STMT_SERVICE_SITE_ADD, q, 3, NULL) < 0)
+					return -1;
+			}
+		}
+	}
+	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		const struct demo_rule *r = &rules[i];
+
+		if (store_rule_insert(op, r->kind, ids[r->service],
+		    r->other >= 0 ? ids[r->other] : 0, r->category, r->qty_le,
+		    r->max) <= 0)
+			return -1;
+	}
+	return store_catalog_bump(op) < 0 ? -1 : 0;
 }
 
 int
@@ -149,6 +339,7 @@ cli_seed(int32_t today)
 	char		 hash[crypto_pwhash_STRBYTES], ref[32];
 	char		 sd[DATE_STRLEN], ed[DATE_STRLEN];
 	int64_t		 op[2], site[3], occ[NOCCUPIERS], eocc;
+	int64_t		 cid[NOCCUPIERS][3], svc[2][NSERVICES];
 	size_t		 i;
 	int		 j, rc = 1;
 
@@ -213,7 +404,7 @@ cli_seed(int32_t today)
 			pc[3] = DBP_S(ref);
 			pc[4] = DBP_S(sd);
 			pc[5] = c->end == NOEND ? DBP_NUL : DBP_S(ed);
-			if (ins(STMT_SEED_CONTRACT, pc, 6, NULL) == -1)
+			if (ins(STMT_SEED_CONTRACT, pc, 6, &cid[i][j]) == -1)
 				goto fail;
 		}
 	}
@@ -242,6 +433,32 @@ cli_seed(int32_t today)
 	    seed_floors(op[0], site[1], "SD", 2, 0) == -1 ||
 	    seed_floors(op[1], site[2], "HH", 1, eocc) == -1)
 		goto fail;
+	if (seed_catalog(op[0], site, 2, svc[0]) == -1 ||
+	    seed_catalog(op[1], site + 2, 1, svc[1]) == -1)
+		goto fail;
+	for (i = 0; i < sizeof(demo_services) / sizeof(demo_services[0]); i++) {
+		const struct demo_service *ds = &demo_services[i];
+		char ad[DATE_STRLEN], nd[DATE_STRLEN];
+		const struct demo_contract *c =
+		    &occupiers[ds->occupier].c[ds->contract];
+		struct dbp pp[10];
+
+		date_format(today + c->start, sd, sizeof(sd));
+		date_format(today + ds->activated, ad, sizeof(ad));
+		date_format(today + ds->ended, nd, sizeof(nd));
+		pp[0] = DBP_I(op[0]);
+		pp[1] = DBP_I(occ[ds->occupier]);
+		pp[2] = DBP_I(site[c->site]);
+		pp[3] = DBP_I(svc[0][ds->service]);
+		pp[4] = DBP_I(cid[ds->occupier][ds->contract]);
+		pp[5] = DBP_I(ds->price);
+		pp[6] = DBP_I(ds->qty);
+		pp[7] = DBP_S(sd);
+		pp[8] = ds->activated == NOEND ? DBP_NUL : DBP_S(ad);
+		pp[9] = ds->ended == NOEND ? DBP_NUL : DBP_S(nd);
+		if (ins(STMT_SEED_OCCSVC, pp, 10, NULL) == -1)
+			goto fail;
+	}
 	for (i = 0; i < NUSERS; i++) {
 		int64_t o = users[i].occupier ? occ[users[i].occupier - 1] : 0;
 

@@ -23,6 +23,7 @@ struct menu_item {
 static const struct menu_item menu[] = {
 	{ "occupiers", "Occupiers", "/occupiers", R_OPERATOR },
 	{ "sites", "Sites", "/sites", R_OPERATOR },
+	{ "catalog", "Catalog", "/catalog", R_OPERATOR },
 };
 
 /* Fixed flash messages, chosen by ?done= after a POST/redirect/GET. */
@@ -33,6 +34,10 @@ static const struct {
 	{ "created", "Created." },
 	{ "saved", "Changes saved." },
 	{ "signedout", "You have signed out." },
+	{ "services_saved", "Services saved." },
+	{ "saved_case", "Services saved. IVR and Conference bridge need a "
+	    "case with their configuration details: raise one so that the "
+	    "service can be set up." },
 };
 
 static void

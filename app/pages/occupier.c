@@ -47,6 +47,6 @@ page_occupier(struct req *r)
 	    strlen(done))
 		done = NULL;
 	http_redirect(r, arena_printf(r->a, "/occupiers/%lld/sites/%lld/"
-	    "contracts%s%s", (long long)o.id, (long long)site,
+	    "services%s%s", (long long)o.id, (long long)site,
 	    done ? "?done=" : "", done ? done : ""));
 }

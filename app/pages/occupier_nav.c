@@ -13,7 +13,9 @@ static const struct {
 	const char	*key;
 	const char	*label;
 } tabs[] = {
+	{ "services", "Services" },
 	{ "contracts", "Contracts" },
+	{ "history", "History" },
 };
 
 int

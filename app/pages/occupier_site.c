@@ -13,7 +13,7 @@ void
 page_occupier_site(struct req *r)
 {
 	struct store_site	 s;
-	const char		*sv, *tv, *tab = "contracts";
+	const char		*sv, *tv, *tab = "services";
 	char			*end;
 	long long		 site;
 	int			 rc;

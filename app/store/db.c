@@ -17,21 +17,13 @@
 
 const char *const stmt_sql[STMT__MAX] = {
 #define X(name, sql) sql,
-#include "sql_auth.def"
-#include "sql_occupier.def"
-#include "sql_site.def"
-#include "sql_contract.def"
-#include "sql_seed.def"
+#include "stmt_list.h"
 #undef X
 };
 
 const char *const stmt_names[STMT__MAX] = {
 #define X(name, sql) #name,
-#include "sql_auth.def"
-#include "sql_occupier.def"
-#include "sql_site.def"
-#include "sql_contract.def"
-#include "sql_seed.def"
+#include "stmt_list.h"
 #undef X
 };
 

@@ -8,11 +8,7 @@
 
 enum stmt {
 #define X(name, sql) name,
-#include "sql_auth.def"
-#include "sql_occupier.def"
-#include "sql_site.def"
-#include "sql_contract.def"
-#include "sql_seed.def"
+#include "stmt_list.h"
 #undef X
 	STMT__MAX
 };

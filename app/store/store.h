@@ -148,6 +148,99 @@ int	 store_contract_update(int64_t op, const struct store_contract *);
 int	 store_contract_sites(struct arena *, int64_t op, int64_t occupier,
 	    int64_t **ids, size_t *n);
 
+/* ---- catalog and occupier services (store_service.c) ---- */
+
+#define STORE_INFRA	5	/* = INFRA__MAX of domain/rules.h */
+
+struct store_service {
+	int64_t		 id;
+	const char	*code;
+	const char	*name;
+	const char	*category;
+	const char	*description;
+	int64_t		 cost, rrp;
+	int		 needs_case, needs_device;
+	int64_t		 ent[STORE_INFRA];
+	int		 available;	/* offered at the site asked for */
+	const char	*site_ids;	/* "1,2": every site offering it */
+};
+
+struct store_rule {
+	int64_t		 id;
+	const char	*kind;		/* requires, excludes, max_qty */
+	int64_t		 service_id;
+	int64_t		 other_id;	/* 0: none */
+	const char	*other_category; /* "" : none */
+	int		 qty_le;
+	int64_t		 max_qty;
+};
+
+struct store_catalog {
+	struct store_service	*svc;
+	size_t			 nsvc;
+	struct store_rule	*rules;
+	size_t			 nrules;
+};
+
+struct store_occsvc {
+	int64_t		 id;
+	int64_t		 service_id;
+	int64_t		 contract_id;
+	int64_t		 price;
+	int64_t		 qty;
+	int32_t		 start;		/* day numbers; DATE_NONE when NULL */
+	int32_t		 activated;
+	int32_t		 ended;
+	const char	*contract_ref;
+	int32_t		 contract_start;
+	int32_t		 contract_end;
+};
+
+struct store_event {
+	const char	*at;
+	const char	*who;
+	const char	*entity;
+	int64_t		 entity_id;
+	const char	*action;
+	const char	*old_value;
+	const char	*new_value;
+};
+
+/* Whole catalog of the operator; available set for site (0: none). */
+int	 store_catalog_load(struct arena *, int64_t op, int64_t site,
+	    struct store_catalog *);
+int	 store_catalog_bump(int64_t op);
+int	 store_service_update(int64_t op, int64_t id, int64_t rrp,
+	    const char *description);
+int	 store_service_sites_set(int64_t op, int64_t id, const int64_t *sites,
+	    size_t n);
+/* other_id 0 and other_category NULL when not used; max_qty 0 likewise. */
+int	 store_rule_insert(int64_t op, const char *kind, int64_t service,
+	    int64_t other_id, const char *other_category, int qty_le,
+	    int64_t max_qty);
+int	 store_rule_delete(int64_t op, int64_t id);
+
+/* Services of the occupier at the site. lock: only the current (not
+ * ended) rows, locked FOR UPDATE (inside a transaction). */
+int	 store_occsvc_list(struct arena *, int64_t op, int64_t occ,
+	    int64_t site, int lock, struct store_occsvc **, size_t *);
+/* X of each infrastructure fraction for the occupier at the site. */
+int	 store_infra_in_use(struct arena *, int64_t op, int64_t occ,
+	    int64_t site, int64_t in_use[STORE_INFRA]);
+/* The plan version; lock: create the row if needed and lock it. */
+int	 store_plan_version(struct arena *, int64_t op, int64_t occ,
+	    int64_t site, int lock, int64_t *version);
+int	 store_plan_bump(int64_t op, int64_t occ, int64_t site);
+int	 store_occsvc_insert(int64_t op, int64_t occ, int64_t site,
+	    const struct store_occsvc *, int64_t user, int64_t *id);
+int	 store_occsvc_update(int64_t op, int64_t id, int64_t price,
+	    int64_t qty, int64_t user);
+int	 store_occsvc_end(int64_t op, int64_t id, int32_t day, int64_t user);
+int	 store_occsvc_delete(int64_t op, int64_t id);
+int	 store_occsvc_activate(int64_t op, int64_t id, int32_t day);
+int	 store_history(struct arena *, int64_t op, int64_t occ, int64_t site,
+	    int64_t offset, int64_t limit, struct store_event **, size_t *);
+
 /* Escape % _ and \ for LIKE and wrap in %...%. */
 char	*store_like_pattern(struct arena *, const char *q);
 

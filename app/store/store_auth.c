@@ -77,8 +77,9 @@ int
 store_throttle_fail(const char *email, int64_t now, int64_t after,
     int64_t lock_seconds)
 {
-	/* "failures" in the IF() is the value before this failure. */
-	struct dbp	 p[] = { DBP_S(email), DBP_I(now), DBP_I(after - 1),
+	/* ON DUPLICATE KEY UPDATE assigns left to right: "failures" in the
+	 * IF() is already the count including this failure. */
+	struct dbp	 p[] = { DBP_S(email), DBP_I(now), DBP_I(after),
 	    DBP_I(lock_seconds) };
 
 	return db_exec(STMT_THROTTLE_FAIL, p, NPARAMS(p), NULL) < 0 ? -1 : 1;

@@ -1,0 +1,120 @@
+/*
+ * catalog: the service catalog with cost, RRP, description, infrastructure
+ * entitlements, rules and site availability. Everyone operator-side reads
+ * it; operator admins edit a service from its page (catalog_edit.c).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../domain/rules.h"
+#include "../store/store.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+/* "1 switch port, 10 Wi-Fi devices" or "—". */
+const char *
+catalog_entitlements(struct req *r, const struct store_service *s)
+{
+	static const char *const one[INFRA__MAX] = { "switch port",
+	    "telephony extension", "public IP address", "Wi-Fi device",
+	    "Wi-Fi account" };
+	static const char *const many[INFRA__MAX] = { "switch ports",
+	    "telephony extensions", "public IP addresses", "Wi-Fi devices",
+	    "Wi-Fi accounts" };
+	struct buf	 b;
+	int		 t;
+
+	buf_init(&b, r->a, 64);
+	for (t = 0; t < INFRA__MAX; t++) {
+		if (s->ent[t] == 0)
+			continue;
+		buf_printf(&b, "%s%lld %s", b.len ? ", " : "",
+		    (long long)s->ent[t], s->ent[t] == 1 ? one[t] : many[t]);
+	}
+	return b.len ? b.p : "—";
+}
+
+static const char *
+service_name(const struct store_catalog *c, int64_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nsvc; i++)
+		if (c->svc[i].id == id)
+			return c->svc[i].name;
+	return "?";
+}
+
+const char *
+catalog_rule_text(struct req *r, const struct store_catalog *c,
+    const struct store_rule *u)
+{
+	const char	*cat = u->other_category;
+
+	if (strcmp(u->kind, "requires") == 0) {
+		if (u->other_id == 0)
+			return arena_printf(r->a, "Requires %s %s service",
+			    strchr("AEIOU", cat[0]) && cat[0] ? "an" : "a", cat);
+		return arena_printf(r->a, "Requires %s%s",
+		    service_name(c, u->other_id), u->qty_le ?
+		    " (QTY no more than its QTY)" : "");
+	}
+	if (strcmp(u->kind, "excludes") == 0)
+		return arena_printf(r->a, "Cannot be taken with %s",
+		    service_name(c, u->other_id));
+	if (strcmp(u->kind, "max_qty") == 0)
+		return arena_printf(r->a, "At most %lld per occupier per site",
+		    (long long)u->max_qty);
+	return u->kind;
+}
+
+void
+page_catalog(struct req *r)
+{
+	struct tpl_dict		*d, *row;
+	struct store_catalog	 c;
+	struct store_site	*sites;
+	size_t			 i, j, ns;
+	char			 id[32];
+
+	if ((d = page_begin(r, "Catalog", "catalog.tpl", "catalog")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	if (store_catalog_load(r->a, r->user.operator_id, 0, &c) < 0 ||
+	    store_site_list(r->a, r->user.operator_id, &sites, &ns) < 0) {
+		page_store_error(r);
+		return;
+	}
+	tpl_show(d, r->user.role == ROLE_OPERATOR_ADMIN ? "CAN_EDIT" :
+	    "READ_ONLY");
+	for (i = 0; i < c.nsvc; i++) {
+		const struct store_service *s = &c.svc[i];
+		struct buf sb;
+
+		row = tpl_section(d, "ROW");
+		tpl_set_int(row, "ID", s->id);
+		tpl_set(row, "NAME", s->name);
+		tpl_set(row, "CATEGORY", s->category);
+		tpl_set(row, "DESCRIPTION", s->description);
+		page_set_money(row, "COST", s->cost);
+		page_set_money(row, "RRP", s->rrp);
+		tpl_set(row, "ENTITLES", catalog_entitlements(r, s));
+		for (j = 0; j < c.nrules; j++)
+			if (c.rules[j].service_id == s->id)
+				tpl_set(tpl_section(row, "RULE"), "TEXT",
+				    catalog_rule_text(r, &c, &c.rules[j]));
+		buf_init(&sb, r->a, 64);
+		for (j = 0; j < ns; j++) {
+			snprintf(id, sizeof(id), ",%lld,", (long long)sites[j].id);
+			if (strstr(arena_printf(r->a, ",%s,", s->site_ids), id))
+				buf_printf(&sb, "%s%s", sb.len ? ", " : "",
+				    sites[j].name);
+		}
+		tpl_set(row, "SITES", sb.len ? sb.p : "Not offered");
+		if (s->needs_case)
+			tpl_show(row, "NEEDS_CASE");
+	}
+	tpl_show(d, c.nsvc == 0 ? "EMPTY" : "HAS_ROWS");
+	page_end(r);
+}

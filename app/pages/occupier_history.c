@@ -1,0 +1,80 @@
+/*
+ * occupier_history: the audit events of an occupier at a site (services,
+ * contracts) and of the occupier itself: who, when, old -> new.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../store/store.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+#define PER_PAGE	50
+
+static const char *
+action_label(const char *entity, const char *action)
+{
+	static const struct {
+		const char *entity, *action, *label;
+	} labels[] = {
+		{ "occupier_service", "add", "Service added" },
+		{ "occupier_service", "update", "Service changed" },
+		{ "occupier_service", "remove", "Service removed" },
+		{ "occupier_service", "activate", "Service activated" },
+		{ "contract", "create", "Contract created" },
+		{ "contract", "update", "Contract changed" },
+		{ "occupier", "create", "Occupier created" },
+		{ "occupier", "update", "Occupier changed" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(entity, labels[i].entity) == 0 &&
+		    strcmp(action, labels[i].action) == 0)
+			return labels[i].label;
+	return action;
+}
+
+void
+page_occupier_history(struct req *r)
+{
+	struct tpl_dict		*d, *row;
+	struct store_occupier	 o;
+	struct store_event	*e;
+	const char		*ps;
+	char			*end;
+	long long		 page = 1;
+	size_t			 n, i;
+
+	if ((ps = kv_get(&r->query, "page")) != NULL) {
+		page = strtoll(ps, &end, 10);
+		if (*end != '\0' || page < 1 || page > 100000)
+			page = 1;
+	}
+	if ((d = page_begin(r, "History", "occupier_history.tpl",
+	    "occupiers")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	if (!occupier_nav(r, d, r->ids[0], r->ids[1], "history", &o))
+		return;
+	if (store_history(r->a, r->user.operator_id, o.id, r->ids[1],
+	    (page - 1) * PER_PAGE, PER_PAGE + 1, &e, &n) < 0) {
+		page_store_error(r);
+		return;
+	}
+	for (i = 0; i < n && i < PER_PAGE; i++) {
+		row = tpl_section(d, "ROW");
+		tpl_set(row, "AT", e[i].at);
+		tpl_set(row, "WHO", e[i].who);
+		tpl_set(row, "WHAT", action_label(e[i].entity, e[i].action));
+		tpl_set(row, "OLD", e[i].old_value);
+		tpl_set(row, "NEW", e[i].new_value);
+	}
+	tpl_show(d, n == 0 ? "EMPTY" : "HAS_ROWS");
+	if (page > 1)
+		tpl_set_int(tpl_section(d, "PREV"), "N", page - 1);
+	if (n > PER_PAGE)
+		tpl_set_int(tpl_section(d, "NEXT"), "N", page + 1);
+	page_end(r);
+}

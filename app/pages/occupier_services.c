@@ -1,0 +1,131 @@
+/*
+ * occupier_services: the Services tab (seed: "Occupier Services page"):
+ * the two header filters (in the URL, combinable, working without
+ * JavaScript), the services with cost, RRP, price, QTY and total, and the
+ * Provisioned infrastructure row.
+ */
+#include <stdio.h>
+
+#include "../domain/date.h"
+#include "../domain/money.h"
+#include "../domain/status.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+#include "svcplan.h"
+
+static const char *
+badge_class(unsigned st)
+{
+	if (st & ST_INACTIVE)
+		return "inactive";
+	return (st & ST_ACTIVE) ? "active" : "scheduled";
+}
+
+void
+page_occupier_services(struct req *r)
+{
+	struct tpl_dict			*d, *row, *opt;
+	struct store_occupier		 o;
+	struct store_occsvc		*os;
+	const struct store_service	*s;
+	struct svcplan			 plan;
+	struct rules_line		*lines;
+	struct rules_result		 res;
+	enum contract_filter		 cf;
+	enum service_filter		 sf;
+	size_t				 n, i, nlines = 0, shown = 0;
+	unsigned			 cst, sst;
+	int64_t				 total, month = 0;
+	int				 zero_cost = 0, k;
+
+	cf = contract_filter_parse(kv_get(&r->query, "contract"));
+	sf = service_filter_parse(kv_get(&r->query, "service"));
+	if ((d = page_begin(r, "Services", "occupier_services.tpl",
+	    "occupiers")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	if (!occupier_nav(r, d, r->ids[0], r->ids[1], "services", &o))
+		return;
+	if (store_occsvc_list(r->a, r->user.operator_id, o.id, r->ids[1], 0,
+	    &os, &n) < 0 || svcplan_load(r, o.id, r->ids[1], &plan) < 0) {
+		page_store_error(r);
+		return;
+	}
+	for (k = 0; k < CF__MAX; k++) {
+		opt = tpl_section(d, "CF_OPT");
+		tpl_set(opt, "KEY", contract_filter_keys[k]);
+		tpl_set(opt, "LABEL", contract_filter_labels[k]);
+		if (k == (int)cf)
+			tpl_show(opt, "SELECTED");
+	}
+	for (k = 0; k < SF__MAX; k++) {
+		opt = tpl_section(d, "SF_OPT");
+		tpl_set(opt, "KEY", service_filter_keys[k]);
+		tpl_set(opt, "LABEL", service_filter_labels[k]);
+		if (k == (int)sf)
+			tpl_show(opt, "SELECTED");
+	}
+	lines = arena_calloc(r->a, n, sizeof(*lines));
+	for (i = 0; i < n; i++) {
+		if (os[i].ended != DATE_NONE && os[i].ended <= r->today)
+			continue;
+		/* Y counts what is or will be allocated: active and scheduled. */
+		lines[nlines].service_id = os[i].service_id;
+		lines[nlines].qty = os[i].qty;
+		nlines++;
+		if (money_mul(os[i].price, os[i].qty, &total) == 0)
+			month += total;
+	}
+	svcplan_check(&plan, lines, nlines, &res);
+	svcplan_fill_infra(d, &res);
+	for (i = 0; i < n; i++) {
+		if ((s = svcplan_service(&plan, os[i].service_id)) == NULL)
+			continue;
+		cst = contract_status(os[i].contract_start, os[i].contract_end,
+		    r->today);
+		sst = service_status(os[i].start, os[i].activated, os[i].ended,
+		    r->today);
+		if (!status_filter_match(cf, sf, cst, sst))
+			continue;
+		shown++;
+		row = tpl_section(d, "ROW");
+		tpl_set(row, "NAME", s->name);
+		tpl_set(row, "DESCRIPTION", s->description);
+		tpl_set(row, "CONTRACT", os[i].contract_ref);
+		tpl_set(row, "CONTRACT_STATUS", status_label(cst));
+		page_set_date(row, "START", os[i].start);
+		page_set_money(row, "COST", s->cost);
+		page_set_money(row, "RRP", s->rrp);
+		page_set_money(row, "PRICE", os[i].price);
+		tpl_set_int(row, "QTY", os[i].qty);
+		if (money_mul(os[i].price, os[i].qty, &total) == 0)
+			page_set_money(row, "TOTAL", total);
+		tpl_set(row, "STATUS", status_label(sst));
+		tpl_set(row, "STATUS_CLASS", badge_class(sst));
+		if (s->cost == 0) {
+			tpl_show(row, "ZERO_COST");
+			zero_cost = 1;
+		}
+		if (sst & ST_SCHEDULED && !(os[i].start > r->today))
+			tpl_show(row, "AWAITING_ACTIVATION");
+		if (os[i].ended != DATE_NONE)
+			page_set_date(tpl_section(row, "ENDED"), "DAY", os[i].ended);
+	}
+	if (shown > 0)
+		tpl_show(d, "HAS_ROWS");
+	else
+		tpl_show(d, "EMPTY");
+	if (cf != CF_ALL || sf != SF_ALL)
+		tpl_show(d, "FILTERED");
+	if (zero_cost) {
+		tpl_show(d, "ZERO_COST_NOTE");
+		tpl_set(d, "ZERO_COST_TEXT", svcplan_zero_cost_note);
+	}
+	page_set_money(d, "MONTH_TOTAL", month);
+	/* "Add services" when nothing is active or scheduled, else "Manage". */
+	tpl_set(d, "MANAGE_LABEL", nlines == 0 ? "Add services" :
+	    "Manage services");
+	page_set_date(d, "TODAY", r->today);
+	page_end(r);
+}

@@ -1,0 +1,750 @@
+/*
+ * services_manage: the Add services / Manage services dialog (seed; DESIGN
+ * 4). The form holds the whole plan for one occupier at one site:
+ * row[i][id] (0 for a new row), row[i][service], row[i][contract],
+ * row[i][price], row[i][qty]. Every submit re-evaluates the plan on the
+ * server (the rules live once, in C); "add" appends a row, "remove" drops
+ * one, op=save saves in one transaction. Without JavaScript it is a page
+ * with a Recalculate button; with it, app.js posts partial=1 and swaps the
+ * returned form in place.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysqld_error.h>
+
+#include "../domain/date.h"
+#include "../domain/money.h"
+#include "../domain/status.h"
+#include "../log.h"
+#include "../store/db.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+#include "svcplan.h"
+
+#define MAX_ROWS	200
+#define MAX_MSGS	8
+#define SAVE_TRIES	3
+
+struct mrow {
+	int64_t				 id;		/* occupier_service, 0 new */
+	int64_t				 service_id;
+	int64_t				 contract_id;
+	const char			*price_raw;
+	int64_t				 price;
+	const char			*qty_raw;
+	int64_t				 qty;
+	int				 price_ok, qty_ok;
+	const struct store_occsvc	*cur;		/* existing row */
+	const struct store_service	*svc;
+	const char			*msgs[MAX_MSGS];
+	size_t				 nmsgs;
+};
+
+struct manage {
+	struct req		*r;
+	int64_t			 occ, site;
+	struct store_occupier	 o;
+	struct svcplan		 plan;
+	struct store_occsvc	*cur;		/* current, not ended */
+	size_t			 ncur;
+	struct store_contract	*contracts;	/* eligible: not inactive */
+	size_t			 ncontracts;
+	int64_t			 version;	/* plan version the form is based on */
+	struct mrow		 rows[MAX_ROWS];
+	size_t			 nrows;
+	const char		*top[MAX_MSGS];	/* messages not tied to a row */
+	size_t			 ntop;
+	struct rules_result	 res;
+	int			 errors;	/* any message at all */
+};
+
+static void
+row_msg(struct manage *m, struct mrow *row, const char *msg)
+{
+	if (row->nmsgs < MAX_MSGS)
+		row->msgs[row->nmsgs++] = msg;
+	m->errors++;
+}
+
+static void
+top_msg(struct manage *m, const char *msg)
+{
+	if (m->ntop < MAX_MSGS)
+		m->top[m->ntop++] = msg;
+	m->errors++;
+}
+
+static const struct store_occsvc *
+cur_row(const struct manage *m, int64_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->ncur; i++)
+		if (m->cur[i].id == id)
+			return &m->cur[i];
+	return NULL;
+}
+
+static const struct store_contract *
+contract_of(const struct manage *m, int64_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->ncontracts; i++)
+		if (m->contracts[i].id == id)
+			return &m->contracts[i];
+	return NULL;
+}
+
+/* ASCII case-insensitive "needle occurs in hay". */
+static int
+contains_ci(const char *hay, const char *needle)
+{
+	size_t	 i, n = strlen(needle);
+
+	for (; *hay != '\0'; hay++) {
+		for (i = 0; i < n && hay[i] != '\0' &&
+		    tolower((unsigned char)hay[i]) ==
+		    tolower((unsigned char)needle[i]); i++)
+			continue;
+		if (i == n)
+			return 1;
+	}
+	return n == 0;
+}
+
+/* Strict positive decimal id; 0 for "", -1 for anything else. */
+static int64_t
+parse_id(const char *s)
+{
+	int64_t	 v = 0;
+	int	 n = 0;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9' || ++n > 18)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+/* Load what the dialog needs besides the rows. 1 ok, 0 response made. */
+static int
+manage_load(struct manage *m, int lock)
+{
+	struct req		*r = m->r;
+	struct store_contract	*c;
+	size_t			 n, i;
+	unsigned		 st;
+
+	if (store_plan_version(r->a, r->user.operator_id, m->occ, m->site,
+	    lock, &m->version) < 0 ||
+	    store_occsvc_list(r->a, r->user.operator_id, m->occ, m->site, 1,
+	    &m->cur, &m->ncur) < 0 ||
+	    svcplan_load(r, m->occ, m->site, &m->plan) < 0 ||
+	    store_contract_list(r->a, r->user.operator_id, m->occ, m->site,
+	    &c, &n) < 0)
+		return -1;
+	m->contracts = arena_calloc(r->a, n, sizeof(*m->contracts));
+	m->ncontracts = 0;
+	for (i = 0; i < n; i++) {
+		st = contract_status(c[i].start, c[i].end, r->today);
+		if (!(st & ST_INACTIVE))
+			m->contracts[m->ncontracts++] = c[i];
+	}
+	return 1;
+}
+
+static void
+rows_from_current(struct manage *m)
+{
+	char	 b[MONEY_STRLEN];
+	size_t	 i;
+
+	m->nrows = 0;
+	for (i = 0; i < m->ncur && i < MAX_ROWS; i++) {
+		struct mrow *row = &m->rows[m->nrows++];
+
+		memset(row, 0, sizeof(*row));
+		row->id = m->cur[i].id;
+		row->service_id = m->cur[i].service_id;
+		row->contract_id = m->cur[i].contract_id;
+		row->price = m->cur[i].price;
+		money_format(row->price, b, sizeof(b));
+		row->price_raw = arena_strdup(m->r->a, b);
+		row->qty = m->cur[i].qty;
+		row->qty_raw = arena_printf(m->r->a, "%lld",
+		    (long long)row->qty);
+		row->price_ok = row->qty_ok = 1;
+	}
+}
+
+/* Read row[i][field] pairs from the form, in index order. 0 ok, -1 bad. */
+static int
+rows_from_form(struct manage *m)
+{
+	struct req	*r = m->r;
+	struct {
+		int		 present;
+		const char	*id, *service, *contract, *price, *qty;
+	}		*slot;
+	const char	*field;
+	size_t		 i, idx, flen;
+
+	slot = arena_calloc(r->a, MAX_ROWS, sizeof(*slot));
+	for (i = 0; i < r->form.n; i++) {
+		const char *k = r->form.v[i].key, *v = r->form.v[i].val;
+
+		if (!parse_indexed_key(k, "row", MAX_ROWS - 1, &idx, &field,
+		    &flen))
+			continue;
+		slot[idx].present = 1;
+		if (flen == 2 && strncmp(field, "id", 2) == 0)
+			slot[idx].id = v;
+		else if (flen == 7 && strncmp(field, "service", 7) == 0)
+			slot[idx].service = v;
+		else if (flen == 8 && strncmp(field, "contract", 8) == 0)
+			slot[idx].contract = v;
+		else if (flen == 5 && strncmp(field, "price", 5) == 0)
+			slot[idx].price = v;
+		else if (flen == 3 && strncmp(field, "qty", 3) == 0)
+			slot[idx].qty = v;
+	}
+	m->nrows = 0;
+	for (idx = 0; idx < MAX_ROWS; idx++) {
+		struct mrow	*row;
+		int64_t		 id, svc, con;
+
+		if (!slot[idx].present)
+			continue;
+		id = parse_id(slot[idx].id);
+		svc = parse_id(slot[idx].service);
+		con = parse_id(slot[idx].contract);
+		if (id < 0 || svc <= 0 || con < 0)
+			return -1;	/* not something a person typed */
+		row = &m->rows[m->nrows++];
+		memset(row, 0, sizeof(*row));
+		row->id = id;
+		row->service_id = svc;
+		row->contract_id = con;
+		row->price_raw = slot[idx].price ? slot[idx].price : "";
+		row->qty_raw = slot[idx].qty ? slot[idx].qty : "";
+	}
+	return 0;
+}
+
+/* Append a row for service id (the arrow in Available services). */
+static void
+row_add(struct manage *m, int64_t sid)
+{
+	const struct store_service	*s;
+	struct mrow			*row;
+	char				 b[MONEY_STRLEN];
+
+	s = svcplan_service(&m->plan, sid);
+	if (s == NULL || !s->available) {
+		top_msg(m, "That service is not available at this site.");
+		return;
+	}
+	if (m->nrows == MAX_ROWS) {
+		top_msg(m, "A plan holds 200 rows at most.");
+		return;
+	}
+	row = &m->rows[m->nrows++];
+	memset(row, 0, sizeof(*row));
+	row->service_id = sid;
+	/* Seed: "If there is only one contract, it will be selected". */
+	if (m->ncontracts == 1)
+		row->contract_id = m->contracts[0].id;
+	money_format(s->rrp, b, sizeof(b));	/* price defaults to RRP */
+	row->price_raw = arena_strdup(m->r->a, b);
+	row->qty_raw = "1";
+}
+
+/* Check every row on its own, then the plan against the rules. */
+static void
+evaluate(struct manage *m)
+{
+	struct req		*r = m->r;
+	struct rules_line	*lines;
+	size_t			*line_row, nl = 0, i, j;
+	char			*end;
+	long long		 q;
+
+	lines = arena_calloc(r->a, m->nrows ? m->nrows : 1, sizeof(*lines));
+	line_row = arena_calloc(r->a, m->nrows ? m->nrows : 1,
+	    sizeof(*line_row));
+	for (i = 0; i < m->nrows; i++) {
+		struct mrow *row = &m->rows[i];
+
+		row->nmsgs = 0;
+		if (row->id > 0) {
+			/* Existing rows keep their service and contract. */
+			if ((row->cur = cur_row(m, row->id)) == NULL) {
+				row_msg(m, row, "This service was changed or "
+				    "removed meanwhile: reload the dialog.");
+				continue;
+			}
+			row->service_id = row->cur->service_id;
+			row->contract_id = row->cur->contract_id;
+		}
+		row->svc = svcplan_service(&m->plan, row->service_id);
+		if (row->svc == NULL) {
+			row_msg(m, row, "This service is not in the catalog.");
+			continue;
+		}
+		if (row->id == 0 && !row->svc->available)
+			row_msg(m, row, arena_printf(r->a, "%s is not available "
+			    "at this site.", row->svc->name));
+		if (row->id == 0 && (row->contract_id == 0 ||
+		    contract_of(m, row->contract_id) == NULL))
+			row_msg(m, row, "Select the contract to charge this "
+			    "service against.");
+		row->price_ok = strlen(row->price_raw) <= 20 &&
+		    money_parse(row->price_raw, &row->price) == 0;
+		if (!row->price_ok)
+			row_msg(m, row, "Price must be an amount such as 12.50 "
+			    "(0.00 or more).");
+		q = strtoll(row->qty_raw, &end, 10);
+		row->qty_ok = *row->qty_raw != '\0' && *end == '\0' &&
+		    strlen(row->qty_raw) <= 6 && q >= 1 && q <= 9999;
+		if (!row->qty_ok)
+			row_msg(m, row, "QTY must be a whole number from 1 to "
+			    "9999.");
+		else
+			row->qty = q;
+		if (row->price_ok && row->qty_ok) {
+			int64_t t;
+
+			if (money_mul(row->price, row->qty, &t) == -1 ||
+			    t > MONEY_MAX) {
+				row_msg(m, row, "Price × QTY is too large.");
+				row->price_ok = 0;
+			}
+		}
+		/* Rules see every row of a known service (qty 1 if unreadable,
+		 * so one typo does not hide the other problems). */
+		lines[nl].service_id = row->service_id;
+		lines[nl].qty = row->qty_ok ? row->qty : 1;
+		line_row[nl] = i;
+		nl++;
+	}
+	svcplan_check(&m->plan, lines, nl, &m->res);
+	for (j = 0; j < m->res.nv; j++) {
+		const struct rules_violation *v = &m->res.v[j];
+
+		if (v->line == RULES_NO_LINE || v->line >= nl)
+			top_msg(m, v->msg);
+		else
+			row_msg(m, &m->rows[line_row[v->line]],
+			    arena_strdup(r->a, v->msg));
+	}
+	if (m->res.nv_total > m->res.nv)
+		top_msg(m, "More problems exist; fix these first.");
+	if (m->ncontracts == 0 && m->nrows > 0)
+		m->errors++;
+}
+
+/* Fill dictionary d with the dialog (form, rows, messages, totals). */
+static void
+fill(struct manage *m, struct tpl_dict *d, const char *notice)
+{
+	struct req		*r = m->r;
+	struct tpl_dict		*s, *c;
+	const char		*q;
+	size_t			 i, j, k;
+	int64_t			 total, month = 0;
+	char			 b[MONEY_STRLEN];
+
+	tpl_set(d, "CSRF", r->csrf);
+	tpl_set_int(d, "OCC_ID", m->occ);
+	tpl_set_int(d, "SITE_ID", m->site);
+	tpl_set(d, "OCC_NAME", m->o.name);
+	tpl_set(d, "MANAGE_LABEL", m->ncur == 0 ? "Add services" :
+	    "Manage services");
+	tpl_set(d, "SAVE_LABEL", m->ncur == 0 ? "Add services" : "Save");
+	tpl_set_int(d, "VERSION", m->version);
+	q = kv_get(&r->form, "q");
+	if (q == NULL)
+		q = kv_get(&r->query, "q");
+	if (q != NULL && strlen(q) > 200)
+		q = NULL;
+	tpl_set(d, "Q", q ? q : "");
+	if (notice != NULL)
+		tpl_set(tpl_section(d, "NOTICE"), "TEXT", notice);
+	for (i = 0; i < m->ntop; i++)
+		tpl_set(tpl_section(d, "TOP_MSG"), "MSG", m->top[i]);
+	if (m->ntop > 0)
+		tpl_show(d, "HAS_TOP_MSGS");
+
+	/* Available services at this site, filtered by the search text
+	 * (here for no-JS; app.js filters as you type). */
+	for (i = 0, k = 0; i < m->plan.cat.nsvc; i++) {
+		const struct store_service *sv = &m->plan.cat.svc[i];
+
+		if (!sv->available)
+			continue;
+		s = tpl_section(d, "AVAIL");
+		tpl_set_int(s, "ID", sv->id);
+		tpl_set(s, "NAME", sv->name);
+		tpl_set(s, "CATEGORY", sv->category);
+		tpl_set(s, "DESCRIPTION", sv->description);
+		if (q != NULL && *q != '\0' && !contains_ci(sv->name, q) &&
+		    !contains_ci(sv->category, q))
+			tpl_show(s, "HIDDEN");
+		else
+			k++;
+	}
+	if (k == 0)
+		tpl_show(d, "NO_AVAIL");
+
+	for (i = 0; i < m->nrows; i++) {
+		struct mrow			*row = &m->rows[i];
+		const struct store_contract	*con;
+
+		s = tpl_section(d, "ROW");
+		tpl_set_int(s, "I", (long long)i);
+		tpl_set_int(s, "ID", row->id);
+		tpl_set_int(s, "SERVICE_ID", row->service_id);
+		tpl_set(s, "NAME", row->svc ? row->svc->name : "Unknown service");
+		tpl_set(s, "DESCRIPTION", row->svc ? row->svc->description : "");
+		if (row->svc != NULL) {
+			page_set_money(s, "COST", row->svc->cost);
+			page_set_money(s, "RRP", row->svc->rrp);
+			if (row->svc->cost == 0)
+				tpl_show(s, "ZERO_COST");
+		}
+		tpl_set(s, "PRICE", row->price_raw);
+		tpl_set(s, "QTY", row->qty_raw);
+		if (row->price_ok && row->qty_ok &&
+		    money_mul(row->price, row->qty, &total) == 0) {
+			page_set_money(s, "TOTAL", total);
+			month += total;
+		} else
+			tpl_set(s, "TOTAL", "—");
+		if (row->id > 0 && row->cur != NULL) {
+			c = tpl_section(s, "FIXED_CONTRACT");
+			tpl_set(c, "REF", row->cur->contract_ref);
+			tpl_set_int(c, "ID", row->contract_id);
+			page_set_date(s, "START", row->cur->start);
+		} else {
+			c = tpl_section(s, "CHOOSE_CONTRACT");
+			if (row->contract_id == 0 ||
+			    contract_of(m, row->contract_id) == NULL)
+				tpl_show(c, "NONE_SELECTED");
+			for (j = 0; j < m->ncontracts; j++) {
+				struct tpl_dict *o = tpl_section(c, "OPT");
+
+				tpl_set_int(o, "ID", m->contracts[j].id);
+				tpl_set(o, "REF", m->contracts[j].reference);
+				if (m->contracts[j].id == row->contract_id)
+					tpl_show(o, "SELECTED");
+			}
+			con = contract_of(m, row->contract_id);
+			if (con != NULL)
+				page_set_date(s, "START", con->start);
+			else
+				tpl_set(s, "START", "—");
+		}
+		if (row->nmsgs > 0) {
+			tpl_show(s, "INVALID");
+			for (j = 0; j < row->nmsgs; j++)
+				tpl_set(tpl_section(s, "MSG"), "TEXT",
+				    row->msgs[j]);
+		}
+	}
+	tpl_show(d, m->nrows == 0 ? "NO_ROWS" : "HAS_ROWS");
+	if (m->ncontracts == 0)
+		tpl_show(d, "NO_CONTRACT");
+	svcplan_fill_infra(d, &m->res);
+	money_format_display(month, b, sizeof(b));
+	tpl_set(d, "MONTH_TOTAL", b);
+	if (m->errors > 0)
+		tpl_show(d, "BLOCKED");
+	tpl_set(d, "ZERO_COST_TEXT", svcplan_zero_cost_note);
+}
+
+static void
+emit(void *ctx, const char *s, size_t n)
+{
+	buf_put(ctx, s, n);
+}
+
+/* The dialog as a page, or (partial) as a bare fragment for app.js. */
+static void
+respond(struct manage *m, int status, const char *notice, int partial)
+{
+	struct req	*r = m->r;
+	struct tpl_dict	*d;
+
+	if (partial) {
+		if ((d = tpl_dict_new("manage")) == NULL) {
+			http_error(r, 500);
+			return;
+		}
+		arena_defer(r->a, tpl_dict_free, d);
+		tpl_show(d, "PARTIAL");
+		fill(m, d, notice);
+		r->body.len = 0;
+		if (tpl_render("services_manage.tpl", d, emit, &r->body) == -1) {
+			http_error(r, 500);
+			return;
+		}
+		r->status = status;
+		r->content_type = "text/html; charset=utf-8";
+		r->done = 1;
+		return;
+	}
+	if ((d = page_begin(r, m->ncur == 0 ? "Add services" :
+	    "Manage services", "services_manage.tpl", "occupiers")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	if (!occupier_nav(r, d, m->occ, m->site, "services", &m->o))
+		return;
+	tpl_show(d, "FULL");
+	fill(m, d, notice);
+	r->status = status;
+	page_end(r);
+}
+
+static char *
+audit_row(struct req *r, const struct store_service *s, const char *ref,
+    int64_t price, int64_t qty)
+{
+	char	 b[MONEY_STRLEN];
+
+	money_format(price, b, sizeof(b));
+	return arena_printf(r->a, "service=%s\ncontract=%s\nprice=%s\nqty=%lld",
+	    s ? s->name : "?", ref, b, (long long)qty);
+}
+
+/*
+ * One save attempt inside a transaction. Returns 1 saved, 0 refused (the
+ * reason is in m: a conflict sets *conflict), -1 store error.
+ */
+static int
+save_once(struct manage *m, int64_t form_version, int *conflict,
+    int *needs_case)
+{
+	struct req		*r = m->r;
+	int64_t			 op = r->user.operator_id, uid = r->user.id, id;
+	size_t			 i, j;
+	int			 keep;
+
+	*conflict = 0;
+	if (db_begin() < 0)
+		return -1;
+	/* The version row is locked first: concurrent saves serialize here. */
+	if (manage_load(m, 1) < 0)
+		goto err;
+	if (m->version != form_version) {
+		*conflict = 1;
+		db_rollback();
+		return 0;
+	}
+	m->errors = 0;
+	m->ntop = 0;
+	evaluate(m);
+	if (m->errors > 0) {
+		db_rollback();
+		return 0;
+	}
+	/* Removed: current rows the plan no longer holds. */
+	for (i = 0; i < m->ncur; i++) {
+		const struct store_occsvc *c = &m->cur[i];
+		const struct store_service *s = svcplan_service(&m->plan,
+		    c->service_id);
+
+		for (j = 0, keep = 0; j < m->nrows; j++)
+			if (m->rows[j].id == c->id)
+				keep = 1;
+		if (keep)
+			continue;
+		/* Never started: it goes; else it ends today (Inactive). */
+		if (c->activated == DATE_NONE && c->start > r->today) {
+			if (store_occsvc_delete(op, c->id) <= 0)
+				goto err;
+		} else if (store_occsvc_end(op, c->id, r->today, uid) <= 0)
+			goto err;
+		if (store_audit(op, m->occ, m->site, uid, "occupier_service",
+		    c->id, "remove", audit_row(r, s, c->contract_ref, c->price,
+		    c->qty), NULL) < 0)
+			goto err;
+	}
+	for (j = 0; j < m->nrows; j++) {
+		struct mrow			*row = &m->rows[j];
+		const struct store_contract	*con;
+		struct store_occsvc		 n;
+
+		if (row->id > 0) {
+			if (row->price == row->cur->price &&
+			    row->qty == row->cur->qty)
+				continue;
+			if (store_occsvc_update(op, row->id, row->price,
+			    row->qty, uid) <= 0)
+				goto err;
+			if (store_audit(op, m->occ, m->site, uid,
+			    "occupier_service", row->id, "update",
+			    audit_row(r, row->svc, row->cur->contract_ref,
+			    row->cur->price, row->cur->qty),
+			    audit_row(r, row->svc, row->cur->contract_ref,
+			    row->price, row->qty)) < 0)
+				goto err;
+			continue;
+		}
+		con = contract_of(m, row->contract_id);
+		memset(&n, 0, sizeof(n));
+		n.service_id = row->service_id;
+		n.contract_id = row->contract_id;
+		n.price = row->price;
+		n.qty = row->qty;
+		n.start = con->start;	/* never typed: the contract's */
+		/* A past or present start begins at activation: at save for
+		 * services that need no device (seed: Start date). */
+		n.activated = con->start <= r->today && !row->svc->needs_device ?
+		    r->today : DATE_NONE;
+		if (store_occsvc_insert(op, m->occ, m->site, &n, uid, &id) < 0)
+			goto err;
+		if (store_audit(op, m->occ, m->site, uid, "occupier_service",
+		    id, "add", NULL, audit_row(r, row->svc, con->reference,
+		    row->price, row->qty)) < 0)
+			goto err;
+		if (row->svc->needs_case)
+			*needs_case = 1;
+	}
+	if (store_plan_bump(op, m->occ, m->site) < 0)
+		goto err;
+	if (db_commit() < 0)
+		return -1;
+	return 1;
+err:
+	db_rollback();
+	return -1;
+}
+
+void
+page_services_manage(struct req *r)
+{
+	struct manage	*m;
+	const char	*op, *add, *rm, *vs;
+	int64_t		 form_version = 0, sid;
+	int		 partial, rc, conflict = 0, needs_case = 0, attempt;
+	size_t		 idx;
+
+	m = arena_calloc(r->a, 1, sizeof(*m));
+	m->r = r;
+	m->occ = r->ids[0];
+	m->site = r->ids[1];
+	/* occupier_nav checks the occupier and site belong to the operator;
+	 * load them first so that nothing else is read for a foreign id. */
+	if ((rc = store_occupier_get(r->a, r->user.operator_id, m->occ,
+	    &m->o)) < 0) {
+		page_store_error(r);
+		return;
+	}
+	{
+		struct store_site st;
+
+		if (rc == 0 || (rc = store_site_get(r->a, r->user.operator_id,
+		    m->site, &st)) == 0) {
+			http_error(r, 404);
+			return;
+		}
+		if (rc < 0) {
+			page_store_error(r);
+			return;
+		}
+	}
+	if (manage_load(m, 0) < 0) {
+		page_store_error(r);
+		return;
+	}
+	partial = r->method == M_POST && kv_get(&r->form, "partial") != NULL;
+	if (r->method == M_GET) {
+		rows_from_current(m);
+		evaluate(m);
+		respond(m, 200, NULL, 0);
+		return;
+	}
+	if (rows_from_form(m) == -1) {
+		http_error_msg(r, 400, "The services form could not be read.");
+		return;
+	}
+	if ((vs = kv_get(&r->form, "version")) == NULL ||
+	    (form_version = parse_id(vs)) <= 0) {
+		http_error_msg(r, 400, "The services form could not be read.");
+		return;
+	}
+	op = kv_get(&r->form, "op");
+	if ((add = kv_get(&r->form, "add")) != NULL) {
+		if ((sid = parse_id(add)) <= 0) {
+			http_error_msg(r, 400, "The services form could not be "
+			    "read.");
+			return;
+		}
+		row_add(m, sid);
+		op = "add";
+	} else if ((rm = kv_get(&r->form, "remove")) != NULL) {
+		idx = (size_t)strtoul(rm, NULL, 10);
+		if (idx < m->nrows) {
+			memmove(&m->rows[idx], &m->rows[idx + 1],
+			    (m->nrows - idx - 1) * sizeof(m->rows[0]));
+			m->nrows--;
+		}
+		op = "remove";
+	}
+	/* The form keeps the version it started from, not the latest. */
+	m->version = form_version;
+	if (op == NULL || strcmp(op, "save") != 0) {
+		evaluate(m);
+		respond(m, 200, NULL, partial);
+		return;
+	}
+	evaluate(m);
+	if (m->errors > 0) {
+		respond(m, 422, NULL, partial);
+		return;
+	}
+	for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
+		rc = save_once(m, form_version, &conflict, &needs_case);
+		if (rc >= 0 || !db_retryable())
+			break;
+		log_info("manage: retrying save after %u", db_errno());
+	}
+	if (rc > 0) {
+		http_redirect(r, arena_printf(r->a,
+		    "/occupiers/%lld/sites/%lld/services?done=%s",
+		    (long long)m->occ, (long long)m->site,
+		    needs_case ? "saved_case" : "services_saved"));
+		return;
+	}
+	if (rc < 0) {
+		page_store_error(r);
+		return;
+	}
+	if (conflict) {
+		/* Show the current state, never a silent overwrite. */
+		if (manage_load(m, 0) < 0) {
+			page_store_error(r);
+			return;
+		}
+		rows_from_current(m);
+		m->errors = 0;
+		m->ntop = 0;
+		evaluate(m);
+		respond(m, 409, "These services were changed by someone else "
+		    "while you were editing (changed meanwhile). Nothing was "
+		    "saved: the current services are shown below. Make your "
+		    "changes again and save.", partial);
+		return;
+	}
+	/* Rules failed against the latest state: show why. */
+	m->version = form_version;
+	respond(m, 422, NULL, partial);
+}

@@ -1,0 +1,99 @@
+/*
+ * svcplan: see svcplan.h.
+ */
+#include <string.h>
+
+#include "../tpl/tpl.h"
+#include "pages.h"
+#include "svcplan.h"
+
+const char svcplan_zero_cost_note[] =
+    "Cost 0.00: this service may be free of charge, or, for voice and "
+    "bandwidth services, charged on contracted allocations, allowances and "
+    "usage rather than this value (see the Billing Usage Report). The price "
+    "may be charged in addition to those charges.";
+
+int
+svcplan_load(struct req *r, int64_t occ, int64_t site, struct svcplan *p)
+{
+	size_t	 i, k;
+
+	memset(p, 0, sizeof(*p));
+	if (store_catalog_load(r->a, r->user.operator_id, site, &p->cat) < 0 ||
+	    store_infra_in_use(r->a, r->user.operator_id, occ, site,
+	    p->state.in_use) < 0)
+		return -1;
+	p->rsvc = arena_calloc(r->a, p->cat.nsvc, sizeof(*p->rsvc));
+	for (i = 0; i < p->cat.nsvc; i++) {
+		p->rsvc[i].id = p->cat.svc[i].id;
+		p->rsvc[i].name = p->cat.svc[i].name;
+		p->rsvc[i].category = svc_category_parse(p->cat.svc[i].category);
+		for (k = 0; k < INFRA__MAX; k++)
+			p->rsvc[i].entitle[k] = p->cat.svc[i].ent[k];
+	}
+	p->rrules = arena_calloc(r->a, p->cat.nrules, sizeof(*p->rrules));
+	for (i = k = 0; i < p->cat.nrules; i++) {
+		const struct store_rule	*s = &p->cat.rules[i];
+		struct rules_rule	*u = &p->rrules[k];
+
+		if (strcmp(s->kind, "requires") == 0)
+			u->kind = RULE_REQUIRES;
+		else if (strcmp(s->kind, "excludes") == 0)
+			u->kind = RULE_EXCLUDES;
+		else if (strcmp(s->kind, "max_qty") == 0)
+			u->kind = RULE_MAX_QTY;
+		else
+			continue;	/* unknown kinds are not enforced */
+		u->service_id = s->service_id;
+		u->other_id = s->other_id;
+		u->other_cat = svc_category_parse(s->other_category);
+		u->qty_le = s->qty_le;
+		u->max = s->max_qty;
+		if (u->kind == RULE_REQUIRES && u->other_id == 0 &&
+		    u->other_cat == CAT__MAX)
+			continue;	/* malformed row: nothing to require */
+		k++;
+	}
+	p->rc.services = p->rsvc;
+	p->rc.nservices = p->cat.nsvc;
+	p->rc.rules = p->rrules;
+	p->rc.nrules = k;
+	return 1;
+}
+
+const struct store_service *
+svcplan_service(const struct svcplan *p, int64_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->cat.nsvc; i++)
+		if (p->cat.svc[i].id == id)
+			return &p->cat.svc[i];
+	return NULL;
+}
+
+size_t
+svcplan_check(const struct svcplan *p, const struct rules_line *lines,
+    size_t n, struct rules_result *res)
+{
+	return rules_check_plan(&p->rc, &p->state, lines, n, res);
+}
+
+void
+svcplan_fill_infra(struct tpl_dict *d, const struct rules_result *res)
+{
+	struct tpl_dict	*s;
+	char		 frac[64];
+	int		 t;
+
+	for (t = 0; t < INFRA__MAX; t++) {
+		s = tpl_section(d, "INFRA");
+		rules_fraction_format(res, (enum infra)t, frac, sizeof(frac));
+		tpl_set(s, "LABEL", infra_names[t]);
+		tpl_set(s, "FRACTION", frac);
+		tpl_set_int(s, "X", res->in_use[t]);
+		tpl_set_int(s, "Y", res->allocated[t]);
+		if (res->in_use[t] > res->allocated[t])
+			tpl_show(s, "OVER");
+	}
+}

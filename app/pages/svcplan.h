@@ -1,0 +1,40 @@
+/*
+ * svcplan: the bridge between stored services and the rules engine, shared
+ * by the Services tab, the Manage services dialog and the occupier's own
+ * view. Loads the catalog and what is in use, converts them to the plain
+ * structs of domain/rules.h, and fills the Provisioned infrastructure row.
+ */
+#ifndef TENANTRY_SVCPLAN_H
+#define TENANTRY_SVCPLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../domain/rules.h"
+#include "../store/store.h"
+
+struct req;
+struct tpl_dict;
+
+struct svcplan {
+	struct store_catalog	 cat;
+	struct rules_service	*rsvc;
+	struct rules_rule	*rrules;
+	struct rules_catalog	 rc;
+	struct rules_state	 state;
+};
+
+/* Load the operator's catalog (availability for site) and the occupier's
+ * infrastructure in use. 1 ok, -1 store error. */
+int	 svcplan_load(struct req *, int64_t occ, int64_t site, struct svcplan *);
+/* Catalog entry of service id, or NULL. */
+const struct store_service *svcplan_service(const struct svcplan *, int64_t id);
+/* Evaluate plan rows against the catalog and state. */
+size_t	 svcplan_check(const struct svcplan *, const struct rules_line *,
+	    size_t n, struct rules_result *);
+/* Section INFRA (LABEL, FRACTION, X, Y, OVER) for the five device types. */
+void	 svcplan_fill_infra(struct tpl_dict *, const struct rules_result *);
+/* The note shown where cost is 0.00 (seed: Price). */
+extern const char svcplan_zero_cost_note[];
+
+#endif

@@ -1,0 +1,10 @@
+/*
+ * stmt_list: every statement file, once. Include with X(name, sql) defined
+ * (no include guard: stmt.h and db.c expand it several times).
+ */
+#include "sql_auth.def"
+#include "sql_occupier.def"
+#include "sql_site.def"
+#include "sql_contract.def"
+#include "sql_service.def"
+#include "sql_seed.def"

@@ -1,0 +1,342 @@
+/*
+ * store_service: catalog, rules, occupier services, plan versions and
+ * history. See store.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../arena.h"
+#include "../domain/date.h"
+#include "db.h"
+#include "store.h"
+
+static int32_t
+day_or_none(const struct dbrow *r, size_t c)
+{
+	int32_t	 d;
+
+	if (dbrow_isnull(r, c) || date_parse(dbrow_str(r, c), &d) == -1)
+		return DATE_NONE;
+	return d;
+}
+
+static struct dbp
+day_param(int32_t day, char *buf)
+{
+	if (day == DATE_NONE)
+		return DBP_NUL;
+	date_format(day, buf, DATE_STRLEN);
+	return DBP_S(buf);
+}
+
+int
+store_catalog_load(struct arena *a, int64_t op, int64_t site,
+    struct store_catalog *c)
+{
+	struct dbp	 p1[] = { DBP_I(site), DBP_I(op) };
+	struct dbp	 p2[] = { DBP_I(op) };
+	struct dbres	 res;
+	size_t		 i, k;
+
+	memset(c, 0, sizeof(*c));
+	if (db_query(a, STMT_CATALOG_SERVICES, p1, NPARAMS(p1), &res) < 0)
+		return -1;
+	c->svc = arena_calloc(a, res.nrows, sizeof(*c->svc));
+	c->nsvc = res.nrows;
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow	*r = &res.rows[i];
+		struct store_service	*s = &c->svc[i];
+
+		s->id = dbrow_int(r, 0);
+		s->code = dbrow_str(r, 1);
+		s->name = dbrow_str(r, 2);
+		s->category = dbrow_str(r, 3);
+		s->description = dbrow_str(r, 4);
+		s->cost = dbrow_int(r, 5);
+		s->rrp = dbrow_int(r, 6);
+		s->needs_case = (int)dbrow_int(r, 7);
+		s->needs_device = (int)dbrow_int(r, 8);
+		for (k = 0; k < STORE_INFRA; k++)
+			s->ent[k] = dbrow_int(r, 9 + k);
+		s->available = (int)dbrow_int(r, 14);
+		s->site_ids = dbrow_str(r, 15);
+	}
+	if (db_query(a, STMT_CATALOG_RULES, p2, NPARAMS(p2), &res) < 0)
+		return -1;
+	c->rules = arena_calloc(a, res.nrows, sizeof(*c->rules));
+	c->nrules = res.nrows;
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow	*r = &res.rows[i];
+		struct store_rule	*u = &c->rules[i];
+
+		u->id = dbrow_int(r, 0);
+		u->kind = dbrow_str(r, 1);
+		u->service_id = dbrow_int(r, 2);
+		u->other_id = dbrow_int(r, 3);
+		u->other_category = dbrow_str(r, 4);
+		u->qty_le = (int)dbrow_int(r, 5);
+		u->max_qty = dbrow_int(r, 6);
+	}
+	return 1;
+}
+
+int
+store_catalog_bump(int64_t op)
+{
+	struct dbp	 p[] = { DBP_I(op) };
+
+	return db_exec(STMT_CATALOG_BUMP, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+}
+
+int
+store_service_update(int64_t op, int64_t id, int64_t rrp, const char *desc)
+{
+	struct dbp	 p[] = { DBP_I(rrp), DBP_S(desc), DBP_I(op), DBP_I(id) };
+	int64_t		 n;
+
+	if ((n = db_exec(STMT_SERVICE_UPDATE, p, NPARAMS(p), NULL)) < 0)
+		return -1;
+	return 1;
+}
+
+int
+store_service_sites_set(int64_t op, int64_t id, const int64_t *sites,
+    size_t n)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
+	size_t		 i;
+
+	if (db_exec(STMT_SERVICE_SITES_CLEAR, p, NPARAMS(p), NULL) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		struct dbp q[] = { DBP_I(op), DBP_I(id), DBP_I(sites[i]) };
+
+		if (db_exec(STMT_SERVICE_SITE_ADD, q, NPARAMS(q), NULL) < 0)
+			return -1;
+	}
+	return 1;
+}
+
+int
+store_rule_insert(int64_t op, const char *kind, int64_t service,
+    int64_t other_id, const char *other_category, int qty_le, int64_t max_qty)
+{
+	struct dbp	 p[9];
+	int64_t		 n;
+
+	p[0] = DBP_S(kind);
+	p[1] = other_id > 0 ? DBP_I(other_id) : DBP_NUL;
+	p[2] = DBP_S(other_category);
+	p[3] = DBP_I(qty_le ? 1 : 0);
+	p[4] = max_qty > 0 ? DBP_I(max_qty) : DBP_NUL;
+	p[5] = DBP_I(op);
+	p[6] = DBP_I(service);
+	p[7] = other_id > 0 ? DBP_I(other_id) : DBP_NUL;
+	p[8] = other_id > 0 ? DBP_I(other_id) : DBP_NUL;
+	if ((n = db_exec(STMT_RULE_INSERT, p, 9, NULL)) < 0)
+		return -1;
+	return n > 0 ? 1 : 0;
+}
+
+int
+store_rule_delete(int64_t op, int64_t id)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
+	int64_t		 n;
+
+	if ((n = db_exec(STMT_RULE_DELETE, p, NPARAMS(p), NULL)) < 0)
+		return -1;
+	return n > 0 ? 1 : 0;
+}
+
+int
+store_occsvc_list(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int lock, struct store_occsvc **out, size_t *n)
+{
+	struct dbp		 p[] = { DBP_I(op), DBP_I(occ), DBP_I(site) };
+	struct dbres		 res;
+	struct store_occsvc	*o;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	if (db_query(a, lock ? STMT_OCCSVC_LIST_LOCK : STMT_OCCSVC_LIST, p,
+	    NPARAMS(p), &res) < 0)
+		return -1;
+	o = arena_calloc(a, res.nrows, sizeof(*o));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *r = &res.rows[i];
+
+		o[i].id = dbrow_int(r, 0);
+		o[i].service_id = dbrow_int(r, 1);
+		o[i].contract_id = dbrow_int(r, 2);
+		o[i].price = dbrow_int(r, 3);
+		o[i].qty = dbrow_int(r, 4);
+		o[i].start = day_or_none(r, 5);
+		o[i].activated = day_or_none(r, 6);
+		o[i].ended = day_or_none(r, 7);
+		o[i].contract_ref = dbrow_str(r, 8);
+		o[i].contract_start = day_or_none(r, 9);
+		o[i].contract_end = day_or_none(r, 10);
+	}
+	*out = o;
+	*n = res.nrows;
+	return res.nrows > 0 ? 1 : 0;
+}
+
+int
+store_infra_in_use(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int64_t in_use[STORE_INFRA])
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(occ), DBP_I(site) };
+	struct dbres	 res;
+	size_t		 k;
+
+	memset(in_use, 0, sizeof(int64_t) * STORE_INFRA);
+	if (db_query(a, STMT_INFRA_IN_USE, p, NPARAMS(p), &res) < 0)
+		return -1;
+	for (k = 0; k < STORE_INFRA && res.nrows > 0; k++)
+		in_use[k] = dbrow_int(&res.rows[0], k);
+	return 1;
+}
+
+int
+store_plan_version(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int lock, int64_t *version)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(occ), DBP_I(site) };
+	struct dbres	 res;
+	int		 rc;
+
+	*version = 0;
+	if (lock && db_exec(STMT_PLAN_ENSURE, p, NPARAMS(p), NULL) < 0)
+		return -1;
+	if ((rc = db_query(a, lock ? STMT_PLAN_VERSION_LOCK : STMT_PLAN_VERSION,
+	    p, NPARAMS(p), &res)) < 0)
+		return -1;
+	if (rc == 0) {
+		*version = 1;	/* never saved: the row starts at 1 */
+		return lock ? 0 : 1;
+	}
+	*version = dbrow_int(&res.rows[0], 0);
+	return 1;
+}
+
+int
+store_plan_bump(int64_t op, int64_t occ, int64_t site)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(occ), DBP_I(site) };
+
+	return db_exec(STMT_PLAN_BUMP, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+}
+
+int
+store_occsvc_insert(int64_t op, int64_t occ, int64_t site,
+    const struct store_occsvc *o, int64_t user, int64_t *id)
+{
+	char		 sd[DATE_STRLEN], ad[DATE_STRLEN];
+	struct dbp	 p[11];
+	uint64_t	 iid = 0;
+
+	p[0] = DBP_I(op);
+	p[1] = DBP_I(occ);
+	p[2] = DBP_I(site);
+	p[3] = DBP_I(o->service_id);
+	p[4] = DBP_I(o->contract_id);
+	p[5] = DBP_I(o->price);
+	p[6] = DBP_I(o->qty);
+	p[7] = day_param(o->start, sd);
+	p[8] = day_param(o->activated, ad);
+	p[9] = DBP_I(user);
+	p[10] = DBP_I(user);
+	if (db_exec(STMT_OCCSVC_INSERT, p, 11, &iid) < 0)
+		return -1;
+	*id = (int64_t)iid;
+	return 1;
+}
+
+int
+store_occsvc_update(int64_t op, int64_t id, int64_t price, int64_t qty,
+    int64_t user)
+{
+	struct dbp	 p[] = { DBP_I(price), DBP_I(qty), DBP_I(user), DBP_I(op),
+	    DBP_I(id) };
+	int64_t		 n;
+
+	if ((n = db_exec(STMT_OCCSVC_UPDATE, p, NPARAMS(p), NULL)) < 0)
+		return -1;
+	return n > 0 ? 1 : 0;
+}
+
+int
+store_occsvc_end(int64_t op, int64_t id, int32_t day, int64_t user)
+{
+	char		 d[DATE_STRLEN];
+	struct dbp	 p[4];
+	int64_t		 n;
+
+	p[0] = day_param(day, d);
+	p[1] = DBP_I(user);
+	p[2] = DBP_I(op);
+	p[3] = DBP_I(id);
+	if ((n = db_exec(STMT_OCCSVC_END, p, 4, NULL)) < 0)
+		return -1;
+	return n > 0 ? 1 : 0;
+}
+
+int
+store_occsvc_delete(int64_t op, int64_t id)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
+	int64_t		 n;
+
+	if ((n = db_exec(STMT_OCCSVC_DELETE, p, NPARAMS(p), NULL)) < 0)
+		return -1;
+	return n > 0 ? 1 : 0;
+}
+
+int
+store_occsvc_activate(int64_t op, int64_t id, int32_t day)
+{
+	char		 d[DATE_STRLEN];
+	struct dbp	 p[3];
+	int64_t		 n;
+
+	p[0] = day_param(day, d);
+	p[1] = DBP_I(op);
+	p[2] = DBP_I(id);
+	if ((n = db_exec(STMT_OCCSVC_ACTIVATE, p, 3, NULL)) < 0)
+		return -1;
+	return n > 0 ? 1 : 0;
+}
+
+int
+store_history(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int64_t offset, int64_t limit, struct store_event **out, size_t *n)
+{
+	struct dbp		 p[] = { DBP_I(op), DBP_I(occ), DBP_I(site),
+	    DBP_I(limit), DBP_I(offset) };
+	struct dbres		 res;
+	struct store_event	*e;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	if (db_query(a, STMT_HISTORY_LIST, p, NPARAMS(p), &res) < 0)
+		return -1;
+	e = arena_calloc(a, res.nrows, sizeof(*e));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *r = &res.rows[i];
+
+		e[i].at = dbrow_str(r, 0);
+		e[i].who = dbrow_str(r, 1);
+		e[i].entity = dbrow_str(r, 2);
+		e[i].entity_id = dbrow_int(r, 3);
+		e[i].action = dbrow_str(r, 4);
+		e[i].old_value = dbrow_str(r, 5);
+		e[i].new_value = dbrow_str(r, 6);
+	}
+	*out = e;
+	*n = res.nrows;
+	return 1;
+}

@@ -1,0 +1,9 @@
+{{%AUTOESCAPE context="HTML"}}<header class="page-head"><div><h1>Catalog</h1>
+<p class="sub">{{#CAN_EDIT}}Open a service to change its RRP, description, sites and rules.{{/CAN_EDIT}}{{#READ_ONLY}}Read-only: operator admins change the catalog.{{/READ_ONLY}}</p></div></header>
+{{#HAS_ROWS}}<table class="grid catalog">
+<thead><tr><th scope="col">Service</th><th scope="col">Category</th><th scope="col" class="num">Cost</th><th scope="col" class="num">RRP</th><th scope="col">Entitles (per unit)</th><th scope="col">Rules</th><th scope="col">Sites</th></tr></thead>
+<tbody>
+{{#ROW}}<tr><td><a href="/catalog/{{ID}}">{{NAME}}</a><span class="svc-desc">{{DESCRIPTION}}</span>{{#NEEDS_CASE}}<span class="svc-desc">Needs a case</span>{{/NEEDS_CASE}}</td><td>{{CATEGORY}}</td><td class="num">{{COST}}</td><td class="num">{{RRP}}</td><td>{{ENTITLES}}</td><td><ul class="rules">{{#RULE}}<li>{{TEXT}}</li>{{/RULE}}</ul></td><td>{{SITES}}</td></tr>
+{{/ROW}}</tbody>
+</table>{{/HAS_ROWS}}
+{{#EMPTY}}<div class="empty"><p>It is empty here: the catalog has no services.</p></div>{{/EMPTY}}

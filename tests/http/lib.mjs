@@ -1,0 +1,420 @@
+// lib.mjs: helpers for the black-box HTTP tests (tests/http/*.test.mjs).
+// Everything goes through the real nginx + FastCGI + MariaDB stack started
+// by tests/run.sh, which passes BASE_URL, TENANTRY_DB_SOCKET,
+// TENANTRY_TODAY and TENANTRY_OUT in the environment.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:8080';
+export const DB_SOCKET = process.env.TENANTRY_DB_SOCKET || '';
+export const TODAY = process.env.TENANTRY_TODAY || '2026-02-16';
+export const DEMO_PASSWORD = 'tenantry-demo';
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+// Demo logins (app/seed.c). Tests must never lock or change them.
+export const ADMIN = 'admin@northwind.example';
+export const STAFF = 'staff@northwind.example';
+export const OCC_ADMIN = 'admin@acme.example';
+export const OCC_USER = 'user@acme.example';
+export const EASTWIND_ADMIN = 'admin@eastwind.example';
+
+/* A short random suffix for names that must not collide between runs. */
+export function rnd(n = 6) {
+	return randomBytes(n).toString('hex');
+}
+
+/* ---- HTML helpers ------------------------------------------------------ */
+
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/* Decode the HTML character references ctemplate and hand-written templates use. */
+export function decode(s) {
+	return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e) => {
+		if (e[0] === '#') {
+			const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+			return String.fromCodePoint(cp);
+		}
+		const v = ENTITIES[e.toLowerCase()];
+		return v === undefined ? m : v;
+	});
+}
+
+/* Visible text of an HTML fragment: tags dropped, entities decoded, spaces collapsed. */
+export function text(html) {
+	return decode(html
+		.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+		.replace(/<[^>]*>/g, ' '))
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+/* The value of the first <input name="NAME" ... value="..."> (decoded), or null. */
+export function inputValue(html, name) {
+	const re = /<input\b[^>]*>/gi;
+	let m;
+	while ((m = re.exec(html)) !== null) {
+		const tag = m[0];
+		const n = /\bname="([^"]*)"/i.exec(tag);
+		if (!n || decode(n[1]) !== name)
+			continue;
+		const v = /\bvalue="([^"]*)"/i.exec(tag);
+		return v ? decode(v[1]) : '';
+	}
+	return null;
+}
+
+/* The text inside <textarea name="NAME"> (decoded), or null. */
+export function textareaValue(html, name) {
+	const re = new RegExp(`<textarea\\b[^>]*\\bname="${name}"[^>]*>([\\s\\S]*?)</textarea>`, 'i');
+	const m = re.exec(html);
+	return m ? decode(m[1]) : null;
+}
+
+/* The CSRF token of the page (hidden input name="csrf"), or null. */
+export function csrfOf(html) {
+	return inputValue(html, 'csrf');
+}
+
+/* The <title> text. */
+export function titleOf(html) {
+	const m = /<title>([\s\S]*?)<\/title>/i.exec(html);
+	return m ? decode(m[1]).trim() : null;
+}
+
+/* Rows of the first <table class="grid"> tbody: arrays of cell texts. */
+export function tableRows(html) {
+	const tb = /<tbody>([\s\S]*?)<\/tbody>/i.exec(html);
+	if (!tb)
+		return [];
+	const rows = [];
+	for (const tr of tb[1].matchAll(/<tr>([\s\S]*?)<\/tr>/gi)) {
+		rows.push([...tr[1].matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((c) => text(c[1])));
+	}
+	return rows;
+}
+
+/* ---- HTTP client -------------------------------------------------------- */
+
+/* Parse one Set-Cookie header into { name, value, attrs: {lowercased: value|true} }. */
+export function parseSetCookie(h) {
+	const parts = h.split(';').map((s) => s.trim());
+	const [nv, ...rest] = parts;
+	const eq = nv.indexOf('=');
+	const attrs = {};
+	for (const a of rest) {
+		if (a === '')
+			continue;
+		const i = a.indexOf('=');
+		if (i < 0)
+			attrs[a.toLowerCase()] = true;
+		else
+			attrs[a.slice(0, i).toLowerCase()] = a.slice(i + 1);
+	}
+	return { name: nv.slice(0, eq), value: nv.slice(eq + 1), attrs, raw: h };
+}
+
+function encodeForm(fields) {
+	if (typeof fields === 'string')
+		return fields;
+	const p = new URLSearchParams();
+	const entries = fields instanceof URLSearchParams || Array.isArray(fields) ?
+		[...fields] : Object.entries(fields);
+	for (const [k, v] of entries)
+		p.append(k, v === undefined || v === null ? '' : String(v));
+	return p.toString();
+}
+
+/*
+ * A browser-like client with its own cookie jar. Redirects are never
+ * followed automatically (redirect: 'manual'), so tests see every 303.
+ * After each HTML response that carries a csrf input the client remembers
+ * it in this.csrf; post() sends it unless the fields already hold "csrf"
+ * or the option csrf: false (send none) or csrf: 'value' is given.
+ */
+export class Client {
+	constructor(name = 'client') {
+		this.name = name;
+		this.jar = new Map();
+		this.csrf = null;
+	}
+
+	cookieHeader() {
+		return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+	}
+
+	async request(method, p, { body, headers = {}, contentType } = {}) {
+		const h = { ...headers };
+		const ck = this.cookieHeader();
+		if (ck && h.cookie === undefined && h.Cookie === undefined)
+			h.cookie = ck;
+		if (body !== undefined && contentType !== null)
+			h['content-type'] = contentType || 'application/x-www-form-urlencoded';
+		const res = await fetch(BASE_URL + p, { method, headers: h, body, redirect: 'manual' });
+		const raw = res.headers.getSetCookie();
+		const cookies = raw.map(parseSetCookie);
+		for (const c of cookies) {
+			if (c.value === '' || c.attrs['max-age'] === '0')
+				this.jar.delete(c.name);
+			else
+				this.jar.set(c.name, c.value);
+		}
+		const buf = Buffer.from(await res.arrayBuffer());
+		const body_ = buf.toString('utf8');
+		const r = {
+			status: res.status,
+			headers: res.headers,
+			location: res.headers.get('location'),
+			type: res.headers.get('content-type'),
+			setCookies: cookies,
+			bytes: buf,
+			body: body_,
+			text: text(body_),
+			cookie(name) { return cookies.find((c) => c.name === name); },
+		};
+		const t = csrfOf(body_);
+		if (t)
+			this.csrf = t;
+		this.last = r;
+		return r;
+	}
+
+	get(p, opts) {
+		return this.request('GET', p, opts);
+	}
+
+	post(p, fields = {}, { csrf, headers } = {}) {
+		let f = fields;
+		if (typeof f !== 'string') {
+			f = Object.entries(fields instanceof URLSearchParams ? Object.fromEntries(fields) : fields);
+			const has = f.some(([k]) => k === 'csrf');
+			if (!has && csrf !== false) {
+				const tok = typeof csrf === 'string' ? csrf : this.csrf;
+				if (tok)
+					f.unshift(['csrf', tok]);
+			}
+		}
+		return this.request('POST', p, { body: encodeForm(f), headers });
+	}
+
+	/* GET and follow 303s (at most 5), returning the final response. */
+	async follow(p) {
+		let r = await this.get(p);
+		for (let i = 0; i < 5 && r.status >= 300 && r.status < 400 && r.location; i++)
+			r = await this.get(r.location);
+		return r;
+	}
+
+	/*
+	 * Sign in through the login form: GET /login (tn_pre cookie + csrf),
+	 * POST it. Returns the POST's response. On success (303) the client
+	 * follows to its start page to learn the session's CSRF token.
+	 */
+	async login(email, password = DEMO_PASSWORD, { next } = {}) {
+		const page = await this.get('/login');
+		assert.equal(page.status, 200, `GET /login for ${email}`);
+		const fields = { email, password };
+		if (next !== undefined)
+			fields.next = next;
+		const r = await this.post('/login', fields, { csrf: csrfOf(page.body) });
+		if (r.status === 303)
+			await this.follow(r.location);
+		return r;
+	}
+
+	/* login() that must succeed. */
+	async signIn(email, password = DEMO_PASSWORD) {
+		const r = await this.login(email, password);
+		assert.equal(r.status, 303, `sign-in of ${email} should succeed; got ${r.status}: ${r.text.slice(0, 200)}`);
+		return this;
+	}
+
+	/* The session token in the jar (64 hex), or undefined. */
+	get token() {
+		return this.jar.get('tn_session');
+	}
+}
+
+/* A new client signed in as email. */
+export async function signedIn(email, password = DEMO_PASSWORD) {
+	const c = new Client(email);
+	await c.signIn(email, password);
+	return c;
+}
+
+/* ---- database ---------------------------------------------------------- */
+
+function unescapeCell(s) {
+	if (s === 'NULL')
+		return null;
+	return s.replace(/\\(.)/g, (m, c) => ({ n: '\n', t: '\t', 0: '\0', '\\': '\\' }[c] ?? m));
+}
+
+/* Run SQL through the mariadb CLI; returns rows as arrays of strings (NULL → null). */
+export function db(sql) {
+	assert.ok(DB_SOCKET, 'TENANTRY_DB_SOCKET must be set (run through tests/run.sh)');
+	const out = execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', DB_SOCKET, '-u', 'root',
+		'tenantry', '-N', '-B', '-e', sql], { encoding: 'utf8' });
+	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map(unescapeCell));
+}
+
+/* The single value of a one-row, one-column query. */
+export function dbValue(sql) {
+	const rows = db(sql);
+	assert.equal(rows.length, 1, `expected one row from: ${sql}`);
+	return rows[0][0];
+}
+
+/* A quoted SQL string literal. */
+export function q(s) {
+	return "'" + String(s).replace(/\\/g, '\\\\').replace(/'/g, "''") + "'";
+}
+
+export function operatorId(name = 'Northwind Workspaces') {
+	return Number(dbValue(`SELECT id FROM operator WHERE name = ${q(name)}`));
+}
+
+export function occupierId(name) {
+	return Number(dbValue(`SELECT id FROM occupier WHERE name = ${q(name)}`));
+}
+
+export function siteId(name) {
+	return Number(dbValue(`SELECT id FROM site WHERE name = ${q(name)}`));
+}
+
+export const TENANTRY_BIN = process.env.TENANTRY_BIN || path.join(ROOT, 'build', 'tenantry');
+
+/*
+ * Create a login with `tenantry user add` (password on stdin). Returns
+ * { email, password }. Operator roles by default, at Northwind.
+ */
+export function addUser({ role = 'operator_staff', operator = 'Northwind Workspaces', occupier,
+	password = 'test-password-' + rnd(4), email = `t-${rnd()}@test.example` } = {}) {
+	const args = ['user', 'add', '--email', email, '--name', `Test ${role}`, '--role', role,
+		'--operator', String(operatorId(operator))];
+	if (occupier !== undefined)
+		args.push('--occupier', String(occupierId(occupier)));
+	execFileSync(TENANTRY_BIN, args, {
+		input: password + '\n',
+		env: { ...process.env, TENANTRY_DB_SOCKET: DB_SOCKET },
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
+	return { email, password };
+}
+
+/* ---- BLAKE2b (RFC 7693), for checking crypto_generichash(token) ------- */
+
+const M64 = (1n << 64n) - 1n;
+const B2_IV = [
+	0x6a09e667f3bcc908n, 0xbb67ae8584caa73bn, 0x3c6ef372fe94f82bn, 0xa54ff53a5f1d36f1n,
+	0x510e527fade682d1n, 0x9b05688c2b3e6c1fn, 0x1f83d9abfb41bd6bn, 0x5be0cd19137e2179n,
+];
+const B2_SIGMA = [
+	[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+	[14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3],
+	[11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4],
+	[7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8],
+	[9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13],
+	[2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9],
+	[12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11],
+	[13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10],
+	[6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5],
+	[10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0],
+];
+const rotr = (x, n) => ((x >> BigInt(n)) | (x << BigInt(64 - n))) & M64;
+
+/* Unkeyed BLAKE2b with an outlen-byte digest, as libsodium's crypto_generichash. */
+export function blake2b(input, outlen = 32) {
+	const data = Buffer.from(input);
+	const h = B2_IV.slice();
+	h[0] ^= 0x01010000n ^ BigInt(outlen);
+	const nblocks = Math.max(1, Math.ceil(data.length / 128));
+	for (let b = 0; b < nblocks; b++) {
+		const block = Buffer.alloc(128);
+		data.copy(block, 0, b * 128, Math.min(data.length, (b + 1) * 128));
+		const last = b === nblocks - 1;
+		const t = BigInt(last ? data.length : (b + 1) * 128);
+		const m = [];
+		for (let i = 0; i < 16; i++)
+			m.push(block.readBigUInt64LE(i * 8));
+		const v = [...h, ...B2_IV];
+		v[12] ^= t & M64;
+		v[13] ^= t >> 64n;
+		if (last)
+			v[14] ^= M64;
+		const G = (a, b_, c, d, x, y) => {
+			v[a] = (v[a] + v[b_] + x) & M64; v[d] = rotr(v[d] ^ v[a], 32);
+			v[c] = (v[c] + v[d]) & M64; v[b_] = rotr(v[b_] ^ v[c], 24);
+			v[a] = (v[a] + v[b_] + y) & M64; v[d] = rotr(v[d] ^ v[a], 16);
+			v[c] = (v[c] + v[d]) & M64; v[b_] = rotr(v[b_] ^ v[c], 63);
+		};
+		for (let r = 0; r < 12; r++) {
+			const s = B2_SIGMA[r % 10];
+			G(0, 4, 8, 12, m[s[0]], m[s[1]]);
+			G(1, 5, 9, 13, m[s[2]], m[s[3]]);
+			G(2, 6, 10, 14, m[s[4]], m[s[5]]);
+			G(3, 7, 11, 15, m[s[6]], m[s[7]]);
+			G(0, 5, 10, 15, m[s[8]], m[s[9]]);
+			G(1, 6, 11, 12, m[s[10]], m[s[11]]);
+			G(2, 7, 8, 13, m[s[12]], m[s[13]]);
+			G(3, 4, 9, 14, m[s[14]], m[s[15]]);
+		}
+		for (let i = 0; i < 8; i++)
+			h[i] ^= v[i] ^ v[i + 8];
+	}
+	const out = Buffer.alloc(64);
+	h.forEach((x, i) => out.writeBigUInt64LE(x, i * 8));
+	return out.subarray(0, outlen);
+}
+
+/* ---- assertions ---------------------------------------------------------- */
+
+/* Directives of a Content-Security-Policy: { name: [sources] }. */
+export function cspDirectives(csp) {
+	const d = {};
+	for (const part of csp.split(';')) {
+		const [name, ...src] = part.trim().split(/\s+/);
+		if (name)
+			d[name.toLowerCase()] = src;
+	}
+	return d;
+}
+
+/*
+ * The security headers every HTML response must carry: a CSP with
+ * frame-ancestors 'none' and scripts from 'self' only (script-src, or
+ * default-src when there is no script-src), never 'unsafe-inline' or
+ * 'unsafe-eval'; X-Content-Type-Options nosniff; a Referrer-Policy.
+ */
+export function assertSecurityHeaders(r, what = '') {
+	const csp = r.headers.get('content-security-policy');
+	assert.ok(csp, `${what}: Content-Security-Policy missing`);
+	const d = cspDirectives(csp);
+	assert.deepEqual(d['frame-ancestors'], ["'none'"], `${what}: CSP frame-ancestors: ${csp}`);
+	const scripts = d['script-src'] || d['default-src'];
+	assert.deepEqual(scripts, ["'self'"], `${what}: CSP scripts from 'self' only: ${csp}`);
+	assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|unsafe-hashes|\*/, `${what}: CSP too lax: ${csp}`);
+	assert.equal(r.headers.get('x-content-type-options'), 'nosniff', `${what}: nosniff`);
+	const rp = r.headers.get('referrer-policy');
+	assert.ok(rp, `${what}: Referrer-Policy missing`);
+	assert.match(rp, /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/,
+		`${what}: Referrer-Policy ${rp}`);
+}
+
+/* An HTML response with the given status. */
+export function assertHtml(r, status, what = '') {
+	assert.equal(r.status, status, `${what}: status ${r.status}, body: ${r.text.slice(0, 300)}`);
+	assert.match(r.type || '', /^text\/html; charset=utf-8$/i, `${what}: content type`);
+	assert.match(r.body, /^<!doctype html>/i, `${what}: an HTML document`);
+}
+
+/* A 303 to exactly `location` (string) or matching it (RegExp). */
+export function assertRedirect(r, location, what = '') {
+	assert.equal(r.status, 303, `${what}: status ${r.status}, body: ${r.text.slice(0, 300)}`);
+	if (location instanceof RegExp)
+		assert.match(r.location, location, what);
+	else
+		assert.equal(r.location, location, what);
+}
