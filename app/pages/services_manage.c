@@ -665,13 +665,13 @@ page_services_manage(struct req *r)
 		page_store_error(r);
 		return;
 	}
-	partial = r->method == M_POST && kv_get(&r->form, "partial") != NULL;
 	if (r->method == M_GET) {
 		rows_from_current(m);
 		evaluate(m);
-		respond(m, 200, NULL, 0);
+		respond(m, 200, NULL, kv_get(&r->query, "partial") != NULL);
 		return;
 	}
+	partial = kv_get(&r->form, "partial") != NULL;
 	if (rows_from_form(m) == -1) {
 		http_error_msg(r, 400, "The services form could not be read.");
 		return;

@@ -27,7 +27,7 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-static struct arena *
+static inline struct arena *
 fuzz_arena(void)
 {
 	static struct arena	*a;
@@ -38,7 +38,7 @@ fuzz_arena(void)
 }
 
 /* A malloc'd NUL-terminated copy of the input (the caller frees it). */
-static char *
+static inline char *
 fuzz_cstr(const uint8_t *data, size_t size)
 {
 	char	*s;
