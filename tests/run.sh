@@ -76,6 +76,9 @@ if [ "$need_stack" = 1 ]; then
 	free_port() {
 		node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
 	}
+	# Never touch a configured database: the tests get a throwaway one.
+	unset TENANTRY_DB_HOST TENANTRY_DB_PORT TENANTRY_DB_SOCKET TENANTRY_DB_USER \
+	    TENANTRY_DB_PASSWORD TENANTRY_DB_NAME TENANTRY_CONFIG
 	PORT=$(free_port)
 	VAR=$(mktemp -d /tmp/tenantry-test.XXXXXX)
 	export PORT VAR
