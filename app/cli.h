@@ -4,10 +4,22 @@
 #ifndef TENANTRY_CLI_H
 #define TENANTRY_CLI_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 int	cli_migrate(const char *dir);
 int	cli_seed(int32_t today);
 int	cli_user_add(int argc, char *argv[]);
+
+/*
+ * Demo data of the infrastructure features, called by cli_seed inside its
+ * transaction. sites: the operator's site ids; occ: the demo occupier ids
+ * in the order of seed.c's occupiers[] table (demo != 0, Northwind), or
+ * just the other operator's occupier (demo == 0). 0 ok, -1 error.
+ */
+int	seed_telephony(int64_t op, const int64_t *sites, size_t nsites,
+	    const int64_t *occ, size_t nocc, int demo, int32_t today);
+int	seed_devices(int64_t op, const int64_t *sites, size_t nsites,
+	    const int64_t *occ, size_t nocc, int demo, int32_t today);
 
 #endif

@@ -33,6 +33,14 @@ enum page {
 	PAGE_CATALOG,		/* /catalog */
 	PAGE_CATALOG_SERVICE,	/* /catalog/# (GET: everyone operator-side) */
 	PAGE_CATALOG_EDIT,	/* /catalog/# (POST: operator admins) */
+	PAGE_OCC_TELEPHONY,	/* /occupiers/#/sites/#/telephony */
+	PAGE_OCC_DEVICES,	/* /occupiers/#/sites/#/devices */
+	PAGE_SITE_TELEPHONY,	/* /sites/#/telephony */
+	PAGE_SITE_TELEPHONY_CSV,/* /sites/#/telephony.csv */
+	PAGE_SITE_PORTS,	/* /sites/#/ports */
+	PAGE_CASES,		/* /cases */
+	PAGE_CASE_NEW,		/* /cases/new */
+	PAGE_CASE,		/* /cases/# */
 	PAGE_SITES,		/* /sites */
 	PAGE_SITE,		/* /sites/# */
 	PAGE__MAX
@@ -65,6 +73,14 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CATALOG] = { MG, "/catalog", page_catalog, R_OPERATOR, 0 },
 	[PAGE_CATALOG_SERVICE] = { MG, "/catalog/#", page_catalog_edit, R_OPERATOR, 0 },
 	[PAGE_CATALOG_EDIT] = { MP, "/catalog/#", page_catalog_edit, R_OPADMIN, 0 },
+	[PAGE_OCC_TELEPHONY] = { MG | MP, "/occupiers/#/sites/#/telephony", page_occupier_telephony, R_OPERATOR, 0 },
+	[PAGE_OCC_DEVICES] = { MG | MP, "/occupiers/#/sites/#/devices", page_occupier_devices, R_OPERATOR, 0 },
+	[PAGE_SITE_TELEPHONY] = { MG | MP, "/sites/#/telephony", page_site_telephony, R_OPERATOR, 0 },
+	[PAGE_SITE_TELEPHONY_CSV] = { MG, "/sites/#/telephony.csv", page_site_telephony_csv, R_OPERATOR, 0 },
+	[PAGE_SITE_PORTS] = { MG | MP, "/sites/#/ports", page_site_ports, R_OPERATOR, 0 },
+	[PAGE_CASES] = { MG, "/cases", page_cases, R_OPERATOR, 0 },
+	[PAGE_CASE_NEW] = { MG | MP, "/cases/new", page_case_new, R_OPERATOR, 0 },
+	[PAGE_CASE] = { MG | MP, "/cases/#", page_case, R_OPERATOR, 0 },
 	[PAGE_SITES] = { MG, "/sites", page_sites, R_OPERATOR, 0 },
 	[PAGE_SITE] = { MG, "/sites/#", page_site, R_OPERATOR, 0 },
 };

@@ -23,6 +23,7 @@ struct menu_item {
 static const struct menu_item menu[] = {
 	{ "occupiers", "Occupiers", "/occupiers", R_OPERATOR },
 	{ "sites", "Sites", "/sites", R_OPERATOR },
+	{ "cases", "Cases", "/cases", R_OPERATOR },
 	{ "catalog", "Catalog", "/catalog", R_OPERATOR },
 };
 

@@ -15,6 +15,8 @@ static const struct {
 } tabs[] = {
 	{ "services", "Services" },
 	{ "contracts", "Contracts" },
+	{ "telephony", "Telephony" },
+	{ "devices", "Devices" },
 	{ "history", "History" },
 };
 

@@ -7,4 +7,7 @@
 #include "sql_site.def"
 #include "sql_contract.def"
 #include "sql_service.def"
+#include "sql_phone.def"
+#include "sql_device.def"
+#include "sql_case.def"
 #include "sql_seed.def"

@@ -29,6 +29,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(strlen(v) == l.v[i].vlen);
 		FUZZ_CHECK(strchr(v, ';') == NULL);
 		FUZZ_CHECK(klen + l.v[i].vlen < size);
+		if (i >= 64)
+			continue;	/* the rest is quadratic */
 		FUZZ_CHECK(strstr(hdr, k) != NULL);
 		FUZZ_CHECK(kv_get(&l, k) != NULL);
 		FUZZ_CHECK(kv_count(&l, k) >= 1);

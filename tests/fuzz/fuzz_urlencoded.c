@@ -58,8 +58,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 			FUZZ_CHECK(total == l.n);
 		}
-		FUZZ_CHECK(kv_get(&l, "\x01no such key") == NULL);
-		FUZZ_CHECK(kv_count(&l, "\x01no such key") == 0);
+		/* Keys are valid UTF-8, so a lone 0xFF byte is never one. */
+		FUZZ_CHECK(kv_get(&l, "\xff") == NULL);
+		FUZZ_CHECK(kv_count(&l, "\xff") == 0);
 	}
 	arena_reset(a);
 	return 0;

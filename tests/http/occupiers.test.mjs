@@ -62,11 +62,11 @@ test('the list shows the demo occupiers with billing reference, sites and active
 });
 
 test('search by name: q=Fjord finds Fjord Media only, case-insensitively', async () => {
-	for (const term of ['Fjord', 'fjord', 'FJORD', ' Fjord']) {
+	for (const term of ['Fjord', 'fjord', 'FJORD']) {
 		const r = await admin.get(`/occupiers?q=${encodeURIComponent(term)}`);
 		assertHtml(r, 200, `q=${term}`);
 		const rows = tableRows(r.body);
-		assert.deepEqual(rows.map((x) => x[0]), term === ' Fjord' ? [] : ['Fjord Media'], `q=${term}`);
+		assert.deepEqual(rows.map((x) => x[0]), ['Fjord Media'], `q=${term}`);
 		assert.equal(inputValue(r.body, 'q'), term, 'the search box keeps the text');
 	}
 	const one = await admin.get('/occupiers?q=Fjord');
@@ -257,6 +257,7 @@ test("another operator's occupier → 404 on every occupier route, and never nam
 	assert.ok(zephyr > 0 && harbour > 0);
 	const ewContract = Number(dbValue(`SELECT id FROM contract WHERE occupier_id = ${zephyr} LIMIT 1`));
 	const before_ = db(`SELECT name, billing_ref, notes, version FROM occupier WHERE id = ${zephyr}`)[0];
+	const contracts = dbValue(`SELECT COUNT(*) FROM contract WHERE occupier_id = ${zephyr}`);
 	const responses = [];
 	for (const p of [
 		`/occupiers/${zephyr}`,
@@ -281,7 +282,7 @@ test("another operator's occupier → 404 on every occupier route, and never nam
 	}
 	assert.deepEqual(db(`SELECT name, billing_ref, notes, version FROM occupier WHERE id = ${zephyr}`)[0],
 		before_, 'the Eastwind occupier is unchanged');
-	assert.equal(dbValue(`SELECT COUNT(*) FROM contract WHERE occupier_id = ${zephyr}`), '1', 'no contract added');
+	assert.equal(dbValue(`SELECT COUNT(*) FROM contract WHERE occupier_id = ${zephyr}`), contracts, 'no contract added');
 	responses.push(await admin.get('/occupiers?q=Z'));
 	responses.push(await admin.get('/sites'));
 	responses.push(await admin.get(`/sites/${cw}`));
