@@ -10,6 +10,7 @@
 #include "pages/pages.h"
 #include "session.h"
 #include "store/db.h"
+#include "store/store.h"
 
 #define MG	(1u << M_GET)
 #define MP	(1u << M_POST)
@@ -150,6 +151,7 @@ front_handle(struct req *r)
 		return;
 	}
 	r->route = rt;
+	store_set_day(r->today);
 	memcpy(r->ids, ids, sizeof(ids));
 	r->nids = nids;
 	if (rt->nodb) {

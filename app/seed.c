@@ -22,6 +22,7 @@ struct demo_contract {
 	int		 end;		/* days from today, or NOEND */
 };
 #define NOEND	99999
+#define ATSTART	99998	/* activated: on the contract start (future) */
 
 struct demo_occupier {
 	const char		*name;
@@ -212,8 +213,8 @@ static const struct demo_service demo_services[] = {
 	{ 0, 0, S_SUPPORT_STD, 0, 1, -400, NOEND },
 	/* Blue Finch: contract starts in 14 days, so everything is Scheduled. */
 	{ 1, 0, S_INET_LAN, 9000, 1, NOEND, NOEND },
-	{ 1, 0, S_VOICE, 1500, 2, NOEND, NOEND },
-	{ 1, 0, S_SUPPORT_STD, 0, 1, NOEND, NOEND },
+	{ 1, 0, S_VOICE, 1500, 2, ATSTART, NOEND },
+	{ 1, 0, S_SUPPORT_STD, 0, 1, ATSTART, NOEND },
 	/* Cobalt Legal: contract ended; support goes on (seed: services
 	 * continue while a contract is inactive), internet was removed. */
 	{ 2, 0, S_INET_LAN, 9000, 1, -700, -30 },
@@ -444,7 +445,8 @@ cli_seed(int32_t today)
 		struct dbp pp[10];
 
 		date_format(today + c->start, sd, sizeof(sd));
-		date_format(today + ds->activated, ad, sizeof(ad));
+		date_format(ds->activated == ATSTART ? today + c->start :
+		    today + ds->activated, ad, sizeof(ad));
 		date_format(today + ds->ended, nd, sizeof(nd));
 		pp[0] = DBP_I(op[0]);
 		pp[1] = DBP_I(occ[ds->occupier]);

@@ -605,10 +605,15 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 		n.price = row->price;
 		n.qty = row->qty;
 		n.start = con->start;	/* never typed: the contract's */
-		/* A past or present start begins at activation: at save for
-		 * services that need no device (seed: Start date). */
-		n.activated = con->start <= r->today && !row->svc->needs_device ?
-		    r->today : DATE_NONE;
+		/* Seed, Start date: a future start is when the service and its
+		 * charges begin; a past or present start begins at activation,
+		 * which is now for services that need no device. Services that
+		 * need a device start when it is activated. */
+		if (row->svc->needs_device)
+			n.activated = DATE_NONE;
+		else
+			n.activated = con->start > r->today ? con->start :
+			    r->today;
 		if (store_occsvc_insert(op, m->occ, m->site, &n, uid, &id) < 0)
 			goto err;
 		if (store_audit(op, m->occ, m->site, uid, "occupier_service",

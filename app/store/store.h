@@ -58,6 +58,9 @@ int	 store_session_delete(int64_t id);
 int	 store_session_delete_user(int64_t user_id);
 
 /* ---- audit ---- */
+/* The business day recorded with every audit event from now on (the front
+ * controller sets it per request to r->today; DATE_NONE: none). */
+void	 store_set_day(int32_t day);
 int	 store_audit(int64_t operator_id, int64_t occupier_id, int64_t site_id,
 	    int64_t user_id, const char *entity, int64_t entity_id,
 	    const char *action, const char *old_value, const char *new_value);

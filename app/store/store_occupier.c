@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../arena.h"
+#include "../domain/date.h"
 #include "db.h"
 #include "store.h"
 
@@ -23,6 +24,14 @@ store_like_pattern(struct arena *a, const char *q)
 	return b.p;
 }
 
+static int32_t	 business_day = DATE_NONE;
+
+void
+store_set_day(int32_t day)
+{
+	business_day = day;
+}
+
 int
 store_audit(int64_t op, int64_t occ, int64_t site, int64_t user,
     const char *entity, int64_t entity_id, const char *action,
@@ -31,8 +40,13 @@ store_audit(int64_t op, int64_t occ, int64_t site, int64_t user,
 	struct dbp	 p[] = { DBP_I(op), occ > 0 ? DBP_I(occ) : DBP_NUL,
 	    site > 0 ? DBP_I(site) : DBP_NUL, user > 0 ? DBP_I(user) : DBP_NUL,
 	    DBP_S(entity), DBP_I(entity_id), DBP_S(action), DBP_S(old_value),
-	    DBP_S(new_value) };
+	    DBP_S(new_value), DBP_NUL };
+	char		 d[DATE_STRLEN];
 
+	if (business_day != DATE_NONE) {
+		date_format(business_day, d, sizeof(d));
+		p[9] = DBP_S(d);
+	}
 	return db_exec(STMT_AUDIT_INSERT, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
 }
 
