@@ -129,19 +129,25 @@ front_handle(struct req *r)
 	const struct route	*rt = NULL;
 	int64_t			 ids[HTTP_MAX_IDS];
 	size_t			 i, nids = 0;
-	int			 path_known = 0, rc;
+	unsigned		 allowed = 0;
+	int			 rc;
 
 	for (i = 0; i < PAGE__MAX; i++) {
 		if (!route_match(routes[i].pattern, r->path, ids, &nids))
 			continue;
-		path_known = 1;
-		if (routes[i].methods & (1u << r->method)) {
+		allowed |= routes[i].methods;
+		if (rt == NULL && r->method != M__MAX &&
+		    (routes[i].methods & (1u << r->method)))
 			rt = &routes[i];
-			break;
-		}
 	}
 	if (rt == NULL) {
-		http_error(r, path_known ? 405 : 404);
+		if (allowed != 0)
+			r->allow = (allowed & MG) && (allowed & MP) ?
+			    "GET, HEAD, POST" : (allowed & MG) ? "GET, HEAD" :
+			    "POST";
+		if (r->method == M__MAX)
+			r->method = M_GET;	/* for the error page */
+		http_error(r, allowed != 0 ? 405 : 404);
 		return;
 	}
 	if (r->form_bad) {

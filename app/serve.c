@@ -149,11 +149,6 @@ handle(FCGX_Request *fr, struct arena *a)
 		r.query.n = 0;	/* a bad query string reads as none */
 	parse_cookies(a, FCGX_GetParam("HTTP_COOKIE", fr->envp), &r.cookies);
 
-	if (r.method == M__MAX) {
-		r.method = M_GET;
-		http_error(&r, 405);
-		goto out;
-	}
 	cl = param(fr, "CONTENT_LENGTH");
 	if (*cl != '\0') {
 		char *end;

@@ -94,6 +94,11 @@ stack_app_start() {
 	i=0
 	until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" 2>/dev/null; do
 		i=$((i + 1))
+		if ! kill -0 "$NGINX_PID" 2>/dev/null || ! kill -0 "$APP_PID" 2>/dev/null; then
+			say "stack: nginx or the application exited; see $RUN/" >&2
+			tail -5 "$RUN/tenantry.log" "$RUN/nginx-error.log" >&2
+			return 1
+		fi
 		if [ $i -gt 100 ]; then
 			say "stack: the application did not answer on port $PORT" >&2
 			tail -20 "$RUN/tenantry.log" "$RUN/nginx-error.log" >&2
@@ -101,6 +106,12 @@ stack_app_start() {
 		fi
 		sleep 0.1
 	done
+	sleep 0.2
+	if ! kill -0 "$NGINX_PID" 2>/dev/null; then
+		say "stack: nginx could not start (is port $PORT taken?)" >&2
+		tail -3 "$RUN/nginx-error.log" >&2
+		return 1
+	fi
 }
 
 stack_app_stop() {

@@ -6,7 +6,7 @@
 <section class="card">
 <h2>Service</h2>
 <dl class="facts"><dt>Cost</dt><dd>{{COST}}</dd><dt>Entitles (per unit)</dt><dd>{{ENTITLES}}</dd>
-{{#READ_ONLY}}<dt>RRP</dt><dd>{{RRP_SHOW}}</dd><dt>Description</dt><dd class="pre">{{DESCRIPTION_SHOW}}</dd><dt>Sites</dt><dd>{{#SITE}}{{#CHECKED}}<span class="chip">{{NAME}}</span> {{/CHECKED}}{{/SITE}}</dd>{{/READ_ONLY}}
+{{#READ_ONLY}}<dt>RRP</dt><dd>{{RRP_SHOW}}</dd><dt>Description</dt><dd class="pre">{{DESCRIPTION_SHOW:pre_escape}}</dd><dt>Sites</dt><dd>{{#SITE}}{{#CHECKED}}<span class="chip">{{NAME}}</span> {{/CHECKED}}{{/SITE}}</dd>{{/READ_ONLY}}
 </dl>
 {{#CAN_EDIT}}<form method="post" action="/catalog/{{ID}}" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="save">
@@ -14,7 +14,7 @@
 <input id="f-rrp" name="rrp" inputmode="decimal" value="{{F_RRP}}"{{#F_RRP_INVALID}} aria-invalid="true" aria-describedby="e-rrp"{{/F_RRP_INVALID}}>
 {{#F_RRP_INVALID}}<p class="err" id="e-rrp">{{F_RRP_ERR}}</p>{{/F_RRP_INVALID}}</div>
 <div class="field{{#F_DESCRIPTION_INVALID}} invalid{{/F_DESCRIPTION_INVALID}}"><label for="f-description">Description (the tooltip in Available services)</label>
-<textarea id="f-description" name="description" rows="3" maxlength="1000">{{F_DESCRIPTION}}</textarea>
+<textarea id="f-description" name="description" rows="3" maxlength="1000">{{F_DESCRIPTION:pre_escape}}</textarea>
 {{#F_DESCRIPTION_INVALID}}<p class="err" id="e-description">{{F_DESCRIPTION_ERR}}</p>{{/F_DESCRIPTION_INVALID}}</div>
 <fieldset class="field"><legend>Offered at</legend>
 {{#SITE}}<label class="check"><input type="checkbox" name="site" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> {{NAME}}</label>{{/SITE}}

@@ -6,7 +6,7 @@
 </header>
 {{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
 {{#CONFLICT}}<div class="card conflict"><h2>Current details</h2>
-<dl><dt>Name</dt><dd>{{CUR_NAME}}</dd><dt>Billing reference</dt><dd>{{CUR_BILLING_REF}}</dd><dt>Billing contact email</dt><dd>{{CUR_EMAIL}}</dd><dt>Notes</dt><dd class="pre">{{CUR_NOTES}}</dd></dl></div>{{/CONFLICT}}
+<dl><dt>Name</dt><dd>{{CUR_NAME}}</dd><dt>Billing reference</dt><dd>{{CUR_BILLING_REF}}</dd><dt>Billing contact email</dt><dd>{{CUR_EMAIL}}</dd><dt>Notes</dt><dd class="pre">{{CUR_NOTES:pre_escape}}</dd></dl></div>{{/CONFLICT}}
 <form class="card form" method="post" action="{{ACTION}}" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="version" value="{{F_VERSION}}">
@@ -27,7 +27,7 @@
 </div>
 <div class="field{{#F_NOTES_INVALID}} invalid{{/F_NOTES_INVALID}}">
 <label for="f-notes">Notes</label>
-<textarea id="f-notes" name="notes" rows="4" maxlength="4000"{{#F_NOTES_INVALID}} aria-invalid="true" aria-describedby="e-notes"{{/F_NOTES_INVALID}}>{{F_NOTES}}</textarea>
+<textarea id="f-notes" name="notes" rows="4" maxlength="4000"{{#F_NOTES_INVALID}} aria-invalid="true" aria-describedby="e-notes"{{/F_NOTES_INVALID}}>{{F_NOTES:pre_escape}}</textarea>
 {{#F_NOTES_INVALID}}<p class="err" id="e-notes">{{F_NOTES_ERR}}</p>{{/F_NOTES_INVALID}}
 </div>
 <div class="buttons">

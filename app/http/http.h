@@ -21,7 +21,7 @@ struct route;
 enum method {
 	M_GET,		/* GET (and HEAD, answered without a body) */
 	M_POST,		/* POST */
-	M__MAX
+	M__MAX		/* anything else: 405 (or 404 for an unknown path) */
 };
 
 enum role {
@@ -88,6 +88,7 @@ struct req {
 	struct buf		 hdr;		/* extra header lines, CRLF-terminated */
 	struct buf		 body;
 	const char		*content_type;
+	const char		*allow;		/* 405: the path's methods */
 	int			 done;		/* a response has been produced */
 	struct tpl_dict		*tpl_root;	/* layout dictionary (pages) */
 };

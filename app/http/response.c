@@ -102,8 +102,8 @@ http_error_msg(struct req *r, int code, const char *msg)
 	r->hdr.len = 0;
 	r->hdr.p[0] = '\0';
 	r->done = 1;
-	if (code == 405)
-		http_header(r, "Allow", r->method == M_POST ? "GET" : "POST");
+	if (code == 405 && r->allow != NULL)
+		http_header(r, "Allow", r->allow);
 	if (code == 503)
 		http_header(r, "Retry-After", "5");
 	if ((d = tpl_dict_new("error")) == NULL)

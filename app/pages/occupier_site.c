@@ -13,6 +13,7 @@ void
 page_occupier_site(struct req *r)
 {
 	struct store_site	 s;
+	struct store_occupier	 o;
 	const char		*sv, *tv, *tab = "services";
 	char			*end;
 	long long		 site;
@@ -26,7 +27,13 @@ page_occupier_site(struct req *r)
 	if ((tv = kv_get(&r->query, "tab")) != NULL &&
 	    occupier_tab_known(tv))
 		tab = tv;
-	if ((rc = store_site_get(r->a, r->user.operator_id, site, &s)) < 0) {
+	if ((rc = store_occupier_get(r->a, r->user.operator_id, r->ids[0],
+	    &o)) == 0) {
+		http_error(r, 404);
+		return;
+	}
+	if (rc < 0 || (rc = store_site_get(r->a, r->user.operator_id, site,
+	    &s)) < 0) {
 		page_store_error(r);
 		return;
 	}

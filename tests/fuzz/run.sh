@@ -22,7 +22,7 @@ for d in $DRIVERS; do
 	cp tests/fuzz/corpus/"$d"/* "$work"/ 2>/dev/null
 	log=$OUTDIR/$d.run.log
 	"./$OUTDIR/$d" "$work" -max_total_time="$SECS" -timeout=10 \
-	    -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
+	    -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix="$art/" >"$log" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
