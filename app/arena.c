@@ -2,6 +2,7 @@
  * arena: bump allocator made of chunks; see arena.h.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +17,11 @@ struct chunk {
 	struct chunk	*next;
 	size_t		 cap;
 	size_t		 used;
+	size_t		 pad;		/* keeps data 16-byte aligned */
 	unsigned char	 data[];
 };
+_Static_assert(offsetof(struct chunk, data) % ALIGN == 0,
+    "arena chunk data must be ALIGN-aligned");
 
 struct defer {
 	void	(*fn)(void *);

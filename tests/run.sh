@@ -49,7 +49,7 @@ if want unit; then
 		fi
 	done
 	count_cmocka "$OUT/unit.log"
-	grep -E "^\[  (FAILED|  ERROR) \]|runtime error|AddressSanitizer" "$OUT/unit.log" | head -20
+	grep -E "^\[  (FAILED|ERROR)  \]|runtime error|AddressSanitizer" "$OUT/unit.log" | head -20
 fi
 
 if want fuzz && [ -f tests/fuzz/replay.sh ]; then

@@ -65,12 +65,17 @@ parse_urlencoded(struct arena *a, const char *s, size_t len,
 	out->n = 0;
 	if (badkey != NULL)
 		*badkey = NULL;
-	/* Count separators first: one allocation for the pairs. */
-	for (cap = 1, i = 0; i < len; i++)
-		if (s[i] == '&')
+	/* Count non-empty pairs first: one allocation for all of them. */
+	for (cap = 0, start = 0; start <= len; start = i + 1) {
+		for (i = start; i < len && s[i] != '&'; i++)
+			continue;
+		if (i > start)
 			cap++;
+	}
 	if (cap > PARSE_MAX_PAIRS)
 		return -2;
+	if (cap == 0)
+		cap = 1;
 	out->v = arena_calloc(a, cap, sizeof(*out->v));
 	n = 0;
 	for (start = 0; start <= len; start = i + 1) {
@@ -200,9 +205,11 @@ parse_indexed_key(const char *key, const char *prefix, size_t maxidx,
 	if (*p == '0' && p[1] != ']')
 		return 0;	/* no leading zeros: one spelling per index */
 	for (n = 0; *p >= '0' && *p <= '9'; p++) {
-		n = n * 10 + (size_t)(*p - '0');
-		if (n > maxidx)
-			return 0;
+		size_t d = (size_t)(*p - '0');
+
+		if (n > (maxidx - d) / 10 || d > maxidx)
+			return 0;	/* n * 10 + d would exceed maxidx */
+		n = n * 10 + d;
 	}
 	if (p[0] != ']' || p[1] != '[')
 		return 0;
