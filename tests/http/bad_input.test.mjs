@@ -42,16 +42,17 @@ test('an id that does not exist → 404', async () => {
 	}
 });
 
+// GET addresses answer HEAD too (without a body), so Allow names it.
 test('wrong method → 405 with Allow naming the methods the address takes', async () => {
 	const cases = [
-		['POST', '/occupiers', 'GET'],
-		['POST', '/sites', 'GET'],
-		['POST', '/healthz', 'GET'],
+		['POST', '/occupiers', 'GET, HEAD'],
+		['POST', '/sites', 'GET, HEAD'],
+		['POST', '/healthz', 'GET, HEAD'],
 		['GET', '/logout', 'POST'],
-		['PUT', '/occupiers', 'GET'],
-		['DELETE', '/occupiers/1', 'GET'],
-		['PATCH', '/occupiers/1/edit', 'GET, POST'],
-		['PUT', '/login', 'GET, POST'],
+		['PUT', '/occupiers', 'GET, HEAD'],
+		['DELETE', '/occupiers/1', 'GET, HEAD'],
+		['PATCH', '/occupiers/1/edit', 'GET, HEAD, POST'],
+		['PUT', '/login', 'GET, HEAD, POST'],
 	];
 	const wrong = [];
 	for (const [m, p, allow] of cases) {

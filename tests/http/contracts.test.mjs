@@ -86,7 +86,7 @@ test('the demo statuses on the pinned day', async () => {
 	assert.match(e.text, /It is empty here: Acme Analytics Ltd has no contract at Shoreditch\./);
 	// /occupiers/ID opens the first site with a contract.
 	assertRedirect(await admin.get(`/occupiers/${occupierId('Cobalt Legal LLP')}`),
-		`/occupiers/${occupierId('Cobalt Legal LLP')}/sites/${sd}/contracts`, 'Cobalt opens at Shoreditch');
+		`/occupiers/${occupierId('Cobalt Legal LLP')}/sites/${sd}/services`, 'Cobalt opens at Shoreditch');
 });
 
 test('statuses at the edges of the day', async () => {

@@ -161,13 +161,15 @@ test('create: redirect, flash "Created.", stored for the operator, one audit eve
 	assertRedirect(r, /^\/occupiers\/\d+\?done=created$/, 'create');
 	const id = Number(r.location.match(/^\/occupiers\/(\d+)/)[1]);
 	const r2 = await admin.get(r.location);
-	assertRedirect(r2, `/occupiers/${id}/sites/${cw}/contracts?done=created`, 'occupier → its first site');
+	assertRedirect(r2, `/occupiers/${id}/sites/${cw}/services?done=created`, 'occupier → its first site, Services tab');
 	const page = await admin.get(r2.location);
 	assertHtml(page, 200, 'occupier page');
 	assert.match(page.body, /<p class="flash" role="status">Created\.<\/p>/);
 	assert.match(page.body, new RegExp(`<h1>${name}</h1>`));
 	assert.match(page.text, /Billing reference: CT-1/);
-	assert.match(page.text, new RegExp(`It is empty here: ${name} has no contract at Canary Wharf\\.`));
+	assert.match(page.text, /It is empty here\./);
+	const contracts = await admin.get(`/occupiers/${id}/sites/${cw}/contracts`);
+	assert.match(contracts.text, new RegExp(`It is empty here: ${name} has no contract at Canary Wharf\\.`));
 	assert.deepEqual(db(`SELECT operator_id, name, billing_ref, contact_email, notes, version
 		FROM occupier WHERE id = ${id}`)[0],
 		[String(NW), name, 'CT-1', 'billing@create.example', 'Some notes', '1']);
@@ -306,7 +308,7 @@ test('Eastwind sees only its own occupier', async () => {
 	const acme = occupierId('Acme Analytics Ltd');
 	assertHtml(await ew.get(`/occupiers/${acme}`), 404, "Eastwind opening Northwind's occupier");
 	assertHtml(await ew.get(`/occupiers/${acme}/edit`), 404, 'Eastwind edit');
-	assertRedirect(await ew.get(`/occupiers/${zephyr}`), `/occupiers/${zephyr}/sites/${harbour}/contracts`,
+	assertRedirect(await ew.get(`/occupiers/${zephyr}`), `/occupiers/${zephyr}/sites/${harbour}/services`,
 		'Eastwind opens its own occupier');
 	await ew.post('/logout', {});
 });
@@ -316,7 +318,7 @@ test('site selector: /occupiers/ID/site?site=S goes to that tab; foreign or junk
 	assertRedirect(await admin.get(`/occupiers/${fjord}/site?site=${sd}&tab=contracts`),
 		`/occupiers/${fjord}/sites/${sd}/contracts`, 'to Shoreditch');
 	assertRedirect(await admin.get(`/occupiers/${fjord}/site?site=${cw}&tab=nope`),
-		`/occupiers/${fjord}/sites/${cw}/contracts`, 'unknown tab → contracts');
+		`/occupiers/${fjord}/sites/${cw}/services`, 'unknown tab → services (the first tab)');
 	for (const s of [String(harbour), 'abc', '0', '-1', '']) {
 		const r = await admin.get(`/occupiers/${fjord}/site?site=${s}`);
 		assertHtml(r, 404, `site=${s}`);

@@ -50,7 +50,7 @@ test('/sites/ID shows each floor with its ports: label, switch, port, role, hold
 		['Ground floor 12 floor ports', 'Level 1 12 floor ports', 'Level 2 12 floor ports']);
 	const g = f[0].rows;
 	assert.equal(g.length, 12);
-	assert.deepEqual(g[0], ['CW-G-01', 'CW-G-sw1', '1', 'Occupier LAN', 'Acme Analytics Ltd', 'Inactive']);
+	assert.deepEqual(g[0], ['CW-G-01', 'CW-G-sw1', '1', 'Occupier LAN', 'Acme Analytics Ltd', 'Active']);
 	assert.deepEqual(g[2], ['CW-G-03', 'CW-G-sw1', '3', 'Occupier LAN', 'Acme Analytics Ltd', 'Inactive']);
 	assert.deepEqual(g[3], ['CW-G-04', 'CW-G-sw1', '4', 'Occupier LAN', 'Unassigned', 'Inactive']);
 	assert.deepEqual(g[6], ['CW-G-07', 'CW-G-sw1', '7', 'Public IP', 'Unassigned', 'Inactive']);
@@ -86,6 +86,6 @@ test('Eastwind sees Harbour House only', async () => {
 	const h = await ew.get(`/sites/${harbour}`);
 	assertHtml(h, 200, 'Harbour House');
 	assert.deepEqual(floors(h.body)[0].rows[0],
-		['HH-G-01', 'HH-G-sw1', '1', 'Occupier LAN', 'Zephyr Secret Holdings', 'Inactive']);
+		['HH-G-01', 'HH-G-sw1', '1', 'Occupier LAN', 'Zephyr Secret Holdings', 'Active']);
 	await ew.post('/logout', {});
 });

@@ -1,0 +1,37 @@
+{{%AUTOESCAPE context="HTML"}}<header class="page-head">
+<h1>Cases</h1>
+<div class="actions"><a class="button primary" href="{{NEW_HREF}}">Raise a case</a></div>
+</header>
+<nav class="tabs" aria-label="Case status">
+<ul>
+{{#STATUS_TAB}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}} <span class="count">({{COUNT}})</span></a></li>
+{{/STATUS_TAB}}</ul>
+</nav>
+<form class="toolbar" method="get" action="/cases" role="search">
+<input type="hidden" name="status" value="{{STATUS}}">
+<label for="f-occupier">Occupier</label>
+<select id="f-occupier" name="occupier">
+<option value="">All occupiers</option>
+{{#OCCUPIER_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/OCCUPIER_OPT}}</select>
+<label for="f-site">Site</label>
+<select id="f-site" name="site">
+<option value="">All sites</option>
+{{#SITE_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/SITE_OPT}}</select>
+<button type="submit">Filter</button>
+{{#FILTERED}}<a href="{{CLEAR_HREF}}">Clear</a>{{/FILTERED}}
+<span class="count">{{TOTAL}} {{TOTAL_NOUN}}</span>
+</form>
+{{#HAS_ROWS}}<table class="grid cases">
+<thead><tr><th scope="col">Subject</th><th scope="col">Occupier</th><th scope="col">Site</th><th scope="col">Related service</th><th scope="col">Status</th><th scope="col">Raised</th><th scope="col" class="num">Comments</th></tr></thead>
+<tbody>
+{{#ROW}}<tr><td><a href="/cases/{{ID}}">{{SUBJECT}}</a></td><td><a href="/occupiers/{{OCC_ID}}">{{OCC_NAME}}</a></td><td>{{SITE_NAME}}</td><td>{{#SERVICE}}{{SERVICE_NAME}}{{/SERVICE}}{{#NO_SERVICE}}<span class="muted">—</span>{{/NO_SERVICE}}</td><td><span class="badge {{STATUS_CLASS}}">{{STATUS_LABEL}}</span></td><td class="nowrap"><time datetime="{{RAISED_ISO}}">{{RAISED}}</time></td><td class="num">{{NCOMMENTS}}</td></tr>
+{{/ROW}}</tbody>
+</table>{{/HAS_ROWS}}
+{{#EMPTY}}<div class="empty"><p>{{EMPTY_TEXT}}</p>{{#EMPTY_OTHER}}<p><a href="{{HREF}}">{{LABEL}}</a></p>{{/EMPTY_OTHER}}<a class="button primary" href="{{NEW_HREF}}">Raise a case</a></div>{{/EMPTY}}
+{{#PAGER}}<nav class="pager" aria-label="Pages">
+{{#PREV}}<a rel="prev" href="{{HREF}}">← Previous</a>{{/PREV}}
+<span>Page {{PAGE}} of {{PAGES}}</span>
+{{#NEXT}}<a rel="next" href="{{HREF}}">Next →</a>{{/NEXT}}
+</nav>{{/PAGER}}
