@@ -42,6 +42,12 @@ enum page {
 	PAGE_CASES,		/* /cases */
 	PAGE_CASE_NEW,		/* /cases/new */
 	PAGE_CASE,		/* /cases/# */
+	PAGE_OCC_CHARGES,	/* /occupiers/#/sites/#/charges */
+	PAGE_REPORTS,		/* /reports */
+	PAGE_REPORT_CHARGES,	/* /reports/charges */
+	PAGE_REPORT_CHARGES_CSV,/* /reports/charges.csv */
+	PAGE_REPORT_ACTIVE,	/* /reports/active-services */
+	PAGE_REPORT_ACTIVE_CSV,	/* /reports/active-services.csv */
 	PAGE_SITES,		/* /sites */
 	PAGE_SITE,		/* /sites/# */
 	PAGE__MAX
@@ -82,6 +88,12 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CASES] = { MG, "/cases", page_cases, R_OPERATOR, 0 },
 	[PAGE_CASE_NEW] = { MG | MP, "/cases/new", page_case_new, R_OPERATOR, 0 },
 	[PAGE_CASE] = { MG | MP, "/cases/#", page_case, R_OPERATOR, 0 },
+	[PAGE_OCC_CHARGES] = { MG, "/occupiers/#/sites/#/charges", page_occupier_charges, R_OPERATOR, 0 },
+	[PAGE_REPORTS] = { MG, "/reports", page_reports, R_OPERATOR, 0 },
+	[PAGE_REPORT_CHARGES] = { MG, "/reports/charges", page_report_charges, R_OPERATOR, 0 },
+	[PAGE_REPORT_CHARGES_CSV] = { MG, "/reports/charges.csv", page_report_charges, R_OPERATOR, 0 },
+	[PAGE_REPORT_ACTIVE] = { MG, "/reports/active-services", page_report_active, R_OPERATOR, 0 },
+	[PAGE_REPORT_ACTIVE_CSV] = { MG, "/reports/active-services.csv", page_report_active, R_OPERATOR, 0 },
 	[PAGE_SITES] = { MG, "/sites", page_sites, R_OPERATOR, 0 },
 	[PAGE_SITE] = { MG, "/sites/#", page_site, R_OPERATOR, 0 },
 };

@@ -10,16 +10,16 @@
 <form class="toolbar" method="get" action="/cases" role="search">
 <input type="hidden" name="status" value="{{STATUS}}">
 <label for="f-occupier">Occupier</label>
-<select id="f-occupier" name="occupier">
+<select id="f-occupier" name="occupier" data-autosubmit>
 <option value="">All occupiers</option>
 {{#OCCUPIER_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/OCCUPIER_OPT}}</select>
 <label for="f-site">Site</label>
-<select id="f-site" name="site">
+<select id="f-site" name="site" data-autosubmit>
 <option value="">All sites</option>
 {{#SITE_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/SITE_OPT}}</select>
-<button type="submit">Filter</button>
+<button type="submit" class="js-hide">Filter</button>
 {{#FILTERED}}<a href="{{CLEAR_HREF}}">Clear</a>{{/FILTERED}}
 <span class="count">{{TOTAL}} {{TOTAL_NOUN}}</span>
 </form>

@@ -63,12 +63,9 @@ charges_prorate(int64_t price, int64_t qty, int days, int dim,
 	    (days > 0 && num > INT64_MAX / days))
 		return -1;
 	num *= days;
-	/* Half-up: floor((num + dim / 2) / dim) with exact halves up. */
-	if (num > INT64_MAX - dim)
-		return -1;
-	*amount = (num * 2 >= 0 && num <= INT64_MAX / 2) ?
-	    (num * 2 + dim) / (2 * (int64_t)dim) : num / dim +
-	    ((num % dim) * 2 >= dim ? 1 : 0);
+	/* Half-up without overflow: quotient, plus one when the remainder is
+	 * at least half the divisor. */
+	*amount = num / dim + ((num % dim) * 2 >= dim ? 1 : 0);
 	return 0;
 }
 

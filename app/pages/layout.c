@@ -24,6 +24,7 @@ static const struct menu_item menu[] = {
 	{ "occupiers", "Occupiers", "/occupiers", R_OPERATOR },
 	{ "sites", "Sites", "/sites", R_OPERATOR },
 	{ "cases", "Cases", "/cases", R_OPERATOR },
+	{ "reports", "Reports", "/reports", R_OPERATOR },
 	{ "catalog", "Catalog", "/catalog", R_OPERATOR },
 };
 

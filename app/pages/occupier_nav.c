@@ -17,6 +17,7 @@ static const struct {
 	{ "contracts", "Contracts" },
 	{ "telephony", "Telephony" },
 	{ "devices", "Devices" },
+	{ "charges", "Charges" },
 	{ "history", "History" },
 };
 

@@ -38,6 +38,10 @@ void	page_site_ports(struct req *);
 void	page_cases(struct req *);
 void	page_case_new(struct req *);
 void	page_case(struct req *);
+void	page_occupier_charges(struct req *);
+void	page_reports(struct req *);
+void	page_report_charges(struct req *);
+void	page_report_active(struct req *);
 void	page_contract_edit(struct req *);
 void	page_sites(struct req *);
 void	page_site(struct req *);
@@ -57,6 +61,13 @@ void		 page_setf(struct tpl_dict *, const char *key, const char *fmt,
 		    ...) __attribute__((format(printf, 3, 4)));
 void		 page_set_date(struct tpl_dict *, const char *key, int32_t day);
 void		 page_set_money(struct tpl_dict *, const char *key, int64_t minor);
+
+/* ---- month.c: ?month=YYYY-MM ---- */
+
+/* Read the month (default: this month + default_offset) and fill MONTH,
+ * MONTH_LABEL, PREV_MONTH, NEXT_MONTH. 0, or -1 when ?month is malformed. */
+int	 page_month(struct req *, struct tpl_dict *, int *year, int *month,
+	    int default_offset);
 
 /* ---- form.c: validated forms ---- */
 

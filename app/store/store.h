@@ -244,6 +244,50 @@ int	 store_occsvc_activate(int64_t op, int64_t id, int32_t day);
 int	 store_history(struct arena *, int64_t op, int64_t occ, int64_t site,
 	    int64_t offset, int64_t limit, struct store_event **, size_t *);
 
+/* ---- charges and reports (store_service.c) ---- */
+
+struct store_charge_row {
+	int64_t		 id;		/* occupier_service */
+	int64_t		 occ_id;
+	const char	*occ_name;
+	int64_t		 site_id;
+	const char	*site_name;
+	int64_t		 service_id;
+	const char	*service_name;
+	int64_t		 price, qty;	/* current values */
+	int32_t		 activated;	/* charged from */
+	int32_t		 ended;		/* charged before; DATE_NONE: open */
+};
+
+struct store_charge_change {
+	int64_t		 occsvc_id;
+	int32_t		 day;
+	const char	*old_value;	/* "price=..\nqty=.." */
+	const char	*new_value;
+};
+
+struct store_active {
+	int64_t		 id;
+	int64_t		 site_id;
+	const char	*site_name;
+	int64_t		 service_id;
+	const char	*service_name;
+	int64_t		 cost, rrp, price, qty;
+	const char	*occ_name;
+	const char	*contract_ref;
+};
+
+/* Services charged in [first, last] (occ, site: 0 for all). */
+int	 store_charge_rows(struct arena *, int64_t op, int64_t occ,
+	    int64_t site, int32_t first, int32_t last,
+	    struct store_charge_row **, size_t *);
+/* Price/QTY changes up to last, by occupier service then day. */
+int	 store_charge_changes(struct arena *, int64_t op, int64_t occ,
+	    int64_t site, int32_t last, struct store_charge_change **, size_t *);
+/* Services active on day, by site and service. */
+int	 store_active_services(struct arena *, int64_t op, int32_t day,
+	    struct store_active **, size_t *);
+
 /* Escape % _ and \ for LIKE and wrap in %...%. */
 char	*store_like_pattern(struct arena *, const char *q);
 

@@ -345,3 +345,121 @@ store_history(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	*n = res.nrows;
 	return 1;
 }
+
+int
+store_charge_rows(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int32_t first, int32_t last, struct store_charge_row **out, size_t *n)
+{
+	char			 f[DATE_STRLEN], l[DATE_STRLEN];
+	struct dbp		 p[7];
+	struct dbres		 res;
+	struct store_charge_row	*c;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	date_format(first, f, sizeof(f));
+	date_format(last, l, sizeof(l));
+	p[0] = DBP_I(op);
+	p[1] = DBP_I(occ);
+	p[2] = DBP_I(occ);
+	p[3] = DBP_I(site);
+	p[4] = DBP_I(site);
+	p[5] = DBP_S(l);
+	p[6] = DBP_S(f);
+	if (db_query(a, STMT_CHARGE_ROWS, p, 7, &res) < 0)
+		return -1;
+	c = arena_calloc(a, res.nrows, sizeof(*c));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *r = &res.rows[i];
+
+		c[i].id = dbrow_int(r, 0);
+		c[i].occ_id = dbrow_int(r, 1);
+		c[i].occ_name = dbrow_str(r, 2);
+		c[i].site_id = dbrow_int(r, 3);
+		c[i].site_name = dbrow_str(r, 4);
+		c[i].service_id = dbrow_int(r, 5);
+		c[i].service_name = dbrow_str(r, 6);
+		c[i].price = dbrow_int(r, 7);
+		c[i].qty = dbrow_int(r, 8);
+		c[i].activated = day_or_none(r, 9);
+		c[i].ended = day_or_none(r, 10);
+	}
+	*out = c;
+	*n = res.nrows;
+	return 1;
+}
+
+int
+store_charge_changes(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int32_t last, struct store_charge_change **out, size_t *n)
+{
+	char				 l[DATE_STRLEN];
+	struct dbp			 p[6];
+	struct dbres			 res;
+	struct store_charge_change	*c;
+	size_t				 i;
+
+	*out = NULL;
+	*n = 0;
+	date_format(last, l, sizeof(l));
+	p[0] = DBP_I(op);
+	p[1] = DBP_I(occ);
+	p[2] = DBP_I(occ);
+	p[3] = DBP_I(site);
+	p[4] = DBP_I(site);
+	p[5] = DBP_S(l);
+	if (db_query(a, STMT_CHARGE_CHANGES, p, 6, &res) < 0)
+		return -1;
+	c = arena_calloc(a, res.nrows, sizeof(*c));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *r = &res.rows[i];
+
+		c[i].occsvc_id = dbrow_int(r, 0);
+		c[i].day = day_or_none(r, 1);
+		c[i].old_value = dbrow_str(r, 2);
+		c[i].new_value = dbrow_str(r, 3);
+	}
+	*out = c;
+	*n = res.nrows;
+	return 1;
+}
+
+int
+store_active_services(struct arena *a, int64_t op, int32_t day,
+    struct store_active **out, size_t *n)
+{
+	char			 d[DATE_STRLEN];
+	struct dbp		 p[3];
+	struct dbres		 res;
+	struct store_active	*c;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	date_format(day, d, sizeof(d));
+	p[0] = DBP_I(op);
+	p[1] = DBP_S(d);
+	p[2] = DBP_S(d);
+	if (db_query(a, STMT_ACTIVE_SERVICES, p, 3, &res) < 0)
+		return -1;
+	c = arena_calloc(a, res.nrows, sizeof(*c));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *r = &res.rows[i];
+
+		c[i].id = dbrow_int(r, 0);
+		c[i].site_id = dbrow_int(r, 1);
+		c[i].site_name = dbrow_str(r, 2);
+		c[i].service_id = dbrow_int(r, 3);
+		c[i].service_name = dbrow_str(r, 4);
+		c[i].cost = dbrow_int(r, 5);
+		c[i].rrp = dbrow_int(r, 6);
+		c[i].price = dbrow_int(r, 7);
+		c[i].qty = dbrow_int(r, 8);
+		c[i].occ_name = dbrow_str(r, 9);
+		c[i].contract_ref = dbrow_str(r, 10);
+	}
+	*out = c;
+	*n = res.nrows;
+	return 1;
+}

@@ -1,0 +1,53 @@
+/*
+ * occupier_charges: the Charges tab: what the occupier pays at the site for
+ * a month, line by line (dates, days, unit price, QTY, amount) and total.
+ */
+#include <stdio.h>
+
+#include "../domain/date.h"
+#include "../tpl/tpl.h"
+#include "billing.h"
+#include "pages.h"
+
+void
+page_occupier_charges(struct req *r)
+{
+	struct tpl_dict		*d, *row;
+	struct store_occupier	 o;
+	struct bill_line	*bl;
+	size_t			 n, i;
+	int64_t			 total;
+	int			 y, m, rc;
+
+	if ((d = page_begin(r, "Charges", "occupier_charges.tpl",
+	    "occupiers")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	if (!occupier_nav(r, d, r->ids[0], r->ids[1], "charges", &o))
+		return;
+	if (page_month(r, d, &y, &m, 0) == -1) {
+		http_error_msg(r, 400, "The month must be written YYYY-MM.");
+		return;
+	}
+	if ((rc = billing_month(r, o.id, r->ids[1], y, m, &bl, &n, &total)) < 0) {
+		if (rc == -2)
+			http_error(r, 500);
+		else
+			page_store_error(r);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		row = tpl_section(d, "ROW");
+		tpl_set(row, "SERVICE", bl[i].row->service_name);
+		page_set_date(row, "FROM", bl[i].l.from);
+		page_set_date(row, "TO", bl[i].l.to);
+		page_setf(row, "DAYS", "%d/%d", bl[i].l.days, bl[i].l.dim);
+		page_set_money(row, "PRICE", bl[i].l.price);
+		tpl_set_int(row, "QTY", bl[i].l.qty);
+		page_set_money(row, "AMOUNT", bl[i].l.amount);
+	}
+	page_set_money(d, "TOTAL", total);
+	tpl_show(d, n == 0 ? "EMPTY" : "HAS_ROWS");
+	page_end(r);
+}

@@ -1,0 +1,21 @@
+{{%AUTOESCAPE context="HTML"}}{{>OCC_NAV}}
+<section class="tab-body">
+<header class="section-head">
+<h2>Charges at {{SITE_NAME}} — {{MONTH_LABEL}}</h2>
+<form class="filters" method="get" action="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/charges">
+<a href="?month={{PREV_MONTH}}" rel="prev">← Previous</a>
+<label for="f-month">Month</label><input id="f-month" name="month" type="month" value="{{MONTH}}" required>
+<button type="submit">Show</button>
+<a href="?month={{NEXT_MONTH}}" rel="next">Next →</a>
+</form>
+</header>
+<p class="hint">Price × QTY per month, prorated by day: price ÷ days in the month × days × QTY, rounded half-up to the penny once per line. A new line starts on the day a price or QTY changes.</p>
+{{#HAS_ROWS}}<table class="grid charges">
+<thead><tr><th scope="col">Service</th><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Days</th><th scope="col" class="num">Unit price</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Amount</th></tr></thead>
+<tbody>
+{{#ROW}}<tr><td>{{SERVICE}}</td><td>{{FROM}}</td><td>{{TO}}</td><td class="num">{{DAYS}}</td><td class="num">{{PRICE}}</td><td class="num">{{QTY}}</td><td class="num">{{AMOUNT}}</td></tr>
+{{/ROW}}</tbody>
+<tfoot><tr><th scope="row" colspan="6" class="num">Total for {{MONTH_LABEL}}</th><td class="num"><strong>{{TOTAL}}</strong></td></tr></tfoot>
+</table>{{/HAS_ROWS}}
+{{#EMPTY}}<div class="empty"><p>It is empty here: nothing is charged at {{SITE_NAME}} in {{MONTH_LABEL}}.</p></div>{{/EMPTY}}
+</section>

@@ -1,0 +1,19 @@
+{{%AUTOESCAPE context="HTML"}}<header class="page-head"><div><p class="crumbs"><a href="/reports">Reports</a></p>
+<h1>Occupier Service Charges — {{MONTH_LABEL}}</h1></div>
+<form class="filters" method="get" action="/reports/charges">
+<a href="?month={{PREV_MONTH}}" rel="prev">← Previous</a>
+<label for="f-month">Month</label><input id="f-month" name="month" type="month" value="{{MONTH}}" required>
+<button type="submit">Show</button>
+<a href="?month={{NEXT_MONTH}}" rel="next">Next →</a>
+<a class="button" href="/reports/charges.csv?month={{MONTH}}">Download CSV</a>
+</form></header>
+{{#NOT_COMPLETE}}<div class="notice" role="alert">{{MONTH_LABEL}} has not ended yet. Choose a complete month: the report covers months that have ended.</div>{{/NOT_COMPLETE}}
+{{#HAS_ROWS}}<table class="grid charges">
+<thead><tr><th scope="col">Occupier</th><th scope="col">Site</th><th scope="col">Service</th><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Days</th><th scope="col" class="num">Unit price</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Amount</th></tr></thead>
+<tbody>
+{{#ROW}}<tr><td><a href="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/charges?month={{MONTH}}">{{OCCUPIER}}</a></td><td>{{SITE}}</td><td>{{SERVICE}}</td><td>{{FROM}}</td><td>{{TO}}</td><td class="num">{{DAYS}}</td><td class="num">{{PRICE}}</td><td class="num">{{QTY}}</td><td class="num">{{AMOUNT}}</td></tr>
+{{#SUBTOTAL}}<tr class="subtotal"><th scope="row" colspan="8" class="num">{{OCCUPIER}}</th><td class="num"><strong>{{AMOUNT}}</strong></td></tr>
+{{/SUBTOTAL}}{{/ROW}}</tbody>
+<tfoot><tr><th scope="row" colspan="8" class="num">Total ({{NLINES}} lines)</th><td class="num"><strong>{{TOTAL}}</strong></td></tr></tfoot>
+</table>{{/HAS_ROWS}}
+{{#EMPTY}}<div class="empty"><p>It is empty here: nothing was charged in {{MONTH_LABEL}}.</p></div>{{/EMPTY}}
