@@ -76,10 +76,16 @@ build/unit-asan/test_%: tests/unit/test_%.c $(LIB_C) $(HDRS)
 unit: unit-build
 	@SUITES=unit sh tests/run.sh
 
+# Proof under fire (issue 7): fuzzing, sanitizers, leaks, concurrency,
+# faults, security matrix; bounded (< 20 min on 2 cores), loopback only.
+verify: deps
+	@$(MAKE) --no-print-directory all asan unit-build
+	@sh tests/verify/run.sh
+
 format:
 	clang-format -i $(APP_C) $(HDRS:%.def=) 
 
 clean:
 	rm -rf build
 
-.PHONY: all asan deps run test unit unit-build format clean
+.PHONY: all asan deps run test unit unit-build verify format clean
