@@ -50,7 +50,8 @@ seed_pool(int64_t op, int64_t site, const char *range, int64_t occ,
 			int on = mine && n < active;
 
 			device_ipv4_format(first + k, addr, sizeof(addr));
-			snprintf(mac, sizeof(mac), "00:1b:21:ac:00:%02x", n + 1);
+			snprintf(mac, sizeof(mac), "00:1b:21:ac:00:%02x",
+			    (unsigned)(n + 1) & 0xffu);
 			if (store_public_ip_insert(op, site, addr, block,
 			    mine ? occ : 0, on ? "active" : mine ? "assigned" :
 			    "free", on ? mac : NULL) <= 0)
@@ -91,7 +92,8 @@ seed_devices(int64_t op, const int64_t *sites, size_t nsites,
 	if (nsites == 0 || nocc <= OCC_DELTA)
 		return 0;
 	for (k = 0; k < 12; k++) {
-		snprintf(mac, sizeof(mac), "3c:22:fb:4d:00:%02x", k + 1);
+		snprintf(mac, sizeof(mac), "3c:22:fb:4d:00:%02x",
+		    (unsigned)(k + 1) & 0xffu);
 		snprintf(label, sizeof(label), "%s %02d", k < 8 ? "Laptop" :
 		    "Phone", k < 8 ? k + 1 : k - 7);
 		if (store_device_insert(op, occ[OCC_DELTA], sites[0],

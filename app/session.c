@@ -73,6 +73,27 @@ verify_password(const char *hash, const char *pw)
 	return rc == 0;
 }
 
+int
+session_verify_password(const char *hash, const char *pw)
+{
+	return verify_password(hash, pw);
+}
+
+int
+session_hash_unusable(char *out, size_t cap)
+{
+	unsigned char	 rnd[32];
+	char		 pw[65];
+	int		 rc;
+
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(pw, sizeof(pw), rnd, sizeof(rnd));
+	rc = session_hash_password(pw, out, cap);
+	sodium_memzero(rnd, sizeof(rnd));
+	sodium_memzero(pw, sizeof(pw));
+	return rc;
+}
+
 static int
 hex_decode32(const char *hex, unsigned char out[32])
 {
@@ -90,6 +111,29 @@ static void
 token_hash(const unsigned char tok[32], unsigned char h[32])
 {
 	crypto_generichash(h, 32, tok, 32, NULL, 0);
+}
+
+void
+session_token_new(char hex[65], unsigned char hash[32])
+{
+	unsigned char	 tok[32];
+
+	randombytes_buf(tok, sizeof(tok));
+	sodium_bin2hex(hex, 65, tok, sizeof(tok));
+	token_hash(tok, hash);
+	sodium_memzero(tok, sizeof(tok));
+}
+
+int
+session_token_hash(const char *hex, unsigned char hash[32])
+{
+	unsigned char	 tok[32];
+
+	if (hex_decode32(hex, tok) == -1)
+		return -1;
+	token_hash(tok, hash);
+	sodium_memzero(tok, sizeof(tok));
+	return 0;
 }
 
 static void

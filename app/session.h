@@ -44,5 +44,20 @@ void	 session_logout(struct req *);
 
 /* Argon2id hash of password into out (crypto_pwhash_STRBYTES). 0 or -1. */
 int	 session_hash_password(const char *password, char *out, size_t cap);
+/* 1 when password matches the Argon2id hash, else 0 (same hash slots). */
+int	 session_verify_password(const char *hash, const char *password);
+/* Argon2id hash of a random password nobody knows: an account that cannot
+ * sign in until a set-password link gives it a real one. 0 or -1. */
+int	 session_hash_unusable(char *out, size_t cap);
+
+/*
+ * One-time tokens of set-password links, made like session tokens: 32
+ * random bytes, given out as 64 hex digits, kept only as their
+ * crypto_generichash. session_token_new fills hex (65 bytes) and hash;
+ * session_token_hash hashes a token given back (0, or -1 when it is not 64
+ * hex digits).
+ */
+void	 session_token_new(char hex[65], unsigned char hash[32]);
+int	 session_token_hash(const char *hex, unsigned char hash[32]);
 
 #endif

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{>OCC_NAV}}
 <section class="tab-body">
+{{#CASE_NEEDED}}<div class="notice" role="status">{{SERVICE}} needs a case with its set-up details before it can work. <a class="button primary" href="{{HREF}}">Raise a case</a></div>{{/CASE_NEEDED}}
 <header class="section-head">
 <h2>Services at {{SITE_NAME}}</h2>
 <div class="actions">

@@ -37,9 +37,7 @@ static const struct {
 	{ "saved", "Changes saved." },
 	{ "signedout", "You have signed out." },
 	{ "services_saved", "Services saved." },
-	{ "saved_case", "Services saved. IVR and Conference bridge need a "
-	    "case with their configuration details: raise one so that the "
-	    "service can be set up." },
+	{ "saved_case", "Services saved." },
 };
 
 static void

@@ -25,6 +25,10 @@ action_label(const char *entity, const char *action)
 		{ "contract", "update", "Contract changed" },
 		{ "occupier", "create", "Occupier created" },
 		{ "occupier", "update", "Occupier changed" },
+		{ "case", "create", "Case raised" },
+		{ "case", "comment", "Case comment" },
+		{ "case", "close", "Case closed" },
+		{ "case", "reopen", "Case reopened" },
 	};
 	size_t	 i;
 

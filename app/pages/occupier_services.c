@@ -5,6 +5,7 @@
  * Provisioned infrastructure row.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "../domain/date.h"
 #include "../domain/money.h"
@@ -37,6 +38,7 @@ page_occupier_services(struct req *r)
 	unsigned			 cst, sst;
 	int64_t				 total, month = 0;
 	int				 zero_cost = 0, k;
+	const char			*cs;
 
 	cf = contract_filter_parse(kv_get(&r->query, "contract"));
 	sf = service_filter_parse(kv_get(&r->query, "service"));
@@ -123,6 +125,21 @@ page_occupier_services(struct req *r)
 		tpl_set(d, "ZERO_COST_TEXT", svcplan_zero_cost_note);
 	}
 	page_set_money(d, "MONTH_TOTAL", month);
+	/* After saving an IVR or a Conference bridge: a case is needed. */
+	if ((cs = kv_get(&r->query, "case")) != NULL &&
+	    (s = svcplan_service(&plan, strtoll(cs, NULL, 10))) != NULL &&
+	    s->needs_case) {
+		struct tpl_dict *c = tpl_section(d, "CASE_NEEDED");
+		const char *subject = svc_category_parse(s->category) ==
+		    CAT_CONFERENCE ? "Conference bridge number and user details" :
+		    "IVR configuration";
+
+		tpl_set(c, "SERVICE", s->name);
+		tpl_set(c, "HREF", arena_printf(r->a, "/cases/new?occupier=%lld"
+		    "&site=%lld&service=%lld&subject=%s", (long long)o.id,
+		    (long long)r->ids[1], (long long)s->id,
+		    parse_urlencode(r->a, subject)));
+	}
 	/* "Add services" when nothing is active or scheduled, else "Manage". */
 	tpl_set(d, "MANAGE_LABEL", nlines == 0 ? "Add services" :
 	    "Manage services");

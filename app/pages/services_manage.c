@@ -20,6 +20,8 @@
 #include "../domain/status.h"
 #include "../log.h"
 #include "../store/db.h"
+#include "../store/store_device.h"
+#include "../store/store_phone.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
 #include "svcplan.h"
@@ -524,13 +526,41 @@ audit_row(struct req *r, const struct store_service *s, const char *ref,
 	    s ? s->name : "?", ref, b, (long long)qty);
 }
 
+/* QTY of Voice services among the current rows / the plan's rows. */
+static int64_t
+voice_qty_current(const struct manage *m)
+{
+	const struct store_service	*s;
+	int64_t				 q = 0;
+	size_t				 i;
+
+	for (i = 0; i < m->ncur; i++)
+		if ((s = svcplan_service(&m->plan, m->cur[i].service_id)) !=
+		    NULL && svc_category_parse(s->category) == CAT_VOICE)
+			q += m->cur[i].qty;
+	return q;
+}
+
+static int64_t
+voice_qty_plan(const struct manage *m)
+{
+	int64_t	 q = 0;
+	size_t	 i;
+
+	for (i = 0; i < m->nrows; i++)
+		if (m->rows[i].svc != NULL &&
+		    svc_category_parse(m->rows[i].svc->category) == CAT_VOICE)
+			q += m->rows[i].qty;
+	return q;
+}
+
 /*
  * One save attempt inside a transaction. Returns 1 saved, 0 refused (the
  * reason is in m: a conflict sets *conflict), -1 store error.
  */
 static int
 save_once(struct manage *m, int64_t form_version, int *conflict,
-    int *needs_case)
+    int64_t *needs_case)
 {
 	struct req		*r = m->r;
 	int64_t			 op = r->user.operator_id, uid = r->user.id, id;
@@ -621,7 +651,49 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 		    row->price, row->qty)) < 0)
 			goto err;
 		if (row->svc->needs_case)
-			*needs_case = 1;
+			*needs_case = row->service_id;
+	}
+	/* Seed: "Adding voice services for the first time for this occupier
+	 * at this site allocates and activates phone numbers automatically". */
+	{
+		int64_t before = voice_qty_current(m), after = voice_qty_plan(m);
+		int64_t need = after - m->plan.state.in_use[INFRA_PHONE_EXT];
+		int64_t got = 0;
+		int rc;
+
+		if (before == 0 && after > 0 && need > 0) {
+			rc = store_phone_voice_first(r->a, op, m->occ, m->site,
+			    need, r->today, &got);
+			if (rc == -2) {
+				top_msg(m, arena_printf(r->a, "Not enough phone "
+				    "numbers at this site: %lld needed, %lld "
+				    "available. Nothing was saved: add numbers to "
+				    "the site pool or lower the Voice line QTY.",
+				    (long long)need, (long long)got));
+				db_rollback();
+				return 0;
+			}
+			if (rc < 0)
+				goto err;
+		}
+	}
+	/* Public IP addresses come from the site's pool with the service. */
+	{
+		int64_t have = 0;
+		int rc = store_public_ip_sync(r->a, op, m->occ, m->site,
+		    m->res.allocated[INFRA_PUBLIC_IP], &have);
+
+		if (rc == -2) {
+			top_msg(m, arena_printf(r->a, "Public IP addresses: %lld "
+			    "needed but the site pool cannot provide them (the "
+			    "occupier holds %lld). Nothing was saved.",
+			    (long long)m->res.allocated[INFRA_PUBLIC_IP],
+			    (long long)have));
+			db_rollback();
+			return 0;
+		}
+		if (rc < 0)
+			goto err;
 	}
 	if (store_plan_bump(op, m->occ, m->site) < 0)
 		goto err;
@@ -639,7 +711,8 @@ page_services_manage(struct req *r)
 	struct manage	*m;
 	const char	*op, *add, *rm, *vs;
 	int64_t		 form_version = 0, sid;
-	int		 partial, rc, conflict = 0, needs_case = 0, attempt;
+	int		 partial, rc, conflict = 0, attempt;
+	int64_t		 needs_case = 0;
 	size_t		 idx;
 
 	m = arena_calloc(r->a, 1, sizeof(*m));
@@ -723,10 +796,16 @@ page_services_manage(struct req *r)
 		log_info("manage: retrying save after %u", db_errno());
 	}
 	if (rc > 0) {
-		http_redirect(r, arena_printf(r->a,
-		    "/occupiers/%lld/sites/%lld/services?done=%s",
-		    (long long)m->occ, (long long)m->site,
-		    needs_case ? "saved_case" : "services_saved"));
+		if (needs_case)
+			http_redirect(r, arena_printf(r->a,
+			    "/occupiers/%lld/sites/%lld/services?done=saved_case"
+			    "&case=%lld", (long long)m->occ, (long long)m->site,
+			    (long long)needs_case));
+		else
+			http_redirect(r, arena_printf(r->a,
+			    "/occupiers/%lld/sites/%lld/services?done="
+			    "services_saved", (long long)m->occ,
+			    (long long)m->site));
 		return;
 	}
 	if (rc < 0) {

@@ -1,36 +1,15 @@
 /*
  * site: one building: its floors and each floor's ports (label, switch,
- * switch port, role, holder, state).
+ * switch port, role, holder, state), the size of its public IP pool, and
+ * the ways to the screens that change them (floor ports, telephony).
  */
 #include <string.h>
 
+#include "../domain/device.h"
 #include "../store/store.h"
+#include "../store/store_device.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
-
-/* Switch port roles: stored value and label. */
-static const struct {
-	const char	*key;
-	const char	*label;
-} roles[] = {
-	{ "occupier_lan", "Occupier LAN" },
-	{ "public_ip", "Public IP" },
-	{ "voice", "Voice" },
-	{ "wifi_ap", "Wi-Fi access point" },
-	{ "operator", "Operator" },
-	{ "disabled", "Disabled" },
-};
-
-static const char *
-role_label(const char *key)
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
-		if (strcmp(key, roles[i].key) == 0)
-			return roles[i].label;
-	return key;
-}
 
 void
 page_site(struct req *r)
@@ -40,6 +19,7 @@ page_site(struct req *r)
 	struct store_floor	*f;
 	struct store_port	*p;
 	size_t			 nf, np, i, j, count;
+	int64_t			 total, nfree;
 	int			 rc;
 
 	if ((rc = store_site_get(r->a, r->user.operator_id, r->ids[0], &s)) < 0) {
@@ -55,12 +35,17 @@ page_site(struct req *r)
 		return;
 	}
 	if (store_floor_list(r->a, r->user.operator_id, s.id, &f, &nf) < 0 ||
-	    store_port_list_site(r->a, r->user.operator_id, s.id, &p, &np) < 0) {
+	    store_port_list_site(r->a, r->user.operator_id, s.id, &p, &np) < 0 ||
+	    store_public_ip_pool(r->a, r->user.operator_id, s.id, &total,
+	    &nfree) < 0) {
 		page_store_error(r);
 		return;
 	}
 	tpl_set(d, "SITE_NAME", s.name);
 	tpl_set(d, "SITE_ADDRESS", s.address);
+	tpl_set_int(d, "SITE_ID", s.id);
+	tpl_set_int(d, "POOL_TOTAL", total);
+	tpl_set_int(d, "POOL_FREE", nfree);
 	for (i = 0; i < nf; i++) {
 		fd = tpl_section(d, "FLOOR");
 		tpl_set(fd, "NAME", f[i].name);
@@ -73,7 +58,7 @@ page_site(struct req *r)
 			tpl_set(row, "LABEL", p[j].label);
 			tpl_set(row, "SWITCH", p[j].switch_name);
 			tpl_set_int(row, "SWITCH_PORT", p[j].switch_port);
-			tpl_set(row, "ROLE", role_label(p[j].role));
+			tpl_set(row, "ROLE", port_role_label(p[j].role));
 			if (p[j].occupier_id > 0) {
 				struct tpl_dict *h = tpl_section(row, "HOLDER");
 				tpl_set_int(h, "OCC_ID", p[j].occupier_id);

@@ -10,4 +10,5 @@
 #include "sql_phone.def"
 #include "sql_device.def"
 #include "sql_case.def"
+#include "sql_account.def"
 #include "sql_seed.def"

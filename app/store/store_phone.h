@@ -101,7 +101,7 @@ int	 store_phone_allocate(struct arena *, int64_t op, int64_t site,
 	    int64_t id, int64_t occ, int32_t today, struct store_phone *before,
 	    const char **why);
 /* Allocate the next n available numbers (by number) to occ or the
- * operator (occ == 0). 1 with *out/*nout the numbers taken; -2 when fewer
+ * operator (occ == 0). 1 with *out and *nout the numbers taken; -2 when fewer
  * than n are available (*nout = how many are; nothing changed); 0 when
  * occ has no contract at the site. */
 int	 store_phone_allocate_next(struct arena *, int64_t op, int64_t site,

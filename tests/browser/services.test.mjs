@@ -1,0 +1,471 @@
+// services.test.mjs: the Services tab and the Add services / Manage services
+// dialog in a real browser (Debian's /usr/bin/chromium, headless, through
+// playwright-core), against the stack tests/run.sh starts:
+//   - with JavaScript: "Add services" opens a modal dialog without a page
+//     load; the search box filters Available services as you type; a
+//     service's description shows as a tooltip on hover and on keyboard
+//     focus; adding Public IP (/29) and Internet (LAN only) 100 Mbps shows
+//     "Switch ports 0/3"; a QTY change updates the row Total and the total
+//     per month in place; an invalid plan shows its violation next to the row
+//     and disables Save; fixed and saved, the tab lists the services;
+//   - keyboard only: Tab to the search box, type, Tab to an add button,
+//     Enter, Tab to the QTY field, type;
+//   - without JavaScript: the same dialog is a page with Recalculate.
+// Each flow uses a demo occupier that has a contract and no services
+// (Juniper Architects, Greenleaf Health, Kestrel Logistics); Acme's Services
+// tab is only looked at.
+//
+//   BASE_URL            the stack (set by tests/run.sh)
+//   TENANTRY_OUT        where screenshots and failure shots go (tests/out)
+//   UPDATE_SCREENSHOTS  1: also refresh tests/screenshots/services.png and
+//                       tests/screenshots/manage-dialog.png (README)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, readdir, rm, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { db, occupierId, siteId } from '../http/lib.mjs';
+
+const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
+const OUT = process.env.TENANTRY_OUT || fileURLToPath(new URL('../out/', import.meta.url));
+const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
+const ADMIN = { email: 'admin@northwind.example', password: 'tenantry-demo' };
+const VIEWPORT = { width: 1280, height: 800 };
+const TIMEOUT = 15000;
+const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic',
+	'--no-first-run', '--disable-background-networking', '--disable-component-update',
+	'--disable-sync'];
+
+const PUBLIC_IP = 'Public IP (/29)';
+const LAN = 'Internet (LAN only) 100 Mbps';
+
+const profiles = [];
+const contexts = [];
+const problems = [];
+let page;	// the JavaScript-enabled page
+
+async function openBrowser(options = {}) {
+	const dir = await mkdtemp(join(tmpdir(), 'tenantry-chromium-'));
+	profiles.push(dir);
+	const ctx = await chromium.launchPersistentContext(dir, {
+		executablePath: '/usr/bin/chromium',
+		headless: true,
+		args: CHROMIUM_ARGS,
+		viewport: VIEWPORT,
+		locale: 'en-GB',
+		timezoneId: 'Europe/London',
+		...options,
+	});
+	contexts.push(ctx);
+	ctx.setDefaultTimeout(TIMEOUT);
+	ctx.setDefaultNavigationTimeout(TIMEOUT);
+	const p = ctx.pages()[0] || await ctx.newPage();
+	p.on('console', (m) => {
+		if (m.type() === 'error' && !/\/favicon\.ico$/.test(m.location().url || ''))
+			problems.push(`console: ${m.text()} (${m.location().url || p.url()})`);
+	});
+	p.on('pageerror', (e) => problems.push(`page error: ${e.message} (${p.url()})`));
+	p.on('response', (r) => {
+		if (r.status() >= 500)
+			problems.push(`HTTP ${r.status()} for ${r.url()}`);
+	});
+	return p;
+}
+
+async function shoot(p, name, readme = true) {
+	await mkdir(OUT, { recursive: true });
+	await p.mouse.move(0, 0);
+	const file = join(OUT, name);
+	await p.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+	if (UPDATE && readme) {
+		await mkdir(SHOTS, { recursive: true });
+		await copyFile(file, join(SHOTS, name));
+	}
+}
+
+async function step(p, name, fn) {
+	try {
+		await fn();
+	} catch (e) {
+		await mkdir(OUT, { recursive: true }).catch(() => {});
+		await p.screenshot({ path: join(OUT, `browser-failed-services-${name}.png`), fullPage: true })
+			.catch(() => {});
+		throw e;
+	}
+}
+
+async function signIn(p, next = '/') {
+	await p.goto(`${BASE_URL}${next}`);
+	await p.waitForURL(/\/login(\?|$)/);
+	await p.getByLabel('Email', { exact: true }).fill(ADMIN.email);
+	await p.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+	await Promise.all([
+		p.waitForURL((u) => !u.pathname.startsWith('/login')),
+		p.getByRole('button', { name: 'Sign in' }).click(),
+	]);
+}
+
+async function text(locator) {
+	return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/* Poll fn until it returns a truthy value; fail with what after TIMEOUT. */
+async function until(fn, what) {
+	const end = Date.now() + TIMEOUT;
+	let last;
+	for (;;) {
+		try {
+			last = await fn();
+			if (last)
+				return last;
+		} catch (e) {
+			last = e.message;
+		}
+		if (Date.now() > end)
+			assert.fail(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+		await new Promise((r) => setTimeout(r, 50));
+	}
+}
+
+/* The Services tab's rows: [{ Service, Contract, ..., Status }] (service name only). */
+async function tabRows(p) {
+	const table = p.locator('table.grid.services');
+	await table.waitFor();
+	const heads = (await table.locator('thead th').allTextContents()).map((s) => s.trim());
+	const rows = [];
+	for (const tr of await table.locator('tbody tr').all()) {
+		const cells = (await tr.locator('td').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+		const r = Object.fromEntries(cells.map((c, i) => [heads[i], c]));
+		r.Service = (await tr.locator('.svc-name').innerText()).trim();
+		r.Status = (await tr.locator('.badge').innerText()).trim();
+		rows.push(r);
+	}
+	return rows;
+}
+
+/* Fractions of the Provisioned infrastructure list under root. */
+async function infra(root) {
+	return (await root.locator('.infra-inline li, .infra li').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+}
+
+/* The names of the visible Available services in root. */
+async function visibleAvail(root) {
+	const out = [];
+	for (const li of await root.locator('.avail-list li').all())
+		if (await li.isVisible())
+			out.push((await li.locator('.svc-name').innerText()).trim());
+	return out;
+}
+
+/* Plan rows in root: [{ name, qty, total, msgs }]. */
+async function planRows(root) {
+	const out = [];
+	for (const tr of await root.locator('tr.row').all()) {
+		const id = await tr.getAttribute('id');
+		const msgs = await root.locator(`#${id} + tr.msgs li`).allInnerTexts();
+		out.push({
+			name: (await tr.locator('.svc-name').innerText()).trim(),
+			price: await tr.locator('input.money').inputValue(),
+			qty: await tr.locator('input.qty').inputValue(),
+			total: (await tr.locator('td.total').innerText()).trim(),
+			msgs: msgs.map((m) => m.trim()),
+		});
+	}
+	return out;
+}
+
+function servicesUrl(name, site) {
+	return `/occupiers/${occupierId(name)}/sites/${siteId(site)}/services`;
+}
+
+function dbServices(name, site) {
+	return db(`SELECT s.name, os.price, os.qty FROM occupier_service os JOIN service s ON s.id = os.service_id
+		WHERE os.occupier_id = ${occupierId(name)} AND os.site_id = ${siteId(site)} ORDER BY os.id`);
+}
+
+before(async () => {
+	await mkdir(OUT, { recursive: true });
+	for (const f of await readdir(OUT))
+		if (f.startsWith('browser-failed-services-'))
+			await rm(join(OUT, f), { force: true });
+	page = await openBrowser();
+	await signIn(page, '/occupiers');
+});
+
+after(async () => {
+	for (const c of contexts)
+		await c.close().catch(() => {});
+	for (const d of profiles)
+		await rm(d, { recursive: true, force: true });
+});
+
+test("Acme's Services tab: filters, columns, Provisioned infrastructure (screenshot)", async () => {
+	await step(page, 'acme', async () => {
+		await page.goto(BASE_URL + servicesUrl('Acme Analytics Ltd', 'Canary Wharf'));
+		assert.equal(await text(page.getByRole('heading', { level: 2 })), 'Services at Canary Wharf');
+		const rows = await tabRows(page);
+		assert.equal(rows.length, 7);
+		assert.deepEqual(rows.map((r) => r.Status), Array(7).fill('Active'));
+		assert.deepEqual(await infra(page.locator('.infra')), ['Switch ports 2/3', 'Telephony extensions 0/3',
+			'Public IP addresses 0/5', 'Wi-Fi devices 0/0', 'Wi-Fi accounts 0/0']);
+		assert.equal(await text(page.getByRole('link', { name: 'Manage services' })), 'Manage services');
+		// With JavaScript the filter drop-downs submit themselves (Apply is hidden).
+		assert.equal(await page.getByRole('button', { name: 'Apply' }).isVisible(), false);
+		await shoot(page, 'services.png');
+		await Promise.all([
+			page.waitForURL((u) => u.searchParams.get('service') === 'inactive'),
+			page.getByLabel('Service filter').selectOption({ label: 'Inactive' }),
+		]);
+		assert.match(await text(page.locator('.empty')), /^It is empty here\./);
+		await Promise.all([
+			page.waitForURL((u) => u.searchParams.get('contract') === 'active' && u.searchParams.get('service') === 'inactive'),
+			page.getByLabel('Contract filter').selectOption({ label: 'Active' }),
+		]);
+		assert.equal(await page.getByLabel('Contract filter').locator('option:checked').innerText(), 'Active');
+		assert.equal(await page.getByLabel('Service filter').locator('option:checked').innerText(), 'Inactive');
+		await Promise.all([
+			page.waitForURL((u) => u.searchParams.get('service') === 'active'),
+			page.getByLabel('Service filter').selectOption({ label: 'Active' }),
+		]);
+		assert.equal((await tabRows(page)).length, 7);
+	});
+});
+
+test('Add services in the modal dialog: search, tooltip, Switch ports 0/3, live totals, invalid plan, save', async () => {
+	const occ = 'Juniper Architects';
+	const site = 'Shoreditch';
+	assert.deepEqual(dbServices(occ, site), [], `${occ} starts without services`);
+	await step(page, 'dialog', async () => {
+		const url = BASE_URL + servicesUrl(occ, site);
+		await page.goto(url);
+		assert.match(await text(page.locator('.empty')), /^It is empty here\./);
+		const open = page.getByRole('link', { name: 'Add services' });
+		await page.evaluate(() => { window.__sameDocument = true; });
+		await open.click();
+		const dlg = page.locator('dialog.manage-dialog');
+		await dlg.waitFor({ state: 'visible' });
+		assert.equal(await dlg.evaluate((d) => d.open && d.matches(':modal')), true, 'a modal dialog');
+		assert.equal(page.url(), url, 'no navigation');
+		assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
+		assert.equal(await text(dlg.getByRole('heading', { level: 2 })), 'Add services');
+		assert.equal(await page.evaluate(() => document.activeElement.id), 'svc-search', 'focus in the search box');
+		assert.equal((await visibleAvail(dlg)).length, 15, 'what Shoreditch offers');
+
+		// Search as you type.
+		await dlg.getByLabel('Search services').fill('public');
+		await until(async () => JSON.stringify(await visibleAvail(dlg)) === JSON.stringify([PUBLIC_IP]), 'the list to filter');
+		await dlg.getByLabel('Search services').fill('wi-fi');
+		await until(async () => (await visibleAvail(dlg)).length === 3, 'three Wi-Fi matches');
+		await dlg.getByLabel('Search services').fill('');
+		await until(async () => (await visibleAvail(dlg)).length === 15, 'the full list again');
+
+		// The tooltip: hover a name, then focus another from the keyboard.
+		const pubItem = dlg.locator('.avail-list li', { has: page.locator('.svc-name', { hasText: PUBLIC_IP }) });
+		const tip = pubItem.getByRole('tooltip');
+		assert.equal(await tip.isVisible(), false, 'hidden until asked for');
+		await pubItem.locator('.svc-name').hover();
+		await until(() => tip.isVisible(), 'the tooltip on hover');
+		assert.equal(await text(tip), 'A /29 block: 5 usable public IPv4 addresses, on two dedicated switch ports.');
+		await page.mouse.move(0, 0);
+		await until(async () => !(await tip.isVisible()), 'the tooltip to go');
+		const lanItem = dlg.locator('.avail-list li', { has: page.locator('.svc-name', { hasText: LAN }) });
+		await lanItem.locator('.svc-name').focus();
+		await until(() => lanItem.getByRole('tooltip').isVisible(), 'the tooltip on focus');
+		assert.equal(await text(lanItem.getByRole('tooltip')), "Wired internet at 100 Mbps on one switch port for the occupier's LAN.");
+		assert.equal(await lanItem.locator('.svc-name').getAttribute('aria-describedby'),
+			await lanItem.getByRole('tooltip').getAttribute('id'));
+
+		// Add Public IP: it needs an Internet service.
+		await dlg.getByRole('button', { name: `Add ${PUBLIC_IP}` }).click();
+		await until(async () => (await planRows(dlg)).length === 1, 'the Public IP row');
+		let rows = await planRows(dlg);
+		assert.deepEqual(rows, [{ name: PUBLIC_IP, price: '25.00', qty: '1', total: '25.00',
+			msgs: ['Public IP (/29) requires an Internet service'] }]);
+		assert.equal(await dlg.locator('button.save').isDisabled(), true, 'Save disabled');
+		// Then Internet: the seed's example.
+		await dlg.getByRole('button', { name: `Add ${LAN}` }).click();
+		await until(async () => (await planRows(dlg)).length === 2, 'the Internet row');
+		rows = await planRows(dlg);
+		assert.deepEqual(rows.map((r) => [r.name, r.msgs]), [[PUBLIC_IP, []], [LAN, []]]);
+		assert.deepEqual(await infra(dlg), ['Switch ports 0/3', 'Telephony extensions 0/0',
+			'Public IP addresses 0/5', 'Wi-Fi devices 0/0', 'Wi-Fi accounts 0/0']);
+		assert.equal(await text(dlg.locator('td.grand')), '115.00');
+		assert.equal(await dlg.locator('button.save').isDisabled(), false, 'Save enabled');
+		// The contract (the only one) is chosen and its start date shown.
+		const contract = dlg.getByLabel(`Contract for ${LAN}`);
+		assert.equal(await contract.locator('option:checked').innerText(), 'NW-SD-011-1');
+		await shoot(page, 'manage-dialog.png');
+
+		// QTY 2 on the Internet row: its Total and the month's total change in place.
+		await dlg.getByLabel(`QTY of ${LAN}`).fill('2');
+		await until(async () => (await text(dlg.locator('td.grand'))) === '205.00', 'the total per month');
+		rows = await planRows(dlg);
+		assert.deepEqual(rows.map((r) => [r.name, r.qty, r.total]), [[PUBLIC_IP, '1', '25.00'], [LAN, '2', '180.00']]);
+		assert.equal((await infra(dlg))[0], 'Switch ports 0/4');
+		assert.equal(await page.evaluate(() => window.__sameDocument), true, 'still no page load');
+		assert.equal(page.url(), url);
+		// And the price.
+		await dlg.getByLabel(`Price per unit for ${LAN}`).fill('80.00');
+		await until(async () => (await text(dlg.locator('td.grand'))) === '185.00', 'the total after a price change');
+		await dlg.getByLabel(`QTY of ${LAN}`).fill('1');
+		await until(async () => (await text(dlg.locator('td.grand'))) === '105.00', 'back to QTY 1');
+
+		// Remove the Internet row: the violation comes back next to the Public IP row.
+		await dlg.getByRole('button', { name: `Remove ${LAN}` }).click();
+		await until(async () => (await planRows(dlg)).length === 1, 'the row to go');
+		rows = await planRows(dlg);
+		assert.deepEqual(rows[0].msgs, ['Public IP (/29) requires an Internet service']);
+		const next = await dlg.locator('tr.row').first().evaluate((tr) => tr.nextElementSibling.className);
+		assert.equal(next, 'msgs', 'the message is in the row right under it');
+		assert.equal(await dlg.locator('button.save').isDisabled(), true, 'Save disabled again');
+		assert.equal(await text(dlg.locator('#blocked-why')), 'Saving is disabled until the problems shown are fixed.');
+		assert.ok((await infra(dlg))[0] === 'Switch ports 0/2');
+
+		// Fix it and save.
+		await dlg.getByRole('button', { name: `Add ${LAN}` }).click();
+		await until(async () => (await planRows(dlg)).length === 2 && !(await dlg.locator('button.save').isDisabled()),
+			'a valid plan');
+		assert.deepEqual(dbServices(occ, site), [], 'nothing saved before Save');
+		await Promise.all([
+			page.waitForURL((u) => u.searchParams.get('done') === 'services_saved'),
+			dlg.getByRole('button', { name: 'Add services' }).click(),
+		]);
+		assert.equal(await text(page.locator('.flash')), 'Services saved.');
+		const saved = await tabRows(page);
+		assert.deepEqual(saved.map((r) => [r.Service, r.Price, r.QTY, r.Total, r.Status]), [
+			[PUBLIC_IP, '25.00', '1', '25.00', 'Scheduled'],
+			[LAN, '90.00', '1', '90.00', 'Scheduled'],
+		]);
+		assert.deepEqual(await infra(page.locator('.infra')), ['Switch ports 0/3', 'Telephony extensions 0/0',
+			'Public IP addresses 0/5', 'Wi-Fi devices 0/0', 'Wi-Fi accounts 0/0']);
+		assert.equal(await text(page.getByRole('link', { name: 'Manage services' })), 'Manage services');
+		assert.deepEqual(dbServices(occ, site), [[PUBLIC_IP, '2500', '1'], [LAN, '9000', '1']]);
+	});
+});
+
+test('keyboard only: search, add, QTY without the mouse; Escape closes the dialog', async () => {
+	const occ = 'Greenleaf Health';
+	const site = 'Canary Wharf';
+	assert.deepEqual(dbServices(occ, site), []);
+	await step(page, 'keyboard', async () => {
+		await page.goto(BASE_URL + servicesUrl(occ, site));
+		const active = () => page.evaluate(() => {
+			const el = document.activeElement;
+			return { tag: el.tagName, id: el.id, text: el.textContent.trim(), label: el.getAttribute('aria-label'),
+				cls: el.className, name: el.getAttribute('name') };
+		});
+		// Tab to "Add services" and press Enter.
+		let a;
+		for (let i = 0; i < 40; i++) {
+			await page.keyboard.press('Tab');
+			a = await active();
+			if (a.tag === 'A' && a.text === 'Add services')
+				break;
+		}
+		assert.equal(a.text, 'Add services', 'Tab reaches the Add services button');
+		await page.keyboard.press('Enter');
+		const dlg = page.locator('dialog.manage-dialog');
+		await dlg.waitFor({ state: 'visible' });
+		// The search box has the focus; otherwise Tab there.
+		for (let i = 0; i < 40 && (await active()).id !== 'svc-search'; i++)
+			await page.keyboard.press('Tab');
+		assert.equal((await active()).id, 'svc-search', 'Tab reaches the search box');
+		await page.keyboard.type('public');
+		await until(async () => JSON.stringify(await visibleAvail(dlg)) === JSON.stringify([PUBLIC_IP]), 'the filtered list');
+		// Tab: the service name (its tooltip shows on focus), then its add button.
+		await page.keyboard.press('Tab');
+		a = await active();
+		assert.deepEqual([a.tag, a.text, a.cls], ['SPAN', PUBLIC_IP, 'svc-name']);
+		const tip = dlg.locator('.avail-list li', { has: page.locator('.svc-name', { hasText: PUBLIC_IP }) }).getByRole('tooltip');
+		assert.equal(await tip.isVisible(), true, 'the tooltip shows on keyboard focus');
+		await page.keyboard.press('Tab');
+		a = await active();
+		assert.equal(a.label, `Add ${PUBLIC_IP}`);
+		await page.keyboard.press('Enter');
+		await until(async () => (await planRows(dlg)).length === 1, 'the row to be added');
+		// Focus stays on the add button after the form is redrawn.
+		await until(async () => (await active()).label === `Add ${PUBLIC_IP}`, 'focus back on the add button');
+		// Tab on to the QTY field.
+		for (let i = 0; i < 10; i++) {
+			await page.keyboard.press('Tab');
+			a = await active();
+			if (a.name === 'row[0][qty]')
+				break;
+		}
+		assert.equal(a.name, 'row[0][qty]', 'Tab reaches the QTY field');
+		await page.keyboard.press('Control+A');
+		await page.keyboard.type('2');
+		await until(async () => (await planRows(dlg))[0].total === '50.00', 'the row total for QTY 2');
+		const rows = await planRows(dlg);
+		assert.equal(rows[0].qty, '2');
+		assert.deepEqual(rows[0].msgs, ['Public IP (/29) requires an Internet service',
+			'At most 1 Public IP (/29) per occupier per site']);
+		assert.equal((await active()).name, 'row[0][qty]', 'typing keeps the focus in the QTY field');
+		assert.equal(await text(dlg.locator('td.grand')), '50.00');
+		assert.equal(await dlg.locator('button.save').isDisabled(), true);
+		// Escape closes it; nothing was saved; focus returns to the button.
+		await page.keyboard.press('Escape');
+		await dlg.waitFor({ state: 'detached' });
+		a = await active();
+		assert.equal(a.text, 'Add services');
+		assert.deepEqual(dbServices(occ, site), []);
+	});
+});
+
+test('without JavaScript the dialog is a page: search, add, Recalculate, save', async () => {
+	const occ = 'Kestrel Logistics';
+	const site = 'Canary Wharf';
+	assert.deepEqual(dbServices(occ, site), []);
+	const p = await openBrowser({ javaScriptEnabled: false });
+	await step(p, 'no-js', async () => {
+		await signIn(p, servicesUrl(occ, site));
+		assert.equal(await p.locator('html').getAttribute('class'), null, 'static/app.js did not run');
+		assert.ok(await p.getByRole('button', { name: 'Apply' }).isVisible(), 'the filters have an Apply button');
+		await Promise.all([
+			p.waitForURL(/\/services\/manage$/),
+			p.getByRole('link', { name: 'Add services' }).click(),
+		]);
+		assert.equal(await text(p.getByRole('heading', { level: 1 })), occ);
+		assert.equal(await text(p.getByRole('heading', { level: 2, name: 'Add services' })), 'Add services');
+		const recalc = p.getByRole('button', { name: 'Recalculate' });
+		assert.ok(await recalc.isVisible(), 'a visible Recalculate button');
+		// Search (server-side, with the Search button).
+		await p.getByLabel('Search services').fill('public');
+		await Promise.all([p.waitForNavigation({ waitUntil: 'load' }), p.getByRole('button', { name: 'Search', exact: true }).click()]);
+		assert.deepEqual(await visibleAvail(p), [PUBLIC_IP]);
+		await Promise.all([p.waitForNavigation({ waitUntil: 'load' }), p.getByRole('button', { name: `Add ${PUBLIC_IP}` }).click()]);
+		assert.deepEqual((await planRows(p)).map((r) => [r.name, r.msgs]),
+			[[PUBLIC_IP, ['Public IP (/29) requires an Internet service']]]);
+		assert.equal(await p.locator('button.save').isDisabled(), true);
+		await p.getByLabel('Search services').fill('');
+		await Promise.all([p.waitForNavigation({ waitUntil: 'load' }), recalc.click()]);
+		assert.equal((await visibleAvail(p)).length, 17, 'everything Canary Wharf offers');
+		await Promise.all([p.waitForNavigation({ waitUntil: 'load' }), p.getByRole('button', { name: `Add ${LAN}` }).click()]);
+		assert.deepEqual(await infra(p), ['Switch ports 0/3', 'Telephony extensions 0/0',
+			'Public IP addresses 0/5', 'Wi-Fi devices 0/0', 'Wi-Fi accounts 0/0']);
+		assert.deepEqual((await planRows(p)).map((r) => r.msgs), [[], []]);
+		// QTY 2, Recalculate: the totals follow.
+		await p.getByLabel(`QTY of ${LAN}`).fill('2');
+		await Promise.all([p.waitForNavigation({ waitUntil: 'load' }), recalc.click()]);
+		assert.deepEqual((await planRows(p)).map((r) => [r.name, r.qty, r.total]), [[PUBLIC_IP, '1', '25.00'], [LAN, '2', '180.00']]);
+		assert.equal(await text(p.locator('td.grand')), '205.00');
+		assert.equal((await infra(p))[0], 'Switch ports 0/4');
+		await shoot(p, 'manage-nojs.png', false);
+		// Save (the button reads "Add services" for a first save).
+		await Promise.all([
+			p.waitForURL((u) => u.searchParams.get('done') === 'services_saved'),
+			p.getByRole('button', { name: 'Add services' }).click(),
+		]);
+		assert.equal(await text(p.locator('.flash')), 'Services saved.');
+		assert.deepEqual((await tabRows(p)).map((r) => [r.Service, r.QTY, r.Total]),
+			[[PUBLIC_IP, '1', '25.00'], [LAN, '2', '180.00']]);
+		assert.deepEqual(dbServices(occ, site), [[PUBLIC_IP, '2500', '1'], [LAN, '9000', '2']]);
+	});
+});
+
+test('no console errors, script errors or server errors along the way', () => {
+	assert.deepEqual(problems, []);
+});
