@@ -171,13 +171,18 @@ test('search "Fjord" and open Fjord Media: Contracts tab, one Active, one Inacti
 		const found = (await gridRows(page)).map((r) => r.Name);
 		assert.ok(found.includes('Fjord Media'), JSON.stringify(found));
 		assert.ok(found.every((n) => /fjord/i.test(n)), `only matches: ${JSON.stringify(found)}`);
+		// An occupier opens on its Services tab; Contracts is the next tab.
+		await Promise.all([
+			page.waitForURL(/\/occupiers\/\d+\/sites\/\d+\/services$/),
+			page.getByRole('link', { name: 'Fjord Media', exact: true }).click(),
+		]);
+		const tabs = page.getByRole('navigation', { name: 'Occupier sections' });
 		await Promise.all([
 			page.waitForURL(/\/occupiers\/\d+\/sites\/\d+\/contracts$/),
-			page.getByRole('link', { name: 'Fjord Media', exact: true }).click(),
+			tabs.getByRole('link', { name: 'Contracts' }).click(),
 		]);
 		fjordContracts = page.url();
 		assert.equal(await text(page.getByRole('heading', { level: 1 })), 'Fjord Media');
-		const tabs = page.getByRole('navigation', { name: 'Occupier sections' });
 		assert.equal(await tabs.getByRole('link', { name: 'Contracts' }).getAttribute('aria-current'),
 			'page');
 		assert.equal(await text(page.getByRole('heading', { level: 2 })), 'Contracts at Canary Wharf');
