@@ -18,6 +18,7 @@
 enum page {
 	PAGE_HOME,		/* / */
 	PAGE_HEALTHZ,		/* /healthz */
+	PAGE_FORTUNES,		/* /fortunes */
 	PAGE_LOGIN,		/* /login */
 	PAGE_LOGOUT,		/* /logout */
 	PAGE_OCCUPIERS,		/* /occupiers */
@@ -58,12 +59,13 @@ struct route {
 	const char	*pattern;	/* '#' segment: a positive integer id */
 	void		(*fn)(struct req *);
 	unsigned	 roles;		/* R_PUBLIC: no session needed */
-	int		 nodb;		/* answers without the database */
+	int		 nodb;		/* no session, no CSRF: public GETs (healthz, fortunes) */
 };
 
 static const struct route routes[PAGE__MAX] = {
 	[PAGE_HOME] = { MG, "/", page_home, R_ANY, 0 },
 	[PAGE_HEALTHZ] = { MG, "/healthz", page_healthz, R_PUBLIC, 1 },
+	[PAGE_FORTUNES] = { MG, "/fortunes", page_fortunes, R_PUBLIC, 1 },
 	[PAGE_LOGIN] = { MG | MP, "/login", page_login, R_PUBLIC, 0 },
 	[PAGE_LOGOUT] = { MP, "/logout", page_logout, R_ANY, 0 },
 	[PAGE_OCCUPIERS] = { MG, "/occupiers", page_occupiers, R_OPERATOR, 0 },

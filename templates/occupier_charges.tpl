@@ -2,7 +2,7 @@
 <section class="tab-body">
 <header class="section-head">
 <h2>Charges at {{SITE_NAME}} — {{MONTH_LABEL}}</h2>
-<form class="filters" method="get" action="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/charges">
+<form class="filters" method="get" action="{{BASE}}/charges">
 <a href="?month={{PREV_MONTH}}" rel="prev">← Previous</a>
 <label for="f-month">Month</label><input id="f-month" name="month" type="month" value="{{MONTH}}" required>
 <button type="submit">Show</button>

@@ -4,7 +4,7 @@
 <header class="section-head">
 <h2>Services at {{SITE_NAME}}</h2>
 <div class="actions">
-<form class="filters" method="get" action="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/services">
+<form class="filters" method="get" action="{{BASE}}/services">
 <label for="f-contract" class="sr">Contract filter</label>
 <select id="f-contract" name="contract" data-autosubmit title="Contract filter">
 {{#CF_OPT}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
@@ -15,17 +15,17 @@
 {{/SF_OPT}}</select>
 <button type="submit" class="js-hide">Apply</button>
 </form>
-<a class="button primary" href="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/services/manage" data-dialog>{{MANAGE_LABEL}}</a>
+{{#CAN_MANAGE}}<a class="button primary" href="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/services/manage" data-dialog>{{MANAGE_LABEL}}</a>{{/CAN_MANAGE}}
 </div>
 </header>
 {{#HAS_ROWS}}<table class="grid services">
-<thead><tr><th scope="col">Service</th><th scope="col">Contract</th><th scope="col">Start date</th><th scope="col" class="num">Cost</th><th scope="col" class="num">RRP</th><th scope="col" class="num">Price</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Total</th><th scope="col">Status</th></tr></thead>
+<thead><tr><th scope="col">Service</th><th scope="col">Contract</th><th scope="col">Start date</th>{{#SHOW_COST}}<th scope="col" class="num">Cost</th>{{/SHOW_COST}}<th scope="col" class="num">RRP</th><th scope="col" class="num">Price</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Total</th><th scope="col">Status</th></tr></thead>
 <tbody>
 {{#ROW}}<tr>
 <td><span class="svc-name">{{NAME}}</span><span class="svc-desc">{{DESCRIPTION}}</span></td>
 <td>{{CONTRACT}}<span class="svc-desc">{{CONTRACT_STATUS}}</span></td>
 <td>{{START}}</td>
-<td class="num">{{COST}}{{#ZERO_COST}}<a class="note-ref" href="#zero-cost" title="Cost 0.00: see the note below">*</a>{{/ZERO_COST}}</td>
+{{#SHOW_COST}}<td class="num">{{COST}}{{#ZERO_COST}}<a class="note-ref" href="#zero-cost" title="Cost 0.00: see the note below">*</a>{{/ZERO_COST}}</td>{{/SHOW_COST}}
 <td class="num">{{RRP}}</td>
 <td class="num">{{PRICE}}</td>
 <td class="num">{{QTY}}</td>
@@ -34,7 +34,7 @@
 </tr>
 {{/ROW}}</tbody>
 </table>{{/HAS_ROWS}}
-{{#EMPTY}}<div class="empty"><p>It is empty here.</p>{{#FILTERED}}<p>No service matches these filters. <a href="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/services">Show all services</a></p>{{/FILTERED}}</div>{{/EMPTY}}
+{{#EMPTY}}<div class="empty"><p>It is empty here.</p>{{#FILTERED}}<p>No service matches these filters. <a href="{{BASE}}/services">Show all services</a></p>{{/FILTERED}}</div>{{/EMPTY}}
 <div class="infra" role="group" aria-label="Provisioned infrastructure">
 <h3>Provisioned infrastructure</h3>
 <ul>{{#INFRA}}<li{{#OVER}} class="over"{{/OVER}}><span class="infra-label">{{LABEL}}</span> <span class="frac">{{FRACTION}}</span></li>{{/INFRA}}</ul>

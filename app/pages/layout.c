@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "../domain/date.h"
 #include "../domain/money.h"
@@ -26,6 +27,11 @@ static const struct menu_item menu[] = {
 	{ "cases", "Cases", "/cases", R_OPERATOR },
 	{ "reports", "Reports", "/reports", R_OPERATOR },
 	{ "catalog", "Catalog", "/catalog", R_OPERATOR },
+	{ "team", "Team", "/team", R_OPADMIN },
+	{ "my", "Services", "/my", R_OCCUPIER },
+	{ "mycases", "Cases", "/my/cases", R_OCCUPIER },
+	{ "myusers", "Users", "/my/users", R_OCCADMIN },
+	{ "account", "Account", "/account", R_ANY },
 };
 
 /* Fixed flash messages, chosen by ?done= after a POST/redirect/GET. */
@@ -38,6 +44,16 @@ static const struct {
 	{ "signedout", "You have signed out." },
 	{ "services_saved", "Services saved." },
 	{ "saved_case", "Services saved." },
+	{ "password_set", "Your password is set. Sign in with it." },
+	{ "password_changed", "Your password is changed. Your other "
+	    "sessions have ended." },
+	{ "session_revoked", "The session has ended." },
+	{ "user_disabled", "The user is disabled and signed out everywhere." },
+	{ "user_enabled", "The user is enabled and can sign in again." },
+	{ "user_removed", "The user is removed and signed out everywhere." },
+	{ "role_changed", "The role is changed." },
+	{ "device_registered", "The Wi-Fi device is registered and active." },
+	{ "comment_added", "Your comment is added." },
 };
 
 static void
@@ -137,4 +153,23 @@ page_set_money(struct tpl_dict *d, const char *key, int64_t minor)
 
 	money_format_display(minor, b, sizeof(b));
 	tpl_set(d, key, b);
+}
+
+void
+page_set_time(struct req *r, struct tpl_dict *d, const char *key, int64_t t)
+{
+	struct tm	 tm;
+	time_t		 tt = (time_t)t;
+	char		 day[32], iso[32];
+
+	if (t <= 0 || localtime_r(&tt, &tm) == NULL) {
+		tpl_set(d, key, "");
+		return;
+	}
+	date_format_long(date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday), day, sizeof(day));
+	tpl_set(d, key, arena_printf(r->a, "%s, %02d:%02d", day, tm.tm_hour,
+	    tm.tm_min));
+	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%S", &tm);
+	tpl_set(d, arena_printf(r->a, "%s_ISO", key), iso);
 }

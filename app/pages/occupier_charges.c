@@ -12,6 +12,15 @@
 void
 page_occupier_charges(struct req *r)
 {
+	occupier_charges_show(r, r->ids[0], r->ids[1], 0);
+}
+
+/* The operator's tab (self 0: occ from the URL, checked by occupier_nav)
+ * or the occupier's own view (self 1: the user's occupier, site checked by
+ * my_nav). */
+void
+occupier_charges_show(struct req *r, int64_t occ, int64_t site, int self)
+{
 	struct tpl_dict		*d, *row;
 	struct store_occupier	 o;
 	struct bill_line	*bl;
@@ -20,17 +29,28 @@ page_occupier_charges(struct req *r)
 	int			 y, m, rc;
 
 	if ((d = page_begin(r, "Charges", "occupier_charges.tpl",
-	    "occupiers")) == NULL) {
+	    self ? "my" : "occupiers")) == NULL) {
 		http_error(r, 500);
 		return;
 	}
-	if (!occupier_nav(r, d, r->ids[0], r->ids[1], "charges", &o))
-		return;
+	if (self) {
+		if (!my_nav(r, d, site, "charges"))
+			return;
+		o.id = occ;
+		tpl_set(d, "BASE", arena_printf(r->a, "/my/sites/%lld",
+		    (long long)site));
+	} else {
+		if (!occupier_nav(r, d, occ, site, "charges", &o))
+			return;
+		tpl_set(d, "BASE", arena_printf(r->a,
+		    "/occupiers/%lld/sites/%lld", (long long)o.id,
+		    (long long)site));
+	}
 	if (page_month(r, d, &y, &m, 0) == -1) {
 		http_error_msg(r, 400, "The month must be written YYYY-MM.");
 		return;
 	}
-	if ((rc = billing_month(r, o.id, r->ids[1], y, m, &bl, &n, &total)) < 0) {
+	if ((rc = billing_month(r, o.id, site, y, m, &bl, &n, &total)) < 0) {
 		if (rc == -2)
 			http_error(r, 500);
 		else

@@ -25,6 +25,18 @@ badge_class(unsigned st)
 void
 page_occupier_services(struct req *r)
 {
+	occupier_services_show(r, r->ids[0], r->ids[1], 0);
+}
+
+/*
+ * The operator's tab (self 0: occupier occ from the URL, checked by
+ * occupier_nav) or the occupier's own read-only view (self 1: occ is the
+ * signed-in user's occupier, site checked by my_nav). The occupier never
+ * sees the operator's cost or the Manage services button.
+ */
+void
+occupier_services_show(struct req *r, int64_t occ, int64_t site, int self)
+{
 	struct tpl_dict			*d, *row, *opt;
 	struct store_occupier		 o;
 	struct store_occsvc		*os;
@@ -43,14 +55,27 @@ page_occupier_services(struct req *r)
 	cf = contract_filter_parse(kv_get(&r->query, "contract"));
 	sf = service_filter_parse(kv_get(&r->query, "service"));
 	if ((d = page_begin(r, "Services", "occupier_services.tpl",
-	    "occupiers")) == NULL) {
+	    self ? "my" : "occupiers")) == NULL) {
 		http_error(r, 500);
 		return;
 	}
-	if (!occupier_nav(r, d, r->ids[0], r->ids[1], "services", &o))
-		return;
-	if (store_occsvc_list(r->a, r->user.operator_id, o.id, r->ids[1], 0,
-	    &os, &n) < 0 || svcplan_load(r, o.id, r->ids[1], &plan) < 0) {
+	if (self) {
+		if (!my_nav(r, d, site, "services"))
+			return;
+		o.id = occ;
+		tpl_set(d, "BASE", arena_printf(r->a, "/my/sites/%lld",
+		    (long long)site));
+	} else {
+		if (!occupier_nav(r, d, occ, site, "services", &o))
+			return;
+		tpl_set(d, "BASE", arena_printf(r->a,
+		    "/occupiers/%lld/sites/%lld", (long long)o.id,
+		    (long long)site));
+		tpl_show(d, "CAN_MANAGE");
+		tpl_show(d, "SHOW_COST");
+	}
+	if (store_occsvc_list(r->a, r->user.operator_id, o.id, site, 0,
+	    &os, &n) < 0 || svcplan_load(r, o.id, site, &plan) < 0) {
 		page_store_error(r);
 		return;
 	}
@@ -105,7 +130,9 @@ page_occupier_services(struct req *r)
 			page_set_money(row, "TOTAL", total);
 		tpl_set(row, "STATUS", status_label(sst));
 		tpl_set(row, "STATUS_CLASS", badge_class(sst));
-		if (s->cost == 0) {
+		if (!self)
+			tpl_show(row, "SHOW_COST");
+		if (s->cost == 0 && !self) {
 			tpl_show(row, "ZERO_COST");
 			zero_cost = 1;
 		}
@@ -126,7 +153,7 @@ page_occupier_services(struct req *r)
 	}
 	page_set_money(d, "MONTH_TOTAL", month);
 	/* After saving an IVR or a Conference bridge: a case is needed. */
-	if ((cs = kv_get(&r->query, "case")) != NULL &&
+	if (!self && (cs = kv_get(&r->query, "case")) != NULL &&
 	    (s = svcplan_service(&plan, strtoll(cs, NULL, 10))) != NULL &&
 	    s->needs_case) {
 		struct tpl_dict *c = tpl_section(d, "CASE_NEEDED");
@@ -137,7 +164,7 @@ page_occupier_services(struct req *r)
 		tpl_set(c, "SERVICE", s->name);
 		tpl_set(c, "HREF", arena_printf(r->a, "/cases/new?occupier=%lld"
 		    "&site=%lld&service=%lld&subject=%s", (long long)o.id,
-		    (long long)r->ids[1], (long long)s->id,
+		    (long long)site, (long long)s->id,
 		    parse_urlencode(r->a, subject)));
 	}
 	/* "Add services" when nothing is active or scheduled, else "Manage". */

@@ -20,6 +20,7 @@ void	page_home(struct req *);
 void	page_login(struct req *);
 void	page_logout(struct req *);
 void	page_healthz(struct req *);
+void	page_fortunes(struct req *);
 void	page_occupiers(struct req *);
 void	page_occupier(struct req *);
 void	page_occupier_edit(struct req *);
@@ -45,6 +46,20 @@ void	page_report_active(struct req *);
 void	page_contract_edit(struct req *);
 void	page_sites(struct req *);
 void	page_site(struct req *);
+void	page_team(struct req *);
+void	page_occupier_users(struct req *);
+void	page_set_password(struct req *);
+void	page_account(struct req *);
+void	page_my(struct req *);
+void	page_my_site(struct req *);
+void	page_my_services(struct req *);
+void	page_my_telephony(struct req *);
+void	page_my_devices(struct req *);
+void	page_my_charges(struct req *);
+void	page_my_cases(struct req *);
+void	page_my_case_new(struct req *);
+void	page_my_case(struct req *);
+void	page_my_users(struct req *);
 
 /* ---- layout.c: shared page chrome ---- */
 
@@ -61,6 +76,9 @@ void		 page_setf(struct tpl_dict *, const char *key, const char *fmt,
 		    ...) __attribute__((format(printf, 3, 4)));
 void		 page_set_date(struct tpl_dict *, const char *key, int32_t day);
 void		 page_set_money(struct tpl_dict *, const char *key, int64_t minor);
+/* KEY: "16 February 2026, 14:05" (local time) and KEY_ISO; "" for t <= 0. */
+void		 page_set_time(struct req *, struct tpl_dict *, const char *key,
+		    int64_t t);
 
 /* ---- month.c: ?month=YYYY-MM ---- */
 
@@ -96,5 +114,30 @@ int	 occupier_nav(struct req *, struct tpl_dict *, int64_t occ,
 	    int64_t site, const char *tab, struct store_occupier *o);
 /* 1 when tab names an occupier tab ("contracts", ...). */
 int	 occupier_tab_known(const char *tab);
+
+/* ---- shown to the operator and, read-only, to the occupier itself ---- */
+
+/* The Services tab of occupier occ at site; self: the occupier's own
+ * read-only view (/my/sites/SITE/services: self-service header, no cost,
+ * no Manage services). */
+void	 occupier_services_show(struct req *, int64_t occ, int64_t site,
+	    int self);
+/* The Charges tab, likewise. */
+void	 occupier_charges_show(struct req *, int64_t occ, int64_t site,
+	    int self);
+
+/* ---- my_nav.c: the self-service header, site selector and tabs ---- */
+
+/* For the signed-in occupier user: its sites are those where its occupier
+ * has a contract. Fill the header (occupier name, site selector, tabs; tab
+ * names the active one) for site, or answer 404 when site is not one of
+ * them. Returns 1 ok, 0 when the response is already made. */
+int	 my_nav(struct req *, struct tpl_dict *, int64_t site, const char *tab);
+/* 1 when tab names a self-service tab ("services", ...). */
+int	 my_tab_known(const char *tab);
+/* The occupier's sites (ids ascending). 1, or -1 store error. */
+int	 my_sites(struct req *, int64_t **ids, size_t *n);
+/* 1 when site is one of the occupier's sites, 0 not, -1 store error. */
+int	 my_site_ok(struct req *, int64_t site);
 
 #endif

@@ -335,3 +335,31 @@ export function parseHistory(html) {
 export function auditText(service, contract, price, qty) {
 	return `service=${service}\ncontract=${contract}\nprice=${price}\nqty=${qty}`;
 }
+
+/*
+ * What is in use (X) of the five device types for an occupier at a site,
+ * counted from the data as DESIGN 3 defines it: floor ports assigned and
+ * active, active phone numbers, active public IP addresses, active Wi-Fi
+ * devices and accounts. The demo data of other features may hold some.
+ */
+export function inUse(occ, site) {
+	const n = (sql) => Number(dbValue(sql));
+	const w = `occupier_id = ${occ} AND site_id = ${site}`;
+	const has = (t) => Number(dbValue(`SELECT COUNT(*) FROM information_schema.tables
+		WHERE table_schema = DATABASE() AND table_name = ${q(t)}`)) > 0;
+	return [
+		n(`SELECT COUNT(*) FROM floor_port WHERE ${w} AND state = 'active'`),
+		has('phone_number') ? n(`SELECT COUNT(*) FROM phone_number WHERE ${w} AND state = 'active'`) : 0,
+		has('public_ip') ? n(`SELECT COUNT(*) FROM public_ip WHERE ${w} AND state = 'active'`) : 0,
+		has('device') ? n(`SELECT COUNT(*) FROM device WHERE ${w} AND type = 'wifi_device' AND state = 'active'`) : 0,
+		has('device') ? n(`SELECT COUNT(*) FROM device WHERE ${w} AND type = 'wifi_account' AND state = 'active'`) : 0,
+	];
+}
+
+export const INFRA_LABELS = ['Switch ports', 'Telephony extensions', 'Public IP addresses', 'Wi-Fi devices', 'Wi-Fi accounts'];
+
+/* The expected Provisioned infrastructure entries: X from the data, Y as given. */
+export function expectInfra(occ, site, allocated) {
+	const x = inUse(occ, site);
+	return INFRA_LABELS.map((l, i) => [l, `${x[i]}/${allocated[i]}`]);
+}

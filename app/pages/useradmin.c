@@ -1,0 +1,407 @@
+/*
+ * useradmin: see useradmin.h.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "../config.h"
+#include "../log.h"
+#include "../session.h"
+#include "../store/db.h"
+#include "../store/store.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+#include "useradmin.h"
+
+#define SAVE_TRIES	3
+
+const char *const useradmin_ops[UAO__MAX] = {
+	"disable",	/* UAO_DISABLE */
+	"enable",	/* UAO_ENABLE */
+	"remove",	/* UAO_REMOVE */
+	"link",		/* UAO_LINK */
+	"role",		/* UAO_ROLE */
+};
+
+enum ua_field {
+	UAF_NAME,	/* name */
+	UAF_EMAIL,	/* email */
+	UAF_ROLE,	/* role */
+	UAF__MAX
+};
+
+static const struct field fields[UAF__MAX] = {
+	[UAF_NAME] = { "name", "Name", FT_TEXT, 200, 1, 0, 0 },
+	[UAF_EMAIL] = { "email", "Email", FT_EMAIL, 254, 1, 0, 0 },
+	[UAF_ROLE] = { "role", "Role", FT_TEXT, 24, 1, 0, 0 },
+};
+
+enum useradmin_op
+useradmin_op_parse(const char *s)
+{
+	int	 i;
+
+	for (i = 0; i < UAO__MAX; i++)
+		if (s != NULL && strcmp(s, useradmin_ops[i]) == 0)
+			return (enum useradmin_op)i;
+	return UAO__MAX;
+}
+
+static char *
+lower(struct arena *a, const char *s)
+{
+	char	*p, *q;
+
+	p = arena_strdup(a, s);
+	for (q = p; *q != '\0'; q++)
+		*q = (char)tolower((unsigned char)*q);
+	return p;
+}
+
+static const char *
+user_text(struct req *r, const char *name, const char *email,
+    const char *role, int disabled)
+{
+	return arena_printf(r->a, "name=%s\nemail=%s\nrole=%s\ndisabled=%d",
+	    name, email, role, disabled);
+}
+
+/* A new link for user: drops the older unused ones, keeps the hash of the
+ * new one. Inside the caller's transaction. */
+static int
+link_issue(struct req *r, int64_t user, const char **link)
+{
+	unsigned char	 h[32];
+	char		 hex[65];
+	int		 rc;
+
+	if (store_account_tokens_drop(r->user.operator_id, user) < 0)
+		return -1;
+	session_token_new(hex, h);
+	rc = store_account_token_insert(r->user.operator_id, user, h, r->now,
+	    r->now + ACCOUNT_LINK_SECONDS, r->user.id);
+	if (rc > 0)
+		*link = arena_printf(r->a, "/set-password?token=%s", hex);
+	sodium_memzero(hex, sizeof(hex));
+	return rc;
+}
+
+static int
+create_once(struct req *r, int64_t occ, const char *name, const char *email,
+    const char *role, const char *hash, int64_t *id, const char **link)
+{
+	int	 rc;
+
+	if (db_begin() < 0)
+		return -1;
+	rc = store_account_user_insert(r->user.operator_id, occ, email, name,
+	    role, hash, id);
+	if (rc > 0)
+		rc = link_issue(r, *id, link);
+	if (rc > 0)
+		rc = store_audit(r->user.operator_id, occ, 0, r->user.id,
+		    "user", *id, "create", NULL,
+		    user_text(r, name, email, role, 0));
+	if (rc > 0 && db_commit() > 0)
+		return 1;
+	db_rollback();
+	return rc > 0 ? -1 : rc;
+}
+
+int
+useradmin_create(struct req *r, struct tpl_dict *d, int64_t occ,
+    unsigned roles, int64_t *id, const char **link)
+{
+	struct tpl_dict	*scratch;
+	struct fval	 v[UAF__MAX];
+	char		 hash[crypto_pwhash_STRBYTES];
+	const char	*email;
+	enum role	 role;
+	int		 errors, bad_role, rc = -1, attempt;
+
+	*id = 0;
+	*link = NULL;
+	/* Read into a scratch dictionary: once the user is added, the form
+	 * on the page starts empty again. */
+	if ((scratch = tpl_dict_new("useradmin")) == NULL)
+		return -1;
+	arena_defer(r->a, tpl_dict_free, scratch);
+	errors = form_read(r, scratch, fields, UAF__MAX, v);
+	role = role_parse(v[UAF_ROLE].s);
+	bad_role = v[UAF_ROLE].err == NULL &&
+	    (role == ROLE__MAX || !(roles & (1u << role)));
+	if (errors > 0 || bad_role) {
+		(void)form_read(r, d, fields, UAF__MAX, v);
+		if (bad_role)
+			form_error(r, d, "role", "Role must be one of the "
+			    "choices.");
+		r->status = 422;
+		return 0;
+	}
+	email = lower(r->a, v[UAF_EMAIL].s);
+	if ((rc = store_account_email_taken(r->a, email)) < 0)
+		return -1;
+	if (rc > 0) {
+		(void)form_read(r, d, fields, UAF__MAX, v);
+		form_error(r, d, "email", "Email is already used by another "
+		    "user: each user signs in with their own email.");
+		r->status = 422;
+		return 0;
+	}
+	if (session_hash_unusable(hash, sizeof(hash)) == -1) {
+		log_warnx("useradmin: password hashing failed");
+		return -1;
+	}
+	for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
+		rc = create_once(r, occ, v[UAF_NAME].s, email, role_names[role],
+		    hash, id, link);
+		if (rc >= 0 || rc == -2 || !db_retryable())
+			break;
+	}
+	if (rc == -2) {
+		(void)form_read(r, d, fields, UAF__MAX, v);
+		form_error(r, d, "email", "Email is already used by another "
+		    "user: each user signs in with their own email.");
+		r->status = 422;
+		return 0;
+	}
+	return rc > 0 ? 1 : -1;
+}
+
+/* The enabled operator admins, locked. 1, or -1. */
+static int
+admins(struct req *r, int64_t *count)
+{
+	return store_account_admins_lock(r->a, r->user.operator_id, count);
+}
+
+static int
+apply_once(struct req *r, int64_t occ, int64_t id, enum useradmin_op op,
+    const char *role, struct store_account_user *u, const char **why,
+    const char **link)
+{
+	int64_t		 op_id = r->user.operator_id, nadmins = 0;
+	const char	*action = useradmin_ops[op], *from = NULL, *to = NULL;
+	int		 rc, lastadmin;
+
+	if (db_begin() < 0)
+		return -1;
+	/* Admins first, then the user: every writer locks in that order. */
+	if (occ == 0 && (op == UAO_DISABLE || op == UAO_ROLE) &&
+	    admins(r, &nadmins) < 0)
+		goto fail;
+	if ((rc = store_account_user_get(r->a, op_id, occ, id, 1, u)) <= 0) {
+		db_rollback();
+		return rc;
+	}
+	lastadmin = occ == 0 && strcmp(u->role, "operator_admin") == 0 &&
+	    !u->disabled && nadmins <= 1;
+	switch (op) {
+	case UAO_DISABLE:
+		if (u->id == r->user.id) {
+			*why = "You cannot disable your own account.";
+			goto refuse;
+		}
+		if (lastadmin) {
+			*why = arena_printf(r->a, "%s is the last operator "
+			    "admin: make another team member an admin first.",
+			    u->name);
+			goto refuse;
+		}
+		if (u->disabled)
+			break;
+		if (store_account_user_set_disabled(op_id, occ, id, 1) < 0 ||
+		    store_account_sessions_end(op_id, id, 0) < 0 ||
+		    store_account_tokens_drop(op_id, id) < 0)
+			goto fail;
+		from = "disabled=0";
+		to = "disabled=1";
+		break;
+	case UAO_ENABLE:
+		if (!u->disabled)
+			break;
+		if (store_account_user_set_disabled(op_id, occ, id, 0) < 0)
+			goto fail;
+		from = "disabled=1";
+		to = "disabled=0";
+		break;
+	case UAO_REMOVE:
+		if (occ == 0) {
+			*why = "Team members are disabled, not removed.";
+			goto refuse;
+		}
+		if (u->id == r->user.id) {
+			*why = "You cannot remove your own account.";
+			goto refuse;
+		}
+		if (store_account_user_remove(op_id, occ, id) < 0 ||
+		    store_account_sessions_end(op_id, id, 0) < 0 ||
+		    store_account_tokens_drop(op_id, id) < 0)
+			goto fail;
+		from = user_text(r, u->name, u->email, u->role, u->disabled);
+		break;
+	case UAO_LINK:
+		if (u->disabled) {
+			*why = arena_printf(r->a, "%s is disabled: enable the "
+			    "user before giving them a set-password link.",
+			    u->name);
+			goto refuse;
+		}
+		if (link_issue(r, id, link) <= 0)
+			goto fail;
+		to = "set-password link issued (valid 72 hours)";
+		break;
+	case UAO_ROLE:
+		if (occ != 0) {
+			*why = "The role of an occupier user is set when it is "
+			    "added.";
+			goto refuse;
+		}
+		if (u->id == r->user.id) {
+			*why = "You cannot change your own role.";
+			goto refuse;
+		}
+		if (strcmp(u->role, role) == 0)
+			break;
+		if (lastadmin) {
+			*why = arena_printf(r->a, "%s is the last operator "
+			    "admin: make another team member an admin first.",
+			    u->name);
+			goto refuse;
+		}
+		if (store_account_user_set_role(op_id, id, role) < 0)
+			goto fail;
+		from = arena_printf(r->a, "role=%s", u->role);
+		to = arena_printf(r->a, "role=%s", role);
+		break;
+	default:
+		goto fail;
+	}
+	if ((from != NULL || to != NULL) && store_audit(op_id, occ, 0,
+	    r->user.id, "user", id, action, from, to) < 0)
+		goto fail;
+	if (db_commit() < 0)
+		goto fail;
+	return 1;
+refuse:
+	db_rollback();
+	return -2;
+fail:
+	db_rollback();
+	return -1;
+}
+
+int
+useradmin_apply(struct req *r, int64_t occ, int64_t id, enum useradmin_op op,
+    const char *role, unsigned roles, struct store_account_user *u,
+    const char **why, const char **link)
+{
+	enum role	 rl;
+	int		 rc = -1, attempt;
+
+	*why = NULL;
+	*link = NULL;
+	memset(u, 0, sizeof(*u));
+	if (op == UAO_ROLE) {
+		rl = role_parse(role);
+		if (rl == ROLE__MAX || !(roles & (1u << rl))) {
+			*why = "Role must be one of the choices.";
+			return -2;
+		}
+	}
+	for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
+		rc = apply_once(r, occ, id, op, role, u, why, link);
+		if (rc != -1 || !db_retryable())
+			break;
+	}
+	return rc;
+}
+
+static void
+role_options(struct tpl_dict *d, const char *section, unsigned roles,
+    const char *selected)
+{
+	struct tpl_dict	*o;
+	int		 i;
+
+	for (i = 0; i < ROLE__MAX; i++) {
+		if (!(roles & (1u << i)))
+			continue;
+		o = tpl_section(d, section);
+		tpl_set(o, "KEY", role_names[i]);
+		tpl_set(o, "LABEL", role_labels[i]);
+		if (selected != NULL && strcmp(selected, role_names[i]) == 0)
+			tpl_show(o, "SELECTED");
+	}
+}
+
+int
+useradmin_fill(struct req *r, struct tpl_dict *d, int64_t occ,
+    const char *action, unsigned roles, int team)
+{
+	struct store_account_user	*u;
+	struct tpl_dict			*row;
+	const char			*sel;
+	size_t				 n, i;
+	enum role			 rl;
+
+	if (store_account_user_list(r->a, r->user.operator_id, occ,
+	    r->now - (int64_t)cfg.idle_minutes * 60,
+	    r->now - (int64_t)cfg.absolute_hours * 3600, &u, &n) < 0)
+		return -1;
+	tpl_set(d, "ACTION", action);
+	for (i = 0; i < n; i++) {
+		row = tpl_section(d, "USER");
+		tpl_set_int(row, "ID", u[i].id);
+		tpl_set(row, "NAME", u[i].name);
+		tpl_set(row, "EMAIL", u[i].email);
+		rl = role_parse(u[i].role);
+		tpl_set(row, "ROLE_LABEL", rl == ROLE__MAX ? u[i].role :
+		    role_labels[rl]);
+		if (u[i].disabled) {
+			tpl_set(row, "STATUS", "Disabled");
+			tpl_set(row, "STATUS_CLASS", "inactive");
+		} else if (u[i].invited) {
+			tpl_set(row, "STATUS", "Invitation pending");
+			tpl_set(row, "STATUS_CLASS", "scheduled");
+		} else {
+			tpl_set(row, "STATUS", "Active");
+			tpl_set(row, "STATUS_CLASS", "active");
+		}
+		tpl_set_int(row, "SESSIONS", u[i].nsessions);
+		if (u[i].id == r->user.id) {
+			tpl_show(row, "IS_ME");
+			continue;	/* nothing to do to oneself here */
+		}
+		if (team) {
+			tpl_show(row, "CAN_ROLE");
+			role_options(row, "ROLE_OPT", roles, u[i].role);
+		}
+		tpl_show(row, u[i].disabled ? "CAN_ENABLE" : "CAN_DISABLE");
+		if (!u[i].disabled)
+			tpl_show(row, "CAN_LINK");
+		if (!team)
+			tpl_show(row, "CAN_REMOVE");
+	}
+	tpl_show(d, n > 0 ? "HAS_USERS" : "NO_USERS");
+	/* The add form keeps its role only when it comes back with errors. */
+	sel = r->status == 422 ? kv_get(&r->form, "role") : NULL;
+	role_options(d, "ADD_ROLE_OPT", roles, sel);
+	return 1;
+}
+
+void
+useradmin_show_link(struct req *r, struct tpl_dict *d, const char *name,
+    const char *email, const char *link)
+{
+	struct tpl_dict	*l;
+
+	l = tpl_section(d, "LINK");
+	tpl_set(l, "NAME", name);
+	tpl_set(l, "EMAIL", email);
+	tpl_set(l, "URL", link);
+	page_set_time(r, l, "EXPIRES", r->now + ACCOUNT_LINK_SECONDS);
+}

@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html><html><head><title>Fortunes</title></head><body><table><tr><th>id</th><th>message</th></tr>{{#ROW}}<tr><td>{{ID}}</td><td>{{MESSAGE}}</td></tr>{{/ROW}}</table></body></html>
