@@ -82,10 +82,15 @@ verify: deps
 	@$(MAKE) --no-print-directory all asan unit-build
 	@sh tests/verify/run.sh
 
+# Benchmarks (issue 8): bounded (< 10 min on 2 cores), loopback only.
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench/run.sh
+
 format:
 	clang-format -i $(APP_C) $(HDRS:%.def=) 
 
 clean:
 	rm -rf build
 
-.PHONY: all asan deps run test unit unit-build verify format clean
+.PHONY: all asan deps run test unit unit-build verify bench format clean
