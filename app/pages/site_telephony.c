@@ -408,6 +408,8 @@ page_site_telephony(struct req *r)
 		db_rollback();
 		if (rc > 0)
 			rc = -1;	/* the commit failed */
+		if (rc == 0 && !bulk && what != PHONE_OP_ALLOCATE)
+			continue;	/* its holder changed meanwhile: again */
 		if (rc != -1 || !db_retryable())
 			break;
 	}

@@ -7,6 +7,7 @@
 #include "../arena.h"
 #include "../domain/date.h"
 #include "../domain/phone.h"
+#include "../log.h"
 #include "db.h"
 #include "store.h"
 #include "store_phone.h"
@@ -164,7 +165,12 @@ phone_one(struct arena *a, enum stmt st, int64_t op, int64_t site,
 	if ((rc = db_query(a, st, p, NPARAMS(p), &res)) <= 0)
 		return rc;
 	phone_from_row(&res.rows[0], today, ph);
-	return ph->stored == PHONE__MAX ? -1 : 1;
+	if (ph->stored == PHONE__MAX) {
+		log_warnx("store_phone: number %lld has an unknown state",
+		    (long long)id);
+		return -1;
+	}
+	return 1;
 }
 
 int
