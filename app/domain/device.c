@@ -309,12 +309,14 @@ device_alloc_check(enum infra t, enum device_step step, int64_t used,
 		snprintf(msg, cap, "%s %" PRId64 "/%" PRId64 ": %s before %s "
 		    "another %s", infra_names[t], used, allocated,
 		    alloc_words[t].add, step_words[step], alloc_words[t].one);
-	else {
-		room = allocated > used ? allocated - used : 0;
+	else if ((room = allocated > used ? allocated - used : 0) == 0)
+		snprintf(msg, cap, "%s %" PRId64 "/%" PRId64 ": %s before %s "
+		    "%" PRId64 " more %s", infra_names[t], used, allocated,
+		    alloc_words[t].add, step_words[step], k, alloc_words[t].many);
+	else
 		snprintf(msg, cap, "%s %" PRId64 "/%" PRId64 ": %s before %s "
 		    "%" PRId64 " more %s (%" PRId64 " more %s)", infra_names[t],
 		    used, allocated, alloc_words[t].add, step_words[step], k,
 		    alloc_words[t].many, room, room == 1 ? "fits" : "fit");
-	}
 	return 0;
 }

@@ -303,7 +303,10 @@ test_alloc_refusal_messages(void **state)
 		    "assigning 3 more ports (1 more fits)" },
 		{ INFRA_SWITCH_PORTS, DEVICE_ACTIVATING, 0, 0, 2,
 		    "Switch ports 0/0: add a service with switch ports before "
-		    "activating 2 more ports (0 more fit)" },
+		    "activating 2 more ports" },
+		{ INFRA_WIFI_DEVICES, DEVICE_ACTIVATING, 25, 30, 7,
+		    "Wi-Fi devices 25/30: add a Wi-Fi devices pack before "
+		    "activating 7 more devices (5 more fit)" },
 		{ INFRA_PHONE_EXT, DEVICE_ACTIVATING, 1, 0, 1,
 		    "Telephony extensions 1/0: add a Voice line before "
 		    "activating another number" },
