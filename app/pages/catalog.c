@@ -45,7 +45,7 @@ service_name(const struct store_catalog *c, int64_t id)
 	return "?";
 }
 
-const char *
+static const char *
 catalog_rule_text(struct req *r, const struct store_catalog *c,
     const struct store_rule *u)
 {
@@ -66,6 +66,18 @@ catalog_rule_text(struct req *r, const struct store_catalog *c,
 		return arena_printf(r->a, "At most %lld per occupier per site",
 		    (long long)u->max_qty);
 	return u->kind;
+}
+
+/* A rule as read from the page of service for (an excludes rule reads the
+ * same from both of its services: the relation is symmetric). */
+const char *
+catalog_rule_text_for(struct req *r, const struct store_catalog *c,
+    const struct store_rule *u, int64_t for_service)
+{
+	if (strcmp(u->kind, "excludes") == 0 && u->other_id == for_service)
+		return arena_printf(r->a, "Cannot be taken with %s",
+		    service_name(c, u->service_id));
+	return catalog_rule_text(r, c, u);
 }
 
 void
@@ -101,9 +113,12 @@ page_catalog(struct req *r)
 		page_set_money(row, "RRP", s->rrp);
 		tpl_set(row, "ENTITLES", catalog_entitlements(r, s));
 		for (j = 0; j < c.nrules; j++)
-			if (c.rules[j].service_id == s->id)
+			if (c.rules[j].service_id == s->id ||
+			    (c.rules[j].other_id == s->id &&
+			    strcmp(c.rules[j].kind, "excludes") == 0))
 				tpl_set(tpl_section(row, "RULE"), "TEXT",
-				    catalog_rule_text(r, &c, &c.rules[j]));
+				    catalog_rule_text_for(r, &c, &c.rules[j],
+				    s->id));
 		buf_init(&sb, r->a, 64);
 		for (j = 0; j < ns; j++) {
 			snprintf(id, sizeof(id), ",%lld,", (long long)sites[j].id);

@@ -17,8 +17,9 @@
 #include "pages.h"
 
 const char	*catalog_entitlements(struct req *, const struct store_service *);
-const char	*catalog_rule_text(struct req *, const struct store_catalog *,
-		    const struct store_rule *);
+const char	*catalog_rule_text_for(struct req *,
+		    const struct store_catalog *, const struct store_rule *,
+		    int64_t for_service);
 
 enum svc_field {
 	SVF_RRP,	/* rrp */
@@ -124,11 +125,16 @@ fill(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
 			tpl_show(x, "CHECKED");
 	}
 	for (i = 0; i < c->nrules; i++) {
-		if (c->rules[i].service_id != s->id)
+		const struct store_rule *u = &c->rules[i];
+
+		if (u->service_id != s->id && !(u->other_id == s->id &&
+		    strcmp(u->kind, "excludes") == 0))
 			continue;
 		x = tpl_section(d, "RULE");
-		tpl_set_int(x, "RULE_ID", c->rules[i].id);
-		tpl_set(x, "TEXT", catalog_rule_text(r, c, &c->rules[i]));
+		tpl_set_int(x, "RULE_ID", u->id);
+		tpl_set(x, "TEXT", catalog_rule_text_for(r, c, u, s->id));
+		if (r->user.role == ROLE_OPERATOR_ADMIN)
+			tpl_show(x, "RULE_EDIT");
 	}
 	for (i = 0; i < c->nsvc; i++) {
 		if (c->svc[i].id == s->id)
@@ -263,7 +269,9 @@ page_catalog_edit(struct req *r)
 
 		/* Only rules of this service: anything else is not found. */
 		for (i = 0, rc = 0; i < c.nrules; i++)
-			if (c.rules[i].id == id && c.rules[i].service_id == s->id)
+			if (c.rules[i].id == id && (c.rules[i].service_id ==
+			    s->id || (c.rules[i].other_id == s->id &&
+			    strcmp(c.rules[i].kind, "excludes") == 0)))
 				rc = 1;
 		if (rc == 1 && (rc = store_rule_delete(r->user.operator_id,
 		    id)) > 0)

@@ -596,9 +596,10 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 				keep = 1;
 		if (keep)
 			continue;
-		/* Never started: it goes; else it ends today (Inactive). */
-		if (c->activated == DATE_NONE && c->start > r->today) {
-			if (store_occsvc_delete(op, c->id) <= 0)
+		/* Never started (no charge ever): it goes; else it ends
+		 * today and stays as Inactive (previously provisioned). */
+		if (c->activated == DATE_NONE || c->activated > r->today) {
+			if (store_occsvc_delete(op, c->id, r->today) <= 0)
 				goto err;
 		} else if (store_occsvc_end(op, c->id, r->today, uid) <= 0)
 			goto err;

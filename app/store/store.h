@@ -239,7 +239,9 @@ int	 store_occsvc_insert(int64_t op, int64_t occ, int64_t site,
 int	 store_occsvc_update(int64_t op, int64_t id, int64_t price,
 	    int64_t qty, int64_t user);
 int	 store_occsvc_end(int64_t op, int64_t id, int32_t day, int64_t user);
-int	 store_occsvc_delete(int64_t op, int64_t id);
+/* Only a service that never started (not activated, or activated in the
+ * future): 0 when it had started. */
+int	 store_occsvc_delete(int64_t op, int64_t id, int32_t today);
 int	 store_occsvc_activate(int64_t op, int64_t id, int32_t day);
 int	 store_history(struct arena *, int64_t op, int64_t occ, int64_t site,
 	    int64_t offset, int64_t limit, struct store_event **, size_t *);

@@ -290,12 +290,17 @@ store_occsvc_end(int64_t op, int64_t id, int32_t day, int64_t user)
 }
 
 int
-store_occsvc_delete(int64_t op, int64_t id)
+store_occsvc_delete(int64_t op, int64_t id, int32_t today)
 {
-	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
+	char		 d[DATE_STRLEN];
+	struct dbp	 p[3];
 	int64_t		 n;
 
-	if ((n = db_exec(STMT_OCCSVC_DELETE, p, NPARAMS(p), NULL)) < 0)
+	p[0] = DBP_I(op);
+	p[1] = DBP_I(id);
+	p[2] = day_param(today, d);
+
+	if ((n = db_exec(STMT_OCCSVC_DELETE, p, 3, NULL)) < 0)
 		return -1;
 	return n > 0 ? 1 : 0;
 }

@@ -152,30 +152,32 @@ async function infra(root) {
 	return (await root.locator('li:has(> .infra-label)').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
 }
 
-/* The names of the visible Available services in root. */
-async function visibleAvail(root) {
-	const out = [];
-	for (const li of await root.locator('.avail-list li').all())
-		if (await li.isVisible())
-			out.push((await li.locator('.svc-name').innerText()).trim());
-	return out;
+/* Root to evaluate in: a locator, or a page's body. */
+function scope(root) {
+	return typeof root.goto === 'function' ? root.locator('body') : root;
 }
 
-/* Plan rows in root: [{ name, qty, total, msgs }]. */
+/* The names of the visible Available services in root (one snapshot). */
+async function visibleAvail(root) {
+	return scope(root).evaluate((el) => [...el.querySelectorAll('.avail-list li')]
+		.filter((li) => li.checkVisibility())
+		.map((li) => li.querySelector('.svc-name').textContent.trim()));
+}
+
+/* Plan rows in root: [{ name, price, qty, total, msgs }], read in one snapshot
+ * (app.js may replace the form at any moment). */
 async function planRows(root) {
-	const out = [];
-	for (const tr of await root.locator('tr.row').all()) {
-		const id = await tr.getAttribute('id');
-		const msgs = await root.locator(`#${id} + tr.msgs li`).allInnerTexts();
-		out.push({
-			name: (await tr.locator('.svc-name').innerText()).trim(),
-			price: await tr.locator('input.money').inputValue(),
-			qty: await tr.locator('input.qty').inputValue(),
-			total: (await tr.locator('td.total').innerText()).trim(),
-			msgs: msgs.map((m) => m.trim()),
-		});
-	}
-	return out;
+	return scope(root).evaluate((el) => [...el.querySelectorAll('tr.row')].map((tr) => {
+		const next = tr.nextElementSibling;
+		return {
+			name: tr.querySelector('.svc-name').textContent.trim(),
+			price: tr.querySelector('input.money').value,
+			qty: tr.querySelector('input.qty').value,
+			total: tr.querySelector('td.total').textContent.trim(),
+			msgs: next && next.classList.contains('msgs') ?
+				[...next.querySelectorAll('li')].map((li) => li.textContent.trim()) : [],
+		};
+	}));
 }
 
 function servicesUrl(name, site) {

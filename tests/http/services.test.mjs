@@ -211,6 +211,7 @@ test('the drop-downs: labels word for word, the URL value selected, unknown valu
 			// A repeated key: whichever wins, the page says which one it used.
 			const v = x.contractOptions.find((o) => o.selected).value;
 			assert.ok(['all', 'inactive'].includes(v), bad);
+			assert.equal(x.rows.length, v === 'all' ? 7 : 0, `${bad}: the rows follow the filter shown`);
 			continue;
 		}
 		const cf = x.contractOptions.find((o) => o.selected).value;
@@ -504,8 +505,14 @@ test('an infrastructure overrun shows the fraction and blocks Save (Acme, recalc
 	const x = await submit(admin, acme, cw, m.version, keep, { op: 'recalc' });
 	assert.equal(x.r.status, 200);
 	assert.equal(x.m.infra['Switch ports'], '2/0');
-	assert.deepEqual(x.m.infra.over, ['Switch ports']);
-	assert.deepEqual(x.m.topMsgs, ['Switch ports: 2 in use, 0 allocated — release a floor port first']);
+	// Public IP addresses in use (if the demo data activated any) overrun too.
+	const ips = inUse(acme, cw)[2];
+	assert.equal(x.m.infra['Public IP addresses'], `${ips}/0`);
+	assert.deepEqual(x.m.infra.over, ips > 0 ? ['Switch ports', 'Public IP addresses'] : ['Switch ports']);
+	assert.deepEqual(x.m.topMsgs, [
+		'Switch ports: 2 in use, 0 allocated — release a floor port first',
+		...(ips > 0 ? [`Public IP addresses: ${ips} in use, 0 allocated — release an address first`] : []),
+	]);
 	assert.equal(x.m.saveDisabled, true);
 	// Unchanged, the plan is valid and Acme's data untouched.
 	const again = await openManage(admin, acme, cw);

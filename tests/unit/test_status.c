@@ -67,6 +67,8 @@ test_service_status_cases(void **state)
 		    "starts in 14 days (Blue Finch)" },
 		{ d + 1, d - 1, NONE, ST_SCHEDULED, "Scheduled",
 		    "future start although an activation is recorded" },
+		{ d + 14, d + 14, NONE, ST_SCHEDULED, "Scheduled",
+		    "activation set for the future contract start" },
 		/* Start reached, waiting for activation: Scheduled. */
 		{ d, NONE, NONE, ST_SCHEDULED, "Scheduled",
 		    "starts today, not activated" },
@@ -109,6 +111,10 @@ test_service_status_over_time(void **state)
 	assert_int_equal(service_status(start, act, end, end), ST_INACTIVE);
 	assert_int_equal(service_status(start, act, end, end + 1000),
 	    ST_INACTIVE);
+	/* Activated on its (future) contract start: Active from that day. */
+	assert_int_equal(service_status(start, start, NONE, start - 1),
+	    ST_SCHEDULED);
+	assert_int_equal(service_status(start, start, NONE, start), ST_ACTIVE);
 	/* Never activated, never ended: Scheduled for ever. */
 	assert_int_equal(service_status(start, NONE, NONE, start + 5000),
 	    ST_SCHEDULED);
