@@ -51,6 +51,25 @@ enum page {
 	PAGE_REPORT_ACTIVE_CSV,	/* /reports/active-services.csv */
 	PAGE_SITES,		/* /sites */
 	PAGE_SITE,		/* /sites/# */
+	PAGE_OCC_USERS,		/* /occupiers/#/sites/#/users */
+	PAGE_OCC_USER,		/* /occupiers/#/sites/#/users/# */
+	PAGE_TEAM,		/* /team */
+	PAGE_TEAM_MEMBER,	/* /team/# */
+	PAGE_SET_PASSWORD,	/* /set-password */
+	PAGE_ACCOUNT,		/* /account */
+	PAGE_ACCOUNT_SESSION,	/* /account/sessions/# */
+	PAGE_MY,		/* /my */
+	PAGE_MY_SITE,		/* /my/site */
+	PAGE_MY_SERVICES,	/* /my/sites/#/services */
+	PAGE_MY_TELEPHONY,	/* /my/sites/#/telephony */
+	PAGE_MY_DEVICES,	/* /my/sites/#/devices (GET) */
+	PAGE_MY_DEVICE_ADD,	/* /my/sites/#/devices (POST: occupier admins) */
+	PAGE_MY_CHARGES,	/* /my/sites/#/charges */
+	PAGE_MY_CASES,		/* /my/cases */
+	PAGE_MY_CASE_NEW,	/* /my/cases/new */
+	PAGE_MY_CASE,		/* /my/cases/# */
+	PAGE_MY_USERS,		/* /my/users */
+	PAGE_MY_USER,		/* /my/users/# */
 	PAGE__MAX
 };
 
@@ -98,6 +117,25 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_REPORT_ACTIVE_CSV] = { MG, "/reports/active-services.csv", page_report_active, R_OPERATOR, 0 },
 	[PAGE_SITES] = { MG, "/sites", page_sites, R_OPERATOR, 0 },
 	[PAGE_SITE] = { MG, "/sites/#", page_site, R_OPERATOR, 0 },
+	[PAGE_OCC_USERS] = { MG | MP, "/occupiers/#/sites/#/users", page_occupier_users, R_OPERATOR, 0 },
+	[PAGE_OCC_USER] = { MP, "/occupiers/#/sites/#/users/#", page_occupier_users, R_OPERATOR, 0 },
+	[PAGE_TEAM] = { MG | MP, "/team", page_team, R_OPADMIN, 0 },
+	[PAGE_TEAM_MEMBER] = { MP, "/team/#", page_team, R_OPADMIN, 0 },
+	[PAGE_SET_PASSWORD] = { MG | MP, "/set-password", page_set_password, R_PUBLIC, 0 },
+	[PAGE_ACCOUNT] = { MG | MP, "/account", page_account, R_ANY, 0 },
+	[PAGE_ACCOUNT_SESSION] = { MP, "/account/sessions/#", page_account, R_ANY, 0 },
+	[PAGE_MY] = { MG, "/my", page_my, R_OCCUPIER, 0 },
+	[PAGE_MY_SITE] = { MG, "/my/site", page_my_site, R_OCCUPIER, 0 },
+	[PAGE_MY_SERVICES] = { MG, "/my/sites/#/services", page_my_services, R_OCCUPIER, 0 },
+	[PAGE_MY_TELEPHONY] = { MG, "/my/sites/#/telephony", page_my_telephony, R_OCCUPIER, 0 },
+	[PAGE_MY_DEVICES] = { MG, "/my/sites/#/devices", page_my_devices, R_OCCUPIER, 0 },
+	[PAGE_MY_DEVICE_ADD] = { MP, "/my/sites/#/devices", page_my_devices, R_OCCADMIN, 0 },
+	[PAGE_MY_CHARGES] = { MG, "/my/sites/#/charges", page_my_charges, R_OCCUPIER, 0 },
+	[PAGE_MY_CASES] = { MG, "/my/cases", page_my_cases, R_OCCUPIER, 0 },
+	[PAGE_MY_CASE_NEW] = { MG | MP, "/my/cases/new", page_my_case_new, R_OCCADMIN, 0 },
+	[PAGE_MY_CASE] = { MG | MP, "/my/cases/#", page_my_case, R_OCCUPIER, 0 },
+	[PAGE_MY_USERS] = { MG | MP, "/my/users", page_my_users, R_OCCADMIN, 0 },
+	[PAGE_MY_USER] = { MP, "/my/users/#", page_my_users, R_OCCADMIN, 0 },
 };
 
 /*

@@ -1,5 +1,6 @@
 /*
- * home: "/" sends each role to its starting screen.
+ * home: "/" sends each role to its starting screen: operators to the
+ * occupiers, occupier users to their self-service view.
  */
 #include "pages.h"
 
@@ -10,6 +11,5 @@ page_home(struct req *r)
 	    r->user.role == ROLE_OPERATOR_STAFF)
 		http_redirect(r, "/occupiers");
 	else
-		http_error_msg(r, 404, "The occupier self-service view is not "
-		    "available yet.");
+		http_redirect(r, "/my");
 }

@@ -19,6 +19,7 @@ static const struct {
 	{ "devices", "Devices" },
 	{ "charges", "Charges" },
 	{ "history", "History" },
+	{ "users", "Users" },
 };
 
 int

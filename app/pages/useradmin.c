@@ -389,6 +389,10 @@ useradmin_fill(struct req *r, struct tpl_dict *d, int64_t occ,
 	tpl_show(d, n > 0 ? "HAS_USERS" : "NO_USERS");
 	/* The add form keeps its role only when it comes back with errors. */
 	sel = r->status == 422 ? kv_get(&r->form, "role") : NULL;
+	/* Otherwise the least privileged role: the last of the mask. */
+	for (i = 0; sel == NULL && i < ROLE__MAX; i++)
+		if ((roles & (1u << i)) && !(roles >> (i + 1)))
+			sel = role_names[i];
 	role_options(d, "ADD_ROLE_OPT", roles, sel);
 	return 1;
 }
@@ -404,4 +408,105 @@ useradmin_show_link(struct req *r, struct tpl_dict *d, const char *name,
 	tpl_set(l, "EMAIL", email);
 	tpl_set(l, "URL", link);
 	page_set_time(r, l, "EXPIRES", r->now + ACCOUNT_LINK_SECONDS);
+}
+
+static const char *const done_codes[UAO__MAX] = {
+	"user_disabled",	/* UAO_DISABLE */
+	"user_enabled",		/* UAO_ENABLE */
+	"user_removed",		/* UAO_REMOVE */
+	NULL,			/* UAO_LINK: the page shows the link */
+	"role_changed",		/* UAO_ROLE */
+};
+
+void
+useradmin_screen(struct req *r, struct tpl_dict *d, int64_t occ, int64_t id,
+    const char *base, unsigned roles, int team)
+{
+	struct store_account_user	 u;
+	enum useradmin_op		 op;
+	const char			*why, *link;
+	int64_t				 nid;
+	int				 rc;
+
+	if (r->method == M_POST && id == 0) {
+		rc = useradmin_create(r, d, occ, roles, &nid, &link);
+		if (rc < 0) {
+			page_store_error(r);
+			return;
+		}
+		if (rc > 0) {
+			if (store_account_user_get(r->a, r->user.operator_id,
+			    occ, nid, 0, &u) <= 0) {
+				page_store_error(r);
+				return;
+			}
+			useradmin_show_link(r, d, u.name, u.email, link);
+		}
+	} else if (r->method == M_POST) {
+		if ((op = useradmin_op_parse(kv_get(&r->form, "op"))) ==
+		    UAO__MAX || (op == UAO_ROLE && !team) ||
+		    (op == UAO_REMOVE && team)) {
+			http_error_msg(r, 400, "This change is not one the "
+			    "screen offers.");
+			return;
+		}
+		rc = useradmin_apply(r, occ, id, op, kv_get(&r->form, "role"),
+		    roles, &u, &why, &link);
+		if (rc == 0) {
+			http_error(r, 404);
+			return;
+		}
+		if (rc == -1) {
+			page_store_error(r);
+			return;
+		}
+		if (rc == -2) {
+			r->status = 409;
+			form_error(r, d, NULL, why);
+		} else if (op == UAO_LINK)
+			useradmin_show_link(r, d, u.name, u.email, link);
+		else {
+			http_redirect(r, arena_printf(r->a, "%s?done=%s", base,
+			    done_codes[op]));
+			return;
+		}
+	}
+	if (useradmin_fill(r, d, occ, base, roles, team) < 0) {
+		page_store_error(r);
+		return;
+	}
+	page_end(r);
+}
+
+/* Characters (UTF-8 code points) of s. */
+static size_t
+chars(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+int
+useradmin_password_check(struct req *r, struct tpl_dict *d,
+    const struct fval *pw, const char *pw_key, const struct fval *cf,
+    const char *cf_key)
+{
+	if (pw->err != NULL || cf->err != NULL)
+		return 0;	/* already said */
+	if (chars(pw->raw) < USERADMIN_PASSWORD_MIN) {
+		form_error(r, d, pw_key, arena_printf(r->a, "The new password "
+		    "must have at least %d characters.",
+		    USERADMIN_PASSWORD_MIN));
+		return 1;
+	}
+	if (strcmp(pw->raw, cf->raw) != 0) {
+		form_error(r, d, cf_key, "The two new passwords are not the "
+		    "same.");
+		return 1;
+	}
+	return 0;
 }

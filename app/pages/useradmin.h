@@ -16,6 +16,7 @@
 
 struct req;
 struct tpl_dict;
+struct fval;
 
 enum useradmin_op {
 	UAO_DISABLE,	/* "disable": cannot sign in, every session ends */
@@ -62,5 +63,26 @@ int	 useradmin_fill(struct req *, struct tpl_dict *, int64_t occ,
 /* Show the link block (LINK) of users.tpl for a user just given a link. */
 void	 useradmin_show_link(struct req *, struct tpl_dict *,
 	    const char *name, const char *email, const char *link);
+
+/*
+ * The whole users screen after its header (page_begin and the header or
+ * tabs are the caller's): POST to base adds a user; POST to base/ID
+ * (id > 0) applies op=disable|enable|remove|link|role to that user; then
+ * the list with its forms. Answers every case: the link page (200), a
+ * redirect with ?done=..., 404 for a user not in scope, 400 for an unknown
+ * op, 409 for a refused change, 422 for a bad form, 500/503.
+ */
+void	 useradmin_screen(struct req *, struct tpl_dict *, int64_t occ,
+	    int64_t id, const char *base, unsigned roles, int team);
+
+/* The minimum length of a password, in characters. */
+#define USERADMIN_PASSWORD_MIN	10
+
+/* A new password and its confirmation (fields pw_key and cf_key, already
+ * read): at least USERADMIN_PASSWORD_MIN characters, both the same. Adds
+ * the messages to d; returns how many. */
+int	 useradmin_password_check(struct req *, struct tpl_dict *,
+	    const struct fval *pw, const char *pw_key, const struct fval *cf,
+	    const char *cf_key);
 
 #endif

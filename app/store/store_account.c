@@ -226,6 +226,7 @@ store_account_token_find(struct arena *a, const unsigned char hash[32],
 	t->expires_at = dbrow_int(&res.rows[0], 3);
 	t->email = dbrow_str(&res.rows[0], 4);
 	t->name = dbrow_str(&res.rows[0], 5);
+	t->occupier_id = dbrow_int(&res.rows[0], 6);
 	return 1;
 }
 

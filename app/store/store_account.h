@@ -71,6 +71,7 @@ struct store_account_token {
 	int64_t		 id;
 	int64_t		 operator_id;
 	int64_t		 user_id;
+	int64_t		 occupier_id;	/* the user's; 0 for a team member */
 	int64_t		 expires_at;
 	const char	*email;
 	const char	*name;

@@ -344,10 +344,10 @@ test('occupier roles get 403 on the operator screens', async () => {
 		const r = await c.post('/occupiers/new', { name: `By occupier ${rnd()}`, version: '0' });
 		assertHtml(r, 403, `${email} POST /occupiers/new`);
 		assert.equal(dbValue('SELECT COUNT(*) FROM occupier'), before_);
-		// Their start page is not the operator's either.
-		const home = await c.get('/');
-		assertHtml(home, 404, `${email} /`);
-		assert.match(home.text, /The occupier self-service view is not available yet\./);
+		// Their start page is not the operator's either: their own view.
+		assertRedirect(await c.get('/'), '/my', `${email} /`);
+		const home = await c.follow('/');
+		assertHtml(home, 200, `${email} /my`);
 		assert.doesNotMatch(home.text, /Occupiers/);
 	}
 });

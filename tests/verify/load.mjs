@@ -12,7 +12,7 @@
 // { requests, byStatus, errors, rss: [{ at, kib, pid }], seconds }.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import {
-	ADMIN, Client, attempt, childrenOf, cloneClient, day, dbValue, inputValue, log, manageFields,
+	ADMIN, Client, Lean, attempt, childrenOf, cloneClient, day, dbValue, inputValue, log, manageFields,
 	managePath, occupierId, occupierWith, openManage, rowsOf, rssKiB, serviceIds, siteId, sleep,
 } from './vlib.mjs';
 
@@ -129,7 +129,7 @@ function makeSteps(st, i, c, rowsD, versionD) {
 		async () => [await postForm(c, `/catalog/${svc}`, [['rrp', 'abc'], ['description', 'x']])],
 		async () => [await attempt(c, 'POST', '/occupiers/new', [['csrf', 'f'.repeat(64)], ['name', 'x']])],
 		async () => [await c.request('POST', '/occupiers/new', { body: `csrf=${c.csrf}&name=%zz` })
-			.then((r) => ({ status: r.status }), () => ({ status: 0 }))],
+			.then((r) => ({ method: 'POST', status: r.status }), (e) => ({ method: 'POST', status: 0, err: e.message }))],
 		async () => [await postForm(c, '/occupiers', [['x', '1']])],
 		async () => [await postForm(c, `/occupiers/${9e15}/edit`, [['name', 'x'], ['version', '1']])],
 	];
@@ -164,6 +164,7 @@ const rowsD = rowsOf(mD);
 let done = 0;
 let issued = 0;
 const byStatus = {};
+const byMethod = {};
 const errors = [];
 const rss = [];
 let stop = false;
@@ -172,6 +173,7 @@ function note(res, what) {
 	for (const r of res) {
 		done++;
 		byStatus[r.status] = (byStatus[r.status] || 0) + 1;
+		byMethod[r.method] = (byMethod[r.method] || 0) + 1;
 		if (r.status === 0 || r.status >= 500)
 			if (errors.length < 20)
 				errors.push(`${what}: ${r.status} ${r.err || ''} ${(r.text || '').slice(0, 120)}`);
@@ -183,8 +185,10 @@ function workerPid() {
 	return k.length === 1 ? k[0] : 0;
 }
 
+const clients = Array.from({ length: conc }, (_, i) => new Lean(cloneClient(base, `leaks#${i}`), { maxSockets: 2 }));
+
 async function loop(i, limit) {
-	const c = cloneClient(base, `leaks#${i}`);
+	const c = clients[i];
 	const steps = makeSteps(st, i, c, rowsD, mD.version);
 	let k = i * 7;
 	while (!stop && issued < limit && Date.now() < DEADLINE) {
@@ -196,7 +200,7 @@ async function loop(i, limit) {
 	}
 }
 
-for (const target of [...checkpoints, total]) {
+for (const target of [...new Set([...checkpoints, total])]) {
 	if (Date.now() >= DEADLINE)
 		break;
 	await Promise.all(Array.from({ length: conc }, (_, i) => loop(i, target)));
@@ -208,6 +212,8 @@ for (const target of [...checkpoints, total]) {
 	}
 }
 stop = true;
-const out = { requests: done, byStatus, errors, rss, seconds: (Date.now() - t0) / 1000, timedOut: Date.now() >= DEADLINE };
+for (const c of clients)
+	c.close();
+const out = { requests: done, byStatus, byMethod, errors, rss, seconds: (Date.now() - t0) / 1000, timedOut: Date.now() >= DEADLINE };
 writeFileSync(OUT, JSON.stringify(out));
 log(JSON.stringify(out));

@@ -7,13 +7,17 @@
 // that run.sh prints. Every loop here is capped in count and in time.
 import { readFileSync, readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import http from 'node:http';
 
 export * from '../http/lib.mjs';
 export {
 	day, manageFields, managePath, occupierWith, openManage, parseManage, post, rowsOf, serviceIds,
 	submit, auditText,
 } from '../http/services-lib.mjs';
-import { Client, ADMIN, DEMO_PASSWORD, csrfOf } from '../http/lib.mjs';
+import { Client, ADMIN, BASE_URL, DEMO_PASSWORD, csrfOf, db, inputValue } from '../http/lib.mjs';
+import {
+	day, manageFields, managePath, occupierWith, openManage, serviceIds,
+} from '../http/services-lib.mjs';
 
 export { sleep };
 export const FAST = process.env.VERIFY_FAST === '1';
@@ -29,8 +33,11 @@ let fetchTimeout = Number(process.env.FETCH_TIMEOUT_MS || 15000);
 export function setFetchTimeout(ms) {
 	fetchTimeout = ms;
 }
-globalThis.fetch = (url, opts = {}) => realFetch(url,
-	opts.signal ? opts : { ...opts, signal: AbortSignal.timeout(fetchTimeout) });
+let requests = 0;
+globalThis.fetch = (url, opts = {}) => {
+	requests++;
+	return realFetch(url, opts.signal ? opts : { ...opts, signal: AbortSignal.timeout(fetchTimeout) });
+};
 
 /* "1234567" → "1 234 567" (the figures' style). */
 export function n(x) {
@@ -42,6 +49,7 @@ export function n(x) {
 
 /* Print the check's result line and set the exit code. */
 export function report(check, figures, pass) {
+	console.log(`REQUESTS ${requests}`);
 	console.log(`VERIFY ${check}: ${figures} — ${pass ? 'PASS' : 'FAIL'}`);
 	process.exitCode = pass ? 0 : 1;
 }
@@ -73,10 +81,10 @@ export async function attempt(c, method, path, fields) {
 			r = await postPairs(c, path, fields);
 		else
 			r = await c.post(path, fields);
-		return { status: r.status, ms: performance.now() - t0, body: r.body, text: r.text, location: r.location, r };
+		return { method, status: r.status, ms: performance.now() - t0, body: r.body, text: r.text, location: r.location, r };
 	} catch (e) {
 		const err = e.name === 'TimeoutError' || e.name === 'AbortError' ? 'timeout' : (e.cause?.code || e.message);
-		return { status: 0, ms: performance.now() - t0, err, body: '', text: '' };
+		return { method, status: 0, ms: performance.now() - t0, err, body: '', text: '' };
 	}
 }
 
@@ -112,6 +120,108 @@ export function cloneClient(c, name) {
 	return d;
 }
 
+/*
+ * A lean client for load: node:http with keep-alive, the session's cookies
+ * sent as they are, no cookie jar updates and no HTML decoding, so that the
+ * client costs little next to the server. Same calls as lib.mjs's Client
+ * (get, post, request; csrf), so attempt() and postPairs() take either.
+ */
+export class Lean {
+	constructor(from, { maxSockets = 16, timeoutMs = 15000 } = {}) {
+		this.name = from.name;
+		this.cookie = [...from.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+		this.csrf = from.csrf;
+		this.timeoutMs = timeoutMs;
+		const u = new URL(BASE_URL);
+		this.host = u.hostname;
+		this.port = Number(u.port || 80);
+		this.agent = new http.Agent({ keepAlive: true, maxSockets });
+	}
+
+	request(method, p, { body } = {}) {
+		requests++;
+		return new Promise((resolve, reject) => {
+			const headers = { cookie: this.cookie };
+			if (body !== undefined) {
+				headers['content-type'] = 'application/x-www-form-urlencoded';
+				headers['content-length'] = Buffer.byteLength(body);
+			}
+			const rq = http.request({ host: this.host, port: this.port, method, path: p, headers, agent: this.agent },
+				(res) => {
+					const chunks = [];
+					res.on('data', (d) => chunks.push(d));
+					res.on('end', () => {
+						const b = Buffer.concat(chunks).toString('utf8');
+						resolve({
+							status: res.statusCode, body: b, location: res.headers.location || null,
+							headers: res.headers, get text() { return b.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' '); },
+						});
+					});
+					res.on('error', reject);
+				});
+			rq.setTimeout(this.timeoutMs, () => {
+				const e = new Error('timeout');
+				e.name = 'TimeoutError';
+				rq.destroy(e);
+			});
+			rq.on('error', reject);
+			if (body !== undefined)
+				rq.write(body);
+			rq.end();
+		});
+	}
+
+	get(p) {
+		return this.request('GET', p);
+	}
+
+	post(p, fields = {}) {
+		const f = new URLSearchParams();
+		if (!('csrf' in fields) && this.csrf)
+			f.append('csrf', this.csrf);
+		for (const [k, v] of Object.entries(fields))
+			f.append(k, String(v));
+		return this.request('POST', p, { body: f.toString() });
+	}
+
+	close() {
+		this.agent.destroy();
+	}
+}
+
+/*
+ * An occupier of our own at site S with a contract and a saved plan of two
+ * rows (Wi-Fi devices pack 12.00 × 2, Wi-Fi Secure accounts 10.00 × 1: no
+ * rules, no devices, no phone numbers). { occ, S, contract, rowA, rowB }.
+ */
+export async function ownPlan(c, S, prefix) {
+	const svc = serviceIds();
+	const o = await occupierWith(c, S, [{ start: day(-90) }], prefix);
+	const { m } = await openManage(c, o.occ, S);
+	const rows = [
+		{ id: 0, service: svc['Wi-Fi devices pack (10)'], contract: o.contract.id, price: '12.00', qty: '2' },
+		{ id: 0, service: svc['Wi-Fi Secure accounts (5)'], contract: o.contract.id, price: '10.00', qty: '1' },
+	];
+	const r = await attempt(c, 'POST', managePath(o.occ, S), manageFields(m.version, rows, { op: 'save' }));
+	if (r.status !== 303)
+		throw new Error(`first save for occupier ${o.occ}: ${r.status} ${r.text.slice(0, 300)}`);
+	const ids = db(`SELECT id FROM occupier_service WHERE occupier_id = ${o.occ} AND site_id = ${S} ORDER BY id`)
+		.map((x) => Number(x[0]));
+	return { occ: o.occ, S, contract: o.contract.id, rowA: ids[0], rowB: ids[1] };
+}
+
+/* The Manage services form's rows as the browser resends them. */
+export function formRows(html) {
+	const rows = [];
+	for (let k = 0; inputValue(html, `row[${k}][id]`) !== null; k++)
+		rows.push({
+			id: inputValue(html, `row[${k}][id]`), service: inputValue(html, `row[${k}][service]`),
+			contract: inputValue(html, `row[${k}][contract]`), price: inputValue(html, `row[${k}][price]`),
+			qty: inputValue(html, `row[${k}][qty]`),
+		});
+	return rows;
+}
+
 /* ---- processes (Linux /proc) ---------------------------------------------- */
 
 /* Children of pid (the FastCGI master's workers). */
@@ -140,6 +250,31 @@ export function rssKiB(pid) {
 	} catch {
 		return 0;
 	}
+}
+
+/*
+ * What the server wrote to its log (tenantry.log) since this check began:
+ * run.sh passes VERIFY_LOG and VERIFY_LOG_OFFSET (bytes).
+ */
+export function serverLogSince() {
+	const f = process.env.VERIFY_LOG;
+	if (!f)
+		return '';
+	try {
+		return readFileSync(f).subarray(Number(process.env.VERIFY_LOG_OFFSET || 0)).toString('utf8');
+	} catch {
+		return '';
+	}
+}
+
+/* Sanitizer reports and worker deaths in a piece of the server log. */
+export function serverEvents(text) {
+	const count = (re) => (text.match(re) || []).length;
+	return {
+		sanitizer: count(/ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:/g),
+		killed9: count(/worker \d+ killed by signal 9;/g),
+		crashed: count(/worker \d+ killed by signal (?!9;)\d+|worker \d+ exited [1-9]/g),
+	};
 }
 
 /* ---- figures from the database ---------------------------------------------- */

@@ -1,0 +1,148 @@
+/*
+ * my_case: /my/cases/ID, one of the occupier's cases and its conversation;
+ * POST adds a comment while the case is open. An occupier admin sees every
+ * case of its occupier, an occupier user only the cases it raised; any
+ * other case, of another occupier or another operator, is 404, exactly
+ * like a missing one. Closing and reopening are the operator's.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../store/db.h"
+#include "../store/store.h"
+#include "../store/store_account.h"
+#include "../store/store_case.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+#define SAVE_TRIES	3
+
+static const struct field comment_field =
+    { "comment", "Comment", FT_MULTILINE, 10000, 1, 0, 0 };
+
+/* Load case id if the user may see it. 1, 0 (404), -1. */
+static int
+case_load(struct req *r, int64_t id, struct store_case *c)
+{
+	int64_t	*mine;
+	size_t	 n, k;
+	int	 rc;
+
+	if ((rc = store_case_get(r->a, r->user.operator_id, id, c)) <= 0)
+		return rc;
+	if (c->occupier_id != r->user.occupier_id)
+		return 0;
+	if (r->user.role == ROLE_OCCUPIER_ADMIN)
+		return 1;
+	if (store_account_cases_by(r->a, r->user.operator_id,
+	    r->user.occupier_id, r->user.id, &mine, &n) < 0)
+		return -1;
+	for (k = 0; k < n; k++)
+		if (mine[k] == c->id)
+			return 1;
+	return 0;
+}
+
+/* 1 added, 0 the case is closed (nothing written), -1 error. */
+static int
+comment_once(struct req *r, const struct store_case *c, const char *body,
+    int64_t *cid)
+{
+	int	 rc;
+
+	if (db_begin() < 0)
+		return -1;
+	rc = store_case_comment_insert(r->user.operator_id, c->id, r->user.id,
+	    body, cid);
+	if (rc > 0)
+		rc = store_audit(r->user.operator_id, c->occupier_id,
+		    c->site_id, r->user.id, "case", c->id, "comment", NULL,
+		    arena_printf(r->a, "comment=%s", body));
+	if (rc > 0 && db_commit() > 0)
+		return 1;
+	db_rollback();
+	return rc > 0 ? -1 : rc;
+}
+
+void
+page_my_case(struct req *r)
+{
+	struct tpl_dict			*d, *line;
+	struct store_case		 c;
+	struct store_case_comment	*m;
+	struct fval			 v;
+	size_t				 n, i;
+	int64_t				 cid = 0;
+	int				 rc, attempt, open;
+
+	if ((rc = case_load(r, r->ids[0], &c)) < 0) {
+		page_store_error(r);
+		return;
+	}
+	if (rc == 0) {
+		http_error(r, 404);
+		return;
+	}
+	if ((d = page_begin(r, c.subject, "my_case.tpl", "mycases")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	open = strcmp(c.status, "open") == 0;
+	if (r->method == M_POST) {
+		if (form_read(r, d, &comment_field, 1, &v) > 0) {
+			r->status = 422;
+		} else {
+			for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
+				rc = comment_once(r, &c, v.s, &cid);
+				if (rc >= 0 || !db_retryable())
+					break;
+			}
+			if (rc < 0) {
+				page_store_error(r);
+				return;
+			}
+			if (rc > 0) {
+				http_redirect(r, arena_printf(r->a,
+				    "/my/cases/%lld?done=comment_added#c%lld",
+				    (long long)c.id, (long long)cid));
+				return;
+			}
+			r->status = 409;
+			form_error(r, d, NULL, "This case is closed: your "
+			    "comment was not added. Ask your operator to "
+			    "reopen it.");
+			open = 0;
+		}
+	}
+	if (store_case_comments(r->a, r->user.operator_id, c.id, &m, &n) < 0) {
+		page_store_error(r);
+		return;
+	}
+	tpl_set_int(d, "ID", c.id);
+	tpl_set(d, "SUBJECT", c.subject);
+	tpl_set(d, "SITE_NAME", c.site_name);
+	tpl_set(d, "RAISED_BY", *c.created_by ? c.created_by : "Unknown");
+	page_set_time(r, d, "RAISED", c.created_at);
+	if (c.service_id > 0)
+		tpl_set(tpl_section(d, "SERVICE"), "SERVICE_NAME",
+		    c.service_name);
+	else
+		tpl_show(d, "NO_SERVICE");
+	tpl_set(d, "DETAILS", c.details);
+	tpl_set(d, "STATUS", open ? "Open" : "Closed");
+	tpl_set(d, "STATUS_CLASS", open ? "active" : "inactive");
+	for (i = 0; i < n; i++) {
+		line = tpl_section(d, "LINE");
+		tpl_set_int(line, "ID", m[i].id);
+		tpl_set(line, "BODY", m[i].body);
+		page_set_time(r, line, "AT", m[i].at);
+		if (m[i].user_id > 0) {
+			tpl_show(line, "PERSON");
+			tpl_set(line, "AUTHOR", m[i].author);
+		} else
+			tpl_show(line, "SYSTEM");
+	}
+	tpl_show(d, n > 0 ? "HAS_LINES" : "NO_LINES");
+	tpl_show(d, open ? "CAN_COMMENT" : "IS_CLOSED");
+	page_end(r);
+}

@@ -1,0 +1,147 @@
+/*
+ * my_case_new: /my/cases/new, an occupier admin raises a case for its
+ * occupier at one of its sites (where it has a contract), optionally about
+ * a service of the catalog. One transaction with its audit event; then to
+ * the case.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../store/db.h"
+#include "../store/store.h"
+#include "../store/store_case.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+#define SAVE_TRIES	3
+
+enum mc_field {
+	MF_SITE,	/* site */
+	MF_SERVICE,	/* service */
+	MF_SUBJECT,	/* subject */
+	MF_DETAILS,	/* details */
+	MF__MAX
+};
+
+static const struct field fields[MF__MAX] = {
+	[MF_SITE] = { "site", "Site", FT_INT, 20, 1, 1, INT64_MAX },
+	[MF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX },
+	[MF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0 },
+	[MF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0 },
+};
+
+/* 1 raised, 0 refused (no contract at the site any more), -1 error. */
+static int
+raise_once(struct req *r, int64_t site, int64_t svc, const char *svc_name,
+    const char *subject, const char *details, int64_t *id)
+{
+	int64_t	 op = r->user.operator_id, occ = r->user.occupier_id;
+	int	 rc;
+
+	if (db_begin() < 0)
+		return -1;
+	if ((rc = store_case_contract_exists(r->a, op, occ, site)) > 0)
+		rc = store_case_insert(op, occ, site, svc, subject, details,
+		    r->user.id, id);
+	if (rc > 0)
+		rc = store_audit(op, occ, site, r->user.id, "case", *id,
+		    "create", NULL, arena_printf(r->a, "subject=%s\n"
+		    "service=%s\nstatus=open\ndetails=%s", subject, svc_name,
+		    details));
+	if (rc > 0 && db_commit() > 0)
+		return 1;
+	db_rollback();
+	return rc > 0 ? -1 : rc;
+}
+
+void
+page_my_case_new(struct req *r)
+{
+	struct tpl_dict			*d, *o;
+	struct store_case_option	*svcs;
+	const struct store_case_option	*svc = NULL;
+	struct store_site		*sites;
+	struct fval			 v[MF__MAX];
+	int64_t				*mine, site = 0, sid = 0, id = 0;
+	size_t				 nmine, nsvc, ns, i, k;
+	int				 rc = 0, attempt, site_ok = 0;
+
+	if (my_sites(r, &mine, &nmine) < 0 ||
+	    store_site_list(r->a, r->user.operator_id, &sites, &ns) < 0 ||
+	    store_case_options(r->a, r->user.operator_id,
+	    STORE_CASE_OPT_SERVICES, &svcs, &nsvc) < 0) {
+		page_store_error(r);
+		return;
+	}
+	if ((d = page_begin(r, "Raise a case", "my_case_new.tpl",
+	    "mycases")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	if (r->method == M_POST) {
+		rc = form_read(r, d, fields, MF__MAX, v);
+		site = v[MF_SITE].err == NULL ? v[MF_SITE].i : 0;
+		sid = v[MF_SERVICE].err == NULL && v[MF_SERVICE].present ?
+		    v[MF_SERVICE].i : 0;
+		for (k = 0; k < nmine; k++)
+			if (mine[k] == site)
+				site_ok = 1;
+		if (v[MF_SITE].err == NULL && !site_ok) {
+			form_error(r, d, "site", "Site must be one of your "
+			    "sites.");
+			rc++;
+		}
+		for (i = 0; sid > 0 && i < nsvc; i++)
+			if (svcs[i].id == sid)
+				svc = &svcs[i];
+		if (sid > 0 && svc == NULL) {
+			form_error(r, d, "service", "Related service must be "
+			    "one of the choices.");
+			rc++;
+		}
+		if (rc == 0) {
+			for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
+				rc = raise_once(r, site, sid, svc ? svc->name :
+				    "", v[MF_SUBJECT].s, v[MF_DETAILS].s, &id);
+				if (rc >= 0 || !db_retryable())
+					break;
+			}
+			if (rc < 0) {
+				page_store_error(r);
+				return;
+			}
+			if (rc > 0) {
+				http_redirect(r, arena_printf(r->a,
+				    "/my/cases/%lld?done=created",
+				    (long long)id));
+				return;
+			}
+			form_error(r, d, "site", "Site must be one of your "
+			    "sites.");
+		}
+		r->status = 422;
+	} else if (nmine > 0)
+		site = mine[0];
+	for (i = 0; i < ns; i++) {
+		for (k = 0; k < nmine && mine[k] != sites[i].id; k++)
+			continue;
+		if (k == nmine)
+			continue;
+		o = tpl_section(d, "SITE_OPT");
+		tpl_set_int(o, "ID", sites[i].id);
+		tpl_set(o, "NAME", sites[i].name);
+		if (sites[i].id == site)
+			tpl_show(o, "SELECTED");
+	}
+	for (i = 0; i < nsvc; i++) {
+		o = tpl_section(d, "SERVICE_OPT");
+		tpl_set_int(o, "ID", svcs[i].id);
+		tpl_set(o, "NAME", svcs[i].name);
+		tpl_set(o, "CATEGORY", svcs[i].extra);
+		if (svcs[i].id == sid)
+			tpl_show(o, "SELECTED");
+	}
+	if (nmine == 0)
+		tpl_show(d, "NO_SITES");
+	page_end(r);
+}

@@ -1,0 +1,147 @@
+/*
+ * my_nav: the header of the occupier's self-service view: the occupier's
+ * name, the site selector (only the sites where the occupier has a
+ * contract, of any status) and the tabs. Everything is scoped by the
+ * signed-in user's operator and occupier, never by the URL.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../domain/date.h"
+#include "../store/store.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+#include "svcplan.h"
+
+static const struct {
+	const char	*key;
+	const char	*label;
+} tabs[] = {
+	{ "services", "Services" },
+	{ "telephony", "Phone numbers" },
+	{ "devices", "Devices" },
+	{ "charges", "Charges" },
+};
+
+int
+my_tab_known(const char *tab)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++)
+		if (strcmp(tab, tabs[i].key) == 0)
+			return 1;
+	return 0;
+}
+
+int
+my_sites(struct req *r, int64_t **ids, size_t *n)
+{
+	*ids = NULL;
+	*n = 0;
+	if (r->user.occupier_id <= 0)
+		return 1;
+	return store_contract_sites(r->a, r->user.operator_id,
+	    r->user.occupier_id, ids, n) < 0 ? -1 : 1;
+}
+
+int
+my_site_ok(struct req *r, int64_t site)
+{
+	int64_t	*ids;
+	size_t	 n, i;
+
+	if (my_sites(r, &ids, &n) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (ids[i] == site)
+			return 1;
+	return 0;
+}
+
+int
+my_nav(struct req *r, struct tpl_dict *d, int64_t site, const char *tab)
+{
+	struct store_occupier	 o;
+	struct store_site	*sites;
+	struct tpl_dict		*s, *t, *nav;
+	int64_t			*ids;
+	size_t			 n, ns, i, k;
+	int			 rc, found = 0;
+
+	if (my_sites(r, &ids, &n) < 0) {
+		page_store_error(r);
+		return 0;
+	}
+	for (k = 0; k < n; k++)
+		if (ids[k] == site)
+			found = 1;
+	if (!found) {
+		http_error(r, 404);
+		return 0;
+	}
+	if ((rc = store_occupier_get(r->a, r->user.operator_id,
+	    r->user.occupier_id, &o)) < 0 ||
+	    store_site_list(r->a, r->user.operator_id, &sites, &ns) < 0) {
+		page_store_error(r);
+		return 0;
+	}
+	if (rc == 0) {
+		http_error(r, 404);
+		return 0;
+	}
+	nav = tpl_include(d, "OCC_NAV", "my_nav.tpl");
+	tpl_set(d, "OCC_NAME", o.name);
+	tpl_set_int(d, "SITE_ID", site);
+	tpl_set(nav, "OCC_NAME", o.name);
+	tpl_set(nav, "OPERATOR_NAME", r->user.operator_name);
+	tpl_set(nav, "TAB", tab);
+	for (i = 0; i < ns; i++) {
+		for (k = 0; k < n && ids[k] != sites[i].id; k++)
+			continue;
+		if (k == n)
+			continue;	/* not one of the occupier's sites */
+		s = tpl_section(nav, "SITE_OPT");
+		tpl_set_int(s, "ID", sites[i].id);
+		tpl_set(s, "NAME", sites[i].name);
+		if (sites[i].id == site) {
+			tpl_show(s, "SELECTED");
+			tpl_set(d, "SITE_NAME", sites[i].name);
+			tpl_set(nav, "SITE_NAME", sites[i].name);
+		}
+	}
+	for (i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
+		t = tpl_section(nav, "TABS");
+		tpl_set(t, "LABEL", tabs[i].label);
+		tpl_set(t, "HREF", arena_printf(r->a, "/my/sites/%lld/%s",
+		    (long long)site, tabs[i].key));
+		if (strcmp(tab, tabs[i].key) == 0)
+			tpl_show(t, "CURRENT");
+	}
+	return 1;
+}
+
+int
+my_infra(struct req *r, int64_t site, struct rules_result *res)
+{
+	struct svcplan		 plan;
+	struct store_occsvc	*os;
+	struct rules_line	*lines;
+	size_t			 n, i, nl = 0;
+
+	if (store_occsvc_list(r->a, r->user.operator_id, r->user.occupier_id,
+	    site, 0, &os, &n) < 0 ||
+	    svcplan_load(r, r->user.occupier_id, site, &plan) < 0)
+		return -1;
+	lines = arena_calloc(r->a, n ? n : 1, sizeof(*lines));
+	for (i = 0; i < n; i++) {
+		/* Y counts what is or will be allocated (DESIGN 3). */
+		if (os[i].ended != DATE_NONE && os[i].ended <= r->today)
+			continue;
+		lines[nl].service_id = os[i].service_id;
+		lines[nl].qty = os[i].qty;
+		nl++;
+	}
+	svcplan_check(&plan, lines, nl, res);
+	return 1;
+}

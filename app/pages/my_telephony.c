@@ -1,0 +1,55 @@
+/*
+ * my_telephony: /my/sites/SITE/telephony, the occupier's phone numbers at
+ * one of its sites, read-only: number, main number, state, active since,
+ * and the Telephony extensions fraction. Changes are the operator's.
+ */
+#include <stdio.h>
+
+#include "../domain/phone.h"
+#include "../domain/rules.h"
+#include "../store/store_phone.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+void
+page_my_telephony(struct req *r)
+{
+	struct tpl_dict		*d, *row;
+	struct store_phone	*p;
+	struct rules_result	 res;
+	char			 frac[64];
+	size_t			 n, i;
+	int64_t			 site = r->ids[0];
+
+	if ((d = page_begin(r, "Phone numbers", "my_telephony.tpl", "my")) ==
+	    NULL) {
+		http_error(r, 500);
+		return;
+	}
+	if (!my_nav(r, d, site, "telephony"))
+		return;
+	if (store_phone_list_occupier(r->a, r->user.operator_id,
+	    r->user.occupier_id, site, r->today, &p, &n) < 0 ||
+	    my_infra(r, site, &res) < 0) {
+		page_store_error(r);
+		return;
+	}
+	rules_fraction_format(&res, INFRA_PHONE_EXT, frac, sizeof(frac));
+	tpl_set(d, "FRACTION", frac);
+	for (i = 0; i < n; i++) {
+		row = tpl_section(d, "ROW");
+		tpl_set(row, "NUMBER", p[i].number);
+		tpl_set(row, "STATE", (unsigned)p[i].state < PHONE__MAX ?
+		    phone_state_labels[p[i].state] : "");
+		tpl_set(row, "STATE_CLASS", p[i].state == PHONE_ACTIVE ?
+		    "active" : "scheduled");
+		if (p[i].is_main && p[i].state == PHONE_ACTIVE)
+			tpl_show(row, "MAIN");
+		if (p[i].state == PHONE_ACTIVE)
+			page_set_date(row, "SINCE", p[i].activated_at);
+		else
+			tpl_set(row, "SINCE", "Not active yet");
+	}
+	tpl_show(d, n > 0 ? "HAS_ROWS" : "EMPTY");
+	page_end(r);
+}

@@ -1,0 +1,31 @@
+/*
+ * team: /team, the operator's own users (operator admins only): the list,
+ * invite (name, email, role: a one-time set-password link shown once),
+ * and per member (POST /team/ID): change role, disable (every session
+ * ends at once), enable, new set-password link. An admin cannot demote or
+ * disable themself, nor the last enabled admin.
+ */
+#include <stdio.h>
+
+#include "../tpl/tpl.h"
+#include "pages.h"
+#include "useradmin.h"
+
+void
+page_team(struct req *r)
+{
+	struct tpl_dict	*d, *h;
+
+	if ((d = page_begin(r, "Team", "users.tpl", "team")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	h = tpl_section(d, "PAGE_HEAD");
+	tpl_set(h, "HEADING", "Team");
+	tpl_set(h, "SUB", arena_printf(r->a, "The people of %s who sign in "
+	    "to Tenantry.", r->user.operator_name));
+	tpl_set(d, "ADD_HEADING", "Invite a team member");
+	tpl_set(d, "ADD_BUTTON", "Invite");
+	useradmin_screen(r, d, 0, r->nids > 0 ? r->ids[0] : 0, "/team",
+	    R_OPERATOR, 1);
+}

@@ -1,0 +1,42 @@
+{{%AUTOESCAPE context="HTML"}}<header class="page-head">
+<div>
+<p class="crumbs"><a href="/my/cases">Cases</a></p>
+<h1>Raise a case</h1>
+</div>
+</header>
+{{#NO_SITES}}<p class="notice">You have no contract at any site yet: a case concerns one of your sites.</p>{{/NO_SITES}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+<form class="card form" method="post" action="/my/cases/new" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="row2">
+<div class="field{{#F_SITE_INVALID}} invalid{{/F_SITE_INVALID}}">
+<label for="f-site">Site <span class="req">(required)</span></label>
+<select id="f-site" name="site" required{{#F_SITE_INVALID}} aria-invalid="true" aria-describedby="e-site"{{/F_SITE_INVALID}}>
+{{#SITE_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/SITE_OPT}}</select>
+{{#F_SITE_INVALID}}<p class="err" id="e-site">{{F_SITE_ERR}}</p>{{/F_SITE_INVALID}}
+</div>
+<div class="field{{#F_SERVICE_INVALID}} invalid{{/F_SERVICE_INVALID}}">
+<label for="f-service">Related service <span class="opt">(optional)</span></label>
+<select id="f-service" name="service"{{#F_SERVICE_INVALID}} aria-invalid="true" aria-describedby="e-service"{{/F_SERVICE_INVALID}}>
+<option value="">None</option>
+{{#SERVICE_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}} ({{CATEGORY}})</option>
+{{/SERVICE_OPT}}</select>
+{{#F_SERVICE_INVALID}}<p class="err" id="e-service">{{F_SERVICE_ERR}}</p>{{/F_SERVICE_INVALID}}
+</div>
+</div>
+<div class="field{{#F_SUBJECT_INVALID}} invalid{{/F_SUBJECT_INVALID}}">
+<label for="f-subject">Subject <span class="req">(required)</span></label>
+<input id="f-subject" name="subject" type="text" maxlength="200" required value="{{F_SUBJECT}}"{{#F_SUBJECT_INVALID}} aria-invalid="true" aria-describedby="e-subject"{{/F_SUBJECT_INVALID}}>
+{{#F_SUBJECT_INVALID}}<p class="err" id="e-subject">{{F_SUBJECT_ERR}}</p>{{/F_SUBJECT_INVALID}}
+</div>
+<div class="field{{#F_DETAILS_INVALID}} invalid{{/F_DETAILS_INVALID}}">
+<label for="f-details">Details <span class="req">(required)</span></label>
+<textarea id="f-details" name="details" rows="8" maxlength="10000" required{{#F_DETAILS_INVALID}} aria-invalid="true" aria-describedby="e-details"{{/F_DETAILS_INVALID}}>{{F_DETAILS:pre_escape}}</textarea>
+{{#F_DETAILS_INVALID}}<p class="err" id="e-details">{{F_DETAILS_ERR}}</p>{{/F_DETAILS_INVALID}}
+</div>
+<div class="buttons">
+<button type="submit" class="primary">Raise case</button>
+<a href="/my/cases">Cancel</a>
+</div>
+</form>

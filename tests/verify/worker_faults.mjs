@@ -1,0 +1,191 @@
+// worker_faults.mjs (issue 7, check 6): SIGKILL a FastCGI worker every 2 s
+// under load. The master (APP_PID) must replace each one; failed requests
+// (network errors, 5xx) ≤ kills; no POST applied twice (every save carries
+// a distinct price: its audit "update" rows are counted).
+// Then the Argon2id slots: a worker is killed in the middle of hashing a
+// password (seen by its RSS growing), KILL_MID_HASH times, more than the
+// number of slots; afterwards sign-ins must still be answered, i.e. a dead
+// worker's slot comes back.
+//   APP_PID=... WORKERS=4 HASH_SLOTS=2 node worker_faults.mjs [KILLS]
+import { existsSync } from 'node:fs';
+import {
+	ADMIN, Client, FAST, Lean, attempt, auditPrice, childrenOf, db, dbValue, formRows, inputValue, log, manageFields,
+	managePath, money, n, ownPlan, report, rnd, rssKiB, serverEvents, serverLogSince, setFetchTimeout, signInMany, siteId, sleep,
+} from './vlib.mjs';
+
+const APP_PID = Number(process.env.APP_PID);
+const WORKERS = Number(process.env.WORKERS || 4);
+const SLOTS = Number(process.env.HASH_SLOTS || 2);
+const KILLS = Number(process.argv[2] || (FAST ? 3 : 20));
+const MID_HASH = Number(process.env.KILL_MID_HASH || SLOTS + 1);
+const EVERY = 2000;
+
+if (!APP_PID || childrenOf(APP_PID).length !== WORKERS)
+	throw new Error(`expected ${WORKERS} workers under master ${APP_PID}, found ${childrenOf(APP_PID).length}`);
+
+const SAVERS = 4;
+const READERS = 2;
+const clients = await signInMany(SAVERS + READERS);
+const S = siteId('Canary Wharf');
+const plans = [];
+for (let i = 0; i < SAVERS; i++)
+	plans.push(await ownPlan(clients[0], S, 'Worker faults'));
+const audit0 = Number(dbValue('SELECT COALESCE(MAX(id), 0) FROM audit_event'));
+
+const reqs = [];	/* { kind, status, err, cents, c } */
+let stop = false;
+
+async function saver(ci) {
+	const c = new Lean(clients[ci], { maxSockets: 1, timeoutMs: 10000 });
+	const p = plans[ci];
+	const path = managePath(p.occ, S);
+	for (let k = 0; !stop && k < 100000; k++) {
+		const g = await attempt(c, 'GET', path);
+		reqs.push({ kind: 'get', status: g.status, err: g.err });
+		if (g.status !== 200)
+			continue;
+		const rows = formRows(g.body);
+		const cents = 300000 + ci * 10000 + k;
+		rows.find((r) => Number(r.id) === p.rowA).price = money(cents);
+		const r = await attempt(c, 'POST', path, manageFields(inputValue(g.body, 'version'), rows, { op: 'save' }));
+		reqs.push({ kind: 'save', status: r.status, err: r.err, cents, c: ci });
+	}
+	c.close();
+}
+
+async function reader(ci) {
+	const c = new Lean(clients[ci], { maxSockets: 1, timeoutMs: 10000 });
+	const p = plans[0];
+	const pages = ['/occupiers', `/occupiers/${p.occ}/sites/${S}/services`, '/catalog', `/sites/${S}`,
+		'/reports/active-services', `/occupiers/${p.occ}/sites/${S}/history`, '/healthz'];
+	for (let k = 0; !stop && k < 1000000; k++) {
+		const r = await attempt(c, 'GET', pages[k % pages.length]);
+		reqs.push({ kind: 'read', status: r.status, err: r.err });
+	}
+	c.close();
+}
+
+/* ---- the killer ------------------------------------------------------------------- */
+
+const kills = [];
+let replaced = 0;
+let slowReplace = 0;
+async function killer() {
+	await sleep(1000);
+	for (let i = 0; i < KILLS; i++) {
+		const before = childrenOf(APP_PID);
+		const victim = before[Math.floor(Math.random() * before.length)];
+		try {
+			process.kill(victim, 'SIGKILL');
+		} catch {
+			continue;
+		}
+		kills.push(victim);
+		// The master replaces it: WORKERS children again, the victim gone.
+		let ok = false;
+		for (let w = 0; w < 40 && !ok; w++) {
+			await sleep(25);
+			const now = childrenOf(APP_PID);
+			ok = now.length === WORKERS && !now.includes(victim);
+		}
+		if (ok)
+			replaced++;
+		else
+			slowReplace++;
+		await sleep(EVERY - 25);
+	}
+	await sleep(1500);
+	stop = true;
+}
+
+const t0 = Date.now();
+await Promise.all([
+	...plans.map((_, i) => saver(i)),
+	...Array.from({ length: READERS }, (_, i) => reader(SAVERS + i)),
+	killer(),
+]);
+const secs = (Date.now() - t0) / 1000;
+
+const failed = reqs.filter((r) => r.status === 0 || r.status >= 500);
+const stat = {};
+for (const r of reqs)
+	stat[r.status || r.err] = (stat[r.status || r.err] || 0) + 1;
+const saves = reqs.filter((r) => r.kind === 'save');
+const acks = saves.filter((r) => r.status === 303);
+let twice = 0;
+let missing = 0;
+for (const [i, p] of plans.entries()) {
+	const ev = db(`SELECT new_value FROM audit_event WHERE id > ${audit0} AND entity = 'occupier_service'
+		AND entity_id = ${p.rowA} AND action = 'update'`).map(([v]) => auditPrice(v));
+	const count = new Map();
+	for (const c of ev)
+		count.set(c, (count.get(c) || 0) + 1);
+	for (const v of count.values())
+		if (v > 1)
+			twice++;
+	for (const r of acks)
+		if (r.c === i && count.get(r.cents) !== 1)
+			missing++;
+}
+const ev1 = serverEvents(serverLogSince());
+log(`statuses ${JSON.stringify(stat)}; kills ${kills.length}, replaced ${replaced}, slow ${slowReplace}`);
+log(`saves ${saves.length}, acked ${acks.length}, applied twice ${twice}, acknowledged missing ${missing}`);
+log(`server log ${JSON.stringify(ev1)}`);
+
+/* ---- a worker killed while it hashes a password ------------------------------------ */
+
+async function killMidHash() {
+	const base = new Map(childrenOf(APP_PID).map((p) => [p, rssKiB(p)]));
+	const c = new Client('mid-hash');
+	const pending = c.login(`nobody-${rnd()}@test.example`, 'wrong-password').catch(() => null);
+	// A worker whose RSS grows by > 24 MiB is filling Argon2id's 64 MiB.
+	for (let w = 0; w < 200; w++) {
+		await sleep(5);
+		for (const p of childrenOf(APP_PID)) {
+			if (rssKiB(p) - (base.get(p) ?? rssKiB(p)) > 24 * 1024) {
+				try {
+					process.kill(p, 'SIGKILL');
+				} catch {
+					continue;
+				}
+				await pending;
+				return true;
+			}
+			if (!base.has(p))
+				base.set(p, rssKiB(p));
+		}
+	}
+	await pending;
+	return false;
+}
+
+let midKilled = 0;
+for (let i = 0; i < MID_HASH; i++) {
+	if (await killMidHash())
+		midKilled++;
+	await sleep(300);
+}
+// Sign-ins afterwards: SLOTS + 2 at once, each must be answered within 10 s.
+setFetchTimeout(11000);
+const after = await Promise.all(Array.from({ length: SLOTS + 2 }, async () => {
+	const c = new Client('after');
+	const t = Date.now();
+	try {
+		const r = await c.login(ADMIN);
+		return { status: r.status, ms: Date.now() - t };
+	} catch (e) {
+		return { status: 0, ms: Date.now() - t, err: e.name };
+	}
+}));
+const loginsOk = after.filter((r) => r.status === 303 && r.ms <= 10000).length;
+log(`killed mid-hash ${midKilled}/${MID_HASH}; logins after: ${JSON.stringify(after)}`);
+const alive = existsSync(`/proc/${APP_PID}`) && childrenOf(APP_PID).length === WORKERS;
+
+const pass = kills.length === KILLS && replaced === KILLS && failed.length <= kills.length && twice === 0 &&
+	missing === 0 && ev1.crashed === 0 && ev1.sanitizer === 0 && acks.length > 0 && alive &&
+	loginsOk === after.length;
+report('worker-faults', `${kills.length} worker SIGKILLs every ${EVERY / 1000} s over ${secs.toFixed(0)} s, ` +
+	`${replaced} replaced within 1 s; ${n(reqs.length)} requests, ${failed.length} failed (≤ ${kills.length}); ` +
+	`${n(saves.length)} saves, ${n(acks.length)} acknowledged, ${twice} applied twice, ${missing} acknowledged missing; ` +
+	`${ev1.crashed} crashes, ${ev1.sanitizer} sanitizer reports; killed mid-Argon2id ${midKilled}×, ` +
+	`then ${loginsOk}/${after.length} sign-ins answered within 10 s (slots ${SLOTS})`, pass);
