@@ -76,12 +76,12 @@ bench_db_setup tenantry "$BENCH_OCCUPIERS" "$NPLAN" ||
 bench_db_setup tenantry_small "$BENCH_SMALL" 1 ||
 	{ tail -20 "$RUN/setup.log" >&2; bench_die "data generation (small) failed"; }
 GEN_SECONDS=$(($(date +%s) - t))
-# The general log is on while the checks and captures below run: MariaDB
-# logs a prepared statement with its parameters only if the log was on when
-# it was prepared. The serve masters are restarted before the measurements.
-# long_query_time is copied into each connection when it opens: 0 now, so
-# that the slow log (off until the timing requests) sees every statement.
-bench_sql mysql "SET GLOBAL log_output = 'TABLE'; SET GLOBAL general_log = 1; SET GLOBAL long_query_time = 0"
+# The general and slow logs are on while the checks and captures below run:
+# MariaDB logs a prepared statement with its parameters only if a log was on
+# when it was prepared, and each connection copies slow_query_log and
+# long_query_time when it opens. The serve masters are restarted, logs off,
+# before the measurements.
+bench_sql mysql "SET GLOBAL log_output = 'TABLE'; SET GLOBAL general_log = 1; SET GLOBAL long_query_time = 0; SET GLOBAL slow_query_log = 1"
 bench_app_start
 LOGIN=$(bench_login "$PORT") || bench_die "cannot sign in"
 LOGIN_SMALL=$(bench_login "$PORT_SMALL") || bench_die "cannot sign in (small)"
@@ -181,29 +181,25 @@ page_request() {	# page_request NAME: one request; body in $W/body, status in $W
 	esac
 	curl -sS -o "$W/body" -w '%{http_code}' "$@" >"$W/status"
 }
-capture() {	# capture NAME
+capture() {	# capture NAME: the statements of one request, in order
 	bench_sql mysql "SET GLOBAL general_log = 0; TRUNCATE TABLE mysql.general_log; SET GLOBAL general_log = 1"
 	page_request "$1"
 	bench_sql mysql "SET GLOBAL general_log = 0"
-	bench_sql mysql "SELECT command_type, REPLACE(REPLACE(CONVERT(argument USING utf8mb4), '\n', ' '), '\t', ' ') FROM mysql.general_log WHERE command_type IN ('Execute', 'Query') AND CONVERT(argument USING utf8mb4) NOT LIKE 'SET GLOBAL general_log%' ORDER BY event_time" |
+	bench_sql mysql "SELECT command_type, REPLACE(REPLACE(CONVERT(argument USING utf8mb4), '\n', ' '), '\t', ' ') FROM mysql.general_log WHERE command_type IN ('Execute', 'Query') AND CONVERT(argument USING utf8mb4) NOT LIKE 'SET GLOBAL general_log%' AND CONVERT(argument USING utf8mb4) NOT LIKE '%bench_occ%' ORDER BY event_time" |
 	    awk -v n="$1" 'BEGIN { FS = "\t" } { print n "\t" $1 "\t" $2 }' >>"$W/stmts.tsv"
-	st=$(cat "$W/status")
-	bench_sql mysql "SET GLOBAL slow_query_log = 0; TRUNCATE TABLE mysql.slow_log; SET GLOBAL slow_query_log = 1"
+}
+timing() {	# timing NAME: server time of each statement over BENCH_TIMING requests
+	bench_sql mysql "TRUNCATE TABLE mysql.slow_log"
 	i=0
 	while [ $i -lt "$BENCH_TIMING" ]; do page_request "$1"; i=$((i + 1)); done
-	bench_sql mysql "SET GLOBAL slow_query_log = 0"
 	bench_sql mysql "SELECT TIME_TO_SEC(query_time) * 1000000, rows_examined, REPLACE(REPLACE(CONVERT(sql_text USING utf8mb4), '\n', ' '), '\t', ' ') FROM mysql.slow_log WHERE db = 'tenantry' AND CONVERT(sql_text USING utf8mb4) NOT LIKE '%bench_occ%'" |
 	    awk -v n="$1" 'BEGIN { FS = "\t" } { print n "\t" $1 "\t" $2 "\t" $3 }' >>"$W/slow.tsv"
-	echo "$st" >"$W/status"
 }
-capture fortunes
-capture occ1
-capture occ500
-capture services
-capture preview
 capture save
 [ "$(cat "$W/status")" = 303 ] || { head -c 800 "$W/body" >&2; fail_check "save ($(cat "$W/status"))"; }
-bench_sql mysql "SET GLOBAL general_log = 0; TRUNCATE TABLE mysql.general_log; TRUNCATE TABLE mysql.slow_log; SET GLOBAL long_query_time = 10"
+for pg in fortunes occ1 occ500 services preview; do capture "$pg"; done
+for pg in fortunes occ1 occ500 services preview save; do timing "$pg"; done
+bench_sql mysql "SET GLOBAL general_log = 0; SET GLOBAL slow_query_log = 0; SET GLOBAL long_query_time = 10; TRUNCATE TABLE mysql.general_log; TRUNCATE TABLE mysql.slow_log"
 bench_serve_restart
 
 # norm(): a statement's text without its literals (to match log entries).
