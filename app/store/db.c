@@ -12,6 +12,7 @@
 
 #include "../arena.h"
 #include "../config.h"
+#include "../domain/date.h"
 #include "../log.h"
 #include "db.h"
 
@@ -434,4 +435,23 @@ int
 dbrow_isnull(const struct dbrow *r, size_t c)
 {
 	return r->col[c] == NULL;
+}
+
+int32_t
+dbrow_day(const struct dbrow *r, size_t c)
+{
+	int32_t	 d;
+
+	if (dbrow_isnull(r, c) || date_parse(dbrow_str(r, c), &d) == -1)
+		return DATE_NONE;
+	return d;
+}
+
+struct dbp
+dbp_day(int32_t day, char *buf)
+{
+	if (day == DATE_NONE)
+		return DBP_NUL;
+	date_format(day, buf, DATE_STRLEN);
+	return DBP_S(buf);
 }

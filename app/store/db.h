@@ -81,6 +81,11 @@ int	 db_exec_migration_sql(const char *sql, size_t len);
 int64_t	 dbrow_int(const struct dbrow *, size_t col);
 const char *dbrow_str(const struct dbrow *, size_t col);	/* "" for NULL */
 int	 dbrow_isnull(const struct dbrow *, size_t col);
+/* A DATE column as a day number (DATE_NONE for NULL or unreadable). */
+int32_t	 dbrow_day(const struct dbrow *, size_t col);
+/* A day number as a DATE parameter ("YYYY-MM-DD" written into buf, which
+ * must hold DATE_STRLEN bytes), or NULL for DATE_NONE. */
+struct dbp dbp_day(int32_t day, char *buf);
 
 #define NPARAMS(a)	(sizeof(a) / sizeof((a)[0]))
 

@@ -24,10 +24,8 @@ contract_from_row(const struct dbrow *r, struct store_contract *c)
 	c->occupier_id = dbrow_int(r, 1);
 	c->site_id = dbrow_int(r, 2);
 	c->reference = dbrow_str(r, 3);
-	if (date_parse(dbrow_str(r, 4), &c->start) == -1)
-		c->start = DATE_NONE;
-	if (dbrow_isnull(r, 5) || date_parse(dbrow_str(r, 5), &c->end) == -1)
-		c->end = DATE_NONE;
+	c->start = dbrow_day(r, 4);
+	c->end = dbrow_day(r, 5);
 	c->version = dbrow_int(r, 6);
 }
 
@@ -53,11 +51,8 @@ store_contract_list(struct arena *a, int64_t op, int64_t occupier,
 		c[i].occupier_id = occupier;
 		c[i].site_id = site;
 		c[i].reference = dbrow_str(r, 1);
-		if (date_parse(dbrow_str(r, 2), &c[i].start) == -1)
-			c[i].start = DATE_NONE;
-		if (dbrow_isnull(r, 3) ||
-		    date_parse(dbrow_str(r, 3), &c[i].end) == -1)
-			c[i].end = DATE_NONE;
+		c[i].start = dbrow_day(r, 2);
+		c[i].end = dbrow_day(r, 3);
 		c[i].version = dbrow_int(r, 4);
 	}
 	*out = c;

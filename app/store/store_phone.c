@@ -12,25 +12,6 @@
 #include "store.h"
 #include "store_phone.h"
 
-static int32_t
-day_or_none(const struct dbrow *r, size_t c)
-{
-	int32_t	 d;
-
-	if (dbrow_isnull(r, c) || date_parse(dbrow_str(r, c), &d) == -1)
-		return DATE_NONE;
-	return d;
-}
-
-static struct dbp
-day_param(int32_t day, char *buf)
-{
-	if (day == DATE_NONE)
-		return DBP_NUL;
-	date_format(day, buf, DATE_STRLEN);
-	return DBP_S(buf);
-}
-
 /* The eleven columns every number query selects, in order. */
 static void
 phone_from_row(const struct dbrow *r, int32_t today, struct store_phone *p)
@@ -42,9 +23,9 @@ phone_from_row(const struct dbrow *r, int32_t today, struct store_phone *p)
 	p->occupier_id = dbrow_int(r, 3);
 	p->operator_held = dbrow_int(r, 4) != 0;
 	p->is_main = dbrow_int(r, 5) != 0;
-	p->activated_at = day_or_none(r, 6);
-	p->deactivated_at = day_or_none(r, 7);
-	p->cooloff_until = day_or_none(r, 8);
+	p->activated_at = dbrow_day(r, 6);
+	p->deactivated_at = dbrow_day(r, 7);
+	p->cooloff_until = dbrow_day(r, 8);
 	p->version = dbrow_int(r, 9);
 	p->occupier_name = dbrow_str(r, 10);
 	p->state = phone_effective_state(p->stored, p->cooloff_until, today);
@@ -371,7 +352,7 @@ activate_one(int64_t op, int64_t id, int64_t occ, int as_main, int32_t today)
 
 	p[0] = DBP_I(occ);
 	p[1] = DBP_I(as_main ? 1 : 0);
-	p[2] = day_param(today, d);
+	p[2] = dbp_day(today, d);
 	p[3] = DBP_I(op);
 	p[4] = DBP_I(id);
 	return db_exec(STMT_PHONE_ACTIVATE, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
@@ -429,8 +410,8 @@ store_phone_deactivate(struct arena *a, int64_t op, int64_t site, int64_t id,
 	if ((rc = lock_for(a, op, site, id, occ, today, PHONE_OP_DEACTIVATE,
 	    &ph, why)) <= 0)
 		goto out;
-	p[0] = day_param(today, d);
-	p[1] = day_param(phone_cooloff_until(today, cooloff_days), u);
+	p[0] = dbp_day(today, d);
+	p[1] = dbp_day(phone_cooloff_until(today, cooloff_days), u);
 	p[2] = DBP_I(op);
 	p[3] = DBP_I(id);
 	if (db_exec(STMT_PHONE_DEACTIVATE, p, NPARAMS(p), NULL) < 0) {

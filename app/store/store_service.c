@@ -10,25 +10,6 @@
 #include "db.h"
 #include "store.h"
 
-static int32_t
-day_or_none(const struct dbrow *r, size_t c)
-{
-	int32_t	 d;
-
-	if (dbrow_isnull(r, c) || date_parse(dbrow_str(r, c), &d) == -1)
-		return DATE_NONE;
-	return d;
-}
-
-static struct dbp
-day_param(int32_t day, char *buf)
-{
-	if (day == DATE_NONE)
-		return DBP_NUL;
-	date_format(day, buf, DATE_STRLEN);
-	return DBP_S(buf);
-}
-
 int
 store_catalog_load(struct arena *a, int64_t op, int64_t site,
     struct store_catalog *c)
@@ -172,12 +153,12 @@ store_occsvc_list(struct arena *a, int64_t op, int64_t occ, int64_t site,
 		o[i].contract_id = dbrow_int(r, 2);
 		o[i].price = dbrow_int(r, 3);
 		o[i].qty = dbrow_int(r, 4);
-		o[i].start = day_or_none(r, 5);
-		o[i].activated = day_or_none(r, 6);
-		o[i].ended = day_or_none(r, 7);
+		o[i].start = dbrow_day(r, 5);
+		o[i].activated = dbrow_day(r, 6);
+		o[i].ended = dbrow_day(r, 7);
 		o[i].contract_ref = dbrow_str(r, 8);
-		o[i].contract_start = day_or_none(r, 9);
-		o[i].contract_end = day_or_none(r, 10);
+		o[i].contract_start = dbrow_day(r, 9);
+		o[i].contract_end = dbrow_day(r, 10);
 	}
 	*out = o;
 	*n = res.nrows;
@@ -250,8 +231,8 @@ store_occsvc_insert(int64_t op, int64_t occ, int64_t site,
 	p[4] = DBP_I(o->contract_id);
 	p[5] = DBP_I(o->price);
 	p[6] = DBP_I(o->qty);
-	p[7] = day_param(o->start, sd);
-	p[8] = day_param(o->activated, ad);
+	p[7] = dbp_day(o->start, sd);
+	p[8] = dbp_day(o->activated, ad);
 	p[9] = DBP_I(user);
 	p[10] = DBP_I(user);
 	if (db_exec(STMT_OCCSVC_INSERT, p, 11, &iid) < 0)
@@ -280,7 +261,7 @@ store_occsvc_end(int64_t op, int64_t id, int32_t day, int64_t user)
 	struct dbp	 p[4];
 	int64_t		 n;
 
-	p[0] = day_param(day, d);
+	p[0] = dbp_day(day, d);
 	p[1] = DBP_I(user);
 	p[2] = DBP_I(op);
 	p[3] = DBP_I(id);
@@ -298,7 +279,7 @@ store_occsvc_delete(int64_t op, int64_t id, int32_t today)
 
 	p[0] = DBP_I(op);
 	p[1] = DBP_I(id);
-	p[2] = day_param(today, d);
+	p[2] = dbp_day(today, d);
 
 	if ((n = db_exec(STMT_OCCSVC_DELETE, p, 3, NULL)) < 0)
 		return -1;
@@ -312,7 +293,7 @@ store_occsvc_activate(int64_t op, int64_t id, int32_t day)
 	struct dbp	 p[3];
 	int64_t		 n;
 
-	p[0] = day_param(day, d);
+	p[0] = dbp_day(day, d);
 	p[1] = DBP_I(op);
 	p[2] = DBP_I(id);
 	if ((n = db_exec(STMT_OCCSVC_ACTIVATE, p, 3, NULL)) < 0)
@@ -387,8 +368,8 @@ store_charge_rows(struct arena *a, int64_t op, int64_t occ, int64_t site,
 		c[i].service_name = dbrow_str(r, 6);
 		c[i].price = dbrow_int(r, 7);
 		c[i].qty = dbrow_int(r, 8);
-		c[i].activated = day_or_none(r, 9);
-		c[i].ended = day_or_none(r, 10);
+		c[i].activated = dbrow_day(r, 9);
+		c[i].ended = dbrow_day(r, 10);
 	}
 	*out = c;
 	*n = res.nrows;
@@ -421,7 +402,7 @@ store_charge_changes(struct arena *a, int64_t op, int64_t occ, int64_t site,
 		const struct dbrow *r = &res.rows[i];
 
 		c[i].occsvc_id = dbrow_int(r, 0);
-		c[i].day = day_or_none(r, 1);
+		c[i].day = dbrow_day(r, 1);
 		c[i].old_value = dbrow_str(r, 2);
 		c[i].new_value = dbrow_str(r, 3);
 	}
