@@ -5,11 +5,13 @@
 #   fuzz     the committed corpus of tests/fuzz replayed through each driver
 #   http     tests/http/*.test.mjs (node:test + fetch) through nginx+FastCGI+MariaDB
 #   browser  tests/browser/*.test.mjs (playwright-core + Debian chromium)
+#   verify   the fast subset of `make verify` (tests/verify/run.sh, VERIFY_FAST=1),
+#            on a stack of its own
 # SUITES="unit http" limits the run; the server under test is the ASan build.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
-: "${SUITES:=unit fuzz http browser}"
+: "${SUITES:=unit fuzz http browser verify}"
 OUT="$ROOT/tests/out"
 mkdir -p "$OUT"
 PASS=0
@@ -123,6 +125,23 @@ if [ "$need_stack" = 1 ]; then
 		suite_failed sanitizers
 	fi
 	cp "$VAR/run/tenantry.log" "$OUT/tenantry.log" 2>/dev/null
+fi
+
+if want verify && [ -f tests/verify/run.sh ]; then
+	# Its own stack: started after this one is stopped, so they never share.
+	[ "$need_stack" = 1 ] && { trap - EXIT INT TERM; cleanup; }
+	echo "== verify (fast subset)"
+	VERIFY_FAST=1 sh tests/verify/run.sh >"$OUT/verify.log" 2>&1
+	rc=$?
+	grep -E "PASS|FAIL" "$OUT/verify.log" | grep -v "^verify:" | head -20
+	p=$(sed -n 's/^verify: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' "$OUT/verify.log" | tail -1)
+	f=$(sed -n 's/^verify: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' "$OUT/verify.log" | tail -1)
+	PASS=$((PASS + ${p:-0}))
+	FAIL=$((FAIL + ${f:-0}))
+	if [ $rc -ne 0 ]; then
+		suite_failed verify
+		[ "${f:-0}" -gt 0 ] || FAIL=$((FAIL + 1))
+	fi
 fi
 
 if [ -n "$FAILED_SUITES" ]; then
