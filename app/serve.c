@@ -286,7 +286,7 @@ serve_main(void)
 		return 1;
 	}
 	if (session_hash_slots_init(cfg.hash_slots) == -1) {
-		fprintf(stderr, "tenantry: cannot create hash semaphore\n");
+		fprintf(stderr, "tenantry: cannot create the hashing slots\n");
 		return 1;
 	}
 	if (FCGX_Init() != 0 || (sock = open_socket()) < 0)
@@ -382,6 +382,7 @@ serve_main(void)
 	}
 	if (strchr(cfg.listen, '/') != NULL)
 		unlink(cfg.listen);
+	session_hash_slots_cleanup();
 	db_library_end();
 	log_info("serve: stopped");
 	return 0;

@@ -3,10 +3,12 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <semaphore.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
+#include <sys/file.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -16,35 +18,90 @@
 #include "session.h"
 #include "store/store.h"
 
-static sem_t	*hash_sem;	/* shared by all workers: caps Argon2id memory */
+/*
+ * Argon2id costs 64 MiB a hash: at most cfg.hash_slots run at once across
+ * all workers. A slot is a lock file held with flock(2), so the kernel
+ * frees it when a worker dies mid-hash (a shared semaphore would leak it).
+ * A worker that finds no slot free within a short wait answers "busy"
+ * instead of blocking, so a flood of sign-ins cannot pin every worker.
+ */
+static char	 slot_dir[64];
+static int	 nslots;
+static int	 slot_fd[64];
+static int	 held = -1;
 
 int
 session_hash_slots_init(int slots)
 {
-	void	*p;
+	int	 i;
 
-	p = mmap(NULL, sizeof(sem_t), PROT_READ | PROT_WRITE,
-	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
+	if (slots > 64)
+		slots = 64;
+	snprintf(slot_dir, sizeof(slot_dir), "/tmp/tenantry-hash-XXXXXX");
+	if (mkdtemp(slot_dir) == NULL) {
+		slot_dir[0] = '\0';
 		return -1;
-	hash_sem = p;
-	return sem_init(hash_sem, 1, (unsigned)slots);
+	}
+	for (i = 0; i < 64; i++)
+		slot_fd[i] = -1;
+	nslots = slots;
+	return 0;
 }
 
-static void
-hash_slot_take(void)
+void
+session_hash_slots_cleanup(void)
 {
-	if (hash_sem == NULL)
+	char	 path[96];
+	int	 i;
+
+	if (slot_dir[0] == '\0')
 		return;
-	while (sem_wait(hash_sem) == -1 && errno == EINTR)
-		continue;
+	for (i = 0; i < nslots; i++) {
+		snprintf(path, sizeof(path), "%s/%d", slot_dir, i);
+		unlink(path);
+	}
+	rmdir(slot_dir);
+}
+
+/* Take a slot, waiting up to wait_ms. 0 ok (or no slots configured: the
+ * shell commands), -1 busy. */
+static int
+hash_slot_take(int wait_ms)
+{
+	char	 path[96];
+	int	 i, k, waited = 0;
+
+	if (nslots == 0)
+		return 0;
+	for (;;) {
+		for (k = 0; k < nslots; k++) {
+			i = (int)((getpid() + k) % nslots);
+			if (slot_fd[i] == -1) {
+				snprintf(path, sizeof(path), "%s/%d", slot_dir, i);
+				slot_fd[i] = open(path, O_RDWR | O_CREAT |
+				    O_CLOEXEC, 0600);
+				if (slot_fd[i] == -1)
+					continue;
+			}
+			if (flock(slot_fd[i], LOCK_EX | LOCK_NB) == 0) {
+				held = i;
+				return 0;
+			}
+		}
+		if (waited >= wait_ms)
+			return -1;
+		usleep(20 * 1000);
+		waited += 20;
+	}
 }
 
 static void
 hash_slot_give(void)
 {
-	if (hash_sem != NULL)
-		sem_post(hash_sem);
+	if (held >= 0) {
+		flock(slot_fd[held], LOCK_UN);
+		held = -1;
+	}
 }
 
 int
@@ -54,7 +111,8 @@ session_hash_password(const char *pw, char *out, size_t cap)
 
 	if (cap < crypto_pwhash_STRBYTES)
 		return -1;
-	hash_slot_take();
+	if (hash_slot_take(5000) == -1)
+		return -2;
 	rc = crypto_pwhash_str(out, pw, strlen(pw),
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	    crypto_pwhash_MEMLIMIT_INTERACTIVE);
@@ -62,12 +120,14 @@ session_hash_password(const char *pw, char *out, size_t cap)
 	return rc == 0 ? 0 : -1;
 }
 
+/* 1 verified, 0 not, -1 no hashing slot free within wait_ms. */
 static int
-verify_password(const char *hash, const char *pw)
+verify_password(const char *hash, const char *pw, int wait_ms)
 {
 	int	 rc;
 
-	hash_slot_take();
+	if (hash_slot_take(wait_ms) == -1)
+		return -1;
 	rc = crypto_pwhash_str_verify(hash, pw, strlen(pw));
 	hash_slot_give();
 	return rc == 0;
@@ -76,7 +136,8 @@ verify_password(const char *hash, const char *pw)
 int
 session_verify_password(const char *hash, const char *pw)
 {
-	return verify_password(hash, pw);
+	/* Fails closed: busy counts as "not verified". */
+	return verify_password(hash, pw, 5000) == 1;
 }
 
 int
@@ -281,10 +342,15 @@ session_login(struct req *r, const char *email_in, const char *pw,
 		    session_hash_password("tenantry-dummy", dummy,
 		    sizeof(dummy)) == -1)
 			return LOGIN_ERROR;
-		(void)verify_password(dummy, pw);
+		if (verify_password(dummy, pw, LOGIN_SLOT_WAIT_MS) == -1)
+			return LOGIN_BUSY;
 		ok = 0;
-	} else
-		ok = verify_password(u.pw_hash, pw) && !u.disabled;
+	} else {
+		if ((ok = verify_password(u.pw_hash, pw,
+		    LOGIN_SLOT_WAIT_MS)) == -1)
+			return LOGIN_BUSY;
+		ok = ok && !u.disabled;
+	}
 	if (!ok) {
 		if (store_throttle_fail(email, r->now, LOGIN_MAX_FAILURES,
 		    LOGIN_LOCK_SECONDS) < 0)

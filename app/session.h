@@ -19,8 +19,11 @@ struct req;
 #define LOGIN_MAX_FAILURES 5		/* then the account is locked ... */
 #define LOGIN_LOCK_SECONDS 300		/* ... for this long */
 
-/* Allocate the cross-worker Argon2id semaphore (call before forking). */
+/* Create the cross-worker Argon2id slots (call before forking) and remove
+ * them at exit. */
 int	 session_hash_slots_init(int slots);
+void	 session_hash_slots_cleanup(void);
+#define LOGIN_SLOT_WAIT_MS 300	/* then "busy": workers never pile up */
 
 /* Load the session named by the request's cookie into r (signed_in, user,
  * csrf). 1 signed in, 0 not, -1 database error. */
@@ -34,6 +37,7 @@ enum login_result {
 	LOGIN_OK,
 	LOGIN_BAD,		/* wrong email or password */
 	LOGIN_THROTTLED,	/* too many failures: *wait_seconds set */
+	LOGIN_BUSY,		/* every hashing slot taken: try again shortly */
 	LOGIN_ERROR		/* database or hashing failure */
 };
 /* Check credentials; on success start a new session (new token, cookie). */
@@ -42,7 +46,8 @@ enum login_result session_login(struct req *, const char *email,
 /* End the current session (delete the row, clear the cookie). */
 void	 session_logout(struct req *);
 
-/* Argon2id hash of password into out (crypto_pwhash_STRBYTES). 0 or -1. */
+/* Argon2id hash of password into out (crypto_pwhash_STRBYTES). 0, -1
+ * error, -2 no hashing slot free within 5 s. */
 int	 session_hash_password(const char *password, char *out, size_t cap);
 /* 1 when password matches the Argon2id hash, else 0 (same hash slots). */
 int	 session_verify_password(const char *hash, const char *password);

@@ -151,7 +151,7 @@ password_change(struct req *r, struct tpl_dict *d)
 	}
 	if (failures > 0 && store_throttle_clear(r->user.email) < 0)
 		goto err;
-	if (session_hash_password(v[AF_NEW].raw, nh, sizeof(nh)) == -1) {
+	if (session_hash_password(v[AF_NEW].raw, nh, sizeof(nh)) < 0) {
 		log_warnx("account: password hashing failed");
 		http_error(r, 500);
 		return 1;

@@ -77,6 +77,12 @@ page_login(struct req *r)
 		    "try again.", (long long)(wait + 59) / 60,
 		    (wait + 59) / 60 == 1 ? "" : "s"));
 		break;
+	case LOGIN_BUSY:
+		r->status = 503;
+		http_header(r, "Retry-After", "2");
+		form_error(r, d, NULL, "Too many people are signing in at this "
+		    "moment. Wait a few seconds and try again.");
+		break;
 	default:
 		page_store_error(r);
 		return;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <mysqld_error.h>
 
@@ -28,7 +29,7 @@
 
 #define MAX_ROWS	200
 #define MAX_MSGS	8
-#define SAVE_TRIES	3
+#define SAVE_TRIES	5
 
 struct mrow {
 	int64_t				 id;		/* occupier_service, 0 new */
@@ -795,6 +796,8 @@ page_services_manage(struct req *r)
 		if (rc >= 0 || !db_retryable())
 			break;
 		log_info("manage: retrying save after %u", db_errno());
+		/* Back off a little, differently per worker, before retrying. */
+		usleep((useconds_t)(1000 * (attempt + 1) * (1 + getpid() % 7)));
 	}
 	if (rc > 0) {
 		if (needs_case)

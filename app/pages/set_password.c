@@ -124,7 +124,7 @@ page_set_password(struct req *r)
 		page_end(r);
 		return;
 	}
-	if (session_hash_password(v[SPF_PASSWORD].raw, nh, sizeof(nh)) == -1) {
+	if (session_hash_password(v[SPF_PASSWORD].raw, nh, sizeof(nh)) < 0) {
 		log_warnx("set_password: hashing failed");
 		http_error(r, 500);
 		return;

@@ -151,7 +151,7 @@ useradmin_create(struct req *r, struct tpl_dict *d, int64_t occ,
 		r->status = 422;
 		return 0;
 	}
-	if (session_hash_unusable(hash, sizeof(hash)) == -1) {
+	if (session_hash_unusable(hash, sizeof(hash)) < 0) {
 		log_warnx("useradmin: password hashing failed");
 		return -1;
 	}

@@ -195,11 +195,18 @@ store_plan_version(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	int		 rc;
 
 	*version = 0;
-	if (lock && db_exec(STMT_PLAN_ENSURE, p, NPARAMS(p), NULL) < 0)
-		return -1;
 	if ((rc = db_query(a, lock ? STMT_PLAN_VERSION_LOCK : STMT_PLAN_VERSION,
 	    p, NPARAMS(p), &res)) < 0)
 		return -1;
+	/* Create the row only when it is missing: an INSERT IGNORE on an
+	 * existing row takes a shared lock, and two savers holding it while
+	 * both asking FOR UPDATE deadlock. */
+	if (rc == 0 && lock) {
+		if (db_exec(STMT_PLAN_ENSURE, p, NPARAMS(p), NULL) < 0 ||
+		    (rc = db_query(a, STMT_PLAN_VERSION_LOCK, p, NPARAMS(p),
+		    &res)) < 0)
+			return -1;
+	}
 	if (rc == 0) {
 		*version = 1;	/* never saved: the row starts at 1 */
 		return lock ? 0 : 1;

@@ -175,11 +175,11 @@ bench_serve_restart() {
 # requests a run left queued must not be charged to the next run.
 bench_drain() {
 	i=0 idle=0
-	while [ $i -lt 300 ] && [ $idle -lt 3 ]; do
+	while [ $i -lt 600 ] && [ $idle -lt 2 ]; do
 		n=$(bench_sql mysql "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE COMMAND IN ('Query', 'Execute') AND ID <> CONNECTION_ID() AND DB IN ('tenantry', 'tenantry_small')")
 		if [ "$n" = 0 ]; then idle=$((idle + 1)); else idle=0; fi
 		i=$((i + 1))
-		sleep 0.2
+		sleep 0.1
 	done
 }
 

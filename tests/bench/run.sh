@@ -10,8 +10,13 @@
 #
 # Settings (environment): BENCH_DURATION (8 s per run), BENCH_ROUNDS (3),
 # BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_OCCUPIERS (20000),
-# BENCH_SMALL (200), TENANTRY_WORKERS (4), TENANTRY_BIN (build/tenantry),
-# BENCH_STRICT=1 (exit 1 when a goal fails; by default only errors fail).
+# BENCH_SMALL (200), BENCH_TIMING (10 requests per page for the statement
+# timings), TENANTRY_WORKERS (4), TENANTRY_BIN (build/tenantry; copied, so a
+# rebuild during the run changes nothing), TENANTRY_TEMPLATES, TENANTRY_SQL_DIR,
+# BENCH_KEEP=1 (keep the throwaway directory), BENCH_STRICT=1 (exit 1 when a
+# goal fails; by default only errors fail: the goals are reported, never
+# asserted). Raw wrk output, results.tsv and statements.tsv go to
+# tests/bench/out/ as well.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 1
@@ -162,7 +167,7 @@ PREVIEW_BYTES=$(wc -c <"$W/body")
 : >"$W/stmts.tsv"
 # Then BENCH_TIMING requests of the page with the slow log at
 # long_query_time=0 give each statement's server time and rows examined.
-: "${BENCH_TIMING:=20}"
+: "${BENCH_TIMING:=10}"
 : >"$W/slow.tsv"
 CHECK_SAVES=0
 page_request() {	# page_request NAME: one request; body in $W/body, status in $W/status
@@ -203,7 +208,7 @@ bench_sql mysql "SET GLOBAL general_log = 0; SET GLOBAL slow_query_log = 0; SET 
 bench_serve_restart
 
 # norm(): a statement's text without its literals (to match log entries).
-NORM_AWK='function norm(x) { gsub(/\\./, "", x); gsub(/'"'"'[^'"'"']*'"'"'/, "?", x); gsub(/[0-9]+/, "N", x); gsub(/ +/, " ", x); return x }'
+NORM_AWK='function norm(x) { sub(/token_hash = .*/, "token_hash = ?", x); gsub(/\\./, "", x); gsub(/'"'"'[^'"'"']*'"'"'/, "?", x); gsub(/[0-9]+/, "N", x); gsub(/ +/, " ", x); return x }'
 
 # ---- measurement helpers ----------------------------------------------------
 jiffies() {	# sum of utime+stime of the given pids
@@ -491,7 +496,9 @@ report() {
 	TOKEN_HASH=$(bench_sql tenantry "SELECT HEX(token_hash) FROM user_session ORDER BY id DESC LIMIT 1")
 	for pg in fortunes occ1 occ500 services preview save; do
 		n=$(awk -F'\t' -v p="$pg" '$1 == p' "$W/stmts.tsv" | wc -l | tr -d ' ')
-		tot=$(awk -F'\t' -v p="$pg" '$1 == p { s += $3 } END { printf "%.0f", s }' "$W/stmtstat.tsv")
+		tot=$(awk -F'\t' -v p="$pg" "$NORM_AWK"'
+		    FILENAME == ARGV[1] { if ($1 == p) us[$2] = $3; next }
+		    $1 == p { s += us[norm($3)] } END { printf "%.0f", s }' "$W/stmtstat.tsv" "$W/stmts.tsv")
 		echo "#### $pg: $n statements, $tot µs of server time"
 		echo
 		echo "(Server time and rows examined: medians of $BENCH_TIMING requests made one at a time, from the slow log at long_query_time=0.)"

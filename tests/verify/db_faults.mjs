@@ -20,13 +20,13 @@
 //  - every acknowledged save is present.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import {
-	FAST, Lean, attempt, auditPrice, db, dbValue, formRows, inputValue, log, manageFields, managePath, money, n,
+	FAST, Lean, STOP_AT, attempt, auditPrice, db, dbValue, formRows, inputValue, log, manageFields, managePath, money, n,
 	ownPlan, pct, report, serverEvents, serverLogSince, signInMany, siteId, sleep,
 } from './vlib.mjs';
 
 const DIR = process.argv[2];
 const K = Number(process.argv[3] || (FAST ? 3 : 6));
-const CAP = Date.now() + (FAST ? 90 : 420) * 1000;
+const CAP = Math.min(Date.now() + (FAST ? 90 : 420) * 1000, STOP_AT - 8000);
 const APP_PID = Number(process.env.APP_PID || 0);
 
 const clients = await signInMany(K);
@@ -70,8 +70,11 @@ async function client(ci) {
 	c.close();
 }
 
+/* An HTML page carrying the security headers (as every HTML answer must). */
 function isHtml(r) {
-	return /^text\/html/.test(r.r?.headers?.['content-type'] || '') && /<!doctype html>/i.test(r.body || '');
+	const h = r.r?.headers || {};
+	return /^text\/html/.test(h['content-type'] || '') && /<!doctype html>/i.test(r.body || '') &&
+		/frame-ancestors 'none'/.test(h['content-security-policy'] || '') && h['x-content-type-options'] === 'nosniff';
 }
 
 writeFileSync(`${DIR}/progress`, '0');
@@ -102,7 +105,7 @@ for (const e of events) {
 	if (![200, 303, 503].includes(e.status))
 		bad.push(e);
 	else if (e.status === 503 && !e.html)
-		bad.push({ ...e, why: '503 not an HTML page' });
+		bad.push({ ...e, why: '503 not an HTML page with the security headers' });
 }
 const recov = [];
 let unrecovered = 0;

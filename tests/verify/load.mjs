@@ -21,7 +21,7 @@ const total = Number(REQ);
 const conc = Number(CONC || 4);
 const master = MASTER ? Number(MASTER) : 0;
 const checkpoints = CKS.map(Number).filter((x) => x > 0 && x <= total).sort((a, b) => a - b);
-const DEADLINE = Date.now() + Number(process.env.LOAD_MAX_SECONDS || 600) * 1000;
+const DEADLINE = Date.now() + Number(process.env.LOAD_MAX_SECONDS || 600) * 1000;	/* run.sh's share */
 
 /* ---- fixtures ---------------------------------------------------------------- */
 

@@ -11,18 +11,21 @@
 #                  (fast: the leaks request mix against it instead)
 #   lost-updates   16 clients × 200 conflicting saves (fast: 4 × 25)
 #   db-faults      MariaDB SIGKILLed 20 times under saves (fast: 2)
-#   worker-faults  a worker SIGKILLed every 2 s for 40 s (fast: 3 kills)
+#   worker-faults  a worker SIGKILLed every 2 s for 40 s (fast: 3 kills), and
+#                  workers killed while hashing a password
 #   security       the security matrix (sessions, CSRF, throttling, login
 #                  flood, foreign ids, XSS/SQLi, headers, 413, slow clients)
 #   leaks          10 000 requests to one worker under valgrind: 0 bytes lost;
 #                  worker RSS after 100 000 requests within 5 % of RSS after
-#                  1 000 (fast: 500 under valgrind; 2 000 vs 20 000)
+#                  1 000 (fast: 300 under valgrind; 2 000 vs 20 000)
 #
-# Settings: VERIFY_FAST=1 (the subset `make test` runs, < 2 min),
-# VERIFY_ONLY="lost-updates faults" (names above; "faults" = both fault
-# checks), VERIFY_KEEP=1 (keep the data directory). Details of every check
-# go to tests/out/verify/<check>.log. Every step is capped in time
-# (`timeout`) and every loop in count; the whole run stays under 20 min.
+# Settings: VERIFY_FAST=1 (the subset `make test` runs), VERIFY_ONLY="lost-updates
+# faults" (names above; "faults" = both fault checks), VERIFY_KEEP=1 (keep the
+# data directory), VERIFY_BUDGET (seconds for the whole run: 1170, fast 300),
+# VERIFY_RSS_FIRST / VERIFY_RSS_LAST / VERIFY_VALGRIND_REQUESTS (leaks sizes).
+# Details of every check go to tests/out/verify/<check>.log. Every step runs
+# under `timeout` within what is left of the budget (a check that would not
+# fit is reported as not run, FAIL), and every loop is capped in count.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 1
@@ -33,6 +36,8 @@ OUT="$ROOT/tests/out/verify"
 HERE="$ROOT/tests/verify"
 ALL="fuzz sanitizers lost-updates db-faults worker-faults security leaks"
 T0=$(date +%s)
+BUDGET=${VERIFY_BUDGET:-$((FAST ? 300 : 1170))}
+RESERVE=$((FAST ? 15 : 40))	# kept for each check still to come
 PASSN=0
 FAILN=0
 
@@ -52,24 +57,52 @@ want() {
 	return 1
 }
 
+# Full mode fuzzes in the background of the leaks check (CPU-bound, not
+# timing-sensitive): it does not count as a check still to come.
+FUZZ_BG=0
+[ "$FAST" = 0 ] && want fuzz && want leaks && FUZZ_BG=1
+PENDING=0
+for c in $ALL; do
+	want "$c" || continue
+	[ "$c" = fuzz ] && [ "$FUZZ_BG" = 1 ] && continue
+	PENDING=$((PENDING + 1))
+done
+
 mkdir -p "$OUT"
 for c in $ALL stack; do rm -f "$OUT/$c.log"; done
-rm -f "$OUT/summary.txt"
+rm -f "$OUT/summary.txt" "$OUT"/valgrind.*.log "$OUT/fuzz.rc" "$OUT/error-pages.json"
 mode="full"
 [ "$FAST" = 1 ] && mode="fast"
-echo "== verify ($mode): $(echo $ALL | tr ' ' '\n' | while read -r c; do want "$c" && printf '%s ' "$c"; done)"
+echo "== verify ($mode): $(for c in $ALL; do want "$c" && printf '%s ' "$c"; done)"
 
 elapsed() { echo $(($(date +%s) - T0)); }
 
-# verdict LINE PASS|FAIL: print a result line and count it.
 LAST_T=$T0
 TIMES=""
+# verdict LINE PASS|FAIL: print a result line and count it.
 verdict() {
 	printf '%s\n' "$1" | tee -a "$OUT/summary.txt"
 	if [ "$2" = PASS ]; then PASSN=$((PASSN + 1)); else FAILN=$((FAILN + 1)); fi
 	now=$(date +%s)
 	TIMES="$TIMES${TIMES:+, }${1%%:*} $((now - LAST_T))"
 	LAST_T=$now
+	PENDING=$((PENDING - 1))
+}
+
+# budget NAME SECONDS: CAP = SECONDS or less, so that the checks still to come
+# keep RESERVE each; also VERIFY_STOP_AT (epoch ms) for the node scripts to
+# stop their loops and report in time. 1 (and a FAIL line) if it cannot run.
+budget() {
+	left=$((BUDGET - $(elapsed) - RESERVE * (PENDING - 1)))
+	CAP=$2
+	[ "$left" -lt "$CAP" ] && CAP=$left
+	if [ "$CAP" -lt 10 ]; then
+		verdict "$1: not run, the verify budget of $BUDGET s is spent — FAIL" FAIL
+		return 1
+	fi
+	VERIFY_STOP_AT=$((($(date +%s) + CAP - 6) * 1000))
+	export VERIFY_STOP_AT
+	return 0
 }
 
 # result CHECK RC: the "VERIFY check: ..." line of tests/out/verify/CHECK.log.
@@ -77,7 +110,7 @@ result() {
 	line=$(sed -n 's/^VERIFY //p' "$OUT/$1.log" | tail -1)
 	if [ -z "$line" ]; then
 		why="exit $2"
-		[ "$2" = 124 ] && why="timed out"
+		[ "$2" = 124 ] && why="timed out after $CAP s"
 		verdict "$1: no result ($why; see tests/out/verify/$1.log) — FAIL" FAIL
 		tail -5 "$OUT/$1.log" | sed 's/^/    /'
 		return
@@ -98,10 +131,11 @@ VAR=$(mktemp -d /tmp/tenantry-verify.XXXXXX)
 export PORT VAR
 export TENANTRY_TODAY=2026-02-16
 export TENANTRY_HASH_SLOTS=2
+export WORKERS=4 HASH_SLOTS=$TENANTRY_HASH_SLOTS
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:halt_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 . "$ROOT/nginx/stack.sh"
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)	# stack.sh guessed from $0
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)	# stack.sh guessed it from $0
 RUN="$VAR/run"
 export BASE_URL="http://127.0.0.1:$PORT"
 export TENANTRY_OUT="$OUT"
@@ -110,6 +144,7 @@ FUZZ_PID=""
 
 cleanup() {
 	[ -n "$FUZZ_PID" ] && kill "$FUZZ_PID" 2>/dev/null
+	[ -n "${NODE_PID:-}" ] && kill "$NODE_PID" 2>/dev/null
 	stack_stop >>"$OUT/stack.log" 2>&1
 	if [ "${VERIFY_KEEP:-0}" = 1 ]; then
 		echo "verify: data kept in $VAR"
@@ -135,13 +170,23 @@ db_up() {
 	export TENANTRY_DB_SOCKET="$RUN/mariadb.sock"
 }
 
+# app_down [now]: stop the FastCGI master and nginx; "now" first ends the
+# workers (by pid) instead of letting them drain (they may be stuck).
+app_down() {
+	[ -z "$APP_CONF" ] && return 0
+	if [ "${1:-}" = now ]; then
+		for w in $(ps -o pid= --ppid "$APP_PID" 2>/dev/null); do kill -9 "$w" 2>/dev/null; done
+	fi
+	stack_app_stop >>"$OUT/stack.log" 2>&1
+	APP_CONF=""
+}
+
 # app_up BUILD WORKERS: the FastCGI master with BUILD (plain, asan or
 # valgrind) and WORKERS workers behind nginx, restarted if it differs.
 app_up() {
 	[ "$APP_CONF" = "$1/$2" ] && kill -0 "$APP_PID" 2>/dev/null && return 0
 	db_up || return 1
-	[ -n "$APP_CONF" ] && stack_app_stop >>"$OUT/stack.log" 2>&1
-	APP_CONF=""
+	app_down
 	case $1 in
 	plain) BIN="$ROOT/build/tenantry" ;;
 	asan) BIN="$ROOT/build/asan/tenantry" ;;
@@ -181,25 +226,33 @@ mark_log() {
 	export VERIFY_LOG_OFFSET
 }
 
-# check NAME SECONDS BUILD WORKERS CMD...: run one node check on the stack.
+# stack_for NAME BUILD WORKERS: app_up, or a FAIL line.
+stack_for() {
+	app_up "$2" "$3" && return 0
+	verdict "$1: the stack did not start (see tests/out/verify/stack.log) — FAIL" FAIL
+	return 1
+}
+
+# check NAME SECONDS BUILD WORKERS CMD...: one node check on the stack.
 check() {
-	name=$1 secs=$2 build=$3 workers=$4
+	name=$1
+	budget "$name" "$2" || return
+	stack_for "$name" "$3" "$4" || return
 	shift 4
-	if ! app_up "$build" "$workers"; then
-		verdict "$name: the stack did not start (see tests/out/verify/stack.log) — FAIL" FAIL
-		return
-	fi
 	mark_log
-	timeout "$secs" "$@" >"$OUT/$name.log" 2>&1
+	timeout "$CAP" "$@" >"$OUT/$name.log" 2>&1
 	result "$name" $?
 }
 
-need_node_modules() {
-	[ -d tests/node_modules/playwright-core ] && return 0
-	(cd tests && npm install --no-audit --no-fund --loglevel=error) >>"$OUT/stack.log" 2>&1
+sanitizer_reports() {	# in the server log since mark_log
+	tail -c +$((VERIFY_LOG_OFFSET + 1)) "$VERIFY_LOG" 2>/dev/null |
+	    grep -c -E "ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:"
 }
 
 # ---- 1. fuzzing -------------------------------------------------------------------
+
+FUZZ_SECS=60
+group() { sed ':a;s/\B[0-9]\{3\}\>/ &/;ta'; }	# 1234567 → 1 234 567
 
 fuzz_result() {	# RC
 	log="$OUT/fuzz.log"
@@ -210,78 +263,77 @@ fuzz_result() {	# RC
 		bad=$(grep -c '^FAIL' "$log")
 		st=FAIL
 		[ "$1" = 0 ] && [ "$bad" = 0 ] && [ "$drivers" -gt 0 ] && st=PASS
-		verdict "fuzz: corpus replay under ASan+UBSan, $drivers drivers, $inputs inputs, $bad crashes, $leaks leaks (full mode fuzzes each driver 60 s) — $st" $st
+		verdict "fuzz: corpus replay under ASan+UBSan, $drivers drivers, $inputs inputs, $bad crashes, $leaks leaks (full mode fuzzes each driver ${FUZZ_SECS} s) — $st" $st
 		return
 	fi
-	total=$(awk '/^fuzz_/ {s+=$2} END {print s+0}' "$log")
+	total=$(awk '/^fuzz_/ {s+=$2} END {print s+0}' "$log" | group)
 	crashes=$(sed -n 's/^fuzz: \([0-9]*\) crashes/\1/p' "$log")
-	per=$(awk '/^fuzz_/ {printf "%s%s %s", sep, $1, $2; sep=", "}' "$log")
+	per=$(awk '/^fuzz_/ {print $1, $2}' "$log" | while read -r d x; do printf '%s %s, ' "${d#fuzz_}" "$(echo "$x" | group)"; done | sed 's/, $//')
 	st=FAIL
 	[ "$1" = 0 ] && [ "${crashes:-1}" = 0 ] && [ "$leaks" = 0 ] && [ "$drivers" -gt 0 ] && st=PASS
-	verdict "fuzz: $drivers drivers × ${FUZZ_SECS}s under ASan+UBSan, $total executions ($per), ${crashes:-?} crashes, $leaks leaks — $st" $st
+	verdict "fuzz: $drivers drivers × ${FUZZ_SECS} s under ASan+UBSan, $total executions ($per), ${crashes:-?} crashes, $leaks leaks — $st" $st
 }
 
-FUZZ_SECS=60
-fuzz_start() {	# in the background during the leaks check (CPU-bound, not timing-sensitive)
+fuzz_now() {
+	budget fuzz $((FAST ? 120 : FUZZ_SECS * 8 + 120)) || return
 	: >"$OUT/fuzz.log"
 	if [ "$FAST" = 1 ]; then
-		env -u ASAN_OPTIONS -u UBSAN_OPTIONS timeout 300 sh tests/fuzz/replay.sh >"$OUT/fuzz.log" 2>&1
-		fuzz_result $?
-		return
+		env -u ASAN_OPTIONS -u UBSAN_OPTIONS timeout "$CAP" sh tests/fuzz/replay.sh >"$OUT/fuzz.log" 2>&1
+	else
+		env -u ASAN_OPTIONS -u UBSAN_OPTIONS timeout "$CAP" sh tests/fuzz/run.sh "$FUZZ_SECS" >"$OUT/fuzz.log" 2>&1
 	fi
-	(env -u ASAN_OPTIONS -u UBSAN_OPTIONS timeout $((FUZZ_SECS * 12 + 240)) \
+	fuzz_result $?
+}
+
+fuzz_bg_start() {
+	: >"$OUT/fuzz.log"
+	t=$((BUDGET - $(elapsed) - 10))
+	[ $t -gt $((FUZZ_SECS * 8 + 120)) ] && t=$((FUZZ_SECS * 8 + 120))
+	[ $t -lt 10 ] && t=10
+	(env -u ASAN_OPTIONS -u UBSAN_OPTIONS timeout $t \
 	    sh tests/fuzz/run.sh "$FUZZ_SECS" >"$OUT/fuzz.log" 2>&1; echo $? >"$OUT/fuzz.rc") &
 	FUZZ_PID=$!
 }
-fuzz_wait() {
+
+fuzz_bg_wait() {
 	[ -z "$FUZZ_PID" ] && return
 	wait "$FUZZ_PID"
 	FUZZ_PID=""
+	PENDING=$((PENDING + 1))	# it was not counted as to come
 	fuzz_result "$(cat "$OUT/fuzz.rc" 2>/dev/null || echo 1)"
 }
 
-# Fast: the replay, now. Full: 60 s per driver, in the background of the
-# leaks check if it runs (CPU-bound, not timing-sensitive), else now.
-if want fuzz; then
-	if [ "$FAST" = 1 ]; then
-		fuzz_start
-	elif ! want leaks; then
-		fuzz_start
-		fuzz_wait
-	fi
+want fuzz && [ "$FUZZ_BG" = 0 ] && fuzz_now
+
+[ -d tests/node_modules/playwright-core ] ||
+    (cd tests && npm install --no-audit --no-fund --loglevel=error) >>"$OUT/stack.log" 2>&1
+
+# ---- 2. sanitizers, full mode: the whole HTTP suite on the fresh database ------------
+
+if want sanitizers && [ "$FAST" = 0 ] && budget sanitizers 480 && stack_for sanitizers asan 4; then
+	mark_log
+	timeout "$CAP" node --test --test-concurrency=1 --test-reporter=tap tests/http/ >"$OUT/sanitizers.log" 2>&1
+	rc=$?
+	p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$OUT/sanitizers.log" | tail -1)
+	f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$OUT/sanitizers.log" | tail -1)
+	reports=$(sanitizer_reports)
+	failing=$(sed -n 's/^not ok [0-9]* - //p' "$OUT/sanitizers.log" | head -8 | tr '\n' '|' | sed 's/|$//; s/|/; /g')
+	st=FAIL
+	[ "$rc" = 0 ] && [ "${f:-1}" = 0 ] && [ "$reports" = 0 ] && st=PASS
+	verdict "sanitizers: the HTTP suite against the ASan+UBSan server: ${p:-0} passed, ${f:-?} failed${failing:+ ($failing)}${rc:+, exit $rc}, $reports sanitizer reports — $st" $st
 fi
 
-# ---- 2. sanitizers (full: the HTTP suite on the fresh database) --------------------
-
-need_node_modules
-if want sanitizers && [ "$FAST" = 0 ]; then
-	if app_up asan 4; then
-		mark_log
-		timeout 600 node --test --test-concurrency=1 --test-reporter=tap tests/http/ >"$OUT/sanitizers.log" 2>&1
-		rc=$?
-		p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$OUT/sanitizers.log" | tail -1)
-		f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$OUT/sanitizers.log" | tail -1)
-		reports=$(tail -c +$((VERIFY_LOG_OFFSET + 1)) "$VERIFY_LOG" | grep -c -E "ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:")
-		failing=$(sed -n 's/^not ok [0-9]* - //p' "$OUT/sanitizers.log" | head -5 | tr '\n' ';' | sed 's/;$//; s/;/; /g')
-		st=FAIL
-		[ "$rc" = 0 ] && [ "${f:-1}" = 0 ] && [ "$reports" = 0 ] && st=PASS
-		verdict "sanitizers: HTTP suite against the ASan+UBSan server: ${p:-0} passed, ${f:-?} failed${failing:+ ($failing)}, $reports sanitizer reports — $st" $st
-	else
-		verdict "sanitizers: the stack did not start (see tests/out/verify/stack.log) — FAIL" FAIL
-	fi
-fi
-
-# ---- 4. lost updates --------------------------------------------------------------
+# ---- 4. lost updates ----------------------------------------------------------------
 
 if want lost-updates; then
 	if [ "$FAST" = 1 ]; then
-		check lost-updates 90 asan 4 node "$HERE/lost_updates.mjs" 4 25
+		check lost-updates 60 asan 4 node "$HERE/lost_updates.mjs" 4 25
 	else
-		check lost-updates 330 asan 4 node "$HERE/lost_updates.mjs" 16 200
+		check lost-updates 240 asan 4 node "$HERE/lost_updates.mjs" 16 200
 	fi
 fi
 
-# ---- 5. database faults -------------------------------------------------------------
+# ---- 5. database faults: run.sh kills and restarts MariaDB, db_faults.mjs loads --------
 
 progress() {	# DIR: acknowledged saves so far (db_faults.mjs writes it)
 	p=$(cat "$1/progress" 2>/dev/null)
@@ -290,23 +342,21 @@ progress() {	# DIR: acknowledged saves so far (db_faults.mjs writes it)
 }
 
 db_faults() {
-	kills=20 clients=6 cap=360
-	[ "$FAST" = 1 ] && kills=2 clients=3 cap=75
-	if ! app_up asan 4; then
-		verdict "db-faults: the stack did not start (see tests/out/verify/stack.log) — FAIL" FAIL
-		return
-	fi
+	kills=20 clients=6
+	[ "$FAST" = 1 ] && kills=2 clients=3
+	budget db-faults $((FAST ? 60 : 240)) || return
+	stack_for db-faults asan 4 || return
 	mark_log
 	d="$VAR/dbf"
 	rm -rf "$d"
 	mkdir -p "$d"
-	DB_KILLS=$kills timeout $((cap + 60)) node "$HERE/db_faults.mjs" "$d" "$clients" >"$OUT/db-faults.log" 2>&1 &
-	np=$!
-	end=$(($(date +%s) + cap))
+	DB_KILLS=$kills timeout "$CAP" node "$HERE/db_faults.mjs" "$d" "$clients" >"$OUT/db-faults.log" 2>&1 &
+	NODE_PID=$!
+	end=$(($(date +%s) + CAP - 25))
 	i=0
-	while [ ! -f "$d/ready" ] && kill -0 "$np" 2>/dev/null && [ $i -lt 600 ]; do sleep 0.2; i=$((i + 1)); done
+	while [ ! -f "$d/ready" ] && kill -0 "$NODE_PID" 2>/dev/null && [ $i -lt 600 ]; do sleep 0.2; i=$((i + 1)); done
 	k=0
-	while [ $k -lt $kills ] && [ -f "$d/ready" ] && kill -0 "$np" 2>/dev/null && [ "$(date +%s)" -lt "$end" ]; do
+	while [ $k -lt $kills ] && [ -f "$d/ready" ] && kill -0 "$NODE_PID" 2>/dev/null && [ "$(date +%s)" -lt "$end" ]; do
 		# Kill while saves are flowing: 3 more acknowledged since the
 		# last restart (at most 20 s), then 0-400 ms later.
 		base=$(progress "$d")
@@ -331,95 +381,93 @@ db_faults() {
 	# Let the clients see the last restart, then stop them.
 	sleep 3
 	touch "$d/stop"
-	wait "$np"
-	result db-faults $?
+	wait "$NODE_PID"
+	rc=$?
+	NODE_PID=""
 	cp "$d/kills" "$OUT/db-faults.kills" 2>/dev/null
+	result db-faults $rc
 }
 want db-faults && db_faults
 
-# ---- 2. sanitizers (fast: the leaks mix against the ASan server, and every
-# report of this run's ASan phases) ---------------------------------------------------
+# ---- 2. sanitizers, fast mode: the leaks mix against the ASan server, and
+# every report in this run's ASan server log ----------------------------------------
 
-if want sanitizers && [ "$FAST" = 1 ]; then
-	if app_up asan 4; then
-		mark_log
-		rm -f "$VAR/san-state.json"
-		timeout 120 node "$HERE/load.mjs" "$VAR/san-state.json" "$VAR/san.json" 2000 4 >"$OUT/sanitizers.log" 2>&1
-		rc=$?
-		reqs=$(node -e "try{const r=require('$VAR/san.json');const e=Object.entries(r.byStatus).filter(([s])=>s==='0'||s>=500).reduce((a,[,v])=>a+v,0);console.log(r.requests+' '+e)}catch{console.log('0 0')}")
-		reports=$(grep -c -E "ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:" "$VERIFY_LOG")
-		st=FAIL
-		[ "$rc" = 0 ] && [ "$reports" = 0 ] && [ "${reqs#* }" = 0 ] && [ "${reqs% *}" -gt 0 ] && st=PASS
-		verdict "sanitizers: ${reqs% *} requests of every page and POST against the ASan+UBSan server (${reqs#* } 5xx), $reports sanitizer reports in this run's ASan server log (the HTTP suite under ASan runs in make test and full verify) — $st" $st
-	else
-		verdict "sanitizers: the stack did not start (see tests/out/verify/stack.log) — FAIL" FAIL
-	fi
+if want sanitizers && [ "$FAST" = 1 ] && budget sanitizers 60 && stack_for sanitizers asan 4; then
+	VERIFY_LOG_OFFSET=0
+	export VERIFY_LOG="$RUN/tenantry.log" VERIFY_LOG_OFFSET
+	rm -f "$VAR/san-state.json"
+	LOAD_MAX_SECONDS=$((CAP - 15)) timeout "$CAP" \
+	    node "$HERE/load.mjs" "$VAR/san-state.json" "$VAR/san.json" 2000 4 >"$OUT/sanitizers.log" 2>&1
+	rc=$?
+	reqs=$(node -e "try{const r=require('$VAR/san.json');const e=Object.entries(r.byStatus).filter(([s])=>s==='0'||s>=500).reduce((a,[,v])=>a+v,0);console.log(r.requests+' '+e)}catch{console.log('0 0')}")
+	reports=$(sanitizer_reports)
+	st=FAIL
+	[ "$rc" = 0 ] && [ "$reports" = 0 ] && [ "${reqs#* }" = 0 ] && [ "${reqs% *}" -ge 2000 ] && st=PASS
+	verdict "sanitizers: $(echo "${reqs% *}" | group) requests of every page and POST against the ASan+UBSan server (${reqs#* } 5xx); $reports sanitizer reports in its log over this run (the HTTP suite under ASan runs in make test and in full verify) — $st" $st
 fi
 
 # ---- 6. worker faults ------------------------------------------------------------------
 
-export WORKERS=4 HASH_SLOTS="$TENANTRY_HASH_SLOTS"
 if want worker-faults; then
 	if [ "$FAST" = 1 ]; then
-		check worker-faults 90 asan 4 node "$HERE/worker_faults.mjs" 3
+		check worker-faults 60 asan 4 node "$HERE/worker_faults.mjs" 3
 	else
-		check worker-faults 180 asan 4 node "$HERE/worker_faults.mjs" 20
+		check worker-faults 150 asan 4 node "$HERE/worker_faults.mjs" 20
 	fi
-	# Workers killed while hashing may have left the hash slots taken:
-	# end this server at once (its workers by pid) rather than drain it.
-	if [ -n "$APP_CONF" ]; then
-		for w in $(ps -o pid= --ppid "$APP_PID" 2>/dev/null); do kill -9 "$w" 2>/dev/null; done
-		stack_app_stop >>"$OUT/stack.log" 2>&1
-		APP_CONF=""
-	fi
+	# Workers killed while hashing may have left the hash slots taken, and
+	# their successors stuck: end this server now rather than drain it.
+	app_down now
 fi
 
-# ---- 7. security matrix (the production build) ----------------------------------------
+# ---- 7. security matrix (the production build) ------------------------------------------
 
 if want security; then
-	check security 300 plain 4 node "$HERE/security.mjs"
-	grep -E '^  (PASS|FAIL) ' "$OUT/security.log" | tee -a "$OUT/summary.txt"
+	check security $((FAST ? 90 : 200)) plain 4 node "$HERE/security.mjs"
+	grep -E '^  (PASS|FAIL) ' "$OUT/security.log" 2>/dev/null | tee -a "$OUT/summary.txt"
 fi
 
-# ---- 3. leaks: RSS of one worker (production build), then valgrind ------------------------
+# ---- 3. leaks: RSS of one worker (production build), then valgrind -------------------------
 
 leaks() {
 	if [ "$FAST" = 1 ]; then
-		first=2000 last=20000 vg=500
+		first=2000 last=20000 vg=300
 	else
 		first=1000 last=100000 vg=10000
 	fi
 	first=${VERIFY_RSS_FIRST:-$first} last=${VERIFY_RSS_LAST:-$last} vg=${VERIFY_VALGRIND_REQUESTS:-$vg}
+	budget leaks $((FAST ? 150 : 900)) || return
+	stop=$(($(date +%s) + CAP))
 	st="$VAR/leaks-state.json"
 	rm -f "$st"
 	: >"$OUT/leaks.log"
-	if ! app_up plain 1; then
-		verdict "leaks: the stack did not start (see tests/out/verify/stack.log) — FAIL" FAIL
-		return
-	fi
-	echo "== RSS: $last requests, 1 worker" >>"$OUT/leaks.log"
-	LOAD_MAX_SECONDS=$((FAST ? 100 : 600)) timeout $((FAST ? 130 : 660)) \
+	stack_for leaks plain 1 || return
+	# The RSS run may use what the valgrind run (about 1/40 of the rate,
+	# plus 30 s to start and stop) leaves.
+	rss_s=$((CAP - 30 - vg / 40 - 10))
+	echo "== RSS: $last requests, 1 worker, at most $rss_s s" >>"$OUT/leaks.log"
+	LOAD_MAX_SECONDS=$rss_s timeout $((rss_s + 30)) \
 	    node "$HERE/load.mjs" "$st" "$VAR/rss.json" "$last" 4 "$APP_PID" "$first" "$last" >>"$OUT/leaks.log" 2>&1
-	rm -f "$RUN"/valgrind.*.log "$OUT"/valgrind.*.log
-	if ! app_up valgrind 1; then
-		verdict "leaks: the stack did not start under valgrind (see tests/out/verify/stack.log) — FAIL" FAIL
-		return
+	rm -f "$RUN"/valgrind.*.log
+	if [ "$vg" -gt 0 ]; then
+		stack_for leaks valgrind 1 || return
+		vgmaster=$APP_PID
+		vg_s=$((stop - $(date +%s) - 25))
+		echo "== valgrind: $vg requests, 1 worker, at most $vg_s s" >>"$OUT/leaks.log"
+		LOAD_MAX_SECONDS=$vg_s timeout $((vg_s + 20)) \
+		    node "$HERE/load.mjs" "$st" "$VAR/vg.json" "$vg" 2 >>"$OUT/leaks.log" 2>&1
+		# SIGTERM: the master drains, the worker exits, valgrind checks it.
+		app_down
+		cp "$RUN"/valgrind.*.log "$OUT/" 2>/dev/null
+	else
+		vgmaster=0
 	fi
-	echo "== valgrind: $vg requests, 1 worker" >>"$OUT/leaks.log"
-	vgmaster=$APP_PID
-	LOAD_MAX_SECONDS=$((FAST ? 60 : 420)) timeout $((FAST ? 90 : 480)) \
-	    node "$HERE/load.mjs" "$st" "$VAR/vg.json" "$vg" 2 >>"$OUT/leaks.log" 2>&1
-	# SIGTERM: the master drains, the worker exits, valgrind checks it.
-	stack_app_stop >>"$OUT/stack.log" 2>&1
-	APP_CONF=""
-	cp "$RUN"/valgrind.*.log "$OUT/" 2>/dev/null
 	node "$HERE/leaks_report.mjs" "$VAR/rss.json" "$VAR/vg.json" "$vgmaster" "$RUN" "$first" "$last" "$vg" >>"$OUT/leaks.log" 2>&1
 	result leaks $?
 }
 if want leaks; then
-	want fuzz && [ "$FAST" = 0 ] && fuzz_start
+	[ "$FUZZ_BG" = 1 ] && fuzz_bg_start
 	leaks
-	fuzz_wait
+	fuzz_bg_wait
 fi
 
 # ---- summary --------------------------------------------------------------------------------

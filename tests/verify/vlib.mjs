@@ -21,6 +21,8 @@ import {
 
 export { sleep };
 export const FAST = process.env.VERIFY_FAST === '1';
+/* When run.sh needs the result (epoch ms): loops end early enough to report. */
+export const STOP_AT = Number(process.env.VERIFY_STOP_AT || 0) || Infinity;
 
 /*
  * Every fetch gets a deadline (FETCH_TIMEOUT_MS, default 15 s) unless it
