@@ -69,6 +69,20 @@ stack_db_stop() {
 	fi
 }
 
+# stack_nginx_conf UPSTREAM: nginx/nginx.conf.in rendered for $RUN, $ROOT
+# and $PORT. Sign-ins nginx passes on: 5 a second per hashing slot (half
+# of what the slots could hash), 10 per slot queued in nginx.
+stack_nginx_conf() {
+	user=""
+	[ "$(id -u)" = 0 ] && user="user root;"
+	slots=${TENANTRY_HASH_SLOTS:-$(nproc)}
+	sed -e "s|@RUN@|$RUN|g" -e "s|@ROOT@|$ROOT|g" -e "s|@PORT@|$PORT|g" \
+	    -e "s|@UPSTREAM@|$1|g" -e "s|@USER@|$user|g" \
+	    -e "s|@LOGIN_RATE@|${TENANTRY_LOGIN_RATE:-$((5 * slots))}|g" \
+	    -e "s|@LOGIN_BURST@|$((10 * slots))|g" \
+	    "$ROOT/nginx/nginx.conf.in"
+}
+
 stack_app_start() {
 	mkdir -p "$RUN/nginx-tmp"
 	export TENANTRY_LISTEN="${TENANTRY_LISTEN:-$RUN/tenantry.sock}"
@@ -79,15 +93,11 @@ stack_app_start() {
 	"$BIN" serve 2>>"$RUN/tenantry.log" &
 	APP_PID=$!
 	STACK_PIDS="$STACK_PIDS $APP_PID"
-	user=""
-	[ "$(id -u)" = 0 ] && user="user root;"
 	case "$TENANTRY_LISTEN" in
 	/*) upstream="unix:$TENANTRY_LISTEN" ;;
 	*) upstream="$TENANTRY_LISTEN" ;;
 	esac
-	sed -e "s|@RUN@|$RUN|g" -e "s|@ROOT@|$ROOT|g" -e "s|@PORT@|$PORT|g" \
-	    -e "s|@UPSTREAM@|$upstream|g" -e "s|@USER@|$user|g" \
-	    "$ROOT/nginx/nginx.conf.in" >"$RUN/nginx.conf"
+	stack_nginx_conf "$upstream" >"$RUN/nginx.conf"
 	nginx -p "$RUN" -e "$RUN/nginx-error.log" -c "$RUN/nginx.conf" -g 'daemon off;' &
 	NGINX_PID=$!
 	STACK_PIDS="$STACK_PIDS $NGINX_PID"

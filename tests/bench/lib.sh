@@ -71,11 +71,7 @@ bench_db_setup() {
 # nginx/stack.sh renders it, then the bench locations added to its server
 # block, and a copy of the upstream and server block for the small data.
 bench_nginx_conf() {
-	user=""
-	[ "$(id -u)" = 0 ] && user="user root;"
-	sed -e "s|@RUN@|$RUN|g" -e "s|@ROOT@|$ROOT|g" -e "s|@PORT@|$PORT|g" \
-	    -e "s|@UPSTREAM@|unix:$RUN/tenantry.sock|g" -e "s|@USER@|$user|g" \
-	    "$ROOT/nginx/nginx.conf.in" >"$RUN/nginx.base.conf"
+	stack_nginx_conf "unix:$RUN/tenantry.sock" >"$RUN/nginx.base.conf"
 	awk -v run="$RUN" -v bench="$BENCH_DIR" -v port="$PORT" -v sport="$PORT_SMALL" '
 	function extra() {
 		print "\t\t# bench: nginx serving a static file of the Services tab size"
@@ -171,11 +167,11 @@ bench_serve_restart() {
 	bench_wait_up
 }
 
-# Wait (at most 60 s) until no statement of the benchmark's databases runs:
+# Wait (at most 30 s) until no statement of the benchmark's databases runs:
 # requests a run left queued must not be charged to the next run.
 bench_drain() {
 	i=0 idle=0
-	while [ $i -lt 600 ] && [ $idle -lt 2 ]; do
+	while [ $i -lt 300 ] && [ $idle -lt 2 ]; do
 		n=$(bench_sql mysql "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE COMMAND IN ('Query', 'Execute') AND ID <> CONNECTION_ID() AND DB IN ('tenantry', 'tenantry_small')")
 		if [ "$n" = 0 ]; then idle=$((idle + 1)); else idle=0; fi
 		i=$((i + 1))

@@ -13,7 +13,9 @@
 # BENCH_SMALL (200), BENCH_TIMING (10 requests per page for the statement
 # timings), TENANTRY_WORKERS (4), TENANTRY_BIN (build/tenantry; copied, so a
 # rebuild during the run changes nothing), TENANTRY_TEMPLATES, TENANTRY_SQL_DIR,
-# BENCH_KEEP=1 (keep the throwaway directory), BENCH_STRICT=1 (exit 1 when a
+# BENCH_KEEP=1 (keep the throwaway directory), BENCH_BUDGET (560 s: runs that
+# would end later are skipped and named in the report, so the whole stays
+# under 10 minutes), BENCH_STRICT=1 (exit 1 when a
 # goal fails; by default only errors fail: the goals are reported, never
 # asserted). Raw wrk output, results.tsv and statements.tsv go to
 # tests/bench/out/ as well.
@@ -27,6 +29,7 @@ cd "$ROOT" || exit 1
 : "${BENCH_OCCUPIERS:=20000}"
 : "${BENCH_SMALL:=200}"
 : "${BENCH_STRICT:=0}"
+: "${BENCH_BUDGET:=560}"	# seconds: no run starts that could end after it
 NPLAN=129	# plan occupiers: 1 for the Services tab + 2 x 64 for saves
 T0=$(date +%s)
 
@@ -330,6 +333,7 @@ bench_say "bench: warm-up (1 s each), then $BENCH_ROUNDS rounds of $NT runs of $
 for t in $TARGETS; do run_wrk "$t" 0 1; done
 bench_drain
 rss_snapshot "after warm-up"
+CUT=""
 r=1
 while [ $r -le "$BENCH_ROUNDS" ]; do
 	# Interleaved; each round starts one target later than the previous.
@@ -341,6 +345,10 @@ while [ $r -le "$BENCH_ROUNDS" ]; do
 		i=$((i + 1))
 	done
 	for t in "$@"; do
+		if [ $(($(date +%s) - T0 + BENCH_DURATION + 20)) -gt "$BENCH_BUDGET" ]; then
+			CUT="$CUT $t.r$r"
+			continue
+		fi
 		run_wrk "$t" "$r" "$BENCH_DURATION"
 		line=$(tail -1 "$W/results.tsv")
 		bench_say "  round $r $(printf '%-10s' "$t") $(echo "$line" | awk -F'\t' '{ printf "%7d req/s  p50 %7.2f ms  p99 %8.2f ms  errors %d  timeouts %d  other load %.2f cores", $3, $4, $5, $6, $16, $13 }')"
@@ -423,6 +431,7 @@ report() {
 	echo "$TENANTRY_WORKERS FastCGI workers, PHP-FPM pm = static with $TENANTRY_WORKERS children; innodb_flush_log_at_trx_commit=$FLUSH"
 	echo "(one fsync on this disk: $FSYNC_MS ms). Load average $LOAD_START at the start, $LOAD_END at the end."
 	echo
+	[ -n "$CUT" ] && echo "**The time budget ($BENCH_BUDGET s) cut these runs:$CUT; their medians have fewer rounds.**" && echo
 	echo "Data: $counts. Small variant: $counts_s. Generated in $GEN_SECONDS s."
 	echo "The Services tab shows 12 services (all five fractions: $FRACS), $SVC_BYTES bytes."
 	echo

@@ -57,10 +57,12 @@ want() {
 	return 1
 }
 
-# Full mode fuzzes in the background of the leaks check (CPU-bound, not
-# timing-sensitive): it does not count as a check still to come.
+# Full mode fuzzes (6 min, one core) in the background of the checks that
+# are not sensitive to time or throughput (the HTTP suite, lost updates,
+# database faults), and waits for it before the others: it does not count
+# as a check still to come.
 FUZZ_BG=0
-[ "$FAST" = 0 ] && want fuzz && want leaks && FUZZ_BG=1
+[ "$FAST" = 0 ] && want fuzz && { want sanitizers || want lost-updates || want db-faults; } && FUZZ_BG=1
 PENDING=0
 for c in $ALL; do
 	want "$c" || continue
@@ -303,7 +305,9 @@ fuzz_bg_wait() {
 	fuzz_result "$(cat "$OUT/fuzz.rc" 2>/dev/null || echo 1)"
 }
 
-want fuzz && [ "$FUZZ_BG" = 0 ] && fuzz_now
+if want fuzz; then
+	if [ "$FUZZ_BG" = 1 ]; then fuzz_bg_start; else fuzz_now; fi
+fi
 
 [ -d tests/node_modules/playwright-core ] ||
     (cd tests && npm install --no-audit --no-fund --loglevel=error) >>"$OUT/stack.log" 2>&1
@@ -389,6 +393,8 @@ db_faults() {
 }
 want db-faults && db_faults
 
+fuzz_bg_wait
+
 # ---- 2. sanitizers, fast mode: the leaks mix against the ASan server, and
 # every report in this run's ASan server log ----------------------------------------
 
@@ -464,11 +470,7 @@ leaks() {
 	node "$HERE/leaks_report.mjs" "$VAR/rss.json" "$VAR/vg.json" "$vgmaster" "$RUN" "$first" "$last" "$vg" >>"$OUT/leaks.log" 2>&1
 	result leaks $?
 }
-if want leaks; then
-	[ "$FUZZ_BG" = 1 ] && fuzz_bg_start
-	leaks
-	fuzz_bg_wait
-fi
+want leaks && leaks
 
 # ---- summary --------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 // security.mjs (issue 7, check 7): the security matrix, measured in this run
 // (OWASP ASVS 5.0 as the yardstick). The HTTP suite (tests/http/auth,
-// csrf, throttle, headers, bad_input, *foreign*) asserts the details; this
+// csrf, throttle, headers, bad_input, isolation) asserts the details; this
 // script measures the figures against the verify stack:
 //   sessions   token bits and uniqueness, only its hash stored, cookie flags
 //              (Secure measured over FastCGI with HTTPS=on), a new token at
