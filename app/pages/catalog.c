@@ -94,7 +94,7 @@ page_catalog(struct req *r)
 		return;
 	}
 	if (store_catalog_load(r->a, r->user.operator_id, 0, &c) < 0 ||
-	    store_site_list(r->a, r->user.operator_id, &sites, &ns) < 0) {
+	    store_site_list(r->a, r->user.operator_id, 0, &sites, &ns) < 0) {
 		page_store_error(r);
 		return;
 	}

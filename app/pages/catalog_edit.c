@@ -238,7 +238,7 @@ page_catalog_edit(struct req *r)
 	int				 rc = 0;
 
 	if (store_catalog_load(r->a, r->user.operator_id, 0, &c) < 0 ||
-	    store_site_list(r->a, r->user.operator_id, &sites, &ns) < 0) {
+	    store_site_list(r->a, r->user.operator_id, 0, &sites, &ns) < 0) {
 		page_store_error(r);
 		return;
 	}

@@ -67,7 +67,7 @@ page_my_case_new(struct req *r)
 	int				 rc = 0, attempt, site_ok = 0;
 
 	if (my_sites(r, &mine, &nmine) < 0 ||
-	    store_site_list(r->a, r->user.operator_id, &sites, &ns) < 0 ||
+	    store_site_list(r->a, r->user.operator_id, 0, &sites, &ns) < 0 ||
 	    store_case_options(r->a, r->user.operator_id,
 	    STORE_CASE_OPT_SERVICES, &svcs, &nsvc) < 0) {
 		page_store_error(r);

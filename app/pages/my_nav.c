@@ -82,7 +82,7 @@ my_nav(struct req *r, struct tpl_dict *d, int64_t site, const char *tab)
 	}
 	if ((rc = store_occupier_get(r->a, r->user.operator_id,
 	    r->user.occupier_id, &o)) < 0 ||
-	    store_site_list(r->a, r->user.operator_id, &sites, &ns) < 0) {
+	    store_site_list(r->a, r->user.operator_id, 0, &sites, &ns) < 0) {
 		page_store_error(r);
 		return 0;
 	}

@@ -28,7 +28,7 @@ page_occupier(struct req *r)
 		return;
 	}
 	if (store_contract_sites(r->a, r->user.operator_id, o.id, &ids,
-	    &n) < 0 || store_site_list(r->a, r->user.operator_id, &sites,
+	    &n) < 0 || store_site_list(r->a, r->user.operator_id, 0, &sites,
 	    &ns) < 0) {
 		page_store_error(r);
 		return;

@@ -50,7 +50,7 @@ occupier_nav(struct req *r, struct tpl_dict *d, int64_t occ, int64_t site,
 		http_error(r, 404);
 		return 0;
 	}
-	if (store_site_list(r->a, r->user.operator_id, &sites, &ns) < 0) {
+	if (store_site_list(r->a, r->user.operator_id, 0, &sites, &ns) < 0) {
 		page_store_error(r);
 		return 0;
 	}

@@ -16,7 +16,7 @@ page_sites(struct req *r)
 		http_error(r, 500);
 		return;
 	}
-	if (store_site_list(r->a, r->user.operator_id, &s, &n) < 0) {
+	if (store_site_list(r->a, r->user.operator_id, 1, &s, &n) < 0) {
 		page_store_error(r);
 		return;
 	}

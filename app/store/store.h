@@ -117,8 +117,9 @@ struct store_port {
 	const char	*state;
 };
 
-int	 store_site_list(struct arena *, int64_t op, struct store_site **,
-	    size_t *);
+/* figures: 1 for the floor, port and occupier counts (the Sites screen). */
+int	 store_site_list(struct arena *, int64_t op, int figures,
+	    struct store_site **, size_t *);
 int	 store_site_get(struct arena *, int64_t op, int64_t id,
 	    struct store_site *);
 int	 store_floor_list(struct arena *, int64_t op, int64_t site,

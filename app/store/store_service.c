@@ -10,8 +10,9 @@
 #include "db.h"
 #include "store.h"
 
-int
-store_catalog_load(struct arena *a, int64_t op, int64_t site,
+/* The catalog as the database has it now, allocated from a. */
+static int
+catalog_read(struct arena *a, int64_t op, int64_t site,
     struct store_catalog *c)
 {
 	struct dbp	 p1[] = { DBP_I(site), DBP_I(op) };
@@ -58,6 +59,93 @@ store_catalog_load(struct arena *a, int64_t op, int64_t site,
 		u->qty_le = (int)dbrow_int(r, 5);
 		u->max_qty = dbrow_int(r, 6);
 	}
+	return 1;
+}
+
+/* A deep copy of from, allocated from a. */
+static void
+catalog_copy(struct arena *a, const struct store_catalog *from,
+    struct store_catalog *to)
+{
+	size_t	 i;
+
+	to->nsvc = from->nsvc;
+	to->svc = arena_calloc(a, from->nsvc, sizeof(*to->svc));
+	for (i = 0; i < from->nsvc; i++) {
+		struct store_service	*s = &to->svc[i];
+
+		*s = from->svc[i];
+		s->code = arena_strdup(a, s->code);
+		s->name = arena_strdup(a, s->name);
+		s->category = arena_strdup(a, s->category);
+		s->description = arena_strdup(a, s->description);
+		s->site_ids = arena_strdup(a, s->site_ids);
+	}
+	to->nrules = from->nrules;
+	to->rules = arena_calloc(a, from->nrules, sizeof(*to->rules));
+	for (i = 0; i < from->nrules; i++) {
+		to->rules[i] = from->rules[i];
+		to->rules[i].kind = arena_strdup(a, to->rules[i].kind);
+		to->rules[i].other_category = arena_strdup(a,
+		    to->rules[i].other_category);
+	}
+}
+
+/*
+ * Per-worker catalog cache. Every catalog change bumps the operator's
+ * catalog_version row in its own transaction, so a catalog read for the
+ * same (operator, site, version) is the same catalog: a load reads the
+ * version (one primary-key row, in the caller's transaction if any) and
+ * copies the cached catalog into the request arena; only a version it
+ * has not seen reads the services and rules. Each entry owns an arena of
+ * its own, which lives as long as the worker and is reused when the
+ * entry is replaced (oldest first). An operator without a version row is
+ * never cached.
+ */
+#define CATALOG_CACHE	8
+
+static struct catalog_entry {
+	int64_t			 op, site, version;	/* op 0: empty */
+	struct arena		*a;
+	struct store_catalog	 c;
+} catalog_cache[CATALOG_CACHE];
+static size_t	catalog_next;
+
+int
+store_catalog_load(struct arena *a, int64_t op, int64_t site,
+    struct store_catalog *c)
+{
+	struct dbp		 p[] = { DBP_I(op) };
+	struct dbres		 res;
+	struct catalog_entry	*e;
+	int64_t			 version;
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = db_query(a, STMT_CATALOG_VERSION, p, NPARAMS(p), &res)) < 0)
+		return -1;
+	if (rc == 0)
+		return catalog_read(a, op, site, c);
+	version = dbrow_int(&res.rows[0], 0);
+	for (i = 0; i < CATALOG_CACHE; i++) {
+		e = &catalog_cache[i];
+		if (e->op == op && e->site == site && e->version == version) {
+			catalog_copy(a, &e->c, c);
+			return 1;
+		}
+	}
+	if (catalog_read(a, op, site, c) < 0)
+		return -1;
+	e = &catalog_cache[catalog_next];
+	catalog_next = (catalog_next + 1) % CATALOG_CACHE;
+	if (e->a == NULL)
+		e->a = arena_new(16384);
+	else
+		arena_reset(e->a);
+	catalog_copy(e->a, c, &e->c);
+	e->op = op;
+	e->site = site;
+	e->version = version;
 	return 1;
 }
 

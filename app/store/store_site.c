@@ -8,8 +8,8 @@
 #include "store.h"
 
 int
-store_site_list(struct arena *a, int64_t op, struct store_site **out,
-    size_t *n)
+store_site_list(struct arena *a, int64_t op, int figures,
+    struct store_site **out, size_t *n)
 {
 	struct dbp		 p[] = { DBP_I(op) };
 	struct dbres		 res;
@@ -19,7 +19,7 @@ store_site_list(struct arena *a, int64_t op, struct store_site **out,
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = db_query(a, STMT_SITE_LIST, p, NPARAMS(p), &res)) <= 0)
+	if ((rc = db_query(a, figures ? STMT_SITE_LIST : STMT_SITE_NAMES, p, NPARAMS(p), &res)) <= 0)
 		return rc;
 	s = arena_calloc(a, res.nrows, sizeof(*s));
 	for (i = 0; i < res.nrows; i++) {
