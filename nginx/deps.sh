@@ -15,11 +15,11 @@ fcgi_ok() {
 	v=$(dpkg-query -W -f='${Version}' libfcgi-dev 2>/dev/null || true)
 	[ -n "$v" ] && dpkg --compare-versions "$v" ge 2.4.2-2+deb12u1
 }
+# Node and npm may come from elsewhere (nvm, NodeSource): keep those.
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+	missing=$(echo "$missing" | sed 's/ nodejs//; s/ npm//')
+fi
 if [ -n "$missing" ] || ! fcgi_ok; then
-	# Node and npm may come from elsewhere (nvm, NodeSource): keep those.
-	if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
-		missing=$(echo "$missing" | sed 's/ nodejs//; s/ npm//')
-	fi
 	echo "deps: installing:$missing libfcgi-dev (>= 2.4.2-2+deb12u1)"
 	if [ "$(id -u)" -ne 0 ]; then
 		echo "deps: run as root (or install the packages above)" >&2

@@ -713,7 +713,7 @@ page_services_manage(struct req *r)
 	struct manage	*m;
 	const char	*op, *add, *rm, *vs;
 	int64_t		 form_version = 0, sid;
-	int		 partial, rc, conflict = 0, attempt;
+	int		 partial, rc, conflict = 0, attempt, is_save;
 	int64_t		 needs_case = 0;
 	size_t		 idx;
 
@@ -741,7 +741,12 @@ page_services_manage(struct req *r)
 			return;
 		}
 	}
-	if (manage_load(m, 0) < 0) {
+	/* A save reads everything again under the plan's lock (save_once),
+	 * so it does not read it before as well. */
+	is_save = r->method != M_GET &&
+	    (op = kv_get(&r->form, "op")) != NULL && strcmp(op, "save") == 0 &&
+	    kv_get(&r->form, "add") == NULL && kv_get(&r->form, "remove") == NULL;
+	if (!is_save && manage_load(m, 0) < 0) {
 		page_store_error(r);
 		return;
 	}
@@ -784,11 +789,6 @@ page_services_manage(struct req *r)
 	if (op == NULL || strcmp(op, "save") != 0) {
 		evaluate(m);
 		respond(m, 200, NULL, partial);
-		return;
-	}
-	evaluate(m);
-	if (m->errors > 0) {
-		respond(m, 422, NULL, partial);
 		return;
 	}
 	for (attempt = 0; attempt < SAVE_TRIES; attempt++) {

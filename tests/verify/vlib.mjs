@@ -100,15 +100,27 @@ export function postPairs(c, path, pairs) {
 	return c.request('POST', path, { body: p.toString() });
 }
 
+/* Sign in as a person would: a "busy, try again in a few seconds" answer
+ * (503 from the hashing slots, 429 from nginx's sign-in pace) is tried
+ * again a little later, up to 8 times; anything else but 303 fails. */
+export async function signInPatient(c, email = ADMIN) {
+	for (let t = 1; ; t++) {
+		const r = await c.login(email, DEMO_PASSWORD);
+		if (r.status === 303)
+			return c;
+		if ((r.status !== 503 && r.status !== 429) || t === 8)
+			throw new Error(`sign-in of ${email} should succeed; got ${r.status} (try ${t}): ${r.text.slice(0, 200)}`);
+		await sleep(250 * t);
+	}
+}
+
 /* Sign in k clients as email, at most `par` at a time (Argon2id is capped anyway). */
 export async function signInMany(k, email = ADMIN, par = 4) {
 	const out = [];
 	for (let i = 0; i < k; i += par) {
 		const batch = [];
-		for (let j = i; j < Math.min(k, i + par); j++) {
-			const c = new Client(`${email}#${j}`);
-			batch.push(c.signIn(email, DEMO_PASSWORD).then(() => c));
-		}
+		for (let j = i; j < Math.min(k, i + par); j++)
+			batch.push(signInPatient(new Client(`${email}#${j}`), email));
 		out.push(...await Promise.all(batch));
 	}
 	return out;
