@@ -95,10 +95,15 @@ db_connect(void)
 	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
 	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	/* Index-merge intersection: with one operator owning most rows, the
+	 * optimizer intersected (occupier_id) with (operator_id, occupier_id,
+	 * site_id) for every occupier's services instead of reading the
+	 * composite index alone (make bench, 200 000 services). */
 	mysql_options(conn, MYSQL_INIT_COMMAND,
 	    "SET SESSION sql_mode='STRICT_ALL_TABLES,NO_ZERO_DATE,"
 	    "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION',"
-	    " time_zone='+00:00', innodb_lock_wait_timeout=5");
+	    " time_zone='+00:00', innodb_lock_wait_timeout=5,"
+	    " optimizer_switch='index_merge_intersection=off'");
 	if (mysql_real_connect(conn,
 	    cfg.db_host[0] != '\0' ? cfg.db_host : NULL,
 	    cfg.db_user, cfg.db_password, cfg.db_name,
