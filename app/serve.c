@@ -223,6 +223,12 @@ worker_main(int sock)
 		busy = 1;
 		handle(&fr, a);
 		FCGX_Finish_r(&fr);
+		if (db_in_txn()) {
+			/* A page that neither committed nor rolled back. */
+			log_warnx("serve: a request left a transaction open: "
+			    "rolled back");
+			db_rollback();
+		}
 		arena_reset(a);
 	}
 	arena_free(a);

@@ -356,15 +356,22 @@ db_exec(enum stmt id, const struct dbp *p, size_t np, uint64_t *insert_id)
 int
 db_begin(void)
 {
-	if (db_connect() < 0)
-		return -1;
-	if (mysql_autocommit(conn, 0) != 0) {
-		last_errno = mysql_errno(conn);
-		drop_if_broken();
-		return -1;
+	if (in_txn) {
+		/* START TRANSACTION would commit it: never half a save. */
+		log_warnx("db: begin inside a transaction: rolled back");
+		db_rollback();
 	}
+	/* Not in a transaction yet, so a lost connection is reconnected. */
+	if (db_exec(STMT_TXN_BEGIN, NULL, 0, NULL) < 0)
+		return -1;
 	in_txn = 1;
 	return 1;
+}
+
+int
+db_in_txn(void)
+{
+	return in_txn;
 }
 
 int
@@ -381,10 +388,6 @@ db_commit(void)
 		mysql_rollback(conn);
 	}
 	in_txn = 0;
-	if (conn != NULL && mysql_autocommit(conn, 1) != 0) {
-		last_errno = mysql_errno(conn);
-		rc = -1;
-	}
 	drop_if_broken();
 	return rc;
 }
@@ -397,7 +400,7 @@ db_rollback(void)
 	in_txn = 0;
 	if (conn == NULL)
 		return;
-	if (mysql_rollback(conn) != 0 || mysql_autocommit(conn, 1) != 0) {
+	if (mysql_rollback(conn) != 0) {
 		/* A connection that cannot roll back is not to be trusted. */
 		db_close();
 	}

@@ -71,6 +71,8 @@ int64_t	 db_exec(enum stmt, const struct dbp *, size_t, uint64_t *insert_id);
 int	 db_begin(void);
 int	 db_commit(void);
 void	 db_rollback(void);
+/* 1 while a transaction begun by db_begin is open. */
+int	 db_in_txn(void);
 int	 db_retryable(void);
 
 /* Migrations only: prepare and run one statement from a schema file.

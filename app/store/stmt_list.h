@@ -2,6 +2,7 @@
  * stmt_list: every statement file, once. Include with X(name, sql) defined
  * (no include guard: stmt.h and db.c expand it several times).
  */
+#include "sql_db.def"
 #include "sql_auth.def"
 #include "sql_occupier.def"
 #include "sql_site.def"
