@@ -18,6 +18,7 @@
 #include "../store/store_device.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
+#include "svcplan.h"
 
 #define SAVE_TRIES	3
 
@@ -48,7 +49,7 @@ register_once(struct req *r, int64_t site, const char *mac,
 		return -1;
 	if ((rc = store_device_plan_lock(r->a, op, occ, site)) <= 0)
 		goto fail;
-	if (my_infra(r, site, &res) < 0)
+	if (svcplan_provisioned(r, r->user.occupier_id, site, &res) < 0)
 		goto fail;
 	if (!device_alloc_check(INFRA_WIFI_DEVICES, DEVICE_ACTIVATING,
 	    res.in_use[INFRA_WIFI_DEVICES], res.allocated[INFRA_WIFI_DEVICES],
@@ -137,7 +138,7 @@ show:
 	    site, &dv, &n) < 0 ||
 	    store_public_ip_list(r->a, r->user.operator_id,
 	    r->user.occupier_id, site, &ip, &nip) < 0 ||
-	    my_infra(r, site, &res) < 0) {
+	    svcplan_provisioned(r, r->user.occupier_id, site, &res) < 0) {
 		page_store_error(r);
 		return;
 	}

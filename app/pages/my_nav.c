@@ -120,28 +120,3 @@ my_nav(struct req *r, struct tpl_dict *d, int64_t site, const char *tab)
 	}
 	return 1;
 }
-
-int
-my_infra(struct req *r, int64_t site, struct rules_result *res)
-{
-	struct svcplan		 plan;
-	struct store_occsvc	*os;
-	struct rules_line	*lines;
-	size_t			 n, i, nl = 0;
-
-	if (store_occsvc_list(r->a, r->user.operator_id, r->user.occupier_id,
-	    site, 0, &os, &n) < 0 ||
-	    svcplan_load(r, r->user.occupier_id, site, &plan) < 0)
-		return -1;
-	lines = arena_calloc(r->a, n ? n : 1, sizeof(*lines));
-	for (i = 0; i < n; i++) {
-		/* Y counts what is or will be allocated (DESIGN 3). */
-		if (os[i].ended != DATE_NONE && os[i].ended <= r->today)
-			continue;
-		lines[nl].service_id = os[i].service_id;
-		lines[nl].qty = os[i].qty;
-		nl++;
-	}
-	svcplan_check(&plan, lines, nl, res);
-	return 1;
-}

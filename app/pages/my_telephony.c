@@ -10,6 +10,7 @@
 #include "../store/store_phone.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
+#include "svcplan.h"
 
 void
 page_my_telephony(struct req *r)
@@ -30,7 +31,7 @@ page_my_telephony(struct req *r)
 		return;
 	if (store_phone_list_occupier(r->a, r->user.operator_id,
 	    r->user.occupier_id, site, r->today, &p, &n) < 0 ||
-	    my_infra(r, site, &res) < 0) {
+	    svcplan_provisioned(r, r->user.occupier_id, site, &res) < 0) {
 		page_store_error(r);
 		return;
 	}

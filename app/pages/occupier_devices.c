@@ -103,35 +103,6 @@ parse_id(const char *s)
 	return v;
 }
 
-/*
- * Allocated (Y) and in use (X) for the occupier at the site: the
- * Provisioned infrastructure of its current services (active and
- * scheduled), exactly as the Services tab computes it.
- */
-static int
-infra_load(struct req *r, int64_t occ, int64_t site, struct rules_result *res)
-{
-	struct svcplan		 plan;
-	struct store_occsvc	*os;
-	struct rules_line	*lines;
-	size_t			 n, i, k = 0;
-
-	if (svcplan_load(r, occ, site, &plan) < 0 ||
-	    store_occsvc_list(r->a, r->user.operator_id, occ, site, 0, &os,
-	    &n) < 0)
-		return -1;
-	lines = arena_calloc(r->a, n ? n : 1, sizeof(*lines));
-	for (i = 0; i < n; i++) {
-		if (os[i].ended != DATE_NONE && os[i].ended <= r->today)
-			continue;
-		lines[k].service_id = os[i].service_id;
-		lines[k].qty = os[i].qty;
-		k++;
-	}
-	svcplan_check(&plan, lines, k, res);
-	return 1;
-}
-
 /* May one more of type t be activated? 1 yes, 0 refused (message shown),
  * -1 error. Inside the transaction, after the plan row is locked. */
 static int
@@ -142,7 +113,7 @@ alloc_ok(struct req *r, struct dev_state *st, int64_t occ, int64_t site,
 	char			 m[256];
 
 	res = arena_calloc(r->a, 1, sizeof(*res));
-	if (infra_load(r, occ, site, res) < 0)
+	if (svcplan_provisioned(r, occ, site, res) < 0)
 		return -1;
 	if (device_alloc_check(t, DEVICE_ACTIVATING, res->in_use[t],
 	    res->allocated[t], 1, m, sizeof(m)))
@@ -402,7 +373,7 @@ fill(struct req *r, struct dev_state *st, int64_t occ, int64_t site)
 	int			 t;
 
 	res = arena_calloc(r->a, 1, sizeof(*res));
-	if (infra_load(r, occ, site, res) < 0 ||
+	if (svcplan_provisioned(r, occ, site, res) < 0 ||
 	    store_hport_list(r->a, r->user.operator_id, occ, site, &pt,
 	    &npt) < 0 ||
 	    store_public_ip_list(r->a, r->user.operator_id, occ, site, &ip,

@@ -31,36 +31,6 @@ int	telephony_change(struct req *, enum phone_op, int64_t site, int64_t id,
 static const struct field number_field =
     { "number", "Number", FT_INT, 20, 1, 1, INT64_MAX };
 
-/*
- * Telephony extensions of occupier occ at site: res->in_use and
- * res->allocated[INFRA_PHONE_EXT] (X and Y), from the occupier's current
- * services (active and scheduled, DESIGN 3) as on the Services tab.
- * 1 ok, -1 store error.
- */
-static int
-voice_fraction(struct req *r, int64_t occ, int64_t site,
-    struct rules_result *res)
-{
-	struct svcplan		 plan;
-	struct store_occsvc	*os;
-	struct rules_line	*lines;
-	size_t			 n, i, nl = 0;
-
-	if (store_occsvc_list(r->a, r->user.operator_id, occ, site, 0, &os,
-	    &n) < 0 || svcplan_load(r, occ, site, &plan) < 0)
-		return -1;
-	lines = arena_calloc(r->a, n ? n : 1, sizeof(*lines));
-	for (i = 0; i < n; i++) {
-		if (os[i].ended != DATE_NONE && os[i].ended <= r->today)
-			continue;
-		lines[nl].service_id = os[i].service_id;
-		lines[nl].qty = os[i].qty;
-		nl++;
-	}
-	svcplan_check(&plan, lines, nl, res);
-	return 1;
-}
-
 static const char *
 holder_text(const struct store_phone *p)
 {
@@ -136,7 +106,7 @@ telephony_change(struct req *r, enum phone_op what, int64_t site, int64_t id,
 		break;
 	case PHONE_OP_ACTIVATE:
 		res = arena_calloc(r->a, 1, sizeof(*res));
-		if (occ > 0 && voice_fraction(r, occ, site, res) < 0)
+		if (occ > 0 && svcplan_provisioned(r, occ, site, res) < 0)
 			return -1;
 		rc = store_phone_activate(r->a, op, site, id, occ, r->today,
 		    res->allocated[INFRA_PHONE_EXT], &b, &why);
@@ -203,7 +173,8 @@ render(struct req *r, struct tpl_dict *d, const struct store_occupier *o,
 
 	res = arena_calloc(r->a, 1, sizeof(*res));
 	if (store_phone_list_occupier(r->a, r->user.operator_id, o->id, site,
-	    r->today, &p, &n) < 0 || voice_fraction(r, o->id, site, res) < 0) {
+	    r->today, &p, &n) < 0 ||
+	    svcplan_provisioned(r, o->id, site, res) < 0) {
 		page_store_error(r);
 		return;
 	}

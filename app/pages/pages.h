@@ -140,8 +140,5 @@ int	 my_tab_known(const char *tab);
 int	 my_sites(struct req *, int64_t **ids, size_t *n);
 /* 1 when site is one of the occupier's sites, 0 not, -1 store error. */
 int	 my_site_ok(struct req *, int64_t site);
-/* In use (X) and allocated (Y) of the five infrastructure fractions of
- * the occupier at site, as on its Services tab. 1, or -1 store error. */
-int	 my_infra(struct req *, int64_t site, struct rules_result *);
 
 #endif

@@ -124,35 +124,6 @@ holder_name(const struct store_holder *h, size_t n, int64_t id)
 	return "another occupier";
 }
 
-/*
- * Allocated (Y) and in use (X) for the occupier at the site: the
- * Provisioned infrastructure of its current services (active and
- * scheduled), exactly as the Services tab computes it.
- */
-static int
-infra_load(struct req *r, int64_t occ, int64_t site, struct rules_result *res)
-{
-	struct svcplan		 plan;
-	struct store_occsvc	*os;
-	struct rules_line	*lines;
-	size_t			 n, i, k = 0;
-
-	if (svcplan_load(r, occ, site, &plan) < 0 ||
-	    store_occsvc_list(r->a, r->user.operator_id, occ, site, 0, &os,
-	    &n) < 0)
-		return -1;
-	lines = arena_calloc(r->a, n ? n : 1, sizeof(*lines));
-	for (i = 0; i < n; i++) {
-		if (os[i].ended != DATE_NONE && os[i].ended <= r->today)
-			continue;
-		lines[k].service_id = os[i].service_id;
-		lines[k].qty = os[i].qty;
-		k++;
-	}
-	svcplan_check(&plan, lines, k, res);
-	return 1;
-}
-
 /* Read op, ports, occupier and role. 1 ok, 0 refused with messages in p,
  * -1 malformed (400). */
 static int
@@ -357,7 +328,7 @@ apply_once(struct req *r, int64_t site, struct ports_req *p,
 
 		if (dl[i].gained == 0 && dl[i].activated == 0)
 			continue;
-		if (infra_load(r, dl[i].occ, site, res) < 0 ||
+		if (svcplan_provisioned(r, dl[i].occ, site, res) < 0 ||
 		    store_hport_count(r->a, op, dl[i].occ, site, &held,
 		    &active) < 0)
 			goto err;

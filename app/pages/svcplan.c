@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "../domain/date.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
 #include "svcplan.h"
@@ -70,6 +71,30 @@ svcplan_service(const struct svcplan *p, int64_t id)
 		if (p->cat.svc[i].id == id)
 			return &p->cat.svc[i];
 	return NULL;
+}
+
+int
+svcplan_provisioned(struct req *r, int64_t occ, int64_t site,
+    struct rules_result *res)
+{
+	struct svcplan		 plan;
+	struct store_occsvc	*os;
+	struct rules_line	*lines;
+	size_t			 n, i, nl = 0;
+
+	if (store_occsvc_list(r->a, r->user.operator_id, occ, site, 0, &os,
+	    &n) < 0 || svcplan_load(r, occ, site, &plan) < 0)
+		return -1;
+	lines = arena_calloc(r->a, n ? n : 1, sizeof(*lines));
+	for (i = 0; i < n; i++) {
+		if (os[i].ended != DATE_NONE && os[i].ended <= r->today)
+			continue;
+		lines[nl].service_id = os[i].service_id;
+		lines[nl].qty = os[i].qty;
+		nl++;
+	}
+	svcplan_check(&plan, lines, nl, res);
+	return 1;
 }
 
 size_t

@@ -32,6 +32,11 @@ const struct store_service *svcplan_service(const struct svcplan *, int64_t id);
 /* Evaluate plan rows against the catalog and state. */
 size_t	 svcplan_check(const struct svcplan *, const struct rules_line *,
 	    size_t n, struct rules_result *);
+/* Provisioned infrastructure of occupier occ at site, as the Services tab
+ * shows it: allocated (Y) by its current services, active and scheduled
+ * (DESIGN 3), and in use (X). 1 ok, -1 store error. */
+int	 svcplan_provisioned(struct req *, int64_t occ, int64_t site,
+	    struct rules_result *);
 /* Section INFRA (LABEL, FRACTION, X, Y, OVER) for the five device types. */
 void	 svcplan_fill_infra(struct tpl_dict *, const struct rules_result *);
 /* The note shown where cost is 0.00 (seed: Price). */
