@@ -13,99 +13,13 @@
 // contract at Canary Wharf and one open-ended contract at Shoreditch.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, readdir, rm, copyFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+	BASE_URL, closeBrowsers, openBrowser, problems, shoot, signIn, stepper, text,
+} from './lib.mjs';
 
-const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
-const OUT = process.env.TENANTRY_OUT || fileURLToPath(new URL('../out/', import.meta.url));
-const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
-const ADMIN = { email: 'admin@northwind.example', password: 'tenantry-demo' };
-const VIEWPORT = { width: 1280, height: 800 };
-const TIMEOUT = 15000;
-
-// Debian's chromium as root, on a closed network (see STACK-NOTES).
-const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic',
-	'--no-first-run', '--disable-background-networking', '--disable-component-update',
-	'--disable-sync'];
-
-const profiles = [];	// fresh user-data dirs, removed in after()
-const contexts = [];
 let page;		// the JavaScript-enabled page the walk shares
-const problems = [];	// console errors, page errors, failed requests
+let step;		// step(page, name, fn): a picture of the page if fn fails
 let fjordContracts;	// URL of Fjord Media's Contracts tab at Canary Wharf
-
-/* A browser with a fresh profile; options are Playwright context options. */
-async function openBrowser(options = {}) {
-	const dir = await mkdtemp(join(tmpdir(), 'tenantry-chromium-'));
-	profiles.push(dir);
-	const ctx = await chromium.launchPersistentContext(dir, {
-		executablePath: '/usr/bin/chromium',
-		headless: true,
-		args: CHROMIUM_ARGS,
-		viewport: VIEWPORT,
-		locale: 'en-GB',
-		timezoneId: 'Europe/London',
-		...options,
-	});
-	contexts.push(ctx);
-	ctx.setDefaultTimeout(TIMEOUT);
-	ctx.setDefaultNavigationTimeout(TIMEOUT);
-	const p = ctx.pages()[0] || await ctx.newPage();
-	p.on('console', (m) => {
-		// The browser asks for /favicon.ico by itself; the app has none yet.
-		if (m.type() === 'error' && !/\/favicon\.ico$/.test(m.location().url || ''))
-			problems.push(`console: ${m.text()} (${m.location().url || p.url()})`);
-	});
-	p.on('pageerror', (e) => problems.push(`page error: ${e.message} (${p.url()})`));
-	p.on('response', (r) => {
-		if (r.status() >= 500)
-			problems.push(`HTTP ${r.status()} for ${r.url()}`);
-	});
-	return p;
-}
-
-/*
- * Screenshot to TENANTRY_OUT, and, for the README's pictures (readme), to
- * tests/screenshots when UPDATE_SCREENSHOTS=1.
- */
-async function shoot(p, name, readme = true) {
-	await mkdir(OUT, { recursive: true });
-	await p.mouse.move(0, 0);	// no hover styles in the picture
-	const file = join(OUT, name);
-	await p.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
-	if (UPDATE && readme) {
-		await mkdir(SHOTS, { recursive: true });
-		await copyFile(file, join(SHOTS, name));
-	}
-}
-
-/* Run fn; on failure keep a picture of the page in TENANTRY_OUT. */
-async function step(p, name, fn) {
-	try {
-		await fn();
-	} catch (e) {
-		await mkdir(OUT, { recursive: true }).catch(() => {});
-		await p.screenshot({ path: join(OUT, `browser-failed-${name}.png`), fullPage: true })
-			.catch(() => {});
-		throw e;
-	}
-}
-
-/* Sign in through the labelled fields of the sign-in page. */
-async function signIn(p, next = '/') {
-	await p.goto(`${BASE_URL}${next}`);
-	await p.waitForURL(/\/login(\?|$)/);
-	await p.getByLabel('Email', { exact: true }).fill(ADMIN.email);
-	await p.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-	await Promise.all([
-		p.waitForURL((u) => !u.pathname.startsWith('/login')),
-		p.getByRole('button', { name: 'Sign in' }).click(),
-	]);
-}
 
 /* The first data table's body rows as objects keyed by column heading. */
 async function gridRows(p) {
@@ -121,24 +35,12 @@ async function gridRows(p) {
 	return rows;
 }
 
-async function text(locator) {
-	return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
-
 before(async () => {
-	await mkdir(OUT, { recursive: true });
-	for (const f of await readdir(OUT))
-		if (f.startsWith('browser-failed-'))
-			await rm(join(OUT, f), { force: true });
+	step = await stepper('foundation');
 	page = await openBrowser();
 });
 
-after(async () => {
-	for (const c of contexts)
-		await c.close().catch(() => {});
-	for (const d of profiles)
-		await rm(d, { recursive: true, force: true });
-});
+after(closeBrowsers);
 
 test('sign in with the labelled fields and land on Occupiers', async () => {
 	await step(page, 'sign-in', async () => {

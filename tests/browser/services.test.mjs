@@ -21,97 +21,17 @@
 //                       tests/screenshots/manage-dialog.png (README)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, readdir, rm, copyFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { db, occupierId, siteId } from '../http/lib.mjs';
 import { expectInfra } from '../http/services-lib.mjs';
-
-const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
-const OUT = process.env.TENANTRY_OUT || fileURLToPath(new URL('../out/', import.meta.url));
-const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
-const ADMIN = { email: 'admin@northwind.example', password: 'tenantry-demo' };
-const VIEWPORT = { width: 1280, height: 800 };
-const TIMEOUT = 15000;
-const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic',
-	'--no-first-run', '--disable-background-networking', '--disable-component-update',
-	'--disable-sync'];
+import {
+	BASE_URL, TIMEOUT, closeBrowsers, openBrowser, problems, shoot, signIn, stepper, text,
+} from './lib.mjs';
 
 const PUBLIC_IP = 'Public IP (/29)';
 const LAN = 'Internet (LAN only) 100 Mbps';
 
-const profiles = [];
-const contexts = [];
-const problems = [];
 let page;	// the JavaScript-enabled page
-
-async function openBrowser(options = {}) {
-	const dir = await mkdtemp(join(tmpdir(), 'tenantry-chromium-'));
-	profiles.push(dir);
-	const ctx = await chromium.launchPersistentContext(dir, {
-		executablePath: '/usr/bin/chromium',
-		headless: true,
-		args: CHROMIUM_ARGS,
-		viewport: VIEWPORT,
-		locale: 'en-GB',
-		timezoneId: 'Europe/London',
-		...options,
-	});
-	contexts.push(ctx);
-	ctx.setDefaultTimeout(TIMEOUT);
-	ctx.setDefaultNavigationTimeout(TIMEOUT);
-	const p = ctx.pages()[0] || await ctx.newPage();
-	p.on('console', (m) => {
-		if (m.type() === 'error' && !/\/favicon\.ico$/.test(m.location().url || ''))
-			problems.push(`console: ${m.text()} (${m.location().url || p.url()})`);
-	});
-	p.on('pageerror', (e) => problems.push(`page error: ${e.message} (${p.url()})`));
-	p.on('response', (r) => {
-		if (r.status() >= 500)
-			problems.push(`HTTP ${r.status()} for ${r.url()}`);
-	});
-	return p;
-}
-
-async function shoot(p, name, readme = true) {
-	await mkdir(OUT, { recursive: true });
-	await p.mouse.move(0, 0);
-	const file = join(OUT, name);
-	await p.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
-	if (UPDATE && readme) {
-		await mkdir(SHOTS, { recursive: true });
-		await copyFile(file, join(SHOTS, name));
-	}
-}
-
-async function step(p, name, fn) {
-	try {
-		await fn();
-	} catch (e) {
-		await mkdir(OUT, { recursive: true }).catch(() => {});
-		await p.screenshot({ path: join(OUT, `browser-failed-services-${name}.png`), fullPage: true })
-			.catch(() => {});
-		throw e;
-	}
-}
-
-async function signIn(p, next = '/') {
-	await p.goto(`${BASE_URL}${next}`);
-	await p.waitForURL(/\/login(\?|$)/);
-	await p.getByLabel('Email', { exact: true }).fill(ADMIN.email);
-	await p.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-	await Promise.all([
-		p.waitForURL((u) => !u.pathname.startsWith('/login')),
-		p.getByRole('button', { name: 'Sign in' }).click(),
-	]);
-}
-
-async function text(locator) {
-	return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
+let step;	// step(page, name, fn): a picture of the page if fn fails
 
 /* Poll fn until it returns a truthy value; fail with what after TIMEOUT. */
 async function until(fn, what) {
@@ -190,20 +110,12 @@ function dbServices(name, site) {
 }
 
 before(async () => {
-	await mkdir(OUT, { recursive: true });
-	for (const f of await readdir(OUT))
-		if (f.startsWith('browser-failed-services-'))
-			await rm(join(OUT, f), { force: true });
+	step = await stepper('services');
 	page = await openBrowser();
 	await signIn(page, '/occupiers');
 });
 
-after(async () => {
-	for (const c of contexts)
-		await c.close().catch(() => {});
-	for (const d of profiles)
-		await rm(d, { recursive: true, force: true });
-});
+after(closeBrowsers);
 
 test("Acme's Services tab: filters, columns, Provisioned infrastructure (screenshot)", async () => {
 	await step(page, 'acme', async () => {
