@@ -42,9 +42,8 @@ page_occupiers(struct req *r)
 		return;
 	}
 	date_format(r->today, today, sizeof(today));
-	if (store_occupier_count(r->a, r->user.operator_id, q, &total) < 0 ||
-	    store_occupier_list(r->a, r->user.operator_id, q, today,
-	    (page - 1) * PER_PAGE, PER_PAGE, &o, &n) < 0) {
+	if (store_occupier_page(r->a, r->user.operator_id, q, today, &page,
+	    PER_PAGE, &total, &o, &n) < 0) {
 		page_store_error(r);
 		return;
 	}

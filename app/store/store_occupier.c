@@ -50,11 +50,11 @@ store_audit(int64_t op, int64_t occ, int64_t site, int64_t user,
 	return db_exec(STMT_AUDIT_INSERT, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
 }
 
-int
-store_occupier_count(struct arena *a, int64_t op, const char *q,
+static int
+occupier_count(struct arena *a, int64_t op, const char *pattern,
     int64_t *count)
 {
-	struct dbp	 p[] = { DBP_I(op), DBP_S(store_like_pattern(a, q)) };
+	struct dbp	 p[] = { DBP_I(op), DBP_S(pattern) };
 	struct dbres	 res;
 	int		 rc;
 
@@ -65,13 +65,20 @@ store_occupier_count(struct arena *a, int64_t op, const char *q,
 	return 1;
 }
 
-int
-store_occupier_list(struct arena *a, int64_t op, const char *q,
-    const char *today, int64_t offset, int64_t limit,
-    struct store_occupier **out, size_t *n)
+/*
+ * The rows of one page: by OFFSET (from_name NULL), or from the key
+ * (from_name, from_id) of its first row.
+ */
+static int
+occupier_rows(struct arena *a, int64_t op, const char *pattern,
+    const char *today, const char *from_name, int64_t from_id,
+    int64_t offset, int64_t limit, struct store_occupier **out, size_t *n)
 {
-	struct dbp		 p[] = { DBP_S(today), DBP_S(today), DBP_I(op),
-	    DBP_S(store_like_pattern(a, q)), DBP_I(limit), DBP_I(offset) };
+	struct dbp		 po[] = { DBP_S(today), DBP_S(today), DBP_I(op),
+	    DBP_S(pattern), DBP_I(limit), DBP_I(offset) };
+	struct dbp		 pk[] = { DBP_S(today), DBP_S(today), DBP_I(op),
+	    DBP_S(pattern), DBP_S(from_name), DBP_S(from_name), DBP_I(from_id),
+	    DBP_I(limit) };
 	struct dbres		 res;
 	struct store_occupier	*o;
 	size_t			 i;
@@ -79,7 +86,11 @@ store_occupier_list(struct arena *a, int64_t op, const char *q,
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = db_query(a, STMT_OCCUPIER_LIST, p, NPARAMS(p), &res)) <= 0)
+	if (from_name == NULL)
+		rc = db_query(a, STMT_OCCUPIER_LIST, po, NPARAMS(po), &res);
+	else
+		rc = db_query(a, STMT_OCCUPIER_LIST_FROM, pk, NPARAMS(pk), &res);
+	if (rc <= 0)
 		return rc;
 	o = arena_calloc(a, res.nrows, sizeof(*o));
 	for (i = 0; i < res.nrows; i++) {
@@ -92,6 +103,116 @@ store_occupier_list(struct arena *a, int64_t op, const char *q,
 	*out = o;
 	*n = res.nrows;
 	return 1;
+}
+
+/*
+ * Per-worker page index of the Occupiers list. The occupier_names row of
+ * an operator is bumped by triggers whenever one of its occupiers is
+ * added, renamed or deleted (sql/007_occupier_names.sql), so for the same
+ * (operator, version, search text, page size) the matches are the same
+ * rows in the same order: the entry keeps their number and the key
+ * (name, id) of the first row of every page, taken from one scan of the
+ * (operator_id, name) index. A page then costs the version (one primary-
+ * key row) and a 25-row range seek, at any page of any size of list.
+ * The version is read before the scan: an occupier committed in between
+ * puts newer rows under the older version, which only requests that read
+ * that older version (begun before the commit) can meet. Entries own
+ * their arenas, live as long as the worker and are replaced oldest
+ * first, like the catalog cache. An operator without a version row (a
+ * schema before 007) is listed by COUNT and OFFSET.
+ */
+#define OCCLIST_CACHE	8
+
+static struct occlist_entry {
+	int64_t		 op, version, per_page;	/* op 0: empty */
+	char		*pattern;
+	int64_t		 total;
+	size_t		 npages;
+	char		**first_name;
+	int64_t		*first_id;
+	struct arena	*a;
+} occlist_cache[OCCLIST_CACHE];
+static size_t	occlist_next;
+
+static struct occlist_entry *
+occlist_find(struct arena *a, int64_t op, int64_t version,
+    const char *pattern, int64_t per_page)
+{
+	struct dbp		 p[] = { DBP_I(op), DBP_S(pattern) };
+	struct dbres		 res;
+	struct occlist_entry	*e;
+	size_t			 i, k;
+
+	for (i = 0; i < OCCLIST_CACHE; i++) {
+		e = &occlist_cache[i];
+		if (e->op == op && e->version == version &&
+		    e->per_page == per_page && strcmp(e->pattern, pattern) == 0)
+			return e;
+	}
+	if (db_query(a, STMT_OCCUPIER_KEYS, p, NPARAMS(p), &res) < 0)
+		return NULL;
+	e = &occlist_cache[occlist_next];
+	occlist_next = (occlist_next + 1) % OCCLIST_CACHE;
+	if (e->a == NULL)
+		e->a = arena_new(16384);
+	else
+		arena_reset(e->a);
+	e->op = op;
+	e->version = version;
+	e->per_page = per_page;
+	e->pattern = arena_strdup(e->a, pattern);
+	e->total = (int64_t)res.nrows;
+	e->npages = (res.nrows + (size_t)per_page - 1) / (size_t)per_page;
+	e->first_name = arena_calloc(e->a, e->npages ? e->npages : 1,
+	    sizeof(*e->first_name));
+	e->first_id = arena_calloc(e->a, e->npages ? e->npages : 1,
+	    sizeof(*e->first_id));
+	for (k = 0; k < e->npages; k++) {
+		const struct dbrow *row = &res.rows[k * (size_t)per_page];
+
+		e->first_id[k] = dbrow_int(row, 0);
+		e->first_name[k] = arena_strdup(e->a, dbrow_str(row, 1));
+	}
+	return e;
+}
+
+int
+store_occupier_page(struct arena *a, int64_t op, const char *q,
+    const char *today, int64_t *page, int64_t per_page, int64_t *total,
+    struct store_occupier **out, size_t *n)
+{
+	struct dbp		 p[] = { DBP_I(op) };
+	struct dbres		 res;
+	struct occlist_entry	*e;
+	const char		*pattern = store_like_pattern(a, q);
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (*page < 1 || per_page < 1)
+		return 0;
+	if ((rc = db_query(a, STMT_OCCUPIER_NAMES_VERSION, p, NPARAMS(p),
+	    &res)) < 0)
+		return -1;
+	if (rc == 0) {
+		if (occupier_count(a, op, pattern, total) < 0)
+			return -1;
+		if (*total > 0 && *page > (*total + per_page - 1) / per_page)
+			*page = (*total + per_page - 1) / per_page;
+		return occupier_rows(a, op, pattern, today, NULL, 0,
+		    (*page - 1) * per_page, per_page, out, n);
+	}
+	if ((e = occlist_find(a, op, dbrow_int(&res.rows[0], 0), pattern,
+	    per_page)) == NULL)
+		return -1;
+	*total = e->total;
+	if (e->npages == 0)
+		return 1;
+	if ((uint64_t)*page > e->npages)
+		*page = (int64_t)e->npages;
+	return occupier_rows(a, op, pattern, today, e->first_name[*page - 1],
+	    e->first_id[*page - 1], 0, per_page, out, n);
 }
 
 int

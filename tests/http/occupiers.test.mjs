@@ -151,6 +151,68 @@ test('paging: 25 per page, page 2 exists and continues the list', async () => {
 	assert.deepEqual(tableRows(s2.body).map((x) => x[0]), [`${tag} 26`, `${tag} 27`]);
 });
 
+test('the list follows every change of the names, also writes made outside Tenantry', async () => {
+	// Each worker keeps the page keys of a search per version of the
+	// operator's names (bumped by triggers): every page, asked of every
+	// worker, must be what the database says now, after each kind of write.
+	const tag = `Keys${rnd(4)}`;
+	const names = [];
+	for (let i = 0; i < 30; i++)
+		names.push(`${tag} ${String.fromCharCode(97 + (i % 26))}${i >= 26 ? ' 2' : ''}`);
+	// Case-only twins sort as equals under the collation: the tie is the id.
+	names.push(`${tag} A`, `${tag} a`, `${tag} b `);
+	db(`INSERT INTO occupier (operator_id, name, notes) VALUES ${names.map((n) => `(${NW}, ${q(n)}, '')`).join(', ')}`);
+	const ids = (r) => [...r.body.matchAll(/<td><a href="\/occupiers\/(\d+)">/g)].map((m) => Number(m[1]));
+	const expectPages = async (why) => {
+		const want = db(`SELECT id FROM occupier WHERE operator_id = ${NW}
+			AND INSTR(name, ${q(tag)}) > 0 ORDER BY name, id`).map((x) => Number(x[0]));
+		const pages = Math.max(1, Math.ceil(want.length / 25));
+		for (let round = 0; round < 6; round++) {
+			for (let p = 1; p <= pages; p++) {
+				const r = await admin.get(`/occupiers?q=${tag}&page=${p}`);
+				assertHtml(r, 200, `${why}: page ${p}`);
+				assert.match(r.text, new RegExp(`\\b${want.length} occupiers?\\b`), `${why}: total`);
+				assert.deepEqual(ids(r), want.slice((p - 1) * 25, p * 25), `${why}: page ${p}, round ${round}`);
+			}
+		}
+		return want;
+	};
+	let want = await expectPages('inserted by SQL');
+	assert.equal(want.length, 33);
+	// Past the last page: the last page, not an empty list.
+	const past = await admin.get(`/occupiers?q=${tag}&page=9`);
+	assert.match(past.text, /Page 2 of 2/);
+	assert.deepEqual(ids(past), want.slice(25));
+
+	db(`INSERT INTO occupier (operator_id, name, notes) VALUES (${NW}, ${q(`${tag} 0 first`)}, '')`);
+	want = await expectPages('one more, sorting first');
+	assert.equal(want.length, 34);
+
+	db(`UPDATE occupier SET name = ${q(`${tag} zz last`)} WHERE id = ${want[0]}`);
+	want = await expectPages('renamed by SQL to sort last');
+	assert.equal(want.length, 34);
+
+	db(`UPDATE occupier SET name = ${q(`renamed away ${rnd(4)}`)} WHERE id = ${want[1]}`);
+	db(`DELETE FROM occupier WHERE id = ${want[2]}`);
+	want = await expectPages('renamed out of the search, and one deleted');
+	assert.equal(want.length, 32);
+
+	// Renamed through the edit form: the list follows at once.
+	const id = want[want.length - 1];
+	const form = await admin.get(`/occupiers/${id}/edit`);
+	const r = await admin.post(`/occupiers/${id}/edit`, {
+		version: inputValue(form.body, 'version'), name: `${tag} 00 top`,
+		billing_ref: '', contact_email: '', notes: '',
+	});
+	assertRedirect(r, new RegExp(`^/occupiers/${id}\\?done=saved$`), 'edit');
+	want = await expectPages('renamed through the form');
+	assert.equal(want[0], id);
+	// A search no occupier matches: the empty state, on any page.
+	const none = await admin.get(`/occupiers?q=${tag}-none&page=3`);
+	assert.match(none.text, /0 occupiers/);
+	assert.equal(ids(none).length, 0);
+});
+
 test('create: redirect, flash "Created.", stored for the operator, one audit event', async () => {
 	const name = `Create Test ${rnd()}`;
 	const form = await admin.get('/occupiers/new');
