@@ -257,15 +257,10 @@ int
 store_infra_in_use(struct arena *a, int64_t op, int64_t occ, int64_t site,
     int64_t in_use[STORE_INFRA])
 {
-	struct dbp	 p[3 * STORE_INFRA];
+	struct dbp	 p[] = { DBP_I(op), DBP_I(occ), DBP_I(site) };
 	struct dbres	 res;
 	size_t		 k;
 
-	for (k = 0; k < STORE_INFRA; k++) {
-		p[3 * k] = DBP_I(op);
-		p[3 * k + 1] = DBP_I(occ);
-		p[3 * k + 2] = DBP_I(site);
-	}
 	memset(in_use, 0, sizeof(int64_t) * STORE_INFRA);
 	if (db_query(a, STMT_INFRA_IN_USE, p, NPARAMS(p), &res) < 0)
 		return -1;

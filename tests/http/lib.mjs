@@ -418,3 +418,26 @@ export function assertRedirect(r, location, what = '') {
 	else
 		assert.equal(r.location, location, what);
 }
+
+/*
+ * Where the infrastructure counters (infra_in_use, kept by the triggers of
+ * sql/008_infra_in_use.sql) differ from a count of the rows themselves:
+ * one statement, so one consistent snapshot, safe while others write.
+ * Rows: [operator, occupier, site, ports, numbers, IPs, Wi-Fi devices,
+ * Wi-Fi accounts] as counted minus as kept; none when they agree.
+ */
+export function infraCounterDrift() {
+	return db(`SELECT operator_id, occupier_id, site_id, SUM(p), SUM(n), SUM(i), SUM(d), SUM(a) FROM (
+		SELECT operator_id, occupier_id, site_id, 1 p, 0 n, 0 i, 0 d, 0 a
+		FROM floor_port WHERE occupier_id IS NOT NULL AND state = 'active'
+		UNION ALL SELECT operator_id, occupier_id, site_id, 0, 1, 0, 0, 0
+		FROM phone_number WHERE occupier_id IS NOT NULL AND state = 'active'
+		UNION ALL SELECT operator_id, occupier_id, site_id, 0, 0, 1, 0, 0
+		FROM public_ip WHERE occupier_id IS NOT NULL AND state = 'active'
+		UNION ALL SELECT operator_id, occupier_id, site_id, 0, 0, 0, type = 'wifi_device', type = 'wifi_account'
+		FROM device WHERE state = 'active' AND type IN ('wifi_device', 'wifi_account')
+		UNION ALL SELECT operator_id, occupier_id, site_id, -switch_ports, -phone_ext, -public_ips,
+			-wifi_devices, -wifi_accounts FROM infra_in_use
+	) t GROUP BY operator_id, occupier_id, site_id
+	HAVING SUM(p) <> 0 OR SUM(n) <> 0 OR SUM(i) <> 0 OR SUM(d) <> 0 OR SUM(a) <> 0`);
+}
