@@ -61,41 +61,52 @@ money_parse(const char *s, int64_t *out)
 	return 0;
 }
 
+/*
+ * v as [-]units.cents, digits written from the right (no printf: the
+ * Services tab formats ~50 amounts a page and snprintf was 13 % of its
+ * instructions, measured with callgrind); group: a comma every three
+ * digits of the units. Truncated to cap - 1 bytes like snprintf.
+ */
+static void
+money_write(int64_t v, int group, char *buf, size_t cap)
+{
+	char		 t[MONEY_STRLEN * 2], *p = t + sizeof(t);
+	uint64_t	 u;
+	size_t		 n = 0, len;
+
+	u = v < 0 ? (uint64_t)(-(v + 1)) + 1 : (uint64_t)v;
+	*--p = (char)('0' + u % 10);
+	*--p = (char)('0' + u / 10 % 10);
+	*--p = '.';
+	u /= 100;
+	do {
+		if (group && n > 0 && n % 3 == 0)
+			*--p = ',';
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+		n++;
+	} while (u > 0);
+	if (v < 0)
+		*--p = '-';
+	if (cap == 0)
+		return;
+	len = (size_t)(t + sizeof(t) - p);
+	if (len > cap - 1)
+		len = cap - 1;
+	memcpy(buf, p, len);
+	buf[len] = '\0';
+}
+
 void
 money_format(int64_t v, char *buf, size_t cap)
 {
-	const char	*sign = "";
-	uint64_t	 u;
-
-	if (v < 0) {
-		sign = "-";
-		u = (uint64_t)(-(v + 1)) + 1;
-	} else
-		u = (uint64_t)v;
-	snprintf(buf, cap, "%s%llu.%02llu", sign,
-	    (unsigned long long)(u / 100), (unsigned long long)(u % 100));
+	money_write(v, 0, buf, cap);
 }
 
 void
 money_format_display(int64_t v, char *buf, size_t cap)
 {
-	char		 plain[MONEY_STRLEN], out[MONEY_STRLEN * 2];
-	const char	*p, *dot;
-	size_t		 o = 0, ndig, i;
-
-	money_format(v, plain, sizeof(plain));
-	p = plain;
-	if (*p == '-')
-		out[o++] = *p++;
-	dot = strchr(p, '.');
-	ndig = (size_t)(dot - p);
-	for (i = 0; i < ndig; i++) {
-		if (i > 0 && (ndig - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = p[i];
-	}
-	snprintf(out + o, sizeof(out) - o, "%s", dot);
-	snprintf(buf, cap, "%s", out);
+	money_write(v, 1, buf, cap);
 }
 
 int

@@ -35,6 +35,49 @@ CD(const struct tpl_dict *t)
 	return reinterpret_cast<const TemplateDictionary *>(t);
 }
 
+// Variable and section names, interned once per process as
+// StaticTemplateStrings (what ctemplate's generated varnames headers hold):
+// a TemplateString made from a plain char * is hashed again and added to
+// ctemplate's global id-to-name map on every SetValue, 21 % of the
+// Services tab's instructions (callgrind). Names are compared by content,
+// so a name built in a buffer is as safe as a literal; past KEYS_MAX - 1/4
+// distinct names, the rest go the slow way.
+#define KEYS_MAX	1024
+
+static struct key {
+	char				*name;
+	size_t				 len;
+	ctemplate::StaticTemplateString	 sts;
+} keys[KEYS_MAX];
+static size_t nkeys;
+
+static TemplateString
+key_of(const char *k)
+{
+	size_t len = strlen(k), i;
+	uint32_t h = 2166136261u;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	for (i = h & (KEYS_MAX - 1);; i = (i + 1) & (KEYS_MAX - 1)) {
+		struct key *e = &keys[i];
+
+		if (e->name == NULL)
+			break;
+		if (e->len == len && memcmp(e->name, k, len) == 0)
+			return TemplateString(e->sts);
+	}
+	if (nkeys >= KEYS_MAX / 4 * 3 || (keys[i].name = strdup(k)) == NULL)
+		return TemplateString(k, len);
+	keys[i].len = len;
+	keys[i].sts.do_not_use_directly_.ptr_ = keys[i].name;
+	keys[i].sts.do_not_use_directly_.length_ = len;
+	keys[i].sts.do_not_use_directly_.id_ = ctemplate::kIllegalTemplateId;
+	ctemplate::StaticTemplateStringInitializer init(&keys[i].sts);
+	nkeys++;
+	return TemplateString(keys[i].sts);
+}
+
 class CEmitter : public ctemplate::ExpandEmitter {
 	tpl_emit_fn fn_;
 	void *ctx_;
@@ -115,7 +158,7 @@ tpl_setn(struct tpl_dict *t, const char *key, const char *val, size_t len)
 	if (t == NULL || val == NULL)
 		return;
 	try {
-		D(t)->SetValue(key, TemplateString(val, len));
+		D(t)->SetValue(key_of(key), TemplateString(val, len));
 	} catch (...) {
 		fprintf(stderr, "tpl: exception in tpl_setn\n");
 	}
@@ -131,9 +174,16 @@ tpl_set(struct tpl_dict *t, const char *key, const char *val)
 extern "C" void
 tpl_set_int(struct tpl_dict *t, const char *key, long long v)
 {
-	char b[32];
-	int n = snprintf(b, sizeof(b), "%lld", v);
-	tpl_setn(t, key, b, (size_t)n);
+	char b[24], *p = b + sizeof(b);
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		*--p = '-';
+	tpl_setn(t, key, p, (size_t)(b + sizeof(b) - p));
 }
 
 extern "C" void
@@ -142,7 +192,7 @@ tpl_show(struct tpl_dict *t, const char *section)
 	if (t == NULL)
 		return;
 	try {
-		D(t)->ShowSection(section);
+		D(t)->ShowSection(key_of(section));
 	} catch (...) {
 		fprintf(stderr, "tpl: exception in tpl_show\n");
 	}
@@ -154,7 +204,7 @@ tpl_section(struct tpl_dict *t, const char *section)
 	if (t == NULL)
 		return NULL;
 	try {
-		return wrap(D(t)->AddSectionDictionary(section));
+		return wrap(D(t)->AddSectionDictionary(key_of(section)));
 	} catch (...) {
 		return NULL;
 	}
@@ -166,7 +216,7 @@ tpl_include(struct tpl_dict *t, const char *name, const char *file)
 	if (t == NULL)
 		return NULL;
 	try {
-		TemplateDictionary *sub = D(t)->AddIncludeDictionary(name);
+		TemplateDictionary *sub = D(t)->AddIncludeDictionary(key_of(name));
 		sub->SetFilename(file);
 		return wrap(sub);
 	} catch (...) {
