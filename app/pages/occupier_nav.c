@@ -42,16 +42,13 @@ occupier_nav(struct req *r, struct tpl_dict *d, int64_t occ, int64_t site,
 	size_t			 ns, i;
 	int			 rc, found = 0;
 
-	if ((rc = store_occupier_get(r->a, r->user.operator_id, occ, o)) < 0) {
+	if ((rc = store_occupier_sites(r->a, r->user.operator_id, occ, 0, o,
+	    &sites, &ns)) < 0) {
 		page_store_error(r);
 		return 0;
 	}
 	if (rc == 0) {
 		http_error(r, 404);
-		return 0;
-	}
-	if (store_site_list(r->a, r->user.operator_id, 0, &sites, &ns) < 0) {
-		page_store_error(r);
 		return 0;
 	}
 	for (i = 0; i < ns; i++)

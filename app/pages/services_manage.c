@@ -723,21 +723,21 @@ page_services_manage(struct req *r)
 	m->site = r->ids[1];
 	/* occupier_nav checks the occupier and site belong to the operator;
 	 * load them first so that nothing else is read for a foreign id. */
-	if ((rc = store_occupier_get(r->a, r->user.operator_id, m->occ,
-	    &m->o)) < 0) {
-		page_store_error(r);
-		return;
-	}
 	{
-		struct store_site st;
+		struct store_site	*st;
+		size_t			 nst;
 
-		if (rc == 0 || (rc = store_site_get(r->a, r->user.operator_id,
-		    m->site, &st)) == 0) {
+		if (m->site <= 0) {
 			http_error(r, 404);
 			return;
 		}
-		if (rc < 0) {
+		if ((rc = store_occupier_sites(r->a, r->user.operator_id,
+		    m->occ, m->site, &m->o, &st, &nst)) < 0) {
 			page_store_error(r);
+			return;
+		}
+		if (rc == 0 || nst == 0) {
+			http_error(r, 404);
 			return;
 		}
 	}

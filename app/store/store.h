@@ -85,6 +85,12 @@ int	 store_occupier_page(struct arena *, int64_t op, const char *q,
 	    struct store_occupier **out, size_t *n);
 int	 store_occupier_get(struct arena *, int64_t op, int64_t id,
 	    struct store_occupier *);
+/* The occupier and the operator's sites in name order (site 0), or only
+ * site `site` (none when it is not the operator's); 0: no such occupier. */
+struct store_site;
+int	 store_occupier_sites(struct arena *, int64_t op, int64_t occ,
+	    int64_t site, struct store_occupier *, struct store_site **sites,
+	    size_t *ns);
 int	 store_occupier_insert(int64_t op, const struct store_occupier *,
 	    int64_t *id);
 /* 0 when the version no longer matches (changed meanwhile). */

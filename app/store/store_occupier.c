@@ -215,6 +215,17 @@ store_occupier_page(struct arena *a, int64_t op, const char *q,
 	    e->first_id[*page - 1], 0, per_page, out, n);
 }
 
+static void
+occupier_from_row(const struct dbrow *row, struct store_occupier *o)
+{
+	o->id = dbrow_int(row, 0);
+	o->name = dbrow_str(row, 1);
+	o->billing_ref = dbrow_str(row, 2);
+	o->contact_email = dbrow_str(row, 3);
+	o->notes = dbrow_str(row, 4);
+	o->version = dbrow_int(row, 5);
+}
+
 int
 store_occupier_get(struct arena *a, int64_t op, int64_t id,
     struct store_occupier *o)
@@ -226,12 +237,41 @@ store_occupier_get(struct arena *a, int64_t op, int64_t id,
 	memset(o, 0, sizeof(*o));
 	if ((rc = db_query(a, STMT_OCCUPIER_GET, p, NPARAMS(p), &res)) <= 0)
 		return rc;
-	o->id = dbrow_int(&res.rows[0], 0);
-	o->name = dbrow_str(&res.rows[0], 1);
-	o->billing_ref = dbrow_str(&res.rows[0], 2);
-	o->contact_email = dbrow_str(&res.rows[0], 3);
-	o->notes = dbrow_str(&res.rows[0], 4);
-	o->version = dbrow_int(&res.rows[0], 5);
+	occupier_from_row(&res.rows[0], o);
+	return 1;
+}
+
+int
+store_occupier_sites(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    struct store_occupier *o, struct store_site **sites, size_t *ns)
+{
+	struct dbp		 pa[] = { DBP_I(op), DBP_I(occ) };
+	struct dbp		 p1[] = { DBP_I(site), DBP_I(op), DBP_I(occ) };
+	struct dbres		 res;
+	struct store_site	*s;
+	size_t			 i;
+	int			 rc;
+
+	memset(o, 0, sizeof(*o));
+	*sites = NULL;
+	*ns = 0;
+	if (site > 0)
+		rc = db_query(a, STMT_OCCUPIER_SITE, p1, NPARAMS(p1), &res);
+	else
+		rc = db_query(a, STMT_OCCUPIER_SITES, pa, NPARAMS(pa), &res);
+	if (rc <= 0)
+		return rc;
+	occupier_from_row(&res.rows[0], o);
+	s = arena_calloc(a, res.nrows, sizeof(*s));
+	for (i = 0; i < res.nrows; i++) {
+		if (dbrow_isnull(&res.rows[i], 6))
+			continue;
+		s[*ns].id = dbrow_int(&res.rows[i], 6);
+		s[*ns].name = dbrow_str(&res.rows[i], 7);
+		s[*ns].address = dbrow_str(&res.rows[i], 8);
+		(*ns)++;
+	}
+	*sites = s;
 	return 1;
 }
 
