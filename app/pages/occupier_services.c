@@ -74,8 +74,7 @@ occupier_services_show(struct req *r, int64_t occ, int64_t site, int self)
 		tpl_show(d, "CAN_MANAGE");
 		tpl_show(d, "SHOW_COST");
 	}
-	if (store_occsvc_list(r->a, r->user.operator_id, o.id, site, 0,
-	    &os, &n) < 0 || svcplan_load(r, o.id, site, &plan) < 0) {
+	if (svcplan_read(r, o.id, site, &plan, &os, &n) < 0) {
 		page_store_error(r);
 		return;
 	}

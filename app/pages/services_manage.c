@@ -146,11 +146,25 @@ manage_load(struct manage *m, int lock)
 	unsigned		 st;
 
 	if (store_plan_version(r->a, r->user.operator_id, m->occ, m->site,
-	    lock, &m->version) < 0 ||
-	    store_occsvc_list(r->a, r->user.operator_id, m->occ, m->site, 1,
-	    &m->cur, &m->ncur) < 0 ||
-	    svcplan_load(r, m->occ, m->site, &m->plan) < 0 ||
-	    store_contract_list(r->a, r->user.operator_id, m->occ, m->site,
+	    lock, &m->version) < 0)
+		return -1;
+	if (lock) {
+		/* Under the plan's lock: the current rows, locked too. */
+		if (store_occsvc_list(r->a, r->user.operator_id, m->occ,
+		    m->site, 1, &m->cur, &m->ncur) < 0 ||
+		    svcplan_load(r, m->occ, m->site, &m->plan) < 0)
+			return -1;
+	} else {
+		/* Reading only: one round trip, the current rows kept. */
+		if (svcplan_read(r, m->occ, m->site, &m->plan, &m->cur,
+		    &m->ncur) < 0)
+			return -1;
+		for (i = n = 0; i < m->ncur; i++)
+			if (m->cur[i].ended == DATE_NONE)
+				m->cur[n++] = m->cur[i];
+		m->ncur = n;
+	}
+	if (store_contract_list(r->a, r->user.operator_id, m->occ, m->site,
 	    &c, &n) < 0)
 		return -1;
 	m->contracts = arena_calloc(r->a, n, sizeof(*m->contracts));

@@ -14,16 +14,12 @@ const char svcplan_zero_cost_note[] =
     "usage rather than this value (see the Billing Usage Report). The price "
     "may be charged in addition to those charges.";
 
-int
-svcplan_load(struct req *r, int64_t occ, int64_t site, struct svcplan *p)
+/* The rules engine's view of p->cat. */
+static void
+svcplan_build(struct req *r, struct svcplan *p)
 {
 	size_t	 i, k;
 
-	memset(p, 0, sizeof(*p));
-	if (store_catalog_load(r->a, r->user.operator_id, site, &p->cat) < 0 ||
-	    store_infra_in_use(r->a, r->user.operator_id, occ, site,
-	    p->state.in_use) < 0)
-		return -1;
 	p->rsvc = arena_calloc(r->a, p->cat.nsvc, sizeof(*p->rsvc));
 	for (i = 0; i < p->cat.nsvc; i++) {
 		p->rsvc[i].id = p->cat.svc[i].id;
@@ -59,6 +55,29 @@ svcplan_load(struct req *r, int64_t occ, int64_t site, struct svcplan *p)
 	p->rc.nservices = p->cat.nsvc;
 	p->rc.rules = p->rrules;
 	p->rc.nrules = k;
+}
+
+int
+svcplan_load(struct req *r, int64_t occ, int64_t site, struct svcplan *p)
+{
+	memset(p, 0, sizeof(*p));
+	if (store_catalog_load(r->a, r->user.operator_id, site, &p->cat) < 0 ||
+	    store_infra_in_use(r->a, r->user.operator_id, occ, site,
+	    p->state.in_use) < 0)
+		return -1;
+	svcplan_build(r, p);
+	return 1;
+}
+
+int
+svcplan_read(struct req *r, int64_t occ, int64_t site, struct svcplan *p,
+    struct store_occsvc **os, size_t *n)
+{
+	memset(p, 0, sizeof(*p));
+	if (store_plan_read(r->a, r->user.operator_id, occ, site, &p->cat,
+	    p->state.in_use, os, n) < 0)
+		return -1;
+	svcplan_build(r, p);
 	return 1;
 }
 
@@ -82,8 +101,7 @@ svcplan_provisioned(struct req *r, int64_t occ, int64_t site,
 	struct rules_line	*lines;
 	size_t			 n, i, nl = 0;
 
-	if (store_occsvc_list(r->a, r->user.operator_id, occ, site, 0, &os,
-	    &n) < 0 || svcplan_load(r, occ, site, &plan) < 0)
+	if (svcplan_read(r, occ, site, &plan, &os, &n) < 0)
 		return -1;
 	lines = arena_calloc(r->a, n ? n : 1, sizeof(*lines));
 	for (i = 0; i < n; i++) {

@@ -27,6 +27,10 @@ struct svcplan {
 /* Load the operator's catalog (availability for site) and the occupier's
  * infrastructure in use. 1 ok, -1 store error. */
 int	 svcplan_load(struct req *, int64_t occ, int64_t site, struct svcplan *);
+/* svcplan_load and every service row of occupier occ at site (as
+ * store_occsvc_list, lock 0), in one round trip: for pages that only read. */
+int	 svcplan_read(struct req *, int64_t occ, int64_t site, struct svcplan *,
+	    struct store_occsvc **, size_t *);
 /* Catalog entry of service id, or NULL. */
 const struct store_service *svcplan_service(const struct svcplan *, int64_t id);
 /* Evaluate plan rows against the catalog and state. */

@@ -234,6 +234,12 @@ int	 store_rule_delete(int64_t op, int64_t id);
  * ended) rows, locked FOR UPDATE (inside a transaction). */
 int	 store_occsvc_list(struct arena *, int64_t op, int64_t occ,
 	    int64_t site, int lock, struct store_occsvc **, size_t *);
+/* In one round trip: the catalog (as store_catalog_load), the in-use
+ * counters (as store_infra_in_use) and every service row (as
+ * store_occsvc_list, lock 0). Outside a transaction's locks. */
+int	 store_plan_read(struct arena *, int64_t op, int64_t occ, int64_t site,
+	    struct store_catalog *, int64_t in_use[STORE_INFRA],
+	    struct store_occsvc **, size_t *);
 /* X of each infrastructure fraction for the occupier at the site. */
 int	 store_infra_in_use(struct arena *, int64_t op, int64_t occ,
 	    int64_t site, int64_t in_use[STORE_INFRA]);

@@ -1,6 +1,7 @@
 /*
  * store_occupier: occupiers and the audit trail. See store.h.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../arena.h"
@@ -241,6 +242,27 @@ store_occupier_get(struct arena *a, int64_t op, int64_t id,
 	return 1;
 }
 
+/* A site and the collation weight of its name, for sorting. */
+struct site_key {
+	struct store_site	 s;
+	const char		*w;
+	size_t			 wlen;
+};
+
+static int
+site_key_order(const void *a, const void *b)
+{
+	const struct site_key	*x = a, *y = b;
+	size_t			 n = x->wlen < y->wlen ? x->wlen : y->wlen;
+	int			 c;
+
+	if ((c = memcmp(x->w, y->w, n)) != 0)
+		return c;
+	if (x->wlen != y->wlen)
+		return x->wlen < y->wlen ? -1 : 1;
+	return (x->s.id > y->s.id) - (x->s.id < y->s.id);
+}
+
 int
 store_occupier_sites(struct arena *a, int64_t op, int64_t occ, int64_t site,
     struct store_occupier *o, struct store_site **sites, size_t *ns)
@@ -249,6 +271,7 @@ store_occupier_sites(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	struct dbp		 p1[] = { DBP_I(site), DBP_I(op), DBP_I(occ) };
 	struct dbres		 res;
 	struct store_site	*s;
+	struct site_key		*k;
 	size_t			 i;
 	int			 rc;
 
@@ -262,15 +285,23 @@ store_occupier_sites(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	if (rc <= 0)
 		return rc;
 	occupier_from_row(&res.rows[0], o);
-	s = arena_calloc(a, res.nrows, sizeof(*s));
+	k = arena_calloc(a, res.nrows, sizeof(*k));
 	for (i = 0; i < res.nrows; i++) {
-		if (dbrow_isnull(&res.rows[i], 6))
+		const struct dbrow *row = &res.rows[i];
+
+		if (dbrow_isnull(row, 6))
 			continue;
-		s[*ns].id = dbrow_int(&res.rows[i], 6);
-		s[*ns].name = dbrow_str(&res.rows[i], 7);
-		s[*ns].address = dbrow_str(&res.rows[i], 8);
+		k[*ns].s.id = dbrow_int(row, 6);
+		k[*ns].s.name = dbrow_str(row, 7);
+		k[*ns].s.address = dbrow_str(row, 8);
+		k[*ns].w = dbrow_str(row, 9);
+		k[*ns].wlen = row->len[9];
 		(*ns)++;
 	}
+	qsort(k, *ns, sizeof(*k), site_key_order);
+	s = arena_calloc(a, *ns ? *ns : 1, sizeof(*s));
+	for (i = 0; i < *ns; i++)
+		s[i] = k[i].s;
 	*sites = s;
 	return 1;
 }

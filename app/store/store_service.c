@@ -3,6 +3,7 @@
  * history. See store.h.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../arena.h"
@@ -111,22 +112,16 @@ static struct catalog_entry {
 } catalog_cache[CATALOG_CACHE];
 static size_t	catalog_next;
 
-int
-store_catalog_load(struct arena *a, int64_t op, int64_t site,
-    struct store_catalog *c)
+/* The catalog at a known version (have_version 0: no version row). */
+static int
+catalog_at(struct arena *a, int64_t op, int64_t site, int have_version,
+    int64_t version, struct store_catalog *c)
 {
-	struct dbp		 p[] = { DBP_I(op) };
-	struct dbres		 res;
 	struct catalog_entry	*e;
-	int64_t			 version;
 	size_t			 i;
-	int			 rc;
 
-	if ((rc = db_query(a, STMT_CATALOG_VERSION, p, NPARAMS(p), &res)) < 0)
-		return -1;
-	if (rc == 0)
+	if (!have_version)
 		return catalog_read(a, op, site, c);
-	version = dbrow_int(&res.rows[0], 0);
 	for (i = 0; i < CATALOG_CACHE; i++) {
 		e = &catalog_cache[i];
 		if (e->op == op && e->site == site && e->version == version) {
@@ -147,6 +142,20 @@ store_catalog_load(struct arena *a, int64_t op, int64_t site,
 	e->site = site;
 	e->version = version;
 	return 1;
+}
+
+int
+store_catalog_load(struct arena *a, int64_t op, int64_t site,
+    struct store_catalog *c)
+{
+	struct dbp	 p[] = { DBP_I(op) };
+	struct dbres	 res;
+	int		 rc;
+
+	if ((rc = db_query(a, STMT_CATALOG_VERSION, p, NPARAMS(p), &res)) < 0)
+		return -1;
+	return catalog_at(a, op, site, rc > 0, rc > 0 ?
+	    dbrow_int(&res.rows[0], 0) : 0, c);
 }
 
 int
@@ -218,6 +227,22 @@ store_rule_delete(int64_t op, int64_t id)
 	return n > 0 ? 1 : 0;
 }
 
+static void
+occsvc_from_row(const struct dbrow *r, size_t k, struct store_occsvc *o)
+{
+	o->id = dbrow_int(r, k);
+	o->service_id = dbrow_int(r, k + 1);
+	o->contract_id = dbrow_int(r, k + 2);
+	o->price = dbrow_int(r, k + 3);
+	o->qty = dbrow_int(r, k + 4);
+	o->start = dbrow_day(r, k + 5);
+	o->activated = dbrow_day(r, k + 6);
+	o->ended = dbrow_day(r, k + 7);
+	o->contract_ref = dbrow_str(r, k + 8);
+	o->contract_start = dbrow_day(r, k + 9);
+	o->contract_end = dbrow_day(r, k + 10);
+}
+
 int
 store_occsvc_list(struct arena *a, int64_t op, int64_t occ, int64_t site,
     int lock, struct store_occsvc **out, size_t *n)
@@ -233,24 +258,59 @@ store_occsvc_list(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	    NPARAMS(p), &res) < 0)
 		return -1;
 	o = arena_calloc(a, res.nrows, sizeof(*o));
-	for (i = 0; i < res.nrows; i++) {
-		const struct dbrow *r = &res.rows[i];
-
-		o[i].id = dbrow_int(r, 0);
-		o[i].service_id = dbrow_int(r, 1);
-		o[i].contract_id = dbrow_int(r, 2);
-		o[i].price = dbrow_int(r, 3);
-		o[i].qty = dbrow_int(r, 4);
-		o[i].start = dbrow_day(r, 5);
-		o[i].activated = dbrow_day(r, 6);
-		o[i].ended = dbrow_day(r, 7);
-		o[i].contract_ref = dbrow_str(r, 8);
-		o[i].contract_start = dbrow_day(r, 9);
-		o[i].contract_end = dbrow_day(r, 10);
-	}
+	for (i = 0; i < res.nrows; i++)
+		occsvc_from_row(&res.rows[i], 0, &o[i]);
 	*out = o;
 	*n = res.nrows;
 	return res.nrows > 0 ? 1 : 0;
+}
+
+/* The order of STMT_OCCSVC_LIST: current rows first, then by id. */
+static int
+occsvc_order(const void *a, const void *b)
+{
+	const struct store_occsvc	*x = a, *y = b;
+	int				 ex = x->ended != DATE_NONE;
+	int				 ey = y->ended != DATE_NONE;
+
+	if (ex != ey)
+		return ex - ey;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+int
+store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    struct store_catalog *c, int64_t in_use[STORE_INFRA],
+    struct store_occsvc **out, size_t *n)
+{
+	struct dbp		 p[] = { DBP_I(occ), DBP_I(site), DBP_I(occ),
+	    DBP_I(site), DBP_I(op) };
+	struct dbres		 res;
+	struct store_occsvc	*o;
+	const struct dbrow	*first;
+	size_t			 i, k;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	memset(in_use, 0, sizeof(int64_t) * STORE_INFRA);
+	if ((rc = db_query(a, STMT_PLAN_READ, p, NPARAMS(p), &res)) < 0)
+		return -1;
+	if (rc == 0)	/* no such operator: nothing */
+		return catalog_at(a, op, site, 0, 0, c);
+	first = &res.rows[0];
+	for (k = 0; k < STORE_INFRA; k++)
+		in_use[k] = dbrow_int(first, 1 + k);
+	o = arena_calloc(a, res.nrows, sizeof(*o));
+	for (i = 0; i < res.nrows; i++)
+		if (!dbrow_isnull(&res.rows[i], 6))
+			occsvc_from_row(&res.rows[i], 6, &o[(*n)++]);
+	qsort(o, *n, sizeof(*o), occsvc_order);
+	*out = o;
+	if (catalog_at(a, op, site, !dbrow_isnull(first, 0),
+	    dbrow_int(first, 0), c) < 0)
+		return -1;
+	return 1;
 }
 
 int
