@@ -61,8 +61,7 @@ int
 svcplan_load(struct req *r, int64_t occ, int64_t site, struct svcplan *p)
 {
 	memset(p, 0, sizeof(*p));
-	if (store_catalog_load(r->a, r->user.operator_id, site, &p->cat) < 0 ||
-	    store_infra_in_use(r->a, r->user.operator_id, occ, site,
+	if (store_plan_context(r->a, r->user.operator_id, occ, site, &p->cat,
 	    p->state.in_use) < 0)
 		return -1;
 	svcplan_build(r, p);

@@ -235,14 +235,15 @@ int	 store_rule_delete(int64_t op, int64_t id);
 int	 store_occsvc_list(struct arena *, int64_t op, int64_t occ,
 	    int64_t site, int lock, struct store_occsvc **, size_t *);
 /* In one round trip: the catalog (as store_catalog_load), the in-use
- * counters (as store_infra_in_use) and every service row (as
+ * counters (as store_plan_context) and every service row (as
  * store_occsvc_list, lock 0). Outside a transaction's locks. */
 int	 store_plan_read(struct arena *, int64_t op, int64_t occ, int64_t site,
 	    struct store_catalog *, int64_t in_use[STORE_INFRA],
 	    struct store_occsvc **, size_t *);
-/* X of each infrastructure fraction for the occupier at the site. */
-int	 store_infra_in_use(struct arena *, int64_t op, int64_t occ,
-	    int64_t site, int64_t in_use[STORE_INFRA]);
+/* The catalog (as store_catalog_load) and X of each infrastructure
+ * fraction for the occupier at the site, in one round trip. */
+int	 store_plan_context(struct arena *, int64_t op, int64_t occ,
+	    int64_t site, struct store_catalog *, int64_t in_use[STORE_INFRA]);
 /* The plan version; lock: create the row if needed and lock it. */
 int	 store_plan_version(struct arena *, int64_t op, int64_t occ,
 	    int64_t site, int lock, int64_t *version);

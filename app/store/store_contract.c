@@ -1,6 +1,7 @@
 /*
  * store_contract: contracts. See store.h.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <mysqld_error.h>
@@ -29,6 +30,17 @@ contract_from_row(const struct dbrow *r, struct store_contract *c)
 	c->version = dbrow_int(r, 6);
 }
 
+/* Newest first: start day descending, then id descending. */
+static int
+contract_order(const void *a, const void *b)
+{
+	const struct store_contract	*x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? 1 : -1;
+	return (x->id < y->id) - (x->id > y->id);
+}
+
 int
 store_contract_list(struct arena *a, int64_t op, int64_t occupier,
     int64_t site, struct store_contract **out, size_t *n)
@@ -55,6 +67,7 @@ store_contract_list(struct arena *a, int64_t op, int64_t occupier,
 		c[i].end = dbrow_day(r, 3);
 		c[i].version = dbrow_int(r, 4);
 	}
+	qsort(c, res.nrows, sizeof(*c), contract_order);
 	*out = c;
 	*n = res.nrows;
 	return 1;

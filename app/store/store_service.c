@@ -314,19 +314,23 @@ store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
 }
 
 int
-store_infra_in_use(struct arena *a, int64_t op, int64_t occ, int64_t site,
-    int64_t in_use[STORE_INFRA])
+store_plan_context(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    struct store_catalog *c, int64_t in_use[STORE_INFRA])
 {
-	struct dbp	 p[] = { DBP_I(op), DBP_I(occ), DBP_I(site) };
+	struct dbp	 p[] = { DBP_I(occ), DBP_I(site), DBP_I(op) };
 	struct dbres	 res;
 	size_t		 k;
+	int		 rc;
 
 	memset(in_use, 0, sizeof(int64_t) * STORE_INFRA);
-	if (db_query(a, STMT_INFRA_IN_USE, p, NPARAMS(p), &res) < 0)
+	if ((rc = db_query(a, STMT_PLAN_CONTEXT, p, NPARAMS(p), &res)) < 0)
 		return -1;
-	for (k = 0; k < STORE_INFRA && res.nrows > 0; k++)
-		in_use[k] = dbrow_int(&res.rows[0], k);
-	return 1;
+	if (rc == 0)
+		return catalog_at(a, op, site, 0, 0, c);
+	for (k = 0; k < STORE_INFRA; k++)
+		in_use[k] = dbrow_int(&res.rows[0], 1 + k);
+	return catalog_at(a, op, site, !dbrow_isnull(&res.rows[0], 0),
+	    dbrow_int(&res.rows[0], 0), c);
 }
 
 int
