@@ -42,11 +42,10 @@ occupier_services_show(struct req *r, int64_t occ, int64_t site, int self)
 	struct store_occsvc		*os;
 	const struct store_service	*s;
 	struct svcplan			 plan;
-	struct rules_line		*lines;
 	struct rules_result		 res;
 	enum contract_filter		 cf;
 	enum service_filter		 sf;
-	size_t				 n, i, nlines = 0, shown = 0;
+	size_t				 n, i, nlines, shown = 0;
 	unsigned			 cst, sst;
 	int64_t				 total, month = 0;
 	int				 zero_cost = 0, k;
@@ -92,18 +91,11 @@ occupier_services_show(struct req *r, int64_t occ, int64_t site, int self)
 		if (k == (int)sf)
 			tpl_show(opt, "SELECTED");
 	}
-	lines = arena_calloc(r->a, n, sizeof(*lines));
-	for (i = 0; i < n; i++) {
-		if (os[i].ended != DATE_NONE && os[i].ended <= r->today)
-			continue;
-		/* Y counts what is or will be allocated: active and scheduled. */
-		lines[nlines].service_id = os[i].service_id;
-		lines[nlines].qty = os[i].qty;
-		nlines++;
-		if (money_mul(os[i].price, os[i].qty, &total) == 0)
+	nlines = svcplan_check_current(r, &plan, os, n, &res);
+	for (i = 0; i < n; i++)
+		if ((os[i].ended == DATE_NONE || os[i].ended > r->today) &&
+		    money_mul(os[i].price, os[i].qty, &total) == 0)
 			month += total;
-	}
-	svcplan_check(&plan, lines, nlines, &res);
 	svcplan_fill_infra(d, &res);
 	for (i = 0; i < n; i++) {
 		if ((s = svcplan_service(&plan, os[i].service_id)) == NULL)

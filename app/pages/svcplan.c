@@ -91,17 +91,13 @@ svcplan_service(const struct svcplan *p, int64_t id)
 	return NULL;
 }
 
-int
-svcplan_provisioned(struct req *r, int64_t occ, int64_t site,
-    struct rules_result *res)
+size_t
+svcplan_check_current(struct req *r, const struct svcplan *p,
+    const struct store_occsvc *os, size_t n, struct rules_result *res)
 {
-	struct svcplan		 plan;
-	struct store_occsvc	*os;
 	struct rules_line	*lines;
-	size_t			 n, i, nl = 0;
+	size_t			 i, nl = 0;
 
-	if (svcplan_read(r, occ, site, &plan, &os, &n) < 0)
-		return -1;
 	lines = arena_calloc(r->a, n ? n : 1, sizeof(*lines));
 	for (i = 0; i < n; i++) {
 		if (os[i].ended != DATE_NONE && os[i].ended <= r->today)
@@ -110,7 +106,21 @@ svcplan_provisioned(struct req *r, int64_t occ, int64_t site,
 		lines[nl].qty = os[i].qty;
 		nl++;
 	}
-	svcplan_check(&plan, lines, nl, res);
+	svcplan_check(p, lines, nl, res);
+	return nl;
+}
+
+int
+svcplan_provisioned(struct req *r, int64_t occ, int64_t site,
+    struct rules_result *res)
+{
+	struct svcplan		 plan;
+	struct store_occsvc	*os;
+	size_t			 n;
+
+	if (svcplan_read(r, occ, site, &plan, &os, &n) < 0)
+		return -1;
+	svcplan_check_current(r, &plan, os, n, res);
 	return 1;
 }
 

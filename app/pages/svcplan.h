@@ -36,6 +36,10 @@ const struct store_service *svcplan_service(const struct svcplan *, int64_t id);
 /* Evaluate plan rows against the catalog and state. */
 size_t	 svcplan_check(const struct svcplan *, const struct rules_line *,
 	    size_t n, struct rules_result *);
+/* svcplan_check of the rows os[0..n) that have not ended by today: active
+ * and scheduled, what is or will be allocated (Y). Returns their number. */
+size_t	 svcplan_check_current(struct req *, const struct svcplan *,
+	    const struct store_occsvc *os, size_t n, struct rules_result *);
 /* Provisioned infrastructure of occupier occ at site, as the Services tab
  * shows it: allocated (Y) by its current services, active and scheduled
  * (DESIGN 3), and in use (X). 1 ok, -1 store error. */

@@ -51,32 +51,14 @@ store_audit(int64_t op, int64_t occ, int64_t site, int64_t user,
 	return db_exec(STMT_AUDIT_INSERT, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
 }
 
-static int
-occupier_count(struct arena *a, int64_t op, const char *pattern,
-    int64_t *count)
-{
-	struct dbp	 p[] = { DBP_I(op), DBP_S(pattern) };
-	struct dbres	 res;
-	int		 rc;
-
-	*count = 0;
-	if ((rc = db_query(a, STMT_OCCUPIER_COUNT, p, NPARAMS(p), &res)) <= 0)
-		return rc;
-	*count = dbrow_int(&res.rows[0], 0);
-	return 1;
-}
-
 /*
- * The rows of one page: by OFFSET (from_name NULL), or from the key
- * (from_name, from_id) of its first row.
+ * The rows of one page, from the key (from_name, from_id) of its first row.
  */
 static int
 occupier_rows(struct arena *a, int64_t op, const char *pattern,
     const char *today, const char *from_name, int64_t from_id,
-    int64_t offset, int64_t limit, struct store_occupier **out, size_t *n)
+    int64_t limit, struct store_occupier **out, size_t *n)
 {
-	struct dbp		 po[] = { DBP_S(today), DBP_S(today), DBP_I(op),
-	    DBP_S(pattern), DBP_I(limit), DBP_I(offset) };
 	struct dbp		 pk[] = { DBP_S(today), DBP_S(today), DBP_I(op),
 	    DBP_S(pattern), DBP_S(from_name), DBP_S(from_name), DBP_I(from_id),
 	    DBP_I(limit) };
@@ -87,11 +69,8 @@ occupier_rows(struct arena *a, int64_t op, const char *pattern,
 
 	*out = NULL;
 	*n = 0;
-	if (from_name == NULL)
-		rc = db_query(a, STMT_OCCUPIER_LIST, po, NPARAMS(po), &res);
-	else
-		rc = db_query(a, STMT_OCCUPIER_LIST_FROM, pk, NPARAMS(pk), &res);
-	if (rc <= 0)
+	if ((rc = db_query(a, STMT_OCCUPIER_LIST_FROM, pk, NPARAMS(pk),
+	    &res)) <= 0)
 		return rc;
 	o = arena_calloc(a, res.nrows, sizeof(*o));
 	for (i = 0; i < res.nrows; i++) {
@@ -119,8 +98,10 @@ occupier_rows(struct arena *a, int64_t op, const char *pattern,
  * puts newer rows under the older version, which only requests that read
  * that older version (begun before the commit) can meet. Entries own
  * their arenas, live as long as the worker and are replaced oldest
- * first, like the catalog cache. An operator without a version row (a
- * schema before 007) is listed by COUNT and OFFSET.
+ * first, like the catalog cache. An operator without a version row has
+ * had no occupier since 007 was applied (the insert trigger adds the row)
+ * unless another client moved some in by hand, which no trigger counts:
+ * its index is built for the request alone and never kept.
  */
 #define OCCLIST_CACHE	8
 
@@ -135,29 +116,17 @@ static struct occlist_entry {
 } occlist_cache[OCCLIST_CACHE];
 static size_t	occlist_next;
 
-static struct occlist_entry *
-occlist_find(struct arena *a, int64_t op, int64_t version,
-    const char *pattern, int64_t per_page)
+/* Fill e (its arena e->a reset by the caller) from one scan of the index. */
+static int
+occlist_scan(struct arena *a, struct occlist_entry *e, int64_t op,
+    int64_t version, const char *pattern, int64_t per_page)
 {
 	struct dbp		 p[] = { DBP_I(op), DBP_S(pattern) };
 	struct dbres		 res;
-	struct occlist_entry	*e;
-	size_t			 i, k;
+	size_t			 k;
 
-	for (i = 0; i < OCCLIST_CACHE; i++) {
-		e = &occlist_cache[i];
-		if (e->op == op && e->version == version &&
-		    e->per_page == per_page && strcmp(e->pattern, pattern) == 0)
-			return e;
-	}
 	if (db_query(a, STMT_OCCUPIER_KEYS, p, NPARAMS(p), &res) < 0)
-		return NULL;
-	e = &occlist_cache[occlist_next];
-	occlist_next = (occlist_next + 1) % OCCLIST_CACHE;
-	if (e->a == NULL)
-		e->a = arena_new(16384);
-	else
-		arena_reset(e->a);
+		return -1;
 	e->op = op;
 	e->version = version;
 	e->per_page = per_page;
@@ -174,6 +143,33 @@ occlist_find(struct arena *a, int64_t op, int64_t version,
 		e->first_id[k] = dbrow_int(row, 0);
 		e->first_name[k] = arena_strdup(e->a, dbrow_str(row, 1));
 	}
+	return 1;
+}
+
+static struct occlist_entry *
+occlist_find(struct arena *a, int64_t op, int64_t version,
+    const char *pattern, int64_t per_page)
+{
+	struct occlist_entry	*e;
+	size_t			 i;
+
+	for (i = 0; i < OCCLIST_CACHE; i++) {
+		e = &occlist_cache[i];
+		if (e->op == op && e->version == version &&
+		    e->per_page == per_page && strcmp(e->pattern, pattern) == 0)
+			return e;
+	}
+	e = &occlist_cache[occlist_next];
+	if (e->a == NULL)
+		e->a = arena_new(16384);
+	else
+		arena_reset(e->a);
+	e->op = 0;
+	if (occlist_scan(a, e, op, version, pattern, per_page) < 0) {
+		e->op = 0;
+		return NULL;
+	}
+	occlist_next = (occlist_next + 1) % OCCLIST_CACHE;
 	return e;
 }
 
@@ -184,7 +180,7 @@ store_occupier_page(struct arena *a, int64_t op, const char *q,
 {
 	struct dbp		 p[] = { DBP_I(op) };
 	struct dbres		 res;
-	struct occlist_entry	*e;
+	struct occlist_entry	*e, uncached;
 	const char		*pattern = store_like_pattern(a, q);
 	int			 rc;
 
@@ -197,15 +193,12 @@ store_occupier_page(struct arena *a, int64_t op, const char *q,
 	    &res)) < 0)
 		return -1;
 	if (rc == 0) {
-		if (occupier_count(a, op, pattern, total) < 0)
+		e = &uncached;
+		e->a = a;
+		if (occlist_scan(a, e, op, 0, pattern, per_page) < 0)
 			return -1;
-		if (*total > 0 && *page > (*total + per_page - 1) / per_page)
-			*page = (*total + per_page - 1) / per_page;
-		return occupier_rows(a, op, pattern, today, NULL, 0,
-		    (*page - 1) * per_page, per_page, out, n);
-	}
-	if ((e = occlist_find(a, op, dbrow_int(&res.rows[0], 0), pattern,
-	    per_page)) == NULL)
+	} else if ((e = occlist_find(a, op, dbrow_int(&res.rows[0], 0),
+	    pattern, per_page)) == NULL)
 		return -1;
 	*total = e->total;
 	if (e->npages == 0)
@@ -213,7 +206,7 @@ store_occupier_page(struct arena *a, int64_t op, const char *q,
 	if ((uint64_t)*page > e->npages)
 		*page = (int64_t)e->npages;
 	return occupier_rows(a, op, pattern, today, e->first_name[*page - 1],
-	    e->first_id[*page - 1], 0, per_page, out, n);
+	    e->first_id[*page - 1], per_page, out, n);
 }
 
 static void
