@@ -145,28 +145,28 @@ manage_load(struct manage *m, int lock)
 	size_t			 n, i;
 	unsigned		 st;
 
-	if (store_plan_version(r->a, r->user.operator_id, m->occ, m->site,
-	    lock, &m->version) < 0)
-		return -1;
 	if (lock) {
-		/* Under the plan's lock: the current rows, locked too. */
-		if (store_occsvc_list(r->a, r->user.operator_id, m->occ,
-		    m->site, 1, &m->cur, &m->ncur) < 0 ||
-		    svcplan_load(r, m->occ, m->site, &m->plan) < 0)
+		/* Under the plan's lock: the current rows, locked too, then
+		 * what they are checked against. */
+		if (store_plan_lock(r->a, r->user.operator_id, m->occ,
+		    m->site, &m->version, &m->cur, &m->ncur) < 0 ||
+		    svcplan_load(r, m->occ, m->site, &m->plan, &c, &n) < 0)
 			return -1;
 	} else {
-		/* Reading only: one round trip, the current rows kept. */
-		if (svcplan_read(r, m->occ, m->site, &m->plan, &m->cur,
+		/* Reading only: the current rows kept. */
+		if (store_plan_version(r->a, r->user.operator_id, m->occ,
+		    m->site, 0, &m->version) < 0 ||
+		    svcplan_read(r, m->occ, m->site, &m->plan, &m->cur,
 		    &m->ncur) < 0)
 			return -1;
 		for (i = n = 0; i < m->ncur; i++)
 			if (m->cur[i].ended == DATE_NONE)
 				m->cur[n++] = m->cur[i];
 		m->ncur = n;
+		if (store_contract_list(r->a, r->user.operator_id, m->occ,
+		    m->site, &c, &n) < 0)
+			return -1;
 	}
-	if (store_contract_list(r->a, r->user.operator_id, m->occ, m->site,
-	    &c, &n) < 0)
-		return -1;
 	m->contracts = arena_calloc(r->a, n, sizeof(*m->contracts));
 	m->ncontracts = 0;
 	for (i = 0; i < n; i++) {

@@ -58,11 +58,12 @@ svcplan_build(struct req *r, struct svcplan *p)
 }
 
 int
-svcplan_load(struct req *r, int64_t occ, int64_t site, struct svcplan *p)
+svcplan_load(struct req *r, int64_t occ, int64_t site, struct svcplan *p,
+    struct store_contract **contracts, size_t *ncontracts)
 {
 	memset(p, 0, sizeof(*p));
 	if (store_plan_context(r->a, r->user.operator_id, occ, site, &p->cat,
-	    p->state.in_use) < 0)
+	    p->state.in_use, contracts, ncontracts) < 0)
 		return -1;
 	svcplan_build(r, p);
 	return 1;

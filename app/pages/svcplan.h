@@ -24,9 +24,11 @@ struct svcplan {
 	struct rules_state	 state;
 };
 
-/* Load the operator's catalog (availability for site) and the occupier's
- * infrastructure in use. 1 ok, -1 store error. */
-int	 svcplan_load(struct req *, int64_t occ, int64_t site, struct svcplan *);
+/* Load the operator's catalog (availability for site), the occupier's
+ * infrastructure in use and its contracts at site (newest first), in one
+ * round trip. 1 ok, -1 store error. */
+int	 svcplan_load(struct req *, int64_t occ, int64_t site, struct svcplan *,
+	    struct store_contract **, size_t *);
 /* svcplan_load and every service row of occupier occ at site (as
  * store_occsvc_list, lock 0), in one round trip: for pages that only read. */
 int	 svcplan_read(struct req *, int64_t occ, int64_t site, struct svcplan *,

@@ -147,6 +147,8 @@ struct store_contract {
 
 int	 store_contract_list(struct arena *, int64_t op, int64_t occupier,
 	    int64_t site, struct store_contract **, size_t *);
+/* Newest first (start day, then id, descending), as store_contract_list. */
+void	 store_contract_sort(struct store_contract *, size_t);
 int	 store_contract_get(struct arena *, int64_t op, int64_t id,
 	    struct store_contract *);
 /* -2: the reference is taken. 0: occupier or site not found. */
@@ -230,20 +232,24 @@ int	 store_rule_insert(int64_t op, const char *kind, int64_t service,
 	    int64_t max_qty);
 int	 store_rule_delete(int64_t op, int64_t id);
 
-/* Services of the occupier at the site. lock: only the current (not
- * ended) rows, locked FOR UPDATE (inside a transaction). */
-int	 store_occsvc_list(struct arena *, int64_t op, int64_t occ,
-	    int64_t site, int lock, struct store_occsvc **, size_t *);
+/* Inside a transaction, in one round trip: lock the plan of the occupier
+ * at the site (creating its row if needed) and its current (not ended)
+ * rows, FOR UPDATE; the version and those rows, by id. 0: no such occupier
+ * or site. */
+int	 store_plan_lock(struct arena *, int64_t op, int64_t occ, int64_t site,
+	    int64_t *version, struct store_occsvc **, size_t *);
 /* In one round trip: the catalog (as store_catalog_load), the in-use
- * counters (as store_plan_context) and every service row (as
- * store_occsvc_list, lock 0). Outside a transaction's locks. */
+ * counters (as store_plan_context) and every service row, current first,
+ * then by id. Outside a transaction's locks. */
 int	 store_plan_read(struct arena *, int64_t op, int64_t occ, int64_t site,
 	    struct store_catalog *, int64_t in_use[STORE_INFRA],
 	    struct store_occsvc **, size_t *);
-/* The catalog (as store_catalog_load) and X of each infrastructure
- * fraction for the occupier at the site, in one round trip. */
+/* The catalog (as store_catalog_load), X of each infrastructure fraction
+ * for the occupier at the site and its contracts there (as
+ * store_contract_list), in one round trip. */
 int	 store_plan_context(struct arena *, int64_t op, int64_t occ,
-	    int64_t site, struct store_catalog *, int64_t in_use[STORE_INFRA]);
+	    int64_t site, struct store_catalog *, int64_t in_use[STORE_INFRA],
+	    struct store_contract **, size_t *);
 /* The plan version; lock: create the row if needed and lock it. */
 int	 store_plan_version(struct arena *, int64_t op, int64_t occ,
 	    int64_t site, int lock, int64_t *version);

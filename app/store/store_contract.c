@@ -41,6 +41,12 @@ contract_order(const void *a, const void *b)
 	return (x->id < y->id) - (x->id > y->id);
 }
 
+void
+store_contract_sort(struct store_contract *c, size_t n)
+{
+	qsort(c, n, sizeof(*c), contract_order);
+}
+
 int
 store_contract_list(struct arena *a, int64_t op, int64_t occupier,
     int64_t site, struct store_contract **out, size_t *n)
@@ -67,7 +73,7 @@ store_contract_list(struct arena *a, int64_t op, int64_t occupier,
 		c[i].end = dbrow_day(r, 3);
 		c[i].version = dbrow_int(r, 4);
 	}
-	qsort(c, res.nrows, sizeof(*c), contract_order);
+	store_contract_sort(c, res.nrows);
 	*out = c;
 	*n = res.nrows;
 	return 1;

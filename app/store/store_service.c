@@ -243,29 +243,7 @@ occsvc_from_row(const struct dbrow *r, size_t k, struct store_occsvc *o)
 	o->contract_end = dbrow_day(r, k + 10);
 }
 
-int
-store_occsvc_list(struct arena *a, int64_t op, int64_t occ, int64_t site,
-    int lock, struct store_occsvc **out, size_t *n)
-{
-	struct dbp		 p[] = { DBP_I(op), DBP_I(occ), DBP_I(site) };
-	struct dbres		 res;
-	struct store_occsvc	*o;
-	size_t			 i;
-
-	*out = NULL;
-	*n = 0;
-	if (db_query(a, lock ? STMT_OCCSVC_LIST_LOCK : STMT_OCCSVC_LIST, p,
-	    NPARAMS(p), &res) < 0)
-		return -1;
-	o = arena_calloc(a, res.nrows, sizeof(*o));
-	for (i = 0; i < res.nrows; i++)
-		occsvc_from_row(&res.rows[i], 0, &o[i]);
-	*out = o;
-	*n = res.nrows;
-	return res.nrows > 0 ? 1 : 0;
-}
-
-/* The order of STMT_OCCSVC_LIST: current rows first, then by id. */
+/* The order of the Services tab: current rows first, then by id. */
 static int
 occsvc_order(const void *a, const void *b)
 {
@@ -315,22 +293,80 @@ store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
 
 int
 store_plan_context(struct arena *a, int64_t op, int64_t occ, int64_t site,
-    struct store_catalog *c, int64_t in_use[STORE_INFRA])
+    struct store_catalog *c, int64_t in_use[STORE_INFRA],
+    struct store_contract **contracts, size_t *ncontracts)
 {
-	struct dbp	 p[] = { DBP_I(occ), DBP_I(site), DBP_I(op) };
-	struct dbres	 res;
-	size_t		 k;
-	int		 rc;
+	struct dbp		 p[] = { DBP_I(occ), DBP_I(site), DBP_I(occ),
+	    DBP_I(site), DBP_I(op) };
+	struct dbres		 res;
+	struct store_contract	*ct;
+	size_t			 i, k;
+	int			 rc;
 
 	memset(in_use, 0, sizeof(int64_t) * STORE_INFRA);
+	*contracts = NULL;
+	*ncontracts = 0;
 	if ((rc = db_query(a, STMT_PLAN_CONTEXT, p, NPARAMS(p), &res)) < 0)
 		return -1;
 	if (rc == 0)
 		return catalog_at(a, op, site, 0, 0, c);
 	for (k = 0; k < STORE_INFRA; k++)
 		in_use[k] = dbrow_int(&res.rows[0], 1 + k);
+	ct = arena_calloc(a, res.nrows, sizeof(*ct));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *r = &res.rows[i];
+
+		if (dbrow_isnull(r, 6))
+			continue;
+		k = (*ncontracts)++;
+		ct[k].id = dbrow_int(r, 6);
+		ct[k].occupier_id = occ;
+		ct[k].site_id = site;
+		ct[k].reference = dbrow_str(r, 7);
+		ct[k].start = dbrow_day(r, 8);
+		ct[k].end = dbrow_day(r, 9);
+		ct[k].version = dbrow_int(r, 10);
+	}
+	store_contract_sort(ct, *ncontracts);
+	*contracts = ct;
 	return catalog_at(a, op, site, !dbrow_isnull(&res.rows[0], 0),
 	    dbrow_int(&res.rows[0], 0), c);
+}
+
+int
+store_plan_lock(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int64_t *version, struct store_occsvc **out, size_t *n)
+{
+	struct dbp		 p[] = { DBP_I(op), DBP_I(occ), DBP_I(site) };
+	struct dbres		 res;
+	struct store_occsvc	*o;
+	size_t			 i;
+	int			 rc;
+
+	*version = 0;
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(a, STMT_PLAN_LOCK, p, NPARAMS(p), &res)) < 0)
+		return -1;
+	/* Create the row only when it is missing: an INSERT IGNORE on an
+	 * existing row takes a shared lock, and two savers holding it while
+	 * both asking FOR UPDATE deadlock. */
+	if (rc == 0) {
+		if (db_exec(STMT_PLAN_ENSURE, p, NPARAMS(p), NULL) < 0 ||
+		    (rc = db_query(a, STMT_PLAN_LOCK, p, NPARAMS(p),
+		    &res)) < 0)
+			return -1;
+		if (rc == 0)
+			return 0;	/* no such occupier or site */
+	}
+	*version = dbrow_int(&res.rows[0], 0);
+	o = arena_calloc(a, res.nrows, sizeof(*o));
+	for (i = 0; i < res.nrows; i++)
+		if (!dbrow_isnull(&res.rows[i], 1))
+			occsvc_from_row(&res.rows[i], 1, &o[(*n)++]);
+	qsort(o, *n, sizeof(*o), occsvc_order);
+	*out = o;
+	return 1;
 }
 
 int
