@@ -136,7 +136,8 @@ parse_id(const char *s)
 	return v;
 }
 
-/* Load what the dialog needs besides the rows. 1 ok, 0 response made. */
+/* Load what the dialog needs besides the rows. 1 ok, 0 no such occupier
+ * or site (lock only), -1 store error. */
 static int
 manage_load(struct manage *m, int lock)
 {
@@ -144,13 +145,15 @@ manage_load(struct manage *m, int lock)
 	struct store_contract	*c;
 	size_t			 n, i;
 	unsigned		 st;
+	int			 rc;
 
 	if (lock) {
 		/* Under the plan's lock: the current rows, locked too, then
 		 * what they are checked against. */
-		if (store_plan_lock(r->a, r->user.operator_id, m->occ,
-		    m->site, &m->version, &m->cur, &m->ncur) < 0 ||
-		    svcplan_load(r, m->occ, m->site, &m->plan, &c, &n) < 0)
+		if ((rc = store_plan_lock(r->a, r->user.operator_id, m->occ,
+		    m->site, &m->version, &m->cur, &m->ncur)) <= 0)
+			return rc;
+		if (svcplan_load(r, m->occ, m->site, &m->plan, &c, &n) < 0)
 			return -1;
 	} else {
 		/* Reading only: the current rows kept. */
@@ -571,23 +574,30 @@ voice_qty_plan(const struct manage *m)
 
 /*
  * One save attempt inside a transaction. Returns 1 saved, 0 refused (the
- * reason is in m: a conflict sets *conflict), -1 store error.
+ * reason is in m: a conflict sets *conflict, no such occupier or site of
+ * the operator sets *missing), -1 store error.
  */
 static int
 save_once(struct manage *m, int64_t form_version, int *conflict,
-    int64_t *needs_case)
+    int *missing, int64_t *needs_case)
 {
 	struct req		*r = m->r;
 	int64_t			 op = r->user.operator_id, uid = r->user.id, id;
 	size_t			 i, j;
-	int			 keep;
+	int			 keep, rc;
 
 	*conflict = 0;
+	*missing = 0;
 	if (db_begin() < 0)
 		return -1;
 	/* The version row is locked first: concurrent saves serialize here. */
-	if (manage_load(m, 1) < 0)
+	if ((rc = manage_load(m, 1)) < 0)
 		goto err;
+	if (rc == 0) {
+		*missing = 1;
+		db_rollback();
+		return 0;
+	}
 	if (m->version != form_version) {
 		*conflict = 1;
 		db_rollback();
@@ -721,13 +731,35 @@ err:
 	return -1;
 }
 
+/* The occupier and the site, as occupier_nav checks them: 1 both of the
+ * operator's, else 0 and the response is made (404, or a store error). */
+static int
+manage_occupier(struct manage *m)
+{
+	struct store_site	*st;
+	size_t			 nst;
+	int			 rc;
+
+	if ((rc = store_occupier_sites(m->r->a, m->r->user.operator_id,
+	    m->occ, m->site, &m->o, &st, &nst)) < 0) {
+		page_store_error(m->r);
+		return 0;
+	}
+	if (rc == 0 || nst == 0) {
+		http_error(m->r, 404);
+		return 0;
+	}
+	return 1;
+}
+
 void
 page_services_manage(struct req *r)
 {
 	struct manage	*m;
 	const char	*op, *add, *rm, *vs;
 	int64_t		 form_version = 0, sid;
-	int		 partial, rc, conflict = 0, attempt, is_save;
+	int		 partial, rc, conflict = 0, missing = 0, attempt;
+	int		 is_save;
 	int64_t		 needs_case = 0;
 	size_t		 idx;
 
@@ -735,31 +767,22 @@ page_services_manage(struct req *r)
 	m->r = r;
 	m->occ = r->ids[0];
 	m->site = r->ids[1];
-	/* occupier_nav checks the occupier and site belong to the operator;
-	 * load them first so that nothing else is read for a foreign id. */
-	{
-		struct store_site	*st;
-		size_t			 nst;
-
-		if (m->site <= 0) {
-			http_error(r, 404);
-			return;
-		}
-		if ((rc = store_occupier_sites(r->a, r->user.operator_id,
-		    m->occ, m->site, &m->o, &st, &nst)) < 0) {
-			page_store_error(r);
-			return;
-		}
-		if (rc == 0 || nst == 0) {
-			http_error(r, 404);
-			return;
-		}
+	if (m->site <= 0) {
+		http_error(r, 404);
+		return;
 	}
 	/* A save reads everything again under the plan's lock (save_once),
-	 * so it does not read it before as well. */
+	 * so it does not read it before as well: the lock's statement is
+	 * scoped to the operator and finds nothing for a foreign id (404), and
+	 * the occupier is read only when the dialog is shown again. */
 	is_save = r->method != M_GET &&
 	    (op = kv_get(&r->form, "op")) != NULL && strcmp(op, "save") == 0 &&
 	    kv_get(&r->form, "add") == NULL && kv_get(&r->form, "remove") == NULL;
+	/* Otherwise occupier_nav's check that the occupier and site belong to
+	 * the operator comes first, so that nothing else is read for a
+	 * foreign id. */
+	if (!is_save && !manage_occupier(m))
+		return;
 	if (!is_save && manage_load(m, 0) < 0) {
 		page_store_error(r);
 		return;
@@ -771,12 +794,12 @@ page_services_manage(struct req *r)
 		return;
 	}
 	partial = kv_get(&r->form, "partial") != NULL;
-	if (rows_from_form(m) == -1) {
-		http_error_msg(r, 400, "The services form could not be read.");
-		return;
-	}
-	if ((vs = kv_get(&r->form, "version")) == NULL ||
+	if (rows_from_form(m) == -1 ||
+	    (vs = kv_get(&r->form, "version")) == NULL ||
 	    (form_version = parse_id(vs)) <= 0) {
+		/* A foreign id is a 404 whatever the form holds. */
+		if (is_save && !manage_occupier(m))
+			return;
 		http_error_msg(r, 400, "The services form could not be read.");
 		return;
 	}
@@ -806,7 +829,8 @@ page_services_manage(struct req *r)
 		return;
 	}
 	for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
-		rc = save_once(m, form_version, &conflict, &needs_case);
+		rc = save_once(m, form_version, &conflict, &missing,
+		    &needs_case);
 		if (rc >= 0 || !db_retryable())
 			break;
 		log_info("manage: retrying save after %u", db_errno());
@@ -830,6 +854,13 @@ page_services_manage(struct req *r)
 		page_store_error(r);
 		return;
 	}
+	if (missing) {
+		http_error(r, 404);
+		return;
+	}
+	/* The dialog again, with its header. */
+	if (!manage_occupier(m))
+		return;
 	if (conflict) {
 		/* Show the current state, never a silent overwrite. */
 		if (manage_load(m, 0) < 0) {
