@@ -84,7 +84,7 @@ telephony_change(struct req *r, enum phone_op what, int64_t site, int64_t id,
 	*msg = NULL;
 	memset(&b, 0, sizeof(b));
 	if (occ > 0) {
-		if ((rc = store_plan_version(r->a, op, occ, site, 1,
+		if ((rc = store_plan_version(r->a, op, occ, site,
 		    &version)) <= 0)
 			return rc;
 	}

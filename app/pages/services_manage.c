@@ -156,12 +156,12 @@ manage_load(struct manage *m, int lock)
 		if (svcplan_load(r, m->occ, m->site, &m->plan, &c, &n) < 0)
 			return -1;
 	} else {
-		/* Reading only: the current rows kept. */
-		if (store_plan_version(r->a, r->user.operator_id, m->occ,
-		    m->site, 0, &m->version) < 0 ||
-		    svcplan_read(r, m->occ, m->site, &m->plan, &m->cur,
+		/* Reading only: the version and the current rows kept, from
+		 * one snapshot. */
+		if (svcplan_read(r, m->occ, m->site, &m->plan, &m->cur,
 		    &m->ncur) < 0)
 			return -1;
+		m->version = m->plan.version;
 		for (i = n = 0; i < m->ncur; i++)
 			if (m->cur[i].ended == DATE_NONE)
 				m->cur[n++] = m->cur[i];
@@ -703,8 +703,10 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 				goto err;
 		}
 	}
-	/* Public IP addresses come from the site's pool with the service. */
-	{
+	/* Public IP addresses come from the site's pool with the service;
+	 * nothing to lock or change when the occupier holds as many as the
+	 * plan allocates (counted under the plan's lock by svcplan_load). */
+	if (m->plan.ips_held != m->res.allocated[INFRA_PUBLIC_IP]) {
 		int64_t have = 0;
 		int rc = store_public_ip_sync(r->a, op, m->occ, m->site,
 		    m->res.allocated[INFRA_PUBLIC_IP], &have);

@@ -63,7 +63,7 @@ svcplan_load(struct req *r, int64_t occ, int64_t site, struct svcplan *p,
 {
 	memset(p, 0, sizeof(*p));
 	if (store_plan_context(r->a, r->user.operator_id, occ, site, &p->cat,
-	    p->state.in_use, contracts, ncontracts) < 0)
+	    p->state.in_use, contracts, ncontracts, &p->ips_held) < 0)
 		return -1;
 	svcplan_build(r, p);
 	return 1;
@@ -75,7 +75,7 @@ svcplan_read(struct req *r, int64_t occ, int64_t site, struct svcplan *p,
 {
 	memset(p, 0, sizeof(*p));
 	if (store_plan_read(r->a, r->user.operator_id, occ, site, &p->cat,
-	    p->state.in_use, os, n) < 0)
+	    p->state.in_use, os, n, &p->version) < 0)
 		return -1;
 	svcplan_build(r, p);
 	return 1;

@@ -22,6 +22,8 @@ struct svcplan {
 	struct rules_rule	*rrules;
 	struct rules_catalog	 rc;
 	struct rules_state	 state;
+	int64_t			 ips_held;	/* svcplan_load: public IPs held, any state */
+	int64_t			 version;	/* svcplan_read: the plan's (1: never saved) */
 };
 
 /* Load the operator's catalog (availability for site), the occupier's
@@ -29,8 +31,10 @@ struct svcplan {
  * round trip. 1 ok, -1 store error. */
 int	 svcplan_load(struct req *, int64_t occ, int64_t site, struct svcplan *,
 	    struct store_contract **, size_t *);
-/* svcplan_load and every service row of occupier occ at site (as
- * store_occsvc_list, lock 0), in one round trip: for pages that only read. */
+/* The catalog and infrastructure in use (as svcplan_load, without the
+ * contracts), every service row of occupier occ at site (current first,
+ * then by id) and the plan's version, in one round trip: for pages that
+ * only read. */
 int	 svcplan_read(struct req *, int64_t occ, int64_t site, struct svcplan *,
 	    struct store_occsvc **, size_t *);
 /* Catalog entry of service id, or NULL. */

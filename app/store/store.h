@@ -239,20 +239,23 @@ int	 store_rule_delete(int64_t op, int64_t id);
 int	 store_plan_lock(struct arena *, int64_t op, int64_t occ, int64_t site,
 	    int64_t *version, struct store_occsvc **, size_t *);
 /* In one round trip: the catalog (as store_catalog_load), the in-use
- * counters (as store_plan_context) and every service row, current first,
- * then by id. Outside a transaction's locks. */
+ * counters (as store_plan_context), every service row, current first,
+ * then by id, and the plan's version (as store_plan_version). Outside a
+ * transaction's locks. */
 int	 store_plan_read(struct arena *, int64_t op, int64_t occ, int64_t site,
 	    struct store_catalog *, int64_t in_use[STORE_INFRA],
-	    struct store_occsvc **, size_t *);
+	    struct store_occsvc **, size_t *, int64_t *version);
 /* The catalog (as store_catalog_load), X of each infrastructure fraction
- * for the occupier at the site and its contracts there (as
- * store_contract_list), in one round trip. */
+ * for the occupier at the site, its contracts there (as
+ * store_contract_list) and the public IPs it holds there (any state), in
+ * one round trip. */
 int	 store_plan_context(struct arena *, int64_t op, int64_t occ,
 	    int64_t site, struct store_catalog *, int64_t in_use[STORE_INFRA],
-	    struct store_contract **, size_t *);
-/* The plan version; lock: create the row if needed and lock it. */
+	    struct store_contract **, size_t *, int64_t *ips_held);
+/* Inside a transaction: lock the plan's version row (creating it if
+ * needed) and read the version. 0: no such occupier or site. */
 int	 store_plan_version(struct arena *, int64_t op, int64_t occ,
-	    int64_t site, int lock, int64_t *version);
+	    int64_t site, int64_t *version);
 int	 store_plan_bump(int64_t op, int64_t occ, int64_t site);
 int	 store_occsvc_insert(int64_t op, int64_t occ, int64_t site,
 	    const struct store_occsvc *, int64_t user, int64_t *id);

@@ -22,7 +22,7 @@ store_device_plan_lock(struct arena *a, int64_t op, int64_t occ, int64_t site)
 	 * INSERT IGNORE takes (two of those upgrading would deadlock). */
 	if ((rc = db_query(a, STMT_DEV_PLAN_LOCK, p, NPARAMS(p), &res)) != 0)
 		return rc < 0 ? -1 : 1;
-	return store_plan_version(a, op, occ, site, 1, &version);
+	return store_plan_version(a, op, occ, site, &version);
 }
 
 int

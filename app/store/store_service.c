@@ -259,10 +259,10 @@ occsvc_order(const void *a, const void *b)
 int
 store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
     struct store_catalog *c, int64_t in_use[STORE_INFRA],
-    struct store_occsvc **out, size_t *n)
+    struct store_occsvc **out, size_t *n, int64_t *version)
 {
 	struct dbp		 p[] = { DBP_I(occ), DBP_I(site), DBP_I(occ),
-	    DBP_I(site), DBP_I(op) };
+	    DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(op) };
 	struct dbres		 res;
 	struct store_occsvc	*o;
 	const struct dbrow	*first;
@@ -271,12 +271,15 @@ store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
 
 	*out = NULL;
 	*n = 0;
+	*version = 1;	/* never saved: the row starts at 1 */
 	memset(in_use, 0, sizeof(int64_t) * STORE_INFRA);
 	if ((rc = db_query(a, STMT_PLAN_READ, p, NPARAMS(p), &res)) < 0)
 		return -1;
 	if (rc == 0)	/* no such operator: nothing */
 		return catalog_at(a, op, site, 0, 0, c);
 	first = &res.rows[0];
+	if (!dbrow_isnull(first, 17))
+		*version = dbrow_int(first, 17);
 	for (k = 0; k < STORE_INFRA; k++)
 		in_use[k] = dbrow_int(first, 1 + k);
 	o = arena_calloc(a, res.nrows, sizeof(*o));
@@ -294,10 +297,10 @@ store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
 int
 store_plan_context(struct arena *a, int64_t op, int64_t occ, int64_t site,
     struct store_catalog *c, int64_t in_use[STORE_INFRA],
-    struct store_contract **contracts, size_t *ncontracts)
+    struct store_contract **contracts, size_t *ncontracts, int64_t *ips_held)
 {
 	struct dbp		 p[] = { DBP_I(occ), DBP_I(site), DBP_I(occ),
-	    DBP_I(site), DBP_I(op) };
+	    DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(op) };
 	struct dbres		 res;
 	struct store_contract	*ct;
 	size_t			 i, k;
@@ -306,12 +309,14 @@ store_plan_context(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	memset(in_use, 0, sizeof(int64_t) * STORE_INFRA);
 	*contracts = NULL;
 	*ncontracts = 0;
+	*ips_held = 0;
 	if ((rc = db_query(a, STMT_PLAN_CONTEXT, p, NPARAMS(p), &res)) < 0)
 		return -1;
 	if (rc == 0)
 		return catalog_at(a, op, site, 0, 0, c);
 	for (k = 0; k < STORE_INFRA; k++)
 		in_use[k] = dbrow_int(&res.rows[0], 1 + k);
+	*ips_held = dbrow_int(&res.rows[0], 11);
 	ct = arena_calloc(a, res.nrows, sizeof(*ct));
 	for (i = 0; i < res.nrows; i++) {
 		const struct dbrow *r = &res.rows[i];
@@ -371,29 +376,24 @@ store_plan_lock(struct arena *a, int64_t op, int64_t occ, int64_t site,
 
 int
 store_plan_version(struct arena *a, int64_t op, int64_t occ, int64_t site,
-    int lock, int64_t *version)
+    int64_t *version)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_I(occ), DBP_I(site) };
 	struct dbres	 res;
 	int		 rc;
 
 	*version = 0;
-	if ((rc = db_query(a, lock ? STMT_PLAN_VERSION_LOCK : STMT_PLAN_VERSION,
-	    p, NPARAMS(p), &res)) < 0)
+	if ((rc = db_query(a, STMT_PLAN_VERSION_LOCK, p, NPARAMS(p), &res)) < 0)
 		return -1;
 	/* Create the row only when it is missing: an INSERT IGNORE on an
 	 * existing row takes a shared lock, and two savers holding it while
 	 * both asking FOR UPDATE deadlock. */
-	if (rc == 0 && lock) {
-		if (db_exec(STMT_PLAN_ENSURE, p, NPARAMS(p), NULL) < 0 ||
-		    (rc = db_query(a, STMT_PLAN_VERSION_LOCK, p, NPARAMS(p),
-		    &res)) < 0)
-			return -1;
-	}
-	if (rc == 0) {
-		*version = 1;	/* never saved: the row starts at 1 */
-		return lock ? 0 : 1;
-	}
+	if (rc == 0 && (db_exec(STMT_PLAN_ENSURE, p, NPARAMS(p), NULL) < 0 ||
+	    (rc = db_query(a, STMT_PLAN_VERSION_LOCK, p, NPARAMS(p),
+	    &res)) < 0))
+		return -1;
+	if (rc == 0)
+		return 0;	/* no such occupier or site */
 	*version = dbrow_int(&res.rows[0], 0);
 	return 1;
 }

@@ -954,9 +954,22 @@ test("another operator's occupier or site → 404 for services, manage and histo
 			assert.ok(!/Zephyr|Harbour House|EW-HH-0001/.test(r.body));
 		}
 	}
+	// A save is not read before its transaction: a foreign id is a 404 also when the form is unreadable.
+	for (const [occ, site] of pairs) {
+		for (const body of [[['op', 'save']], [['op', 'save'], ['version', 'x']],
+			[['op', 'save'], ['version', '1'], ['row[0][service]', 'x']]]) {
+			const r = await post(admin, managePath(occ, site), body);
+			assert.equal(r.status, 404, `POST ${managePath(occ, site)} ${JSON.stringify(body)}`);
+		}
+	}
 	assert.equal(countOccsvc(), before_, 'no row written');
 	assert.equal(countOccsvc(`occupier_id = ${zephyr}`), 0);
+	assert.equal(Number(dbValue(`SELECT COUNT(*) FROM occupier_site_plan WHERE occupier_id = ${zephyr}
+		OR (occupier_id = ${acme} AND site_id = ${harbour}) OR occupier_id = ${maxOcc}`)), 0, 'no plan row made');
 	assert.equal(Number(dbValue('SELECT COUNT(*) FROM audit_event')), audits, 'no audit event');
+	const own = await occupierWith(admin, cw, [{}]);
+	const bad = await post(admin, managePath(own.occ, cw), [['op', 'save']]);
+	assert.equal(bad.status, 400, 'an unreadable form of our own occupier is a 400');
 	// Eastwind's own admin sees its occupier, and not Northwind's.
 	const ew = await signedIn('admin@eastwind.example');
 	assert.equal((await ew.get(servicesPath(zephyr, harbour))).status, 200);
@@ -965,6 +978,58 @@ test("another operator's occupier or site → 404 for services, manage and histo
 	const { m } = await openManage(ew, zephyr, harbour);
 	assert.ok(m.avail.every((a) => a.id === EW_S[a.name]), "Eastwind's catalog only");
 	assert.ok(m.avail.every((a) => !Object.values(S).includes(a.id)));
+});
+
+test('a save takes the Public IP block\'s addresses from the site pool, keeps them, takes them again when missing, gives them back; a short pool saves nothing', async () => {
+	const o = await occupierWith(admin, sd, [{ start: day(-20) }]);
+	const held = () => db(`SELECT id, state FROM public_ip WHERE occupier_id = ${o.occ} AND site_id = ${sd} ORDER BY id`);
+	const freeIds = () => db(`SELECT id FROM public_ip WHERE site_id = ${sd} AND occupier_id IS NULL
+		AND state = 'free' ORDER BY id`).map((r) => Number(r[0]));
+	const free0 = freeIds().length;
+	assert.ok(free0 >= 5, `Shoreditch has 5 free addresses (${free0})`);
+	const lan = { service: S['Internet (LAN only) 100 Mbps'], contract: o.contract.id, price: '90.00', qty: 1 };
+	const ip = { service: S['Public IP (/29)'], contract: o.contract.id, price: '25.00', qty: 1 };
+	const save = async (rows, what) => {
+		const { m } = await openManage(admin, o.occ, sd);
+		const byService = new Map(m.rows.map((r) => [r.service, r.id]));
+		const x = await submit(admin, o.occ, sd, m.version, rows.map((r) => ({ ...r, id: byService.get(r.service) ?? 0 })),
+			{ op: 'save' });
+		return [x, what];
+	};
+	let [x, what] = await save([lan, ip], 'add the block');
+	assertRedirect(x.r, `/occupiers/${o.occ}/sites/${sd}/services?done=services_saved`, what);
+	const first = held();
+	assert.equal(first.length, 5, 'a /29 holds 5 addresses');
+	assert.ok(first.every(([, st]) => st === 'assigned'));
+	assert.equal(freeIds().length, free0 - 5);
+	[x, what] = await save([{ ...lan, price: '91.00' }, ip], 'a price only');
+	assertRedirect(x.r, `/occupiers/${o.occ}/sites/${sd}/services?done=services_saved`, what);
+	assert.deepEqual(held(), first, 'the same addresses');
+	// One given back outside Tenantry: the next save takes one from the pool again.
+	db(`UPDATE public_ip SET occupier_id = NULL, state = 'free' WHERE id = ${first[4][0]}`);
+	[x, what] = await save([{ ...lan, price: '92.00' }, ip], 'a price, one address missing');
+	assertRedirect(x.r, `/occupiers/${o.occ}/sites/${sd}/services?done=services_saved`, what);
+	assert.equal(held().length, 5);
+	[x, what] = await save([lan], 'the block removed');
+	assertRedirect(x.r, `/occupiers/${o.occ}/sites/${sd}/services?done=services_saved`, what);
+	assert.deepEqual(held(), [], 'every address back in the pool');
+	assert.equal(freeIds().length, free0);
+	// A pool with 4 free addresses cannot provide a /29: nothing is saved.
+	const parked = freeIds().slice(4);
+	const park = await newOccupier(admin, 'Parked addresses');
+	db(`UPDATE public_ip SET occupier_id = ${park}, state = 'assigned' WHERE id IN (${parked.join(',')})`);
+	try {
+		const versions = dbValue(`SELECT version FROM occupier_site_plan WHERE occupier_id = ${o.occ} AND site_id = ${sd}`);
+		[x, what] = await save([lan, ip], 'a short pool');
+		assert.equal(x.r.status, 422, what);
+		assert.ok(allMessages(x.m).some((t) => /Public IP addresses: 5 needed but the site pool cannot provide them \(the occupier holds 0\)\. Nothing was saved\./.test(t)),
+			JSON.stringify(allMessages(x.m)));
+		assert.deepEqual(held(), []);
+		assert.equal(dbValue(`SELECT version FROM occupier_site_plan WHERE occupier_id = ${o.occ} AND site_id = ${sd}`), versions);
+		assert.deepEqual(occsvcRows(o.occ, sd).filter((r) => r.name === 'Public IP (/29)' && r.ended === '-'), []);
+	} finally {
+		db(`UPDATE public_ip SET occupier_id = NULL, state = 'free' WHERE id IN (${parked.join(',')})`);
+	}
 });
 
 test('occupier roles get 403 on services, the dialog and history; operator staff may use the dialog', async () => {
