@@ -19,7 +19,7 @@ page_occupiers(struct req *r)
 	struct tpl_dict		*d, *row, *pg;
 	struct store_occupier	*o;
 	const char		*q, *ps;
-	char			 today[DATE_STRLEN], *end;
+	char			*end;
 	int64_t			 total, page = 1, pages;
 	size_t			 n, i;
 
@@ -41,8 +41,7 @@ page_occupiers(struct req *r)
 		http_error(r, 500);
 		return;
 	}
-	date_format(r->today, today, sizeof(today));
-	if (store_occupier_page(r->a, r->user.operator_id, q, today, &page,
+	if (store_occupier_page(r->a, r->user.operator_id, q, r->today, &page,
 	    PER_PAGE, &total, &o, &n) < 0) {
 		page_store_error(r);
 		return;

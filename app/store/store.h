@@ -81,7 +81,7 @@ struct store_occupier {
 /* Page *page (from 1; one past the last becomes the last) of the
  * occupiers whose name contains q, in name order, and how many match. */
 int	 store_occupier_page(struct arena *, int64_t op, const char *q,
-	    const char *today, int64_t *page, int64_t per_page, int64_t *total,
+	    int32_t today, int64_t *page, int64_t per_page, int64_t *total,
 	    struct store_occupier **out, size_t *n);
 int	 store_occupier_get(struct arena *, int64_t op, int64_t id,
 	    struct store_occupier *);

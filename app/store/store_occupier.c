@@ -51,20 +51,59 @@ store_audit(int64_t op, int64_t occ, int64_t site, int64_t user,
 	return db_exec(STMT_AUDIT_INSERT, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
 }
 
+/* A row of STMT_OCCUPIER_LIST_FROM: an occupier and one of its contracts. */
+struct occ_contract {
+	int64_t		 id;
+	const char	*name, *billing_ref, *site;
+	const char	*w, *sw;	/* collation weights of the two names */
+	size_t		 wlen, swlen;
+	int32_t		 start, end;
+	int		 has_contract;
+};
+
+static int
+weight_cmp(const char *x, size_t xn, const char *y, size_t yn)
+{
+	int	 c;
+
+	if ((c = memcmp(x, y, xn < yn ? xn : yn)) != 0)
+		return c;
+	return (xn > yn) - (xn < yn);
+}
+
+/* List order (name, then id), then each occupier's sites in name order. */
+static int
+occ_contract_order(const void *a, const void *b)
+{
+	const struct occ_contract	*x = a, *y = b;
+	int				 c;
+
+	if ((c = weight_cmp(x->w, x->wlen, y->w, y->wlen)) != 0)
+		return c;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	if (x->has_contract != y->has_contract)
+		return x->has_contract - y->has_contract;
+	return weight_cmp(x->sw, x->swlen, y->sw, y->swlen);
+}
+
 /*
- * The rows of one page, from the key (from_name, from_id) of its first row.
+ * The rows of one page, from the key (from_name, from_id) of its first row:
+ * each with its distinct site names (", "-separated, in name order) and
+ * the number of its contracts running on day today.
  */
 static int
 occupier_rows(struct arena *a, int64_t op, const char *pattern,
-    const char *today, const char *from_name, int64_t from_id,
-    int64_t limit, struct store_occupier **out, size_t *n)
+    int32_t today, const char *from_name, int64_t from_id, int64_t limit,
+    struct store_occupier **out, size_t *n)
 {
-	struct dbp		 pk[] = { DBP_S(today), DBP_S(today), DBP_I(op),
-	    DBP_S(pattern), DBP_S(from_name), DBP_S(from_name), DBP_I(from_id),
-	    DBP_I(limit) };
+	struct dbp		 pk[] = { DBP_I(op), DBP_S(pattern),
+	    DBP_S(from_name), DBP_S(from_name), DBP_I(from_id), DBP_I(limit) };
 	struct dbres		 res;
+	struct occ_contract	*c;
 	struct store_occupier	*o;
-	size_t			 i;
+	struct buf		 sites;
+	size_t			 i, j, k;
 	int			 rc;
 
 	*out = NULL;
@@ -72,16 +111,50 @@ occupier_rows(struct arena *a, int64_t op, const char *pattern,
 	if ((rc = db_query(a, STMT_OCCUPIER_LIST_FROM, pk, NPARAMS(pk),
 	    &res)) <= 0)
 		return rc;
-	o = arena_calloc(a, res.nrows, sizeof(*o));
+	c = arena_calloc(a, res.nrows, sizeof(*c));
 	for (i = 0; i < res.nrows; i++) {
-		o[i].id = dbrow_int(&res.rows[i], 0);
-		o[i].name = dbrow_str(&res.rows[i], 1);
-		o[i].billing_ref = dbrow_str(&res.rows[i], 2);
-		o[i].sites = dbrow_str(&res.rows[i], 3);
-		o[i].active_contracts = dbrow_int(&res.rows[i], 4);
+		const struct dbrow *row = &res.rows[i];
+
+		c[i].id = dbrow_int(row, 0);
+		c[i].name = dbrow_str(row, 1);
+		c[i].billing_ref = dbrow_str(row, 2);
+		c[i].w = dbrow_str(row, 3);
+		c[i].wlen = row->len[3];
+		if ((c[i].has_contract = !dbrow_isnull(row, 6))) {
+			c[i].site = dbrow_str(row, 4);
+			c[i].sw = dbrow_str(row, 5);
+			c[i].swlen = row->len[5];
+			c[i].start = dbrow_day(row, 6);
+			c[i].end = dbrow_day(row, 7);
+		}
+	}
+	qsort(c, res.nrows, sizeof(*c), occ_contract_order);
+	o = arena_calloc(a, res.nrows, sizeof(*o));
+	for (i = 0; i < res.nrows; i = j) {
+		o[*n].id = c[i].id;
+		o[*n].name = c[i].name;
+		o[*n].billing_ref = c[i].billing_ref;
+		buf_init(&sites, a, 64);
+		for (j = i; j < res.nrows && c[j].id == c[i].id; j++) {
+			if (!c[j].has_contract)
+				continue;
+			if (c[j].start <= today &&
+			    (c[j].end == DATE_NONE || c[j].end >= today))
+				o[*n].active_contracts++;
+			for (k = i; k < j; k++)	/* a site already named */
+				if (c[k].has_contract && weight_cmp(c[k].sw,
+				    c[k].swlen, c[j].sw, c[j].swlen) == 0)
+					break;
+			if (k < j)
+				continue;
+			if (sites.len > 0)
+				buf_puts(&sites, ", ");
+			buf_puts(&sites, c[j].site);
+		}
+		o[*n].sites = sites.p;
+		(*n)++;
 	}
 	*out = o;
-	*n = res.nrows;
 	return 1;
 }
 
@@ -175,7 +248,7 @@ occlist_find(struct arena *a, int64_t op, int64_t version,
 
 int
 store_occupier_page(struct arena *a, int64_t op, const char *q,
-    const char *today, int64_t *page, int64_t per_page, int64_t *total,
+    int32_t today, int64_t *page, int64_t per_page, int64_t *total,
     struct store_occupier **out, size_t *n)
 {
 	struct dbp		 p[] = { DBP_I(op) };
@@ -246,13 +319,10 @@ static int
 site_key_order(const void *a, const void *b)
 {
 	const struct site_key	*x = a, *y = b;
-	size_t			 n = x->wlen < y->wlen ? x->wlen : y->wlen;
 	int			 c;
 
-	if ((c = memcmp(x->w, y->w, n)) != 0)
+	if ((c = weight_cmp(x->w, x->wlen, y->w, y->wlen)) != 0)
 		return c;
-	if (x->wlen != y->wlen)
-		return x->wlen < y->wlen ? -1 : 1;
 	return (x->s.id > y->s.id) - (x->s.id < y->s.id);
 }
 

@@ -4,7 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	ADMIN, EASTWIND_ADMIN, OCC_ADMIN, OCC_USER, STAFF, assertHtml, assertRedirect, db, dbValue,
-	inputValue, occupierId, operatorId, q, rnd, signedIn, siteId, tableRows, textareaValue,
+	TODAY, inputValue, occupierId, operatorId, q, rnd, signedIn, siteId, tableRows, textareaValue,
 } from './lib.mjs';
 
 let admin, staff, NW, zephyr, harbour, cw, sd;
@@ -59,6 +59,28 @@ test('the list shows the demo occupiers with billing reference, sites and active
 		assert.deepEqual(tableRows(s.body), [[name, ...cells]], name);
 	}
 	assert.ok(!r.text.includes('Zephyr'), "another operator's occupier is not listed");
+});
+
+test('Sites lists each site once, in name order; Active contracts counts those running today', async () => {
+	const name = `Columns ${rnd()}`;
+	db(`INSERT INTO occupier (operator_id, name, billing_ref, notes) VALUES (${NW}, ${q(name)}, 'COL-1', '')`);
+	const id = Number(dbValue(`SELECT id FROM occupier WHERE name = ${q(name)}`));
+	const row = async () => tableRows((await admin.get(`/occupiers?q=${encodeURIComponent(name)}`)).body);
+	assert.deepEqual(await row(), [[name, 'COL-1', '—', '0']], 'no contract: no site, none active');
+	const day = (n) => `DATE_ADD(${q(TODAY)}, INTERVAL ${n} DAY)`;
+	const add = (site, start, end) => db(`INSERT INTO contract (operator_id, occupier_id, site_id, reference,
+		start_date, end_date) VALUES (${NW}, ${id}, ${site}, ${q(`COL-${rnd()}`)}, ${start}, ${end})`);
+	add(sd, day(-40), day(-1));	// ended yesterday
+	add(cw, day(1), 'NULL');	// starts tomorrow
+	assert.deepEqual(await row(), [[name, 'COL-1', 'Canary Wharf, Shoreditch', '0']],
+		'every site with a contract, in name order (Shoreditch was added first); none running today');
+	add(sd, day(-10), 'NULL');	// open-ended, running
+	add(sd, q(TODAY), q(TODAY));	// today only
+	add(cw, day(-3), day(30));	// running
+	assert.deepEqual(await row(), [[name, 'COL-1', 'Canary Wharf, Shoreditch', '3']],
+		'each site once; a contract counts from its start day to its end day, both included');
+	db(`DELETE FROM contract WHERE occupier_id = ${id}`);
+	db(`DELETE FROM occupier WHERE id = ${id}`);
 });
 
 test('search by name: q=Fjord finds Fjord Media only, case-insensitively', async () => {
