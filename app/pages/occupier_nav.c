@@ -33,24 +33,16 @@ occupier_tab_known(const char *tab)
 	return 0;
 }
 
-int
-occupier_nav(struct req *r, struct tpl_dict *d, int64_t occ, int64_t site,
-    const char *tab, struct store_occupier *o)
+/* Fill the header of occupier o with the operator's sites; 0 (404 made)
+ * when site is not one of them. */
+static int
+nav_fill(struct req *r, struct tpl_dict *d, const struct store_occupier *o,
+    const struct store_site *sites, size_t ns, int64_t site, const char *tab)
 {
-	struct store_site	*sites;
 	struct tpl_dict		*s, *t, *nav;
-	size_t			 ns, i;
-	int			 rc, found = 0;
+	size_t			 i;
+	int			 found = 0;
 
-	if ((rc = store_occupier_sites(r->a, r->user.operator_id, occ, 0, o,
-	    &sites, &ns)) < 0) {
-		page_store_error(r);
-		return 0;
-	}
-	if (rc == 0) {
-		http_error(r, 404);
-		return 0;
-	}
 	for (i = 0; i < ns; i++)
 		if (sites[i].id == site)
 			found = 1;
@@ -86,4 +78,43 @@ occupier_nav(struct req *r, struct tpl_dict *d, int64_t occ, int64_t site,
 			tpl_show(t, "CURRENT");
 	}
 	return 1;
+}
+
+int
+occupier_nav(struct req *r, struct tpl_dict *d, int64_t occ, int64_t site,
+    const char *tab, struct store_occupier *o)
+{
+	const struct store_site	*sites;
+	size_t			 ns;
+	int			 rc;
+
+	if ((rc = store_occupier_sites(r->a, r->user.operator_id, occ, 0, o,
+	    &sites, &ns)) < 0) {
+		page_store_error(r);
+		return 0;
+	}
+	if (rc == 0) {
+		http_error(r, 404);
+		return 0;
+	}
+	return nav_fill(r, d, o, sites, ns, site, tab);
+}
+
+int
+occupier_nav_head(struct req *r, struct tpl_dict *d,
+    const struct store_plan_head *h, int64_t site, const char *tab)
+{
+	const struct store_site	*sites;
+	size_t			 ns;
+
+	if (!h->found) {
+		http_error(r, 404);
+		return 0;
+	}
+	if (store_site_names(r->a, r->user.operator_id, h->sites_version,
+	    &sites, &ns) < 0) {
+		page_store_error(r);
+		return 0;
+	}
+	return nav_fill(r, d, &h->o, sites, ns, site, tab);
 }

@@ -39,6 +39,7 @@ occupier_services_show(struct req *r, int64_t occ, int64_t site, int self)
 {
 	struct tpl_dict			*d, *row, *opt;
 	struct store_occupier		 o;
+	struct store_plan_head		 head;
 	struct store_occsvc		*os;
 	const struct store_service	*s;
 	struct svcplan			 plan;
@@ -61,21 +62,29 @@ occupier_services_show(struct req *r, int64_t occ, int64_t site, int self)
 	if (self) {
 		if (!my_nav(r, d, site, "services"))
 			return;
+		if (svcplan_read(r, occ, site, &plan, &os, &n, NULL) < 0) {
+			page_store_error(r);
+			return;
+		}
 		o.id = occ;
 		tpl_set(d, "BASE", arena_printf(r->a, "/my/sites/%lld",
 		    (long long)site));
 	} else {
-		if (!occupier_nav(r, d, occ, site, "services", &o))
+		/* The header comes with the plan, in one round trip; every
+		 * part of that statement is scoped to the operator, and the
+		 * page is a 404 unless occupier and site are its own. */
+		if (svcplan_read(r, occ, site, &plan, &os, &n, &head) < 0) {
+			page_store_error(r);
 			return;
+		}
+		if (!occupier_nav_head(r, d, &head, site, "services"))
+			return;
+		o = head.o;
 		tpl_set(d, "BASE", arena_printf(r->a,
 		    "/occupiers/%lld/sites/%lld", (long long)o.id,
 		    (long long)site));
 		tpl_show(d, "CAN_MANAGE");
 		tpl_show(d, "SHOW_COST");
-	}
-	if (svcplan_read(r, o.id, site, &plan, &os, &n) < 0) {
-		page_store_error(r);
-		return;
 	}
 	for (k = 0; k < CF__MAX; k++) {
 		opt = tpl_section(d, "CF_OPT");

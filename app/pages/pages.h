@@ -113,6 +113,11 @@ void	 form_fill(struct req *, struct tpl_dict *, const char *key,
  * Returns 1 ok, 0 when the response is already made (404/500). */
 int	 occupier_nav(struct req *, struct tpl_dict *, int64_t occ,
 	    int64_t site, const char *tab, struct store_occupier *o);
+/* occupier_nav for a header already read (store_plan_read): 404 when the
+ * occupier or the site is not the operator's. */
+struct store_plan_head;
+int	 occupier_nav_head(struct req *, struct tpl_dict *,
+	    const struct store_plan_head *, int64_t site, const char *tab);
 /* 1 when tab names an occupier tab ("contracts", ...). */
 int	 occupier_tab_known(const char *tab);
 

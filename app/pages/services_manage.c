@@ -159,7 +159,7 @@ manage_load(struct manage *m, int lock)
 		/* Reading only: the version and the current rows kept, from
 		 * one snapshot. */
 		if (svcplan_read(r, m->occ, m->site, &m->plan, &m->cur,
-		    &m->ncur) < 0)
+		    &m->ncur, NULL) < 0)
 			return -1;
 		m->version = m->plan.version;
 		for (i = n = 0; i < m->ncur; i++)
@@ -738,7 +738,7 @@ err:
 static int
 manage_occupier(struct manage *m)
 {
-	struct store_site	*st;
+	const struct store_site	*st;
 	size_t			 nst;
 	int			 rc;
 

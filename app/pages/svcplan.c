@@ -71,11 +71,11 @@ svcplan_load(struct req *r, int64_t occ, int64_t site, struct svcplan *p,
 
 int
 svcplan_read(struct req *r, int64_t occ, int64_t site, struct svcplan *p,
-    struct store_occsvc **os, size_t *n)
+    struct store_occsvc **os, size_t *n, struct store_plan_head *head)
 {
 	memset(p, 0, sizeof(*p));
 	if (store_plan_read(r->a, r->user.operator_id, occ, site, &p->cat,
-	    p->state.in_use, os, n, &p->version) < 0)
+	    p->state.in_use, os, n, &p->version, head) < 0)
 		return -1;
 	svcplan_build(r, p);
 	return 1;
@@ -119,7 +119,7 @@ svcplan_provisioned(struct req *r, int64_t occ, int64_t site,
 	struct store_occsvc	*os;
 	size_t			 n;
 
-	if (svcplan_read(r, occ, site, &plan, &os, &n) < 0)
+	if (svcplan_read(r, occ, site, &plan, &os, &n, NULL) < 0)
 		return -1;
 	svcplan_check_current(r, &plan, os, n, res);
 	return 1;

@@ -33,10 +33,10 @@ int	 svcplan_load(struct req *, int64_t occ, int64_t site, struct svcplan *,
 	    struct store_contract **, size_t *);
 /* The catalog and infrastructure in use (as svcplan_load, without the
  * contracts), every service row of occupier occ at site (current first,
- * then by id) and the plan's version, in one round trip: for pages that
- * only read. */
+ * then by id), the plan's version and, when head is not NULL, the tab's
+ * header, in one round trip: for pages that only read. */
 int	 svcplan_read(struct req *, int64_t occ, int64_t site, struct svcplan *,
-	    struct store_occsvc **, size_t *);
+	    struct store_occsvc **, size_t *, struct store_plan_head *);
 /* Catalog entry of service id, or NULL. */
 const struct store_service *svcplan_service(const struct svcplan *, int64_t id);
 /* Evaluate plan rows against the catalog and state. */

@@ -85,12 +85,22 @@ int	 store_occupier_page(struct arena *, int64_t op, const char *q,
 	    struct store_occupier **out, size_t *n);
 int	 store_occupier_get(struct arena *, int64_t op, int64_t id,
 	    struct store_occupier *);
+/* An occupier from columns k.. of a row: id, name, billing_ref,
+ * contact_email, notes, version (the store modules' statements). */
+struct dbrow;
+void	 store_occupier_row(const struct dbrow *, size_t k,
+	    struct store_occupier *);
 /* The occupier and the operator's sites in name order (site 0), or only
- * site `site` (none when it is not the operator's); 0: no such occupier. */
+ * site `site` (none when it is not the operator's); 0: no such occupier.
+ * The sites may be the worker's cache (store_site_names): never changed. */
 struct store_site;
 int	 store_occupier_sites(struct arena *, int64_t op, int64_t occ,
-	    int64_t site, struct store_occupier *, struct store_site **sites,
-	    size_t *ns);
+	    int64_t site, struct store_occupier *,
+	    const struct store_site **sites, size_t *ns);
+/* The operator's sites in name order, as of version (of its site_names
+ * row; 0: none), from the worker's cache. Never changed by the caller. */
+int	 store_site_names(struct arena *, int64_t op, int64_t version,
+	    const struct store_site **, size_t *);
 int	 store_occupier_insert(int64_t op, const struct store_occupier *,
 	    int64_t *id);
 /* 0 when the version no longer matches (changed meanwhile). */
@@ -238,13 +248,20 @@ int	 store_rule_delete(int64_t op, int64_t id);
  * or site. */
 int	 store_plan_lock(struct arena *, int64_t op, int64_t occ, int64_t site,
 	    int64_t *version, struct store_occsvc **, size_t *);
+/* The header of an occupier tab, read with its plan (store_plan_read). */
+struct store_plan_head {
+	int			 found;		/* 0: not the operator's occupier */
+	struct store_occupier	 o;
+	int64_t			 sites_version;	/* for store_site_names */
+};
 /* In one round trip: the catalog (as store_catalog_load), the in-use
  * counters (as store_plan_context), every service row, current first,
- * then by id, and the plan's version (as store_plan_version). Outside a
- * transaction's locks. */
+ * then by id, the plan's version (as store_plan_version) and, when head
+ * is not NULL, the tab's header. Outside a transaction's locks. */
 int	 store_plan_read(struct arena *, int64_t op, int64_t occ, int64_t site,
 	    struct store_catalog *, int64_t in_use[STORE_INFRA],
-	    struct store_occsvc **, size_t *, int64_t *version);
+	    struct store_occsvc **, size_t *, int64_t *version,
+	    struct store_plan_head *head);
 /* The catalog (as store_catalog_load), X of each infrastructure fraction
  * for the occupier at the site, its contracts there (as
  * store_contract_list) and the public IPs it holds there (any state), in

@@ -282,15 +282,15 @@ store_occupier_page(struct arena *a, int64_t op, const char *q,
 	    e->first_id[*page - 1], per_page, out, n);
 }
 
-static void
-occupier_from_row(const struct dbrow *row, struct store_occupier *o)
+void
+store_occupier_row(const struct dbrow *row, size_t k, struct store_occupier *o)
 {
-	o->id = dbrow_int(row, 0);
-	o->name = dbrow_str(row, 1);
-	o->billing_ref = dbrow_str(row, 2);
-	o->contact_email = dbrow_str(row, 3);
-	o->notes = dbrow_str(row, 4);
-	o->version = dbrow_int(row, 5);
+	o->id = dbrow_int(row, k);
+	o->name = dbrow_str(row, k + 1);
+	o->billing_ref = dbrow_str(row, k + 2);
+	o->contact_email = dbrow_str(row, k + 3);
+	o->notes = dbrow_str(row, k + 4);
+	o->version = dbrow_int(row, k + 5);
 }
 
 int
@@ -304,7 +304,7 @@ store_occupier_get(struct arena *a, int64_t op, int64_t id,
 	memset(o, 0, sizeof(*o));
 	if ((rc = db_query(a, STMT_OCCUPIER_GET, p, NPARAMS(p), &res)) <= 0)
 		return rc;
-	occupier_from_row(&res.rows[0], o);
+	store_occupier_row(&res.rows[0], 0, o);
 	return 1;
 }
 
@@ -326,46 +326,135 @@ site_key_order(const void *a, const void *b)
 	return (x->s.id > y->s.id) - (x->s.id < y->s.id);
 }
 
+/*
+ * Per-worker cache of each operator's sites in name order, by the version
+ * the triggers of sql/011_site_names.sql bump whenever a site is added,
+ * renamed, re-addressed or deleted (by any client). Entries own their
+ * arenas and are replaced oldest first, like the occupier list's. Version
+ * 0 (no version row: an operator created since 011 with no site yet) is
+ * read for the request alone and never kept.
+ */
+#define SITES_CACHE	8
+
+static struct sites_entry {
+	int64_t			 op, version;	/* op 0: empty */
+	struct store_site	*sites;
+	size_t			 n;
+	struct arena		*a;
+} sites_cache[SITES_CACHE];
+static size_t	sites_next;
+
+/* The operator's sites, by the collation weights of their names, into a. */
+static int
+sites_read(struct arena *a, struct arena *into, int64_t op,
+    struct store_site **out, size_t *n)
+{
+	struct dbp		 p[] = { DBP_I(op) };
+	struct dbres		 res;
+	struct site_key		*k;
+	struct store_site	*s;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	if (db_query(a, STMT_SITE_KEYS, p, NPARAMS(p), &res) < 0)
+		return -1;
+	k = arena_calloc(a, res.nrows ? res.nrows : 1, sizeof(*k));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *row = &res.rows[i];
+
+		k[i].s.id = dbrow_int(row, 0);
+		k[i].s.name = dbrow_str(row, 1);
+		k[i].s.address = dbrow_str(row, 2);
+		k[i].w = dbrow_str(row, 3);
+		k[i].wlen = row->len[3];
+	}
+	qsort(k, res.nrows, sizeof(*k), site_key_order);
+	s = arena_calloc(into, res.nrows ? res.nrows : 1, sizeof(*s));
+	for (i = 0; i < res.nrows; i++) {
+		s[i].id = k[i].s.id;
+		s[i].name = arena_strdup(into, k[i].s.name);
+		s[i].address = arena_strdup(into, k[i].s.address);
+	}
+	*out = s;
+	*n = res.nrows;
+	return 1;
+}
+
+int
+store_site_names(struct arena *a, int64_t op, int64_t version,
+    const struct store_site **out, size_t *n)
+{
+	struct sites_entry	*e;
+	struct store_site	*s;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	if (version == 0) {
+		if (sites_read(a, a, op, &s, n) < 0)
+			return -1;
+		*out = s;
+		return 1;
+	}
+	for (i = 0; i < SITES_CACHE; i++) {
+		e = &sites_cache[i];
+		if (e->op == op && e->version == version) {
+			*out = e->sites;
+			*n = e->n;
+			return 1;
+		}
+	}
+	e = &sites_cache[sites_next];
+	if (e->a == NULL)
+		e->a = arena_new(4096);
+	else
+		arena_reset(e->a);
+	e->op = 0;
+	if (sites_read(a, e->a, op, &e->sites, &e->n) < 0)
+		return -1;
+	e->op = op;
+	e->version = version;
+	sites_next = (sites_next + 1) % SITES_CACHE;
+	*out = e->sites;
+	*n = e->n;
+	return 1;
+}
+
 int
 store_occupier_sites(struct arena *a, int64_t op, int64_t occ, int64_t site,
-    struct store_occupier *o, struct store_site **sites, size_t *ns)
+    struct store_occupier *o, const struct store_site **sites, size_t *ns)
 {
 	struct dbp		 pa[] = { DBP_I(op), DBP_I(occ) };
 	struct dbp		 p1[] = { DBP_I(site), DBP_I(op), DBP_I(occ) };
 	struct dbres		 res;
 	struct store_site	*s;
-	struct site_key		*k;
-	size_t			 i;
 	int			 rc;
 
 	memset(o, 0, sizeof(*o));
 	*sites = NULL;
 	*ns = 0;
-	if (site > 0)
-		rc = db_query(a, STMT_OCCUPIER_SITE, p1, NPARAMS(p1), &res);
-	else
-		rc = db_query(a, STMT_OCCUPIER_SITES, pa, NPARAMS(pa), &res);
-	if (rc <= 0)
-		return rc;
-	occupier_from_row(&res.rows[0], o);
-	k = arena_calloc(a, res.nrows, sizeof(*k));
-	for (i = 0; i < res.nrows; i++) {
-		const struct dbrow *row = &res.rows[i];
-
-		if (dbrow_isnull(row, 6))
-			continue;
-		k[*ns].s.id = dbrow_int(row, 6);
-		k[*ns].s.name = dbrow_str(row, 7);
-		k[*ns].s.address = dbrow_str(row, 8);
-		k[*ns].w = dbrow_str(row, 9);
-		k[*ns].wlen = row->len[9];
-		(*ns)++;
+	if (site <= 0) {
+		if ((rc = db_query(a, STMT_OCCUPIER_HEAD, pa, NPARAMS(pa),
+		    &res)) <= 0)
+			return rc;
+		store_occupier_row(&res.rows[0], 0, o);
+		if (store_site_names(a, op, dbrow_int(&res.rows[0], 6), sites,
+		    ns) < 0)
+			return -1;
+		return 1;
 	}
-	qsort(k, *ns, sizeof(*k), site_key_order);
-	s = arena_calloc(a, *ns ? *ns : 1, sizeof(*s));
-	for (i = 0; i < *ns; i++)
-		s[i] = k[i].s;
+	if ((rc = db_query(a, STMT_OCCUPIER_SITE, p1, NPARAMS(p1), &res)) <= 0)
+		return rc;
+	store_occupier_row(&res.rows[0], 0, o);
+	if (dbrow_isnull(&res.rows[0], 6))
+		return 1;	/* not the operator's site: none */
+	s = arena_calloc(a, 1, sizeof(*s));
+	s->id = dbrow_int(&res.rows[0], 6);
+	s->name = dbrow_str(&res.rows[0], 7);
+	s->address = dbrow_str(&res.rows[0], 8);
 	*sites = s;
+	*ns = 1;
 	return 1;
 }
 

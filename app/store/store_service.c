@@ -259,10 +259,11 @@ occsvc_order(const void *a, const void *b)
 int
 store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
     struct store_catalog *c, int64_t in_use[STORE_INFRA],
-    struct store_occsvc **out, size_t *n, int64_t *version)
+    struct store_occsvc **out, size_t *n, int64_t *version,
+    struct store_plan_head *head)
 {
-	struct dbp		 p[] = { DBP_I(occ), DBP_I(site), DBP_I(occ),
-	    DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(op) };
+	struct dbp		 p[] = { DBP_I(occ), DBP_I(occ), DBP_I(site),
+	    DBP_I(occ), DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(op) };
 	struct dbres		 res;
 	struct store_occsvc	*o;
 	const struct dbrow	*first;
@@ -272,6 +273,8 @@ store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	*out = NULL;
 	*n = 0;
 	*version = 1;	/* never saved: the row starts at 1 */
+	if (head != NULL)
+		memset(head, 0, sizeof(*head));
 	memset(in_use, 0, sizeof(int64_t) * STORE_INFRA);
 	if ((rc = db_query(a, STMT_PLAN_READ, p, NPARAMS(p), &res)) < 0)
 		return -1;
@@ -280,6 +283,11 @@ store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	first = &res.rows[0];
 	if (!dbrow_isnull(first, 17))
 		*version = dbrow_int(first, 17);
+	if (head != NULL && !dbrow_isnull(first, 18)) {
+		head->found = 1;
+		store_occupier_row(first, 18, &head->o);
+		head->sites_version = dbrow_int(first, 24);
+	}
 	for (k = 0; k < STORE_INFRA; k++)
 		in_use[k] = dbrow_int(first, 1 + k);
 	o = arena_calloc(a, res.nrows, sizeof(*o));

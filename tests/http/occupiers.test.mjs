@@ -376,6 +376,48 @@ test("another operator's occupier → 404 on every occupier route, and never nam
 		assert.ok(!r.body.includes('Zephyr') && !r.body.includes('ZSH-EW1'), 'Zephyr never appears');
 });
 
+test("the site selector follows every change of the operator's sites, also writes made outside Tenantry", async () => {
+	// Each worker keeps the operator's sites per version of its site list
+	// (bumped by triggers, sql/011): every tab header, asked of every worker,
+	// must list what the database says now, after each kind of write.
+	const acme = occupierId('Acme Analytics Ltd');
+	const options = (body) => [...body.matchAll(/<option value="(\d+)"( selected)?>([^<]*)<\/option>/g)]
+		.map((m) => [Number(m[1]), m[3].replace(/&amp;/g, '&'), Boolean(m[2])]);
+	const expectSites = async (why) => {
+		const want = db(`SELECT id, name FROM site WHERE operator_id = ${NW} ORDER BY name, id`)
+			.map(([id, name]) => [Number(id), name, Number(id) === cw]);
+		for (let round = 0; round < 6; round++) {
+			for (const tab of ['services', 'contracts']) {
+				const r = await admin.get(`/occupiers/${acme}/sites/${cw}/${tab}`);
+				assertHtml(r, 200, `${why}: ${tab}`);
+				assert.deepEqual(options(r.body), want, `${why}: ${tab}, round ${round}`);
+			}
+		}
+		return want;
+	};
+	let want = await expectSites('as seeded');
+	assert.ok(want.length >= 2);
+	const tag = `Sites${rnd(4)}`;
+	db(`INSERT INTO site (operator_id, name, address) VALUES (${NW}, ${q(`A ${tag}`)}, 'by SQL')`);
+	want = await expectSites('a site added by SQL, sorting first');
+	const added = want[0][0];
+	assert.equal(want[0][1], `A ${tag}`);
+	db(`UPDATE site SET name = ${q(`zz ${tag} & co`)} WHERE id = ${added}`);
+	want = await expectSites('renamed by SQL to sort last');
+	assert.equal(want[want.length - 1][0], added);
+	db(`UPDATE site SET name = ${q(`ZZ ${tag} & CO`)} WHERE id = ${added}`);
+	want = await expectSites('a case-only rename');
+	assert.equal(want[want.length - 1][1], `ZZ ${tag} & CO`);
+	const r = await admin.get(`/occupiers/${acme}/sites/${added}/services`);
+	assertHtml(r, 200, 'the new site is a site of the occupier\'s header');
+	db(`DELETE FROM site WHERE id = ${added}`);
+	want = await expectSites('deleted by SQL');
+	assert.ok(!want.some(([id]) => id === added));
+	for (let round = 0; round < 6; round++)
+		assert.equal((await admin.get(`/occupiers/${acme}/sites/${added}/services`)).status, 404,
+			'a deleted site is a 404 in every worker');
+});
+
 test("the site selector of another operator's occupier → 404, not a redirect", async () => {
 	for (const site of [cw, harbour]) {
 		const r = await admin.get(`/occupiers/${zephyr}/site?site=${site}`);
