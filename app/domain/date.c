@@ -88,6 +88,19 @@ date_parse(const char *s, int32_t *out)
 	return 0;
 }
 
+/* v (0 <= v < 10^n) as exactly n digits at p; returns p + n. */
+static char *
+put_digits(char *p, int v, int n)
+{
+	int	 i;
+
+	for (i = n - 1; i >= 0; i--) {
+		p[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return p + n;
+}
+
 void
 date_format(int32_t days, char *buf, size_t cap)
 {
@@ -100,7 +113,17 @@ date_format(int32_t days, char *buf, size_t cap)
 		return;
 	}
 	date_to_ymd(days, &y, &m, &d);
-	snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
+	if (cap < DATE_STRLEN || y < 0 || y > 9999) {
+		snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
+		return;
+	}
+	/* By hand: pages format dozens of dates, and snprintf was most of it. */
+	put_digits(buf, y, 4);
+	buf[4] = '-';
+	put_digits(buf + 5, m, 2);
+	buf[7] = '-';
+	put_digits(buf + 8, d, 2);
+	buf[10] = '\0';
 }
 
 void
@@ -117,5 +140,17 @@ date_format_long(int32_t days, char *buf, size_t cap)
 		return;
 	}
 	date_to_ymd(days, &y, &m, &d);
-	snprintf(buf, cap, "%d %s %04d", d, mon[m - 1], y);
+	if (cap < 12 || y < 0 || y > 9999) {
+		snprintf(buf, cap, "%d %s %04d", d, mon[m - 1], y);
+		return;
+	}
+	if (d >= 10)
+		buf = put_digits(buf, d, 2);
+	else
+		buf = put_digits(buf, d, 1);
+	*buf++ = ' ';
+	memcpy(buf, mon[m - 1], 3);
+	buf[3] = ' ';
+	put_digits(buf + 4, y, 4);
+	buf[8] = '\0';
 }

@@ -34,6 +34,19 @@ const char *const stmt_names[STMT__MAX] = {
 
 static MYSQL		*conn;
 static MYSQL_STMT	*stmts[STMT__MAX];
+
+/*
+ * How each result column is fetched, from the metadata read once when the
+ * statement is prepared (not on every execution): integers and dates in
+ * their binary form, turned into text here (the client library formats a
+ * DATE with sprintf: 9 % of the Services tab's instructions), the rest as
+ * text.
+ */
+enum colkind { COL_TEXT, COL_INT, COL_UINT, COL_DATE };
+static struct {
+	unsigned	 n;		/* 0: not a query (or not prepared) */
+	unsigned char	 kind[MAXCOLS];
+} cols[STMT__MAX];
 static unsigned		 last_errno;
 static int		 in_txn;
 
@@ -139,6 +152,50 @@ db_retryable(void)
 	    last_errno == ER_LOCK_WAIT_TIMEOUT;
 }
 
+/* Fill cols[id] from the metadata of prepared statement st. */
+static int
+columns_read(enum stmt id, MYSQL_STMT *st)
+{
+	MYSQL_RES	*meta;
+	MYSQL_FIELD	*f;
+	unsigned	 i, n;
+
+	cols[id].n = 0;
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
+		return 0;	/* not a query */
+	n = mysql_num_fields(meta);
+	f = mysql_fetch_fields(meta);
+	if (n > MAXCOLS) {
+		log_warnx("db: %s: too many columns", stmt_names[id]);
+		mysql_free_result(meta);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		switch (f[i].type) {
+		case MYSQL_TYPE_TINY:
+		case MYSQL_TYPE_SHORT:
+		case MYSQL_TYPE_INT24:
+		case MYSQL_TYPE_LONG:
+		case MYSQL_TYPE_LONGLONG:
+			if (f[i].flags & ZEROFILL_FLAG)
+				cols[id].kind[i] = COL_TEXT;
+			else
+				cols[id].kind[i] = (f[i].flags & UNSIGNED_FLAG) ?
+				    COL_UINT : COL_INT;
+			break;
+		case MYSQL_TYPE_DATE:
+			cols[id].kind[i] = COL_DATE;
+			break;
+		default:
+			cols[id].kind[i] = COL_TEXT;
+			break;
+		}
+	}
+	cols[id].n = n;
+	mysql_free_result(meta);
+	return 0;
+}
+
 static MYSQL_STMT *
 prepare(enum stmt id)
 {
@@ -154,6 +211,10 @@ prepare(enum stmt id)
 		last_errno = mysql_stmt_errno(st);
 		log_warnx("db: prepare %s: %s", stmt_names[id],
 		    mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	if (columns_read(id, st) == -1) {
 		mysql_stmt_close(st);
 		return NULL;
 	}
@@ -243,44 +304,126 @@ fail:
 	return NULL;
 }
 
+/* v as decimal digits into buf (at least 21 bytes); returns the length. */
+static size_t
+fmt_u64(char *buf, uint64_t v)
+{
+	char	 t[20];
+	size_t	 n = 0, i;
+
+	do
+		t[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	for (i = 0; i < n; i++)
+		buf[i] = t[n - 1 - i];
+	buf[n] = '\0';
+	return n;
+}
+
+/* Column i of the row just fetched, as text, into row (arena a). */
+static int
+column_text(struct arena *a, MYSQL_STMT *st, unsigned char kind, size_t i,
+    const MYSQL_BIND *b, unsigned long len, struct dbrow *row)
+{
+	const MYSQL_TIME	*t;
+	char			*c;
+	int64_t			 v;
+
+	switch (kind) {
+	case COL_INT:
+	case COL_UINT:
+		c = arena_alloc(a, 22);
+		v = *(const int64_t *)b->buffer;
+		if (kind == COL_INT && v < 0) {
+			c[0] = '-';
+			row->len[i] = 1 + fmt_u64(c + 1, 0 - (uint64_t)v);
+		} else
+			row->len[i] = fmt_u64(c, (uint64_t)v);
+		row->col[i] = c;
+		return 0;
+	case COL_DATE:
+		t = b->buffer;
+		c = arena_alloc(a, DATE_STRLEN);
+		c[0] = (char)('0' + t->year / 1000 % 10);
+		c[1] = (char)('0' + t->year / 100 % 10);
+		c[2] = (char)('0' + t->year / 10 % 10);
+		c[3] = (char)('0' + t->year % 10);
+		c[4] = '-';
+		c[5] = (char)('0' + t->month / 10 % 10);
+		c[6] = (char)('0' + t->month % 10);
+		c[7] = '-';
+		c[8] = (char)('0' + t->day / 10 % 10);
+		c[9] = (char)('0' + t->day % 10);
+		c[10] = '\0';
+		row->col[i] = c;
+		row->len[i] = 10;
+		return 0;
+	}
+	row->len[i] = len;
+	row->col[i] = arena_alloc(a, len + 1);
+	if (len <= COLBUF)
+		memcpy(row->col[i], b->buffer, len);
+	else {
+		MYSQL_BIND	 one;
+		unsigned long	 l2;
+
+		memset(&one, 0, sizeof(one));
+		one.buffer_type = MYSQL_TYPE_STRING;
+		one.buffer = row->col[i];
+		one.buffer_length = len + 1;
+		one.length = &l2;
+		if (mysql_stmt_fetch_column(st, &one, (unsigned)i, 0) != 0)
+			return -1;
+	}
+	row->col[i][len] = '\0';
+	return 0;
+}
+
 int
 db_query(struct arena *a, enum stmt id, const struct dbp *p, size_t np,
     struct dbres *res)
 {
 	MYSQL_STMT	*st;
-	MYSQL_RES	*meta;
 	MYSQL_BIND	 rb[MAXCOLS];
 	unsigned long	 len[MAXCOLS];
 	my_bool		 isnull[MAXCOLS], err[MAXCOLS];
-	char		*cbuf[MAXCOLS];
+	int64_t		 num[MAXCOLS];
+	MYSQL_TIME	 tm[MAXCOLS];
 	size_t		 ncols, i, cap = 0;
 	int		 rc;
 
 	memset(res, 0, sizeof(*res));
 	if ((st = execute(id, p, np)) == NULL)
 		return -1;
-	if ((meta = mysql_stmt_result_metadata(st)) == NULL) {
+	if ((ncols = cols[id].n) == 0) {
 		log_warnx("db: %s: not a query", stmt_names[id]);
-		return -1;
-	}
-	ncols = mysql_num_fields(meta);
-	mysql_free_result(meta);
-	if (ncols > MAXCOLS) {
-		log_warnx("db: %s: too many columns", stmt_names[id]);
 		mysql_stmt_free_result(st);
 		return -1;
 	}
-	memset(rb, 0, sizeof(rb));
+	memset(rb, 0, sizeof(rb[0]) * ncols);
 	for (i = 0; i < ncols; i++) {
-		cbuf[i] = arena_alloc(a, COLBUF);
-		rb[i].buffer_type = MYSQL_TYPE_STRING;
-		rb[i].buffer = cbuf[i];
-		rb[i].buffer_length = COLBUF;
+		switch (cols[id].kind[i]) {
+		case COL_INT:
+		case COL_UINT:
+			rb[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			rb[i].buffer = &num[i];
+			rb[i].is_unsigned = cols[id].kind[i] == COL_UINT;
+			break;
+		case COL_DATE:
+			rb[i].buffer_type = MYSQL_TYPE_DATE;
+			rb[i].buffer = &tm[i];
+			break;
+		default:
+			rb[i].buffer_type = MYSQL_TYPE_STRING;
+			rb[i].buffer = arena_alloc(a, COLBUF);
+			rb[i].buffer_length = COLBUF;
+			break;
+		}
 		rb[i].length = &len[i];
 		rb[i].is_null = &isnull[i];
 		rb[i].error = &err[i];
 	}
-	if (ncols > 0 && mysql_stmt_bind_result(st, rb) != 0) {
+	if (mysql_stmt_bind_result(st, rb) != 0) {
 		last_errno = mysql_stmt_errno(st);
 		mysql_stmt_free_result(st);
 		return -1;
@@ -296,35 +439,18 @@ db_query(struct arena *a, enum stmt id, const struct dbp *p, size_t np,
 			cap = ncap;
 		}
 		row = &res->rows[res->nrows++];
-		row->col = arena_alloc(a, sizeof(char *) * (ncols ? ncols : 1));
-		row->len = arena_alloc(a, sizeof(size_t) * (ncols ? ncols : 1));
+		row->col = arena_alloc(a, sizeof(char *) * ncols);
+		row->len = arena_alloc(a, sizeof(size_t) * ncols);
 		for (i = 0; i < ncols; i++) {
 			if (isnull[i]) {
 				row->col[i] = NULL;
 				row->len[i] = 0;
-				continue;
+			} else if (column_text(a, st, cols[id].kind[i], i,
+			    &rb[i], len[i], row) == -1) {
+				last_errno = mysql_stmt_errno(st);
+				mysql_stmt_free_result(st);
+				return -1;
 			}
-			row->len[i] = len[i];
-			row->col[i] = arena_alloc(a, len[i] + 1);
-			if (len[i] <= COLBUF)
-				memcpy(row->col[i], cbuf[i], len[i]);
-			else {
-				MYSQL_BIND	 one;
-				unsigned long	 l2;
-
-				memset(&one, 0, sizeof(one));
-				one.buffer_type = MYSQL_TYPE_STRING;
-				one.buffer = row->col[i];
-				one.buffer_length = len[i] + 1;
-				one.length = &l2;
-				if (mysql_stmt_fetch_column(st, &one,
-				    (unsigned)i, 0) != 0) {
-					last_errno = mysql_stmt_errno(st);
-					mysql_stmt_free_result(st);
-					return -1;
-				}
-			}
-			row->col[i][len[i]] = '\0';
 		}
 	}
 	if (rc != MYSQL_NO_DATA) {
