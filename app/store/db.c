@@ -421,6 +421,8 @@ db_query(struct arena *a, enum stmt id, const struct dbp *p, size_t np,
 		}
 		rb[i].length = &len[i];
 		rb[i].is_null = &isnull[i];
+		/* The library sets it for text only, and reads it for all. */
+		err[i] = 0;
 		rb[i].error = &err[i];
 	}
 	if (mysql_stmt_bind_result(st, rb) != 0) {

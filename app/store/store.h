@@ -159,6 +159,11 @@ int	 store_contract_list(struct arena *, int64_t op, int64_t occupier,
 	    int64_t site, struct store_contract **, size_t *);
 /* Newest first (start day, then id, descending), as store_contract_list. */
 void	 store_contract_sort(struct store_contract *, size_t);
+/* A contract of occupier at site from columns k.. of a row: id,
+ * reference, start_date, end_date, version. */
+struct dbrow;
+void	 store_contract_row(const struct dbrow *, size_t k, int64_t occupier,
+	    int64_t site, struct store_contract *);
 int	 store_contract_get(struct arena *, int64_t op, int64_t id,
 	    struct store_contract *);
 /* -2: the reference is taken. 0: occupier or site not found. */

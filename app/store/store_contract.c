@@ -42,6 +42,19 @@ contract_order(const void *a, const void *b)
 }
 
 void
+store_contract_row(const struct dbrow *r, size_t k, int64_t occupier,
+    int64_t site, struct store_contract *c)
+{
+	c->id = dbrow_int(r, k);
+	c->occupier_id = occupier;
+	c->site_id = site;
+	c->reference = dbrow_str(r, k + 1);
+	c->start = dbrow_day(r, k + 2);
+	c->end = dbrow_day(r, k + 3);
+	c->version = dbrow_int(r, k + 4);
+}
+
+void
 store_contract_sort(struct store_contract *c, size_t n)
 {
 	qsort(c, n, sizeof(*c), contract_order);
@@ -62,17 +75,8 @@ store_contract_list(struct arena *a, int64_t op, int64_t occupier,
 	if ((rc = db_query(a, STMT_CONTRACT_LIST, p, NPARAMS(p), &res)) <= 0)
 		return rc;
 	c = arena_calloc(a, res.nrows, sizeof(*c));
-	for (i = 0; i < res.nrows; i++) {
-		const struct dbrow *r = &res.rows[i];
-
-		c[i].id = dbrow_int(r, 0);
-		c[i].occupier_id = occupier;
-		c[i].site_id = site;
-		c[i].reference = dbrow_str(r, 1);
-		c[i].start = dbrow_day(r, 2);
-		c[i].end = dbrow_day(r, 3);
-		c[i].version = dbrow_int(r, 4);
-	}
+	for (i = 0; i < res.nrows; i++)
+		store_contract_row(&res.rows[i], 0, occupier, site, &c[i]);
 	store_contract_sort(c, res.nrows);
 	*out = c;
 	*n = res.nrows;

@@ -329,16 +329,8 @@ store_plan_context(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	for (i = 0; i < res.nrows; i++) {
 		const struct dbrow *r = &res.rows[i];
 
-		if (dbrow_isnull(r, 6))
-			continue;
-		k = (*ncontracts)++;
-		ct[k].id = dbrow_int(r, 6);
-		ct[k].occupier_id = occ;
-		ct[k].site_id = site;
-		ct[k].reference = dbrow_str(r, 7);
-		ct[k].start = dbrow_day(r, 8);
-		ct[k].end = dbrow_day(r, 9);
-		ct[k].version = dbrow_int(r, 10);
+		if (!dbrow_isnull(r, 6))
+			store_contract_row(r, 6, occ, site, &ct[(*ncontracts)++]);
 	}
 	store_contract_sort(ct, *ncontracts);
 	*contracts = ct;
