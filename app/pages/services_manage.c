@@ -50,6 +50,7 @@ struct manage {
 	struct req		*r;
 	int64_t			 occ, site;
 	struct store_occupier	 o;
+	struct store_plan_head	 head;		/* manage_load(m, 0): o's header */
 	struct svcplan		 plan;
 	struct store_occsvc	*cur;		/* current, not ended */
 	size_t			 ncur;
@@ -137,7 +138,7 @@ parse_id(const char *s)
 }
 
 /* Load what the dialog needs besides the rows. 1 ok, 0 no such occupier
- * or site (lock only), -1 store error. */
+ * or site of the operator, -1 store error. */
 static int
 manage_load(struct manage *m, int lock)
 {
@@ -156,11 +157,25 @@ manage_load(struct manage *m, int lock)
 		if (svcplan_load(r, m->occ, m->site, &m->plan, &c, &n) < 0)
 			return -1;
 	} else {
-		/* Reading only: the version and the current rows kept, from
-		 * one snapshot. */
+		/* Reading only: the occupier, the version and the current rows
+		 * kept, from one snapshot (every part scoped to the operator),
+		 * and the site checked against the operator's site list. */
+		const struct store_site	*sites;
+		size_t			 ns, k;
+
 		if (svcplan_read(r, m->occ, m->site, &m->plan, &m->cur,
-		    &m->ncur, NULL) < 0)
+		    &m->ncur, &m->head) < 0)
 			return -1;
+		if (!m->head.found)
+			return 0;
+		if (store_site_names(r->a, r->user.operator_id,
+		    m->head.sites_version, &sites, &ns) < 0)
+			return -1;
+		for (k = 0; k < ns && sites[k].id != m->site; k++)
+			;
+		if (k == ns)
+			return 0;
+		m->o = m->head.o;
 		m->version = m->plan.version;
 		for (i = n = 0; i < m->ncur; i++)
 			if (m->cur[i].ended == DATE_NONE)
@@ -525,7 +540,9 @@ respond(struct manage *m, int status, const char *notice, int partial)
 		http_error(r, 500);
 		return;
 	}
-	if (!occupier_nav(r, d, m->occ, m->site, "services", &m->o))
+	if (m->head.found ? !occupier_nav_head(r, d, &m->head, m->site,
+	    "services") : !occupier_nav(r, d, m->occ, m->site, "services",
+	    &m->o))
 		return;
 	tpl_show(d, "FULL");
 	fill(m, d, notice);
@@ -780,13 +797,14 @@ page_services_manage(struct req *r)
 	is_save = r->method != M_GET &&
 	    (op = kv_get(&r->form, "op")) != NULL && strcmp(op, "save") == 0 &&
 	    kv_get(&r->form, "add") == NULL && kv_get(&r->form, "remove") == NULL;
-	/* Otherwise occupier_nav's check that the occupier and site belong to
-	 * the operator comes first, so that nothing else is read for a
-	 * foreign id. */
-	if (!is_save && !manage_occupier(m))
-		return;
-	if (!is_save && manage_load(m, 0) < 0) {
-		page_store_error(r);
+	/* Otherwise the dialog reads the occupier with its plan, in one
+	 * statement scoped to the operator: a 404 unless occupier and site
+	 * are its own. */
+	if (!is_save && (rc = manage_load(m, 0)) <= 0) {
+		if (rc < 0)
+			page_store_error(r);
+		else
+			http_error(r, 404);
 		return;
 	}
 	if (r->method == M_GET) {
@@ -860,13 +878,13 @@ page_services_manage(struct req *r)
 		http_error(r, 404);
 		return;
 	}
-	/* The dialog again, with its header. */
-	if (!manage_occupier(m))
-		return;
 	if (conflict) {
 		/* Show the current state, never a silent overwrite. */
-		if (manage_load(m, 0) < 0) {
-			page_store_error(r);
+		if ((rc = manage_load(m, 0)) <= 0) {
+			if (rc < 0)
+				page_store_error(r);
+			else
+				http_error(r, 404);
 			return;
 		}
 		rows_from_current(m);
@@ -879,7 +897,10 @@ page_services_manage(struct req *r)
 		    "changes again and save.", partial);
 		return;
 	}
-	/* Rules failed against the latest state: show why. */
+	/* Rules failed against the latest state: show why, with the
+	 * dialog's header. */
+	if (!manage_occupier(m))
+		return;
 	m->version = form_version;
 	respond(m, 422, NULL, partial);
 }
