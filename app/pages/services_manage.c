@@ -750,6 +750,22 @@ err:
 	return -1;
 }
 
+/* manage_load(m, 0) for a page: 1 loaded, else 0 and the response is
+ * made (404, or a store error). */
+static int
+manage_read(struct manage *m)
+{
+	int	 rc;
+
+	if ((rc = manage_load(m, 0)) > 0)
+		return 1;
+	if (rc < 0)
+		page_store_error(m->r);
+	else
+		http_error(m->r, 404);
+	return 0;
+}
+
 /* The occupier and the site, as occupier_nav checks them: 1 both of the
  * operator's, else 0 and the response is made (404, or a store error). */
 static int
@@ -800,13 +816,8 @@ page_services_manage(struct req *r)
 	/* Otherwise the dialog reads the occupier with its plan, in one
 	 * statement scoped to the operator: a 404 unless occupier and site
 	 * are its own. */
-	if (!is_save && (rc = manage_load(m, 0)) <= 0) {
-		if (rc < 0)
-			page_store_error(r);
-		else
-			http_error(r, 404);
+	if (!is_save && !manage_read(m))
 		return;
-	}
 	if (r->method == M_GET) {
 		rows_from_current(m);
 		evaluate(m);
@@ -880,13 +891,8 @@ page_services_manage(struct req *r)
 	}
 	if (conflict) {
 		/* Show the current state, never a silent overwrite. */
-		if ((rc = manage_load(m, 0)) <= 0) {
-			if (rc < 0)
-				page_store_error(r);
-			else
-				http_error(r, 404);
+		if (!manage_read(m))
 			return;
-		}
 		rows_from_current(m);
 		m->errors = 0;
 		m->ntop = 0;

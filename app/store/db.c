@@ -344,19 +344,10 @@ column_text(struct arena *a, MYSQL_STMT *st, unsigned char kind, size_t i,
 	case COL_DATE:
 		t = b->buffer;
 		c = arena_alloc(a, DATE_STRLEN);
-		c[0] = (char)('0' + t->year / 1000 % 10);
-		c[1] = (char)('0' + t->year / 100 % 10);
-		c[2] = (char)('0' + t->year / 10 % 10);
-		c[3] = (char)('0' + t->year % 10);
-		c[4] = '-';
-		c[5] = (char)('0' + t->month / 10 % 10);
-		c[6] = (char)('0' + t->month % 10);
-		c[7] = '-';
-		c[8] = (char)('0' + t->day / 10 % 10);
-		c[9] = (char)('0' + t->day % 10);
-		c[10] = '\0';
+		date_format(date_from_ymd((int)t->year, (int)t->month,
+		    (int)t->day), c, DATE_STRLEN);
 		row->col[i] = c;
-		row->len[i] = 10;
+		row->len[i] = strlen(c);
 		return 0;
 	}
 	row->len[i] = len;
