@@ -191,6 +191,29 @@ out:
 	log_request_end();
 }
 
+/*
+ * Reads what is left of the request: a body the page did not read (a 413,
+ * a bad length) and the empty record that ends it. Returns 1 when the web
+ * server has sent everything and it has all been read.
+ *
+ * libfcgi closes a connection with shutdown(), then waits for the web
+ * server to close its end and reads until it does: against a TCP reset that
+ * would discard the reply if unread input were left behind. Past the end of
+ * the input nothing more is coming, and on a unix socket the reply already
+ * queued is read by nginx before it sees the close, so the worker may close
+ * at once (FCGX_Detach: no shutdown, no wait) and take the next request: a
+ * sleep and three system calls less per request.
+ */
+static int
+input_read(FCGX_Request *fr)
+{
+	char	 buf[4096];
+
+	while (FCGX_GetStr(buf, (int)sizeof(buf), fr->in) > 0)
+		continue;
+	return FCGX_HasSeenEOF(fr->in) == EOF && FCGX_GetError(fr->in) == 0;
+}
+
 static void
 worker_main(int sock)
 {
@@ -198,6 +221,7 @@ worker_main(int sock)
 	struct arena		*a;
 	struct sigaction	 sa;
 	sigset_t		 none;
+	int			 unix_sock;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = worker_term;
@@ -213,6 +237,7 @@ worker_main(int sock)
 		_exit(1);
 	if (FCGX_InitRequest(&fr, sock, 0) != 0)
 		_exit(1);
+	unix_sock = strchr(cfg.listen, '/') != NULL;
 	a = arena_new(64 * 1024);
 	while (!stopping) {
 		busy = 0;
@@ -222,6 +247,8 @@ worker_main(int sock)
 			break;
 		busy = 1;
 		handle(&fr, a);
+		if (unix_sock && input_read(&fr))
+			FCGX_Detach(&fr);
 		FCGX_Finish_r(&fr);
 		if (db_in_txn()) {
 			/* A page that neither committed nor rolled back. */

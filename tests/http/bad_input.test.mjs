@@ -89,6 +89,19 @@ test('a body over 1 MiB → 413, nothing created', async () => {
 	assert.equal(occupierCount(), before_);
 });
 
+test('a page that answers before reading a large body (bad path → 400) answers every time, never 502', async () => {
+	// The worker closes a unix-socket connection without libfcgi's wait
+	// for the web server only once it has read the whole request; closing
+	// with a body still coming makes nginx fail mid-send (502).
+	const body = `csrf=${c.csrf}&notes=${'a'.repeat(900 * 1024)}`;
+	for (let i = 0; i < 12; i++) {
+		const r = await c.post('/%ff', body);
+		assertHtml(r, 400, `POST /%ff with a 900 KiB body, try ${i + 1}`);
+	}
+	const r = await c.get('/occupiers/new');
+	assertHtml(r, 200, 'the next page');
+});
+
 test('malformed form encoding → 400 page naming the field, nothing created', async () => {
 	const before_ = occupierCount();
 	const cases = [
