@@ -600,6 +600,7 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 {
 	struct req		*r = m->r;
 	int64_t			 op = r->user.operator_id, uid = r->user.id, id;
+	struct store_audit_batch ab;
 	size_t			 i, j;
 	int			 keep, rc;
 
@@ -627,6 +628,7 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 		db_rollback();
 		return 0;
 	}
+	store_audit_begin(&ab, op);
 	/* Removed: current rows the plan no longer holds. */
 	for (i = 0; i < m->ncur; i++) {
 		const struct store_occsvc *c = &m->cur[i];
@@ -645,8 +647,8 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 				goto err;
 		} else if (store_occsvc_end(op, c->id, r->today, uid) <= 0)
 			goto err;
-		if (store_audit(op, m->occ, m->site, uid, "occupier_service",
-		    c->id, "remove", audit_row(r, s, c->contract_ref, c->price,
+		if (store_audit_queue(&ab, m->occ, m->site, uid,
+		    "occupier_service", c->id, "remove", audit_row(r, s, c->contract_ref, c->price,
 		    c->qty), NULL) < 0)
 			goto err;
 	}
@@ -662,7 +664,7 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 			if (store_occsvc_update(op, row->id, row->price,
 			    row->qty, uid) <= 0)
 				goto err;
-			if (store_audit(op, m->occ, m->site, uid,
+			if (store_audit_queue(&ab, m->occ, m->site, uid,
 			    "occupier_service", row->id, "update",
 			    audit_row(r, row->svc, row->cur->contract_ref,
 			    row->cur->price, row->cur->qty),
@@ -689,13 +691,16 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 			    r->today;
 		if (store_occsvc_insert(op, m->occ, m->site, &n, uid, &id) < 0)
 			goto err;
-		if (store_audit(op, m->occ, m->site, uid, "occupier_service",
-		    id, "add", NULL, audit_row(r, row->svc, con->reference,
+		if (store_audit_queue(&ab, m->occ, m->site, uid,
+		    "occupier_service", id, "add", NULL, audit_row(r, row->svc, con->reference,
 		    row->price, row->qty)) < 0)
 			goto err;
 		if (row->svc->needs_case)
 			*needs_case = row->service_id;
 	}
+	/* The rows' events, in the order of the changes, before any other. */
+	if (store_audit_flush(&ab) < 0)
+		goto err;
 	/* Seed: "Adding voice services for the first time for this occupier
 	 * at this site allocates and activates phone numbers automatically". */
 	{

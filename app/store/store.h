@@ -65,6 +65,27 @@ int	 store_audit(int64_t operator_id, int64_t occupier_id, int64_t site_id,
 	    int64_t user_id, const char *entity, int64_t entity_id,
 	    const char *action, const char *old_value, const char *new_value);
 
+/* Events of one save written together, up to STORE_AUDIT_BATCH rows per
+ * statement: queue them as store_audit would write them, flush before the
+ * next write whose events must come after them, and before committing. The
+ * strings must live until the flush (the request's arena). */
+#define STORE_AUDIT_BATCH 4
+struct store_audit_event {
+	int64_t		 occupier_id, site_id, user_id, entity_id;
+	const char	*entity, *action, *old_value, *new_value;
+};
+struct store_audit_batch {
+	int64_t				 operator_id;
+	size_t				 n;
+	struct store_audit_event	 ev[STORE_AUDIT_BATCH];
+};
+void	 store_audit_begin(struct store_audit_batch *, int64_t operator_id);
+int	 store_audit_queue(struct store_audit_batch *, int64_t occupier_id,
+	    int64_t site_id, int64_t user_id, const char *entity,
+	    int64_t entity_id, const char *action, const char *old_value,
+	    const char *new_value);
+int	 store_audit_flush(struct store_audit_batch *);
+
 /* ---- occupiers (store_occupier.c) ---- */
 
 struct store_occupier {

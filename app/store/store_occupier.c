@@ -33,22 +33,78 @@ store_set_day(int32_t day)
 	business_day = day;
 }
 
+#define AUDIT_COLS	10
+
+/* The AUDIT_COLS parameters of event e (day: the business day or NULL). */
+static void
+audit_params(struct dbp *p, int64_t op, const struct store_audit_event *e,
+    const char *day)
+{
+	p[0] = DBP_I(op);
+	p[1] = e->occupier_id > 0 ? DBP_I(e->occupier_id) : DBP_NUL;
+	p[2] = e->site_id > 0 ? DBP_I(e->site_id) : DBP_NUL;
+	p[3] = e->user_id > 0 ? DBP_I(e->user_id) : DBP_NUL;
+	p[4] = DBP_S(e->entity);
+	p[5] = DBP_I(e->entity_id);
+	p[6] = DBP_S(e->action);
+	p[7] = DBP_S(e->old_value);
+	p[8] = DBP_S(e->new_value);
+	p[9] = DBP_S(day);
+}
+
+void
+store_audit_begin(struct store_audit_batch *b, int64_t op)
+{
+	b->operator_id = op;
+	b->n = 0;
+}
+
+int
+store_audit_flush(struct store_audit_batch *b)
+{
+	static const enum stmt	 by_rows[STORE_AUDIT_BATCH] = {
+	    STMT_AUDIT_INSERT, STMT_AUDIT_INSERT2, STMT_AUDIT_INSERT3,
+	    STMT_AUDIT_INSERT4 };
+	struct dbp		 p[STORE_AUDIT_BATCH * AUDIT_COLS];
+	char			 d[DATE_STRLEN];
+	const char		*day = NULL;
+	size_t			 i, n = b->n;
+
+	if (n == 0)
+		return 0;
+	b->n = 0;
+	if (business_day != DATE_NONE) {
+		date_format(business_day, d, sizeof(d));
+		day = d;
+	}
+	for (i = 0; i < n; i++)
+		audit_params(p + i * AUDIT_COLS, b->operator_id, &b->ev[i], day);
+	return db_exec(by_rows[n - 1], p, n * AUDIT_COLS, NULL) < 0 ? -1 : 1;
+}
+
+int
+store_audit_queue(struct store_audit_batch *b, int64_t occ, int64_t site,
+    int64_t user, const char *entity, int64_t entity_id, const char *action,
+    const char *old_value, const char *new_value)
+{
+	if (b->n == STORE_AUDIT_BATCH && store_audit_flush(b) < 0)
+		return -1;
+	b->ev[b->n++] = (struct store_audit_event){ occ, site, user, entity_id,
+	    entity, action, old_value, new_value };
+	return 1;
+}
+
 int
 store_audit(int64_t op, int64_t occ, int64_t site, int64_t user,
     const char *entity, int64_t entity_id, const char *action,
     const char *old_value, const char *new_value)
 {
-	struct dbp	 p[] = { DBP_I(op), occ > 0 ? DBP_I(occ) : DBP_NUL,
-	    site > 0 ? DBP_I(site) : DBP_NUL, user > 0 ? DBP_I(user) : DBP_NUL,
-	    DBP_S(entity), DBP_I(entity_id), DBP_S(action), DBP_S(old_value),
-	    DBP_S(new_value), DBP_NUL };
-	char		 d[DATE_STRLEN];
+	struct store_audit_batch	 b;
 
-	if (business_day != DATE_NONE) {
-		date_format(business_day, d, sizeof(d));
-		p[9] = DBP_S(d);
-	}
-	return db_exec(STMT_AUDIT_INSERT, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+	store_audit_begin(&b, op);
+	store_audit_queue(&b, occ, site, user, entity, entity_id, action,
+	    old_value, new_value);
+	return store_audit_flush(&b);
 }
 
 /* A row of STMT_OCCUPIER_LIST_FROM: an occupier and one of its contracts. */

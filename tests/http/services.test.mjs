@@ -784,6 +784,44 @@ test('remove a row: a started service turns Inactive; one that never started dis
 	assert.deepEqual(auditEvents(f.occ, cw).map((e) => e.action), ['add', 'add', 'remove', 'remove']);
 });
 
+test('one save with seven changes: seven audit events in the order of the changes, each whole, all or none', async () => {
+	// The events of a save are written four to a statement: 4 + 3 here.
+	const o = await occupierWith(admin, cw, [{ start: day(-10) }]);
+	const ref = o.contract.reference;
+	await savePlan(admin, o.occ, cw, o.contract.id, [['Internet (LAN only) 100 Mbps', '90.00', '1'],
+		['Standard support', '0.00', '1'], ['Wi-Fi Secure accounts (5)', '10.00', '1'], ['Wi-Fi devices pack (10)', '8.00', '1']]);
+	const [lan, sup, acc, dev] = occsvcRows(o.occ, cw);
+	const mark = Number(dbValue('SELECT COALESCE(MAX(id), 0) FROM audit_event'));
+	const { m } = await openManage(admin, o.occ, cw);
+	const change = { [lan.id]: { price: '95.00' }, [acc.id]: { qty: '2' }, [dev.id]: { price: '7.50', qty: '3' } };
+	const kept = rowsOf(m).filter((r) => r.id !== sup.id).map((r) => ({ ...r, ...(change[r.id] || {}) }));
+	const added = [['Bandwidth 100 Mbps', '30.00', '1'], ['Premium support', '45.00', '1'],
+		['Internet (LAN + Wi-Fi) 100 Mbps', '70.00', '1']];
+	const rows = [...kept, ...added.map(([n, price, qty]) => ({ service: S[n], contract: o.contract.id, price, qty }))];
+	const x = await submit(admin, o.occ, cw, m.version, rows, { op: 'save' });
+	assertRedirect(x.r, `/occupiers/${o.occ}/sites/${cw}/services?done=services_saved`, 'seven changes');
+	const now = occsvcRows(o.occ, cw);
+	const byName = (n) => now.find((r) => r.name === n && r.ended === '-');
+	const old = { [lan.id]: ['90.00', 1], [acc.id]: ['10.00', 1], [dev.id]: ['8.00', 1] };
+	const nameOf = Object.fromEntries([lan, acc, dev].map((r) => [r.id, r.name]));
+	const expected = [{ action: 'remove', entity: sup.id, old: auditText('Standard support', ref, '0.00', 1), new: '-', user: adminId }];
+	for (const r of kept)
+		expected.push({ action: 'update', entity: r.id, old: auditText(nameOf[r.id], ref, ...old[r.id]),
+			new: auditText(nameOf[r.id], ref, r.price, Number(r.qty)), user: adminId });
+	for (const [n, price, qty] of added)
+		expected.push({ action: 'add', entity: byName(n).id, old: '-', new: auditText(n, ref, price, Number(qty)), user: adminId });
+	assert.equal(expected.length, 7);
+	assert.deepEqual(auditEvents(o.occ, cw).slice(-7), expected);
+	assert.deepEqual(db(`SELECT COUNT(*), COUNT(DISTINCT effective_day), MIN(effective_day), COUNT(DISTINCT operator_id)
+		FROM audit_event WHERE id > ${mark} AND entity = 'occupier_service' AND occupier_id = ${o.occ}`)[0],
+	['7', '1', TODAY, '1']);
+
+	// A refused save (stale version) adds no event at all.
+	const y = await submit(admin, o.occ, cw, m.version, rows, { op: 'save' });
+	assert.equal(y.r.status, 409);
+	assert.equal(auditEvents(o.occ, cw).length, 4 + 7);
+});
+
 test('stale version: A saves, then B saves from the same version → 409 "changed meanwhile", A stays', async () => {
 	const o = await occupierWith(admin, sd, [{}]);
 	const a = await openManage(admin, o.occ, sd);
