@@ -10,6 +10,7 @@
 int	cli_migrate(const char *dir);
 int	cli_seed(int32_t today);
 int	cli_user_add(int argc, char *argv[]);
+int	cli_operator_add(int argc, char *argv[]);
 
 /*
  * Demo data of the infrastructure features, called by cli_seed inside its

@@ -203,9 +203,12 @@ front_handle(struct req *r)
 		return;
 	}
 	if (r->form_bad) {
-		http_error_msg(r, 400, arena_printf(r->a, "The form field "
-		    "\u201c%s\u201d could not be read: it is not correctly "
-		    "encoded.", r->form_badkey ? r->form_badkey : "?"));
+		/* Before the session and CSRF checks: a fixed text, nothing
+		 * of what was sent (the key goes to the log only). */
+		log_warnx("front: unreadable form field %s for %s",
+		    r->form_badkey ? r->form_badkey : "?", r->path);
+		http_error_msg(r, 400, "A form field could not be read: it is "
+		    "not correctly encoded. Nothing was saved.");
 		return;
 	}
 	r->route = rt;

@@ -2,7 +2,10 @@
  * tenantry: one binary, four subcommands (DESIGN 1).
  *   tenantry serve                      FastCGI master and workers
  *   tenantry migrate                    apply sql/ migrations
+ *   tenantry purge                      delete expired sessions and the like now
  *   tenantry seed                       demo data into an empty database
+ *                                       (only with TENANTRY_DEMO=1)
+ *   tenantry operator add --name N [--currency C] [--timezone TZ]
  *   tenantry user add --email E --name N --role R --operator ID
  *                     [--occupier ID]   password read from standard input
  */
@@ -17,6 +20,7 @@
 #include "cli.h"
 #include "config.h"
 #include "domain/date.h"
+#include "housekeep.h"
 #include "http/http.h"
 #include "serve.h"
 #include "session.h"
@@ -26,7 +30,9 @@
 static void
 usage(void)
 {
-	fputs("usage: tenantry serve | migrate | seed |\n"
+	fputs("usage: tenantry serve | migrate | seed | purge |\n"
+	    "       tenantry operator add --name N [--currency GBP]"
+	    " [--timezone Europe/London]\n"
 	    "       tenantry user add --email E --name N --role R --operator ID"
 	    " [--occupier ID]\n"
 	    "  (the new password is read from standard input)\n"
@@ -114,6 +120,45 @@ cli_user_add(int argc, char *argv[])
 }
 
 int
+cli_operator_add(int argc, char *argv[])
+{
+	const char	*name = NULL, *cur = "GBP", *tz = "Europe/London";
+	uint64_t	 id = 0;
+	int		 i;
+
+	for (i = 0; i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "--name") == 0)
+			name = argv[i + 1];
+		else if (strcmp(argv[i], "--currency") == 0)
+			cur = argv[i + 1];
+		else if (strcmp(argv[i], "--timezone") == 0)
+			tz = argv[i + 1];
+		else {
+			usage();
+			return 2;
+		}
+	}
+	if (i != argc || name == NULL || *name == '\0' || strlen(name) > 200 ||
+	    strlen(cur) != 3 || *tz == '\0' || strlen(tz) > 64) {
+		usage();
+		return 2;
+	}
+	{
+		struct dbp p[] = { DBP_S(name), DBP_S(cur), DBP_S(tz) };
+
+		if (db_connect() < 0 ||
+		    db_exec(STMT_SEED_OPERATOR, p, NPARAMS(p), &id) < 0) {
+			fprintf(stderr, "operator add: could not create the "
+			    "operator\n");
+			return 1;
+		}
+	}
+	printf("operator add: %s created with id %llu\n", name,
+	    (unsigned long long)id);
+	return 0;
+}
+
+int
 main(int argc, char *argv[])
 {
 	const char	*sqldir;
@@ -134,8 +179,30 @@ main(int argc, char *argv[])
 	if (strcmp(argv[1], "migrate") == 0) {
 		sqldir = getenv("TENANTRY_SQL_DIR");
 		rc = cli_migrate(sqldir && *sqldir ? sqldir : "sql");
-	} else if (strcmp(argv[1], "seed") == 0)
-		rc = cli_seed(today_now());
+	} else if (strcmp(argv[1], "seed") == 0) {
+		/* The demo data has published passwords: never by accident. */
+		const char *demo = getenv("TENANTRY_DEMO");
+
+		if (demo == NULL || strcmp(demo, "1") != 0) {
+			fprintf(stderr, "seed: the demo data signs in with a "
+			    "published password; it is loaded only with "
+			    "TENANTRY_DEMO=1\n");
+			rc = 2;
+		} else
+			rc = cli_seed(today_now());
+	} else if (strcmp(argv[1], "purge") == 0) {
+		/* One housekeeping round now (the serve master runs one a
+		 * minute). */
+		int64_t n = 0;
+
+		rc = db_connect() < 0 || housekeep_round((int64_t)time(NULL),
+		    &n) < 0;
+		if (rc == 0)
+			printf("purge: %lld expired rows deleted\n",
+			    (long long)n);
+	} else if (strcmp(argv[1], "operator") == 0 && argc >= 3 &&
+	    strcmp(argv[2], "add") == 0)
+		rc = cli_operator_add(argc - 3, argv + 3);
 	else if (strcmp(argv[1], "user") == 0 && argc >= 3 &&
 	    strcmp(argv[2], "add") == 0)
 		rc = cli_user_add(argc - 3, argv + 3);

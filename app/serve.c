@@ -4,6 +4,7 @@
  * lets every worker finish its current request before exiting (drain).
  */
 #include <sys/stat.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
@@ -22,6 +23,7 @@
 #include "config.h"
 #include "domain/date.h"
 #include "front.h"
+#include "housekeep.h"
 #include "http/http.h"
 #include "log.h"
 #include "serve.h"
@@ -37,6 +39,7 @@ static volatile sig_atomic_t	 busy;		/* worker: inside a request */
 static volatile sig_atomic_t	 got_chld;
 static volatile sig_atomic_t	 got_hup;
 static pid_t			 workers[MAX_WORKERS];
+static pid_t			 keeper;	/* the housekeeping process */
 static unsigned long long	 reqseq;
 
 static void
@@ -277,6 +280,24 @@ spawn(int sock)
 	return pid;
 }
 
+/* The housekeeping process (housekeep.c), named tn-housekeep in ps. */
+static pid_t
+spawn_keeper(int sock)
+{
+	pid_t	 pid;
+
+	if ((pid = fork()) == -1) {
+		log_warnx("serve: fork: %s", strerror(errno));
+		return 0;
+	}
+	if (pid == 0) {
+		close(sock);
+		prctl(PR_SET_NAME, "tn-housekeep", 0, 0, 0);
+		housekeep_main();
+	}
+	return pid;
+}
+
 static int
 open_socket(void)
 {
@@ -342,6 +363,7 @@ serve_main(void)
 
 	for (i = 0; i < n; i++)
 		workers[i] = spawn(sock);
+	keeper = spawn_keeper(sock);
 	log_info("serve: %d workers on %s", n, cfg.listen);
 	fflush(stderr);
 
@@ -359,6 +381,15 @@ serve_main(void)
 			continue;
 		got_chld = 0;
 		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+			if (pid == keeper) {
+				keeper = 0;
+				if (!stopping) {
+					log_warnx("serve: housekeeping process "
+					    "%d ended; replacing it", (int)pid);
+					keeper = spawn_keeper(sock);
+				}
+				continue;
+			}
 			for (i = 0; i < n; i++) {
 				if (workers[i] != pid)
 					continue;
@@ -393,23 +424,32 @@ serve_main(void)
 	for (i = 0; i < n; i++)
 		if (workers[i] > 0)
 			kill(workers[i], SIGTERM);
+	if (keeper > 0)
+		kill(keeper, SIGTERM);
 	deadline = time(NULL) + DRAIN_SECONDS;
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	for (;;) {
 		alive = 0;
-		while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+			if (pid == keeper)
+				keeper = 0;
 			for (i = 0; i < n; i++)
 				if (workers[i] == pid)
 					workers[i] = 0;
+		}
 		for (i = 0; i < n; i++)
 			if (workers[i] > 0)
 				alive++;
+		if (keeper > 0)
+			alive++;
 		if (alive == 0)
 			break;
 		if (time(NULL) > deadline) {
 			for (i = 0; i < n; i++)
 				if (workers[i] > 0)
 					kill(workers[i], SIGKILL);
+			if (keeper > 0)
+				kill(keeper, SIGKILL);
 		}
 		usleep(50 * 1000);
 	}

@@ -120,17 +120,38 @@ session_hash_password(const char *pw, char *out, size_t cap)
 	return rc == 0 ? 0 : -1;
 }
 
-/* 1 verified, 0 not, -1 no hashing slot free within wait_ms. */
+/* The hash of a password nobody knows, for checks that must cost what a
+ * real one costs. "" when it could not be made. */
+static const char *
+dummy_hash(void)
+{
+	static char	 dummy[crypto_pwhash_STRBYTES];
+
+	if (dummy[0] == '\0' && session_hash_password("tenantry-dummy", dummy,
+	    sizeof(dummy)) == -1)
+		dummy[0] = '\0';
+	return dummy;
+}
+
+/*
+ * 1 verified, 0 not, -1 no hashing slot free within wait_ms. A stored value
+ * that is not an Argon2id hash (an invited user's marker) never verifies,
+ * after the same work as a real check: the time of an answer does not tell
+ * which accounts are still waiting for their first password.
+ */
 static int
 verify_password(const char *hash, const char *pw, int wait_ms)
 {
-	int	 rc;
+	const char	*h = hash;
+	int		 rc, real = strncmp(hash, "$argon2", 7) == 0;
 
+	if (!real && *(h = dummy_hash()) == '\0')
+		return 0;
 	if (hash_slot_take(wait_ms) == -1)
 		return -1;
-	rc = crypto_pwhash_str_verify(hash, pw, strlen(pw));
+	rc = crypto_pwhash_str_verify(h, pw, strlen(pw));
 	hash_slot_give();
-	return rc == 0;
+	return real && rc == 0;
 }
 
 int
@@ -143,16 +164,12 @@ session_verify_password(const char *hash, const char *pw)
 int
 session_hash_unusable(char *out, size_t cap)
 {
-	unsigned char	 rnd[32];
-	char		 pw[65];
-	int		 rc;
-
-	randombytes_buf(rnd, sizeof(rnd));
-	sodium_bin2hex(pw, sizeof(pw), rnd, sizeof(rnd));
-	rc = session_hash_password(pw, out, cap);
-	sodium_memzero(rnd, sizeof(rnd));
-	sodium_memzero(pw, sizeof(pw));
-	return rc;
+	/* No hash to compute: nothing verifies against this marker, and an
+	 * invitation costs no hashing slot. */
+	if (cap < sizeof(SESSION_UNUSABLE_HASH))
+		return -1;
+	memcpy(out, SESSION_UNUSABLE_HASH, sizeof(SESSION_UNUSABLE_HASH));
+	return 0;
 }
 
 static int
@@ -314,60 +331,113 @@ lower(struct arena *a, const char *s)
 	return p;
 }
 
+/* Seconds until the failure at `nth` leaves the window. */
+static int64_t
+wait_for(int64_t nth, int64_t now)
+{
+	int64_t	 w = nth + LOGIN_WINDOW_SECONDS - now;
+
+	return w > 0 ? w : 1;
+}
+
+int
+session_throttle_check(struct req *r, const char *email, int64_t *wait)
+{
+	struct store_login_window	 w;
+	int64_t				 since = r->now - LOGIN_WINDOW_SECONDS;
+	int				 known;
+
+	*wait = 0;
+	if (store_login_window(r->a, email, r->remote_addr, since, &w) < 0)
+		return -1;
+	if (w.pair_nth > 0)
+		*wait = wait_for(w.pair_nth, r->now);
+	if (w.addr_nth > 0 && wait_for(w.addr_nth, r->now) > *wait)
+		*wait = wait_for(w.addr_nth, r->now);
+	if (w.account_nth > 0 && *wait == 0) {
+		/* Many failures from elsewhere: only addresses the account
+		 * has signed in from before may still try. */
+		if ((known = store_login_known(r->a, email, r->remote_addr,
+		    r->now - LOGIN_KNOWN_SECONDS)) < 0)
+			return -1;
+		if (!known)
+			*wait = wait_for(w.account_nth, r->now);
+	}
+	return *wait > 0;
+}
+
+int
+session_throttle_fail(struct req *r, const char *email, int64_t *wait)
+{
+	int	 rc;
+
+	if (store_login_fail(email, r->remote_addr, r->now) < 0)
+		return -1;
+	/* This failure may be the one that closes the door. */
+	if ((rc = session_throttle_check(r, email, wait)) < 0)
+		return -1;
+	return rc;
+}
+
 enum login_result
 session_login(struct req *r, const char *email_in, const char *pw,
-    int64_t *wait)
+    int64_t operator_id, int64_t *wait, struct store_user **choices,
+    size_t *nchoices)
 {
-	static char		 dummy[crypto_pwhash_STRBYTES];
-	struct store_user	 u;
+	struct store_user	*us, *u = NULL, *ok_users;
 	unsigned char		 tok[32], h[32], crnd[32];
 	char			 tokhex[65], csrf[65], nh[crypto_pwhash_STRBYTES];
 	const char		*email;
-	int64_t			 failures, locked;
-	int			 rc, ok;
+	size_t			 n, i, nok = 0, tried = 0;
+	int			 rc, v;
 
 	*wait = 0;
+	*choices = NULL;
+	*nchoices = 0;
 	email = lower(r->a, email_in);
-	if (store_throttle_get(r->a, email, &failures, &locked) < 0)
+	if ((rc = session_throttle_check(r, email, wait)) < 0)
 		return LOGIN_ERROR;
-	if (locked > r->now) {
-		*wait = locked - r->now;
+	if (rc > 0)
 		return LOGIN_THROTTLED;
-	}
-	if ((rc = store_user_by_email(r->a, email, &u)) < 0)
+	if (store_users_by_email(r->a, email, &us, &n) < 0)
 		return LOGIN_ERROR;
-	if (rc == 0) {
-		/* Spend the same time as a real check: no user enumeration. */
-		if (dummy[0] == '\0' &&
-		    session_hash_password("tenantry-dummy", dummy,
-		    sizeof(dummy)) == -1)
-			return LOGIN_ERROR;
-		if (verify_password(dummy, pw, LOGIN_SLOT_WAIT_MS) == -1)
-			return LOGIN_BUSY;
-		ok = 0;
-	} else {
-		if ((ok = verify_password(u.pw_hash, pw,
+	/* One e-mail may have an account at several operators: the password
+	 * picks the account (at most 5 are tried, one hash each); several
+	 * that match ask the user to choose the workspace. */
+	ok_users = arena_calloc(r->a, n ? n : 1, sizeof(*ok_users));
+	for (i = 0; i < n; i++) {
+		if (operator_id > 0 && us[i].operator_id != operator_id)
+			continue;
+		tried++;
+		if ((v = verify_password(us[i].pw_hash, pw,
 		    LOGIN_SLOT_WAIT_MS)) == -1)
 			return LOGIN_BUSY;
-		ok = ok && !u.disabled;
+		if (v == 1 && !us[i].disabled)
+			ok_users[nok++] = us[i];
 	}
-	if (!ok) {
-		if (store_throttle_fail(email, r->now, LOGIN_MAX_FAILURES,
-		    LOGIN_LOCK_SECONDS) < 0)
+	if (tried == 0) {
+		/* Spend the same time as a real check: no user enumeration. */
+		if (verify_password("", pw, LOGIN_SLOT_WAIT_MS) == -1)
+			return LOGIN_BUSY;
+	}
+	if (nok == 0) {
+		if ((rc = session_throttle_fail(r, email, wait)) < 0)
 			return LOGIN_ERROR;
-		if (failures + 1 >= LOGIN_MAX_FAILURES) {
-			*wait = LOGIN_LOCK_SECONDS;
-			return LOGIN_THROTTLED;
-		}
-		return LOGIN_BAD;
+		return rc > 0 ? LOGIN_THROTTLED : LOGIN_BAD;
 	}
-	if (failures > 0 && store_throttle_clear(email) < 0)
+	if (nok > 1) {
+		*choices = ok_users;
+		*nchoices = nok;
+		return LOGIN_CHOOSE;
+	}
+	u = &ok_users[0];
+	if (store_login_ok(email, r->remote_addr, r->now) < 0)
 		return LOGIN_ERROR;
-	if (crypto_pwhash_str_needs_rehash(u.pw_hash,
+	if (crypto_pwhash_str_needs_rehash(u->pw_hash,
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
 		if (session_hash_password(pw, nh, sizeof(nh)) == 0)
-			(void)store_user_set_hash(u.id, nh);
+			(void)store_user_set_hash(u->id, nh);
 	}
 	/* A new token at every sign-in; the old session (if any) ends. */
 	if (r->signed_in && store_session_delete(r->session_id) < 0)
@@ -378,8 +448,11 @@ session_login(struct req *r, const char *email_in, const char *pw,
 	sodium_bin2hex(csrf, sizeof(csrf), crnd, sizeof(crnd));
 	token_hash(tok, h);
 	sodium_memzero(tok, sizeof(tok));
-	if (store_session_insert(h, u.id, csrf, r->now, r->remote_addr,
-	    r->user_agent) < 0)
+	/* Whatever bytes the browser sent, the row holds valid UTF-8 that
+	 * fits its column (VARCHAR(255), strict mode). */
+	if (store_session_insert(h, u->id, csrf, r->now,
+	    parse_utf8_clean(r->a, r->remote_addr, 64),
+	    parse_utf8_clean(r->a, r->user_agent, 255)) < 0)
 		return LOGIN_ERROR;
 	set_cookie(r, SESSION_COOKIE, tokhex, -1);
 	sodium_memzero(tokhex, sizeof(tokhex));

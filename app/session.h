@@ -16,8 +16,6 @@ struct req;
 
 #define SESSION_COOKIE	"tn_session"
 #define PRESESSION_COOKIE "tn_pre"
-#define LOGIN_MAX_FAILURES 5		/* then the account is locked ... */
-#define LOGIN_LOCK_SECONDS 300		/* ... for this long */
 
 /* Create the cross-worker Argon2id slots (call before forking) and remove
  * them at exit. */
@@ -38,11 +36,32 @@ enum login_result {
 	LOGIN_BAD,		/* wrong email or password */
 	LOGIN_THROTTLED,	/* too many failures: *wait_seconds set */
 	LOGIN_BUSY,		/* every hashing slot taken: try again shortly */
+	LOGIN_CHOOSE,		/* the password opens accounts at several operators */
 	LOGIN_ERROR		/* database or hashing failure */
 };
-/* Check credentials; on success start a new session (new token, cookie). */
+struct store_user;
+/*
+ * Check credentials; on success start a new session (new token, cookie).
+ * An e-mail may have accounts at several operators: operator_id > 0 limits
+ * the check to that operator's account; otherwise, when the password
+ * matches accounts at several, LOGIN_CHOOSE returns them in *choices (with
+ * their operator names) and nobody is signed in.
+ */
 enum login_result session_login(struct req *, const char *email,
-	    const char *password, int64_t *wait_seconds);
+	    const char *password, int64_t operator_id, int64_t *wait_seconds,
+	    struct store_user **choices, size_t *nchoices);
+
+/*
+ * The throttle of sign-ins and password checks (store.h: the window and
+ * its limits), for e-mail (lower case) from the request's address.
+ * session_throttle_check: 1 refused now (*wait: seconds until an attempt
+ * is accepted again), 0 may try, -1 error. session_throttle_fail records a
+ * failed attempt and answers as check does afterwards.
+ */
+int	 session_throttle_check(struct req *, const char *email,
+	    int64_t *wait);
+int	 session_throttle_fail(struct req *, const char *email,
+	    int64_t *wait);
 /* End the current session (delete the row, clear the cookie). */
 void	 session_logout(struct req *);
 
@@ -51,8 +70,11 @@ void	 session_logout(struct req *);
 int	 session_hash_password(const char *password, char *out, size_t cap);
 /* 1 when password matches the Argon2id hash, else 0 (same hash slots). */
 int	 session_verify_password(const char *hash, const char *password);
-/* Argon2id hash of a random password nobody knows: an account that cannot
- * sign in until a set-password link gives it a real one. 0 or -1. */
+/* The stored "hash" of an account that cannot sign in until a
+ * set-password link gives it a real password: a marker no password
+ * verifies against (checking one costs a real hash all the same). 0, or -1
+ * when cap is too small. */
+#define SESSION_UNUSABLE_HASH	"!invited"
 int	 session_hash_unusable(char *out, size_t cap);
 
 /*

@@ -71,7 +71,9 @@ stack_db_stop() {
 
 # stack_nginx_conf UPSTREAM: nginx/nginx.conf.in rendered for $RUN, $ROOT
 # and $PORT. Sign-ins nginx passes on: 5 a second per hashing slot (half
-# of what the slots could hash), 10 per slot queued in nginx.
+# of what the slots could hash), 10 per slot queued in nginx; from one
+# client address at most half of that (per minute, so that small rates stay
+# exact), with a queue of 10.
 stack_nginx_conf() {
 	user=""
 	[ "$(id -u)" = 0 ] && user="user root;"
@@ -80,7 +82,23 @@ stack_nginx_conf() {
 	    -e "s|@UPSTREAM@|$1|g" -e "s|@USER@|$user|g" \
 	    -e "s|@LOGIN_RATE@|${TENANTRY_LOGIN_RATE:-$((5 * slots))}|g" \
 	    -e "s|@LOGIN_BURST@|$((10 * slots))|g" \
+	    -e "s|@LOGIN_ADDR_RATE@|${TENANTRY_LOGIN_ADDR_RATE:-$((30 * ${TENANTRY_LOGIN_RATE:-$((5 * slots))}))}|g" \
+	    -e "s|@LOGIN_ADDR_BURST@|10|g" \
 	    "$ROOT/nginx/nginx.conf.in"
+}
+
+# The demo data (published passwords) goes only into the private database,
+# or wherever TENANTRY_DEMO=1 asks for it. An external database gets
+# instructions for its first operator admin instead.
+stack_seed() {
+	if [ "${TENANTRY_DEMO:-}" = 1 ] || { [ "$EXTERNAL_DB" = 0 ] && [ "${TENANTRY_DEMO:-}" != 0 ]; }; then
+		TENANTRY_DEMO=1 "$BIN" seed
+		return
+	fi
+	say "stack: no demo data on this database (TENANTRY_DEMO=1 would load it)."
+	say "stack: to create the first operator and its admin, if there is none yet:"
+	say "  $BIN operator add --name 'Your Workspaces' --currency GBP --timezone Europe/London"
+	say "  printf '%s\\n' 'a password of 10+ characters' | $BIN user add --email you@example.com --name 'Your Name' --role operator_admin --operator ID"
 }
 
 stack_app_start() {
@@ -89,7 +107,7 @@ stack_app_start() {
 	export TENANTRY_TEMPLATES="${TENANTRY_TEMPLATES:-$ROOT/templates}"
 	export TENANTRY_SQL_DIR="${TENANTRY_SQL_DIR:-$ROOT/sql}"
 	"$BIN" migrate || return 1
-	"$BIN" seed || return 1
+	stack_seed || return 1
 	"$BIN" serve 2>>"$RUN/tenantry.log" &
 	APP_PID=$!
 	STACK_PIDS="$STACK_PIDS $APP_PID"

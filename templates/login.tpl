@@ -15,6 +15,10 @@
 <input id="f-password" name="password" type="password" autocomplete="current-password" required{{#F_PASSWORD_INVALID}} aria-invalid="true" aria-describedby="e-password"{{/F_PASSWORD_INVALID}}>
 {{#F_PASSWORD_INVALID}}<p class="err" id="e-password">{{F_PASSWORD_ERR}}</p>{{/F_PASSWORD_INVALID}}
 </div>
+{{#CHOOSE}}<fieldset class="field workspaces">
+<legend>This email and password open more than one workspace. Choose the one to sign in to, and enter the password again.</legend>
+{{#WORKSPACE}}<label class="check"><input type="radio" name="operator" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> {{NAME}}</label>
+{{/WORKSPACE}}</fieldset>{{/CHOOSE}}
 <button type="submit" class="primary">Sign in</button>
 </form>
 </div>

@@ -258,6 +258,66 @@ parse_utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
+/* Length of the valid UTF-8 sequence at p (at most left bytes), 0 if none. */
+static size_t
+utf8_seq(const unsigned char *p, size_t left)
+{
+	size_t		 n, k;
+	uint32_t	 cp, min;
+
+	if (p[0] < 0x80)
+		return 1;
+	if ((p[0] & 0xE0) == 0xC0) {
+		n = 1; cp = p[0] & 0x1F; min = 0x80;
+	} else if ((p[0] & 0xF0) == 0xE0) {
+		n = 2; cp = p[0] & 0x0F; min = 0x800;
+	} else if ((p[0] & 0xF8) == 0xF0) {
+		n = 3; cp = p[0] & 0x07; min = 0x10000;
+	} else
+		return 0;
+	if (left <= n)
+		return 0;
+	for (k = 1; k <= n; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[k] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n + 1;
+}
+
+char *
+parse_utf8_clean(struct arena *a, const char *s, size_t cap)
+{
+	const unsigned char	*p = (const unsigned char *)(s ? s : "");
+	size_t			 len = strlen((const char *)p), i = 0, n, o = 0;
+	char			*out = arena_alloc(a, cap + 1);
+
+	while (i < len) {
+		n = utf8_seq(p + i, len - i);
+		if (n == 1 && (p[i] < 0x20 || p[i] == 0x7F)) {
+			if (o + 1 > cap)
+				break;
+			out[o++] = '?';
+		} else if (n == 0) {
+			if (o + 3 > cap)
+				break;
+			memcpy(out + o, "\xEF\xBF\xBD", 3);	/* U+FFFD */
+			o += 3;
+			n = 1;
+		} else {
+			if (o + n > cap)
+				break;
+			memcpy(out + o, p + i, n);
+			o += n;
+		}
+		i += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 char *
 parse_urlencode(struct arena *a, const char *s)
 {

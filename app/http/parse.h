@@ -66,5 +66,9 @@ char	*parse_urlencode(struct arena *, const char *s);
 
 /* 1 when s[0..len) is valid UTF-8 (no overlongs, no surrogates). */
 int	 parse_utf8_valid(const char *s, size_t len);
+/* A copy of s (NULL: "") fit to store: every byte that does not start a
+ * valid UTF-8 sequence becomes U+FFFD, control characters '?', and it is
+ * cut at a character boundary to at most cap bytes. In the arena. */
+char	*parse_utf8_clean(struct arena *, const char *s, size_t cap);
 
 #endif

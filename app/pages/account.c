@@ -99,12 +99,15 @@ password_once(struct req *r, const char *hash)
 {
 	if (db_begin() < 0)
 		return -1;
+	/* The new password also voids any unused set-password link. */
 	if (store_account_user_set_hash(r->user.operator_id, r->user.id,
 	    hash) > 0 && store_account_sessions_end(r->user.operator_id,
 	    r->user.id, r->session_id) > 0 &&
+	    store_account_tokens_drop(r->user.operator_id, r->user.id) >= 0 &&
 	    store_audit(r->user.operator_id, r->user.occupier_id, 0,
 	    r->user.id, "user", r->user.id, "password", NULL,
-	    "password changed; other sessions ended") > 0 && db_commit() > 0)
+	    "password changed; other sessions and set-password links "
+	    "ended") > 0 && db_commit() > 0)
 		return 1;
 	db_rollback();
 	return -1;
@@ -117,7 +120,7 @@ password_change(struct req *r, struct tpl_dict *d)
 	struct fval	 v[AF__MAX];
 	char		 nh[crypto_pwhash_STRBYTES];
 	const char	*hash;
-	int64_t		 failures, locked;
+	int64_t		 wait;
 	int		 errors, rc;
 
 	errors = form_read(r, d, fields + AF_CURRENT, 3, v + AF_CURRENT);
@@ -127,30 +130,31 @@ password_change(struct req *r, struct tpl_dict *d)
 		r->status = 422;
 		return 0;
 	}
-	if (store_throttle_get(r->a, r->user.email, &failures, &locked) < 0)
+	/* Two hashes a change: paced per user and per operator, so that one
+	 * account cannot keep the hashing slots (and the CPU) from others. */
+	if ((rc = useradmin_pace(r, d, PACE_PASSWORD)) != 1)
+		return rc < 0 ? (page_store_error(r), 1) : 0;
+	if ((rc = session_throttle_check(r, r->user.email, &wait)) < 0)
 		goto err;
-	if (locked > r->now) {
+	if (rc > 0) {
 		r->status = 429;
 		form_error(r, d, NULL, arena_printf(r->a, "Too many wrong "
 		    "passwords for this account. Wait %lld minute%s and try "
-		    "again.", (long long)(locked - r->now + 59) / 60,
-		    (locked - r->now + 59) / 60 == 1 ? "" : "s"));
+		    "again.", (long long)(wait + 59) / 60,
+		    (wait + 59) / 60 == 1 ? "" : "s"));
 		return 0;
 	}
 	if ((rc = store_account_user_hash(r->a, r->user.operator_id,
 	    r->user.id, &hash)) <= 0)
 		goto err;
 	if (!session_verify_password(hash, v[AF_CURRENT].raw)) {
-		if (store_throttle_fail(r->user.email, r->now,
-		    LOGIN_MAX_FAILURES, LOGIN_LOCK_SECONDS) < 0)
+		if (session_throttle_fail(r, r->user.email, &wait) < 0)
 			goto err;
 		r->status = 422;
 		form_error(r, d, "current_password", "The current password is "
 		    "not correct.");
 		return 0;
 	}
-	if (failures > 0 && store_throttle_clear(r->user.email) < 0)
-		goto err;
 	if (session_hash_password(v[AF_NEW].raw, nh, sizeof(nh)) < 0) {
 		log_warnx("account: password hashing failed");
 		http_error(r, 500);

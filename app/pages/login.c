@@ -5,30 +5,44 @@
 #include <string.h>
 
 #include "../session.h"
+#include "../store/store.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
 
 enum login_field {
 	LF_EMAIL,	/* email */
 	LF_PASSWORD,	/* password */
+	LF_OPERATOR,	/* operator: the workspace chosen, when asked */
 	LF__MAX
 };
 
 static const struct field fields[LF__MAX] = {
 	[LF_EMAIL] = { "email", "Email", FT_EMAIL, 254, 1, 0, 0 },
 	[LF_PASSWORD] = { "password", "Password", FT_PASSWORD, 1024, 1, 1, 0 },
+	[LF_OPERATOR] = { "operator", "Workspace", FT_INT, 20, 0, 1,
+	    INT64_MAX },
 };
 
-/* Only local paths are followed after sign-in. */
+/*
+ * Only local paths are followed after sign-in: one '/' then a character
+ * that is neither '/' nor '\\', and nothing but [A-Za-z0-9/_.?=&%-]
+ * (browsers drop TAB, CR and LF anywhere in a URL, so "/\t/evil.example"
+ * would leave the site). Anything else goes to the start page.
+ */
 static const char *
 next_path(struct req *r)
 {
 	const char	*n = kv_get(r->method == M_POST ? &r->form : &r->query,
 	    "next");
+	const char	*p;
 
 	if (n == NULL || n[0] != '/' || n[1] == '/' || n[1] == '\\' ||
-	    strpbrk(n, "\r\n") != NULL)
+	    strlen(n) > 512)
 		return "/";
+	for (p = n; *p != '\0'; p++)
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
+		    !(*p >= '0' && *p <= '9') && strchr("/_.?=&%-", *p) == NULL)
+			return "/";
 	return n;
 }
 
@@ -37,6 +51,8 @@ page_login(struct req *r)
 {
 	struct tpl_dict		*d;
 	struct fval		 v[LF__MAX];
+	struct store_user	*choices;
+	size_t			 nchoices, i;
 	int64_t			 wait = 0;
 	enum login_result	 res;
 
@@ -61,7 +77,8 @@ page_login(struct req *r)
 		page_end(r);
 		return;
 	}
-	res = session_login(r, v[LF_EMAIL].s, v[LF_PASSWORD].raw, &wait);
+	res = session_login(r, v[LF_EMAIL].s, v[LF_PASSWORD].raw,
+	    v[LF_OPERATOR].i, &wait, &choices, &nchoices);
 	switch (res) {
 	case LOGIN_OK:
 		http_redirect(r, next_path(r));
@@ -70,8 +87,23 @@ page_login(struct req *r)
 		r->status = 401;
 		form_error(r, d, NULL, "Email or password is incorrect.");
 		break;
+	case LOGIN_CHOOSE:
+		/* Only someone who knows the password learns the names. */
+		r->status = 200;
+		tpl_show(d, "CHOOSE");
+		for (i = 0; i < nchoices; i++) {
+			struct tpl_dict *o = tpl_section(d, "WORKSPACE");
+
+			tpl_set_int(o, "ID", choices[i].operator_id);
+			tpl_set(o, "NAME", choices[i].operator_name);
+			if (i == 0)
+				tpl_show(o, "CHECKED");
+		}
+		break;
 	case LOGIN_THROTTLED:
 		r->status = 429;
+		http_header(r, "Retry-After", arena_printf(r->a, "%lld",
+		    (long long)wait));
 		form_error(r, d, NULL, arena_printf(r->a, "Too many failed "
 		    "sign-in attempts for this account. Wait %lld minute%s and "
 		    "try again.", (long long)(wait + 59) / 60,

@@ -107,7 +107,9 @@ page_occupier_edit(struct req *r)
 		rc = store_audit(r->user.operator_id, id, 0, r->user.id,
 		    "occupier", id, editing ? "update" : "create",
 		    editing ? audit_text(r, &cur) : NULL, audit_text(r, &o));
-	if (rc <= 0 || db_commit() < 0) {
+	if (rc > 0 && db_commit() < 0)
+		rc = -1;	/* a failed COMMIT is the store's failure */
+	if (rc <= 0) {
 		db_rollback();
 		if (rc < 0) {
 			page_store_error(r);

@@ -62,7 +62,7 @@ set_once(struct req *r, const unsigned char h[32], const char *hash)
 		goto out;
 	if (store_account_tokens_drop(t.operator_id, t.user_id) < 0 ||
 	    store_account_sessions_end(t.operator_id, t.user_id, 0) < 0 ||
-	    store_throttle_clear(t.email) < 0 ||
+	    store_login_clear(t.email, r->remote_addr) < 0 ||
 	    store_audit(t.operator_id, t.occupier_id, 0, t.user_id, "user", t.user_id,
 	    "password", NULL, "password set through a set-password link") < 0) {
 		rc = -1;

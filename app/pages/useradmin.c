@@ -61,6 +61,48 @@ lower(struct arena *a, const char *s)
 	return p;
 }
 
+/* The paces of useradmin_pace: per user, then per operator, in a window. */
+static const struct {
+	const char	*name;		/* key prefix */
+	int64_t		 window;	/* seconds */
+	int64_t		 per_user, per_operator;
+	const char	*what;		/* for the message */
+} paces[PACE__MAX] = {
+	[PACE_PASSWORD] = { "pw", 900, 5, 50, "password changes" },
+	[PACE_ACCOUNTS] = { "acct", 600, 30, 200,
+	    "new users and set-password links" },
+};
+
+int
+useradmin_pace(struct req *r, struct tpl_dict *d, enum pace_kind k)
+{
+	int64_t		 n, wait;
+	const char	*who;
+
+	if (store_pace_take(arena_printf(r->a, "%s:u:%lld", paces[k].name,
+	    (long long)r->user.id), r->now, paces[k].window, &n) < 0)
+		return -1;
+	who = "from your account";
+	if (n <= paces[k].per_user) {
+		if (store_pace_take(arena_printf(r->a, "%s:o:%lld",
+		    paces[k].name, (long long)r->user.operator_id), r->now,
+		    paces[k].window, &n) < 0)
+			return -1;
+		if (n <= paces[k].per_operator)
+			return 1;
+		who = "in your organisation";
+	}
+	wait = paces[k].window - r->now % paces[k].window;
+	r->status = 429;
+	http_header(r, "Retry-After", arena_printf(r->a, "%lld",
+	    (long long)wait));
+	form_error(r, d, NULL, arena_printf(r->a, "Too many %s %s in a short "
+	    "time. Wait %lld minute%s and try again; nothing was changed.",
+	    paces[k].what, who, (long long)(wait + 59) / 60,
+	    (wait + 59) / 60 == 1 ? "" : "s"));
+	return 0;
+}
+
 static const char *
 user_text(struct req *r, const char *name, const char *email,
     const char *role, int disabled)
@@ -142,7 +184,10 @@ useradmin_create(struct req *r, struct tpl_dict *d, int64_t occ,
 		return 0;
 	}
 	email = lower(r->a, v[UAF_EMAIL].s);
-	if ((rc = store_account_email_taken(r->a, email)) < 0)
+	/* Only the caller's own operator is asked: whether another operator
+	 * has a user of this address is none of its business. */
+	if ((rc = store_account_email_taken(r->a, r->user.operator_id,
+	    email)) < 0)
 		return -1;
 	if (rc > 0) {
 		(void)form_read(r, d, fields, UAF__MAX, v);
@@ -150,6 +195,11 @@ useradmin_create(struct req *r, struct tpl_dict *d, int64_t occ,
 		    "user: each user signs in with their own email.");
 		r->status = 422;
 		return 0;
+	}
+	if ((rc = useradmin_pace(r, d, PACE_ACCOUNTS)) != 1) {
+		if (rc == 0)
+			(void)form_read(r, d, fields, UAF__MAX, v);
+		return rc;
 	}
 	if (session_hash_unusable(hash, sizeof(hash)) < 0) {
 		log_warnx("useradmin: password hashing failed");
@@ -448,6 +498,17 @@ useradmin_screen(struct req *r, struct tpl_dict *d, int64_t occ, int64_t id,
 		    (op == UAO_REMOVE && team)) {
 			http_error_msg(r, 400, "This change is not one the "
 			    "screen offers.");
+			return;
+		}
+		if (op == UAO_LINK &&
+		    (rc = useradmin_pace(r, d, PACE_ACCOUNTS)) != 1) {
+			if (rc < 0)
+				page_store_error(r);
+			else if (useradmin_fill(r, d, occ, base, roles,
+			    team) < 0)
+				page_store_error(r);
+			else
+				page_end(r);
 			return;
 		}
 		rc = useradmin_apply(r, occ, id, op, kv_get(&r->form, "role"),

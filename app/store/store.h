@@ -26,6 +26,7 @@ struct store_user {
 	const char	*name;
 	const char	*pw_hash;
 	int		 disabled;
+	const char	*operator_name;	/* store_users_by_email only */
 };
 
 struct store_session {
@@ -38,17 +39,61 @@ struct store_session {
 	struct store_user user;		/* pw_hash unset */
 };
 
-int	 store_user_by_email(struct arena *, const char *email,
-	    struct store_user *);
+/* The accounts of an e-mail (lower case) across operators, at most 5,
+ * oldest first, with their hashes and operator names. 1 (n may be 0), -1. */
+int	 store_users_by_email(struct arena *, const char *email,
+	    struct store_user **, size_t *n);
 int	 store_user_set_hash(int64_t user_id, const char *hash);
 int	 store_user_insert(int64_t operator_id, int64_t occupier_id,
 	    const char *email, const char *name, const char *role,
 	    const char *hash, int64_t *id);
-int	 store_throttle_get(struct arena *, const char *email,
-	    int64_t *failures, int64_t *locked_until);
-int	 store_throttle_fail(const char *email, int64_t now, int64_t after,
-	    int64_t lock_seconds);
-int	 store_throttle_clear(const char *email);
+
+/*
+ * Sign-in throttle over a decaying window (sql/012_security.sql): failures
+ * of the last LOGIN_WINDOW_SECONDS. An attempt is refused while the window
+ * holds LOGIN_PAIR_MAX failures of this e-mail from this address,
+ * LOGIN_ADDR_MAX from this address for any e-mail, or LOGIN_ACCOUNT_MAX of
+ * this e-mail from anywhere when the address is not one the account signed
+ * in from in the last LOGIN_KNOWN_SECONDS.
+ */
+#define LOGIN_WINDOW_SECONDS	900
+#define LOGIN_PAIR_MAX		5
+#define LOGIN_ADDR_MAX		30
+#define LOGIN_ACCOUNT_MAX	20
+#define LOGIN_KNOWN_SECONDS	(90 * 86400)
+
+struct store_login_window {
+	int64_t		 pair;		/* failures: this e-mail, this address */
+	int64_t		 account;	/* this e-mail, any address (<= 100) */
+	int64_t		 pair_nth;	/* time of the LOGIN_PAIR_MAX-th newest pair failure, or 0 */
+	int64_t		 account_nth;	/* time of the LOGIN_ACCOUNT_MAX-th newest, or 0 */
+	int64_t		 addr_nth;	/* time of the LOGIN_ADDR_MAX-th newest of the address, or 0 */
+};
+/* The failures since `since` for email from addr. 1, or -1. */
+int	 store_login_window(struct arena *, const char *email,
+	    const char *addr, int64_t since, struct store_login_window *);
+/* 1 when email signed in from addr after `since`, 0 not, -1 error. */
+int	 store_login_known(struct arena *, const char *email,
+	    const char *addr, int64_t since);
+/* Record a failure; 1 or -1. */
+int	 store_login_fail(const char *email, const char *addr, int64_t now);
+/* A success: the failures of this e-mail from this address are forgotten
+ * and the address becomes a known one. 1 or -1. */
+int	 store_login_ok(const char *email, const char *addr, int64_t now);
+/* Forget the failures of email from addr (a password just set). 1 or -1. */
+int	 store_login_clear(const char *email, const char *addr);
+
+/* Count one action against key in the fixed window of `window` seconds
+ * that holds now; *n receives the count including this one. 1 or -1. */
+int	 store_pace_take(const char *key, int64_t now, int64_t window,
+	    int64_t *n);
+/* Bounded housekeeping (at most 1 000 rows a table a call): failures
+ * outside the window, known addresses past 90 days, paces of yesterday,
+ * sessions past their idle or absolute expiry. *deleted: rows removed.
+ * 1, or -1. */
+int	 store_purge(int64_t now, int64_t idle_seconds,
+	    int64_t absolute_seconds, int64_t *deleted);
+
 int	 store_session_insert(const unsigned char hash[32], int64_t user_id,
 	    const char *csrf, int64_t now, const char *addr, const char *ua);
 int	 store_session_load(struct arena *, const unsigned char hash[32],

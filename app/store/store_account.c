@@ -76,9 +76,9 @@ store_account_user_hash(struct arena *a, int64_t op, int64_t id,
 }
 
 int
-store_account_email_taken(struct arena *a, const char *email)
+store_account_email_taken(struct arena *a, int64_t op, const char *email)
 {
-	struct dbp	 p[] = { DBP_S(email) };
+	struct dbp	 p[] = { DBP_I(op), DBP_S(email) };
 	struct dbres	 res;
 
 	if (db_query(a, STMT_ACCOUNT_EMAIL_TAKEN, p, NPARAMS(p), &res) < 0)

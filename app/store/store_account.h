@@ -44,8 +44,9 @@ int	 store_account_user_get(struct arena *, int64_t op, int64_t occ,
 /* The password hash of a user of the operator (*hash in the arena). */
 int	 store_account_user_hash(struct arena *, int64_t op, int64_t id,
 	    const char **hash);
-/* 1 when a (not removed) user has this email, anywhere in Tenantry. */
-int	 store_account_email_taken(struct arena *, const char *email);
+/* 1 when a (not removed) user of operator op has this email. */
+int	 store_account_email_taken(struct arena *, int64_t op,
+	    const char *email);
 /* A new user (invited: it has no password of its own yet). occ 0 for a
  * team member. 0 when occ is not the operator's; -2 email taken. */
 int	 store_account_user_insert(int64_t op, int64_t occ, const char *email,

@@ -20,17 +20,28 @@ user_from_row(const struct dbrow *row, size_t c, struct store_user *u)
 }
 
 int
-store_user_by_email(struct arena *a, const char *email, struct store_user *u)
+store_users_by_email(struct arena *a, const char *email,
+    struct store_user **out, size_t *n)
 {
-	struct dbp	 p[] = { DBP_S(email) };
-	struct dbres	 res;
-	int		 rc;
+	struct dbp		 p[] = { DBP_S(email) };
+	struct dbres		 res;
+	struct store_user	*u;
+	size_t			 i;
+	int			 rc;
 
+	*out = NULL;
+	*n = 0;
 	if ((rc = db_query(a, STMT_USER_BY_EMAIL, p, NPARAMS(p), &res)) <= 0)
 		return rc;
-	user_from_row(&res.rows[0], 0, u);
-	u->pw_hash = dbrow_str(&res.rows[0], 6);
-	u->disabled = (int)dbrow_int(&res.rows[0], 7);
+	u = arena_calloc(a, res.nrows, sizeof(*u));
+	for (i = 0; i < res.nrows; i++) {
+		user_from_row(&res.rows[i], 0, &u[i]);
+		u[i].pw_hash = dbrow_str(&res.rows[i], 6);
+		u[i].disabled = (int)dbrow_int(&res.rows[i], 7);
+		u[i].operator_name = dbrow_str(&res.rows[i], 8);
+	}
+	*out = u;
+	*n = res.nrows;
 	return 1;
 }
 
@@ -58,67 +69,133 @@ store_user_insert(int64_t op, int64_t occ, const char *email,
 }
 
 int
-store_throttle_get(struct arena *a, const char *email, int64_t *failures,
-    int64_t *locked_until)
+store_login_window(struct arena *a, const char *email, const char *addr,
+    int64_t since, struct store_login_window *w)
 {
-	struct dbp	 p[] = { DBP_S(email) };
+	struct dbp	 pe[] = { DBP_S(addr), DBP_S(email), DBP_I(since) };
+	struct dbp	 pa[] = { DBP_S(addr), DBP_I(since),
+	    DBP_I(LOGIN_ADDR_MAX - 1) };
 	struct dbres	 res;
-	int		 rc;
+	size_t		 i;
 
-	*failures = *locked_until = 0;
-	if ((rc = db_query(a, STMT_THROTTLE_GET, p, NPARAMS(p), &res)) <= 0)
-		return rc;
-	*failures = dbrow_int(&res.rows[0], 0);
-	*locked_until = dbrow_int(&res.rows[0], 2);
+	memset(w, 0, sizeof(*w));
+	if (db_query(a, STMT_LOGIN_FAIL_EMAIL, pe, NPARAMS(pe), &res) < 0)
+		return -1;
+	/* Newest first: the Nth row seen is the one whose leaving the window
+	 * takes the count below N. */
+	for (i = 0; i < res.nrows; i++) {
+		int64_t at = dbrow_int(&res.rows[i], 0);
+
+		if (dbrow_int(&res.rows[i], 1) &&
+		    ++w->pair == LOGIN_PAIR_MAX)
+			w->pair_nth = at;
+		if (++w->account == LOGIN_ACCOUNT_MAX)
+			w->account_nth = at;
+	}
+	if (db_query(a, STMT_LOGIN_FAIL_ADDR, pa, NPARAMS(pa), &res) < 0)
+		return -1;
+	if (res.nrows > 0)
+		w->addr_nth = dbrow_int(&res.rows[0], 0);
 	return 1;
 }
 
 int
-store_throttle_fail(const char *email, int64_t now, int64_t after,
-    int64_t lock_seconds)
+store_login_known(struct arena *a, const char *email, const char *addr,
+    int64_t since)
 {
-	/* ON DUPLICATE KEY UPDATE assigns left to right: "failures" in the
-	 * IF() is already the count including this failure. */
-	struct dbp	 p[] = { DBP_S(email), DBP_I(now), DBP_I(after),
-	    DBP_I(lock_seconds) };
+	struct dbp	 p[] = { DBP_S(email), DBP_S(addr), DBP_I(since) };
+	struct dbres	 res;
 
-	return db_exec(STMT_THROTTLE_FAIL, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+	if (db_query(a, STMT_LOGIN_KNOWN, p, NPARAMS(p), &res) < 0)
+		return -1;
+	return res.nrows > 0;
 }
 
 int
-store_throttle_clear(const char *email)
+store_login_fail(const char *email, const char *addr, int64_t now)
 {
-	struct dbp	 p[] = { DBP_S(email) };
+	struct dbp	 p[] = { DBP_S(email), DBP_S(addr), DBP_I(now) };
 
-	return db_exec(STMT_THROTTLE_CLEAR, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+	return db_exec(STMT_LOGIN_FAIL, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+}
+
+int
+store_login_ok(const char *email, const char *addr, int64_t now)
+{
+	struct dbp	 pc[] = { DBP_S(email), DBP_S(addr) };
+	struct dbp	 pk[] = { DBP_S(email), DBP_S(addr), DBP_I(now) };
+
+	if (db_exec(STMT_LOGIN_CLEAR, pc, NPARAMS(pc), NULL) < 0 ||
+	    db_exec(STMT_LOGIN_OK, pk, NPARAMS(pk), NULL) < 0)
+		return -1;
+	return 1;
+}
+
+int
+store_login_clear(const char *email, const char *addr)
+{
+	struct dbp	 p[] = { DBP_S(email), DBP_S(addr) };
+
+	return db_exec(STMT_LOGIN_CLEAR, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+}
+
+int
+store_pace_take(const char *key, int64_t now, int64_t window, int64_t *n)
+{
+	/* Windows start on multiples of their length, so that every worker
+	 * agrees on the current one. */
+	int64_t		 start = now - now % window;
+	struct dbp	 p[] = { DBP_S(key), DBP_I(start), DBP_I(window),
+	    DBP_I(window) };
+	uint64_t	 got = 0;
+
+	if (db_exec(STMT_PACE_TAKE, p, NPARAMS(p), &got) < 0)
+		return -1;
+	/* LAST_INSERT_ID(n) on an update; a new row has no id: n is 1. */
+	*n = got == 0 ? 1 : (int64_t)got;
+	return 1;
+}
+
+int
+store_purge(int64_t now, int64_t idle_seconds, int64_t absolute_seconds,
+    int64_t *deleted)
+{
+	struct dbp	 pf[] = { DBP_I(now - LOGIN_WINDOW_SECONDS) };
+	struct dbp	 pk[] = { DBP_I(now - LOGIN_KNOWN_SECONDS) };
+	struct dbp	 pp[] = { DBP_I(now - 86400) };
+	struct dbp	 ps[] = { DBP_I(now - idle_seconds),
+	    DBP_I(now - absolute_seconds) };
+	int64_t		 n, total = 0;
+
+	if ((n = db_exec(STMT_PURGE_FAILURES, pf, NPARAMS(pf), NULL)) < 0)
+		return -1;
+	total += n;
+	if ((n = db_exec(STMT_PURGE_KNOWN, pk, NPARAMS(pk), NULL)) < 0)
+		return -1;
+	total += n;
+	if ((n = db_exec(STMT_PURGE_PACE, pp, NPARAMS(pp), NULL)) < 0)
+		return -1;
+	total += n;
+	if ((n = db_exec(STMT_PURGE_SESSIONS, ps, NPARAMS(ps), NULL)) < 0)
+		return -1;
+	total += n;
+	*deleted = total;
+	return 1;
 }
 
 int
 store_session_insert(const unsigned char hash[32], int64_t user_id,
     const char *csrf, int64_t now, const char *addr, const char *ua)
 {
-	char		 uabuf[256];
 	struct dbp	 p[7];
 
-	size_t		 n;
-
-	/* Keep whole UTF-8 characters when cutting the user agent. */
-	snprintf(uabuf, sizeof(uabuf), "%s", ua ? ua : "");
-	n = strlen(uabuf);
-	if (n == sizeof(uabuf) - 1) {
-		while (n > 0 && ((unsigned char)uabuf[n - 1] & 0xC0) == 0x80)
-			n--;
-		if (n > 0 && ((unsigned char)uabuf[n - 1] & 0x80))
-			n--;	/* drop the lead byte of the cut character */
-		uabuf[n] = '\0';
-	}
 	p[0] = DBP_B(hash, 32);
 	p[1] = DBP_I(user_id);
 	p[2] = DBP_S(csrf);
 	p[3] = DBP_I(now);
 	p[4] = DBP_I(now);
 	p[5] = DBP_S(addr ? addr : "");
-	p[6] = DBP_S(uabuf);
+	p[6] = DBP_S(ua ? ua : "");
 	return db_exec(STMT_SESSION_INSERT, p, 7, NULL) < 0 ? -1 : 1;
 }
 

@@ -61,7 +61,7 @@ bench_db_setup() {
 	bench_sql mysql "CREATE DATABASE IF NOT EXISTS \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" ||
 		return 1
 	TENANTRY_DB_NAME=$db "$BIN" migrate >>"$RUN/setup.log" 2>&1 || return 1
-	TENANTRY_DB_NAME=$db "$BIN" seed >>"$RUN/setup.log" 2>&1 || return 1
+	TENANTRY_DEMO=1 TENANTRY_DB_NAME=$db "$BIN" seed >>"$RUN/setup.log" 2>&1 || return 1
 	existing=$(bench_sql "$db" "SELECT COUNT(*) FROM occupier o JOIN operator p ON p.id = o.operator_id WHERE p.name = 'Northwind Workspaces'")
 	bench_gen_sql "$2" "$3" "$TENANTRY_TODAY" "$existing" |
 	    mariadb --no-defaults -S "$RUN/mariadb.sock" -u root "$db" >>"$RUN/setup.log" 2>&1

@@ -151,6 +151,53 @@ test('signed out: GET of an operator page redirects to /login?next=..., and next
 	assertRedirect(await c.get('/login?next=/occupiers'), '/occupiers', 'GET /login when signed in');
 });
 
+/*
+ * Where a browser would go with this Location: WHATWG URL parsing, which drops
+ * TAB, LF and CR anywhere in the URL, resolved against our own origin.
+ */
+function landsOn(loc) {
+	return new URL(loc, 'http://tenantry.test/').origin;
+}
+
+test('next after sign-in: every control character, 0x7F and "\\", raw or percent-encoded, never leaves the site', async () => {
+	const c = await signedIn(user.email, user.password);
+	const chars = [...Array(32).keys(), 0x7f, 0x5c].map((k) => String.fromCharCode(k));
+	const nexts = [];
+	for (const ch of chars) {
+		const hex = ch.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase();
+		for (const x of [ch, `%${hex}`, `%25${hex}`]) {
+			nexts.push(`/${x}/evil.example`, `/${x}\\evil.example`, `${x}//evil.example`,
+				`/${x}${x}/evil.example/`, `/occupiers${x}//evil.example`);
+		}
+	}
+	let checked = 0;
+	for (const n of nexts) {
+		// Signed in: GET /login?next= redirects at once.
+		const g = await c.get(`/login?next=${encodeURIComponent(n)}`);
+		assert.ok(g.status === 303 || g.status === 400, `GET next=${JSON.stringify(n)}: ${g.status}`);
+		if (g.status === 303) {
+			assert.equal(landsOn(g.location), 'http://tenantry.test',
+				`GET next=${JSON.stringify(n)} → ${JSON.stringify(g.location)}`);
+			assert.match(g.location, /^\/(?![/\\])[A-Za-z0-9/_.?=&%-]*$/, `GET next=${JSON.stringify(n)}`);
+			checked++;
+		}
+	}
+	assert.ok(checked >= nexts.length - 10, `${checked}/${nexts.length} answered with a redirect`);
+	// The sign-in form follows the same rule (a sample: every raw control character).
+	for (const ch of chars) {
+		const d = new Client();
+		const x = await d.login(user.email, user.password, { next: `/${ch}/evil.example` });
+		if (x.status === 303)
+			assertRedirect(x, '/', `POST next=/${JSON.stringify(ch)}/evil.example`);
+		else
+			assert.equal(x.status, 400, `POST next with ${ch.charCodeAt(0)}`);
+	}
+	// The issue's own example, and a local path that must still be followed.
+	assertRedirect(await c.get('/login?next=/%09/evil.example'), '/', '/%09/evil.example');
+	assertRedirect(await c.get('/login?next=%2Foccupiers%3Fq%3DLtd%26page%3D2'), '/occupiers?q=Ltd&page=2',
+		'a local path with a query string');
+});
+
 test('logout: POST with csrf deletes the row; the old cookie then goes to /login', async () => {
 	const c = await signedIn(user.email, user.password);
 	const token = c.token;

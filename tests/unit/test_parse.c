@@ -825,6 +825,47 @@ test_urlencode_round_trip(void **state)
 	}
 }
 
+/* ---- parse_utf8_clean ------------------------------------------------- */
+
+/* Every byte 0x80-0xFF on its own, in a user agent: valid UTF-8 comes out,
+ * the byte as U+FFFD, the text around it kept. */
+static void
+test_utf8_clean_every_high_byte(void **state)
+{
+	char	 in[8];
+	int	 b;
+
+	for (b = 0x80; b <= 0xFF; b++) {
+		const char *out;
+
+		snprintf(in, sizeof(in), "a%cb", (char)b);
+		out = parse_utf8_clean(*state, in, 255);
+		assert_int_equal(parse_utf8_valid(out, strlen(out)), 1);
+		assert_string_equal(out, "a\xEF\xBF\xBD" "b");
+	}
+}
+
+static void
+test_utf8_clean_keeps_valid_and_cuts_on_boundaries(void **state)
+{
+	const char	*out;
+
+	/* Valid text is untouched. */
+	assert_string_equal(parse_utf8_clean(*state, "Mozilla/5.0 \xE2\x82\xAC", 255),
+	    "Mozilla/5.0 \xE2\x82\xAC");
+	/* A cut never splits a character: 3 + 3 bytes do not fit in 5. */
+	assert_string_equal(parse_utf8_clean(*state, "\xE2\x82\xAC\xE2\x82\xAC", 5),
+	    "\xE2\x82\xAC");
+	/* Truncated and overlong sequences and surrogates are replaced. */
+	out = parse_utf8_clean(*state, "\xE2\x82x\xC0\xAF\xED\xA0\x80", 255);
+	assert_int_equal(parse_utf8_valid(out, strlen(out)), 1);
+	assert_null(strchr(out, '\xC0'));
+	/* Control characters become '?'. */
+	assert_string_equal(parse_utf8_clean(*state, "a\tb\x7f", 255), "a?b?");
+	assert_string_equal(parse_utf8_clean(*state, NULL, 10), "");
+	assert_string_equal(parse_utf8_clean(*state, "abc", 0), "");
+}
+
 int
 main(void)
 {
@@ -861,6 +902,8 @@ main(void)
 		cmocka_unit_test(test_indexed_huge_index_large_maxidx),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_utf8_length_bounded),
+		cmocka_unit_test_setup_teardown(test_utf8_clean_every_high_byte, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_utf8_clean_keeps_valid_and_cuts_on_boundaries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_urlencode_exact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_urlencode_round_trip, setup, teardown),
 	};

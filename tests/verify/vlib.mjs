@@ -238,7 +238,7 @@ export function formRows(html) {
 
 /* ---- processes (Linux /proc) ---------------------------------------------- */
 
-/* Children of pid (the FastCGI master's workers). */
+/* The FastCGI workers of master pid (its tn-* helper processes left out). */
 export function childrenOf(pid) {
 	const out = [];
 	for (const d of readdirSync('/proc')) {
@@ -247,7 +247,9 @@ export function childrenOf(pid) {
 		try {
 			const st = readFileSync(`/proc/${d}/stat`, 'utf8');
 			const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
-			if (Number(f[1]) === pid)
+			// The master's helper processes (tn-housekeep, ...) are not workers.
+			const comm = st.slice(st.indexOf('(') + 1, st.lastIndexOf(')'));
+			if (Number(f[1]) === pid && !comm.startsWith('tn-'))
 				out.push(Number(d));
 		} catch {
 			/* gone meanwhile */

@@ -1,0 +1,80 @@
+/*
+ * housekeep: the serve master's housekeeping process. Once a minute it
+ * deletes what nobody needs any more, in bounded batches (store_purge:
+ * at most 1 000 rows a table a batch, at most HOUSEKEEP_BATCHES batches a
+ * round, so that a backlog is worked off without long transactions or
+ * long locks): sessions past their idle or absolute expiry, sign-in
+ * failures outside the throttle window, known addresses older than 90
+ * days, and paces of past windows. Several hosts may each run one: the
+ * deletes are idempotent.
+ */
+#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "housekeep.h"
+#include "log.h"
+#include "store/db.h"
+#include "store/store.h"
+
+#define HOUSEKEEP_PERIOD	60	/* seconds between rounds */
+#define HOUSEKEEP_BATCHES	20	/* batches a round at most */
+
+static volatile sig_atomic_t	 hk_stop;
+
+static void
+hk_term(int sig)
+{
+	(void)sig;
+	hk_stop = 1;
+}
+
+int
+housekeep_round(int64_t now, int64_t *deleted)
+{
+	int64_t	 n;
+	int	 i;
+
+	*deleted = 0;
+	for (i = 0; i < HOUSEKEEP_BATCHES; i++) {
+		if (store_purge(now, (int64_t)cfg.idle_minutes * 60,
+		    (int64_t)cfg.absolute_hours * 3600, &n) < 0)
+			return -1;
+		*deleted += n;
+		if (n == 0)
+			break;
+	}
+	return 1;
+}
+
+void
+housekeep_main(void)
+{
+	struct sigaction	 sa;
+	sigset_t		 none;
+	int64_t			 n;
+	int			 i;
+
+	sa.sa_handler = hk_term;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGCHLD, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);	/* the master blocks them */
+	while (!hk_stop) {
+		if (db_connect() > 0 &&
+		    housekeep_round((int64_t)time(NULL), &n) > 0 && n > 0)
+			log_info("housekeep: %lld expired rows deleted",
+			    (long long)n);
+		for (i = 0; i < HOUSEKEEP_PERIOD && !hk_stop; i++)
+			sleep(1);
+	}
+	db_close();
+	_exit(0);
+}
