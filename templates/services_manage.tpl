@@ -45,6 +45,7 @@
 <tr><th scope="row" colspan="7" class="num">Total per month</th><td class="num grand"><strong>{{MONTH_TOTAL}}</strong></td><td></td></tr>
 </tfoot>
 </table>
+{{#HAS_DROPS}}<div class="drops" role="status"><p>Removed when you save:</p><ul>{{#DROP}}<li><input type="hidden" name="drop" value="{{ID}}">{{NAME}}{{#CAN_RESTORE}} <button type="submit" name="restore" value="{{ID}}" class="link">Undo</button>{{/CAN_RESTORE}}</li>{{/DROP}}</ul></div>{{/HAS_DROPS}}
 <p class="note" id="zero-cost">* {{ZERO_COST_TEXT}}</p>
 </section>
 </div>

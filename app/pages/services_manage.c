@@ -2,9 +2,13 @@
  * services_manage: the Add services / Manage services dialog (seed; DESIGN
  * 4). The form holds the whole plan for one occupier at one site:
  * row[i][id] (0 for a new row), row[i][service], row[i][contract],
- * row[i][price], row[i][qty]. Every submit re-evaluates the plan on the
- * server (the rules live once, in C); "add" appends a row, "remove" drops
- * one, op=save saves in one transaction. Without JavaScript it is a page
+ * row[i][price], row[i][qty], and drop=ID for each current row the user
+ * removed. Every submit re-evaluates the plan on the server (the rules
+ * live once, in C); "add" appends a row, "remove" drops one (a current row
+ * becomes a drop), "restore" brings a dropped row back, op=save saves in
+ * one transaction. A save must name every current row of the plan it
+ * started from exactly once, as a row or as a drop, and no other row: the
+ * rules are evaluated on exactly the plan that is stored. Without JavaScript it is a page
  * with a Recalculate button; with it, app.js posts partial=1 and swaps the
  * returned form in place.
  */
@@ -59,6 +63,8 @@ struct manage {
 	int64_t			 version;	/* plan version the form is based on */
 	struct mrow		 rows[MAX_ROWS];
 	size_t			 nrows;
+	int64_t			 drops[MAX_ROWS];	/* current rows removed */
+	size_t			 ndrops;
 	const char		*top[MAX_MSGS];	/* messages not tied to a row */
 	size_t			 ntop;
 	struct rules_result	 res;
@@ -202,6 +208,7 @@ rows_from_current(struct manage *m)
 	size_t	 i;
 
 	m->nrows = 0;
+	m->ndrops = 0;
 	for (i = 0; i < m->ncur && i < MAX_ROWS; i++) {
 		struct mrow *row = &m->rows[m->nrows++];
 
@@ -219,7 +226,11 @@ rows_from_current(struct manage *m)
 	}
 }
 
-/* Read row[i][field] pairs from the form, in index order. 0 ok, -1 bad. */
+static int	ids_distinct(const struct manage *);
+
+/* Read row[i][field] pairs and the drops from the form, in index order.
+ * 0 ok, -1 bad (not something a person could have sent, or a row named
+ * twice). */
 static int
 rows_from_form(struct manage *m)
 {
@@ -232,9 +243,18 @@ rows_from_form(struct manage *m)
 	size_t		 i, idx, flen;
 
 	slot = arena_calloc(r->a, MAX_ROWS, sizeof(*slot));
+	m->ndrops = 0;
 	for (i = 0; i < r->form.n; i++) {
 		const char *k = r->form.v[i].key, *v = r->form.v[i].val;
 
+		if (strcmp(k, "drop") == 0) {
+			int64_t id = parse_id(v);
+
+			if (id <= 0 || m->ndrops == MAX_ROWS)
+				return -1;
+			m->drops[m->ndrops++] = id;
+			continue;
+		}
 		if (!parse_indexed_key(k, "row", MAX_ROWS - 1, &idx, &field,
 		    &flen))
 			continue;
@@ -270,7 +290,55 @@ rows_from_form(struct manage *m)
 		row->price_raw = slot[idx].price ? slot[idx].price : "";
 		row->qty_raw = slot[idx].qty ? slot[idx].qty : "";
 	}
-	return 0;
+	return ids_distinct(m) ? 0 : -1;
+}
+
+/* 1 when no current row is named twice (as rows or drops). */
+static int
+ids_distinct(const struct manage *m)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < m->nrows; i++) {
+		if (m->rows[i].id == 0)
+			continue;
+		for (j = i + 1; j < m->nrows; j++)
+			if (m->rows[j].id == m->rows[i].id)
+				return 0;
+		for (j = 0; j < m->ndrops; j++)
+			if (m->drops[j] == m->rows[i].id)
+				return 0;
+	}
+	for (i = 0; i < m->ndrops; i++)
+		for (j = i + 1; j < m->ndrops; j++)
+			if (m->drops[j] == m->drops[i])
+				return 0;
+	return 1;
+}
+
+/*
+ * 1 when the form (rows and drops, already distinct) names every current
+ * row exactly once and nothing else: what a save must hold, once the
+ * version check has said the form started from this plan.
+ */
+static int
+form_names_plan(const struct manage *m)
+{
+	size_t	 i, named = 0;
+
+	for (i = 0; i < m->nrows; i++) {
+		if (m->rows[i].id == 0)
+			continue;
+		if (cur_row(m, m->rows[i].id) == NULL)
+			return 0;
+		named++;
+	}
+	for (i = 0; i < m->ndrops; i++) {
+		if (cur_row(m, m->drops[i]) == NULL)
+			return 0;
+		named++;
+	}
+	return named == m->ncur;
 }
 
 /* Append a row for service id (the arrow in Available services). */
@@ -299,6 +367,31 @@ row_add(struct manage *m, int64_t sid)
 	money_format(s->rrp, b, sizeof(b));	/* price defaults to RRP */
 	row->price_raw = arena_strdup(m->r->a, b);
 	row->qty_raw = "1";
+}
+
+/* Bring current row id back from the drops, as it is stored. */
+static void
+row_restore(struct manage *m, int64_t id)
+{
+	const struct store_occsvc	*c;
+	char				 b[MONEY_STRLEN];
+	struct mrow			*row;
+	size_t				 i;
+
+	for (i = 0; i < m->ndrops && m->drops[i] != id; i++)
+		;
+	if (i == m->ndrops || (c = cur_row(m, id)) == NULL ||
+	    m->nrows == MAX_ROWS)
+		return;
+	m->drops[i] = m->drops[--m->ndrops];
+	row = &m->rows[m->nrows++];
+	memset(row, 0, sizeof(*row));
+	row->id = c->id;
+	row->service_id = c->service_id;
+	row->contract_id = c->contract_id;
+	money_format(c->price, b, sizeof(b));
+	row->price_raw = arena_strdup(m->r->a, b);
+	row->qty_raw = arena_printf(m->r->a, "%lld", (long long)c->qty);
 }
 
 /* Check every row on its own, then the plan against the rules. */
@@ -493,6 +586,19 @@ fill(struct manage *m, struct tpl_dict *d, const char *notice)
 				    row->msgs[j]);
 		}
 	}
+	for (i = 0; i < m->ndrops; i++) {
+		const struct store_occsvc	*c = cur_row(m, m->drops[i]);
+		const struct store_service	*sv;
+
+		s = tpl_section(d, "DROP");
+		tpl_set_int(s, "ID", m->drops[i]);
+		sv = c ? svcplan_service(&m->plan, c->service_id) : NULL;
+		tpl_set(s, "NAME", sv ? sv->name : "A service changed meanwhile");
+		if (c != NULL)
+			tpl_show(s, "CAN_RESTORE");
+	}
+	if (m->ndrops > 0)
+		tpl_show(d, "HAS_DROPS");
 	tpl_show(d, m->nrows == 0 ? "NO_ROWS" : "HAS_ROWS");
 	if (m->ncontracts == 0)
 		tpl_show(d, "NO_CONTRACT");
@@ -592,11 +698,12 @@ voice_qty_plan(const struct manage *m)
 /*
  * One save attempt inside a transaction. Returns 1 saved, 0 refused (the
  * reason is in m: a conflict sets *conflict, no such occupier or site of
- * the operator sets *missing), -1 store error.
+ * the operator sets *missing, a form that does not name the plan's rows
+ * exactly sets *malformed), -1 store error.
  */
 static int
 save_once(struct manage *m, int64_t form_version, int *conflict,
-    int *missing, int64_t *needs_case)
+    int *missing, int *malformed, int64_t *needs_case)
 {
 	struct req		*r = m->r;
 	int64_t			 op = r->user.operator_id, uid = r->user.id, id;
@@ -606,6 +713,7 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 
 	*conflict = 0;
 	*missing = 0;
+	*malformed = 0;
 	if (db_begin() < 0)
 		return -1;
 	/* The version row is locked first: concurrent saves serialize here. */
@@ -618,6 +726,14 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 	}
 	if (m->version != form_version) {
 		*conflict = 1;
+		db_rollback();
+		return 0;
+	}
+	/* Same version: the rows are those the form started from, so a form
+	 * that names one twice, one of another plan, or misses one was not
+	 * made by the dialog. Nothing is evaluated or written. */
+	if (!form_names_plan(m)) {
+		*malformed = 1;
 		db_rollback();
 		return 0;
 	}
@@ -799,6 +915,7 @@ page_services_manage(struct req *r)
 	const char	*op, *add, *rm, *vs;
 	int64_t		 form_version = 0, sid;
 	int		 partial, rc, conflict = 0, missing = 0, attempt;
+	int		 malformed = 0;
 	int		 is_save;
 	int64_t		 needs_case = 0;
 	size_t		 idx;
@@ -817,7 +934,9 @@ page_services_manage(struct req *r)
 	 * the occupier is read only when the dialog is shown again. */
 	is_save = r->method != M_GET &&
 	    (op = kv_get(&r->form, "op")) != NULL && strcmp(op, "save") == 0 &&
-	    kv_get(&r->form, "add") == NULL && kv_get(&r->form, "remove") == NULL;
+	    kv_get(&r->form, "add") == NULL &&
+	    kv_get(&r->form, "remove") == NULL &&
+	    kv_get(&r->form, "restore") == NULL;
 	/* Otherwise the dialog reads the occupier with its plan, in one
 	 * statement scoped to the operator: a 404 unless occupier and site
 	 * are its own. */
@@ -851,11 +970,23 @@ page_services_manage(struct req *r)
 	} else if ((rm = kv_get(&r->form, "remove")) != NULL) {
 		idx = (size_t)strtoul(rm, NULL, 10);
 		if (idx < m->nrows) {
+			/* A current row is kept as a drop: removed on save,
+			 * and the form still names it. */
+			if (m->rows[idx].id > 0 && m->ndrops < MAX_ROWS)
+				m->drops[m->ndrops++] = m->rows[idx].id;
 			memmove(&m->rows[idx], &m->rows[idx + 1],
 			    (m->nrows - idx - 1) * sizeof(m->rows[0]));
 			m->nrows--;
 		}
 		op = "remove";
+	} else if ((rm = kv_get(&r->form, "restore")) != NULL) {
+		if ((sid = parse_id(rm)) <= 0) {
+			http_error_msg(r, 400, "The services form could not be "
+			    "read.");
+			return;
+		}
+		row_restore(m, sid);
+		op = "restore";
 	}
 	/* The form keeps the version it started from, not the latest. */
 	m->version = form_version;
@@ -866,7 +997,7 @@ page_services_manage(struct req *r)
 	}
 	for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
 		rc = save_once(m, form_version, &conflict, &missing,
-		    &needs_case);
+		    &malformed, &needs_case);
 		if (rc >= 0 || !db_retryable())
 			break;
 		log_info("manage: retrying save after %u", db_errno());
@@ -892,6 +1023,13 @@ page_services_manage(struct req *r)
 	}
 	if (missing) {
 		http_error(r, 404);
+		return;
+	}
+	if (malformed) {
+		http_error_msg(r, 400, "The services form could not be read: "
+		    "it does not hold the occupier's services as the dialog "
+		    "showed them. Nothing was saved; open Manage services "
+		    "again.");
 		return;
 	}
 	if (conflict) {

@@ -61,7 +61,7 @@ test('wrong password: 401, "Email or password is incorrect.", no session, email 
 	assertHtml(u, 401, 'unknown user');
 	assert.match(u.text, /Email or password is incorrect\./);
 	// Clear the failures again for the other tests of this file.
-	db(`DELETE FROM login_throttle WHERE email = ${q(user.email)}`);
+	db(`DELETE FROM login_failure WHERE email = ${q(user.email)}`);
 });
 
 test('empty fields: 422 with messages, no session', async () => {

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -134,11 +135,39 @@ function encodeForm(fields) {
  * it in this.csrf; post() sends it unless the fields already hold "csrf"
  * or the option csrf: false (send none) or csrf: 'value' is given.
  */
+/*
+ * fetch() from another source address on loopback (127.0.0.2 ...): Linux
+ * accepts any 127/8 address as a source, so one machine plays several
+ * clients. Answers like fetch: { status, headers (Headers), arrayBuffer() }.
+ */
+function fetchFrom(localAddress, url, { method, headers, body }) {
+	return new Promise((resolve, reject) => {
+		const req = http.request(url, { method, headers, localAddress }, (res) => {
+			const chunks = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => {
+				const h = new Headers();
+				for (let i = 0; i < res.rawHeaders.length; i += 2)
+					h.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+				const buf = Buffer.concat(chunks);
+				resolve({ status: res.statusCode, headers: h, arrayBuffer: async () => buf });
+			});
+			res.on('error', reject);
+		});
+		req.on('error', reject);
+		if (body !== undefined)
+			req.write(body);
+		req.end();
+	});
+}
+
 export class Client {
-	constructor(name = 'client') {
+	/* from: a loopback source address other than 127.0.0.1, if any. */
+	constructor(name = 'client', { from } = {}) {
 		this.name = name;
 		this.jar = new Map();
 		this.csrf = null;
+		this.from = from;
 	}
 
 	cookieHeader() {
@@ -152,7 +181,8 @@ export class Client {
 			h.cookie = ck;
 		if (body !== undefined && contentType !== null)
 			h['content-type'] = contentType || 'application/x-www-form-urlencoded';
-		const res = await fetch(BASE_URL + p, { method, headers: h, body, redirect: 'manual' });
+		const res = this.from ? await fetchFrom(this.from, BASE_URL + p, { method, headers: h, body })
+			: await fetch(BASE_URL + p, { method, headers: h, body, redirect: 'manual' });
 		const raw = res.headers.getSetCookie();
 		const cookies = raw.map(parseSetCookie);
 		for (const c of cookies) {

@@ -99,7 +99,7 @@ test('change password: current one required; the other sessions end, this one st
 	assertHtml(await here.get('/account'), 200, 'this session goes on');
 	assert.equal((await there.get('/my')).status, 303, 'the other session ended');
 	assertHtml(await new Client().login(u.email, u.password), 401, 'the old password is dead');
-	db(`DELETE FROM login_throttle WHERE email = ${q(u.email)}`);
+	db(`DELETE FROM login_failure WHERE email = ${q(u.email)}`);
 	assertRedirect(await new Client().login(u.email, 'brand-new-password'), '/', 'the new one works');
 	assert.match(dbValue(`SELECT pw_hash FROM app_user WHERE id = ${id}`), /^\$argon2id\$/);
 	assert.equal(auditOf(id).pop().action, 'password');
@@ -116,7 +116,7 @@ test('wrong current passwords are throttled like failed sign-ins', async () => {
 	const r = await c.post('/account', { ...bad, current_password: u.password });
 	assertHtml(r, 429, 'locked, even with the right one');
 	assert.match(errorsOf(r.body)[0], /Too many wrong passwords for this account/);
-	db(`DELETE FROM login_throttle WHERE email = ${q(u.email)}`);
+	db(`DELETE FROM login_failure WHERE email = ${q(u.email)}`);
 	assertRedirect(await c.post('/account', { ...bad, current_password: u.password }),
 		'/account?done=password_changed', 'after the lock');
 });

@@ -84,7 +84,7 @@ test('disable, enable and remove an occupier user; a removed email can be used a
 	assert.equal(row.removed, true, 'the row stays for history');
 	assert.equal(row.disabled, true);
 	assertHtml(await new Client().login(u.email, u.password), 401, 'cannot sign in');
-	db(`DELETE FROM login_throttle WHERE email = ${q(u.email)}`);
+	db(`DELETE FROM login_failure WHERE email = ${q(u.email)}`);
 	assertHtml(await staff.post(`${tab(occ, cw)}/${u.id}`, { op: 'enable' }), 404, 'a removed user is not found');
 	// Its email is free again.
 	const again = await addOnScreen(staff, tab(occ, cw), { email: u.email, role: 'occupier_user' });

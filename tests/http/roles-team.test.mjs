@@ -53,7 +53,7 @@ test('invite: the link is shown once, only its hash is kept, 72 hours, the user 
 	// Nobody can sign in with a guess.
 	const guest = new Client();
 	assertHtml(await guest.login(email, 'tenantry-demo'), 401, 'invited user before setting a password');
-	db(`DELETE FROM login_throttle WHERE email = ${q(email.toLowerCase())}`);
+	db(`DELETE FROM login_failure WHERE email = ${q(email.toLowerCase())}`);
 });
 
 test('set-password: checks, sets, the link is then dead, and the user signs in', async () => {
@@ -151,7 +151,7 @@ test('disable ends every session of the user at once; enable lets them back in',
 		assert.match(g.location, /^\/login\?next=/);
 	}
 	assertHtml(await new Client().login(u.email, 'pass-word-123'), 401, 'cannot sign in');
-	db(`DELETE FROM login_throttle WHERE email = ${q(u.email)}`);
+	db(`DELETE FROM login_failure WHERE email = ${q(u.email)}`);
 	const row = usersOf((await admin.get('/team')).body).find((x) => x.id === u.id);
 	assert.equal(row.status, 'Disabled');
 	assert.deepEqual(row.actions, ['role', 'enable']);

@@ -182,8 +182,11 @@ export function parseManage(html) {
 	const notices = [...f.matchAll(/<div class="notice" role="alert">([\s\S]*?)<\/div>/g)].map((x) => text(x[1]));
 	const noContract = notices.find((x) => /has no current contract at this site/.test(x)) || null;
 	const month = /<td class="num grand"><strong>([^<]*)<\/strong>/.exec(f);
+	// Current rows removed in this dialog (hidden drop=ID fields), kept until Save.
+	const drops = [...f.matchAll(/<input type="hidden" name="drop" value="(\d+)">/g)].map((x) => Number(x[1]));
 	return {
 		html: f,
+		drops,
 		title: text((/<h2 id="manage-title">([\s\S]*?)<\/h2>/.exec(f) || [, ''])[1]),
 		version: inputValue(f, 'version'),
 		q: inputValue(f, 'q'),
@@ -211,7 +214,8 @@ export function allMessages(m) {
  * The dialog's form fields as a browser would post them: csrf is added by
  * Client.post. rows: [{ id, service, contract, price, qty }] (missing fields
  * are sent empty, id defaults to 0); extra: more fields (op, add, remove, q,
- * partial).
+ * partial; an array value is sent as that key repeated, e.g. drop: [ids] for
+ * the current rows the save removes).
  */
 export function manageFields(version, rows, extra = {}) {
 	const f = [['version', String(version)]];
@@ -222,8 +226,10 @@ export function manageFields(version, rows, extra = {}) {
 		f.push([`row[${i}][price]`, r.price === undefined ? '' : String(r.price)]);
 		f.push([`row[${i}][qty]`, r.qty === undefined ? '' : String(r.qty)]);
 	});
-	for (const [k, v] of Object.entries(extra))
-		f.push([k, String(v)]);
+	for (const [k, v] of Object.entries(extra)) {
+		for (const x of Array.isArray(v) ? v : [v])
+			f.push([k, String(x)]);
+	}
 	return f;
 }
 

@@ -756,7 +756,8 @@ test('remove a row: a started service turns Inactive; one that never started dis
 	assert.equal(rm.r.status, 200);
 	assert.deepEqual(rm.m.rows.map((r) => r.name), ['Internet (LAN only) 100 Mbps', 'Wi-Fi Secure accounts (5)']);
 	assert.equal(occsvcRows(o.occ, cw).length, 3, 'nothing written by X');
-	const x = await submit(admin, o.occ, cw, rm.m.version, rowsOf(rm.m), { op: 'save' });
+	assert.deepEqual(rm.m.drops, [sup.id], 'the removed row is kept as a drop until Save');
+	const x = await submit(admin, o.occ, cw, rm.m.version, rowsOf(rm.m), { op: 'save', drop: rm.m.drops });
 	assertRedirect(x.r, `/occupiers/${o.occ}/sites/${cw}/services?done=services_saved`, 'save after remove');
 	assert.deepEqual(occsvcRows(o.occ, cw).map((r) => [r.id, r.ended]), [[lan.id, '-'], [sup.id, TODAY], [wifi.id, '-']]);
 	const t = await tab(o.occ, cw, 'service=inactive');
@@ -775,7 +776,7 @@ test('remove a row: a started service turns Inactive; one that never started dis
 	await savePlan(admin, f.occ, cw, f.contract.id, [['Internet (LAN only) 100 Mbps', '90.00', '1'], ['Standard support', '0.00', '1']]);
 	assert.equal(occsvcRows(f.occ, cw).length, 2);
 	const fm = (await openManage(admin, f.occ, cw)).m;
-	const fx = await submit(admin, f.occ, cw, fm.version, [], { op: 'save' });
+	const fx = await submit(admin, f.occ, cw, fm.version, [], { op: 'save', drop: fm.rows.map((r) => r.id) });
 	assertRedirect(fx.r, `/occupiers/${f.occ}/sites/${cw}/services?done=services_saved`, 'remove all');
 	assert.deepEqual(occsvcRows(f.occ, cw).map((r) => [r.name, r.ended]), [], 'never started: gone, not Inactive');
 	const ft = await tab(f.occ, cw);
@@ -798,7 +799,7 @@ test('one save with seven changes: seven audit events in the order of the change
 	const added = [['Bandwidth 100 Mbps', '30.00', '1'], ['Premium support', '45.00', '1'],
 		['Internet (LAN + Wi-Fi) 100 Mbps', '70.00', '1']];
 	const rows = [...kept, ...added.map(([n, price, qty]) => ({ service: S[n], contract: o.contract.id, price, qty }))];
-	const x = await submit(admin, o.occ, cw, m.version, rows, { op: 'save' });
+	const x = await submit(admin, o.occ, cw, m.version, rows, { op: 'save', drop: [sup.id] });
 	assertRedirect(x.r, `/occupiers/${o.occ}/sites/${cw}/services?done=services_saved`, 'seven changes');
 	const now = occsvcRows(o.occ, cw);
 	const byName = (n) => now.find((r) => r.name === n && r.ended === '-');
@@ -817,7 +818,7 @@ test('one save with seven changes: seven audit events in the order of the change
 	['7', '1', TODAY, '1']);
 
 	// A refused save (stale version) adds no event at all.
-	const y = await submit(admin, o.occ, cw, m.version, rows, { op: 'save' });
+	const y = await submit(admin, o.occ, cw, m.version, rows, { op: 'save', drop: [sup.id] });
 	assert.equal(y.r.status, 409);
 	assert.equal(auditEvents(o.occ, cw).length, 4 + 7);
 });
@@ -1030,8 +1031,9 @@ test('a save takes the Public IP block\'s addresses from the site pool, keeps th
 	const save = async (rows, what) => {
 		const { m } = await openManage(admin, o.occ, sd);
 		const byService = new Map(m.rows.map((r) => [r.service, r.id]));
+		const kept = new Set(rows.map((r) => r.service));
 		const x = await submit(admin, o.occ, sd, m.version, rows.map((r) => ({ ...r, id: byService.get(r.service) ?? 0 })),
-			{ op: 'save' });
+			{ op: 'save', drop: m.rows.filter((r) => !kept.has(r.service)).map((r) => r.id) });
 		return [x, what];
 	};
 	let [x, what] = await save([lan, ip], 'add the block');

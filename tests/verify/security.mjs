@@ -22,6 +22,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import { reviewRows } from './security_review.mjs';
 import {
 	ADMIN, Client, DB_SOCKET, EASTWIND_ADMIN, FAST, STOP_AT, OCC_ADMIN, OCC_USER, ROOT, STAFF, addUser, assertSecurityHeaders,
 	blake2b, childrenOf, csrfOf, db, dbValue, decode, inputValue, log, n, occupierId, pct, q, report, rnd, rssKiB,
@@ -255,10 +256,10 @@ await step('throttle', async () => {
 	for (let i = 0; i < 5; i++)
 		await d.login(u.email, 'wrong-password');
 	const right = seen('POST /login (locked)', await d.login(u.email, u.password));
-	const left = Number(dbValue(`SELECT locked_until - UNIX_TIMESTAMP() FROM login_throttle WHERE email = ${q(u.email)}`));
+	const left = Number(right.headers.get('retry-after') || 0);
 	const ok = st.join(',') === '401,401,401,401,429,429' && right.status === 429 && !right.cookie('tn_session');
-	row('login throttling', `failed sign-ins 1–6 → ${st.join(', ')}; a real account locked after 5 failures ` +
-		`(${left} s left): right password → ${right.status}`, ok);
+	row('login throttling', `failed sign-ins 1–6 → ${st.join(', ')}; a real account refused after 5 failures from one ` +
+		`address within 15 minutes (${left} s left, decaying): right password → ${right.status}`, ok);
 });
 
 await step('login flood', async () => {
@@ -281,6 +282,15 @@ await step('login flood', async () => {
 			await sleep(5);
 		}
 	})();
+	// The quiet baseline of this run: the fast subset runs inside make test, beside
+	// whatever else the cores are doing, and is judged against it.
+	const quietMs = [];
+	for (let i = 0; i < 20; i++) {
+		const t = performance.now();
+		await admin.get('/occupiers');
+		quietMs.push(performance.now() - t);
+	}
+	const limit = FAST ? Math.max(1000, 10 * pct(quietMs, 50) + 200) : 1000;
 	const probeMs = [];
 	let probeBad = 0;
 	let flooding = true;
@@ -320,8 +330,9 @@ await step('login flood', async () => {
 	row('login flood', `${N} concurrent sign-ins: ${answered}/${N} answered (${Object.entries(by).map(([k, v]) => `${k}×${v}`).join(', ')}) in ${secs.toFixed(1)} s; worker memory ` +
 		`+${extraMiB.toFixed(0)} MiB at peak ≈ ${atOnce.toFixed(1)} Argon2id hashes at once (cap ${SLOTS} slots × ` +
 		`${perHash} MiB) over ${workers.length} workers; meanwhile ${probeMs.length} signed-in page loads: p50 ` +
-		`${n(pct(probeMs, 50))} ms, max ${n(Math.max(0, ...probeMs))} ms (limit 1 000), ${probeBad} failed`,
-	answered === N && atOnce <= SLOTS + 0.5 && probeBad === 0 && Math.max(0, ...probeMs) <= 1000 && alive);
+		`${n(pct(probeMs, 50))} ms, max ${n(Math.max(0, ...probeMs))} ms (quiet p50 ${n(pct(quietMs, 50))} ms; limit ` +
+		`${n(limit)} ms), ${probeBad} failed`,
+	answered === N && atOnce <= SLOTS + 0.5 && probeBad === 0 && Math.max(0, ...probeMs) <= limit && alive);
 });
 
 /* ---- 4. every route × role × another operator's ids ------------------------------------------ */
@@ -611,7 +622,11 @@ await step('slow clients', async () => {
 		`(${r408} with 408)`, failed === 0 && max <= 1000 && closed.length === N && Math.max(...afterIdle) <= 12);
 });
 
-/* ---- 8. headers on every HTML response ---------------------------------------------------------------- */
+/* ---- 8. the findings of the outside review (security_review.mjs) ----------------------------------------- */
+
+await reviewRows({ step, row, admin });
+
+/* ---- 9. headers on every HTML response ---------------------------------------------------------------- */
 
 await step('headers', async () => {
 	const extra = ['/login', '/nope', '/occupiers', `/occupiers/${acme}/sites/${S}/services`,
