@@ -63,19 +63,26 @@ session_hash_slots_cleanup(void)
 	rmdir(slot_dir);
 }
 
-/* Take a slot, waiting up to wait_ms. 0 ok (or no slots configured: the
- * shell commands), -1 busy. */
+/*
+ * Take one of the first `limit` slots, waiting up to wait_ms. 0 ok (or no
+ * slots configured: the shell commands), -1 busy. Sign-ins may use every
+ * slot; the signed-in actions that hash (a new password) only the first
+ * half (ACCOUNT_SLOTS), so that a flood of them leaves a core to the pages
+ * of everybody else.
+ */
 static int
-hash_slot_take(int wait_ms)
+hash_slot_take(int wait_ms, int limit)
 {
 	char	 path[96];
 	int	 i, k, waited = 0;
 
 	if (nslots == 0)
 		return 0;
+	if (limit > nslots)
+		limit = nslots;
 	for (;;) {
-		for (k = 0; k < nslots; k++) {
-			i = (int)((getpid() + k) % nslots);
+		for (k = 0; k < limit; k++) {
+			i = (int)((getpid() + k) % limit);
 			if (slot_fd[i] == -1) {
 				snprintf(path, sizeof(path), "%s/%d", slot_dir, i);
 				slot_fd[i] = open(path, O_RDWR | O_CREAT |
@@ -95,6 +102,11 @@ hash_slot_take(int wait_ms)
 	}
 }
 
+#define ACCOUNT_SLOTS	(nslots > 1 ? nslots / 2 : 1)
+/* A worker that finds them taken answers "busy" at once: waiting would
+ * hold the worker, and the pages of everybody else queue behind it. */
+#define ACCOUNT_SLOT_WAIT_MS	0
+
 static void
 hash_slot_give(void)
 {
@@ -111,7 +123,7 @@ session_hash_password(const char *pw, char *out, size_t cap)
 
 	if (cap < crypto_pwhash_STRBYTES)
 		return -1;
-	if (hash_slot_take(5000) == -1)
+	if (hash_slot_take(ACCOUNT_SLOT_WAIT_MS, ACCOUNT_SLOTS) == -1)
 		return -2;
 	rc = crypto_pwhash_str(out, pw, strlen(pw),
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -134,20 +146,21 @@ dummy_hash(void)
 }
 
 /*
- * 1 verified, 0 not, -1 no hashing slot free within wait_ms. A stored value
- * that is not an Argon2id hash (an invited user's marker) never verifies,
- * after the same work as a real check: the time of an answer does not tell
- * which accounts are still waiting for their first password.
+ * 1 verified, 0 not, -1 no hashing slot (of the first `limit`) free within
+ * wait_ms. A stored value that is not an Argon2id hash (an invited user's
+ * marker) never verifies, after the same work as a real check: the time of
+ * an answer does not tell which accounts are still waiting for their first
+ * password.
  */
 static int
-verify_password(const char *hash, const char *pw, int wait_ms)
+verify_password(const char *hash, const char *pw, int wait_ms, int limit)
 {
 	const char	*h = hash;
 	int		 rc, real = strncmp(hash, "$argon2", 7) == 0;
 
 	if (!real && *(h = dummy_hash()) == '\0')
 		return 0;
-	if (hash_slot_take(wait_ms) == -1)
+	if (hash_slot_take(wait_ms, limit) == -1)
 		return -1;
 	rc = crypto_pwhash_str_verify(h, pw, strlen(pw));
 	hash_slot_give();
@@ -157,8 +170,10 @@ verify_password(const char *hash, const char *pw, int wait_ms)
 int
 session_verify_password(const char *hash, const char *pw)
 {
-	/* Fails closed: busy counts as "not verified". */
-	return verify_password(hash, pw, 5000) == 1;
+	int	 rc = verify_password(hash, pw, ACCOUNT_SLOT_WAIT_MS,
+	    ACCOUNT_SLOTS);
+
+	return rc == -1 ? -2 : rc;
 }
 
 int
@@ -410,14 +425,14 @@ session_login(struct req *r, const char *email_in, const char *pw,
 			continue;
 		tried++;
 		if ((v = verify_password(us[i].pw_hash, pw,
-		    LOGIN_SLOT_WAIT_MS)) == -1)
+		    LOGIN_SLOT_WAIT_MS, nslots)) == -1)
 			return LOGIN_BUSY;
 		if (v == 1 && !us[i].disabled)
 			ok_users[nok++] = us[i];
 	}
 	if (tried == 0) {
 		/* Spend the same time as a real check: no user enumeration. */
-		if (verify_password("", pw, LOGIN_SLOT_WAIT_MS) == -1)
+		if (verify_password("", pw, LOGIN_SLOT_WAIT_MS, nslots) == -1)
 			return LOGIN_BUSY;
 	}
 	if (nok == 0) {

@@ -65,10 +65,15 @@ int	 session_throttle_fail(struct req *, const char *email,
 /* End the current session (delete the row, clear the cookie). */
 void	 session_logout(struct req *);
 
-/* Argon2id hash of password into out (crypto_pwhash_STRBYTES). 0, -1
- * error, -2 no hashing slot free within 5 s. */
+/*
+ * Argon2id hash of password into out (crypto_pwhash_STRBYTES). 0, -1
+ * error, -2 busy: no hashing slot free. Outside sign-in, hashing uses half
+ * of the slots (at least one) and never waits for one, so that a flood of
+ * password changes leaves a core and the workers to everybody else's
+ * pages.
+ */
 int	 session_hash_password(const char *password, char *out, size_t cap);
-/* 1 when password matches the Argon2id hash, else 0 (same hash slots). */
+/* 1 when password matches the Argon2id hash, 0 not, -2 busy (as above). */
 int	 session_verify_password(const char *hash, const char *password);
 /* The stored "hash" of an account that cannot sign in until a
  * set-password link gives it a real password: a marker no password

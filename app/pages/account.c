@@ -113,6 +113,16 @@ password_once(struct req *r, const char *hash)
 	return -1;
 }
 
+/* Every hashing slot this worker may use is taken: answer at once. */
+static int
+account_busy(struct req *r)
+{
+	http_header(r, "Retry-After", "2");
+	http_error_msg(r, 503, "Too many passwords are being checked at this "
+	    "moment. Nothing was changed: wait a few seconds and try again.");
+	return 1;
+}
+
 /* POST /account op=password. Answers, or returns 0 for the page. */
 static int
 password_change(struct req *r, struct tpl_dict *d)
@@ -130,10 +140,6 @@ password_change(struct req *r, struct tpl_dict *d)
 		r->status = 422;
 		return 0;
 	}
-	/* Two hashes a change: paced per user and per operator, so that one
-	 * account cannot keep the hashing slots (and the CPU) from others. */
-	if ((rc = useradmin_pace(r, d, PACE_PASSWORD)) != 1)
-		return rc < 0 ? (page_store_error(r), 1) : 0;
 	if ((rc = session_throttle_check(r, r->user.email, &wait)) < 0)
 		goto err;
 	if (rc > 0) {
@@ -144,10 +150,17 @@ password_change(struct req *r, struct tpl_dict *d)
 		    (wait + 59) / 60 == 1 ? "" : "s"));
 		return 0;
 	}
+	/* Up to two hashes an attempt: paced per user and per operator, so
+	 * that one account cannot keep the hashing slots (and the CPU) from
+	 * everybody else. */
+	if ((rc = useradmin_pace(r, d, PACE_PASSWORD)) != 1)
+		return rc < 0 ? (page_store_error(r), 1) : 0;
 	if ((rc = store_account_user_hash(r->a, r->user.operator_id,
 	    r->user.id, &hash)) <= 0)
 		goto err;
-	if (!session_verify_password(hash, v[AF_CURRENT].raw)) {
+	if ((rc = session_verify_password(hash, v[AF_CURRENT].raw)) == -2)
+		return account_busy(r);
+	if (rc == 0) {
 		if (session_throttle_fail(r, r->user.email, &wait) < 0)
 			goto err;
 		r->status = 422;
@@ -155,7 +168,9 @@ password_change(struct req *r, struct tpl_dict *d)
 		    "not correct.");
 		return 0;
 	}
-	if (session_hash_password(v[AF_NEW].raw, nh, sizeof(nh)) < 0) {
+	if ((rc = session_hash_password(v[AF_NEW].raw, nh, sizeof(nh))) == -2)
+		return account_busy(r);
+	if (rc < 0) {
 		log_warnx("account: password hashing failed");
 		http_error(r, 500);
 		return 1;

@@ -124,7 +124,15 @@ page_set_password(struct req *r)
 		page_end(r);
 		return;
 	}
-	if (session_hash_password(v[SPF_PASSWORD].raw, nh, sizeof(nh)) < 0) {
+	if ((rc = session_hash_password(v[SPF_PASSWORD].raw, nh,
+	    sizeof(nh))) == -2) {
+		http_header(r, "Retry-After", "2");
+		http_error_msg(r, 503, "Too many passwords are being set at this "
+		    "moment. Nothing was changed: wait a few seconds and send "
+		    "the form again; the link still works.");
+		return;
+	}
+	if (rc < 0) {
 		log_warnx("set_password: hashing failed");
 		http_error(r, 500);
 		return;

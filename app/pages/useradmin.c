@@ -68,7 +68,7 @@ static const struct {
 	int64_t		 per_user, per_operator;
 	const char	*what;		/* for the message */
 } paces[PACE__MAX] = {
-	[PACE_PASSWORD] = { "pw", 900, 5, 50, "password changes" },
+	[PACE_PASSWORD] = { "pw", 900, 10, 100, "password changes" },
 	[PACE_ACCOUNTS] = { "acct", 600, 30, 200,
 	    "new users and set-password links" },
 };

@@ -78,7 +78,7 @@ void	 useradmin_screen(struct req *, struct tpl_dict *, int64_t occ,
 /*
  * Paces of costly account actions, per user and per operator, so that one
  * account cannot keep the hashing slots or the database from everybody
- * else: PACE_PASSWORD (password changes: 5 a user, 50 an operator in 15
+ * else: PACE_PASSWORD (password changes: 10 a user, 100 an operator in 15
  * minutes) and PACE_ACCOUNTS (new users and set-password links: 30 a user,
  * 200 an operator in 10 minutes). Counts one action. 1 go on; 0 refused
  * (a form-level message in d, r->status 429 and Retry-After); -1 error.

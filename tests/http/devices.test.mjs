@@ -222,7 +222,8 @@ function currentRows(occ, site) {
 		.map(([id, service, contract, price, qty]) => ({ id, service, contract, price: (Number(price) / 100).toFixed(2), qty }));
 }
 
-/* Submit the Manage services form with these rows (op=save). */
+/* Submit the Manage services form with these rows (op=save); the dialog's
+ * current rows left out are sent as drops, as the dialog's X then Save does. */
 async function saveServices(occ, site, rows) {
 	const path = `/occupiers/${occ}/sites/${site}/services/manage`;
 	const page = await admin.get(path);
@@ -231,6 +232,12 @@ async function saveServices(occ, site, rows) {
 	rows.forEach((r, i) => pairs.push([`row[${i}][id]`, String(r.id ?? 0)], [`row[${i}][service]`, String(r.service)],
 		[`row[${i}][contract]`, String(r.contract)], [`row[${i}][price]`, r.price ?? '10.00'],
 		[`row[${i}][qty]`, String(r.qty ?? 1)]));
+	const kept = new Set(rows.map((r) => String(r.id ?? 0)));
+	for (let k = 0; inputValue(page.body, `row[${k}][id]`) !== null; k++) {
+		const id = inputValue(page.body, `row[${k}][id]`);
+		if (!kept.has(id))
+			pairs.push(['drop', id]);
+	}
 	return postPairs(admin, path, pairs);
 }
 

@@ -66,6 +66,22 @@ async function client(ci) {
 		}
 		else
 			await sleep(100);
+		// Every fourth round, an edit of the client's own occupier: nobody else edits it, so a
+		// failure while MariaDB is down (at COMMIT too) must be a 503, never a 409 "changed by
+		// someone else".
+		if (k % 4 === 0) {
+			const ep = `/occupiers/${p.occ}/edit`;
+			t0 = Date.now();
+			const ge = await attempt(c, 'GET', ep);
+			events.push({ c: ci, kind: 'edit-get', t0, t1: Date.now(), status: ge.status, err: ge.err, html: isHtml(ge) });
+			if (ge.status === 200) {
+				t0 = Date.now();
+				const pe = await attempt(c, 'POST', ep, [['name', `DB faults ${p.occ} ${k}`],
+					['billing_ref', ''], ['contact_email', ''], ['notes', `edit ${k}`],
+					['version', inputValue(ge.body, 'version')]]);
+				events.push({ c: ci, kind: 'edit', t0, t1: Date.now(), status: pe.status, err: pe.err, html: isHtml(pe) });
+			}
+		}
 	}
 	c.close();
 }
