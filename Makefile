@@ -7,8 +7,11 @@ CC       = gcc
 CXX      = g++
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 WARN     = -Wall -Wextra -Werror
-CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -O2 -g -Iapp $(PKG_CFLAGS)
-CXXFLAGS = -std=c++11 $(WARN) -O2 -g
+CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+# -MMD -MP: each object lists the headers (and statement .def files) it
+# includes in a .d file beside it, so a change rebuilds exactly its users.
+CFLAGS   = $(CSTD) $(WARN) -O2 -g -MMD -MP -Iapp $(PKG_CFLAGS)
+CXXFLAGS = -std=c++11 $(WARN) -O2 -g -MMD -MP
 LDLIBS   = -lfcgi -lctemplate_nothreads -lmariadb -lsodium -pthread -lstdc++
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -27,16 +30,17 @@ build/tenantry: $(OBJ)
 build/asan/tenantry: $(ASAN_OBJ)
 	$(CXX) $(SAN) -o $@ $(ASAN_OBJ) $(LDLIBS)
 
-build/obj/tpl/tpl_shim.o: app/tpl/tpl_shim.cc app/tpl/tpl.h
+build/obj/tpl/tpl_shim.o: app/tpl/tpl_shim.cc
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS) -c -o $@ app/tpl/tpl_shim.cc
 
-build/asan/tpl/tpl_shim.o: app/tpl/tpl_shim.cc app/tpl/tpl.h
+build/asan/tpl/tpl_shim.o: app/tpl/tpl_shim.cc
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS) $(SAN) -O1 -c -o $@ app/tpl/tpl_shim.cc
 
-$(OBJ): $(HDRS)
-$(ASAN_OBJ): $(HDRS)
+-include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
+# New flags rebuild everything (and write the .d files the first time).
+$(OBJ) $(ASAN_OBJ): Makefile
 
 build/obj/%.o: app/%.c
 	@mkdir -p $(@D)
@@ -60,6 +64,13 @@ test: deps
 	@$(MAKE) --no-print-directory all asan unit-build
 	@sh tests/run.sh
 
+# The developer's check before a commit: unit, fuzz-corpus replay and HTTP
+# suites, no package installation (run `make deps` once, as root, first),
+# so it also runs as an ordinary user.
+check:
+	@$(MAKE) --no-print-directory all asan unit-build
+	@SUITES="unit fuzz http" sh tests/run.sh
+
 UNIT_TESTS != ls tests/unit/test_*.c 2>/dev/null | sed 's|tests/unit/\(.*\)\.c|build/unit/\1|'
 UNIT_ASAN   = $(UNIT_TESTS:build/unit/%=build/unit-asan/%)
 
@@ -72,6 +83,30 @@ build/unit/test_%: tests/unit/test_%.c $(LIB_C) $(HDRS)
 build/unit-asan/test_%: tests/unit/test_%.c $(LIB_C) $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SAN) -O1 -o $@ $< $(LIB_C) -lcmocka
+
+# libFuzzer drivers (tests/fuzz/fuzz_*.c) over the pure modules, with the
+# flags above; tests/fuzz/build.sh asks for them (make fuzz-build).
+FUZZ_CC    = clang
+FUZZ_FLAGS = $(CSTD) $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined \
+	     -fno-sanitize-recover=undefined -fno-omit-frame-pointer -Iapp -Itests/fuzz
+FUZZERS   != ls tests/fuzz/fuzz_*.c 2>/dev/null | sed 's|tests/fuzz/\(.*\)\.c|build/fuzz/\1|'
+
+fuzz-build: $(FUZZERS)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB_C) $(HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_C)
+
+# Fuzz every driver for FUZZ_SECONDS (60) from its committed corpus.
+FUZZ_SECONDS = 60
+fuzz:
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# The leaks check of make verify alone: requests of every page to one
+# worker under valgrind, failing on any byte lost.
+valgrind: deps
+	@$(MAKE) --no-print-directory all asan unit-build
+	@VERIFY_ONLY=leaks sh tests/verify/run.sh
 
 unit: unit-build
 	@SUITES=unit sh tests/run.sh
@@ -87,10 +122,7 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/run.sh
 
-format:
-	clang-format -i $(APP_C) $(HDRS:%.def=) 
-
 clean:
 	rm -rf build
 
-.PHONY: all asan deps run test unit unit-build verify bench format clean
+.PHONY: all asan deps run test check unit unit-build fuzz fuzz-build valgrind verify bench clean

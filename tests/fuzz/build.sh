@@ -1,16 +1,13 @@
 #!/bin/sh
 # tests/fuzz/build.sh: build every libFuzzer driver (tests/fuzz/fuzz_*.c)
-# into build/fuzz/, linked with the pure modules (the Makefile's LIB_C),
-# under ASan+UBSan. A driver is rebuilt only when a source is newer.
+# into build/fuzz/ through the Makefile (make fuzz-build: the pure modules,
+# the Makefile's flags, ASan+UBSan), installing clang first if needed.
 # Sourced by replay.sh and run.sh; sets DRIVERS (names, in order).
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 1
 FUZZ_CC=${FUZZ_CC:-clang}
-FUZZ_FLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Iapp -Itests/fuzz"
-LIB_C="$(ls app/domain/*.c) app/http/parse.c app/arena.c"
 OUTDIR=build/fuzz
-APP_H=$(find app -name '*.h' | sort)
 
 if ! command -v "$FUZZ_CC" >/dev/null 2>&1; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -23,24 +20,10 @@ if ! command -v "$FUZZ_CC" >/dev/null 2>&1; then
 	fi
 fi
 
-mkdir -p "$OUTDIR"
+# The drivers are built by the Makefile, with its flags (make fuzz-build).
 DRIVERS=""
 for src in tests/fuzz/fuzz_*.c; do
-	d=$(basename "$src" .c)
-	DRIVERS="$DRIVERS $d"
-	bin="$OUTDIR/$d"
-	if [ -x "$bin" ]; then
-		# shellcheck disable=SC2086
-		newer=$(find "$src" tests/fuzz/fuzz.h $LIB_C $APP_H -newer "$bin" \
-		    2>/dev/null | head -1)
-		[ -z "$newer" ] && continue
-	fi
-	echo "fuzz: building $d" >&2
-	# shellcheck disable=SC2086
-	if ! $FUZZ_CC $FUZZ_FLAGS -o "$bin.tmp" "$src" $LIB_C; then
-		echo "fuzz: build of $d failed" >&2
-		rm -f "$bin.tmp"
-		exit 1
-	fi
-	mv "$bin.tmp" "$bin"
+	DRIVERS="$DRIVERS $(basename "$src" .c)"
 done
+make --no-print-directory -s fuzz-build FUZZ_CC="$FUZZ_CC" >&2 || {
+	echo "fuzz: build failed" >&2; exit 1; }
