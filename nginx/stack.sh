@@ -72,8 +72,8 @@ stack_db_stop() {
 # stack_nginx_conf UPSTREAM: nginx/nginx.conf.in rendered for $RUN, $ROOT
 # and $PORT. Sign-ins nginx passes on: 5 a second per hashing slot (half
 # of what the slots could hash), 10 per slot queued in nginx; from one
-# client address at most half of that (per minute, so that small rates stay
-# exact), with a queue of 10.
+# client address one a second (set per minute: TENANTRY_LOGIN_ADDR_RATE),
+# with a queue of 10.
 stack_nginx_conf() {
 	user=""
 	[ "$(id -u)" = 0 ] && user="user root;"
@@ -82,7 +82,7 @@ stack_nginx_conf() {
 	    -e "s|@UPSTREAM@|$1|g" -e "s|@USER@|$user|g" \
 	    -e "s|@LOGIN_RATE@|${TENANTRY_LOGIN_RATE:-$((5 * slots))}|g" \
 	    -e "s|@LOGIN_BURST@|$((10 * slots))|g" \
-	    -e "s|@LOGIN_ADDR_RATE@|${TENANTRY_LOGIN_ADDR_RATE:-$((30 * ${TENANTRY_LOGIN_RATE:-$((5 * slots))}))}|g" \
+	    -e "s|@LOGIN_ADDR_RATE@|${TENANTRY_LOGIN_ADDR_RATE:-60}|g" \
 	    -e "s|@LOGIN_ADDR_BURST@|10|g" \
 	    "$ROOT/nginx/nginx.conf.in"
 }

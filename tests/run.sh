@@ -88,6 +88,7 @@ if [ "$need_stack" = 1 ]; then
 	export TENANTRY_TODAY="${TENANTRY_TODAY:-2026-02-16}"
 	export TENANTRY_WORKERS="${TENANTRY_WORKERS:-4}"
 	export TENANTRY_BIN="${TENANTRY_BIN:-$ROOT/build/asan/tenantry}"
+
 	export ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:halt_on_error=1"
 	export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 	. "$ROOT/nginx/stack.sh"

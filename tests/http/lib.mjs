@@ -161,13 +161,27 @@ function fetchFrom(localAddress, url, { method, headers, body }) {
 	});
 }
 
+/*
+ * nginx paces sign-ins per client address (one a second by default), as it
+ * should for real clients, and the suites sign in hundreds of times: each
+ * Client posts its sign-ins from a loopback address of its own (127.0.4.2
+ * and on), unless it was given one. Only POST /login is paced, and a session
+ * does not depend on the address it was made from.
+ */
+let loginAddrs = 0;
+function nextLoginAddr() {
+	const k = loginAddrs++ % 1000;
+	return `127.0.${4 + Math.floor(k / 250)}.${(k % 250) + 2}`;
+}
+
 export class Client {
-	/* from: a loopback source address other than 127.0.0.1, if any. */
+	/* from: a loopback source address other than 127.0.0.1 for every request. */
 	constructor(name = 'client', { from } = {}) {
 		this.name = name;
 		this.jar = new Map();
 		this.csrf = null;
 		this.from = from;
+		this.loginFrom = from ?? nextLoginAddr();
 	}
 
 	cookieHeader() {
@@ -248,7 +262,14 @@ export class Client {
 		const fields = { email, password };
 		if (next !== undefined)
 			fields.next = next;
-		const r = await this.post('/login', fields, { csrf: csrfOf(page.body) });
+		const from = this.from;
+		this.from = this.loginFrom;
+		let r;
+		try {
+			r = await this.post('/login', fields, { csrf: csrfOf(page.body) });
+		} finally {
+			this.from = from;
+		}
 		if (r.status === 303)
 			await this.follow(r.location);
 		return r;

@@ -36,7 +36,7 @@ OUT="$ROOT/tests/out/verify"
 HERE="$ROOT/tests/verify"
 ALL="fuzz sanitizers lost-updates db-faults worker-faults security leaks"
 T0=$(date +%s)
-BUDGET=${VERIFY_BUDGET:-$((FAST ? 360 : 1290))}
+BUDGET=${VERIFY_BUDGET:-$((FAST ? 390 : 1290))}
 RESERVE=$((FAST ? 15 : 40))	# kept for each check still to come
 PASSN=0
 FAILN=0
@@ -428,7 +428,7 @@ fi
 # ---- 7. security matrix (the production build) ------------------------------------------
 
 if want security; then
-	check security $((FAST ? 150 : 300)) plain 4 node "$HERE/security.mjs"
+	check security $((FAST ? 180 : 300)) plain 4 node "$HERE/security.mjs"
 	grep -E '^  (PASS|FAIL) ' "$OUT/security.log" 2>/dev/null | tee -a "$OUT/summary.txt"
 fi
 
