@@ -79,14 +79,15 @@ useradmin_pace(struct req *r, struct tpl_dict *d, enum pace_kind k)
 	int64_t		 n, wait;
 	const char	*who;
 
-	if (store_pace_take(arena_printf(r->a, "%s:u:%lld", paces[k].name,
-	    (long long)r->user.id), r->now, paces[k].window, &n) < 0)
+	if (store_pace_take(r->a, arena_printf(r->a, "%s:u:%lld",
+	    paces[k].name, (long long)r->user.id), r->now, paces[k].window,
+	    paces[k].per_user, &n) < 0)
 		return -1;
 	who = "from your account";
 	if (n <= paces[k].per_user) {
-		if (store_pace_take(arena_printf(r->a, "%s:o:%lld",
+		if (store_pace_take(r->a, arena_printf(r->a, "%s:o:%lld",
 		    paces[k].name, (long long)r->user.operator_id), r->now,
-		    paces[k].window, &n) < 0)
+		    paces[k].window, paces[k].per_operator, &n) < 0)
 			return -1;
 		if (n <= paces[k].per_operator)
 			return 1;

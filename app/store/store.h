@@ -84,9 +84,10 @@ int	 store_login_ok(const char *email, const char *addr, int64_t now);
 int	 store_login_clear(const char *email, const char *addr);
 
 /* Count one action against key in the fixed window of `window` seconds
- * that holds now; *n receives the count including this one. 1 or -1. */
-int	 store_pace_take(const char *key, int64_t now, int64_t window,
-	    int64_t *n);
+ * that holds now; *n receives the count including this one (more than max:
+ * refused, and then not counted, with no write). 1 or -1. */
+int	 store_pace_take(struct arena *, const char *key, int64_t now,
+	    int64_t window, int64_t max, int64_t *n);
 /* Bounded housekeeping (at most 1 000 rows a table a call): failures
  * outside the window, known addresses past 90 days, paces of yesterday,
  * sessions past their idle or absolute expiry. *deleted: rows removed.

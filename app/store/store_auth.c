@@ -140,15 +140,26 @@ store_login_clear(const char *email, const char *addr)
 }
 
 int
-store_pace_take(const char *key, int64_t now, int64_t window, int64_t *n)
+store_pace_take(struct arena *a, const char *key, int64_t now,
+    int64_t window, int64_t max, int64_t *n)
 {
 	/* Windows start on multiples of their length, so that every worker
 	 * agrees on the current one. */
 	int64_t		 start = now - now % window;
 	struct dbp	 p[] = { DBP_S(key), DBP_I(start), DBP_I(window),
 	    DBP_I(window) };
+	struct dbp	 pg[] = { DBP_S(key), DBP_I(start) };
+	struct dbres	 res;
 	uint64_t	 got = 0;
 
+	/* Over the limit already: refused without a write, so that a flood of
+	 * refused attempts costs the database a key read each. */
+	if (db_query(a, STMT_PACE_GET, pg, NPARAMS(pg), &res) < 0)
+		return -1;
+	if (res.nrows > 0 && dbrow_int(&res.rows[0], 0) >= max) {
+		*n = dbrow_int(&res.rows[0], 0) + 1;
+		return 1;
+	}
 	if (db_exec(STMT_PACE_TAKE, p, NPARAMS(p), &got) < 0)
 		return -1;
 	/* LAST_INSERT_ID(n) on an update; a new row has no id: n is 1. */
