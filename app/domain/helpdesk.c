@@ -1,0 +1,297 @@
+/*
+ * helpdesk: see helpdesk.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "helpdesk.h"
+
+const char *const hd_status_names[HD_STATUS__MAX] = {
+	"open",			/* HD_OPEN */
+	"in_progress",		/* HD_IN_PROGRESS */
+	"awaiting_customer",	/* HD_AWAITING */
+	"resolved",		/* HD_RESOLVED */
+	"closed",		/* HD_CLOSED */
+};
+const char *const hd_status_labels[HD_STATUS__MAX] = {
+	"Open",			/* HD_OPEN */
+	"In progress",		/* HD_IN_PROGRESS */
+	"Awaiting customer",	/* HD_AWAITING */
+	"Resolved",		/* HD_RESOLVED */
+	"Closed",		/* HD_CLOSED */
+};
+const char *const hd_status_classes[HD_STATUS__MAX] = {
+	"active",		/* HD_OPEN */
+	"active",		/* HD_IN_PROGRESS */
+	"scheduled",		/* HD_AWAITING */
+	"scheduled",		/* HD_RESOLVED */
+	"inactive",		/* HD_CLOSED */
+};
+const char *const hd_priority_names[HD_PRIORITY__MAX] = {
+	"low",			/* HD_LOW */
+	"normal",		/* HD_NORMAL */
+	"high",			/* HD_HIGH */
+	"urgent",		/* HD_URGENT */
+};
+const char *const hd_priority_labels[HD_PRIORITY__MAX] = {
+	"Low",			/* HD_LOW */
+	"Normal",		/* HD_NORMAL */
+	"High",			/* HD_HIGH */
+	"Urgent",		/* HD_URGENT */
+};
+const char *const hd_category_names[HD_CATEGORY__MAX] = {
+	"ivr",			/* HD_CAT_IVR */
+	"conference_bridge",	/* HD_CAT_CONFERENCE */
+	"connectivity",		/* HD_CAT_CONNECTIVITY */
+	"telephony",		/* HD_CAT_TELEPHONY */
+	"wifi",			/* HD_CAT_WIFI */
+	"billing",		/* HD_CAT_BILLING */
+	"other",		/* HD_CAT_OTHER */
+};
+const char *const hd_category_labels[HD_CATEGORY__MAX] = {
+	"IVR",			/* HD_CAT_IVR */
+	"Conference bridge",	/* HD_CAT_CONFERENCE */
+	"Connectivity",		/* HD_CAT_CONNECTIVITY */
+	"Telephony",		/* HD_CAT_TELEPHONY */
+	"Wi-Fi",		/* HD_CAT_WIFI */
+	"Billing",		/* HD_CAT_BILLING */
+	"Other",		/* HD_CAT_OTHER */
+};
+
+/* First response and resolution, business minutes (a day is 8.5 h). */
+static const struct hd_target targets[HD_PRIORITY__MAX] = {
+	{ 8 * 60, 5 * 510 },	/* HD_LOW: a day's morning, 5 days */
+	{ 4 * 60, 2 * 510 },	/* HD_NORMAL: 4 h, 2 days */
+	{ 60, 510 },		/* HD_HIGH: 1 h, 1 day */
+	{ 30, 4 * 60 },		/* HD_URGENT: 30 min, 4 h */
+};
+
+static int
+parse(const char *const *names, int n, const char *s)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		if (s != NULL && strcmp(s, names[i]) == 0)
+			return i;
+	return n;
+}
+
+enum hd_status
+hd_status_parse(const char *s)
+{
+	return (enum hd_status)parse(hd_status_names, HD_STATUS__MAX, s);
+}
+
+enum hd_priority
+hd_priority_parse(const char *s)
+{
+	return (enum hd_priority)parse(hd_priority_names, HD_PRIORITY__MAX, s);
+}
+
+enum hd_category
+hd_category_parse(const char *s)
+{
+	return (enum hd_category)parse(hd_category_names, HD_CATEGORY__MAX, s);
+}
+
+int
+hd_can_move(enum hd_status from, enum hd_status to)
+{
+	if (from >= HD_STATUS__MAX || to >= HD_STATUS__MAX || from == to)
+		return 0;
+	switch (from) {
+	case HD_OPEN:
+		return to != HD_OPEN;
+	case HD_IN_PROGRESS:
+		return to == HD_AWAITING || to == HD_RESOLVED || to == HD_CLOSED;
+	case HD_AWAITING:
+		return to == HD_IN_PROGRESS || to == HD_RESOLVED ||
+		    to == HD_CLOSED;
+	case HD_RESOLVED:
+		return to == HD_IN_PROGRESS || to == HD_CLOSED;
+	case HD_CLOSED:
+		return to == HD_OPEN;
+	default:
+		return 0;
+	}
+}
+
+int
+hd_clock_runs(enum hd_status s)
+{
+	return s == HD_OPEN || s == HD_IN_PROGRESS;
+}
+
+const struct hd_target *
+hd_target(enum hd_priority p)
+{
+	return &targets[p < HD_PRIORITY__MAX ? p : HD_NORMAL];
+}
+
+/*
+ * Time zone switching: the C library converts in the process's zone
+ * (TZ). A worker is one thread; the zone is put back before returning.
+ */
+struct tzsave {
+	char	 old[128];
+	int	 had, switched;
+};
+
+static void
+tz_enter(struct tzsave *s, const char *tz)
+{
+	const char	*cur = getenv("TZ");
+
+	s->switched = 0;
+	if (tz == NULL || *tz == '\0' || (cur != NULL && strcmp(cur, tz) == 0))
+		return;
+	s->had = cur != NULL && strlen(cur) < sizeof(s->old);
+	if (s->had)
+		memcpy(s->old, cur, strlen(cur) + 1);
+	setenv("TZ", tz, 1);
+	tzset();
+	s->switched = 1;
+}
+
+static void
+tz_leave(struct tzsave *s)
+{
+	if (!s->switched)
+		return;
+	if (s->had)
+		setenv("TZ", s->old, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+}
+
+/* The business window [*start, *end) of the local day containing t, and
+ * whether that day is a weekday. */
+static int
+day_window(int64_t t, int64_t *start, int64_t *end, int64_t *next_day)
+{
+	struct tm	 tm, w;
+	time_t		 tt = (time_t)t;
+	int		 weekday;
+
+	if (localtime_r(&tt, &tm) == NULL)
+		return -1;
+	weekday = tm.tm_wday >= 1 && tm.tm_wday <= 5;
+	w = tm;
+	w.tm_sec = 0;
+	w.tm_isdst = -1;
+	w.tm_hour = HD_DAY_START / 60;
+	w.tm_min = HD_DAY_START % 60;
+	*start = (int64_t)mktime(&w);
+	w = tm;
+	w.tm_sec = 0;
+	w.tm_isdst = -1;
+	w.tm_hour = HD_DAY_END / 60;
+	w.tm_min = HD_DAY_END % 60;
+	*end = (int64_t)mktime(&w);
+	w = tm;
+	w.tm_sec = 0;
+	w.tm_min = 0;
+	w.tm_hour = 0;
+	w.tm_mday += 1;
+	w.tm_isdst = -1;
+	*next_day = (int64_t)mktime(&w);
+	if (*next_day <= t)
+		*next_day = t + 3600;	/* never stand still */
+	return weekday;
+}
+
+#define MAX_DAYS	4000	/* about 11 years: beyond any SLA */
+
+int64_t
+hd_business_seconds(int64_t t0, int64_t t1, const char *tz)
+{
+	struct tzsave	 s;
+	int64_t		 sum = 0, t = t0, ws, we, nd;
+	int		 i, wd;
+
+	if (t1 <= t0)
+		return 0;
+	tz_enter(&s, tz);
+	for (i = 0; t < t1 && i < MAX_DAYS; i++) {
+		if ((wd = day_window(t, &ws, &we, &nd)) < 0)
+			break;
+		if (wd) {
+			int64_t a = t > ws ? t : ws;
+			int64_t b = t1 < we ? t1 : we;
+
+			if (b > a)
+				sum += b - a;
+		}
+		t = nd;
+	}
+	tz_leave(&s);
+	return sum;
+}
+
+int64_t
+hd_business_add(int64_t t0, int64_t secs, const char *tz)
+{
+	struct tzsave	 s;
+	int64_t		 t = t0, ws, we, nd, r = t0;
+	int		 i, wd;
+
+	tz_enter(&s, tz);
+	for (i = 0; i < MAX_DAYS; i++) {
+		if ((wd = day_window(t, &ws, &we, &nd)) < 0)
+			break;
+		if (wd && t < we) {
+			int64_t a = t > ws ? t : ws;
+
+			if (secs <= we - a) {
+				r = a + (secs > 0 ? secs : 0);
+				break;
+			}
+			secs -= we - a;
+		}
+		t = nd;
+	}
+	tz_leave(&s);
+	return r;
+}
+
+void
+hd_clock_move(enum hd_status to, int64_t now, const char *tz,
+    int64_t *elapsed, int64_t *running_since)
+{
+	if (*running_since > 0) {
+		if (hd_clock_runs(to))
+			return;		/* runs on */
+		*elapsed += hd_business_seconds(*running_since, now, tz);
+		*running_since = 0;
+	} else if (hd_clock_runs(to))
+		*running_since = now;
+}
+
+void
+hd_sla(enum hd_priority p, enum hd_status st, int64_t created,
+    int64_t first_response_at, int64_t elapsed, int64_t running_since,
+    int64_t now, const char *tz, struct hd_sla *o)
+{
+	const struct hd_target	*t = hd_target(p);
+	int64_t			 used, fr = t->first_response * 60;
+
+	memset(o, 0, sizeof(*o));
+	if (first_response_at > 0)
+		o->fr_breached = hd_business_seconds(created, first_response_at,
+		    tz) > fr;
+	else if (st != HD_CLOSED) {
+		o->fr_due = hd_business_add(created, fr, tz);
+		o->fr_breached = now > o->fr_due;
+	}
+	used = elapsed;
+	if (running_since > 0)
+		used += hd_business_seconds(running_since, now, tz);
+	o->res_left = t->resolution * 60 - used;
+	o->paused = running_since == 0;
+	if (!o->paused && o->res_left > 0)
+		o->res_due = hd_business_add(now, o->res_left, tz);
+	o->res_breached = o->res_left < 0;
+}
