@@ -13,8 +13,13 @@ ALTER TABLE support_case
 	ADD COLUMN category VARCHAR(24) NOT NULL DEFAULT 'other' COMMENT 'ivr, conference_bridge, connectivity, telephony, wifi, billing, other' AFTER priority,
 	ADD COLUMN first_response_at BIGINT NULL COMMENT 'unix seconds of the first comment by the operator side; NULL: none yet' AFTER category,
 	ADD COLUMN resolved_at BIGINT NULL COMMENT 'unix seconds it was last resolved; NULL while not resolved' AFTER first_response_at,
+	ADD COLUMN sla_elapsed BIGINT NOT NULL DEFAULT 0 COMMENT 'business seconds the resolution clock ran before sla_running_since' AFTER resolved_at,
+	ADD COLUMN sla_running_since BIGINT NULL COMMENT 'unix seconds the clock last started; NULL while paused (awaiting customer, resolved, closed)' AFTER sla_elapsed,
 	ADD KEY case_queue (operator_id, status, priority),
 	ADD KEY case_assignee (operator_id, assignee_id, status);
+
+UPDATE support_case SET sla_running_since = UNIX_TIMESTAMP(created_at)
+	WHERE status <> 'closed';
 
 UPDATE support_case c JOIN service v ON v.id = c.service_id
 	SET c.category = CASE v.category WHEN 'IVR' THEN 'ivr'

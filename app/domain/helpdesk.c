@@ -96,6 +96,115 @@ hd_category_parse(const char *s)
 	return (enum hd_category)parse(hd_category_names, HD_CATEGORY__MAX, s);
 }
 
+enum hd_category
+hd_category_by_label(const char *s)
+{
+	return (enum hd_category)parse(hd_category_labels, HD_CATEGORY__MAX, s);
+}
+
+/* The case templates: label is the subject. */
+static const struct hd_canned templates[] = {
+	{ "IVR configuration",
+	    "Please include:\n"
+	    "- The phone number(s) the IVR should answer\n"
+	    "- The greeting callers hear (text, or say that you will send a "
+	    "recording)\n"
+	    "- The menu options: each key and where it goes (extension, "
+	    "number, voicemail)\n"
+	    "- Opening hours, and what callers hear outside them\n"
+	    "- What happens when a caller presses nothing or a wrong key\n"
+	    "- A contact name and phone number for testing\n" },
+	{ "Conference bridge number and user details",
+	    "Please include:\n"
+	    "- How many dial-in numbers you need, and the country each "
+	    "should be local to\n"
+	    "- The most participants expected on one call\n"
+	    "- The people who will host calls: name and email of each (each "
+	    "receives a host PIN)\n"
+	    "- Whether participants need a PIN to join\n"
+	    "- Whether calls should be recorded\n"
+	    "- A contact name and phone number for testing\n" },
+};
+
+static const struct hd_canned ivr_replies[] = {
+	{ "Need more details", "Thank you for your request. To set up the IVR "
+	    "we still need: [what is missing]. Please reply on this case." },
+	{ "Configured, please test", "Your IVR on [number] is configured. "
+	    "Please call it and check each menu option, then tell us here if "
+	    "anything should change." },
+	{ "Recording received", "We have received the greeting recording and "
+	    "will have it live by [date]." },
+};
+
+static const struct hd_canned conf_replies[] = {
+	{ "Need more details", "Thank you for your request. To set up the "
+	    "conference bridge we still need: [what is missing]. Please reply "
+	    "on this case." },
+	{ "Bridge ready", "Your conference bridge is ready. Dial-in number: "
+	    "[number]. Host PINs have been sent to: [hosts]. Please make a "
+	    "test call and tell us here if anything should change." },
+};
+
+const struct hd_canned *
+hd_case_template(enum hd_category c)
+{
+	if (c == HD_CAT_IVR)
+		return &templates[0];
+	if (c == HD_CAT_CONFERENCE)
+		return &templates[1];
+	return NULL;
+}
+
+const struct hd_canned *
+hd_replies(enum hd_category c, size_t *n)
+{
+	if (c == HD_CAT_IVR) {
+		*n = sizeof(ivr_replies) / sizeof(ivr_replies[0]);
+		return ivr_replies;
+	}
+	if (c == HD_CAT_CONFERENCE) {
+		*n = sizeof(conf_replies) / sizeof(conf_replies[0]);
+		return conf_replies;
+	}
+	*n = 0;
+	return NULL;
+}
+
+/* a and b equal when white space (runs of blanks, CR, LF) is ignored. */
+static int
+same_text(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ' || *a == '\t' || *a == '\r' || *a == '\n')
+			a++;
+		while (*b == ' ' || *b == '\t' || *b == '\r' || *b == '\n')
+			b++;
+		if (*a == '\0' || *b == '\0')
+			return *a == *b;
+		if (*a++ != *b++)
+			return 0;
+	}
+}
+
+int
+hd_is_template(const char *text)
+{
+	size_t	 i;
+
+	if (text == NULL)
+		return 0;
+	for (i = 0; i < sizeof(templates) / sizeof(templates[0]); i++)
+		if (same_text(text, templates[i].text))
+			return 1;
+	for (i = 0; i < sizeof(ivr_replies) / sizeof(ivr_replies[0]); i++)
+		if (same_text(text, ivr_replies[i].text))
+			return 1;
+	for (i = 0; i < sizeof(conf_replies) / sizeof(conf_replies[0]); i++)
+		if (same_text(text, conf_replies[i].text))
+			return 1;
+	return 0;
+}
+
 int
 hd_can_move(enum hd_status from, enum hd_status to)
 {

@@ -53,6 +53,10 @@ enum hd_category {
 extern const char *const hd_category_names[HD_CATEGORY__MAX];
 extern const char *const hd_category_labels[HD_CATEGORY__MAX];
 
+/* The category whose label is s ("IVR", "Conference bridge": the catalog
+ * categories of the services that need a case), or HD_CATEGORY__MAX. */
+enum hd_category hd_category_by_label(const char *s);
+
 /* The value named s, or the __MAX of its enum. */
 enum hd_status	 hd_status_parse(const char *s);
 enum hd_priority hd_priority_parse(const char *s);
@@ -71,6 +75,20 @@ struct hd_target {
 	int64_t	 resolution;
 };
 const struct hd_target *hd_target(enum hd_priority);
+
+/*
+ * Canned texts: the checklist a new IVR or conference-bridge case starts
+ * from (hd_case_template, with its subject), and the replies the operator
+ * side may start a comment from (hd_replies). A case or a comment that is
+ * one of them unchanged (hd_is_template) says nothing: it is refused.
+ */
+struct hd_canned {
+	const char	*label;
+	const char	*text;
+};
+const struct hd_canned *hd_case_template(enum hd_category);
+const struct hd_canned *hd_replies(enum hd_category, size_t *n);
+int	 hd_is_template(const char *text);
 
 #define HD_DAY_START	(9 * 60)		/* 09:00 */
 #define HD_DAY_END	(17 * 60 + 30)		/* 17:30 */

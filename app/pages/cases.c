@@ -18,7 +18,9 @@
 #include <time.h>
 
 #include "../domain/date.h"
+#include "../domain/helpdesk.h"
 #include "../log.h"
+#include "../notify.h"
 #include "../store/db.h"
 #include "../store/store.h"
 #include "../store/store_case.h"
@@ -47,34 +49,6 @@ static const char *const csf_labels[CSF__MAX] = {
 	"Open",		/* CSF_OPEN */
 	"Closed",	/* CSF_CLOSED */
 	"All",		/* CSF_ALL */
-};
-
-/* What a case about a service of these categories should say. */
-static const struct {
-	const char	*category;
-	const char	*subject;
-	const char	*details;
-} prefills[] = {
-	{ "IVR", "IVR configuration",
-	    "Please include:\n"
-	    "- The phone number(s) the IVR should answer\n"
-	    "- The greeting callers hear (text, or say that you will send a "
-	    "recording)\n"
-	    "- The menu options: each key and where it goes (extension, "
-	    "number, voicemail)\n"
-	    "- Opening hours, and what callers hear outside them\n"
-	    "- What happens when a caller presses nothing or a wrong key\n"
-	    "- A contact name and phone number for testing\n" },
-	{ "Conference bridge", "Conference bridge number and user details",
-	    "Please include:\n"
-	    "- How many dial-in numbers you need, and the country each "
-	    "should be local to\n"
-	    "- The most participants expected on one call\n"
-	    "- The people who will host calls: name and email of each (each "
-	    "receives a host PIN)\n"
-	    "- Whether participants need a PIN to join\n"
-	    "- Whether calls should be recorded\n"
-	    "- A contact name and phone number for testing\n" },
 };
 
 /*
@@ -208,6 +182,7 @@ page_cases(struct req *r)
 	struct store_case_option	*occs, *sites;
 	const struct store_case_option	*occ = NULL, *site = NULL;
 	struct store_case		*c;
+	struct store_case_filter	 cf;
 	enum case_status_filter		 f = CSF_OPEN, i;
 	const char			*s;
 	int64_t				 occ_id, site_id, page, counts[CSF__MAX];
@@ -248,8 +223,12 @@ page_cases(struct req *r)
 		http_error(r, 404);
 		return;
 	}
-	if (store_case_counts(r->a, r->user.operator_id, occ_id, site_id,
-	    &counts[CSF_OPEN], &counts[CSF_CLOSED]) < 0) {
+	memset(&cf, 0, sizeof(cf));
+	cf.op = r->user.operator_id;
+	cf.occ = occ_id;
+	cf.site = site_id;
+	if (store_case_counts(r->a, &cf, &counts[CSF_OPEN], &counts[CSF_CLOSED])
+	    < 0) {
 		page_store_error(r);
 		return;
 	}
@@ -258,9 +237,9 @@ page_cases(struct req *r)
 	pages = total == 0 ? 1 : (total + PER_PAGE - 1) / PER_PAGE;
 	if (page > pages)
 		page = pages;
-	if (store_case_list(r->a, r->user.operator_id,
-	    f == CSF_ALL ? NULL : csf_names[f], occ_id, site_id,
-	    (page - 1) * PER_PAGE, PER_PAGE, &c, &n) < 0) {
+	cf.tab = f == CSF_ALL ? NULL : csf_names[f];
+	if (store_case_list(r->a, &cf, (page - 1) * PER_PAGE, PER_PAGE, &c,
+	    &n) < 0) {
 		page_store_error(r);
 		return;
 	}
@@ -358,6 +337,8 @@ enum case_field {
 	KF_SERVICE,	/* service */
 	KF_SUBJECT,	/* subject */
 	KF_DETAILS,	/* details */
+	KF_PRIORITY,	/* priority */
+	KF_CATEGORY,	/* category */
 	KF__MAX
 };
 
@@ -367,6 +348,8 @@ static const struct field case_fields[KF__MAX] = {
 	[KF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX },
 	[KF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0 },
 	[KF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0 },
+	[KF_PRIORITY] = { "priority", "Priority", FT_TEXT, 16, 0, 0, 0 },
+	[KF_CATEGORY] = { "category", "Category", FT_TEXT, 24, 0, 0, 0 },
 };
 
 struct case_opts {
@@ -398,14 +381,37 @@ opts_fill(struct tpl_dict *d, const struct case_opts *co, int64_t occ,
 	    co->n[STORE_CASE_OPT_SERVICES], svc);
 }
 
+/* The priority and category selects of the raise form. */
+static void
+choices_fill(struct tpl_dict *d, enum hd_priority prio, enum hd_category cat)
+{
+	struct tpl_dict	*o;
+	int		 i;
+
+	for (i = 0; i < HD_PRIORITY__MAX; i++) {
+		o = tpl_section(d, "PRIORITY_OPT");
+		tpl_set(o, "KEY", hd_priority_names[i]);
+		tpl_set(o, "LABEL", hd_priority_labels[i]);
+		if (i == (int)prio)
+			tpl_show(o, "SELECTED");
+	}
+	for (i = 0; i < HD_CATEGORY__MAX; i++) {
+		o = tpl_section(d, "CATEGORY_OPT");
+		tpl_set(o, "KEY", hd_category_names[i]);
+		tpl_set(o, "LABEL", hd_category_labels[i]);
+		if (i == (int)cat)
+			tpl_show(o, "SELECTED");
+	}
+}
+
 /* GET /cases/new: the empty form, or pre-filled from the query string. */
 static void
 case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 {
 	const struct store_case_option	*svc = NULL;
+	const struct hd_canned		*t;
 	const char			*subject, *details;
 	int64_t				 occ, site, sid;
-	size_t				 i;
 
 	occ = query_id(r, "occupier");
 	site = query_id(r, "site");
@@ -426,18 +432,19 @@ case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 	}
 	subject = kv_get(&r->query, "subject");
 	details = kv_get(&r->query, "details");
-	for (i = 0; svc != NULL && i < sizeof(prefills) / sizeof(prefills[0]);
-	    i++) {
-		if (strcmp(svc->extra, prefills[i].category) != 0)
-			continue;
+	if (svc != NULL && (t = hd_case_template(hd_category_by_label(
+	    svc->extra))) != NULL) {
 		if (subject == NULL || *subject == '\0')
-			subject = prefills[i].subject;
+			subject = t->label;
 		if (details == NULL || *details == '\0')
-			details = prefills[i].details;
+			details = t->text;
 	}
 	form_fill(r, d, "subject", subject == NULL ? "" : subject);
 	form_fill(r, d, "details", details == NULL ? "" : details);
 	opts_fill(d, co, occ, site, sid);
+	choices_fill(d, HD_NORMAL, svc != NULL && hd_category_by_label(
+	    svc->extra) != HD_CATEGORY__MAX ? hd_category_by_label(svc->extra) :
+	    HD_CAT_OTHER);
 	page_end(r);
 }
 
@@ -446,7 +453,7 @@ case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 static int
 case_raise_once(struct req *r, int64_t occ, int64_t site, int64_t svc,
     const char *subject, const char *details, const char *svc_name,
-    int64_t *id)
+    const char *priority, const char *category, int64_t *id)
 {
 	int	 rc;
 
@@ -455,12 +462,17 @@ case_raise_once(struct req *r, int64_t occ, int64_t site, int64_t svc,
 	if ((rc = store_case_contract_exists(r->a, r->user.operator_id, occ,
 	    site)) > 0)
 		rc = store_case_insert(r->user.operator_id, occ, site, svc,
-		    subject, details, r->user.id, id);
+		    subject, details, r->user.id, priority, category, r->now,
+		    id);
 	if (rc > 0)
 		rc = store_audit(r->user.operator_id, occ, site, r->user.id,
 		    "case", *id, "create", NULL, arena_printf(r->a,
 		    "subject=%s\nservice=%s\nstatus=open\ndetails=%s", subject,
 		    svc_name, details));
+	/* Raised by the operator: the occupier hears of it. */
+	if (rc > 0)
+		rc = notify_case(r->a, r->user.operator_id, *id,
+		    NOTIFY_CASE_RAISED, 1, r->user.id, NULL, r->now);
 	if (rc > 0 && db_commit() > 0)
 		return 1;
 	db_rollback();
@@ -476,6 +488,8 @@ page_case_new(struct req *r)
 	const struct store_case_option	*occ = NULL, *site = NULL, *svc = NULL;
 	int				 errors, rc = -1, attempt;
 	int64_t				 id = 0;
+	enum hd_priority		 prio;
+	enum hd_category		 cat;
 
 	if (opts_load(r, &co) < 0) {
 		page_store_error(r);
@@ -506,6 +520,29 @@ page_case_new(struct req *r)
 	}
 	opts_fill(d, &co, occ ? occ->id : 0, site ? site->id : 0,
 	    svc ? svc->id : 0);
+	prio = HD_NORMAL;
+	if (v[KF_PRIORITY].present &&
+	    (prio = hd_priority_parse(v[KF_PRIORITY].s)) == HD_PRIORITY__MAX) {
+		form_error(r, d, "priority", "Priority must be one of the "
+		    "choices.");
+		errors++;
+	}
+	cat = svc != NULL ? hd_category_by_label(svc->extra) : HD_CAT_OTHER;
+	if (v[KF_CATEGORY].present &&
+	    (cat = hd_category_parse(v[KF_CATEGORY].s)) == HD_CATEGORY__MAX) {
+		form_error(r, d, "category", "Category must be one of the "
+		    "choices.");
+		errors++;
+	}
+	if (cat == HD_CATEGORY__MAX)
+		cat = HD_CAT_OTHER;
+	if (v[KF_DETAILS].err == NULL && hd_is_template(v[KF_DETAILS].s)) {
+		form_error(r, d, "details", "Details are the checklist "
+		    "unchanged: answer each point of it before sending the "
+		    "case.");
+		errors++;
+	}
+	choices_fill(d, prio == HD_PRIORITY__MAX ? HD_NORMAL : prio, cat);
 	if (errors > 0) {
 		r->status = 422;
 		page_end(r);
@@ -514,7 +551,7 @@ page_case_new(struct req *r)
 	for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
 		rc = case_raise_once(r, occ->id, site->id, svc ? svc->id : 0,
 		    v[KF_SUBJECT].s, v[KF_DETAILS].s, svc ? svc->name : "",
-		    &id);
+		    hd_priority_names[prio], hd_category_names[cat], &id);
 		if (rc >= 0 || !db_retryable())
 			break;
 		log_info("cases: retrying raise after %u", db_errno());
@@ -622,7 +659,7 @@ static int
 case_op_once(struct req *r, const struct store_case *c, enum case_op op,
     const char *comment, int64_t *comment_id)
 {
-	const char	*line, *from, *to;
+	const char	*line, *from, *to, *was = "";
 	int		 rc;
 
 	if (db_begin() < 0)
@@ -631,9 +668,15 @@ case_op_once(struct req *r, const struct store_case *c, enum case_op op,
 		rc = store_case_comment_insert(r->user.operator_id, c->id,
 		    r->user.id, comment, comment_id);
 		if (rc > 0)
+			rc = store_case_first_response(r->user.operator_id,
+			    c->id, r->now);
+		if (rc > 0)
 			rc = store_audit(r->user.operator_id, c->occupier_id,
 			    c->site_id, r->user.id, "case", c->id, "comment",
 			    NULL, arena_printf(r->a, "comment=%s", comment));
+		if (rc > 0)
+			rc = notify_case(r->a, r->user.operator_id, c->id,
+			    NOTIFY_CASE_COMMENT, 1, r->user.id, comment, r->now);
 	} else {
 		if (op == KO_CLOSE) {
 			line = arena_printf(r->a, "Closed by %s.", r->user.name);
@@ -645,15 +688,19 @@ case_op_once(struct req *r, const struct store_case *c, enum case_op op,
 			from = "status=closed";
 			to = "status=open";
 		}
-		rc = store_case_set_status(r->user.operator_id, c->id,
-		    op == KO_CLOSE);
+		rc = store_case_move(r->a, r->user.operator_id, c->id,
+		    op == KO_CLOSE ? "closed" : "open", r->now, 1, &was);
 		if (rc > 0)
 			rc = store_case_comment_insert(r->user.operator_id,
 			    c->id, 0, line, NULL);
 		if (rc > 0)
 			rc = store_audit(r->user.operator_id, c->occupier_id,
 			    c->site_id, r->user.id, "case", c->id, case_ops[op],
+			    op == KO_CLOSE ? arena_printf(r->a, "status=%s", was) :
 			    from, to);
+		if (rc > 0 && op == KO_CLOSE)
+			rc = notify_case(r->a, r->user.operator_id, c->id,
+			    NOTIFY_CASE_CLOSED, 1, r->user.id, NULL, r->now);
 	}
 	if (rc > 0 && db_commit() > 0)
 		return 1;

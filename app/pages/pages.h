@@ -145,5 +145,9 @@ int	 my_tab_known(const char *tab);
 int	 my_sites(struct req *, int64_t **ids, size_t *n);
 /* 1 when site is one of the occupier's sites, 0 not, -1 store error. */
 int	 my_site_ok(struct req *, int64_t site);
+/* Case id if the signed-in occupier user may see it (an admin: every case
+ * of its occupier; a user: the ones it raised). 1, 0 (404), -1. */
+struct store_case;
+int	 my_case_load(struct req *, int64_t id, struct store_case *);
 
 #endif
