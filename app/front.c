@@ -70,6 +70,9 @@ enum page {
 	PAGE_MY_CASE,		/* /my/cases/# */
 	PAGE_MY_USERS,		/* /my/users */
 	PAGE_MY_USER,		/* /my/users/# */
+	PAGE_FORGOT_PASSWORD,	/* /forgot-password */
+	PAGE_OUTBOX,		/* /outbox */
+	PAGE_OUTBOX_MESSAGE,	/* /outbox/# */
 	PAGE__MAX
 };
 
@@ -132,10 +135,13 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_MY_DEVICE_ADD] = { MP, "/my/sites/#/devices", page_my_devices, R_OCCADMIN, 0 },
 	[PAGE_MY_CHARGES] = { MG, "/my/sites/#/charges", page_my_charges, R_OCCUPIER, 0 },
 	[PAGE_MY_CASES] = { MG, "/my/cases", page_my_cases, R_OCCUPIER, 0 },
-	[PAGE_MY_CASE_NEW] = { MG | MP, "/my/cases/new", page_my_case_new, R_OCCADMIN, 0 },
+	[PAGE_MY_CASE_NEW] = { MG | MP, "/my/cases/new", page_my_case_new, R_OCCUPIER, 0 },
 	[PAGE_MY_CASE] = { MG | MP, "/my/cases/#", page_my_case, R_OCCUPIER, 0 },
 	[PAGE_MY_USERS] = { MG | MP, "/my/users", page_my_users, R_OCCADMIN, 0 },
 	[PAGE_MY_USER] = { MP, "/my/users/#", page_my_users, R_OCCADMIN, 0 },
+	[PAGE_FORGOT_PASSWORD] = { MG | MP, "/forgot-password", page_forgot_password, R_PUBLIC, 0 },
+	[PAGE_OUTBOX] = { MG, "/outbox", page_outbox, R_OPADMIN, 0 },
+	[PAGE_OUTBOX_MESSAGE] = { MG | MP, "/outbox/#", page_outbox, R_OPADMIN, 0 },
 };
 
 /*

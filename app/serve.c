@@ -24,6 +24,7 @@
 #include "front.h"
 #include "http/http.h"
 #include "log.h"
+#include "mailer.h"
 #include "serve.h"
 #include "session.h"
 #include "store/db.h"
@@ -37,6 +38,7 @@ static volatile sig_atomic_t	 busy;		/* worker: inside a request */
 static volatile sig_atomic_t	 got_chld;
 static volatile sig_atomic_t	 got_hup;
 static pid_t			 workers[MAX_WORKERS];
+static pid_t			 mailer;	/* the sender; 0: none */
 static unsigned long long	 reqseq;
 
 static void
@@ -277,6 +279,31 @@ spawn(int sock)
 	return pid;
 }
 
+/* The mail sender of this host: one child beside the workers, replaced
+ * like them when it dies (only when a relay is configured). */
+static pid_t
+spawn_mailer(int sock)
+{
+	sigset_t	 none;
+	pid_t		 pid;
+
+	if (cfg.smtp_url[0] == '\0')
+		return 0;
+	if ((pid = fork()) == -1) {
+		log_warnx("serve: fork (mailer): %s", strerror(errno));
+		return 0;
+	}
+	if (pid == 0) {
+		close(sock);
+		signal(SIGHUP, SIG_IGN);
+		signal(SIGCHLD, SIG_DFL);
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		_exit(mailer_main());
+	}
+	return pid;
+}
+
 static int
 open_socket(void)
 {
@@ -342,7 +369,10 @@ serve_main(void)
 
 	for (i = 0; i < n; i++)
 		workers[i] = spawn(sock);
-	log_info("serve: %d workers on %s", n, cfg.listen);
+	mailer = spawn_mailer(sock);
+	log_info("serve: %d workers on %s%s", n, cfg.listen, mailer > 0 ?
+	    ", and a mail sender" : " (no mail relay set: mail waits in the "
+	    "outbox)");
 	fflush(stderr);
 
 	while (!stopping) {
@@ -359,6 +389,25 @@ serve_main(void)
 			continue;
 		got_chld = 0;
 		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+			if (pid == mailer) {
+				mailer = 0;
+				if (stopping)
+					continue;
+				log_warnx("serve: the mail sender %d ended (%d); "
+				    "replacing it", (int)pid, WIFSIGNALED(status) ?
+				    WTERMSIG(status) : WEXITSTATUS(status));
+				if (time(NULL) - window > 10) {
+					window = time(NULL);
+					deaths = 0;
+				}
+				if (++deaths > 20) {
+					sigprocmask(SIG_SETMASK, &old, NULL);
+					sleep(1);
+					sigprocmask(SIG_BLOCK, &mask, NULL);
+				}
+				mailer = spawn_mailer(sock);
+				continue;
+			}
 			for (i = 0; i < n; i++) {
 				if (workers[i] != pid)
 					continue;
@@ -393,23 +442,32 @@ serve_main(void)
 	for (i = 0; i < n; i++)
 		if (workers[i] > 0)
 			kill(workers[i], SIGTERM);
+	if (mailer > 0)
+		kill(mailer, SIGTERM);
 	deadline = time(NULL) + DRAIN_SECONDS;
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	for (;;) {
 		alive = 0;
-		while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+			if (pid == mailer)
+				mailer = 0;
 			for (i = 0; i < n; i++)
 				if (workers[i] == pid)
 					workers[i] = 0;
+		}
 		for (i = 0; i < n; i++)
 			if (workers[i] > 0)
 				alive++;
+		if (mailer > 0)
+			alive++;
 		if (alive == 0)
 			break;
 		if (time(NULL) > deadline) {
 			for (i = 0; i < n; i++)
 				if (workers[i] > 0)
 					kill(workers[i], SIGKILL);
+			if (mailer > 0)
+				kill(mailer, SIGKILL);
 		}
 		usleep(50 * 1000);
 	}

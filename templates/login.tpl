@@ -17,4 +17,5 @@
 </div>
 <button type="submit" class="primary">Sign in</button>
 </form>
+<p class="forgot"><a href="/forgot-password">Forgot your password?</a></p>
 </div>

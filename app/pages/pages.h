@@ -61,6 +61,8 @@ void	page_my_cases(struct req *);
 void	page_my_case_new(struct req *);
 void	page_my_case(struct req *);
 void	page_my_users(struct req *);
+void	page_forgot_password(struct req *);
+void	page_outbox(struct req *);
 
 /* ---- layout.c: shared page chrome ---- */
 
