@@ -19,7 +19,7 @@ CREATE TABLE mail_outbox (
 	subject		VARCHAR(400) NOT NULL COMMENT 'subject (UTF-8; encoded when the message is built)',
 	body_text	MEDIUMTEXT NOT NULL COMMENT 'text/plain part (UTF-8)',
 	body_html	MEDIUMTEXT NOT NULL COMMENT 'text/html part (UTF-8)',
-	sensitive	TINYINT(1) NOT NULL DEFAULT 0 COMMENT '1: the body holds a one-time link; emptied once the row is sent or dead',
+	has_link	TINYINT(1) NOT NULL DEFAULT 0 COMMENT '1: the body holds a one-time link; emptied once the row is sent or dead',
 	state		VARCHAR(16) NOT NULL DEFAULT 'pending' COMMENT 'pending, sending (claimed by lease_owner), sent, dead',
 	attempts	INT UNSIGNED NOT NULL DEFAULT 0 COMMENT 'delivery attempts that failed or are under way',
 	next_attempt_at	BIGINT NOT NULL COMMENT 'unix seconds: pending, not before; sending, the lease ends then',
