@@ -73,6 +73,8 @@ enum page {
 	PAGE_FORGOT_PASSWORD,	/* /forgot-password */
 	PAGE_OUTBOX,		/* /outbox */
 	PAGE_OUTBOX_MESSAGE,	/* /outbox/# */
+	PAGE_CASE_ATTACHMENT,	/* /cases/#/attachments/# */
+	PAGE_MY_CASE_ATTACHMENT,/* /my/cases/#/attachments/# */
 	PAGE__MAX
 };
 
@@ -142,7 +144,26 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_FORGOT_PASSWORD] = { MG | MP, "/forgot-password", page_forgot_password, R_PUBLIC, 0 },
 	[PAGE_OUTBOX] = { MG, "/outbox", page_outbox, R_OPADMIN, 0 },
 	[PAGE_OUTBOX_MESSAGE] = { MG | MP, "/outbox/#", page_outbox, R_OPADMIN, 0 },
+	[PAGE_CASE_ATTACHMENT] = { MG, "/cases/#/attachments/#", page_case_attachment, R_OPERATOR, 0 },
+	[PAGE_MY_CASE_ATTACHMENT] = { MG, "/my/cases/#/attachments/#", page_case_attachment, R_OCCUPIER, 0 },
 };
+
+/* The routes whose forms may upload a file (multipart/form-data): the
+ * case screens. Any other refuses such a body like a badly encoded form. */
+static const enum page upload_pages[] = {
+	PAGE_CASE_NEW, PAGE_CASE, PAGE_MY_CASE_NEW, PAGE_MY_CASE,
+};
+
+static int
+upload_ok(const struct route *rt)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(upload_pages) / sizeof(upload_pages[0]); i++)
+		if (rt == &routes[upload_pages[i]])
+			return 1;
+	return 0;
+}
 
 /*
  * Match path against pattern; '#' matches a decimal id of 1..18 digits
@@ -207,6 +228,10 @@ front_handle(struct req *r)
 			r->method = M_GET;	/* for the error page */
 		http_error(r, allowed != 0 ? 405 : 404);
 		return;
+	}
+	if (r->multipart && !r->form_bad && !upload_ok(rt)) {
+		r->form_bad = 1;
+		r->form_badkey = "(the form must be sent url-encoded)";
 	}
 	if (r->form_bad) {
 		http_error_msg(r, 400, arena_printf(r->a, "The form field "

@@ -106,7 +106,7 @@ handle(FCGX_Request *fr, struct arena *a)
 {
 	struct req	 r;
 	struct buf	 out;
-	const char	*uri, *q, *method, *cl, *ct;
+	const char	*uri, *q, *method, *cl, *ct, *boundary;
 	char		*path, *body;
 	size_t		 plen;
 	unsigned long long len = 0;
@@ -162,7 +162,9 @@ handle(FCGX_Request *fr, struct arena *a)
 			goto out;
 		}
 	}
-	if (len > HTTP_BODY_MAX) {
+	ct = param(fr, "CONTENT_TYPE");
+	boundary = mp_boundary(a, ct);
+	if (len > (boundary != NULL ? HTTP_UPLOAD_MAX : HTTP_BODY_MAX)) {
 		http_error(&r, 413);
 		goto out;
 	}
@@ -171,8 +173,14 @@ handle(FCGX_Request *fr, struct arena *a)
 			http_error(&r, 400);
 			goto out;
 		}
-		ct = param(fr, "CONTENT_TYPE");
-		if (strncmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
+		if (boundary != NULL) {
+			/* Only the upload routes take it (front.c). */
+			r.multipart = 1;
+			if (mp_parse(a, body, (size_t)len, boundary, &r.form,
+			    &r.files, &r.form_badkey) != 0)
+				r.form_bad = 1;
+		} else if (strncmp(ct, "application/x-www-form-urlencoded",
+		    33) != 0) {
 			r.form_bad = 1;
 			r.form_badkey = "(the form must be sent url-encoded)";
 		} else if (parse_urlencoded(a, body, (size_t)len, &r.form,

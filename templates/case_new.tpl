@@ -46,6 +46,22 @@
 <textarea id="f-details" name="details" rows="10" maxlength="10000" required{{#F_DETAILS_INVALID}} aria-invalid="true" aria-describedby="e-details"{{/F_DETAILS_INVALID}}>{{F_DETAILS:pre_escape}}</textarea>
 {{#F_DETAILS_INVALID}}<p class="err" id="e-details">{{F_DETAILS_ERR}}</p>{{/F_DETAILS_INVALID}}
 </div>
+<div class="row2">
+<div class="field{{#F_PRIORITY_INVALID}} invalid{{/F_PRIORITY_INVALID}}">
+<label for="f-priority">Priority</label>
+<select id="f-priority" name="priority">
+{{#PRIORITY_OPT}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/PRIORITY_OPT}}</select>
+{{#F_PRIORITY_INVALID}}<p class="err" id="e-priority">{{F_PRIORITY_ERR}}</p>{{/F_PRIORITY_INVALID}}
+</div>
+<div class="field{{#F_CATEGORY_INVALID}} invalid{{/F_CATEGORY_INVALID}}">
+<label for="f-category">Category</label>
+<select id="f-category" name="category">
+{{#CATEGORY_OPT}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/CATEGORY_OPT}}</select>
+{{#F_CATEGORY_INVALID}}<p class="err" id="e-category">{{F_CATEGORY_ERR}}</p>{{/F_CATEGORY_INVALID}}
+</div>
+</div>
 <div class="buttons">
 <button type="submit" class="primary">Raise case</button>
 <a href="/cases">Cancel</a>

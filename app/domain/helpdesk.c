@@ -1,8 +1,10 @@
 /*
  * helpdesk: see helpdesk.h.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "helpdesk.h"
@@ -403,4 +405,116 @@ hd_sla(enum hd_priority p, enum hd_status st, int64_t created,
 	if (!o->paused && o->res_left > 0)
 		o->res_due = hd_business_add(now, o->res_left, tz);
 	o->res_breached = o->res_left < 0;
+}
+
+/* 1 when s[0..n) is UTF-8 without NUL or other C0 controls but TAB, CR, LF. */
+static int
+text_ok(const unsigned char *s, size_t n)
+{
+	size_t	 i = 0, k, m;
+
+	while (i < n) {
+		unsigned char c = s[i];
+
+		if (c < 0x80) {
+			if (c < 0x20 && c != '\t' && c != '\r' && c != '\n')
+				return 0;
+			if (c == 0x7F)
+				return 0;
+			i++;
+			continue;
+		}
+		if ((c & 0xE0) == 0xC0 && c >= 0xC2)
+			m = 1;
+		else if ((c & 0xF0) == 0xE0)
+			m = 2;
+		else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
+			m = 3;
+		else
+			return 0;
+		if (n - i <= m)
+			return 0;
+		for (k = 1; k <= m; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				return 0;
+		i += m + 1;
+	}
+	return 1;
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t	 n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+const char *
+hd_attach_type(const char *data, size_t len, const char *filename)
+{
+	const unsigned char	*d = (const unsigned char *)data;
+
+	if (data == NULL || len == 0 || len > HD_ATTACH_MAX)
+		return NULL;
+	if (len >= 5 && memcmp(d, "%PDF-", 5) == 0)
+		return "application/pdf";
+	if (len >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return "image/png";
+	if (len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
+		return "image/jpeg";
+	if (len >= 6 && (memcmp(d, "GIF87a", 6) == 0 ||
+	    memcmp(d, "GIF89a", 6) == 0))
+		return "image/gif";
+	if (len >= 12 && memcmp(d, "RIFF", 4) == 0 &&
+	    memcmp(d + 8, "WAVE", 4) == 0)
+		return "audio/wav";
+	if ((len >= 3 && memcmp(d, "ID3", 3) == 0) ||
+	    (len >= 2 && d[0] == 0xFF && (d[1] & 0xE0) == 0xE0))
+		return "audio/mpeg";
+	if (filename != NULL && (ends_with(filename, ".txt") ||
+	    ends_with(filename, ".log") || ends_with(filename, ".csv")) &&
+	    text_ok(d, len))
+		return "text/plain; charset=utf-8";
+	return NULL;
+}
+
+void
+hd_attach_name(const char *filename, char *out, size_t cap)
+{
+	const char	*p, *b = filename == NULL ? "" : filename;
+	size_t		 n = 0, c;
+
+	for (p = b; *p != '\0'; p++)
+		if (*p == '/' || *p == '\\')
+			b = p + 1;
+	while (*b != '\0' && n + 1 < cap && n < 100) {
+		unsigned char ch = (unsigned char)*b;
+
+		if (ch < 0x80) {
+			out[n++] = ch < 0x20 || ch == 0x7F || ch == '"' ||
+			    ch == ';' ? '_' : (char)ch;
+			b++;
+			continue;
+		}
+		/* A whole UTF-8 character, or a '_' for a stray byte. */
+		c = (ch & 0xE0) == 0xC0 ? 2 : (ch & 0xF0) == 0xE0 ? 3 :
+		    (ch & 0xF8) == 0xF0 ? 4 : 1;
+		if (c == 1 || strnlen(b, c) < c || !text_ok(
+		    (const unsigned char *)b, c)) {
+			out[n++] = '_';
+			b++;
+			continue;
+		}
+		if (n + c >= cap || n + c > 100)
+			break;
+		memcpy(out + n, b, c);
+		n += c;
+		b += c;
+	}
+	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '.'))
+		n--;
+	out[n] = '\0';
+	if (n == 0 || strcmp(out, ".") == 0)
+		snprintf(out, cap, "attachment");
 }

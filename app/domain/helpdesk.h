@@ -90,6 +90,20 @@ const struct hd_canned *hd_case_template(enum hd_category);
 const struct hd_canned *hd_replies(enum hd_category, size_t *n);
 int	 hd_is_template(const char *text);
 
+/*
+ * Attachments: at most HD_ATTACH_MAX bytes, and only these types, told
+ * by the bytes themselves (never by the name or the type the browser
+ * sent): PDF, PNG, JPEG, GIF, WAV and MP3 (IVR greetings), and plain text
+ * (valid UTF-8 without NUL, named .txt, .log or .csv). The content type,
+ * or NULL when the file is not one of them.
+ */
+#define HD_ATTACH_MAX	(4 * 1024 * 1024)
+const char *hd_attach_type(const char *data, size_t len, const char *filename);
+/* The file name to store and to send back: the last path component,
+ * control characters and quotes out, at most 100 bytes (whole UTF-8
+ * characters), "attachment" when nothing is left. Into out (cap >= 101). */
+void	 hd_attach_name(const char *filename, char *out, size_t cap);
+
 #define HD_DAY_START	(9 * 60)		/* 09:00 */
 #define HD_DAY_END	(17 * 60 + 30)		/* 17:30 */
 

@@ -240,9 +240,10 @@ mime_header_addr(struct buf *b, const char *name, const char *phrase,
 		;
 	else if (atoms && plain_ok(s))
 		hl_words(&h, s);
-	else if (printable && n <= 60 && strstr(s, "=?") == NULL) {
+	else {
 		struct buf	 qs;
 
+		/* A quoted string that fits on a line, else encoded-words. */
 		buf_init(&qs, b->a, n * 2 + 3);
 		buf_putc(&qs, '"');
 		for (p = s; *p != '\0'; p++) {
@@ -251,9 +252,11 @@ mime_header_addr(struct buf *b, const char *name, const char *phrase,
 			buf_putc(&qs, *p);
 		}
 		buf_putc(&qs, '"');
-		hl_token(&h, qs.p, qs.len);
-	} else
-		hl_encoded(&h, s);
+		if (printable && qs.len <= 72 && strstr(s, "=?") == NULL)
+			hl_token(&h, qs.p, qs.len);
+		else
+			hl_encoded(&h, s);
+	}
 	q = arena_printf(b->a, "<%s>", addr);
 	hl_token(&h, q, strlen(q));
 	hl_end(&h);

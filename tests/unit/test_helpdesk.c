@@ -157,6 +157,40 @@ test_sla_clock(void **state)
 	assert_int_equal(hd_target(HD_NORMAL)->resolution, 1020);
 }
 
+static void
+test_attachments(void **state)
+{
+	char	 n[128];
+
+	(void)state;
+	assert_string_equal(hd_attach_type("%PDF-1.7 x", 10, "a.pdf"), "application/pdf");
+	assert_string_equal(hd_attach_type("\x89PNG\r\n\x1a\n....", 12, "x"), "image/png");
+	assert_string_equal(hd_attach_type("\xff\xd8\xff\xe0", 4, "p.jpg"), "image/jpeg");
+	assert_string_equal(hd_attach_type("RIFF\x10\0\0\0WAVEfmt ", 16, "greeting.wav"), "audio/wav");
+	assert_string_equal(hd_attach_type("ID3\x04", 4, "g.mp3"), "audio/mpeg");
+	assert_string_equal(hd_attach_type("caf\xc3\xa9\r\nline", 11, "notes.TXT"),
+	    "text/plain; charset=utf-8");
+	/* Text needs a text name and text bytes; the name alone is nothing. */
+	assert_null(hd_attach_type("hello", 5, "hello.html"));
+	assert_null(hd_attach_type("a\0b", 3, "a.txt"));
+	assert_null(hd_attach_type("<script>", 8, "x.pdf"));
+	assert_null(hd_attach_type("MZ\x90\0", 4, "setup.exe"));
+	assert_null(hd_attach_type("", 0, "a.txt"));
+	assert_null(hd_attach_type("%PDF-", HD_ATTACH_MAX + 1, "big.pdf"));
+	hd_attach_name("C:\\Users\\x\\re\"port;1\".pdf", n, sizeof(n));
+	assert_string_equal(n, "re_port_1_.pdf");
+	hd_attach_name("../../etc/passwd", n, sizeof(n));
+	assert_string_equal(n, "passwd");
+	hd_attach_name("a\r\nb.txt", n, sizeof(n));
+	assert_string_equal(n, "a__b.txt");
+	hd_attach_name("Gr\xc3\xbc\xc3\x9f" "e.wav", n, sizeof(n));
+	assert_string_equal(n, "Gr\xc3\xbc\xc3\x9f" "e.wav");
+	hd_attach_name("/", n, sizeof(n));
+	assert_string_equal(n, "attachment");
+	hd_attach_name("x\xff.pdf", n, sizeof(n));
+	assert_string_equal(n, "x_.pdf");
+}
+
 int
 main(void)
 {
@@ -165,6 +199,7 @@ main(void)
 		cmocka_unit_test(test_business_seconds),
 		cmocka_unit_test(test_business_add),
 		cmocka_unit_test(test_sla_clock),
+		cmocka_unit_test(test_attachments),
 	};
 
 	setenv("TZ", "UTC", 1);
