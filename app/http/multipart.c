@@ -72,11 +72,20 @@ param(struct arena *a, const char *v, const char *name)
 		if (*p == '"') {
 			struct buf b;
 
+			/* As browsers write it (WHATWG multipart/form-data): no
+			 * backslash escapes; '"', CR and LF sent as %22, %0D,
+			 * %0A, which are turned back. */
 			buf_init(&b, a, 64);
 			for (p++; *p != '\0' && *p != '"'; p++) {
-				if (*p == '\\' && p[1] != '\0')
-					p++;
-				buf_putc(&b, *p);
+				if (p[0] == '%' && p[1] == '2' && p[2] == '2') {
+					buf_putc(&b, '"');
+					p += 2;
+				} else if (p[0] == '%' && p[1] == '0' &&
+				    (p[2] == 'D' || p[2] == 'A')) {
+					buf_putc(&b, p[2] == 'D' ? '\r' : '\n');
+					p += 2;
+				} else
+					buf_putc(&b, *p);
 			}
 			if (*p != '"')
 				return NULL;

@@ -108,7 +108,7 @@ test('raise from the IVR link: pre-filled form, saved case, one audit event', as
 	});
 	assertHtml(same, 422, 'the checklist unchanged');
 	assert.match(same.text, /Details are the checklist unchanged: answer each point of it before sending the case\./);
-	assert.equal(textareaValue(same.body, 'details').trim(), details.trim());
+	assert.equal(textareaValue(same.body, 'details').replace(/\r\n/g, '\n').trim(), details.trim());
 	const answered = details + 'Answers: +44 20 7946 0100; greeting attached; 1 sales, 2 support.\n';
 	const r = await admin.post('/cases/new', {
 		occupier: String(o.id), site: String(cw), service: String(ivr),

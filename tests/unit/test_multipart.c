@@ -58,7 +58,7 @@ test_parse(void **state)
 	    "Content-Disposition: form-data; name=\"comment\"\r\n\r\n"
 	    "two\r\nlines\r\n"
 	    "--XyZ\r\n"
-	    "Content-Disposition: form-data; name=\"file\"; filename=\"C:\\\\docs\\\\r\\\"1\\\".pdf\"\r\n"
+	    "Content-Disposition: form-data; name=\"file\"; filename=\"C:\\docs\\r%221%22.pdf\"\r\n"
 	    "Content-Type: application/pdf\r\n\r\n"
 	    "%PDF-\0\r\n--X\r\n"
 	    "--XyZ--\r\n";
