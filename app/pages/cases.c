@@ -199,46 +199,65 @@ span(struct arena *a, int64_t s)
 	return arena_printf(a, "%lld min", (long long)m);
 }
 
-/* SLA_TEXT, SLA_CLASS (and SLA_BREACHED) of case c now. 1 when breached. */
+/* SLA_TEXT (the case screen's sentence), SLA_SHORT (the queue's),
+ * SLA_CLASS (badge) and SLA_STATE (late, paused, ok), and SLA_BREACHED,
+ * of case c now. 1 when breached. */
 static int
 sla_set(struct req *r, struct tpl_dict *d, const struct store_case *c)
 {
 	struct hd_sla	 sla;
 	enum hd_status	 st = hd_status_parse(c->status);
 	enum hd_priority pr = hd_priority_parse(c->priority);
-	char		*fr, *res;
+	char		*fr, *res, *sfr, *sres;
+	int		 done = st == HD_CLOSED || st == HD_RESOLVED;
 
 	hd_sla(pr, st, c->created_at, c->first_response_at, c->sla_elapsed,
 	    c->sla_running_since, r->now, c->tz, &sla);
-	if (c->first_response_at > 0)
+	if (c->first_response_at > 0) {
 		fr = arena_printf(r->a, "first response %s", sla.fr_breached ?
 		    "late" : "in time");
-	else if (st == HD_CLOSED)
+		sfr = sla.fr_breached ? "replied late" : NULL;
+	} else if (st == HD_CLOSED) {
 		fr = arena_strdup(r->a, "no response");
-	else if (sla.fr_breached)
+		sfr = NULL;
+	} else if (sla.fr_breached) {
 		fr = arena_strdup(r->a, "first response overdue");
-	else
+		sfr = "reply overdue";
+	} else {
 		fr = arena_printf(r->a, "first response within %s",
 		    span(r->a, hd_business_seconds(r->now, sla.fr_due, c->tz)));
-	if (st == HD_CLOSED || st == HD_RESOLVED)
+		sfr = arena_printf(r->a, "reply within %s",
+		    span(r->a, hd_business_seconds(r->now, sla.fr_due, c->tz)));
+	}
+	if (done) {
 		res = arena_printf(r->a, "resolved %s", sla.res_breached ?
 		    "late" : "in time");
-	else if (sla.res_breached)
+		sres = res;
+	} else if (sla.res_breached) {
 		res = arena_printf(r->a, "resolution overdue by %s",
 		    span(r->a, sla.res_left));
-	else if (sla.paused)
+		sres = arena_printf(r->a, "%s over", span(r->a, sla.res_left));
+	} else if (sla.paused) {
 		res = arena_printf(r->a, "clock paused, %s left",
 		    span(r->a, sla.res_left));
-	else
+		sres = arena_printf(r->a, "paused, %s left",
+		    span(r->a, sla.res_left));
+	} else {
 		res = arena_printf(r->a, "%s left to resolve",
 		    span(r->a, sla.res_left));
+		sres = arena_printf(r->a, "%s left", span(r->a, sla.res_left));
+	}
 	tpl_set(d, "SLA_TEXT", arena_printf(r->a, "%s; %s", fr, res));
+	tpl_set(d, "SLA_SHORT", sfr != NULL ? arena_printf(r->a, "%s · %s",
+	    sfr, sres) : sres);
 	if (sla.fr_breached || sla.res_breached) {
 		tpl_set(d, "SLA_CLASS", "inactive");
+		tpl_set(d, "SLA_STATE", "late");
 		tpl_show(d, "SLA_BREACHED");
 		return 1;
 	}
 	tpl_set(d, "SLA_CLASS", sla.paused ? "scheduled" : "active");
+	tpl_set(d, "SLA_STATE", sla.paused ? "paused" : "ok");
 	return 0;
 }
 

@@ -129,7 +129,7 @@ test('the queue: filters by assignee, status, priority and SLA breach', async ()
 	const r = await staff.get(`/cases?status=all&sla=breached&assignee=${staffId}`);
 	const rowA = tableRows(r.body).find((x) => x[0] === `Queue A ${tag}`);
 	assert.deepEqual(rowA.slice(7, 9), ['Urgent', 'Sam Staff']);
-	assert.match(rowA[9], /^Breached: first response overdue; resolution overdue by \d+ h \d\d min$/);
+	assert.match(rowA[9], /^Breached: reply overdue · \d+ h \d\d min over$/);
 	assertHtml(await staff.get('/cases?priority=asap'), 400, 'bad priority');
 	assertHtml(await staff.get('/cases?sla=maybe'), 400, 'bad sla');
 	// Another operator's user is no assignee here.
