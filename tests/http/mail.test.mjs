@@ -294,6 +294,32 @@ test('the sink killed mid-run: messages wait (attempts not counted) and go when 
 		assert.equal(outboxFor(m.to[0])[0].state, 'sent');
 });
 
+test('three senders (as on three hosts) share the outbox: every row sent once, none twice', async () => {
+	const tag = rnd(4);
+	const values = [];
+	for (let i = 0; i < 40; i++)
+		values.push(`(${NW()}, 'test', 'tn.multi${tag}x${i}@northwind.example', 'multi-${tag}-${i}@test.example',
+			'Multi ${i}', 'Text ${i}', '<p>HTML ${i}</p>', 0, UNIX_TIMESTAMP())`);
+	// Two more senders beside the serve master's, racing for the same rows.
+	const env = { ...process.env, TENANTRY_DB_SOCKET: DB_SOCKET };
+	const extra = [0, 1].map(() => spawn(TENANTRY_BIN, ['mail', 'run'], { env, stdio: 'ignore' }));
+	try {
+		await sleep(500);
+		db(`INSERT INTO mail_outbox (operator_id, kind, message_id, rcpt, subject, body_text, body_html,
+			next_attempt_at, created_at) VALUES ${values.join(', ')}`);
+		await waitMail((x) => x.to[0].startsWith(`multi-${tag}-`), { n: 40, timeout: 40000 });
+		await sleep(1500);
+	} finally {
+		for (const p of extra)
+			p.kill('SIGTERM');
+	}
+	const got = sinkAll().filter((x) => x.to[0].startsWith(`multi-${tag}-`));
+	assert.equal(got.length, 40, 'each row delivered once');
+	assert.equal(new Set(got.map((x) => x.messageId)).size, 40);
+	assert.equal(dbValue(`SELECT COUNT(*) FROM mail_outbox WHERE message_id LIKE 'tn.multi${tag}x%' AND state = 'sent'
+		AND attempts = 1`), '40', 'one attempt each');
+});
+
 test('a relay refusing a recipient: dead letter after the retries, shown to operator admins only; retry', async () => {
 	const admin = await signedIn(ADMIN);
 	const email = `refuse-${rnd()}@test.example`;
