@@ -144,7 +144,8 @@ load_file(const char *path)
 static int
 config_mail_check(void)
 {
-	size_t	 n;
+	const char	*at, *slash;
+	size_t		 n;
 
 	/* Links are built as base_url + "/path": no trailing slash. */
 	while ((n = strlen(cfg.base_url)) > 0 && cfg.base_url[n - 1] == '/')
@@ -173,13 +174,16 @@ config_mail_check(void)
 		    "smtps://\n");
 		return -1;
 	}
-	/* A password goes over TLS only: smtps://, or STARTTLS required. */
-	if (cfg.smtp_user[0] != '\0' &&
-	    strncmp(cfg.smtp_url, "smtps://", 8) != 0 &&
+	/* A password goes over TLS only: smtps://, or STARTTLS required
+	 * (also one written into the URL, smtp://user:password@host). */
+	at = strchr(cfg.smtp_url, '@');
+	slash = strlen(cfg.smtp_url) > 8 ? strchr(cfg.smtp_url + 8, '/') : NULL;
+	if ((cfg.smtp_user[0] != '\0' || (at != NULL && (slash == NULL ||
+	    at < slash))) && strncmp(cfg.smtp_url, "smtps://", 8) != 0 &&
 	    strcmp(cfg.smtp_tls, "required") != 0) {
-		fprintf(stderr, "config: smtp_user is set: use smtps:// or "
-		    "smtp_tls = required, so that the password is never sent "
-		    "in the clear\n");
+		fprintf(stderr, "config: a relay login is set (smtp_user, or "
+		    "in smtp_url): use smtps:// or smtp_tls = required, so "
+		    "that the password is never sent in the clear\n");
 		return -1;
 	}
 	if (cfg.mail_max_attempts < 1)
