@@ -16,7 +16,7 @@ import {
 	occupierId, q, rnd, signedIn, siteId, text,
 } from './lib.mjs';
 import { addOnScreen, linkOf, setPassword } from './roles-lib.mjs';
-import { day, newContract, newOccupier } from './services-lib.mjs';
+import { allMessages, day, newContract, newOccupier, openManage, rowsOf, serviceIds, submit } from './services-lib.mjs';
 import {
 	linksOf, outboxFor, sinkAll, sleep, startSink, stopSink, to, waitMail,
 } from './mail-lib.mjs';
@@ -182,6 +182,26 @@ test('numbers activated: the occupier admin gets the list of numbers', async () 
 	checkMessage(n, { rcpt: u.email, subject: `Phone number ${num[1]} is active` });
 	assert.ok(n.text.includes(num[1]) && n.html.includes(num[1]), 'the number in both parts');
 	assert.ok(linksOf(n).text.includes(`${BASE_URL}/my/sites/${cw}/telephony`));
+});
+
+test('numbers activated by the first voice service: one message listing every number', async () => {
+	const admin = await signedIn(ADMIN);
+	const cw = siteId('Canary Wharf');
+	const occ = await newOccupier(admin, 'Mail voice');
+	const contract = await newContract(admin, occ, cw, { start: day(-10) });
+	const u = await addOnScreen(admin, `/occupiers/${occ}/sites/${cw}/users`, { role: 'occupier_admin' });
+	await waitMail(to(u.email));
+	const { m } = await openManage(admin, occ, cw);
+	const rows = [...rowsOf(m), { service: serviceIds()['Voice line'], contract: contract.id, price: '15.00', qty: '2' }];
+	const x = await submit(admin, occ, cw, m.version, rows, { op: 'save' });
+	assert.equal(x.r.status, 303, `save: ${x.m ? JSON.stringify(allMessages(x.m)) : x.r.status}`);
+	const nums = db(`SELECT number FROM phone_number WHERE occupier_id = ${occ} AND state = 'active'
+		ORDER BY number`).map((r) => r[0]);
+	assert.equal(nums.length, 2);
+	const [n] = await waitMail((y) => y.to.includes(u.email) && y.subject === '2 phone numbers are active');
+	checkMessage(n, { rcpt: u.email, subject: '2 phone numbers are active' });
+	for (const num of nums)
+		assert.ok(n.text.includes(num) && n.html.includes(num), `${num} listed in both parts`);
 });
 
 function runBin(args, env = {}) {
