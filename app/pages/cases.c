@@ -674,7 +674,8 @@ case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 static int
 case_raise_once(struct req *r, int64_t occ, int64_t site, int64_t svc,
     const char *subject, const char *details, const char *svc_name,
-    const char *priority, const char *category, int64_t *id)
+    const char *priority, const char *category, const struct case_file *cf,
+    int64_t *id)
 {
 	int	 rc;
 
@@ -685,6 +686,8 @@ case_raise_once(struct req *r, int64_t occ, int64_t site, int64_t svc,
 		rc = store_case_insert(r->user.operator_id, occ, site, svc,
 		    subject, details, r->user.id, priority, category, r->now,
 		    id);
+	if (rc > 0)
+		rc = case_file_save(r, *id, 0, cf);
 	if (rc > 0)
 		rc = store_audit(r->user.operator_id, occ, site, r->user.id,
 		    "case", *id, "create", NULL, arena_printf(r->a,
@@ -711,6 +714,7 @@ page_case_new(struct req *r)
 	int64_t				 id = 0;
 	enum hd_priority		 prio;
 	enum hd_category		 cat;
+	struct case_file		 cf;
 
 	if (opts_load(r, &co) < 0) {
 		page_store_error(r);
@@ -763,6 +767,8 @@ page_case_new(struct req *r)
 		    "case.");
 		errors++;
 	}
+	if (case_file_check(r, d, &cf) < 0)
+		errors++;
 	choices_fill(d, prio == HD_PRIORITY__MAX ? HD_NORMAL : prio, cat);
 	if (errors > 0) {
 		r->status = 422;
@@ -772,7 +778,7 @@ page_case_new(struct req *r)
 	for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
 		rc = case_raise_once(r, occ->id, site->id, svc ? svc->id : 0,
 		    v[KF_SUBJECT].s, v[KF_DETAILS].s, svc ? svc->name : "",
-		    hd_priority_names[prio], hd_category_names[cat], &id);
+		    hd_priority_names[prio], hd_category_names[cat], &cf, &id);
 		if (rc >= 0 || !db_retryable())
 			break;
 		log_info("cases: retrying raise after %u", db_errno());

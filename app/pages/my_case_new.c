@@ -40,7 +40,7 @@ static const struct field fields[MF__MAX] = {
 static int
 raise_once(struct req *r, int64_t site, int64_t svc, const char *svc_name,
     const char *subject, const char *details, enum hd_priority prio,
-    enum hd_category cat, int64_t *id)
+    enum hd_category cat, const struct case_file *cf, int64_t *id)
 {
 	int64_t	 op = r->user.operator_id, occ = r->user.occupier_id;
 	int	 rc;
@@ -51,6 +51,8 @@ raise_once(struct req *r, int64_t site, int64_t svc, const char *svc_name,
 		rc = store_case_insert(op, occ, site, svc, subject, details,
 		    r->user.id, hd_priority_names[prio], hd_category_names[cat],
 		    r->now, id);
+	if (rc > 0)
+		rc = case_file_save(r, *id, 0, cf);
 	if (rc > 0)
 		rc = store_audit(op, occ, site, r->user.id, "case", *id,
 		    "create", NULL, arena_printf(r->a, "subject=%s\n"
@@ -80,6 +82,7 @@ page_my_case_new(struct req *r)
 	enum hd_priority		 prio = HD_NORMAL;
 	enum hd_category		 cat = HD_CAT_OTHER;
 	const struct hd_canned		*t;
+	struct case_file		 cf;
 	int				 k2;
 
 	if (my_sites(r, &mine, &nmine) < 0 ||
@@ -132,6 +135,8 @@ page_my_case_new(struct req *r)
 		}
 		if (cat == HD_CATEGORY__MAX)
 			cat = HD_CAT_OTHER;
+		if (case_file_check(r, d, &cf) < 0)
+			rc++;
 		if (v[MF_DETAILS].err == NULL &&
 		    hd_is_template(v[MF_DETAILS].s)) {
 			form_error(r, d, "details", "Details are the checklist "
@@ -143,7 +148,7 @@ page_my_case_new(struct req *r)
 			for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
 				rc = raise_once(r, site, sid, svc ? svc->name :
 				    "", v[MF_SUBJECT].s, v[MF_DETAILS].s, prio,
-				    cat, &id);
+				    cat, &cf, &id);
 				if (rc >= 0 || !db_retryable())
 					break;
 			}

@@ -213,6 +213,19 @@ test('attachments: checked, stored with the comment, served as downloads only to
 		{ name: 'greeting.wav', data: wav }), new RegExp(`^/cases/${id}\\?done=saved`));
 	assert.equal(dbValue(`SELECT content_type FROM case_attachment WHERE case_id = ${id} AND filename = 'greeting.wav'`),
 		'audio/wav');
+	// A new case may come with its file (an IVR greeting here).
+	await u1.client.get('/my/cases/new');
+	const withFile = await upload(u1.client, '/my/cases/new', { site: cw, subject: 'Greeting for the IVR',
+		details: 'The recording is attached.', category: 'ivr' }, { name: 'greeting.wav', data: wav });
+	assertRedirect(withFile, /^\/my\/cases\/\d+\?done=created$/);
+	const nid = Number(/\/my\/cases\/(\d+)/.exec(withFile.location)[1]);
+	assert.deepEqual(db(`SELECT filename, content_type, COALESCE(comment_id, 0) FROM case_attachment
+		WHERE case_id = ${nid}`), [['greeting.wav', 'audio/wav', '0']]);
+	await u1.client.get('/my/cases/new');
+	const badNew = await upload(u1.client, '/my/cases/new', { site: cw, subject: 'Bad file', details: 'x' },
+		{ name: 'run.exe', data: Buffer.from('MZ\x90\x00') });
+	assertHtml(badNew, 422, 'a new case with a file not taken');
+	assert.equal(dbValue("SELECT COUNT(*) FROM support_case WHERE subject = 'Bad file'"), '0', 'nothing saved');
 	// A multipart body to a screen that takes no files is refused.
 	await staff.get('/account');
 	const acc = await upload(staff, '/account', { name: 'x' });
