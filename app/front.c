@@ -232,6 +232,11 @@ front_handle(struct req *r)
 	if (r->multipart && !r->form_bad && !upload_ok(rt)) {
 		r->form_bad = 1;
 		r->form_badkey = "(the form must be sent url-encoded)";
+	} else if (r->multipart && r->form_bad) {
+		http_error_msg(r, 400, arena_printf(r->a, "The form could not "
+		    "be read (%s): nothing was saved. Go back and send it "
+		    "again.", r->form_badkey ? r->form_badkey : "?"));
+		return;
 	}
 	if (r->form_bad) {
 		http_error_msg(r, 400, arena_printf(r->a, "The form field "
