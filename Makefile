@@ -2,7 +2,7 @@
 .POSIX:
 .SUFFIXES:
 
-PKGS     = fcgi libmariadb libsodium
+PKGS     = fcgi libmariadb libsodium libcurl
 CC       = gcc
 CXX      = g++
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
@@ -12,7 +12,7 @@ CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 # includes in a .d file beside it, so a change rebuilds exactly its users.
 CFLAGS   = $(CSTD) $(WARN) -O2 -g -MMD -MP -Iapp $(PKG_CFLAGS)
 CXXFLAGS = -std=c++11 $(WARN) -O2 -g -MMD -MP
-LDLIBS   = -lfcgi -lctemplate_nothreads -lmariadb -lsodium -pthread -lstdc++
+LDLIBS   = -lfcgi -lctemplate_nothreads -lmariadb -lsodium -lcurl -pthread -lstdc++
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 APP_C   != find app -name '*.c' | sort
@@ -20,7 +20,7 @@ HDRS    != find app -name '*.h' -o -name '*.def' | sort
 OBJ      = $(APP_C:app/%.c=build/obj/%.o) build/obj/tpl/tpl_shim.o
 ASAN_OBJ = $(APP_C:app/%.c=build/asan/%.o) build/asan/tpl/tpl_shim.o
 # Everything but main.c: what unit tests and fuzzers link against.
-LIB_C   != ls app/domain/*.c; echo app/http/parse.c app/arena.c
+LIB_C   != ls app/domain/*.c; echo app/http/parse.c app/http/multipart.c app/arena.c
 
 all: build/tenantry
 

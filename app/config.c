@@ -35,6 +35,16 @@ static const struct citem {
 	{ "session_absolute_hours", C_INT, offsetof(struct config, absolute_hours), 0 },
 	{ "hash_slots", C_INT, offsetof(struct config, hash_slots), 0 },
 	{ "cooloff_days", C_INT, offsetof(struct config, cooloff_days), 0 },
+	{ "base_url", C_STR, offsetof(struct config, base_url), sizeof(cfg.base_url) },
+	{ "smtp_url", C_STR, offsetof(struct config, smtp_url), sizeof(cfg.smtp_url) },
+	{ "smtp_user", C_STR, offsetof(struct config, smtp_user), sizeof(cfg.smtp_user) },
+	{ "smtp_password", C_STR, offsetof(struct config, smtp_password), sizeof(cfg.smtp_password) },
+	{ "smtp_tls", C_STR, offsetof(struct config, smtp_tls), sizeof(cfg.smtp_tls) },
+	{ "smtp_ca_file", C_STR, offsetof(struct config, smtp_ca_file), sizeof(cfg.smtp_ca_file) },
+	{ "mail_from", C_STR, offsetof(struct config, mail_from), sizeof(cfg.mail_from) },
+	{ "mail_max_attempts", C_INT, offsetof(struct config, mail_max_attempts), 0 },
+	{ "mail_retry_seconds", C_INT, offsetof(struct config, mail_retry_seconds), 0 },
+	{ "mail_poll_ms", C_INT, offsetof(struct config, mail_poll_ms), 0 },
 	{ "today", C_STR, 0, 0 },	/* special: parsed into cfg.today */
 };
 
@@ -129,6 +139,62 @@ load_file(const char *path)
 	return rc;
 }
 
+/* The mail settings that would send something wrong, or send a password
+ * in the clear: refused at start. */
+static int
+config_mail_check(void)
+{
+	const char	*at, *slash;
+	size_t		 n;
+
+	/* Links are built as base_url + "/path": no trailing slash. */
+	while ((n = strlen(cfg.base_url)) > 0 && cfg.base_url[n - 1] == '/')
+		cfg.base_url[n - 1] = '\0';
+	if (strncmp(cfg.base_url, "http://", 7) != 0 &&
+	    strncmp(cfg.base_url, "https://", 8) != 0) {
+		fprintf(stderr, "config: base_url must start with http:// or "
+		    "https://\n");
+		return -1;
+	}
+	if (strpbrk(cfg.base_url, " \t\r\n\"'<>") != NULL) {
+		fprintf(stderr, "config: base_url: not a URL\n");
+		return -1;
+	}
+	if (strcmp(cfg.smtp_tls, "try") != 0 &&
+	    strcmp(cfg.smtp_tls, "required") != 0 &&
+	    strcmp(cfg.smtp_tls, "off") != 0) {
+		fprintf(stderr, "config: smtp_tls must be try, required or "
+		    "off\n");
+		return -1;
+	}
+	if (cfg.smtp_url[0] != '\0' &&
+	    strncmp(cfg.smtp_url, "smtp://", 7) != 0 &&
+	    strncmp(cfg.smtp_url, "smtps://", 8) != 0) {
+		fprintf(stderr, "config: smtp_url must start with smtp:// or "
+		    "smtps://\n");
+		return -1;
+	}
+	/* A password goes over TLS only: smtps://, or STARTTLS required
+	 * (also one written into the URL, smtp://user:password@host). */
+	at = strchr(cfg.smtp_url, '@');
+	slash = strlen(cfg.smtp_url) > 8 ? strchr(cfg.smtp_url + 8, '/') : NULL;
+	if ((cfg.smtp_user[0] != '\0' || (at != NULL && (slash == NULL ||
+	    at < slash))) && strncmp(cfg.smtp_url, "smtps://", 8) != 0 &&
+	    strcmp(cfg.smtp_tls, "required") != 0) {
+		fprintf(stderr, "config: a relay login is set (smtp_user, or "
+		    "in smtp_url): use smtps:// or smtp_tls = required, so "
+		    "that the password is never sent in the clear\n");
+		return -1;
+	}
+	if (cfg.mail_max_attempts < 1)
+		cfg.mail_max_attempts = 1;
+	if (cfg.mail_retry_seconds < 1)
+		cfg.mail_retry_seconds = 1;
+	if (cfg.mail_poll_ms < 50)
+		cfg.mail_poll_ms = 50;
+	return 0;
+}
+
 int
 config_load(void)
 {
@@ -154,6 +220,12 @@ config_load(void)
 	cfg.idle_minutes = 30;
 	cfg.absolute_hours = 12;
 	cfg.cooloff_days = 90;
+	snprintf(cfg.base_url, sizeof(cfg.base_url), "http://127.0.0.1:8080");
+	snprintf(cfg.smtp_tls, sizeof(cfg.smtp_tls), "try");
+	snprintf(cfg.mail_from, sizeof(cfg.mail_from), "tenantry@localhost");
+	cfg.mail_max_attempts = 5;
+	cfg.mail_retry_seconds = 60;
+	cfg.mail_poll_ms = 1000;
 
 	if ((v = getenv("TENANTRY_CONFIG")) != NULL && *v != '\0' &&
 	    load_file(v) == -1)
@@ -170,5 +242,7 @@ config_load(void)
 		cfg.workers = 1;
 	if (cfg.hash_slots < 1)
 		cfg.hash_slots = 1;
+	if (config_mail_check() == -1)
+		return -1;
 	return 0;
 }

@@ -24,6 +24,17 @@ struct config {
 	int	 absolute_hours;	/* TENANTRY_SESSION_ABSOLUTE_HOURS (12) */
 	int	 hash_slots;		/* TENANTRY_HASH_SLOTS: concurrent Argon2id (cores) */
 	int	 cooloff_days;		/* TENANTRY_COOLOFF_DAYS (90) */
+	/* E-mail (app/notify.c queues, app/mailer.c sends). */
+	char	 base_url[256];		/* TENANTRY_BASE_URL: public URL, links in mail */
+	char	 smtp_url[512];		/* TENANTRY_SMTP_URL: "" = nothing is sent */
+	char	 smtp_user[256];	/* TENANTRY_SMTP_USER */
+	char	 smtp_password[256];	/* TENANTRY_SMTP_PASSWORD */
+	char	 smtp_tls[16];		/* TENANTRY_SMTP_TLS: try, required, off */
+	char	 smtp_ca_file[512];	/* TENANTRY_SMTP_CA_FILE: extra trusted CA */
+	char	 mail_from[254];	/* TENANTRY_MAIL_FROM: envelope and From address */
+	int	 mail_max_attempts;	/* TENANTRY_MAIL_MAX_ATTEMPTS (5), then dead */
+	int	 mail_retry_seconds;	/* TENANTRY_MAIL_RETRY_SECONDS (60), doubling */
+	int	 mail_poll_ms;		/* TENANTRY_MAIL_POLL_MS (1000) */
 };
 
 extern struct config cfg;

@@ -70,6 +70,11 @@ enum page {
 	PAGE_MY_CASE,		/* /my/cases/# */
 	PAGE_MY_USERS,		/* /my/users */
 	PAGE_MY_USER,		/* /my/users/# */
+	PAGE_FORGOT_PASSWORD,	/* /forgot-password */
+	PAGE_OUTBOX,		/* /outbox */
+	PAGE_OUTBOX_MESSAGE,	/* /outbox/# */
+	PAGE_CASE_ATTACHMENT,	/* /cases/#/attachments/# */
+	PAGE_MY_CASE_ATTACHMENT,/* /my/cases/#/attachments/# */
 	PAGE__MAX
 };
 
@@ -132,11 +137,33 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_MY_DEVICE_ADD] = { MP, "/my/sites/#/devices", page_my_devices, R_OCCADMIN, 0 },
 	[PAGE_MY_CHARGES] = { MG, "/my/sites/#/charges", page_my_charges, R_OCCUPIER, 0 },
 	[PAGE_MY_CASES] = { MG, "/my/cases", page_my_cases, R_OCCUPIER, 0 },
-	[PAGE_MY_CASE_NEW] = { MG | MP, "/my/cases/new", page_my_case_new, R_OCCADMIN, 0 },
+	[PAGE_MY_CASE_NEW] = { MG | MP, "/my/cases/new", page_my_case_new, R_OCCUPIER, 0 },
 	[PAGE_MY_CASE] = { MG | MP, "/my/cases/#", page_my_case, R_OCCUPIER, 0 },
 	[PAGE_MY_USERS] = { MG | MP, "/my/users", page_my_users, R_OCCADMIN, 0 },
 	[PAGE_MY_USER] = { MP, "/my/users/#", page_my_users, R_OCCADMIN, 0 },
+	[PAGE_FORGOT_PASSWORD] = { MG | MP, "/forgot-password", page_forgot_password, R_PUBLIC, 0 },
+	[PAGE_OUTBOX] = { MG, "/outbox", page_outbox, R_OPADMIN, 0 },
+	[PAGE_OUTBOX_MESSAGE] = { MG | MP, "/outbox/#", page_outbox, R_OPADMIN, 0 },
+	[PAGE_CASE_ATTACHMENT] = { MG, "/cases/#/attachments/#", page_case_attachment, R_OPERATOR, 0 },
+	[PAGE_MY_CASE_ATTACHMENT] = { MG, "/my/cases/#/attachments/#", page_case_attachment, R_OCCUPIER, 0 },
 };
+
+/* The routes whose forms may upload a file (multipart/form-data): the
+ * case screens. Any other refuses such a body like a badly encoded form. */
+static const enum page upload_pages[] = {
+	PAGE_CASE_NEW, PAGE_CASE, PAGE_MY_CASE_NEW, PAGE_MY_CASE,
+};
+
+static int
+upload_ok(const struct route *rt)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(upload_pages) / sizeof(upload_pages[0]); i++)
+		if (rt == &routes[upload_pages[i]])
+			return 1;
+	return 0;
+}
 
 /*
  * Match path against pattern; '#' matches a decimal id of 1..18 digits
@@ -200,6 +227,15 @@ front_handle(struct req *r)
 		if (r->method == M__MAX)
 			r->method = M_GET;	/* for the error page */
 		http_error(r, allowed != 0 ? 405 : 404);
+		return;
+	}
+	if (r->multipart && !r->form_bad && !upload_ok(rt)) {
+		r->form_bad = 1;
+		r->form_badkey = "(the form must be sent url-encoded)";
+	} else if (r->multipart && r->form_bad) {
+		http_error_msg(r, 400, arena_printf(r->a, "The form could not "
+		    "be read (%s): nothing was saved. Go back and send it "
+		    "again.", r->form_badkey ? r->form_badkey : "?"));
 		return;
 	}
 	if (r->form_bad) {

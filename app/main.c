@@ -8,6 +8,10 @@
  *   tenantry operator add --name N [--currency C] [--timezone TZ]
  *   tenantry user add --email E --name N --role R --operator ID
  *                     [--occupier ID]   password read from standard input
+ *   tenantry mail run                   the mail sender alone (serve runs one)
+ *   tenantry mail test --to ADDR        one test message through the relay
+ *   tenantry notify-contracts           the daily contract-ending notices
+ *   tenantry notify-invoice ...         an invoice-issued e-mail (see usage)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -22,10 +26,13 @@
 #include "domain/date.h"
 #include "housekeep.h"
 #include "http/http.h"
+#include "mailer.h"
+#include "notify.h"
 #include "serve.h"
 #include "session.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "tpl/tpl.h"
 
 static void
 usage(void)
@@ -36,6 +43,11 @@ usage(void)
 	    "       tenantry user add --email E --name N --role R --operator ID"
 	    " [--occupier ID]\n"
 	    "  (the new password is read from standard input)\n"
+	    "       tenantry mail run | mail test --to ADDR\n"
+	    "       tenantry notify-contracts\n"
+	    "       tenantry notify-invoice --operator ID --occupier ID"
+	    " --number N --total MINOR\n"
+	    "                --issued YYYY-MM-DD --due YYYY-MM-DD [--path /my/...]\n"
 	    "Configuration: TENANTRY_CONFIG file and TENANTRY_* variables"
 	    " (see README).\n", stderr);
 }
@@ -116,6 +128,104 @@ cli_user_add(int argc, char *argv[])
 		return 1;
 	}
 	printf("user add: %s (%s) created\n", email, role);
+	return 0;
+}
+
+/* Templates and libsodium, for the commands that queue e-mail. */
+static int
+notify_init(void)
+{
+	if (sodium_init() < 0 || tpl_init(cfg.templates) == -1) {
+		fprintf(stderr, "tenantry: templates in %s failed to load\n",
+		    cfg.templates);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The daily step of contract-ending notices for today (TENANTRY_TODAY
+ * pins it): idempotent, so a daily job may call it as often as it likes.
+ */
+static int
+cli_notify_contracts(void)
+{
+	struct arena	*a;
+	int		 queued = 0, rc;
+
+	if (notify_init() == -1)
+		return 1;
+	a = arena_new(64 * 1024);
+	rc = notify_contracts_step(a, today_now(), (int64_t)time(NULL),
+	    &queued);
+	arena_free(a);
+	if (rc < 0) {
+		fprintf(stderr, "notify-contracts: failed (see the log); the "
+		    "notices queued so far stay queued\n");
+		return 1;
+	}
+	printf("notify-contracts: %d contract%s noticed\n", queued,
+	    queued == 1 ? "" : "s");
+	return 0;
+}
+
+/* One invoice-issued e-mail: what the invoicing module calls in the
+ * transaction that issues an invoice, from the shell. */
+static int
+cli_notify_invoice(int argc, char *argv[])
+{
+	struct notify_invoice	 inv;
+	struct arena		*a;
+	const char		*issued = NULL, *due = NULL;
+	int			 i, rc;
+
+	memset(&inv, 0, sizeof(inv));
+	inv.currency = "GBP";
+	inv.path = "/my";
+	for (i = 0; i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "--operator") == 0)
+			inv.operator_id = strtoll(argv[i + 1], NULL, 10);
+		else if (strcmp(argv[i], "--occupier") == 0)
+			inv.occupier_id = strtoll(argv[i + 1], NULL, 10);
+		else if (strcmp(argv[i], "--number") == 0)
+			inv.number = argv[i + 1];
+		else if (strcmp(argv[i], "--total") == 0)
+			inv.total_minor = strtoll(argv[i + 1], NULL, 10);
+		else if (strcmp(argv[i], "--currency") == 0)
+			inv.currency = argv[i + 1];
+		else if (strcmp(argv[i], "--issued") == 0)
+			issued = argv[i + 1];
+		else if (strcmp(argv[i], "--due") == 0)
+			due = argv[i + 1];
+		else if (strcmp(argv[i], "--path") == 0)
+			inv.path = argv[i + 1];
+		else
+			break;
+	}
+	if (i != argc || inv.operator_id <= 0 || inv.occupier_id <= 0 ||
+	    inv.number == NULL || issued == NULL || due == NULL ||
+	    date_parse(issued, &inv.issued) == -1 ||
+	    date_parse(due, &inv.due) == -1) {
+		usage();
+		return 2;
+	}
+	if (notify_init() == -1)
+		return 1;
+	a = arena_new(16 * 1024);
+	rc = -1;
+	if (db_begin() > 0) {
+		rc = notify_invoice_issued(a, &inv, (int64_t)time(NULL));
+		if (rc > 0 && db_commit() < 0)
+			rc = -1;
+		if (rc <= 0)
+			db_rollback();
+	}
+	arena_free(a);
+	if (rc < 0) {
+		fprintf(stderr, "notify-invoice: failed (see the log)\n");
+		return 1;
+	}
+	printf("notify-invoice: queued\n");
 	return 0;
 }
 
@@ -206,6 +316,21 @@ main(int argc, char *argv[])
 	else if (strcmp(argv[1], "user") == 0 && argc >= 3 &&
 	    strcmp(argv[2], "add") == 0)
 		rc = cli_user_add(argc - 3, argv + 3);
+	else if (strcmp(argv[1], "mail") == 0 && argc == 3 &&
+	    strcmp(argv[2], "run") == 0) {
+		if (cfg.smtp_url[0] == '\0') {
+			fprintf(stderr, "mail run: TENANTRY_SMTP_URL is not "
+			    "set\n");
+			rc = 1;
+		} else
+			rc = mailer_main();
+	} else if (strcmp(argv[1], "mail") == 0 && argc == 5 &&
+	    strcmp(argv[2], "test") == 0 && strcmp(argv[3], "--to") == 0)
+		rc = mailer_send_test(argv[4]);
+	else if (strcmp(argv[1], "notify-contracts") == 0 && argc == 2)
+		rc = cli_notify_contracts();
+	else if (strcmp(argv[1], "notify-invoice") == 0)
+		rc = cli_notify_invoice(argc - 2, argv + 2);
 	else {
 		usage();
 		rc = 2;

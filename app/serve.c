@@ -26,6 +26,7 @@
 #include "housekeep.h"
 #include "http/http.h"
 #include "log.h"
+#include "mailer.h"
 #include "serve.h"
 #include "session.h"
 #include "store/db.h"
@@ -39,7 +40,6 @@ static volatile sig_atomic_t	 busy;		/* worker: inside a request */
 static volatile sig_atomic_t	 got_chld;
 static volatile sig_atomic_t	 got_hup;
 static pid_t			 workers[MAX_WORKERS];
-static pid_t			 keeper;	/* the housekeeping process */
 static unsigned long long	 reqseq;
 
 static void
@@ -107,7 +107,7 @@ handle(FCGX_Request *fr, struct arena *a)
 {
 	struct req	 r;
 	struct buf	 out;
-	const char	*uri, *q, *method, *cl, *ct;
+	const char	*uri, *q, *method, *cl, *ct, *boundary;
 	char		*path, *body;
 	size_t		 plen;
 	unsigned long long len = 0;
@@ -163,7 +163,9 @@ handle(FCGX_Request *fr, struct arena *a)
 			goto out;
 		}
 	}
-	if (len > HTTP_BODY_MAX) {
+	ct = param(fr, "CONTENT_TYPE");
+	boundary = mp_boundary(a, ct);
+	if (len > (boundary != NULL ? HTTP_UPLOAD_MAX : HTTP_BODY_MAX)) {
 		http_error(&r, 413);
 		goto out;
 	}
@@ -172,8 +174,14 @@ handle(FCGX_Request *fr, struct arena *a)
 			http_error(&r, 400);
 			goto out;
 		}
-		ct = param(fr, "CONTENT_TYPE");
-		if (strncmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
+		if (boundary != NULL) {
+			/* Only the upload routes take it (front.c). */
+			r.multipart = 1;
+			if (mp_parse(a, body, (size_t)len, boundary, &r.form,
+			    &r.files, &r.form_badkey) != 0)
+				r.form_bad = 1;
+		} else if (strncmp(ct, "application/x-www-form-urlencoded",
+		    33) != 0) {
 			r.form_bad = 1;
 			r.form_badkey = "(the form must be sent url-encoded)";
 		} else if (parse_urlencoded(a, body, (size_t)len, &r.form,
@@ -280,22 +288,80 @@ spawn(int sock)
 	return pid;
 }
 
-/* The housekeeping process (housekeep.c), named tn-housekeep in ps. */
-static pid_t
-spawn_keeper(int sock)
-{
-	pid_t	 pid;
+/*
+ * The master's helper processes beside the workers, each replaced like a
+ * worker when it dies and named tn-<name> in ps: the housekeeping round a
+ * minute (housekeep.c), and the mail sender when a relay is configured
+ * (mailer.c).
+ */
+static int	housekeep_run(void);
+static int	mailer_wanted(void);
+static int	always(void);
 
+static struct helper {
+	const char	*comm;		/* process name */
+	int		(*main)(void);	/* its exit status */
+	int		(*wanted)(void);
+	pid_t		 pid;
+} helpers[] = {
+	{ "tn-housekeep", housekeep_run, always, 0 },
+	{ "tn-mailer", mailer_main, mailer_wanted, 0 },
+};
+#define NHELPERS	(sizeof(helpers) / sizeof(helpers[0]))
+
+static int
+always(void)
+{
+	return 1;
+}
+
+static int
+mailer_wanted(void)
+{
+	return cfg.smtp_url[0] != '\0';
+}
+
+static int
+housekeep_run(void)
+{
+	housekeep_main();
+}
+
+static void
+spawn_helper(struct helper *h, int sock)
+{
+	sigset_t	 none;
+	pid_t		 pid;
+
+	h->pid = 0;
+	if (!h->wanted())
+		return;
 	if ((pid = fork()) == -1) {
-		log_warnx("serve: fork: %s", strerror(errno));
-		return 0;
+		log_warnx("serve: fork (%s): %s", h->comm, strerror(errno));
+		return;
 	}
 	if (pid == 0) {
 		close(sock);
-		prctl(PR_SET_NAME, "tn-housekeep", 0, 0, 0);
-		housekeep_main();
+		prctl(PR_SET_NAME, h->comm, 0, 0, 0);
+		signal(SIGHUP, SIG_IGN);
+		signal(SIGCHLD, SIG_DFL);
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		_exit(h->main());
 	}
-	return pid;
+	h->pid = pid;
+}
+
+/* The helper whose process pid was, or NULL. */
+static struct helper *
+helper_of(pid_t pid)
+{
+	size_t	 i;
+
+	for (i = 0; i < NHELPERS; i++)
+		if (helpers[i].pid == pid)
+			return &helpers[i];
+	return NULL;
 }
 
 static int
@@ -326,6 +392,8 @@ serve_main(void)
 	struct sigaction	 sa;
 	sigset_t		 mask, old;
 	int			 sock, i, n, status, alive;
+	size_t			 k;
+	struct helper		*h;
 	pid_t			 pid;
 	time_t			 deadline, window = 0;
 	int			 deaths = 0;
@@ -363,8 +431,11 @@ serve_main(void)
 
 	for (i = 0; i < n; i++)
 		workers[i] = spawn(sock);
-	keeper = spawn_keeper(sock);
-	log_info("serve: %d workers on %s", n, cfg.listen);
+	for (k = 0; k < NHELPERS; k++)
+		spawn_helper(&helpers[k], sock);
+	log_info("serve: %d workers on %s%s", n, cfg.listen,
+	    helpers[1].pid > 0 ? ", and a mail sender" : " (no mail relay "
+	    "set: mail waits in the outbox)");
 	fflush(stderr);
 
 	while (!stopping) {
@@ -381,13 +452,23 @@ serve_main(void)
 			continue;
 		got_chld = 0;
 		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-			if (pid == keeper) {
-				keeper = 0;
-				if (!stopping) {
-					log_warnx("serve: housekeeping process "
-					    "%d ended; replacing it", (int)pid);
-					keeper = spawn_keeper(sock);
+			if ((h = helper_of(pid)) != NULL) {
+				h->pid = 0;
+				if (stopping)
+					continue;
+				log_warnx("serve: %s %d ended (%d); replacing it",
+				    h->comm, (int)pid, WIFSIGNALED(status) ?
+				    WTERMSIG(status) : WEXITSTATUS(status));
+				if (time(NULL) - window > 10) {
+					window = time(NULL);
+					deaths = 0;
 				}
+				if (++deaths > 20) {
+					sigprocmask(SIG_SETMASK, &old, NULL);
+					sleep(1);
+					sigprocmask(SIG_BLOCK, &mask, NULL);
+				}
+				spawn_helper(h, sock);
 				continue;
 			}
 			for (i = 0; i < n; i++) {
@@ -424,15 +505,16 @@ serve_main(void)
 	for (i = 0; i < n; i++)
 		if (workers[i] > 0)
 			kill(workers[i], SIGTERM);
-	if (keeper > 0)
-		kill(keeper, SIGTERM);
+	for (k = 0; k < NHELPERS; k++)
+		if (helpers[k].pid > 0)
+			kill(helpers[k].pid, SIGTERM);
 	deadline = time(NULL) + DRAIN_SECONDS;
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	for (;;) {
 		alive = 0;
 		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-			if (pid == keeper)
-				keeper = 0;
+			if ((h = helper_of(pid)) != NULL)
+				h->pid = 0;
 			for (i = 0; i < n; i++)
 				if (workers[i] == pid)
 					workers[i] = 0;
@@ -440,16 +522,18 @@ serve_main(void)
 		for (i = 0; i < n; i++)
 			if (workers[i] > 0)
 				alive++;
-		if (keeper > 0)
-			alive++;
+		for (k = 0; k < NHELPERS; k++)
+			if (helpers[k].pid > 0)
+				alive++;
 		if (alive == 0)
 			break;
 		if (time(NULL) > deadline) {
 			for (i = 0; i < n; i++)
 				if (workers[i] > 0)
 					kill(workers[i], SIGKILL);
-			if (keeper > 0)
-				kill(keeper, SIGKILL);
+			for (k = 0; k < NHELPERS; k++)
+				if (helpers[k].pid > 0)
+					kill(helpers[k].pid, SIGKILL);
 		}
 		usleep(50 * 1000);
 	}

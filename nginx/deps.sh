@@ -5,6 +5,7 @@
 set -eu
 PKGS="build-essential pkg-config nginx libfcgi-dev libctemplate-dev libsodium-dev
 default-libmysqlclient-dev mariadb-server mariadb-client libcmocka-dev
+libcurl4-openssl-dev python3-aiosmtpd openssl
 chromium nodejs npm curl ca-certificates tzdata procps"
 missing=""
 for p in $PKGS; do

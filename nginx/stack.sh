@@ -106,6 +106,8 @@ stack_app_start() {
 	export TENANTRY_LISTEN="${TENANTRY_LISTEN:-$RUN/tenantry.sock}"
 	export TENANTRY_TEMPLATES="${TENANTRY_TEMPLATES:-$ROOT/templates}"
 	export TENANTRY_SQL_DIR="${TENANTRY_SQL_DIR:-$ROOT/sql}"
+	# Links in e-mail are absolute: this stack's address unless set.
+	export TENANTRY_BASE_URL="${TENANTRY_BASE_URL:-http://127.0.0.1:$PORT}"
 	"$BIN" migrate || return 1
 	stack_seed || return 1
 	"$BIN" serve 2>>"$RUN/tenantry.log" &

@@ -16,6 +16,32 @@
 	var errors = doc.getElementById('errors');
 	if (errors) errors.focus();
 
+	// Copy buttons (data-copy: the id of the field to copy), and canned
+	// replies (data-fill: the id of the textarea a choice fills).
+	doc.querySelectorAll('button[data-copy]').forEach(function (b) {
+		b.addEventListener('click', function () {
+			var f = doc.getElementById(b.getAttribute('data-copy'));
+			if (!f) return;
+			f.select();
+			var done = function () { b.textContent = 'Copied'; };
+			if (navigator.clipboard && navigator.clipboard.writeText)
+				navigator.clipboard.writeText(f.value).then(done, function () {
+					doc.execCommand('copy'); done();
+				});
+			else { doc.execCommand('copy'); done(); }
+		});
+	});
+	doc.querySelectorAll('select[data-fill]').forEach(function (s) {
+		s.addEventListener('change', function () {
+			var t = doc.getElementById(s.getAttribute('data-fill'));
+			var o = s.options[s.selectedIndex];
+			if (t && o && o.getAttribute('data-text') !== null) {
+				t.value = o.getAttribute('data-text');
+				t.focus();
+			}
+		});
+	});
+
 	// ---- Manage services ----
 	var live = doc.createElement('div');
 	live.className = 'sr';

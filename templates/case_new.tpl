@@ -5,7 +5,7 @@
 </div>
 </header>
 {{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
-<form class="card form" method="post" action="/cases/new" novalidate>
+<form class="card form" method="post" action="/cases/new" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="row2">
 <div class="field{{#F_OCCUPIER_INVALID}} invalid{{/F_OCCUPIER_INVALID}}">
@@ -45,6 +45,27 @@
 <label for="f-details">Details <span class="req">(required)</span></label>
 <textarea id="f-details" name="details" rows="10" maxlength="10000" required{{#F_DETAILS_INVALID}} aria-invalid="true" aria-describedby="e-details"{{/F_DETAILS_INVALID}}>{{F_DETAILS:pre_escape}}</textarea>
 {{#F_DETAILS_INVALID}}<p class="err" id="e-details">{{F_DETAILS_ERR}}</p>{{/F_DETAILS_INVALID}}
+</div>
+<div class="row2">
+<div class="field{{#F_PRIORITY_INVALID}} invalid{{/F_PRIORITY_INVALID}}">
+<label for="f-priority">Priority</label>
+<select id="f-priority" name="priority">
+{{#PRIORITY_OPT}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/PRIORITY_OPT}}</select>
+{{#F_PRIORITY_INVALID}}<p class="err" id="e-priority">{{F_PRIORITY_ERR}}</p>{{/F_PRIORITY_INVALID}}
+</div>
+<div class="field{{#F_CATEGORY_INVALID}} invalid{{/F_CATEGORY_INVALID}}">
+<label for="f-category">Category</label>
+<select id="f-category" name="category">
+{{#CATEGORY_OPT}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/CATEGORY_OPT}}</select>
+{{#F_CATEGORY_INVALID}}<p class="err" id="e-category">{{F_CATEGORY_ERR}}</p>{{/F_CATEGORY_INVALID}}
+</div>
+</div>
+<div class="field{{#F_FILE_INVALID}} invalid{{/F_FILE_INVALID}}">
+<label for="f-file">Attach a file <span class="muted">(optional; PDF, image, WAV, MP3 or text, up to 4 MiB)</span></label>
+<input id="f-file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.gif,.wav,.mp3,.txt,.log,.csv"{{#F_FILE_INVALID}} aria-invalid="true" aria-describedby="e-file"{{/F_FILE_INVALID}}>
+{{#F_FILE_INVALID}}<p class="err" id="e-file">{{F_FILE_ERR}}</p>{{/F_FILE_INVALID}}
 </div>
 <div class="buttons">
 <button type="submit" class="primary">Raise case</button>

@@ -21,4 +21,5 @@
 {{/WORKSPACE}}</fieldset>{{/CHOOSE}}
 <button type="submit" class="primary">Sign in</button>
 </form>
+<p class="forgot"><a href="/forgot-password">Forgot your password?</a></p>
 </div>

@@ -10,8 +10,8 @@
 <p class="hint">The people of {{OCC_NAME}} who sign in to see its services, phone numbers, devices, charges and cases, at every site.</p>{{/IN_TAB}}
 {{#LINK}}<div class="card link-once" role="status" id="link-once">
 <h2>Set-password link for {{NAME}}</h2>
-<p>Send this link to {{NAME}} ({{EMAIL}}). It works once, until {{EXPIRES}}. It is shown only now: Tenantry keeps no copy, so copy it before leaving this page.</p>
-<p><label for="set-password-link" class="sr">Set-password link</label><input id="set-password-link" class="link" type="text" readonly value="{{URL}}"></p>
+<p>Tenantry has e-mailed this link to {{NAME}} ({{EMAIL}}); you may also pass it on yourself. It works once, until {{EXPIRES}}. It is shown only now: Tenantry keeps no copy.</p>
+<p><label for="set-password-link" class="sr">Set-password link</label><input id="set-password-link" class="link" type="text" readonly value="{{URL}}"> <button type="button" class="small js-only" data-copy="set-password-link">Copy link</button></p>
 <p class="hint">Open it in the browser of the person concerned: <a href="{{URL}}" rel="noreferrer" id="set-password-href">{{URL}}</a></p>
 </div>{{/LINK}}
 {{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was changed:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
@@ -31,7 +31,7 @@
 {{#NO_USERS}}<div class="empty"><p>It is empty here: nobody signs in yet.</p></div>{{/NO_USERS}}
 <form class="card form" method="post" action="{{ACTION}}" novalidate>
 <h2>{{ADD_HEADING}}</h2>
-<p class="hint">They receive no email from Tenantry: you get a one-time link to send them, with which they set their password.</p>
+<p class="hint">They receive an e-mail with a one-time link to set their password; the link is shown to you too.</p>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="row2">
 <div class="field{{#F_NAME_INVALID}} invalid{{/F_NAME_INVALID}}">

@@ -91,14 +91,25 @@ if [ "$need_stack" = 1 ]; then
 
 	export ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:halt_on_error=1"
 	export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+	# A real SMTP server on loopback (tests/mail/sink.sh) is the relay.
+	MAIL_SINK_PORT=$(free_port)
+	MAIL_SINK_DIR="$VAR/mail-sink"
+	export MAIL_SINK_PORT MAIL_SINK_DIR
+	export TENANTRY_SMTP_URL="smtp://127.0.0.1:$MAIL_SINK_PORT"
+	export TENANTRY_SMTP_TLS=off TENANTRY_MAIL_FROM="tenantry@northwind.example"
+	export TENANTRY_MAIL_RETRY_SECONDS=1 TENANTRY_MAIL_MAX_ATTEMPTS=3 TENANTRY_MAIL_POLL_MS=200
+	export TENANTRY_BASE_URL="http://127.0.0.1:$PORT"
 	. "$ROOT/nginx/stack.sh"
 	cleanup() {
 		stack_stop
+		sh "$ROOT/tests/mail/sink.sh" stop
+		unset TENANTRY_SMTP_URL
 		rm -rf "$VAR"
 	}
 	trap cleanup EXIT INT TERM
 	echo "== starting the stack on 127.0.0.1:$PORT (data in $VAR)"
-	if ! stack_start >"$OUT/stack.log" 2>&1; then
+	if ! sh tests/mail/sink.sh start >"$OUT/stack.log" 2>&1 ||
+	    ! stack_start >>"$OUT/stack.log" 2>&1; then
 		cat "$OUT/stack.log"
 		echo "tests: 0 passed, 1 failed"
 		exit 1
@@ -110,7 +121,17 @@ if [ "$need_stack" = 1 ]; then
 		want "$s" || continue
 		ls tests/$s/*.test.mjs >/dev/null 2>&1 || continue
 		echo "== $s"
-		node --test --test-concurrency=1 --test-reporter=tap tests/$s/ >"$OUT/$s.log" 2>&1
+		# ONLY="name ..." runs only tests/$s/<name>.test.mjs (a quicker look).
+		files=tests/$s/
+		if [ -n "${ONLY:-}" ]; then
+			files=""
+			for f in $ONLY; do
+				[ -f "tests/$s/$f.test.mjs" ] && files="$files tests/$s/$f.test.mjs"
+			done
+			[ -z "$files" ] && continue
+		fi
+		# shellcheck disable=SC2086
+		node --test --test-concurrency=1 --test-reporter=tap $files >"$OUT/$s.log" 2>&1
 		rc=$?
 		count_node "$OUT/$s.log"
 		if [ $rc -ne 0 ]; then

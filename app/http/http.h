@@ -10,12 +10,16 @@
 #include <stdint.h>
 
 #include "../arena.h"
+#include "multipart.h"
 #include "parse.h"
 
 struct tpl_dict;
 struct route;
 
 #define HTTP_BODY_MAX	(1024 * 1024)	/* 1 MiB: larger bodies get 413 */
+/* multipart/form-data (file uploads, to the routes that take them): an
+ * attachment of 4 MiB and the rest of its form. */
+#define HTTP_UPLOAD_MAX	(5 * 1024 * 1024)
 #define HTTP_MAX_IDS	4
 
 enum method {
@@ -67,6 +71,8 @@ struct req {
 	struct kvlist		 form;		/* POST body */
 	int			 form_bad;	/* body could not be decoded */
 	const char		*form_badkey;	/* the field that could not */
+	int			 multipart;	/* the body was multipart/form-data */
+	struct mp_files		 files;		/* its files */
 	struct kvlist		 cookies;
 	const char		*remote_addr;
 	const char		*user_agent;

@@ -14,11 +14,14 @@
  * line (a comment without an author) into the conversation.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "../domain/date.h"
+#include "../domain/helpdesk.h"
 #include "../log.h"
+#include "../notify.h"
 #include "../store/db.h"
 #include "../store/store.h"
 #include "../store/store_case.h"
@@ -47,34 +50,6 @@ static const char *const csf_labels[CSF__MAX] = {
 	"Open",		/* CSF_OPEN */
 	"Closed",	/* CSF_CLOSED */
 	"All",		/* CSF_ALL */
-};
-
-/* What a case about a service of these categories should say. */
-static const struct {
-	const char	*category;
-	const char	*subject;
-	const char	*details;
-} prefills[] = {
-	{ "IVR", "IVR configuration",
-	    "Please include:\n"
-	    "- The phone number(s) the IVR should answer\n"
-	    "- The greeting callers hear (text, or say that you will send a "
-	    "recording)\n"
-	    "- The menu options: each key and where it goes (extension, "
-	    "number, voicemail)\n"
-	    "- Opening hours, and what callers hear outside them\n"
-	    "- What happens when a caller presses nothing or a wrong key\n"
-	    "- A contact name and phone number for testing\n" },
-	{ "Conference bridge", "Conference bridge number and user details",
-	    "Please include:\n"
-	    "- How many dial-in numbers you need, and the country each "
-	    "should be local to\n"
-	    "- The most participants expected on one call\n"
-	    "- The people who will host calls: name and email of each (each "
-	    "receives a host PIN)\n"
-	    "- Whether participants need a PIN to join\n"
-	    "- Whether calls should be recorded\n"
-	    "- A contact name and phone number for testing\n" },
 };
 
 /*
@@ -172,97 +147,288 @@ time_set(struct req *r, struct tpl_dict *d, const char *key, int64_t t,
 	tpl_set(d, arena_printf(r->a, "%s_ISO", key), iso);
 }
 
-static void
-status_set(struct tpl_dict *d, const char *status)
-{
-	int	 open = strcmp(status, "open") == 0;
-
-	tpl_set(d, "STATUS_LABEL", open ? "Open" : "Closed");
-	tpl_set(d, "STATUS_CLASS", open ? "active" : "inactive");
-}
-
 /* ---- /cases ---- */
 
-/* "/cases?status=S[&occupier=O][&site=T][&page=P]" (page 0: none). */
+/* The queue's filters, as in the query string. */
+struct queue {
+	enum case_status_filter	 tab;
+	int64_t			 occ, site;
+	int64_t			 assignee;	/* 0 any, -1 nobody, else id */
+	enum hd_status		 state;		/* HD_STATUS__MAX: any */
+	enum hd_priority	 prio;		/* HD_PRIORITY__MAX: any */
+	int			 breached;	/* SLA breached only */
+};
+
+/* "/cases?status=S[&occupier=O]...[&page=P]" (page 0: none). */
 static char *
-list_href(struct req *r, enum case_status_filter f, int64_t occ,
-    int64_t site, int64_t page)
+list_href(struct req *r, const struct queue *q, enum case_status_filter f,
+    int64_t page)
 {
 	struct buf	 b;
 
 	buf_init(&b, r->a, 64);
 	buf_printf(&b, "/cases?status=%s", csf_names[f]);
-	if (occ > 0)
-		buf_printf(&b, "&occupier=%lld", (long long)occ);
-	if (site > 0)
-		buf_printf(&b, "&site=%lld", (long long)site);
+	if (q->occ > 0)
+		buf_printf(&b, "&occupier=%lld", (long long)q->occ);
+	if (q->site > 0)
+		buf_printf(&b, "&site=%lld", (long long)q->site);
+	if (q->assignee > 0)
+		buf_printf(&b, "&assignee=%lld", (long long)q->assignee);
+	else if (q->assignee < 0)
+		buf_puts(&b, "&assignee=none");
+	if (q->state < HD_STATUS__MAX)
+		buf_printf(&b, "&state=%s", hd_status_names[q->state]);
+	if (q->prio < HD_PRIORITY__MAX)
+		buf_printf(&b, "&priority=%s", hd_priority_names[q->prio]);
+	if (q->breached)
+		buf_puts(&b, "&sla=breached");
 	if (page > 1)
 		buf_printf(&b, "&page=%lld", (long long)page);
 	return b.p;
 }
 
+/* "3 h 05 min" of business seconds. */
+static char *
+span(struct arena *a, int64_t s)
+{
+	int64_t	 m = (s < 0 ? -s : s) / 60;
+
+	if (m >= 60)
+		return arena_printf(a, "%lld h %02lld min", (long long)(m / 60),
+		    (long long)(m % 60));
+	return arena_printf(a, "%lld min", (long long)m);
+}
+
+/* SLA_TEXT (the case screen's sentence), SLA_SHORT (the queue's),
+ * SLA_CLASS (badge) and SLA_STATE (late, paused, ok), and SLA_BREACHED,
+ * of case c now. 1 when breached. */
+static int
+sla_set(struct req *r, struct tpl_dict *d, const struct store_case *c)
+{
+	struct hd_sla	 sla;
+	enum hd_status	 st = hd_status_parse(c->status);
+	enum hd_priority pr = hd_priority_parse(c->priority);
+	char		*fr, *res, *sfr, *sres;
+	int		 done = st == HD_CLOSED || st == HD_RESOLVED;
+
+	hd_sla(pr, st, c->created_at, c->first_response_at, c->sla_elapsed,
+	    c->sla_running_since, r->now, c->tz, &sla);
+	if (c->first_response_at > 0) {
+		fr = arena_printf(r->a, "first response %s", sla.fr_breached ?
+		    "late" : "in time");
+		sfr = sla.fr_breached ? "replied late" : NULL;
+	} else if (st == HD_CLOSED) {
+		fr = arena_strdup(r->a, "no response");
+		sfr = NULL;
+	} else if (sla.fr_breached) {
+		fr = arena_strdup(r->a, "first response overdue");
+		sfr = "reply overdue";
+	} else {
+		fr = arena_printf(r->a, "first response within %s",
+		    span(r->a, hd_business_seconds(r->now, sla.fr_due, c->tz)));
+		sfr = arena_printf(r->a, "reply within %s",
+		    span(r->a, hd_business_seconds(r->now, sla.fr_due, c->tz)));
+	}
+	if (done) {
+		res = arena_printf(r->a, "resolved %s", sla.res_breached ?
+		    "late" : "in time");
+		sres = res;
+	} else if (sla.res_breached) {
+		res = arena_printf(r->a, "resolution overdue by %s",
+		    span(r->a, sla.res_left));
+		sres = arena_printf(r->a, "%s over", span(r->a, sla.res_left));
+	} else if (sla.paused) {
+		res = arena_printf(r->a, "clock paused, %s left",
+		    span(r->a, sla.res_left));
+		sres = arena_printf(r->a, "paused, %s left",
+		    span(r->a, sla.res_left));
+	} else {
+		res = arena_printf(r->a, "%s left to resolve",
+		    span(r->a, sla.res_left));
+		sres = arena_printf(r->a, "%s left", span(r->a, sla.res_left));
+	}
+	tpl_set(d, "SLA_TEXT", arena_printf(r->a, "%s; %s", fr, res));
+	tpl_set(d, "SLA_SHORT", sfr != NULL ? arena_printf(r->a, "%s · %s",
+	    sfr, sres) : sres);
+	if (sla.fr_breached || sla.res_breached) {
+		tpl_set(d, "SLA_CLASS", "inactive");
+		tpl_set(d, "SLA_STATE", "late");
+		tpl_show(d, "SLA_BREACHED");
+		return 1;
+	}
+	tpl_set(d, "SLA_CLASS", sla.paused ? "scheduled" : "active");
+	tpl_set(d, "SLA_STATE", sla.paused ? "paused" : "ok");
+	return 0;
+}
+
+/* 1 when the case's SLA is breached now (the queue's filter). */
+static int
+breached(struct req *r, const struct store_case *c)
+{
+	struct hd_sla	 sla;
+
+	hd_sla(hd_priority_parse(c->priority), hd_status_parse(c->status),
+	    c->created_at, c->first_response_at, c->sla_elapsed,
+	    c->sla_running_since, r->now, c->tz, &sla);
+	return sla.fr_breached || sla.res_breached;
+}
+
+static void
+badge_set(struct tpl_dict *d, const char *status)
+{
+	enum hd_status	 st = hd_status_parse(status);
+
+	if (st == HD_STATUS__MAX)
+		st = HD_OPEN;
+	tpl_set(d, "STATUS_LABEL", hd_status_labels[st]);
+	tpl_set(d, "STATUS_CLASS", hd_status_classes[st]);
+}
+
+static const char *
+priority_label(const char *p)
+{
+	enum hd_priority	 pr = hd_priority_parse(p);
+
+	return pr < HD_PRIORITY__MAX ? hd_priority_labels[pr] : p;
+}
+
+static const char *
+category_label(const char *c)
+{
+	enum hd_category	 k = hd_category_parse(c);
+
+	return k < HD_CATEGORY__MAX ? hd_category_labels[k] : c;
+}
+
+#define SLA_SCAN	1000	/* cases looked at for the SLA filter */
+
 void
 page_cases(struct req *r)
 {
-	struct tpl_dict			*d, *row, *pg, *tab, *e;
-	struct store_case_option	*occs, *sites;
+	struct tpl_dict			*d, *row, *pg, *tab, *e, *o;
+	struct store_case_option	*occs, *sites, *team;
 	const struct store_case_option	*occ = NULL, *site = NULL;
 	struct store_case		*c;
-	enum case_status_filter		 f = CSF_OPEN, i;
+	struct store_case_filter	 cf;
+	struct queue			 q;
+	enum case_status_filter		 i;
 	const char			*s;
-	int64_t				 occ_id, site_id, page, counts[CSF__MAX];
+	int64_t				 page, counts[CSF__MAX];
 	int64_t				 total, pages;
-	size_t				 nocc, nsite, n, k;
+	size_t				 nocc, nsite, nteam, n, k, m;
 	struct buf			 what;
+	int				 j;
 
+	memset(&q, 0, sizeof(q));
+	q.tab = CSF_OPEN;
+	q.state = HD_STATUS__MAX;
+	q.prio = HD_PRIORITY__MAX;
 	if ((s = kv_get(&r->query, "status")) != NULL && *s != '\0') {
-		for (f = 0; f < CSF__MAX; f++)
-			if (strcmp(s, csf_names[f]) == 0)
+		for (q.tab = 0; q.tab < CSF__MAX; q.tab++)
+			if (strcmp(s, csf_names[q.tab]) == 0)
 				break;
-		if (f == CSF__MAX) {
+		if (q.tab == CSF__MAX) {
 			http_error_msg(r, 400, "The status filter must be open, "
 			    "closed or all.");
 			return;
 		}
 	}
-	occ_id = query_id(r, "occupier");
-	site_id = query_id(r, "site");
-	if (occ_id < 0 || site_id < 0) {
+	q.occ = query_id(r, "occupier");
+	q.site = query_id(r, "site");
+	if (q.occ < 0 || q.site < 0) {
 		http_error_msg(r, 400, "The occupier or site filter is not a "
 		    "valid id.");
 		return;
+	}
+	if ((s = kv_get(&r->query, "assignee")) != NULL &&
+	    strcmp(s, "none") == 0)
+		q.assignee = -1;
+	else if ((q.assignee = query_id(r, "assignee")) < 0) {
+		http_error_msg(r, 400, "The assignee filter is not a team "
+		    "member.");
+		return;
+	}
+	if ((s = kv_get(&r->query, "state")) != NULL && *s != '\0' &&
+	    (q.state = hd_status_parse(s)) == HD_STATUS__MAX) {
+		http_error_msg(r, 400, "The status must be one of the choices.");
+		return;
+	}
+	if ((s = kv_get(&r->query, "priority")) != NULL && *s != '\0' &&
+	    (q.prio = hd_priority_parse(s)) == HD_PRIORITY__MAX) {
+		http_error_msg(r, 400, "The priority must be one of the "
+		    "choices.");
+		return;
+	}
+	if ((s = kv_get(&r->query, "sla")) != NULL && *s != '\0') {
+		if (strcmp(s, "breached") != 0) {
+			http_error_msg(r, 400, "The SLA filter must be "
+			    "breached.");
+			return;
+		}
+		q.breached = 1;
 	}
 	if ((page = query_id(r, "page")) <= 0 || page > 1000000)
 		page = 1;
 	if (store_case_options(r->a, r->user.operator_id,
 	    STORE_CASE_OPT_OCCUPIERS, &occs, &nocc) < 0 ||
 	    store_case_options(r->a, r->user.operator_id,
-	    STORE_CASE_OPT_SITES, &sites, &nsite) < 0) {
+	    STORE_CASE_OPT_SITES, &sites, &nsite) < 0 ||
+	    store_case_options(r->a, r->user.operator_id,
+	    STORE_CASE_OPT_TEAM, &team, &nteam) < 0) {
 		page_store_error(r);
 		return;
 	}
-	/* Another operator's occupier or site is simply not found. */
-	if ((occ_id > 0 && (occ = option_find(occs, nocc, occ_id)) == NULL) ||
-	    (site_id > 0 && (site = option_find(sites, nsite, site_id)) ==
+	/* Another operator's occupier, site or user is simply not found. */
+	if ((q.occ > 0 && (occ = option_find(occs, nocc, q.occ)) == NULL) ||
+	    (q.site > 0 && (site = option_find(sites, nsite, q.site)) ==
+	    NULL) || (q.assignee > 0 && option_find(team, nteam, q.assignee) ==
 	    NULL)) {
 		http_error(r, 404);
 		return;
 	}
-	if (store_case_counts(r->a, r->user.operator_id, occ_id, site_id,
-	    &counts[CSF_OPEN], &counts[CSF_CLOSED]) < 0) {
+	memset(&cf, 0, sizeof(cf));
+	cf.op = r->user.operator_id;
+	cf.occ = q.occ;
+	cf.site = q.site;
+	cf.assignee = q.assignee;
+	cf.status = q.state < HD_STATUS__MAX ? hd_status_names[q.state] : "";
+	cf.priority = q.prio < HD_PRIORITY__MAX ? hd_priority_names[q.prio] :
+	    "";
+	if (store_case_counts(r->a, &cf, &counts[CSF_OPEN], &counts[CSF_CLOSED])
+	    < 0) {
 		page_store_error(r);
 		return;
 	}
 	counts[CSF_ALL] = counts[CSF_OPEN] + counts[CSF_CLOSED];
-	total = counts[f];
-	pages = total == 0 ? 1 : (total + PER_PAGE - 1) / PER_PAGE;
-	if (page > pages)
-		page = pages;
-	if (store_case_list(r->a, r->user.operator_id,
-	    f == CSF_ALL ? NULL : csf_names[f], occ_id, site_id,
-	    (page - 1) * PER_PAGE, PER_PAGE, &c, &n) < 0) {
-		page_store_error(r);
-		return;
+	cf.tab = q.tab == CSF_ALL ? NULL : csf_names[q.tab];
+	if (q.breached) {
+		/* Breaches are computed, not stored: look at the cases the
+		 * other filters leave, keep the breached, then page. */
+		if (store_case_list(r->a, &cf, 0, SLA_SCAN, &c, &n) < 0) {
+			page_store_error(r);
+			return;
+		}
+		for (k = m = 0; k < n; k++)
+			if (breached(r, &c[k]))
+				c[m++] = c[k];
+		total = (int64_t)m;
+		pages = total == 0 ? 1 : (total + PER_PAGE - 1) / PER_PAGE;
+		if (page > pages)
+			page = pages;
+		c += (page - 1) * PER_PAGE;
+		n = m - (size_t)((page - 1) * PER_PAGE);
+		if (n > PER_PAGE)
+			n = PER_PAGE;
+	} else {
+		total = counts[q.tab];
+		pages = total == 0 ? 1 : (total + PER_PAGE - 1) / PER_PAGE;
+		if (page > pages)
+			page = pages;
+		if (store_case_list(r->a, &cf, (page - 1) * PER_PAGE, PER_PAGE,
+		    &c, &n) < 0) {
+			page_store_error(r);
+			return;
+		}
 	}
 	if ((d = page_begin(r, "Cases", "cases.tpl", "cases")) == NULL) {
 		http_error(r, 500);
@@ -270,29 +436,55 @@ page_cases(struct req *r)
 	}
 	for (i = 0; i < CSF__MAX; i++) {
 		tab = tpl_section(d, "STATUS_TAB");
-		tpl_set(tab, "HREF", list_href(r, i, occ_id, site_id, 0));
+		tpl_set(tab, "HREF", list_href(r, &q, i, 0));
 		tpl_set(tab, "LABEL", csf_labels[i]);
 		tpl_set_int(tab, "COUNT", counts[i]);
-		if (i == f)
+		if (i == q.tab)
 			tpl_show(tab, "CURRENT");
 	}
-	tpl_set(d, "STATUS", csf_names[f]);
-	options_fill(d, "OCCUPIER_OPT", occs, nocc, occ_id);
-	options_fill(d, "SITE_OPT", sites, nsite, site_id);
-	if (occ != NULL || site != NULL) {
+	tpl_set(d, "STATUS", csf_names[q.tab]);
+	options_fill(d, "OCCUPIER_OPT", occs, nocc, q.occ);
+	options_fill(d, "SITE_OPT", sites, nsite, q.site);
+	options_fill(d, "ASSIGNEE_OPT", team, nteam, q.assignee);
+	if (q.assignee < 0)
+		tpl_show(d, "UNASSIGNED_SELECTED");
+	for (j = 0; j < HD_STATUS__MAX; j++) {
+		o = tpl_section(d, "STATE_OPT");
+		tpl_set(o, "KEY", hd_status_names[j]);
+		tpl_set(o, "LABEL", hd_status_labels[j]);
+		if (j == (int)q.state)
+			tpl_show(o, "SELECTED");
+	}
+	for (j = 0; j < HD_PRIORITY__MAX; j++) {
+		o = tpl_section(d, "PRIORITY_OPT");
+		tpl_set(o, "KEY", hd_priority_names[j]);
+		tpl_set(o, "LABEL", hd_priority_labels[j]);
+		if (j == (int)q.prio)
+			tpl_show(o, "SELECTED");
+	}
+	if (q.breached)
+		tpl_show(d, "SLA_SELECTED");
+	if (occ != NULL || site != NULL || q.assignee != 0 ||
+	    q.state < HD_STATUS__MAX || q.prio < HD_PRIORITY__MAX ||
+	    q.breached) {
+		struct queue none;
+
+		memset(&none, 0, sizeof(none));
+		none.state = HD_STATUS__MAX;
+		none.prio = HD_PRIORITY__MAX;
 		tpl_show(d, "FILTERED");
-		tpl_set(d, "CLEAR_HREF", list_href(r, f, 0, 0, 0));
+		tpl_set(d, "CLEAR_HREF", list_href(r, &none, q.tab, 0));
 	}
 	if (occ != NULL && site != NULL)
 		tpl_set(d, "NEW_HREF", arena_printf(r->a,
-		    "/cases/new?occupier=%lld&site=%lld", (long long)occ_id,
-		    (long long)site_id));
+		    "/cases/new?occupier=%lld&site=%lld", (long long)q.occ,
+		    (long long)q.site));
 	else if (occ != NULL)
 		tpl_set(d, "NEW_HREF", arena_printf(r->a,
-		    "/cases/new?occupier=%lld", (long long)occ_id));
+		    "/cases/new?occupier=%lld", (long long)q.occ));
 	else if (site != NULL)
 		tpl_set(d, "NEW_HREF", arena_printf(r->a,
-		    "/cases/new?site=%lld", (long long)site_id));
+		    "/cases/new?site=%lld", (long long)q.site));
 	else
 		tpl_set(d, "NEW_HREF", "/cases/new");
 	tpl_set_int(d, "TOTAL", total);
@@ -309,28 +501,36 @@ page_cases(struct req *r)
 			tpl_set(row, "SERVICE_NAME", c[k].service_name);
 		} else
 			tpl_show(row, "NO_SERVICE");
-		status_set(row, c[k].status);
+		badge_set(row, c[k].status);
 		time_set(r, row, "RAISED", c[k].created_at, 0);
 		tpl_set_int(row, "NCOMMENTS", c[k].ncomments);
+		tpl_set(row, "PRIORITY", priority_label(c[k].priority));
+		tpl_set(row, "PRIORITY_KEY", c[k].priority);
+		tpl_set(row, "ASSIGNEE", c[k].assignee_name[0] ?
+		    c[k].assignee_name : "Unassigned");
+		sla_set(r, row, &c[k]);
 	}
 	if (n > 0)
 		tpl_show(d, "HAS_ROWS");
 	else {
 		/* "There are no open cases for Acme at Canary Wharf." */
 		buf_init(&what, r->a, 128);
-		buf_printf(&what, "There are no %scases", f == CSF_OPEN ?
-		    "open " : f == CSF_CLOSED ? "closed " : "");
+		buf_printf(&what, "There are no %scases", q.tab == CSF_OPEN ?
+		    "open " : q.tab == CSF_CLOSED ? "closed " : "");
 		if (occ != NULL)
 			buf_printf(&what, " for %s", occ->name);
 		if (site != NULL)
 			buf_printf(&what, " at %s", site->name);
+		if (q.assignee != 0 || q.state < HD_STATUS__MAX ||
+		    q.prio < HD_PRIORITY__MAX || q.breached)
+			buf_puts(&what, " matching these filters");
 		buf_puts(&what, ".");
 		tpl_show(d, "EMPTY");
 		tpl_set(d, "EMPTY_TEXT", what.p);
-		if (f != CSF_ALL && counts[CSF_ALL] > 0) {
+		if (q.tab != CSF_ALL && counts[CSF_ALL] > 0) {
 			e = tpl_section(d, "EMPTY_OTHER");
-			i = f == CSF_OPEN ? CSF_CLOSED : CSF_OPEN;
-			tpl_set(e, "HREF", list_href(r, i, occ_id, site_id, 0));
+			i = q.tab == CSF_OPEN ? CSF_CLOSED : CSF_OPEN;
+			tpl_set(e, "HREF", list_href(r, &q, i, 0));
 			tpl_set(e, "LABEL", arena_printf(r->a, "See %lld %s %s",
 			    (long long)counts[i], i == CSF_OPEN ? "open" :
 			    "closed", counts[i] == 1 ? "case" : "cases"));
@@ -342,10 +542,10 @@ page_cases(struct req *r)
 		tpl_set_int(pg, "PAGES", pages);
 		if (page > 1)
 			tpl_set(tpl_section(pg, "PREV"), "HREF",
-			    list_href(r, f, occ_id, site_id, page - 1));
+			    list_href(r, &q, q.tab, page - 1));
 		if (page < pages)
 			tpl_set(tpl_section(pg, "NEXT"), "HREF",
-			    list_href(r, f, occ_id, site_id, page + 1));
+			    list_href(r, &q, q.tab, page + 1));
 	}
 	page_end(r);
 }
@@ -358,6 +558,8 @@ enum case_field {
 	KF_SERVICE,	/* service */
 	KF_SUBJECT,	/* subject */
 	KF_DETAILS,	/* details */
+	KF_PRIORITY,	/* priority */
+	KF_CATEGORY,	/* category */
 	KF__MAX
 };
 
@@ -367,6 +569,8 @@ static const struct field case_fields[KF__MAX] = {
 	[KF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX },
 	[KF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0 },
 	[KF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0 },
+	[KF_PRIORITY] = { "priority", "Priority", FT_TEXT, 16, 0, 0, 0 },
+	[KF_CATEGORY] = { "category", "Category", FT_TEXT, 24, 0, 0, 0 },
 };
 
 struct case_opts {
@@ -398,14 +602,37 @@ opts_fill(struct tpl_dict *d, const struct case_opts *co, int64_t occ,
 	    co->n[STORE_CASE_OPT_SERVICES], svc);
 }
 
+/* The priority and category selects of the raise form. */
+static void
+choices_fill(struct tpl_dict *d, enum hd_priority prio, enum hd_category cat)
+{
+	struct tpl_dict	*o;
+	int		 i;
+
+	for (i = 0; i < HD_PRIORITY__MAX; i++) {
+		o = tpl_section(d, "PRIORITY_OPT");
+		tpl_set(o, "KEY", hd_priority_names[i]);
+		tpl_set(o, "LABEL", hd_priority_labels[i]);
+		if (i == (int)prio)
+			tpl_show(o, "SELECTED");
+	}
+	for (i = 0; i < HD_CATEGORY__MAX; i++) {
+		o = tpl_section(d, "CATEGORY_OPT");
+		tpl_set(o, "KEY", hd_category_names[i]);
+		tpl_set(o, "LABEL", hd_category_labels[i]);
+		if (i == (int)cat)
+			tpl_show(o, "SELECTED");
+	}
+}
+
 /* GET /cases/new: the empty form, or pre-filled from the query string. */
 static void
 case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 {
 	const struct store_case_option	*svc = NULL;
+	const struct hd_canned		*t;
 	const char			*subject, *details;
 	int64_t				 occ, site, sid;
-	size_t				 i;
 
 	occ = query_id(r, "occupier");
 	site = query_id(r, "site");
@@ -426,18 +653,19 @@ case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 	}
 	subject = kv_get(&r->query, "subject");
 	details = kv_get(&r->query, "details");
-	for (i = 0; svc != NULL && i < sizeof(prefills) / sizeof(prefills[0]);
-	    i++) {
-		if (strcmp(svc->extra, prefills[i].category) != 0)
-			continue;
+	if (svc != NULL && (t = hd_case_template(hd_category_by_label(
+	    svc->extra))) != NULL) {
 		if (subject == NULL || *subject == '\0')
-			subject = prefills[i].subject;
+			subject = t->label;
 		if (details == NULL || *details == '\0')
-			details = prefills[i].details;
+			details = t->text;
 	}
 	form_fill(r, d, "subject", subject == NULL ? "" : subject);
 	form_fill(r, d, "details", details == NULL ? "" : details);
 	opts_fill(d, co, occ, site, sid);
+	choices_fill(d, HD_NORMAL, svc != NULL && hd_category_by_label(
+	    svc->extra) != HD_CATEGORY__MAX ? hd_category_by_label(svc->extra) :
+	    HD_CAT_OTHER);
 	page_end(r);
 }
 
@@ -446,6 +674,7 @@ case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 static int
 case_raise_once(struct req *r, int64_t occ, int64_t site, int64_t svc,
     const char *subject, const char *details, const char *svc_name,
+    const char *priority, const char *category, const struct case_file *cf,
     int64_t *id)
 {
 	int	 rc;
@@ -455,12 +684,19 @@ case_raise_once(struct req *r, int64_t occ, int64_t site, int64_t svc,
 	if ((rc = store_case_contract_exists(r->a, r->user.operator_id, occ,
 	    site)) > 0)
 		rc = store_case_insert(r->user.operator_id, occ, site, svc,
-		    subject, details, r->user.id, id);
+		    subject, details, r->user.id, priority, category, r->now,
+		    id);
+	if (rc > 0)
+		rc = case_file_save(r, *id, 0, cf);
 	if (rc > 0)
 		rc = store_audit(r->user.operator_id, occ, site, r->user.id,
 		    "case", *id, "create", NULL, arena_printf(r->a,
 		    "subject=%s\nservice=%s\nstatus=open\ndetails=%s", subject,
 		    svc_name, details));
+	/* Raised by the operator: the occupier hears of it. */
+	if (rc > 0)
+		rc = notify_case(r->a, r->user.operator_id, *id,
+		    NOTIFY_CASE_RAISED, 1, r->user.id, NULL, r->now);
 	if (rc > 0 && db_commit() > 0)
 		return 1;
 	db_rollback();
@@ -476,6 +712,9 @@ page_case_new(struct req *r)
 	const struct store_case_option	*occ = NULL, *site = NULL, *svc = NULL;
 	int				 errors, rc = -1, attempt;
 	int64_t				 id = 0;
+	enum hd_priority		 prio;
+	enum hd_category		 cat;
+	struct case_file		 cf;
 
 	if (opts_load(r, &co) < 0) {
 		page_store_error(r);
@@ -506,6 +745,31 @@ page_case_new(struct req *r)
 	}
 	opts_fill(d, &co, occ ? occ->id : 0, site ? site->id : 0,
 	    svc ? svc->id : 0);
+	prio = HD_NORMAL;
+	if (v[KF_PRIORITY].present &&
+	    (prio = hd_priority_parse(v[KF_PRIORITY].s)) == HD_PRIORITY__MAX) {
+		form_error(r, d, "priority", "Priority must be one of the "
+		    "choices.");
+		errors++;
+	}
+	cat = svc != NULL ? hd_category_by_label(svc->extra) : HD_CAT_OTHER;
+	if (v[KF_CATEGORY].present &&
+	    (cat = hd_category_parse(v[KF_CATEGORY].s)) == HD_CATEGORY__MAX) {
+		form_error(r, d, "category", "Category must be one of the "
+		    "choices.");
+		errors++;
+	}
+	if (cat == HD_CATEGORY__MAX)
+		cat = HD_CAT_OTHER;
+	if (v[KF_DETAILS].err == NULL && hd_is_template(v[KF_DETAILS].s)) {
+		form_error(r, d, "details", "Details are the checklist "
+		    "unchanged: answer each point of it before sending the "
+		    "case.");
+		errors++;
+	}
+	if (case_file_check(r, d, &cf) < 0)
+		errors++;
+	choices_fill(d, prio == HD_PRIORITY__MAX ? HD_NORMAL : prio, cat);
 	if (errors > 0) {
 		r->status = 422;
 		page_end(r);
@@ -514,7 +778,7 @@ page_case_new(struct req *r)
 	for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
 		rc = case_raise_once(r, occ->id, site->id, svc ? svc->id : 0,
 		    v[KF_SUBJECT].s, v[KF_DETAILS].s, svc ? svc->name : "",
-		    &id);
+		    hd_priority_names[prio], hd_category_names[cat], &cf, &id);
 		if (rc >= 0 || !db_retryable())
 			break;
 		log_info("cases: retrying raise after %u", db_errno());
@@ -542,6 +806,8 @@ enum case_op {
 	KO_COMMENT,	/* "comment" */
 	KO_CLOSE,	/* "close" */
 	KO_REOPEN,	/* "reopen" */
+	KO_STATUS,	/* "status": to=in_progress|awaiting_customer|resolved */
+	KO_TRIAGE,	/* "triage": assignee, priority, category */
 	KO__MAX
 };
 
@@ -549,6 +815,17 @@ static const char *const case_ops[KO__MAX] = {
 	"comment",	/* KO_COMMENT */
 	"close",	/* KO_CLOSE */
 	"reopen",	/* KO_REOPEN */
+	"status",	/* KO_STATUS */
+	"triage",	/* KO_TRIAGE */
+};
+
+/* The button of each move, by target status. */
+static const char *const move_labels[HD_STATUS__MAX] = {
+	"Reopen case",		/* HD_OPEN */
+	"Start work",		/* HD_IN_PROGRESS */
+	"Await customer",	/* HD_AWAITING */
+	"Resolve",		/* HD_RESOLVED */
+	"Close case",		/* HD_CLOSED */
 };
 
 static const struct field comment_field =
@@ -561,18 +838,28 @@ case_fill(struct req *r, struct tpl_dict *d, const struct store_case *c,
     const char *kept)
 {
 	struct store_case_comment	*m;
-	struct tpl_dict			*line, *sub;
-	size_t				 n, i;
-	int				 open = strcmp(c->status, "open") == 0;
+	struct store_case_option	*team;
+	const struct hd_canned		*cr;
+	struct tpl_dict			*line, *sub, *o;
+	size_t				 n, nteam, ncr, i;
+	enum hd_status			 st = hd_status_parse(c->status);
+	enum hd_category		 cat = hd_category_parse(c->category);
+	enum hd_priority		 pr = hd_priority_parse(c->priority);
+	int				 open = st != HD_CLOSED, j;
+	int64_t				 reply;
+	const char			*base;
 
 	if (store_case_comments(r->a, r->user.operator_id, c->id, &m, &n) <
-	    0) {
+	    0 || store_case_options(r->a, r->user.operator_id,
+	    STORE_CASE_OPT_TEAM, &team, &nteam) < 0 ||
+	    case_files_fill(r, d, c->id, (base = arena_printf(r->a,
+	    "/cases/%lld", (long long)c->id))) < 0) {
 		page_store_error(r);
 		return 0;
 	}
 	tpl_set_int(d, "ID", c->id);
 	tpl_set(d, "SUBJECT", c->subject);
-	status_set(d, c->status);
+	badge_set(d, c->status);
 	tpl_set(d, "RAISED_BY", c->created_by[0] ? c->created_by :
 	    "an unknown user");
 	time_set(r, d, "RAISED", c->created_at, 1);
@@ -591,6 +878,49 @@ case_fill(struct req *r, struct tpl_dict *d, const struct store_case *c,
 		tpl_set(sub, "SERVICE_CATEGORY", c->service_category);
 	} else
 		tpl_show(d, "NO_SERVICE");
+	tpl_set(d, "PRIORITY", priority_label(c->priority));
+	tpl_set(d, "CATEGORY", category_label(c->category));
+	tpl_set(d, "ASSIGNEE", c->assignee_name[0] ? c->assignee_name :
+	    "Unassigned");
+	sla_set(r, d, c);
+	tpl_set(d, "TZ", c->tz);
+	/* Triage: assignee, priority, category. */
+	for (i = 0; i < nteam; i++) {
+		o = tpl_section(d, "ASSIGNEE_OPT");
+		tpl_set_int(o, "ID", team[i].id);
+		tpl_set(o, "NAME", team[i].name);
+		if (team[i].id == c->assignee_id)
+			tpl_show(o, "SELECTED");
+	}
+	for (j = 0; j < HD_PRIORITY__MAX; j++) {
+		o = tpl_section(d, "PRIORITY_OPT");
+		tpl_set(o, "KEY", hd_priority_names[j]);
+		tpl_set(o, "LABEL", hd_priority_labels[j]);
+		if (j == (int)pr)
+			tpl_show(o, "SELECTED");
+	}
+	for (j = 0; j < HD_CATEGORY__MAX; j++) {
+		o = tpl_section(d, "CATEGORY_OPT");
+		tpl_set(o, "KEY", hd_category_names[j]);
+		tpl_set(o, "LABEL", hd_category_labels[j]);
+		if (j == (int)cat)
+			tpl_show(o, "SELECTED");
+	}
+	/* The moves the status allows (close and reopen keep their ops). */
+	for (j = 0; j < HD_STATUS__MAX; j++) {
+		if (st == HD_STATUS__MAX || !hd_can_move(st, (enum hd_status)j))
+			continue;
+		o = tpl_section(d, "MOVE");
+		tpl_set(o, "LABEL", move_labels[j]);
+		if (j == HD_CLOSED)
+			tpl_set(o, "OP", "close");
+		else if (j == HD_OPEN)
+			tpl_set(o, "OP", "reopen");
+		else {
+			tpl_set(o, "OP", "status");
+			tpl_set(tpl_section(o, "TO"), "KEY", hd_status_names[j]);
+		}
+	}
 	tpl_set(d, "DETAILS", c->details);
 	tpl_set_int(d, "NCOMMENTS", c->ncomments);
 	tpl_set(d, "COMMENTS_NOUN", c->ncomments == 1 ? "comment" : "comments");
@@ -604,11 +934,25 @@ case_fill(struct req *r, struct tpl_dict *d, const struct store_case *c,
 		time_set(r, sub, "AT", m[i].at, 1);
 	}
 	tpl_show(d, n > 0 ? "HAS_LINES" : "NO_LINES");
+	/* Canned replies of the category: a choice fills the comment (with
+	 * JavaScript; without, ?reply=N does). */
+	cr = hd_replies(cat, &ncr);
+	reply = query_id(r, "reply");
+	for (i = 0; i < ncr; i++) {
+		o = tpl_section(d, "REPLY_OPT");
+		tpl_set_int(o, "N", (long long)i + 1);
+		tpl_set(o, "LABEL", cr[i].label);
+		tpl_set(o, "TEXT", cr[i].text);
+		tpl_set(o, "HREF", arena_printf(r->a, "%s?reply=%zu#f-comment",
+		    base, i + 1));
+		if (r->method == M_GET && reply == (int64_t)i + 1)
+			form_fill(r, d, "comment", cr[i].text);
+	}
+	if (ncr > 0)
+		tpl_show(d, "HAS_REPLIES");
 	if (open) {
-		tpl_show(d, "CAN_CLOSE");
 		tpl_show(d, "CAN_COMMENT");
 	} else {
-		tpl_show(d, "CAN_REOPEN");
 		tpl_show(d, "IS_CLOSED");
 		if (kept != NULL)
 			tpl_set(tpl_section(d, "KEPT"), "TEXT", kept);
@@ -620,9 +964,10 @@ case_fill(struct req *r, struct tpl_dict *d, const struct store_case *c,
  * in the state the op needs; nothing written), <0 error. */
 static int
 case_op_once(struct req *r, const struct store_case *c, enum case_op op,
-    const char *comment, int64_t *comment_id)
+    const char *comment, const struct case_file *cf, const char *to,
+    int64_t assignee, const char *prio, const char *cat, int64_t *comment_id)
 {
-	const char	*line, *from, *to;
+	const char	*line, *was = "";
 	int		 rc;
 
 	if (db_begin() < 0)
@@ -631,29 +976,49 @@ case_op_once(struct req *r, const struct store_case *c, enum case_op op,
 		rc = store_case_comment_insert(r->user.operator_id, c->id,
 		    r->user.id, comment, comment_id);
 		if (rc > 0)
+			rc = case_file_save(r, c->id, *comment_id, cf);
+		if (rc > 0)
+			rc = store_case_first_response(r->user.operator_id,
+			    c->id, r->now);
+		if (rc > 0)
 			rc = store_audit(r->user.operator_id, c->occupier_id,
 			    c->site_id, r->user.id, "case", c->id, "comment",
-			    NULL, arena_printf(r->a, "comment=%s", comment));
+			    NULL, arena_printf(r->a, "comment=%s%s%s", comment,
+			    cf->data ? "\nattachment=" : "", cf->data ?
+			    cf->name : ""));
+		if (rc > 0)
+			rc = notify_case(r->a, r->user.operator_id, c->id,
+			    NOTIFY_CASE_COMMENT, 1, r->user.id, comment, r->now);
+	} else if (op == KO_TRIAGE) {
+		rc = store_case_triage(r->user.operator_id, c->id, assignee,
+		    prio, cat);
+		if (rc > 0)
+			rc = store_audit(r->user.operator_id, c->occupier_id,
+			    c->site_id, r->user.id, "case", c->id, "triage",
+			    arena_printf(r->a, "assignee=%s\npriority=%s\n"
+			    "category=%s", c->assignee_name, c->priority,
+			    c->category), arena_printf(r->a, "assignee=%lld\n"
+			    "priority=%s\ncategory=%s", (long long)assignee, prio,
+			    cat));
 	} else {
-		if (op == KO_CLOSE) {
-			line = arena_printf(r->a, "Closed by %s.", r->user.name);
-			from = "status=open";
-			to = "status=closed";
-		} else {
-			line = arena_printf(r->a, "Reopened by %s.",
-			    r->user.name);
-			from = "status=closed";
-			to = "status=open";
-		}
-		rc = store_case_set_status(r->user.operator_id, c->id,
-		    op == KO_CLOSE);
+		enum hd_status t = hd_status_parse(to);
+
+		line = arena_printf(r->a, "%s by %s.", t == HD_CLOSED ?
+		    "Closed" : t == HD_OPEN ? "Reopened" : arena_printf(r->a,
+		    "Moved to %s", hd_status_labels[t]), r->user.name);
+		rc = store_case_move(r->a, r->user.operator_id, c->id, to,
+		    r->now, 1, &was);
 		if (rc > 0)
 			rc = store_case_comment_insert(r->user.operator_id,
 			    c->id, 0, line, NULL);
 		if (rc > 0)
 			rc = store_audit(r->user.operator_id, c->occupier_id,
 			    c->site_id, r->user.id, "case", c->id, case_ops[op],
-			    from, to);
+			    arena_printf(r->a, "status=%s", was),
+			    arena_printf(r->a, "status=%s", to));
+		if (rc > 0 && t == HD_CLOSED)
+			rc = notify_case(r->a, r->user.operator_id, c->id,
+			    NOTIFY_CASE_CLOSED, 1, r->user.id, NULL, r->now);
 	}
 	if (rc > 0 && db_commit() > 0)
 		return 1;
@@ -664,14 +1029,21 @@ case_op_once(struct req *r, const struct store_case *c, enum case_op op,
 void
 page_case(struct req *r)
 {
-	struct tpl_dict		*d;
-	struct store_case	 c;
-	struct fval		 v;
-	const char		*ops, *kept = NULL, *msg = NULL;
-	enum case_op		 op;
-	int64_t			 cid = 0;
-	int			 rc, attempt;
+	struct tpl_dict			*d;
+	struct store_case		 c;
+	struct store_case_option	*team;
+	struct case_file		 cf;
+	struct fval			 v;
+	const char			*ops, *kept = NULL, *msg = NULL, *to = NULL;
+	const char			*s;
+	enum case_op			 op;
+	enum hd_priority		 prio = HD_NORMAL;
+	enum hd_category		 cat = HD_CAT_OTHER;
+	int64_t				 cid = 0, assignee = 0;
+	size_t				 nteam;
+	int				 rc, attempt, bad = 0;
 
+	memset(&cf, 0, sizeof(cf));
 	if ((rc = store_case_get(r->a, r->user.operator_id, r->ids[0], &c)) <
 	    0) {
 		page_store_error(r);
@@ -699,15 +1071,76 @@ page_case(struct req *r)
 		http_error_msg(r, 400, "Unknown action on a case.");
 		return;
 	}
-	if (op == KO_COMMENT && form_read(r, d, &comment_field, 1, &v) > 0) {
+	switch (op) {
+	case KO_COMMENT:
+		bad = form_read(r, d, &comment_field, 1, &v);
+		if (v.err == NULL && hd_is_template(v.s)) {
+			form_error(r, d, "comment", "The comment is a canned "
+			    "reply unchanged: fill in its [bracketed] parts "
+			    "before sending it.");
+			bad++;
+		}
+		if (case_file_check(r, d, &cf) < 0)
+			bad++;
+		break;
+	case KO_CLOSE:
+		to = "closed";
+		break;
+	case KO_REOPEN:
+		to = "open";
+		break;
+	case KO_STATUS:
+		to = kv_get(&r->form, "to");
+		if (to == NULL || hd_status_parse(to) == HD_STATUS__MAX ||
+		    hd_status_parse(to) == HD_CLOSED ||
+		    hd_status_parse(to) == HD_OPEN) {
+			http_error_msg(r, 400, "Unknown status for a case.");
+			return;
+		}
+		break;
+	case KO_TRIAGE:
+		if (store_case_options(r->a, r->user.operator_id,
+		    STORE_CASE_OPT_TEAM, &team, &nteam) < 0) {
+			page_store_error(r);
+			return;
+		}
+		s = kv_get(&r->form, "assignee");
+		if (s != NULL && *s != '\0') {
+			assignee = strtoll(s, NULL, 10);
+			if (assignee <= 0 || option_find(team, nteam,
+			    assignee) == NULL) {
+				form_error(r, d, "assignee", "Assignee must be "
+				    "a member of the team.");
+				bad++;
+			}
+		}
+		if ((prio = hd_priority_parse(kv_get(&r->form, "priority"))) ==
+		    HD_PRIORITY__MAX) {
+			form_error(r, d, "priority", "Priority must be one of "
+			    "the choices.");
+			bad++;
+		}
+		if ((cat = hd_category_parse(kv_get(&r->form, "category"))) ==
+		    HD_CATEGORY__MAX) {
+			form_error(r, d, "category", "Category must be one of "
+			    "the choices.");
+			bad++;
+		}
+		break;
+	default:
+		break;
+	}
+	if (bad > 0) {
 		r->status = 422;
-		if (case_fill(r, d, &c, v.raw))
+		if (case_fill(r, d, &c, NULL))
 			page_end(r);
 		return;
 	}
 	for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
-		rc = case_op_once(r, &c, op, op == KO_COMMENT ? v.s : NULL,
-		    &cid);
+		rc = case_op_once(r, &c, op, op == KO_COMMENT ? v.s : NULL, &cf,
+		    to, assignee, prio < HD_PRIORITY__MAX ?
+		    hd_priority_names[prio] : "normal", cat < HD_CATEGORY__MAX ?
+		    hd_category_names[cat] : "other", &cid);
 		if (rc >= 0 || !db_retryable())
 			break;
 		log_info("cases: retrying %s after %u", case_ops[op],
@@ -741,8 +1174,14 @@ page_case(struct req *r)
 	case KO_CLOSE:
 		msg = "This case is already closed.";
 		break;
-	default:
+	case KO_REOPEN:
 		msg = "This case is already open.";
+		break;
+	default:
+		msg = arena_printf(r->a, "A case that is %s cannot move to "
+		    "%s.", hd_status_labels[hd_status_parse(c.status) <
+		    HD_STATUS__MAX ? hd_status_parse(c.status) : HD_OPEN],
+		    hd_status_labels[hd_status_parse(to)]);
 		break;
 	}
 	r->status = 409;

@@ -28,6 +28,7 @@ static const struct menu_item menu[] = {
 	{ "reports", "Reports", "/reports", R_OPERATOR },
 	{ "catalog", "Catalog", "/catalog", R_OPERATOR },
 	{ "team", "Team", "/team", R_OPADMIN },
+	{ "outbox", "Outbox", "/outbox", R_OPADMIN },
 	{ "my", "Services", "/my", R_OCCUPIER },
 	{ "mycases", "Cases", "/my/cases", R_OCCUPIER },
 	{ "myusers", "Users", "/my/users", R_OCCADMIN },
@@ -54,6 +55,7 @@ static const struct {
 	{ "role_changed", "The role is changed." },
 	{ "device_registered", "The Wi-Fi device is registered and active." },
 	{ "comment_added", "Your comment is added." },
+	{ "mail_retry", "The message will be sent again." },
 };
 
 static void

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../domain/helpdesk.h"
+#include "../notify.h"
 #include "../store/db.h"
 #include "../store/store.h"
 #include "../store/store_account.h"
@@ -21,11 +23,9 @@ static const struct field comment_field =
     { "comment", "Comment", FT_MULTILINE, 10000, 1, 0, 0 };
 
 /* Load case id if the user may see it. 1, 0 (404), -1. */
-static int
-case_load(struct req *r, int64_t id, struct store_case *c)
+int
+my_case_load(struct req *r, int64_t id, struct store_case *c)
 {
-	int64_t	*mine;
-	size_t	 n, k;
 	int	 rc;
 
 	if ((rc = store_case_get(r->a, r->user.operator_id, id, c)) <= 0)
@@ -34,30 +34,35 @@ case_load(struct req *r, int64_t id, struct store_case *c)
 		return 0;
 	if (r->user.role == ROLE_OCCUPIER_ADMIN)
 		return 1;
-	if (store_account_cases_by(r->a, r->user.operator_id,
-	    r->user.occupier_id, r->user.id, &mine, &n) < 0)
-		return -1;
-	for (k = 0; k < n; k++)
-		if (mine[k] == c->id)
-			return 1;
-	return 0;
+	return c->created_by_id == r->user.id ? 1 : 0;
 }
 
 /* 1 added, 0 the case is closed (nothing written), -1 error. */
 static int
 comment_once(struct req *r, const struct store_case *c, const char *body,
-    int64_t *cid)
+    const struct case_file *cf, int64_t *cid)
 {
-	int	 rc;
+	const char	*was;
+	int		 rc;
 
 	if (db_begin() < 0)
 		return -1;
 	rc = store_case_comment_insert(r->user.operator_id, c->id, r->user.id,
 	    body, cid);
 	if (rc > 0)
+		rc = case_file_save(r, c->id, *cid, cf);
+	/* The customer answered: the SLA clock runs again. */
+	if (rc > 0 && strcmp(c->status, "awaiting_customer") == 0)
+		rc = store_case_move(r->a, r->user.operator_id, c->id,
+		    "in_progress", r->now, 0, &was) < 0 ? -1 : 1;
+	if (rc > 0)
 		rc = store_audit(r->user.operator_id, c->occupier_id,
 		    c->site_id, r->user.id, "case", c->id, "comment", NULL,
-		    arena_printf(r->a, "comment=%s", body));
+		    arena_printf(r->a, "comment=%s%s%s", body, cf->data ?
+		    "\nattachment=" : "", cf->data ? cf->name : ""));
+	if (rc > 0)
+		rc = notify_case(r->a, r->user.operator_id, c->id,
+		    NOTIFY_CASE_COMMENT, 0, r->user.id, body, r->now);
 	if (rc > 0 && db_commit() > 0)
 		return 1;
 	db_rollback();
@@ -73,9 +78,11 @@ page_my_case(struct req *r)
 	struct fval			 v;
 	size_t				 n, i;
 	int64_t				 cid = 0;
-	int				 rc, attempt, open;
+	int				 rc, attempt, open, bad;
+	enum hd_status			 st;
+	struct case_file		 cf;
 
-	if ((rc = case_load(r, r->ids[0], &c)) < 0) {
+	if ((rc = my_case_load(r, r->ids[0], &c)) < 0) {
 		page_store_error(r);
 		return;
 	}
@@ -87,13 +94,16 @@ page_my_case(struct req *r)
 		http_error(r, 500);
 		return;
 	}
-	open = strcmp(c.status, "open") == 0;
+	open = strcmp(c.status, "closed") != 0;
 	if (r->method == M_POST) {
-		if (form_read(r, d, &comment_field, 1, &v) > 0) {
+		bad = form_read(r, d, &comment_field, 1, &v);
+		if (case_file_check(r, d, &cf) < 0)
+			bad++;
+		if (bad > 0) {
 			r->status = 422;
 		} else {
 			for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
-				rc = comment_once(r, &c, v.s, &cid);
+				rc = comment_once(r, &c, v.s, &cf, &cid);
 				if (rc >= 0 || !db_retryable())
 					break;
 			}
@@ -114,7 +124,9 @@ page_my_case(struct req *r)
 			open = 0;
 		}
 	}
-	if (store_case_comments(r->a, r->user.operator_id, c.id, &m, &n) < 0) {
+	if (store_case_comments(r->a, r->user.operator_id, c.id, &m, &n) < 0 ||
+	    case_files_fill(r, d, c.id, arena_printf(r->a, "/my/cases/%lld",
+	    (long long)c.id)) < 0) {
 		page_store_error(r);
 		return;
 	}
@@ -129,8 +141,14 @@ page_my_case(struct req *r)
 	else
 		tpl_show(d, "NO_SERVICE");
 	tpl_set(d, "DETAILS", c.details);
-	tpl_set(d, "STATUS", open ? "Open" : "Closed");
-	tpl_set(d, "STATUS_CLASS", open ? "active" : "inactive");
+	if ((st = hd_status_parse(c.status)) == HD_STATUS__MAX)
+		st = HD_OPEN;
+	tpl_set(d, "STATUS", hd_status_labels[st]);
+	tpl_set(d, "PRIORITY", hd_priority_parse(c.priority) < HD_PRIORITY__MAX ?
+	    hd_priority_labels[hd_priority_parse(c.priority)] : c.priority);
+	tpl_set(d, "CATEGORY", hd_category_parse(c.category) < HD_CATEGORY__MAX ?
+	    hd_category_labels[hd_category_parse(c.category)] : c.category);
+	tpl_set(d, "STATUS_CLASS", hd_status_classes[st]);
 	for (i = 0; i < n; i++) {
 		line = tpl_section(d, "LINE");
 		tpl_set_int(line, "ID", m[i].id);

@@ -1,5 +1,5 @@
 /*
- * my_case_new: /my/cases/new, an occupier admin raises a case for its
+ * my_case_new: /my/cases/new, an occupier user or admin raises a case for its
  * occupier at one of its sites (where it has a contract), optionally about
  * a service of the catalog. One transaction with its audit event; then to
  * the case.
@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../domain/helpdesk.h"
+#include "../notify.h"
 #include "../store/db.h"
 #include "../store/store.h"
 #include "../store/store_case.h"
@@ -20,6 +22,8 @@ enum mc_field {
 	MF_SERVICE,	/* service */
 	MF_SUBJECT,	/* subject */
 	MF_DETAILS,	/* details */
+	MF_PRIORITY,	/* priority */
+	MF_CATEGORY,	/* category */
 	MF__MAX
 };
 
@@ -28,12 +32,15 @@ static const struct field fields[MF__MAX] = {
 	[MF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX },
 	[MF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0 },
 	[MF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0 },
+	[MF_PRIORITY] = { "priority", "Priority", FT_TEXT, 16, 0, 0, 0 },
+	[MF_CATEGORY] = { "category", "Category", FT_TEXT, 24, 0, 0, 0 },
 };
 
 /* 1 raised, 0 refused (no contract at the site any more), -1 error. */
 static int
 raise_once(struct req *r, int64_t site, int64_t svc, const char *svc_name,
-    const char *subject, const char *details, int64_t *id)
+    const char *subject, const char *details, enum hd_priority prio,
+    enum hd_category cat, const struct case_file *cf, int64_t *id)
 {
 	int64_t	 op = r->user.operator_id, occ = r->user.occupier_id;
 	int	 rc;
@@ -42,12 +49,19 @@ raise_once(struct req *r, int64_t site, int64_t svc, const char *svc_name,
 		return -1;
 	if ((rc = store_case_contract_exists(r->a, op, occ, site)) > 0)
 		rc = store_case_insert(op, occ, site, svc, subject, details,
-		    r->user.id, id);
+		    r->user.id, hd_priority_names[prio], hd_category_names[cat],
+		    r->now, id);
+	if (rc > 0)
+		rc = case_file_save(r, *id, 0, cf);
 	if (rc > 0)
 		rc = store_audit(op, occ, site, r->user.id, "case", *id,
 		    "create", NULL, arena_printf(r->a, "subject=%s\n"
 		    "service=%s\nstatus=open\ndetails=%s", subject, svc_name,
 		    details));
+	/* Raised by the occupier: the operator's team hears of it. */
+	if (rc > 0)
+		rc = notify_case(r->a, op, *id, NOTIFY_CASE_RAISED, 0,
+		    r->user.id, NULL, r->now);
 	if (rc > 0 && db_commit() > 0)
 		return 1;
 	db_rollback();
@@ -65,6 +79,11 @@ page_my_case_new(struct req *r)
 	int64_t				*mine, site = 0, sid = 0, id = 0;
 	size_t				 nmine, nsvc, ns, i, k;
 	int				 rc = 0, attempt, site_ok = 0;
+	enum hd_priority		 prio = HD_NORMAL;
+	enum hd_category		 cat = HD_CAT_OTHER;
+	const struct hd_canned		*t;
+	struct case_file		 cf;
+	int				 k2;
 
 	if (my_sites(r, &mine, &nmine) < 0 ||
 	    store_site_list(r->a, r->user.operator_id, 0, &sites, &ns) < 0 ||
@@ -99,10 +118,37 @@ page_my_case_new(struct req *r)
 			    "one of the choices.");
 			rc++;
 		}
+		if (v[MF_PRIORITY].present && (prio = hd_priority_parse(
+		    v[MF_PRIORITY].s)) == HD_PRIORITY__MAX) {
+			form_error(r, d, "priority", "Priority must be one of "
+			    "the choices.");
+			prio = HD_NORMAL;
+			rc++;
+		}
+		cat = svc != NULL ? hd_category_by_label(svc->extra) :
+		    HD_CAT_OTHER;
+		if (v[MF_CATEGORY].present && (cat = hd_category_parse(
+		    v[MF_CATEGORY].s)) == HD_CATEGORY__MAX) {
+			form_error(r, d, "category", "Category must be one of "
+			    "the choices.");
+			rc++;
+		}
+		if (cat == HD_CATEGORY__MAX)
+			cat = HD_CAT_OTHER;
+		if (case_file_check(r, d, &cf) < 0)
+			rc++;
+		if (v[MF_DETAILS].err == NULL &&
+		    hd_is_template(v[MF_DETAILS].s)) {
+			form_error(r, d, "details", "Details are the checklist "
+			    "unchanged: answer each point of it before sending "
+			    "the case.");
+			rc++;
+		}
 		if (rc == 0) {
 			for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
 				rc = raise_once(r, site, sid, svc ? svc->name :
-				    "", v[MF_SUBJECT].s, v[MF_DETAILS].s, &id);
+				    "", v[MF_SUBJECT].s, v[MF_DETAILS].s, prio,
+				    cat, &cf, &id);
 				if (rc >= 0 || !db_retryable())
 					break;
 			}
@@ -140,6 +186,26 @@ page_my_case_new(struct req *r)
 		tpl_set(o, "CATEGORY", svcs[i].extra);
 		if (svcs[i].id == sid)
 			tpl_show(o, "SELECTED");
+	}
+	for (k2 = 0; k2 < HD_PRIORITY__MAX; k2++) {
+		o = tpl_section(d, "PRIORITY_OPT");
+		tpl_set(o, "KEY", hd_priority_names[k2]);
+		tpl_set(o, "LABEL", hd_priority_labels[k2]);
+		if (k2 == (int)prio)
+			tpl_show(o, "SELECTED");
+	}
+	for (k2 = 0; k2 < HD_CATEGORY__MAX; k2++) {
+		o = tpl_section(d, "CATEGORY_OPT");
+		tpl_set(o, "KEY", hd_category_names[k2]);
+		tpl_set(o, "LABEL", hd_category_labels[k2]);
+		if (k2 == (int)cat)
+			tpl_show(o, "SELECTED");
+	}
+	/* ?category=ivr or conference_bridge: the checklist to answer. */
+	if (r->method == M_GET && (t = hd_case_template(hd_category_parse(
+	    kv_get(&r->query, "category")))) != NULL) {
+		form_fill(r, d, "subject", t->label);
+		form_fill(r, d, "details", t->text);
 	}
 	if (nmine == 0)
 		tpl_show(d, "NO_SITES");

@@ -1,11 +1,12 @@
 /*
  * my_cases: /my/cases, the occupier's support cases, newest first. An
- * occupier admin sees every case of its occupier and may raise one; an
- * occupier user sees the cases it raised itself.
+ * occupier admin sees every case of its occupier; an occupier user sees the
+ * cases it raised itself. Both may raise one.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "../domain/helpdesk.h"
 #include "../store/store.h"
 #include "../store/store_account.h"
 #include "../store/store_case.h"
@@ -19,30 +20,28 @@ page_my_cases(struct req *r)
 {
 	struct tpl_dict		*d, *row;
 	struct store_case	*c;
-	int64_t			*mine = NULL;
-	size_t			 n, nmine = 0, i, k, shown = 0;
+	struct store_case_filter f;
+	size_t			 n, i, shown = 0;
+	enum hd_status		 st;
 	int			 admin = r->user.role == ROLE_OCCUPIER_ADMIN;
 
 	if ((d = page_begin(r, "Cases", "my_cases.tpl", "mycases")) == NULL) {
 		http_error(r, 500);
 		return;
 	}
-	if (store_case_list(r->a, r->user.operator_id, NULL,
-	    r->user.occupier_id, 0, 0, MAX_CASES, &c, &n) < 0 ||
-	    (!admin && store_account_cases_by(r->a, r->user.operator_id,
-	    r->user.occupier_id, r->user.id, &mine, &nmine) < 0)) {
+	memset(&f, 0, sizeof(f));
+	f.op = r->user.operator_id;
+	f.occ = r->user.occupier_id;
+	f.raised_by = admin ? 0 : r->user.id;
+	if (store_case_list(r->a, &f, 0, MAX_CASES, &c, &n) < 0) {
 		page_store_error(r);
 		return;
 	}
 	for (i = 0; i < n; i++) {
 		if (c[i].occupier_id != r->user.occupier_id)
 			continue;	/* never: the list is scoped */
-		if (!admin) {
-			for (k = 0; k < nmine && mine[k] != c[i].id; k++)
-				continue;
-			if (k == nmine)
-				continue;
-		}
+		if (!admin && c[i].created_by_id != r->user.id)
+			continue;	/* never: the list is scoped */
 		shown++;
 		row = tpl_section(d, "CASE");
 		tpl_set_int(row, "ID", c[i].id);
@@ -51,17 +50,13 @@ page_my_cases(struct req *r)
 		tpl_set(row, "SERVICE", c[i].service_name);
 		page_set_time(r, row, "RAISED", c[i].created_at);
 		tpl_set_int(row, "COMMENTS", c[i].ncomments);
-		if (strcmp(c[i].status, "open") == 0) {
-			tpl_set(row, "STATUS", "Open");
-			tpl_set(row, "STATUS_CLASS", "active");
-		} else {
-			tpl_set(row, "STATUS", "Closed");
-			tpl_set(row, "STATUS_CLASS", "inactive");
-		}
+		if ((st = hd_status_parse(c[i].status)) == HD_STATUS__MAX)
+			st = HD_OPEN;
+		tpl_set(row, "STATUS", hd_status_labels[st]);
+		tpl_set(row, "STATUS_CLASS", hd_status_classes[st]);
 	}
 	tpl_show(d, shown > 0 ? "HAS_CASES" : "NO_CASES");
 	tpl_show(d, admin ? "ALL_CASES" : "OWN_CASES");
-	if (admin)
-		tpl_show(d, "CAN_RAISE");
+	tpl_show(d, "CAN_RAISE");
 	page_end(r);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../config.h"
+#include "../notify.h"
 #include "../domain/date.h"
 #include "../domain/phone.h"
 #include "../store/db.h"
@@ -153,10 +154,20 @@ telephony_change(struct req *r, enum phone_op what, int64_t site, int64_t id,
 	main_after = what == PHONE_OP_SET_MAIN || (b.is_main &&
 	    what != PHONE_OP_DEACTIVATE && what != PHONE_OP_DEALLOCATE);
 	audit_occ = what == PHONE_OP_ALLOCATE ? occ : b.occupier_id;
-	return store_audit(op, audit_occ, site, r->user.id, "phone_number", id,
+	if (store_audit(op, audit_occ, site, r->user.id, "phone_number", id,
 	    phone_op_keys[what], audit_value(r, b.number, b.state,
 	    holder_text(&b), b.is_main, DATE_NONE), audit_value(r, b.number,
-	    to, newholder, main_after, until)) < 0 ? -1 : 1;
+	    to, newholder, main_after, until)) < 0)
+		return -1;
+	/* The occupier hears of a number activated for it. */
+	if (what == PHONE_OP_ACTIVATE && b.occupier_id > 0) {
+		const char *nums[1] = { b.number };
+
+		if (notify_numbers_activated(r->a, op, b.occupier_id, site,
+		    nums, 1, r->now) < 0)
+			return -1;
+	}
+	return 1;
 }
 
 static void

@@ -61,6 +61,9 @@ void	page_my_cases(struct req *);
 void	page_my_case_new(struct req *);
 void	page_my_case(struct req *);
 void	page_my_users(struct req *);
+void	page_forgot_password(struct req *);
+void	page_outbox(struct req *);
+void	page_case_attachment(struct req *);
 
 /* ---- layout.c: shared page chrome ---- */
 
@@ -145,5 +148,31 @@ int	 my_tab_known(const char *tab);
 int	 my_sites(struct req *, int64_t **ids, size_t *n);
 /* 1 when site is one of the occupier's sites, 0 not, -1 store error. */
 int	 my_site_ok(struct req *, int64_t site);
+/* Case id if the signed-in occupier user may see it (an admin: every case
+ * of its occupier; a user: the ones it raised). 1, 0 (404), -1. */
+struct store_case;
+int	 my_case_load(struct req *, int64_t id, struct store_case *);
+
+/* ---- case_files.c: attachments of cases ---- */
+
+/* A file being attached, checked. */
+struct case_file {
+	char		 name[128];	/* hd_attach_name */
+	const char	*ctype;		/* hd_attach_type */
+	const char	*data;		/* NULL: no file */
+	size_t		 len;
+};
+/* The form's "file" upload, if any: 1 a file fit to attach (cf filled),
+ * 0 none, -1 refused (the message added to the form). */
+int	 case_file_check(struct req *, struct tpl_dict *, struct case_file *);
+/* Store cf with case id (comment 0: with the case itself), inside the
+ * caller's transaction; nothing when cf holds no file. 1, 0 (no such
+ * case), -1. */
+int	 case_file_save(struct req *, int64_t case_id, int64_t comment,
+	    const struct case_file *);
+/* Section ATTACHMENT (HREF base/attachments/ID, NAME, SIZE, BY, AT) and
+ * HAS_ATTACHMENTS. 1, -1. */
+int	 case_files_fill(struct req *, struct tpl_dict *, int64_t case_id,
+	    const char *base);
 
 #endif

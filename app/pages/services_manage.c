@@ -24,6 +24,7 @@
 #include "../domain/money.h"
 #include "../domain/status.h"
 #include "../log.h"
+#include "../notify.h"
 #include "../store/db.h"
 #include "../store/store_device.h"
 #include "../store/store_phone.h"
@@ -695,6 +696,26 @@ voice_qty_plan(const struct manage *m)
 	return q;
 }
 
+/* The numbers the first voice service activated (today), e-mailed to the
+ * occupier in the save's transaction. 1, -1. */
+static int
+numbers_mail(struct manage *m)
+{
+	struct store_phone	*p;
+	const char		**nums;
+	size_t			 n, i, k = 0;
+
+	if (store_phone_list_occupier(m->r->a, m->r->user.operator_id, m->occ,
+	    m->site, m->r->today, &p, &n) < 0)
+		return -1;
+	nums = arena_calloc(m->r->a, n ? n : 1, sizeof(*nums));
+	for (i = 0; i < n; i++)
+		if (p[i].state == PHONE_ACTIVE && p[i].activated_at == m->r->today)
+			nums[k++] = p[i].number;
+	return notify_numbers_activated(m->r->a, m->r->user.operator_id,
+	    m->occ, m->site, nums, k, m->r->now);
+}
+
 /*
  * One save attempt inside a transaction. Returns 1 saved, 0 refused (the
  * reason is in m: a conflict sets *conflict, no such occupier or site of
@@ -838,6 +859,8 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 				return 0;
 			}
 			if (rc < 0)
+				goto err;
+			if (got > 0 && numbers_mail(m) < 0)
 				goto err;
 		}
 	}

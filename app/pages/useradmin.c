@@ -9,6 +9,7 @@
 
 #include "../config.h"
 #include "../log.h"
+#include "../notify.h"
 #include "../session.h"
 #include "../store/db.h"
 #include "../store/store.h"
@@ -126,8 +127,13 @@ link_issue(struct req *r, int64_t user, const char **link)
 	session_token_new(hex, h);
 	rc = store_account_token_insert(r->user.operator_id, user, h, r->now,
 	    r->now + ACCOUNT_LINK_SECONDS, r->user.id);
-	if (rc > 0)
-		*link = arena_printf(r->a, "/set-password?token=%s", hex);
+	/* Shown absolute, and sent to the user in the same transaction. */
+	if (rc > 0) {
+		*link = notify_url(r->a, arena_printf(r->a,
+		    "/set-password?token=%s", hex));
+		rc = notify_password_link(r->a, r->user.operator_id, user, hex,
+		    r->now + ACCOUNT_LINK_SECONDS, NOTIFY_LINK_ADMIN, r->now);
+	}
 	sodium_memzero(hex, sizeof(hex));
 	return rc;
 }

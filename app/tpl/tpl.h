@@ -6,6 +6,11 @@
  * request code registers that with the request arena). Values are copied
  * into the dictionary. Escaping happens in the templates only: every
  * template starts with {{%AUTOESCAPE context="HTML"}}.
+ *
+ * The one exception is the plain-text part of an e-mail (templates/mail_NAME.txt,
+ * rendered with tpl_render_text): text/plain is not HTML, so it is
+ * expanded as written, blank lines kept and nothing escaped; it never
+ * reaches a browser as a page.
  */
 #ifndef TENANTRY_TPL_H
 #define TENANTRY_TPL_H
@@ -39,6 +44,11 @@ struct tpl_dict	*tpl_include(struct tpl_dict *, const char *name,
 typedef void	(*tpl_emit_fn)(void *ctx, const char *, size_t);
 /* Expand file with dict through emit. Returns 0, or -1 (logged). */
 int		 tpl_render(const char *file, const struct tpl_dict *,
+		    tpl_emit_fn emit, void *ctx);
+
+/* A *.txt template (the text part of an e-mail): not stripped, not
+ * escaped. Returns 0, or -1 (logged). */
+int		 tpl_render_text(const char *file, const struct tpl_dict *,
 		    tpl_emit_fn emit, void *ctx);
 
 #ifdef __cplusplus

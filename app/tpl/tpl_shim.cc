@@ -108,9 +108,13 @@ tpl_init(const char *dir)
 		}
 		while ((de = readdir(dp)) != NULL) {
 			size_t n = strlen(de->d_name);
-			if (n < 5 || strcmp(de->d_name + n - 4, ".tpl") != 0)
+			int text = n >= 5 &&
+			    strcmp(de->d_name + n - 4, ".txt") == 0;
+			if (n < 5 || (!text &&
+			    strcmp(de->d_name + n - 4, ".tpl") != 0))
 				continue;
-			if (!ctemplate::LoadTemplate(de->d_name,
+			if (!ctemplate::LoadTemplate(de->d_name, text ?
+			    ctemplate::DO_NOT_STRIP :
 			    ctemplate::STRIP_BLANK_LINES)) {
 				fprintf(stderr, "tpl: cannot load %s\n",
 				    de->d_name);
@@ -224,16 +228,15 @@ tpl_include(struct tpl_dict *t, const char *name, const char *file)
 	}
 }
 
-extern "C" int
-tpl_render(const char *file, const struct tpl_dict *t, tpl_emit_fn emit,
-    void *ctx)
+static int
+render(const char *file, ctemplate::Strip strip, const struct tpl_dict *t,
+    tpl_emit_fn emit, void *ctx)
 {
 	if (t == NULL)
 		return -1;
 	try {
 		CEmitter out(emit, ctx);
-		if (!ctemplate::ExpandTemplate(file,
-		    ctemplate::STRIP_BLANK_LINES, CD(t), &out)) {
+		if (!ctemplate::ExpandTemplate(file, strip, CD(t), &out)) {
 			fprintf(stderr, "tpl: cannot expand %s\n", file);
 			return -1;
 		}
@@ -242,4 +245,18 @@ tpl_render(const char *file, const struct tpl_dict *t, tpl_emit_fn emit,
 		fprintf(stderr, "tpl: exception rendering %s\n", file);
 		return -1;
 	}
+}
+
+extern "C" int
+tpl_render(const char *file, const struct tpl_dict *t, tpl_emit_fn emit,
+    void *ctx)
+{
+	return render(file, ctemplate::STRIP_BLANK_LINES, t, emit, ctx);
+}
+
+extern "C" int
+tpl_render_text(const char *file, const struct tpl_dict *t, tpl_emit_fn emit,
+    void *ctx)
+{
+	return render(file, ctemplate::DO_NOT_STRIP, t, emit, ctx);
 }

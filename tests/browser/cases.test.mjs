@@ -142,7 +142,7 @@ test('raise an IVR case from the pre-fill link, comment, close, reopen; list tab
 		]);
 		const row = page.locator('table.grid tbody tr', { hasText: subject });
 		assert.equal(await row.count(), 1);
-		assert.match(await text(row), /Acme Analytics Ltd Canary Wharf IVR Open \d+ \w{3} \d{4} 1$/);
+		assert.match(await text(row), /Acme Analytics Ltd Canary Wharf IVR Open \d+ \w{3} \d{4} 1 Normal Unassigned /);
 		await page.screenshot({ path: join(OUT, 'cases.png') });
 		await Promise.all([
 			page.waitForURL((u) => u.searchParams.get('status') === 'closed'),

@@ -101,14 +101,23 @@ test('raise from the IVR link: pre-filled form, saved case, one audit event', as
 	assert.match(details, /menu options/);
 	assert.match(form.body, /<optgroup label="IVR">/, 'services grouped by category');
 
+	// The checklist unchanged says nothing: refused, the input kept.
+	const same = await admin.post('/cases/new', {
+		occupier: String(o.id), site: String(cw), service: String(ivr),
+		subject: 'IVR configuration', details: details.replace(/\n/g, '\r\n') + '  ',
+	});
+	assertHtml(same, 422, 'the checklist unchanged');
+	assert.match(same.text, /Details are the checklist unchanged: answer each point of it before sending the case\./);
+	assert.equal(textareaValue(same.body, 'details').replace(/\r\n/g, '\n').trim(), details.trim());
+	const answered = details + 'Answers: +44 20 7946 0100; greeting attached; 1 sales, 2 support.\n';
 	const r = await admin.post('/cases/new', {
 		occupier: String(o.id), site: String(cw), service: String(ivr),
-		subject: 'IVR configuration', details,
+		subject: 'IVR configuration', details: answered,
 	});
 	assertRedirect(r, /^\/cases\/\d+\?done=created$/, 'raise');
 	const id = Number(r.location.match(/^\/cases\/(\d+)/)[1]);
 	assert.deepEqual(caseRow(id), [String(NW), String(o.id), String(cw), String(ivr), 'IVR configuration',
-		details.trim(), 'open', adminId, '1']);
+		answered.trim(), 'open', adminId, '1']);
 	const page = await admin.get(r.location);
 	assertHtml(page, 200, 'case page');
 	assert.match(page.body, /<p class="flash" role="status">Created\.<\/p>/);

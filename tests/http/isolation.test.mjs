@@ -79,6 +79,8 @@ const KINDS = {
 	team: 'team',
 	users: 'users',
 	sessions: 'session',
+	outbox: 'mail',
+	attachments: 'attachment',
 };
 
 function kindsOf(pattern) {
@@ -151,25 +153,41 @@ before(async () => {
 		subject: `Fjord matrix ${tag}`, details: 'Fjord only.' });
 	const acmeCase = await raiseCase(clients.acme_admin, '/my/cases/new', { site: cw,
 		subject: `Acme matrix ${tag}`, details: 'Acme own.' });
+	// An attachment on each case and a message in each operator's outbox.
+	const attach = (caseId, name) => {
+		db(`INSERT INTO case_attachment (operator_id, case_id, filename, content_type, size, data, created_at)
+			SELECT operator_id, id, ${q(name)}, 'text/plain; charset=utf-8', 5, 'hello', UNIX_TIMESTAMP()
+			FROM support_case WHERE id = ${caseId}`);
+		return one(`SELECT MAX(id) FROM case_attachment WHERE case_id = ${caseId}`);
+	};
+	const ewAtt = attach(ewCase, `ew-${tag}.txt`), fjordAtt = attach(fjordCase, `fjord-${tag}.txt`);
+	const acmeAtt = attach(acmeCase, `acme-${tag}.txt`);
+	const mailOf = (op) => {
+		db(`INSERT INTO mail_outbox (operator_id, kind, message_id, rcpt, subject, body_text, body_html, state,
+			next_attempt_at, created_at) VALUES (${op}, 'test', 'tn.matrix${op}${tag}@test.example',
+			'matrix@test.example', 'Matrix ${tag}', 'x', 'x', 'sent', 0, UNIX_TIMESTAMP())`);
+		return one(`SELECT MAX(id) FROM mail_outbox WHERE operator_id = ${op}`);
+	};
+	const ewMail = mailOf(EW), nwMail = mailOf(NW);
 	const contractOf = (occ) => one(`SELECT MIN(id) FROM contract WHERE occupier_id = ${occ}`);
 	const serviceOf = (op) => one(`SELECT MIN(id) FROM service WHERE operator_id = ${op}`);
 	ids = {
 		// Eastwind's: foreign to every Northwind user.
 		ew: { occupier: zephyr, site: harbour, contract: contractOf(zephyr), service: serviceOf(EW),
 			case: ewCase, team: userId(EASTWIND_ADMIN), users: userId(zephyrUser.email),
-			session: lastSession(EASTWIND_ADMIN) },
+			session: lastSession(EASTWIND_ADMIN), mail: ewMail, attachment: ewAtt },
 		// Northwind's: foreign to Eastwind; Northwind operators' own.
 		nw: { occupier: acme, site: cw, contract: contractOf(acme), service: serviceOf(NW),
 			case: fjordCase, team: userId(STAFF), users: userId(OCC_USER),
-			session: lastSession(ADMIN) },
+			session: lastSession(ADMIN), mail: nwMail, attachment: fjordAtt },
 		// Another occupier of Northwind: foreign to Acme's users.
 		fjord: { occupier: fjord, site: sd, contract: contractOf(fjord), service: serviceOf(NW),
 			case: fjordCase, team: userId(STAFF), users: userId(fjordUser.email),
-			session: lastSession(ADMIN) },
+			session: lastSession(ADMIN), mail: nwMail, attachment: fjordAtt },
 		// Acme's own.
 		acme: { occupier: acme, site: cw, contract: contractOf(acme), service: serviceOf(NW),
 			case: acmeCase, team: userId(STAFF), users: userId(OCC_USER),
-			session: lastSession(OCC_ADMIN) },
+			session: lastSession(OCC_ADMIN), mail: nwMail, attachment: acmeAtt },
 	};
 	ids.ewOwn = { ...ids.ew, session: lastSession(EASTWIND_ADMIN) };
 	ids.nwOwn = { ...ids.nw, case: fjordCase };
@@ -272,12 +290,15 @@ function leaksIn(side, r) {
 	return needles[side].filter((n) => found(hay, n)).map((n) => n.s);
 }
 
-/* A fingerprint of every table (sessions without last_seen, which GETs touch). */
+/* A fingerprint of every table (sessions without last_seen, which GETs touch;
+ * the outbox by its rows, since the mail sender changes their state while
+ * the matrix runs: a message queued by a refused POST still shows). */
 function checksum() {
-	const rows = db(`CHECKSUM TABLE ${tables.filter((t) => t !== 'user_session').join(', ')}`);
+	const rows = db(`CHECKSUM TABLE ${tables.filter((t) => t !== 'user_session' && t !== 'mail_outbox').join(', ')}`);
 	const s = db(`SELECT COUNT(*), COALESCE(SUM(CRC32(CONCAT_WS(',', id, user_id, HEX(token_hash), csrf,
 		created_at))), 0) FROM user_session`)[0];
-	return JSON.stringify([rows, s]);
+	const m = db('SELECT COUNT(*), COALESCE(MAX(id), 0) FROM mail_outbox')[0];
+	return JSON.stringify([rows, s, m]);
 }
 
 /* The POST body: every field a form of Tenantry reads, naming rows of set. */

@@ -5,7 +5,7 @@
 // password through its link) and DB truths about users and sessions.
 import assert from 'node:assert/strict';
 import {
-	Client, assertHtml, assertRedirect, blake2b, db, dbValue, decode, q, rnd, text,
+	BASE_URL, Client, assertHtml, assertRedirect, blake2b, db, dbValue, decode, q, rnd, text,
 } from './lib.mjs';
 import { allMessages, day, newContract, newOccupier, openManage, rowsOf, serviceIds, submit } from './services-lib.mjs';
 
@@ -34,15 +34,18 @@ export function errorsOf(html) {
 	return m ? [...m[1].matchAll(/<li>([\s\S]*?)<\/li>/g)].map((x) => text(x[1])) : [];
 }
 
-/* The one-time link shown on a users screen: { url, token } or null. */
+/* The one-time link shown on a users screen, absolute (the public base URL
+ * first): { url (its path), full, token } or null. */
 export function linkOf(html) {
 	const m = /<input id="set-password-link"[^>]*value="([^"]*)"/.exec(html);
 	if (!m)
 		return null;
-	const url = decode(m[1]);
+	const full = decode(m[1]);
+	assert.ok(full.startsWith(BASE_URL + '/'), `an absolute link on ${BASE_URL}: ${full}`);
+	const url = full.slice(BASE_URL.length);
 	const t = /^\/set-password\?token=([0-9a-f]{64})$/.exec(url);
-	assert.ok(t, `a set-password link: ${url}`);
-	return { url, token: t[1] };
+	assert.ok(t, `a set-password link: ${full}`);
+	return { url, full, token: t[1] };
 }
 
 /* Rows of the users table: [{ id, name, email, role, status, sessions, actions }]. */

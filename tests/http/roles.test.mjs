@@ -29,11 +29,11 @@ before(async () => {
 });
 
 const MENUS = {
-	admin: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Catalog', 'Team', 'Account'],
+	admin: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Catalog', 'Team', 'Outbox', 'Account'],
 	staff: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Catalog', 'Account'],
 	occAdmin: ['Services', 'Cases', 'Users', 'Account'],
 	occUser: ['Services', 'Cases', 'Account'],
-	ew: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Catalog', 'Team', 'Account'],
+	ew: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Catalog', 'Team', 'Outbox', 'Account'],
 };
 
 test('each role starts on its own screen with its own menu', async () => {
@@ -105,8 +105,8 @@ test('operator roles: 403 on the occupier self-service view', async () => {
 			assertHtml(await c[k].get(p), 403, `${k} GET ${p}`);
 });
 
-test('occupier user: no users, no new cases, no device registration', async () => {
-	for (const p of ['/my/users', '/my/cases/new'])
+test('occupier user: no users, no device registration; raises and follows its own cases', async () => {
+	for (const p of ['/my/users'])
 		assertHtml(await c.occUser.get(p), 403, `occupier user GET ${p}`);
 	const devices = Number(dbValue('SELECT COUNT(*) FROM device'));
 	const r = await c.occUser.post(`/my/sites/${cw}/devices`, { identifier: 'aa:bb:cc:dd:ee:01', label: 'x' });
@@ -116,7 +116,8 @@ test('occupier user: no users, no new cases, no device registration', async () =
 	assertHtml(page, 200, 'occupier user sees the devices');
 	assert.doesNotMatch(page.body, /Register a Wi-Fi device/);
 	const cases = await c.occUser.get('/my/cases');
-	assert.doesNotMatch(cases.body, /href="\/my\/cases\/new"/, 'no Raise a case for an occupier user');
+	assert.match(cases.body, /href="\/my\/cases\/new"/, 'Raise a case for an occupier user too');
+	assertHtml(await c.occUser.get('/my/cases/new'), 200, 'occupier user GET /my/cases/new');
 	// The occupier admin has all three.
 	assert.match((await c.occAdmin.get(`/my/sites/${cw}/devices`)).body, /Register a Wi-Fi device/);
 	assert.match((await c.occAdmin.get('/my/cases')).body, /href="\/my\/cases\/new"/);

@@ -1,0 +1,146 @@
+/*
+ * case_files: attachments of cases. The upload check and save shared by
+ * the case screens (a file comes with a new case or a comment, in the same
+ * transaction), the list on a case, and the download,
+ * page_case_attachment: /cases/ID/attachments/N for the operator's team,
+ * /my/cases/ID/attachments/N for the occupier users who may see the case
+ * (my_case_load); anyone else gets 404, as for a missing file. A file is
+ * always sent as a download (Content-Disposition: attachment) with the
+ * type its bytes were checked to be, never shown inline.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../domain/helpdesk.h"
+#include "../log.h"
+#include "../store/store_case.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+int
+case_file_check(struct req *r, struct tpl_dict *d, struct case_file *cf)
+{
+	const struct mp_file	*f = NULL;
+	size_t			 i;
+
+	memset(cf, 0, sizeof(cf[0]));
+	for (i = 0; i < r->files.n; i++) {
+		if (strcmp(r->files.f[i].field, "file") != 0)
+			continue;
+		if (r->files.f[i].len == 0 && r->files.f[i].filename[0] == '\0')
+			continue;	/* the empty file input of a form */
+		if (f != NULL) {
+			form_error(r, d, "file", "Attach one file at a time.");
+			return -1;
+		}
+		f = &r->files.f[i];
+	}
+	if (f == NULL)
+		return 0;
+	hd_attach_name(f->filename, cf->name, sizeof(cf->name));
+	if (f->len > HD_ATTACH_MAX) {
+		form_error(r, d, "file", arena_printf(r->a, "%s is too large: "
+		    "files of up to 4 MiB can be attached. Choose the file "
+		    "again, a smaller one.", cf->name));
+		return -1;
+	}
+	if ((cf->ctype = hd_attach_type(f->data, f->len, f->filename)) ==
+	    NULL) {
+		form_error(r, d, "file", arena_printf(r->a, "%s cannot be "
+		    "attached: only PDF, PNG, JPEG, GIF, WAV, MP3 and text "
+		    "files (.txt, .log, .csv) can. Choose the file again.",
+		    cf->name));
+		return -1;
+	}
+	cf->data = f->data;
+	cf->len = f->len;
+	return 1;
+}
+
+int
+case_file_save(struct req *r, int64_t case_id, int64_t comment,
+    const struct case_file *cf)
+{
+	int64_t	 id;
+
+	if (cf->data == NULL)
+		return 1;
+	return store_case_att_insert(r->user.operator_id, case_id, comment,
+	    cf->name, cf->ctype, cf->data, cf->len, r->user.id, r->now, &id);
+}
+
+/* "12.5 KiB" */
+static char *
+size_text(struct arena *a, int64_t n)
+{
+	if (n < 1024)
+		return arena_printf(a, "%lld bytes", (long long)n);
+	if (n < 1024 * 1024)
+		return arena_printf(a, "%lld.%lld KiB", (long long)(n / 1024),
+		    (long long)(n % 1024 * 10 / 1024));
+	return arena_printf(a, "%lld.%lld MiB", (long long)(n / 1048576),
+	    (long long)(n % 1048576 * 10 / 1048576));
+}
+
+int
+case_files_fill(struct req *r, struct tpl_dict *d, int64_t case_id,
+    const char *base)
+{
+	struct store_case_att	*t;
+	struct tpl_dict		*row;
+	size_t			 n, i;
+
+	if (store_case_att_list(r->a, r->user.operator_id, case_id, &t, &n) <
+	    0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		row = tpl_section(d, "ATTACHMENT");
+		tpl_set(row, "HREF", arena_printf(r->a, "%s/attachments/%lld",
+		    base, (long long)t[i].id));
+		tpl_set(row, "NAME", t[i].filename);
+		tpl_set(row, "SIZE", size_text(r->a, t[i].size));
+		tpl_set(row, "BY", t[i].uploader[0] ? t[i].uploader : "Unknown");
+		page_set_time(r, row, "AT", t[i].created_at);
+	}
+	if (n > 0)
+		tpl_show(d, "HAS_ATTACHMENTS");
+	return 1;
+}
+
+void
+page_case_attachment(struct req *r)
+{
+	struct store_case	 c;
+	struct store_case_att	 t;
+	struct buf		 cd;
+	const unsigned char	*p;
+	int			 rc;
+
+	if (r->user.role == ROLE_OCCUPIER_ADMIN ||
+	    r->user.role == ROLE_OCCUPIER_USER)
+		rc = my_case_load(r, r->ids[0], &c);
+	else
+		rc = store_case_get(r->a, r->user.operator_id, r->ids[0], &c);
+	if (rc > 0)
+		rc = store_case_att_get(r->a, r->user.operator_id, c.id,
+		    r->ids[1], &t);
+	if (rc < 0) {
+		page_store_error(r);
+		return;
+	}
+	if (rc == 0) {
+		http_error(r, 404);
+		return;
+	}
+	/* filename: ASCII with the rest as '_'; filename*: the UTF-8 name
+	 * percent-encoded (RFC 6266, RFC 8187). */
+	buf_init(&cd, r->a, 256);
+	buf_puts(&cd, "attachment; filename=\"");
+	for (p = (const unsigned char *)t.filename; *p != '\0'; p++)
+		buf_putc(&cd, *p >= 0x20 && *p < 0x7F && *p != '"' &&
+		    *p != '\\' ? (char)*p : '_');
+	buf_printf(&cd, "\"; filename*=UTF-8''%s", parse_urlencode(r->a,
+	    t.filename));
+	http_send(r, 200, t.content_type, t.data, (size_t)t.size);
+	http_header(r, "Content-Disposition", cd.p);
+}

@@ -1,0 +1,207 @@
+/*
+ * outbox: /outbox, the e-mail Tenantry has queued for the operator, for
+ * its admins: what waits (and why: the last error), what went, and the
+ * dead letters (given up after the last attempt), which can be sent again.
+ * /outbox/ID shows one message and its text part; a message that carries
+ * a one-time link shows nothing of its body (it is erased once sent).
+ * POST /outbox/ID (op=retry) sends a dead letter again.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../config.h"
+#include "../log.h"
+#include "../store/db.h"
+#include "../store/store_mail.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+#define PER_PAGE	50
+
+enum ob_tab {
+	OB_ALL,		/* "" */
+	OB_PENDING,	/* "pending" */
+	OB_SENT,	/* "sent" */
+	OB_DEAD,	/* "dead" */
+	OB__MAX
+};
+
+static const char *const tab_keys[OB__MAX] = {
+	"",		/* OB_ALL */
+	"pending",	/* OB_PENDING */
+	"sent",		/* OB_SENT */
+	"dead",		/* OB_DEAD */
+};
+
+static const char *const tab_labels[OB__MAX] = {
+	"All",		/* OB_ALL */
+	"Waiting",	/* OB_PENDING */
+	"Sent",		/* OB_SENT */
+	"Dead letters",	/* OB_DEAD */
+};
+
+static void
+state_set(struct tpl_dict *d, const char *state)
+{
+	if (strcmp(state, "sent") == 0) {
+		tpl_set(d, "STATE", "Sent");
+		tpl_set(d, "STATE_CLASS", "active");
+	} else if (strcmp(state, "dead") == 0) {
+		tpl_set(d, "STATE", "Dead letter");
+		tpl_set(d, "STATE_CLASS", "inactive");
+	} else if (strcmp(state, "sending") == 0) {
+		tpl_set(d, "STATE", "Sending");
+		tpl_set(d, "STATE_CLASS", "scheduled");
+	} else {
+		tpl_set(d, "STATE", "Waiting");
+		tpl_set(d, "STATE_CLASS", "scheduled");
+	}
+}
+
+static void
+relay_set(struct tpl_dict *d)
+{
+	if (cfg.smtp_url[0] == '\0')
+		tpl_show(d, "NO_RELAY");
+	else
+		tpl_show(d, "RELAY");
+}
+
+static void
+outbox_list(struct req *r)
+{
+	struct tpl_dict		*d, *row, *t;
+	struct store_mail	*m;
+	enum ob_tab		 tab = OB_ALL, i;
+	const char		*s;
+	int64_t			 counts[OB__MAX];
+	size_t			 n, k;
+
+	if ((s = kv_get(&r->query, "state")) != NULL && *s != '\0') {
+		for (tab = OB_PENDING; tab < OB__MAX; tab++)
+			if (strcmp(s, tab_keys[tab]) == 0)
+				break;
+		if (tab == OB__MAX) {
+			http_error_msg(r, 400, "The state filter must be "
+			    "pending, sent or dead.");
+			return;
+		}
+	}
+	if (store_mail_counts(r->a, r->user.operator_id, &counts[OB_PENDING],
+	    &counts[OB_SENT], &counts[OB_DEAD]) < 0 ||
+	    store_mail_list(r->a, r->user.operator_id, tab_keys[tab], 0,
+	    PER_PAGE, &m, &n) < 0) {
+		page_store_error(r);
+		return;
+	}
+	counts[OB_ALL] = counts[OB_PENDING] + counts[OB_SENT] + counts[OB_DEAD];
+	if ((d = page_begin(r, "Outbox", "outbox.tpl", "outbox")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	relay_set(d);
+	for (i = 0; i < OB__MAX; i++) {
+		t = tpl_section(d, "TAB");
+		tpl_set(t, "HREF", i == OB_ALL ? "/outbox" : arena_printf(r->a,
+		    "/outbox?state=%s", tab_keys[i]));
+		tpl_set(t, "LABEL", tab_labels[i]);
+		tpl_set_int(t, "COUNT", counts[i]);
+		if (i == tab)
+			tpl_show(t, "CURRENT");
+	}
+	if (counts[OB_DEAD] > 0)
+		tpl_set_int(tpl_section(d, "DEAD_NOTICE"), "DEAD", counts[OB_DEAD]);
+	for (k = 0; k < n; k++) {
+		row = tpl_section(d, "ROW");
+		tpl_set_int(row, "ID", m[k].id);
+		tpl_set(row, "KIND", m[k].kind);
+		tpl_set(row, "RCPT", m[k].rcpt);
+		tpl_set(row, "SUBJECT", m[k].subject);
+		state_set(row, m[k].state);
+		tpl_set_int(row, "ATTEMPTS", m[k].attempts);
+		tpl_set(row, "ERROR", m[k].last_error);
+		page_set_time(r, row, "CREATED", m[k].created_at);
+	}
+	tpl_show(d, n > 0 ? "HAS_ROWS" : "EMPTY");
+	page_end(r);
+}
+
+static void
+outbox_one(struct req *r)
+{
+	struct tpl_dict		*d;
+	struct store_mail	 m;
+	const char		*op;
+	int			 rc;
+
+	if (r->method == M_POST) {
+		op = kv_get(&r->form, "op");
+		if (op == NULL || strcmp(op, "retry") != 0) {
+			http_error_msg(r, 400, "Unknown action on a message.");
+			return;
+		}
+	}
+	if ((rc = store_mail_get(r->a, r->user.operator_id, r->ids[0], &m)) <
+	    0) {
+		page_store_error(r);
+		return;
+	}
+	if (rc == 0) {
+		http_error(r, 404);
+		return;
+	}
+	if ((d = page_begin(r, arena_printf(r->a, "Message %lld",
+	    (long long)m.id), "outbox_message.tpl", "outbox")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	if (r->method == M_POST) {
+		if ((rc = store_mail_retry(r->user.operator_id, m.id, r->now)) <
+		    0) {
+			page_store_error(r);
+			return;
+		}
+		if (rc > 0) {
+			http_redirect(r, arena_printf(r->a,
+			    "/outbox/%lld?done=mail_retry", (long long)m.id));
+			return;
+		}
+		r->status = 409;
+		form_error(r, d, NULL, m.sensitive ? "This message carried a "
+		    "one-time link, which is erased: give the user a new link "
+		    "instead." : "Only a dead letter can be sent again.");
+	}
+	relay_set(d);
+	tpl_set_int(d, "ID", m.id);
+	tpl_set(d, "KIND", m.kind);
+	tpl_set(d, "RCPT", m.rcpt);
+	tpl_set(d, "RCPT_NAME", m.rcpt_name);
+	tpl_set(d, "SUBJECT", m.subject);
+	tpl_set(d, "MESSAGE_ID", m.message_id);
+	state_set(d, m.state);
+	tpl_set_int(d, "ATTEMPTS", m.attempts);
+	tpl_set_int(d, "MAX_ATTEMPTS", cfg.mail_max_attempts);
+	tpl_set(d, "ERROR", m.last_error);
+	page_set_time(r, d, "CREATED", m.created_at);
+	if (m.sent_at > 0)
+		page_set_time(r, tpl_section(d, "SENT"), "SENT_AT", m.sent_at);
+	if (strcmp(m.state, "pending") == 0 && m.attempts > 0)
+		page_set_time(r, tpl_section(d, "NEXT"), "NEXT_AT",
+		    m.next_attempt_at);
+	if (m.sensitive)
+		tpl_show(d, "SENSITIVE");
+	else
+		tpl_set(tpl_section(d, "BODY"), "TEXT", m.body_text);
+	if (strcmp(m.state, "dead") == 0 && !m.sensitive)
+		tpl_show(d, "CAN_RETRY");
+	page_end(r);
+}
+
+void
+page_outbox(struct req *r)
+{
+	if (r->nids == 0)
+		outbox_list(r);
+	else
+		outbox_one(r);
+}
