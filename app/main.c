@@ -1,10 +1,12 @@
 /*
- * tenantry: one binary, four subcommands (DESIGN 1).
+ * tenantry: one binary, its subcommands.
  *   tenantry serve                      FastCGI master and workers
  *   tenantry migrate                    apply sql/ migrations
  *   tenantry seed                       demo data into an empty database
  *   tenantry user add --email E --name N --role R --operator ID
  *                     [--occupier ID]   password read from standard input
+ *   tenantry ledger-check               the charge ledger against the
+ *                                       audit log (ledger_check.c)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -26,7 +28,7 @@
 static void
 usage(void)
 {
-	fputs("usage: tenantry serve | migrate | seed |\n"
+	fputs("usage: tenantry serve | migrate | seed | ledger-check |\n"
 	    "       tenantry user add --email E --name N --role R --operator ID"
 	    " [--occupier ID]\n"
 	    "  (the new password is read from standard input)\n"
@@ -136,6 +138,8 @@ main(int argc, char *argv[])
 		rc = cli_migrate(sqldir && *sqldir ? sqldir : "sql");
 	} else if (strcmp(argv[1], "seed") == 0)
 		rc = cli_seed(today_now());
+	else if (strcmp(argv[1], "ledger-check") == 0 && argc == 2)
+		rc = cli_ledger_check();
 	else if (strcmp(argv[1], "user") == 0 && argc >= 3 &&
 	    strcmp(argv[2], "add") == 0)
 		rc = cli_user_add(argc - 3, argv + 3);
