@@ -128,15 +128,17 @@ function encodeForm(fields) {
 }
 
 /*
- * A browser-like client with its own cookie jar. Redirects are never
+ * A browser-like client with its own cookie jar, talking to base (the stack
+ * of tests/run.sh by default; see clock.mjs for others). Redirects are never
  * followed automatically (redirect: 'manual'), so tests see every 303.
  * After each HTML response that carries a csrf input the client remembers
  * it in this.csrf; post() sends it unless the fields already hold "csrf"
  * or the option csrf: false (send none) or csrf: 'value' is given.
  */
 export class Client {
-	constructor(name = 'client') {
+	constructor(name = 'client', base = BASE_URL) {
 		this.name = name;
+		this.base = base;
 		this.jar = new Map();
 		this.csrf = null;
 	}
@@ -152,7 +154,7 @@ export class Client {
 			h.cookie = ck;
 		if (body !== undefined && contentType !== null)
 			h['content-type'] = contentType || 'application/x-www-form-urlencoded';
-		const res = await fetch(BASE_URL + p, { method, headers: h, body, redirect: 'manual' });
+		const res = await fetch(this.base + p, { method, headers: h, body, redirect: 'manual' });
 		const raw = res.headers.getSetCookie();
 		const cookies = raw.map(parseSetCookie);
 		for (const c of cookies) {
@@ -256,7 +258,7 @@ function unescapeCell(s) {
 export function db(sql) {
 	assert.ok(DB_SOCKET, 'TENANTRY_DB_SOCKET must be set (run through tests/run.sh)');
 	const out = execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', DB_SOCKET, '-u', 'root',
-		'tenantry', '-N', '-B', '-e', sql], { encoding: 'utf8' });
+		process.env.TENANTRY_DB_NAME || 'tenantry', '-N', '-B', '-e', sql], { encoding: 'utf8', maxBuffer: 1 << 28 });
 	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map(unescapeCell));
 }
 
