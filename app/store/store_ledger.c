@@ -1,6 +1,8 @@
 /*
  * store_ledger: see store_ledger.h.
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../arena.h"
@@ -59,64 +61,235 @@ store_ledger_queue(struct store_ledger_batch *b, int64_t occ, int64_t site,
 	return 1;
 }
 
+/* An id with its name and its place in the screens' order. */
+struct ranked {
+	int64_t		 id;
+	const char	*name;
+	int64_t		 rank;
+};
+
+static int
+ranked_by_id(const void *a, const void *b)
+{
+	const struct ranked	*x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Rows id, name[, sort] of st, ranked by their order in the result (or by
+ * the sort column), sorted by id for ranked_find. */
+static int
+ranked_read(struct arena *a, enum stmt st, const struct dbp *p, size_t np,
+    int by_sort_col, struct ranked **out, size_t *n)
+{
+	struct dbres	 res;
+	size_t		 i;
+
+	*n = 0;
+	if (db_query(a, st, p, np, &res) < 0)
+		return -1;
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
+	for (i = 0; i < res.nrows; i++) {
+		(*out)[i].id = dbrow_int(&res.rows[i], 0);
+		(*out)[i].name = dbrow_str(&res.rows[i], 1);
+		(*out)[i].rank = by_sort_col ? dbrow_int(&res.rows[i], 2) :
+		    (int64_t)i;
+	}
+	*n = res.nrows;
+	qsort(*out, *n, sizeof(**out), ranked_by_id);
+	return 1;
+}
+
+static const struct ranked *
+ranked_find(const struct ranked *r, size_t n, int64_t id)
+{
+	struct ranked	 key;
+
+	key.id = id;
+	return bsearch(&key, r, n, sizeof(*r), ranked_by_id);
+}
+
+/* The order of the charge screens: occupier name, site name, catalog
+ * order, then the service's id (the ranks are in the keys). */
+struct svc_key {
+	int64_t			 occ, site, svc;
+	struct store_ledger_svc	 v;
+};
+
+static int
+svc_key_cmp(const void *a, const void *b)
+{
+	const struct svc_key	*x = *(const struct svc_key *const *)a;
+	const struct svc_key	*y = *(const struct svc_key *const *)b;
+
+	if (x->occ != y->occ)
+		return (x->occ > y->occ) - (x->occ < y->occ);
+	if (x->site != y->site)
+		return (x->site > y->site) - (x->site < y->site);
+	if (x->svc != y->svc)
+		return (x->svc > y->svc) - (x->svc < y->svc);
+	return (x->v.id > y->v.id) - (x->v.id < y->v.id);
+}
+
+/*
+ * Rows of a month, fetched one at a time (db_query_each) into arrays that
+ * grow with realloc, so that the arena keeps only their final size (a bill
+ * run may read many months or occupiers in one arena); freed by
+ * month_read_free.
+ */
+struct month_read {
+	struct ledger_row	*rows;
+	size_t			 nrows, caprows;
+	struct svc_key		*keys;
+	size_t			 nkeys, capkeys;
+};
+
+/* p grown to hold n more than *cap elements of size sz; -1 out of memory. */
+static int
+grow(void **p, size_t *cap, size_t sz)
+{
+	size_t	 n = *cap ? *cap * 2 : 256;
+	void	*q;
+
+	if (n > SIZE_MAX / sz || (q = realloc(*p, n * sz)) == NULL)
+		return -1;
+	*p = q;
+	*cap = n;
+	return 0;
+}
+
+static void
+month_read_free(struct month_read *m)
+{
+	free(m->rows);
+	free(m->keys);
+}
+
+static int
+month_row(void *ctx, const struct dbrow *x)
+{
+	struct month_read	*m = ctx;
+	struct ledger_row	*r;
+
+	if (m->nrows == m->caprows && grow((void **)&m->rows, &m->caprows,
+	    sizeof(*m->rows)) == -1)
+		return -1;
+	r = &m->rows[m->nrows++];
+	r->occsvc_id = dbrow_int(x, 0);
+	r->from = dbrow_day(x, 1);
+	r->to = dbrow_day(x, 2);
+	r->price = dbrow_int(x, 3);
+	r->qty = dbrow_int(x, 4);
+	return 0;
+}
+
+static int
+month_svc(void *ctx, const struct dbrow *x)
+{
+	struct month_read	*m = ctx;
+	struct svc_key		*e;
+
+	if (m->nkeys == m->capkeys && grow((void **)&m->keys, &m->capkeys,
+	    sizeof(*m->keys)) == -1)
+		return -1;
+	e = &m->keys[m->nkeys++];
+	memset(e, 0, sizeof(*e));
+	e->v.id = dbrow_int(x, 0);
+	e->v.occ_id = dbrow_int(x, 1);
+	e->v.site_id = dbrow_int(x, 2);
+	e->v.service_id = dbrow_int(x, 3);
+	e->v.activated = dbrow_day(x, 4);
+	e->v.ended = dbrow_day(x, 5);
+	return 0;
+}
+
 int
 store_ledger_month(struct arena *a, int64_t op, int64_t occ, int64_t site,
     int32_t first, int32_t last, struct store_ledger_svc **out, size_t *n)
 {
 	char			 f[DATE_STRLEN], l[DATE_STRLEN];
-	struct dbp		 p[7];
-	struct dbres		 res;
-	struct store_ledger_svc	*s = NULL;
+	struct dbp		 p[5], po[2];
+	size_t			 np = 0, i, r, k = 0, nocc, nsite, nsvc;
+	struct month_read	 m;
 	struct ledger_row	*rows;
-	size_t			 i, k = 0;
+	struct ranked		*occs, *sites, *svcs;
+	const struct ranked	*o, *t, *v;
+	struct svc_key		**order;
+	int			 one = occ > 0, rc = -1;
 
 	*out = NULL;
 	*n = 0;
+	memset(&m, 0, sizeof(m));
 	date_format(first, f, sizeof(f));
 	date_format(last, l, sizeof(l));
-	p[0] = DBP_I(op);
-	p[1] = DBP_I(occ > 0 ? occ : site);
-	p[2] = DBP_I(site);
-	p[3] = DBP_S(l);
-	p[4] = DBP_S(f);
-	p[5] = DBP_S(l);
-	p[6] = DBP_S(f);
-	if (db_query(a, occ > 0 ? STMT_LEDGER_MONTH_OCC : STMT_LEDGER_MONTH_ALL,
-	    p, 7, &res) < 0)
-		return -1;
-	if (res.nrows == 0)
-		return 1;
-	rows = arena_calloc(a, res.nrows, sizeof(*rows));
-	/* At most one service a row; rows of a service are consecutive. */
-	s = arena_calloc(a, res.nrows, sizeof(*s));
-	for (i = 0; i < res.nrows; i++) {
-		const struct dbrow	*r = &res.rows[i];
-		struct ledger_row	*lr = &rows[i];
-
-		lr->occsvc_id = dbrow_int(r, 0);
-		lr->from = dbrow_day(r, 1);
-		lr->to = dbrow_day(r, 2);
-		lr->price = dbrow_int(r, 3);
-		lr->qty = dbrow_int(r, 4);
-		if (k == 0 || s[k - 1].id != lr->occsvc_id) {
-			struct store_ledger_svc *v = &s[k++];
-
-			v->id = lr->occsvc_id;
-			v->occ_id = dbrow_int(r, 5);
-			v->occ_name = dbrow_str(r, 6);
-			v->site_id = dbrow_int(r, 7);
-			v->site_name = dbrow_str(r, 8);
-			v->service_id = dbrow_int(r, 9);
-			v->service_name = dbrow_str(r, 10);
-			v->activated = dbrow_day(r, 11);
-			v->ended = dbrow_day(r, 12);
-			v->rows = lr;
-		}
-		s[k - 1].nrows++;
+	p[np++] = DBP_I(op);
+	if (one) {
+		p[np++] = DBP_I(occ);
+		p[np++] = DBP_I(site);
 	}
-	*out = s;
+	p[np++] = DBP_S(l);
+	p[np++] = DBP_S(f);
+	po[0] = DBP_I(op);
+	po[1] = DBP_I(occ);
+	/* The two large reads go row by row into compact structs. */
+	if (db_query_each(one ? STMT_LEDGER_MONTH_ROWS_OCC :
+	    STMT_LEDGER_MONTH_ROWS, p, np, month_row, &m) < 0 ||
+	    db_query_each(one ? STMT_LEDGER_MONTH_SVCS_OCC :
+	    STMT_LEDGER_MONTH_SVCS, p, np, month_svc, &m) < 0)
+		goto out;
+	rc = 1;
+	if (m.nrows == 0 || m.nkeys == 0)
+		goto out;
+	rc = -1;
+	if (ranked_read(a, one ? STMT_LEDGER_OCCUPIER : STMT_LEDGER_OCCUPIERS,
+	    po, one ? 2 : 1, 0, &occs, &nocc) < 0 ||
+	    ranked_read(a, STMT_LEDGER_SITES, po, 1, 0, &sites, &nsite) < 0 ||
+	    ranked_read(a, STMT_LEDGER_SERVICES, po, 1, 1, &svcs, &nsvc) < 0)
+		goto out;
+	rows = arena_alloc(a, m.nrows * sizeof(*rows));
+	memcpy(rows, m.rows, m.nrows * sizeof(*rows));
+	/* Both by service id: each service takes its run of rows. */
+	for (i = r = 0; i < m.nkeys; i++) {
+		struct svc_key	*e = &m.keys[i];
+		size_t		 r0;
+
+		while (r < m.nrows && rows[r].occsvc_id < e->v.id)
+			r++;
+		for (r0 = r; r < m.nrows && rows[r].occsvc_id == e->v.id; r++)
+			continue;
+		if (r == r0 || (!one && site > 0 && e->v.site_id != site))
+			continue;	/* nothing in force that month */
+		if ((o = ranked_find(occs, nocc, e->v.occ_id)) == NULL ||
+		    (t = ranked_find(sites, nsite, e->v.site_id)) == NULL ||
+		    (v = ranked_find(svcs, nsvc, e->v.service_id)) == NULL)
+			continue;	/* not the operator's (never happens) */
+		e->v.rows = rows + r0;
+		e->v.nrows = r - r0;
+		e->v.occ_name = o->name;
+		e->v.site_name = t->name;
+		e->v.service_name = v->name;
+		e->occ = o->rank;
+		e->site = t->rank;
+		e->svc = v->rank;
+		if (k != i)
+			m.keys[k] = *e;
+		k++;
+	}
+	/* Sorted by pointer: the keys are large to move. */
+	if ((order = malloc((k + 1) * sizeof(*order))) == NULL)
+		goto out;
+	for (i = 0; i < k; i++)
+		order[i] = &m.keys[i];
+	qsort(order, k, sizeof(*order), svc_key_cmp);
+	*out = arena_calloc(a, k + 1, sizeof(**out));
+	for (i = 0; i < k; i++)
+		(*out)[i] = order[i]->v;
+	free(order);
 	*n = k;
-	return 1;
+	rc = 1;
+out:
+	month_read_free(&m);
+	return rc;
 }
 
 int

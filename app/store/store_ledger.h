@@ -72,10 +72,10 @@ struct store_ledger_svc {
  * The services of operator op charged in the month [first, last] (day
  * numbers), with the ledger rows in force on its days: of occupier occ at
  * site site (both given), or of every occupier (occ 0) at every site (site
- * 0) or one. In occupier name, site name and catalog order. One statement
- * through an index (ledger_occupier, or the primary key's operator range),
- * never a statement per service. Arrays and strings in arena a. 1 ok (n
- * may be 0), -1 error.
+ * 0) or one. In occupier name, site name and catalog order. A few
+ * single-table scans through an index (the ledger's rows of the month, the
+ * services charged in it, the names), merged in C: never a statement per
+ * service. Arrays and strings in arena a. 1 ok (n may be 0), -1 error.
  */
 int	 store_ledger_month(struct arena *a, int64_t op, int64_t occ,
 	    int64_t site, int32_t first, int32_t last,

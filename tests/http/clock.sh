@@ -19,7 +19,8 @@ start)
 	mkdir -p "$DIR/run"
 	. "$ROOT/nginx/stack.sh"
 	ROOT=$(cd "$(dirname "$0")/../.." && pwd)	# stack.sh guessed it from $0
-	export TENANTRY_TEMPLATES="$ROOT/templates" TENANTRY_SQL_DIR="$ROOT/sql"
+	export TENANTRY_TEMPLATES="${TENANTRY_TEMPLATES:-$ROOT/templates}"
+	export TENANTRY_SQL_DIR="${TENANTRY_SQL_DIR:-$ROOT/sql}"
 	if ! stack_app_start >"$DIR/start.log" 2>&1; then
 		echo "$APP_PID ${NGINX_PID:-}" >"$DIR/pids"
 		cat "$DIR/start.log" >&2
