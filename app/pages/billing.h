@@ -36,7 +36,10 @@ struct bill_line {
  * (both given), or for every occupier (occ 0) at every site (site 0) or
  * at one, in occupier name, site name and catalog order, and their total.
  * Everything in arena a. 1 ok, -1 store error, -2 arithmetic overflow
- * (logged).
+ * (logged). A run over every occupier reads the month once with occ 0 and
+ * groups the lines (they come occupier by occupier), rather than calling
+ * this once per occupier: at 200 000 services a whole month costs the
+ * server about a third of a second (make verify, past-months).
  */
 int	 billing_lines(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	    int year, int month, struct bill_line **out, size_t *n,
