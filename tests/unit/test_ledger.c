@@ -67,7 +67,7 @@ test_change_never_rewrites_the_past(void **state)
 	int64_t			 aug, sep;
 
 	(void)state;
-	/* 31.00 x 1 since 3 Aug; QTY 3 from 11 Oct (the case). */
+	/* 31.00 x 1 since 3 Aug; QTY 3 from 11 Oct. */
 	n = apply(rows, n, D(2026, 8, 3), 3100, 1);
 	assert_int_equal(n, 1);
 	aug = month_total(rows, n, D(2026, 8, 3), DATE_NONE, 2026, 8);
