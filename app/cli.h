@@ -1,5 +1,6 @@
 /*
- * cli: the shell subcommands besides serve: migrate, seed, user add.
+ * cli: the shell subcommands besides serve: migrate, seed, user add,
+ * ledger-check.
  */
 #ifndef TENANTRY_CLI_H
 #define TENANTRY_CLI_H
@@ -11,6 +12,9 @@ int	cli_migrate(const char *dir);
 int	cli_seed(int32_t today);
 int	cli_user_add(int argc, char *argv[]);
 int	cli_operator_add(int argc, char *argv[]);
+/* `tenantry ledger-check` (ledger_check.c): 0 equal, 1 differences, 2
+ * error. */
+int	cli_ledger_check(void);
 
 /*
  * Demo data of the infrastructure features, called by cli_seed inside its

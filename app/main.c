@@ -1,5 +1,5 @@
 /*
- * tenantry: one binary, four subcommands (DESIGN 1).
+ * tenantry: one binary, its subcommands.
  *   tenantry serve                      FastCGI master and workers
  *   tenantry migrate                    apply sql/ migrations
  *   tenantry purge                      delete expired sessions and the like now
@@ -12,6 +12,8 @@
  *   tenantry mail test --to ADDR        one test message through the relay
  *   tenantry notify-contracts           the daily contract-ending notices
  *   tenantry notify-invoice ...         an invoice-issued e-mail (see usage)
+ *   tenantry ledger-check               the charge ledger against the
+ *                                       audit log (ledger_check.c)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -37,7 +39,7 @@
 static void
 usage(void)
 {
-	fputs("usage: tenantry serve | migrate | seed | purge |\n"
+	fputs("usage: tenantry serve | migrate | seed | purge | ledger-check |\n"
 	    "       tenantry operator add --name N [--currency GBP]"
 	    " [--timezone Europe/London]\n"
 	    "       tenantry user add --email E --name N --role R --operator ID"
@@ -313,6 +315,8 @@ main(int argc, char *argv[])
 	} else if (strcmp(argv[1], "operator") == 0 && argc >= 3 &&
 	    strcmp(argv[2], "add") == 0)
 		rc = cli_operator_add(argc - 3, argv + 3);
+	else if (strcmp(argv[1], "ledger-check") == 0 && argc == 2)
+		rc = cli_ledger_check();
 	else if (strcmp(argv[1], "user") == 0 && argc >= 3 &&
 	    strcmp(argv[2], "add") == 0)
 		rc = cli_user_add(argc - 3, argv + 3);

@@ -13,6 +13,7 @@
 #include "session.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "store/store_ledger.h"
 
 #define DEMO_PASSWORD	"tenantry-demo"
 
@@ -341,6 +342,7 @@ cli_seed(int32_t today)
 	char		 sd[DATE_STRLEN], ed[DATE_STRLEN];
 	int64_t		 op[2], site[3], occ[NOCCUPIERS], eocc;
 	int64_t		 cid[NOCCUPIERS][3], svc[2][NSERVICES];
+	struct store_ledger_batch lb;
 	size_t		 i;
 	int		 j, rc = 1;
 
@@ -437,12 +439,15 @@ cli_seed(int32_t today)
 	if (seed_catalog(op[0], site, 2, svc[0]) == -1 ||
 	    seed_catalog(op[1], site + 2, 1, svc[1]) == -1)
 		goto fail;
+	store_ledger_begin(&lb, op[0]);
 	for (i = 0; i < sizeof(demo_services) / sizeof(demo_services[0]); i++) {
 		const struct demo_service *ds = &demo_services[i];
 		char ad[DATE_STRLEN], nd[DATE_STRLEN];
 		const struct demo_contract *c =
 		    &occupiers[ds->occupier].c[ds->contract];
 		struct dbp pp[10];
+		struct ledger_row lr;
+		int32_t act;
 
 		date_format(today + c->start, sd, sizeof(sd));
 		date_format(ds->activated == ATSTART ? today + c->start :
@@ -458,9 +463,24 @@ cli_seed(int32_t today)
 		pp[7] = DBP_S(sd);
 		pp[8] = ds->activated == NOEND ? DBP_NUL : DBP_S(ad);
 		pp[9] = ds->ended == NOEND ? DBP_NUL : DBP_S(nd);
-		if (ins(STMT_SEED_OCCSVC, pp, 10, NULL) == -1)
+		if (ins(STMT_SEED_OCCSVC, pp, 10, &lr.occsvc_id) == -1)
+			goto fail;
+		/* Its price and QTY since it was added (the start, or the
+		 * earlier day it started), to the day it ended. */
+		act = ds->activated == NOEND ? DATE_NONE :
+		    ds->activated == ATSTART ? today + c->start :
+		    today + ds->activated;
+		lr.from = act != DATE_NONE && act < today + c->start ? act :
+		    today + c->start;
+		lr.to = ds->ended == NOEND ? DATE_NONE : today + ds->ended;
+		lr.price = ds->price;
+		lr.qty = ds->qty;
+		if (store_ledger_queue(&lb, occ[ds->occupier], site[c->site],
+		    &lr) < 0)
 			goto fail;
 	}
+	if (store_ledger_flush(&lb) < 0)
+		goto fail;
 	if (seed_telephony(op[0], site, 2, occ, NOCCUPIERS, 1, today) == -1 ||
 	    seed_telephony(op[1], site + 2, 1, &eocc, 1, 0, today) == -1 ||
 	    seed_devices(op[0], site, 2, occ, NOCCUPIERS, 1, today) == -1 ||

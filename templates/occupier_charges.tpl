@@ -9,7 +9,7 @@
 <a href="?month={{NEXT_MONTH}}" rel="next">Next →</a>
 </form>
 </header>
-<p class="hint">Price × QTY per month, prorated by day: price ÷ days in the month × days × QTY, rounded half-up to the penny once per line. A new line starts on the day a price or QTY changes.</p>
+<p class="hint">Price × QTY per month, prorated by day: price ÷ days in the month × days × QTY, rounded half-up to the penny once per line. A new line starts on the day a price or QTY changes. A service is charged from the day it starts to the day before it is removed: the day a service is removed is not charged (on the day one service replaces another, only the new one is). A month's charges are what was in force during that month: later changes never alter them.</p>
 {{#HAS_ROWS}}<table class="grid charges">
 <thead><tr><th scope="col">Service</th><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Days</th><th scope="col" class="num">Unit price</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Amount</th></tr></thead>
 <tbody>

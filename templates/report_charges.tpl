@@ -7,6 +7,7 @@
 <a href="?month={{NEXT_MONTH}}" rel="next">Next →</a>
 <a class="button" href="/reports/charges.csv?month={{MONTH}}">Download CSV</a>
 </form></header>
+<p class="hint">Every occupier's charges for the month, prorated by day and rounded half-up to the penny once per line. A service is charged from the day it starts to the day before it is removed: the day a service is removed is not charged. A month's charges are what was in force during that month: later changes never alter them.</p>
 {{#NOT_COMPLETE}}<div class="notice" role="alert">{{MONTH_LABEL}} has not ended yet. Choose a complete month: the report covers months that have ended.</div>{{/NOT_COMPLETE}}
 {{#HAS_ROWS}}<table class="grid charges">
 <thead><tr><th scope="col">Occupier</th><th scope="col">Site</th><th scope="col">Service</th><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Days</th><th scope="col" class="num">Unit price</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Amount</th></tr></thead>

@@ -42,7 +42,7 @@
 </tbody>
 <tfoot>
 <tr class="infra-row"><th scope="row">Provisioned infrastructure</th><td colspan="8"><ul class="infra-inline">{{#INFRA}}<li{{#OVER}} class="over"{{/OVER}}><span class="infra-label">{{LABEL}}</span> <span class="frac">{{FRACTION}}</span></li>{{/INFRA}}</ul></td></tr>
-<tr><th scope="row" colspan="7" class="num">Total per month</th><td class="num grand"><strong>{{MONTH_TOTAL}}</strong></td><td></td></tr>
+<tr{{#TOTAL_INVALID}} class="invalid"{{/TOTAL_INVALID}}><th scope="row" colspan="7" class="num">Total per month</th><td class="num grand"><strong>{{MONTH_TOTAL}}</strong>{{#TOTAL_INVALID}}<span class="svc-desc" id="total-why">Not computed: {{NBAD}} row{{#PLURAL}}s{{/PLURAL}} above {{#PLURAL}}have{{/PLURAL}}{{#SINGULAR}}has{{/SINGULAR}} an invalid price or QTY.</span>{{/TOTAL_INVALID}}</td><td></td></tr>
 </tfoot>
 </table>
 {{#HAS_DROPS}}<div class="drops" role="status"><p>Removed when you save:</p><ul>{{#DROP}}<li><input type="hidden" name="drop" value="{{ID}}">{{NAME}}{{#CAN_RESTORE}} <button type="submit" name="restore" value="{{ID}}" class="link">Undo</button>{{/CAN_RESTORE}}</li>{{/DROP}}</ul></div>{{/HAS_DROPS}}

@@ -1,7 +1,7 @@
 /*
  * csv: see csv.h. Pure: writes into a caller's buffer.
  */
-#include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../arena.h"
@@ -11,17 +11,26 @@
 void
 csv_text(struct buf *b, const char *s, int first)
 {
-	if (!first)
-		buf_putc(b, ',');
-	buf_putc(b, '"');
-	if (s != NULL && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
-	    s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
-		buf_putc(b, '\'');
-	for (; s != NULL && *s != '\0'; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
+	const char	*q;
+
+	if (first)
+		buf_putc(b, '"');
+	else
+		buf_put(b, ",\"", 2);
+	if (s == NULL) {
+		buf_putc(b, '"');
+		return;
 	}
+	if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+	    s[0] == '\t' || s[0] == '\r')
+		buf_putc(b, '\'');
+	/* Runs between quotes at once; each quote doubled. */
+	while ((q = strchr(s, '"')) != NULL) {
+		buf_put(b, s, (size_t)(q - s) + 1);
+		buf_putc(b, '"');
+		s = q + 1;
+	}
+	buf_puts(b, s);
 	buf_putc(b, '"');
 }
 
@@ -39,9 +48,17 @@ csv_money(struct buf *b, int64_t minor, int first)
 void
 csv_int(struct buf *b, int64_t v, int first)
 {
+	char		 t[24], *p = t + sizeof(t);
+	uint64_t	 u = v < 0 ? (uint64_t)(-(v + 1)) + 1 : (uint64_t)v;
+
 	if (!first)
 		buf_putc(b, ',');
-	buf_printf(b, "%lld", (long long)v);
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	buf_put(b, p, (size_t)(t + sizeof(t) - p));
 }
 
 void

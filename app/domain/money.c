@@ -61,6 +61,65 @@ money_parse(const char *s, int64_t *out)
 	return 0;
 }
 
+const char *
+money_symbol(const char *currency)
+{
+	static const struct {
+		const char	*code, *symbol;
+	} syms[] = {
+		{ "GBP", "\xc2\xa3" },	/* £ */
+		{ "EUR", "\xe2\x82\xac" },	/* € */
+		{ "USD", "$" }, { "AUD", "$" }, { "CAD", "$" }, { "NZD", "$" },
+		{ "SGD", "$" }, { "HKD", "$" },
+		{ "JPY", "\xc2\xa5" },	/* ¥ */
+		{ "CHF", "CHF" },
+		{ "INR", "\xe2\x82\xb9" },	/* ₹ */
+	};
+	size_t	 i;
+
+	if (currency == NULL)
+		return NULL;
+	for (i = 0; i < sizeof(syms) / sizeof(syms[0]); i++)
+		if (strcmp(currency, syms[i].code) == 0)
+			return syms[i].symbol;
+	return NULL;
+}
+
+/* s without a leading prefix (and the spaces after it), or NULL. */
+static const char *
+skip_prefix(const char *s, const char *prefix)
+{
+	size_t	 n;
+
+	if (prefix == NULL || *prefix == '\0')
+		return NULL;
+	n = strlen(prefix);
+	if (strncmp(s, prefix, n) != 0)
+		return NULL;
+	for (s += n; *s == ' '; s++)
+		continue;
+	return s;
+}
+
+int
+money_parse_price(const char *s, const char *currency, int64_t *out)
+{
+	const char	*p, *q;
+
+	if (s == NULL)
+		return -1;
+	for (p = s; *p == ' '; p++)
+		continue;
+	if ((q = skip_prefix(p, money_symbol(currency))) != NULL ||
+	    (q = skip_prefix(p, currency)) != NULL) {
+		/* Only an amount may follow: "£" alone or "££5" is refused. */
+		if (*q < '0' || *q > '9')
+			return -1;
+		p = q;
+	}
+	return money_parse(p, out);
+}
+
 /*
  * v as [-]units.cents, digits written from the right (no printf: the
  * Services tab formats ~50 amounts a page and snprintf was 13 % of its

@@ -16,6 +16,15 @@
  * commas ("1,234.50") are accepted. Returns 0 and sets *out, or -1.
  */
 int	 money_parse(const char *s, int64_t *out);
+/*
+ * A price as an operator types it: money_parse's amount, optionally after
+ * the operator's currency symbol or its ISO 4217 code ("£5.00", "£ 1,250",
+ * "GBP 5.00"; currency is the operator's code, e.g. "GBP"). Another
+ * currency's symbol is refused. Returns 0 and sets *out, or -1.
+ */
+int	 money_parse_price(const char *s, const char *currency, int64_t *out);
+/* The symbol of ISO 4217 code currency ("GBP": "£"), or NULL if unknown. */
+const char *money_symbol(const char *currency);
 /* "1234.50" (plain, for form fields). */
 void	 money_format(int64_t minor, char *buf, size_t cap);
 /* "1,234.50" (display). */

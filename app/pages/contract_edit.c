@@ -2,13 +2,23 @@
  * contract_edit: create (/occupiers/N/sites/S/contracts/new) and edit
  * (/occupiers/N/contracts/C/edit) a contract. An end before the start is
  * refused with a message; a duplicate reference likewise.
+ *
+ * A service's start date is its contract's start (seed: "its start date
+ * specifies when the service and its associated charges begin"), so
+ * moving a contract's start moves its services that have not started, in
+ * the same transaction, each with an audit event: their start date, and
+ * the day they start (when it is set) to the new start, or to today when
+ * the new start is already past (charges never reach back into days that
+ * are over). Services that have started keep their days.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "../domain/date.h"
+#include "../domain/svcstart.h"
 #include "../store/db.h"
 #include "../store/store.h"
+#include "../store/store_device.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
 
@@ -36,6 +46,45 @@ audit_text(struct req *r, const struct store_contract *c)
 	date_format(c->end, e, sizeof(e));
 	return arena_printf(r->a, "reference=%s\nstart_date=%s\nend_date=%s",
 	    c->reference, s, e);
+}
+
+static char *
+move_text(struct req *r, const char *name, int32_t start, int32_t activated)
+{
+	char	 s[DATE_STRLEN], a[DATE_STRLEN];
+
+	date_format(start, s, sizeof(s));
+	date_format(activated, a, sizeof(a));
+	return arena_printf(r->a, "service=%s\nstart_date=%s\nactivated=%s",
+	    name, s, a);
+}
+
+/* Inside the transaction, after the contract's update: move the services
+ * of contract c that have not started to its new start. 1 ok, -1 error. */
+static int
+move_services(struct req *r, const struct store_contract *c)
+{
+	struct store_unstarted	*u;
+	size_t			 n, i;
+	int32_t			 act;
+
+	if (store_occsvc_unstarted(r->a, r->user.operator_id, c->id, r->today,
+	    &u, &n) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		act = u[i].activated == DATE_NONE ? DATE_NONE :
+		    svcstart_day(c->start, r->today);
+		if (u[i].start == c->start && u[i].activated == act)
+			continue;
+		if (store_occsvc_move(r->user.operator_id, u[i].id, c->start,
+		    act) < 0 ||
+		    store_audit(r->user.operator_id, c->occupier_id, c->site_id,
+		    r->user.id, "occupier_service", u[i].id, "move",
+		    move_text(r, u[i].name, u[i].start, u[i].activated),
+		    move_text(r, u[i].name, c->start, act)) < 0)
+			return -1;
+	}
+	return 1;
 }
 
 void
@@ -122,7 +171,16 @@ page_contract_edit(struct req *r)
 		return;
 	}
 	if (editing) {
-		rc = store_contract_update(r->user.operator_id, &c);
+		/* The plan's row first, as every writer of its services
+		 * locks it (the Manage services save, the floor ports). */
+		rc = 1;
+		if (c.start != cur.start)
+			rc = store_device_plan_lock(r->a, r->user.operator_id,
+			    o.id, site);
+		if (rc > 0)
+			rc = store_contract_update(r->user.operator_id, &c);
+		if (rc > 0 && c.start != cur.start)
+			rc = move_services(r, &c);
 		id = cur.id;
 	} else
 		rc = store_contract_insert(r->user.operator_id, &c, &id);

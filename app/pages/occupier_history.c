@@ -21,6 +21,7 @@ action_label(const char *entity, const char *action)
 		{ "occupier_service", "update", "Service changed" },
 		{ "occupier_service", "remove", "Service removed" },
 		{ "occupier_service", "activate", "Service activated" },
+		{ "occupier_service", "move", "Service start moved" },
 		{ "contract", "create", "Contract created" },
 		{ "contract", "update", "Contract changed" },
 		{ "occupier", "create", "Occupier created" },

@@ -21,12 +21,15 @@
 #include <mysqld_error.h>
 
 #include "../domain/date.h"
+#include "../domain/ledger.h"
 #include "../domain/money.h"
 #include "../domain/status.h"
+#include "../domain/svcstart.h"
 #include "../log.h"
 #include "../notify.h"
 #include "../store/db.h"
 #include "../store/store_device.h"
+#include "../store/store_ledger.h"
 #include "../store/store_phone.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
@@ -434,8 +437,11 @@ evaluate(struct manage *m)
 		    contract_of(m, row->contract_id) == NULL))
 			row_msg(m, row, "Select the contract to charge this "
 			    "service against.");
-		row->price_ok = strlen(row->price_raw) <= 20 &&
-		    money_parse(row->price_raw, &row->price) == 0;
+		/* As typed: the operator's currency symbol (or code) and
+		 * thousands separators are fine ("£1,250.00"). */
+		row->price_ok = strlen(row->price_raw) <= 24 &&
+		    money_parse_price(row->price_raw, m->plan.cat.currency,
+		    &row->price) == 0;
 		if (!row->price_ok)
 			row_msg(m, row, "Price must be an amount such as 12.50 "
 			    "(0.00 or more).");
@@ -488,6 +494,7 @@ fill(struct manage *m, struct tpl_dict *d, const char *notice)
 	const char		*q;
 	size_t			 i, j, k;
 	int64_t			 total, month = 0;
+	size_t			 nbad = 0;
 	char			 b[MONEY_STRLEN];
 
 	tpl_set(d, "CSRF", r->csrf);
@@ -554,8 +561,10 @@ fill(struct manage *m, struct tpl_dict *d, const char *notice)
 		    money_mul(row->price, row->qty, &total) == 0) {
 			page_set_money(s, "TOTAL", total);
 			month += total;
-		} else
+		} else {
 			tpl_set(s, "TOTAL", "—");
+			nbad++;
+		}
 		if (row->id > 0 && row->cur != NULL) {
 			c = tpl_section(s, "FIXED_CONTRACT");
 			tpl_set(c, "REF", row->cur->contract_ref);
@@ -604,8 +613,18 @@ fill(struct manage *m, struct tpl_dict *d, const char *notice)
 	if (m->ncontracts == 0)
 		tpl_show(d, "NO_CONTRACT");
 	svcplan_fill_infra(d, &m->res);
-	money_format_display(month, b, sizeof(b));
-	tpl_set(d, "MONTH_TOTAL", b);
+	/* A total without a row it cannot price would be wrong: it shows
+	 * as not computed until every row is valid. */
+	if (nbad > 0) {
+		struct tpl_dict *t = tpl_section(d, "TOTAL_INVALID");
+
+		tpl_set(d, "MONTH_TOTAL", "—");
+		tpl_set_int(t, "NBAD", (long long)nbad);
+		tpl_show(t, nbad > 1 ? "PLURAL" : "SINGULAR");
+	} else {
+		money_format_display(month, b, sizeof(b));
+		tpl_set(d, "MONTH_TOTAL", b);
+	}
 	if (m->errors > 0)
 		tpl_show(d, "BLOCKED");
 	tpl_set(d, "ZERO_COST_TEXT", svcplan_zero_cost_note);
@@ -716,6 +735,81 @@ numbers_mail(struct manage *m)
 	    m->occ, m->site, nums, k, m->r->now);
 }
 
+/* The charge ledger's row in force of current row c (into buf), or NULL. */
+static const struct ledger_row *
+ledger_open(const struct store_occsvc *c, struct ledger_row *buf)
+{
+	if (c->ledger_from == DATE_NONE)
+		return NULL;
+	buf->occsvc_id = c->id;
+	buf->from = c->ledger_from;
+	buf->to = DATE_NONE;
+	buf->price = c->ledger_price;
+	buf->qty = c->ledger_qty;
+	return buf;
+}
+
+/* Queue the ledger rows of a new price and QTY of service id (open: its
+ * row in force, NULL for a new service), in force from today. */
+static int
+ledger_set(struct manage *m, struct store_ledger_batch *lb,
+    const struct ledger_row *open, int64_t id, int64_t price, int64_t qty)
+{
+	struct ledger_row	 out[2];
+	size_t			 i, n;
+
+	n = ledger_change(open, id, m->r->today, price, qty, out);
+	for (i = 0; i < n; i++)
+		if (store_ledger_queue(lb, m->occ, m->site, &out[i]) < 0)
+			return -1;
+	return 1;
+}
+
+/*
+ * Which of the plan's services waiting for a device start with this save,
+ * on active switch ports that no started service holds (svcstart.h): the
+ * port of a service this save removes, or a port activated before the
+ * service was added. start[j] is set for row j.
+ */
+static void
+device_starts(const struct manage *m, int *start)
+{
+	struct svcstart_item	*w;
+	size_t			*wrow, nw = 0, j;
+	int64_t			 held = 0, ports;
+
+	w = arena_calloc(m->r->a, m->nrows + 1, sizeof(*w));
+	wrow = arena_calloc(m->r->a, m->nrows + 1, sizeof(*wrow));
+	for (j = 0; j < m->nrows; j++) {
+		const struct mrow *row = &m->rows[j];
+
+		start[j] = 0;
+		if (row->svc == NULL || !row->svc->needs_device)
+			continue;
+		ports = row->svc->ent[INFRA_SWITCH_PORTS] * row->qty;
+		if (row->id > 0 && row->cur->activated != DATE_NONE) {
+			held += ports;
+			continue;
+		}
+		w[nw].ports = ports;
+		wrow[nw++] = j;
+	}
+	svcstart_on_ports(m->plan.state.in_use[INFRA_SWITCH_PORTS], held, w,
+	    nw);
+	for (j = 0; j < nw; j++)
+		start[wrow[j]] = w[j].start;
+}
+
+static char *
+audit_activate(struct req *r, const struct store_service *s, int32_t day)
+{
+	char	 d[DATE_STRLEN];
+
+	date_format(day, d, sizeof(d));
+	return arena_printf(r->a, "service=%s\nactivated=%s",
+	    s ? s->name : "?", d);
+}
+
 /*
  * One save attempt inside a transaction. Returns 1 saved, 0 refused (the
  * reason is in m: a conflict sets *conflict, no such occupier or site of
@@ -729,8 +823,10 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 	struct req		*r = m->r;
 	int64_t			 op = r->user.operator_id, uid = r->user.id, id;
 	struct store_audit_batch ab;
+	struct store_ledger_batch lb;
+	struct ledger_row	 lr, closed;
 	size_t			 i, j;
-	int			 keep, rc;
+	int			 keep, rc, *start;
 
 	*conflict = 0;
 	*missing = 0;
@@ -766,6 +862,9 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 		return 0;
 	}
 	store_audit_begin(&ab, op);
+	store_ledger_begin(&lb, op);
+	start = arena_calloc(r->a, m->nrows + 1, sizeof(*start));
+	device_starts(m, start);
 	/* Removed: current rows the plan no longer holds. */
 	for (i = 0; i < m->ncur; i++) {
 		const struct store_occsvc *c = &m->cur[i];
@@ -777,13 +876,23 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 				keep = 1;
 		if (keep)
 			continue;
-		/* Never started (no charge ever): it goes; else it ends
-		 * today and stays as Inactive (previously provisioned). */
+		/* Never started (no charge ever): it goes, with its ledger
+		 * rows; else it ends today and stays as Inactive (previously
+		 * provisioned), its ledger row closed today: the removal day
+		 * is not charged. */
 		if (c->activated == DATE_NONE || c->activated > r->today) {
 			if (store_occsvc_delete(op, c->id, r->today) <= 0)
 				goto err;
-		} else if (store_occsvc_end(op, c->id, r->today, uid) <= 0)
-			goto err;
+		} else {
+			if (store_occsvc_end(op, c->id, r->today, uid) <= 0)
+				goto err;
+			if (ledger_open(c, &lr) != NULL) {
+				ledger_close(&lr, r->today, &closed);
+				if (store_ledger_queue(&lb, m->occ, m->site,
+				    &closed) < 0)
+					goto err;
+			}
+		}
 		if (store_audit_queue(&ab, m->occ, m->site, uid,
 		    "occupier_service", c->id, "remove", audit_row(r, s, c->contract_ref, c->price,
 		    c->qty), NULL) < 0)
@@ -795,11 +904,25 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 		struct store_occsvc		 n;
 
 		if (row->id > 0) {
+			if (start[j]) {
+				/* Waiting for a device: a free active port
+				 * starts it (device_starts). */
+				int32_t day = svcstart_day(row->cur->start,
+				    r->today);
+
+				if (store_occsvc_activate(op, row->id, day) <= 0 ||
+				    store_audit_queue(&ab, m->occ, m->site, uid,
+				    "occupier_service", row->id, "activate", NULL,
+				    audit_activate(r, row->svc, day)) < 0)
+					goto err;
+			}
 			if (row->price == row->cur->price &&
 			    row->qty == row->cur->qty)
 				continue;
 			if (store_occsvc_update(op, row->id, row->price,
-			    row->qty, uid) <= 0)
+			    row->qty, uid) <= 0 ||
+			    ledger_set(m, &lb, ledger_open(row->cur, &lr),
+			    row->id, row->price, row->qty) < 0)
 				goto err;
 			if (store_audit_queue(&ab, m->occ, m->site, uid,
 			    "occupier_service", row->id, "update",
@@ -820,23 +943,31 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 		/* Seed, Start date: a future start is when the service and its
 		 * charges begin; a past or present start begins at activation,
 		 * which is now for services that need no device. Services that
-		 * need a device start when it is activated. */
-		if (row->svc->needs_device)
+		 * need a device start when it is activated, or now on a free
+		 * active port (device_starts), on the contract's start if that
+		 * is in the future. */
+		if (row->svc->needs_device && !start[j])
 			n.activated = DATE_NONE;
 		else
-			n.activated = con->start > r->today ? con->start :
-			    r->today;
-		if (store_occsvc_insert(op, m->occ, m->site, &n, uid, &id) < 0)
+			n.activated = svcstart_day(con->start, r->today);
+		if (store_occsvc_insert(op, m->occ, m->site, &n, uid, &id) < 0 ||
+		    ledger_set(m, &lb, NULL, id, row->price, row->qty) < 0)
 			goto err;
 		if (store_audit_queue(&ab, m->occ, m->site, uid,
 		    "occupier_service", id, "add", NULL, audit_row(r, row->svc, con->reference,
 		    row->price, row->qty)) < 0)
 			goto err;
+		if (row->svc->needs_device && start[j] &&
+		    store_audit_queue(&ab, m->occ, m->site, uid,
+		    "occupier_service", id, "activate", NULL,
+		    audit_activate(r, row->svc, n.activated)) < 0)
+			goto err;
 		if (row->svc->needs_case)
 			*needs_case = row->service_id;
 	}
-	/* The rows' events, in the order of the changes, before any other. */
-	if (store_audit_flush(&ab) < 0)
+	/* The rows' events, in the order of the changes, before any other;
+	 * the ledger's rows. */
+	if (store_audit_flush(&ab) < 0 || store_ledger_flush(&lb) < 0)
 		goto err;
 	/* Seed: "Adding voice services for the first time for this occupier
 	 * at this site allocates and activates phone numbers automatically". */

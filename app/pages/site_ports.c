@@ -12,8 +12,10 @@
  * activating a Disabled or unassigned port, and going beyond the holder's
  * Switch ports allocation (DESIGN 3), by ports held when assigning and by
  * active ports when activating. Activating a port starts the holder's
- * services at the site that wait for a device (the seed's internet
- * upgrade). GET ?port=ID opens the edit panel of one port.
+ * services at the site that wait for a device, as far as the active ports
+ * no started service holds go (domain/svcstart.h; the seed's internet
+ * upgrade); one on a contract that starts later starts on that date.
+ * GET ?port=ID opens the edit panel of one port.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +23,7 @@
 
 #include "../domain/date.h"
 #include "../domain/device.h"
+#include "../domain/svcstart.h"
 #include "../log.h"
 #include "../store/db.h"
 #include "../store/store.h"
@@ -381,23 +384,43 @@ apply_once(struct req *r, int64_t site, struct ports_req *p,
 	date_format(r->today, day, sizeof(day));
 	for (i = 0; i < nd; i++) {
 		struct store_pending	*pend;
-		size_t			 np, k;
+		struct svcstart_item	*w;
+		size_t			 np, k, nw = 0;
+		int64_t			 held = 0, nports, active;
+		int32_t			 on;
+		char			 od[DATE_STRLEN];
 
 		if (dl[i].activated == 0)
 			continue;
 		if (store_device_pending(r->a, op, dl[i].occ, site, day, &pend,
-		    &np) < 0)
+		    &np) < 0 ||
+		    store_hport_count(r->a, op, dl[i].occ, site, &nports,
+		    &active) < 0)
 			goto err;
+		/* The waiting services that the active ports no started
+		 * service holds can carry start now (svcstart.h); one on a
+		 * contract that starts later starts on that day. */
+		w = arena_calloc(r->a, np + 1, sizeof(*w));
 		for (k = 0; k < np; k++) {
-			if ((rc = store_occsvc_activate(op, pend[k].id,
-			    r->today)) < 0)
+			if (pend[k].activated != DATE_NONE)
+				held += pend[k].ports;
+			else
+				w[nw++].ports = pend[k].ports;
+		}
+		svcstart_on_ports(active, held, w, nw);
+		for (k = 0, nw = 0; k < np; k++) {
+			if (pend[k].activated != DATE_NONE || !w[nw++].start)
+				continue;
+			on = svcstart_day(pend[k].start, r->today);
+			if ((rc = store_occsvc_activate(op, pend[k].id, on)) < 0)
 				goto err;
 			if (rc == 0)
 				continue;
+			date_format(on, od, sizeof(od));
 			if (store_audit(op, dl[i].occ, site, r->user.id,
 			    "occupier_service", pend[k].id, "activate", NULL,
 			    arena_printf(r->a, "service=%s\nactivated=%s",
-			    pend[k].name, day)) < 0)
+			    pend[k].name, od)) < 0)
 				goto err;
 		}
 	}

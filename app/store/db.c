@@ -370,22 +370,24 @@ column_text(struct arena *a, MYSQL_STMT *st, unsigned char kind, size_t i,
 	return 0;
 }
 
-int
-db_query(struct arena *a, enum stmt id, const struct dbp *p, size_t np,
-    struct dbres *res)
+/*
+ * Fetch the rows of executed statement st, handing each to fn(ctx, row):
+ * text buffers are bound from abind, each row's columns are allocated from
+ * arow, which is reset after each row when reset is set (a scratch arena).
+ * fn returns 0 to go on, -1 to stop (an error). >= 0 rows, -1 error.
+ */
+static int
+fetch(MYSQL_STMT *st, enum stmt id, struct arena *abind, struct arena *arow,
+    int reset, int (*fn)(void *, const struct dbrow *), void *ctx)
 {
-	MYSQL_STMT	*st;
 	MYSQL_BIND	 rb[MAXCOLS];
 	unsigned long	 len[MAXCOLS];
 	my_bool		 isnull[MAXCOLS], err[MAXCOLS];
 	int64_t		 num[MAXCOLS];
 	MYSQL_TIME	 tm[MAXCOLS];
-	size_t		 ncols, i, cap = 0;
+	size_t		 ncols, i, nrows = 0;
 	int		 rc;
 
-	memset(res, 0, sizeof(*res));
-	if ((st = execute(id, p, np)) == NULL)
-		return -1;
 	if ((ncols = cols[id].n) == 0) {
 		log_warnx("db: %s: not a query", stmt_names[id]);
 		mysql_stmt_free_result(st);
@@ -406,7 +408,7 @@ db_query(struct arena *a, enum stmt id, const struct dbp *p, size_t np,
 			break;
 		default:
 			rb[i].buffer_type = MYSQL_TYPE_STRING;
-			rb[i].buffer = arena_alloc(a, COLBUF);
+			rb[i].buffer = arena_alloc(abind, COLBUF);
 			rb[i].buffer_length = COLBUF;
 			break;
 		}
@@ -421,30 +423,29 @@ db_query(struct arena *a, enum stmt id, const struct dbp *p, size_t np,
 		mysql_stmt_free_result(st);
 		return -1;
 	}
-	res->ncols = ncols;
 	while ((rc = mysql_stmt_fetch(st)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
-		struct dbrow	*row;
+		struct dbrow	 row;
 
-		if (res->nrows == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			res->rows = arena_realloc(a, res->rows,
-			    cap * sizeof(*res->rows), ncap * sizeof(*res->rows));
-			cap = ncap;
-		}
-		row = &res->rows[res->nrows++];
-		row->col = arena_alloc(a, sizeof(char *) * ncols);
-		row->len = arena_alloc(a, sizeof(size_t) * ncols);
+		row.col = arena_alloc(arow, sizeof(char *) * ncols);
+		row.len = arena_alloc(arow, sizeof(size_t) * ncols);
 		for (i = 0; i < ncols; i++) {
 			if (isnull[i]) {
-				row->col[i] = NULL;
-				row->len[i] = 0;
-			} else if (column_text(a, st, cols[id].kind[i], i,
-			    &rb[i], len[i], row) == -1) {
+				row.col[i] = NULL;
+				row.len[i] = 0;
+			} else if (column_text(arow, st, cols[id].kind[i], i,
+			    &rb[i], len[i], &row) == -1) {
 				last_errno = mysql_stmt_errno(st);
 				mysql_stmt_free_result(st);
 				return -1;
 			}
 		}
+		nrows++;
+		if (fn(ctx, &row) == -1) {
+			mysql_stmt_free_result(st);
+			return -1;
+		}
+		if (reset)
+			arena_reset(arow);
 	}
 	if (rc != MYSQL_NO_DATA) {
 		last_errno = mysql_stmt_errno(st);
@@ -455,7 +456,63 @@ db_query(struct arena *a, enum stmt id, const struct dbp *p, size_t np,
 		return -1;
 	}
 	mysql_stmt_free_result(st);
-	return (int)res->nrows;
+	return nrows > INT32_MAX ? INT32_MAX : (int)nrows;
+}
+
+/* db_query's fetch callback: keep the row (its columns are in the arena). */
+struct keep {
+	struct arena	*a;
+	struct dbres	*res;
+	size_t		 cap;
+};
+
+static int
+keep_row(void *ctx, const struct dbrow *row)
+{
+	struct keep	*k = ctx;
+	struct dbres	*res = k->res;
+
+	if (res->nrows == k->cap) {
+		size_t ncap = k->cap ? k->cap * 2 : 16;
+
+		res->rows = arena_realloc(k->a, res->rows,
+		    k->cap * sizeof(*res->rows), ncap * sizeof(*res->rows));
+		k->cap = ncap;
+	}
+	res->rows[res->nrows++] = *row;
+	return 0;
+}
+
+int
+db_query(struct arena *a, enum stmt id, const struct dbp *p, size_t np,
+    struct dbres *res)
+{
+	MYSQL_STMT	*st;
+	struct keep	 k = { a, res, 0 };
+
+	memset(res, 0, sizeof(*res));
+	if ((st = execute(id, p, np)) == NULL)
+		return -1;
+	res->ncols = cols[id].n;
+	return fetch(st, id, a, a, 0, keep_row, &k);
+}
+
+int
+db_query_each(enum stmt id, const struct dbp *p, size_t np,
+    int (*fn)(void *, const struct dbrow *), void *ctx)
+{
+	MYSQL_STMT	*st;
+	struct arena	*abind, *arow;
+	int		 rc;
+
+	if ((st = execute(id, p, np)) == NULL)
+		return -1;
+	abind = arena_new(COLBUF * 8);
+	arow = arena_new(4096);
+	rc = fetch(st, id, abind, arow, 1, fn, ctx);
+	arena_free(arow);
+	arena_free(abind);
+	return rc;
 }
 
 int64_t

@@ -61,6 +61,13 @@ unsigned db_errno(void);
 /* Run a query statement; rows into res (arena memory). >=0 rows, -1 error. */
 int	 db_query(struct arena *, enum stmt, const struct dbp *, size_t,
 	    struct dbres *res);
+/* Run a query statement and hand each row to fn(ctx, row) as it is
+ * fetched, for results too large to keep as rows of text (a month of
+ * charges): the row's texts live only until fn returns, so fn keeps what
+ * it needs in its own structs. fn returns 0 to go on, -1 to stop (the
+ * call fails). >=0 rows, -1 error. */
+int	 db_query_each(enum stmt, const struct dbp *, size_t,
+	    int (*fn)(void *ctx, const struct dbrow *), void *ctx);
 /* Run a statement without a result set. >=0 affected rows, -1 error.
  * insert_id, if not NULL, receives LAST_INSERT_ID. */
 int64_t	 db_exec(enum stmt, const struct dbp *, size_t, uint64_t *insert_id);

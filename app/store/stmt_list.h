@@ -14,3 +14,4 @@
 #include "sql_account.def"
 #include "sql_seed.def"
 #include "sql_mail.def"
+#include "sql_ledger.def"

@@ -274,6 +274,9 @@ struct store_catalog {
 	size_t			 nsvc;
 	struct store_rule	*rules;
 	size_t			 nrules;
+	const char		*currency;	/* the operator's ISO 4217 code:
+						 * store_plan_read and
+						 * store_plan_context only */
 };
 
 struct store_occsvc {
@@ -288,6 +291,10 @@ struct store_occsvc {
 	const char	*contract_ref;
 	int32_t		 contract_start;
 	int32_t		 contract_end;
+	/* store_plan_lock only: the charge ledger's row in force (ledger_from
+	 * DATE_NONE: none; see store_ledger.h). */
+	int32_t		 ledger_from;
+	int64_t		 ledger_price, ledger_qty;
 };
 
 struct store_event {
@@ -355,23 +362,25 @@ int	 store_occsvc_end(int64_t op, int64_t id, int32_t day, int64_t user);
  * future): 0 when it had started. */
 int	 store_occsvc_delete(int64_t op, int64_t id, int32_t today);
 int	 store_occsvc_activate(int64_t op, int64_t id, int32_t day);
+/* A service of a contract that has not started (store_occsvc_unstarted). */
+struct store_unstarted {
+	int64_t		 id;
+	const char	*name;		/* catalog service name */
+	int32_t		 start;
+	int32_t		 activated;	/* DATE_NONE, or a day after today */
+};
+/* Inside a transaction: the services of contract that have not started by
+ * today (not ended; not activated, or activated after today), locked, by
+ * id. 1 ok (n may be 0). */
+int	 store_occsvc_unstarted(struct arena *, int64_t op, int64_t contract,
+	    int32_t today, struct store_unstarted **, size_t *n);
+/* Set a service's start date and activation day (DATE_NONE: none). */
+int	 store_occsvc_move(int64_t op, int64_t id, int32_t start,
+	    int32_t activated);
 int	 store_history(struct arena *, int64_t op, int64_t occ, int64_t site,
 	    int64_t offset, int64_t limit, struct store_event **, size_t *);
 
-/* ---- charges and reports (store_service.c) ---- */
-
-struct store_charge_row {
-	int64_t		 id;		/* occupier_service */
-	int64_t		 occ_id;
-	const char	*occ_name;
-	int64_t		 site_id;
-	const char	*site_name;
-	int64_t		 service_id;
-	const char	*service_name;
-	int64_t		 price, qty;	/* current values */
-	int32_t		 activated;	/* charged from */
-	int32_t		 ended;		/* charged before; DATE_NONE: open */
-};
+/* ---- reports (store_service.c); charges: store_ledger.h ---- */
 
 struct store_charge_change {
 	int64_t		 occsvc_id;
@@ -391,11 +400,9 @@ struct store_active {
 	const char	*contract_ref;
 };
 
-/* Services charged in [first, last] (occ, site: 0 for all). */
-int	 store_charge_rows(struct arena *, int64_t op, int64_t occ,
-	    int64_t site, int32_t first, int32_t last,
-	    struct store_charge_row **, size_t *);
-/* Price/QTY changes up to last, by occupier service then day. */
+/* Price/QTY changes (audit events) up to last, by occupier service then
+ * day: what charges were computed from before the charge ledger
+ * (store_ledger.h); read only by `tenantry ledger-check`. */
 int	 store_charge_changes(struct arena *, int64_t op, int64_t occ,
 	    int64_t site, int32_t last, struct store_charge_change **, size_t *);
 /* Services active on day, by site and service. */

@@ -30,7 +30,7 @@ store_device_pending(struct arena *a, int64_t op, int64_t occ, int64_t site,
     const char *day, struct store_pending **out, size_t *n)
 {
 	struct dbp		 p[] = { DBP_I(op), DBP_I(occ), DBP_I(site),
-	    DBP_S(day), DBP_S(day) };
+	    DBP_S(day) };
 	struct dbres		 res;
 	struct store_pending	*s;
 	size_t			 i;
@@ -43,6 +43,9 @@ store_device_pending(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	for (i = 0; i < res.nrows; i++) {
 		s[i].id = dbrow_int(&res.rows[i], 0);
 		s[i].name = dbrow_str(&res.rows[i], 1);
+		s[i].start = dbrow_day(&res.rows[i], 2);
+		s[i].activated = dbrow_day(&res.rows[i], 3);
+		s[i].ports = dbrow_int(&res.rows[i], 4);
 	}
 	*out = s;
 	*n = res.nrows;

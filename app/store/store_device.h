@@ -32,11 +32,15 @@ int	 store_device_plan_lock(struct arena *, int64_t op, int64_t occ,
 struct store_pending {
 	int64_t		 id;		/* occupier_service */
 	const char	*name;		/* catalog service name */
+	int32_t		 start;		/* its start date */
+	int32_t		 activated;	/* DATE_NONE: waiting for its device */
+	int64_t		 ports;		/* switch ports it needs */
 };
 
-/* Services of the occupier at the site waiting for a device: the service
- * needs a device, not activated, started (start_date <= day) and not
- * ended on day. 1 ok (n may be 0), -1 error. */
+/* Services of the occupier at the site that need a device and have not
+ * ended on day, started or waiting (whatever their start date: one on a
+ * future contract starts on that date), by id. 1 ok (n may be 0), -1
+ * error. */
 int	 store_device_pending(struct arena *, int64_t op, int64_t occ,
 	    int64_t site, const char *day, struct store_pending **, size_t *n);
 

@@ -241,6 +241,7 @@ occsvc_from_row(const struct dbrow *r, size_t k, struct store_occsvc *o)
 	o->contract_ref = dbrow_str(r, k + 8);
 	o->contract_start = dbrow_day(r, k + 9);
 	o->contract_end = dbrow_day(r, k + 10);
+	o->ledger_from = DATE_NONE;
 }
 
 /* The order of the Services tab: current rows first, then by id. */
@@ -299,6 +300,7 @@ store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	if (catalog_at(a, op, site, !dbrow_isnull(first, 0),
 	    dbrow_int(first, 0), c) < 0)
 		return -1;
+	c->currency = dbrow_str(first, 25);
 	return 1;
 }
 
@@ -334,8 +336,11 @@ store_plan_context(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	}
 	store_contract_sort(ct, *ncontracts);
 	*contracts = ct;
-	return catalog_at(a, op, site, !dbrow_isnull(&res.rows[0], 0),
-	    dbrow_int(&res.rows[0], 0), c);
+	if (catalog_at(a, op, site, !dbrow_isnull(&res.rows[0], 0),
+	    dbrow_int(&res.rows[0], 0), c) < 0)
+		return -1;
+	c->currency = dbrow_str(&res.rows[0], 12);
+	return 1;
 }
 
 int
@@ -366,9 +371,18 @@ store_plan_lock(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	}
 	*version = dbrow_int(&res.rows[0], 0);
 	o = arena_calloc(a, res.nrows, sizeof(*o));
-	for (i = 0; i < res.nrows; i++)
-		if (!dbrow_isnull(&res.rows[i], 1))
-			occsvc_from_row(&res.rows[i], 1, &o[(*n)++]);
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow	*r = &res.rows[i];
+		struct store_occsvc	*s;
+
+		if (dbrow_isnull(r, 1))
+			continue;
+		s = &o[(*n)++];
+		occsvc_from_row(r, 1, s);
+		s->ledger_from = dbrow_day(r, 12);
+		s->ledger_price = dbrow_int(r, 13);
+		s->ledger_qty = dbrow_int(r, 14);
+	}
 	qsort(o, *n, sizeof(*o), occsvc_order);
 	*out = o;
 	return 1;
@@ -492,6 +506,48 @@ store_occsvc_activate(int64_t op, int64_t id, int32_t day)
 }
 
 int
+store_occsvc_unstarted(struct arena *a, int64_t op, int64_t contract,
+    int32_t today, struct store_unstarted **out, size_t *n)
+{
+	char			 d[DATE_STRLEN];
+	struct dbp		 p[3];
+	struct dbres		 res;
+	struct store_unstarted	*u;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	p[0] = DBP_I(op);
+	p[1] = DBP_I(contract);
+	p[2] = dbp_day(today, d);
+	if (db_query(a, STMT_OCCSVC_UNSTARTED, p, 3, &res) < 0)
+		return -1;
+	u = arena_calloc(a, res.nrows ? res.nrows : 1, sizeof(*u));
+	for (i = 0; i < res.nrows; i++) {
+		u[i].id = dbrow_int(&res.rows[i], 0);
+		u[i].name = dbrow_str(&res.rows[i], 1);
+		u[i].start = dbrow_day(&res.rows[i], 2);
+		u[i].activated = dbrow_day(&res.rows[i], 3);
+	}
+	*out = u;
+	*n = res.nrows;
+	return 1;
+}
+
+int
+store_occsvc_move(int64_t op, int64_t id, int32_t start, int32_t activated)
+{
+	char		 s[DATE_STRLEN], a[DATE_STRLEN];
+	struct dbp	 p[4];
+
+	p[0] = dbp_day(start, s);
+	p[1] = dbp_day(activated, a);
+	p[2] = DBP_I(op);
+	p[3] = DBP_I(id);
+	return db_exec(STMT_OCCSVC_MOVE, p, 4, NULL) < 0 ? -1 : 1;
+}
+
+int
 store_history(struct arena *a, int64_t op, int64_t occ, int64_t site,
     int64_t offset, int64_t limit, struct store_event **out, size_t *n)
 {
@@ -518,50 +574,6 @@ store_history(struct arena *a, int64_t op, int64_t occ, int64_t site,
 		e[i].new_value = dbrow_str(r, 6);
 	}
 	*out = e;
-	*n = res.nrows;
-	return 1;
-}
-
-int
-store_charge_rows(struct arena *a, int64_t op, int64_t occ, int64_t site,
-    int32_t first, int32_t last, struct store_charge_row **out, size_t *n)
-{
-	char			 f[DATE_STRLEN], l[DATE_STRLEN];
-	struct dbp		 p[7];
-	struct dbres		 res;
-	struct store_charge_row	*c;
-	size_t			 i;
-
-	*out = NULL;
-	*n = 0;
-	date_format(first, f, sizeof(f));
-	date_format(last, l, sizeof(l));
-	p[0] = DBP_I(op);
-	p[1] = DBP_I(occ);
-	p[2] = DBP_I(occ);
-	p[3] = DBP_I(site);
-	p[4] = DBP_I(site);
-	p[5] = DBP_S(l);
-	p[6] = DBP_S(f);
-	if (db_query(a, STMT_CHARGE_ROWS, p, 7, &res) < 0)
-		return -1;
-	c = arena_calloc(a, res.nrows, sizeof(*c));
-	for (i = 0; i < res.nrows; i++) {
-		const struct dbrow *r = &res.rows[i];
-
-		c[i].id = dbrow_int(r, 0);
-		c[i].occ_id = dbrow_int(r, 1);
-		c[i].occ_name = dbrow_str(r, 2);
-		c[i].site_id = dbrow_int(r, 3);
-		c[i].site_name = dbrow_str(r, 4);
-		c[i].service_id = dbrow_int(r, 5);
-		c[i].service_name = dbrow_str(r, 6);
-		c[i].price = dbrow_int(r, 7);
-		c[i].qty = dbrow_int(r, 8);
-		c[i].activated = dbrow_day(r, 9);
-		c[i].ended = dbrow_day(r, 10);
-	}
-	*out = c;
 	*n = res.nrows;
 	return 1;
 }

@@ -6,6 +6,11 @@
 #   contracts   2 per generated occupier, at sites idx and idx+1 (mod 4)
 #   services    10 per generated occupier over the full catalog (17), one
 #               of them ended; the plan occupiers have the 12-service plan
+#   history     1 service in 7 of the generated occupiers had its price and
+#               QTY changed twice (audit events as the Manage services save
+#               writes them); the charge ledger of every generated service
+#               is derived from the audit log by the view of
+#               sql/020_charge_ledger.sql, as that migration does
 #   phones      TOTAL/2, 30 % active; devices 2 per generated occupier
 #   plan occupiers  NPLAN occupiers at Kings Cross (idx = 4j + 2) with the
 #               same 12 services covering all five infrastructure fractions:
@@ -91,6 +96,34 @@ INSERT INTO occupier_site_plan (operator_id, occupier_id, site_id, version)
  SELECT @op, o.id, c.site_id, 1 FROM bench_occ o JOIN bench_con c ON c.occ = o.id AND c.k = 0
  WHERE o.plan > 0;
 
+-- Price and QTY history: two changes of 1 service in 7 of the generated
+-- occupiers that started at least 200 days ago, written as the save writes
+-- its audit events (price 2.00 less and QTY one less before the first,
+-- 1.00 less before the second); the last change leaves the current values.
+INSERT INTO audit_event (operator_id, occupier_id, site_id, user_id, at, effective_day, entity,
+ entity_id, action, old_value, new_value)
+ SELECT os.operator_id, os.occupier_id, os.site_id, NULL, TIMESTAMP(d.day, '10:00:00'), d.day,
+  'occupier_service', os.id, 'update',
+  CONCAT('service=', sv.name, '\ncontract=', c.reference,
+   '\nprice=', d.oldp DIV 100, '.', LPAD(d.oldp % 100, 2, '0'), '\nqty=', d.oldq),
+  CONCAT('service=', sv.name, '\ncontract=', c.reference,
+   '\nprice=', d.newp DIV 100, '.', LPAD(d.newp % 100, 2, '0'), '\nqty=', d.newq)
+ FROM (SELECT os.id, k.seq,
+   os.start_date + INTERVAL IF(k.seq = 1, 1 + os.id % 20, 61 + os.id % 40) DAY AS day,
+   GREATEST(os.price - IF(k.seq = 1, 200, 100), 0) AS oldp, GREATEST(os.qty - 1, 1) AS oldq,
+   IF(k.seq = 1, GREATEST(os.price - 100, 0), os.price) AS newp,
+   IF(k.seq = 1, GREATEST(os.qty - 1, 1), os.qty) AS newq
+  FROM occupier_service os JOIN bench_occ o ON o.id = os.occupier_id AND o.plan = 0
+  JOIN seq_1_to_2 k
+  WHERE os.operator_id = @op AND os.id % 7 = 0 AND os.start_date <= @today - INTERVAL 200 DAY) d
+ JOIN occupier_service os ON os.id = d.id JOIN contract c ON c.id = os.contract_id
+ JOIN service sv ON sv.id = os.service_id
+ ORDER BY d.id, d.seq;
+INSERT INTO charge_ledger (operator_id, occsvc_id, from_day, to_day, occupier_id, site_id, price, qty)
+ SELECT v.operator_id, v.occsvc_id, v.from_day, v.to_day, v.occupier_id, v.site_id, v.price, v.qty
+ FROM charge_ledger_from_audit v JOIN bench_occ o ON o.id = v.occupier_id
+ WHERE v.operator_id = @op;
+
 -- Floors and ports at the new sites; each plan occupier holds 3 active ports.
 INSERT INTO floor (operator_id, site_id, name, level)
  SELECT @op, s.id, CONCAT('Level ', f.seq), f.seq FROM bench_site s JOIN seq_0_to_9 f WHERE s.idx >= 2;
@@ -147,6 +180,7 @@ INSERT INTO public_ip (operator_id, site_id, address, block, occupier_id, state,
  FROM bench_site s JOIN seq_1_to_40 p WHERE s.idx >= 2;
 
 ANALYZE TABLE site, service, service_site, service_rule, occupier, contract, occupier_service,
- occupier_site_plan, floor, floor_port, phone_number, device, public_ip, user_session, app_user;
+ occupier_site_plan, floor, floor_port, phone_number, device, public_ip, user_session, app_user,
+ charge_ledger, audit_event;
 SQL
 }

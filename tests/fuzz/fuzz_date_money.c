@@ -1,7 +1,8 @@
 /*
  * fuzz_date_money: date_parse and money_parse on a NUL-terminated copy of
  * the input, with the round-trip property parse(format(x)) == x whenever
- * parsing succeeds (and, date_parse being strict, format(parse(s)) == s).
+ * parsing succeeds; money_parse_price agrees with money_parse with or
+ * without the currency symbol or code in front (and, date_parse being strict, format(parse(s)) == s).
  * The first bytes are also read as a day number (within the supported
  * years) and as amounts, to drive the formatters and money_mul directly.
  */
@@ -64,6 +65,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (money_parse(s, &v) == 0) {
 		FUZZ_CHECK(v >= 0 && v <= MONEY_MAX);
 		check_money(v);
+		/* A plain amount reads the same as a price, whatever the
+		 * currency. */
+		FUZZ_CHECK(money_parse_price(s, "GBP", &x) == 0 && x == v);
+	}
+	/* A price as typed: the same amount with or without the operator's
+	 * symbol or code in front. */
+	if (money_parse_price(s, "GBP", &v) == 0) {
+		char *t = arena_printf(a, "£%s", s), *u = arena_printf(a, "GBP %s", s);
+
+		FUZZ_CHECK(v >= 0 && v <= MONEY_MAX);
+		if (money_parse(s, &x) == 0) {
+			FUZZ_CHECK(x == v);
+			FUZZ_CHECK(money_parse_price(t, "GBP", &x) == 0 && x == v);
+			FUZZ_CHECK(money_parse_price(u, "GBP", &x) == 0 && x == v);
+		}
 	}
 	lo = date_from_ymd(1900, 1, 1);
 	hi = date_from_ymd(9999, 12, 31);

@@ -1,18 +1,26 @@
 // charges.test.mjs: issue 6 through the real stack (TENANTRY_TODAY=2026-02-16):
 // the Charges tab, the Occupier Service Charges report on screen and as CSV
 // (lines, totals and CSV agree to the penny), proration of a mid-month QTY
-// change, complete months only, the Active services report and its CSVs.
-import { test, before } from 'node:test';
+// change (saved on the days themselves through clock.mjs), a service with
+// 1 000 price changes, complete months only, the Active services report and
+// its CSVs.
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedIn, db, dbValue, occupierId, siteId, tableRows, text, assertHtml, q } from './lib.mjs';
 import { serviceIds, occupierWith, openManage, submit, rowsOf } from './services-lib.mjs';
+import { Clock } from './clock.mjs';
 
-let admin, cw, S;
+let admin, cw, S, clock;
 
 before(async () => {
 	admin = await signedIn('admin@northwind.example');
 	cw = siteId('Canary Wharf');
 	S = serviceIds();
+	clock = new Clock();
+});
+
+after(async () => {
+	await clock.stop();
 });
 
 /* "1,234.50" → 123450 */
@@ -63,21 +71,21 @@ test("Acme's Charges tab for January 2026: every service a full month, total 337
 });
 
 test('a mid-month QTY change splits the month into two lines, prorated by day, rounded once per line', async () => {
-	const o = await occupierWith(admin, cw, [{ start: '2026-01-01' }], 'Charges test');
-	const { m } = await openManage(admin, o.occ, cw);
-	let x = await submit(admin, o.occ, cw, m.version,
+	// Started 10 Jan, QTY 3 from 20 Jan: saved on those days (clock.mjs).
+	await clock.at('2026-01-10');
+	let k = clock.client(admin);
+	const o = await occupierWith(k, cw, [{ start: '2026-01-01' }], 'Charges test');
+	const { m } = await openManage(k, o.occ, cw);
+	let x = await submit(k, o.occ, cw, m.version,
 		[{ service: S['Voice line'], contract: o.contract.id, price: '15.00', qty: 1 }], { op: 'save' });
 	assert.equal(x.r.status, 303, 'first save');
-	const m2 = (await openManage(admin, o.occ, cw)).m;
+	await clock.at('2026-01-20');
+	k = clock.client(admin);
+	const m2 = (await openManage(k, o.occ, cw)).m;
 	const rows = rowsOf(m2);
 	rows[0].qty = 3;
-	x = await submit(admin, o.occ, cw, m2.version, rows, { op: 'save' });
+	x = await submit(k, o.occ, cw, m2.version, rows, { op: 'save' });
 	assert.equal(x.r.status, 303, 'QTY change');
-	// Move the history back in time: started 10 Jan, QTY 3 from 20 Jan.
-	const id = dbValue(`SELECT id FROM occupier_service WHERE occupier_id = ${o.occ}`);
-	db(`UPDATE occupier_service SET activated_at = '2026-01-10' WHERE id = ${id}`);
-	db(`UPDATE audit_event SET effective_day = '2026-01-20' WHERE entity = 'occupier_service'
-		AND entity_id = ${id} AND action = 'update'`);
 	const r = await admin.get(`/occupiers/${o.occ}/sites/${cw}/charges?month=2026-01`);
 	const lines = tableRows(r.body).filter((x) => x.length === 7);
 	// 15.00 × 1 × 10/31 = 4.838… → 4.84; 15.00 × 3 × 12/31 = 17.419… → 17.42.
@@ -91,6 +99,49 @@ test('a mid-month QTY change splits the month into two lines, prorated by day, r
 		[['28/28', '45.00']]);
 	const dec = await admin.get(`/occupiers/${o.occ}/sites/${cw}/charges?month=2025-12`);
 	assert.match(dec.text, /It is empty here: nothing is charged/);
+});
+
+test('a service whose price changed on 1 000 days keeps every line (no fixed cap)', async () => {
+	const o = await occupierWith(admin, cw, [{ start: '2023-01-01' }], 'Charges 1000');
+	const { m } = await openManage(admin, o.occ, cw);
+	const x = await submit(admin, o.occ, cw, m.version,
+		[{ service: S['Standard support'], contract: o.contract.id, price: '1.00', qty: 1 }], { op: 'save' });
+	assert.equal(x.r.status, 303);
+	// The ledger of a price changed every day from 1 May 2023: 10.00 + 0.01 a day.
+	const id = Number(dbValue(`SELECT id FROM occupier_service WHERE occupier_id = ${o.occ}`));
+	const op = dbValue(`SELECT operator_id FROM occupier_service WHERE id = ${id}`);
+	const d0 = Date.UTC(2023, 4, 1), DAY = 86400000;
+	const iso = (t) => new Date(t).toISOString().slice(0, 10);
+	const vals = [];
+	for (let i = 0; i < 1000; i++)
+		vals.push(`(${op}, ${id}, '${iso(d0 + i * DAY)}', ${i < 999 ? `'${iso(d0 + (i + 1) * DAY)}'` : 'NULL'},
+			${o.occ}, ${cw}, ${1000 + i}, 1)`);
+	db(`DELETE FROM charge_ledger WHERE occsvc_id = ${id};
+		INSERT INTO charge_ledger (operator_id, occsvc_id, from_day, to_day, occupier_id, site_id, price, qty)
+		VALUES ${vals.join(',')};
+		UPDATE occupier_service SET price = 1999, activated_at = '2023-05-01' WHERE id = ${id}`);
+	// Every month from May 2023: one line a day while the price changes daily.
+	let day = 0;
+	for (let t = d0; day < 1000; ) {
+		const d = new Date(t), y = d.getUTCFullYear(), mo = d.getUTCMonth();
+		const dim = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
+		const r = await admin.get(`/occupiers/${o.occ}/sites/${cw}/charges?month=${y}-${String(mo + 1).padStart(2, '0')}`);
+		const lines = tableRows(r.body).filter((x) => x.length === 7);
+		const n = Math.min(dim, 1000 - day);
+		const want = [];
+		for (let i = 0; i < n; i++) {
+			const price = 1000 + day + i;
+			// One day each; the last price goes on to the month's end.
+			const days = day + i === 999 ? dim - i : 1;
+			// price × days / dim, half-up to the penny.
+			const amount = Math.floor((2 * price * days + dim) / (2 * dim));
+			want.push([(price / 100).toFixed(2), `${days}/${dim}`, (amount / 100).toFixed(2)]);
+		}
+		assert.deepEqual(lines.map((l) => [l[4], l[3], l[6]]), want, `${y}-${mo + 1}`);
+		day += n;
+		t = Date.UTC(y, mo + 1, 1);
+	}
+	assert.equal(day, 1000);
 });
 
 test('Occupier Service Charges: screen lines, screen total and CSV agree to the penny', async () => {
@@ -132,12 +183,13 @@ test('the report covers complete months only', async () => {
 });
 
 test('CSV text fields are formula-safe', async () => {
-	const o = await occupierWith(admin, cw, [{ start: '2025-11-01' }], '=HYPERLINK("x")');
-	const { m } = await openManage(admin, o.occ, cw);
-	const x = await submit(admin, o.occ, cw, m.version,
+	await clock.at('2025-12-01');
+	const k = clock.client(admin);
+	const o = await occupierWith(k, cw, [{ start: '2025-11-01' }], '=HYPERLINK("x")');
+	const { m } = await openManage(k, o.occ, cw);
+	const x = await submit(k, o.occ, cw, m.version,
 		[{ service: S['Standard support'], contract: o.contract.id, price: '1.00', qty: 1 }], { op: 'save' });
 	assert.equal(x.r.status, 303);
-	db(`UPDATE occupier_service SET activated_at = '2025-12-01' WHERE occupier_id = ${o.occ}`);
 	const name = dbValue(`SELECT name FROM occupier WHERE id = ${o.occ}`);
 	const recs = csv((await admin.get('/reports/charges.csv?month=2026-01')).body);
 	const mine = recs.filter((x) => x[0] === `'${name}`);

@@ -129,7 +129,8 @@ function encodeForm(fields) {
 }
 
 /*
- * A browser-like client with its own cookie jar. Redirects are never
+ * A browser-like client with its own cookie jar, talking to base (the stack
+ * of tests/run.sh by default; see clock.mjs for others). Redirects are never
  * followed automatically (redirect: 'manual'), so tests see every 303.
  * After each HTML response that carries a csrf input the client remembers
  * it in this.csrf; post() sends it unless the fields already hold "csrf"
@@ -175,9 +176,15 @@ function nextLoginAddr() {
 }
 
 export class Client {
-	/* from: a loopback source address other than 127.0.0.1 for every request. */
-	constructor(name = 'client', { from } = {}) {
+	/*
+	 * opt: { from, base } — from: a loopback source address other than
+	 * 127.0.0.1 for every request; base: another stack's URL (a string alone
+	 * is taken as base).
+	 */
+	constructor(name = 'client', opt = {}) {
+		const { from, base = BASE_URL } = typeof opt === 'string' ? { base: opt } : opt;
 		this.name = name;
+		this.base = base;
 		this.jar = new Map();
 		this.csrf = null;
 		this.from = from;
@@ -195,8 +202,8 @@ export class Client {
 			h.cookie = ck;
 		if (body !== undefined && contentType !== null)
 			h['content-type'] = contentType || 'application/x-www-form-urlencoded';
-		const res = this.from ? await fetchFrom(this.from, BASE_URL + p, { method, headers: h, body })
-			: await fetch(BASE_URL + p, { method, headers: h, body, redirect: 'manual' });
+		const res = this.from ? await fetchFrom(this.from, this.base + p, { method, headers: h, body })
+			: await fetch(this.base + p, { method, headers: h, body, redirect: 'manual' });
 		const raw = res.headers.getSetCookie();
 		const cookies = raw.map(parseSetCookie);
 		for (const c of cookies) {
@@ -307,7 +314,7 @@ function unescapeCell(s) {
 export function db(sql) {
 	assert.ok(DB_SOCKET, 'TENANTRY_DB_SOCKET must be set (run through tests/run.sh)');
 	const out = execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', DB_SOCKET, '-u', 'root',
-		'tenantry', '-N', '-B', '-e', sql], { encoding: 'utf8' });
+		process.env.TENANTRY_DB_NAME || 'tenantry', '-N', '-B', '-e', sql], { encoding: 'utf8', maxBuffer: 1 << 28 });
 	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map(unescapeCell));
 }
 

@@ -543,7 +543,8 @@ test('price and QTY are checked per row; the input comes back as typed', async (
 		[MSG_PRICE], [MSG_QTY], [MSG_QTY], [MSG_PRICE, MSG_QTY], [MSG_PRICE, MSG_QTY], [],
 	]);
 	assert.deepEqual(x.m.rows.map((r) => r.total), ['—', '—', '—', '—', '—', '2,001.00']);
-	assert.equal(x.m.monthTotal, '2,001.00', 'only readable rows count');
+	assert.equal(x.m.monthTotal, '—', 'no total while a row cannot be priced');
+	assert.match(x.m.html, /Not computed: 5 rows above have an invalid price or QTY\./);
 	assert.equal(x.m.saveDisabled, true);
 	const before_ = countOccsvc();
 	for (const bad of [{ price: 'abc', qty: '1' }, { price: '90.00', qty: '0' }, { price: '90.00', qty: '1.5' },

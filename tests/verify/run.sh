@@ -18,10 +18,14 @@
 #   leaks          10 000 requests to one worker under valgrind: 0 bytes lost;
 #                  worker RSS after 100 000 requests within 5 % of RSS after
 #                  1 000 (fast: 300 under valgrind; 2 000 vs 20 000)
+#   past-months    on the benchmark's data (20 000 occupiers; fast: 1 000) in
+#                  a database of its own: today stepped to 4 later dates, random
+#                  edits at each, every earlier month's charges CSV
+#                  byte-identical; tenantry ledger-check before and after
 #
 # Settings: VERIFY_FAST=1 (the subset `make test` runs), VERIFY_ONLY="lost-updates
 # faults" (names above; "faults" = both fault checks), VERIFY_KEEP=1 (keep the
-# data directory), VERIFY_BUDGET (seconds for the whole run: 1170, fast 300),
+# data directory), VERIFY_BUDGET (seconds for the whole run: 1470, fast 330),
 # VERIFY_RSS_FIRST / VERIFY_RSS_LAST / VERIFY_VALGRIND_REQUESTS (leaks sizes).
 # Details of every check go to tests/out/verify/<check>.log. Every step runs
 # under `timeout` within what is left of the budget (a check that would not
@@ -34,9 +38,9 @@ FAST=${VERIFY_FAST:-0}
 ONLY=${VERIFY_ONLY:-}
 OUT="$ROOT/tests/out/verify"
 HERE="$ROOT/tests/verify"
-ALL="fuzz sanitizers lost-updates db-faults worker-faults security leaks"
+ALL="fuzz sanitizers lost-updates db-faults worker-faults security past-months leaks"
 T0=$(date +%s)
-BUDGET=${VERIFY_BUDGET:-$((FAST ? 390 : 1290))}
+BUDGET=${VERIFY_BUDGET:-$((FAST ? 420 : 1590))}
 RESERVE=$((FAST ? 15 : 40))	# kept for each check still to come
 PASSN=0
 FAILN=0
@@ -431,6 +435,39 @@ if want security; then
 	check security $((FAST ? 180 : 300)) plain 4 node "$HERE/security.mjs"
 	grep -E '^  (PASS|FAIL) ' "$OUT/security.log" 2>/dev/null | tee -a "$OUT/summary.txt"
 fi
+
+# ---- 8. past months never change (the production build, bench data) ------------------------
+
+past_months() {
+	occ=20000 nplan=16
+	[ "$FAST" = 1 ] && occ=1000
+	occ=${VERIFY_PAST_OCCUPIERS:-$occ}
+	budget past-months $((FAST ? 90 : 360)) || return
+	if ! db_up; then
+		verdict "past-months: MariaDB did not start (see tests/out/verify/stack.log) — FAIL" FAIL
+		return
+	fi
+	pdb=tenantry_past
+	: >"$OUT/past-months.log"
+	# The bench data, generated as make bench generates it.
+	(
+		. "$ROOT/tests/bench/data.sh"
+		export TENANTRY_DB_NAME=$pdb
+		m() { mariadb --no-defaults -S "$RUN/mariadb.sock" -u root "$@"; }
+		m -e "DROP DATABASE IF EXISTS $pdb; CREATE DATABASE $pdb CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" &&
+		"$ROOT/build/tenantry" migrate && "$ROOT/build/tenantry" seed &&
+		existing=$(m -N "$pdb" -e "SELECT COUNT(*) FROM occupier o JOIN operator p ON p.id = o.operator_id WHERE p.name = 'Northwind Workspaces'") &&
+		bench_gen_sql "$occ" "$nplan" "$TENANTRY_TODAY" "$existing" | m "$pdb" >/dev/null
+	) >>"$OUT/past-months.log" 2>&1 || {
+		verdict "past-months: the bench data could not be generated (see tests/out/verify/past-months.log) — FAIL" FAIL
+		return
+	}
+	TENANTRY_DB_NAME=$pdb TENANTRY_BIN="$ROOT/build/tenantry" PAST_DB_PID=$DB_PID \
+	    timeout "$CAP" node "$HERE/past_months.mjs" >>"$OUT/past-months.log" 2>&1
+	result past-months $?
+	mariadb --no-defaults -S "$RUN/mariadb.sock" -u root -e "DROP DATABASE IF EXISTS $pdb" >>"$OUT/past-months.log" 2>&1
+}
+want past-months && past_months
 
 # ---- 3. leaks: RSS of one worker (production build), then valgrind -------------------------
 

@@ -1,0 +1,352 @@
+/*
+ * store_ledger: see store_ledger.h.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../arena.h"
+#include "../domain/date.h"
+#include "db.h"
+#include "store_ledger.h"
+
+#define LEDGER_COLS	8
+
+void
+store_ledger_begin(struct store_ledger_batch *b, int64_t op)
+{
+	b->operator_id = op;
+	b->n = 0;
+}
+
+int
+store_ledger_flush(struct store_ledger_batch *b)
+{
+	static const enum stmt	 by_rows[STORE_LEDGER_BATCH] = {
+	    STMT_LEDGER_PUT, STMT_LEDGER_PUT2, STMT_LEDGER_PUT3,
+	    STMT_LEDGER_PUT4 };
+	struct dbp		 p[STORE_LEDGER_BATCH * LEDGER_COLS];
+	char			 d[STORE_LEDGER_BATCH][2][DATE_STRLEN];
+	size_t			 i, n = b->n;
+
+	if (n == 0)
+		return 0;
+	b->n = 0;
+	for (i = 0; i < n; i++) {
+		const struct store_ledger_put	*e = &b->p[i];
+		struct dbp			*q = p + i * LEDGER_COLS;
+
+		q[0] = DBP_I(b->operator_id);
+		q[1] = DBP_I(e->row.occsvc_id);
+		q[2] = dbp_day(e->row.from, d[i][0]);
+		q[3] = dbp_day(e->row.to, d[i][1]);
+		q[4] = DBP_I(e->occupier_id);
+		q[5] = DBP_I(e->site_id);
+		q[6] = DBP_I(e->row.price);
+		q[7] = DBP_I(e->row.qty);
+	}
+	return db_exec(by_rows[n - 1], p, n * LEDGER_COLS, NULL) < 0 ? -1 : 1;
+}
+
+int
+store_ledger_queue(struct store_ledger_batch *b, int64_t occ, int64_t site,
+    const struct ledger_row *row)
+{
+	if (b->n == STORE_LEDGER_BATCH && store_ledger_flush(b) < 0)
+		return -1;
+	b->p[b->n].occupier_id = occ;
+	b->p[b->n].site_id = site;
+	b->p[b->n].row = *row;
+	b->n++;
+	return 1;
+}
+
+/* An id with its name and its place in the screens' order. */
+struct ranked {
+	int64_t		 id;
+	const char	*name;
+	int64_t		 rank;
+};
+
+static int
+ranked_by_id(const void *a, const void *b)
+{
+	const struct ranked	*x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Rows id, name[, sort] of st, ranked by their order in the result (or by
+ * the sort column), sorted by id for ranked_find. */
+static int
+ranked_read(struct arena *a, enum stmt st, const struct dbp *p, size_t np,
+    int by_sort_col, struct ranked **out, size_t *n)
+{
+	struct dbres	 res;
+	size_t		 i;
+
+	*n = 0;
+	if (db_query(a, st, p, np, &res) < 0)
+		return -1;
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
+	for (i = 0; i < res.nrows; i++) {
+		(*out)[i].id = dbrow_int(&res.rows[i], 0);
+		(*out)[i].name = dbrow_str(&res.rows[i], 1);
+		(*out)[i].rank = by_sort_col ? dbrow_int(&res.rows[i], 2) :
+		    (int64_t)i;
+	}
+	*n = res.nrows;
+	qsort(*out, *n, sizeof(**out), ranked_by_id);
+	return 1;
+}
+
+static const struct ranked *
+ranked_find(const struct ranked *r, size_t n, int64_t id)
+{
+	struct ranked	 key;
+
+	key.id = id;
+	return bsearch(&key, r, n, sizeof(*r), ranked_by_id);
+}
+
+/* The order of the charge screens: occupier name, site name, catalog
+ * order, then the service's id (the ranks are in the keys). */
+struct svc_key {
+	int64_t			 occ, site, svc;
+	struct store_ledger_svc	 v;
+};
+
+static int
+svc_key_cmp(const void *a, const void *b)
+{
+	const struct svc_key	*x = *(const struct svc_key *const *)a;
+	const struct svc_key	*y = *(const struct svc_key *const *)b;
+
+	if (x->occ != y->occ)
+		return (x->occ > y->occ) - (x->occ < y->occ);
+	if (x->site != y->site)
+		return (x->site > y->site) - (x->site < y->site);
+	if (x->svc != y->svc)
+		return (x->svc > y->svc) - (x->svc < y->svc);
+	return (x->v.id > y->v.id) - (x->v.id < y->v.id);
+}
+
+/*
+ * Rows of a month, fetched one at a time (db_query_each) into arrays that
+ * grow with realloc, so that the arena keeps only their final size (a bill
+ * run may read many months or occupiers in one arena); freed by
+ * month_read_free.
+ */
+struct month_read {
+	struct ledger_row	*rows;
+	size_t			 nrows, caprows;
+	struct svc_key		*keys;
+	size_t			 nkeys, capkeys;
+};
+
+/* p grown to hold n more than *cap elements of size sz; -1 out of memory. */
+static int
+grow(void **p, size_t *cap, size_t sz)
+{
+	size_t	 n = *cap ? *cap * 2 : 256;
+	void	*q;
+
+	if (n > SIZE_MAX / sz || (q = realloc(*p, n * sz)) == NULL)
+		return -1;
+	*p = q;
+	*cap = n;
+	return 0;
+}
+
+static void
+month_read_free(struct month_read *m)
+{
+	free(m->rows);
+	free(m->keys);
+}
+
+static int
+month_row(void *ctx, const struct dbrow *x)
+{
+	struct month_read	*m = ctx;
+	struct ledger_row	*r;
+
+	if (m->nrows == m->caprows && grow((void **)&m->rows, &m->caprows,
+	    sizeof(*m->rows)) == -1)
+		return -1;
+	r = &m->rows[m->nrows++];
+	r->occsvc_id = dbrow_int(x, 0);
+	r->from = dbrow_day(x, 1);
+	r->to = dbrow_day(x, 2);
+	r->price = dbrow_int(x, 3);
+	r->qty = dbrow_int(x, 4);
+	return 0;
+}
+
+static int
+month_svc(void *ctx, const struct dbrow *x)
+{
+	struct month_read	*m = ctx;
+	struct svc_key		*e;
+
+	if (m->nkeys == m->capkeys && grow((void **)&m->keys, &m->capkeys,
+	    sizeof(*m->keys)) == -1)
+		return -1;
+	e = &m->keys[m->nkeys++];
+	memset(e, 0, sizeof(*e));
+	e->v.id = dbrow_int(x, 0);
+	e->v.occ_id = dbrow_int(x, 1);
+	e->v.site_id = dbrow_int(x, 2);
+	e->v.service_id = dbrow_int(x, 3);
+	e->v.activated = dbrow_day(x, 4);
+	e->v.ended = dbrow_day(x, 5);
+	return 0;
+}
+
+int
+store_ledger_month(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int32_t first, int32_t last, struct store_ledger_svc **out, size_t *n)
+{
+	char			 f[DATE_STRLEN], l[DATE_STRLEN];
+	struct dbp		 p[5], po[2];
+	size_t			 np = 0, i, r, k = 0, nocc, nsite, nsvc;
+	struct month_read	 m;
+	struct ledger_row	*rows;
+	struct ranked		*occs, *sites, *svcs;
+	const struct ranked	*o, *t, *v;
+	struct svc_key		**order;
+	int			 one = occ > 0, rc = -1;
+
+	*out = NULL;
+	*n = 0;
+	memset(&m, 0, sizeof(m));
+	date_format(first, f, sizeof(f));
+	date_format(last, l, sizeof(l));
+	p[np++] = DBP_I(op);
+	if (one) {
+		p[np++] = DBP_I(occ);
+		p[np++] = DBP_I(site);
+	}
+	p[np++] = DBP_S(l);
+	p[np++] = DBP_S(f);
+	po[0] = DBP_I(op);
+	po[1] = DBP_I(occ);
+	/* The two large reads go row by row into compact structs. */
+	if (db_query_each(one ? STMT_LEDGER_MONTH_ROWS_OCC :
+	    STMT_LEDGER_MONTH_ROWS, p, np, month_row, &m) < 0 ||
+	    db_query_each(one ? STMT_LEDGER_MONTH_SVCS_OCC :
+	    STMT_LEDGER_MONTH_SVCS, p, np, month_svc, &m) < 0)
+		goto out;
+	rc = 1;
+	if (m.nrows == 0 || m.nkeys == 0)
+		goto out;
+	rc = -1;
+	if (ranked_read(a, one ? STMT_LEDGER_OCCUPIER : STMT_LEDGER_OCCUPIERS,
+	    po, one ? 2 : 1, 0, &occs, &nocc) < 0 ||
+	    ranked_read(a, STMT_LEDGER_SITES, po, 1, 0, &sites, &nsite) < 0 ||
+	    ranked_read(a, STMT_LEDGER_SERVICES, po, 1, 1, &svcs, &nsvc) < 0)
+		goto out;
+	rows = arena_alloc(a, m.nrows * sizeof(*rows));
+	memcpy(rows, m.rows, m.nrows * sizeof(*rows));
+	/* Both by service id: each service takes its run of rows. */
+	for (i = r = 0; i < m.nkeys; i++) {
+		struct svc_key	*e = &m.keys[i];
+		size_t		 r0;
+
+		while (r < m.nrows && rows[r].occsvc_id < e->v.id)
+			r++;
+		for (r0 = r; r < m.nrows && rows[r].occsvc_id == e->v.id; r++)
+			continue;
+		if (r == r0 || (!one && site > 0 && e->v.site_id != site))
+			continue;	/* nothing in force that month */
+		if ((o = ranked_find(occs, nocc, e->v.occ_id)) == NULL ||
+		    (t = ranked_find(sites, nsite, e->v.site_id)) == NULL ||
+		    (v = ranked_find(svcs, nsvc, e->v.service_id)) == NULL)
+			continue;	/* not the operator's (never happens) */
+		e->v.rows = rows + r0;
+		e->v.nrows = r - r0;
+		e->v.occ_name = o->name;
+		e->v.site_name = t->name;
+		e->v.service_name = v->name;
+		e->occ = o->rank;
+		e->site = t->rank;
+		e->svc = v->rank;
+		if (k != i)
+			m.keys[k] = *e;
+		k++;
+	}
+	/* Sorted by pointer: the keys are large to move. */
+	if ((order = malloc((k + 1) * sizeof(*order))) == NULL)
+		goto out;
+	for (i = 0; i < k; i++)
+		order[i] = &m.keys[i];
+	qsort(order, k, sizeof(*order), svc_key_cmp);
+	*out = arena_calloc(a, k + 1, sizeof(**out));
+	for (i = 0; i < k; i++)
+		(*out)[i] = order[i]->v;
+	free(order);
+	*n = k;
+	rc = 1;
+out:
+	month_read_free(&m);
+	return rc;
+}
+
+int
+store_ledger_operators(struct arena *a, int64_t **ids, const char ***names,
+    size_t *n)
+{
+	struct dbres	 res;
+	size_t		 i;
+
+	*n = 0;
+	if (db_query(a, STMT_LEDGER_OPERATORS, NULL, 0, &res) < 0)
+		return -1;
+	*ids = arena_calloc(a, res.nrows ? res.nrows : 1, sizeof(**ids));
+	*names = arena_calloc(a, res.nrows ? res.nrows : 1, sizeof(**names));
+	for (i = 0; i < res.nrows; i++) {
+		(*ids)[i] = dbrow_int(&res.rows[i], 0);
+		(*names)[i] = dbrow_str(&res.rows[i], 1);
+	}
+	*n = res.nrows;
+	return 1;
+}
+
+int
+store_ledger_check_read(struct arena *a, int64_t op,
+    struct store_ledger_check_svc **svc, size_t *nsvc,
+    struct ledger_row **rows, size_t *nrows)
+{
+	struct dbp	 p[] = { DBP_I(op) };
+	struct dbres	 res;
+	size_t		 i;
+
+	*nsvc = *nrows = 0;
+	if (db_query(a, STMT_LEDGER_CHECK_SERVICES, p, 1, &res) < 0)
+		return -1;
+	*svc = arena_calloc(a, res.nrows ? res.nrows : 1, sizeof(**svc));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *r = &res.rows[i];
+
+		(*svc)[i].id = dbrow_int(r, 0);
+		(*svc)[i].activated = dbrow_day(r, 1);
+		(*svc)[i].ended = dbrow_day(r, 2);
+		(*svc)[i].price = dbrow_int(r, 3);
+		(*svc)[i].qty = dbrow_int(r, 4);
+	}
+	*nsvc = res.nrows;
+	if (db_query(a, STMT_LEDGER_CHECK_ROWS, p, 1, &res) < 0)
+		return -1;
+	*rows = arena_calloc(a, res.nrows ? res.nrows : 1, sizeof(**rows));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *r = &res.rows[i];
+
+		(*rows)[i].occsvc_id = dbrow_int(r, 0);
+		(*rows)[i].from = dbrow_day(r, 1);
+		(*rows)[i].to = dbrow_day(r, 2);
+		(*rows)[i].price = dbrow_int(r, 3);
+		(*rows)[i].qty = dbrow_int(r, 4);
+	}
+	*nrows = res.nrows;
+	return 1;
+}
