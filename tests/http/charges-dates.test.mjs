@@ -64,8 +64,12 @@ async function occupierAt(k, start, end = '') {
 /* Save the plan: rows are the dialog's current rows, changed by edit(rows). */
 async function save(k, occ, edit, what) {
 	const { m } = await openManage(k, occ, cw);
-	const rows = edit(rowsOf(m));
-	const x = await submit(k, occ, cw, m.version, rows, { op: 'save' });
+	const cur = rowsOf(m);
+	const rows = edit(cur);
+	// The current rows edit() left out go as drops, as the dialog's X then Save sends them.
+	const kept = new Set(rows.filter((r) => r.id).map((r) => r.id));
+	const x = await submit(k, occ, cw, m.version, rows,
+		{ op: 'save', drop: cur.filter((r) => !kept.has(r.id)).map((r) => r.id) });
 	assertRedirect(x.r, /\/services\?done=/, `${what}: ${x.m ? JSON.stringify(allMessages(x.m)) : x.r.text.slice(0, 300)}`);
 }
 

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { ROOT, TENANTRY_BIN, db, q } from './lib.mjs';
 
 const NAME = 'tenantry_ledger_mig';
-const env = { ...process.env, TENANTRY_DB_NAME: NAME, TENANTRY_SQL_DIR: path.join(ROOT, 'sql') };
+const env = { ...process.env, TENANTRY_DB_NAME: NAME, TENANTRY_SQL_DIR: path.join(ROOT, 'sql'), TENANTRY_DEMO: '1' };
 let saved;
 
 before(() => {

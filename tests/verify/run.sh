@@ -455,7 +455,7 @@ past_months() {
 		export TENANTRY_DB_NAME=$pdb
 		m() { mariadb --no-defaults -S "$RUN/mariadb.sock" -u root "$@"; }
 		m -e "DROP DATABASE IF EXISTS $pdb; CREATE DATABASE $pdb CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" &&
-		"$ROOT/build/tenantry" migrate && "$ROOT/build/tenantry" seed &&
+		"$ROOT/build/tenantry" migrate && TENANTRY_DEMO=1 "$ROOT/build/tenantry" seed &&
 		existing=$(m -N "$pdb" -e "SELECT COUNT(*) FROM occupier o JOIN operator p ON p.id = o.operator_id WHERE p.name = 'Northwind Workspaces'") &&
 		bench_gen_sql "$occ" "$nplan" "$TENANTRY_TODAY" "$existing" | m "$pdb" >/dev/null
 	) >>"$OUT/past-months.log" 2>&1 || {
