@@ -560,9 +560,19 @@ db_query(struct arena *a, enum stmt id, const struct dbp *p, size_t np,
 		}
 	}
 	if (rc != MYSQL_NO_DATA) {
-		last_errno = mysql_stmt_errno(st);
-		log_warnx("db: %s: fetch: %s", stmt_names[id],
-		    mysql_stmt_error(st));
+		/* An error the server sends among the rows (a Galera conflict
+		 * that aborts the statement) is reported on the connection. */
+		if ((last_errno = mysql_stmt_errno(st)) != 0)
+			log_warnx("db: %s: fetch: %u %s", stmt_names[id],
+			    last_errno, mysql_stmt_error(st));
+		else if ((last_errno = mysql_errno(conn)) != 0)
+			log_warnx("db: %s: fetch: %u %s", stmt_names[id],
+			    last_errno, mysql_error(conn));
+		else {
+			last_errno = CR_UNKNOWN_ERROR;
+			log_warnx("db: %s: fetch failed (%d)", stmt_names[id],
+			    rc);
+		}
 		mysql_stmt_free_result(st);
 		drop_if_broken();
 		return -1;
