@@ -56,6 +56,12 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@sh nginx/stack.sh run
 
+# Scaled out on this machine: three app hosts behind nginx on a 3-node
+# MariaDB Galera cluster (nginx/cluster.sh; README "Scaling out").
+cluster: deps
+	@$(MAKE) --no-print-directory all
+	@sh nginx/cluster.sh run
+
 test: deps
 	@$(MAKE) --no-print-directory all asan unit-build
 	@sh tests/run.sh
@@ -93,4 +99,4 @@ format:
 clean:
 	rm -rf build
 
-.PHONY: all asan deps run test unit unit-build verify bench format clean
+.PHONY: all asan deps run cluster test unit unit-build verify bench format clean
