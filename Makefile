@@ -93,10 +93,16 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/run.sh
 
+# What scaling out costs on this machine: 1 host + 1 node vs 3 hosts + 3
+# Galera nodes (wrk; about 5 minutes, loopback only).
+bench-cluster: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench/cluster.sh
+
 format:
 	clang-format -i $(APP_C) $(HDRS:%.def=) 
 
 clean:
 	rm -rf build
 
-.PHONY: all asan deps run cluster test unit unit-build verify bench format clean
+.PHONY: all asan deps run cluster test unit unit-build verify bench bench-cluster format clean

@@ -18,6 +18,7 @@ if [ -z "${VAR:-}" ]; then
 fi
 CVAR="$VAR/galera"
 mkdir -p "$CVAR"
+chmod o+x "$VAR"	# the nodes run as the mysql user
 PORT=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 export PORT
 export TENANTRY_TODAY="${TENANTRY_TODAY:-2026-02-16}"
