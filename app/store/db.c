@@ -172,8 +172,14 @@ connect_one(size_t i)
 	timeout = 3;
 	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	timeout = 5;
-	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &timeout);
 	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+	/* Longer than a Galera cluster takes to evict a node that died
+	 * (6-7 s with the default evs.suspect_timeout of 5 s), during which
+	 * the other nodes hold every commit and consistent read: a wait that
+	 * ends in a commit, instead of a dropped connection and a commit of
+	 * unknown outcome (make verify, the cluster check). */
+	timeout = 10;
+	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &timeout);
 	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	/* Index-merge intersection: with one operator owning most rows, the
@@ -402,12 +408,13 @@ execute(enum stmt id, const struct dbp *p, size_t np)
 			    mysql_stmt_error(st));
 fail:
 		if (is_conn_error(last_errno) || (!in_txn &&
-		    last_errno == ER_LOCK_WAIT_TIMEOUT)) {
-			/* Outside a transaction, 1205 is a Galera node that
-			 * cannot serve consistent reads (wsrep_sync_wait on a
-			 * node out of the primary component fails at once),
-			 * or a rare lock wait of an autocommit write, which
-			 * may as well be tried on the next server. */
+		    last_errno == ER_LOCK_WAIT_TIMEOUT && cfg.ndb_hosts > 1)) {
+			/* Outside a transaction, 1205 from one of several
+			 * servers is a Galera node that cannot serve
+			 * consistent reads (wsrep_sync_wait on a node out of
+			 * the primary component fails at once), or a rare
+			 * lock wait of an autocommit write, which may as well
+			 * be tried on the next server. */
 			conn_drop();
 			if (in_txn)
 				return NULL;

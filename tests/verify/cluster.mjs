@@ -663,9 +663,12 @@ const failovers = (hostLog.match(/db: \S+ failed \(\d+\); next:/g) || []).length
 const retries = (hostLog.match(/manage: retrying save after 1213/g) || []).length;
 
 log(`fault phase ${fSecs.toFixed(0)} s: statuses ${JSON.stringify(stat)}`);
-for (const f of faults)
-	log(`${f.what}: ${failed.filter((e) => e.t1 >= f.t && e.t0 <= (f.until ?? f.t) + WINDOW).length} failed requests around it ` +
-		`(${JSON.stringify(failed.filter((e) => e.t1 >= f.t && e.t0 <= (f.until ?? f.t) + WINDOW).map((e) => [e.kind, e.status, e.page, e.t0 - f.t]))})`);
+// Each failure counted against the last fault that began before it ended.
+const ofFault = (e) => faults.filter((f) => f.t <= e.t1).pop();
+for (const f of faults) {
+	const mine = failed.filter((e) => ofFault(e) === f);
+	log(`${f.what}: ${mine.length} failed requests (${JSON.stringify(mine.map((e) => [e.kind, e.status, e.page, e.t0 - f.t]))})`);
+}
 log(`failed ${failed.length} (outside a fault window ${unexplained.length}: ${JSON.stringify(unexplained.slice(0, 5))}); ` +
 	`without an error page ${noPage.length}: ${JSON.stringify(noPage.slice(0, 5).map((e) => [e.kind, e.status, e.err]))}`);
 log(`saves ${fSaves}, acknowledged ${fAcks}, committed ${committed}; missing ${missing}, partial ${partial}, version mismatches ${versionOff}, ` +
