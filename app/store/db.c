@@ -641,15 +641,21 @@ db_commit(void)
 		return 1;
 	e = last_errno = mysql_errno(conn);
 	log_warnx("db: commit: %u %s", e, mysql_error(conn));
-	if (e == CR_SERVER_GONE_ERROR || e == ER_WSREP_NOT_READY)
+	if (e == CR_SERVER_GONE_ERROR || e == ER_WSREP_NOT_READY) {
 		txn_fate = TXN_LOST;	/* COMMIT not sent, or refused */
-	else if (is_conn_error(e))
-		txn_fate = TXN_UNKNOWN;	/* sent, and no answer */
-	else
+		conn_drop();
+	} else if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
 		/* A deadlock, or on Galera a certification failure (1213):
 		 * rolled back, and to be run again. */
 		(void)mysql_rollback(conn);
-	drop_if_broken();
+	else {
+		/* Sent and not answered, or failed while committing (1180:
+		 * on Galera, a node that left the primary component while
+		 * replicating it): it may have been committed. The next
+		 * statement goes to the next server. */
+		txn_fate = TXN_UNKNOWN;
+		conn_drop();
+	}
 	return -1;
 }
 

@@ -16,8 +16,8 @@
 #   cluster        three app hosts behind nginx on a 3-node Galera cluster
 #                  (tests/verify/cluster.sh): lost updates over the nodes
 #                  (16 × 200; fast 4 × 25), caches, pools, sessions across
-#                  hosts, nodes killed and rejoined, one cut off (not fast),
-#                  an app host killed
+#                  hosts, nodes killed and rejoined (fast: one), one cut
+#                  off the group, an app host killed
 #   security       the security matrix (sessions, CSRF, throttling, login
 #                  flood, foreign ids, XSS/SQLi, headers, 413, slow clients)
 #   leaks          10 000 requests to one worker under valgrind: 0 bytes lost;
