@@ -533,12 +533,16 @@ nginx_stop() {
 # ---- the whole -----------------------------------------------------------------
 
 cluster_start() {
-	local t0 fresh first pw i
+	local t0 fresh first pw i f p
 	[ -x "$BIN" ] || die "$BIN is missing (make)"
 	mkdir -p "$C/run"
-	if [ -f "$C/nginx.launch.pid" ] || ls "$C"/db*/launch.pid >/dev/null 2>&1; then
-		die "a cluster is already running from $C (sh nginx/cluster.sh stop)"
-	fi
+	for f in "$C/nginx.launch.pid" "$C"/db*/launch.pid "$C"/app*.pid; do
+		p=$(cat "$f" 2>/dev/null) || continue
+		kill -0 "$p" 2>/dev/null &&
+		    die "a cluster is already running from $C (sh nginx/cluster.sh stop)"
+		rm -f "$f"	# left by a crash
+	done
+	net_down	# namespaces a crash left behind
 	# The nodes run as the mysql user, which must reach their directories.
 	if [ "$(id -u)" = 0 ]; then
 		chmod o+x "$VAR" "$C"
