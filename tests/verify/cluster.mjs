@@ -39,7 +39,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
 	ADMIN, DEMO_PASSWORD, FAST, Lean, dbAt, STOP_AT, attempt, auditPrice, csrfOf, day, formRows, inputValue, log, manageFields,
-	managePath, money, n, occupierWith, openManage, ownPlan, pct, q, report, rnd, serverEvents, serviceIds, signInMany,
+	managePath, money, n, occupierWith, openManage, ownPlan, q, report, rnd, serverEvents, serviceIds, signInMany,
 	siteId, sleep,
 } from './vlib.mjs';
 import { conflictFigures, conflictStart, conflictingSaves } from './conflicts.mjs';
@@ -699,4 +699,3 @@ report('cluster', `${NODES} Galera nodes + ${HOSTS} app hosts (${env.MODE}); ses
 	`${maybe} "may have been saved", ${saidNothing} "nothing saved" yet saved); counters in step after ${counterChecks - counterBad}/${counterChecks} checks; ` +
 	`${failovers} node failovers, ${retries} deadlock retries; ${ev0.sanitizer} sanitizer reports, ${ev0.crashed} crashes ` +
 	`(${((Date.now() - T0) / 1000).toFixed(0)} s)`, pass);
-void pct;
