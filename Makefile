@@ -60,6 +60,12 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@sh nginx/stack.sh run
 
+# Scaled out on this machine: three app hosts behind nginx on a 3-node
+# MariaDB Galera cluster (nginx/cluster.sh; README "Scaling out").
+cluster: deps
+	@$(MAKE) --no-print-directory all
+	@sh nginx/cluster.sh run
+
 test: deps
 	@$(MAKE) --no-print-directory all asan unit-build
 	@sh tests/run.sh
@@ -122,7 +128,13 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/run.sh
 
+# What scaling out costs on this machine: 1 host + 1 node vs 3 hosts + 3
+# Galera nodes (wrk; about 5 minutes, loopback only).
+bench-cluster: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench/cluster.sh
+
 clean:
 	rm -rf build
 
-.PHONY: all asan deps run test check unit unit-build fuzz fuzz-build valgrind verify bench clean
+.PHONY: all asan deps run cluster test check unit unit-build fuzz fuzz-build valgrind verify bench bench-cluster clean

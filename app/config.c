@@ -195,9 +195,91 @@ config_mail_check(void)
 	return 0;
 }
 
+
+/* One entry of a host list (s, n bytes, trimmed) into h. 0 ok, -1 bad. */
+static int
+db_host_entry(const char *s, size_t n, unsigned defport,
+    struct config_dbhost *h)
+{
+	const char	*colon = NULL, *host = s;
+	size_t		 hlen = n, i, ncolon = 0;
+	unsigned long	 port = defport;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == ':') {
+			ncolon++;
+			colon = &s[i];
+		}
+	if (n > 0 && s[0] == '[') {
+		/* [v6] or [v6]:port */
+		const char *close = memchr(s, ']', n);
+
+		if (close == NULL)
+			return -1;
+		host = s + 1;
+		hlen = (size_t)(close - host);
+		colon = close + 1 < s + n ? close + 1 : NULL;
+		if (colon != NULL && *colon != ':')
+			return -1;
+	} else if (ncolon == 1)
+		hlen = (size_t)(colon - s);
+	else
+		colon = NULL;	/* none, or a bare IPv6 address */
+	if (colon != NULL) {
+		const char	*p = colon + 1, *end = s + n;
+
+		if (p == end)
+			return -1;
+		for (port = 0; p < end; p++) {
+			if (*p < '0' || *p > '9')
+				return -1;
+			port = port * 10 + (unsigned long)(*p - '0');
+			if (port > 65535)
+				return -1;
+		}
+		if (port == 0)
+			return -1;
+	}
+	if (hlen == 0 || hlen >= sizeof(h->host))
+		return -1;
+	memcpy(h->host, host, hlen);
+	h->host[hlen] = '\0';
+	h->port = (unsigned)port;
+	return 0;
+}
+
+int
+config_db_hosts_parse(const char *list, unsigned defport,
+    struct config_dbhost *out, size_t max)
+{
+	const char	*p = list, *e, *a, *b;
+	size_t		 n = 0;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '\0')
+		return 0;
+	for (;;) {
+		if ((e = strchr(p, ',')) == NULL)
+			e = p + strlen(p);
+		for (a = p; a < e && (*a == ' ' || *a == '\t'); a++)
+			continue;
+		for (b = e; b > a && (b[-1] == ' ' || b[-1] == '\t'); b--)
+			continue;
+		if (n == max || db_host_entry(a, (size_t)(b - a), defport,
+		    &out[n]) == -1)
+			return -1;
+		n++;
+		if (*e == '\0')
+			return (int)n;
+		p = e + 1;
+	}
+}
+
 int
 config_load(void)
 {
+	int		 nh;
 	char		 env[64];
 	const char	*v;
 	size_t		 i, j;
@@ -238,6 +320,14 @@ config_load(void)
 		if ((v = getenv(env)) != NULL && set_item(&items[i], v) == -1)
 			return -1;
 	}
+	if ((nh = config_db_hosts_parse(cfg.db_host, cfg.db_port, cfg.db_hosts,
+	    CONFIG_DB_HOSTS)) == -1) {
+		fprintf(stderr, "config: db_host: not a list of at most %d "
+		    "host or host:port entries: %s\n", CONFIG_DB_HOSTS,
+		    cfg.db_host);
+		return -1;
+	}
+	cfg.ndb_hosts = (size_t)nh;
 	if (cfg.workers < 1)
 		cfg.workers = 1;
 	if (cfg.hash_slots < 1)

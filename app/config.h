@@ -6,10 +6,20 @@
 #ifndef TENANTRY_CONFIG_H
 #define TENANTRY_CONFIG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+#define CONFIG_DB_HOSTS	8	/* database servers TENANTRY_DB_HOST may list */
+
+/* One database server of TENANTRY_DB_HOST's list. */
+struct config_dbhost {
+	char	 host[256];
+	unsigned port;
+};
+
 struct config {
-	char	 db_host[256];		/* TENANTRY_DB_HOST; "" = use socket */
+	char	 db_host[256];		/* TENANTRY_DB_HOST; "" = use socket; or a
+					 * list "db1,db2:3307,[::1]:3306" */
 	unsigned db_port;		/* TENANTRY_DB_PORT (3306) */
 	char	 db_socket[512];	/* TENANTRY_DB_SOCKET */
 	char	 db_user[128];		/* TENANTRY_DB_USER (root) */
@@ -35,11 +45,24 @@ struct config {
 	int	 mail_max_attempts;	/* TENANTRY_MAIL_MAX_ATTEMPTS (5), then dead */
 	int	 mail_retry_seconds;	/* TENANTRY_MAIL_RETRY_SECONDS (60), doubling */
 	int	 mail_poll_ms;		/* TENANTRY_MAIL_POLL_MS (1000) */
+	/* db_host parsed: the servers in the order a worker tries them, the
+	 * port of each from its entry or db_port. None: the socket. */
+	struct config_dbhost db_hosts[CONFIG_DB_HOSTS];
+	size_t	 ndb_hosts;
 };
 
 extern struct config cfg;
 
 /* Load defaults, file and environment into cfg. 0, or -1 (message printed). */
 int	 config_load(void);
+/*
+ * Parse a TENANTRY_DB_HOST list: comma-separated entries "host",
+ * "host:port" or "[ipv6]:port" (an entry with more than one colon and no
+ * brackets is an IPv6 address without a port), blanks around entries
+ * ignored; a missing port is defport. Returns the number of entries (0 for
+ * an empty list), or -1 for an empty entry, a bad port or more than max.
+ */
+int	 config_db_hosts_parse(const char *list, unsigned defport,
+	    struct config_dbhost *out, size_t max);
 
 #endif

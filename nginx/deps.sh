@@ -4,7 +4,7 @@
 # overflow (CVE-2025-23016).
 set -eu
 PKGS="build-essential pkg-config nginx libfcgi-dev libctemplate-dev libsodium-dev
-default-libmysqlclient-dev mariadb-server mariadb-client libcmocka-dev
+default-libmysqlclient-dev mariadb-server mariadb-client galera-4 rsync iproute2 libcmocka-dev
 libcurl4-openssl-dev python3-aiosmtpd openssl
 chromium nodejs npm curl ca-certificates tzdata procps"
 missing=""

@@ -124,6 +124,14 @@ page_end(struct req *r)
 void
 page_store_error(struct req *r)
 {
+	if (db_commit_unknown()) {
+		/* The connection went while COMMIT was under way. */
+		http_error_msg(r, 503, "The connection to the database was "
+		    "lost while this change was being saved, so it may or may "
+		    "not have been saved. Check whether it is there before "
+		    "trying again.");
+		return;
+	}
 	http_error(r, db_unavailable() ? 503 : 500);
 }
 

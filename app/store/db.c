@@ -49,7 +49,37 @@ static struct {
 } cols[STMT__MAX];
 static unsigned		 last_errno;
 static int		 in_txn;
+/*
+ * Server lists (TENANTRY_DB_HOST "db1,db2,db3", e.g. the nodes of a Galera
+ * cluster): the worker uses one server at a time, node, starting with the
+ * first that answers. When its server fails (a lost or refused connection)
+ * or stops serving (a Galera node out of the primary component answers
+ * 1047, "WSREP has not yet prepared node for application use", or with
+ * wsrep_sync_wait 1205 to any statement outside a transaction), the
+ * connection is dropped and the next connection is tried from the
+ * following server in the list, round and round. A worker stays on the
+ * server it moved to; restarting the workers (SIGHUP to serve) starts them
+ * on their first server again.
+ */
+static size_t		 node;
+/*
+ * What became of the transaction that failed last, for db_retryable and
+ * db_commit_unknown (until the next statement outside a transaction):
+ * - TXN_LOST: the connection broke before COMMIT reached the server, which
+ *   rolls such a transaction back (and a Galera node replicates nothing
+ *   before COMMIT), so it may be run again whole, on a new connection;
+ * - TXN_UNKNOWN: the connection broke while COMMIT was under way: it may
+ *   have been committed, so it is never run again nor reported unsaved.
+ * txn_broken holds from the loss until the page ends the transaction
+ * (db_commit, db_rollback): its remaining statements fail at once instead
+ * of running on a new connection outside any transaction.
+ */
+static enum { TXN_OK, TXN_LOST, TXN_UNKNOWN } txn_fate;
+static int		 txn_broken;
 
+#define ER_WSREP_NOT_READY	ER_UNKNOWN_COM_ERROR	/* 1047 */
+
+/* A lost or refused connection, or a server that cannot serve now. */
 static int
 is_conn_error(unsigned e)
 {
@@ -57,7 +87,8 @@ is_conn_error(unsigned e)
 	    e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
 	    e == CR_SERVER_LOST_EXTENDED || e == ER_CONNECTION_KILLED ||
 	    e == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */ ||
-	    e == CR_COMMANDS_OUT_OF_SYNC || e == ER_SERVER_SHUTDOWN;
+	    e == CR_COMMANDS_OUT_OF_SYNC || e == ER_SERVER_SHUTDOWN ||
+	    e == ER_WSREP_NOT_READY;
 }
 
 int
@@ -72,8 +103,9 @@ db_library_end(void)
 	mysql_library_end();
 }
 
-void
-db_close(void)
+/* Close the connection and forget its prepared statements. */
+static void
+conn_close(void)
 {
 	size_t	 i;
 
@@ -86,26 +118,68 @@ db_close(void)
 		mysql_close(conn);
 		conn = NULL;
 	}
-	in_txn = 0;
 }
 
-int
-db_connect(void)
+void
+db_close(void)
 {
-	unsigned	 timeout;
-	my_bool		 off = 0;
+	conn_close();
+	in_txn = 0;
+	txn_broken = 0;
+}
 
-	if (conn != NULL)
-		return 1;
+/*
+ * The connection failed (last_errno): close it, so that the next statement
+ * connects again, from the next server of the list. An open transaction
+ * is lost with it.
+ */
+static void
+conn_drop(void)
+{
+	if (conn != NULL && cfg.ndb_hosts > 1) {
+		size_t	 next = (node + 1) % cfg.ndb_hosts;
+
+		log_warnx("db: %s:%u failed (%u); next: %s:%u",
+		    cfg.db_hosts[node].host, cfg.db_hosts[node].port,
+		    last_errno, cfg.db_hosts[next].host,
+		    cfg.db_hosts[next].port);
+		node = next;
+	}
+	conn_close();
+	if (in_txn) {
+		txn_broken = 1;
+		txn_fate = TXN_LOST;
+	}
+}
+
+/* Connect to server i of the list, or to the socket when there is none. */
+static int
+connect_one(size_t i)
+{
+	unsigned	 timeout, port = 0;
+	my_bool		 off = 0;
+	const char	*host = NULL, *sock = cfg.db_socket;
+
 	if ((conn = mysql_init(NULL)) == NULL) {
 		last_errno = CR_OUT_OF_MEMORY;
 		return -1;
 	}
+	if (cfg.ndb_hosts > 0) {
+		host = cfg.db_hosts[i].host;
+		port = cfg.db_hosts[i].port;
+		sock = NULL;
+	}
 	timeout = 3;
 	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	timeout = 5;
-	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &timeout);
 	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+	/* Longer than a Galera cluster takes to evict a node that died
+	 * (6-7 s with the default evs.suspect_timeout of 5 s), during which
+	 * the other nodes hold every commit and consistent read: a wait that
+	 * ends in a commit, instead of a dropped connection and a commit of
+	 * unknown outcome (make verify, the cluster check). */
+	timeout = 10;
+	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &timeout);
 	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	/* Index-merge intersection: with one operator owning most rows, the
@@ -117,13 +191,14 @@ db_connect(void)
 	    "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION',"
 	    " time_zone='+00:00', innodb_lock_wait_timeout=5,"
 	    " optimizer_switch='index_merge_intersection=off'");
-	if (mysql_real_connect(conn,
-	    cfg.db_host[0] != '\0' ? cfg.db_host : NULL,
-	    cfg.db_user, cfg.db_password, cfg.db_name,
-	    cfg.db_host[0] != '\0' ? cfg.db_port : 0,
-	    cfg.db_host[0] != '\0' ? NULL : cfg.db_socket, 0) == NULL) {
+	if (mysql_real_connect(conn, host, cfg.db_user, cfg.db_password,
+	    cfg.db_name, port, sock, 0) == NULL) {
 		last_errno = mysql_errno(conn);
-		log_warnx("db: connect: %s", mysql_error(conn));
+		if (host != NULL)
+			log_warnx("db: connect %s:%u: %s", host, port,
+			    mysql_error(conn));
+		else
+			log_warnx("db: connect: %s", mysql_error(conn));
 		mysql_close(conn);
 		conn = NULL;
 		if (last_errno == 0)
@@ -131,6 +206,24 @@ db_connect(void)
 		return -1;
 	}
 	return 1;
+}
+
+int
+db_connect(void)
+{
+	size_t	 k, n = cfg.ndb_hosts;
+
+	if (conn != NULL)
+		return 1;
+	if (n <= 1)
+		return connect_one(0);
+	/* The servers in turn, from the one in use (or to be tried next). */
+	for (k = 0; k < n; k++)
+		if (connect_one((node + k) % n) > 0) {
+			node = (node + k) % n;
+			return 1;
+		}
+	return -1;
 }
 
 int
@@ -148,8 +241,16 @@ db_errno(void)
 int
 db_retryable(void)
 {
+	if (txn_fate == TXN_UNKNOWN)
+		return 0;
 	return last_errno == ER_LOCK_DEADLOCK ||
-	    last_errno == ER_LOCK_WAIT_TIMEOUT;
+	    last_errno == ER_LOCK_WAIT_TIMEOUT || txn_fate == TXN_LOST;
+}
+
+int
+db_commit_unknown(void)
+{
+	return txn_fate == TXN_UNKNOWN;
 }
 
 /* Fill cols[id] from the metadata of prepared statement st. */
@@ -266,12 +367,17 @@ static void
 drop_if_broken(void)
 {
 	if (is_conn_error(last_errno))
-		db_close();
+		conn_drop();
 }
 
 /*
- * Prepare, bind and execute statement id. On a lost connection outside a
- * transaction, reconnect, re-prepare and retry once.
+ * Prepare, bind and execute statement id. Outside a transaction, a lost
+ * connection (or a server that cannot serve) is connected again, from the
+ * next server of the list, and the statement re-prepared and run again;
+ * so is a statement that a conflict rolled back (1213: a deadlock, or a
+ * Galera certification failure of its own implicit transaction), which
+ * changed nothing. Inside a transaction neither is repeated here: the
+ * page runs the whole transaction again (db_retryable).
  */
 static MYSQL_STMT *
 execute(enum stmt id, const struct dbp *p, size_t np)
@@ -279,9 +385,15 @@ execute(enum stmt id, const struct dbp *p, size_t np)
 	MYSQL_BIND	 b[MAXPARAMS];
 	unsigned long	 lens[MAXPARAMS];
 	MYSQL_STMT	*st;
-	int		 attempt;
+	size_t		 attempt, attempts = cfg.ndb_hosts + 1;
 
-	for (attempt = 0; attempt < 2; attempt++) {
+	if (txn_broken)
+		return NULL;	/* last_errno still says why */
+	if (!in_txn)
+		txn_fate = TXN_OK;	/* the last transaction is history */
+	if (attempts < 2)
+		attempts = 2;
+	for (attempt = 0; attempt < attempts; attempt++) {
 		if (db_connect() < 0)
 			return NULL;
 		if ((st = prepare(id)) == NULL)
@@ -295,11 +407,19 @@ execute(enum stmt id, const struct dbp *p, size_t np)
 			log_warnx("db: %s: %u %s", stmt_names[id], last_errno,
 			    mysql_stmt_error(st));
 fail:
-		if (!is_conn_error(last_errno) || in_txn) {
-			drop_if_broken();
+		if (is_conn_error(last_errno) || (!in_txn &&
+		    last_errno == ER_LOCK_WAIT_TIMEOUT && cfg.ndb_hosts > 1)) {
+			/* Outside a transaction, 1205 from one of several
+			 * servers is a Galera node that cannot serve
+			 * consistent reads (wsrep_sync_wait on a node out of
+			 * the primary component fails at once), or a rare
+			 * lock wait of an autocommit write, which may as well
+			 * be tried on the next server. */
+			conn_drop();
+			if (in_txn)
+				return NULL;
+		} else if (last_errno != ER_LOCK_DEADLOCK || in_txn)
 			return NULL;
-		}
-		db_close();
 	}
 	return NULL;
 }
@@ -448,9 +568,19 @@ fetch(MYSQL_STMT *st, enum stmt id, struct arena *abind, struct arena *arow,
 			arena_reset(arow);
 	}
 	if (rc != MYSQL_NO_DATA) {
-		last_errno = mysql_stmt_errno(st);
-		log_warnx("db: %s: fetch: %s", stmt_names[id],
-		    mysql_stmt_error(st));
+		/* An error the server sends among the rows (a Galera conflict
+		 * that aborts the statement) is reported on the connection. */
+		if ((last_errno = mysql_stmt_errno(st)) != 0)
+			log_warnx("db: %s: fetch: %u %s", stmt_names[id],
+			    last_errno, mysql_stmt_error(st));
+		else if ((last_errno = mysql_errno(conn)) != 0)
+			log_warnx("db: %s: fetch: %u %s", stmt_names[id],
+			    last_errno, mysql_error(conn));
+		else {
+			last_errno = CR_UNKNOWN_ERROR;
+			log_warnx("db: %s: fetch failed (%d)", stmt_names[id],
+			    rc);
+		}
 		mysql_stmt_free_result(st);
 		drop_if_broken();
 		return -1;
@@ -537,6 +667,8 @@ db_begin(void)
 		log_warnx("db: begin inside a transaction: rolled back");
 		db_rollback();
 	}
+	txn_fate = TXN_OK;
+	txn_broken = 0;
 	/* Not in a transaction yet, so a lost connection is reconnected. */
 	if (db_exec(STMT_TXN_BEGIN, NULL, 0, NULL) < 0)
 		return -1;
@@ -553,19 +685,35 @@ db_in_txn(void)
 int
 db_commit(void)
 {
-	int	 rc = 1;
+	unsigned	 e;
 
-	if (conn == NULL)
+	if (txn_broken || conn == NULL) {
+		/* The connection went before COMMIT: rolled back. */
+		in_txn = 0;
+		txn_broken = 0;
 		return -1;
-	if (mysql_commit(conn) != 0) {
-		last_errno = mysql_errno(conn);
-		log_warnx("db: commit: %s", mysql_error(conn));
-		rc = -1;
-		mysql_rollback(conn);
 	}
 	in_txn = 0;
-	drop_if_broken();
-	return rc;
+	if (mysql_commit(conn) == 0)
+		return 1;
+	e = last_errno = mysql_errno(conn);
+	log_warnx("db: commit: %u %s", e, mysql_error(conn));
+	if (e == CR_SERVER_GONE_ERROR || e == ER_WSREP_NOT_READY) {
+		txn_fate = TXN_LOST;	/* COMMIT not sent, or refused */
+		conn_drop();
+	} else if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
+		/* A deadlock, or on Galera a certification failure (1213):
+		 * rolled back, and to be run again. */
+		(void)mysql_rollback(conn);
+	else {
+		/* Sent and not answered, or failed while committing (1180:
+		 * on Galera, a node that left the primary component while
+		 * replicating it): it may have been committed. The next
+		 * statement goes to the next server. */
+		txn_fate = TXN_UNKNOWN;
+		conn_drop();
+	}
+	return -1;
 }
 
 void
@@ -574,11 +722,13 @@ db_rollback(void)
 	unsigned	 saved = last_errno;
 
 	in_txn = 0;
+	txn_broken = 0;
 	if (conn == NULL)
 		return;
 	if (mysql_rollback(conn) != 0) {
 		/* A connection that cannot roll back is not to be trusted. */
-		db_close();
+		last_errno = mysql_errno(conn);
+		conn_drop();
 	}
 	last_errno = saved;
 }

@@ -50,10 +50,14 @@ struct dbres {
 /* Call once before forking (mysql_library_init). */
 int	 db_library_init(void);
 void	 db_library_end(void);
-/* Connect (if not connected). 1 ok, -1 error. */
+/* Connect (if not connected) to the socket, or to the first server of
+ * TENANTRY_DB_HOST's list that answers, from the one in use: a server that
+ * fails, or a Galera node that leaves the primary component, is left for
+ * the next. 1 ok, -1 error. */
 int	 db_connect(void);
 void	 db_close(void);
-/* 1 when the last error was a lost or refused connection. */
+/* 1 when the last error was a lost or refused connection, or a server
+ * that cannot serve now (Galera: not in the primary component). */
 int	 db_unavailable(void);
 /* MariaDB error number of the last failure (1213 deadlock, 1205 lock wait...). */
 unsigned db_errno(void);
@@ -72,15 +76,27 @@ int	 db_query_each(enum stmt, const struct dbp *, size_t,
  * insert_id, if not NULL, receives LAST_INSERT_ID. */
 int64_t	 db_exec(enum stmt, const struct dbp *, size_t, uint64_t *insert_id);
 
-/* Transactions: begin/commit return 1 ok, -1 error; rollback never fails
- * visibly. db_retryable says whether the failed transaction should be run
- * again (deadlock 1213, lock wait timeout 1205). */
+/*
+ * Transactions: begin/commit return 1 ok, -1 error; rollback never fails
+ * visibly. After a failure and the rollback, db_retryable says whether the
+ * transaction is to be run again whole, from db_begin: a deadlock (1213;
+ * on Galera also a conflict with a transaction committed through another
+ * node, reported by any statement or by COMMIT), a lock wait timeout
+ * (1205), or a connection lost before COMMIT (the server rolled it back;
+ * the next db_begin connects again, to the next server of the list).
+ * db_commit_unknown: the connection was lost during COMMIT, so the
+ * transaction may have been committed; it is not retryable, and the
+ * answer must not say that nothing was saved. After a lost connection the
+ * transaction's remaining statements fail at once (they never run outside
+ * it on a new connection).
+ */
 int	 db_begin(void);
 int	 db_commit(void);
 void	 db_rollback(void);
 /* 1 while a transaction begun by db_begin is open. */
 int	 db_in_txn(void);
 int	 db_retryable(void);
+int	 db_commit_unknown(void);
 
 /* Migrations only: prepare and run one statement from a schema file.
  * The one place SQL text does not come from the statement table. */

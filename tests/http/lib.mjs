@@ -313,8 +313,13 @@ function unescapeCell(s) {
 /* Run SQL through the mariadb CLI; returns rows as arrays of strings (NULL → null). */
 export function db(sql) {
 	assert.ok(DB_SOCKET, 'TENANTRY_DB_SOCKET must be set (run through tests/run.sh)');
-	const out = execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', DB_SOCKET, '-u', 'root',
-		process.env.TENANTRY_DB_NAME || 'tenantry', '-N', '-B', '-e', sql], { encoding: 'utf8', maxBuffer: 1 << 28 });
+	return dbAt(DB_SOCKET, sql);
+}
+
+/* The same through another server's socket (e.g. one node of a cluster). */
+export function dbAt(socket, sql) {
+	const out = execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', socket, '-u', 'root',
+		process.env.TENANTRY_DB_NAME || 'tenantry', '-N', '-B', '-e', sql], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 60000 });
 	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map(unescapeCell));
 }
 

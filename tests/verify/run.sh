@@ -13,6 +13,11 @@
 #   db-faults      MariaDB SIGKILLed 20 times under saves (fast: 2)
 #   worker-faults  a worker SIGKILLed every 2 s for 40 s (fast: 3 kills), and
 #                  workers killed while hashing a password
+#   cluster        three app hosts behind nginx on a 3-node Galera cluster
+#                  (tests/verify/cluster.sh): lost updates over the nodes
+#                  (16 × 200; fast 4 × 25), caches, pools, sessions across
+#                  hosts, nodes killed and rejoined (fast: one), one cut
+#                  off the group, an app host killed
 #   security       the security matrix (sessions, CSRF, throttling, login
 #                  flood, foreign ids, XSS/SQLi, headers, 413, slow clients)
 #   leaks          10 000 requests to one worker under valgrind: 0 bytes lost;
@@ -25,7 +30,7 @@
 #
 # Settings: VERIFY_FAST=1 (the subset `make test` runs), VERIFY_ONLY="lost-updates
 # faults" (names above; "faults" = both fault checks), VERIFY_KEEP=1 (keep the
-# data directory), VERIFY_BUDGET (seconds for the whole run: 1470, fast 330),
+# data directory), VERIFY_BUDGET (seconds for the whole run: 1740, fast 540),
 # VERIFY_RSS_FIRST / VERIFY_RSS_LAST / VERIFY_VALGRIND_REQUESTS (leaks sizes).
 # Details of every check go to tests/out/verify/<check>.log. Every step runs
 # under `timeout` within what is left of the budget (a check that would not
@@ -38,9 +43,9 @@ FAST=${VERIFY_FAST:-0}
 ONLY=${VERIFY_ONLY:-}
 OUT="$ROOT/tests/out/verify"
 HERE="$ROOT/tests/verify"
-ALL="fuzz sanitizers lost-updates db-faults worker-faults security past-months leaks"
+ALL="fuzz sanitizers lost-updates db-faults worker-faults cluster security past-months leaks"
 T0=$(date +%s)
-BUDGET=${VERIFY_BUDGET:-$((FAST ? 420 : 1590))}
+BUDGET=${VERIFY_BUDGET:-$((FAST ? 540 : 1740))}
 RESERVE=$((FAST ? 15 : 40))	# kept for each check still to come
 PASSN=0
 FAILN=0
@@ -152,6 +157,7 @@ cleanup() {
 	[ -n "$FUZZ_PID" ] && kill "$FUZZ_PID" 2>/dev/null
 	[ -n "${NODE_PID:-}" ] && kill "$NODE_PID" 2>/dev/null
 	stack_stop >>"$OUT/stack.log" 2>&1
+	[ -f "$VAR/galera/cluster/env" ] && VAR="$VAR/galera" sh "$ROOT/nginx/cluster.sh" stop >>"$OUT/stack.log" 2>&1
 	if [ "${VERIFY_KEEP:-0}" = 1 ]; then
 		echo "verify: data kept in $VAR"
 	else
@@ -427,6 +433,14 @@ if want worker-faults; then
 	# Workers killed while hashing may have left the hash slots taken, and
 	# their successors stuck: end this server now rather than drain it.
 	app_down now
+fi
+
+# ---- 6b. the cluster: its own stack (nginx/cluster.sh), under $VAR/galera -----------------
+
+if want cluster && budget cluster $((FAST ? 150 : 420)); then
+	if [ "$FAST" = 1 ]; then set -- 4 25; else set -- 16 200; fi
+	VAR="$VAR" timeout "$CAP" sh "$HERE/cluster.sh" "$@" >"$OUT/cluster.log" 2>&1
+	result cluster $?
 fi
 
 # ---- 7. security matrix (the production build) ------------------------------------------

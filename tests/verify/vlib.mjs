@@ -139,14 +139,15 @@ export function cloneClient(c, name) {
  * sent as they are, no cookie jar updates and no HTML decoding, so that the
  * client costs little next to the server. Same calls as lib.mjs's Client
  * (get, post, request; csrf), so attempt() and postPairs() take either.
+ * `from` is a Client or another Lean (its session); `base` another server.
  */
 export class Lean {
-	constructor(from, { maxSockets = 16, timeoutMs = 15000 } = {}) {
+	constructor(from, { maxSockets = 16, timeoutMs = 15000, base = BASE_URL } = {}) {
 		this.name = from.name;
-		this.cookie = [...from.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+		this.cookie = from.cookie ?? [...from.jar].map(([k, v]) => `${k}=${v}`).join('; ');
 		this.csrf = from.csrf;
 		this.timeoutMs = timeoutMs;
-		const u = new URL(BASE_URL);
+		const u = new URL(base);
 		this.host = u.hostname;
 		this.port = Number(u.port || 80);
 		this.agent = new http.Agent({ keepAlive: true, maxSockets });
