@@ -9,7 +9,7 @@ PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 WARN     = -Wall -Wextra -Werror
 CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -O2 -g -Iapp $(PKG_CFLAGS)
 CXXFLAGS = -std=c++11 $(WARN) -O2 -g
-LDLIBS   = -lfcgi -lctemplate_nothreads -lmariadb -lsodium -pthread -lstdc++
+LDLIBS   = -lfcgi -lctemplate_nothreads -lmariadb -lsodium -lhpdf -pthread -lstdc++
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 APP_C   != find app -name '*.c' | sort

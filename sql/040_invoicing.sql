@@ -121,6 +121,7 @@ CREATE TABLE invoice (
 	KEY invoice_list (operator_id, id),
 	KEY invoice_occupier (operator_id, occupier_id, kind),
 	KEY invoice_issue (operator_id, status, issue_date),
+	KEY invoice_credit_of (credit_of),
 	CONSTRAINT fk_invoice_occupier FOREIGN KEY (occupier_id) REFERENCES occupier (id),
 	CONSTRAINT ck_invoice_issued CHECK (status = 'draft' OR (seq IS NOT NULL AND number IS NOT NULL AND issue_date IS NOT NULL))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='invoices and credit notes';
