@@ -237,7 +237,8 @@ sage_row(struct buf *b, const struct acct_doc *d, const struct acct_line *l)
 	credit = d->credit ? l->net > 0 || (l->net == 0 && l->vat > 0) :
 	    l->net < 0 || (l->net == 0 && l->vat < 0);
 	acct_date(d->issue, date, sizeof(date));
-	utf8_clip(l->description, SAGE_DETAILS, details, sizeof(details));
+	utf8_clip(l->brief != NULL ? l->brief : l->description, SAGE_DETAILS,
+	    details, sizeof(details));
 	csv_text(b, credit ? "SC" : "SI", 1);
 	csv_text(b, d->account_ref, 0);
 	csv_text(b, l->sage_nominal, 0);

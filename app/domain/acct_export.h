@@ -58,6 +58,7 @@ struct acct_doc {
 /* One line with its accounting codes (already defaulted: never empty). */
 struct acct_line {
 	const char	*description;		/* with the line's details */
+	const char	*brief;			/* Sage's 60 bytes: NULL, description */
 	int64_t		 net, vat;		/* as on the document (signed) */
 	const char	*account;		/* Xero account code */
 	const char	*xero_tax;		/* Xero tax rate name */

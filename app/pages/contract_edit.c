@@ -10,6 +10,7 @@
 #include "../store/db.h"
 #include "../store/store.h"
 #include "../tpl/tpl.h"
+#include "billing_lock.h"
 #include "pages.h"
 
 enum contract_field {
@@ -120,6 +121,22 @@ page_contract_edit(struct req *r)
 	if (db_begin() < 0) {
 		page_store_error(r);
 		return;
+	}
+	/* Dates may not move into or out of an invoiced, locked month. */
+	if (editing) {
+		const char *locked;
+
+		if ((rc = billing_lock_contract(r, &cur, &c, &locked)) != 0) {
+			db_rollback();
+			if (rc < 0) {
+				page_store_error(r);
+				return;
+			}
+			r->status = 422;
+			form_error(r, d, NULL, locked);
+			page_end(r);
+			return;
+		}
 	}
 	if (editing) {
 		rc = store_contract_update(r->user.operator_id, &c);

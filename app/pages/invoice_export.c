@@ -79,6 +79,7 @@ download(struct req *r)
 		inv_line_detail(&v[i].l, detail, sizeof(detail));
 		l.description = arena_printf(r->a, "%s: %s",
 		    v[i].l.description, detail);
+		l.brief = v[i].l.description;
 		l.net = v[i].l.net;
 		l.vat = v[i].l.vat;
 		l.account = nonempty(v[i].xero_account, bs.xero_account);
