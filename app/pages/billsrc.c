@@ -2,6 +2,7 @@
  * billsrc: see billsrc.h. The loop is billing_month's (billing.c), over
  * the range statements of sql_invoice.def.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../arena.h"
@@ -12,6 +13,31 @@
 
 #define MAX_SEGS	256
 
+/* A charge row with the catalog's display order of its service. */
+struct srow {
+	struct store_charge_row	 r;
+	int64_t			 sort;
+};
+
+/* Occupier, site (by name), the catalog's order, then id: billing_month's
+ * order but by occupier id rather than name. */
+static int
+srow_cmp(const void *pa, const void *pb)
+{
+	const struct srow	*a = pa, *b = pb;
+	int			 c;
+
+	if (a->r.occ_id != b->r.occ_id)
+		return a->r.occ_id < b->r.occ_id ? -1 : 1;
+	if ((c = strcmp(a->r.site_name, b->r.site_name)) != 0)
+		return c;
+	if (a->r.site_id != b->r.site_id)
+		return a->r.site_id < b->r.site_id ? -1 : 1;
+	if (a->sort != b->sort)
+		return a->sort < b->sort ? -1 : 1;
+	return a->r.id < b->r.id ? -1 : a->r.id > b->r.id;
+}
+
 static int
 rows_read(struct arena *a, int64_t op, int64_t site, int64_t lo, int64_t hi,
     int32_t first, int32_t last, struct store_charge_row **out, size_t *n)
@@ -21,28 +47,35 @@ rows_read(struct arena *a, int64_t op, int64_t site, int64_t lo, int64_t hi,
 	    DBP_I(site), DBP_I(site), dbp_day(last, l), dbp_day(first, f) };
 	struct dbres		 res;
 	struct store_charge_row	*c;
+	struct srow		*v;
 	size_t			 i;
 
 	*out = NULL;
 	*n = 0;
 	if (db_query(a, STMT_RUN_CHARGE_ROWS, p, NPARAMS(p), &res) < 0)
 		return -1;
-	c = arena_calloc(a, res.nrows, sizeof(*c));
+	v = arena_calloc(a, res.nrows, sizeof(*v));
 	for (i = 0; i < res.nrows; i++) {
 		const struct dbrow *r = &res.rows[i];
 
-		c[i].id = dbrow_int(r, 0);
-		c[i].occ_id = dbrow_int(r, 1);
-		c[i].occ_name = dbrow_str(r, 2);
-		c[i].site_id = dbrow_int(r, 3);
-		c[i].site_name = dbrow_str(r, 4);
-		c[i].service_id = dbrow_int(r, 5);
-		c[i].service_name = dbrow_str(r, 6);
-		c[i].price = dbrow_int(r, 7);
-		c[i].qty = dbrow_int(r, 8);
-		c[i].activated = dbrow_day(r, 9);
-		c[i].ended = dbrow_day(r, 10);
+		v[i].r.id = dbrow_int(r, 0);
+		v[i].r.occ_id = dbrow_int(r, 1);
+		v[i].r.occ_name = dbrow_str(r, 2);
+		v[i].r.site_id = dbrow_int(r, 3);
+		v[i].r.site_name = dbrow_str(r, 4);
+		v[i].r.service_id = dbrow_int(r, 5);
+		v[i].r.service_name = dbrow_str(r, 6);
+		v[i].r.price = dbrow_int(r, 7);
+		v[i].r.qty = dbrow_int(r, 8);
+		v[i].r.activated = dbrow_day(r, 9);
+		v[i].r.ended = dbrow_day(r, 10);
+		v[i].sort = dbrow_int(r, 11);
 	}
+	if (res.nrows > 1)
+		qsort(v, res.nrows, sizeof(*v), srow_cmp);
+	c = arena_calloc(a, res.nrows, sizeof(*c));
+	for (i = 0; i < res.nrows; i++)
+		c[i] = v[i].r;
 	*out = c;
 	*n = res.nrows;
 	return 1;

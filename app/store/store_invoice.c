@@ -367,97 +367,85 @@ store_invoice_lock(struct arena *a, int64_t op, int64_t id,
 	return 1;
 }
 
-/* ---- JSON of lines ---- */
+/* ---- many rows a statement ---- */
 
+#define LINE_COLS	20	/* placeholders of a line row (LINE_ROW) */
+#define DRAFT_COLS	10	/* of a draft row (DRAFT_ROW) */
+
+/* The 20 parameters of line l of invoice inv, numbered no, into p; the
+ * dates are written into d (3 x DATE_STRLEN bytes). */
 static void
-json_str(struct buf *b, const char *s)
+line_params(struct dbp *p, int64_t op, int64_t inv, int64_t no,
+    const struct inv_line *l, char *d)
 {
-	static const char hex[] = "0123456789abcdef";
-
-	buf_putc(b, '"');
-	for (; s != NULL && *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\') {
-			buf_putc(b, '\\');
-			buf_putc(b, (char)c);
-		} else if (c < 0x20) {
-			buf_puts(b, "\\u00");
-			buf_putc(b, hex[c >> 4]);
-			buf_putc(b, hex[c & 15]);
-		} else
-			buf_putc(b, (char)c);
-	}
-	buf_putc(b, '"');
+	p[0] = DBP_I(op);
+	p[1] = DBP_I(inv);
+	p[2] = DBP_I(no);
+	p[3] = DBP_S(inv_line_kind_names[l->kind]);
+	p[4] = l->occsvc_id ? DBP_I(l->occsvc_id) : DBP_NUL;
+	p[5] = l->service_id ? DBP_I(l->service_id) : DBP_NUL;
+	p[6] = l->site_id ? DBP_I(l->site_id) : DBP_NUL;
+	p[7] = dbp_day(l->month, d);
+	p[8] = DBP_S(l->description);
+	p[9] = dbp_day(l->from, d + DATE_STRLEN);
+	p[10] = dbp_day(l->to, d + 2 * DATE_STRLEN);
+	p[11] = DBP_I(l->days);
+	p[12] = DBP_I(l->dim);
+	p[13] = DBP_I(l->unit_price);
+	p[14] = DBP_I(l->qty);
+	p[15] = DBP_I(l->net);
+	p[16] = DBP_S(vat_rate_names[l->rate]);
+	p[17] = DBP_I(l->bp);
+	p[18] = DBP_I(l->vat);
+	p[19] = l->credit_of_line ? DBP_I(l->credit_of_line) : DBP_NUL;
 }
 
-static void
-json_day(struct buf *b, int32_t day)
+/* Insert n lines (line i on invoice inv[i] as number no[i]) in statements
+ * of 64, 8 and 1 rows. 1, or -1. */
+static int
+lines_insert(struct arena *a, int64_t op, const int64_t *inv,
+    const int64_t *no, const struct inv_line *l, size_t n)
 {
-	char	 d[DATE_STRLEN];
+	struct dbp	*p = arena_calloc(a, 64 * LINE_COLS, sizeof(*p));
+	char		*d = arena_alloc(a, 64 * 3 * DATE_STRLEN);
+	size_t		 i = 0, j, k;
+	enum stmt	 st;
 
-	if (day == DATE_NONE) {
-		buf_puts(b, "null");
-		return;
+	while (i < n) {
+		k = n - i >= 64 ? 64 : n - i >= 8 ? 8 : 1;
+		st = k == 64 ? STMT_INV_LINES_64 : k == 8 ? STMT_INV_LINES_8 :
+		    STMT_INV_LINES_1;
+		for (j = 0; j < k; j++)
+			line_params(p + j * LINE_COLS, op, inv[i + j],
+			    no[i + j], &l[i + j], d + j * 3 * DATE_STRLEN);
+		if (db_exec(st, p, k * LINE_COLS, NULL) != (int64_t)k)
+			return -1;
+		i += k;
 	}
-	date_format(day, d, sizeof(d));
-	buf_putc(b, '"');
-	buf_puts(b, d);
-	buf_putc(b, '"');
-}
-
-void
-store_line_json(struct buf *b, int64_t occ, int64_t no,
-    const struct inv_line *l)
-{
-	buf_printf(b, "[%lld,%lld,", (long long)occ, (long long)no);
-	json_str(b, inv_line_kind_names[l->kind]);
-	buf_printf(b, ",%lld,%lld,%lld,", (long long)l->occsvc_id,
-	    (long long)l->service_id, (long long)l->site_id);
-	json_day(b, l->month);
-	buf_putc(b, ',');
-	json_str(b, l->description);
-	buf_putc(b, ',');
-	json_day(b, l->from);
-	buf_putc(b, ',');
-	json_day(b, l->to);
-	buf_printf(b, ",%d,%d,%lld,%lld,%lld,", l->days, l->dim,
-	    (long long)l->unit_price, (long long)l->qty, (long long)l->net);
-	json_str(b, vat_rate_names[l->rate]);
-	buf_printf(b, ",%d,%lld,%lld]", l->bp, (long long)l->vat,
-	    (long long)l->credit_of_line);
+	return 1;
 }
 
 int
 store_invoice_add_lines(struct arena *a, int64_t op, int64_t id,
     const struct inv_line *l, size_t n)
 {
-	struct dbp	 p[4], q[] = { DBP_I(op), DBP_I(id) };
+	struct dbp	 q[] = { DBP_I(op), DBP_I(id) };
 	struct dbres	 res;
-	struct buf	 b;
-	int64_t		 no, got;
+	int64_t		*inv, *no, first;
 	size_t		 i;
 
 	if (n == 0)
 		return 1;
 	if (db_query(a, STMT_INV_LINE_MAXNO, q, NPARAMS(q), &res) < 0)
 		return -1;
-	no = dbrow_int(&res.rows[0], 0);
-	buf_init(&b, a, 256 * n);
-	buf_putc(&b, '[');
+	first = dbrow_int(&res.rows[0], 0) + 1;
+	inv = arena_calloc(a, n, sizeof(*inv));
+	no = arena_calloc(a, n, sizeof(*no));
 	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_putc(&b, ',');
-		store_line_json(&b, 0, no + 1 + (int64_t)i, &l[i]);
+		inv[i] = id;
+		no[i] = first + (int64_t)i;
 	}
-	buf_putc(&b, ']');
-	p[0] = DBP_I(op);
-	p[1] = DBP_SN(b.p, b.len);
-	p[2] = DBP_I(op);
-	p[3] = DBP_I(id);
-	if ((got = db_exec(STMT_INV_LINES_ADD, p, 4, NULL)) < 0)
-		return -1;
-	return got == (int64_t)n ? 1 : 0;
+	return lines_insert(a, op, inv, no, l, n);
 }
 
 int
@@ -940,6 +928,26 @@ store_run_period_mark(int64_t op, int64_t site, int32_t month,
 	return db_exec(STMT_RUN_PERIOD_MARK, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
 }
 
+/* The invoice id of occupier occ among n (occupier, id) pairs sorted by
+ * occupier; 0 when absent. */
+static int64_t
+draft_of(const int64_t (*pair)[2], size_t n, int64_t occ)
+{
+	size_t	 lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (pair[mid][0] == occ)
+			return pair[mid][1];
+		if (pair[mid][0] < occ)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 int
 store_run_insert_drafts(struct arena *a, int64_t op, int64_t run,
     int64_t site, int32_t period, const char *mode, int64_t user,
@@ -947,53 +955,68 @@ store_run_insert_drafts(struct arena *a, int64_t op, int64_t run,
     const int64_t *occ, const int64_t *no, size_t nl)
 {
 	char		 day[DATE_STRLEN];
-	struct buf	 b;
-	struct dbp	 p[7];
-	size_t		 i;
-	int64_t		 got;
+	struct dbp	*p;
+	struct dbres	 res;
+	int64_t		(*pair)[2], *inv;
+	size_t		 i = 0, j, k, np = 0;
+	enum stmt	 st;
 
 	if (nd == 0)
 		return 1;
-	buf_init(&b, a, 64 * nd);
-	buf_putc(&b, '[');
-	for (i = 0; i < nd; i++)
-		buf_printf(&b, "%s[%lld,%lld,%lld,%lld]", i ? "," : "",
-		    (long long)d[i].occ_id, (long long)d[i].t.net,
-		    (long long)d[i].t.vat, (long long)d[i].t.gross);
-	buf_putc(&b, ']');
-	p[0] = DBP_I(op);
-	p[1] = DBP_I(run);
-	p[2] = site ? DBP_I(site) : DBP_NUL;
-	p[3] = dbp_day(period, day);
-	p[4] = DBP_S(mode);
-	p[5] = DBP_I(user);
-	p[6] = DBP_SN(b.p, b.len);
-	if ((got = db_exec(STMT_RUN_INVOICES_ADD, p, 7, NULL)) < 0)
-		return -1;
-	if (got != (int64_t)nd) {
-		log_warnx("bill run %lld: %lld of %zu drafts inserted",
-		    (long long)run, (long long)got, nd);
-		return -1;
+	p = arena_calloc(a, 32 * DRAFT_COLS, sizeof(*p));
+	pair = arena_calloc(a, nd, sizeof(*pair));
+	dbp_day(period, day);
+	while (i < nd) {
+		k = nd - i >= 32 ? 32 : nd - i >= 4 ? 4 : 1;
+		st = k == 32 ? STMT_RUN_DRAFTS_32 : k == 4 ? STMT_RUN_DRAFTS_4 :
+		    STMT_RUN_DRAFTS_1;
+		for (j = 0; j < k; j++) {
+			struct dbp *r = p + j * DRAFT_COLS;
+
+			r[0] = DBP_I(op);
+			r[1] = DBP_I(d[i + j].occ_id);
+			r[2] = DBP_I(run);
+			r[3] = site ? DBP_I(site) : DBP_NUL;
+			r[4] = DBP_S(day);
+			r[5] = DBP_S(mode);
+			r[6] = DBP_I(d[i + j].t.net);
+			r[7] = DBP_I(d[i + j].t.vat);
+			r[8] = DBP_I(d[i + j].t.gross);
+			r[9] = DBP_I(user);
+		}
+		if (db_exec(st, p, k * DRAFT_COLS, NULL) != (int64_t)k) {
+			log_warnx("bill run %lld: drafts not inserted",
+			    (long long)run);
+			return -1;
+		}
+		i += k;
 	}
-	buf_init(&b, a, 256 * (nl ? nl : 1));
-	buf_putc(&b, '[');
-	for (i = 0; i < nl; i++) {
-		if (i > 0)
-			buf_putc(&b, ',');
-		store_line_json(&b, occ[i], no[i], &l[i]);
+	/* Their ids, by occupier (the unique key (run, occupier)). */
+	{
+		struct dbp q[] = { DBP_I(run), DBP_I(d[0].occ_id),
+		    DBP_I(d[nd - 1].occ_id), DBP_I(op) };
+
+		if (db_query(a, STMT_RUN_DRAFT_IDS, q, NPARAMS(q), &res) !=
+		    (int)nd) {
+			log_warnx("bill run %lld: drafts not read back",
+			    (long long)run);
+			return -1;
+		}
+		for (i = 0; i < nd; i++) {
+			pair[i][0] = dbrow_int(&res.rows[i], 0);
+			pair[i][1] = dbrow_int(&res.rows[i], 1);
+		}
+		np = nd;
 	}
-	buf_putc(&b, ']');
-	p[0] = DBP_I(op);
-	p[1] = DBP_SN(b.p, b.len);
-	p[2] = DBP_I(run);
-	if ((got = db_exec(STMT_RUN_LINES_ADD, p, 3, NULL)) < 0)
-		return -1;
-	if (got != (int64_t)nl) {
-		log_warnx("bill run %lld: %lld of %zu lines inserted",
-		    (long long)run, (long long)got, nl);
-		return -1;
-	}
-	return 1;
+	inv = arena_calloc(a, nl ? nl : 1, sizeof(*inv));
+	for (i = 0; i < nl; i++)
+		if ((inv[i] = draft_of((const int64_t (*)[2])pair, np,
+		    occ[i])) == 0) {
+			log_warnx("bill run %lld: a line without its draft",
+			    (long long)run);
+			return -1;
+		}
+	return lines_insert(a, op, inv, no, l, nl);
 }
 
 int

@@ -314,8 +314,4 @@ int	 store_seed_occbill(int64_t op, const char *occ_name,
 	    const char *billing_name, const char *address, const char *vat,
 	    int64_t terms);
 
-/* Append l as a JSON array of the line columns (LINE_JSON_COLUMNS). */
-void	 store_line_json(struct buf *, int64_t occ, int64_t no,
-	    const struct inv_line *);
-
 #endif
