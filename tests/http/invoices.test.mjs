@@ -8,8 +8,10 @@
 // adjustments; occupiers see their own issued documents only.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import {
-	STAFF, db, dbValue, decode, inputValue, occupierId, signedIn, siteId, assertHtml,
+	ROOT, STAFF, db, dbValue, decode, inputValue, occupierId, signedIn, siteId, assertHtml,
 } from './lib.mjs';
 import { serviceIds, openManage, submit, rowsOf, occupierWith } from './services-lib.mjs';
 import {
@@ -171,6 +173,11 @@ test('the PDF of an invoice: its text (pdftotext) has the seller, buyer, number,
 	assert.match(t, new RegExp(`Net\\s+${money(inv.net).replace('.', '\\.')}`));
 	for (const l of lines(inv.id))
 		assert.ok(t.includes(plain(l.net)), `line amount ${plain(l.net)}`);
+	// README's picture of a PDF page (UPDATE_SCREENSHOTS=1), from the demo data.
+	if (process.env.UPDATE_SCREENSHOTS === '1')
+		execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile',
+			path.join(process.env.TENANTRY_OUT || path.join(ROOT, 'tests', 'out'), 'pdf', `${inv.number}.pdf`),
+			path.join(ROOT, 'tests', 'screenshots', 'invoice-pdf')]);
 	// The same bytes every time, and for the occupier.
 	const again = await admin.get(`/invoices/${inv.id}/pdf`);
 	assert.ok(again.bytes.equals(r.bytes), 'an issued document prints the same');
