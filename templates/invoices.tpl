@@ -18,7 +18,7 @@
 </table>{{/HAS_ROWS}}
 {{#EMPTY}}<div class="empty"><p>It is empty here: no invoice matches. A <a href="/invoices/runs">bill run</a> makes the drafts of a month.</p></div>{{/EMPTY}}
 {{#PAGER}}<nav class="pager" aria-label="Pages">
-{{#PREV}}<a rel="prev" href="/invoices?status={{STATUS_KEY}}&amp;month={{MONTH}}&amp;page={{N}}">← Previous</a>{{/PREV}}
+{{#PREV}}<a rel="prev" href="/invoices?status={{STATUS_KEY}}&amp;month={{MONTH}}&amp;run={{RUN_Q}}&amp;occupier={{OCC_Q}}&amp;page={{N}}">← Previous</a>{{/PREV}}
 <span>Page {{PAGE}} of {{PAGES}}</span>
-{{#NEXT}}<a rel="next" href="/invoices?status={{STATUS_KEY}}&amp;month={{MONTH}}&amp;page={{N}}">Next →</a>{{/NEXT}}
+{{#NEXT}}<a rel="next" href="/invoices?status={{STATUS_KEY}}&amp;month={{MONTH}}&amp;run={{RUN_Q}}&amp;occupier={{OCC_Q}}&amp;page={{N}}">Next →</a>{{/NEXT}}
 </nav>{{/PAGER}}

@@ -88,10 +88,14 @@ page_invoices(struct req *r)
 	if (page == 0)
 		page = 1;
 	tpl_set(d, "STATUS_KEY", st);
-	if (f.run_id)
+	if (f.run_id) {
 		tpl_set_int(tpl_section(d, "RUN"), "RUN_ID", f.run_id);
-	if (f.occupier_id)
+		tpl_set_int(d, "RUN_Q", f.run_id);
+	}
+	if (f.occupier_id) {
 		tpl_set_int(tpl_section(d, "OCC"), "OCC_ID", f.occupier_id);
+		tpl_set_int(d, "OCC_Q", f.occupier_id);
+	}
 	if ((done = kv_get(&r->query, "done")) != NULL &&
 	    strcmp(done, "discarded") == 0)
 		tpl_set(tpl_section(d, "NOTICE"), "TEXT", "The draft is "
