@@ -54,8 +54,8 @@ runs_fill(struct req *r, struct tpl_dict *d)
 }
 
 static void
-form_fill_sites(struct req *r, struct tpl_dict *d, const struct store_site *st,
-    size_t ns, int64_t site)
+form_fill_sites(struct tpl_dict *d, const struct store_site *st, size_t ns,
+    int64_t site)
 {
 	size_t	 i;
 
@@ -67,7 +67,6 @@ form_fill_sites(struct req *r, struct tpl_dict *d, const struct store_site *st,
 		if (st[i].id == site)
 			tpl_show(s, "SELECTED");
 	}
-	(void)r;
 }
 
 void
@@ -104,7 +103,7 @@ page_bill_runs(struct req *r)
 		snprintf(month, sizeof(month), "%04d-%02d", y, m);
 		form_fill(r, d, "period", month);
 		tpl_show(d, "MODE_ARREARS");
-		form_fill_sites(r, d, st, ns, 0);
+		form_fill_sites(d, st, ns, 0);
 		if (runs_fill(r, d) < 0) {
 			page_store_error(r);
 			return;
@@ -135,7 +134,7 @@ page_bill_runs(struct req *r)
 		else
 			err = billrun_check(&q);
 	}
-	form_fill_sites(r, d, st, ns, q.site);
+	form_fill_sites(d, st, ns, q.site);
 	if (err != NULL) {
 		form_error(r, d, "period", err);
 		r->status = 422;

@@ -321,7 +321,9 @@ txn(struct op *o, int (*fn)(struct op *))
 	return -1;
 }
 
-static const char *
+/* The VAT rate options of a select (section of d), the one posted (or
+ * standard) selected. */
+static void
 rate_options(struct req *r, struct tpl_dict *d, const char *section,
     const char *key)
 {
@@ -338,7 +340,6 @@ rate_options(struct req *r, struct tpl_dict *d, const char *section,
 		    i == VAT_STANDARD)
 			tpl_show(s, "SELECTED");
 	}
-	return cur;
 }
 
 /* The page: the document and the forms its state allows. */
@@ -395,8 +396,7 @@ show(struct req *r, struct tpl_dict *d, const struct invdoc *x, int from_form)
 	tpl_set(s, "DUE", invoicing_money(r, v->currency,
 	    inv_due(v->gross, v->credited, v->paid)));
 	if (inv_due(v->gross, v->credited, v->paid) > 0) {
-		struct tpl_dict *f = tpl_section(s, "CAN_PAY");
-
+		tpl_show(s, "CAN_PAY");
 		if (!from_form) {
 			money_format(inv_due(v->gross, v->credited, v->paid), b,
 			    sizeof(b));
@@ -404,7 +404,6 @@ show(struct req *r, struct tpl_dict *d, const struct invdoc *x, int from_form)
 			date_format(r->today, day, sizeof(day));
 			form_fill(r, d, "pay_date", day);
 		}
-		(void)f;
 	}
 	if (store_invoice_payments(r->a, r->user.operator_id, v->id, &pay,
 	    &n) > 0)
