@@ -27,4 +27,8 @@ int	seed_telephony(int64_t op, const int64_t *sites, size_t nsites,
 int	seed_devices(int64_t op, const int64_t *sites, size_t nsites,
 	    const int64_t *occ, size_t nocc, int demo, int32_t today);
 
+/* Demo invoicing details (seed_billing.c), inside cli_seed's transaction:
+ * op is Northwind, other_op Eastwind. 0 ok, -1 error. */
+int	seed_billing(int64_t op, int64_t other_op);
+
 #endif

@@ -75,6 +75,21 @@ enum page {
 	PAGE_OUTBOX_MESSAGE,	/* /outbox/# */
 	PAGE_CASE_ATTACHMENT,	/* /cases/#/attachments/# */
 	PAGE_MY_CASE_ATTACHMENT,/* /my/cases/#/attachments/# */
+	PAGE_INVOICES,		/* /invoices */
+	PAGE_INVOICE,		/* /invoices/# */
+	PAGE_INVOICE_PDF,	/* /invoices/#/pdf */
+	PAGE_BILL_RUNS,		/* /invoices/runs */
+	PAGE_BILL_RUN,		/* /invoices/runs/# */
+	PAGE_INVOICE_EXPORT,	/* /invoices/export */
+	PAGE_INVOICE_EXPORT_FILE,/* /invoices/exports/# */
+	PAGE_INVOICE_SETTINGS,	/* /invoices/settings (GET) */
+	PAGE_INVOICE_SETTINGS_EDIT,/* /invoices/settings (POST: operator admins) */
+	PAGE_CATALOG_BILLING,	/* /catalog/billing (GET) */
+	PAGE_CATALOG_BILLING_EDIT,/* /catalog/billing (POST: operator admins) */
+	PAGE_OCC_BILLING,	/* /occupiers/#/billing */
+	PAGE_MY_INVOICES,	/* /my/invoices */
+	PAGE_MY_INVOICE,	/* /my/invoices/# */
+	PAGE_MY_INVOICE_PDF,	/* /my/invoices/#/pdf */
 	PAGE__MAX
 };
 
@@ -146,6 +161,21 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_OUTBOX_MESSAGE] = { MG | MP, "/outbox/#", page_outbox, R_OPADMIN, 0 },
 	[PAGE_CASE_ATTACHMENT] = { MG, "/cases/#/attachments/#", page_case_attachment, R_OPERATOR, 0 },
 	[PAGE_MY_CASE_ATTACHMENT] = { MG, "/my/cases/#/attachments/#", page_case_attachment, R_OCCUPIER, 0 },
+	[PAGE_INVOICES] = { MG, "/invoices", page_invoices, R_OPERATOR, 0 },
+	[PAGE_INVOICE] = { MG | MP, "/invoices/#", page_invoice, R_OPERATOR, 0 },
+	[PAGE_INVOICE_PDF] = { MG, "/invoices/#/pdf", page_invoice_pdf, R_OPERATOR, 0 },
+	[PAGE_BILL_RUNS] = { MG | MP, "/invoices/runs", page_bill_runs, R_OPERATOR, 0 },
+	[PAGE_BILL_RUN] = { MG | MP, "/invoices/runs/#", page_bill_run, R_OPERATOR, 0 },
+	[PAGE_INVOICE_EXPORT] = { MG | MP, "/invoices/export", page_invoice_export, R_OPERATOR, 0 },
+	[PAGE_INVOICE_EXPORT_FILE] = { MG, "/invoices/exports/#", page_invoice_export, R_OPERATOR, 0 },
+	[PAGE_INVOICE_SETTINGS] = { MG, "/invoices/settings", page_billing_settings, R_OPERATOR, 0 },
+	[PAGE_INVOICE_SETTINGS_EDIT] = { MP, "/invoices/settings", page_billing_settings, R_OPADMIN, 0 },
+	[PAGE_CATALOG_BILLING] = { MG, "/catalog/billing", page_catalog_billing, R_OPERATOR, 0 },
+	[PAGE_CATALOG_BILLING_EDIT] = { MP, "/catalog/billing", page_catalog_billing, R_OPADMIN, 0 },
+	[PAGE_OCC_BILLING] = { MG | MP, "/occupiers/#/billing", page_occupier_billing, R_OPERATOR, 0 },
+	[PAGE_MY_INVOICES] = { MG, "/my/invoices", page_my_invoices, R_OCCUPIER, 0 },
+	[PAGE_MY_INVOICE] = { MG, "/my/invoices/#", page_my_invoice, R_OCCUPIER, 0 },
+	[PAGE_MY_INVOICE_PDF] = { MG, "/my/invoices/#/pdf", page_invoice_pdf, R_OCCUPIER, 0 },
 };
 
 /* The routes whose forms may upload a file (multipart/form-data): the

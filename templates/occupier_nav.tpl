@@ -13,6 +13,7 @@
 <input type="hidden" name="tab" value="{{TAB}}">
 <button type="submit" class="js-hide">Go</button>
 </form>
+<a class="button" href="/occupiers/{{OCC_ID}}/billing">Billing and invoices</a>
 <a class="button" href="/occupiers/{{OCC_ID}}/edit">Edit occupier</a>
 </div>
 </header>

@@ -20,6 +20,7 @@
 #include "../store/store.h"
 #include "../store/store_device.h"
 #include "../tpl/tpl.h"
+#include "billing_lock.h"
 #include "pages.h"
 
 enum contract_field {
@@ -169,6 +170,22 @@ page_contract_edit(struct req *r)
 	if (db_begin() < 0) {
 		page_store_error(r);
 		return;
+	}
+	/* Dates may not move into or out of an invoiced, locked month. */
+	if (editing) {
+		const char *locked;
+
+		if ((rc = billing_lock_contract(r, &cur, &c, &locked)) != 0) {
+			db_rollback();
+			if (rc < 0) {
+				page_store_error(r);
+				return;
+			}
+			r->status = 422;
+			form_error(r, d, NULL, locked);
+			page_end(r);
+			return;
+		}
 	}
 	if (editing) {
 		/* The plan's row first, as every writer of its services

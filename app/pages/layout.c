@@ -26,11 +26,13 @@ static const struct menu_item menu[] = {
 	{ "sites", "Sites", "/sites", R_OPERATOR },
 	{ "cases", "Cases", "/cases", R_OPERATOR },
 	{ "reports", "Reports", "/reports", R_OPERATOR },
+	{ "invoices", "Invoices", "/invoices", R_OPERATOR },
 	{ "catalog", "Catalog", "/catalog", R_OPERATOR },
 	{ "team", "Team", "/team", R_OPADMIN },
 	{ "outbox", "Outbox", "/outbox", R_OPADMIN },
 	{ "my", "Services", "/my", R_OCCUPIER },
 	{ "mycases", "Cases", "/my/cases", R_OCCUPIER },
+	{ "myinvoices", "Invoices", "/my/invoices", R_OCCUPIER },
 	{ "myusers", "Users", "/my/users", R_OCCADMIN },
 	{ "account", "Account", "/account", R_ANY },
 };

@@ -64,6 +64,18 @@ void	page_my_users(struct req *);
 void	page_forgot_password(struct req *);
 void	page_outbox(struct req *);
 void	page_case_attachment(struct req *);
+/* invoicing (sql/040) */
+void	page_invoices(struct req *);
+void	page_invoice(struct req *);
+void	page_invoice_pdf(struct req *);
+void	page_bill_runs(struct req *);
+void	page_bill_run(struct req *);
+void	page_invoice_export(struct req *);
+void	page_billing_settings(struct req *);
+void	page_catalog_billing(struct req *);
+void	page_occupier_billing(struct req *);
+void	page_my_invoices(struct req *);
+void	page_my_invoice(struct req *);
 
 /* ---- layout.c: shared page chrome ---- */
 

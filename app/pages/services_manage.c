@@ -32,6 +32,7 @@
 #include "../store/store_ledger.h"
 #include "../store/store_phone.h"
 #include "../tpl/tpl.h"
+#include "billing_lock.h"
 #include "pages.h"
 #include "svcplan.h"
 
@@ -853,6 +854,20 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 		*malformed = 1;
 		db_rollback();
 		return 0;
+	}
+	/* A change takes effect today: refused in an invoiced, locked month
+	 * (billing_lock.h). */
+	{
+		const char *locked;
+
+		if ((rc = billing_lock_check(r, m->site, r->today, r->today,
+		    &locked)) < 0)
+			goto err;
+		if (rc > 0) {
+			top_msg(m, locked);
+			db_rollback();
+			return 0;
+		}
 	}
 	m->errors = 0;
 	m->ntop = 0;

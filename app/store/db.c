@@ -30,7 +30,7 @@ const char *const stmt_names[STMT__MAX] = {
 
 #define COLBUF	256	/* first fetch buffer per column; longer values re-fetched */
 #define MAXCOLS	64
-#define MAXPARAMS 64
+#define MAXPARAMS 1280	/* the largest: 64 invoice lines a statement */
 
 static MYSQL		*conn;
 static MYSQL_STMT	*stmts[STMT__MAX];

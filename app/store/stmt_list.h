@@ -15,3 +15,4 @@
 #include "sql_seed.def"
 #include "sql_mail.def"
 #include "sql_ledger.def"
+#include "sql_invoice.def"

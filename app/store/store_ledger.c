@@ -203,19 +203,26 @@ month_svc(void *ctx, const struct dbrow *x)
 	return 0;
 }
 
-int
-store_ledger_month(struct arena *a, int64_t op, int64_t occ, int64_t site,
-    int32_t first, int32_t last, struct store_ledger_svc **out, size_t *n)
+/*
+ * The month's services of op in one of three scopes: occupier occ at site
+ * (occ > 0), the occupiers with ids in [lo, hi] at every site (lo > 0), or
+ * every occupier (site picked in C when site > 0).
+ */
+static int
+month_scope(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int64_t lo, int64_t hi, int32_t first, int32_t last,
+    struct store_ledger_svc **out, size_t *n)
 {
 	char			 f[DATE_STRLEN], l[DATE_STRLEN];
-	struct dbp		 p[5], po[2];
-	size_t			 np = 0, i, r, k = 0, nocc, nsite, nsvc;
+	struct dbp		 p[5], po[3];
+	size_t			 np = 0, npo = 1, i, r, k = 0, nocc, nsite, nsvc;
 	struct month_read	 m;
 	struct ledger_row	*rows;
 	struct ranked		*occs, *sites, *svcs;
 	const struct ranked	*o, *t, *v;
 	struct svc_key		**order;
-	int			 one = occ > 0, rc = -1;
+	int			 one = occ > 0, range = !one && lo > 0, rc = -1;
+	enum stmt		 srows, ssvcs, socc;
 
 	*out = NULL;
 	*n = 0;
@@ -223,26 +230,38 @@ store_ledger_month(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	date_format(first, f, sizeof(f));
 	date_format(last, l, sizeof(l));
 	p[np++] = DBP_I(op);
+	po[0] = DBP_I(op);
 	if (one) {
 		p[np++] = DBP_I(occ);
 		p[np++] = DBP_I(site);
+		po[npo++] = DBP_I(occ);
+		srows = STMT_LEDGER_MONTH_ROWS_OCC;
+		ssvcs = STMT_LEDGER_MONTH_SVCS_OCC;
+		socc = STMT_LEDGER_OCCUPIER;
+	} else if (range) {
+		p[np++] = DBP_I(lo);
+		p[np++] = DBP_I(hi);
+		po[npo++] = DBP_I(lo);
+		po[npo++] = DBP_I(hi);
+		srows = STMT_LEDGER_MONTH_ROWS_RANGE;
+		ssvcs = STMT_LEDGER_MONTH_SVCS_RANGE;
+		socc = STMT_LEDGER_OCCUPIER_RANGE;
+	} else {
+		srows = STMT_LEDGER_MONTH_ROWS;
+		ssvcs = STMT_LEDGER_MONTH_SVCS;
+		socc = STMT_LEDGER_OCCUPIERS;
 	}
 	p[np++] = DBP_S(l);
 	p[np++] = DBP_S(f);
-	po[0] = DBP_I(op);
-	po[1] = DBP_I(occ);
 	/* The two large reads go row by row into compact structs. */
-	if (db_query_each(one ? STMT_LEDGER_MONTH_ROWS_OCC :
-	    STMT_LEDGER_MONTH_ROWS, p, np, month_row, &m) < 0 ||
-	    db_query_each(one ? STMT_LEDGER_MONTH_SVCS_OCC :
-	    STMT_LEDGER_MONTH_SVCS, p, np, month_svc, &m) < 0)
+	if (db_query_each(srows, p, np, month_row, &m) < 0 ||
+	    db_query_each(ssvcs, p, np, month_svc, &m) < 0)
 		goto out;
 	rc = 1;
 	if (m.nrows == 0 || m.nkeys == 0)
 		goto out;
 	rc = -1;
-	if (ranked_read(a, one ? STMT_LEDGER_OCCUPIER : STMT_LEDGER_OCCUPIERS,
-	    po, one ? 2 : 1, 0, &occs, &nocc) < 0 ||
+	if (ranked_read(a, socc, po, npo, 0, &occs, &nocc) < 0 ||
 	    ranked_read(a, STMT_LEDGER_SITES, po, 1, 0, &sites, &nsite) < 0 ||
 	    ranked_read(a, STMT_LEDGER_SERVICES, po, 1, 1, &svcs, &nsvc) < 0)
 		goto out;
@@ -268,7 +287,7 @@ store_ledger_month(struct arena *a, int64_t op, int64_t occ, int64_t site,
 		e->v.occ_name = o->name;
 		e->v.site_name = t->name;
 		e->v.service_name = v->name;
-		e->occ = o->rank;
+		e->occ = range ? e->v.occ_id : o->rank;
 		e->site = t->rank;
 		e->svc = v->rank;
 		if (k != i)
@@ -290,6 +309,25 @@ store_ledger_month(struct arena *a, int64_t op, int64_t occ, int64_t site,
 out:
 	month_read_free(&m);
 	return rc;
+}
+
+int
+store_ledger_month(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int32_t first, int32_t last, struct store_ledger_svc **out, size_t *n)
+{
+	return month_scope(a, op, occ, site, 0, 0, first, last, out, n);
+}
+
+int
+store_ledger_month_range(struct arena *a, int64_t op, int64_t site,
+    int64_t lo, int64_t hi, int32_t first, int32_t last,
+    struct store_ledger_svc **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (lo <= 0 || hi < lo)
+		return 1;
+	return month_scope(a, op, 0, site, lo, hi, first, last, out, n);
 }
 
 int

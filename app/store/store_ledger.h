@@ -80,6 +80,12 @@ struct store_ledger_svc {
 int	 store_ledger_month(struct arena *a, int64_t op, int64_t occ,
 	    int64_t site, int32_t first, int32_t last,
 	    struct store_ledger_svc **out, size_t *n);
+/* The same for the occupiers with ids in [lo, hi] at site (0: every
+ * site): a bill run's chunk, bounded memory for any number of occupiers.
+ * In occupier id, site name and catalog order. 1 ok, -1 error. */
+int	 store_ledger_month_range(struct arena *a, int64_t op, int64_t site,
+	    int64_t lo, int64_t hi, int32_t first, int32_t last,
+	    struct store_ledger_svc **out, size_t *n);
 
 /* ---- tenantry ledger-check ---- */
 

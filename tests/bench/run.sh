@@ -358,6 +358,15 @@ while [ $r -le "$BENCH_ROUNDS" ]; do
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# ---- the bill run (tests/bench/billrun.sh) ----------------------------------
+. "$ROOT/tests/bench/billrun.sh"
+: >"$W/billrun.tsv"
+bench_say "bench: bill runs of last month in arrears ($BENCH_SMALL, then $BENCH_OCCUPIERS occupiers)"
+bench_billrun "$BENCH_SMALL" "$base_s" "$COOKIE_SMALL" "${LOGIN_SMALL#* }" "$APP_SMALL_PID" tenantry_small ||
+	bench_die "the bill run ($BENCH_SMALL) failed"
+bench_billrun "$BENCH_OCCUPIERS" "$base" "$COOKIE" "$CSRF" "$APP_PID" tenantry ||
+	bench_die "the bill run ($BENCH_OCCUPIERS) failed"
+
 # ---- durability check of the saves ------------------------------------------
 SAVES_WRK=$(awk -F'\t' '$1 == "save" { s += $14 } END { print s + 0 }' "$W/results.tsv")
 SAVES_BAD=$(awk -F'\t' '$1 == "save" { s += $15 } END { print s + 0 }' "$W/results.tsv")
@@ -480,8 +489,22 @@ report() {
 	    END { m = 0; for (p in a) if (l[p] - a[p] > m) m = l[p] - a[p]; print m }' "$W/rss.tsv")
 	goal "Worker RSS ≤ 16 MiB each" "max $(awk -v k="$maxrss" 'BEGIN { printf "%.1f", k / 1024 }') MiB" "$(ok le "$maxrss" 16384)"
 	goal "Worker RSS flat over the run (≤ 1 MiB growth after round 1)" "max growth $growth KiB" "$(ok le "$growth" 1024)"
+	BR=$(awk -F'\t' -v n="$BENCH_OCCUPIERS" '$1 == n && $2 == "first" { print $3 }' "$W/billrun.tsv")
+	BRN=$(awk -F'\t' -v n="$BENCH_OCCUPIERS" '$1 == n && $2 == "first" { print $5 " occupiers, " $6 " drafts, " $7 " lines" }' "$W/billrun.tsv")
+	BRS=$(awk -F'\t' -v n="$BENCH_SMALL" '$1 == n && $2 == "first" { print $12 }' "$W/billrun.tsv")
+	BRB=$(awk -F'\t' -v n="$BENCH_OCCUPIERS" '$1 == n && $2 == "first" { print $12 }' "$W/billrun.tsv")
+	goal "Bill run of $BENCH_OCCUPIERS occupiers ≤ 5 s" "$BR s ($BRN)" "$(ok le "$BR" 5)"
+	goal "Bill run: worker memory bounded (peak at $BENCH_OCCUPIERS within 4 MiB of the peak at $BENCH_SMALL, ≤ 16 MiB)" "peak $BRB KiB vs $BRS KiB" "$(ok le "$BRB" "$(awk -v s="$BRS" 'BEGIN { v = s + 4096; print (v < 16384 ? v : 16384) }')")"
 	echo
 	echo "Fortunes check: C and PHP answers are $FORTUNES_SAME."
+	echo
+	echo "### Bill run (last month, in arrears, all sites)"
+	echo
+	echo "Through the form, timed from the POST to the answer; \"again\": the same run once more, everything billed already."
+	echo
+	echo "| Occupiers | run | seconds | run's own time | occupiers | drafts | lines | net | worker RSS before → after (max) | worker peak (VmHWM) |"
+	echo "|---:|---|---:|---:|---:|---:|---:|---:|---|---:|"
+	awk -F'\t' '{ printf "| %s | %s | %.2f | %.2f s | %s | %s | %s | %.2f | %s → %s KiB | %s KiB |\n", $1, $2, $3, $4 / 1e6, $5, $6, $7, $8 / 100, $10, $11, $12 }' "$W/billrun.tsv"
 	echo
 	echo "### Worker memory (VmRSS, KiB)"
 	echo
@@ -536,6 +559,7 @@ report >"$W/report.md"
 cp "$W/report.md" "$OUT/latest.md"
 cp "$W/results.tsv" "$OUT/results.tsv"
 cp "$W/stmts.tsv" "$OUT/statements.tsv"
+cp "$W/billrun.tsv" "$OUT/billrun.tsv"
 cat "$W/report.md"
 echo
 echo "bench: $(awk -F'\t' '{ s += $6 } END { print s + 0 }' "$W/results.tsv") errors, $(awk -F'\t' '{ s += $16 } END { print s + 0 }' "$W/results.tsv") timeouts (> 10 s); $GOALS_FAILED goal(s) not met; $(($(date +%s) - T0)) s; table in tests/bench/out/latest.md"

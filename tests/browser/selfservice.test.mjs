@@ -128,7 +128,7 @@ test('the occupier admin signs in and lands on its own services, read-only', asy
 		assert.equal(await text(page.getByRole('heading', { level: 2 })), 'Services at Canary Wharf');
 		const menu = page.getByRole('navigation', { name: 'Main menu' });
 		assert.deepEqual((await menu.getByRole('link').allInnerTexts()).map((s) => s.trim()),
-			['Services', 'Cases', 'Users', 'Account']);
+			['Services', 'Cases', 'Invoices', 'Users', 'Account']);
 		const heads = (await page.locator('table.services thead th').allTextContents()).map((s) => s.trim());
 		assert.deepEqual(heads, ['Service', 'Contract', 'Start date', 'RRP', 'Price', 'QTY', 'Total', 'Status']);
 		const names = (await page.locator('table.services .svc-name').allInnerTexts()).map((s) => s.trim());

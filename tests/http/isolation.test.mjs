@@ -81,6 +81,9 @@ const KINDS = {
 	sessions: 'session',
 	outbox: 'mail',
 	attachments: 'attachment',
+	invoices: 'invoice',
+	runs: 'run',
+	exports: 'export',
 };
 
 function kindsOf(pattern) {
@@ -170,24 +173,25 @@ before(async () => {
 	};
 	const ewMail = mailOf(EW), nwMail = mailOf(NW);
 	const contractOf = (occ) => one(`SELECT MIN(id) FROM contract WHERE occupier_id = ${occ}`);
+	const inv = await invoiceFixtures(tag);
 	const serviceOf = (op) => one(`SELECT MIN(id) FROM service WHERE operator_id = ${op}`);
 	ids = {
 		// Eastwind's: foreign to every Northwind user.
 		ew: { occupier: zephyr, site: harbour, contract: contractOf(zephyr), service: serviceOf(EW),
 			case: ewCase, team: userId(EASTWIND_ADMIN), users: userId(zephyrUser.email),
-			session: lastSession(EASTWIND_ADMIN), mail: ewMail, attachment: ewAtt },
+			session: lastSession(EASTWIND_ADMIN), mail: ewMail, attachment: ewAtt, ...inv.ew },
 		// Northwind's: foreign to Eastwind; Northwind operators' own.
 		nw: { occupier: acme, site: cw, contract: contractOf(acme), service: serviceOf(NW),
 			case: fjordCase, team: userId(STAFF), users: userId(OCC_USER),
-			session: lastSession(ADMIN), mail: nwMail, attachment: fjordAtt },
+			session: lastSession(ADMIN), mail: nwMail, attachment: fjordAtt, ...inv.nw },
 		// Another occupier of Northwind: foreign to Acme's users.
 		fjord: { occupier: fjord, site: sd, contract: contractOf(fjord), service: serviceOf(NW),
 			case: fjordCase, team: userId(STAFF), users: userId(fjordUser.email),
-			session: lastSession(ADMIN), mail: nwMail, attachment: fjordAtt },
+			session: lastSession(ADMIN), mail: nwMail, attachment: fjordAtt, ...inv.fjord },
 		// Acme's own.
 		acme: { occupier: acme, site: cw, contract: contractOf(acme), service: serviceOf(NW),
 			case: acmeCase, team: userId(STAFF), users: userId(OCC_USER),
-			session: lastSession(OCC_ADMIN), mail: nwMail, attachment: acmeAtt },
+			session: lastSession(OCC_ADMIN), mail: nwMail, attachment: acmeAtt, ...inv.acme },
 	};
 	ids.ewOwn = { ...ids.ew, session: lastSession(EASTWIND_ADMIN) };
 	ids.nwOwn = { ...ids.nw, case: fjordCase };
@@ -213,6 +217,7 @@ before(async () => {
 		...list(`SELECT reference FROM contract WHERE operator_id = ${op}`),
 		...list(`SELECT email FROM app_user WHERE operator_id = ${op}`),
 		...list(`SELECT subject FROM support_case WHERE operator_id = ${op} AND subject LIKE '% matrix %'`),
+		...list(`SELECT description FROM invoice_line WHERE operator_id = ${op} AND description LIKE '% matrix %'`),
 	];
 	const numbers = (where) => list(`SELECT number FROM phone_number WHERE ${where}`);
 	const addrs = (where) => list(`SELECT address FROM public_ip WHERE ${where}`);
@@ -248,6 +253,8 @@ before(async () => {
 		...list(`SELECT email FROM app_user WHERE ${others}`),
 		...list(`SELECT subject FROM support_case WHERE operator_id = ${NW} AND occupier_id <> ${acme}
 			AND subject LIKE '% matrix %'`),
+		...list(`SELECT number FROM invoice WHERE operator_id = ${NW} AND occupier_id <> ${acme}
+			AND number IS NOT NULL`),
 		...minus(numbers(others), numbers(acmeOwn)),
 		...minus(macs(others), macs(acmeOwn)),
 	], acmeStrings).map((s) => ({ s }));
@@ -265,6 +272,59 @@ before(async () => {
 	assert.ok(needles.ew.some((n) => n.s === 'Acme Analytics Ltd'));
 	tables = db('SHOW TABLES').map((r) => r[0]);
 });
+
+/*
+ * Invoices, bill runs and exports of both operators. Northwind's through
+ * its screens: a bill run of December 2025, Acme's and Fjord's drafts
+ * approved, an export. Eastwind's (its occupier has no services) written
+ * by SQL: an issued invoice with one line, a run and an export of it.
+ */
+async function invoiceFixtures(tag) {
+	const c = clients.nw_admin;
+	await c.get('/invoices/runs');
+	let r = await c.post('/invoices/runs', { period: '2025-12', mode: 'arrears', site: '' });
+	assert.equal(r.status, 303, `Northwind's bill run: ${r.status} ${r.text.slice(0, 200)}`);
+	const nwRun = Number(/\/invoices\/runs\/(\d+)/.exec(r.location)[1]);
+	const issuedOf = async (occ) => {
+		const id = one(`SELECT COALESCE(MAX(id), 0) FROM invoice WHERE operator_id = ${NW} AND occupier_id = ${occ}
+			AND kind = 'invoice' AND (status = 'issued' OR run_id = ${nwRun})`);
+		assert.ok(id > 0, `an invoice of occupier ${occ}`);
+		if (dbValue(`SELECT status FROM invoice WHERE id = ${id}`) === 'draft') {
+			const page = await c.get(`/invoices/${id}`);
+			const v = /name="version" value="(\d+)"/.exec(page.body)[1];
+			const a = await c.post(`/invoices/${id}`, { op: 'approve', version: v });
+			assert.equal(a.status, 303, `approve ${id}`);
+		}
+		return id;
+	};
+	const acmeInv = await issuedOf(acme);
+	const fjordInv = await issuedOf(fjord);
+	await c.get('/invoices/export');
+	r = await c.post('/invoices/export', { format: 'xero', from: '2026-02', to: '2026-02', again: '1' });
+	assert.equal(r.status, 303, `Northwind's export: ${r.text.slice(0, 200)}`);
+	const nwExport = Number(/done=(\d+)/.exec(r.location)[1]);
+	db(`INSERT INTO bill_run (operator_id, period, mode, state) VALUES (${EW}, '2025-12-01', 'arrears', 'done')`);
+	const ewRun = one(`SELECT MAX(id) FROM bill_run WHERE operator_id = ${EW}`);
+	db(`INSERT INTO invoice (operator_id, occupier_id, run_id, period, mode, net, vat, gross)
+		VALUES (${EW}, ${zephyr}, ${ewRun}, '2025-12-01', 'arrears', 1000, 200, 1200)`);
+	const ewInv = one(`SELECT MAX(id) FROM invoice WHERE operator_id = ${EW}`);
+	db(`INSERT INTO invoice_line (operator_id, invoice_id, line_no, kind, description, unit_price, qty, net,
+		vat_rate, vat_bp, vat) VALUES (${EW}, ${ewInv}, 1, 'oneoff', ${q(`Zephyr matrix ${tag}`)}, 1000, 1, 1000,
+		'standard', 2000, 200)`);
+	db(`UPDATE invoice SET status = 'issued', seq = ${ewInv}, number = ${q(`EW-${tag}`)}, issue_date = '2026-02-16',
+		due_date = '2026-03-18', bill_name = 'Zephyr Secret Holdings', seller_name = 'Eastwind Offices Ltd'
+		WHERE id = ${ewInv}`);
+	db(`INSERT INTO invoice_export (operator_id, format, month_from, month_to, documents)
+		VALUES (${EW}, 'xero', '2026-02-01', '2026-02-01', 1)`);
+	const ewExport = one(`SELECT MAX(id) FROM invoice_export WHERE operator_id = ${EW}`);
+	db(`INSERT INTO invoice_export_doc (export_id, invoice_id) VALUES (${ewExport}, ${ewInv})`);
+	return {
+		ew: { invoice: ewInv, run: ewRun, export: ewExport },
+		nw: { invoice: acmeInv, run: nwRun, export: nwExport },
+		fjord: { invoice: fjordInv, run: nwRun, export: nwExport },
+		acme: { invoice: acmeInv, run: nwRun, export: nwExport },
+	};
+}
 
 /* ---- checks ---------------------------------------------------------------- */
 

@@ -54,7 +54,7 @@ test('staff adds an occupier admin who signs in to their own view', async () => 
 	assert.equal(row.role, 'occupier_admin');
 	const home = await u.client.follow('/');
 	assertHtml(home, 200, 'the new occupier admin lands on their view');
-	assert.deepEqual(menuOf(home.body).items, ['Services', 'Cases', 'Users', 'Account']);
+	assert.deepEqual(menuOf(home.body).items, ['Services', 'Cases', 'Invoices', 'Users', 'Account']);
 	assert.match(home.text, /Standard support/);
 	// The events are the occupier's: they show in its history.
 	assert.deepEqual(auditOf(u.id).map((a) => [a.action, a.occupier]), [['create', occ], ['password', occ]]);

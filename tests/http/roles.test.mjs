@@ -29,11 +29,11 @@ before(async () => {
 });
 
 const MENUS = {
-	admin: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Catalog', 'Team', 'Outbox', 'Account'],
-	staff: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Catalog', 'Account'],
-	occAdmin: ['Services', 'Cases', 'Users', 'Account'],
-	occUser: ['Services', 'Cases', 'Account'],
-	ew: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Catalog', 'Team', 'Outbox', 'Account'],
+	admin: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Team', 'Outbox', 'Account'],
+	staff: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Account'],
+	occAdmin: ['Services', 'Cases', 'Invoices', 'Users', 'Account'],
+	occUser: ['Services', 'Cases', 'Invoices', 'Account'],
+	ew: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Team', 'Outbox', 'Account'],
 };
 
 test('each role starts on its own screen with its own menu', async () => {

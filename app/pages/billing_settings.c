@@ -1,0 +1,177 @@
+/*
+ * billing_settings: what the operator prints on its invoices
+ * (/invoices/settings; operator admins change it): the seller's name,
+ * address, VAT number and contact, how to pay, the number prefixes, the
+ * default payment terms, and the accounting codes of lines no catalog
+ * service maps (one-off lines, discounts). A prefix applies to numbers
+ * given from then on: an issued number never changes.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../store/db.h"
+#include "../store/store.h"
+#include "../store/store_invoice.h"
+#include "../tpl/tpl.h"
+#include "pages.h"
+
+enum set_field {
+	SF_NAME,	/* legal_name */
+	SF_ADDRESS,	/* address */
+	SF_VAT,		/* vat_number */
+	SF_EMAIL,	/* email */
+	SF_PAYMENT,	/* payment_details */
+	SF_IPREFIX,	/* invoice_prefix */
+	SF_CPREFIX,	/* credit_prefix */
+	SF_TERMS,	/* terms_days */
+	SF_XERO,	/* xero_account */
+	SF_QBO,		/* qbo_item */
+	SF_SAGE,	/* sage_nominal */
+	SF_VERSION,	/* version */
+	SF__MAX
+};
+
+static const struct field fields[SF__MAX] = {
+	[SF_NAME] = { "legal_name", "Name on invoices", FT_TEXT, 200, 1, 0, 0 },
+	[SF_ADDRESS] = { "address", "Address", FT_MULTILINE, 500, 0, 0, 0 },
+	[SF_VAT] = { "vat_number", "VAT registration number", FT_TEXT, 32, 0, 0, 0 },
+	[SF_EMAIL] = { "email", "Accounts email", FT_EMAIL, 254, 0, 0, 0 },
+	[SF_PAYMENT] = { "payment_details", "Payment details", FT_MULTILINE, 500, 0, 0, 0 },
+	[SF_IPREFIX] = { "invoice_prefix", "Invoice number prefix", FT_TEXT, 16, 1, 0, 0 },
+	[SF_CPREFIX] = { "credit_prefix", "Credit note number prefix", FT_TEXT, 16, 1, 0, 0 },
+	[SF_TERMS] = { "terms_days", "Payment terms (days)", FT_INT, 3, 1, 0, 365 },
+	[SF_XERO] = { "xero_account", "Xero account code", FT_TEXT, 16, 1, 0, 0 },
+	[SF_QBO] = { "qbo_item", "QuickBooks product/service", FT_TEXT, 100, 1, 0, 0 },
+	[SF_SAGE] = { "sage_nominal", "Sage nominal code", FT_TEXT, 8, 1, 0, 0 },
+	[SF_VERSION] = { "version", "Version", FT_INT, 10, 0, 0, INT32_MAX },
+};
+
+static int
+prefix_ok(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '/' ||
+		    *s == '_' || *s == '.'))
+			return 0;
+	return 1;
+}
+
+static void
+fill(struct req *r, struct tpl_dict *d, const struct store_billset *s)
+{
+	char	 b[24];
+
+	form_fill(r, d, "legal_name", *s->legal_name ? s->legal_name :
+	    s->operator_name);
+	form_fill(r, d, "address", s->address);
+	form_fill(r, d, "vat_number", s->vat_number);
+	form_fill(r, d, "email", s->email);
+	form_fill(r, d, "payment_details", s->payment_details);
+	form_fill(r, d, "invoice_prefix", s->invoice_prefix);
+	form_fill(r, d, "credit_prefix", s->credit_prefix);
+	snprintf(b, sizeof(b), "%lld", (long long)s->terms_days);
+	form_fill(r, d, "terms_days", b);
+	form_fill(r, d, "xero_account", s->xero_account);
+	form_fill(r, d, "qbo_item", s->qbo_item);
+	form_fill(r, d, "sage_nominal", s->sage_nominal);
+	snprintf(b, sizeof(b), "%lld", (long long)s->version);
+	form_fill(r, d, "version", b);
+}
+
+void
+page_billing_settings(struct req *r)
+{
+	struct tpl_dict		*d;
+	struct store_billset	 cur, s;
+	struct fval		 v[SF__MAX];
+	int			 errors, rc;
+
+	if ((d = page_begin(r, "Invoice settings", "billing_settings.tpl",
+	    "invoices")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	if (store_billset_get(r->a, r->user.operator_id, &cur) <= 0) {
+		page_store_error(r);
+		return;
+	}
+	if (r->user.role == ROLE_OPERATOR_ADMIN)
+		tpl_show(d, "CAN_EDIT");
+	else
+		tpl_show(d, "READ_ONLY");
+	if (r->method == M_GET) {
+		fill(r, d, &cur);
+		if (kv_get(&r->query, "done") != NULL)
+			tpl_show(d, "SAVED");
+		page_end(r);
+		return;
+	}
+	errors = form_read(r, d, fields, SF__MAX, v);
+	if (v[SF_IPREFIX].err == NULL && !prefix_ok(v[SF_IPREFIX].s)) {
+		form_error(r, d, "invoice_prefix", "Invoice number prefix may "
+		    "hold letters, digits, - / _ and . only");
+		errors++;
+	}
+	if (v[SF_CPREFIX].err == NULL && !prefix_ok(v[SF_CPREFIX].s)) {
+		form_error(r, d, "credit_prefix", "Credit note number prefix "
+		    "may hold letters, digits, - / _ and . only");
+		errors++;
+	}
+	if (errors == 0 && strcmp(v[SF_IPREFIX].s, v[SF_CPREFIX].s) == 0) {
+		form_error(r, d, "credit_prefix", "Credit note number prefix "
+		    "must differ from the invoice number prefix, so that no two "
+		    "documents print the same number");
+		errors++;
+	}
+	if (errors > 0) {
+		r->status = 422;
+		page_end(r);
+		return;
+	}
+	memset(&s, 0, sizeof(s));
+	s.legal_name = v[SF_NAME].s;
+	s.address = v[SF_ADDRESS].s;
+	s.vat_number = v[SF_VAT].s;
+	s.email = v[SF_EMAIL].s;
+	s.payment_details = v[SF_PAYMENT].s;
+	s.invoice_prefix = v[SF_IPREFIX].s;
+	s.credit_prefix = v[SF_CPREFIX].s;
+	s.terms_days = v[SF_TERMS].i;
+	s.xero_account = v[SF_XERO].s;
+	s.qbo_item = v[SF_QBO].s;
+	s.sage_nominal = v[SF_SAGE].s;
+	s.version = v[SF_VERSION].i;
+	if (db_begin() < 0) {
+		page_store_error(r);
+		return;
+	}
+	rc = store_billset_save(r->user.operator_id, &s);
+	if (rc > 0)
+		rc = store_audit(r->user.operator_id, 0, 0, r->user.id,
+		    "billing_settings", r->user.operator_id, "update", NULL,
+		    arena_printf(r->a, "legal_name=%s\nvat_number=%s\n"
+		    "invoice_prefix=%s\ncredit_prefix=%s\nterms_days=%lld",
+		    s.legal_name, s.vat_number, s.invoice_prefix,
+		    s.credit_prefix, (long long)s.terms_days));
+	if (rc > 0 && db_commit() > 0) {
+		http_redirect(r, "/invoices/settings?done=saved");
+		return;
+	}
+	db_rollback();
+	if (rc < 0) {
+		page_store_error(r);
+		return;
+	}
+	r->status = 409;
+	form_error(r, d, NULL, "The settings were changed by someone else "
+	    "while you were editing. Your changes were not saved: the form "
+	    "still holds them; save again to overwrite.");
+	{
+		char b[24];
+
+		snprintf(b, sizeof(b), "%lld", (long long)cur.version);
+		form_fill(r, d, "version", b);
+	}
+	page_end(r);
+}

@@ -1,0 +1,128 @@
+/*
+ * invoices: every invoice and credit note of the operator (/invoices),
+ * newest first, with its status (draft, issued, paid, credited), filtered
+ * by status, month billed, bill run or occupier; totals of the filter.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../domain/charges.h"
+#include "../domain/date.h"
+#include "../tpl/tpl.h"
+#include "invoicing.h"
+#include "pages.h"
+
+#define PER_PAGE	50
+
+static const struct {
+	const char	*key;
+	const char	*label;
+} statuses[] = {
+	{ "all", "All" },
+	{ "draft", "Drafts" },
+	{ "issued", "Issued, unpaid" },
+	{ "paid", "Paid" },
+	{ "credited", "Credited" },
+	{ "credit", "Credit notes" },
+};
+
+static int64_t
+query_id(struct req *r, const char *key)
+{
+	const char	*s = kv_get(&r->query, key);
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	v = strtoll(s, &end, 10);
+	return *end == '\0' && v > 0 && strlen(s) <= 18 ? (int64_t)v : -1;
+}
+
+void
+page_invoices(struct req *r)
+{
+	struct tpl_dict		*d, *s;
+	struct store_invfilter	 f;
+	struct store_invitem	*it;
+	const char		*st, *month, *done;
+	int64_t			 page, count, net, vat, gross, pages;
+	size_t			 n, i;
+	int			 y, m, known = 0;
+
+	if ((d = page_begin(r, "Invoices", "invoices.tpl", "invoices")) ==
+	    NULL) {
+		http_error(r, 500);
+		return;
+	}
+	memset(&f, 0, sizeof(f));
+	f.period = DATE_NONE;
+	st = kv_get(&r->query, "status");
+	if (st == NULL || *st == '\0')
+		st = "all";
+	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
+		s = tpl_section(d, "STATUS_OPT");
+		tpl_set(s, "VALUE", statuses[i].key);
+		tpl_set(s, "LABEL", statuses[i].label);
+		if (strcmp(st, statuses[i].key) == 0) {
+			tpl_show(s, "SELECTED");
+			known = 1;
+		}
+	}
+	month = kv_get(&r->query, "month");
+	if (!known || (f.run_id = query_id(r, "run")) < 0 ||
+	    (f.occupier_id = query_id(r, "occupier")) < 0 ||
+	    (page = query_id(r, "page")) < 0 ||
+	    (month != NULL && *month != '\0' &&
+	    charges_month_parse(month, &y, &m) == -1)) {
+		http_error_msg(r, 400, "The filter could not be read: status, "
+		    "month (YYYY-MM), run, occupier and page.");
+		return;
+	}
+	f.status = st;
+	if (month != NULL && *month != '\0') {
+		f.period = date_from_ymd(y, m, 1);
+		tpl_set(d, "MONTH", month);
+	}
+	if (page == 0)
+		page = 1;
+	tpl_set(d, "STATUS_KEY", st);
+	if (f.run_id) {
+		tpl_set_int(tpl_section(d, "RUN"), "RUN_ID", f.run_id);
+		tpl_set_int(d, "RUN_Q", f.run_id);
+	}
+	if (f.occupier_id) {
+		tpl_set_int(tpl_section(d, "OCC"), "OCC_ID", f.occupier_id);
+		tpl_set_int(d, "OCC_Q", f.occupier_id);
+	}
+	if ((done = kv_get(&r->query, "done")) != NULL &&
+	    strcmp(done, "discarded") == 0)
+		tpl_set(tpl_section(d, "NOTICE"), "TEXT", "The draft is "
+		    "discarded.");
+	if (store_invoice_count(r->a, r->user.operator_id, &f, &count, &net,
+	    &vat, &gross) < 0 ||
+	    store_invoice_list(r->a, r->user.operator_id, &f, PER_PAGE,
+	    (page - 1) * PER_PAGE, &it, &n) < 0) {
+		page_store_error(r);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		invoicing_row_fill(r, d, &it[i], "/invoices");
+	tpl_set_int(d, "COUNT", count);
+	page_set_money(d, "SUM_NET", net);
+	page_set_money(d, "SUM_VAT", vat);
+	page_set_money(d, "SUM_GROSS", gross);
+	tpl_show(d, n > 0 ? "HAS_ROWS" : "EMPTY");
+	pages = (count + PER_PAGE - 1) / PER_PAGE;
+	if (pages > 1) {
+		s = tpl_section(d, "PAGER");
+		tpl_set_int(s, "PAGE", page);
+		tpl_set_int(s, "PAGES", pages);
+		if (page > 1)
+			tpl_set_int(tpl_section(s, "PREV"), "N", page - 1);
+		if (page < pages)
+			tpl_set_int(tpl_section(s, "NEXT"), "N", page + 1);
+	}
+	page_end(r);
+}

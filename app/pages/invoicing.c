@@ -1,0 +1,318 @@
+/*
+ * invoicing: see invoicing.h.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../domain/date.h"
+#include "../domain/money.h"
+#include "../log.h"
+#include "../store/db.h"
+#include "../store/store.h"
+#include "../tpl/tpl.h"
+#include "invoicing.h"
+#include "pages.h"
+
+#define APPROVE_TRIES	5
+
+const char *
+invoicing_money(struct req *r, const char *currency, int64_t v)
+{
+	char	 b[MONEY_STRLEN];
+
+	money_format_display(v < 0 ? -v : v, b, sizeof(b));
+	if (currency == NULL || strcmp(currency, "GBP") == 0)
+		return arena_printf(r->a, "%s\u00a3%s", v < 0 ? "-" : "", b);
+	if (strcmp(currency, "EUR") == 0)
+		return arena_printf(r->a, "%s\u20ac%s", v < 0 ? "-" : "", b);
+	return arena_printf(r->a, "%s%s %s", v < 0 ? "-" : "", currency, b);
+}
+
+const char *
+invoicing_title(struct req *r, const struct store_invoice *v)
+{
+	if (v->issued)
+		return v->number;
+	return arena_printf(r->a, "Draft %s %lld", v->credit ? "credit note" :
+	    "invoice", (long long)v->id);
+}
+
+int
+invoicing_load(struct req *r, int64_t occ, int64_t id, struct invdoc *d)
+{
+	struct inv_line	*l;
+	size_t		 i;
+	int		 rc;
+
+	memset(d, 0, sizeof(*d));
+	if ((rc = store_invoice_get(r->a, r->user.operator_id, occ, id,
+	    &d->v)) <= 0 || store_invoice_lines(r->a, r->user.operator_id, id,
+	    &d->lines, &d->n) < 0) {
+		if (rc == 0)
+			http_error(r, 404);
+		else
+			page_store_error(r);
+		return 0;
+	}
+	l = arena_calloc(r->a, d->n ? d->n : 1, sizeof(*l));
+	for (i = 0; i < d->n; i++)
+		l[i] = d->lines[i].l;
+	if (inv_totals(l, d->n, &d->t) == -1) {
+		log_warnx("invoice %lld: totals overflow", (long long)id);
+		http_error(r, 500);
+		return 0;
+	}
+	d->status = inv_status(d->v.credit, d->v.issued, d->v.gross,
+	    d->v.credited, d->v.paid);
+	return 1;
+}
+
+/* Address text as lines (section name of d, key LINE). */
+static void
+lines_fill(struct tpl_dict *d, const char *section, const char *text)
+{
+	const char	*p = text, *e;
+
+	while (p != NULL && *p != '\0') {
+		e = strchr(p, '\n');
+		if (e == NULL)
+			e = p + strlen(p);
+		if (e > p && !(e - p == 1 && *p == '\r'))
+			tpl_setn(tpl_section(d, section), "LINE", p,
+			    (size_t)(e - p) - (e[-1] == '\r'));
+		p = *e != '\0' ? e + 1 : e;
+	}
+}
+
+void
+invoicing_doc_fill(struct req *r, struct tpl_dict *body,
+    const struct invdoc *x, int ops, const char *base)
+{
+	const struct store_invoice	*v = &x->v;
+	struct tpl_dict			*d, *s;
+	char				 b[256];
+	size_t				 i;
+
+	d = tpl_include(body, "DOC", "invoice_doc.tpl");
+	tpl_set(d, "BASE", base);
+	tpl_set(d, "CSRF", r->csrf);
+	tpl_set_int(d, "ID", v->id);
+	tpl_set_int(d, "VERSION", v->version);
+	tpl_set(d, "KIND", v->credit ? "Credit note" : "Invoice");
+	tpl_set(d, "TITLE", invoicing_title(r, v));
+	if (!v->issued)
+		tpl_show(d, "DRAFT");
+	tpl_set(d, "SELLER_NAME", v->seller.name);
+	lines_fill(d, "SELLER_ADDR", v->seller.address);
+	if (*v->seller.vat != '\0')
+		tpl_set(tpl_section(d, "SELLER_VAT"), "VAT", v->seller.vat);
+	if (*v->seller.email != '\0')
+		tpl_set(tpl_section(d, "SELLER_EMAIL"), "EMAIL",
+		    v->seller.email);
+	tpl_set(d, "BILL_HEADING", v->credit ? "Credit to" : "Bill to");
+	tpl_set(d, "BILL_NAME", v->bill.name);
+	lines_fill(d, "BILL_ADDR", v->bill.address);
+	if (*v->bill.vat != '\0')
+		tpl_set(tpl_section(d, "BILL_VAT"), "VAT", v->bill.vat);
+	if (*v->bill.ref != '\0')
+		tpl_set(tpl_section(d, "BILL_REF"), "REF", v->bill.ref);
+	if (v->issued) {
+		s = tpl_section(d, "ISSUED");
+		tpl_set(s, "NUMBER", v->number);
+		page_set_date(s, "ISSUE", v->issue);
+		if (!v->credit)
+			page_set_date(tpl_section(s, "DUE"), "DATE", v->due);
+	}
+	if (v->period != DATE_NONE) {
+		inv_month_label(v->period, b, sizeof(b));
+		s = tpl_section(d, "PERIOD");
+		tpl_set(s, "MONTH", b);
+		tpl_set(s, "MODE", strcmp(v->mode, "advance") == 0 ?
+		    "in advance" : strcmp(v->mode, "arrears") == 0 ?
+		    "in arrears" : "");
+	}
+	if (*v->site_name != '\0')
+		tpl_set(tpl_section(d, "SITE"), "NAME", v->site_name);
+	if (v->credit && v->credit_of != 0) {
+		s = tpl_section(d, "CREDIT_OF");
+		tpl_set(s, "NUMBER", v->credit_of_number);
+		tpl_set_int(s, "INV_ID", v->credit_of);
+	}
+	for (i = 0; i < x->n; i++) {
+		const struct inv_line *l = &x->lines[i].l;
+
+		s = tpl_section(d, "LINE");
+		tpl_set_int(s, "LINE_ID", l->id);
+		tpl_set(s, "DESC", l->description);
+		inv_line_detail(l, b, sizeof(b));
+		tpl_set(s, "DETAIL", b);
+		vat_rate_label(l->rate, l->bp, b, sizeof(b));
+		tpl_set(s, "RATE", b);
+		page_set_money(s, "NET", l->net);
+		page_set_money(s, "VAT", l->vat);
+		if (l->net < 0)
+			tpl_show(s, "NEGATIVE");
+		if (x->lines[i].credited_by != 0) {
+			struct tpl_dict *c = tpl_section(s, "CREDITED");
+
+			tpl_set(c, "NUMBER", x->lines[i].credited_by_number);
+			tpl_set_int(c, "CN_ID", x->lines[i].credited_by);
+		}
+		if (ops && !v->issued && (l->kind == IL_ONEOFF ||
+		    l->kind == IL_DISCOUNT))
+			tpl_show(s, "REMOVABLE");
+		if (ops && v->issued && !v->credit &&
+		    x->lines[i].credited_by == 0)
+			tpl_show(s, "CREDITABLE");
+	}
+	if (x->n == 0)
+		tpl_show(d, "NO_LINES");
+	for (i = 0; i < x->t.nrates; i++) {
+		s = tpl_section(d, "RATE_SUM");
+		vat_rate_label(x->t.rates[i].rate, x->t.rates[i].bp, b,
+		    sizeof(b));
+		tpl_set(s, "RATE", b);
+		page_set_money(s, "NET", x->t.rates[i].net);
+		page_set_money(s, "VAT", x->t.rates[i].vat);
+	}
+	tpl_set(d, "CURRENCY", v->currency);
+	tpl_set(d, "NET", invoicing_money(r, v->currency, x->t.net));
+	tpl_set(d, "VAT", invoicing_money(r, v->currency, x->t.vat));
+	tpl_set(d, "GROSS", invoicing_money(r, v->currency, x->t.gross));
+	if (!v->credit && *v->seller.payment != '\0') {
+		s = tpl_section(d, "PAYMENT");
+		lines_fill(s, "PAY_LINE", v->seller.payment);
+		if (v->issued)
+			tpl_set(tpl_section(s, "QUOTE"), "NUMBER", v->number);
+	}
+}
+
+void
+invoicing_row_fill(struct req *r, struct tpl_dict *d,
+    const struct store_invitem *it, const char *base)
+{
+	struct tpl_dict	*s = tpl_section(d, "ROW");
+	enum inv_status	 st;
+	char		 b[64];
+
+	st = inv_status(it->credit, it->issued, it->gross, it->credited,
+	    it->paid);
+	tpl_set(s, "HREF", arena_printf(r->a, "%s/%lld", base,
+	    (long long)it->id));
+	tpl_set(s, "NUMBER", it->issued ? it->number : arena_printf(r->a,
+	    "Draft %lld", (long long)it->id));
+	tpl_set(s, "KIND", it->credit ? "Credit note" : "Invoice");
+	tpl_set_int(s, "OCC_ID", it->occupier_id);
+	tpl_set(s, "OCCUPIER", it->occ_name);
+	inv_month_label(it->period, b, sizeof(b));
+	tpl_set(s, "PERIOD", b);
+	tpl_set(s, "MODE", it->mode);
+	page_set_date(s, "ISSUE", it->issue);
+	page_set_date(s, "DUE", it->credit ? DATE_NONE : it->due);
+	page_set_money(s, "NET", it->credit ? -it->net : it->net);
+	page_set_money(s, "VAT", it->credit ? -it->vat : it->vat);
+	page_set_money(s, "GROSS", it->credit ? -it->gross : it->gross);
+	page_set_money(s, "DUE_AMOUNT", it->credit ? 0 :
+	    inv_due(it->gross, it->credited, it->paid));
+	tpl_set(s, "STATUS", it->credit && it->issued ? "Credit note" :
+	    inv_status_labels[st]);
+	tpl_set(s, "STATUS_KEY", it->credit && it->issued ? "credit" :
+	    inv_status_names[st]);
+	if (it->exported)
+		tpl_show(s, "EXPORTED");
+}
+
+int
+invoicing_issue(struct req *r, int64_t id, const struct store_invoice *from,
+    const char **number)
+{
+	int64_t			 op = r->user.operator_id;
+	struct store_invoice	 v;
+	struct store_invline	*sl;
+	struct inv_line		*l;
+	struct store_issue	 is;
+	size_t			 n, i;
+	int			 rc;
+
+	if ((rc = store_invoice_get(r->a, op, 0, id, &v)) <= 0 ||
+	    (rc = store_invoice_lines(r->a, op, id, &sl, &n)) < 0)
+		return rc;
+	if (n == 0)
+		return APPROVE_EMPTY;
+	l = arena_calloc(r->a, n, sizeof(*l));
+	for (i = 0; i < n; i++)
+		l[i] = sl[i].l;
+	memset(&is, 0, sizeof(is));
+	if (inv_totals(l, n, &is.t) == -1) {
+		log_warnx("invoice %lld: totals overflow", (long long)id);
+		return -1;
+	}
+	if (store_counter_take(op, v.credit ? "credit" : "invoice",
+	    &is.seq) < 0)
+		return -1;
+	is.number = arena_printf(r->a, "%s%06lld", v.credit ?
+	    v.credit_prefix : v.invoice_prefix, (long long)is.seq);
+	is.issue = r->today;
+	is.due = v.credit ? r->today : r->today + (int32_t)v.terms_days;
+	is.bill = from != NULL ? from->bill : v.bill;
+	is.seller = from != NULL ? from->seller : v.seller;
+	is.currency = from != NULL ? from->currency : v.currency;
+	is.user = r->user.id;
+	if ((rc = store_invoice_issue(op, id, &is)) <= 0)
+		return rc;
+	if (store_audit(op, v.occupier_id, 0, r->user.id, "invoice", id,
+	    "issue", NULL, arena_printf(r->a, "number=%s\ngross=%lld",
+	    is.number, (long long)is.t.gross)) < 0)
+		return -1;
+	*number = is.number;
+	return APPROVE_ISSUED;
+}
+
+/* One attempt of invoicing_approve. */
+static int
+approve_once(struct req *r, int64_t id, int64_t version, const char **number)
+{
+	struct store_invlock	 k;
+	int			 rc;
+
+	if (db_begin() < 0)
+		return -1;
+	/* The invoice first, then the counter: every approver locks in
+	 * this order. */
+	if ((rc = store_invoice_lock(r->a, r->user.operator_id, id, &k)) <= 0)
+		goto out;
+	if (k.issued) {
+		rc = APPROVE_ALREADY;
+		goto out;
+	}
+	if (version != 0 && k.version != version) {
+		rc = APPROVE_CHANGED;
+		goto out;
+	}
+	if ((rc = invoicing_issue(r, id, NULL, number)) != APPROVE_ISSUED)
+		goto out;
+	if (db_commit() < 0)
+		return -1;
+	return APPROVE_ISSUED;
+out:
+	db_rollback();
+	return rc;
+}
+
+int
+invoicing_approve(struct req *r, int64_t id, int64_t version,
+    const char **number)
+{
+	int	 attempt, rc = -1;
+
+	for (attempt = 0; attempt < APPROVE_TRIES; attempt++) {
+		rc = approve_once(r, id, version, number);
+		if (rc != -1 || !db_retryable())
+			break;
+		log_info("invoice %lld: retrying approval after %u",
+		    (long long)id, db_errno());
+		usleep((useconds_t)(1000 * (attempt + 1) * (1 + getpid() % 7)));
+	}
+	return rc;
+}

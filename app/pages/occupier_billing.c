@@ -1,0 +1,157 @@
+/*
+ * occupier_billing: an occupier's billing details and invoices
+ * (/occupiers/N/billing): the name and address invoices are addressed to,
+ * its VAT number and payment terms (empty: the operator's default), and
+ * every invoice and credit note it has. Approval copies these details
+ * into the invoice; an issued invoice keeps its copy.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../domain/date.h"
+#include "../store/db.h"
+#include "../store/store.h"
+#include "../store/store_invoice.h"
+#include "../tpl/tpl.h"
+#include "invoicing.h"
+#include "pages.h"
+
+enum ob_field {
+	OB_NAME,	/* billing_name */
+	OB_ADDRESS,	/* billing_address */
+	OB_VAT,		/* vat_number */
+	OB_TERMS,	/* terms_days */
+	OB_VERSION,	/* version */
+	OB__MAX
+};
+
+static const struct field fields[OB__MAX] = {
+	[OB_NAME] = { "billing_name", "Billing name", FT_TEXT, 200, 0, 0, 0 },
+	[OB_ADDRESS] = { "billing_address", "Billing address", FT_MULTILINE, 500, 0, 0, 0 },
+	[OB_VAT] = { "vat_number", "VAT registration number", FT_TEXT, 32, 0, 0, 0 },
+	[OB_TERMS] = { "terms_days", "Payment terms (days)", FT_INT, 3, 0, 0, 365 },
+	[OB_VERSION] = { "version", "Version", FT_INT, 10, 1, 1, INT32_MAX },
+};
+
+static int
+list_fill(struct req *r, struct tpl_dict *d, int64_t occ)
+{
+	struct store_invfilter	 f;
+	struct store_invitem	*it;
+	size_t			 n, i;
+
+	memset(&f, 0, sizeof(f));
+	f.occupier_id = occ;
+	f.status = "all";
+	f.period = DATE_NONE;
+	if (store_invoice_list(r->a, r->user.operator_id, &f, 200, 0, &it,
+	    &n) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		invoicing_row_fill(r, d, &it[i], "/invoices");
+	tpl_show(d, n > 0 ? "HAS_ROWS" : "EMPTY");
+	return 1;
+}
+
+void
+page_occupier_billing(struct req *r)
+{
+	struct tpl_dict		*d;
+	struct store_occbill	 o, n;
+	struct store_billset	 bs;
+	struct fval		 v[OB__MAX];
+	char			 b[24];
+	int			 rc;
+
+	if ((rc = store_occbill_get(r->a, r->user.operator_id, r->ids[0],
+	    &o)) <= 0) {
+		if (rc == 0)
+			http_error(r, 404);
+		else
+			page_store_error(r);
+		return;
+	}
+	if (store_billset_get(r->a, r->user.operator_id, &bs) <= 0) {
+		page_store_error(r);
+		return;
+	}
+	if ((d = page_begin(r, arena_printf(r->a, "%s: billing", o.name),
+	    "occupier_billing.tpl", "occupiers")) == NULL) {
+		http_error(r, 500);
+		return;
+	}
+	tpl_set_int(d, "OCC_ID", o.id);
+	tpl_set(d, "OCC_NAME", o.name);
+	tpl_set(d, "BILLING_REF", o.billing_ref);
+	tpl_set(d, "CONTACT_EMAIL", o.contact_email);
+	tpl_set_int(d, "DEFAULT_TERMS", bs.terms_days);
+	if (r->method == M_GET) {
+		form_fill(r, d, "billing_name", o.billing_name);
+		form_fill(r, d, "billing_address", o.billing_address);
+		form_fill(r, d, "vat_number", o.vat_number);
+		if (o.terms_days >= 0) {
+			snprintf(b, sizeof(b), "%lld", (long long)o.terms_days);
+			form_fill(r, d, "terms_days", b);
+		}
+		snprintf(b, sizeof(b), "%lld", (long long)o.version);
+		form_fill(r, d, "version", b);
+		if (kv_get(&r->query, "done") != NULL)
+			tpl_show(d, "SAVED");
+		if (list_fill(r, d, o.id) < 0) {
+			page_store_error(r);
+			return;
+		}
+		page_end(r);
+		return;
+	}
+	if (form_read(r, d, fields, OB__MAX, v) > 0) {
+		r->status = 422;
+		if (list_fill(r, d, o.id) < 0) {
+			page_store_error(r);
+			return;
+		}
+		page_end(r);
+		return;
+	}
+	n = o;
+	n.billing_name = v[OB_NAME].s;
+	n.billing_address = v[OB_ADDRESS].s;
+	n.vat_number = v[OB_VAT].s;
+	n.terms_days = v[OB_TERMS].present ? v[OB_TERMS].i : -1;
+	n.version = v[OB_VERSION].i;
+	if (db_begin() < 0) {
+		page_store_error(r);
+		return;
+	}
+	if ((rc = store_occbill_save(r->user.operator_id, &n)) > 0)
+		rc = store_audit(r->user.operator_id, o.id, 0, r->user.id,
+		    "occupier", o.id, "billing", arena_printf(r->a,
+		    "billing_name=%s\nbilling_address=%s\nvat_number=%s\n"
+		    "terms_days=%lld", o.billing_name, o.billing_address,
+		    o.vat_number, (long long)o.terms_days), arena_printf(r->a,
+		    "billing_name=%s\nbilling_address=%s\nvat_number=%s\n"
+		    "terms_days=%lld", n.billing_name, n.billing_address,
+		    n.vat_number, (long long)n.terms_days));
+	if (rc > 0 && db_commit() > 0) {
+		http_redirect(r, arena_printf(r->a,
+		    "/occupiers/%lld/billing?done=saved", (long long)o.id));
+		return;
+	}
+	db_rollback();
+	if (rc < 0) {
+		page_store_error(r);
+		return;
+	}
+	r->status = 409;
+	snprintf(b, sizeof(b), "%lld", (long long)o.version);
+	form_fill(r, d, "version", b);
+	form_error(r, d, NULL, "This occupier was changed by someone else "
+	    "while you were editing. Your changes were not saved: the form "
+	    "still holds them; save again to overwrite.");
+	if (list_fill(r, d, o.id) < 0) {
+		page_store_error(r);
+		return;
+	}
+	page_end(r);
+}
