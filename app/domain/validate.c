@@ -68,6 +68,36 @@ int_parse(const char *s, int64_t *out)
 	return 0;
 }
 
+int
+validate_id(const char *s, int64_t *id)
+{
+	int64_t	 v = 0;
+	int	 n = 0;
+
+	if (s == NULL || *s < '1' || *s > '9')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9' || ++n > 18)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	*id = v;
+	return 0;
+}
+
+int
+validate_enum(const char *s, const char *const *choices)
+{
+	int	 i;
+
+	if (s == NULL || choices == NULL)
+		return -1;
+	for (i = 0; choices[i] != NULL; i++)
+		if (strcmp(s, choices[i]) == 0)
+			return i;
+	return -1;
+}
+
 const char *
 validate_field(const struct field *f, const char *raw, size_t len,
     char *trimmed, struct fval *v)
@@ -133,6 +163,14 @@ validate_field(const struct field *f, const char *raw, size_t len,
 	case FT_PASSWORD:
 		if ((int64_t)len < f->min)
 			return v->err = "is too short";
+		break;
+	case FT_ID:
+		if (validate_id(trimmed, &v->i) == -1)
+			return v->err = "is not one of the choices";
+		break;
+	case FT_ENUM:
+		if ((v->i = validate_enum(trimmed, f->choices)) < 0)
+			return v->err = "must be one of the choices";
 		break;
 	default:
 		return v->err = "is not valid";

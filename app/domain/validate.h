@@ -17,6 +17,8 @@ enum ftype {
 	FT_MONEY,	/* 12.34, non-negative */
 	FT_INT,		/* integer in [min, max] */
 	FT_PASSWORD,	/* any bytes but NUL, length >= min */
+	FT_ID,		/* a row id: 1 to 18 digits, no sign, no leading zero */
+	FT_ENUM,	/* one of choices (NULL-terminated); i: its index */
 	FT__MAX
 };
 
@@ -27,13 +29,14 @@ struct field {
 	size_t		 cap;		/* maximum bytes */
 	int		 required;
 	int64_t		 min, max;	/* FT_INT range; FT_PASSWORD min length */
+	const char *const *choices;	/* FT_ENUM: the values it takes */
 };
 
 struct fval {
 	const char	*raw;		/* as submitted (for re-display), "" if absent */
 	int		 present;	/* non-empty after trimming */
 	const char	*s;		/* trimmed text */
-	int64_t		 i;		/* FT_INT, FT_MONEY (minor units) */
+	int64_t		 i;		/* FT_INT, FT_ID, FT_MONEY (minor units), FT_ENUM (index) */
 	int32_t		 date;		/* FT_DATE, DATE_NONE when empty */
 	const char	*err;		/* NULL, or "is required" etc. */
 };
@@ -45,5 +48,11 @@ struct fval {
  */
 const char	*validate_field(const struct field *f, const char *raw,
 		    size_t len, char *trimmed, struct fval *v);
+
+/* The one parser of row ids (paths, forms, queries): 1 to 18 decimal
+ * digits, no sign, no leading zero, nothing else. 0 ok (*id > 0), -1 not. */
+int		 validate_id(const char *s, int64_t *id);
+/* The index of s in choices (NULL-terminated), or -1. */
+int		 validate_enum(const char *s, const char *const *choices);
 
 #endif

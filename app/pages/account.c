@@ -31,13 +31,13 @@ enum acc_field {
 };
 
 static const struct field fields[AF__MAX] = {
-	[AF_NAME] = { "name", "Name", FT_TEXT, 200, 1, 0, 0 },
+	[AF_NAME] = { "name", "Name", FT_TEXT, 200, 1, 0, 0, NULL },
 	[AF_CURRENT] = { "current_password", "Current password", FT_PASSWORD,
-	    1024, 1, 1, 0 },
+	    1024, 1, 1, 0, NULL },
 	[AF_NEW] = { "new_password", "New password", FT_PASSWORD, 1024, 1, 1,
-	    0 },
+	    0, NULL },
 	[AF_CONFIRM] = { "confirm_password", "New password again", FT_PASSWORD,
-	    1024, 1, 1, 0 },
+	    1024, 1, 1, 0, NULL },
 };
 
 static void
@@ -227,10 +227,8 @@ page_account(struct req *r)
 		session_revoke(r);
 		return;
 	}
-	if ((d = page_begin(r, "Account", "account.tpl", "account")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, "Account", "account.tpl", "account")) == NULL)
 		return;
-	}
 	form_fill(r, d, "name", r->user.name);
 	if (r->method == M_POST) {
 		op = kv_get(&r->form, "op");

@@ -61,10 +61,8 @@ page_bill_run(struct req *r)
 		return;
 	}
 	if ((d = page_begin(r, arena_printf(r->a, "Bill run %lld",
-	    (long long)v.id), "bill_run.tpl", "invoices")) == NULL) {
-		http_error(r, 500);
+	    (long long)v.id), "bill_run.tpl", "invoices")) == NULL)
 		return;
-	}
 	tpl_set_int(d, "ID", v.id);
 	inv_month_label(v.period, b, sizeof(b));
 	tpl_set(d, "PERIOD", b);

@@ -82,10 +82,8 @@ page_bill_runs(struct req *r)
 	int			 y, m, dd, rc;
 
 	if ((d = page_begin(r, "Bill run", "bill_runs.tpl", "invoices")) ==
-	    NULL) {
-		http_error(r, 500);
+	    NULL)
 		return;
-	}
 	if (store_site_list(r->a, r->user.operator_id, 0, &st, &ns) < 0) {
 		page_store_error(r);
 		return;

@@ -52,27 +52,14 @@ static const char *const csf_labels[CSF__MAX] = {
 	"All",		/* CSF_ALL */
 };
 
-/*
- * A numeric id from the query string. 0 when absent or empty, -1 when
- * malformed (not 1..18 digits, or a leading zero), else the id.
- */
+/* A numeric id from the query string: 0 when absent or empty, -1 when
+ * malformed (validate_id), else the id. */
 static int64_t
-query_id(struct req *r, const char *key)
+query_id_or(struct req *r, const char *key)
 {
-	const char	*s;
-	int64_t		 v = 0;
-	int		 n = 0;
+	int64_t	 id;
 
-	if ((s = kv_get(&r->query, key)) == NULL || *s == '\0')
-		return 0;
-	if (*s == '0')
-		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9' || ++n > 18)
-			return -1;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
+	return query_id(r, key, &id) < 0 ? -1 : id;
 }
 
 static const struct store_case_option *
@@ -333,8 +320,8 @@ page_cases(struct req *r)
 			return;
 		}
 	}
-	q.occ = query_id(r, "occupier");
-	q.site = query_id(r, "site");
+	q.occ = query_id_or(r, "occupier");
+	q.site = query_id_or(r, "site");
 	if (q.occ < 0 || q.site < 0) {
 		http_error_msg(r, 400, "The occupier or site filter is not a "
 		    "valid id.");
@@ -343,7 +330,7 @@ page_cases(struct req *r)
 	if ((s = kv_get(&r->query, "assignee")) != NULL &&
 	    strcmp(s, "none") == 0)
 		q.assignee = -1;
-	else if ((q.assignee = query_id(r, "assignee")) < 0) {
+	else if ((q.assignee = query_id_or(r, "assignee")) < 0) {
 		http_error_msg(r, 400, "The assignee filter is not a team "
 		    "member.");
 		return;
@@ -367,7 +354,7 @@ page_cases(struct req *r)
 		}
 		q.breached = 1;
 	}
-	if ((page = query_id(r, "page")) <= 0 || page > 1000000)
+	if ((page = query_id_or(r, "page")) <= 0 || page > 1000000)
 		page = 1;
 	if (store_case_options(r->a, r->user.operator_id,
 	    STORE_CASE_OPT_OCCUPIERS, &occs, &nocc) < 0 ||
@@ -430,10 +417,8 @@ page_cases(struct req *r)
 			return;
 		}
 	}
-	if ((d = page_begin(r, "Cases", "cases.tpl", "cases")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, "Cases", "cases.tpl", "cases")) == NULL)
 		return;
-	}
 	for (i = 0; i < CSF__MAX; i++) {
 		tab = tpl_section(d, "STATUS_TAB");
 		tpl_set(tab, "HREF", list_href(r, &q, i, 0));
@@ -564,13 +549,13 @@ enum case_field {
 };
 
 static const struct field case_fields[KF__MAX] = {
-	[KF_OCCUPIER] = { "occupier", "Occupier", FT_INT, 20, 1, 1, INT64_MAX },
-	[KF_SITE] = { "site", "Site", FT_INT, 20, 1, 1, INT64_MAX },
-	[KF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX },
-	[KF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0 },
-	[KF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0 },
-	[KF_PRIORITY] = { "priority", "Priority", FT_TEXT, 16, 0, 0, 0 },
-	[KF_CATEGORY] = { "category", "Category", FT_TEXT, 24, 0, 0, 0 },
+	[KF_OCCUPIER] = { "occupier", "Occupier", FT_INT, 20, 1, 1, INT64_MAX, NULL },
+	[KF_SITE] = { "site", "Site", FT_INT, 20, 1, 1, INT64_MAX, NULL },
+	[KF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX, NULL },
+	[KF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0, NULL },
+	[KF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0, NULL },
+	[KF_PRIORITY] = { "priority", "Priority", FT_TEXT, 16, 0, 0, 0, NULL },
+	[KF_CATEGORY] = { "category", "Category", FT_TEXT, 24, 0, 0, 0, NULL },
 };
 
 struct case_opts {
@@ -634,9 +619,9 @@ case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 	const char			*subject, *details;
 	int64_t				 occ, site, sid;
 
-	occ = query_id(r, "occupier");
-	site = query_id(r, "site");
-	sid = query_id(r, "service");
+	occ = query_id_or(r, "occupier");
+	site = query_id_or(r, "site");
+	sid = query_id_or(r, "service");
 	if (occ < 0 || site < 0 || sid < 0) {
 		http_error_msg(r, 400, "The occupier, site or service to "
 		    "pre-fill is not a valid id.");
@@ -721,10 +706,8 @@ page_case_new(struct req *r)
 		return;
 	}
 	if ((d = page_begin(r, "Raise a case", "case_new.tpl", "cases")) ==
-	    NULL) {
-		http_error(r, 500);
+	    NULL)
 		return;
-	}
 	if (r->method == M_GET) {
 		case_new_form(r, d, &co);
 		return;
@@ -829,7 +812,7 @@ static const char *const move_labels[HD_STATUS__MAX] = {
 };
 
 static const struct field comment_field =
-    { "comment", "Comment", FT_MULTILINE, 10000, 1, 0, 0 };
+    { "comment", "Comment", FT_MULTILINE, 10000, 1, 0, 0, NULL };
 
 /* Fill the case screen. kept: a comment refused because the case is
  * closed, shown back to copy (NULL: none). 1 ok, 0 response made. */
@@ -937,7 +920,7 @@ case_fill(struct req *r, struct tpl_dict *d, const struct store_case *c,
 	/* Canned replies of the category: a choice fills the comment (with
 	 * JavaScript; without, ?reply=N does). */
 	cr = hd_replies(cat, &ncr);
-	reply = query_id(r, "reply");
+	reply = query_id_or(r, "reply");
 	for (i = 0; i < ncr; i++) {
 		o = tpl_section(d, "REPLY_OPT");
 		tpl_set_int(o, "N", (long long)i + 1);
@@ -1054,10 +1037,8 @@ page_case(struct req *r)
 		return;
 	}
 	if ((d = page_begin(r, arena_printf(r->a, "Case %lld",
-	    (long long)c.id), "case.tpl", "cases")) == NULL) {
-		http_error(r, 500);
+	    (long long)c.id), "case.tpl", "cases")) == NULL)
 		return;
-	}
 	if (r->method == M_GET) {
 		if (case_fill(r, d, &c, NULL))
 			page_end(r);

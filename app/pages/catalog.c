@@ -89,10 +89,8 @@ page_catalog(struct req *r)
 	size_t			 i, j, ns;
 	char			 id[32];
 
-	if ((d = page_begin(r, "Catalog", "catalog.tpl", "catalog")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, "Catalog", "catalog.tpl", "catalog")) == NULL)
 		return;
-	}
 	if (store_catalog_load(r->a, r->user.operator_id, 0, &c) < 0 ||
 	    store_site_list(r->a, r->user.operator_id, 0, &sites, &ns) < 0) {
 		page_store_error(r);

@@ -119,10 +119,8 @@ page_catalog_billing(struct req *r)
 
 	edit = r->user.role == ROLE_OPERATOR_ADMIN;
 	if ((d = page_begin(r, "Billing codes", "catalog_billing.tpl",
-	    "catalog")) == NULL) {
-		http_error(r, 500);
+	    "catalog")) == NULL)
 		return;
-	}
 	if (store_svcbill_list(r->a, r->user.operator_id, &v, &n) < 0) {
 		page_store_error(r);
 		return;

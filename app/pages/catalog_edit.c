@@ -28,8 +28,8 @@ enum svc_field {
 };
 
 static const struct field svc_fields[SVF__MAX] = {
-	[SVF_RRP] = { "rrp", "RRP", FT_MONEY, 20, 1, 0, 0 },
-	[SVF_DESC] = { "description", "Description", FT_MULTILINE, 1000, 0, 0, 0 },
+	[SVF_RRP] = { "rrp", "RRP", FT_MONEY, 20, 1, 0, 0, NULL },
+	[SVF_DESC] = { "description", "Description", FT_MULTILINE, 1000, 0, 0, 0, NULL },
 };
 
 enum rule_field {
@@ -41,10 +41,10 @@ enum rule_field {
 };
 
 static const struct field rule_fields[RF__MAX] = {
-	[RF_KIND] = { "kind", "Rule", FT_TEXT, 16, 1, 0, 0 },
-	[RF_OTHER] = { "other", "Other service", FT_INT, 20, 0, 0, INT64_MAX },
-	[RF_CATEGORY] = { "category", "Category", FT_TEXT, 32, 0, 0, 0 },
-	[RF_MAX] = { "max", "Maximum", FT_INT, 6, 0, 1, 99999 },
+	[RF_KIND] = { "kind", "Rule", FT_TEXT, 16, 1, 0, 0, NULL },
+	[RF_OTHER] = { "other", "Other service", FT_INT, 20, 0, 0, INT64_MAX, NULL },
+	[RF_CATEGORY] = { "category", "Category", FT_TEXT, 32, 0, 0, 0, NULL },
+	[RF_MAX] = { "max", "Maximum", FT_INT, 6, 0, 1, 99999, NULL },
 };
 
 static const struct store_service *
@@ -246,10 +246,8 @@ page_catalog_edit(struct req *r)
 		http_error(r, 404);
 		return;
 	}
-	if ((d = page_begin(r, s->name, "catalog_edit.tpl", "catalog")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, s->name, "catalog_edit.tpl", "catalog")) == NULL)
 		return;
-	}
 	if (r->method == M_GET) {
 		fill(r, d, &c, s, sites, ns, 0);
 		page_end(r);

@@ -32,10 +32,10 @@ enum contract_field {
 };
 
 static const struct field fields[CF__MAX] = {
-	[CF_REFERENCE] = { "reference", "Reference", FT_TEXT, 64, 1, 0, 0 },
-	[CF_START] = { "start_date", "Start date", FT_DATE, 10, 1, 0, 0 },
-	[CF_END] = { "end_date", "End date", FT_DATE, 10, 0, 0, 0 },
-	[CF_VERSION] = { "version", "Version", FT_INT, 20, 0, 0, INT32_MAX },
+	[CF_REFERENCE] = { "reference", "Reference", FT_TEXT, 64, 1, 0, 0, NULL },
+	[CF_START] = { "start_date", "Start date", FT_DATE, 10, 1, 0, 0, NULL },
+	[CF_END] = { "end_date", "End date", FT_DATE, 10, 0, 0, 0, NULL },
+	[CF_VERSION] = { "version", "Version", FT_INT, 20, 0, 0, INT32_MAX, NULL },
 };
 
 static char *
@@ -119,10 +119,8 @@ page_contract_edit(struct req *r)
 		site = r->ids[1];
 	d = page_begin(r, editing ? "Edit contract" : "New contract",
 	    "contract_edit.tpl", "occupiers");
-	if (d == NULL) {
-		http_error(r, 500);
+	if (d == NULL)
 		return;
-	}
 	if (!occupier_nav(r, d, r->ids[0], site, "contracts", &o))
 		return;
 	if (editing) {

@@ -31,7 +31,7 @@
 #define SAVE_TRIES	3
 
 static const struct field email_field =
-    { "email", "Email", FT_EMAIL, 254, 1, 0, 0 };
+    { "email", "Email", FT_EMAIL, 254, 1, 0, 0, NULL };
 
 /* One account's new link and its e-mail. 1, -1. */
 static int
@@ -74,10 +74,8 @@ page_forgot_password(struct req *r)
 
 	session_presession(r);
 	if ((d = page_begin(r, "Forgot your password?", "forgot_password.tpl",
-	    NULL)) == NULL) {
-		http_error(r, 500);
+	    NULL)) == NULL)
 		return;
-	}
 	if (r->method == M_GET) {
 		tpl_show(d, "FORM");
 		page_end(r);

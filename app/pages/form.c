@@ -73,3 +73,129 @@ form_read(struct req *r, struct tpl_dict *d, const struct field *f,
 	}
 	return errors;
 }
+
+static int
+id_of(const char *v, int64_t *id)
+{
+	if (v == NULL || *v == '\0')
+		return 0;
+	return validate_id(v, id) == 0 ? 1 : -1;
+}
+
+int
+form_id(struct req *r, const char *key, int64_t *id)
+{
+	*id = 0;
+	return id_of(kv_get(&r->form, key), id);
+}
+
+int
+form_id_or_400(struct req *r, const char *key, int64_t *id)
+{
+	if (form_id(r, key, id) == 1)
+		return 1;
+	http_error_msg(r, 400, "This form could not be read: a choice it "
+	    "sends is not one the screen offers.");
+	return 0;
+}
+
+int
+query_id(struct req *r, const char *key, int64_t *id)
+{
+	*id = 0;
+	return id_of(kv_get(&r->query, key), id);
+}
+
+int
+form_enum(struct req *r, const char *key, const char *const *choices)
+{
+	return validate_enum(kv_get(&r->form, key), choices);
+}
+
+int
+query_enum(struct req *r, const char *key, const char *const *choices)
+{
+	return validate_enum(kv_get(&r->query, key), choices);
+}
+
+static const char *
+text_of(const char *v, size_t cap)
+{
+	const char	*p;
+
+	if (v == NULL || strlen(v) > cap)
+		return NULL;
+	for (p = v; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return NULL;
+	return v;
+}
+
+const char *
+form_text(struct req *r, const char *key, size_t cap)
+{
+	return text_of(kv_get(&r->form, key), cap);
+}
+
+const char *
+query_text(struct req *r, const char *key, size_t cap)
+{
+	return text_of(kv_get(&r->query, key), cap);
+}
+
+int
+form_has(struct req *r, const char *key)
+{
+	return kv_get(&r->form, key) != NULL;
+}
+
+int
+form_rows(struct req *r, const char *prefix, const struct field *f,
+    size_t n, size_t max, struct fval **rows, size_t *nrows)
+{
+	const char	**raw;
+	char		 *present, *trimmed;
+	const char	 *field;
+	size_t		  i, j, k, idx, flen, len;
+
+	*rows = NULL;
+	*nrows = 0;
+	raw = arena_calloc(r->a, max * n, sizeof(*raw));
+	present = arena_calloc(r->a, max, 1);
+	for (i = 0; i < r->form.n; i++) {
+		const char *key = r->form.v[i].key;
+
+		if (strncmp(key, prefix, strlen(prefix)) != 0 ||
+		    key[strlen(prefix)] != '[')
+			continue;
+		if (!parse_indexed_key(key, prefix, max - 1, &idx, &field,
+		    &flen))
+			return -1;
+		for (j = 0; j < n; j++)
+			if (strlen(f[j].key) == flen &&
+			    strncmp(f[j].key, field, flen) == 0)
+				break;
+		if (j == n)
+			continue;	/* a field this table does not read */
+		present[idx] = 1;
+		raw[idx * n + j] = r->form.v[i].val;
+	}
+	for (idx = 0, k = 0; idx < max; idx++)
+		k += present[idx];
+	*rows = arena_calloc(r->a, k ? k * n : 1, sizeof(**rows));
+	for (idx = 0, k = 0; idx < max; idx++) {
+		if (!present[idx])
+			continue;
+		for (j = 0; j < n; j++) {
+			const char *v = raw[idx * n + j];
+
+			len = v == NULL ? 0 : strlen(v);
+			trimmed = arena_alloc(r->a, len + 1);
+			validate_field(&f[j], v, len, trimmed,
+			    &(*rows)[k * n + j]);
+		}
+		k++;
+	}
+	*nrows = k;
+	return 0;
+}

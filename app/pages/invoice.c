@@ -38,9 +38,9 @@ enum line_field {
 };
 
 static const struct field line_fields[LF__MAX] = {
-	[LF_DESC] = { "line_desc", "Description", FT_TEXT, 200, 1, 0, 0 },
-	[LF_QTY] = { "line_qty", "QTY", FT_INT, 9, 1, 1, 100000 },
-	[LF_PRICE] = { "line_price", "Unit price", FT_MONEY, 20, 1, 0, 0 },
+	[LF_DESC] = { "line_desc", "Description", FT_TEXT, 200, 1, 0, 0, NULL },
+	[LF_QTY] = { "line_qty", "QTY", FT_INT, 9, 1, 1, 100000, NULL },
+	[LF_PRICE] = { "line_price", "Unit price", FT_MONEY, 20, 1, 0, 0, NULL },
 };
 
 enum disc_field {
@@ -50,8 +50,8 @@ enum disc_field {
 };
 
 static const struct field disc_fields[DF__MAX] = {
-	[DF_DESC] = { "disc_desc", "Description", FT_TEXT, 200, 1, 0, 0 },
-	[DF_AMOUNT] = { "disc_amount", "Discount", FT_MONEY, 20, 1, 0, 0 },
+	[DF_DESC] = { "disc_desc", "Description", FT_TEXT, 200, 1, 0, 0, NULL },
+	[DF_AMOUNT] = { "disc_amount", "Discount", FT_MONEY, 20, 1, 0, 0, NULL },
 };
 
 enum pay_field {
@@ -62,9 +62,9 @@ enum pay_field {
 };
 
 static const struct field pay_fields[PF__MAX] = {
-	[PF_DATE] = { "pay_date", "Date received", FT_DATE, 10, 1, 0, 0 },
-	[PF_AMOUNT] = { "pay_amount", "Amount", FT_MONEY, 20, 1, 0, 0 },
-	[PF_REF] = { "pay_ref", "Reference", FT_TEXT, 100, 0, 0, 0 },
+	[PF_DATE] = { "pay_date", "Date received", FT_DATE, 10, 1, 0, 0, NULL },
+	[PF_AMOUNT] = { "pay_amount", "Amount", FT_MONEY, 20, 1, 0, 0, NULL },
+	[PF_REF] = { "pay_ref", "Reference", FT_TEXT, 100, 0, 0, 0, NULL },
 };
 
 _Static_assert(LF__MAX <= 4 && DF__MAX <= 4 && PF__MAX <= 4,
@@ -538,10 +538,8 @@ page_invoice(struct req *r)
 	if (!invoicing_load(r, 0, r->ids[0], &x))
 		return;
 	if ((d = page_begin(r, invoicing_title(r, &x.v), "invoice.tpl",
-	    "invoices")) == NULL) {
-		http_error(r, 500);
+	    "invoices")) == NULL)
 		return;
-	}
 	if (r->method == M_GET) {
 		show(r, d, &x, 0);
 		page_end(r);

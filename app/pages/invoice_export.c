@@ -161,10 +161,8 @@ page_invoice_export(struct req *r)
 		return;
 	}
 	if ((d = page_begin(r, "Export", "invoice_export.tpl", "invoices")) ==
-	    NULL) {
-		http_error(r, 500);
+	    NULL)
 		return;
-	}
 	if (r->method == M_GET) {
 		date_to_ymd(r->today, &y, &m, &dd);
 		snprintf(b, sizeof(b), "%04d-%02d", y, m);

@@ -27,17 +27,13 @@ static const struct {
 	{ "credit", "Credit notes" },
 };
 
+/* A numeric id from the query string: 0 when absent, -1 malformed. */
 static int64_t
-query_id(struct req *r, const char *key)
+query_id_or(struct req *r, const char *key)
 {
-	const char	*s = kv_get(&r->query, key);
-	char		*end;
-	long long	 v;
+	int64_t	 id;
 
-	if (s == NULL || *s == '\0')
-		return 0;
-	v = strtoll(s, &end, 10);
-	return *end == '\0' && v > 0 && strlen(s) <= 18 ? (int64_t)v : -1;
+	return query_id(r, key, &id) < 0 ? -1 : id;
 }
 
 void
@@ -52,10 +48,8 @@ page_invoices(struct req *r)
 	int			 y, m, known = 0;
 
 	if ((d = page_begin(r, "Invoices", "invoices.tpl", "invoices")) ==
-	    NULL) {
-		http_error(r, 500);
+	    NULL)
 		return;
-	}
 	memset(&f, 0, sizeof(f));
 	f.period = DATE_NONE;
 	st = kv_get(&r->query, "status");
@@ -71,9 +65,9 @@ page_invoices(struct req *r)
 		}
 	}
 	month = kv_get(&r->query, "month");
-	if (!known || (f.run_id = query_id(r, "run")) < 0 ||
-	    (f.occupier_id = query_id(r, "occupier")) < 0 ||
-	    (page = query_id(r, "page")) < 0 ||
+	if (!known || (f.run_id = query_id_or(r, "run")) < 0 ||
+	    (f.occupier_id = query_id_or(r, "occupier")) < 0 ||
+	    (page = query_id_or(r, "page")) < 0 ||
 	    (month != NULL && *month != '\0' &&
 	    charges_month_parse(month, &y, &m) == -1)) {
 		http_error_msg(r, 400, "The filter could not be read: status, "

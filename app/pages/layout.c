@@ -76,6 +76,7 @@ page_begin(struct req *r, const char *title, const char *body_tpl,
 
 	if ((root = tpl_dict_new("layout")) == NULL) {
 		log_warnx("layout: out of memory");
+		http_error(r, 500);
 		return NULL;
 	}
 	arena_defer(r->a, tpl_dict_free, root);
@@ -135,6 +136,48 @@ page_store_error(struct req *r)
 		return;
 	}
 	http_error(r, db_unavailable() ? 503 : 500);
+}
+
+void
+page_ops_ctx(struct req *r, struct ops_ctx *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->t.a = r->a;
+	c->t.operator_id = r->user.operator_id;
+	c->t.user_id = r->user.id;
+	c->t.day = r->today;
+	c->t.now = r->now;
+	c->occupier_id = r->user.occupier_id;
+	c->role = r->signed_in ? (int)r->user.role : -1;
+	c->remote_addr = r->remote_addr;
+}
+
+void
+page_refused(struct req *r, struct tpl_dict *d, const struct ops_result *why)
+{
+	size_t	 i;
+
+	r->status = ops_status(why->why);
+	for (i = 0; i < why->n; i++)
+		form_error(r, d, why->m[i].field, why->m[i].text);
+	if (why->more)
+		form_error(r, d, NULL, "More problems exist; fix these first.");
+}
+
+int
+page_refused_bare(struct req *r, const struct ops_result *why)
+{
+	const char	*msg = why->n > 0 ? why->m[0].text : NULL;
+
+	if (why->why == OPS_NOT_FOUND || why->why == OPS_BAD_FORM ||
+	    why->why == OPS_BUSY) {
+		if (msg != NULL)
+			http_error_msg(r, ops_status(why->why), msg);
+		else
+			http_error(r, ops_status(why->why));
+		return 1;
+	}
+	return 0;
 }
 
 void

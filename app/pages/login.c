@@ -17,10 +17,10 @@ enum login_field {
 };
 
 static const struct field fields[LF__MAX] = {
-	[LF_EMAIL] = { "email", "Email", FT_EMAIL, 254, 1, 0, 0 },
-	[LF_PASSWORD] = { "password", "Password", FT_PASSWORD, 1024, 1, 1, 0 },
+	[LF_EMAIL] = { "email", "Email", FT_EMAIL, 254, 1, 0, 0, NULL },
+	[LF_PASSWORD] = { "password", "Password", FT_PASSWORD, 1024, 1, 1, 0, NULL },
 	[LF_OPERATOR] = { "operator", "Workspace", FT_INT, 20, 0, 1,
-	    INT64_MAX },
+	    INT64_MAX, NULL },
 };
 
 /*
@@ -61,10 +61,8 @@ page_login(struct req *r)
 		return;
 	}
 	session_presession(r);
-	if ((d = page_begin(r, "Sign in", "login.tpl", NULL)) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, "Sign in", "login.tpl", NULL)) == NULL)
 		return;
-	}
 	tpl_set(d, "NEXT", next_path(r));
 	if (kv_get(&r->query, "expired") != NULL)
 		tpl_show(d, "EXPIRED");

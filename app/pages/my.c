@@ -24,10 +24,8 @@ page_my(struct req *r)
 		    (long long)ids[0]));
 		return;
 	}
-	if ((d = page_begin(r, "Your services", "my_home.tpl", "my")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, "Your services", "my_home.tpl", "my")) == NULL)
 		return;
-	}
 	tpl_set(d, "OPERATOR_NAME", r->user.operator_name);
 	page_end(r);
 }

@@ -20,7 +20,7 @@
 #define SAVE_TRIES	3
 
 static const struct field comment_field =
-    { "comment", "Comment", FT_MULTILINE, 10000, 1, 0, 0 };
+    { "comment", "Comment", FT_MULTILINE, 10000, 1, 0, 0, NULL };
 
 /* Load case id if the user may see it. 1, 0 (404), -1. */
 int
@@ -90,10 +90,8 @@ page_my_case(struct req *r)
 		http_error(r, 404);
 		return;
 	}
-	if ((d = page_begin(r, c.subject, "my_case.tpl", "mycases")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, c.subject, "my_case.tpl", "mycases")) == NULL)
 		return;
-	}
 	open = strcmp(c.status, "closed") != 0;
 	if (r->method == M_POST) {
 		bad = form_read(r, d, &comment_field, 1, &v);

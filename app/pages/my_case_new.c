@@ -28,12 +28,12 @@ enum mc_field {
 };
 
 static const struct field fields[MF__MAX] = {
-	[MF_SITE] = { "site", "Site", FT_INT, 20, 1, 1, INT64_MAX },
-	[MF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX },
-	[MF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0 },
-	[MF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0 },
-	[MF_PRIORITY] = { "priority", "Priority", FT_TEXT, 16, 0, 0, 0 },
-	[MF_CATEGORY] = { "category", "Category", FT_TEXT, 24, 0, 0, 0 },
+	[MF_SITE] = { "site", "Site", FT_INT, 20, 1, 1, INT64_MAX, NULL },
+	[MF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX, NULL },
+	[MF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0, NULL },
+	[MF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0, NULL },
+	[MF_PRIORITY] = { "priority", "Priority", FT_TEXT, 16, 0, 0, 0, NULL },
+	[MF_CATEGORY] = { "category", "Category", FT_TEXT, 24, 0, 0, 0, NULL },
 };
 
 /* 1 raised, 0 refused (no contract at the site any more), -1 error. */
@@ -93,10 +93,8 @@ page_my_case_new(struct req *r)
 		return;
 	}
 	if ((d = page_begin(r, "Raise a case", "my_case_new.tpl",
-	    "mycases")) == NULL) {
-		http_error(r, 500);
+	    "mycases")) == NULL)
 		return;
-	}
 	if (r->method == M_POST) {
 		rc = form_read(r, d, fields, MF__MAX, v);
 		site = v[MF_SITE].err == NULL ? v[MF_SITE].i : 0;

@@ -25,10 +25,8 @@ page_my_cases(struct req *r)
 	enum hd_status		 st;
 	int			 admin = r->user.role == ROLE_OCCUPIER_ADMIN;
 
-	if ((d = page_begin(r, "Cases", "my_cases.tpl", "mycases")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, "Cases", "my_cases.tpl", "mycases")) == NULL)
 		return;
-	}
 	memset(&f, 0, sizeof(f));
 	f.op = r->user.operator_id;
 	f.occ = r->user.occupier_id;

@@ -29,8 +29,8 @@ enum reg_field {
 };
 
 static const struct field fields[RGF__MAX] = {
-	[RGF_MAC] = { "identifier", "MAC address", FT_TEXT, 64, 1, 0, 0 },
-	[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0 },
+	[RGF_MAC] = { "identifier", "MAC address", FT_TEXT, 64, 1, 0, 0, NULL },
+	[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL },
 };
 
 /* One attempt: 1 registered, 0 beyond the allocation (*why), -2 the MAC
@@ -91,10 +91,8 @@ page_my_devices(struct req *r)
 	int64_t			 site = r->ids[0];
 	int			 rc = 0, attempt;
 
-	if ((d = page_begin(r, "Devices", "my_devices.tpl", "my")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, "Devices", "my_devices.tpl", "my")) == NULL)
 		return;
-	}
 	if (!my_nav(r, d, site, "devices"))
 		return;
 	if (r->method == M_POST) {

@@ -16,10 +16,8 @@ page_my_invoice(struct req *r)
 	if (!invoicing_load(r, r->user.occupier_id, r->ids[0], &x))
 		return;
 	if ((d = page_begin(r, invoicing_title(r, &x.v), "my_invoice.tpl",
-	    "myinvoices")) == NULL) {
-		http_error(r, 500);
+	    "myinvoices")) == NULL)
 		return;
-	}
 	tpl_set_int(d, "ID", x.v.id);
 	tpl_set(d, "TITLE", invoicing_title(r, &x.v));
 	tpl_set(d, "STATUS", x.v.credit ? "Credit note" :

@@ -21,10 +21,8 @@ page_my_invoices(struct req *r)
 	size_t			 n, i;
 
 	if ((d = page_begin(r, "Invoices", "my_invoices.tpl", "myinvoices")) ==
-	    NULL) {
-		http_error(r, 500);
+	    NULL)
 		return;
-	}
 	memset(&f, 0, sizeof(f));
 	f.occupier_id = r->user.occupier_id;
 	f.issued_only = 1;

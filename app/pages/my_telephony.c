@@ -23,10 +23,8 @@ page_my_telephony(struct req *r)
 	int64_t			 site = r->ids[0];
 
 	if ((d = page_begin(r, "Phone numbers", "my_telephony.tpl", "my")) ==
-	    NULL) {
-		http_error(r, 500);
+	    NULL)
 		return;
-	}
 	if (!my_nav(r, d, site, "telephony"))
 		return;
 	if (store_phone_list_occupier(r->a, r->user.operator_id,

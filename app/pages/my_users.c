@@ -26,10 +26,8 @@ page_my_users(struct req *r)
 		http_error(r, 404);
 		return;
 	}
-	if ((d = page_begin(r, "Users", "users.tpl", "myusers")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, "Users", "users.tpl", "myusers")) == NULL)
 		return;
-	}
 	h = tpl_section(d, "PAGE_HEAD");
 	tpl_set(h, "HEADING", "Users");
 	tpl_set(h, "SUB", arena_printf(r->a, "The people of %s who sign in "

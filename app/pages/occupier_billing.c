@@ -27,11 +27,11 @@ enum ob_field {
 };
 
 static const struct field fields[OB__MAX] = {
-	[OB_NAME] = { "billing_name", "Billing name", FT_TEXT, 200, 0, 0, 0 },
-	[OB_ADDRESS] = { "billing_address", "Billing address", FT_MULTILINE, 500, 0, 0, 0 },
-	[OB_VAT] = { "vat_number", "VAT registration number", FT_TEXT, 32, 0, 0, 0 },
-	[OB_TERMS] = { "terms_days", "Payment terms (days)", FT_INT, 3, 0, 0, 365 },
-	[OB_VERSION] = { "version", "Version", FT_INT, 10, 1, 1, INT32_MAX },
+	[OB_NAME] = { "billing_name", "Billing name", FT_TEXT, 200, 0, 0, 0, NULL },
+	[OB_ADDRESS] = { "billing_address", "Billing address", FT_MULTILINE, 500, 0, 0, 0, NULL },
+	[OB_VAT] = { "vat_number", "VAT registration number", FT_TEXT, 32, 0, 0, 0, NULL },
+	[OB_TERMS] = { "terms_days", "Payment terms (days)", FT_INT, 3, 0, 0, 365, NULL },
+	[OB_VERSION] = { "version", "Version", FT_INT, 10, 1, 1, INT32_MAX, NULL },
 };
 
 static int
@@ -77,10 +77,8 @@ page_occupier_billing(struct req *r)
 		return;
 	}
 	if ((d = page_begin(r, arena_printf(r->a, "%s: billing", o.name),
-	    "occupier_billing.tpl", "occupiers")) == NULL) {
-		http_error(r, 500);
+	    "occupier_billing.tpl", "occupiers")) == NULL)
 		return;
-	}
 	tpl_set_int(d, "OCC_ID", o.id);
 	tpl_set(d, "OCC_NAME", o.name);
 	tpl_set(d, "BILLING_REF", o.billing_ref);

@@ -29,10 +29,8 @@ occupier_charges_show(struct req *r, int64_t occ, int64_t site, int self)
 	int			 y, m, rc;
 
 	if ((d = page_begin(r, "Charges", "occupier_charges.tpl",
-	    self ? "my" : "occupiers")) == NULL) {
-		http_error(r, 500);
+	    self ? "my" : "occupiers")) == NULL)
 		return;
-	}
 	if (self) {
 		if (!my_nav(r, d, site, "charges"))
 			return;

@@ -20,10 +20,8 @@ page_occupier_contracts(struct req *r)
 	unsigned		 st;
 
 	if ((d = page_begin(r, "Contracts", "occupier_contracts.tpl",
-	    "occupiers")) == NULL) {
-		http_error(r, 500);
+	    "occupiers")) == NULL)
 		return;
-	}
 	if (!occupier_nav(r, d, r->ids[0], r->ids[1], "contracts", &o))
 		return;
 	if (store_contract_list(r->a, r->user.operator_id, o.id, r->ids[1],

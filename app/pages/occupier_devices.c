@@ -58,13 +58,13 @@ enum reg_field {
 static const struct field reg_fields[DEVICE_TYPE__MAX][RGF__MAX] = {
 	[DEVICE_WIFI_DEVICE] = {
 		[RGF_IDENTIFIER] = { "identifier", "MAC address", FT_TEXT, 64,
-		    1, 0, 0 },
-		[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0 },
+		    1, 0, 0, NULL },
+		[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL },
 	},
 	[DEVICE_WIFI_ACCOUNT] = {
 		[RGF_IDENTIFIER] = { "identifier", "Account name", FT_TEXT, 64,
-		    1, 0, 0 },
-		[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0 },
+		    1, 0, 0, NULL },
+		[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL },
 	},
 };
 
@@ -461,10 +461,8 @@ page_occupier_devices(struct req *r)
 
 	memset(&st, 0, sizeof(st));
 	if ((st.d = page_begin(r, "Devices", "occupier_devices.tpl",
-	    "occupiers")) == NULL) {
-		http_error(r, 500);
+	    "occupiers")) == NULL)
 		return;
-	}
 	/* 404 for an occupier or site that is not the operator's. */
 	if (!occupier_nav(r, st.d, occ, site, "devices", &o))
 		return;

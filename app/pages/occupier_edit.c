@@ -22,11 +22,11 @@ enum occ_field {
 };
 
 static const struct field fields[OF__MAX] = {
-	[OF_NAME] = { "name", "Name", FT_TEXT, 200, 1, 0, 0 },
-	[OF_BILLING_REF] = { "billing_ref", "Billing reference", FT_TEXT, 64, 0, 0, 0 },
-	[OF_EMAIL] = { "contact_email", "Billing contact email", FT_EMAIL, 254, 0, 0, 0 },
-	[OF_NOTES] = { "notes", "Notes", FT_MULTILINE, 4000, 0, 0, 0 },
-	[OF_VERSION] = { "version", "Version", FT_INT, 20, 0, 0, INT32_MAX },
+	[OF_NAME] = { "name", "Name", FT_TEXT, 200, 1, 0, 0, NULL },
+	[OF_BILLING_REF] = { "billing_ref", "Billing reference", FT_TEXT, 64, 0, 0, 0, NULL },
+	[OF_EMAIL] = { "contact_email", "Billing contact email", FT_EMAIL, 254, 0, 0, 0, NULL },
+	[OF_NOTES] = { "notes", "Notes", FT_MULTILINE, 4000, 0, 0, 0, NULL },
+	[OF_VERSION] = { "version", "Version", FT_INT, 20, 0, 0, INT32_MAX, NULL },
 };
 
 static char *
@@ -59,10 +59,8 @@ page_occupier_edit(struct req *r)
 	}
 	d = page_begin(r, editing ? "Edit occupier" : "New occupier",
 	    "occupier_edit.tpl", "occupiers");
-	if (d == NULL) {
-		http_error(r, 500);
+	if (d == NULL)
 		return;
-	}
 	if (editing) {
 		tpl_show(d, "EDITING");
 		tpl_set_int(d, "OCC_ID", cur.id);

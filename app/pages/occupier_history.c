@@ -75,10 +75,8 @@ page_occupier_history(struct req *r)
 			page = 1;
 	}
 	if ((d = page_begin(r, "History", "occupier_history.tpl",
-	    "occupiers")) == NULL) {
-		http_error(r, 500);
+	    "occupiers")) == NULL)
 		return;
-	}
 	if (!occupier_nav(r, d, r->ids[0], r->ids[1], "history", &o))
 		return;
 	if (store_history(r->a, r->user.operator_id, o.id, r->ids[1],

@@ -55,10 +55,8 @@ occupier_services_show(struct req *r, int64_t occ, int64_t site, int self)
 	cf = contract_filter_parse(kv_get(&r->query, "contract"));
 	sf = service_filter_parse(kv_get(&r->query, "service"));
 	if ((d = page_begin(r, "Services", "occupier_services.tpl",
-	    self ? "my" : "occupiers")) == NULL) {
-		http_error(r, 500);
+	    self ? "my" : "occupiers")) == NULL)
 		return;
-	}
 	if (self) {
 		if (!my_nav(r, d, site, "services"))
 			return;

@@ -30,7 +30,7 @@ int	telephony_change(struct req *, enum phone_op, int64_t site, int64_t id,
 #define TXN_ATTEMPTS	3	/* deadlock / lock wait: run the change again */
 
 static const struct field number_field =
-    { "number", "Number", FT_INT, 20, 1, 1, INT64_MAX };
+    { "number", "Number", FT_INT, 20, 1, 1, INT64_MAX, NULL };
 
 static const char *
 holder_text(const struct store_phone *p)
@@ -249,10 +249,8 @@ page_occupier_telephony(struct req *r)
 	int			 rc = -1, attempt;
 
 	if ((d = page_begin(r, "Telephony", "occupier_telephony.tpl",
-	    "occupiers")) == NULL) {
-		http_error(r, 500);
+	    "occupiers")) == NULL)
 		return;
-	}
 	if (!occupier_nav(r, d, r->ids[0], site, "telephony", &o))
 		return;
 	if (r->method == M_GET) {

@@ -19,10 +19,8 @@ page_occupier_users(struct req *r)
 	struct tpl_dict		*d;
 	struct store_occupier	 o;
 
-	if ((d = page_begin(r, "Users", "users.tpl", "occupiers")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, "Users", "users.tpl", "occupiers")) == NULL)
 		return;
-	}
 	if (!occupier_nav(r, d, r->ids[0], r->ids[1], "users", &o))
 		return;
 	tpl_set(d, "ADD_HEADING", "Add a user");

@@ -37,10 +37,8 @@ page_occupiers(struct req *r)
 			page = 1;
 	}
 	if ((d = page_begin(r, "Occupiers", "occupiers.tpl", "occupiers")) ==
-	    NULL) {
-		http_error(r, 500);
+	    NULL)
 		return;
-	}
 	if (store_occupier_page(r->a, r->user.operator_id, q, r->today, &page,
 	    PER_PAGE, &total, &o, &n) < 0) {
 		page_store_error(r);

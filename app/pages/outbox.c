@@ -95,10 +95,8 @@ outbox_list(struct req *r)
 		return;
 	}
 	counts[OB_ALL] = counts[OB_PENDING] + counts[OB_SENT] + counts[OB_DEAD];
-	if ((d = page_begin(r, "Outbox", "outbox.tpl", "outbox")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, "Outbox", "outbox.tpl", "outbox")) == NULL)
 		return;
-	}
 	relay_set(d);
 	for (i = 0; i < OB__MAX; i++) {
 		t = tpl_section(d, "TAB");
@@ -151,10 +149,8 @@ outbox_one(struct req *r)
 		return;
 	}
 	if ((d = page_begin(r, arena_printf(r->a, "Message %lld",
-	    (long long)m.id), "outbox_message.tpl", "outbox")) == NULL) {
-		http_error(r, 500);
+	    (long long)m.id), "outbox_message.tpl", "outbox")) == NULL)
 		return;
-	}
 	if (r->method == M_POST) {
 		if ((rc = store_mail_retry(r->user.operator_id, m.id, r->now)) <
 		    0) {

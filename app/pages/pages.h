@@ -12,6 +12,7 @@
 
 #include "../domain/validate.h"
 #include "../http/http.h"
+#include "../ops/ops.h"
 
 struct tpl_dict;
 struct store_occupier;
@@ -80,13 +81,29 @@ void	page_my_invoice(struct req *);
 /* ---- layout.c: shared page chrome ---- */
 
 /* Start an HTML page: layout with menu; returns the body dictionary for
- * body_tpl. menu names the active menu entry ("occupiers", "sites"...). */
+ * body_tpl. menu names the active menu entry ("occupiers", "sites"...).
+ * NULL when it could not (the 500 is answered). */
 struct tpl_dict	*page_begin(struct req *, const char *title,
 		    const char *body_tpl, const char *menu);
 /* Render the page begun with page_begin (status r->status or 200). */
 void		 page_end(struct req *);
 /* Handle a store failure: 503 when the database is unreachable, else 500. */
 void		 page_store_error(struct req *);
+
+/* ---- the ops layer (ops/ops.h) from a page ---- */
+
+struct ops_ctx;
+struct ops_result;
+/* The context of an operation run for the signed-in user of r. */
+void		 page_ops_ctx(struct req *, struct ops_ctx *);
+/* An operation refused: its status into r, its messages into the form of
+ * d (each by its field, or for the whole form). */
+void		 page_refused(struct req *, struct tpl_dict *,
+		    const struct ops_result *);
+/* A refusal with no form to show it on (not found, a form no screen of
+ * ours sends, busy): answered as an error page, 1; else 0 (for
+ * page_refused). */
+int		 page_refused_bare(struct req *, const struct ops_result *);
 /* Set a value in the dictionary, formatted. */
 void		 page_setf(struct tpl_dict *, const char *key, const char *fmt,
 		    ...) __attribute__((format(printf, 3, 4)));
@@ -120,6 +137,37 @@ void	 form_error(struct req *, struct tpl_dict *, const char *key,
 /* Fill F_<KEY> for every field from current values (edit forms). */
 void	 form_fill(struct req *, struct tpl_dict *, const char *key,
 	    const char *value);
+
+/*
+ * Typed values outside a field table, for the controls of a screen (which
+ * button, which row): pages never read the form or the query string any
+ * other way. form_id / query_id: 1 a valid id (validate_id) in *id, 0
+ * absent or empty, -1 present but not an id. form_id_or_400: 1 a valid id,
+ * else 0 with the 400 page answered. form_enum / query_enum: the index of
+ * the value in choices (NULL-terminated), -1 absent or not one of them.
+ * form_text / query_text: the value when present and at most cap bytes of
+ * one line, else NULL. form_has: 1 when the key was sent at all.
+ */
+int		 form_id(struct req *, const char *key, int64_t *id);
+int		 form_id_or_400(struct req *, const char *key, int64_t *id);
+int		 query_id(struct req *, const char *key, int64_t *id);
+int		 form_enum(struct req *, const char *key,
+		    const char *const *choices);
+int		 query_enum(struct req *, const char *key,
+		    const char *const *choices);
+const char	*form_text(struct req *, const char *key, size_t cap);
+const char	*query_text(struct req *, const char *key, size_t cap);
+int		 form_has(struct req *, const char *key);
+/*
+ * Rows of a form sent as prefix[i][field] (i from 0 to max - 1, any order,
+ * any gaps): each present row read through the field table f (n fields,
+ * keys without the prefix) into rows[k * n .. k * n + n - 1], in index
+ * order; *nrows rows. A field's messages go into the row's own fval err
+ * (not into the form). 0 ok, -1 more than max rows or a malformed key.
+ */
+int		 form_rows(struct req *, const char *prefix,
+		    const struct field *f, size_t n, size_t max,
+		    struct fval **rows, size_t *nrows);
 
 /* ---- occupier_nav.c: the occupier header, site selector and tabs ---- */
 

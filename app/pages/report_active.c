@@ -143,10 +143,8 @@ page_report_active(struct req *r)
 		return;
 	}
 	if ((d = page_begin(r, "Active services report", "report_active.tpl",
-	    "reports")) == NULL) {
-		http_error(r, 500);
+	    "reports")) == NULL)
 		return;
-	}
 	for (i = 0; i < ng; i++) {
 		row = tpl_section(d, "ROW");
 		tpl_set(row, "SITE", g[i].site);

@@ -69,10 +69,8 @@ page_report_charges(struct req *r)
 
 	csv = strstr(r->path, ".csv") != NULL;
 	if ((d = page_begin(r, "Occupier Service Charges",
-	    "report_charges.tpl", "reports")) == NULL) {
-		http_error(r, 500);
+	    "report_charges.tpl", "reports")) == NULL)
 		return;
-	}
 	if (page_month(r, d, &y, &m, -1) == -1) {
 		http_error_msg(r, 400, "The month must be written YYYY-MM.");
 		return;

@@ -9,10 +9,8 @@ page_reports(struct req *r)
 {
 	struct tpl_dict	*d;
 
-	if ((d = page_begin(r, "Reports", "reports.tpl", "reports")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, "Reports", "reports.tpl", "reports")) == NULL)
 		return;
-	}
 	if (page_month(r, d, &(int){ 0 }, &(int){ 0 }, -1) == -1) {
 		http_error(r, 400);
 		return;

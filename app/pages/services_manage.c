@@ -663,10 +663,8 @@ respond(struct manage *m, int status, const char *notice, int partial)
 		return;
 	}
 	if ((d = page_begin(r, m->ncur == 0 ? "Add services" :
-	    "Manage services", "services_manage.tpl", "occupiers")) == NULL) {
-		http_error(r, 500);
+	    "Manage services", "services_manage.tpl", "occupiers")) == NULL)
 		return;
-	}
 	if (m->head.found ? !occupier_nav_head(r, d, &m->head, m->site,
 	    "services") : !occupier_nav(r, d, m->occ, m->site, "services",
 	    &m->o))
@@ -876,7 +874,7 @@ save_once(struct manage *m, int64_t form_version, int *conflict,
 		db_rollback();
 		return 0;
 	}
-	store_audit_begin(&ab, op);
+	store_audit_begin(&ab, op, r->today);
 	store_ledger_begin(&lb, op);
 	start = arena_calloc(r->a, m->nrows + 1, sizeof(*start));
 	device_starts(m, start);

@@ -32,9 +32,9 @@ enum sp_field {
 
 static const struct field fields[SPF__MAX] = {
 	[SPF_PASSWORD] = { "password", "New password", FT_PASSWORD, 1024, 1, 1,
-	    0 },
+	    0, NULL },
 	[SPF_CONFIRM] = { "confirm", "New password again", FT_PASSWORD, 1024,
-	    1, 1, 0 },
+	    1, 1, 0, NULL },
 };
 
 static void
@@ -104,10 +104,8 @@ page_set_password(struct req *r)
 	}
 	session_presession(r);
 	if ((d = page_begin(r, "Set your password", "set_password.tpl",
-	    NULL)) == NULL) {
-		http_error(r, 500);
+	    NULL)) == NULL)
 		return;
-	}
 	tpl_set(d, "TOKEN", tok);
 	tpl_set(d, "NAME", t.name);
 	tpl_set(d, "EMAIL", t.email);

@@ -30,10 +30,8 @@ page_site(struct req *r)
 		http_error(r, 404);
 		return;
 	}
-	if ((d = page_begin(r, s.name, "site.tpl", "sites")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, s.name, "site.tpl", "sites")) == NULL)
 		return;
-	}
 	if (store_floor_list(r->a, r->user.operator_id, s.id, &f, &nf) < 0 ||
 	    store_port_list_site(r->a, r->user.operator_id, s.id, &p, &np) < 0 ||
 	    store_public_ip_pool(r->a, r->user.operator_id, s.id, &total,

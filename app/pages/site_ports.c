@@ -509,10 +509,8 @@ render(struct req *r, const struct store_site *s, const struct store_holder *h,
 		}
 	}
 	if ((d = page_begin(r, arena_printf(r->a, "Floor ports · %s", s->name),
-	    "site_ports.tpl", "sites")) == NULL) {
-		http_error(r, 500);
+	    "site_ports.tpl", "sites")) == NULL)
 		return;
-	}
 	tpl_set_int(d, "SITE_ID", s->id);
 	tpl_set(d, "SITE_NAME", s->name);
 	tpl_set_int(d, "POOL_TOTAL", total);

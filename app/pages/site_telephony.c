@@ -35,7 +35,7 @@ enum bulk_field {
 };
 
 static const struct field bulk_fields[BF__MAX] = {
-	[BF_COUNT] = { "count", "Count", FT_INT, 6, 1, 1, BULK_MAX },
+	[BF_COUNT] = { "count", "Count", FT_INT, 6, 1, 1, BULK_MAX, NULL },
 };
 
 /* The counts line: "60 phone numbers · 52 available · ...". */
@@ -47,7 +47,7 @@ static const char *const count_words[PHONE__MAX] = {
 };
 
 static const struct field number_field =
-    { "number", "Number", FT_INT, 20, 1, 1, INT64_MAX };
+    { "number", "Number", FT_INT, 20, 1, 1, INT64_MAX, NULL };
 
 /* The list's filters, from the URL (GET) or the form's hidden fields. */
 struct filter {
@@ -345,10 +345,8 @@ page_site_telephony(struct req *r)
 		return;
 	}
 	if ((d = page_begin(r, arena_printf(r->a, "Telephony · %s", s.name),
-	    "site_telephony.tpl", "sites")) == NULL) {
-		http_error(r, 500);
+	    "site_telephony.tpl", "sites")) == NULL)
 		return;
-	}
 	filter_parse(r, r->method == M_GET ? &r->query : &r->form, &f);
 	if (r->method == M_GET) {
 		render(r, d, &s, &f);

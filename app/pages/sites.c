@@ -12,10 +12,8 @@ page_sites(struct req *r)
 	struct store_site	*s;
 	size_t			 n, i;
 
-	if ((d = page_begin(r, "Sites", "sites.tpl", "sites")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, "Sites", "sites.tpl", "sites")) == NULL)
 		return;
-	}
 	if (store_site_list(r->a, r->user.operator_id, 1, &s, &n) < 0) {
 		page_store_error(r);
 		return;

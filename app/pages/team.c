@@ -16,10 +16,8 @@ page_team(struct req *r)
 {
 	struct tpl_dict	*d, *h;
 
-	if ((d = page_begin(r, "Team", "users.tpl", "team")) == NULL) {
-		http_error(r, 500);
+	if ((d = page_begin(r, "Team", "users.tpl", "team")) == NULL)
 		return;
-	}
 	h = tpl_section(d, "PAGE_HEAD");
 	tpl_set(h, "HEADING", "Team");
 	tpl_set(h, "SUB", arena_printf(r->a, "The people of %s who sign in "

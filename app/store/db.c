@@ -440,34 +440,27 @@ fmt_u64(char *buf, uint64_t v)
 	return n;
 }
 
-/* Column i of the row just fetched, as text, into row (arena a). */
+/* Column i of the row just fetched into row (arena a): a number for an
+ * integer or DATE column, text for the others. */
 static int
-column_text(struct arena *a, MYSQL_STMT *st, unsigned char kind, size_t i,
+column_read(struct arena *a, MYSQL_STMT *st, unsigned char kind, size_t i,
     const MYSQL_BIND *b, unsigned long len, struct dbrow *row)
 {
 	const MYSQL_TIME	*t;
-	char			*c;
-	int64_t			 v;
 
 	switch (kind) {
 	case COL_INT:
 	case COL_UINT:
-		c = arena_alloc(a, 22);
-		v = *(const int64_t *)b->buffer;
-		if (kind == COL_INT && v < 0) {
-			c[0] = '-';
-			row->len[i] = 1 + fmt_u64(c + 1, 0 - (uint64_t)v);
-		} else
-			row->len[i] = fmt_u64(c, (uint64_t)v);
-		row->col[i] = c;
+		row->num[i] = *(const int64_t *)b->buffer;
+		row->col[i] = NULL;
+		row->len[i] = 0;
 		return 0;
 	case COL_DATE:
 		t = b->buffer;
-		c = arena_alloc(a, DATE_STRLEN);
-		date_format(date_from_ymd((int)t->year, (int)t->month,
-		    (int)t->day), c, DATE_STRLEN);
-		row->col[i] = c;
-		row->len[i] = strlen(c);
+		row->num[i] = date_from_ymd((int)t->year, (int)t->month,
+		    (int)t->day);
+		row->col[i] = NULL;
+		row->len[i] = 0;
 		return 0;
 	}
 	row->len[i] = len;
@@ -548,11 +541,17 @@ fetch(MYSQL_STMT *st, enum stmt id, struct arena *abind, struct arena *arow,
 
 		row.col = arena_alloc(arow, sizeof(char *) * ncols);
 		row.len = arena_alloc(arow, sizeof(size_t) * ncols);
+		row.num = arena_alloc(arow, sizeof(int64_t) * ncols);
+		row.null = arena_alloc(arow, ncols);
+		row.kind = cols[id].kind;
+		row.a = arow;
 		for (i = 0; i < ncols; i++) {
+			row.null[i] = isnull[i] != 0;
 			if (isnull[i]) {
 				row.col[i] = NULL;
 				row.len[i] = 0;
-			} else if (column_text(arow, st, cols[id].kind[i], i,
+				row.num[i] = 0;
+			} else if (column_read(arow, st, cols[id].kind[i], i,
 			    &rb[i], len[i], &row) == -1) {
 				last_errno = mysql_stmt_errno(st);
 				mysql_stmt_free_result(st);
@@ -756,19 +755,40 @@ db_exec_migration_sql(const char *sql, size_t len)
 int64_t
 dbrow_int(const struct dbrow *r, size_t c)
 {
-	return r->col[c] == NULL ? 0 : strtoll(r->col[c], NULL, 10);
+	if (r->null[c])
+		return 0;
+	if (r->col[c] == NULL)
+		return r->num[c];
+	return strtoll(r->col[c], NULL, 10);
 }
 
 const char *
 dbrow_str(const struct dbrow *r, size_t c)
 {
-	return r->col[c] == NULL ? "" : r->col[c];
+	char	*t;
+
+	if (r->null[c])
+		return "";
+	if (r->col[c] != NULL)
+		return r->col[c];
+	if (r->kind[c] == COL_DATE) {
+		t = arena_alloc(r->a, DATE_STRLEN);
+		date_format((int32_t)r->num[c], t, DATE_STRLEN);
+		return t;
+	}
+	t = arena_alloc(r->a, 22);
+	if (r->kind[c] == COL_INT && r->num[c] < 0) {
+		t[0] = '-';
+		fmt_u64(t + 1, 0 - (uint64_t)r->num[c]);
+	} else
+		fmt_u64(t, (uint64_t)r->num[c]);
+	return t;
 }
 
 int
 dbrow_isnull(const struct dbrow *r, size_t c)
 {
-	return r->col[c] == NULL;
+	return r->null[c];
 }
 
 int32_t
@@ -776,7 +796,11 @@ dbrow_day(const struct dbrow *r, size_t c)
 {
 	int32_t	 d;
 
-	if (dbrow_isnull(r, c) || date_parse(dbrow_str(r, c), &d) == -1)
+	if (r->null[c])
+		return DATE_NONE;
+	if (r->col[c] == NULL && r->kind[c] == COL_DATE)
+		return (int32_t)r->num[c];
+	if (date_parse(dbrow_str(r, c), &d) == -1)
 		return DATE_NONE;
 	return d;
 }

@@ -35,10 +35,20 @@ struct dbp {
 #define DBP_B(x, n)	((struct dbp){ DBP_BLOB, 0, (const char *)(x), (n) })
 #define DBP_NUL		((struct dbp){ DBP_NULL, 0, NULL, 0 })
 
-/* One result row: columns as NUL-terminated strings (NULL for SQL NULL). */
+/*
+ * One result row, read through the dbrow_* accessors. Integer and DATE
+ * columns stay numbers from the fetch to the caller (num: the value, a
+ * DATE as its day number; no text is made for them unless dbrow_str asks);
+ * the others are NUL-terminated text in col (len: bytes). null marks SQL
+ * NULLs. Everything is in the arena of the query.
+ */
 struct dbrow {
-	char		**col;
-	size_t		 *len;
+	char			**col;
+	size_t			 *len;
+	int64_t			 *num;
+	unsigned char		 *null;
+	const unsigned char	 *kind;		/* per column: text, integer or date */
+	struct arena		 *a;		/* for dbrow_str of a number */
 };
 
 struct dbres {
@@ -103,8 +113,10 @@ int	 db_commit_unknown(void);
 int	 db_exec_migration_sql(const char *sql, size_t len);
 
 /* Row accessors. */
+/* An integer column (0 for NULL; text is parsed, for computed columns). */
 int64_t	 dbrow_int(const struct dbrow *, size_t col);
-const char *dbrow_str(const struct dbrow *, size_t col);	/* "" for NULL */
+/* Any column as text ("" for NULL); a number is formatted on demand. */
+const char *dbrow_str(const struct dbrow *, size_t col);
 int	 dbrow_isnull(const struct dbrow *, size_t col);
 /* A DATE column as a day number (DATE_NONE for NULL or unreadable). */
 int32_t	 dbrow_day(const struct dbrow *, size_t col);

@@ -122,10 +122,13 @@ struct store_audit_event {
 };
 struct store_audit_batch {
 	int64_t				 operator_id;
+	int32_t				 day;	/* business day, DATE_NONE: none */
 	size_t				 n;
 	struct store_audit_event	 ev[STORE_AUDIT_BATCH];
 };
-void	 store_audit_begin(struct store_audit_batch *, int64_t operator_id);
+/* A batch of operator_id's events of business day `day`. */
+void	 store_audit_begin(struct store_audit_batch *, int64_t operator_id,
+	    int32_t day);
 int	 store_audit_queue(struct store_audit_batch *, int64_t occupier_id,
 	    int64_t site_id, int64_t user_id, const char *entity,
 	    int64_t entity_id, const char *action, const char *old_value,

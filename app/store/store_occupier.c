@@ -53,9 +53,10 @@ audit_params(struct dbp *p, int64_t op, const struct store_audit_event *e,
 }
 
 void
-store_audit_begin(struct store_audit_batch *b, int64_t op)
+store_audit_begin(struct store_audit_batch *b, int64_t op, int32_t day)
 {
 	b->operator_id = op;
+	b->day = day;
 	b->n = 0;
 }
 
@@ -73,8 +74,8 @@ store_audit_flush(struct store_audit_batch *b)
 	if (n == 0)
 		return 0;
 	b->n = 0;
-	if (business_day != DATE_NONE) {
-		date_format(business_day, d, sizeof(d));
+	if (b->day != DATE_NONE) {
+		date_format(b->day, d, sizeof(d));
 		day = d;
 	}
 	for (i = 0; i < n; i++)
@@ -101,7 +102,7 @@ store_audit(int64_t op, int64_t occ, int64_t site, int64_t user,
 {
 	struct store_audit_batch	 b;
 
-	store_audit_begin(&b, op);
+	store_audit_begin(&b, op, business_day);
 	store_audit_queue(&b, occ, site, user, entity, entity_id, action,
 	    old_value, new_value);
 	return store_audit_flush(&b);

@@ -1,0 +1,52 @@
+/*
+ * txn: see txn.h.
+ */
+#include <unistd.h>
+
+#include "../log.h"
+#include "db.h"
+#include "txn.h"
+
+int
+db_txn(struct txn *t, int (*fn)(struct txn *, void *), void *arg)
+{
+	int	 rc;
+
+	for (t->attempt = 0;; t->attempt++) {
+		store_audit_begin(&t->audit, t->operator_id, t->day);
+		if (db_begin() < 0)
+			rc = -1;
+		else if ((rc = fn(t, arg)) > 0) {
+			if (store_audit_flush(&t->audit) < 0 || db_commit() < 0)
+				rc = -1;
+			else
+				return rc;
+		}
+		if (rc <= 0 && db_in_txn())
+			db_rollback();
+		if (rc >= 0)
+			return rc;
+		if (!db_retryable() || t->attempt + 1 >= TXN_TRIES)
+			return -1;
+		log_info("txn: running a transaction again after %u "
+		    "(attempt %u)", db_errno(), t->attempt + 2);
+		/* Back off a little, differently per worker. */
+		usleep((useconds_t)(1000 * (t->attempt + 1) *
+		    (1 + getpid() % 7)));
+	}
+}
+
+int
+txn_audit(struct txn *t, int64_t occ, int64_t site, const char *entity,
+    int64_t entity_id, const char *action, const char *old_value,
+    const char *new_value)
+{
+	return store_audit_queue(&t->audit, occ, site, t->user_id, entity,
+	    entity_id, action, old_value, new_value);
+}
+
+int
+txn_audit_flush(struct txn *t)
+{
+	return store_audit_flush(&t->audit);
+}
