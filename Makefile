@@ -52,6 +52,11 @@ build/asan/%.o: app/%.c
 
 asan: build/asan/tenantry
 
+# The template names (app/tpl/tpl_names.h, tpl_names.inc) from templates/:
+# run after adding or renaming a name in a template, then commit both.
+tplnames:
+	@sh app/tpl/tplnames.sh templates app/tpl
+
 # Install missing Debian packages (root; no-op when all are present).
 deps:
 	@sh nginx/deps.sh
@@ -137,4 +142,4 @@ bench-cluster: deps
 clean:
 	rm -rf build
 
-.PHONY: all asan deps run cluster test check unit unit-build fuzz fuzz-build valgrind verify bench bench-cluster clean
+.PHONY: all asan tplnames deps run cluster test check unit unit-build fuzz fuzz-build valgrind verify bench bench-cluster clean

@@ -64,11 +64,10 @@ notify_queue(struct arena *a, int64_t op, const char *kind, const char *rcpt,
 		return 1;	/* nobody to tell */
 	if (store_mail_operator_name(a, op, &opname) < 0)
 		return -1;
-	tpl_set(d, "OPERATOR_NAME", opname);
-	tpl_set(d, "RCPT_NAME", rcpt_name != NULL && *rcpt_name ? rcpt_name :
+	tpl_set(d, TN_OPERATOR_NAME, opname);
+	tpl_set(d, TN_RCPT_NAME, rcpt_name != NULL && *rcpt_name ? rcpt_name :
 	    rcpt);
-	tpl_set(d, "BASE_URL", cfg.base_url);
-	tpl_set(d, "SUBJECT", subject);
+	tpl_set(d, TN_SUBJECT, subject);
 	buf_init(&text, a, 2048);
 	buf_init(&html, a, 4096);
 	snprintf(file, sizeof(file), "mail_%s.txt", kind);
@@ -147,12 +146,12 @@ notify_password_link(struct arena *a, int64_t op, int64_t user,
 		subject = arena_printf(a, "A new link to set your %s password",
 		    opname);
 	}
-	tpl_set(d, "LINK", notify_url(a, arena_printf(a,
+	tpl_set(d, TN_LINK, notify_url(a, arena_printf(a,
 	    "/set-password?token=%s", token_hex)));
-	tpl_set(d, "EXPIRES", when(a, expires));
-	tpl_set(d, "EMAIL", u.email);
+	tpl_set(d, TN_EXPIRES, when(a, expires));
+	tpl_set(d, TN_EMAIL, u.email);
 	if (*occname != '\0')
-		tpl_set(tpl_section(d, "FOR_OCCUPIER"), "OCCUPIER_NAME",
+		tpl_set(tpl_section(d, TN_FOR_OCCUPIER), TN_OCCUPIER_NAME,
 		    occname);
 	return notify_queue(a, op, kind, u.email, u.name, subject, d, 1, now);
 }
@@ -239,15 +238,15 @@ notify_case(struct arena *a, int64_t op, int64_t case_id,
 	for (i = 0; i < n; i++) {
 		if ((d = dict(a)) == NULL)
 			return -1;
-		tpl_set_int(d, "CASE_ID", c.id);
-		tpl_set(d, "CASE_SUBJECT", c.subject);
-		tpl_set(d, "OCCUPIER_NAME", c.occupier_name);
-		tpl_set(d, "SITE_NAME", c.site_name);
-		tpl_set(d, "AUTHOR", *author_name ? author_name : "Someone");
-		tpl_set(d, "DETAILS", c.details);
+		tpl_set_int(d, TN_CASE_ID, c.id);
+		tpl_set(d, TN_CASE_SUBJECT, c.subject);
+		tpl_set(d, TN_OCCUPIER_NAME, c.occupier_name);
+		tpl_set(d, TN_SITE_NAME, c.site_name);
+		tpl_set(d, TN_AUTHOR, *author_name ? author_name : "Someone");
+		tpl_set(d, TN_DETAILS, c.details);
 		if (text != NULL)
-			tpl_set(tpl_section(d, "COMMENT"), "TEXT", text);
-		tpl_set(d, "LINK", notify_url(a, arena_printf(a, to_operator ?
+			tpl_set(tpl_section(d, TN_COMMENT), TN_TEXT, text);
+		tpl_set(d, TN_LINK, notify_url(a, arena_printf(a, to_operator ?
 		    "/cases/%lld" : "/my/cases/%lld", (long long)c.id)));
 		if (notify_queue(a, op, case_kinds[ev], who[i].email,
 		    who[i].name, subject, d, 0, now) < 0)
@@ -301,11 +300,11 @@ notify_numbers_activated(struct arena *a, int64_t op, int64_t occ,
 	for (i = 0; i < n; i++) {
 		if ((d = dict(a)) == NULL)
 			return -1;
-		tpl_set(d, "OCCUPIER_NAME", occname);
-		tpl_set_int(d, "COUNT", (long long)nn);
+		tpl_set(d, TN_OCCUPIER_NAME, occname);
+		tpl_set_int(d, TN_COUNT, (long long)nn);
 		for (k = 0; k < nn; k++)
-			tpl_set(tpl_section(d, "NUMBER"), "NUMBER", numbers[k]);
-		tpl_set(d, "LINK", notify_url(a, arena_printf(a,
+			tpl_set(tpl_section(d, TN_NUMBER), TN_NUMBER, numbers[k]);
+		tpl_set(d, TN_LINK, notify_url(a, arena_printf(a,
 		    "/my/sites/%lld/telephony", (long long)site)));
 		if (notify_queue(a, op, "numbers_activated", who[i].email,
 		    who[i].name, subject, d, 0, now) < 0)
@@ -338,14 +337,14 @@ notify_contract_ending(struct arena *a, const struct store_mail_contract *c,
 	for (i = 0; i < n; i++) {
 		if ((d = dict(a)) == NULL)
 			return -1;
-		tpl_set(d, "REFERENCE", c->reference);
-		tpl_set(d, "OCCUPIER_NAME", c->occupier_name);
-		tpl_set(d, "SITE_NAME", c->site_name);
-		tpl_set(d, "END_DATE", end);
-		tpl_set_int(d, "DAYS_LEFT", days_left);
-		tpl_set(d, "DAYS_NOUN", days_left == 1 ? "day" : "days");
-		tpl_set_int(d, "NOTICE", notice);
-		tpl_set(d, "LINK", notify_url(a, i < nocc ? arena_printf(a,
+		tpl_set(d, TN_REFERENCE, c->reference);
+		tpl_set(d, TN_OCCUPIER_NAME, c->occupier_name);
+		tpl_set(d, TN_SITE_NAME, c->site_name);
+		tpl_set(d, TN_END_DATE, end);
+		tpl_set_int(d, TN_DAYS_LEFT, days_left);
+		tpl_set(d, TN_DAYS_NOUN, days_left == 1 ? "day" : "days");
+		tpl_set_int(d, TN_NOTICE, notice);
+		tpl_set(d, TN_LINK, notify_url(a, i < nocc ? arena_printf(a,
 		    "/my/sites/%lld/services", (long long)c->site_id) :
 		    arena_printf(a, "/occupiers/%lld/sites/%lld/contracts",
 		    (long long)c->occupier_id, (long long)c->site_id)));
@@ -440,13 +439,13 @@ notify_invoice_issued(struct arena *a, const struct notify_invoice *inv,
 	for (i = 0; i < n; i++) {
 		if ((d = dict(a)) == NULL)
 			return -1;
-		tpl_set(d, "OCCUPIER_NAME", occname);
-		tpl_set(d, "NUMBER", inv->number);
-		tpl_set(d, "TOTAL", total);
-		tpl_set(d, "CURRENCY", inv->currency);
-		tpl_set(d, "ISSUED", issued);
-		tpl_set(d, "DUE", due);
-		tpl_set(d, "LINK", notify_url(a, inv->path != NULL &&
+		tpl_set(d, TN_OCCUPIER_NAME, occname);
+		tpl_set(d, TN_NUMBER, inv->number);
+		tpl_set(d, TN_TOTAL, total);
+		tpl_set(d, TN_CURRENCY, inv->currency);
+		tpl_set(d, TN_ISSUED, issued);
+		tpl_set(d, TN_DUE, due);
+		tpl_set(d, TN_LINK, notify_url(a, inv->path != NULL &&
 		    inv->path[0] == '/' ? inv->path : "/my"));
 		if (notify_queue(a, inv->operator_id, "invoice_issued",
 		    who[i].email, who[i].name, subject, d, 0, now) < 0)

@@ -38,6 +38,23 @@ suite_failed() {
 
 want() { case " $SUITES " in *" $1 "*) return 0 ;; esac; return 1; }
 
+# Generated files never drift: the template names are regenerated from the
+# templates and must equal the committed ones.
+if want unit; then
+	echo "== generated files"
+	gen=$(mktemp -d)
+	cp app/tpl/tpl_names.h app/tpl/tpl_names.inc "$gen"/
+	if sh app/tpl/tplnames.sh templates "$gen" && cmp -s "$gen/tpl_names.h" app/tpl/tpl_names.h &&
+	    cmp -s "$gen/tpl_names.inc" app/tpl/tpl_names.inc; then
+		PASS=$((PASS + 1))
+	else
+		echo "generated: app/tpl/tpl_names.* differ from the templates (run make tplnames and commit)"
+		FAIL=$((FAIL + 1))
+		suite_failed generated
+	fi
+	rm -rf "$gen"
+fi
+
 if want unit; then
 	echo "== unit (plain and ASan+UBSan)"
 	: >"$OUT/unit.log"

@@ -109,11 +109,11 @@ http_error_msg(struct req *r, int code, const char *msg)
 	if ((d = tpl_dict_new("error")) == NULL)
 		goto plain;
 	arena_defer(r->a, tpl_dict_free, d);
-	tpl_set_int(d, "CODE", code);
-	tpl_set(d, "REASON", http_reason(code));
-	tpl_set(d, "MESSAGE", msg);
+	tpl_set_int(d, TN_CODE, code);
+	tpl_set(d, TN_REASON, http_reason(code));
+	tpl_set(d, TN_MESSAGE, msg);
 	if (r->signed_in)
-		tpl_show(d, "SIGNED_IN");
+		tpl_show(d, TN_SIGNED_IN);
 	if (tpl_render("error.tpl", d, emit_body, &r->body) == 0)
 		return;
 	r->body.len = 0;

@@ -60,21 +60,21 @@ fill(struct req *r, struct tpl_dict *d)
 		page_store_error(r);
 		return;
 	}
-	tpl_set(d, "EMAIL", r->user.email);
-	tpl_set(d, "ROLE_LABEL", role_labels[r->user.role]);
-	tpl_set(d, "OPERATOR", r->user.operator_name);
+	tpl_set(d, TN_EMAIL, r->user.email);
+	tpl_set(d, TN_ROLE_LABEL, role_labels[r->user.role]);
+	tpl_set(d, TN_OPERATOR, r->user.operator_name);
 	if (occ != NULL)
-		tpl_set(tpl_section(d, "OCCUPIER"), "OCCUPIER_NAME", occ);
+		tpl_set(tpl_section(d, TN_OCCUPIER), TN_OCCUPIER_NAME, occ);
 	for (i = 0; i < n; i++) {
-		row = tpl_section(d, "SESSION");
-		tpl_set_int(row, "ID", s[i].id);
-		page_set_time(r, row, "CREATED", s[i].created_at);
-		page_set_time(r, row, "LAST_SEEN", s[i].last_seen);
-		tpl_set(row, "ADDRESS", s[i].remote_addr);
-		tpl_set(row, "AGENT", *s[i].user_agent ? s[i].user_agent :
+		row = tpl_section(d, TN_SESSION);
+		tpl_set_int(row, TN_ID, s[i].id);
+		page_set_time(r, row, TN_CREATED, TN_CREATED_ISO, s[i].created_at);
+		page_set_time(r, row, TN_LAST_SEEN, TN_LAST_SEEN_ISO, s[i].last_seen);
+		tpl_set(row, TN_ADDRESS, s[i].remote_addr);
+		tpl_set(row, TN_AGENT, *s[i].user_agent ? s[i].user_agent :
 		    "Unknown");
 		if (s[i].id == r->session_id)
-			tpl_show(row, "THIS");
+			tpl_show(row, TN_THIS);
 	}
 	page_end(r);
 }

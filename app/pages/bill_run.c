@@ -63,31 +63,31 @@ page_bill_run(struct req *r)
 	if ((d = page_begin(r, arena_printf(r->a, "Bill run %lld",
 	    (long long)v.id), "bill_run.tpl", "invoices")) == NULL)
 		return;
-	tpl_set_int(d, "ID", v.id);
+	tpl_set_int(d, TN_ID, v.id);
 	inv_month_label(v.period, b, sizeof(b));
-	tpl_set(d, "PERIOD", b);
-	tpl_set(d, "MODE", strcmp(v.mode, "advance") == 0 ? "in advance" :
+	tpl_set(d, TN_PERIOD, b);
+	tpl_set(d, TN_MODE, strcmp(v.mode, "advance") == 0 ? "in advance" :
 	    "in arrears");
-	tpl_set(d, "SITE", *v.site_name ? v.site_name : "All sites");
-	page_set_time(r, d, "STARTED", v.started);
-	tpl_set(d, "BY", v.by);
-	tpl_set_int(d, "OCCUPIERS", v.occupiers);
-	tpl_set_int(d, "INVOICES", v.invoices);
-	tpl_set_int(d, "LINES", v.lines);
-	page_set_money(d, "NET", v.net);
-	tpl_set_int(d, "DRAFTS", v.drafts);
-	tpl_set_int(d, "ISSUED", v.issued);
+	tpl_set(d, TN_SITE, *v.site_name ? v.site_name : "All sites");
+	page_set_time(r, d, TN_STARTED, TN__MAX, v.started);
+	tpl_set(d, TN_BY, v.by);
+	tpl_set_int(d, TN_OCCUPIERS, v.occupiers);
+	tpl_set_int(d, TN_INVOICES, v.invoices);
+	tpl_set_int(d, TN_LINES, v.lines);
+	page_set_money(d, TN_NET, v.net);
+	tpl_set_int(d, TN_DRAFTS, v.drafts);
+	tpl_set_int(d, TN_ISSUED, v.issued);
 	if (strcmp(v.state, "done") == 0)
-		page_setf(d, "STATE", "Done in %lld.%03lld s",
+		page_setf(d, TN_STATE, "Done in %lld.%03lld s",
 		    (long long)(v.micros / 1000000),
 		    (long long)(v.micros / 1000 % 1000));
 	else
-		tpl_show(d, "UNFINISHED");
+		tpl_show(d, TN_UNFINISHED);
 	if (v.drafts > 0)
-		tpl_show(d, "CAN_APPROVE");
+		tpl_show(d, TN_CAN_APPROVE);
 	if ((done = kv_get(&r->query, "done")) != NULL) {
 		if (strcmp(done, "run") == 0)
-			tpl_set(tpl_section(d, "NOTICE"), "TEXT", arena_printf(
+			tpl_set(tpl_section(d, TN_NOTICE), TN_TEXT, arena_printf(
 			    r->a, "The run is done: %lld draft invoices for "
 			    "%lld occupiers.", (long long)v.invoices,
 			    (long long)v.occupiers));
@@ -95,7 +95,7 @@ page_bill_run(struct req *r)
 			const char *is = kv_get(&r->query, "issued");
 			const char *sk = kv_get(&r->query, "skipped");
 
-			tpl_set(tpl_section(d, "NOTICE"), "TEXT", arena_printf(
+			tpl_set(tpl_section(d, TN_NOTICE), TN_TEXT, arena_printf(
 			    r->a, "Approved: %s invoices issued%s%s%s.",
 			    is ? is : "0", sk && strcmp(sk, "0") != 0 ?
 			    " (" : "", sk && strcmp(sk, "0") != 0 ? sk : "",

@@ -28,28 +28,28 @@ runs_fill(struct req *r, struct tpl_dict *d)
 	if (store_run_list(r->a, r->user.operator_id, &v, &n) < 0)
 		return -1;
 	for (i = 0; i < n; i++) {
-		struct tpl_dict *s = tpl_section(d, "RUN");
+		struct tpl_dict *s = tpl_section(d, TN_RUN);
 
-		tpl_set_int(s, "ID", v[i].id);
+		tpl_set_int(s, TN_ID, v[i].id);
 		inv_month_label(v[i].period, b, sizeof(b));
-		tpl_set(s, "PERIOD", b);
-		tpl_set(s, "MODE", strcmp(v[i].mode, "advance") == 0 ?
+		tpl_set(s, TN_PERIOD, b);
+		tpl_set(s, TN_MODE, strcmp(v[i].mode, "advance") == 0 ?
 		    "in advance" : "in arrears");
-		tpl_set(s, "SITE", *v[i].site_name ? v[i].site_name :
+		tpl_set(s, TN_SITE, *v[i].site_name ? v[i].site_name :
 		    "All sites");
-		page_set_time(r, s, "STARTED", v[i].started);
-		tpl_set(s, "BY", v[i].by);
-		tpl_set_int(s, "OCCUPIERS", v[i].occupiers);
-		tpl_set_int(s, "INVOICES", v[i].invoices);
-		page_set_money(s, "NET", v[i].net);
+		page_set_time(r, s, TN_STARTED, TN__MAX, v[i].started);
+		tpl_set(s, TN_BY, v[i].by);
+		tpl_set_int(s, TN_OCCUPIERS, v[i].occupiers);
+		tpl_set_int(s, TN_INVOICES, v[i].invoices);
+		page_set_money(s, TN_NET, v[i].net);
 		if (strcmp(v[i].state, "done") == 0)
-			page_setf(s, "STATE", "done in %lld.%03lld s",
+			page_setf(s, TN_STATE, "done in %lld.%03lld s",
 			    (long long)(v[i].micros / 1000000),
 			    (long long)(v[i].micros / 1000 % 1000));
 		else
-			tpl_set(s, "STATE", "did not finish");
+			tpl_set(s, TN_STATE, "did not finish");
 	}
-	tpl_show(d, n > 0 ? "HAS_RUNS" : "NO_RUNS");
+	tpl_show(d, n > 0 ? TN_HAS_RUNS : TN_NO_RUNS);
 	return 1;
 }
 
@@ -60,12 +60,12 @@ form_fill_sites(struct tpl_dict *d, const struct store_site *st, size_t ns,
 	size_t	 i;
 
 	for (i = 0; i < ns; i++) {
-		struct tpl_dict *s = tpl_section(d, "SITE_OPT");
+		struct tpl_dict *s = tpl_section(d, TN_SITE_OPT);
 
-		tpl_set_int(s, "ID", st[i].id);
-		tpl_set(s, "NAME", st[i].name);
+		tpl_set_int(s, TN_ID, st[i].id);
+		tpl_set(s, TN_NAME, st[i].name);
 		if (st[i].id == site)
-			tpl_show(s, "SELECTED");
+			tpl_show(s, TN_SELECTED);
 	}
 }
 
@@ -100,7 +100,7 @@ page_bill_runs(struct req *r)
 		}
 		snprintf(month, sizeof(month), "%04d-%02d", y, m);
 		form_fill(r, d, "period", month);
-		tpl_show(d, "MODE_ARREARS");
+		tpl_show(d, TN_MODE_ARREARS);
 		form_fill_sites(d, st, ns, 0);
 		if (runs_fill(r, d) < 0) {
 			page_store_error(r);
@@ -113,8 +113,7 @@ page_bill_runs(struct req *r)
 	mode = kv_get(&r->form, "mode");
 	site = kv_get(&r->form, "site");
 	form_fill(r, d, "period", period ? period : "");
-	tpl_show(d, mode != NULL && strcmp(mode, "advance") == 0 ?
-	    "MODE_ADVANCE" : "MODE_ARREARS");
+	tpl_show(d, mode != NULL && strcmp(mode, "advance") == 0 ? TN_MODE_ADVANCE : TN_MODE_ARREARS);
 	if (period == NULL || charges_month_parse(period, &q.year,
 	    &q.month) == -1)
 		err = "Month must be written YYYY-MM.";

@@ -95,13 +95,13 @@ page_billing_settings(struct req *r)
 		return;
 	}
 	if (r->user.role == ROLE_OPERATOR_ADMIN)
-		tpl_show(d, "CAN_EDIT");
+		tpl_show(d, TN_CAN_EDIT);
 	else
-		tpl_show(d, "READ_ONLY");
+		tpl_show(d, TN_READ_ONLY);
 	if (r->method == M_GET) {
 		fill(r, d, &cur);
 		if (kv_get(&r->query, "done") != NULL)
-			tpl_show(d, "SAVED");
+			tpl_show(d, TN_SAVED);
 		page_end(r);
 		return;
 	}

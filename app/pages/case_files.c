@@ -94,16 +94,16 @@ case_files_fill(struct req *r, struct tpl_dict *d, int64_t case_id,
 	    0)
 		return -1;
 	for (i = 0; i < n; i++) {
-		row = tpl_section(d, "ATTACHMENT");
-		tpl_set(row, "HREF", arena_printf(r->a, "%s/attachments/%lld",
+		row = tpl_section(d, TN_ATTACHMENT);
+		tpl_set(row, TN_HREF, arena_printf(r->a, "%s/attachments/%lld",
 		    base, (long long)t[i].id));
-		tpl_set(row, "NAME", t[i].filename);
-		tpl_set(row, "SIZE", size_text(r->a, t[i].size));
-		tpl_set(row, "BY", t[i].uploader[0] ? t[i].uploader : "Unknown");
-		page_set_time(r, row, "AT", t[i].created_at);
+		tpl_set(row, TN_NAME, t[i].filename);
+		tpl_set(row, TN_SIZE, size_text(r->a, t[i].size));
+		tpl_set(row, TN_BY, t[i].uploader[0] ? t[i].uploader : "Unknown");
+		page_set_time(r, row, TN_AT, TN_AT_ISO, t[i].created_at);
 	}
 	if (n > 0)
-		tpl_show(d, "HAS_ATTACHMENTS");
+		tpl_show(d, TN_HAS_ATTACHMENTS);
 	return 1;
 }
 

@@ -74,7 +74,7 @@ option_find(const struct store_case_option *o, size_t n, int64_t id)
 }
 
 static void
-options_fill(struct tpl_dict *d, const char *section,
+options_fill(struct tpl_dict *d, enum tpl_name section,
     const struct store_case_option *o, size_t n, int64_t selected)
 {
 	struct tpl_dict	*opt;
@@ -82,10 +82,10 @@ options_fill(struct tpl_dict *d, const char *section,
 
 	for (i = 0; i < n; i++) {
 		opt = tpl_section(d, section);
-		tpl_set_int(opt, "ID", o[i].id);
-		tpl_set(opt, "NAME", o[i].name);
+		tpl_set_int(opt, TN_ID, o[i].id);
+		tpl_set(opt, TN_NAME, o[i].name);
 		if (o[i].id == selected)
-			tpl_show(opt, "SELECTED");
+			tpl_show(opt, TN_SELECTED);
 	}
 }
 
@@ -99,21 +99,21 @@ services_fill(struct tpl_dict *d, const struct store_case_option *o, size_t n,
 
 	for (i = 0; i < n; i++) {
 		if (grp == NULL || strcmp(o[i].extra, o[i - 1].extra) != 0) {
-			grp = tpl_section(d, "SERVICE_GROUP");
-			tpl_set(grp, "LABEL", o[i].extra);
+			grp = tpl_section(d, TN_SERVICE_GROUP);
+			tpl_set(grp, TN_LABEL, o[i].extra);
 		}
-		opt = tpl_section(grp, "SERVICE_OPT");
-		tpl_set_int(opt, "ID", o[i].id);
-		tpl_set(opt, "NAME", o[i].name);
+		opt = tpl_section(grp, TN_SERVICE_OPT);
+		tpl_set_int(opt, TN_ID, o[i].id);
+		tpl_set(opt, TN_NAME, o[i].name);
 		if (o[i].id == selected)
-			tpl_show(opt, "SELECTED");
+			tpl_show(opt, TN_SELECTED);
 	}
 }
 
 /* A time (unix seconds) in the operator's zone (TZ of the process). */
 static void
-time_set(struct req *r, struct tpl_dict *d, const char *key, int64_t t,
-    int with_time)
+time_set(struct req *r, struct tpl_dict *d, enum tpl_name key,
+    enum tpl_name iso_key, int64_t t, int with_time)
 {
 	struct tm	 tm;
 	time_t		 tt = (time_t)t;
@@ -131,7 +131,7 @@ time_set(struct req *r, struct tpl_dict *d, const char *key, int64_t t,
 	else
 		tpl_set(d, key, day);
 	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%S", &tm);
-	tpl_set(d, arena_printf(r->a, "%s_ISO", key), iso);
+	tpl_set(d, iso_key, iso);
 }
 
 /* ---- /cases ---- */
@@ -234,17 +234,17 @@ sla_set(struct req *r, struct tpl_dict *d, const struct store_case *c)
 		    span(r->a, sla.res_left));
 		sres = arena_printf(r->a, "%s left", span(r->a, sla.res_left));
 	}
-	tpl_set(d, "SLA_TEXT", arena_printf(r->a, "%s; %s", fr, res));
-	tpl_set(d, "SLA_SHORT", sfr != NULL ? arena_printf(r->a, "%s · %s",
+	tpl_set(d, TN_SLA_TEXT, arena_printf(r->a, "%s; %s", fr, res));
+	tpl_set(d, TN_SLA_SHORT, sfr != NULL ? arena_printf(r->a, "%s · %s",
 	    sfr, sres) : sres);
 	if (sla.fr_breached || sla.res_breached) {
-		tpl_set(d, "SLA_CLASS", "inactive");
-		tpl_set(d, "SLA_STATE", "late");
-		tpl_show(d, "SLA_BREACHED");
+		tpl_set(d, TN_SLA_CLASS, "inactive");
+		tpl_set(d, TN_SLA_STATE, "late");
+		tpl_show(d, TN_SLA_BREACHED);
 		return 1;
 	}
-	tpl_set(d, "SLA_CLASS", sla.paused ? "scheduled" : "active");
-	tpl_set(d, "SLA_STATE", sla.paused ? "paused" : "ok");
+	tpl_set(d, TN_SLA_CLASS, sla.paused ? "scheduled" : "active");
+	tpl_set(d, TN_SLA_STATE, sla.paused ? "paused" : "ok");
 	return 0;
 }
 
@@ -267,8 +267,8 @@ badge_set(struct tpl_dict *d, const char *status)
 
 	if (st == HD_STATUS__MAX)
 		st = HD_OPEN;
-	tpl_set(d, "STATUS_LABEL", hd_status_labels[st]);
-	tpl_set(d, "STATUS_CLASS", hd_status_classes[st]);
+	tpl_set(d, TN_STATUS_LABEL, hd_status_labels[st]);
+	tpl_set(d, TN_STATUS_CLASS, hd_status_classes[st]);
 }
 
 static const char *
@@ -420,35 +420,35 @@ page_cases(struct req *r)
 	if ((d = page_begin(r, "Cases", "cases.tpl", "cases")) == NULL)
 		return;
 	for (i = 0; i < CSF__MAX; i++) {
-		tab = tpl_section(d, "STATUS_TAB");
-		tpl_set(tab, "HREF", list_href(r, &q, i, 0));
-		tpl_set(tab, "LABEL", csf_labels[i]);
-		tpl_set_int(tab, "COUNT", counts[i]);
+		tab = tpl_section(d, TN_STATUS_TAB);
+		tpl_set(tab, TN_HREF, list_href(r, &q, i, 0));
+		tpl_set(tab, TN_LABEL, csf_labels[i]);
+		tpl_set_int(tab, TN_COUNT, counts[i]);
 		if (i == q.tab)
-			tpl_show(tab, "CURRENT");
+			tpl_show(tab, TN_CURRENT);
 	}
-	tpl_set(d, "STATUS", csf_names[q.tab]);
-	options_fill(d, "OCCUPIER_OPT", occs, nocc, q.occ);
-	options_fill(d, "SITE_OPT", sites, nsite, q.site);
-	options_fill(d, "ASSIGNEE_OPT", team, nteam, q.assignee);
+	tpl_set(d, TN_STATUS, csf_names[q.tab]);
+	options_fill(d, TN_OCCUPIER_OPT, occs, nocc, q.occ);
+	options_fill(d, TN_SITE_OPT, sites, nsite, q.site);
+	options_fill(d, TN_ASSIGNEE_OPT, team, nteam, q.assignee);
 	if (q.assignee < 0)
-		tpl_show(d, "UNASSIGNED_SELECTED");
+		tpl_show(d, TN_UNASSIGNED_SELECTED);
 	for (j = 0; j < HD_STATUS__MAX; j++) {
-		o = tpl_section(d, "STATE_OPT");
-		tpl_set(o, "KEY", hd_status_names[j]);
-		tpl_set(o, "LABEL", hd_status_labels[j]);
+		o = tpl_section(d, TN_STATE_OPT);
+		tpl_set(o, TN_KEY, hd_status_names[j]);
+		tpl_set(o, TN_LABEL, hd_status_labels[j]);
 		if (j == (int)q.state)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 	for (j = 0; j < HD_PRIORITY__MAX; j++) {
-		o = tpl_section(d, "PRIORITY_OPT");
-		tpl_set(o, "KEY", hd_priority_names[j]);
-		tpl_set(o, "LABEL", hd_priority_labels[j]);
+		o = tpl_section(d, TN_PRIORITY_OPT);
+		tpl_set(o, TN_KEY, hd_priority_names[j]);
+		tpl_set(o, TN_LABEL, hd_priority_labels[j]);
 		if (j == (int)q.prio)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 	if (q.breached)
-		tpl_show(d, "SLA_SELECTED");
+		tpl_show(d, TN_SLA_SELECTED);
 	if (occ != NULL || site != NULL || q.assignee != 0 ||
 	    q.state < HD_STATUS__MAX || q.prio < HD_PRIORITY__MAX ||
 	    q.breached) {
@@ -457,46 +457,46 @@ page_cases(struct req *r)
 		memset(&none, 0, sizeof(none));
 		none.state = HD_STATUS__MAX;
 		none.prio = HD_PRIORITY__MAX;
-		tpl_show(d, "FILTERED");
-		tpl_set(d, "CLEAR_HREF", list_href(r, &none, q.tab, 0));
+		tpl_show(d, TN_FILTERED);
+		tpl_set(d, TN_CLEAR_HREF, list_href(r, &none, q.tab, 0));
 	}
 	if (occ != NULL && site != NULL)
-		tpl_set(d, "NEW_HREF", arena_printf(r->a,
+		tpl_set(d, TN_NEW_HREF, arena_printf(r->a,
 		    "/cases/new?occupier=%lld&site=%lld", (long long)q.occ,
 		    (long long)q.site));
 	else if (occ != NULL)
-		tpl_set(d, "NEW_HREF", arena_printf(r->a,
+		tpl_set(d, TN_NEW_HREF, arena_printf(r->a,
 		    "/cases/new?occupier=%lld", (long long)q.occ));
 	else if (site != NULL)
-		tpl_set(d, "NEW_HREF", arena_printf(r->a,
+		tpl_set(d, TN_NEW_HREF, arena_printf(r->a,
 		    "/cases/new?site=%lld", (long long)q.site));
 	else
-		tpl_set(d, "NEW_HREF", "/cases/new");
-	tpl_set_int(d, "TOTAL", total);
-	tpl_set(d, "TOTAL_NOUN", total == 1 ? "case" : "cases");
+		tpl_set(d, TN_NEW_HREF, "/cases/new");
+	tpl_set_int(d, TN_TOTAL, total);
+	tpl_set(d, TN_TOTAL_NOUN, total == 1 ? "case" : "cases");
 	for (k = 0; k < n; k++) {
-		row = tpl_section(d, "ROW");
-		tpl_set_int(row, "ID", c[k].id);
-		tpl_set(row, "SUBJECT", c[k].subject);
-		tpl_set_int(row, "OCC_ID", c[k].occupier_id);
-		tpl_set(row, "OCC_NAME", c[k].occupier_name);
-		tpl_set(row, "SITE_NAME", c[k].site_name);
+		row = tpl_section(d, TN_ROW);
+		tpl_set_int(row, TN_ID, c[k].id);
+		tpl_set(row, TN_SUBJECT, c[k].subject);
+		tpl_set_int(row, TN_OCC_ID, c[k].occupier_id);
+		tpl_set(row, TN_OCC_NAME, c[k].occupier_name);
+		tpl_set(row, TN_SITE_NAME, c[k].site_name);
 		if (c[k].service_id > 0) {
-			tpl_show(row, "SERVICE");
-			tpl_set(row, "SERVICE_NAME", c[k].service_name);
+			tpl_show(row, TN_SERVICE);
+			tpl_set(row, TN_SERVICE_NAME, c[k].service_name);
 		} else
-			tpl_show(row, "NO_SERVICE");
+			tpl_show(row, TN_NO_SERVICE);
 		badge_set(row, c[k].status);
-		time_set(r, row, "RAISED", c[k].created_at, 0);
-		tpl_set_int(row, "NCOMMENTS", c[k].ncomments);
-		tpl_set(row, "PRIORITY", priority_label(c[k].priority));
-		tpl_set(row, "PRIORITY_KEY", c[k].priority);
-		tpl_set(row, "ASSIGNEE", c[k].assignee_name[0] ?
+		time_set(r, row, TN_RAISED, TN_RAISED_ISO, c[k].created_at, 0);
+		tpl_set_int(row, TN_NCOMMENTS, c[k].ncomments);
+		tpl_set(row, TN_PRIORITY, priority_label(c[k].priority));
+		tpl_set(row, TN_PRIORITY_KEY, c[k].priority);
+		tpl_set(row, TN_ASSIGNEE, c[k].assignee_name[0] ?
 		    c[k].assignee_name : "Unassigned");
 		sla_set(r, row, &c[k]);
 	}
 	if (n > 0)
-		tpl_show(d, "HAS_ROWS");
+		tpl_show(d, TN_HAS_ROWS);
 	else {
 		/* "There are no open cases for Acme at Canary Wharf." */
 		buf_init(&what, r->a, 128);
@@ -510,26 +510,26 @@ page_cases(struct req *r)
 		    q.prio < HD_PRIORITY__MAX || q.breached)
 			buf_puts(&what, " matching these filters");
 		buf_puts(&what, ".");
-		tpl_show(d, "EMPTY");
-		tpl_set(d, "EMPTY_TEXT", what.p);
+		tpl_show(d, TN_EMPTY);
+		tpl_set(d, TN_EMPTY_TEXT, what.p);
 		if (q.tab != CSF_ALL && counts[CSF_ALL] > 0) {
-			e = tpl_section(d, "EMPTY_OTHER");
+			e = tpl_section(d, TN_EMPTY_OTHER);
 			i = q.tab == CSF_OPEN ? CSF_CLOSED : CSF_OPEN;
-			tpl_set(e, "HREF", list_href(r, &q, i, 0));
-			tpl_set(e, "LABEL", arena_printf(r->a, "See %lld %s %s",
+			tpl_set(e, TN_HREF, list_href(r, &q, i, 0));
+			tpl_set(e, TN_LABEL, arena_printf(r->a, "See %lld %s %s",
 			    (long long)counts[i], i == CSF_OPEN ? "open" :
 			    "closed", counts[i] == 1 ? "case" : "cases"));
 		}
 	}
 	if (pages > 1) {
-		pg = tpl_section(d, "PAGER");
-		tpl_set_int(pg, "PAGE", page);
-		tpl_set_int(pg, "PAGES", pages);
+		pg = tpl_section(d, TN_PAGER);
+		tpl_set_int(pg, TN_PAGE, page);
+		tpl_set_int(pg, TN_PAGES, pages);
 		if (page > 1)
-			tpl_set(tpl_section(pg, "PREV"), "HREF",
+			tpl_set(tpl_section(pg, TN_PREV), TN_HREF,
 			    list_href(r, &q, q.tab, page - 1));
 		if (page < pages)
-			tpl_set(tpl_section(pg, "NEXT"), "HREF",
+			tpl_set(tpl_section(pg, TN_NEXT), TN_HREF,
 			    list_href(r, &q, q.tab, page + 1));
 	}
 	page_end(r);
@@ -579,9 +579,9 @@ static void
 opts_fill(struct tpl_dict *d, const struct case_opts *co, int64_t occ,
     int64_t site, int64_t svc)
 {
-	options_fill(d, "OCCUPIER_OPT", co->o[STORE_CASE_OPT_OCCUPIERS],
+	options_fill(d, TN_OCCUPIER_OPT, co->o[STORE_CASE_OPT_OCCUPIERS],
 	    co->n[STORE_CASE_OPT_OCCUPIERS], occ);
-	options_fill(d, "SITE_OPT", co->o[STORE_CASE_OPT_SITES],
+	options_fill(d, TN_SITE_OPT, co->o[STORE_CASE_OPT_SITES],
 	    co->n[STORE_CASE_OPT_SITES], site);
 	services_fill(d, co->o[STORE_CASE_OPT_SERVICES],
 	    co->n[STORE_CASE_OPT_SERVICES], svc);
@@ -595,18 +595,18 @@ choices_fill(struct tpl_dict *d, enum hd_priority prio, enum hd_category cat)
 	int		 i;
 
 	for (i = 0; i < HD_PRIORITY__MAX; i++) {
-		o = tpl_section(d, "PRIORITY_OPT");
-		tpl_set(o, "KEY", hd_priority_names[i]);
-		tpl_set(o, "LABEL", hd_priority_labels[i]);
+		o = tpl_section(d, TN_PRIORITY_OPT);
+		tpl_set(o, TN_KEY, hd_priority_names[i]);
+		tpl_set(o, TN_LABEL, hd_priority_labels[i]);
 		if (i == (int)prio)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 	for (i = 0; i < HD_CATEGORY__MAX; i++) {
-		o = tpl_section(d, "CATEGORY_OPT");
-		tpl_set(o, "KEY", hd_category_names[i]);
-		tpl_set(o, "LABEL", hd_category_labels[i]);
+		o = tpl_section(d, TN_CATEGORY_OPT);
+		tpl_set(o, TN_KEY, hd_category_names[i]);
+		tpl_set(o, TN_LABEL, hd_category_labels[i]);
 		if (i == (int)cat)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 }
 
@@ -840,105 +840,105 @@ case_fill(struct req *r, struct tpl_dict *d, const struct store_case *c,
 		page_store_error(r);
 		return 0;
 	}
-	tpl_set_int(d, "ID", c->id);
-	tpl_set(d, "SUBJECT", c->subject);
+	tpl_set_int(d, TN_ID, c->id);
+	tpl_set(d, TN_SUBJECT, c->subject);
 	badge_set(d, c->status);
-	tpl_set(d, "RAISED_BY", c->created_by[0] ? c->created_by :
+	tpl_set(d, TN_RAISED_BY, c->created_by[0] ? c->created_by :
 	    "an unknown user");
-	time_set(r, d, "RAISED", c->created_at, 1);
+	time_set(r, d, TN_RAISED, TN_RAISED_ISO, c->created_at, 1);
 	if (!open && c->closed_at > 0) {
-		sub = tpl_section(d, "CLOSED");
-		time_set(r, sub, "CLOSED_AT", c->closed_at, 1);
+		sub = tpl_section(d, TN_CLOSED);
+		time_set(r, sub, TN_CLOSED_AT, TN__MAX, c->closed_at, 1);
 	}
-	tpl_set_int(d, "OCC_ID", c->occupier_id);
-	tpl_set(d, "OCC_NAME", c->occupier_name);
-	tpl_set_int(d, "SITE_ID", c->site_id);
-	tpl_set(d, "SITE_NAME", c->site_name);
+	tpl_set_int(d, TN_OCC_ID, c->occupier_id);
+	tpl_set(d, TN_OCC_NAME, c->occupier_name);
+	tpl_set_int(d, TN_SITE_ID, c->site_id);
+	tpl_set(d, TN_SITE_NAME, c->site_name);
 	if (c->service_id > 0) {
-		sub = tpl_section(d, "SERVICE");
-		tpl_set_int(sub, "SERVICE_ID", c->service_id);
-		tpl_set(sub, "SERVICE_NAME", c->service_name);
-		tpl_set(sub, "SERVICE_CATEGORY", c->service_category);
+		sub = tpl_section(d, TN_SERVICE);
+		tpl_set_int(sub, TN_SERVICE_ID, c->service_id);
+		tpl_set(sub, TN_SERVICE_NAME, c->service_name);
+		tpl_set(sub, TN_SERVICE_CATEGORY, c->service_category);
 	} else
-		tpl_show(d, "NO_SERVICE");
-	tpl_set(d, "PRIORITY", priority_label(c->priority));
-	tpl_set(d, "CATEGORY", category_label(c->category));
-	tpl_set(d, "ASSIGNEE", c->assignee_name[0] ? c->assignee_name :
+		tpl_show(d, TN_NO_SERVICE);
+	tpl_set(d, TN_PRIORITY, priority_label(c->priority));
+	tpl_set(d, TN_CATEGORY, category_label(c->category));
+	tpl_set(d, TN_ASSIGNEE, c->assignee_name[0] ? c->assignee_name :
 	    "Unassigned");
 	sla_set(r, d, c);
-	tpl_set(d, "TZ", c->tz);
+	tpl_set(d, TN_TZ, c->tz);
 	/* Triage: assignee, priority, category. */
 	for (i = 0; i < nteam; i++) {
-		o = tpl_section(d, "ASSIGNEE_OPT");
-		tpl_set_int(o, "ID", team[i].id);
-		tpl_set(o, "NAME", team[i].name);
+		o = tpl_section(d, TN_ASSIGNEE_OPT);
+		tpl_set_int(o, TN_ID, team[i].id);
+		tpl_set(o, TN_NAME, team[i].name);
 		if (team[i].id == c->assignee_id)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 	for (j = 0; j < HD_PRIORITY__MAX; j++) {
-		o = tpl_section(d, "PRIORITY_OPT");
-		tpl_set(o, "KEY", hd_priority_names[j]);
-		tpl_set(o, "LABEL", hd_priority_labels[j]);
+		o = tpl_section(d, TN_PRIORITY_OPT);
+		tpl_set(o, TN_KEY, hd_priority_names[j]);
+		tpl_set(o, TN_LABEL, hd_priority_labels[j]);
 		if (j == (int)pr)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 	for (j = 0; j < HD_CATEGORY__MAX; j++) {
-		o = tpl_section(d, "CATEGORY_OPT");
-		tpl_set(o, "KEY", hd_category_names[j]);
-		tpl_set(o, "LABEL", hd_category_labels[j]);
+		o = tpl_section(d, TN_CATEGORY_OPT);
+		tpl_set(o, TN_KEY, hd_category_names[j]);
+		tpl_set(o, TN_LABEL, hd_category_labels[j]);
 		if (j == (int)cat)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 	/* The moves the status allows (close and reopen keep their ops). */
 	for (j = 0; j < HD_STATUS__MAX; j++) {
 		if (st == HD_STATUS__MAX || !hd_can_move(st, (enum hd_status)j))
 			continue;
-		o = tpl_section(d, "MOVE");
-		tpl_set(o, "LABEL", move_labels[j]);
+		o = tpl_section(d, TN_MOVE);
+		tpl_set(o, TN_LABEL, move_labels[j]);
 		if (j == HD_CLOSED)
-			tpl_set(o, "OP", "close");
+			tpl_set(o, TN_OP, "close");
 		else if (j == HD_OPEN)
-			tpl_set(o, "OP", "reopen");
+			tpl_set(o, TN_OP, "reopen");
 		else {
-			tpl_set(o, "OP", "status");
-			tpl_set(tpl_section(o, "TO"), "KEY", hd_status_names[j]);
+			tpl_set(o, TN_OP, "status");
+			tpl_set(tpl_section(o, TN_TO), TN_KEY, hd_status_names[j]);
 		}
 	}
-	tpl_set(d, "DETAILS", c->details);
-	tpl_set_int(d, "NCOMMENTS", c->ncomments);
-	tpl_set(d, "COMMENTS_NOUN", c->ncomments == 1 ? "comment" : "comments");
+	tpl_set(d, TN_DETAILS, c->details);
+	tpl_set_int(d, TN_NCOMMENTS, c->ncomments);
+	tpl_set(d, TN_COMMENTS_NOUN, c->ncomments == 1 ? "comment" : "comments");
 	for (i = 0; i < n; i++) {
-		line = tpl_section(d, "LINE");
-		sub = tpl_section(line, m[i].user_id > 0 ? "PERSON" : "SYSTEM");
-		tpl_set_int(sub, "ID", m[i].id);
-		tpl_set(sub, "AUTHOR", m[i].author[0] ? m[i].author :
+		line = tpl_section(d, TN_LINE);
+		sub = tpl_section(line, m[i].user_id > 0 ? TN_PERSON : TN_SYSTEM);
+		tpl_set_int(sub, TN_ID, m[i].id);
+		tpl_set(sub, TN_AUTHOR, m[i].author[0] ? m[i].author :
 		    "Unknown user");
-		tpl_set(sub, "BODY", m[i].body);
-		time_set(r, sub, "AT", m[i].at, 1);
+		tpl_set(sub, TN_BODY, m[i].body);
+		time_set(r, sub, TN_AT, TN_AT_ISO, m[i].at, 1);
 	}
-	tpl_show(d, n > 0 ? "HAS_LINES" : "NO_LINES");
+	tpl_show(d, n > 0 ? TN_HAS_LINES : TN_NO_LINES);
 	/* Canned replies of the category: a choice fills the comment (with
 	 * JavaScript; without, ?reply=N does). */
 	cr = hd_replies(cat, &ncr);
 	reply = query_id_or(r, "reply");
 	for (i = 0; i < ncr; i++) {
-		o = tpl_section(d, "REPLY_OPT");
-		tpl_set_int(o, "N", (long long)i + 1);
-		tpl_set(o, "LABEL", cr[i].label);
-		tpl_set(o, "TEXT", cr[i].text);
-		tpl_set(o, "HREF", arena_printf(r->a, "%s?reply=%zu#f-comment",
+		o = tpl_section(d, TN_REPLY_OPT);
+		tpl_set_int(o, TN_N, (long long)i + 1);
+		tpl_set(o, TN_LABEL, cr[i].label);
+		tpl_set(o, TN_TEXT, cr[i].text);
+		tpl_set(o, TN_HREF, arena_printf(r->a, "%s?reply=%zu#f-comment",
 		    base, i + 1));
 		if (r->method == M_GET && reply == (int64_t)i + 1)
 			form_fill(r, d, "comment", cr[i].text);
 	}
 	if (ncr > 0)
-		tpl_show(d, "HAS_REPLIES");
+		tpl_show(d, TN_HAS_REPLIES);
 	if (open) {
-		tpl_show(d, "CAN_COMMENT");
+		tpl_show(d, TN_CAN_COMMENT);
 	} else {
-		tpl_show(d, "IS_CLOSED");
+		tpl_show(d, TN_IS_CLOSED);
 		if (kept != NULL)
-			tpl_set(tpl_section(d, "KEPT"), "TEXT", kept);
+			tpl_set(tpl_section(d, TN_KEPT), TN_TEXT, kept);
 	}
 	return 1;
 }

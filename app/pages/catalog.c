@@ -96,25 +96,25 @@ page_catalog(struct req *r)
 		page_store_error(r);
 		return;
 	}
-	tpl_show(d, r->user.role == ROLE_OPERATOR_ADMIN ? "CAN_EDIT" :
-	    "READ_ONLY");
+	tpl_show(d, r->user.role == ROLE_OPERATOR_ADMIN ? TN_CAN_EDIT :
+	    TN_READ_ONLY);
 	for (i = 0; i < c.nsvc; i++) {
 		const struct store_service *s = &c.svc[i];
 		struct buf sb;
 
-		row = tpl_section(d, "ROW");
-		tpl_set_int(row, "ID", s->id);
-		tpl_set(row, "NAME", s->name);
-		tpl_set(row, "CATEGORY", s->category);
-		tpl_set(row, "DESCRIPTION", s->description);
-		page_set_money(row, "COST", s->cost);
-		page_set_money(row, "RRP", s->rrp);
-		tpl_set(row, "ENTITLES", catalog_entitlements(r, s));
+		row = tpl_section(d, TN_ROW);
+		tpl_set_int(row, TN_ID, s->id);
+		tpl_set(row, TN_NAME, s->name);
+		tpl_set(row, TN_CATEGORY, s->category);
+		tpl_set(row, TN_DESCRIPTION, s->description);
+		page_set_money(row, TN_COST, s->cost);
+		page_set_money(row, TN_RRP, s->rrp);
+		tpl_set(row, TN_ENTITLES, catalog_entitlements(r, s));
 		for (j = 0; j < c.nrules; j++)
 			if (c.rules[j].service_id == s->id ||
 			    (c.rules[j].other_id == s->id &&
 			    strcmp(c.rules[j].kind, "excludes") == 0))
-				tpl_set(tpl_section(row, "RULE"), "TEXT",
+				tpl_set(tpl_section(row, TN_RULE), TN_TEXT,
 				    catalog_rule_text_for(r, &c, &c.rules[j],
 				    s->id));
 		buf_init(&sb, r->a, 64);
@@ -124,10 +124,10 @@ page_catalog(struct req *r)
 				buf_printf(&sb, "%s%s", sb.len ? ", " : "",
 				    sites[j].name);
 		}
-		tpl_set(row, "SITES", sb.len ? sb.p : "Not offered");
+		tpl_set(row, TN_SITES, sb.len ? sb.p : "Not offered");
 		if (s->needs_case)
-			tpl_show(row, "NEEDS_CASE");
+			tpl_show(row, TN_NEEDS_CASE);
 	}
-	tpl_show(d, c.nsvc == 0 ? "EMPTY" : "HAS_ROWS");
+	tpl_show(d, c.nsvc == 0 ? TN_EMPTY : TN_HAS_ROWS);
 	page_end(r);
 }

@@ -68,43 +68,43 @@ fill(struct req *r, struct tpl_dict *d, const struct store_svcbill *v,
 	int	 k;
 
 	for (i = 0; i < n; i++) {
-		struct tpl_dict *s = tpl_section(d, "SVC");
+		struct tpl_dict *s = tpl_section(d, TN_SVC);
 
-		tpl_set_int(s, "ID", v[i].id);
-		tpl_set(s, "NAME", v[i].name);
-		tpl_set(s, "CATEGORY", v[i].category);
+		tpl_set_int(s, TN_ID, v[i].id);
+		tpl_set(s, TN_NAME, v[i].name);
+		tpl_set(s, TN_CATEGORY, v[i].category);
 		for (k = 0; k < VAT__MAX; k++) {
-			struct tpl_dict *o = tpl_section(s, "RATE_OPT");
+			struct tpl_dict *o = tpl_section(s, TN_RATE_OPT);
 
-			tpl_set(o, "VALUE", vat_rate_names[k]);
-			tpl_set(o, "LABEL", k == VAT_STANDARD ? "Standard 20%" :
+			tpl_set(o, TN_VALUE, vat_rate_names[k]);
+			tpl_set(o, TN_LABEL, k == VAT_STANDARD ? "Standard 20%" :
 			    k == VAT_ZERO ? "Zero 0%" : "Exempt");
 			if ((int)v[i].rate == k)
-				tpl_show(o, "SELECTED");
+				tpl_show(o, TN_SELECTED);
 		}
-		tpl_set(s, "RATE_LABEL", vat_rate_labels[v[i].rate]);
+		tpl_set(s, TN_RATE_LABEL, vat_rate_labels[v[i].rate]);
 		for (c = 0; c < NCOLS; c++) {
-			struct tpl_dict	*f = tpl_section(s, "CODE");
+			struct tpl_dict	*f = tpl_section(s, TN_CODE);
 			const char	*val = *field_of((struct store_svcbill *)
 			    &v[i], c);
 
-			tpl_set(f, "KEY", arena_printf(r->a, "%s_%lld",
+			tpl_set(f, TN_KEY, arena_printf(r->a, "%s_%lld",
 			    cols[c].key, (long long)v[i].id));
-			tpl_set(f, "VALUE", val);
-			tpl_set(f, "LABEL", cols[c].label);
-			tpl_set_int(f, "CAP", (long long)cols[c].cap);
-			tpl_set(f, "PLACEHOLDER", c == 1 ? acct_default_tax(
+			tpl_set(f, TN_VALUE, val);
+			tpl_set(f, TN_LABEL, cols[c].label);
+			tpl_set_int(f, TN_CAP, (long long)cols[c].cap);
+			tpl_set(f, TN_PLACEHOLDER, c == 1 ? acct_default_tax(
 			    ACCT_XERO, v[i].rate) : c == 3 ? acct_default_tax(
 			    ACCT_QBO, v[i].rate) : c == 5 ? acct_default_tax(
 			    ACCT_SAGE, v[i].rate) : "default");
 			if (bad != NULL && bad[i * NCOLS + c] != NULL)
-				tpl_show(f, "INVALID");
+				tpl_show(f, TN_INVALID);
 			if (edit)
-				tpl_show(f, "EDIT");
+				tpl_show(f, TN_EDIT);
 			else
-				tpl_show(f, "SHOW");
+				tpl_show(f, TN_SHOW);
 		}
-		tpl_show(s, edit ? "RATE_EDIT" : "RATE_SHOW");
+		tpl_show(s, edit ? TN_RATE_EDIT : TN_RATE_SHOW);
 	}
 }
 
@@ -126,10 +126,10 @@ page_catalog_billing(struct req *r)
 		return;
 	}
 	if (edit)
-		tpl_show(d, "CAN_EDIT");
+		tpl_show(d, TN_CAN_EDIT);
 	if (r->method == M_GET) {
 		if (kv_get(&r->query, "done") != NULL)
-			tpl_show(d, "SAVED");
+			tpl_show(d, TN_SAVED);
 		fill(r, d, v, n, NULL, edit);
 		page_end(r);
 		return;

@@ -88,16 +88,16 @@ fill(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
 	size_t		 i;
 	int		 k;
 
-	tpl_set_int(d, "ID", s->id);
-	tpl_set(d, "NAME", s->name);
-	tpl_set(d, "CATEGORY", s->category);
-	tpl_set(d, "CODE", s->code);
-	page_set_money(d, "COST", s->cost);
-	page_set_money(d, "RRP_SHOW", s->rrp);
-	tpl_set(d, "DESCRIPTION_SHOW", s->description);
-	tpl_set(d, "ENTITLES", catalog_entitlements(r, s));
+	tpl_set_int(d, TN_ID, s->id);
+	tpl_set(d, TN_NAME, s->name);
+	tpl_set(d, TN_CATEGORY, s->category);
+	tpl_set(d, TN_CODE, s->code);
+	page_set_money(d, TN_COST, s->cost);
+	page_set_money(d, TN_RRP_SHOW, s->rrp);
+	tpl_set(d, TN_DESCRIPTION_SHOW, s->description);
+	tpl_set(d, TN_ENTITLES, catalog_entitlements(r, s));
 	if (s->needs_case)
-		tpl_show(d, "NEEDS_CASE");
+		tpl_show(d, TN_NEEDS_CASE);
 	if (!from_form) {
 		money_format(s->rrp, b, sizeof(b));
 		form_fill(r, d, "rrp", b);
@@ -106,9 +106,9 @@ fill(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
 	for (i = 0; i < ns; i++) {
 		int on;
 
-		x = tpl_section(d, "SITE");
-		tpl_set_int(x, "ID", sites[i].id);
-		tpl_set(x, "NAME", sites[i].name);
+		x = tpl_section(d, TN_SITE);
+		tpl_set_int(x, TN_ID, sites[i].id);
+		tpl_set(x, TN_NAME, sites[i].name);
 		snprintf(key, sizeof(key), ",%lld,", (long long)sites[i].id);
 		if (from_form) {
 			size_t j;
@@ -122,7 +122,7 @@ fill(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
 			on = strstr(arena_printf(r->a, ",%s,", s->site_ids),
 			    key) != NULL;
 		if (on)
-			tpl_show(x, "CHECKED");
+			tpl_show(x, TN_CHECKED);
 	}
 	for (i = 0; i < c->nrules; i++) {
 		const struct store_rule *u = &c->rules[i];
@@ -130,25 +130,25 @@ fill(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
 		if (u->service_id != s->id && !(u->other_id == s->id &&
 		    strcmp(u->kind, "excludes") == 0))
 			continue;
-		x = tpl_section(d, "RULE");
-		tpl_set_int(x, "RULE_ID", u->id);
-		tpl_set(x, "TEXT", catalog_rule_text_for(r, c, u, s->id));
+		x = tpl_section(d, TN_RULE);
+		tpl_set_int(x, TN_RULE_ID, u->id);
+		tpl_set(x, TN_TEXT, catalog_rule_text_for(r, c, u, s->id));
 		if (r->user.role == ROLE_OPERATOR_ADMIN)
-			tpl_show(x, "RULE_EDIT");
+			tpl_show(x, TN_RULE_EDIT);
 	}
 	for (i = 0; i < c->nsvc; i++) {
 		if (c->svc[i].id == s->id)
 			continue;
-		x = tpl_section(d, "OTHER");
-		tpl_set_int(x, "ID", c->svc[i].id);
-		tpl_set(x, "NAME", c->svc[i].name);
+		x = tpl_section(d, TN_OTHER);
+		tpl_set_int(x, TN_ID, c->svc[i].id);
+		tpl_set(x, TN_NAME, c->svc[i].name);
 	}
 	for (k = 0; k < CAT__MAX; k++)
-		tpl_set(tpl_section(d, "CAT"), "NAME", svc_category_names[k]);
+		tpl_set(tpl_section(d, TN_CAT), TN_NAME, svc_category_names[k]);
 	if (r->user.role == ROLE_OPERATOR_ADMIN)
-		tpl_show(d, "CAN_EDIT");
+		tpl_show(d, TN_CAN_EDIT);
 	else
-		tpl_show(d, "READ_ONLY");
+		tpl_show(d, TN_READ_ONLY);
 }
 
 /* Validate and insert one rule. Returns 1 added, 0 refused (messages in
@@ -284,7 +284,6 @@ page_catalog_edit(struct req *r)
 		}
 	} else if (strcmp(op, "add_rule") == 0) {
 		rc = add_rule(r, d, &c, s);
-		tpl_show(d, "RULE_FORM_ERRORS");
 	} else {
 		if (form_read(r, d, svc_fields, SVF__MAX, v) > 0)
 			rc = 0;

@@ -124,14 +124,14 @@ page_contract_edit(struct req *r)
 	if (!occupier_nav(r, d, r->ids[0], site, "contracts", &o))
 		return;
 	if (editing) {
-		tpl_show(d, "EDITING");
-		tpl_set(d, "CONTRACT_REF", cur.reference);
-		tpl_set(d, "ACTION", arena_printf(r->a,
+		tpl_show(d, TN_EDITING);
+		tpl_set(d, TN_CONTRACT_REF, cur.reference);
+		tpl_set(d, TN_ACTION, arena_printf(r->a,
 		    "/occupiers/%lld/contracts/%lld/edit", (long long)o.id,
 		    (long long)cur.id));
 	} else {
-		tpl_show(d, "CREATING");
-		tpl_set(d, "ACTION", arena_printf(r->a,
+		tpl_show(d, TN_CREATING);
+		tpl_set(d, TN_ACTION, arena_printf(r->a,
 		    "/occupiers/%lld/sites/%lld/contracts/new", (long long)o.id,
 		    (long long)site));
 	}
@@ -141,7 +141,7 @@ page_contract_edit(struct req *r)
 		form_fill(r, d, "start_date", date);
 		date_format(cur.end, date, sizeof(date));
 		form_fill(r, d, "end_date", date);
-		tpl_set_int(d, "F_VERSION", cur.version);
+		tpl_set_int(d, TN_F_VERSION, cur.version);
 		page_end(r);
 		return;
 	}
@@ -217,7 +217,7 @@ page_contract_edit(struct req *r)
 		    "another contract");
 	} else if (rc == 0 && editing) {
 		r->status = 409;
-		tpl_set_int(d, "F_VERSION", cur.version);
+		tpl_set_int(d, TN_F_VERSION, cur.version);
 		form_error(r, d, NULL, "This contract was changed by someone "
 		    "else while you were editing. Your changes were not saved: "
 		    "the form below still holds them; save again to overwrite.");

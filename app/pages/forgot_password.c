@@ -77,12 +77,12 @@ page_forgot_password(struct req *r)
 	    NULL)) == NULL)
 		return;
 	if (r->method == M_GET) {
-		tpl_show(d, "FORM");
+		tpl_show(d, TN_FORM);
 		page_end(r);
 		return;
 	}
 	if (form_read(r, d, &email_field, 1, &v) > 0) {
-		tpl_show(d, "FORM");
+		tpl_show(d, TN_FORM);
 		r->status = 422;
 		page_end(r);
 		return;
@@ -111,7 +111,7 @@ page_forgot_password(struct req *r)
 			return;
 		}
 	}
-	tpl_show(d, "SENT");
-	tpl_set(d, "EMAIL", v.s);
+	tpl_show(d, TN_SENT);
+	tpl_set(d, TN_EMAIL, v.s);
 	page_end(r);
 }

@@ -9,7 +9,9 @@
 #include "../tpl/tpl.h"
 #include "pages.h"
 
-static char *
+/* F_<KEY><suffix> of a form field: a name made at run time, looked up
+ * among the templates' names (tpl_name_of logs one that none uses). */
+static enum tpl_name
 varname(struct req *r, const char *key, const char *suffix)
 {
 	char	*v, *p;
@@ -17,7 +19,7 @@ varname(struct req *r, const char *key, const char *suffix)
 	v = arena_printf(r->a, "F_%s%s", key, suffix);
 	for (p = v; *p != '\0'; p++)
 		*p = (char)toupper((unsigned char)*p);
-	return v;
+	return tpl_name_of(v);
 }
 
 void
@@ -33,15 +35,15 @@ form_error(struct req *r, struct tpl_dict *d, const char *key,
 {
 	struct tpl_dict	*e;
 
-	e = tpl_section(d, "ERRORS");
-	tpl_set(e, "MSG", msg);
+	e = tpl_section(d, TN_ERRORS);
+	tpl_set(e, TN_MSG, msg);
 	if (key != NULL) {
-		tpl_set(e, "FIELD", arena_printf(r->a, "f-%s", key));
-		tpl_show(e, "HAS_FIELD");
+		tpl_set(e, TN_FIELD, arena_printf(r->a, "f-%s", key));
+		tpl_show(e, TN_HAS_FIELD);
 		tpl_set(d, varname(r, key, "_ERR"), msg);
 		tpl_show(d, varname(r, key, "_INVALID"));
 	}
-	tpl_show(d, "HAS_ERRORS");
+	tpl_show(d, TN_HAS_ERRORS);
 }
 
 int

@@ -56,9 +56,9 @@ page_fortunes(struct req *r)
 	}
 	arena_defer(r->a, tpl_dict_free, d);
 	for (i = 0; i < n; i++) {
-		row = tpl_section(d, "ROW");
-		tpl_set(row, "ID", f[i].id);
-		tpl_set(row, "MESSAGE", f[i].message);
+		row = tpl_section(d, TN_ROW);
+		tpl_set(row, TN_ID, f[i].id);
+		tpl_set(row, TN_MESSAGE, f[i].message);
 	}
 	r->body.len = 0;
 	if (tpl_render("fortunes.tpl", d, emit, &r->body) == -1) {

@@ -324,7 +324,7 @@ txn(struct op *o, int (*fn)(struct op *))
 /* The VAT rate options of a select (section of d), the one posted (or
  * standard) selected. */
 static void
-rate_options(struct req *r, struct tpl_dict *d, const char *section,
+rate_options(struct req *r, struct tpl_dict *d, enum tpl_name section,
     const char *key)
 {
 	const char	*cur = kv_get(&r->form, key);
@@ -333,12 +333,12 @@ rate_options(struct req *r, struct tpl_dict *d, const char *section,
 	for (i = 0; i < VAT__MAX; i++) {
 		struct tpl_dict *s = tpl_section(d, section);
 
-		tpl_set(s, "VALUE", vat_rate_names[i]);
-		tpl_set(s, "LABEL", i == VAT_STANDARD ? "Standard (20%)" :
+		tpl_set(s, TN_VALUE, vat_rate_names[i]);
+		tpl_set(s, TN_LABEL, i == VAT_STANDARD ? "Standard (20%)" :
 		    i == VAT_ZERO ? "Zero-rated (0%)" : "Exempt");
 		if (cur != NULL ? strcmp(cur, vat_rate_names[i]) == 0 :
 		    i == VAT_STANDARD)
-			tpl_show(s, "SELECTED");
+			tpl_show(s, TN_SELECTED);
 	}
 }
 
@@ -354,49 +354,49 @@ show(struct req *r, struct tpl_dict *d, const struct invdoc *x, int from_form)
 	char				 b[MONEY_STRLEN], day[DATE_STRLEN];
 	size_t				 n, i;
 
-	tpl_set_int(d, "ID", v->id);
-	tpl_set_int(d, "VERSION", v->version);
-	tpl_set(d, "TITLE", invoicing_title(r, v));
-	tpl_set_int(d, "OCC_ID", v->occupier_id);
-	tpl_set(d, "OCC_NAME", v->occ_name);
-	tpl_set(d, "STATUS", v->credit && v->issued ? "Credit note" :
+	tpl_set_int(d, TN_ID, v->id);
+	tpl_set_int(d, TN_VERSION, v->version);
+	tpl_set(d, TN_TITLE, invoicing_title(r, v));
+	tpl_set_int(d, TN_OCC_ID, v->occupier_id);
+	tpl_set(d, TN_OCC_NAME, v->occ_name);
+	tpl_set(d, TN_STATUS, v->credit && v->issued ? "Credit note" :
 	    inv_status_labels[x->status]);
-	tpl_set(d, "STATUS_KEY", v->credit && v->issued ? "credit" :
+	tpl_set(d, TN_STATUS_KEY, v->credit && v->issued ? "credit" :
 	    inv_status_names[x->status]);
 	if (v->run_id != 0)
-		tpl_set_int(tpl_section(d, "RUN"), "RUN_ID", v->run_id);
+		tpl_set_int(tpl_section(d, TN_RUN), TN_RUN_ID, v->run_id);
 	if ((done = kv_get(&r->query, "done")) != NULL)
 		for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
 			if (strcmp(done, notices[i].code) == 0)
-				tpl_set(tpl_section(d, "NOTICE"), "TEXT",
+				tpl_set(tpl_section(d, TN_NOTICE), TN_TEXT,
 				    notices[i].text);
 	invoicing_doc_fill(r, d, x, 1, "/invoices");
 	if (!v->issued) {
-		s = tpl_section(d, "DRAFT_OPS");
-		rate_options(r, s, "LINE_RATE", "line_vat");
-		rate_options(r, s, "DISC_RATE", "disc_vat");
+		s = tpl_section(d, TN_DRAFT_OPS);
+		rate_options(r, s, TN_LINE_RATE, "line_vat");
+		rate_options(r, s, TN_DISC_RATE, "disc_vat");
 		if (!from_form) {
 			form_fill(r, d, "line_qty", "1");
 			form_fill(r, d, "disc_desc", "Discount");
 		}
 		return;
 	}
-	s = tpl_section(d, "ISSUED_META");
-	page_set_date(s, "ON", v->issue);
-	tpl_set(s, "BY", v->issued_by);
+	s = tpl_section(d, TN_ISSUED_META);
+	page_set_date(s, TN_ON, v->issue);
+	tpl_set(s, TN_BY, v->issued_by);
 	if (v->exported_at > 0)
-		page_set_time(r, tpl_section(d, "EXPORTED"), "AT",
+		page_set_time(r, tpl_section(d, TN_EXPORTED), TN_AT, TN_AT_ISO,
 		    v->exported_at);
 	if (v->credit)
 		return;
-	s = tpl_section(d, "ISSUED_OPS");
-	tpl_set(s, "GROSS", invoicing_money(r, v->currency, v->gross));
-	tpl_set(s, "PAID", invoicing_money(r, v->currency, v->paid));
-	tpl_set(s, "CREDITED", invoicing_money(r, v->currency, v->credited));
-	tpl_set(s, "DUE", invoicing_money(r, v->currency,
+	s = tpl_section(d, TN_ISSUED_OPS);
+	tpl_set(s, TN_GROSS, invoicing_money(r, v->currency, v->gross));
+	tpl_set(s, TN_PAID, invoicing_money(r, v->currency, v->paid));
+	tpl_set(s, TN_CREDITED, invoicing_money(r, v->currency, v->credited));
+	tpl_set(s, TN_DUE, invoicing_money(r, v->currency,
 	    inv_due(v->gross, v->credited, v->paid)));
 	if (inv_due(v->gross, v->credited, v->paid) > 0) {
-		tpl_show(s, "CAN_PAY");
+		tpl_show(s, TN_CAN_PAY);
 		if (!from_form) {
 			money_format(inv_due(v->gross, v->credited, v->paid), b,
 			    sizeof(b));
@@ -408,28 +408,28 @@ show(struct req *r, struct tpl_dict *d, const struct invdoc *x, int from_form)
 	if (store_invoice_payments(r->a, r->user.operator_id, v->id, &pay,
 	    &n) > 0)
 		for (i = 0; i < n; i++) {
-			struct tpl_dict *p = tpl_section(s, "PAYMENT");
+			struct tpl_dict *p = tpl_section(s, TN_PAYMENT);
 
-			page_set_date(p, "DATE", pay[i].paid_on);
-			page_set_money(p, "AMOUNT", pay[i].amount);
+			page_set_date(p, TN_DATE, pay[i].paid_on);
+			page_set_money(p, TN_AMOUNT, pay[i].amount);
 			if (*pay[i].reference != '\0')
-				tpl_set(tpl_section(p, "HAS_REF"), "REF",
+				tpl_set(tpl_section(p, TN_HAS_REF), TN_REF,
 				    pay[i].reference);
-			tpl_set(p, "BY", pay[i].by);
+			tpl_set(p, TN_BY, pay[i].by);
 		}
 	if (store_invoice_credits(r->a, r->user.operator_id, v->id, &cr,
 	    &n) > 0)
 		for (i = 0; i < n; i++) {
-			struct tpl_dict *c = tpl_section(s, "CREDIT_NOTE");
+			struct tpl_dict *c = tpl_section(s, TN_CREDIT_NOTE);
 
-			tpl_set_int(c, "CN_ID", cr[i].id);
-			tpl_set(c, "NUMBER", cr[i].number);
-			page_set_date(c, "DATE", cr[i].issue);
-			page_set_money(c, "GROSS", cr[i].gross);
+			tpl_set_int(c, TN_CN_ID, cr[i].id);
+			tpl_set(c, TN_NUMBER, cr[i].number);
+			page_set_date(c, TN_DATE, cr[i].issue);
+			page_set_money(c, TN_GROSS, cr[i].gross);
 		}
 	for (i = 0; i < x->n; i++)
 		if (x->lines[i].credited_by == 0) {
-			tpl_show(s, "CAN_CREDIT");
+			tpl_show(s, TN_CAN_CREDIT);
 			break;
 		}
 }

@@ -113,21 +113,21 @@ history_fill(struct req *r, struct tpl_dict *d)
 	if (store_export_list(r->a, r->user.operator_id, &e, &n) < 0)
 		return -1;
 	for (i = 0; i < n; i++) {
-		struct tpl_dict		*s = tpl_section(d, "EXPORT");
+		struct tpl_dict		*s = tpl_section(d, TN_EXPORT);
 		enum acct_format	 f = acct_format_parse(e[i].format);
 
-		tpl_set_int(s, "ID", e[i].id);
-		tpl_set(s, "FORMAT", f < ACCT__MAX ? acct_format_labels[f] :
+		tpl_set_int(s, TN_ID, e[i].id);
+		tpl_set(s, TN_FORMAT, f < ACCT__MAX ? acct_format_labels[f] :
 		    e[i].format);
 		inv_month_label(e[i].from, a, sizeof(a));
 		inv_month_label(e[i].to, b, sizeof(b));
-		tpl_set(s, "MONTHS", strcmp(a, b) == 0 ? a :
+		tpl_set(s, TN_MONTHS, strcmp(a, b) == 0 ? a :
 		    arena_printf(r->a, "%s to %s", a, b));
-		tpl_set_int(s, "DOCS", e[i].documents);
-		tpl_set(s, "BY", e[i].by);
-		page_set_time(r, s, "AT", e[i].at);
+		tpl_set_int(s, TN_DOCS, e[i].documents);
+		tpl_set(s, TN_BY, e[i].by);
+		page_set_time(r, s, TN_AT, TN_AT_ISO, e[i].at);
 	}
-	tpl_show(d, n > 0 ? "HAS_EXPORTS" : "NO_EXPORTS");
+	tpl_show(d, n > 0 ? TN_HAS_EXPORTS : TN_NO_EXPORTS);
 	return 1;
 }
 
@@ -137,12 +137,12 @@ formats_fill(struct tpl_dict *d, const char *cur)
 	int	 i;
 
 	for (i = 0; i < ACCT__MAX; i++) {
-		struct tpl_dict *s = tpl_section(d, "FORMAT_OPT");
+		struct tpl_dict *s = tpl_section(d, TN_FORMAT_OPT);
 
-		tpl_set(s, "VALUE", acct_format_names[i]);
-		tpl_set(s, "LABEL", acct_format_labels[i]);
+		tpl_set(s, TN_VALUE, acct_format_names[i]);
+		tpl_set(s, TN_LABEL, acct_format_labels[i]);
 		if (cur != NULL && strcmp(cur, acct_format_names[i]) == 0)
-			tpl_show(s, "CHECKED");
+			tpl_show(s, TN_CHECKED);
 	}
 }
 
@@ -171,7 +171,7 @@ page_invoice_export(struct req *r)
 		formats_fill(d, "xero");
 		if ((done = kv_get(&r->query, "done")) != NULL &&
 		    strtoll(done, NULL, 10) > 0)
-			tpl_set(tpl_section(d, "DONE"), "ID", done);
+			tpl_set(tpl_section(d, TN_DONE), TN_ID, done);
 		if (history_fill(r, d) < 0) {
 			page_store_error(r);
 			return;
@@ -187,7 +187,7 @@ page_invoice_export(struct req *r)
 	form_fill(r, d, "to", to ? to : "");
 	formats_fill(d, fmt);
 	if (again)
-		tpl_show(d, "AGAIN");
+		tpl_show(d, TN_AGAIN);
 	if ((f = acct_format_parse(fmt)) == ACCT__MAX)
 		err = "Choose the accounting system to export to.";
 	else if (from == NULL || charges_month_parse(from, &fy, &fm) == -1 ||

@@ -56,11 +56,11 @@ page_invoices(struct req *r)
 	if (st == NULL || *st == '\0')
 		st = "all";
 	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
-		s = tpl_section(d, "STATUS_OPT");
-		tpl_set(s, "VALUE", statuses[i].key);
-		tpl_set(s, "LABEL", statuses[i].label);
+		s = tpl_section(d, TN_STATUS_OPT);
+		tpl_set(s, TN_VALUE, statuses[i].key);
+		tpl_set(s, TN_LABEL, statuses[i].label);
 		if (strcmp(st, statuses[i].key) == 0) {
-			tpl_show(s, "SELECTED");
+			tpl_show(s, TN_SELECTED);
 			known = 1;
 		}
 	}
@@ -77,22 +77,22 @@ page_invoices(struct req *r)
 	f.status = st;
 	if (month != NULL && *month != '\0') {
 		f.period = date_from_ymd(y, m, 1);
-		tpl_set(d, "MONTH", month);
+		tpl_set(d, TN_MONTH, month);
 	}
 	if (page == 0)
 		page = 1;
-	tpl_set(d, "STATUS_KEY", st);
+	tpl_set(d, TN_STATUS_KEY, st);
 	if (f.run_id) {
-		tpl_set_int(tpl_section(d, "RUN"), "RUN_ID", f.run_id);
-		tpl_set_int(d, "RUN_Q", f.run_id);
+		tpl_set_int(tpl_section(d, TN_RUN), TN_RUN_ID, f.run_id);
+		tpl_set_int(d, TN_RUN_Q, f.run_id);
 	}
 	if (f.occupier_id) {
-		tpl_set_int(tpl_section(d, "OCC"), "OCC_ID", f.occupier_id);
-		tpl_set_int(d, "OCC_Q", f.occupier_id);
+		tpl_set_int(tpl_section(d, TN_OCC), TN_OCC_ID, f.occupier_id);
+		tpl_set_int(d, TN_OCC_Q, f.occupier_id);
 	}
 	if ((done = kv_get(&r->query, "done")) != NULL &&
 	    strcmp(done, "discarded") == 0)
-		tpl_set(tpl_section(d, "NOTICE"), "TEXT", "The draft is "
+		tpl_set(tpl_section(d, TN_NOTICE), TN_TEXT, "The draft is "
 		    "discarded.");
 	if (store_invoice_count(r->a, r->user.operator_id, &f, &count, &net,
 	    &vat, &gross) < 0 ||
@@ -103,20 +103,20 @@ page_invoices(struct req *r)
 	}
 	for (i = 0; i < n; i++)
 		invoicing_row_fill(r, d, &it[i], "/invoices");
-	tpl_set_int(d, "COUNT", count);
-	page_set_money(d, "SUM_NET", net);
-	page_set_money(d, "SUM_VAT", vat);
-	page_set_money(d, "SUM_GROSS", gross);
-	tpl_show(d, n > 0 ? "HAS_ROWS" : "EMPTY");
+	tpl_set_int(d, TN_COUNT, count);
+	page_set_money(d, TN_SUM_NET, net);
+	page_set_money(d, TN_SUM_VAT, vat);
+	page_set_money(d, TN_SUM_GROSS, gross);
+	tpl_show(d, n > 0 ? TN_HAS_ROWS : TN_EMPTY);
 	pages = (count + PER_PAGE - 1) / PER_PAGE;
 	if (pages > 1) {
-		s = tpl_section(d, "PAGER");
-		tpl_set_int(s, "PAGE", page);
-		tpl_set_int(s, "PAGES", pages);
+		s = tpl_section(d, TN_PAGER);
+		tpl_set_int(s, TN_PAGE, page);
+		tpl_set_int(s, TN_PAGES, pages);
 		if (page > 1)
-			tpl_set_int(tpl_section(s, "PREV"), "N", page - 1);
+			tpl_set_int(tpl_section(s, TN_PREV), TN_N, page - 1);
 		if (page < pages)
-			tpl_set_int(tpl_section(s, "NEXT"), "N", page + 1);
+			tpl_set_int(tpl_section(s, TN_NEXT), TN_N, page + 1);
 	}
 	page_end(r);
 }

@@ -70,7 +70,7 @@ invoicing_load(struct req *r, int64_t occ, int64_t id, struct invdoc *d)
 
 /* Address text as lines (section name of d, key LINE). */
 static void
-lines_fill(struct tpl_dict *d, const char *section, const char *text)
+lines_fill(struct tpl_dict *d, enum tpl_name section, const char *text)
 {
 	const char	*p = text, *e;
 
@@ -79,7 +79,7 @@ lines_fill(struct tpl_dict *d, const char *section, const char *text)
 		if (e == NULL)
 			e = p + strlen(p);
 		if (e > p && !(e - p == 1 && *p == '\r'))
-			tpl_setn(tpl_section(d, section), "LINE", p,
+			tpl_setn(tpl_section(d, section), TN_LINE, p,
 			    (size_t)(e - p) - (e[-1] == '\r'));
 		p = *e != '\0' ? e + 1 : e;
 	}
@@ -94,97 +94,97 @@ invoicing_doc_fill(struct req *r, struct tpl_dict *body,
 	char				 b[256];
 	size_t				 i;
 
-	d = tpl_include(body, "DOC", "invoice_doc.tpl");
-	tpl_set(d, "BASE", base);
-	tpl_set(d, "CSRF", r->csrf);
-	tpl_set_int(d, "ID", v->id);
-	tpl_set_int(d, "VERSION", v->version);
-	tpl_set(d, "KIND", v->credit ? "Credit note" : "Invoice");
-	tpl_set(d, "TITLE", invoicing_title(r, v));
+	d = tpl_include(body, TN_DOC, "invoice_doc.tpl");
+	tpl_set(d, TN_BASE, base);
+	tpl_set(d, TN_CSRF, r->csrf);
+	tpl_set_int(d, TN_ID, v->id);
+	tpl_set_int(d, TN_VERSION, v->version);
+	tpl_set(d, TN_KIND, v->credit ? "Credit note" : "Invoice");
+	tpl_set(d, TN_TITLE, invoicing_title(r, v));
 	if (!v->issued)
-		tpl_show(d, "DRAFT");
-	tpl_set(d, "SELLER_NAME", v->seller.name);
-	lines_fill(d, "SELLER_ADDR", v->seller.address);
+		tpl_show(d, TN_DRAFT);
+	tpl_set(d, TN_SELLER_NAME, v->seller.name);
+	lines_fill(d, TN_SELLER_ADDR, v->seller.address);
 	if (*v->seller.vat != '\0')
-		tpl_set(tpl_section(d, "SELLER_VAT"), "VAT", v->seller.vat);
+		tpl_set(tpl_section(d, TN_SELLER_VAT), TN_VAT, v->seller.vat);
 	if (*v->seller.email != '\0')
-		tpl_set(tpl_section(d, "SELLER_EMAIL"), "EMAIL",
+		tpl_set(tpl_section(d, TN_SELLER_EMAIL), TN_EMAIL,
 		    v->seller.email);
-	tpl_set(d, "BILL_HEADING", v->credit ? "Credit to" : "Bill to");
-	tpl_set(d, "BILL_NAME", v->bill.name);
-	lines_fill(d, "BILL_ADDR", v->bill.address);
+	tpl_set(d, TN_BILL_HEADING, v->credit ? "Credit to" : "Bill to");
+	tpl_set(d, TN_BILL_NAME, v->bill.name);
+	lines_fill(d, TN_BILL_ADDR, v->bill.address);
 	if (*v->bill.vat != '\0')
-		tpl_set(tpl_section(d, "BILL_VAT"), "VAT", v->bill.vat);
+		tpl_set(tpl_section(d, TN_BILL_VAT), TN_VAT, v->bill.vat);
 	if (*v->bill.ref != '\0')
-		tpl_set(tpl_section(d, "BILL_REF"), "REF", v->bill.ref);
+		tpl_set(tpl_section(d, TN_BILL_REF), TN_REF, v->bill.ref);
 	if (v->issued) {
-		s = tpl_section(d, "ISSUED");
-		tpl_set(s, "NUMBER", v->number);
-		page_set_date(s, "ISSUE", v->issue);
+		s = tpl_section(d, TN_ISSUED);
+		tpl_set(s, TN_NUMBER, v->number);
+		page_set_date(s, TN_ISSUE, v->issue);
 		if (!v->credit)
-			page_set_date(tpl_section(s, "DUE"), "DATE", v->due);
+			page_set_date(tpl_section(s, TN_DUE), TN_DATE, v->due);
 	}
 	if (v->period != DATE_NONE) {
 		inv_month_label(v->period, b, sizeof(b));
-		s = tpl_section(d, "PERIOD");
-		tpl_set(s, "MONTH", b);
-		tpl_set(s, "MODE", strcmp(v->mode, "advance") == 0 ?
+		s = tpl_section(d, TN_PERIOD);
+		tpl_set(s, TN_MONTH, b);
+		tpl_set(s, TN_MODE, strcmp(v->mode, "advance") == 0 ?
 		    "in advance" : strcmp(v->mode, "arrears") == 0 ?
 		    "in arrears" : "");
 	}
 	if (*v->site_name != '\0')
-		tpl_set(tpl_section(d, "SITE"), "NAME", v->site_name);
+		tpl_set(tpl_section(d, TN_SITE), TN_NAME, v->site_name);
 	if (v->credit && v->credit_of != 0) {
-		s = tpl_section(d, "CREDIT_OF");
-		tpl_set(s, "NUMBER", v->credit_of_number);
-		tpl_set_int(s, "INV_ID", v->credit_of);
+		s = tpl_section(d, TN_CREDIT_OF);
+		tpl_set(s, TN_NUMBER, v->credit_of_number);
+		tpl_set_int(s, TN_INV_ID, v->credit_of);
 	}
 	for (i = 0; i < x->n; i++) {
 		const struct inv_line *l = &x->lines[i].l;
 
-		s = tpl_section(d, "LINE");
-		tpl_set_int(s, "LINE_ID", l->id);
-		tpl_set(s, "DESC", l->description);
+		s = tpl_section(d, TN_LINE);
+		tpl_set_int(s, TN_LINE_ID, l->id);
+		tpl_set(s, TN_DESC, l->description);
 		inv_line_detail(l, b, sizeof(b));
-		tpl_set(s, "DETAIL", b);
+		tpl_set(s, TN_DETAIL, b);
 		vat_rate_label(l->rate, l->bp, b, sizeof(b));
-		tpl_set(s, "RATE", b);
-		page_set_money(s, "NET", l->net);
-		page_set_money(s, "VAT", l->vat);
+		tpl_set(s, TN_RATE, b);
+		page_set_money(s, TN_NET, l->net);
+		page_set_money(s, TN_VAT, l->vat);
 		if (l->net < 0)
-			tpl_show(s, "NEGATIVE");
+			tpl_show(s, TN_NEGATIVE);
 		if (x->lines[i].credited_by != 0) {
-			struct tpl_dict *c = tpl_section(s, "CREDITED");
+			struct tpl_dict *c = tpl_section(s, TN_CREDITED);
 
-			tpl_set(c, "NUMBER", x->lines[i].credited_by_number);
-			tpl_set_int(c, "CN_ID", x->lines[i].credited_by);
+			tpl_set(c, TN_NUMBER, x->lines[i].credited_by_number);
+			tpl_set_int(c, TN_CN_ID, x->lines[i].credited_by);
 		}
 		if (ops && !v->issued && (l->kind == IL_ONEOFF ||
 		    l->kind == IL_DISCOUNT))
-			tpl_show(s, "REMOVABLE");
+			tpl_show(s, TN_REMOVABLE);
 		if (ops && v->issued && !v->credit &&
 		    x->lines[i].credited_by == 0)
-			tpl_show(s, "CREDITABLE");
+			tpl_show(s, TN_CREDITABLE);
 	}
 	if (x->n == 0)
-		tpl_show(d, "NO_LINES");
+		tpl_show(d, TN_NO_LINES);
 	for (i = 0; i < x->t.nrates; i++) {
-		s = tpl_section(d, "RATE_SUM");
+		s = tpl_section(d, TN_RATE_SUM);
 		vat_rate_label(x->t.rates[i].rate, x->t.rates[i].bp, b,
 		    sizeof(b));
-		tpl_set(s, "RATE", b);
-		page_set_money(s, "NET", x->t.rates[i].net);
-		page_set_money(s, "VAT", x->t.rates[i].vat);
+		tpl_set(s, TN_RATE, b);
+		page_set_money(s, TN_NET, x->t.rates[i].net);
+		page_set_money(s, TN_VAT, x->t.rates[i].vat);
 	}
-	tpl_set(d, "CURRENCY", v->currency);
-	tpl_set(d, "NET", invoicing_money(r, v->currency, x->t.net));
-	tpl_set(d, "VAT", invoicing_money(r, v->currency, x->t.vat));
-	tpl_set(d, "GROSS", invoicing_money(r, v->currency, x->t.gross));
+	tpl_set(d, TN_CURRENCY, v->currency);
+	tpl_set(d, TN_NET, invoicing_money(r, v->currency, x->t.net));
+	tpl_set(d, TN_VAT, invoicing_money(r, v->currency, x->t.vat));
+	tpl_set(d, TN_GROSS, invoicing_money(r, v->currency, x->t.gross));
 	if (!v->credit && *v->seller.payment != '\0') {
-		s = tpl_section(d, "PAYMENT");
-		lines_fill(s, "PAY_LINE", v->seller.payment);
+		s = tpl_section(d, TN_PAYMENT);
+		lines_fill(s, TN_PAY_LINE, v->seller.payment);
 		if (v->issued)
-			tpl_set(tpl_section(s, "QUOTE"), "NUMBER", v->number);
+			tpl_set(tpl_section(s, TN_QUOTE), TN_NUMBER, v->number);
 	}
 }
 
@@ -192,35 +192,35 @@ void
 invoicing_row_fill(struct req *r, struct tpl_dict *d,
     const struct store_invitem *it, const char *base)
 {
-	struct tpl_dict	*s = tpl_section(d, "ROW");
+	struct tpl_dict	*s = tpl_section(d, TN_ROW);
 	enum inv_status	 st;
 	char		 b[64];
 
 	st = inv_status(it->credit, it->issued, it->gross, it->credited,
 	    it->paid);
-	tpl_set(s, "HREF", arena_printf(r->a, "%s/%lld", base,
+	tpl_set(s, TN_HREF, arena_printf(r->a, "%s/%lld", base,
 	    (long long)it->id));
-	tpl_set(s, "NUMBER", it->issued ? it->number : arena_printf(r->a,
+	tpl_set(s, TN_NUMBER, it->issued ? it->number : arena_printf(r->a,
 	    "Draft %lld", (long long)it->id));
-	tpl_set(s, "KIND", it->credit ? "Credit note" : "Invoice");
-	tpl_set_int(s, "OCC_ID", it->occupier_id);
-	tpl_set(s, "OCCUPIER", it->occ_name);
+	tpl_set(s, TN_KIND, it->credit ? "Credit note" : "Invoice");
+	tpl_set_int(s, TN_OCC_ID, it->occupier_id);
+	tpl_set(s, TN_OCCUPIER, it->occ_name);
 	inv_month_label(it->period, b, sizeof(b));
-	tpl_set(s, "PERIOD", b);
-	tpl_set(s, "MODE", it->mode);
-	page_set_date(s, "ISSUE", it->issue);
-	page_set_date(s, "DUE", it->credit ? DATE_NONE : it->due);
-	page_set_money(s, "NET", it->credit ? -it->net : it->net);
-	page_set_money(s, "VAT", it->credit ? -it->vat : it->vat);
-	page_set_money(s, "GROSS", it->credit ? -it->gross : it->gross);
-	page_set_money(s, "DUE_AMOUNT", it->credit ? 0 :
+	tpl_set(s, TN_PERIOD, b);
+	tpl_set(s, TN_MODE, it->mode);
+	page_set_date(s, TN_ISSUE, it->issue);
+	page_set_date(s, TN_DUE, it->credit ? DATE_NONE : it->due);
+	page_set_money(s, TN_NET, it->credit ? -it->net : it->net);
+	page_set_money(s, TN_VAT, it->credit ? -it->vat : it->vat);
+	page_set_money(s, TN_GROSS, it->credit ? -it->gross : it->gross);
+	page_set_money(s, TN_DUE_AMOUNT, it->credit ? 0 :
 	    inv_due(it->gross, it->credited, it->paid));
-	tpl_set(s, "STATUS", it->credit && it->issued ? "Credit note" :
+	tpl_set(s, TN_STATUS, it->credit && it->issued ? "Credit note" :
 	    inv_status_labels[st]);
-	tpl_set(s, "STATUS_KEY", it->credit && it->issued ? "credit" :
+	tpl_set(s, TN_STATUS_KEY, it->credit && it->issued ? "credit" :
 	    inv_status_names[st]);
 	if (it->exported)
-		tpl_show(s, "EXPORTED");
+		tpl_show(s, TN_EXPORTED);
 }
 
 int

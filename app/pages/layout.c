@@ -81,31 +81,31 @@ page_begin(struct req *r, const char *title, const char *body_tpl,
 	}
 	arena_defer(r->a, tpl_dict_free, root);
 	r->tpl_root = root;
-	tpl_set(root, "TITLE", title);
-	tpl_set(root, "CSRF", r->csrf);
+	tpl_set(root, TN_TITLE, title);
+	tpl_set(root, TN_CSRF, r->csrf);
 	if (r->signed_in) {
-		tpl_show(root, "SIGNED_IN");
-		tpl_set(root, "USER_NAME", r->user.name);
-		tpl_set(root, "ROLE_LABEL", role_labels[r->user.role]);
-		tpl_set(root, "OPERATOR_NAME", r->user.operator_name);
+		tpl_show(root, TN_SIGNED_IN);
+		tpl_set(root, TN_USER_NAME, r->user.name);
+		tpl_set(root, TN_ROLE_LABEL, role_labels[r->user.role]);
+		tpl_set(root, TN_OPERATOR_NAME, r->user.operator_name);
 		for (i = 0; i < sizeof(menu) / sizeof(menu[0]); i++) {
 			if (!(menu[i].roles & (1u << r->user.role)))
 				continue;
-			item = tpl_section(root, "MENU");
-			tpl_set(item, "LABEL", menu[i].label);
-			tpl_set(item, "HREF", menu[i].href);
+			item = tpl_section(root, TN_MENU);
+			tpl_set(item, TN_LABEL, menu[i].label);
+			tpl_set(item, TN_HREF, menu[i].href);
 			if (active != NULL && strcmp(active, menu[i].key) == 0)
-				tpl_show(item, "CURRENT");
+				tpl_show(item, TN_CURRENT);
 		}
 	} else
-		tpl_show(root, "SIGNED_OUT");
+		tpl_show(root, TN_SIGNED_OUT);
 	if ((done = kv_get(&r->query, "done")) != NULL)
 		for (i = 0; i < sizeof(flashes) / sizeof(flashes[0]); i++)
 			if (strcmp(done, flashes[i].code) == 0)
-				tpl_set(tpl_section(root, "FLASH"), "TEXT",
+				tpl_set(tpl_section(root, TN_FLASH), TN_TEXT,
 				    flashes[i].text);
-	body = tpl_include(root, "BODY", body_tpl);
-	tpl_set(body, "CSRF", r->csrf);
+	body = tpl_include(root, TN_BODY, body_tpl);
+	tpl_set(body, TN_CSRF, r->csrf);
 	return body;
 }
 
@@ -181,7 +181,7 @@ page_refused_bare(struct req *r, const struct ops_result *why)
 }
 
 void
-page_setf(struct tpl_dict *d, const char *key, const char *fmt, ...)
+page_setf(struct tpl_dict *d, enum tpl_name key, const char *fmt, ...)
 {
 	char	 b[512];
 	va_list	 ap;
@@ -193,7 +193,7 @@ page_setf(struct tpl_dict *d, const char *key, const char *fmt, ...)
 }
 
 void
-page_set_date(struct tpl_dict *d, const char *key, int32_t day)
+page_set_date(struct tpl_dict *d, enum tpl_name key, int32_t day)
 {
 	char	 b[32];
 
@@ -202,7 +202,7 @@ page_set_date(struct tpl_dict *d, const char *key, int32_t day)
 }
 
 void
-page_set_money(struct tpl_dict *d, const char *key, int64_t minor)
+page_set_money(struct tpl_dict *d, enum tpl_name key, int64_t minor)
 {
 	char	 b[MONEY_STRLEN];
 
@@ -211,7 +211,8 @@ page_set_money(struct tpl_dict *d, const char *key, int64_t minor)
 }
 
 void
-page_set_time(struct req *r, struct tpl_dict *d, const char *key, int64_t t)
+page_set_time(struct req *r, struct tpl_dict *d, enum tpl_name key,
+    enum tpl_name iso_key, int64_t t)
 {
 	struct tm	 tm;
 	time_t		 tt = (time_t)t;
@@ -226,5 +227,5 @@ page_set_time(struct req *r, struct tpl_dict *d, const char *key, int64_t t)
 	tpl_set(d, key, arena_printf(r->a, "%s, %02d:%02d", day, tm.tm_hour,
 	    tm.tm_min));
 	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%S", &tm);
-	tpl_set(d, arena_printf(r->a, "%s_ISO", key), iso);
+	tpl_set(d, iso_key, iso);
 }

@@ -63,9 +63,9 @@ page_login(struct req *r)
 	session_presession(r);
 	if ((d = page_begin(r, "Sign in", "login.tpl", NULL)) == NULL)
 		return;
-	tpl_set(d, "NEXT", next_path(r));
+	tpl_set(d, TN_NEXT, next_path(r));
 	if (kv_get(&r->query, "expired") != NULL)
-		tpl_show(d, "EXPIRED");
+		tpl_show(d, TN_EXPIRED);
 	if (r->method == M_GET) {
 		page_end(r);
 		return;
@@ -88,14 +88,14 @@ page_login(struct req *r)
 	case LOGIN_CHOOSE:
 		/* Only someone who knows the password learns the names. */
 		r->status = 200;
-		tpl_show(d, "CHOOSE");
+		tpl_show(d, TN_CHOOSE);
 		for (i = 0; i < nchoices; i++) {
-			struct tpl_dict *o = tpl_section(d, "WORKSPACE");
+			struct tpl_dict *o = tpl_section(d, TN_WORKSPACE);
 
-			tpl_set_int(o, "ID", choices[i].operator_id);
-			tpl_set(o, "NAME", choices[i].operator_name);
+			tpl_set_int(o, TN_ID, choices[i].operator_id);
+			tpl_set(o, TN_NAME, choices[i].operator_name);
 			if (i == 0)
-				tpl_show(o, "CHECKED");
+				tpl_show(o, TN_CHECKED);
 		}
 		break;
 	case LOGIN_THROTTLED:

@@ -30,10 +30,10 @@ page_month(struct req *r, struct tpl_dict *d, int *year, int *month,
 	pm = m == 1 ? 12 : m - 1;
 	ny = m == 12 ? y + 1 : y;
 	nm = m == 12 ? 1 : m + 1;
-	page_setf(d, "MONTH", "%04d-%02d", y, m);
-	page_setf(d, "MONTH_LABEL", "%s %d", names[m - 1], y);
-	page_setf(d, "PREV_MONTH", "%04d-%02d", py, pm);
-	page_setf(d, "NEXT_MONTH", "%04d-%02d", ny, nm);
+	page_setf(d, TN_MONTH, "%04d-%02d", y, m);
+	page_setf(d, TN_MONTH_LABEL, "%s %d", names[m - 1], y);
+	page_setf(d, TN_PREV_MONTH, "%04d-%02d", py, pm);
+	page_setf(d, TN_NEXT_MONTH, "%04d-%02d", ny, nm);
 	*year = y;
 	*month = m;
 	return 0;

@@ -26,6 +26,6 @@ page_my(struct req *r)
 	}
 	if ((d = page_begin(r, "Your services", "my_home.tpl", "my")) == NULL)
 		return;
-	tpl_set(d, "OPERATOR_NAME", r->user.operator_name);
+	tpl_set(d, TN_OPERATOR_NAME, r->user.operator_name);
 	page_end(r);
 }

@@ -128,37 +128,37 @@ page_my_case(struct req *r)
 		page_store_error(r);
 		return;
 	}
-	tpl_set_int(d, "ID", c.id);
-	tpl_set(d, "SUBJECT", c.subject);
-	tpl_set(d, "SITE_NAME", c.site_name);
-	tpl_set(d, "RAISED_BY", *c.created_by ? c.created_by : "Unknown");
-	page_set_time(r, d, "RAISED", c.created_at);
+	tpl_set_int(d, TN_ID, c.id);
+	tpl_set(d, TN_SUBJECT, c.subject);
+	tpl_set(d, TN_SITE_NAME, c.site_name);
+	tpl_set(d, TN_RAISED_BY, *c.created_by ? c.created_by : "Unknown");
+	page_set_time(r, d, TN_RAISED, TN_RAISED_ISO, c.created_at);
 	if (c.service_id > 0)
-		tpl_set(tpl_section(d, "SERVICE"), "SERVICE_NAME",
+		tpl_set(tpl_section(d, TN_SERVICE), TN_SERVICE_NAME,
 		    c.service_name);
 	else
-		tpl_show(d, "NO_SERVICE");
-	tpl_set(d, "DETAILS", c.details);
+		tpl_show(d, TN_NO_SERVICE);
+	tpl_set(d, TN_DETAILS, c.details);
 	if ((st = hd_status_parse(c.status)) == HD_STATUS__MAX)
 		st = HD_OPEN;
-	tpl_set(d, "STATUS", hd_status_labels[st]);
-	tpl_set(d, "PRIORITY", hd_priority_parse(c.priority) < HD_PRIORITY__MAX ?
+	tpl_set(d, TN_STATUS, hd_status_labels[st]);
+	tpl_set(d, TN_PRIORITY, hd_priority_parse(c.priority) < HD_PRIORITY__MAX ?
 	    hd_priority_labels[hd_priority_parse(c.priority)] : c.priority);
-	tpl_set(d, "CATEGORY", hd_category_parse(c.category) < HD_CATEGORY__MAX ?
+	tpl_set(d, TN_CATEGORY, hd_category_parse(c.category) < HD_CATEGORY__MAX ?
 	    hd_category_labels[hd_category_parse(c.category)] : c.category);
-	tpl_set(d, "STATUS_CLASS", hd_status_classes[st]);
+	tpl_set(d, TN_STATUS_CLASS, hd_status_classes[st]);
 	for (i = 0; i < n; i++) {
-		line = tpl_section(d, "LINE");
-		tpl_set_int(line, "ID", m[i].id);
-		tpl_set(line, "BODY", m[i].body);
-		page_set_time(r, line, "AT", m[i].at);
+		line = tpl_section(d, TN_LINE);
+		tpl_set_int(line, TN_ID, m[i].id);
+		tpl_set(line, TN_BODY, m[i].body);
+		page_set_time(r, line, TN_AT, TN_AT_ISO, m[i].at);
 		if (m[i].user_id > 0) {
-			tpl_show(line, "PERSON");
-			tpl_set(line, "AUTHOR", m[i].author);
+			tpl_show(line, TN_PERSON);
+			tpl_set(line, TN_AUTHOR, m[i].author);
 		} else
-			tpl_show(line, "SYSTEM");
+			tpl_show(line, TN_SYSTEM);
 	}
-	tpl_show(d, n > 0 ? "HAS_LINES" : "NO_LINES");
-	tpl_show(d, open ? "CAN_COMMENT" : "IS_CLOSED");
+	tpl_show(d, n > 0 ? TN_HAS_LINES : TN_NO_LINES);
+	tpl_show(d, open ? TN_CAN_COMMENT : TN_IS_CLOSED);
 	page_end(r);
 }

@@ -171,33 +171,33 @@ page_my_case_new(struct req *r)
 			continue;
 		if (k == nmine)
 			continue;
-		o = tpl_section(d, "SITE_OPT");
-		tpl_set_int(o, "ID", sites[i].id);
-		tpl_set(o, "NAME", sites[i].name);
+		o = tpl_section(d, TN_SITE_OPT);
+		tpl_set_int(o, TN_ID, sites[i].id);
+		tpl_set(o, TN_NAME, sites[i].name);
 		if (sites[i].id == site)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 	for (i = 0; i < nsvc; i++) {
-		o = tpl_section(d, "SERVICE_OPT");
-		tpl_set_int(o, "ID", svcs[i].id);
-		tpl_set(o, "NAME", svcs[i].name);
-		tpl_set(o, "CATEGORY", svcs[i].extra);
+		o = tpl_section(d, TN_SERVICE_OPT);
+		tpl_set_int(o, TN_ID, svcs[i].id);
+		tpl_set(o, TN_NAME, svcs[i].name);
+		tpl_set(o, TN_CATEGORY, svcs[i].extra);
 		if (svcs[i].id == sid)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 	for (k2 = 0; k2 < HD_PRIORITY__MAX; k2++) {
-		o = tpl_section(d, "PRIORITY_OPT");
-		tpl_set(o, "KEY", hd_priority_names[k2]);
-		tpl_set(o, "LABEL", hd_priority_labels[k2]);
+		o = tpl_section(d, TN_PRIORITY_OPT);
+		tpl_set(o, TN_KEY, hd_priority_names[k2]);
+		tpl_set(o, TN_LABEL, hd_priority_labels[k2]);
 		if (k2 == (int)prio)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 	for (k2 = 0; k2 < HD_CATEGORY__MAX; k2++) {
-		o = tpl_section(d, "CATEGORY_OPT");
-		tpl_set(o, "KEY", hd_category_names[k2]);
-		tpl_set(o, "LABEL", hd_category_labels[k2]);
+		o = tpl_section(d, TN_CATEGORY_OPT);
+		tpl_set(o, TN_KEY, hd_category_names[k2]);
+		tpl_set(o, TN_LABEL, hd_category_labels[k2]);
 		if (k2 == (int)cat)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 	/* ?category=ivr or conference_bridge: the checklist to answer. */
 	if (r->method == M_GET && (t = hd_case_template(hd_category_parse(
@@ -206,6 +206,6 @@ page_my_case_new(struct req *r)
 		form_fill(r, d, "details", t->text);
 	}
 	if (nmine == 0)
-		tpl_show(d, "NO_SITES");
+		tpl_show(d, TN_NO_SITES);
 	page_end(r);
 }

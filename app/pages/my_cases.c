@@ -41,20 +41,20 @@ page_my_cases(struct req *r)
 		if (!admin && c[i].created_by_id != r->user.id)
 			continue;	/* never: the list is scoped */
 		shown++;
-		row = tpl_section(d, "CASE");
-		tpl_set_int(row, "ID", c[i].id);
-		tpl_set(row, "SUBJECT", c[i].subject);
-		tpl_set(row, "SITE", c[i].site_name);
-		tpl_set(row, "SERVICE", c[i].service_name);
-		page_set_time(r, row, "RAISED", c[i].created_at);
-		tpl_set_int(row, "COMMENTS", c[i].ncomments);
+		row = tpl_section(d, TN_CASE);
+		tpl_set_int(row, TN_ID, c[i].id);
+		tpl_set(row, TN_SUBJECT, c[i].subject);
+		tpl_set(row, TN_SITE, c[i].site_name);
+		tpl_set(row, TN_SERVICE, c[i].service_name);
+		page_set_time(r, row, TN_RAISED, TN_RAISED_ISO, c[i].created_at);
+		tpl_set_int(row, TN_COMMENTS, c[i].ncomments);
 		if ((st = hd_status_parse(c[i].status)) == HD_STATUS__MAX)
 			st = HD_OPEN;
-		tpl_set(row, "STATUS", hd_status_labels[st]);
-		tpl_set(row, "STATUS_CLASS", hd_status_classes[st]);
+		tpl_set(row, TN_STATUS, hd_status_labels[st]);
+		tpl_set(row, TN_STATUS_CLASS, hd_status_classes[st]);
 	}
-	tpl_show(d, shown > 0 ? "HAS_CASES" : "NO_CASES");
-	tpl_show(d, admin ? "ALL_CASES" : "OWN_CASES");
-	tpl_show(d, "CAN_RAISE");
+	tpl_show(d, shown > 0 ? TN_HAS_CASES : TN_NO_CASES);
+	tpl_show(d, admin ? TN_ALL_CASES : TN_OWN_CASES);
+	tpl_show(d, TN_CAN_RAISE);
 	page_end(r);
 }

@@ -141,41 +141,41 @@ show:
 		return;
 	}
 	rules_fraction_format(&res, INFRA_WIFI_DEVICES, frac, sizeof(frac));
-	tpl_set(d, "WIFI_DEVICES", frac);
+	tpl_set(d, TN_WIFI_DEVICES, frac);
 	rules_fraction_format(&res, INFRA_WIFI_ACCOUNTS, frac, sizeof(frac));
-	tpl_set(d, "WIFI_ACCOUNTS", frac);
+	tpl_set(d, TN_WIFI_ACCOUNTS, frac);
 	rules_fraction_format(&res, INFRA_PUBLIC_IP, frac, sizeof(frac));
-	tpl_set(d, "PUBLIC_IPS", frac);
+	tpl_set(d, TN_PUBLIC_IPS, frac);
 	for (i = 0; i < n; i++) {
-		row = tpl_section(d, "DEVICE");
+		row = tpl_section(d, TN_DEVICE);
 		t = device_type_parse(dv[i].type);
-		tpl_set(row, "TYPE", t == DEVICE_TYPE__MAX ? dv[i].type :
+		tpl_set(row, TN_TYPE, t == DEVICE_TYPE__MAX ? dv[i].type :
 		    device_type_labels[t]);
-		tpl_set(row, "IDENTIFIER", dv[i].identifier);
-		tpl_set(row, "LABEL", dv[i].label);
+		tpl_set(row, TN_IDENTIFIER, dv[i].identifier);
+		tpl_set(row, TN_LABEL, dv[i].label);
 		if (strcmp(dv[i].state, "active") == 0) {
-			tpl_set(row, "STATE", "Active");
-			tpl_set(row, "STATE_CLASS", "active");
+			tpl_set(row, TN_STATE, "Active");
+			tpl_set(row, TN_STATE_CLASS, "active");
 		} else {
-			tpl_set(row, "STATE", "Registered");
-			tpl_set(row, "STATE_CLASS", "scheduled");
+			tpl_set(row, TN_STATE, "Registered");
+			tpl_set(row, TN_STATE_CLASS, "scheduled");
 		}
 	}
-	tpl_show(d, n > 0 ? "HAS_DEVICES" : "NO_DEVICES");
+	tpl_show(d, n > 0 ? TN_HAS_DEVICES : TN_NO_DEVICES);
 	for (i = 0; i < nip; i++) {
-		row = tpl_section(d, "IP");
-		tpl_set(row, "ADDRESS", ip[i].address);
-		tpl_set(row, "BLOCK", ip[i].block);
-		tpl_set(row, "STATE", strcmp(ip[i].state, "active") == 0 ?
+		row = tpl_section(d, TN_IP);
+		tpl_set(row, TN_ADDRESS, ip[i].address);
+		tpl_set(row, TN_BLOCK, ip[i].block);
+		tpl_set(row, TN_STATE, strcmp(ip[i].state, "active") == 0 ?
 		    "Active" : "Assigned");
-		tpl_set(row, "STATE_CLASS", strcmp(ip[i].state, "active") == 0 ?
+		tpl_set(row, TN_STATE_CLASS, strcmp(ip[i].state, "active") == 0 ?
 		    "active" : "scheduled");
 	}
 	if (nip > 0)
-		tpl_show(d, "HAS_IPS");
+		tpl_show(d, TN_HAS_IPS);
 	if (r->user.role == ROLE_OCCUPIER_ADMIN) {
-		tpl_show(d, "CAN_REGISTER");
-		tpl_set(d, "ACTION", arena_printf(r->a, "/my/sites/%lld/devices",
+		tpl_show(d, TN_CAN_REGISTER);
+		tpl_set(d, TN_ACTION, arena_printf(r->a, "/my/sites/%lld/devices",
 		    (long long)site));
 	}
 	page_end(r);

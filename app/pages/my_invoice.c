@@ -18,14 +18,14 @@ page_my_invoice(struct req *r)
 	if ((d = page_begin(r, invoicing_title(r, &x.v), "my_invoice.tpl",
 	    "myinvoices")) == NULL)
 		return;
-	tpl_set_int(d, "ID", x.v.id);
-	tpl_set(d, "TITLE", invoicing_title(r, &x.v));
-	tpl_set(d, "STATUS", x.v.credit ? "Credit note" :
+	tpl_set_int(d, TN_ID, x.v.id);
+	tpl_set(d, TN_TITLE, invoicing_title(r, &x.v));
+	tpl_set(d, TN_STATUS, x.v.credit ? "Credit note" :
 	    inv_status_labels[x.status]);
-	tpl_set(d, "STATUS_KEY", x.v.credit ? "credit" :
+	tpl_set(d, TN_STATUS_KEY, x.v.credit ? "credit" :
 	    inv_status_names[x.status]);
 	if (!x.v.credit)
-		tpl_set(tpl_section(d, "DUE"), "AMOUNT", invoicing_money(r,
+		tpl_set(tpl_section(d, TN_DUE), TN_AMOUNT, invoicing_money(r,
 		    x.v.currency, inv_due(x.v.gross, x.v.credited, x.v.paid)));
 	invoicing_doc_fill(r, d, &x, 0, "/my/invoices");
 	page_end(r);

@@ -35,6 +35,6 @@ page_my_invoices(struct req *r)
 	}
 	for (i = 0; i < n; i++)
 		invoicing_row_fill(r, d, &it[i], "/my/invoices");
-	tpl_show(d, n > 0 ? "HAS_ROWS" : "EMPTY");
+	tpl_show(d, n > 0 ? TN_HAS_ROWS : TN_EMPTY);
 	page_end(r);
 }

@@ -34,21 +34,21 @@ page_my_telephony(struct req *r)
 		return;
 	}
 	rules_fraction_format(&res, INFRA_PHONE_EXT, frac, sizeof(frac));
-	tpl_set(d, "FRACTION", frac);
+	tpl_set(d, TN_FRACTION, frac);
 	for (i = 0; i < n; i++) {
-		row = tpl_section(d, "ROW");
-		tpl_set(row, "NUMBER", p[i].number);
-		tpl_set(row, "STATE", (unsigned)p[i].state < PHONE__MAX ?
+		row = tpl_section(d, TN_ROW);
+		tpl_set(row, TN_NUMBER, p[i].number);
+		tpl_set(row, TN_STATE, (unsigned)p[i].state < PHONE__MAX ?
 		    phone_state_labels[p[i].state] : "");
-		tpl_set(row, "STATE_CLASS", p[i].state == PHONE_ACTIVE ?
+		tpl_set(row, TN_STATE_CLASS, p[i].state == PHONE_ACTIVE ?
 		    "active" : "scheduled");
 		if (p[i].is_main && p[i].state == PHONE_ACTIVE)
-			tpl_show(row, "MAIN");
+			tpl_show(row, TN_MAIN);
 		if (p[i].state == PHONE_ACTIVE)
-			page_set_date(row, "SINCE", p[i].activated_at);
+			page_set_date(row, TN_SINCE, p[i].activated_at);
 		else
-			tpl_set(row, "SINCE", "Not active yet");
+			tpl_set(row, TN_SINCE, "Not active yet");
 	}
-	tpl_show(d, n > 0 ? "HAS_ROWS" : "EMPTY");
+	tpl_show(d, n > 0 ? TN_HAS_ROWS : TN_EMPTY);
 	page_end(r);
 }

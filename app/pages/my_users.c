@@ -28,12 +28,12 @@ page_my_users(struct req *r)
 	}
 	if ((d = page_begin(r, "Users", "users.tpl", "myusers")) == NULL)
 		return;
-	h = tpl_section(d, "PAGE_HEAD");
-	tpl_set(h, "HEADING", "Users");
-	tpl_set(h, "SUB", arena_printf(r->a, "The people of %s who sign in "
+	h = tpl_section(d, TN_PAGE_HEAD);
+	tpl_set(h, TN_HEADING, "Users");
+	tpl_set(h, TN_SUB, arena_printf(r->a, "The people of %s who sign in "
 	    "to see its services and cases.", name));
-	tpl_set(d, "ADD_HEADING", "Add a user");
-	tpl_set(d, "ADD_BUTTON", "Add user");
+	tpl_set(d, TN_ADD_HEADING, "Add a user");
+	tpl_set(d, TN_ADD_BUTTON, "Add user");
 	useradmin_screen(r, d, r->user.occupier_id,
 	    r->nids > 0 ? r->ids[0] : 0, "/my/users", R_OCCUPIER, 0);
 }

@@ -50,7 +50,7 @@ list_fill(struct req *r, struct tpl_dict *d, int64_t occ)
 		return -1;
 	for (i = 0; i < n; i++)
 		invoicing_row_fill(r, d, &it[i], "/invoices");
-	tpl_show(d, n > 0 ? "HAS_ROWS" : "EMPTY");
+	tpl_show(d, n > 0 ? TN_HAS_ROWS : TN_EMPTY);
 	return 1;
 }
 
@@ -79,11 +79,11 @@ page_occupier_billing(struct req *r)
 	if ((d = page_begin(r, arena_printf(r->a, "%s: billing", o.name),
 	    "occupier_billing.tpl", "occupiers")) == NULL)
 		return;
-	tpl_set_int(d, "OCC_ID", o.id);
-	tpl_set(d, "OCC_NAME", o.name);
-	tpl_set(d, "BILLING_REF", o.billing_ref);
-	tpl_set(d, "CONTACT_EMAIL", o.contact_email);
-	tpl_set_int(d, "DEFAULT_TERMS", bs.terms_days);
+	tpl_set_int(d, TN_OCC_ID, o.id);
+	tpl_set(d, TN_OCC_NAME, o.name);
+	tpl_set(d, TN_BILLING_REF, o.billing_ref);
+	tpl_set(d, TN_CONTACT_EMAIL, o.contact_email);
+	tpl_set_int(d, TN_DEFAULT_TERMS, bs.terms_days);
 	if (r->method == M_GET) {
 		form_fill(r, d, "billing_name", o.billing_name);
 		form_fill(r, d, "billing_address", o.billing_address);
@@ -95,7 +95,7 @@ page_occupier_billing(struct req *r)
 		snprintf(b, sizeof(b), "%lld", (long long)o.version);
 		form_fill(r, d, "version", b);
 		if (kv_get(&r->query, "done") != NULL)
-			tpl_show(d, "SAVED");
+			tpl_show(d, TN_SAVED);
 		if (list_fill(r, d, o.id) < 0) {
 			page_store_error(r);
 			return;

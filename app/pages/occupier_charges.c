@@ -35,12 +35,12 @@ occupier_charges_show(struct req *r, int64_t occ, int64_t site, int self)
 		if (!my_nav(r, d, site, "charges"))
 			return;
 		o.id = occ;
-		tpl_set(d, "BASE", arena_printf(r->a, "/my/sites/%lld",
+		tpl_set(d, TN_BASE, arena_printf(r->a, "/my/sites/%lld",
 		    (long long)site));
 	} else {
 		if (!occupier_nav(r, d, occ, site, "charges", &o))
 			return;
-		tpl_set(d, "BASE", arena_printf(r->a,
+		tpl_set(d, TN_BASE, arena_printf(r->a,
 		    "/occupiers/%lld/sites/%lld", (long long)o.id,
 		    (long long)site));
 	}
@@ -56,16 +56,16 @@ occupier_charges_show(struct req *r, int64_t occ, int64_t site, int self)
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		row = tpl_section(d, "ROW");
-		tpl_set(row, "SERVICE", bl[i].row->service_name);
-		page_set_date(row, "FROM", bl[i].l.from);
-		page_set_date(row, "TO", bl[i].l.to);
-		page_setf(row, "DAYS", "%d/%d", bl[i].l.days, bl[i].l.dim);
-		page_set_money(row, "PRICE", bl[i].l.price);
-		tpl_set_int(row, "QTY", bl[i].l.qty);
-		page_set_money(row, "AMOUNT", bl[i].l.amount);
+		row = tpl_section(d, TN_ROW);
+		tpl_set(row, TN_SERVICE, bl[i].row->service_name);
+		page_set_date(row, TN_FROM, bl[i].l.from);
+		page_set_date(row, TN_TO, bl[i].l.to);
+		page_setf(row, TN_DAYS, "%d/%d", bl[i].l.days, bl[i].l.dim);
+		page_set_money(row, TN_PRICE, bl[i].l.price);
+		tpl_set_int(row, TN_QTY, bl[i].l.qty);
+		page_set_money(row, TN_AMOUNT, bl[i].l.amount);
 	}
-	page_set_money(d, "TOTAL", total);
-	tpl_show(d, n == 0 ? "EMPTY" : "HAS_ROWS");
+	page_set_money(d, TN_TOTAL, total);
+	tpl_show(d, n == 0 ? TN_EMPTY : TN_HAS_ROWS);
 	page_end(r);
 }

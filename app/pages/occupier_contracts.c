@@ -29,24 +29,24 @@ page_occupier_contracts(struct req *r)
 		page_store_error(r);
 		return;
 	}
-	page_set_date(d, "TODAY", r->today);
+	page_set_date(d, TN_TODAY, r->today);
 	for (i = 0; i < n; i++) {
-		row = tpl_section(d, "ROW");
+		row = tpl_section(d, TN_ROW);
 		st = contract_status(c[i].start, c[i].end, r->today);
-		tpl_set_int(row, "ID", c[i].id);
-		tpl_set(row, "REFERENCE", c[i].reference);
-		page_set_date(row, "START", c[i].start);
+		tpl_set_int(row, TN_ID, c[i].id);
+		tpl_set(row, TN_REFERENCE, c[i].reference);
+		page_set_date(row, TN_START, c[i].start);
 		if (c[i].end == DATE_NONE)
-			tpl_set(row, "END", "Open-ended");
+			tpl_set(row, TN_END, "Open-ended");
 		else
-			page_set_date(row, "END", c[i].end);
-		tpl_set(row, "STATUS", status_label(st));
-		tpl_set(row, "STATUS_CLASS", st & ST_INACTIVE ? "inactive" :
+			page_set_date(row, TN_END, c[i].end);
+		tpl_set(row, TN_STATUS, status_label(st));
+		tpl_set(row, TN_STATUS_CLASS, st & ST_INACTIVE ? "inactive" :
 		    (st & ST_ACTIVE) ? "active" : "scheduled");
 	}
 	if (n == 0)
-		tpl_show(d, "EMPTY");
+		tpl_show(d, TN_EMPTY);
 	else
-		tpl_show(d, "HAS_ROWS");
+		tpl_show(d, TN_HAS_ROWS);
 	page_end(r);
 }

@@ -81,8 +81,8 @@ struct dev_state {
 static void
 top_error(struct dev_state *st, const char *m)
 {
-	tpl_set(tpl_section(st->d, "TOP_ERRORS"), "MSG", m);
-	tpl_show(st->d, "HAS_TOP_ERRORS");
+	tpl_set(tpl_section(st->d, TN_TOP_ERRORS), TN_MSG, m);
+	tpl_show(st->d, TN_HAS_TOP_ERRORS);
 	st->errors++;
 }
 
@@ -339,7 +339,7 @@ err:
 }
 
 static void
-set_frac(struct tpl_dict *d, const char *key, const struct rules_result *res,
+set_frac(struct tpl_dict *d, enum tpl_name key, const struct rules_result *res,
     enum infra t)
 {
 	char	 frac[64];
@@ -382,50 +382,50 @@ fill(struct req *r, struct dev_state *st, int64_t occ, int64_t site)
 	    &ndv) < 0)
 		return -1;
 	svcplan_fill_infra(d, res);
-	set_frac(d, "PORTS_FRACTION", res, INFRA_SWITCH_PORTS);
-	set_frac(d, "PHONE_FRACTION", res, INFRA_PHONE_EXT);
-	set_frac(d, "IP_FRACTION", res, INFRA_PUBLIC_IP);
-	tpl_set_int(d, "PHONE_ACTIVE", res->in_use[INFRA_PHONE_EXT]);
+	set_frac(d, TN_PORTS_FRACTION, res, INFRA_SWITCH_PORTS);
+	set_frac(d, TN_PHONE_FRACTION, res, INFRA_PHONE_EXT);
+	set_frac(d, TN_IP_FRACTION, res, INFRA_PUBLIC_IP);
+	tpl_set_int(d, TN_PHONE_ACTIVE, res->in_use[INFRA_PHONE_EXT]);
 	for (i = 0; i < npt; i++) {
 		int on = strcmp(pt[i].state, "active") == 0;
 
-		row = tpl_section(d, "PORT");
-		tpl_set(row, "LABEL", pt[i].label);
-		tpl_set(row, "FLOOR", pt[i].floor_name);
-		tpl_set(row, "SWITCH", pt[i].switch_name);
-		tpl_set_int(row, "SWITCH_PORT", pt[i].switch_port);
-		tpl_set(row, "ROLE", port_role_label(pt[i].role));
-		tpl_set(row, "STATE", on ? "Active" : "Inactive");
-		tpl_set(row, "STATE_CLASS", on ? "active" : "inactive");
+		row = tpl_section(d, TN_PORT);
+		tpl_set(row, TN_LABEL, pt[i].label);
+		tpl_set(row, TN_FLOOR, pt[i].floor_name);
+		tpl_set(row, TN_SWITCH, pt[i].switch_name);
+		tpl_set_int(row, TN_SWITCH_PORT, pt[i].switch_port);
+		tpl_set(row, TN_ROLE, port_role_label(pt[i].role));
+		tpl_set(row, TN_STATE, on ? "Active" : "Inactive");
+		tpl_set(row, TN_STATE_CLASS, on ? "active" : "inactive");
 	}
-	tpl_show(d, npt > 0 ? "HAS_PORTS" : "NO_PORTS");
+	tpl_show(d, npt > 0 ? TN_HAS_PORTS : TN_NO_PORTS);
 	for (i = 0; i < nip; i++) {
 		int on = strcmp(ip[i].state, "active") == 0;
 
-		row = tpl_section(d, "IP");
-		tpl_set_int(row, "ID", ip[i].id);
-		tpl_set(row, "ADDRESS", ip[i].address);
-		tpl_set(row, "BLOCK", ip[i].block);
-		tpl_set(row, "STATE", state_label(ip[i].state));
-		tpl_set(row, "STATE_CLASS", on ? "active" : "inactive");
+		row = tpl_section(d, TN_IP);
+		tpl_set_int(row, TN_ID, ip[i].id);
+		tpl_set(row, TN_ADDRESS, ip[i].address);
+		tpl_set(row, TN_BLOCK, ip[i].block);
+		tpl_set(row, TN_STATE, state_label(ip[i].state));
+		tpl_set(row, TN_STATE_CLASS, on ? "active" : "inactive");
 		if (on) {
-			tpl_set(row, "MAC", ip[i].device_mac);
-			tpl_show(row, "CAN_DEACTIVATE");
+			tpl_set(row, TN_MAC, ip[i].device_mac);
+			tpl_show(row, TN_CAN_DEACTIVATE);
 		} else {
-			sec = tpl_section(row, "CAN_ACTIVATE");
+			sec = tpl_section(row, TN_CAN_ACTIVATE);
 			if (st->ip_id == ip[i].id) {
-				tpl_set(sec, "MAC_VALUE", st->ip_mac ?
+				tpl_set(sec, TN_MAC_VALUE, st->ip_mac ?
 				    st->ip_mac : "");
 				if (st->ip_err != NULL) {
-					tpl_set(sec, "MAC_ERR", st->ip_err);
-					tpl_show(sec, "MAC_INVALID");
+					tpl_set(sec, TN_MAC_ERR, st->ip_err);
+					tpl_show(sec, TN_MAC_INVALID);
 				}
 			}
 		}
 	}
-	tpl_show(d, nip > 0 ? "HAS_IPS" : "NO_IPS");
+	tpl_show(d, nip > 0 ? TN_HAS_IPS : TN_NO_IPS);
 	for (t = 0; t < DEVICE_TYPE__MAX; t++) {
-		set_frac(st->reg[t], "FRACTION", res,
+		set_frac(st->reg[t], TN_FRACTION, res,
 		    device_type_infra((enum device_type)t));
 		shown[t] = 0;
 	}
@@ -435,18 +435,18 @@ fill(struct req *r, struct dev_state *st, int64_t occ, int64_t site)
 		if ((t = device_type_parse(dv[i].type)) == DEVICE_TYPE__MAX)
 			continue;
 		shown[t]++;
-		row = tpl_section(st->reg[t], "ROW");
-		tpl_set_int(row, "ID", dv[i].id);
-		tpl_set(row, "IDENT", dv[i].identifier);
-		tpl_set(row, "LABEL", dv[i].label);
-		tpl_set(row, "STATE", state_label(dv[i].state));
-		tpl_set(row, "STATE_CLASS", on ? "active" : "inactive");
-		tpl_show(row, on ? "CAN_DEACTIVATE" : "CAN_ACTIVATE");
+		row = tpl_section(st->reg[t], TN_ROW);
+		tpl_set_int(row, TN_ID, dv[i].id);
+		tpl_set(row, TN_IDENT, dv[i].identifier);
+		tpl_set(row, TN_LABEL, dv[i].label);
+		tpl_set(row, TN_STATE, state_label(dv[i].state));
+		tpl_set(row, TN_STATE_CLASS, on ? "active" : "inactive");
+		tpl_show(row, on ? TN_CAN_DEACTIVATE : TN_CAN_ACTIVATE);
 		if (!on)
-			tpl_show(row, "CAN_REMOVE");
+			tpl_show(row, TN_CAN_REMOVE);
 	}
 	for (t = 0; t < DEVICE_TYPE__MAX; t++)
-		tpl_show(st->reg[t], shown[t] > 0 ? "HAS_ROWS" : "NO_ROWS");
+		tpl_show(st->reg[t], shown[t] > 0 ? TN_HAS_ROWS : TN_NO_ROWS);
 	return 1;
 }
 
@@ -466,10 +466,10 @@ page_occupier_devices(struct req *r)
 	/* 404 for an occupier or site that is not the operator's. */
 	if (!occupier_nav(r, st.d, occ, site, "devices", &o))
 		return;
-	st.reg[DEVICE_WIFI_DEVICE] = tpl_section(st.d, "WIFI_DEVICES");
-	st.reg[DEVICE_WIFI_ACCOUNT] = tpl_section(st.d, "WIFI_ACCOUNTS");
+	st.reg[DEVICE_WIFI_DEVICE] = tpl_section(st.d, TN_WIFI_DEVICES);
+	st.reg[DEVICE_WIFI_ACCOUNT] = tpl_section(st.d, TN_WIFI_ACCOUNTS);
 	for (k = 0; k < DEVICE_TYPE__MAX; k++)
-		tpl_set(st.reg[k], "TYPE", device_type_keys[k]);
+		tpl_set(st.reg[k], TN_TYPE, device_type_keys[k]);
 	if (r->method == M_POST) {
 		if ((op = kv_get(&r->form, "op")) == NULL)
 			op = "";

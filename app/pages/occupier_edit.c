@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../store/db.h"
+#include "../ops/occupiers.h"
 #include "../store/store.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
@@ -29,21 +29,27 @@ static const struct field fields[OF__MAX] = {
 	[OF_VERSION] = { "version", "Version", FT_INT, 20, 0, 0, INT32_MAX, NULL },
 };
 
-static char *
-audit_text(struct req *r, const struct store_occupier *o)
+static void
+show_conflict(struct tpl_dict *d, const struct store_occupier *cur)
 {
-	return arena_printf(r->a, "name=%s\nbilling_ref=%s\ncontact_email=%s\n"
-	    "notes=%s", o->name, o->billing_ref, o->contact_email, o->notes);
+	tpl_set_int(d, TN_F_VERSION, cur->version);
+	tpl_show(d, TN_CONFLICT);
+	tpl_set(d, TN_CUR_NAME, cur->name);
+	tpl_set(d, TN_CUR_BILLING_REF, cur->billing_ref);
+	tpl_set(d, TN_CUR_EMAIL, cur->contact_email);
+	tpl_set(d, TN_CUR_NOTES, cur->notes);
 }
 
 void
 page_occupier_edit(struct req *r)
 {
-	struct tpl_dict		*d;
-	struct store_occupier	 cur, o;
-	struct fval		 v[OF__MAX];
-	int			 editing = r->nids > 0, rc;
-	int64_t			 id = 0;
+	struct tpl_dict			*d;
+	struct store_occupier		 cur;
+	struct fval			 v[OF__MAX];
+	struct ops_ctx			 c;
+	struct occupier_save_in		 in;
+	struct occupier_save_out	 out;
+	int				 editing = r->nids > 0, rc;
 
 	memset(&cur, 0, sizeof(cur));
 	if (editing) {
@@ -57,26 +63,25 @@ page_occupier_edit(struct req *r)
 			return;
 		}
 	}
-	d = page_begin(r, editing ? "Edit occupier" : "New occupier",
-	    "occupier_edit.tpl", "occupiers");
-	if (d == NULL)
+	if ((d = page_begin(r, editing ? "Edit occupier" : "New occupier",
+	    "occupier_edit.tpl", "occupiers")) == NULL)
 		return;
 	if (editing) {
-		tpl_show(d, "EDITING");
-		tpl_set_int(d, "OCC_ID", cur.id);
-		tpl_set(d, "OCC_NAME", cur.name);
-		tpl_set(d, "ACTION", arena_printf(r->a, "/occupiers/%lld/edit",
+		tpl_show(d, TN_EDITING);
+		tpl_set_int(d, TN_OCC_ID, cur.id);
+		tpl_set(d, TN_OCC_NAME, cur.name);
+		tpl_set(d, TN_ACTION, arena_printf(r->a, "/occupiers/%lld/edit",
 		    (long long)cur.id));
 	} else {
-		tpl_show(d, "CREATING");
-		tpl_set(d, "ACTION", "/occupiers/new");
+		tpl_show(d, TN_CREATING);
+		tpl_set(d, TN_ACTION, "/occupiers/new");
 	}
 	if (r->method == M_GET) {
 		form_fill(r, d, "name", cur.name);
 		form_fill(r, d, "billing_ref", cur.billing_ref);
 		form_fill(r, d, "contact_email", cur.contact_email);
 		form_fill(r, d, "notes", cur.notes);
-		tpl_set_int(d, "F_VERSION", cur.version);
+		tpl_set_int(d, TN_F_VERSION, cur.version);
 		page_end(r);
 		return;
 	}
@@ -85,49 +90,28 @@ page_occupier_edit(struct req *r)
 		page_end(r);
 		return;
 	}
-	memset(&o, 0, sizeof(o));
-	o.name = v[OF_NAME].s;
-	o.billing_ref = v[OF_BILLING_REF].s;
-	o.contact_email = v[OF_EMAIL].s;
-	o.notes = v[OF_NOTES].s;
-	o.id = cur.id;
-	o.version = v[OF_VERSION].i;
-	if (db_begin() < 0) {
+	memset(&in, 0, sizeof(in));
+	in.id = cur.id;
+	in.version = v[OF_VERSION].i;
+	in.name = v[OF_NAME].s;
+	in.billing_ref = v[OF_BILLING_REF].s;
+	in.contact_email = v[OF_EMAIL].s;
+	in.notes = v[OF_NOTES].s;
+	page_ops_ctx(r, &c);
+	if ((rc = ops_occupier_save(&c, &in, &out)) < 0) {
 		page_store_error(r);
 		return;
 	}
-	if (editing) {
-		rc = store_occupier_update(r->user.operator_id, &o);
-		id = cur.id;
-	} else
-		rc = store_occupier_insert(r->user.operator_id, &o, &id);
-	if (rc > 0)
-		rc = store_audit(r->user.operator_id, id, 0, r->user.id,
-		    "occupier", id, editing ? "update" : "create",
-		    editing ? audit_text(r, &cur) : NULL, audit_text(r, &o));
-	if (rc > 0 && db_commit() < 0)
-		rc = -1;	/* a failed COMMIT is the store's failure */
-	if (rc <= 0) {
-		db_rollback();
-		if (rc < 0) {
-			page_store_error(r);
+	if (rc == 0) {
+		if (page_refused_bare(r, &out.why))
 			return;
-		}
-		/* Version mismatch: show what is there now, keep the input. */
-		r->status = 409;
-		tpl_set_int(d, "F_VERSION", cur.version);
-		form_error(r, d, NULL, "This occupier was changed by someone "
-		    "else while you were editing. Your changes were not saved: "
-		    "check the current details below and save again.");
-		tpl_show(d, "CONFLICT");
-		tpl_set(d, "CUR_NAME", cur.name);
-		tpl_set(d, "CUR_BILLING_REF", cur.billing_ref);
-		tpl_set(d, "CUR_EMAIL", cur.contact_email);
-		tpl_set(d, "CUR_NOTES", cur.notes);
+		page_refused(r, d, &out.why);
+		if (out.why.why == OPS_CONFLICT)
+			show_conflict(d, &out.current);
 		page_end(r);
 		return;
 	}
 	http_redirect(r, arena_printf(r->a, editing ?
 	    "/occupiers/%lld?done=saved" : "/occupiers/%lld?done=created",
-	    (long long)id));
+	    (long long)out.id));
 }

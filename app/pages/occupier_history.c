@@ -85,17 +85,17 @@ page_occupier_history(struct req *r)
 		return;
 	}
 	for (i = 0; i < n && i < PER_PAGE; i++) {
-		row = tpl_section(d, "ROW");
-		tpl_set(row, "AT", e[i].at);
-		tpl_set(row, "WHO", e[i].who);
-		tpl_set(row, "WHAT", action_label(e[i].entity, e[i].action));
-		tpl_set(row, "OLD", e[i].old_value);
-		tpl_set(row, "NEW", e[i].new_value);
+		row = tpl_section(d, TN_ROW);
+		tpl_set(row, TN_AT, e[i].at);
+		tpl_set(row, TN_WHO, e[i].who);
+		tpl_set(row, TN_WHAT, action_label(e[i].entity, e[i].action));
+		tpl_set(row, TN_OLD, e[i].old_value);
+		tpl_set(row, TN_NEW, e[i].new_value);
 	}
-	tpl_show(d, n == 0 ? "EMPTY" : "HAS_ROWS");
+	tpl_show(d, n == 0 ? TN_EMPTY : TN_HAS_ROWS);
 	if (page > 1)
-		tpl_set_int(tpl_section(d, "PREV"), "N", page - 1);
+		tpl_set_int(tpl_section(d, TN_PREV), TN_N, page - 1);
 	if (n > PER_PAGE)
-		tpl_set_int(tpl_section(d, "NEXT"), "N", page + 1);
+		tpl_set_int(tpl_section(d, TN_NEXT), TN_N, page + 1);
 	page_end(r);
 }

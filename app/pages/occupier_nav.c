@@ -50,32 +50,32 @@ nav_fill(struct req *r, struct tpl_dict *d, const struct store_occupier *o,
 		http_error(r, 404);
 		return 0;
 	}
-	nav = tpl_include(d, "OCC_NAV", "occupier_nav.tpl");
-	tpl_set_int(d, "OCC_ID", o->id);
-	tpl_set(d, "OCC_NAME", o->name);
-	tpl_set_int(d, "SITE_ID", site);
-	tpl_set_int(nav, "OCC_ID", o->id);
-	tpl_set(nav, "OCC_NAME", o->name);
-	tpl_set(nav, "OCC_BILLING_REF", o->billing_ref);
-	tpl_set(nav, "TAB", tab);
+	nav = tpl_include(d, TN_OCC_NAV, "occupier_nav.tpl");
+	tpl_set_int(d, TN_OCC_ID, o->id);
+	tpl_set(d, TN_OCC_NAME, o->name);
+	tpl_set_int(d, TN_SITE_ID, site);
+	tpl_set_int(nav, TN_OCC_ID, o->id);
+	tpl_set(nav, TN_OCC_NAME, o->name);
+	tpl_set(nav, TN_OCC_BILLING_REF, o->billing_ref);
+	tpl_set(nav, TN_TAB, tab);
 	for (i = 0; i < ns; i++) {
-		s = tpl_section(nav, "SITE_OPT");
-		tpl_set_int(s, "ID", sites[i].id);
-		tpl_set(s, "NAME", sites[i].name);
+		s = tpl_section(nav, TN_SITE_OPT);
+		tpl_set_int(s, TN_ID, sites[i].id);
+		tpl_set(s, TN_NAME, sites[i].name);
 		if (sites[i].id == site) {
-			tpl_show(s, "SELECTED");
-			tpl_set(d, "SITE_NAME", sites[i].name);
-			tpl_set(nav, "SITE_NAME", sites[i].name);
+			tpl_show(s, TN_SELECTED);
+			tpl_set(d, TN_SITE_NAME, sites[i].name);
+			tpl_set(nav, TN_SITE_NAME, sites[i].name);
 		}
 	}
 	for (i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
-		t = tpl_section(nav, "TABS");
-		tpl_set(t, "LABEL", tabs[i].label);
-		tpl_set(t, "HREF", arena_printf(r->a,
+		t = tpl_section(nav, TN_TABS);
+		tpl_set(t, TN_LABEL, tabs[i].label);
+		tpl_set(t, TN_HREF, arena_printf(r->a,
 		    "/occupiers/%lld/sites/%lld/%s", (long long)o->id,
 		    (long long)site, tabs[i].key));
 		if (strcmp(tab, tabs[i].key) == 0)
-			tpl_show(t, "CURRENT");
+			tpl_show(t, TN_CURRENT);
 	}
 	return 1;
 }

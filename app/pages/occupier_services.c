@@ -65,7 +65,7 @@ occupier_services_show(struct req *r, int64_t occ, int64_t site, int self)
 			return;
 		}
 		o.id = occ;
-		tpl_set(d, "BASE", arena_printf(r->a, "/my/sites/%lld",
+		tpl_set(d, TN_BASE, arena_printf(r->a, "/my/sites/%lld",
 		    (long long)site));
 	} else {
 		/* The header comes with the plan, in one round trip; every
@@ -78,25 +78,25 @@ occupier_services_show(struct req *r, int64_t occ, int64_t site, int self)
 		if (!occupier_nav_head(r, d, &head, site, "services"))
 			return;
 		o = head.o;
-		tpl_set(d, "BASE", arena_printf(r->a,
+		tpl_set(d, TN_BASE, arena_printf(r->a,
 		    "/occupiers/%lld/sites/%lld", (long long)o.id,
 		    (long long)site));
-		tpl_show(d, "CAN_MANAGE");
-		tpl_show(d, "SHOW_COST");
+		tpl_show(d, TN_CAN_MANAGE);
+		tpl_show(d, TN_SHOW_COST);
 	}
 	for (k = 0; k < CF__MAX; k++) {
-		opt = tpl_section(d, "CF_OPT");
-		tpl_set(opt, "KEY", contract_filter_keys[k]);
-		tpl_set(opt, "LABEL", contract_filter_labels[k]);
+		opt = tpl_section(d, TN_CF_OPT);
+		tpl_set(opt, TN_KEY, contract_filter_keys[k]);
+		tpl_set(opt, TN_LABEL, contract_filter_labels[k]);
 		if (k == (int)cf)
-			tpl_show(opt, "SELECTED");
+			tpl_show(opt, TN_SELECTED);
 	}
 	for (k = 0; k < SF__MAX; k++) {
-		opt = tpl_section(d, "SF_OPT");
-		tpl_set(opt, "KEY", service_filter_keys[k]);
-		tpl_set(opt, "LABEL", service_filter_labels[k]);
+		opt = tpl_section(d, TN_SF_OPT);
+		tpl_set(opt, TN_KEY, service_filter_keys[k]);
+		tpl_set(opt, TN_LABEL, service_filter_labels[k]);
 		if (k == (int)sf)
-			tpl_show(opt, "SELECTED");
+			tpl_show(opt, TN_SELECTED);
 	}
 	nlines = svcplan_check_current(r, &plan, os, n, &res);
 	for (i = 0; i < n; i++)
@@ -114,60 +114,60 @@ occupier_services_show(struct req *r, int64_t occ, int64_t site, int self)
 		if (!status_filter_match(cf, sf, cst, sst))
 			continue;
 		shown++;
-		row = tpl_section(d, "ROW");
-		tpl_set(row, "NAME", s->name);
-		tpl_set(row, "DESCRIPTION", s->description);
-		tpl_set(row, "CONTRACT", os[i].contract_ref);
-		tpl_set(row, "CONTRACT_STATUS", status_label(cst));
-		page_set_date(row, "START", os[i].start);
-		page_set_money(row, "COST", s->cost);
-		page_set_money(row, "RRP", s->rrp);
-		page_set_money(row, "PRICE", os[i].price);
-		tpl_set_int(row, "QTY", os[i].qty);
+		row = tpl_section(d, TN_ROW);
+		tpl_set(row, TN_NAME, s->name);
+		tpl_set(row, TN_DESCRIPTION, s->description);
+		tpl_set(row, TN_CONTRACT, os[i].contract_ref);
+		tpl_set(row, TN_CONTRACT_STATUS, status_label(cst));
+		page_set_date(row, TN_START, os[i].start);
+		page_set_money(row, TN_COST, s->cost);
+		page_set_money(row, TN_RRP, s->rrp);
+		page_set_money(row, TN_PRICE, os[i].price);
+		tpl_set_int(row, TN_QTY, os[i].qty);
 		if (money_mul(os[i].price, os[i].qty, &total) == 0)
-			page_set_money(row, "TOTAL", total);
-		tpl_set(row, "STATUS", status_label(sst));
-		tpl_set(row, "STATUS_CLASS", badge_class(sst));
+			page_set_money(row, TN_TOTAL, total);
+		tpl_set(row, TN_STATUS, status_label(sst));
+		tpl_set(row, TN_STATUS_CLASS, badge_class(sst));
 		if (!self)
-			tpl_show(row, "SHOW_COST");
+			tpl_show(row, TN_SHOW_COST);
 		if (s->cost == 0 && !self) {
-			tpl_show(row, "ZERO_COST");
+			tpl_show(row, TN_ZERO_COST);
 			zero_cost = 1;
 		}
 		if (sst & ST_SCHEDULED && !(os[i].start > r->today))
-			tpl_show(row, "AWAITING_ACTIVATION");
+			tpl_show(row, TN_AWAITING_ACTIVATION);
 		if (os[i].ended != DATE_NONE)
-			page_set_date(tpl_section(row, "ENDED"), "DAY", os[i].ended);
+			page_set_date(tpl_section(row, TN_ENDED), TN_DAY, os[i].ended);
 	}
 	if (shown > 0)
-		tpl_show(d, "HAS_ROWS");
+		tpl_show(d, TN_HAS_ROWS);
 	else
-		tpl_show(d, "EMPTY");
+		tpl_show(d, TN_EMPTY);
 	if (cf != CF_ALL || sf != SF_ALL)
-		tpl_show(d, "FILTERED");
+		tpl_show(d, TN_FILTERED);
 	if (zero_cost) {
-		tpl_show(d, "ZERO_COST_NOTE");
-		tpl_set(d, "ZERO_COST_TEXT", svcplan_zero_cost_note);
+		tpl_show(d, TN_ZERO_COST_NOTE);
+		tpl_set(d, TN_ZERO_COST_TEXT, svcplan_zero_cost_note);
 	}
-	page_set_money(d, "MONTH_TOTAL", month);
+	page_set_money(d, TN_MONTH_TOTAL, month);
 	/* After saving an IVR or a Conference bridge: a case is needed. */
 	if (!self && (cs = kv_get(&r->query, "case")) != NULL &&
 	    (s = svcplan_service(&plan, strtoll(cs, NULL, 10))) != NULL &&
 	    s->needs_case) {
-		struct tpl_dict *c = tpl_section(d, "CASE_NEEDED");
+		struct tpl_dict *c = tpl_section(d, TN_CASE_NEEDED);
 		const char *subject = svc_category_parse(s->category) ==
 		    CAT_CONFERENCE ? "Conference bridge number and user details" :
 		    "IVR configuration";
 
-		tpl_set(c, "SERVICE", s->name);
-		tpl_set(c, "HREF", arena_printf(r->a, "/cases/new?occupier=%lld"
+		tpl_set(c, TN_SERVICE, s->name);
+		tpl_set(c, TN_HREF, arena_printf(r->a, "/cases/new?occupier=%lld"
 		    "&site=%lld&service=%lld&subject=%s", (long long)o.id,
 		    (long long)site, (long long)s->id,
 		    parse_urlencode(r->a, subject)));
 	}
 	/* "Add services" when nothing is active or scheduled, else "Manage". */
-	tpl_set(d, "MANAGE_LABEL", nlines == 0 ? "Add services" :
+	tpl_set(d, TN_MANAGE_LABEL, nlines == 0 ? "Add services" :
 	    "Manage services");
-	page_set_date(d, "TODAY", r->today);
+	page_set_date(d, TN_TODAY, r->today);
 	page_end(r);
 }

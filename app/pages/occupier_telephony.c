@@ -192,47 +192,45 @@ render(struct req *r, struct tpl_dict *d, const struct store_occupier *o,
 	x = res->in_use[INFRA_PHONE_EXT];
 	y = res->allocated[INFRA_PHONE_EXT];
 	rules_fraction_format(res, INFRA_PHONE_EXT, frac, sizeof(frac));
-	tpl_set(d, "FRACTION", frac);
-	tpl_set(d, "INFRA_LABEL", infra_names[INFRA_PHONE_EXT]);
-	tpl_set_int(d, "X", x);
-	tpl_set_int(d, "Y", y);
+	tpl_set(d, TN_FRACTION, frac);
+	tpl_set(d, TN_INFRA_LABEL, infra_names[INFRA_PHONE_EXT]);
 	if (x > y)
-		tpl_show(d, "OVER");
+		tpl_show(d, TN_OVER);
 	else if (x == y)
-		tpl_show(d, "FULL");
+		tpl_show(d, TN_FULL);
 	for (i = 0; i < n; i++) {
 		if (p[i].state != PHONE_ACTIVE && p[i].state != PHONE_RESERVED)
 			continue;	/* not the occupier's any more */
 		nshown++;
-		row = tpl_section(d, "ROW");
-		tpl_set_int(row, "ID", p[i].id);
-		tpl_set(row, "NUMBER", p[i].number);
-		tpl_set(row, "STATE", phone_state_labels[p[i].state]);
-		tpl_set(row, "STATE_CLASS", p[i].state == PHONE_ACTIVE ?
+		row = tpl_section(d, TN_ROW);
+		tpl_set_int(row, TN_ID, p[i].id);
+		tpl_set(row, TN_NUMBER, p[i].number);
+		tpl_set(row, TN_STATE, phone_state_labels[p[i].state]);
+		tpl_set(row, TN_STATE_CLASS, p[i].state == PHONE_ACTIVE ?
 		    "active" : "scheduled");
 		if (p[i].is_main && p[i].state == PHONE_ACTIVE) {
 			has_main = 1;
-			tpl_show(row, "MAIN");
-			tpl_set(d, "MAIN_NUMBER", p[i].number);
-			tpl_show(d, "HAS_MAIN");
+			tpl_show(row, TN_MAIN);
+			tpl_set(d, TN_MAIN_NUMBER, p[i].number);
+			tpl_show(d, TN_HAS_MAIN);
 		}
 		if (p[i].state == PHONE_ACTIVE) {
-			page_set_date(row, "SINCE", p[i].activated_at);
-			tpl_show(row, "CAN_DEACTIVATE");
+			page_set_date(row, TN_SINCE, p[i].activated_at);
+			tpl_show(row, TN_CAN_DEACTIVATE);
 			if (!p[i].is_main)
-				tpl_show(row, "CAN_SET_MAIN");
+				tpl_show(row, TN_CAN_SET_MAIN);
 		} else {
-			tpl_set(row, "SINCE", "Not active yet");
-			tpl_show(row, "CAN_ACTIVATE");
+			tpl_set(row, TN_SINCE, "Not active yet");
+			tpl_show(row, TN_CAN_ACTIVATE);
 		}
 	}
-	tpl_show(d, nshown == 0 ? "EMPTY" : "HAS_ROWS");
+	tpl_show(d, nshown == 0 ? TN_EMPTY : TN_HAS_ROWS);
 	if (!has_main)
-		tpl_show(d, "NO_MAIN");
-	tpl_set(d, "SITE_HREF", arena_printf(r->a,
+		tpl_show(d, TN_NO_MAIN);
+	tpl_set(d, TN_SITE_HREF, arena_printf(r->a,
 	    "/sites/%lld/telephony?holder=%lld", (long long)site,
 	    (long long)o->id));
-	tpl_set_int(d, "COOLOFF_DAYS", cfg.cooloff_days);
+	tpl_set_int(d, TN_COOLOFF_DAYS, cfg.cooloff_days);
 	page_end(r);
 }
 

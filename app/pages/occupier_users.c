@@ -23,9 +23,9 @@ page_occupier_users(struct req *r)
 		return;
 	if (!occupier_nav(r, d, r->ids[0], r->ids[1], "users", &o))
 		return;
-	tpl_set(d, "ADD_HEADING", "Add a user");
-	tpl_set(d, "ADD_BUTTON", "Add user");
-	tpl_show(d, "IN_TAB");
+	tpl_set(d, TN_ADD_HEADING, "Add a user");
+	tpl_set(d, TN_ADD_BUTTON, "Add user");
+	tpl_show(d, TN_IN_TAB);
 	useradmin_screen(r, d, o.id, r->nids > 2 ? r->ids[2] : 0,
 	    arena_printf(r->a, "/occupiers/%lld/sites/%lld/users",
 	    (long long)o.id, (long long)r->ids[1]), R_OCCUPIER, 0);

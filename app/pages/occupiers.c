@@ -45,37 +45,37 @@ page_occupiers(struct req *r)
 		return;
 	}
 	pages = total == 0 ? 1 : (total + PER_PAGE - 1) / PER_PAGE;
-	tpl_set(d, "Q", q);
-	tpl_set_int(d, "TOTAL", total);
-	tpl_set(d, "TOTAL_NOUN", total == 1 ? "occupier" : "occupiers");
+	tpl_set(d, TN_Q, q);
+	tpl_set_int(d, TN_TOTAL, total);
+	tpl_set(d, TN_TOTAL_NOUN, total == 1 ? "occupier" : "occupiers");
 	for (i = 0; i < n; i++) {
-		row = tpl_section(d, "ROW");
-		tpl_set_int(row, "ID", o[i].id);
-		tpl_set(row, "NAME", o[i].name);
-		tpl_set(row, "BILLING_REF", o[i].billing_ref);
-		tpl_set(row, "SITES", o[i].sites[0] ? o[i].sites : "—");
-		tpl_set_int(row, "ACTIVE", o[i].active_contracts);
+		row = tpl_section(d, TN_ROW);
+		tpl_set_int(row, TN_ID, o[i].id);
+		tpl_set(row, TN_NAME, o[i].name);
+		tpl_set(row, TN_BILLING_REF, o[i].billing_ref);
+		tpl_set(row, TN_SITES, o[i].sites[0] ? o[i].sites : "—");
+		tpl_set_int(row, TN_ACTIVE, o[i].active_contracts);
 	}
 	if (n == 0) {
 		if (*q != '\0')
-			tpl_show(d, "NO_MATCH");
+			tpl_show(d, TN_NO_MATCH);
 		else
-			tpl_show(d, "EMPTY");
+			tpl_show(d, TN_EMPTY);
 	} else
-		tpl_show(d, "HAS_ROWS");
+		tpl_show(d, TN_HAS_ROWS);
 	if (pages > 1) {
-		pg = tpl_section(d, "PAGER");
-		tpl_set_int(pg, "PAGE", page);
-		tpl_set_int(pg, "PAGES", pages);
+		pg = tpl_section(d, TN_PAGER);
+		tpl_set_int(pg, TN_PAGE, page);
+		tpl_set_int(pg, TN_PAGES, pages);
 		if (page > 1) {
-			struct tpl_dict *p = tpl_section(pg, "PREV");
-			tpl_set_int(p, "N", page - 1);
-			tpl_set(p, "Q", q);
+			struct tpl_dict *p = tpl_section(pg, TN_PREV);
+			tpl_set_int(p, TN_N, page - 1);
+			tpl_set(p, TN_Q, q);
 		}
 		if (page < pages) {
-			struct tpl_dict *p = tpl_section(pg, "NEXT");
-			tpl_set_int(p, "N", page + 1);
-			tpl_set(p, "Q", q);
+			struct tpl_dict *p = tpl_section(pg, TN_NEXT);
+			tpl_set_int(p, TN_N, page + 1);
+			tpl_set(p, TN_Q, q);
 		}
 	}
 	page_end(r);

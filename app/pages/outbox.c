@@ -44,17 +44,17 @@ static void
 state_set(struct tpl_dict *d, const char *state)
 {
 	if (strcmp(state, "sent") == 0) {
-		tpl_set(d, "STATE", "Sent");
-		tpl_set(d, "STATE_CLASS", "active");
+		tpl_set(d, TN_STATE, "Sent");
+		tpl_set(d, TN_STATE_CLASS, "active");
 	} else if (strcmp(state, "dead") == 0) {
-		tpl_set(d, "STATE", "Dead letter");
-		tpl_set(d, "STATE_CLASS", "inactive");
+		tpl_set(d, TN_STATE, "Dead letter");
+		tpl_set(d, TN_STATE_CLASS, "inactive");
 	} else if (strcmp(state, "sending") == 0) {
-		tpl_set(d, "STATE", "Sending");
-		tpl_set(d, "STATE_CLASS", "scheduled");
+		tpl_set(d, TN_STATE, "Sending");
+		tpl_set(d, TN_STATE_CLASS, "scheduled");
 	} else {
-		tpl_set(d, "STATE", "Waiting");
-		tpl_set(d, "STATE_CLASS", "scheduled");
+		tpl_set(d, TN_STATE, "Waiting");
+		tpl_set(d, TN_STATE_CLASS, "scheduled");
 	}
 }
 
@@ -62,9 +62,7 @@ static void
 relay_set(struct tpl_dict *d)
 {
 	if (cfg.smtp_url[0] == '\0')
-		tpl_show(d, "NO_RELAY");
-	else
-		tpl_show(d, "RELAY");
+		tpl_show(d, TN_NO_RELAY);
 }
 
 static void
@@ -99,28 +97,28 @@ outbox_list(struct req *r)
 		return;
 	relay_set(d);
 	for (i = 0; i < OB__MAX; i++) {
-		t = tpl_section(d, "TAB");
-		tpl_set(t, "HREF", i == OB_ALL ? "/outbox" : arena_printf(r->a,
+		t = tpl_section(d, TN_TAB);
+		tpl_set(t, TN_HREF, i == OB_ALL ? "/outbox" : arena_printf(r->a,
 		    "/outbox?state=%s", tab_keys[i]));
-		tpl_set(t, "LABEL", tab_labels[i]);
-		tpl_set_int(t, "COUNT", counts[i]);
+		tpl_set(t, TN_LABEL, tab_labels[i]);
+		tpl_set_int(t, TN_COUNT, counts[i]);
 		if (i == tab)
-			tpl_show(t, "CURRENT");
+			tpl_show(t, TN_CURRENT);
 	}
 	if (counts[OB_DEAD] > 0)
-		tpl_set_int(tpl_section(d, "DEAD_NOTICE"), "DEAD", counts[OB_DEAD]);
+		tpl_set_int(tpl_section(d, TN_DEAD_NOTICE), TN_DEAD, counts[OB_DEAD]);
 	for (k = 0; k < n; k++) {
-		row = tpl_section(d, "ROW");
-		tpl_set_int(row, "ID", m[k].id);
-		tpl_set(row, "KIND", m[k].kind);
-		tpl_set(row, "RCPT", m[k].rcpt);
-		tpl_set(row, "SUBJECT", m[k].subject);
+		row = tpl_section(d, TN_ROW);
+		tpl_set_int(row, TN_ID, m[k].id);
+		tpl_set(row, TN_KIND, m[k].kind);
+		tpl_set(row, TN_RCPT, m[k].rcpt);
+		tpl_set(row, TN_SUBJECT, m[k].subject);
 		state_set(row, m[k].state);
-		tpl_set_int(row, "ATTEMPTS", m[k].attempts);
-		tpl_set(row, "ERROR", m[k].last_error);
-		page_set_time(r, row, "CREATED", m[k].created_at);
+		tpl_set_int(row, TN_ATTEMPTS, m[k].attempts);
+		tpl_set(row, TN_ERROR, m[k].last_error);
+		page_set_time(r, row, TN_CREATED, TN_CREATED_ISO, m[k].created_at);
 	}
-	tpl_show(d, n > 0 ? "HAS_ROWS" : "EMPTY");
+	tpl_show(d, n > 0 ? TN_HAS_ROWS : TN_EMPTY);
 	page_end(r);
 }
 
@@ -168,28 +166,28 @@ outbox_one(struct req *r)
 		    "instead." : "Only a dead letter can be sent again.");
 	}
 	relay_set(d);
-	tpl_set_int(d, "ID", m.id);
-	tpl_set(d, "KIND", m.kind);
-	tpl_set(d, "RCPT", m.rcpt);
-	tpl_set(d, "RCPT_NAME", m.rcpt_name);
-	tpl_set(d, "SUBJECT", m.subject);
-	tpl_set(d, "MESSAGE_ID", m.message_id);
+	tpl_set_int(d, TN_ID, m.id);
+	tpl_set(d, TN_KIND, m.kind);
+	tpl_set(d, TN_RCPT, m.rcpt);
+	tpl_set(d, TN_RCPT_NAME, m.rcpt_name);
+	tpl_set(d, TN_SUBJECT, m.subject);
+	tpl_set(d, TN_MESSAGE_ID, m.message_id);
 	state_set(d, m.state);
-	tpl_set_int(d, "ATTEMPTS", m.attempts);
-	tpl_set_int(d, "MAX_ATTEMPTS", cfg.mail_max_attempts);
-	tpl_set(d, "ERROR", m.last_error);
-	page_set_time(r, d, "CREATED", m.created_at);
+	tpl_set_int(d, TN_ATTEMPTS, m.attempts);
+	tpl_set_int(d, TN_MAX_ATTEMPTS, cfg.mail_max_attempts);
+	tpl_set(d, TN_ERROR, m.last_error);
+	page_set_time(r, d, TN_CREATED, TN_CREATED_ISO, m.created_at);
 	if (m.sent_at > 0)
-		page_set_time(r, tpl_section(d, "SENT"), "SENT_AT", m.sent_at);
+		page_set_time(r, tpl_section(d, TN_SENT), TN_SENT_AT, TN_SENT_AT_ISO, m.sent_at);
 	if (strcmp(m.state, "pending") == 0 && m.attempts > 0)
-		page_set_time(r, tpl_section(d, "NEXT"), "NEXT_AT",
+		page_set_time(r, tpl_section(d, TN_NEXT), TN_NEXT_AT, TN_NEXT_AT_ISO,
 		    m.next_attempt_at);
 	if (m.sensitive)
-		tpl_show(d, "SENSITIVE");
+		tpl_show(d, TN_SENSITIVE);
 	else
-		tpl_set(tpl_section(d, "BODY"), "TEXT", m.body_text);
+		tpl_set(tpl_section(d, TN_BODY), TN_TEXT, m.body_text);
 	if (strcmp(m.state, "dead") == 0 && !m.sensitive)
-		tpl_show(d, "CAN_RETRY");
+		tpl_show(d, TN_CAN_RETRY);
 	page_end(r);
 }
 

@@ -13,6 +13,7 @@
 #include "../domain/validate.h"
 #include "../http/http.h"
 #include "../ops/ops.h"
+#include "../tpl/tpl_names.h"
 
 struct tpl_dict;
 struct store_occupier;
@@ -105,13 +106,15 @@ void		 page_refused(struct req *, struct tpl_dict *,
  * page_refused). */
 int		 page_refused_bare(struct req *, const struct ops_result *);
 /* Set a value in the dictionary, formatted. */
-void		 page_setf(struct tpl_dict *, const char *key, const char *fmt,
+void		 page_setf(struct tpl_dict *, enum tpl_name key, const char *fmt,
 		    ...) __attribute__((format(printf, 3, 4)));
-void		 page_set_date(struct tpl_dict *, const char *key, int32_t day);
-void		 page_set_money(struct tpl_dict *, const char *key, int64_t minor);
-/* KEY: "16 February 2026, 14:05" (local time) and KEY_ISO; "" for t <= 0. */
-void		 page_set_time(struct req *, struct tpl_dict *, const char *key,
-		    int64_t t);
+void		 page_set_date(struct tpl_dict *, enum tpl_name key, int32_t day);
+void		 page_set_money(struct tpl_dict *, enum tpl_name key,
+		    int64_t minor);
+/* key: "16 February 2026, 14:05" (local time) and iso_key the same as
+ * YYYY-MM-DDTHH:MM:SS (TN__MAX: none); "" for t <= 0. */
+void		 page_set_time(struct req *, struct tpl_dict *, enum tpl_name key,
+		    enum tpl_name iso_key, int64_t t);
 
 /* ---- month.c: ?month=YYYY-MM ---- */
 

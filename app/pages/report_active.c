@@ -146,26 +146,26 @@ page_report_active(struct req *r)
 	    "reports")) == NULL)
 		return;
 	for (i = 0; i < ng; i++) {
-		row = tpl_section(d, "ROW");
-		tpl_set(row, "SITE", g[i].site);
-		tpl_set(row, "SERVICE", g[i].service);
-		tpl_set_int(row, "QTY", g[i].qty);
-		page_set_money(row, "COST", g[i].cost);
-		page_set_money(row, "RRP", g[i].rrp);
-		page_set_money(row, "PRICE_TOTAL", g[i].price_total);
-		page_set_money(row, "COST_TOTAL", g[i].cost_total);
-		page_set_money(row, "MARGIN", g[i].price_total - g[i].cost_total);
+		row = tpl_section(d, TN_ROW);
+		tpl_set(row, TN_SITE, g[i].site);
+		tpl_set(row, TN_SERVICE, g[i].service);
+		tpl_set_int(row, TN_QTY, g[i].qty);
+		page_set_money(row, TN_COST, g[i].cost);
+		page_set_money(row, TN_RRP, g[i].rrp);
+		page_set_money(row, TN_PRICE_TOTAL, g[i].price_total);
+		page_set_money(row, TN_COST_TOTAL, g[i].cost_total);
+		page_set_money(row, TN_MARGIN, g[i].price_total - g[i].cost_total);
 		if (g[i].price_total < g[i].cost_total)
-			tpl_show(row, "NEGATIVE");
+			tpl_show(row, TN_NEGATIVE);
 		qty += g[i].qty;
 		pt += g[i].price_total;
 		ct += g[i].cost_total;
 	}
-	tpl_set_int(d, "QTY", qty);
-	page_set_money(d, "PRICE_TOTAL", pt);
-	page_set_money(d, "COST_TOTAL", ct);
-	page_set_money(d, "MARGIN", pt - ct);
-	page_set_date(d, "TODAY", r->today);
-	tpl_show(d, ng == 0 ? "EMPTY" : "HAS_ROWS");
+	tpl_set_int(d, TN_QTY, qty);
+	page_set_money(d, TN_PRICE_TOTAL, pt);
+	page_set_money(d, TN_COST_TOTAL, ct);
+	page_set_money(d, TN_MARGIN, pt - ct);
+	page_set_date(d, TN_TODAY, r->today);
+	tpl_show(d, ng == 0 ? TN_EMPTY : TN_HAS_ROWS);
 	page_end(r);
 }

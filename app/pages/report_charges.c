@@ -79,7 +79,7 @@ page_report_charges(struct req *r)
 	if (y * 12 + m >= ty * 12 + tm) {
 		/* Only complete months: the month must have ended. */
 		r->status = 422;
-		tpl_show(d, "NOT_COMPLETE");
+		tpl_show(d, TN_NOT_COMPLETE);
 		if (csv) {
 			http_error_msg(r, 422, "Choose a complete month: the "
 			    "report covers months that have ended.");
@@ -101,30 +101,30 @@ page_report_charges(struct req *r)
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		row = tpl_section(d, "ROW");
-		tpl_set(row, "OCCUPIER", bl[i].row->occ_name);
-		tpl_set_int(row, "OCC_ID", bl[i].row->occ_id);
-		tpl_set_int(row, "SITE_ID", bl[i].row->site_id);
-		tpl_set(row, "SITE", bl[i].row->site_name);
-		tpl_set(row, "SERVICE", bl[i].row->service_name);
-		page_set_date(row, "FROM", bl[i].l.from);
-		page_set_date(row, "TO", bl[i].l.to);
-		page_setf(row, "DAYS", "%d/%d", bl[i].l.days, bl[i].l.dim);
-		page_set_money(row, "PRICE", bl[i].l.price);
-		tpl_set_int(row, "QTY", bl[i].l.qty);
-		page_set_money(row, "AMOUNT", bl[i].l.amount);
+		row = tpl_section(d, TN_ROW);
+		tpl_set(row, TN_OCCUPIER, bl[i].row->occ_name);
+		tpl_set_int(row, TN_OCC_ID, bl[i].row->occ_id);
+		tpl_set_int(row, TN_SITE_ID, bl[i].row->site_id);
+		tpl_set(row, TN_SITE, bl[i].row->site_name);
+		tpl_set(row, TN_SERVICE, bl[i].row->service_name);
+		page_set_date(row, TN_FROM, bl[i].l.from);
+		page_set_date(row, TN_TO, bl[i].l.to);
+		page_setf(row, TN_DAYS, "%d/%d", bl[i].l.days, bl[i].l.dim);
+		page_set_money(row, TN_PRICE, bl[i].l.price);
+		tpl_set_int(row, TN_QTY, bl[i].l.qty);
+		page_set_money(row, TN_AMOUNT, bl[i].l.amount);
 		sub += bl[i].l.amount;
 		/* Subtotal after the last line of each occupier. */
 		if (i + 1 == n || bl[i + 1].row->occ_id != bl[i].row->occ_id) {
-			struct tpl_dict *s = tpl_section(row, "SUBTOTAL");
+			struct tpl_dict *s = tpl_section(row, TN_SUBTOTAL);
 
-			tpl_set(s, "OCCUPIER", bl[i].row->occ_name);
-			page_set_money(s, "AMOUNT", sub);
+			tpl_set(s, TN_OCCUPIER, bl[i].row->occ_name);
+			page_set_money(s, TN_AMOUNT, sub);
 			sub = 0;
 		}
 	}
-	tpl_set_int(d, "NLINES", (long long)n);
-	page_set_money(d, "TOTAL", total);
-	tpl_show(d, n == 0 ? "EMPTY" : "HAS_ROWS");
+	tpl_set_int(d, TN_NLINES, (long long)n);
+	page_set_money(d, TN_TOTAL, total);
+	tpl_show(d, n == 0 ? TN_EMPTY : TN_HAS_ROWS);
 	page_end(r);
 }

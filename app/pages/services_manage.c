@@ -498,26 +498,26 @@ fill(struct manage *m, struct tpl_dict *d, const char *notice)
 	size_t			 nbad = 0;
 	char			 b[MONEY_STRLEN];
 
-	tpl_set(d, "CSRF", r->csrf);
-	tpl_set_int(d, "OCC_ID", m->occ);
-	tpl_set_int(d, "SITE_ID", m->site);
-	tpl_set(d, "OCC_NAME", m->o.name);
-	tpl_set(d, "MANAGE_LABEL", m->ncur == 0 ? "Add services" :
+	tpl_set(d, TN_CSRF, r->csrf);
+	tpl_set_int(d, TN_OCC_ID, m->occ);
+	tpl_set_int(d, TN_SITE_ID, m->site);
+	tpl_set(d, TN_OCC_NAME, m->o.name);
+	tpl_set(d, TN_MANAGE_LABEL, m->ncur == 0 ? "Add services" :
 	    "Manage services");
-	tpl_set(d, "SAVE_LABEL", m->ncur == 0 ? "Add services" : "Save");
-	tpl_set_int(d, "VERSION", m->version);
+	tpl_set(d, TN_SAVE_LABEL, m->ncur == 0 ? "Add services" : "Save");
+	tpl_set_int(d, TN_VERSION, m->version);
 	q = kv_get(&r->form, "q");
 	if (q == NULL)
 		q = kv_get(&r->query, "q");
 	if (q != NULL && strlen(q) > 200)
 		q = NULL;
-	tpl_set(d, "Q", q ? q : "");
+	tpl_set(d, TN_Q, q ? q : "");
 	if (notice != NULL)
-		tpl_set(tpl_section(d, "NOTICE"), "TEXT", notice);
+		tpl_set(tpl_section(d, TN_NOTICE), TN_TEXT, notice);
 	for (i = 0; i < m->ntop; i++)
-		tpl_set(tpl_section(d, "TOP_MSG"), "MSG", m->top[i]);
+		tpl_set(tpl_section(d, TN_TOP_MSG), TN_MSG, m->top[i]);
 	if (m->ntop > 0)
-		tpl_show(d, "HAS_TOP_MSGS");
+		tpl_show(d, TN_HAS_TOP_MSGS);
 
 	/* Available services at this site, filtered by the search text
 	 * (here for no-JS; app.js filters as you type). */
@@ -526,74 +526,74 @@ fill(struct manage *m, struct tpl_dict *d, const char *notice)
 
 		if (!sv->available)
 			continue;
-		s = tpl_section(d, "AVAIL");
-		tpl_set_int(s, "ID", sv->id);
-		tpl_set(s, "NAME", sv->name);
-		tpl_set(s, "CATEGORY", sv->category);
-		tpl_set(s, "DESCRIPTION", sv->description);
+		s = tpl_section(d, TN_AVAIL);
+		tpl_set_int(s, TN_ID, sv->id);
+		tpl_set(s, TN_NAME, sv->name);
+		tpl_set(s, TN_CATEGORY, sv->category);
+		tpl_set(s, TN_DESCRIPTION, sv->description);
 		if (q != NULL && *q != '\0' && !contains_ci(sv->name, q) &&
 		    !contains_ci(sv->category, q))
-			tpl_show(s, "HIDDEN");
+			tpl_show(s, TN_HIDDEN);
 		else
 			k++;
 	}
 	if (k == 0)
-		tpl_show(d, "NO_AVAIL");
+		tpl_show(d, TN_NO_AVAIL);
 
 	for (i = 0; i < m->nrows; i++) {
 		struct mrow			*row = &m->rows[i];
 		const struct store_contract	*con;
 
-		s = tpl_section(d, "ROW");
-		tpl_set_int(s, "I", (long long)i);
-		tpl_set_int(s, "ID", row->id);
-		tpl_set_int(s, "SERVICE_ID", row->service_id);
-		tpl_set(s, "NAME", row->svc ? row->svc->name : "Unknown service");
-		tpl_set(s, "DESCRIPTION", row->svc ? row->svc->description : "");
+		s = tpl_section(d, TN_ROW);
+		tpl_set_int(s, TN_I, (long long)i);
+		tpl_set_int(s, TN_ID, row->id);
+		tpl_set_int(s, TN_SERVICE_ID, row->service_id);
+		tpl_set(s, TN_NAME, row->svc ? row->svc->name : "Unknown service");
+		tpl_set(s, TN_DESCRIPTION, row->svc ? row->svc->description : "");
 		if (row->svc != NULL) {
-			page_set_money(s, "COST", row->svc->cost);
-			page_set_money(s, "RRP", row->svc->rrp);
+			page_set_money(s, TN_COST, row->svc->cost);
+			page_set_money(s, TN_RRP, row->svc->rrp);
 			if (row->svc->cost == 0)
-				tpl_show(s, "ZERO_COST");
+				tpl_show(s, TN_ZERO_COST);
 		}
-		tpl_set(s, "PRICE", row->price_raw);
-		tpl_set(s, "QTY", row->qty_raw);
+		tpl_set(s, TN_PRICE, row->price_raw);
+		tpl_set(s, TN_QTY, row->qty_raw);
 		if (row->price_ok && row->qty_ok &&
 		    money_mul(row->price, row->qty, &total) == 0) {
-			page_set_money(s, "TOTAL", total);
+			page_set_money(s, TN_TOTAL, total);
 			month += total;
 		} else {
-			tpl_set(s, "TOTAL", "—");
+			tpl_set(s, TN_TOTAL, "—");
 			nbad++;
 		}
 		if (row->id > 0 && row->cur != NULL) {
-			c = tpl_section(s, "FIXED_CONTRACT");
-			tpl_set(c, "REF", row->cur->contract_ref);
-			tpl_set_int(c, "ID", row->contract_id);
-			page_set_date(s, "START", row->cur->start);
+			c = tpl_section(s, TN_FIXED_CONTRACT);
+			tpl_set(c, TN_REF, row->cur->contract_ref);
+			tpl_set_int(c, TN_ID, row->contract_id);
+			page_set_date(s, TN_START, row->cur->start);
 		} else {
-			c = tpl_section(s, "CHOOSE_CONTRACT");
+			c = tpl_section(s, TN_CHOOSE_CONTRACT);
 			if (row->contract_id == 0 ||
 			    contract_of(m, row->contract_id) == NULL)
-				tpl_show(c, "NONE_SELECTED");
+				tpl_show(c, TN_NONE_SELECTED);
 			for (j = 0; j < m->ncontracts; j++) {
-				struct tpl_dict *o = tpl_section(c, "OPT");
+				struct tpl_dict *o = tpl_section(c, TN_OPT);
 
-				tpl_set_int(o, "ID", m->contracts[j].id);
-				tpl_set(o, "REF", m->contracts[j].reference);
+				tpl_set_int(o, TN_ID, m->contracts[j].id);
+				tpl_set(o, TN_REF, m->contracts[j].reference);
 				if (m->contracts[j].id == row->contract_id)
-					tpl_show(o, "SELECTED");
+					tpl_show(o, TN_SELECTED);
 			}
 			con = contract_of(m, row->contract_id);
 			if (con != NULL)
-				page_set_date(s, "START", con->start);
+				page_set_date(s, TN_START, con->start);
 			else
-				tpl_set(s, "START", "—");
+				tpl_set(s, TN_START, "—");
 		}
 		if (row->nmsgs > 0) {
-			tpl_show(s, "INVALID");
+			tpl_show(s, TN_INVALID);
 			for (j = 0; j < row->nmsgs; j++)
-				tpl_set(tpl_section(s, "MSG"), "TEXT",
+				tpl_set(tpl_section(s, TN_MSG), TN_TEXT,
 				    row->msgs[j]);
 		}
 	}
@@ -601,34 +601,34 @@ fill(struct manage *m, struct tpl_dict *d, const char *notice)
 		const struct store_occsvc	*c = cur_row(m, m->drops[i]);
 		const struct store_service	*sv;
 
-		s = tpl_section(d, "DROP");
-		tpl_set_int(s, "ID", m->drops[i]);
+		s = tpl_section(d, TN_DROP);
+		tpl_set_int(s, TN_ID, m->drops[i]);
 		sv = c ? svcplan_service(&m->plan, c->service_id) : NULL;
-		tpl_set(s, "NAME", sv ? sv->name : "A service changed meanwhile");
+		tpl_set(s, TN_NAME, sv ? sv->name : "A service changed meanwhile");
 		if (c != NULL)
-			tpl_show(s, "CAN_RESTORE");
+			tpl_show(s, TN_CAN_RESTORE);
 	}
 	if (m->ndrops > 0)
-		tpl_show(d, "HAS_DROPS");
-	tpl_show(d, m->nrows == 0 ? "NO_ROWS" : "HAS_ROWS");
+		tpl_show(d, TN_HAS_DROPS);
+	tpl_show(d, m->nrows == 0 ? TN_NO_ROWS : TN_HAS_ROWS);
 	if (m->ncontracts == 0)
-		tpl_show(d, "NO_CONTRACT");
+		tpl_show(d, TN_NO_CONTRACT);
 	svcplan_fill_infra(d, &m->res);
 	/* A total without a row it cannot price would be wrong: it shows
 	 * as not computed until every row is valid. */
 	if (nbad > 0) {
-		struct tpl_dict *t = tpl_section(d, "TOTAL_INVALID");
+		struct tpl_dict *t = tpl_section(d, TN_TOTAL_INVALID);
 
-		tpl_set(d, "MONTH_TOTAL", "—");
-		tpl_set_int(t, "NBAD", (long long)nbad);
-		tpl_show(t, nbad > 1 ? "PLURAL" : "SINGULAR");
+		tpl_set(d, TN_MONTH_TOTAL, "—");
+		tpl_set_int(t, TN_NBAD, (long long)nbad);
+		tpl_show(t, nbad > 1 ? TN_PLURAL : TN_SINGULAR);
 	} else {
 		money_format_display(month, b, sizeof(b));
-		tpl_set(d, "MONTH_TOTAL", b);
+		tpl_set(d, TN_MONTH_TOTAL, b);
 	}
 	if (m->errors > 0)
-		tpl_show(d, "BLOCKED");
-	tpl_set(d, "ZERO_COST_TEXT", svcplan_zero_cost_note);
+		tpl_show(d, TN_BLOCKED);
+	tpl_set(d, TN_ZERO_COST_TEXT, svcplan_zero_cost_note);
 }
 
 static void
@@ -650,7 +650,6 @@ respond(struct manage *m, int status, const char *notice, int partial)
 			return;
 		}
 		arena_defer(r->a, tpl_dict_free, d);
-		tpl_show(d, "PARTIAL");
 		fill(m, d, notice);
 		r->body.len = 0;
 		if (tpl_render("services_manage.tpl", d, emit, &r->body) == -1) {
@@ -669,7 +668,7 @@ respond(struct manage *m, int status, const char *notice, int partial)
 	    "services") : !occupier_nav(r, d, m->occ, m->site, "services",
 	    &m->o))
 		return;
-	tpl_show(d, "FULL");
+	tpl_show(d, TN_FULL);
 	fill(m, d, notice);
 	r->status = status;
 	page_end(r);

@@ -106,10 +106,10 @@ page_set_password(struct req *r)
 	if ((d = page_begin(r, "Set your password", "set_password.tpl",
 	    NULL)) == NULL)
 		return;
-	tpl_set(d, "TOKEN", tok);
-	tpl_set(d, "NAME", t.name);
-	tpl_set(d, "EMAIL", t.email);
-	page_set_time(r, d, "EXPIRES", t.expires_at);
+	tpl_set(d, TN_TOKEN, tok);
+	tpl_set(d, TN_NAME, t.name);
+	tpl_set(d, TN_EMAIL, t.email);
+	page_set_time(r, d, TN_EXPIRES, TN__MAX, t.expires_at);
 	if (r->method == M_GET) {
 		page_end(r);
 		return;

@@ -39,36 +39,36 @@ page_site(struct req *r)
 		page_store_error(r);
 		return;
 	}
-	tpl_set(d, "SITE_NAME", s.name);
-	tpl_set(d, "SITE_ADDRESS", s.address);
-	tpl_set_int(d, "SITE_ID", s.id);
-	tpl_set_int(d, "POOL_TOTAL", total);
-	tpl_set_int(d, "POOL_FREE", nfree);
+	tpl_set(d, TN_SITE_NAME, s.name);
+	tpl_set(d, TN_SITE_ADDRESS, s.address);
+	tpl_set_int(d, TN_SITE_ID, s.id);
+	tpl_set_int(d, TN_POOL_TOTAL, total);
+	tpl_set_int(d, TN_POOL_FREE, nfree);
 	for (i = 0; i < nf; i++) {
-		fd = tpl_section(d, "FLOOR");
-		tpl_set(fd, "NAME", f[i].name);
-		tpl_set_int(fd, "ID", f[i].id);
+		fd = tpl_section(d, TN_FLOOR);
+		tpl_set(fd, TN_NAME, f[i].name);
+		tpl_set_int(fd, TN_ID, f[i].id);
 		for (j = count = 0; j < np; j++) {
 			if (p[j].floor_id != f[i].id)
 				continue;
 			count++;
-			row = tpl_section(fd, "PORT");
-			tpl_set(row, "LABEL", p[j].label);
-			tpl_set(row, "SWITCH", p[j].switch_name);
-			tpl_set_int(row, "SWITCH_PORT", p[j].switch_port);
-			tpl_set(row, "ROLE", port_role_label(p[j].role));
+			row = tpl_section(fd, TN_PORT);
+			tpl_set(row, TN_LABEL, p[j].label);
+			tpl_set(row, TN_SWITCH, p[j].switch_name);
+			tpl_set_int(row, TN_SWITCH_PORT, p[j].switch_port);
+			tpl_set(row, TN_ROLE, port_role_label(p[j].role));
 			if (p[j].occupier_id > 0) {
-				struct tpl_dict *h = tpl_section(row, "HOLDER");
-				tpl_set_int(h, "OCC_ID", p[j].occupier_id);
-				tpl_set(h, "OCC_NAME", p[j].occupier_name);
+				struct tpl_dict *h = tpl_section(row, TN_HOLDER);
+				tpl_set_int(h, TN_OCC_ID, p[j].occupier_id);
+				tpl_set(h, TN_OCC_NAME, p[j].occupier_name);
 			} else
-				tpl_show(row, "NO_HOLDER");
-			tpl_set(row, "STATE", strcmp(p[j].state, "active") == 0 ?
+				tpl_show(row, TN_NO_HOLDER);
+			tpl_set(row, TN_STATE, strcmp(p[j].state, "active") == 0 ?
 			    "Active" : "Inactive");
 		}
-		tpl_set_int(fd, "NPORTS", (long long)count);
-		tpl_show(fd, count == 0 ? "NO_PORTS" : "HAS_PORTS");
+		tpl_set_int(fd, TN_NPORTS, (long long)count);
+		tpl_show(fd, count == 0 ? TN_NO_PORTS : TN_HAS_PORTS);
 	}
-	tpl_show(d, nf == 0 ? "EMPTY" : "HAS_FLOORS");
+	tpl_show(d, nf == 0 ? TN_EMPTY : TN_HAS_FLOORS);
 	page_end(r);
 }

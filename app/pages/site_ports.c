@@ -436,22 +436,22 @@ err:
 }
 
 static void
-fill_select_role(struct tpl_dict *d, const char *section, const char *cur)
+fill_select_role(struct tpl_dict *d, enum tpl_name section, const char *cur)
 {
 	struct tpl_dict	*o;
 	int		 k;
 
 	for (k = 0; k < PORT_ROLE__MAX; k++) {
 		o = tpl_section(d, section);
-		tpl_set(o, "KEY", port_role_keys[k]);
-		tpl_set(o, "LABEL", port_role_labels[k]);
+		tpl_set(o, TN_KEY, port_role_keys[k]);
+		tpl_set(o, TN_LABEL, port_role_labels[k]);
 		if (cur != NULL && strcmp(cur, port_role_keys[k]) == 0)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 }
 
 static void
-fill_select_occ(struct tpl_dict *d, const char *section,
+fill_select_occ(struct tpl_dict *d, enum tpl_name section,
     const struct store_holder *h, size_t n, int64_t cur)
 {
 	struct tpl_dict	*o;
@@ -459,10 +459,10 @@ fill_select_occ(struct tpl_dict *d, const char *section,
 
 	for (i = 0; i < n; i++) {
 		o = tpl_section(d, section);
-		tpl_set_int(o, "ID", h[i].id);
-		tpl_set(o, "NAME", h[i].name);
+		tpl_set_int(o, TN_ID, h[i].id);
+		tpl_set(o, TN_NAME, h[i].name);
 		if (h[i].id == cur)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 }
 
@@ -511,53 +511,53 @@ render(struct req *r, const struct store_site *s, const struct store_holder *h,
 	if ((d = page_begin(r, arena_printf(r->a, "Floor ports · %s", s->name),
 	    "site_ports.tpl", "sites")) == NULL)
 		return;
-	tpl_set_int(d, "SITE_ID", s->id);
-	tpl_set(d, "SITE_NAME", s->name);
-	tpl_set_int(d, "POOL_TOTAL", total);
-	tpl_set_int(d, "POOL_FREE", nfree);
+	tpl_set_int(d, TN_SITE_ID, s->id);
+	tpl_set(d, TN_SITE_NAME, s->name);
+	tpl_set_int(d, TN_POOL_TOTAL, total);
+	tpl_set_int(d, TN_POOL_FREE, nfree);
 	if (p != NULL && p->nmsgs > 0) {
-		tpl_show(d, "HAS_ERRORS");
+		tpl_show(d, TN_HAS_ERRORS);
 		for (i = 0; i < p->nmsgs; i++)
-			tpl_set(tpl_section(d, "ERRORS"), "MSG", p->msgs[i]);
+			tpl_set(tpl_section(d, TN_ERRORS), TN_MSG, p->msgs[i]);
 	}
 	if (p != NULL && p->role != PORT_ROLE__MAX)
 		sel_role = port_role_keys[p->role];
 	/* The bulk form keeps what was chosen (not for the edit panel). */
-	fill_select_occ(d, "OCC_OPT", h, nh, p != NULL && p->op != POP_EDIT ?
+	fill_select_occ(d, TN_OCC_OPT, h, nh, p != NULL && p->op != POP_EDIT ?
 	    p->occ : 0);
-	fill_select_role(d, "ROLE_OPT", p != NULL && p->op != POP_EDIT ?
+	fill_select_role(d, TN_ROLE_OPT, p != NULL && p->op != POP_EDIT ?
 	    sel_role : NULL);
 	if (nh == 0)
-		tpl_show(d, "NO_OCCUPIERS");
+		tpl_show(d, TN_NO_OCCUPIERS);
 	if (edit > 0) {
 		const struct store_port *ep = NULL;
 
 		for (j = 0; j < np; j++)
 			if (pt[j].id == edit)
 				ep = &pt[j];
-		e = tpl_section(d, "EDIT");
-		tpl_set_int(e, "PORT_ID", ep->id);
-		tpl_set(e, "LABEL", ep->label);
-		tpl_set(e, "SWITCH", ep->switch_name);
-		tpl_set_int(e, "SWITCH_PORT", ep->switch_port);
-		tpl_set(e, "STATE", strcmp(ep->state, "active") == 0 ?
+		e = tpl_section(d, TN_EDIT);
+		tpl_set_int(e, TN_PORT_ID, ep->id);
+		tpl_set(e, TN_LABEL, ep->label);
+		tpl_set(e, TN_SWITCH, ep->switch_name);
+		tpl_set_int(e, TN_SWITCH_PORT, ep->switch_port);
+		tpl_set(e, TN_STATE, strcmp(ep->state, "active") == 0 ?
 		    "Active" : "Inactive");
 		if (p != NULL && p->op == POP_EDIT) {
-			fill_select_occ(e, "E_OCC_OPT", h, nh, p->occ);
-			fill_select_role(e, "E_ROLE_OPT", sel_role);
+			fill_select_occ(e, TN_E_OCC_OPT, h, nh, p->occ);
+			fill_select_role(e, TN_E_ROLE_OPT, sel_role);
 			if (p->occ == 0)
-				tpl_show(e, "NONE_SELECTED");
+				tpl_show(e, TN_NONE_SELECTED);
 		} else {
-			fill_select_occ(e, "E_OCC_OPT", h, nh, ep->occupier_id);
-			fill_select_role(e, "E_ROLE_OPT", ep->role);
+			fill_select_occ(e, TN_E_OCC_OPT, h, nh, ep->occupier_id);
+			fill_select_role(e, TN_E_ROLE_OPT, ep->role);
 			if (ep->occupier_id == 0)
-				tpl_show(e, "NONE_SELECTED");
+				tpl_show(e, TN_NONE_SELECTED);
 		}
 	}
 	for (i = 0; i < nf; i++) {
-		fd = tpl_section(d, "FLOOR");
-		tpl_set(fd, "NAME", f[i].name);
-		tpl_set_int(fd, "ID", f[i].id);
+		fd = tpl_section(d, TN_FLOOR);
+		tpl_set(fd, TN_NAME, f[i].name);
+		tpl_set_int(fd, TN_ID, f[i].id);
 		for (j = count = 0; j < np; j++) {
 			const struct store_port	*q = &pt[j];
 			enum port_role		 role = port_role_parse(q->role);
@@ -567,38 +567,38 @@ render(struct req *r, const struct store_site *s, const struct store_holder *h,
 				continue;
 			count++;
 			on = strcmp(q->state, "active") == 0;
-			row = tpl_section(fd, "PORT");
-			tpl_set_int(row, "ID", q->id);
-			tpl_set(row, "LABEL", q->label);
-			tpl_set(row, "SWITCH", q->switch_name);
-			tpl_set_int(row, "SWITCH_PORT", q->switch_port);
-			tpl_set(row, "ROLE", port_role_label(q->role));
+			row = tpl_section(fd, TN_PORT);
+			tpl_set_int(row, TN_ID, q->id);
+			tpl_set(row, TN_LABEL, q->label);
+			tpl_set(row, TN_SWITCH, q->switch_name);
+			tpl_set_int(row, TN_SWITCH_PORT, q->switch_port);
+			tpl_set(row, TN_ROLE, port_role_label(q->role));
 			if (q->occupier_id > 0) {
-				struct tpl_dict *hd = tpl_section(row, "HOLDER");
+				struct tpl_dict *hd = tpl_section(row, TN_HOLDER);
 
-				tpl_set_int(hd, "OCC_ID", q->occupier_id);
-				tpl_set(hd, "OCC_NAME", q->occupier_name);
+				tpl_set_int(hd, TN_OCC_ID, q->occupier_id);
+				tpl_set(hd, TN_OCC_NAME, q->occupier_name);
 			} else
-				tpl_show(row, "NO_HOLDER");
-			tpl_set(row, "STATE", on ? "Active" : "Inactive");
-			tpl_set(row, "STATE_CLASS", on ? "active" : "inactive");
+				tpl_show(row, TN_NO_HOLDER);
+			tpl_set(row, TN_STATE, on ? "Active" : "Inactive");
+			tpl_set(row, TN_STATE_CLASS, on ? "active" : "inactive");
 			if (p != NULL && p->op != POP_EDIT &&
 			    id_in(p->ids, p->nids, q->id))
-				tpl_show(row, "CHECKED");
+				tpl_show(row, TN_CHECKED);
 			if (q->id == edit)
-				tpl_show(row, "EDITING");
+				tpl_show(row, TN_EDITING);
 			if (on)
-				tpl_show(row, "CAN_DEACTIVATE");
+				tpl_show(row, TN_CAN_DEACTIVATE);
 			else if (role != PORT_ROLE_DISABLED &&
 			    (q->occupier_id > 0 || role == PORT_ROLE_OPERATOR))
-				tpl_show(row, "CAN_ACTIVATE");
+				tpl_show(row, TN_CAN_ACTIVATE);
 			if (!on && q->occupier_id > 0)
-				tpl_show(row, "CAN_UNASSIGN");
+				tpl_show(row, TN_CAN_UNASSIGN);
 		}
-		tpl_set_int(fd, "NPORTS", (long long)count);
-		tpl_show(fd, count == 0 ? "NO_PORTS" : "HAS_PORTS");
+		tpl_set_int(fd, TN_NPORTS, (long long)count);
+		tpl_show(fd, count == 0 ? TN_NO_PORTS : TN_HAS_PORTS);
 	}
-	tpl_show(d, nf == 0 ? "EMPTY" : "HAS_FLOORS");
+	tpl_show(d, nf == 0 ? TN_EMPTY : TN_HAS_FLOORS);
 	page_end(r);
 }
 

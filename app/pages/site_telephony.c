@@ -168,93 +168,93 @@ render(struct req *r, struct tpl_dict *d, const struct store_site *s,
 		page_store_error(r);
 		return;
 	}
-	tpl_set_int(d, "SITE_ID", s->id);
-	tpl_set(d, "SITE_NAME", s->name);
-	tpl_set_int(d, "TOTAL", total);
+	tpl_set_int(d, TN_SITE_ID, s->id);
+	tpl_set(d, TN_SITE_NAME, s->name);
+	tpl_set_int(d, TN_TOTAL, total);
 	for (k = 0; k < PHONE__MAX; k++) {
-		opt = tpl_section(d, "COUNT");
-		tpl_set_int(opt, "N", counts[k]);
-		tpl_set(opt, "LABEL", count_words[k]);
-		tpl_set(opt, "KEY", phone_state_keys[k]);
+		opt = tpl_section(d, TN_COUNT);
+		tpl_set_int(opt, TN_N, counts[k]);
+		tpl_set(opt, TN_LABEL, count_words[k]);
+		tpl_set(opt, TN_KEY, phone_state_keys[k]);
 	}
-	tpl_set(d, "F_STATE", f->state_key);
-	tpl_set(d, "F_HOLDER", f->holder_key);
-	tpl_set(d, "CSV_HREF", arena_printf(r->a, "/sites/%lld/telephony.csv%s",
+	tpl_set(d, TN_F_STATE, f->state_key);
+	tpl_set(d, TN_F_HOLDER, f->holder_key);
+	tpl_set(d, TN_CSV_HREF, arena_printf(r->a, "/sites/%lld/telephony.csv%s",
 	    (long long)s->id, filter_query(r, f, "")));
-	opt = tpl_section(d, "STATE_OPT");
-	tpl_set(opt, "KEY", "all");
-	tpl_set(opt, "LABEL", "All states");
+	opt = tpl_section(d, TN_STATE_OPT);
+	tpl_set(opt, TN_KEY, "all");
+	tpl_set(opt, TN_LABEL, "All states");
 	for (k = 0; k < PHONE__MAX; k++) {
-		opt = tpl_section(d, "STATE_OPT");
-		tpl_set(opt, "KEY", phone_state_keys[k]);
-		tpl_set(opt, "LABEL", phone_state_labels[k]);
+		opt = tpl_section(d, TN_STATE_OPT);
+		tpl_set(opt, TN_KEY, phone_state_keys[k]);
+		tpl_set(opt, TN_LABEL, phone_state_labels[k]);
 		if (f->f.state == (enum phone_state)k)
-			tpl_show(opt, "SELECTED");
+			tpl_show(opt, TN_SELECTED);
 	}
 	for (i = 0; i < nocc; i++) {
-		opt = tpl_section(d, "HOLDER_OPT");
-		tpl_set_int(opt, "ID", occ[i].id);
-		tpl_set(opt, "NAME", occ[i].name);
+		opt = tpl_section(d, TN_HOLDER_OPT);
+		tpl_set_int(opt, TN_ID, occ[i].id);
+		tpl_set(opt, TN_NAME, occ[i].name);
 		if (f->f.holder == SPH_OCCUPIER && f->f.occupier == occ[i].id)
-			tpl_show(opt, "SELECTED");
+			tpl_show(opt, TN_SELECTED);
 		if (!occ[i].has_contract)
 			continue;
-		opt = tpl_section(d, "TO_OPT");
-		tpl_set_int(opt, "OCC_ID", occ[i].id);
-		tpl_set(opt, "OCC_NAME", occ[i].name);
+		opt = tpl_section(d, TN_TO_OPT);
+		tpl_set_int(opt, TN_OCC_ID, occ[i].id);
+		tpl_set(opt, TN_OCC_NAME, occ[i].name);
 		nto++;
 	}
 	if (f->f.holder == SPH_OPERATOR)
-		tpl_show(d, "HOLDER_OPERATOR_SELECTED");
+		tpl_show(d, TN_HOLDER_OPERATOR_SELECTED);
 	else if (f->f.holder == SPH_NONE)
-		tpl_show(d, "HOLDER_NONE_SELECTED");
+		tpl_show(d, TN_HOLDER_NONE_SELECTED);
 	for (i = 0; i < n; i++) {
 		enum phone_holder h = store_phone_holder(&p[i]);
 
-		row = tpl_section(d, "ROW");
-		tpl_set_int(row, "ID", p[i].id);
-		tpl_set(row, "NUMBER", p[i].number);
-		tpl_set(row, "STATE", phone_state_labels[p[i].state]);
-		tpl_set(row, "STATE_CLASS", state_class(p[i].state));
+		row = tpl_section(d, TN_ROW);
+		tpl_set_int(row, TN_ID, p[i].id);
+		tpl_set(row, TN_NUMBER, p[i].number);
+		tpl_set(row, TN_STATE, phone_state_labels[p[i].state]);
+		tpl_set(row, TN_STATE_CLASS, state_class(p[i].state));
 		if (p[i].is_main && p[i].state == PHONE_ACTIVE)
-			tpl_show(row, "MAIN");
+			tpl_show(row, TN_MAIN);
 		if (h == PHONE_HOLDER_OCCUPIER) {
-			struct tpl_dict *x = tpl_section(row, "HOLDER_OCC");
+			struct tpl_dict *x = tpl_section(row, TN_HOLDER_OCC);
 
-			tpl_set_int(x, "HOLDER_ID", p[i].occupier_id);
-			tpl_set(x, "HOLDER_NAME", p[i].occupier_name);
+			tpl_set_int(x, TN_HOLDER_ID, p[i].occupier_id);
+			tpl_set(x, TN_HOLDER_NAME, p[i].occupier_name);
 		} else if (h == PHONE_HOLDER_OPERATOR)
-			tpl_show(row, "HOLDER_OP");
+			tpl_show(row, TN_HOLDER_OP);
 		else
-			tpl_show(row, "HOLDER_NONE");
+			tpl_show(row, TN_HOLDER_NONE);
 		switch (p[i].state) {
 		case PHONE_AVAILABLE:
-			tpl_show(row, "CAN_ALLOCATE");
+			tpl_show(row, TN_CAN_ALLOCATE);
 			break;
 		case PHONE_RESERVED:
 			if (h == PHONE_HOLDER_OCCUPIER)
-				tpl_show(row, "CAN_ACTIVATE");
-			tpl_show(row, "CAN_DEALLOCATE");
+				tpl_show(row, TN_CAN_ACTIVATE);
+			tpl_show(row, TN_CAN_DEALLOCATE);
 			break;
 		case PHONE_ACTIVE:
-			page_set_date(tpl_section(row, "SINCE"), "DAY",
+			page_set_date(tpl_section(row, TN_SINCE), TN_DAY,
 			    p[i].activated_at);
-			tpl_show(row, "CAN_DEACTIVATE");
+			tpl_show(row, TN_CAN_DEACTIVATE);
 			break;
 		default:
-			page_set_date(tpl_section(row, "UNTIL"), "DAY",
+			page_set_date(tpl_section(row, TN_UNTIL), TN_DAY,
 			    p[i].cooloff_until);
 			break;
 		}
 	}
 	if (n > 0)
-		tpl_show(d, "HAS_ROWS");
+		tpl_show(d, TN_HAS_ROWS);
 	else if (total > 0)
-		tpl_show(d, "EMPTY_FILTERED");
+		tpl_show(d, TN_EMPTY_FILTERED);
 	else
-		tpl_show(d, "EMPTY");
+		tpl_show(d, TN_EMPTY);
 	if (nto == 0)
-		tpl_show(d, "NO_CONTRACTS");
+		tpl_show(d, TN_NO_CONTRACTS);
 	page_end(r);
 }
 

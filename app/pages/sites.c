@@ -19,14 +19,14 @@ page_sites(struct req *r)
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		row = tpl_section(d, "ROW");
-		tpl_set_int(row, "ID", s[i].id);
-		tpl_set(row, "NAME", s[i].name);
-		tpl_set(row, "ADDRESS", s[i].address);
-		tpl_set_int(row, "FLOORS", s[i].nfloors);
-		tpl_set_int(row, "PORTS", s[i].nports);
-		tpl_set_int(row, "OCCUPIERS", s[i].noccupiers);
+		row = tpl_section(d, TN_ROW);
+		tpl_set_int(row, TN_ID, s[i].id);
+		tpl_set(row, TN_NAME, s[i].name);
+		tpl_set(row, TN_ADDRESS, s[i].address);
+		tpl_set_int(row, TN_FLOORS, s[i].nfloors);
+		tpl_set_int(row, TN_PORTS, s[i].nports);
+		tpl_set_int(row, TN_OCCUPIERS, s[i].noccupiers);
 	}
-	tpl_show(d, n == 0 ? "EMPTY" : "HAS_ROWS");
+	tpl_show(d, n == 0 ? TN_EMPTY : TN_HAS_ROWS);
 	page_end(r);
 }

@@ -140,13 +140,11 @@ svcplan_fill_infra(struct tpl_dict *d, const struct rules_result *res)
 	int		 t;
 
 	for (t = 0; t < INFRA__MAX; t++) {
-		s = tpl_section(d, "INFRA");
+		s = tpl_section(d, TN_INFRA);
 		rules_fraction_format(res, (enum infra)t, frac, sizeof(frac));
-		tpl_set(s, "LABEL", infra_names[t]);
-		tpl_set(s, "FRACTION", frac);
-		tpl_set_int(s, "X", res->in_use[t]);
-		tpl_set_int(s, "Y", res->allocated[t]);
+		tpl_set(s, TN_LABEL, infra_names[t]);
+		tpl_set(s, TN_FRACTION, frac);
 		if (res->in_use[t] > res->allocated[t])
-			tpl_show(s, "OVER");
+			tpl_show(s, TN_OVER);
 	}
 }

@@ -18,12 +18,12 @@ page_team(struct req *r)
 
 	if ((d = page_begin(r, "Team", "users.tpl", "team")) == NULL)
 		return;
-	h = tpl_section(d, "PAGE_HEAD");
-	tpl_set(h, "HEADING", "Team");
-	tpl_set(h, "SUB", arena_printf(r->a, "The people of %s who sign in "
+	h = tpl_section(d, TN_PAGE_HEAD);
+	tpl_set(h, TN_HEADING, "Team");
+	tpl_set(h, TN_SUB, arena_printf(r->a, "The people of %s who sign in "
 	    "to Tenantry.", r->user.operator_name));
-	tpl_set(d, "ADD_HEADING", "Invite a team member");
-	tpl_set(d, "ADD_BUTTON", "Invite");
+	tpl_set(d, TN_ADD_HEADING, "Invite a team member");
+	tpl_set(d, TN_ADD_BUTTON, "Invite");
 	useradmin_screen(r, d, 0, r->nids > 0 ? r->ids[0] : 0, "/team",
 	    R_OPERATOR, 1);
 }

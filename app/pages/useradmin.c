@@ -378,7 +378,7 @@ useradmin_apply(struct req *r, int64_t occ, int64_t id, enum useradmin_op op,
 }
 
 static void
-role_options(struct tpl_dict *d, const char *section, unsigned roles,
+role_options(struct tpl_dict *d, enum tpl_name section, unsigned roles,
     const char *selected)
 {
 	struct tpl_dict	*o;
@@ -388,10 +388,10 @@ role_options(struct tpl_dict *d, const char *section, unsigned roles,
 		if (!(roles & (1u << i)))
 			continue;
 		o = tpl_section(d, section);
-		tpl_set(o, "KEY", role_names[i]);
-		tpl_set(o, "LABEL", role_labels[i]);
+		tpl_set(o, TN_KEY, role_names[i]);
+		tpl_set(o, TN_LABEL, role_labels[i]);
 		if (selected != NULL && strcmp(selected, role_names[i]) == 0)
-			tpl_show(o, "SELECTED");
+			tpl_show(o, TN_SELECTED);
 	}
 }
 
@@ -409,48 +409,48 @@ useradmin_fill(struct req *r, struct tpl_dict *d, int64_t occ,
 	    r->now - (int64_t)cfg.idle_minutes * 60,
 	    r->now - (int64_t)cfg.absolute_hours * 3600, &u, &n) < 0)
 		return -1;
-	tpl_set(d, "ACTION", action);
+	tpl_set(d, TN_ACTION, action);
 	for (i = 0; i < n; i++) {
-		row = tpl_section(d, "USER");
-		tpl_set_int(row, "ID", u[i].id);
-		tpl_set(row, "NAME", u[i].name);
-		tpl_set(row, "EMAIL", u[i].email);
+		row = tpl_section(d, TN_USER);
+		tpl_set_int(row, TN_ID, u[i].id);
+		tpl_set(row, TN_NAME, u[i].name);
+		tpl_set(row, TN_EMAIL, u[i].email);
 		rl = role_parse(u[i].role);
-		tpl_set(row, "ROLE_LABEL", rl == ROLE__MAX ? u[i].role :
+		tpl_set(row, TN_ROLE_LABEL, rl == ROLE__MAX ? u[i].role :
 		    role_labels[rl]);
 		if (u[i].disabled) {
-			tpl_set(row, "STATUS", "Disabled");
-			tpl_set(row, "STATUS_CLASS", "inactive");
+			tpl_set(row, TN_STATUS, "Disabled");
+			tpl_set(row, TN_STATUS_CLASS, "inactive");
 		} else if (u[i].invited) {
-			tpl_set(row, "STATUS", "Invitation pending");
-			tpl_set(row, "STATUS_CLASS", "scheduled");
+			tpl_set(row, TN_STATUS, "Invitation pending");
+			tpl_set(row, TN_STATUS_CLASS, "scheduled");
 		} else {
-			tpl_set(row, "STATUS", "Active");
-			tpl_set(row, "STATUS_CLASS", "active");
+			tpl_set(row, TN_STATUS, "Active");
+			tpl_set(row, TN_STATUS_CLASS, "active");
 		}
-		tpl_set_int(row, "SESSIONS", u[i].nsessions);
+		tpl_set_int(row, TN_SESSIONS, u[i].nsessions);
 		if (u[i].id == r->user.id) {
-			tpl_show(row, "IS_ME");
+			tpl_show(row, TN_IS_ME);
 			continue;	/* nothing to do to oneself here */
 		}
 		if (team) {
-			tpl_show(row, "CAN_ROLE");
-			role_options(row, "ROLE_OPT", roles, u[i].role);
+			tpl_show(row, TN_CAN_ROLE);
+			role_options(row, TN_ROLE_OPT, roles, u[i].role);
 		}
-		tpl_show(row, u[i].disabled ? "CAN_ENABLE" : "CAN_DISABLE");
+		tpl_show(row, u[i].disabled ? TN_CAN_ENABLE : TN_CAN_DISABLE);
 		if (!u[i].disabled)
-			tpl_show(row, "CAN_LINK");
+			tpl_show(row, TN_CAN_LINK);
 		if (!team)
-			tpl_show(row, "CAN_REMOVE");
+			tpl_show(row, TN_CAN_REMOVE);
 	}
-	tpl_show(d, n > 0 ? "HAS_USERS" : "NO_USERS");
+	tpl_show(d, n > 0 ? TN_HAS_USERS : TN_NO_USERS);
 	/* The add form keeps its role only when it comes back with errors. */
 	sel = r->status == 422 ? kv_get(&r->form, "role") : NULL;
 	/* Otherwise the least privileged role: the last of the mask. */
 	for (i = 0; sel == NULL && i < ROLE__MAX; i++)
 		if ((roles & (1u << i)) && !(roles >> (i + 1)))
 			sel = role_names[i];
-	role_options(d, "ADD_ROLE_OPT", roles, sel);
+	role_options(d, TN_ADD_ROLE_OPT, roles, sel);
 	return 1;
 }
 
@@ -460,11 +460,11 @@ useradmin_show_link(struct req *r, struct tpl_dict *d, const char *name,
 {
 	struct tpl_dict	*l;
 
-	l = tpl_section(d, "LINK");
-	tpl_set(l, "NAME", name);
-	tpl_set(l, "EMAIL", email);
-	tpl_set(l, "URL", link);
-	page_set_time(r, l, "EXPIRES", r->now + ACCOUNT_LINK_SECONDS);
+	l = tpl_section(d, TN_LINK);
+	tpl_set(l, TN_NAME, name);
+	tpl_set(l, TN_EMAIL, email);
+	tpl_set(l, TN_URL, link);
+	page_set_time(r, l, TN_EXPIRES, TN__MAX, r->now + ACCOUNT_LINK_SECONDS);
 }
 
 static const char *const done_codes[UAO__MAX] = {

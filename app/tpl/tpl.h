@@ -28,18 +28,30 @@ int		 tpl_init(const char *dir);
 /* Re-read templates that changed on disk (SIGHUP). */
 void		 tpl_reload(void);
 
+/*
+ * Names of variables, sections and includes are enum tpl_name values,
+ * TN_<NAME>, generated from the templates themselves (tpl_names.h, by
+ * tplnames.sh): a name that no template uses does not compile. A name
+ * made at run time (a form field's F_<KEY>) goes through tpl_name_of.
+ */
+#include "tpl_names.h"
+
 struct tpl_dict	*tpl_dict_new(const char *name);
 void		 tpl_dict_free(void *);
-void		 tpl_set(struct tpl_dict *, const char *key, const char *val);
-void		 tpl_setn(struct tpl_dict *, const char *key, const char *val,
+void		 tpl_set(struct tpl_dict *, enum tpl_name, const char *val);
+void		 tpl_setn(struct tpl_dict *, enum tpl_name, const char *val,
 		    size_t len);
-void		 tpl_set_int(struct tpl_dict *, const char *key, long long);
-void		 tpl_show(struct tpl_dict *, const char *section);
+void		 tpl_set_int(struct tpl_dict *, enum tpl_name, long long);
+void		 tpl_show(struct tpl_dict *, enum tpl_name section);
 /* A new sub-dictionary for one repetition of section; parent lookups apply. */
-struct tpl_dict	*tpl_section(struct tpl_dict *, const char *section);
+struct tpl_dict	*tpl_section(struct tpl_dict *, enum tpl_name section);
 /* A dictionary for {{>name}} rendering file. */
-struct tpl_dict	*tpl_include(struct tpl_dict *, const char *name,
+struct tpl_dict	*tpl_include(struct tpl_dict *, enum tpl_name name,
 		    const char *file);
+/* The name called name (a name made at run time), or TN__MAX when no
+ * template uses it (logged: setting it would show nothing). The calls
+ * above do nothing for TN__MAX. */
+enum tpl_name	 tpl_name_of(const char *name);
 
 typedef void	(*tpl_emit_fn)(void *ctx, const char *, size_t);
 /* Expand file with dict through emit. Returns 0, or -1 (logged). */

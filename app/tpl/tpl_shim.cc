@@ -35,47 +35,51 @@ CD(const struct tpl_dict *t)
 	return reinterpret_cast<const TemplateDictionary *>(t);
 }
 
-// Variable and section names, interned once per process as
-// StaticTemplateStrings (what ctemplate's generated varnames headers hold):
-// a TemplateString made from a plain char * is hashed again and added to
-// ctemplate's global id-to-name map on every SetValue, 21 % of the
-// Services tab's instructions (callgrind). Names are compared by content,
-// so a name built in a buffer is as safe as a literal; past KEYS_MAX - 1/4
-// distinct names, the rest go the slow way.
-#define KEYS_MAX	1024
+// Every name a template uses, as the StaticTemplateString (with the hash
+// ctemplate's own make_tpl_varnames_h computed) of its enum tpl_name,
+// generated from the templates (tplnames.sh): a name is hashed once, at
+// build time, and registered once, at start-up, through ctemplate's
+// public STS_INIT_WITH_HASH.
+#include "tpl_names.inc"
 
-static struct key {
-	char				*name;
-	size_t				 len;
-	ctemplate::StaticTemplateString	 sts;
-} keys[KEYS_MAX];
-static size_t nkeys;
+static_assert(sizeof(tn_names) / sizeof(tn_names[0]) == TN__MAX,
+    "tpl_names.inc and tpl_names.h disagree: run make tplnames");
+
+static inline bool
+known(enum tpl_name k)
+{
+	return (unsigned)k < (unsigned)TN__MAX;
+}
 
 static TemplateString
-key_of(const char *k)
+key_of(enum tpl_name k)
 {
-	size_t len = strlen(k), i;
-	uint32_t h = 2166136261u;
+	return TemplateString(*tn_names[k]);
+}
 
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	for (i = h & (KEYS_MAX - 1);; i = (i + 1) & (KEYS_MAX - 1)) {
-		struct key *e = &keys[i];
+extern "C" enum tpl_name
+tpl_name_of(const char *name)
+{
+	size_t lo = 0, hi = TN__MAX, len = strlen(name);
 
-		if (e->name == NULL)
-			break;
-		if (e->len == len && memcmp(e->name, k, len) == 0)
-			return TemplateString(e->sts);
+	// tn_names is in C-locale order of the names.
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		TemplateString t(*tn_names[mid]);
+		size_t n = t.size() < len ? t.size() : len;
+		int c = memcmp(t.begin(), name, n);
+
+		if (c == 0)
+			c = t.size() < len ? -1 : t.size() > len ? 1 : 0;
+		if (c == 0)
+			return (enum tpl_name)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	if (nkeys >= KEYS_MAX / 4 * 3 || (keys[i].name = strdup(k)) == NULL)
-		return TemplateString(k, len);
-	keys[i].len = len;
-	keys[i].sts.do_not_use_directly_.ptr_ = keys[i].name;
-	keys[i].sts.do_not_use_directly_.length_ = len;
-	keys[i].sts.do_not_use_directly_.id_ = ctemplate::kIllegalTemplateId;
-	ctemplate::StaticTemplateStringInitializer init(&keys[i].sts);
-	nkeys++;
-	return TemplateString(keys[i].sts);
+	fprintf(stderr, "tpl: no template uses the name %s\n", name);
+	return TN__MAX;
 }
 
 class CEmitter : public ctemplate::ExpandEmitter {
@@ -157,9 +161,9 @@ tpl_dict_free(void *p)
 }
 
 extern "C" void
-tpl_setn(struct tpl_dict *t, const char *key, const char *val, size_t len)
+tpl_setn(struct tpl_dict *t, enum tpl_name key, const char *val, size_t len)
 {
-	if (t == NULL || val == NULL)
+	if (t == NULL || val == NULL || !known(key))
 		return;
 	try {
 		D(t)->SetValue(key_of(key), TemplateString(val, len));
@@ -169,14 +173,14 @@ tpl_setn(struct tpl_dict *t, const char *key, const char *val, size_t len)
 }
 
 extern "C" void
-tpl_set(struct tpl_dict *t, const char *key, const char *val)
+tpl_set(struct tpl_dict *t, enum tpl_name key, const char *val)
 {
 	if (val != NULL)
 		tpl_setn(t, key, val, strlen(val));
 }
 
 extern "C" void
-tpl_set_int(struct tpl_dict *t, const char *key, long long v)
+tpl_set_int(struct tpl_dict *t, enum tpl_name key, long long v)
 {
 	char b[24], *p = b + sizeof(b);
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
@@ -191,9 +195,9 @@ tpl_set_int(struct tpl_dict *t, const char *key, long long v)
 }
 
 extern "C" void
-tpl_show(struct tpl_dict *t, const char *section)
+tpl_show(struct tpl_dict *t, enum tpl_name section)
 {
-	if (t == NULL)
+	if (t == NULL || !known(section))
 		return;
 	try {
 		D(t)->ShowSection(key_of(section));
@@ -203,9 +207,9 @@ tpl_show(struct tpl_dict *t, const char *section)
 }
 
 extern "C" struct tpl_dict *
-tpl_section(struct tpl_dict *t, const char *section)
+tpl_section(struct tpl_dict *t, enum tpl_name section)
 {
-	if (t == NULL)
+	if (t == NULL || !known(section))
 		return NULL;
 	try {
 		return wrap(D(t)->AddSectionDictionary(key_of(section)));
@@ -215,9 +219,9 @@ tpl_section(struct tpl_dict *t, const char *section)
 }
 
 extern "C" struct tpl_dict *
-tpl_include(struct tpl_dict *t, const char *name, const char *file)
+tpl_include(struct tpl_dict *t, enum tpl_name name, const char *file)
 {
-	if (t == NULL)
+	if (t == NULL || !known(name))
 		return NULL;
 	try {
 		TemplateDictionary *sub = D(t)->AddIncludeDictionary(key_of(name));

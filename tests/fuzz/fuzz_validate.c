@@ -4,7 +4,8 @@
  * required flag, absent value and the INT range / password minimum; the
  * rest is the value (it may hold NUL bytes: robustness, not a contract).
  * Properties: only documented messages; the cap is enforced; an accepted
- * value has the typed value its type promises.
+ * value has the typed value its type promises (an id prints back as
+ * itself; an enum's index names the value).
  */
 #include "fuzz.h"
 #include "domain/date.h"
@@ -16,8 +17,11 @@ static const char *const messages[] = {
 	"contains control characters", "must be an email address",
 	"must be a date (YYYY-MM-DD)", "must be an amount such as 12.50",
 	"must be a whole number", "is too small", "is too large",
-	"is too short", "is not valid",
+	"is too short", "is not valid", "is not one of the choices",
+	"must be one of the choices",
 };
+
+static const char *const choices[] = { "open", "closed", "", "a b", NULL };
 
 static int
 is_blank(char c)
@@ -51,6 +55,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f.required = (data[1] >> 3) & 1;
 	f.min = ranges[data[1] >> 5][0];
 	f.max = ranges[data[1] >> 5][1];
+	f.choices = (data[1] >> 6) & 1 ? choices : NULL;
 	len = size - 2;
 	copy = fuzz_cstr(data + 2, len);
 	raw = (data[1] >> 4) & 1 ? NULL : copy;
@@ -113,6 +118,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		case FT_PASSWORD:
 			FUZZ_CHECK((int64_t)len >= f.min);
+			break;
+		case FT_ID:
+			FUZZ_CHECK(v.i > 0 && trimmed[0] != '0' && tl <= 18);
+			snprintf(buf, sizeof(buf), "%lld", (long long)v.i);
+			FUZZ_CHECK(strcmp(buf, trimmed) == 0);
+			break;
+		case FT_ENUM:
+			FUZZ_CHECK(f.choices != NULL && v.i >= 0 && v.i < 4);
+			FUZZ_CHECK(strcmp(f.choices[v.i], trimmed) == 0);
 			break;
 		default:
 			FUZZ_CHECK(!"an unknown type accepted a value");

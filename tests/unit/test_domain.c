@@ -515,8 +515,8 @@ vf(const struct field *f, const char *raw, struct fval *v)
 static void
 test_validate_text(void **state)
 {
-	const struct field f = { "name", "Name", FT_TEXT, 10, 1, 0, 0 };
-	const struct field opt = { "ref", "Reference", FT_TEXT, 10, 0, 0, 0 };
+	const struct field f = { "name", "Name", FT_TEXT, 10, 1, 0, 0, NULL };
+	const struct field opt = { "ref", "Reference", FT_TEXT, 10, 0, 0, 0, NULL };
 	struct fval	 v;
 
 	(void)state;
@@ -574,7 +574,7 @@ test_validate_text(void **state)
 static void
 test_validate_multiline(void **state)
 {
-	const struct field f = { "notes", "Notes", FT_MULTILINE, 64, 0, 0, 0 };
+	const struct field f = { "notes", "Notes", FT_MULTILINE, 64, 0, 0, 0, NULL };
 	struct fval	 v;
 
 	(void)state;
@@ -596,7 +596,7 @@ test_validate_multiline(void **state)
 static void
 test_validate_email(void **state)
 {
-	const struct field f = { "email", "Email", FT_EMAIL, 40, 1, 0, 0 };
+	const struct field f = { "email", "Email", FT_EMAIL, 40, 1, 0, 0, NULL };
 	static const char *const good[] = {
 		"a@b.co", "first.last+tag@example.co.uk", "x_y@sub.domain.org",
 		"o'brien@example.com", "  admin@example.com  ",
@@ -628,9 +628,9 @@ test_validate_email(void **state)
 static void
 test_validate_int(void **state)
 {
-	const struct field f = { "qty", "Quantity", FT_INT, 20, 1, 1, 100 };
+	const struct field f = { "qty", "Quantity", FT_INT, 20, 1, 1, 100, NULL };
 	const struct field w = { "n", "N", FT_INT, 30, 0, INT64_MIN + 1,
-	    INT64_MAX };
+	    INT64_MAX, NULL };
 	struct fval	 v;
 	static const char *const notint[] = {
 		"abc", "1.5", "1,000", "+1", "-", "--1", "12a", "a12", "1 2",
@@ -679,7 +679,7 @@ test_validate_int(void **state)
 static void
 test_validate_money(void **state)
 {
-	const struct field f = { "price", "Price", FT_MONEY, 16, 1, 0, 0 };
+	const struct field f = { "price", "Price", FT_MONEY, 16, 1, 0, 0, NULL };
 	struct fval	 v;
 
 	(void)state;
@@ -704,8 +704,8 @@ test_validate_money(void **state)
 static void
 test_validate_date(void **state)
 {
-	const struct field f = { "start", "Start date", FT_DATE, 10, 1, 0, 0 };
-	const struct field opt = { "end", "End date", FT_DATE, 32, 0, 0, 0 };
+	const struct field f = { "start", "Start date", FT_DATE, 10, 1, 0, 0, NULL };
+	const struct field opt = { "end", "End date", FT_DATE, 32, 0, 0, 0, NULL };
 	struct fval	 v;
 
 	(void)state;
@@ -732,7 +732,7 @@ static void
 test_validate_password(void **state)
 {
 	const struct field f = { "password", "Password", FT_PASSWORD, 16, 1, 8,
-	    0 };
+	    0, NULL };
 	struct fval	 v;
 
 	(void)state;
@@ -758,7 +758,7 @@ test_validate_password(void **state)
 static void
 test_validate_trimmed_buffer(void **state)
 {
-	const struct field f = { "name", "Name", FT_TEXT, 100, 0, 0, 0 };
+	const struct field f = { "name", "Name", FT_TEXT, 100, 0, 0, 0, NULL };
 	struct fval	 v;
 	char		 trimmed[16];
 	const char	*raw = "  ab  XYZ";
@@ -773,10 +773,45 @@ test_validate_trimmed_buffer(void **state)
 	assert_int_equal(trimmed[3], '#');
 }
 
+/* The one id parser: what paths, forms and queries accept as a row id. */
+static void
+test_validate_id_and_enum(void **state)
+{
+	static const char *const ch[] = { "open", "closed", NULL };
+	const struct field	 fid = { "id", "Row", FT_ID, 20, 1, 0, 0, NULL };
+	const struct field	 fen = { "st", "Status", FT_ENUM, 10, 1, 0, 0, ch };
+	const char		*bad[] = { "0", "01", "-1", "+1", "1a", " ", "1.0",
+	    "1234567890123456789", "0x10" };
+	struct fval		 v;
+	char			 t[32];
+	int64_t			 id;
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(validate_id("1", &id), 0);
+	assert_int_equal(id, 1);
+	assert_int_equal(validate_id("123456789012345678", &id), 0);
+	assert_int_equal(id, 123456789012345678LL);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(validate_id(bad[i], &id), -1);
+	assert_int_equal(validate_id(NULL, &id), -1);
+	assert_null(validate_field(&fid, " 42 ", 4, t, &v));
+	assert_int_equal(v.i, 42);
+	assert_string_equal(validate_field(&fid, "042", 3, t, &v),
+	    "is not one of the choices");
+	assert_int_equal(validate_enum("closed", ch), 1);
+	assert_int_equal(validate_enum("Closed", ch), -1);
+	assert_int_equal(validate_enum(NULL, ch), -1);
+	assert_null(validate_field(&fen, "open", 4, t, &v));
+	assert_int_equal(v.i, 0);
+	assert_string_equal(validate_field(&fen, "opened", 6, t, &v),
+	    "must be one of the choices");
+}
+
 static void
 test_validate_unknown_type(void **state)
 {
-	const struct field f = { "x", "X", FT__MAX, 10, 0, 0, 0 };
+	const struct field f = { "x", "X", FT__MAX, 10, 0, 0, 0, NULL };
 	struct fval	 v;
 
 	(void)state;
@@ -812,6 +847,7 @@ main(void)
 		cmocka_unit_test(test_validate_date),
 		cmocka_unit_test(test_validate_password),
 		cmocka_unit_test(test_validate_trimmed_buffer),
+		cmocka_unit_test(test_validate_id_and_enum),
 		cmocka_unit_test(test_validate_unknown_type),
 	};
 
