@@ -17,7 +17,7 @@ HDRS    != find app -name '*.h' -o -name '*.def' | sort
 OBJ      = $(APP_C:app/%.c=build/obj/%.o) build/obj/tpl/tpl_shim.o
 ASAN_OBJ = $(APP_C:app/%.c=build/asan/%.o) build/asan/tpl/tpl_shim.o
 # Everything but main.c: what unit tests and fuzzers link against.
-LIB_C   != ls app/domain/*.c; echo app/http/parse.c app/arena.c
+LIB_C   != ls app/domain/*.c; echo app/http/parse.c app/http/multipart.c app/arena.c
 
 all: build/tenantry
 

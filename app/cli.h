@@ -10,6 +10,8 @@
 int	cli_migrate(const char *dir);
 int	cli_seed(int32_t today);
 int	cli_user_add(int argc, char *argv[]);
+/* tenantry usage import|traffic ... (usage_cli.c) */
+int	cli_usage(int argc, char *argv[]);
 
 /*
  * Demo data of the infrastructure features, called by cli_seed inside its
@@ -18,6 +20,10 @@ int	cli_user_add(int argc, char *argv[]);
  * just the other operator's occupier (demo == 0). 0 ok, -1 error.
  */
 int	seed_telephony(int64_t op, const int64_t *sites, size_t nsites,
+	    const int64_t *occ, size_t nocc, int demo, int32_t today);
+/* Demo of usage billing (rate tables, allowances, tiers, the numbers'
+ * holders, call records and traffic), after seed_telephony. */
+int	seed_usage(int64_t op, const int64_t *sites, size_t nsites,
 	    const int64_t *occ, size_t nocc, int demo, int32_t today);
 int	seed_devices(int64_t op, const int64_t *sites, size_t nsites,
 	    const int64_t *occ, size_t nocc, int demo, int32_t today);

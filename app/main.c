@@ -5,6 +5,7 @@
  *   tenantry seed                       demo data into an empty database
  *   tenantry user add --email E --name N --role R --operator ID
  *                     [--occupier ID]   password read from standard input
+ *   tenantry usage import|traffic ...   usage records (usage_cli.c)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -30,6 +31,9 @@ usage(void)
 	    "       tenantry user add --email E --name N --role R --operator ID"
 	    " [--occupier ID]\n"
 	    "  (the new password is read from standard input)\n"
+	    "       tenantry usage import --site ID FILE...\n"
+	    "       tenantry usage traffic --site ID --occupier ID"
+	    " --interface NAME FILE...\n"
 	    "Configuration: TENANTRY_CONFIG file and TENANTRY_* variables"
 	    " (see README).\n", stderr);
 }
@@ -139,6 +143,8 @@ main(int argc, char *argv[])
 	else if (strcmp(argv[1], "user") == 0 && argc >= 3 &&
 	    strcmp(argv[2], "add") == 0)
 		rc = cli_user_add(argc - 3, argv + 3);
+	else if (strcmp(argv[1], "usage") == 0)
+		rc = cli_usage(argc - 2, argv + 2);
 	else {
 		usage();
 		rc = 2;

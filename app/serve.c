@@ -22,6 +22,7 @@
 #include "config.h"
 #include "domain/date.h"
 #include "front.h"
+#include "http/multipart.h"
 #include "http/http.h"
 #include "log.h"
 #include "serve.h"
@@ -170,7 +171,13 @@ handle(FCGX_Request *fr, struct arena *a)
 			goto out;
 		}
 		ct = param(fr, "CONTENT_TYPE");
-		if (strncmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
+		if (strncmp(ct, "multipart/form-data", 19) == 0) {
+			/* Forms with a file (usage imports). */
+			if (parse_multipart(a, ct, body, (size_t)len, &r.form,
+			    &r.form_badkey) != 0)
+				r.form_bad = 1;
+		} else if (strncmp(ct, "application/x-www-form-urlencoded",
+		    33) != 0) {
 			r.form_bad = 1;
 			r.form_badkey = "(the form must be sent url-encoded)";
 		} else if (parse_urlencoded(a, body, (size_t)len, &r.form,

@@ -13,3 +13,4 @@
 #include "sql_case.def"
 #include "sql_account.def"
 #include "sql_seed.def"
+#include "sql_usage.def"

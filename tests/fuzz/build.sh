@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 1
 FUZZ_CC=${FUZZ_CC:-clang}
 FUZZ_FLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Iapp -Itests/fuzz"
-LIB_C="$(ls app/domain/*.c) app/http/parse.c app/arena.c"
+LIB_C="$(ls app/domain/*.c) app/http/parse.c app/http/multipart.c app/arena.c"
 OUTDIR=build/fuzz
 APP_H=$(find app -name '*.h' | sort)
 
