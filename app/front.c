@@ -70,6 +70,14 @@ enum page {
 	PAGE_MY_CASE,		/* /my/cases/# */
 	PAGE_MY_USERS,		/* /my/users */
 	PAGE_MY_USER,		/* /my/users/# */
+	PAGE_SITE_USAGE,	/* /sites/#/usage (the Billing Usage Report) */
+	PAGE_SITE_USAGE_CSV,	/* /sites/#/usage.csv */
+	PAGE_SITE_USAGE_NOBODY,	/* /sites/#/usage/unattributed.csv */
+	PAGE_SITE_USAGE_IMPORT,	/* /sites/#/usage/import */
+	PAGE_OCC_USAGE,		/* /occupiers/#/sites/#/usage */
+	PAGE_OCC_USAGE_CSV,	/* /occupiers/#/sites/#/usage/calls.csv */
+	PAGE_MY_USAGE,		/* /my/sites/#/usage */
+	PAGE_MY_USAGE_CSV,	/* /my/sites/#/usage/calls.csv */
 	PAGE__MAX
 };
 
@@ -136,6 +144,14 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_MY_CASE] = { MG | MP, "/my/cases/#", page_my_case, R_OCCUPIER, 0 },
 	[PAGE_MY_USERS] = { MG | MP, "/my/users", page_my_users, R_OCCADMIN, 0 },
 	[PAGE_MY_USER] = { MP, "/my/users/#", page_my_users, R_OCCADMIN, 0 },
+	[PAGE_SITE_USAGE] = { MG, "/sites/#/usage", page_site_usage, R_OPERATOR, 0 },
+	[PAGE_SITE_USAGE_CSV] = { MG, "/sites/#/usage.csv", page_site_usage, R_OPERATOR, 0 },
+	[PAGE_SITE_USAGE_NOBODY] = { MG, "/sites/#/usage/unattributed.csv", page_site_usage_nobody, R_OPERATOR, 0 },
+	[PAGE_SITE_USAGE_IMPORT] = { MG | MP, "/sites/#/usage/import", page_site_usage_import, R_OPERATOR, 0 },
+	[PAGE_OCC_USAGE] = { MG, "/occupiers/#/sites/#/usage", page_occupier_usage, R_OPERATOR, 0 },
+	[PAGE_OCC_USAGE_CSV] = { MG, "/occupiers/#/sites/#/usage/calls.csv", page_occupier_usage_csv, R_OPERATOR, 0 },
+	[PAGE_MY_USAGE] = { MG, "/my/sites/#/usage", page_my_usage, R_OCCUPIER, 0 },
+	[PAGE_MY_USAGE_CSV] = { MG, "/my/sites/#/usage/calls.csv", page_my_usage_csv, R_OCCUPIER, 0 },
 };
 
 /*

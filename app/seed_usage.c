@@ -293,11 +293,11 @@ import_calls(struct arena *a, int64_t op, int64_t site, const char *name,
 		return -1;
 	if ((rc = usage_import_calls(a, st, name, b->p, b->len, 0, "seed",
 	    &res)) <= 0) {
-		fprintf(stderr, "seed: %s: line %zu %s\n", name, res.bad_line,
+		fprintf(stderr, "seed: %s: line %zu: %s\n", name, res.bad_line,
 		    res.msg);
 		return -1;
 	}
-	return 0;
+	return usage_site_finish(a, st) < 0 ? -1 : 0;
 }
 
 /* Acme's port at Canary Wharf over days [first, last]: busy on working
@@ -338,7 +338,7 @@ traffic(struct arena *a, int64_t op, int64_t site, int64_t acme,
 	rc = usage_import_traffic(a, op, site, acme, "CW-G-01", name, b.p,
 	    b.len, 0, "seed", &res);
 	if (rc <= 0)
-		fprintf(stderr, "seed: %s: line %zu %s\n", name, res.bad_line,
+		fprintf(stderr, "seed: %s: line %zu: %s\n", name, res.bad_line,
 		    res.msg);
 	return rc > 0 ? 0 : -1;
 }

@@ -32,6 +32,17 @@ enum usage_load { USAGE_LOAD_RATING, USAGE_LOAD_DISPLAY };
 int	 usage_site_load(struct arena *, int64_t op, int64_t site,
 	    enum usage_load, struct usage_site **);
 const char *usage_site_name(const struct usage_site *);
+/* Forget what the site keeps from one import to the next (call it when
+ * the transaction of an import is rolled back). */
+void	 usage_site_forget(struct usage_site *);
+/*
+ * After the last import of a run (committed): write the monthly
+ * summaries of the months the run touched, from its own calls, when they
+ * were empty or current before the run and nobody else imported since
+ * (else they are built again from the calls when first read). In a
+ * transaction of its own, or the caller's. 1, -1 error.
+ */
+int	 usage_site_finish(struct arena *, struct usage_site *);
 
 struct usage_result {
 	int64_t		 import_id;
@@ -54,7 +65,9 @@ struct usage_result {
  * imported before (same site, start, calling and called numbers and
  * direction) counts once. user 0: no user (command line, demo); via:
  * "web", "cli" or "seed". 1 imported; -2 refused (res->bad_line and
- * res->msg; nothing written); -1 error.
+ * res->msg; nothing written); -1 error. s keeps the month's allowance
+ * state for the next file: a caller whose transaction then fails calls
+ * usage_site_forget.
  */
 int	 usage_import_calls(struct arena *, struct usage_site *,
 	    const char *file_name, const char *data, size_t len, int64_t user,
@@ -83,6 +96,7 @@ int	 usage_import_traffic(struct arena *, int64_t op, int64_t site,
  */
 struct usage_line {
 	const char	*code;		/* group code ("uk_mobile"), or "burst" */
+	const char	*group;		/* the group's name; "" for the burst */
 	const char	*label;		/* "Calls: UK mobile", "Bandwidth burst" */
 	const char	*detail;	/* "12 calls, 34:10 billed (20:00 included)" */
 	int64_t		 calls;		/* 0 for the burst */

@@ -167,6 +167,8 @@ cli_usage(int argc, char *argv[])
 			if (rc > 0 && db_commit() > 0)
 				break;
 			db_rollback();
+			if (site != NULL)
+				usage_site_forget(site);
 			if (rc > 0)
 				rc = -1;
 			if (rc != -1 || !db_retryable())
@@ -174,7 +176,7 @@ cli_usage(int argc, char *argv[])
 		}
 		if (rc == -2) {
 			if (res.bad_line > 0)
-				fprintf(stderr, "%s: line %zu %s; nothing was "
+				fprintf(stderr, "%s: line %zu: %s; nothing was "
 				    "imported from this file\n", argv[i],
 				    res.bad_line, res.msg);
 			else
@@ -202,6 +204,11 @@ cli_usage(int argc, char *argv[])
 		    "charged (no tariff or rate)%s", res.unattributed,
 		    res.unrated, res.rerated > 0 ? arena_printf(fa, ", %ld "
 		    "occupier-months rated again", res.rerated) : ""));
+	}
+	/* The months' summaries, from the run's own calls when it can. */
+	if (site != NULL && usage_site_finish(fa, site) < 0) {
+		fprintf(stderr, "usage: the monthly summaries could not be "
+		    "written; they are built when first read\n");
 	}
 	getrusage(RUSAGE_SELF, &ru);
 	{

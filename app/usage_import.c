@@ -14,6 +14,7 @@
 #include "domain/date.h"
 #include "domain/usage.h"
 #include "log.h"
+#include "store/db.h"
 #include "store/store_usage.h"
 #include "usage.h"
 #include "usage_site.h"
@@ -297,6 +298,8 @@ usage_site_load(struct arena *a, int64_t op, int64_t site,
 	s = arena_calloc(a, 1, sizeof(*s));
 	s->op = op;
 	s->site = site;
+	s->sa = a;
+	s->imports = -1;
 	if ((rc = store_usage_site(a, op, site, &s->name)) <= 0)
 		return rc;
 	if (load_numbers(a, s, what == USAGE_LOAD_RATING) < 0 ||
@@ -400,16 +403,282 @@ rate_one(const struct usage_site *s, struct daycache *dc,
 	x->minimum = r->minimum;
 }
 
-/* What a month of an occupier has stored: when its latest call started
- * and the allowance its rated calls took, per group. */
-struct mstate {
-	int		 month;
-	int64_t		 occupier;
-	int64_t		 last;
-	int		 found;
-	struct usage_used used[32];
-	size_t		 nused;
-};
+/* ---- the import state ---- */
+
+static uint32_t
+st_hash(int64_t occ, int month)
+{
+	uint64_t h = (uint64_t)occ * UINT64_C(0x9e3779b97f4a7c15) ^
+	    (uint64_t)(unsigned)month * UINT64_C(0xc2b2ae3d27d4eb4f);
+
+	return (uint32_t)(h >> 32);
+}
+
+void
+usage_site_forget(struct usage_site *s)
+{
+	s->imports = -1;
+	s->nst = 0;
+	s->nmonths = 0;
+	s->nd = 0;
+	if (s->sth != NULL)
+		memset(s->sth, 0xff, ((size_t)s->sthmask + 1) * sizeof(*s->sth));
+	if (s->dh != NULL)
+		memset(s->dh, 0xff, ((size_t)s->dhmask + 1) * sizeof(*s->dh));
+}
+
+/* ---- the run's summary rows ---- */
+
+static uint32_t
+d_hash(const struct su_vm *v)
+{
+	uint64_t h = (uint64_t)v->occupier * UINT64_C(0x9e3779b97f4a7c15) ^
+	    (uint64_t)(unsigned)v->month * UINT64_C(0xc2b2ae3d27d4eb4f) ^
+	    (uint64_t)v->group * UINT64_C(0x165667b19e3779f9) ^
+	    (uint64_t)(unsigned)v->kind;
+
+	return (uint32_t)(h >> 32);
+}
+
+static void
+d_index(struct usage_site *s, size_t k)
+{
+	uint32_t	 i = d_hash(&s->d[k]) & s->dhmask;
+
+	while (s->dh[i] >= 0)
+		i = (i + 1) & s->dhmask;
+	s->dh[i] = (int32_t)k;
+}
+
+/* Count call c in its month's summary row of the run. */
+static void
+d_add(struct usage_site *s, const struct su_call *c)
+{
+	struct su_vm	 key, *x = NULL;
+	uint32_t	 i;
+	int32_t		 k;
+	size_t		 j;
+
+	memset(&key, 0, sizeof(key));
+	key.month = c->month;
+	key.occupier = c->occupier;
+	key.kind = c->kind;
+	key.group = c->kind == USAGE_RATED ? c->group : 0;
+	if (s->dh != NULL)
+		for (i = d_hash(&key) & s->dhmask; (k = s->dh[i]) >= 0;
+		    i = (i + 1) & s->dhmask)
+			if (s->d[k].month == key.month &&
+			    s->d[k].occupier == key.occupier &&
+			    s->d[k].kind == key.kind &&
+			    s->d[k].group == key.group) {
+				x = &s->d[k];
+				break;
+			}
+	if (x == NULL) {
+		if (s->nd == s->dcap) {
+			size_t ncap = s->dcap ? s->dcap * 2 : 1024;
+
+			s->d = arena_realloc(s->sa, s->d, s->dcap *
+			    sizeof(*s->d), ncap * sizeof(*s->d));
+			s->dcap = ncap;
+			s->dh = arena_alloc(s->sa, ncap * 2 * sizeof(*s->dh));
+			memset(s->dh, 0xff, ncap * 2 * sizeof(*s->dh));
+			s->dhmask = (uint32_t)(ncap * 2 - 1);
+			for (j = 0; j < s->nd; j++)
+				d_index(s, j);
+		}
+		x = &s->d[s->nd];
+		*x = key;
+		d_index(s, s->nd++);
+	}
+	x->calls++;
+	x->seconds += c->duration;
+	x->billed += c->billed;
+	x->included += c->included;
+	x->amount += c->amount;
+	if (c->carrier_cost > 0)
+		x->carrier += c->carrier_cost;
+}
+
+static struct usite_month *
+month_meta(struct usage_site *s, int month)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->nmonths; i++)
+		if (s->months[i].month == month)
+			return &s->months[i];
+	return NULL;
+}
+
+static int
+vm_month_cmp(const void *pa, const void *pb)
+{
+	const struct su_vm	*a = pa, *b = pb;
+
+	return a->month < b->month ? -1 : a->month > b->month;
+}
+
+/* Write the run's rows of the months it knows, in the caller's
+ * transaction. */
+static int
+finish_txn(struct arena *a, struct usage_site *s)
+{
+	int64_t		 imports;
+	size_t		 i, j;
+
+	if (store_usage_lock(a, s->op, s->site, &imports, 0) <= 0)
+		return -1;
+	if (imports != s->imports)
+		return 0;	/* someone imported since this run's last file */
+	qsort(s->d, s->nd, sizeof(*s->d), vm_month_cmp);
+	for (i = 0; i < s->nd; i = j) {
+		struct usite_month *m = month_meta(s, s->d[i].month);
+
+		for (j = i; j < s->nd && s->d[j].month == s->d[i].month; j++)
+			continue;
+		if (m == NULL || m->base == USITE_BASE_UNKNOWN)
+			continue;
+		/* An empty month may have been built by a reader meanwhile
+		 * (from this run's first files): start it afresh. */
+		if ((m->base == USITE_BASE_EMPTY &&
+		    store_usage_vm_clear(s->op, s->site, m->month) < 0) ||
+		    store_usage_vm_put(a, s->op, s->site, s->d + i, j - i,
+		    m->base == USITE_BASE_CURRENT) < 0 ||
+		    store_usage_month_put(s->op, s->site, m->month, imports) < 0)
+			return -1;
+	}
+	return 1;
+}
+
+int
+usage_site_finish(struct arena *a, struct usage_site *s)
+{
+	size_t		 i;
+	int		 rc = 1, attempt;
+
+	if (s->imports < 0 || s->nd == 0)
+		return 1;
+	if (db_in_txn())
+		rc = finish_txn(a, s);
+	else
+		for (attempt = 0; attempt < 3; attempt++) {
+			if (db_begin() < 0) {
+				rc = -1;
+				break;
+			}
+			if ((rc = finish_txn(a, s)) >= 0 && db_commit() > 0)
+				break;
+			db_rollback();
+			rc = -1;
+			if (!db_retryable())
+				break;
+		}
+	/* Written (or left to be built when read): from here on these
+	 * months are current only if written. */
+	for (i = 0; i < s->nmonths; i++)
+		s->months[i].base = rc > 0 && s->months[i].base !=
+		    USITE_BASE_UNKNOWN ? USITE_BASE_CURRENT : USITE_BASE_UNKNOWN;
+	s->nd = 0;
+	if (s->dh != NULL)
+		memset(s->dh, 0xff, ((size_t)s->dhmask + 1) * sizeof(*s->dh));
+	return rc < 0 ? -1 : 1;
+}
+
+static void
+st_index(struct usage_site *s, size_t k)
+{
+	uint32_t	 i = st_hash(s->st[k].occupier, s->st[k].month) &
+	    s->sthmask;
+
+	while (s->sth[i] >= 0)
+		i = (i + 1) & s->sthmask;
+	s->sth[i] = (int32_t)k;
+}
+
+/* The state of an occupier-month, created empty when there is none. */
+static struct usite_state *
+st_get(struct usage_site *s, int64_t occ, int month)
+{
+	struct usite_state	*x;
+	uint32_t		 i;
+	int32_t			 k;
+	size_t			 j;
+
+	if (s->sth != NULL)
+		for (i = st_hash(occ, month) & s->sthmask; (k = s->sth[i]) >= 0;
+		    i = (i + 1) & s->sthmask)
+			if (s->st[k].occupier == occ && s->st[k].month == month)
+				return &s->st[k];
+	if (s->nst == s->stcap) {
+		size_t ncap = s->stcap ? s->stcap * 2 : 1024;
+
+		s->st = arena_realloc(s->sa, s->st, s->stcap * sizeof(*s->st),
+		    ncap * sizeof(*s->st));
+		s->stcap = ncap;
+		s->sth = arena_alloc(s->sa, ncap * 2 * sizeof(*s->sth));
+		memset(s->sth, 0xff, ncap * 2 * sizeof(*s->sth));
+		s->sthmask = (uint32_t)(ncap * 2 - 1);
+		for (j = 0; j < s->nst; j++)
+			st_index(s, j);
+	}
+	x = &s->st[s->nst];
+	memset(x, 0, sizeof(*x));
+	x->occupier = occ;
+	x->month = month;
+	st_index(s, s->nst++);
+	return x;
+}
+
+/* What the stored calls of month took and when the latest started, once
+ * per month (later files of a run carry it on in memory). */
+static int
+month_load(struct arena *a, struct usage_site *s, int month)
+{
+	struct su_vm	*v;
+	size_t		 n, i;
+	int64_t		 from, to;
+
+	if (month_meta(s, month) != NULL)
+		return 1;
+	usage_month_bounds(month / 100, month % 100, &from, &to);
+	if (store_usage_state(a, s->op, s->site, month, from, to, &v, &n) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		struct usite_state *x = st_get(s, v[i].occupier, month);
+
+		if (v[i].last_started > x->last)
+			x->last = v[i].last_started;
+		if (v[i].kind == USAGE_RATED && v[i].included > 0 &&
+		    x->nused < USITE_GROUPS) {
+			x->used[x->nused].month = month;
+			x->used[x->nused].group = v[i].group;
+			x->used[x->nused].used = v[i].included;
+			x->nused++;
+		}
+	}
+	if (s->nmonths == s->mcap) {
+		size_t ncap = s->mcap ? s->mcap * 2 : 8;
+
+		s->months = arena_realloc(s->sa, s->months, s->mcap *
+		    sizeof(*s->months), ncap * sizeof(*s->months));
+		s->mcap = ncap;
+	}
+	s->months[s->nmonths].month = month;
+	s->months[s->nmonths].base = USITE_BASE_UNKNOWN;
+	if (n == 0)
+		s->months[s->nmonths].base = USITE_BASE_EMPTY;
+	else {
+		int64_t built;
+
+		if (store_usage_month_get(a, s->op, s->site, month, &built) < 0)
+			return -1;
+		if (built == s->cur)
+			s->months[s->nmonths].base = USITE_BASE_CURRENT;
+	}
+	s->nmonths++;
+	return 1;
+}
 
 /* Calls of the import, grouped: by occupier, month, then call order. */
 struct ref {
@@ -428,63 +697,6 @@ ref_cmp(const void *pa, const void *pb)
 	if (a->month != b->month)
 		return a->month < b->month ? -1 : 1;
 	return a->i < b->i ? -1 : a->i > b->i;
-}
-
-static int
-vm_key_cmp(const void *pa, const void *pb)
-{
-	const struct su_vm	*a = pa, *b = pb;
-
-	if (a->month != b->month)
-		return a->month < b->month ? -1 : 1;
-	if (a->occupier != b->occupier)
-		return a->occupier < b->occupier ? -1 : 1;
-	if (a->kind != b->kind)
-		return a->kind - b->kind;
-	return a->group < b->group ? -1 : a->group > b->group;
-}
-
-/* Sum rows with equal keys (sorted first). Returns the new count. */
-static size_t
-vm_merge(struct su_vm *v, size_t n)
-{
-	size_t	 i, m = 0;
-
-	qsort(v, n, sizeof(*v), vm_key_cmp);
-	for (i = 0; i < n; i++) {
-		if (m > 0 && vm_key_cmp(&v[m - 1], &v[i]) == 0) {
-			struct su_vm *d = &v[m - 1];
-
-			d->calls += v[i].calls;
-			d->seconds += v[i].seconds;
-			d->billed += v[i].billed;
-			d->included += v[i].included;
-			d->amount += v[i].amount;
-			d->carrier += v[i].carrier;
-			if (v[i].last_started > d->last_started)
-				d->last_started = v[i].last_started;
-			continue;
-		}
-		v[m++] = v[i];
-	}
-	return m;
-}
-
-static void
-vm_of(const struct su_call *c, struct su_vm *v)
-{
-	memset(v, 0, sizeof(*v));
-	v->month = c->month;
-	v->occupier = c->occupier;
-	v->kind = c->kind;
-	v->group = c->kind == USAGE_RATED ? c->group : 0;
-	v->calls = 1;
-	v->seconds = c->duration;
-	v->billed = c->billed;
-	v->included = c->included;
-	v->amount = c->amount;
-	v->carrier = c->carrier_cost > 0 ? c->carrier_cost : 0;
-	v->last_started = c->started;
 }
 
 /* The allowance items of calls c[0..n) of one occupier and month. */
@@ -515,138 +727,81 @@ items_of(struct arena *a, const struct usage_site *s, const struct su_call *c,
 }
 
 /*
- * Rate a whole occupier-month again, from what is stored (an import
- * brought calls older than those already rated): every call's allowance
- * and charge in call order, the changed calls written back, the month's
- * summary rows replaced.
+ * Rate calls g[0..n) (one occupier, one month, in call order) against
+ * the state x, which they carry on: allowances taken and charges set on
+ * the calls, x->used and x->last updated.
  */
 static int
-rerate_month(struct arena *a, const struct usage_site *s, int64_t occ,
-    int month)
+fold(struct arena *a, const struct usage_site *s, struct su_call *g, size_t n,
+    struct usite_state *x)
 {
-	struct su_call		*c, *changed;
 	struct usage_item	*it;
-	struct usage_used	 used[32];
-	struct su_vm		*v;
-	size_t			 n, i, nused = 0, nch = 0;
+	size_t			 i;
 
-	if (store_usage_calls(a, s->op, s->site, occ, month, &c, &n) < 0)
-		return -1;
-	it = items_of(a, s, c, n);
-	if (usage_rate_calls(it, n, used, &nused, 32) < 0) {
-		log_warnx("usage: month %d of occupier %lld: allowance "
-		    "arithmetic failed", month, (long long)occ);
+	it = items_of(a, s, g, n);
+	if (usage_rate_calls(it, n, x->used, &x->nused, USITE_GROUPS) < 0) {
+		log_warnx("usage: allowance arithmetic failed (occupier %lld, "
+		    "month %d)", (long long)x->occupier, x->month);
 		return -1;
 	}
-	changed = arena_calloc(a, n + 1, sizeof(*changed));
-	v = arena_calloc(a, n + 1, sizeof(*v));
 	for (i = 0; i < n; i++) {
-		if (c[i].included != it[i].included ||
-		    c[i].amount != it[i].amount) {
-			c[i].included = it[i].included;
-			c[i].amount = it[i].amount;
-			changed[nch++] = c[i];
-		}
-		vm_of(&c[i], &v[i]);
+		g[i].included = it[i].included;
+		g[i].amount = it[i].amount;
+		if (g[i].started > x->last)
+			x->last = g[i].started;
 	}
-	n = vm_merge(v, n);
-	if (store_usage_calls_rerate(s->op, s->site, changed, nch) < 0 ||
-	    store_usage_vm_clear(s->op, s->site, month, occ) < 0 ||
-	    store_usage_vm_add(a, s->op, s->site, v, n) < 0)
+	return 1;
+}
+
+/*
+ * Rate a month of the site again from what is stored, every occupier's
+ * calls in call order (an import brought calls older than some already
+ * rated): the changed calls are written back and the state rebuilt.
+ * Reads the whole month of the site once; rare (files imported out of
+ * order), so its cost does not matter to the nightly imports.
+ */
+static int
+rerate_month(struct arena *a, struct usage_site *s, int month)
+{
+	struct su_call		*c, *g, *changed;
+	struct ref		*refs;
+	int64_t			 from, to;
+	size_t			 n, i, j, x, nch = 0;
+
+	usage_month_bounds(month / 100, month % 100, &from, &to);
+	if (store_usage_calls(a, s->op, s->site, -1, month, from, to, &c,
+	    &n) < 0)
 		return -1;
-	return 1;
-}
+	refs = arena_alloc(a, (n + 1) * sizeof(*refs));
+	for (i = 0; i < n; i++) {
+		refs[i].occupier = c[i].occupier;
+		refs[i].month = month;
+		refs[i].i = i;
+	}
+	qsort(refs, n, sizeof(*refs), ref_cmp);
+	g = arena_alloc(a, (n + 1) * sizeof(*g));
+	changed = arena_alloc(a, (n + 1) * sizeof(*changed));
+	for (i = 0; i < n; i = j) {
+		struct usite_state *st = st_get(s, refs[i].occupier, month);
 
-static int
-mstate_cmp(const void *pa, const void *pb)
-{
-	const struct mstate	*a = pa, *b = pb;
-
-	if (a->month != b->month)
-		return a->month < b->month ? -1 : 1;
-	return a->occupier < b->occupier ? -1 : a->occupier > b->occupier;
-}
-
-/* The stored state of every occupier-month of the site in the months of
- * refs (sorted by month: the refs' months, in any order, read once). */
-static int
-states_load(struct arena *a, const struct usage_site *s, const int *months,
-    size_t nmonths, struct mstate **out, size_t *nout)
-{
-	struct mstate	*st = NULL;
-	size_t		 cap = 0, n = 0, k, i, j;
-
-	for (k = 0; k < nmonths; k++) {
-		struct su_vm	*v;
-		size_t		 nv;
-
-		if (store_usage_vm(a, s->op, s->site, months[k], 0, 1, &v,
-		    &nv) < 0)
+		for (j = i; j < n && refs[j].occupier == refs[i].occupier; j++)
+			g[j - i] = c[refs[j].i];
+		st->nused = 0;
+		st->last = 0;
+		if (fold(a, s, g, j - i, st) < 0)
 			return -1;
-		qsort(v, nv, sizeof(*v), vm_key_cmp);
-		for (i = 0; i < nv; i = j) {
-			struct mstate *m;
+		for (x = 0; x < j - i; x++) {
+			const struct su_call *old = &c[refs[i + x].i];
 
-			if (n == cap) {
-				size_t ncap = cap ? cap * 2 : 64;
-
-				st = arena_realloc(a, st, cap * sizeof(*st),
-				    ncap * sizeof(*st));
-				cap = ncap;
-			}
-			m = &st[n++];
-			memset(m, 0, sizeof(*m));
-			m->month = months[k];
-			m->occupier = v[i].occupier;
-			m->found = 1;
-			for (j = i; j < nv && v[j].occupier == v[i].occupier;
-			    j++) {
-				if (v[j].last_started > m->last)
-					m->last = v[j].last_started;
-				if (v[j].kind == USAGE_RATED && m->nused <
-				    sizeof(m->used) / sizeof(m->used[0])) {
-					m->used[m->nused].month = months[k];
-					m->used[m->nused].group = v[j].group;
-					m->used[m->nused].used = v[j].included;
-					m->nused++;
-				}
-			}
+			if (old->included != g[x].included ||
+			    old->amount != g[x].amount)
+				changed[nch++] = g[x];
 		}
 	}
-	if (n > 1)
-		qsort(st, n, sizeof(*st), mstate_cmp);
-	*out = st;
-	*nout = n;
-	return 1;
+	return store_usage_calls_rerate(a, s->op, s->site, changed, nch);
 }
 
-static const struct mstate *
-state_find(const struct mstate *st, size_t n, int month, int64_t occ)
-{
-	struct mstate	 key;
-
-	memset(&key, 0, sizeof(key));
-	key.month = month;
-	key.occupier = occ;
-	return n == 0 ? NULL : bsearch(&key, st, n, sizeof(*st), mstate_cmp);
-}
-
-static int
-existing_cmp(const void *pa, const void *pb)
-{
-	const struct su_call	*a = pa, *b = pb;
-	int			 c;
-
-	if (a->started != b->started)
-		return a->started < b->started ? -1 : 1;
-	if ((c = strcmp(a->calling, b->calling)) != 0)
-		return c;
-	if ((c = strcmp(a->called, b->called)) != 0)
-		return c;
-	return a->dir - b->dir;
-}
-
-/* -1, 0, 1 as existing_cmp, of a file's call against a stored one. */
+/* -1, 0, 1: a file's call against a stored one, in call order. */
 static int
 cdr_vs_stored(const struct usage_cdr *a, const struct su_call *b)
 {
@@ -654,39 +809,43 @@ cdr_vs_stored(const struct usage_cdr *a, const struct su_call *b)
 
 	if (a->start != b->started)
 		return a->start < b->started ? -1 : 1;
-	if ((c = strcmp(a->calling, b->calling)) != 0)
+	if ((c = usage_digits_cmp(a->calling, b->calling)) != 0)
 		return c;
-	if ((c = strcmp(a->called, b->called)) != 0)
+	if ((c = usage_digits_cmp(a->called, b->called)) != 0)
 		return c;
 	return a->dir - b->dir;
 }
 
 static int
-int_cmp(const void *pa, const void *pb)
+stored_cmp(const void *pa, const void *pb)
 {
-	int	 a = *(const int *)pa, b = *(const int *)pb;
+	const struct su_call	*a = pa, *b = pb;
+	int			 c;
 
-	return a < b ? -1 : a > b;
+	if (a->started != b->started)
+		return a->started < b->started ? -1 : 1;
+	if ((c = usage_digits_cmp(a->calling, b->calling)) != 0)
+		return c;
+	if ((c = usage_digits_cmp(a->called, b->called)) != 0)
+		return c;
+	return a->dir - b->dir;
 }
 
-int
-usage_import_calls(struct arena *a, struct usage_site *s,
-    const char *file_name, const char *data, size_t len, int64_t user,
-    const char *via, struct usage_result *res)
+static int
+import_calls(struct arena *a, struct usage_site *s, const char *file_name,
+    const char *data, size_t len, int64_t user, const char *via,
+    struct usage_result *res)
 {
 	struct usage_cdr	*cdr;
-	struct su_call		*ex, *calls;
+	struct su_call		*ex, *calls, *g;
 	struct ref		*refs;
-	struct mstate		*st;
-	struct su_vm		*v;
 	struct su_import	 im;
 	struct daycache		 dc;
-	int			*months, *rerate_m;
-	int64_t			*rerate_o;
-	size_t			 n, m, nex, i, j, k, nv, nst, nmonths, nre;
+	int			 rerate[16];
+	int64_t			 imports;
+	size_t			 n, m, nex, i, j, k, nre = 0;
 	long			 got;
 
-	memset(res, 0, sizeof(*res));
 	memset(&dc, 0, sizeof(dc));
 	if ((got = usage_cdr_read(a, data, len, &cdr, &res->bad_line,
 	    res->msg)) < 0)
@@ -701,14 +860,18 @@ usage_import_calls(struct arena *a, struct usage_site *s,
 		}
 		cdr[m++] = cdr[i];
 	}
-	if (store_usage_lock(s->op, s->site) <= 0)
+	if (store_usage_lock(a, s->op, s->site, &imports, 1) <= 0)
 		return -1;
+	if (imports != s->imports)
+		usage_site_forget(s);	/* someone else imported meanwhile */
+	s->imports = -1;		/* until this import is done */
+	s->cur = imports;
 	/* What is stored already of the file's time span. */
 	if (store_usage_existing(a, s->op, s->site, cdr[0].start,
 	    cdr[m - 1].start, &ex, &nex) < 0)
 		return -1;
-	qsort(ex, nex, sizeof(*ex), existing_cmp);
-	calls = arena_calloc(a, m + 1, sizeof(*calls));
+	qsort(ex, nex, sizeof(*ex), stored_cmp);
+	calls = arena_alloc(a, (m + 1) * sizeof(*calls));
 	for (i = 0, j = 0, k = 0; i < m; i++) {
 		int c = 1;
 
@@ -739,79 +902,82 @@ usage_import_calls(struct arena *a, struct usage_site *s,
 	im.via = via;
 	if (store_usage_import_add(s->op, s->site, &im, &res->import_id) < 0)
 		return -1;
-	if (k == 0)
-		return 1;
 
-	/* Group by occupier and month, in call order within. */
-	refs = arena_alloc(a, k * sizeof(*refs));
-	months = arena_alloc(a, k * sizeof(*months));
+	/* Allowances in call order, per occupier and month, carrying on
+	 * from what the month has stored. */
+	refs = arena_alloc(a, (k + 1) * sizeof(*refs));
 	for (i = 0; i < k; i++) {
 		refs[i].occupier = calls[i].occupier;
 		refs[i].month = calls[i].month;
 		refs[i].i = i;
-		months[i] = calls[i].month;
 	}
 	qsort(refs, k, sizeof(*refs), ref_cmp);
-	qsort(months, k, sizeof(*months), int_cmp);
-	for (i = 0, nmonths = 0; i < k; i++)
-		if (nmonths == 0 || months[nmonths - 1] != months[i])
-			months[nmonths++] = months[i];
-	if (states_load(a, s, months, nmonths, &st, &nst) < 0)
-		return -1;
-
-	v = arena_alloc(a, k * sizeof(*v));
-	rerate_o = arena_alloc(a, k * sizeof(*rerate_o));
-	rerate_m = arena_alloc(a, k * sizeof(*rerate_m));
-	nv = nre = 0;
+	g = arena_alloc(a, (k + 1) * sizeof(*g));
 	for (i = 0; i < k; i = j) {
-		const struct mstate	*ms;
-		struct usage_item	*it;
-		struct su_call		*g;
-		struct usage_used	 used[32];
-		size_t			 ng, nused = 0, x;
+		struct usite_state	*st;
+		struct usite_month	*mm;
+		size_t			 ng, x, r;
 
 		for (j = i; j < k && refs[j].occupier == refs[i].occupier &&
 		    refs[j].month == refs[i].month; j++)
 			continue;
 		ng = j - i;
-		g = arena_alloc(a, ng * sizeof(*g));
+		if (month_load(a, s, refs[i].month) < 0)
+			return -1;
+		st = st_get(s, refs[i].occupier, refs[i].month);
 		for (x = 0; x < ng; x++)
 			g[x] = calls[refs[i + x].i];
-		ms = state_find(st, nst, refs[i].month, refs[i].occupier);
-		if (ms != NULL && ms->found && g[0].started <= ms->last) {
-			/* Older than what is rated: the month again, after
-			 * the insert. */
-			rerate_o[nre] = refs[i].occupier;
-			rerate_m[nre++] = refs[i].month;
-		} else if (ms != NULL) {
-			nused = ms->nused;
-			memcpy(used, ms->used, nused * sizeof(used[0]));
+		if (st->last > 0 && g[0].started <= st->last) {
+			/* Older than what is rated: the month again,
+			 * once the calls are in. */
+			for (r = 0; r < nre && rerate[r] != refs[i].month; r++)
+				continue;
+			if (r == nre) {
+				if (nre == sizeof(rerate) / sizeof(rerate[0])) {
+					snprintf(res->msg, sizeof(res->msg),
+					    "The file spans more than %zu "
+					    "months.", nre);
+					return -2;
+				}
+				rerate[nre++] = refs[i].month;
+			}
 		}
-		it = items_of(a, s, g, ng);
-		if (usage_rate_calls(it, ng, used, &nused, 32) < 0) {
-			log_warnx("usage: allowance arithmetic failed");
+		if (fold(a, s, g, ng, st) < 0)
 			return -1;
-		}
+		mm = month_meta(s, refs[i].month);
 		for (x = 0; x < ng; x++) {
-			struct su_call *c = &calls[refs[i + x].i];
-
-			c->included = it[x].included;
-			c->amount = it[x].amount;
-			if (ms == NULL || !ms->found || g[0].started > ms->last)
-				vm_of(c, &v[nv++]);
+			calls[refs[i + x].i].included = g[x].included;
+			calls[refs[i + x].i].amount = g[x].amount;
+			if (mm->base != USITE_BASE_UNKNOWN)
+				d_add(s, &g[x]);
 		}
 	}
 	if (store_usage_calls_add(a, s->op, s->site, res->import_id, calls,
 	    k) < 0)
 		return -1;
-	nv = vm_merge(v, nv);
-	if (store_usage_vm_add(a, s->op, s->site, v, nv) < 0)
-		return -1;
-	for (i = 0; i < nre; i++)
-		if (rerate_month(a, s, rerate_o[i], rerate_m[i]) < 0)
+	for (i = 0; i < nre; i++) {
+		/* Calls rated before change: the summary is built on reading. */
+		month_meta(s, rerate[i])->base = USITE_BASE_UNKNOWN;
+		if (rerate_month(a, s, rerate[i]) < 0)
 			return -1;
+	}
 	res->rerated = (long)nre;
+	s->imports = imports + 1;
 	return 1;
+}
+
+int
+usage_import_calls(struct arena *a, struct usage_site *s,
+    const char *file_name, const char *data, size_t len, int64_t user,
+    const char *via, struct usage_result *res)
+{
+	int	 rc;
+
+	memset(res, 0, sizeof(*res));
+	if ((rc = import_calls(a, s, file_name, data, len, user, via,
+	    res)) < 0 && rc != -2)
+		usage_site_forget(s);
+	return rc;
 }
 
 /* ---- traffic ---- */
@@ -835,7 +1001,7 @@ usage_import_traffic(struct arena *a, int64_t op, int64_t site, int64_t occ,
 	struct usage_sample	*sm;
 	struct su_import	 im;
 	const char		*name;
-	int64_t			 added;
+	int64_t			 added, imports;
 	size_t			 n, i;
 	long			 got;
 	int			 rc, has, month = 0;
@@ -860,7 +1026,9 @@ usage_import_traffic(struct arena *a, int64_t op, int64_t site, int64_t occ,
 		return -2;
 	n = (size_t)got;
 	res->records = got;
-	if (store_usage_lock(op, site) <= 0)
+	/* Serialised with the site's other imports, but not counted: the
+	 * count stands for the calls (the summaries record it). */
+	if (store_usage_lock(a, op, site, &imports, 0) <= 0)
 		return -1;
 	memset(&im, 0, sizeof(im));
 	im.kind = "traffic";

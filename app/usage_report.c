@@ -158,6 +158,7 @@ compose(struct arena *a, const struct common *c, const struct odata *d,
 		if (l.calls == 0)
 			continue;
 		l.code = c->groups[i].code;
+		l.group = c->groups[i].name;
 		l.label = arena_printf(a, "Calls: %s", c->groups[i].name);
 		usage_duration_format(l.billed, b, sizeof(b));
 		usage_duration_format(l.included, inc, sizeof(inc));
@@ -198,6 +199,7 @@ compose(struct arena *a, const struct common *c, const struct odata *d,
 		usage_mbps_format(o->burst_bits, burst, sizeof(burst));
 		money_format_display(o->per_mbps, rate, sizeof(rate));
 		l.code = "burst";
+		l.group = "";
 		l.label = arena_printf(a, "Bandwidth burst above %lld Mbps",
 		    (long long)o->committed_mbps);
 		l.detail = arena_printf(a, "95th percentile %s Mbps of %lld "
@@ -232,6 +234,7 @@ usage_occ_month(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	o->billing_ref = "";
 	usage_month_bounds(year, month, &from, &to);
 	if (common_load(a, op, year, month, &c) < 0 ||
+	    store_usage_month_fresh(a, op, site, mo, from, to) < 0 ||
 	    store_usage_vm(a, op, site, mo, occ, 0, &vm, &nvm) < 0 ||
 	    store_usage_bw(a, op, site, mo, occ, &bw, &nbw) < 0 ||
 	    store_usage_services(a, op, site, occ, &sv, &nsv) < 0 ||
@@ -341,6 +344,7 @@ usage_report(struct arena *a, int64_t op, int64_t site, int year, int month,
 		return rc;
 	usage_month_bounds(year, month, &from, &to);
 	if (common_load(a, op, year, month, &c) < 0 ||
+	    store_usage_month_fresh(a, op, site, mo, from, to) < 0 ||
 	    store_usage_report_occupiers(a, op, site, mo, &occ, &nocc) < 0 ||
 	    store_usage_vm(a, op, site, mo, 0, 1, &vm, &nvm) < 0 ||
 	    store_usage_bw(a, op, site, mo, 0, &bw, &nbw) < 0 ||

@@ -36,6 +36,29 @@ struct usite_tariff {
 	size_t				 nallow;
 };
 
+/* An occupier-month as far as rating goes on: what its rated calls took
+ * from the allowances, per group, and when its latest call started. */
+#define USITE_GROUPS	16
+struct usite_state {
+	int64_t			 occupier;
+	int			 month;
+	int64_t			 last;
+	size_t			 nused;
+	struct usage_used	 used[USITE_GROUPS];
+};
+
+/* A month an import run touched, and what its summary was when the run
+ * first touched it: the run can write the summary when it knows. */
+enum usite_base {
+	USITE_BASE_UNKNOWN,	/* stale: built again when read */
+	USITE_BASE_EMPTY,	/* no calls before the run */
+	USITE_BASE_CURRENT,	/* the summary was current */
+};
+struct usite_month {
+	int			 month;
+	enum usite_base		 base;
+};
+
 struct usage_site {
 	int64_t			 op, site;
 	const char		*name;
@@ -51,6 +74,25 @@ struct usage_site {
 	size_t			 ntar;
 	struct su_group		*groups;	/* display order */
 	size_t			 ngroups;
+	/*
+	 * The import state, kept from one file to the next (the command
+	 * line imports a month of daily files): valid while the site's
+	 * import count is `imports` (nobody else imported meanwhile).
+	 */
+	struct arena		*sa;		/* the arena it lives in */
+	int64_t			 imports;	/* -1: nothing kept */
+	struct usite_state	*st;
+	size_t			 nst, stcap;
+	int32_t			*sth;		/* open addressing over st */
+	uint32_t		 sthmask;
+	int64_t			 cur;		/* count before the running import */
+	struct usite_month	*months;	/* months loaded into st */
+	size_t			 nmonths, mcap;
+	/* What the run's calls add to the months' summaries. */
+	struct su_vm		*d;
+	size_t			 nd, dcap;
+	int32_t			*dh;
+	uint32_t		 dhmask;
 };
 
 const struct usite_num	 *usage_site_number(const struct usage_site *,

@@ -117,10 +117,10 @@ CREATE TABLE usage_bandwidth_tier (
 CREATE TABLE usage_site (
 	operator_id	BIGINT UNSIGNED NOT NULL COMMENT 'owner',
 	site_id		BIGINT UNSIGNED NOT NULL COMMENT 'site',
-	imports		BIGINT UNSIGNED NOT NULL DEFAULT 0 COMMENT 'imports so far; the row is locked by each import so that imports of a site run one at a time',
+	imports		BIGINT UNSIGNED NOT NULL DEFAULT 0 COMMENT 'imports so far: locked and bumped by each import (imports of a site run one at a time); the monthly summaries record the count they were built at',
 	PRIMARY KEY (site_id),
 	KEY usage_site_operator (operator_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='per-site import lock';
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='per-site import lock and counter';
 
 CREATE TABLE usage_import (
 	id		BIGINT UNSIGNED NOT NULL AUTO_INCREMENT COMMENT 'import id',
@@ -141,18 +141,22 @@ CREATE TABLE usage_import (
 	KEY usage_import_site (operator_id, site_id, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='files imported';
 
--- No foreign keys on the call table: a million rows an import, and every
--- column it refers to is checked by the importer inside its transaction.
+-- One index only (the natural key, which is also time order, so a day's
+-- file is appended in order): a secondary index doubled the cost of an
+-- import (make bench). An occupier's calls of a month are read by that
+-- key's range over the site's month (the month a call counts in is the
+-- local month of its start). Every column costs at import too: the
+-- operator is the site's (queries join site to scope by it). No foreign
+-- keys either: a million rows an import, and every id in them comes from
+-- the importer's own reads inside its transaction.
 CREATE TABLE usage_call (
-	operator_id	BIGINT UNSIGNED NOT NULL COMMENT 'owner',
 	site_id		BIGINT UNSIGNED NOT NULL COMMENT 'site of the file',
 	started		BIGINT NOT NULL COMMENT 'unix time the call started',
-	calling		VARCHAR(20) NOT NULL COMMENT 'calling number, international digits',
-	called		VARCHAR(20) NOT NULL COMMENT 'called number, international digits',
-	direction	CHAR(1) NOT NULL COMMENT 'o: made, i: received',
+	calling		BIGINT UNSIGNED NOT NULL COMMENT 'calling number: its international digits as a number (E.164: at most 15 digits, never a leading 0)',
+	called		BIGINT UNSIGNED NOT NULL COMMENT 'called number, likewise',
+	direction	TINYINT NOT NULL COMMENT '0 made, 1 received',
 	duration	INT UNSIGNED NOT NULL COMMENT 'seconds',
 	carrier_cost	BIGINT NULL COMMENT 'what the carrier charged, ten-thousandths of a major unit; NULL: not given',
-	month		INT NOT NULL COMMENT 'YYYYMM (local) it counts in: of its start',
 	occupier_id	BIGINT UNSIGNED NULL COMMENT 'the holder of the calling number (received: of the called number) when it started; NULL: nobody',
 	kind		TINYINT NOT NULL COMMENT '0 rated, 1 internal, 2 inbound, 3 no holder, 4 no tariff, 5 no rate (app/domain/usage.h)',
 	service_id	BIGINT UNSIGNED NULL COMMENT 'the tariff that rated it',
@@ -164,9 +168,20 @@ CREATE TABLE usage_call (
 	included	INT UNSIGNED NOT NULL DEFAULT 0 COMMENT 'billed seconds taken from an allowance (in call order)',
 	amount		BIGINT NOT NULL DEFAULT 0 COMMENT 'what it costs, minor units, rounded half up once',
 	import_id	BIGINT UNSIGNED NOT NULL COMMENT 'the import that brought it',
-	PRIMARY KEY (site_id, started, calling, called, direction),
-	KEY usage_call_occupier (operator_id, occupier_id, site_id, month, started)
+	PRIMARY KEY (site_id, started, calling, called, direction)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='call detail records; the primary key is the natural key that makes imports idempotent';
+
+-- The monthly summary is a cache of the calls: built when it is read and
+-- the site has had imports since (usage_month.imports < usage_site.imports),
+-- by one INSERT ... SELECT ... GROUP BY on the server.
+CREATE TABLE usage_month (
+	operator_id	BIGINT UNSIGNED NOT NULL COMMENT 'owner',
+	site_id		BIGINT UNSIGNED NOT NULL COMMENT 'site',
+	month		INT NOT NULL COMMENT 'YYYYMM (local)',
+	imports		BIGINT UNSIGNED NOT NULL DEFAULT 0 COMMENT 'usage_site.imports when usage_voice_month was last built for this month',
+	PRIMARY KEY (site_id, month),
+	KEY usage_month_operator (operator_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='how fresh each month''s summary is';
 
 CREATE TABLE usage_voice_month (
 	operator_id	BIGINT UNSIGNED NOT NULL COMMENT 'owner',
@@ -181,9 +196,8 @@ CREATE TABLE usage_voice_month (
 	included	BIGINT NOT NULL DEFAULT 0 COMMENT 'billed seconds taken from an allowance',
 	amount		BIGINT NOT NULL DEFAULT 0 COMMENT 'minor units: sum of the calls'' rounded charges',
 	carrier_cost	BIGINT NOT NULL DEFAULT 0 COMMENT 'ten-thousandths of a major unit',
-	last_started	BIGINT NOT NULL DEFAULT 0 COMMENT 'the latest call rated; an import with an earlier call re-rates the month',
 	PRIMARY KEY (operator_id, site_id, month, occupier_id, kind, group_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='calls rated per occupier, month and group: kept by every import';
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='calls per occupier, month, kind and group: a cache of usage_call (usage_month)';
 
 CREATE TABLE usage_traffic (
 	operator_id	BIGINT UNSIGNED NOT NULL COMMENT 'owner',
@@ -209,3 +223,7 @@ CREATE TABLE usage_bw_month (
 	p95_out		BIGINT NOT NULL COMMENT '95th percentile of bits sent in a slot',
 	PRIMARY KEY (operator_id, site_id, month, occupier_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='the month''s 95th percentiles, kept by every traffic import';
+
+-- Rating a site reads the Tariff, Voice and Bandwidth rows of its
+-- occupiers: by site, not by occupier.
+ALTER TABLE occupier_service ADD KEY occsvc_site (operator_id, site_id, service_id);

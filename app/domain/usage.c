@@ -531,6 +531,16 @@ bad:
 }
 
 int
+usage_digits_cmp(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b);
+
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return strcmp(a, b);
+}
+
+int
 usage_cdr_cmp(const void *pa, const void *pb)
 {
 	const struct usage_cdr	*a = pa, *b = pb;
@@ -538,9 +548,9 @@ usage_cdr_cmp(const void *pa, const void *pb)
 
 	if (a->start != b->start)
 		return a->start < b->start ? -1 : 1;
-	if ((c = strcmp(a->calling, b->calling)) != 0)
+	if ((c = usage_digits_cmp(a->calling, b->calling)) != 0)
 		return c;
-	if ((c = strcmp(a->called, b->called)) != 0)
+	if ((c = usage_digits_cmp(a->called, b->called)) != 0)
 		return c;
 	if (a->dir != b->dir)
 		return a->dir < b->dir ? -1 : 1;

@@ -27,7 +27,7 @@
 
 struct arena;
 
-#define USAGE_DIGITS_MAX	20		/* digits of a normalised number */
+#define USAGE_DIGITS_MAX	15		/* digits of a normalised number (E.164) */
 #define USAGE_COUNTRY		"44"		/* national numbers ("020 ...") are UK */
 #define USAGE_SLOT		300		/* seconds of a traffic sample */
 #define USAGE_UNLIMITED		INT64_MAX	/* an allowance without a limit */
@@ -132,8 +132,11 @@ struct usage_cdr {
  */
 long	 usage_cdr_read(struct arena *, const char *data, size_t len,
 	    struct usage_cdr **out, size_t *bad_line, char *msg);
+/* Order of normalised numbers: as the numbers they are (shorter first,
+ * then digit by digit; they never start with 0). */
+int	 usage_digits_cmp(const char *a, const char *b);
 /* Order of calls: start time, then calling, called, direction (the
- * natural key), for qsort. */
+ * natural key, usage_digits_cmp for the numbers), for qsort. */
 int	 usage_cdr_cmp(const void *, const void *);
 /* 1 when a and b are the same call (the natural key: start, calling,
  * called, direction; the site is the file's). */

@@ -20,9 +20,7 @@ boundary_of(const char *ct, char *b)
 
 	if (ct == NULL || strncasecmp(ct, "multipart/form-data", 19) != 0)
 		return -1;
-	for (p = ct + 19; *p != '\0'; p++) {
-		if (*p != ';')
-			continue;
+	for (p = ct + 19; (p = strchr(p, ';')) != NULL; ) {
 		p++;
 		while (*p == ' ' || *p == '\t')
 			p++;

@@ -231,14 +231,23 @@ store_usage_occupier(struct arena *a, int64_t op, int64_t occ, int64_t site,
 }
 
 int
-store_usage_lock(int64_t op, int64_t site)
+store_usage_lock(struct arena *a, int64_t op, int64_t site, int64_t *imports,
+    int bump)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_I(site) };
-	int64_t		 n;
+	struct dbp	 q[] = { DBP_I(site), DBP_I(op) };
+	struct dbres	 res;
+	int		 rc;
 
-	if ((n = db_exec(STMT_USAGE_LOCK, p, NPARAMS(p), NULL)) < 0)
+	if (db_exec(STMT_USAGE_SITE_ROW, p, NPARAMS(p), NULL) < 0 ||
+	    (rc = db_query(a, STMT_USAGE_LOCK, q, NPARAMS(q), &res)) < 0)
 		return -1;
-	return n > 0 ? 1 : 0;
+	if (rc == 0)
+		return 0;
+	*imports = dbrow_int(&res.rows[0], 0);
+	if (!bump)
+		return 1;
+	return db_exec(STMT_USAGE_BUMP, q, NPARAMS(q), NULL) < 0 ? -1 : 1;
 }
 
 int
@@ -348,132 +357,108 @@ store_usage_existing(struct arena *a, int64_t op, int64_t site, int64_t from,
 		c[i].started = dbrow_int(&res.rows[i], 0);
 		c[i].calling = dbrow_str(&res.rows[i], 1);
 		c[i].called = dbrow_str(&res.rows[i], 2);
-		c[i].dir = dbrow_str(&res.rows[i], 3)[0] == 'i' ? USAGE_IN :
-		    USAGE_OUT;
+		c[i].dir = dbrow_int(&res.rows[i], 3) != 0 ? USAGE_IN : USAGE_OUT;
 	}
 	*out = c;
 	*n = res.nrows;
 	return 1;
 }
 
+/* Normalised digits (at most 15, no leading 0) as the number they are. */
+static int64_t
+digits_num(const char *s)
+{
+	int64_t	 v = 0;
+
+	for (; *s >= '0' && *s <= '9'; s++)
+		v = v * 10 + (*s - '0');
+	return v;
+}
+
 /* Column arrays of up to BULK_ROWS rows, allocated once per call. */
-#define CALL_COLS	20
+#define CALL_COLS	18
 
 int
 store_usage_calls_add(struct arena *a, int64_t op, int64_t site,
     int64_t import_id, const struct su_call *c, size_t n)
 {
-	static const char dirs[2][2] = { "o", "i" };
+	/* No operator column: the caller's transaction checked the site is
+	 * op's (store_usage_lock). */
+	(void)op;
 	struct dbcol	 col[CALL_COLS];
 	int64_t		*iv;
-	const char	**sv;
-	unsigned long	*lv;
 	char		*nv;
 	size_t		 done, k, i, m;
-	int		 rc = 1;
 
 	if (n == 0)
 		return 1;
-	/* 17 integer columns, 3 text columns, 4 nullable columns. */
-	iv = arena_alloc(a, (size_t)17 * BULK_ROWS * sizeof(*iv));
-	sv = arena_alloc(a, (size_t)3 * BULK_ROWS * sizeof(*sv));
-	lv = arena_alloc(a, (size_t)3 * BULK_ROWS * sizeof(*lv));
+	iv = arena_alloc(a, (size_t)CALL_COLS * BULK_ROWS * sizeof(*iv));
 	nv = arena_alloc(a, (size_t)4 * BULK_ROWS);
-#define IV(j)	(iv + (size_t)(j) * BULK_ROWS)
-#define SV(j)	(sv + (size_t)(j) * BULK_ROWS)
-#define LV(j)	(lv + (size_t)(j) * BULK_ROWS)
-#define NV(j)	(nv + (size_t)(j) * BULK_ROWS)
 	memset(col, 0, sizeof(col));
-	for (k = 0; k < CALL_COLS; k++)
+	for (k = 0; k < CALL_COLS; k++) {
 		col[k].t = DBP_INT;
-	col[0].i = IV(0);		/* operator_id */
-	col[1].i = IV(1);		/* site_id */
-	col[2].i = IV(2);		/* started */
-	col[3] = (struct dbcol){ DBP_STR, NULL, SV(0), LV(0), NULL };
-	col[4] = (struct dbcol){ DBP_STR, NULL, SV(1), LV(1), NULL };
-	col[5] = (struct dbcol){ DBP_STR, NULL, SV(2), LV(2), NULL };
-	col[6].i = IV(3);		/* duration */
-	col[7].i = IV(4);		/* carrier_cost */
-	col[7].null = NV(0);
-	col[8].i = IV(5);		/* month */
-	col[9].i = IV(6);		/* occupier_id */
-	col[9].null = NV(1);
-	col[10].i = IV(7);		/* kind */
-	col[11].i = IV(8);		/* service_id */
-	col[11].null = NV(2);
-	col[12].i = IV(9);		/* group_id */
-	col[12].null = NV(3);
-	col[13].i = IV(10);		/* billed */
-	col[14].i = IV(11);		/* per_minute */
-	col[15].i = IV(12);		/* setup */
-	col[16].i = IV(13);		/* minimum */
-	col[17].i = IV(14);		/* included */
-	col[18].i = IV(15);		/* amount */
-	col[19].i = IV(16);		/* import_id */
-	for (done = 0; done < n && rc > 0; done += m) {
+		col[k].i = iv + k * BULK_ROWS;
+	}
+	col[6].null = nv;			/* carrier_cost */
+	col[7].null = nv + BULK_ROWS;		/* occupier_id */
+	col[9].null = nv + 2 * BULK_ROWS;	/* service_id */
+	col[10].null = nv + 3 * BULK_ROWS;	/* group_id */
+	for (done = 0; done < n; done += m) {
 		m = n - done < BULK_ROWS ? n - done : BULK_ROWS;
 		for (i = 0; i < m; i++) {
 			const struct su_call *x = &c[done + i];
+			int64_t row[CALL_COLS] = { site, x->started,
+			    digits_num(x->calling), digits_num(x->called),
+			    x->dir == USAGE_IN, x->duration,
+			    x->carrier_cost, x->occupier, x->kind,
+			    x->service, x->group, x->billed, x->per_minute,
+			    x->setup, x->minimum, x->included, x->amount,
+			    import_id };
 
-			IV(0)[i] = op;
-			IV(1)[i] = site;
-			IV(2)[i] = x->started;
-			SV(0)[i] = x->calling;
-			LV(0)[i] = (unsigned long)strlen(x->calling);
-			SV(1)[i] = x->called;
-			LV(1)[i] = (unsigned long)strlen(x->called);
-			SV(2)[i] = dirs[x->dir == USAGE_IN];
-			LV(2)[i] = 1;
-			IV(3)[i] = x->duration;
-			IV(4)[i] = x->carrier_cost;
-			NV(0)[i] = x->carrier_cost < 0;
-			IV(5)[i] = x->month;
-			IV(6)[i] = x->occupier;
-			NV(1)[i] = x->occupier <= 0;
-			IV(7)[i] = x->kind;
-			IV(8)[i] = x->service;
-			NV(2)[i] = x->service <= 0;
-			IV(9)[i] = x->group;
-			NV(3)[i] = x->group <= 0;
-			IV(10)[i] = x->billed;
-			IV(11)[i] = x->per_minute;
-			IV(12)[i] = x->setup;
-			IV(13)[i] = x->minimum;
-			IV(14)[i] = x->included;
-			IV(15)[i] = x->amount;
-			IV(16)[i] = import_id;
+			for (k = 0; k < CALL_COLS; k++)
+				iv[k * BULK_ROWS + i] = row[k];
+			nv[i] = x->carrier_cost < 0;
+			nv[BULK_ROWS + i] = x->occupier <= 0;
+			nv[2 * BULK_ROWS + i] = x->service <= 0;
+			nv[3 * BULK_ROWS + i] = x->group <= 0;
 		}
 		if (db_exec_bulk(STMT_USAGE_CALL_ADD, col, CALL_COLS, m) < 0)
-			rc = -1;
+			return -1;
 	}
-#undef IV
-#undef SV
-#undef LV
-#undef NV
-	return rc;
+	return 1;
 }
 
-int
-store_usage_calls_rerate(int64_t op, int64_t site, const struct su_call *c,
-    size_t n)
-{
-	static const char dirs[2][2] = { "o", "i" };
-	struct dbp	 p[8];
-	char		 d[2];
-	size_t		 i;
+#define RERATE_COLS	8
 
-	/* Rare (an import older than what is rated): one statement a call. */
-	for (i = 0; i < n; i++) {
-		memcpy(d, dirs[c[i].dir == USAGE_IN], 2);
-		p[0] = DBP_I(c[i].included);
-		p[1] = DBP_I(c[i].amount);
-		p[2] = DBP_I(site);
-		p[3] = DBP_I(c[i].started);
-		p[4] = DBP_S(c[i].calling);
-		p[5] = DBP_S(c[i].called);
-		p[6] = DBP_S(d);
-		p[7] = DBP_I(op);
-		if (db_exec(STMT_USAGE_CALL_RERATE, p, NPARAMS(p), NULL) < 0)
+int
+store_usage_calls_rerate(struct arena *a, int64_t op, int64_t site,
+    const struct su_call *c, size_t n)
+{
+	struct dbcol	 col[RERATE_COLS];
+	int64_t		*iv;
+	size_t		 done, k, i, m;
+
+	if (n == 0)
+		return 1;
+	iv = arena_alloc(a, (size_t)RERATE_COLS * BULK_ROWS * sizeof(*iv));
+	memset(col, 0, sizeof(col));
+	for (k = 0; k < RERATE_COLS; k++) {
+		col[k].t = DBP_INT;
+		col[k].i = iv + k * BULK_ROWS;
+	}
+	for (done = 0; done < n; done += m) {
+		m = n - done < BULK_ROWS ? n - done : BULK_ROWS;
+		for (i = 0; i < m; i++) {
+			const struct su_call *x = &c[done + i];
+			int64_t row[RERATE_COLS] = { x->included, x->amount,
+			    site, x->started, digits_num(x->calling),
+			    digits_num(x->called), x->dir == USAGE_IN, op };
+
+			for (k = 0; k < RERATE_COLS; k++)
+				iv[k * BULK_ROWS + i] = row[k];
+		}
+		if (db_exec_bulk(STMT_USAGE_CALL_RERATE, col, RERATE_COLS,
+		    m) < 0)
 			return -1;
 	}
 	return 1;
@@ -481,11 +466,10 @@ store_usage_calls_rerate(int64_t op, int64_t site, const struct su_call *c,
 
 int
 store_usage_calls(struct arena *a, int64_t op, int64_t site, int64_t occ,
-    int month, struct su_call **out, size_t *n)
+    int month, int64_t from, int64_t to, struct su_call **out, size_t *n)
 {
-	struct dbp	 p4[] = { DBP_I(op), DBP_I(occ), DBP_I(site),
-	    DBP_I(month) };
-	struct dbp	 p3[] = { DBP_I(op), DBP_I(site), DBP_I(month) };
+	struct dbp	 p[] = { DBP_I(site), DBP_I(op), DBP_I(from), DBP_I(to),
+	    DBP_I(occ) };
 	struct dbres	 res;
 	struct su_call	*c;
 	size_t		 i;
@@ -494,9 +478,10 @@ store_usage_calls(struct arena *a, int64_t op, int64_t site, int64_t occ,
 	*out = NULL;
 	*n = 0;
 	if (occ > 0)
-		rc = db_query(a, STMT_USAGE_CALLS_OF, p4, NPARAMS(p4), &res);
+		rc = db_query(a, STMT_USAGE_CALLS_OF, p, 5, &res);
 	else
-		rc = db_query(a, STMT_USAGE_CALLS_NOBODY, p3, NPARAMS(p3), &res);
+		rc = db_query(a, occ == 0 ? STMT_USAGE_CALLS_NOBODY :
+		    STMT_USAGE_CALLS_MONTH, p, 4, &res);
 	if (rc < 0)
 		return -1;
 	c = arena_calloc(a, res.nrows + 1, sizeof(*c));
@@ -506,23 +491,188 @@ store_usage_calls(struct arena *a, int64_t op, int64_t site, int64_t occ,
 		c[i].started = dbrow_int(w, 0);
 		c[i].calling = dbrow_str(w, 1);
 		c[i].called = dbrow_str(w, 2);
-		c[i].dir = dbrow_str(w, 3)[0] == 'i' ? USAGE_IN : USAGE_OUT;
+		c[i].dir = dbrow_int(w, 3) != 0 ? USAGE_IN : USAGE_OUT;
 		c[i].duration = dbrow_int(w, 4);
 		c[i].carrier_cost = dbrow_int(w, 5);
-		c[i].month = (int)dbrow_int(w, 6);
-		c[i].occupier = dbrow_int(w, 7);
-		c[i].kind = (int)dbrow_int(w, 8);
-		c[i].service = dbrow_int(w, 9);
-		c[i].group = dbrow_int(w, 10);
-		c[i].billed = dbrow_int(w, 11);
-		c[i].per_minute = dbrow_int(w, 12);
-		c[i].setup = dbrow_int(w, 13);
-		c[i].minimum = dbrow_int(w, 14);
-		c[i].included = dbrow_int(w, 15);
-		c[i].amount = dbrow_int(w, 16);
+		c[i].month = month;
+		c[i].occupier = dbrow_int(w, 6);
+		c[i].kind = (int)dbrow_int(w, 7);
+		c[i].service = dbrow_int(w, 8);
+		c[i].group = dbrow_int(w, 9);
+		c[i].billed = dbrow_int(w, 10);
+		c[i].per_minute = dbrow_int(w, 11);
+		c[i].setup = dbrow_int(w, 12);
+		c[i].minimum = dbrow_int(w, 13);
+		c[i].included = dbrow_int(w, 14);
+		c[i].amount = dbrow_int(w, 15);
 	}
 	*out = c;
 	*n = res.nrows;
+	return 1;
+}
+
+int
+store_usage_state(struct arena *a, int64_t op, int64_t site, int month,
+    int64_t from, int64_t to, struct su_vm **out, size_t *n)
+{
+	struct dbp	 p[] = { DBP_I(site), DBP_I(op), DBP_I(from), DBP_I(to) };
+	struct dbres	 res;
+	struct su_vm	*v;
+	size_t		 i;
+
+	*out = NULL;
+	*n = 0;
+	if (db_query(a, STMT_USAGE_STATE, p, NPARAMS(p), &res) < 0)
+		return -1;
+	v = arena_calloc(a, res.nrows + 1, sizeof(*v));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *w = &res.rows[i];
+
+		v[i].month = month;
+		v[i].occupier = dbrow_int(w, 0);
+		v[i].kind = (int)dbrow_int(w, 1);
+		v[i].group = dbrow_int(w, 2);
+		v[i].included = dbrow_int(w, 3);
+		v[i].last_started = dbrow_int(w, 4);
+	}
+	*out = v;
+	*n = res.nrows;
+	return 1;
+}
+
+/* Inside a transaction: build the month again unless someone just did. */
+static int
+month_build(struct arena *a, int64_t op, int64_t site, int month,
+    int64_t from, int64_t to)
+{
+	struct dbp	 row[] = { DBP_I(op), DBP_I(site), DBP_I(month) };
+	struct dbp	 lk[] = { DBP_I(site), DBP_I(month), DBP_I(op) };
+	struct dbp	 sh[] = { DBP_I(site), DBP_I(op) };
+	struct dbp	 cl[] = { DBP_I(op), DBP_I(site), DBP_I(month) };
+	struct dbp	 bd[] = { DBP_I(month), DBP_I(site), DBP_I(op),
+	    DBP_I(from), DBP_I(to) };
+	struct dbres	 res;
+	int64_t		 have, now;
+
+	if (db_exec(STMT_USAGE_MONTH_ROW, row, NPARAMS(row), NULL) < 0 ||
+	    db_query(a, STMT_USAGE_MONTH_LOCK, lk, NPARAMS(lk), &res) <= 0)
+		return -1;
+	have = dbrow_int(&res.rows[0], 0);
+	/* A running import of the site finishes first: the summary then
+	 * holds everything up to the count it records. */
+	if (db_query(a, STMT_USAGE_SITE_SHARE, sh, NPARAMS(sh), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 1;
+	now = dbrow_int(&res.rows[0], 0);
+	if (have == now)
+		return 1;
+	{
+		struct dbp set[] = { DBP_I(now), DBP_I(site), DBP_I(month),
+		    DBP_I(op) };
+
+		if (db_exec(STMT_USAGE_VM_CLEAR, cl, NPARAMS(cl), NULL) < 0 ||
+		    db_exec(STMT_USAGE_VM_BUILD, bd, NPARAMS(bd), NULL) < 0 ||
+		    db_exec(STMT_USAGE_MONTH_SET, set, NPARAMS(set), NULL) < 0)
+			return -1;
+	}
+	return 1;
+}
+
+int
+store_usage_month_fresh(struct arena *a, int64_t op, int64_t site, int month,
+    int64_t from, int64_t to)
+{
+	struct dbp	 p[] = { DBP_I(month), DBP_I(site), DBP_I(op) };
+	struct dbres	 res;
+	int		 own, rc, attempt;
+
+	if (db_query(a, STMT_USAGE_MONTH_FRESH, p, NPARAMS(p), &res) < 0)
+		return -1;
+	/* No import ever, or built at the current count: nothing to do. */
+	if (res.nrows == 0 ||
+	    dbrow_int(&res.rows[0], 0) == dbrow_int(&res.rows[0], 1))
+		return 1;
+	if (!(own = !db_in_txn()))
+		return month_build(a, op, site, month, from, to);
+	for (attempt = 0; attempt < 3; attempt++) {
+		if (db_begin() < 0)
+			return -1;
+		if ((rc = month_build(a, op, site, month, from, to)) > 0 &&
+		    db_commit() > 0)
+			return 1;
+		db_rollback();
+		if (!db_retryable())
+			return -1;
+	}
+	return -1;
+}
+
+int
+store_usage_month_get(struct arena *a, int64_t op, int64_t site, int month,
+    int64_t *imports)
+{
+	struct dbp	 p[] = { DBP_I(site), DBP_I(month), DBP_I(op) };
+	struct dbres	 res;
+	int		 rc;
+
+	*imports = 0;
+	if ((rc = db_query(a, STMT_USAGE_MONTH_GET, p, NPARAMS(p), &res)) <= 0)
+		return rc;
+	*imports = dbrow_int(&res.rows[0], 0);
+	return 1;
+}
+
+int
+store_usage_month_put(int64_t op, int64_t site, int month, int64_t imports)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_I(month),
+	    DBP_I(imports) };
+
+	return db_exec(STMT_USAGE_MONTH_PUT, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+}
+
+int
+store_usage_vm_clear(int64_t op, int64_t site, int month)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_I(month) };
+
+	return db_exec(STMT_USAGE_VM_CLEAR, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+}
+
+#define VM_COLS	12
+
+int
+store_usage_vm_put(struct arena *a, int64_t op, int64_t site,
+    const struct su_vm *v, size_t n, int add)
+{
+	struct dbcol	 col[VM_COLS];
+	int64_t		*iv;
+	size_t		 done, i, k, m;
+
+	if (n == 0)
+		return 1;
+	iv = arena_alloc(a, (size_t)VM_COLS * BULK_ROWS * sizeof(*iv));
+	memset(col, 0, sizeof(col));
+	for (k = 0; k < VM_COLS; k++) {
+		col[k].t = DBP_INT;
+		col[k].i = iv + k * BULK_ROWS;
+	}
+	for (done = 0; done < n; done += m) {
+		m = n - done < BULK_ROWS ? n - done : BULK_ROWS;
+		for (i = 0; i < m; i++) {
+			const struct su_vm *x = &v[done + i];
+			int64_t row[VM_COLS] = { op, site, x->month, x->occupier,
+			    x->kind, x->group, x->calls, x->seconds, x->billed,
+			    x->included, x->amount, x->carrier };
+
+			for (k = 0; k < VM_COLS; k++)
+				iv[k * BULK_ROWS + i] = row[k];
+		}
+		if (db_exec_bulk(add ? STMT_USAGE_VM_ADD : STMT_USAGE_VM_PUT,
+		    col, VM_COLS, m) < 0)
+			return -1;
+	}
 	return 1;
 }
 
@@ -554,56 +704,10 @@ store_usage_vm(struct arena *a, int64_t op, int64_t site, int month,
 		v[i].included = dbrow_int(w, 6);
 		v[i].amount = dbrow_int(w, 7);
 		v[i].carrier = dbrow_int(w, 8);
-		v[i].last_started = dbrow_int(w, 9);
 	}
 	*out = v;
 	*n = res.nrows;
 	return 1;
-}
-
-#define VM_COLS	13
-
-int
-store_usage_vm_add(struct arena *a, int64_t op, int64_t site,
-    const struct su_vm *v, size_t n)
-{
-	struct dbcol	 col[VM_COLS];
-	int64_t		*iv;
-	size_t		 done, i, k, m;
-	int		 rc = 1;
-
-	if (n == 0)
-		return 1;
-	iv = arena_alloc(a, (size_t)VM_COLS * BULK_ROWS * sizeof(*iv));
-	memset(col, 0, sizeof(col));
-	for (k = 0; k < VM_COLS; k++) {
-		col[k].t = DBP_INT;
-		col[k].i = iv + k * BULK_ROWS;
-	}
-	for (done = 0; done < n && rc > 0; done += m) {
-		m = n - done < BULK_ROWS ? n - done : BULK_ROWS;
-		for (i = 0; i < m; i++) {
-			const struct su_vm *x = &v[done + i];
-			int64_t row[VM_COLS] = { op, site, x->month, x->occupier,
-			    x->kind, x->group, x->calls, x->seconds, x->billed,
-			    x->included, x->amount, x->carrier,
-			    x->last_started };
-
-			for (k = 0; k < VM_COLS; k++)
-				iv[k * BULK_ROWS + i] = row[k];
-		}
-		if (db_exec_bulk(STMT_USAGE_VM_ADD, col, VM_COLS, m) < 0)
-			rc = -1;
-	}
-	return rc;
-}
-
-int
-store_usage_vm_clear(int64_t op, int64_t site, int month, int64_t occ)
-{
-	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_I(month), DBP_I(occ) };
-
-	return db_exec(STMT_USAGE_VM_CLEAR, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
 }
 
 #define TR_COLS	9

@@ -88,8 +88,10 @@ int	 store_usage_occupier(struct arena *, int64_t op, int64_t occ,
 /* ---- import ---- */
 
 /* Lock the site's import row (created if needed) until the transaction
- * ends: imports of a site run one at a time. 0: no such site. */
-int	 store_usage_lock(int64_t op, int64_t site);
+ * ends, so that imports of a site run one at a time, and (bump) count
+ * this import: *imports is the count before it. 0: no such site. */
+int	 store_usage_lock(struct arena *, int64_t op, int64_t site,
+	    int64_t *imports, int bump);
 
 struct su_import {
 	int64_t		 id;
@@ -136,33 +138,50 @@ int	 store_usage_existing(struct arena *, int64_t op, int64_t site,
 int	 store_usage_calls_add(struct arena *, int64_t op, int64_t site,
 	    int64_t import_id, const struct su_call *, size_t n);
 /* Set the allowance and charge of calls already stored (a month re-rated). */
-int	 store_usage_calls_rerate(int64_t op, int64_t site,
+int	 store_usage_calls_rerate(struct arena *, int64_t op, int64_t site,
 	    const struct su_call *, size_t n);
-/* The calls of the occupier (0: of nobody) at the site in month, in call
- * order (start, calling, called, direction). */
+/* The calls at the site in month ([from, to) its unix times) of occupier
+ * occ (0: of nobody; -1: everyone's), in call order (start, calling,
+ * called, direction). */
 int	 store_usage_calls(struct arena *, int64_t op, int64_t site,
-	    int64_t occ, int month, struct su_call **, size_t *);
+	    int64_t occ, int month, int64_t from, int64_t to,
+	    struct su_call **, size_t *);
 
-/* A row of the monthly voice summary. */
+/* A row of the monthly voice summary (or of an import's state). */
 struct su_vm {
 	int		 month;		/* YYYYMM */
 	int64_t		 occupier;	/* 0: nobody */
 	int		 kind;
 	int64_t		 group;		/* 0: not rated */
 	int64_t		 calls, seconds, billed, included, amount, carrier;
-	int64_t		 last_started;
+	int64_t		 last_started;	/* store_usage_state only */
 };
-/* The rows of month at the site (occ 0: every occupier; occ > 0 only
- * that one's). */
+/* Per occupier, kind and group of the month so far: the allowance used
+ * (included) and the latest call (last_started). */
+int	 store_usage_state(struct arena *, int64_t op, int64_t site, int month,
+	    int64_t from, int64_t to, struct su_vm **, size_t *);
+/*
+ * Make the month's summary (usage_voice_month) current: when the site had
+ * imports since it was built, build it again from the calls, on the
+ * server, in a transaction of its own (or the caller's). 1, -1 error.
+ */
+int	 store_usage_month_fresh(struct arena *, int64_t op, int64_t site,
+	    int month, int64_t from, int64_t to);
+/* The import count the month's summary was built at (0: none built). */
+int	 store_usage_month_get(struct arena *, int64_t op, int64_t site,
+	    int month, int64_t *imports);
+/* Record that the summary is current at that count. */
+int	 store_usage_month_put(int64_t op, int64_t site, int month,
+	    int64_t imports);
+/* Write summary rows: add 0 inserts them (after store_usage_vm_clear of
+ * their month), add 1 adds them to the rows there. */
+int	 store_usage_vm_put(struct arena *, int64_t op, int64_t site,
+	    const struct su_vm *, size_t n, int add);
+int	 store_usage_vm_clear(int64_t op, int64_t site, int month);
+/* The summary rows of month at the site (all: every occupier; else only
+ * occ's). Make it fresh first. */
 int	 store_usage_vm(struct arena *, int64_t op, int64_t site, int month,
 	    int64_t occ, int all, struct su_vm **, size_t *);
-/* Add rows (each of its month) to what is stored: counts and amounts
- * add up, last_started is the latest. */
-int	 store_usage_vm_add(struct arena *, int64_t op, int64_t site,
-	    const struct su_vm *, size_t n);
-/* Remove an occupier's rows of month (before it is re-rated whole). */
-int	 store_usage_vm_clear(int64_t op, int64_t site, int month,
-	    int64_t occ);
 
 /* Traffic samples of one interface; returns how many were new. */
 int64_t	 store_usage_traffic_add(struct arena *, int64_t op, int64_t site,

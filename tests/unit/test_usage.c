@@ -65,8 +65,8 @@ test_number_norm(void **state)
 	assert_string_equal(norm("12"), "4412");	/* a short code */
 	assert_string_equal(norm("020 7946 01OO"), "(bad)");
 	assert_string_equal(norm("2+2"), "(bad)");
-	assert_string_equal(norm("+123456789012345678901"), "(bad)");
-	assert_string_equal(norm("+12345678901234567890"), "12345678901234567890");
+	assert_string_equal(norm("+1234567890123456"), "(bad)");
+	assert_string_equal(norm("+123456789012345"), "123456789012345");
 }
 
 static void
