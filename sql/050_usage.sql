@@ -15,8 +15,8 @@ CREATE TABLE phone_holder (
 	PRIMARY KEY (phone_number_id, held_from, occupier_id),
 	KEY phone_holder_site (operator_id, site_id),
 	KEY phone_holder_occupier (operator_id, occupier_id, site_id),
-	CONSTRAINT fk_phone_holder_number FOREIGN KEY (phone_number_id) REFERENCES phone_number (id),
-	CONSTRAINT fk_phone_holder_occupier FOREIGN KEY (occupier_id) REFERENCES occupier (id)
+	CONSTRAINT fk_phone_holder_number FOREIGN KEY (phone_number_id) REFERENCES phone_number (id) ON DELETE CASCADE,
+	CONSTRAINT fk_phone_holder_occupier FOREIGN KEY (occupier_id) REFERENCES occupier (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='who held each phone number when: written in the transaction that changes the holder';
 
 -- The history so far, from what was kept: the numbers' holders and

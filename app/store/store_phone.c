@@ -264,7 +264,9 @@ holder_change(int64_t op, int64_t site, int64_t id, int64_t from, int64_t to,
 	if (from == to)
 		return 1;
 	at = usage_moment(today, (int64_t)time(NULL));
-	if (from > 0) {
+	/* Any holding still open ends, also one the number's row no longer
+	 * shows (a row changed by another client). */
+	{
 		struct dbp p[] = { DBP_I(at), DBP_I(id), DBP_I(op) };
 
 		if (db_exec(STMT_USAGE_HOLDING_END, p, NPARAMS(p), NULL) < 0)
