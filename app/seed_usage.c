@@ -258,7 +258,7 @@ calls(struct buf *b, uint32_t *s, int from, int n, int32_t first,
 	}
 }
 
-/* Internal calls (number to number of the site) and received calls. */
+/* Internal calls (between two of Acme's numbers) and received calls. */
 static void
 others(struct buf *b, uint32_t *s, int32_t first, int32_t last)
 {
@@ -273,7 +273,7 @@ others(struct buf *b, uint32_t *s, int32_t first, int32_t last)
 
 		utc(t, when, sizeof(when));
 		if (i % 3 == 0)
-			buf_printf(b, "+44 20 7946 0100,+44 20 7946 0103,%s,%u,"
+			buf_printf(b, "+44 20 7946 0100,+44 20 7946 0102,%s,%u,"
 			    "out\n", when, 30 + rnd(s) % 300);
 		else
 			buf_printf(b, "07700 900%03u,+44 20 7946 010%u,%s,%u,in\n",
