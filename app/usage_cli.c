@@ -216,10 +216,13 @@ cli_usage(int argc, char *argv[])
 
 		printf("usage %s: %s, %d file%s, %ld records, %ld new, %ld "
 		    "imported before, %ld unattributed, %ld not charged; "
-		    "%.3f s, %.0f records/s, max RSS %ld KiB\n", argv[0],
-		    site_name, files, files == 1 ? "" : "s", records, added,
-		    dups, nobody, unrated, dt, dt > 0 ? (double)records / dt :
-		    0.0, ru.ru_maxrss);
+		    "%.3f s, %.0f records/s, CPU %.3f s, max RSS %ld KiB\n",
+		    argv[0], site_name, files, files == 1 ? "" : "s", records,
+		    added, dups, nobody, unrated, dt, dt > 0 ?
+		    (double)records / dt : 0.0, (double)ru.ru_utime.tv_sec +
+		    (double)ru.ru_utime.tv_usec / 1e6 +
+		    (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec /
+		    1e6, ru.ru_maxrss);
 	}
 out:
 	arena_free(fa);

@@ -525,19 +525,23 @@ static int
 finish_txn(struct arena *a, struct usage_site *s)
 {
 	int64_t		 imports;
-	size_t		 i, j;
+	size_t		 i, j, k;
 
 	if (store_usage_lock(a, s->op, s->site, &imports, 0) <= 0)
 		return -1;
 	if (imports != s->imports)
 		return 0;	/* someone imported since this run's last file */
 	qsort(s->d, s->nd, sizeof(*s->d), vm_month_cmp);
-	for (i = 0; i < s->nd; i = j) {
-		struct usite_month *m = month_meta(s, s->d[i].month);
+	for (k = 0; k < s->nmonths; k++) {
+		struct usite_month *m = &s->months[k];
 
-		for (j = i; j < s->nd && s->d[j].month == s->d[i].month; j++)
+		if (m->base == USITE_BASE_UNKNOWN)
 			continue;
-		if (m == NULL || m->base == USITE_BASE_UNKNOWN)
+		/* This month's rows of the run (maybe none: all imported
+		 * before), sorted by month. */
+		for (i = 0; i < s->nd && s->d[i].month < m->month; i++)
+			continue;
+		for (j = i; j < s->nd && s->d[j].month == m->month; j++)
 			continue;
 		/* An empty month may have been built by a reader meanwhile
 		 * (from this run's first files): start it afresh. */
@@ -557,7 +561,7 @@ usage_site_finish(struct arena *a, struct usage_site *s)
 	size_t		 i;
 	int		 rc = 1, attempt;
 
-	if (s->imports < 0 || s->nd == 0)
+	if (s->imports < 0 || s->nmonths == 0)
 		return 1;
 	if (db_in_txn())
 		rc = finish_txn(a, s);
