@@ -167,7 +167,9 @@ cli_usage(int argc, char *argv[])
 			if (rc > 0 && db_commit() > 0)
 				break;
 			db_rollback();
-			if (site != NULL)
+			/* A refused file (-2) wrote nothing and changed nothing
+			 * the site keeps; anything else may have. */
+			if (site != NULL && rc != -2)
 				usage_site_forget(site);
 			if (rc > 0)
 				rc = -1;

@@ -546,7 +546,7 @@ finish_txn(struct arena *a, struct usage_site *s)
 		/* An empty month may have been built by a reader meanwhile
 		 * (from this run's first files): start it afresh. */
 		if ((m->base == USITE_BASE_EMPTY &&
-		    store_usage_vm_clear(s->op, s->site, m->month) < 0) ||
+		    store_usage_vm_clear(a, s->op, s->site, m->month) < 0) ||
 		    store_usage_vm_put(a, s->op, s->site, s->d + i, j - i,
 		    m->base == USITE_BASE_CURRENT) < 0 ||
 		    store_usage_month_put(s->op, s->site, m->month, imports) < 0)
@@ -757,12 +757,81 @@ fold(struct arena *a, const struct usage_site *s, struct su_call *g, size_t n,
 	return 1;
 }
 
+static int
+vm_key_cmp(const void *pa, const void *pb)
+{
+	const struct su_vm	*a = pa, *b = pb;
+
+	if (a->occupier != b->occupier)
+		return a->occupier < b->occupier ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind - b->kind;
+	return a->group < b->group ? -1 : a->group > b->group;
+}
+
+/*
+ * Write the whole summary of month from its calls c[0..n) (all of the
+ * site's, as stored): it is current from here on, so the run's own rows
+ * of that month are dropped (they are in it).
+ */
+static int
+month_summary(struct arena *a, struct usage_site *s, int month,
+    const struct su_call *c, size_t n)
+{
+	struct usite_month	*mm;
+	struct su_vm		*v;
+	size_t			 i, m = 0, k;
+
+	v = arena_alloc(a, (n + 1) * sizeof(*v));
+	for (i = 0; i < n; i++) {
+		memset(&v[i], 0, sizeof(v[i]));
+		v[i].month = month;
+		v[i].occupier = c[i].occupier;
+		v[i].kind = c[i].kind;
+		v[i].group = c[i].kind == USAGE_RATED ? c[i].group : 0;
+		v[i].calls = 1;
+		v[i].seconds = c[i].duration;
+		v[i].billed = c[i].billed;
+		v[i].included = c[i].included;
+		v[i].amount = c[i].amount;
+		v[i].carrier = c[i].carrier_cost > 0 ? c[i].carrier_cost : 0;
+	}
+	qsort(v, n, sizeof(*v), vm_key_cmp);
+	for (i = 0; i < n; i++) {
+		if (m > 0 && vm_key_cmp(&v[m - 1], &v[i]) == 0) {
+			v[m - 1].calls++;
+			v[m - 1].seconds += v[i].seconds;
+			v[m - 1].billed += v[i].billed;
+			v[m - 1].included += v[i].included;
+			v[m - 1].amount += v[i].amount;
+			v[m - 1].carrier += v[i].carrier;
+		} else
+			v[m++] = v[i];
+	}
+	if (store_usage_vm_clear(a, s->op, s->site, month) < 0 ||
+	    store_usage_vm_put(a, s->op, s->site, v, m, 0) < 0)
+		return -1;
+	for (i = 0, k = 0; i < s->nd; i++)
+		if (s->d[i].month != month)
+			s->d[k++] = s->d[i];
+	s->nd = k;
+	if (s->dh != NULL) {
+		memset(s->dh, 0xff, ((size_t)s->dhmask + 1) * sizeof(*s->dh));
+		for (i = 0; i < s->nd; i++)
+			d_index(s, i);
+	}
+	if ((mm = month_meta(s, month)) != NULL)
+		mm->base = USITE_BASE_CURRENT;
+	return 1;
+}
+
 /*
  * Rate a month of the site again from what is stored, every occupier's
  * calls in call order (an import brought calls older than some already
- * rated): the changed calls are written back and the state rebuilt.
- * Reads the whole month of the site once; rare (files imported out of
- * order), so its cost does not matter to the nightly imports.
+ * rated): the changed calls are written back, the state and the month's
+ * summary rebuilt. Reads the whole month of the site once; rare (files
+ * imported out of order), so its cost does not matter to the nightly
+ * imports.
  */
 static int
 rerate_month(struct arena *a, struct usage_site *s, int month)
@@ -795,14 +864,19 @@ rerate_month(struct arena *a, struct usage_site *s, int month)
 		if (fold(a, s, g, j - i, st) < 0)
 			return -1;
 		for (x = 0; x < j - i; x++) {
-			const struct su_call *old = &c[refs[i + x].i];
+			struct su_call *old = &c[refs[i + x].i];
 
 			if (old->included != g[x].included ||
-			    old->amount != g[x].amount)
+			    old->amount != g[x].amount) {
 				changed[nch++] = g[x];
+				old->included = g[x].included;
+				old->amount = g[x].amount;
+			}
 		}
 	}
-	return store_usage_calls_rerate(a, s->op, s->site, changed, nch);
+	if (store_usage_calls_rerate(a, s->op, s->site, changed, nch) < 0)
+		return -1;
+	return month_summary(a, s, month, c, n);
 }
 
 /* -1, 0, 1: a file's call against a stored one, in call order. */
@@ -864,7 +938,17 @@ import_calls(struct arena *a, struct usage_site *s, const char *file_name,
 		}
 		cdr[m++] = cdr[i];
 	}
-	if (store_usage_lock(a, s->op, s->site, &imports, 1) <= 0)
+	/* At most as many months as rerate[] holds (sorted: months rise). */
+	for (i = 1, j = 1; i < m; i++)
+		if (usage_month_of(cdr[i].start) != usage_month_of(cdr[i - 1].start))
+			j++;
+	if (j > sizeof(rerate) / sizeof(rerate[0])) {
+		snprintf(res->msg, sizeof(res->msg), "The file spans %zu months; "
+		    "split it into files of at most %zu months.", j,
+		    sizeof(rerate) / sizeof(rerate[0]));
+		return -2;
+	}
+	if (store_usage_lock(a, s->op, s->site, &imports, 0) <= 0)
 		return -1;
 	if (imports != s->imports)
 		usage_site_forget(s);	/* someone else imported meanwhile */
@@ -894,6 +978,13 @@ import_calls(struct arena *a, struct usage_site *s, const char *file_name,
 		k++;
 	}
 	res->added = (long)k;
+	/* Counted when it changes calls (a file imported again does not
+	 * make the summaries stale). */
+	if (k > 0) {
+		if (store_usage_bump(s->op, s->site) < 0)
+			return -1;
+		imports++;
+	}
 
 	memset(&im, 0, sizeof(im));
 	im.kind = "calls";
@@ -906,6 +997,10 @@ import_calls(struct arena *a, struct usage_site *s, const char *file_name,
 	im.via = via;
 	if (store_usage_import_add(s->op, s->site, &im, &res->import_id) < 0)
 		return -1;
+	if (k == 0) {
+		s->imports = imports;
+		return 1;
+	}
 
 	/* Allowances in call order, per occupier and month, carrying on
 	 * from what the month has stored. */
@@ -936,15 +1031,8 @@ import_calls(struct arena *a, struct usage_site *s, const char *file_name,
 			 * once the calls are in. */
 			for (r = 0; r < nre && rerate[r] != refs[i].month; r++)
 				continue;
-			if (r == nre) {
-				if (nre == sizeof(rerate) / sizeof(rerate[0])) {
-					snprintf(res->msg, sizeof(res->msg),
-					    "The file spans more than %zu "
-					    "months.", nre);
-					return -2;
-				}
+			if (r == nre)
 				rerate[nre++] = refs[i].month;
-			}
 		}
 		if (fold(a, s, g, ng, st) < 0)
 			return -1;
@@ -959,14 +1047,11 @@ import_calls(struct arena *a, struct usage_site *s, const char *file_name,
 	if (store_usage_calls_add(a, s->op, s->site, res->import_id, calls,
 	    k) < 0)
 		return -1;
-	for (i = 0; i < nre; i++) {
-		/* Calls rated before change: the summary is built on reading. */
-		month_meta(s, rerate[i])->base = USITE_BASE_UNKNOWN;
+	for (i = 0; i < nre; i++)
 		if (rerate_month(a, s, rerate[i]) < 0)
 			return -1;
-	}
 	res->rerated = (long)nre;
-	s->imports = imports + 1;
+	s->imports = imports;
 	return 1;
 }
 

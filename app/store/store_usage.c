@@ -251,6 +251,14 @@ store_usage_lock(struct arena *a, int64_t op, int64_t site, int64_t *imports,
 }
 
 int
+store_usage_bump(int64_t op, int64_t site)
+{
+	struct dbp	 q[] = { DBP_I(site), DBP_I(op) };
+
+	return db_exec(STMT_USAGE_BUMP, q, NPARAMS(q), NULL) < 0 ? -1 : 1;
+}
+
+int
 store_usage_import_add(int64_t op, int64_t site, const struct su_import *im,
     int64_t *id)
 {
@@ -548,7 +556,6 @@ month_build(struct arena *a, int64_t op, int64_t site, int month,
 	struct dbp	 row[] = { DBP_I(op), DBP_I(site), DBP_I(month) };
 	struct dbp	 lk[] = { DBP_I(site), DBP_I(month), DBP_I(op) };
 	struct dbp	 sh[] = { DBP_I(site), DBP_I(op) };
-	struct dbp	 cl[] = { DBP_I(op), DBP_I(site), DBP_I(month) };
 	struct dbp	 bd[] = { DBP_I(month), DBP_I(site), DBP_I(op),
 	    DBP_I(from), DBP_I(to) };
 	struct dbres	 res;
@@ -571,7 +578,7 @@ month_build(struct arena *a, int64_t op, int64_t site, int month,
 		struct dbp set[] = { DBP_I(now), DBP_I(site), DBP_I(month),
 		    DBP_I(op) };
 
-		if (db_exec(STMT_USAGE_VM_CLEAR, cl, NPARAMS(cl), NULL) < 0 ||
+		if (store_usage_vm_clear(a, op, site, month) < 0 ||
 		    db_exec(STMT_USAGE_VM_BUILD, bd, NPARAMS(bd), NULL) < 0 ||
 		    db_exec(STMT_USAGE_MONTH_SET, set, NPARAMS(set), NULL) < 0)
 			return -1;
@@ -585,7 +592,7 @@ store_usage_month_fresh(struct arena *a, int64_t op, int64_t site, int month,
 {
 	struct dbp	 p[] = { DBP_I(month), DBP_I(site), DBP_I(op) };
 	struct dbres	 res;
-	int		 own, rc, attempt;
+	int		 rc, attempt;
 
 	if (db_query(a, STMT_USAGE_MONTH_FRESH, p, NPARAMS(p), &res) < 0)
 		return -1;
@@ -593,7 +600,7 @@ store_usage_month_fresh(struct arena *a, int64_t op, int64_t site, int month,
 	if (res.nrows == 0 ||
 	    dbrow_int(&res.rows[0], 0) == dbrow_int(&res.rows[0], 1))
 		return 1;
-	if (!(own = !db_in_txn()))
+	if (db_in_txn())
 		return month_build(a, op, site, month, from, to);
 	for (attempt = 0; attempt < 3; attempt++) {
 		if (db_begin() < 0)
@@ -633,10 +640,18 @@ store_usage_month_put(int64_t op, int64_t site, int month, int64_t imports)
 }
 
 int
-store_usage_vm_clear(int64_t op, int64_t site, int month)
+store_usage_vm_clear(struct arena *a, int64_t op, int64_t site, int month)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_I(month) };
+	struct dbres	 res;
 
+	/* A DELETE that finds nothing still locks the gap it looked in,
+	 * which makes imports of other sites writing their summaries at the
+	 * same time deadlock: look first. */
+	if (db_query(a, STMT_USAGE_VM_ANY, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0 || dbrow_int(&res.rows[0], 0) == 0)
+		return 1;
 	return db_exec(STMT_USAGE_VM_CLEAR, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
 }
 

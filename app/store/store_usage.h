@@ -131,6 +131,8 @@ struct su_call {
 	int64_t		 billed, per_minute, setup, minimum;
 	int64_t		 included, amount;
 };
+/* Count an import that changed calls (under store_usage_lock). */
+int	 store_usage_bump(int64_t op, int64_t site);
 /* The natural keys of the site's calls that started in [from, to]. */
 int	 store_usage_existing(struct arena *, int64_t op, int64_t site,
 	    int64_t from, int64_t to, struct su_call **, size_t *);
@@ -177,7 +179,8 @@ int	 store_usage_month_put(int64_t op, int64_t site, int month,
  * their month), add 1 adds them to the rows there. */
 int	 store_usage_vm_put(struct arena *, int64_t op, int64_t site,
 	    const struct su_vm *, size_t n, int add);
-int	 store_usage_vm_clear(int64_t op, int64_t site, int month);
+int	 store_usage_vm_clear(struct arena *, int64_t op, int64_t site,
+	    int month);
 /* The summary rows of month at the site (all: every occupier; else only
  * occ's). Make it fresh first. */
 int	 store_usage_vm(struct arena *, int64_t op, int64_t site, int month,

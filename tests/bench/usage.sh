@@ -9,10 +9,11 @@
 #      before TODAY's, spread over those numbers, as one CSV file per site
 #      and day (the phone platform's nightly files): UK landlines and
 #      mobiles, international, premium, internal and received calls;
-#   3. `tenantry usage import --site ID FILE...` for each site, timed from
-#      the first file read to the last commit (parse, attribute, rate,
-#      allowances, store), with the importer's peak memory; then the same
-#      files of one site again (all duplicates: the idempotent path);
+#   3. `tenantry usage import --site ID FILE...` for each site, the sites
+#      side by side, timed from the first file read to the last commit
+#      (parse, attribute, rate, allowances, store), with the CPU of the
+#      importers and of MariaDB and the importers' peak memory; then the
+#      same files of one site again (all duplicates: the idempotent path);
 #   4. the month's Billing Usage Report of the busiest site through nginx
 #      (page 1 and the full CSV), and the workers' memory around it.
 # usage_bench writes its section of the report to $W/usage.md.
@@ -121,30 +122,22 @@ usage_bench() {
 	UFILES=$(find "$ud/cdr" -name '*.csv' | wc -l)
 	UBYTES=$(cat "$ud"/cdr/*/*.csv | wc -c)
 	bench_say "bench: usage: $USAGE_CALLS calls in $UFILES files for $UMONTH (generated in $UGEN s); importing"
-	# Two import streams (the machine's two cores), the sites shared out
-	# between them, each site's files in day order, a transaction a file.
-	half=$(( (USITES + 1) / 2 ))
-	set -- $(ls "$ud/cdr")
-	s1="" s2="" k=0
-	for s in "$@"; do
-		k=$((k + 1))
-		if [ $k -le "$half" ]; then s1="$s1 $s"; else s2="$s2 $s"; fi
-	done
-	: >"$ud/import.1" ; : >"$ud/import.2"
+	# One import process per site, all at once (a site's imports run one
+	# at a time, sites side by side); each site's files in day order, a
+	# transaction a file.
 	d0=$(jiffies "$DB_PID")
 	t0=$(date +%s%N)
-	( for s in $s1; do TENANTRY_DB_NAME=tenantry "$BIN" usage import --site "$s" "$ud/cdr/$s"/*.csv \
-	    >>"$ud/import.1" 2>&1 || exit 1; done ) &
-	p1=$!
-	( for s in $s2; do TENANTRY_DB_NAME=tenantry "$BIN" usage import --site "$s" "$ud/cdr/$s"/*.csv \
-	    >>"$ud/import.2" 2>&1 || exit 1; done ) &
-	p2=$!
-	wait "$p1"; r1=$?
-	wait "$p2"; r2=$?
+	pids=""
+	for s in $(ls "$ud/cdr"); do
+		TENANTRY_DB_NAME=tenantry "$BIN" usage import --site "$s" "$ud/cdr/$s"/*.csv >"$ud/import.$s" 2>&1 &
+		pids="$pids $!"
+	done
+	failed=0
+	for p in $pids; do wait "$p" || failed=1; done
 	t1=$(date +%s%N)
 	d1=$(jiffies "$DB_PID")
-	cat "$ud/import.1" "$ud/import.2" >"$ud/import.log"
-	if [ "$r1" != 0 ] || [ "$r2" != 0 ]; then
+	cat "$ud"/import.* >"$ud/import.log"
+	if [ "$failed" != 0 ]; then
 		tail -5 "$ud/import.log" >&2
 		bench_say "bench: usage import failed"
 		return 1
@@ -158,7 +151,7 @@ usage_bench() {
 	UCPU=$(sed -n 's/.* CPU \([0-9.]*\) s.*/\1/p' "$ud/summary" | awk '{ s += $1 } END { printf "%.0f", s * 1000 }')
 	URSS=$(sed -n 's/.*max RSS \([0-9]*\) KiB.*/\1/p' "$ud/summary" | sort -n | tail -1)
 	# The same files of the first site again: every call a duplicate.
-	set -- $s1
+	set -- $(ls "$ud/cdr")
 	t0=$(date +%s%N)
 	TENANTRY_DB_NAME=tenantry "$BIN" usage import --site "$1" "$ud/cdr/$1"/*.csv >"$ud/again.log" 2>&1
 	t1=$(date +%s%N)
@@ -188,7 +181,7 @@ usage_bench() {
 	UCSV_ROWS=$(($(wc -l <"$ud/report.csv") - 1))
 	set -- $(usage_median_max "$ud/html.ms"); HTML_MED=$1 HTML_MAX=$2
 	set -- $(usage_median_max "$ud/csv.ms"); CSV_MED=$1 CSV_MAX=$2
-	THR=$(awk -v r="$UREC" -v t="$UIMPORT_MS" 'BEGIN { printf "%.0f", t > 0 ? r * 1000 / t : 0 }')
+	THR=$(awk -v r="$UREC" -v t="$UIMPORT_MS" 'BEGIN { printf "%.0f", (t > 0 ? r * 1000 / t : 0) }')
 	PERCALL=$(awk -v c="$UCPU" -v d="$UDB_MS" -v r="$UREC" 'BEGIN { if (r > 0) printf "%.1f µs importer + %.1f µs MariaDB", c * 1000 / r, d * 1000 / r }')
 	CEIL=$(awk -v c="$UCPU" -v d="$UDB_MS" -v r="$UREC" 'BEGIN { if (c + d > 0) printf "%.0f", 2 * r * 1000 / (c + d) }')
 	SLOWEST=$(awk -v a="$HTML_MAX" -v b="$CSV_MAX" -v c="$COLD_MS" 'BEGIN { m = a; if (b > m) m = b; if (c > m) m = c; print m }')
@@ -197,7 +190,7 @@ usage_bench() {
 		echo
 		echo "$USAGE_CALLS generated call records for $UMONTH in $UFILES CSV files (a file per site and day, $UBYTES bytes)"
 		echo "over one number of each of the 20 000 generated occupiers (holder history, a tariff and voice lines added"
-		echo "by SQL; generated in $UGEN s), imported with \`tenantry usage import\` in two streams of sites."
+		echo "by SQL; generated in $UGEN s), imported with \`tenantry usage import\`, one process per site, side by side."
 		echo
 		echo "| Measure | Figure |"
 		echo "|---|---|"
