@@ -126,6 +126,7 @@ usage_bench() {
 	# at a time, sites side by side); each site's files in day order, a
 	# transaction a file.
 	d0=$(jiffies "$DB_PID")
+	b0=$(busy_jiffies)
 	t0=$(date +%s%N)
 	pids=""
 	for s in $(ls "$ud/cdr"); do
@@ -136,6 +137,7 @@ usage_bench() {
 	for p in $pids; do wait "$p" || failed=1; done
 	t1=$(date +%s%N)
 	d1=$(jiffies "$DB_PID")
+	b1=$(busy_jiffies)
 	cat "$ud"/import.* >"$ud/import.log"
 	if [ "$failed" != 0 ]; then
 		tail -5 "$ud/import.log" >&2
@@ -183,6 +185,9 @@ usage_bench() {
 	set -- $(usage_median_max "$ud/csv.ms"); CSV_MED=$1 CSV_MAX=$2
 	THR=$(awk -v r="$UREC" -v t="$UIMPORT_MS" 'BEGIN { printf "%.0f", (t > 0 ? r * 1000 / t : 0) }')
 	PERCALL=$(awk -v c="$UCPU" -v d="$UDB_MS" -v r="$UREC" 'BEGIN { if (r > 0) printf "%.1f µs importer + %.1f µs MariaDB", c * 1000 / r, d * 1000 / r }')
+	# CPU the rest of the machine used meanwhile (other processes), in cores.
+	UOTHER=$(awk -v b="$((b1 - b0))" -v d="$UDB_MS" -v c="$UCPU" -v clk="$CLK" -v w="$UIMPORT_MS" \
+	    'BEGIN { o = (b * 1000 / clk - d - c) / w; if (o < 0) o = 0; printf "%.2f", o }')
 	CEIL=$(awk -v c="$UCPU" -v d="$UDB_MS" -v r="$UREC" 'BEGIN { if (c + d > 0) printf "%.0f", 2 * r * 1000 / (c + d) }')
 	SLOWEST=$(awk -v a="$HTML_MAX" -v b="$CSV_MAX" -v c="$COLD_MS" 'BEGIN { m = a; if (b > m) m = b; if (c > m) m = c; print m }')
 	{
@@ -195,7 +200,7 @@ usage_bench() {
 		echo "| Measure | Figure |"
 		echo "|---|---|"
 		echo "| Import and rating, end to end (first file read to last commit) | $UREC records in $UIMPORT_MS ms: **$THR calls/s**; $UNEW new, $UNOBODY unattributed |"
-		echo "| CPU per call | $PERCALL (ceiling on 2 idle cores: $CEIL calls/s) |"
+		echo "| CPU per call | $PERCALL (ceiling on 2 idle cores: $CEIL calls/s); other processes meanwhile: $UOTHER cores |"
 		echo "| Importer peak memory (max RSS of an import process) | $URSS KiB |"
 		echo "| The first site's files imported again | $UAGAIN_MS ms: $UAGAIN |"
 		echo "| Rows | $UROWS calls, $UVM monthly summary rows |"
