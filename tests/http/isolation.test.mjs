@@ -19,7 +19,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -171,6 +171,7 @@ before(async () => {
 	usage('traffic', '--site', String(harbour), '--occupier', String(zephyr), '--interface', `HH-matrix-${tag}`,
 		ewTraffic);
 	usage('import', '--site', String(cw), fjordCalls);
+	rmSync(udir, { recursive: true, force: true });
 	// Read once, so that the matrix's GETs find the monthly summaries
 	// current (a stale one is built again on reading).
 	for (const [c, s] of [[clients.nw_admin, cw], [clients.ew_admin, harbour]])

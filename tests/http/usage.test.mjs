@@ -13,7 +13,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -455,4 +455,5 @@ test('tenantry usage import: files in order, a bad one refused with its line, a 
 		}
 	})();
 	assert.equal(usage, 2, 'bad arguments');
+	rmSync(dir, { recursive: true, force: true });
 });
