@@ -15,6 +15,8 @@ int	cli_operator_add(int argc, char *argv[]);
 /* `tenantry ledger-check` (ledger_check.c): 0 equal, 1 differences, 2
  * error. */
 int	cli_ledger_check(void);
+/* tenantry usage import|traffic ... (usage_cli.c) */
+int	cli_usage(int argc, char *argv[]);
 
 /*
  * Demo data of the infrastructure features, called by cli_seed inside its
@@ -23,6 +25,10 @@ int	cli_ledger_check(void);
  * just the other operator's occupier (demo == 0). 0 ok, -1 error.
  */
 int	seed_telephony(int64_t op, const int64_t *sites, size_t nsites,
+	    const int64_t *occ, size_t nocc, int demo, int32_t today);
+/* Demo of usage billing (rate tables, allowances, tiers, the numbers'
+ * holders, call records and traffic), after seed_telephony. */
+int	seed_usage(int64_t op, const int64_t *sites, size_t nsites,
 	    const int64_t *occ, size_t nocc, int demo, int32_t today);
 int	seed_devices(int64_t op, const int64_t *sites, size_t nsites,
 	    const int64_t *occ, size_t nocc, int demo, int32_t today);

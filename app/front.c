@@ -90,6 +90,14 @@ enum page {
 	PAGE_MY_INVOICES,	/* /my/invoices */
 	PAGE_MY_INVOICE,	/* /my/invoices/# */
 	PAGE_MY_INVOICE_PDF,	/* /my/invoices/#/pdf */
+	PAGE_SITE_USAGE,	/* /sites/#/usage (the Billing Usage Report) */
+	PAGE_SITE_USAGE_CSV,	/* /sites/#/usage.csv */
+	PAGE_SITE_USAGE_NOBODY,	/* /sites/#/usage/unattributed.csv */
+	PAGE_SITE_USAGE_IMPORT,	/* /sites/#/usage/import */
+	PAGE_OCC_USAGE,		/* /occupiers/#/sites/#/usage */
+	PAGE_OCC_USAGE_CSV,	/* /occupiers/#/sites/#/usage/calls.csv */
+	PAGE_MY_USAGE,		/* /my/sites/#/usage */
+	PAGE_MY_USAGE_CSV,	/* /my/sites/#/usage/calls.csv */
 	PAGE__MAX
 };
 
@@ -176,12 +184,22 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_MY_INVOICES] = { MG, "/my/invoices", page_my_invoices, R_OCCUPIER, 0 },
 	[PAGE_MY_INVOICE] = { MG, "/my/invoices/#", page_my_invoice, R_OCCUPIER, 0 },
 	[PAGE_MY_INVOICE_PDF] = { MG, "/my/invoices/#/pdf", page_invoice_pdf, R_OCCUPIER, 0 },
+	[PAGE_SITE_USAGE] = { MG, "/sites/#/usage", page_site_usage, R_OPERATOR, 0 },
+	[PAGE_SITE_USAGE_CSV] = { MG, "/sites/#/usage.csv", page_site_usage, R_OPERATOR, 0 },
+	[PAGE_SITE_USAGE_NOBODY] = { MG, "/sites/#/usage/unattributed.csv", page_site_usage_nobody, R_OPERATOR, 0 },
+	[PAGE_SITE_USAGE_IMPORT] = { MG | MP, "/sites/#/usage/import", page_site_usage_import, R_OPERATOR, 0 },
+	[PAGE_OCC_USAGE] = { MG, "/occupiers/#/sites/#/usage", page_occupier_usage, R_OPERATOR, 0 },
+	[PAGE_OCC_USAGE_CSV] = { MG, "/occupiers/#/sites/#/usage/calls.csv", page_occupier_usage_csv, R_OPERATOR, 0 },
+	[PAGE_MY_USAGE] = { MG, "/my/sites/#/usage", page_my_usage, R_OCCUPIER, 0 },
+	[PAGE_MY_USAGE_CSV] = { MG, "/my/sites/#/usage/calls.csv", page_my_usage_csv, R_OCCUPIER, 0 },
 };
 
 /* The routes whose forms may upload a file (multipart/form-data): the
- * case screens. Any other refuses such a body like a badly encoded form. */
+ * case screens and the usage import. Any other refuses such a body like a
+ * badly encoded form. */
 static const enum page upload_pages[] = {
 	PAGE_CASE_NEW, PAGE_CASE, PAGE_MY_CASE_NEW, PAGE_MY_CASE,
+	PAGE_SITE_USAGE_IMPORT,
 };
 
 static int

@@ -14,6 +14,7 @@
  *   tenantry notify-invoice ...         an invoice-issued e-mail (see usage)
  *   tenantry ledger-check               the charge ledger against the
  *                                       audit log (ledger_check.c)
+ *   tenantry usage import|traffic ...   usage records (usage_cli.c)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -50,6 +51,9 @@ usage(void)
 	    "       tenantry notify-invoice --operator ID --occupier ID"
 	    " --number N --total MINOR\n"
 	    "                --issued YYYY-MM-DD --due YYYY-MM-DD [--path /my/...]\n"
+	    "       tenantry usage import --site ID FILE...\n"
+	    "       tenantry usage traffic --site ID --occupier ID"
+	    " --interface NAME FILE...\n"
 	    "Configuration: TENANTRY_CONFIG file and TENANTRY_* variables"
 	    " (see README).\n", stderr);
 }
@@ -335,6 +339,8 @@ main(int argc, char *argv[])
 		rc = cli_notify_contracts();
 	else if (strcmp(argv[1], "notify-invoice") == 0)
 		rc = cli_notify_invoice(argc - 2, argv + 2);
+	else if (strcmp(argv[1], "usage") == 0)
+		rc = cli_usage(argc - 2, argv + 2);
 	else {
 		usage();
 		rc = 2;

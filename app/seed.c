@@ -485,7 +485,9 @@ cli_seed(int32_t today)
 	    seed_telephony(op[1], site + 2, 1, &eocc, 1, 0, today) == -1 ||
 	    seed_devices(op[0], site, 2, occ, NOCCUPIERS, 1, today) == -1 ||
 	    seed_devices(op[1], site + 2, 1, &eocc, 1, 0, today) == -1 ||
-	    seed_billing(op[0], op[1]) == -1)
+	    seed_billing(op[0], op[1]) == -1 ||
+	    seed_usage(op[0], site, 2, occ, NOCCUPIERS, 1, today) == -1 ||
+	    seed_usage(op[1], site + 2, 1, &eocc, 1, 0, today) == -1)
 		goto fail;
 	for (i = 0; i < NUSERS; i++) {
 		int64_t o = users[i].occupier ? occ[users[i].occupier - 1] : 0;

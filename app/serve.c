@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,7 +233,7 @@ worker_main(int sock)
 	struct arena		*a;
 	struct sigaction	 sa;
 	sigset_t		 none;
-	int			 unix_sock;
+	int			 unix_sock, big;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = worker_term;
@@ -249,6 +250,11 @@ worker_main(int sock)
 	if (FCGX_InitRequest(&fr, sock, 0) != 0)
 		_exit(1);
 	unix_sock = strchr(cfg.listen, '/') != NULL;
+	/* A big request (a site's usage report) gives its memory back
+	 * (below): fixed thresholds, as glibc would raise them after the
+	 * first big block is freed and keep such blocks from then on. */
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
 	a = arena_new(64 * 1024);
 	while (!stopping) {
 		busy = 0;
@@ -267,7 +273,10 @@ worker_main(int sock)
 			    "rolled back");
 			db_rollback();
 		}
+		big = arena_used(a) > 4 * 1024 * 1024;
 		arena_reset(a);
+		if (big)
+			malloc_trim(0);	/* the pages back to the system */
 	}
 	arena_free(a);
 	db_close();

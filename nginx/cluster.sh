@@ -590,7 +590,7 @@ cluster_start() {
 	    { tail -5 "$C/setup.log" >&2; die "migrations failed (see $C/setup.log)"; }
 	if [ "${CLUSTER_SEED:-1}" = 1 ]; then
 		TENANTRY_DB_SOCKET="$(node_sock "$first")" TENANTRY_DB_HOST= TENANTRY_DB_USER=root \
-		    TENANTRY_DB_PASSWORD= TENANTRY_DB_NAME="$DBNAME" "$BIN" seed >>"$C/setup.log" 2>&1 ||
+		    TENANTRY_DB_PASSWORD= TENANTRY_DB_NAME="$DBNAME" TENANTRY_DEMO=1 "$BIN" seed >>"$C/setup.log" 2>&1 ||
 		    { tail -5 "$C/setup.log" >&2; die "the demo data failed (see $C/setup.log)"; }
 	fi
 	i=1

@@ -18,4 +18,5 @@
 <tfoot><tr><th scope="row" colspan="6" class="num">Total for {{MONTH_LABEL}}</th><td class="num"><strong>{{TOTAL}}</strong></td></tr></tfoot>
 </table>{{/HAS_ROWS}}
 {{#EMPTY}}<div class="empty"><p>It is empty here: nothing is charged at {{SITE_NAME}} in {{MONTH_LABEL}}.</p></div>{{/EMPTY}}
+{{>USAGE_BLOCK}}
 </section>

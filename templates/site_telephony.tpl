@@ -2,7 +2,7 @@
 <div><p class="crumbs"><a href="/sites">Sites</a> › <a href="/sites/{{SITE_ID}}">{{SITE_NAME}}</a></p>
 <h1>Telephony at {{SITE_NAME}}</h1>
 <p class="sub phone-counts">{{TOTAL}} phone numbers{{#COUNT}} · <span class="count-{{KEY}}">{{N}} {{LABEL}}</span>{{/COUNT}}</p></div>
-<div class="actions"><a class="button" href="{{CSV_HREF}}">Export CSV</a></div>
+<div class="actions"><a class="button" href="{{CSV_HREF}}">Export CSV</a> <a class="button" href="/sites/{{SITE_ID}}/usage">Billing Usage Report</a></div>
 </header>
 {{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was changed:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
 <form class="toolbar filters" method="get" action="/sites/{{SITE_ID}}/telephony">
@@ -38,3 +38,10 @@
 <p class="hint">Deallocate is for reserved numbers; an active number is deactivated first and then cools off before it is available again.</p>{{/HAS_ROWS}}
 {{#EMPTY_FILTERED}}<div class="empty"><p>It is empty here: no number at {{SITE_NAME}} matches these filters.</p><p><a href="/sites/{{SITE_ID}}/telephony">Show all numbers</a></p></div>{{/EMPTY_FILTERED}}
 {{#EMPTY}}<div class="empty"><p>It is empty here: {{SITE_NAME}} has no phone numbers yet.</p></div>{{/EMPTY}}
+<form class="toolbar cdr-upload" method="post" action="/sites/{{SITE_ID}}/usage/import" enctype="multipart/form-data">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="kind" value="calls">
+<label for="f-cdr">Call records (CSV from the phone platform)</label>
+<input id="f-cdr" name="file" type="file" accept=".csv,text/csv" required>
+<button type="submit">Import call records</button>
+<a href="/sites/{{SITE_ID}}/usage/import">More about the file</a>
+</form>

@@ -21,6 +21,7 @@ static const struct {
 	{ "telephony", "Phone numbers" },
 	{ "devices", "Devices" },
 	{ "charges", "Charges" },
+	{ "usage", "Usage" },
 };
 
 int

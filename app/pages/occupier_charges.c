@@ -67,5 +67,10 @@ occupier_charges_show(struct req *r, int64_t occ, int64_t site, int self)
 	}
 	page_set_money(d, TN_TOTAL, total);
 	tpl_show(d, n == 0 ? TN_EMPTY : TN_HAS_ROWS);
+	/* Usage (calls, bandwidth burst): its own block, its own total. */
+	usage_charges_block(r, d, o.id, site, y, m, self ?
+	    arena_printf(r->a, "/my/sites/%lld", (long long)site) :
+	    arena_printf(r->a, "/occupiers/%lld/sites/%lld", (long long)o.id,
+	    (long long)site));
 	page_end(r);
 }

@@ -18,6 +18,7 @@ static const struct {
 	{ "telephony", "Telephony" },
 	{ "devices", "Devices" },
 	{ "charges", "Charges" },
+	{ "usage", "Usage" },
 	{ "history", "History" },
 	{ "users", "Users" },
 };

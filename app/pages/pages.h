@@ -78,6 +78,14 @@ void	page_catalog_billing(struct req *);
 void	page_occupier_billing(struct req *);
 void	page_my_invoices(struct req *);
 void	page_my_invoice(struct req *);
+/* Usage billing (site_usage.c, site_usage_import.c, occupier_usage.c). */
+void	page_site_usage(struct req *);
+void	page_site_usage_nobody(struct req *);
+void	page_site_usage_import(struct req *);
+void	page_occupier_usage(struct req *);
+void	page_occupier_usage_csv(struct req *);
+void	page_my_usage(struct req *);
+void	page_my_usage_csv(struct req *);
 
 /* ---- layout.c: shared page chrome ---- */
 
@@ -197,6 +205,18 @@ void	 occupier_services_show(struct req *, int64_t occ, int64_t site,
 /* The Charges tab, likewise. */
 void	 occupier_charges_show(struct req *, int64_t occ, int64_t site,
 	    int self);
+
+/* ---- occupier_usage.c: usage on the Charges tabs ---- */
+
+/* The usage block of a Charges tab (include USAGE_BLOCK of d): the usage
+ * charge lines of occ at site for the month, and their own total; base
+ * is the tab's base path (its Usage tab is base/usage). */
+void	 usage_charges_block(struct req *, struct tpl_dict *, int64_t occ,
+	    int64_t site, int year, int month, const char *base);
+struct usage_occ_month;
+/* Allocations, allowances and usage lines of one occupier's month. */
+void	 usage_fill_month(struct req *, struct tpl_dict *,
+	    const struct usage_occ_month *);
 
 /* ---- my_nav.c: the self-service header, site selector and tabs ---- */
 

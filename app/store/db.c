@@ -658,6 +658,56 @@ db_exec(enum stmt id, const struct dbp *p, size_t np, uint64_t *insert_id)
 	return n == (my_ulonglong)-1 ? 0 : (int64_t)n;
 }
 
+int64_t
+db_exec_bulk(enum stmt id, const struct dbcol *c, size_t nc, size_t nrows)
+{
+	MYSQL_BIND	 b[MAXPARAMS];
+	MYSQL_STMT	*st;
+	unsigned int	 size = (unsigned int)nrows, none = 0;
+	my_ulonglong	 n;
+	size_t		 i;
+	int		 rc;
+
+	if (nrows == 0)
+		return 0;
+	if (nrows > UINT32_MAX || db_connect() < 0 || (st = prepare(id)) == NULL)
+		return -1;
+	if (nc > MAXPARAMS || mysql_stmt_param_count(st) != nc) {
+		log_warnx("db: %s: parameter count mismatch", stmt_names[id]);
+		return -1;
+	}
+	memset(b, 0, sizeof(b[0]) * (nc ? nc : 1));
+	for (i = 0; i < nc; i++) {
+		if (c[i].t == DBP_INT) {
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = (void *)c[i].i;
+		} else {
+			b[i].buffer_type = c[i].t == DBP_BLOB ?
+			    MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
+			b[i].buffer = (void *)c[i].s;
+			b[i].length = (unsigned long *)c[i].len;
+		}
+		if (c[i].null != NULL)
+			b[i].u.indicator = (char *)c[i].null;
+	}
+	rc = mysql_stmt_attr_set(st, STMT_ATTR_ARRAY_SIZE, &size) != 0 ||
+	    mysql_stmt_bind_param(st, b) != 0 || mysql_stmt_execute(st) != 0;
+	if (rc) {
+		last_errno = mysql_stmt_errno(st);
+		if (!is_conn_error(last_errno))
+			log_warnx("db: %s (%zu rows): %u %s", stmt_names[id],
+			    nrows, last_errno, mysql_stmt_error(st));
+	} else
+		n = mysql_stmt_affected_rows(st);
+	/* Back to one row per execution for anyone else. */
+	mysql_stmt_attr_set(st, STMT_ATTR_ARRAY_SIZE, &none);
+	if (rc) {
+		drop_if_broken();
+		return -1;
+	}
+	return n == (my_ulonglong)-1 ? 0 : (int64_t)n;
+}
+
 int
 db_begin(void)
 {

@@ -87,6 +87,25 @@ int	 db_query_each(enum stmt, const struct dbp *, size_t,
 int64_t	 db_exec(enum stmt, const struct dbp *, size_t, uint64_t *insert_id);
 
 /*
+ * One parameter of a statement run for many rows at once (db_exec_bulk):
+ * the values of every row, column-wise. DBP_INT: i[row]; DBP_STR and
+ * DBP_BLOB: s[row] with len[row] bytes. null, when not NULL, holds 1 for
+ * the rows where the value is SQL NULL and 0 elsewhere.
+ */
+struct dbcol {
+	enum dbp_type		 t;
+	const int64_t		*i;
+	const char *const	*s;
+	const unsigned long	*len;
+	const char		*null;
+};
+/* Run an INSERT/UPDATE statement for nrows rows in one round trip
+ * (MariaDB's array binding). >= 0 affected rows, -1 error. Not retried
+ * after a lost connection: meant for inside a transaction. */
+int64_t	 db_exec_bulk(enum stmt, const struct dbcol *, size_t ncols,
+	    size_t nrows);
+
+/*
  * Transactions: begin/commit return 1 ok, -1 error; rollback never fails
  * visibly. After a failure and the rollback, db_retryable says whether the
  * transaction is to be run again whole, from db_begin: a deadlock (1213;

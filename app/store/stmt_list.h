@@ -16,3 +16,4 @@
 #include "sql_mail.def"
 #include "sql_ledger.def"
 #include "sql_invoice.def"
+#include "sql_usage.def"

@@ -3,10 +3,12 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "../arena.h"
 #include "../domain/date.h"
 #include "../domain/phone.h"
+#include "../domain/usage.h"
 #include "../log.h"
 #include "db.h"
 #include "store.h"
@@ -246,6 +248,40 @@ lock_for(struct arena *a, int64_t op, int64_t site, int64_t id, int64_t occ,
 	return *why == NULL ? 1 : -2;
 }
 
+/*
+ * The holder of number id changes from occupier `from` to occupier `to`
+ * (0: nobody, or the operator): in the same transaction, the open
+ * holding of the history (phone_holder, which attributes calls to who
+ * held the number when) ends and, for an occupier, a new one begins, at
+ * the moment of the change on business day today (usage_moment).
+ */
+static int
+holder_change(int64_t op, int64_t site, int64_t id, int64_t from, int64_t to,
+    int32_t today)
+{
+	int64_t		 at;
+
+	if (from == to)
+		return 1;
+	at = usage_moment(today, (int64_t)time(NULL));
+	/* Any holding still open ends, also one the number's row no longer
+	 * shows (a row changed by another client). */
+	{
+		struct dbp p[] = { DBP_I(at), DBP_I(id), DBP_I(op) };
+
+		if (db_exec(STMT_USAGE_HOLDING_END, p, NPARAMS(p), NULL) < 0)
+			return -1;
+	}
+	if (to > 0) {
+		struct dbp p[] = { DBP_I(op), DBP_I(site), DBP_I(id), DBP_I(to),
+		    DBP_I(at), DBP_NUL };
+
+		if (db_exec(STMT_USAGE_HOLDING_ADD, p, NPARAMS(p), NULL) < 0)
+			return -1;
+	}
+	return 1;
+}
+
 static int
 has_contract(struct arena *a, int64_t op, int64_t occ, int64_t site)
 {
@@ -286,7 +322,8 @@ store_phone_allocate(struct arena *a, int64_t op, int64_t site, int64_t id,
 			goto out;
 		}
 	}
-	rc = reserve(op, id, occ);
+	if ((rc = reserve(op, id, occ)) > 0)
+		rc = holder_change(op, site, id, ph.occupier_id, occ, today);
 out:
 	if (before != NULL)
 		*before = ph;
@@ -322,7 +359,9 @@ store_phone_allocate_next(struct arena *a, int64_t op, int64_t site,
 		return -2;
 	}
 	for (i = 0; i < res.nrows; i++)
-		if (reserve(op, dbrow_int(&res.rows[i], 0), occ) < 0)
+		if (reserve(op, dbrow_int(&res.rows[i], 0), occ) < 0 ||
+		    holder_change(op, site, dbrow_int(&res.rows[i], 0),
+		    dbrow_int(&res.rows[i], 3), occ, today) < 0)
 			return -1;
 	return phone_rows(a, &res, today, out, nout);
 }
@@ -337,7 +376,8 @@ store_phone_deallocate(struct arena *a, int64_t op, int64_t site, int64_t id,
 
 	if ((rc = lock_for(a, op, site, id, occ, today, PHONE_OP_DEALLOCATE,
 	    &ph, why)) > 0)
-		rc = db_exec(STMT_PHONE_RELEASE, p, NPARAMS(p), NULL) < 0 ?
+		rc = db_exec(STMT_PHONE_RELEASE, p, NPARAMS(p), NULL) < 0 ||
+		    holder_change(op, site, id, ph.occupier_id, 0, today) < 0 ?
 		    -1 : 1;
 	if (before != NULL)
 		*before = ph;
@@ -414,7 +454,8 @@ store_phone_deactivate(struct arena *a, int64_t op, int64_t site, int64_t id,
 	p[1] = dbp_day(phone_cooloff_until(today, cooloff_days), u);
 	p[2] = DBP_I(op);
 	p[3] = DBP_I(id);
-	if (db_exec(STMT_PHONE_DEACTIVATE, p, NPARAMS(p), NULL) < 0) {
+	if (db_exec(STMT_PHONE_DEACTIVATE, p, NPARAMS(p), NULL) < 0 ||
+	    holder_change(op, site, id, ph.occupier_id, 0, today) < 0) {
 		rc = -1;
 		goto out;
 	}
@@ -497,6 +538,7 @@ store_phone_voice_first(struct arena *a, int64_t op, int64_t occ,
 		int		 as_main = i == 0 && !has_main;
 
 		if (activate_one(op, id, occ, as_main, today) < 0 ||
+		    holder_change(op, site, id, 0, occ, today) < 0 ||
 		    store_audit(op, occ, site, 0, "phone_number", id,
 		    phone_op_keys[PHONE_OP_ACTIVATE],
 		    arena_printf(a, "number=%s\nstate=%s", num,

@@ -13,7 +13,10 @@
  * each locks the number with SELECT ... FOR UPDATE, derives its effective
  * state on today (domain/phone.h) and checks the transition there. The
  * caller writes the audit event (store_audit), except for
- * store_phone_voice_first, which has no user to name.
+ * store_phone_voice_first, which has no user to name. A change of a
+ * number's holder also ends its holding and begins the new one in the
+ * holder history (phone_holder, which usage billing attributes calls by),
+ * in the same transaction, at the moment of the change on day today.
  * Strings in returned structs live in the arena passed in.
  */
 #ifndef TENANTRY_STORE_PHONE_H

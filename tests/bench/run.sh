@@ -555,7 +555,12 @@ report() {
 	done
 }
 
+# Usage billing (tests/bench/usage.sh): its own section and goals.
+. "$ROOT/tests/bench/usage.sh"
+usage_bench || bench_say "bench: the usage billing part failed"
+
 report >"$W/report.md"
+[ -f "$W/usage.md" ] && cat "$W/usage.md" >>"$W/report.md"
 cp "$W/report.md" "$OUT/latest.md"
 cp "$W/results.tsv" "$OUT/results.tsv"
 cp "$W/stmts.tsv" "$OUT/statements.tsv"

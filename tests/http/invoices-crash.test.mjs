@@ -39,7 +39,10 @@ async function operatorWith(n, tag) {
 		 start_date, activated_at)
 		 SELECT @op, c.occupier_id, @site, s.id, c.id, s.rrp + c.occupier_id % 7, 1 + c.occupier_id % 3,
 		  '2025-06-01', IF(c.occupier_id % 5 = 0, DATE('2026-01-01') + INTERVAL (c.occupier_id % 28) DAY, '2025-06-01')
-		 FROM contract c JOIN service s ON s.operator_id = c.operator_id WHERE c.operator_id = @op;`);
+		 FROM contract c JOIN service s ON s.operator_id = c.operator_id WHERE c.operator_id = @op;
+		INSERT INTO charge_ledger (operator_id, occsvc_id, from_day, to_day, occupier_id, site_id, price, qty)
+		 SELECT operator_id, id, start_date, NULL, occupier_id, site_id, price, qty
+		 FROM occupier_service WHERE operator_id = @op;`);
 	const op = Number(dbValue(`SELECT id FROM operator WHERE name = ${q(name)}`));
 	const user = addUser({ role: 'operator_admin', operator: name });
 	const c = new Client(name);

@@ -18,11 +18,13 @@
 // The matrix size and the leak count are printed; the leak count must be 0.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-	ADMIN, EASTWIND_ADMIN, OCC_ADMIN, OCC_USER, ROOT, STAFF, addUser, db, dbValue, occupierId, q, rnd,
-	signedIn, siteId,
+	ADMIN, DB_SOCKET, EASTWIND_ADMIN, OCC_ADMIN, OCC_USER, ROOT, STAFF, TENANTRY_BIN, TODAY, addUser, db, dbValue,
+	occupierId, q, rnd, signedIn, siteId,
 } from './lib.mjs';
 
 /* ---- the route table ------------------------------------------------------ */
@@ -172,6 +174,33 @@ before(async () => {
 		return one(`SELECT MAX(id) FROM mail_outbox WHERE operator_id = ${op}`);
 	};
 	const ewMail = mailOf(EW), nwMail = mailOf(NW);
+	// Usage at Eastwind's site and of Fjord at Canary Wharf, so that the
+	// usage pages (Billing Usage Report, imports, itemised calls) have
+	// something of theirs to leak: call records and traffic through the
+	// command line, with a called number and names nobody else has.
+	const udir = mkdtempSync(path.join(tmpdir(), 'matrix-usage-'));
+	const uday = `${TODAY.slice(0, 7)}-03T10:00:00Z`;
+	const usage = (...args) => execFileSync(TENANTRY_BIN, ['usage', ...args],
+		{ env: { ...process.env, TENANTRY_DB_SOCKET: DB_SOCKET }, stdio: 'pipe' });
+	const ewCalls = path.join(udir, `zephyr-usage-${tag}.csv`);
+	const ewTraffic = path.join(udir, `zephyr-traffic-${tag}.csv`);
+	const fjordCalls = path.join(udir, `fjord-usage-${tag}.csv`);
+	writeFileSync(ewCalls, `+44 117 496 0001,+44 113 496 0778,${uday},60,out\n`);
+	writeFileSync(ewTraffic, `${uday},1000000,2000000\n`);
+	writeFileSync(fjordCalls, `+44 20 7946 0103,+44 113 496 0777,${uday},60,out\n`);
+	usage('import', '--site', String(harbour), ewCalls);
+	usage('traffic', '--site', String(harbour), '--occupier', String(zephyr), '--interface', `HH-matrix-${tag}`,
+		ewTraffic);
+	usage('import', '--site', String(cw), fjordCalls);
+	rmSync(udir, { recursive: true, force: true });
+	// Read once, so that the matrix's GETs find the monthly summaries
+	// current (a stale one is built again on reading).
+	for (const [c, s] of [[clients.nw_admin, cw], [clients.ew_admin, harbour]])
+		assert.equal((await c.get(`/sites/${s}/usage`)).status, 200, `usage report of site ${s}`);
+	const usageNeedles = {
+		ew: ['+441134960778', `zephyr-usage-${tag}.csv`, `zephyr-traffic-${tag}.csv`, `HH-matrix-${tag}`],
+		fjord: ['+441134960777', `fjord-usage-${tag}.csv`],
+	};
 	const contractOf = (occ) => one(`SELECT MIN(id) FROM contract WHERE occupier_id = ${occ}`);
 	const inv = await invoiceFixtures(tag);
 	const serviceOf = (op) => one(`SELECT MIN(id) FROM service WHERE operator_id = ${op}`);
@@ -230,6 +259,7 @@ before(async () => {
 		...minus(ofOperator(EW), ofOperator(NW)),
 		...minus(numbers(`operator_id = ${EW}`), numbers(`operator_id = ${NW}`)),
 		...minus(macs(`operator_id = ${EW}`), macs(`operator_id = ${NW}`)),
+		...usageNeedles.ew,
 	].map((s) => ({ s }));
 	const ewIps = minus(addrs(`operator_id = ${EW}`), addrs(`operator_id = ${NW}`)).map((s) => ({ s, ip: true }));
 	const nwSecret = [
@@ -257,6 +287,7 @@ before(async () => {
 			AND number IS NOT NULL`),
 		...minus(numbers(others), numbers(acmeOwn)),
 		...minus(macs(others), macs(acmeOwn)),
+		...usageNeedles.fjord,
 	], acmeStrings).map((s) => ({ s }));
 	const otherIps = minus(addrs(others), addrs(acmeOwn)).map((s) => ({ s, ip: true }));
 	needles = {
@@ -270,6 +301,9 @@ before(async () => {
 	assert.ok(needles.acme.some((n) => n.s === 'Fjord Media'));
 	assert.ok(!needles.acme.some((n) => n.s === 'Acme Analytics Ltd'));
 	assert.ok(needles.ew.some((n) => n.s === 'Acme Analytics Ltd'));
+	assert.ok(needles.acme.some((n) => n.s === '+441134960777'));
+	// The usage pages are in the matrix (from the route table).
+	assert.ok(parseRoutes().filter((r) => r.pattern.includes('/usage')).length >= 8, 'usage routes');
 	tables = db('SHOW TABLES').map((r) => r[0]);
 });
 

@@ -169,7 +169,9 @@ async function edit(c, day) {
 		const avail = m.avail.filter((a) => !a.hidden);
 		rows.push({ service: pick(avail).id, contract: o.contract, price: money(Math.floor(rnd() * 20000)), qty: '1' });
 	}
-	const x = await submit(c, o.occ, o.site, m.version, rows, { op: 'save' });
+	// A removed row goes as a drop, as the dialog's X then Save sends it.
+	const drop = rowsOf(m).filter((r) => !rows.some((k) => k.id === r.id)).map((r) => r.id);
+	const x = await submit(c, o.occ, o.site, m.version, rows, { op: 'save', drop });
 	if (x.r.status !== 303 && x.r.status !== 422 && x.r.status !== 409)
 		throw new Error(`${kind} for ${o.occ} on ${day}: ${x.r.status} ${x.r.text.slice(0, 200)}`);
 	if (x.r.status === 422 && x.m)

@@ -1,0 +1,424 @@
+/*
+ * usage_report: what a month of usage comes to, per occupier and per
+ * site: the usage charge lines (usage_month_lines, the API of the
+ * charges and invoices), allocations, allowances and the Billing Usage
+ * Report. Reads the monthly summaries kept by every import, never the
+ * calls themselves, so a month of a site with thousands of occupiers is
+ * a handful of statements. See usage.h.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "domain/date.h"
+#include "domain/money.h"
+#include "domain/usage.h"
+#include "log.h"
+#include "store/store_usage.h"
+#include "usage.h"
+
+/* What the month lines of any occupier need. */
+struct common {
+	int			 year, month;	/* month: YYYYMM */
+	const struct su_group	*groups;
+	size_t			 ngroups;
+	const struct su_tier	*tiers;
+	size_t			 ntiers;
+	const struct su_allowance *allow;
+	size_t			 nallow;
+};
+
+/* One occupier's rows. */
+struct odata {
+	const struct su_vm	*vm;
+	size_t			 nvm;
+	const struct su_bw	*bw;
+	const struct su_service	*sv;
+	size_t			 nsv;
+	int64_t			 numbers, ports;
+};
+
+static int
+common_load(struct arena *a, int64_t op, int year, int month,
+    struct common *c)
+{
+	struct su_group		*g;
+	struct su_tier		*t;
+	struct su_allowance	*al;
+
+	memset(c, 0, sizeof(*c));
+	c->year = year;
+	c->month = year * 100 + month;
+	if (store_usage_groups(a, op, &g, &c->ngroups) < 0 ||
+	    store_usage_tiers(a, op, &t, &c->ntiers) < 0 ||
+	    store_usage_allowances(a, op, &al, &c->nallow) < 0)
+		return -1;
+	c->groups = g;
+	c->tiers = t;
+	c->allow = al;
+	return 1;
+}
+
+/* The periods of one category of sv, and their services' names. */
+static size_t
+periods_of(struct arena *a, const struct odata *d, enum su_cat cat,
+    struct usage_period **p, const char ***names)
+{
+	size_t	 i, n = 0;
+
+	*p = arena_calloc(a, d->nsv + 1, sizeof(**p));
+	*names = arena_calloc(a, d->nsv + 1, sizeof(**names));
+	for (i = 0; i < d->nsv; i++)
+		if (d->sv[i].cat == cat) {
+			(*p)[n] = d->sv[i].p;
+			(*names)[n++] = d->sv[i].name;
+		}
+	return n;
+}
+
+static void
+add_line(struct usage_occ_month *o, const struct usage_line *l)
+{
+	o->lines_v[o->nlines++] = *l;
+	o->total += l->amount;
+}
+
+static int
+compose(struct arena *a, const struct common *c, const struct odata *d,
+    struct usage_occ_month *o)
+{
+	struct usage_period		*tp, *vp, *bp;
+	const struct usage_period	*tariff, *tierp;
+	const char			**tn, **vn, **bn;
+	size_t				 nt, nv, nb, i, k;
+	int				 y = c->month / 100, m = c->month % 100;
+
+	o->numbers = d->numbers;
+	o->ports = d->ports;
+	o->committed_mbps = -1;
+	o->tariff = "";
+	o->tier = "";
+	nt = periods_of(a, d, SU_TARIFF, &tp, &tn);
+	nv = periods_of(a, d, SU_VOICE, &vp, &vn);
+	nb = periods_of(a, d, SU_BANDWIDTH, &bp, &bn);
+	o->lines = usage_qty_in_month(vp, nv, y, m);
+	o->lines_v = arena_calloc(a, c->ngroups + 2, sizeof(*o->lines_v));
+
+	/* Allowances of the tariff at the month's end. */
+	if ((tariff = usage_period_month(tp, nt, y, m)) != NULL) {
+		o->tariff = tn[tariff - tp];
+		o->allow = arena_calloc(a, c->nallow + 1, sizeof(*o->allow));
+		for (i = 0; i < c->nallow; i++) {
+			struct usage_allow_view *v;
+
+			if (c->allow[i].service != tariff->service)
+				continue;
+			v = &o->allow[o->nallow++];
+			v->seconds = usage_allowance_seconds(c->allow[i].minutes,
+			    c->allow[i].per_line, o->lines);
+			v->group = "";
+			for (k = 0; k < c->ngroups; k++)
+				if (c->groups[k].id == c->allow[i].group)
+					v->group = c->groups[k].name;
+			for (k = 0; k < d->nvm; k++)
+				if (d->vm[k].kind == USAGE_RATED &&
+				    d->vm[k].group == c->allow[i].group)
+					v->used += d->vm[k].included;
+		}
+	}
+
+	/* Every call, and a line per group with rated calls. */
+	for (k = 0; k < d->nvm; k++) {
+		o->calls += d->vm[k].calls;
+		o->seconds += d->vm[k].seconds;
+		o->carrier += d->vm[k].carrier;
+		if (d->vm[k].kind == USAGE_INTERNAL ||
+		    d->vm[k].kind == USAGE_INBOUND)
+			o->free_calls += d->vm[k].calls;
+		else if (d->vm[k].kind == USAGE_NO_TARIFF ||
+		    d->vm[k].kind == USAGE_NO_RATE)
+			o->unrated_calls += d->vm[k].calls;
+	}
+	for (i = 0; i < c->ngroups; i++) {
+		struct usage_line	 l;
+		char			 b[24], inc[24];
+
+		memset(&l, 0, sizeof(l));
+		for (k = 0; k < d->nvm; k++)
+			if (d->vm[k].kind == USAGE_RATED &&
+			    d->vm[k].group == c->groups[i].id) {
+				l.calls += d->vm[k].calls;
+				l.seconds += d->vm[k].seconds;
+				l.billed += d->vm[k].billed;
+				l.included += d->vm[k].included;
+				l.amount += d->vm[k].amount;
+			}
+		if (l.calls == 0)
+			continue;
+		l.code = c->groups[i].code;
+		l.group = c->groups[i].name;
+		l.label = arena_printf(a, "Calls: %s", c->groups[i].name);
+		usage_duration_format(l.billed, b, sizeof(b));
+		usage_duration_format(l.included, inc, sizeof(inc));
+		l.detail = l.included > 0 ? arena_printf(a, "%lld call%s, %s "
+		    "billed (%s included)", (long long)l.calls,
+		    l.calls == 1 ? "" : "s", b, inc) : arena_printf(a,
+		    "%lld call%s, %s billed", (long long)l.calls,
+		    l.calls == 1 ? "" : "s", b);
+		add_line(o, &l);
+	}
+
+	/* The bandwidth tier of the month and its burst. */
+	if ((tierp = usage_period_month(bp, nb, y, m)) != NULL) {
+		o->tier = bn[tierp - bp];
+		for (k = 0; k < c->ntiers; k++)
+			if (c->tiers[k].service == tierp->service) {
+				o->committed_mbps = c->tiers[k].mbps;
+				o->per_mbps = c->tiers[k].per_mbps;
+			}
+	}
+	if (d->bw != NULL) {
+		o->samples = d->bw->samples;
+		o->p95_bits = d->bw->p95_in > d->bw->p95_out ? d->bw->p95_in :
+		    d->bw->p95_out;
+	}
+	if (d->bw != NULL && o->committed_mbps >= 0) {
+		struct usage_line	 l;
+		char			 p95[32], burst[32], rate[MONEY_STRLEN];
+
+		memset(&l, 0, sizeof(l));
+		o->burst_bits = usage_burst_bits(o->p95_bits, o->committed_mbps);
+		if ((l.amount = usage_burst_charge(o->burst_bits,
+		    o->per_mbps)) < 0) {
+			log_warnx("usage: burst charge overflow");
+			return -1;
+		}
+		usage_mbps_format(o->p95_bits, p95, sizeof(p95));
+		usage_mbps_format(o->burst_bits, burst, sizeof(burst));
+		money_format_display(o->per_mbps, rate, sizeof(rate));
+		l.code = "burst";
+		l.group = "";
+		l.label = arena_printf(a, "Bandwidth burst above %lld Mbps",
+		    (long long)o->committed_mbps);
+		l.detail = arena_printf(a, "95th percentile %s Mbps of %lld "
+		    "samples: %s Mbps over, at %s a Mbps", p95,
+		    (long long)o->samples, burst, rate);
+		add_line(o, &l);
+	}
+	return 1;
+}
+
+int
+usage_occ_month(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int year, int month, struct usage_occ_month *o)
+{
+	struct common		 c;
+	struct odata		 d;
+	struct su_vm		*vm;
+	struct su_bw		*bw;
+	struct su_service	*sv;
+	struct su_count		*nums, *ports;
+	const char		*name, *site_name;
+	size_t			 nvm, nbw, nsv, nn, np;
+	int64_t			 from, to;
+	int			 rc, has, mo = year * 100 + month;
+
+	memset(o, 0, sizeof(*o));
+	if ((rc = store_usage_occupier(a, op, occ, site, &name, &has)) <= 0 ||
+	    (rc = store_usage_site(a, op, site, &site_name)) <= 0)
+		return rc;
+	o->id = occ;
+	o->name = name;
+	o->billing_ref = "";
+	usage_month_bounds(year, month, &from, &to);
+	if (common_load(a, op, year, month, &c) < 0 ||
+	    store_usage_month_fresh(a, op, site, mo, from, to) < 0 ||
+	    store_usage_vm(a, op, site, mo, occ, 0, &vm, &nvm) < 0 ||
+	    store_usage_bw(a, op, site, mo, occ, &bw, &nbw) < 0 ||
+	    store_usage_services(a, op, site, occ, &sv, &nsv) < 0 ||
+	    store_usage_numbers_held(a, op, site, occ, from, to, &nums,
+	    &nn) < 0 ||
+	    store_usage_ports_held(a, op, site, occ, &ports, &np) < 0)
+		return -1;
+	memset(&d, 0, sizeof(d));
+	d.vm = vm;
+	d.nvm = nvm;
+	d.bw = nbw > 0 ? &bw[0] : NULL;
+	d.sv = sv;
+	d.nsv = nsv;
+	d.numbers = nn > 0 ? nums[0].n : 0;
+	d.ports = np > 0 ? ports[0].n : 0;
+	return compose(a, &c, &d, o);
+}
+
+int
+usage_month_lines(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int year, int month, struct usage_line **lines, size_t *n, int64_t *total)
+{
+	struct usage_occ_month	 o;
+	int			 rc;
+
+	*lines = NULL;
+	*n = 0;
+	*total = 0;
+	if ((rc = usage_occ_month(a, op, occ, site, year, month, &o)) <= 0)
+		return rc;
+	*lines = o.lines_v;
+	*n = o.nlines;
+	*total = o.total;
+	return 1;
+}
+
+/* ---- the site's report ---- */
+
+static int
+vm_occ_cmp(const void *pa, const void *pb)
+{
+	const struct su_vm	*a = pa, *b = pb;
+
+	return a->occupier < b->occupier ? -1 : a->occupier > b->occupier;
+}
+
+static int
+bw_occ_cmp(const void *pa, const void *pb)
+{
+	const struct su_bw	*a = pa, *b = pb;
+
+	return a->occupier < b->occupier ? -1 : a->occupier > b->occupier;
+}
+
+static int
+sv_occ_cmp(const void *pa, const void *pb)
+{
+	const struct su_service	*a = pa, *b = pb;
+
+	return a->occupier < b->occupier ? -1 : a->occupier > b->occupier;
+}
+
+static int
+count_cmp(const void *pa, const void *pb)
+{
+	const struct su_count	*a = pa, *b = pb;
+
+	return a->occupier < b->occupier ? -1 : a->occupier > b->occupier;
+}
+
+/* First index of v[0..n) (elements of sz bytes, sorted by the occupier
+ * id at offset off) whose occupier is >= occ. */
+static size_t
+lower(const void *v, size_t n, size_t sz, size_t off, int64_t occ)
+{
+	size_t	 lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t	 mid = lo + (hi - lo) / 2;
+		int64_t	 x;
+
+		memcpy(&x, (const char *)v + mid * sz + off, sizeof(x));
+		if (x < occ)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int
+usage_report(struct arena *a, int64_t op, int64_t site, int year, int month,
+    struct usage_report *r)
+{
+	struct common		 c;
+	struct su_occupier	*occ;
+	struct su_vm		*vm;
+	struct su_bw		*bw;
+	struct su_service	*sv;
+	struct su_count		*nums, *ports;
+	size_t			 nocc, nvm, nbw, nsv, nn, np, i, k;
+	int64_t			 from, to;
+	int			 rc, mo = year * 100 + month;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = store_usage_site(a, op, site, &r->site_name)) <= 0)
+		return rc;
+	usage_month_bounds(year, month, &from, &to);
+	if (common_load(a, op, year, month, &c) < 0 ||
+	    store_usage_month_fresh(a, op, site, mo, from, to) < 0 ||
+	    store_usage_report_occupiers(a, op, site, mo, &occ, &nocc) < 0 ||
+	    store_usage_vm(a, op, site, mo, 0, 1, &vm, &nvm) < 0 ||
+	    store_usage_bw(a, op, site, mo, 0, &bw, &nbw) < 0 ||
+	    store_usage_services(a, op, site, 0, &sv, &nsv) < 0 ||
+	    store_usage_numbers_held(a, op, site, 0, from, to, &nums,
+	    &nn) < 0 ||
+	    store_usage_ports_held(a, op, site, 0, &ports, &np) < 0)
+		return -1;
+	qsort(vm, nvm, sizeof(*vm), vm_occ_cmp);
+	qsort(bw, nbw, sizeof(*bw), bw_occ_cmp);
+	qsort(sv, nsv, sizeof(*sv), sv_occ_cmp);
+	qsort(nums, nn, sizeof(*nums), count_cmp);
+	qsort(ports, np, sizeof(*ports), count_cmp);
+
+	/* Calls of numbers nobody held (never charged). */
+	for (k = lower(vm, nvm, sizeof(*vm), offsetof(struct su_vm, occupier), 0); k < nvm &&
+	    vm[k].occupier == 0; k++) {
+		r->nobody_calls += vm[k].calls;
+		r->nobody_seconds += vm[k].seconds;
+	}
+	r->occ = arena_calloc(a, nocc + 1, sizeof(*r->occ));
+	for (i = 0; i < nocc; i++) {
+		struct usage_occ_month	*o = &r->occ[r->nocc];
+		struct odata		 d;
+		size_t			 x, y;
+		int64_t			 id = occ[i].id;
+
+		memset(&d, 0, sizeof(d));
+		x = lower(vm, nvm, sizeof(*vm),
+		    offsetof(struct su_vm, occupier), id);
+		for (y = x; y < nvm && vm[y].occupier == id; y++)
+			continue;
+		d.vm = vm + x;
+		d.nvm = y - x;
+		x = lower(sv, nsv, sizeof(*sv),
+		    offsetof(struct su_service, occupier), id);
+		for (y = x; y < nsv && sv[y].occupier == id; y++)
+			continue;
+		d.sv = sv + x;
+		d.nsv = y - x;
+		x = lower(bw, nbw, sizeof(*bw),
+		    offsetof(struct su_bw, occupier), id);
+		d.bw = x < nbw && bw[x].occupier == id ? &bw[x] : NULL;
+		x = lower(nums, nn, sizeof(*nums),
+		    offsetof(struct su_count, occupier), id);
+		d.numbers = x < nn && nums[x].occupier == id ? nums[x].n : 0;
+		x = lower(ports, np, sizeof(*ports),
+		    offsetof(struct su_count, occupier), id);
+		d.ports = x < np && ports[x].occupier == id ? ports[x].n : 0;
+		/* An occupier with a contract but nothing of usage at the
+		 * site is not in the report. */
+		if (d.nvm == 0 && d.bw == NULL && d.nsv == 0 &&
+		    d.numbers == 0)
+			continue;
+		memset(o, 0, sizeof(*o));
+		o->id = id;
+		o->name = occ[i].name;
+		o->billing_ref = occ[i].billing_ref;
+		if (compose(a, &c, &d, o) < 0)
+			return -1;
+		r->nocc++;
+		r->calls += o->calls;
+		r->free_calls += o->free_calls;
+		r->unrated_calls += o->unrated_calls;
+		r->carrier += o->carrier;
+		for (k = 0; k < o->nlines; k++) {
+			if (strcmp(o->lines_v[k].code, "burst") == 0)
+				r->burst_amount += o->lines_v[k].amount;
+			else {
+				r->billed += o->lines_v[k].billed;
+				r->call_amount += o->lines_v[k].amount;
+			}
+		}
+		r->total += o->total;
+	}
+	return 1;
+}
