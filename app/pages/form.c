@@ -152,6 +152,28 @@ form_has(struct req *r, const char *key)
 }
 
 int
+query_has(struct req *r, const char *key)
+{
+	const char	*v = kv_get(&r->query, key);
+
+	return v != NULL && *v != '\0';
+}
+
+int
+query_search(struct req *r, const char *key, size_t cap, const char **s)
+{
+	const char	*v = kv_get(&r->query, key);
+
+	*s = "";
+	if (v == NULL)
+		return 0;
+	if (strlen(v) > cap)
+		return -1;
+	*s = v;
+	return 1;
+}
+
+int
 form_rows(struct req *r, const char *prefix, const struct field *f,
     size_t n, size_t max, struct fval **rows, size_t *nrows)
 {

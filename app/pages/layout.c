@@ -99,7 +99,7 @@ page_begin(struct req *r, const char *title, const char *body_tpl,
 		}
 	} else
 		tpl_show(root, TN_SIGNED_OUT);
-	if ((done = kv_get(&r->query, "done")) != NULL)
+	if ((done = query_text(r, "done", 32)) != NULL)
 		for (i = 0; i < sizeof(flashes) / sizeof(flashes[0]); i++)
 			if (strcmp(done, flashes[i].code) == 0)
 				tpl_set(tpl_section(root, TN_FLASH), TN_TEXT,

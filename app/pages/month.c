@@ -15,7 +15,7 @@ page_month(struct req *r, struct tpl_dict *d, int *year, int *month,
 	static const char *const names[12] = { "January", "February", "March",
 	    "April", "May", "June", "July", "August", "September", "October",
 	    "November", "December" };
-	const char	*s = kv_get(&r->query, "month");
+	const char	*s = query_text(r, "month", 16);
 	int		 y, m, dd, py, pm, ny, nm;
 
 	date_to_ymd(r->today, &y, &m, &dd);
@@ -24,7 +24,8 @@ page_month(struct req *r, struct tpl_dict *d, int *year, int *month,
 		m += 12;
 		y--;
 	}
-	if (s != NULL && *s != '\0' && charges_month_parse(s, &y, &m) == -1)
+	if (query_has(r, "month") && (s == NULL ||
+	    charges_month_parse(s, &y, &m) == -1))
 		return -1;
 	py = m == 1 ? y - 1 : y;
 	pm = m == 1 ? 12 : m - 1;

@@ -11,17 +11,15 @@
 void
 page_my_site(struct req *r)
 {
-	const char	*sv, *tv, *tab = "services";
-	char		*end;
-	long long	 site;
+	const char	*tv, *tab = "services";
+	int64_t		 site;
 	int		 rc;
 
-	sv = kv_get(&r->query, "site");
-	if (sv == NULL || (site = strtoll(sv, &end, 10)) <= 0 || *end != '\0') {
+	if (query_id(r, "site", &site) != 1) {
 		http_error(r, 404);
 		return;
 	}
-	if ((tv = kv_get(&r->query, "tab")) != NULL && my_tab_known(tv))
+	if ((tv = query_text(r, "tab", 32)) != NULL && my_tab_known(tv))
 		tab = tv;
 	if ((rc = my_site_ok(r, site)) < 0) {
 		page_store_error(r);
@@ -31,5 +29,6 @@ page_my_site(struct req *r)
 		http_error(r, 404);
 		return;
 	}
-	http_redirect(r, arena_printf(r->a, "/my/sites/%lld/%s", site, tab));
+	http_redirect(r, arena_printf(r->a, "/my/sites/%lld/%s",
+	    (long long)site, tab));
 }

@@ -42,7 +42,7 @@ page_occupier(struct req *r)
 		    "before opening occupiers.");
 		return;
 	}
-	done = kv_get(&r->query, "done");
+	done = query_text(r, "done", 32);
 	if (done != NULL && strspn(done, "abcdefghijklmnopqrstuvwxyz") !=
 	    strlen(done))
 		done = NULL;

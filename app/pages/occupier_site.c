@@ -14,18 +14,15 @@ page_occupier_site(struct req *r)
 {
 	struct store_site	 s;
 	struct store_occupier	 o;
-	const char		*sv, *tv, *tab = "services";
-	char			*end;
-	long long		 site;
+	const char		*tv, *tab = "services";
+	int64_t			 site;
 	int			 rc;
 
-	sv = kv_get(&r->query, "site");
-	if (sv == NULL || (site = strtoll(sv, &end, 10)) <= 0 || *end != '\0') {
+	if (query_id(r, "site", &site) != 1) {
 		http_error(r, 404);
 		return;
 	}
-	if ((tv = kv_get(&r->query, "tab")) != NULL &&
-	    occupier_tab_known(tv))
+	if ((tv = query_text(r, "tab", 32)) != NULL && occupier_tab_known(tv))
 		tab = tv;
 	if ((rc = store_occupier_get(r->a, r->user.operator_id, r->ids[0],
 	    &o)) == 0) {
@@ -42,5 +39,5 @@ page_occupier_site(struct req *r)
 		return;
 	}
 	http_redirect(r, arena_printf(r->a, "/occupiers/%lld/sites/%lld/%s",
-	    (long long)r->ids[0], site, tab));
+	    (long long)r->ids[0], (long long)site, tab));
 }

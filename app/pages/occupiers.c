@@ -18,24 +18,18 @@ page_occupiers(struct req *r)
 {
 	struct tpl_dict		*d, *row, *pg;
 	struct store_occupier	*o;
-	const char		*q, *ps;
-	char			*end;
-	int64_t			 total, page = 1, pages;
+	const char		*q;
+	int64_t			 total, page, pages;
 	size_t			 n, i;
 
-	q = kv_get(&r->query, "q");
-	if (q == NULL)
-		q = "";
-	if (strlen(q) > QUERY_CAP) {
+	if (query_search(r, "q", QUERY_CAP, &q) < 0) {
 		http_error_msg(r, 400, "The search text is too long "
 		    "(200 bytes at most).");
 		return;
 	}
-	if ((ps = kv_get(&r->query, "page")) != NULL && *ps != '\0') {
-		page = strtoll(ps, &end, 10);
-		if (*end != '\0' || page < 1 || page > 1000000)
-			page = 1;
-	}
+	/* A page number that is not one is page 1. */
+	if (query_id(r, "page", &page) != 1 || page > 1000000)
+		page = 1;
 	if ((d = page_begin(r, "Occupiers", "occupiers.tpl", "occupiers")) ==
 	    NULL)
 		return;

@@ -169,6 +169,12 @@ int		 query_enum(struct req *, const char *key,
 const char	*form_text(struct req *, const char *key, size_t cap);
 const char	*query_text(struct req *, const char *key, size_t cap);
 int		 form_has(struct req *, const char *key);
+/* 1 when the query string has key with a value. */
+int		 query_has(struct req *, const char *key);
+/* A search text (any text, the query parser made it UTF-8): 1 in *s, 0
+ * absent (*s ""), -1 over cap bytes. */
+int		 query_search(struct req *, const char *key, size_t cap,
+		    const char **s);
 /*
  * Rows of a form sent as prefix[i][field] (i from 0 to max - 1, any order,
  * any gaps): each present row read through the field table f (n fields,
