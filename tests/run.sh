@@ -171,13 +171,13 @@ if [ "$need_stack" = 1 ]; then
 		# shellcheck disable=SC2086
 		node --test --test-concurrency=1 --test-reporter=tap $files >"$OUT/$s.log" 2>&1
 		rc=$?
+		count_node "$OUT/$s.log"
 		# What must hold after the whole suite, whatever its order.
 		if [ "$s" = http ] && [ -z "${ONLY:-}" ]; then
 			node --test --test-reporter=tap tests/http/after-suite.mjs >"$OUT/after-suite.log" 2>&1 || rc=1
 			count_node "$OUT/after-suite.log"
-			cat "$OUT/after-suite.log" >>"$OUT/$s.log"
+			grep "^not ok" "$OUT/after-suite.log" >>"$OUT/$s.log"
 		fi
-		count_node "$OUT/$s.log"
 		if [ $rc -ne 0 ]; then
 			suite_failed "$s"
 			grep -E "^not ok|# Subtest|error:|expected|actual" "$OUT/$s.log" | grep -B1 -A3 "not ok" | head -60
