@@ -395,41 +395,182 @@ open_socket(void)
 	return sock;
 }
 
-int
-serve_main(void)
-{
-	struct sigaction	 sa;
-	sigset_t		 mask, old;
-	int			 sock, i, n, status, alive;
-	size_t			 k;
-	struct helper		*h;
-	pid_t			 pid;
-	time_t			 deadline, window = 0;
-	int			 deaths = 0;
+/* The master's state between its steps. */
+struct master {
+	int		 sock;
+	int		 n;		/* workers */
+	sigset_t	 mask, old;	/* the signals it waits for; the mask before */
+	time_t		 window;	/* crash-loop guard: deaths since window */
+	int		 deaths;
+};
 
+/* Crash loop (over 20 deaths in 10 s): wait a second rather than spin. */
+static void
+crash_guard(struct master *m)
+{
+	if (time(NULL) - m->window > 10) {
+		m->window = time(NULL);
+		m->deaths = 0;
+	}
+	if (++m->deaths > 20) {
+		sigprocmask(SIG_SETMASK, &m->old, NULL);
+		sleep(1);
+		sigprocmask(SIG_BLOCK, &m->mask, NULL);
+	}
+}
+
+/* A child ended: forget it, and replace it unless stopping. */
+static void
+reap(struct master *m, pid_t pid, int status)
+{
+	struct helper	*h;
+	int		 i;
+
+	if ((h = helper_of(pid)) != NULL) {
+		h->pid = 0;
+		if (stopping)
+			return;
+		log_warnx("serve: %s %d ended (%d); replacing it", h->comm,
+		    (int)pid, WIFSIGNALED(status) ? WTERMSIG(status) :
+		    WEXITSTATUS(status));
+		crash_guard(m);
+		spawn_helper(h, m->sock);
+		return;
+	}
+	for (i = 0; i < m->n; i++) {
+		if (workers[i] != pid)
+			continue;
+		workers[i] = 0;
+		if (stopping)
+			return;
+		if (WIFSIGNALED(status))
+			log_warnx("serve: worker %d killed by signal %d; "
+			    "replacing it", (int)pid, WTERMSIG(status));
+		else if (WEXITSTATUS(status) != 0)
+			log_warnx("serve: worker %d exited %d; replacing it",
+			    (int)pid, WEXITSTATUS(status));
+		crash_guard(m);
+		workers[i] = spawn(m->sock);
+	}
+}
+
+/* Until SIGTERM/SIGINT: replace what dies; SIGHUP re-reads templates. */
+static void
+supervise(struct master *m)
+{
+	pid_t	 pid;
+	int	 i, status;
+
+	while (!stopping) {
+		sigsuspend(&m->old);
+		if (got_hup) {
+			got_hup = 0;
+			/* Re-read templates; replaced workers inherit them. */
+			tpl_reload();
+			for (i = 0; i < m->n; i++)
+				if (workers[i] > 0)
+					kill(workers[i], SIGTERM);
+		}
+		if (!got_chld)
+			continue;
+		got_chld = 0;
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+			reap(m, pid, status);
+	}
+}
+
+/* Every child still running receives sig; returns how many there are. */
+static int
+signal_all(const struct master *m, int sig)
+{
+	size_t	 k;
+	int	 i, alive = 0;
+
+	for (i = 0; i < m->n; i++)
+		if (workers[i] > 0) {
+			alive++;
+			if (sig != 0)
+				kill(workers[i], sig);
+		}
+	for (k = 0; k < NHELPERS; k++)
+		if (helpers[k].pid > 0) {
+			alive++;
+			if (sig != 0)
+				kill(helpers[k].pid, sig);
+		}
+	return alive;
+}
+
+/* Drain: workers finish the request in hand, then exit; after
+ * DRAIN_SECONDS whatever is left is killed. */
+static void
+drain(struct master *m)
+{
+	struct helper	*h;
+	time_t		 deadline;
+	pid_t		 pid;
+	int		 i, status;
+
+	log_info("serve: stopping; draining workers");
+	signal_all(m, SIGTERM);
+	deadline = time(NULL) + DRAIN_SECONDS;
+	sigprocmask(SIG_SETMASK, &m->old, NULL);
+	for (;;) {
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+			if ((h = helper_of(pid)) != NULL)
+				h->pid = 0;
+			for (i = 0; i < m->n; i++)
+				if (workers[i] == pid)
+					workers[i] = 0;
+		}
+		if (signal_all(m, 0) == 0)
+			break;
+		if (time(NULL) > deadline)
+			signal_all(m, SIGKILL);
+		usleep(50 * 1000);
+	}
+}
+
+/* Templates, libraries, hashing slots and the socket. 0, or -1 (said). */
+static int
+master_init(struct master *m)
+{
 	if (tpl_init(cfg.templates) == -1) {
 		fprintf(stderr, "tenantry: templates in %s failed to load\n",
 		    cfg.templates);
-		return 1;
+		return -1;
 	}
 	if (db_library_init() == -1 || sodium_init() < 0) {
 		fprintf(stderr, "tenantry: library initialisation failed\n");
-		return 1;
+		return -1;
 	}
 	if (session_hash_slots_init(cfg.hash_slots) == -1) {
 		fprintf(stderr, "tenantry: cannot create the hashing slots\n");
-		return 1;
+		return -1;
 	}
-	if (FCGX_Init() != 0 || (sock = open_socket()) < 0)
-		return 1;
-	n = cfg.workers > MAX_WORKERS ? MAX_WORKERS : cfg.workers;
+	if (FCGX_Init() != 0 || (m->sock = open_socket()) < 0)
+		return -1;
+	m->n = cfg.workers > MAX_WORKERS ? MAX_WORKERS : cfg.workers;
+	return 0;
+}
 
-	sigemptyset(&mask);
-	sigaddset(&mask, SIGCHLD);
-	sigaddset(&mask, SIGTERM);
-	sigaddset(&mask, SIGINT);
-	sigaddset(&mask, SIGHUP);
-	sigprocmask(SIG_BLOCK, &mask, &old);
+int
+serve_main(void)
+{
+	struct master		 m;
+	struct sigaction	 sa;
+	size_t			 k;
+	int			 i;
+
+	memset(&m, 0, sizeof(m));
+	if (master_init(&m) == -1)
+		return 1;
+	sigemptyset(&m.mask);
+	sigaddset(&m.mask, SIGCHLD);
+	sigaddset(&m.mask, SIGTERM);
+	sigaddset(&m.mask, SIGINT);
+	sigaddset(&m.mask, SIGHUP);
+	sigprocmask(SIG_BLOCK, &m.mask, &m.old);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = master_sig;
 	sigaction(SIGCHLD, &sa, NULL);
@@ -438,114 +579,16 @@ serve_main(void)
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	for (i = 0; i < n; i++)
-		workers[i] = spawn(sock);
+	for (i = 0; i < m.n; i++)
+		workers[i] = spawn(m.sock);
 	for (k = 0; k < NHELPERS; k++)
-		spawn_helper(&helpers[k], sock);
-	log_info("serve: %d workers on %s%s", n, cfg.listen,
+		spawn_helper(&helpers[k], m.sock);
+	log_info("serve: %d workers on %s%s", m.n, cfg.listen,
 	    helpers[1].pid > 0 ? ", and a mail sender" : " (no mail relay "
 	    "set: mail waits in the outbox)");
 	fflush(stderr);
-
-	while (!stopping) {
-		sigsuspend(&old);
-		if (got_hup) {
-			got_hup = 0;
-			/* Re-read templates; replaced workers inherit them. */
-			tpl_reload();
-			for (i = 0; i < n; i++)
-				if (workers[i] > 0)
-					kill(workers[i], SIGTERM);
-		}
-		if (!got_chld)
-			continue;
-		got_chld = 0;
-		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-			if ((h = helper_of(pid)) != NULL) {
-				h->pid = 0;
-				if (stopping)
-					continue;
-				log_warnx("serve: %s %d ended (%d); replacing it",
-				    h->comm, (int)pid, WIFSIGNALED(status) ?
-				    WTERMSIG(status) : WEXITSTATUS(status));
-				if (time(NULL) - window > 10) {
-					window = time(NULL);
-					deaths = 0;
-				}
-				if (++deaths > 20) {
-					sigprocmask(SIG_SETMASK, &old, NULL);
-					sleep(1);
-					sigprocmask(SIG_BLOCK, &mask, NULL);
-				}
-				spawn_helper(h, sock);
-				continue;
-			}
-			for (i = 0; i < n; i++) {
-				if (workers[i] != pid)
-					continue;
-				workers[i] = 0;
-				if (stopping)
-					break;
-				if (WIFSIGNALED(status))
-					log_warnx("serve: worker %d killed by "
-					    "signal %d; replacing it", (int)pid,
-					    WTERMSIG(status));
-				else if (WEXITSTATUS(status) != 0)
-					log_warnx("serve: worker %d exited %d; "
-					    "replacing it", (int)pid,
-					    WEXITSTATUS(status));
-				if (time(NULL) - window > 10) {
-					window = time(NULL);
-					deaths = 0;
-				}
-				if (++deaths > 20) {
-					/* Crash loop: do not spin the CPU. */
-					sigprocmask(SIG_SETMASK, &old, NULL);
-					sleep(1);
-					sigprocmask(SIG_BLOCK, &mask, NULL);
-				}
-				workers[i] = spawn(sock);
-			}
-		}
-	}
-
-	/* Drain: workers finish the request in hand, then exit. */
-	log_info("serve: stopping; draining workers");
-	for (i = 0; i < n; i++)
-		if (workers[i] > 0)
-			kill(workers[i], SIGTERM);
-	for (k = 0; k < NHELPERS; k++)
-		if (helpers[k].pid > 0)
-			kill(helpers[k].pid, SIGTERM);
-	deadline = time(NULL) + DRAIN_SECONDS;
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	for (;;) {
-		alive = 0;
-		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-			if ((h = helper_of(pid)) != NULL)
-				h->pid = 0;
-			for (i = 0; i < n; i++)
-				if (workers[i] == pid)
-					workers[i] = 0;
-		}
-		for (i = 0; i < n; i++)
-			if (workers[i] > 0)
-				alive++;
-		for (k = 0; k < NHELPERS; k++)
-			if (helpers[k].pid > 0)
-				alive++;
-		if (alive == 0)
-			break;
-		if (time(NULL) > deadline) {
-			for (i = 0; i < n; i++)
-				if (workers[i] > 0)
-					kill(workers[i], SIGKILL);
-			for (k = 0; k < NHELPERS; k++)
-				if (helpers[k].pid > 0)
-					kill(helpers[k].pid, SIGKILL);
-		}
-		usleep(50 * 1000);
-	}
+	supervise(&m);
+	drain(&m);
 	if (strchr(cfg.listen, '/') != NULL)
 		unlink(cfg.listen);
 	session_hash_slots_cleanup();
