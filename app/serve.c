@@ -102,16 +102,97 @@ read_body(struct req *r, FCGX_Request *fr, size_t len, char **out)
 	return 0;
 }
 
+/* The request line and headers of fr into r. 0, or -1 with the error
+ * answered (an undecodable path). */
+static int
+request_head(struct req *r, FCGX_Request *fr)
+{
+	const char	*uri, *q, *method = param(fr, "REQUEST_METHOD");
+	char		*path;
+	size_t		 plen;
+
+	r->remote_addr = param(fr, "REMOTE_ADDR");
+	r->user_agent = param(fr, "HTTP_USER_AGENT");
+	r->https = strcmp(param(fr, "HTTPS"), "on") == 0;
+	log_request_begin(r->id, r->remote_addr);
+	if (strcmp(method, "GET") == 0)
+		r->method = M_GET;
+	else if (strcmp(method, "HEAD") == 0) {
+		r->method = M_GET;
+		r->head = 1;
+	} else if (strcmp(method, "POST") == 0)
+		r->method = M_POST;
+	else
+		r->method = M__MAX;
+	uri = param(fr, "REQUEST_URI");
+	r->uri = uri;
+	q = strchr(uri, '?');
+	plen = q ? (size_t)(q - uri) : strlen(uri);
+	if (parse_urldecode(r->a, uri, plen, 0, &path, NULL) == -1 ||
+	    !parse_utf8_valid(path, strlen(path))) {
+		r->path = "/";
+		http_error(r, 400);
+		return -1;
+	}
+	r->path = path;
+	if (q != NULL && parse_urlencoded(r->a, q + 1, strlen(q + 1),
+	    &r->query, NULL) != 0)
+		r->query.n = 0;	/* a bad query string reads as none */
+	parse_cookies(r->a, FCGX_GetParam("HTTP_COOKIE", fr->envp),
+	    &r->cookies);
+	return 0;
+}
+
+/* The body of a POST into r->form (and r->files for an upload). 0, or -1
+ * with the error answered (a bad length, too large, unreadable). */
+static int
+request_body(struct req *r, FCGX_Request *fr)
+{
+	const char		*cl = param(fr, "CONTENT_LENGTH");
+	const char		*ct = param(fr, "CONTENT_TYPE");
+	const char		*boundary = mp_boundary(r->a, ct);
+	unsigned long long	 len = 0;
+	char			*body, *end;
+
+	if (*cl != '\0') {
+		errno = 0;
+		len = strtoull(cl, &end, 10);
+		if (errno != 0 || *end != '\0') {
+			http_error(r, 400);
+			return -1;
+		}
+	}
+	if (len > (boundary != NULL ? HTTP_UPLOAD_MAX : HTTP_BODY_MAX)) {
+		http_error(r, 413);
+		return -1;
+	}
+	if (r->method != M_POST || len == 0)
+		return 0;
+	if (read_body(r, fr, (size_t)len, &body) == -1) {
+		http_error(r, 400);
+		return -1;
+	}
+	if (boundary != NULL) {
+		/* Only the upload routes take it (front.c). */
+		r->multipart = 1;
+		if (mp_parse(r->a, body, (size_t)len, boundary, &r->form,
+		    &r->files, &r->form_badkey) != 0)
+			r->form_bad = 1;
+	} else if (strncmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
+		r->form_bad = 1;
+		r->form_badkey = "(the form must be sent url-encoded)";
+	} else if (parse_urlencoded(r->a, body, (size_t)len, &r->form,
+	    &r->form_badkey) != 0)
+		r->form_bad = 1;
+	return 0;
+}
+
 /* Build the request from FastCGI params, dispatch, and write the reply. */
 static void
 handle(FCGX_Request *fr, struct arena *a)
 {
 	struct req	 r;
 	struct buf	 out;
-	const char	*uri, *q, *method, *cl, *ct, *boundary;
-	char		*path, *body;
-	size_t		 plen;
-	unsigned long long len = 0;
 
 	memset(&r, 0, sizeof(r));
 	r.a = a;
@@ -120,86 +201,19 @@ handle(FCGX_Request *fr, struct arena *a)
 	buf_init(&r.body, a, 16384);
 	r.now = (int64_t)time(NULL);
 	r.today = today_local((time_t)r.now);
-	r.remote_addr = param(fr, "REMOTE_ADDR");
-	r.user_agent = param(fr, "HTTP_USER_AGENT");
-	r.https = strcmp(param(fr, "HTTPS"), "on") == 0;
-	log_request_begin(r.id, r.remote_addr);
-
-	method = param(fr, "REQUEST_METHOD");
-	if (strcmp(method, "GET") == 0)
-		r.method = M_GET;
-	else if (strcmp(method, "HEAD") == 0) {
-		r.method = M_GET;
-		r.head = 1;
-	} else if (strcmp(method, "POST") == 0)
-		r.method = M_POST;
-	else {
-		r.method = M__MAX;
-	}
-
-	uri = param(fr, "REQUEST_URI");
-	r.uri = uri;
-	q = strchr(uri, '?');
-	plen = q ? (size_t)(q - uri) : strlen(uri);
-	if (parse_urldecode(a, uri, plen, 0, &path, NULL) == -1 ||
-	    !parse_utf8_valid(path, strlen(path))) {
-		r.path = "/";
-		http_error(&r, 400);
-		goto out;
-	}
-	r.path = path;
-	if (q != NULL && parse_urlencoded(a, q + 1, strlen(q + 1), &r.query,
-	    NULL) != 0)
-		r.query.n = 0;	/* a bad query string reads as none */
-	parse_cookies(a, FCGX_GetParam("HTTP_COOKIE", fr->envp), &r.cookies);
-
-	cl = param(fr, "CONTENT_LENGTH");
-	if (*cl != '\0') {
-		char *end;
-
-		errno = 0;
-		len = strtoull(cl, &end, 10);
-		if (errno != 0 || *end != '\0') {
-			http_error(&r, 400);
-			goto out;
+	if (request_head(&r, fr) == 0 && request_body(&r, fr) == 0) {
+		front_handle(&r);
+		if (!r.done) {
+			log_warnx("serve: %s produced no response", r.path);
+			http_error(&r, 500);
 		}
 	}
-	ct = param(fr, "CONTENT_TYPE");
-	boundary = mp_boundary(a, ct);
-	if (len > (boundary != NULL ? HTTP_UPLOAD_MAX : HTTP_BODY_MAX)) {
-		http_error(&r, 413);
-		goto out;
-	}
-	if (r.method == M_POST && len > 0) {
-		if (read_body(&r, fr, (size_t)len, &body) == -1) {
-			http_error(&r, 400);
-			goto out;
-		}
-		if (boundary != NULL) {
-			/* Only the upload routes take it (front.c). */
-			r.multipart = 1;
-			if (mp_parse(a, body, (size_t)len, boundary, &r.form,
-			    &r.files, &r.form_badkey) != 0)
-				r.form_bad = 1;
-		} else if (strncmp(ct, "application/x-www-form-urlencoded",
-		    33) != 0) {
-			r.form_bad = 1;
-			r.form_badkey = "(the form must be sent url-encoded)";
-		} else if (parse_urlencoded(a, body, (size_t)len, &r.form,
-		    &r.form_badkey) != 0)
-			r.form_bad = 1;
-	}
-	front_handle(&r);
-	if (!r.done) {
-		log_warnx("serve: %s produced no response", r.path);
-		http_error(&r, 500);
-	}
-out:
 	buf_init(&out, a, r.body.len + r.hdr.len + 1024);
 	http_serialize(&r, &out);
 	FCGX_PutStr(out.p, (int)out.len, fr->out);
 	if (r.status >= 500)
-		log_warnx("%s %s -> %d", method, uri, r.status);
+		log_warnx("%s %s -> %d", param(fr, "REQUEST_METHOD"), r.uri,
+		    r.status);
 	log_request_end();
 }
 
