@@ -2,7 +2,6 @@
  * occupier_history: the audit events of an occupier at a site (services,
  * contracts) and of the occupier itself: who, when, old -> new.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "../store/store.h"
@@ -64,16 +63,12 @@ page_occupier_history(struct req *r)
 	struct tpl_dict		*d, *row;
 	struct store_occupier	 o;
 	struct store_event	*e;
-	const char		*ps;
-	char			*end;
-	long long		 page = 1;
+	int64_t			 page;
 	size_t			 n, i;
 
-	if ((ps = kv_get(&r->query, "page")) != NULL) {
-		page = strtoll(ps, &end, 10);
-		if (*end != '\0' || page < 1 || page > 100000)
-			page = 1;
-	}
+	/* A page number that is not one is page 1. */
+	if (query_id(r, "page", &page) != 1 || page > 100000)
+		page = 1;
 	if ((d = page_begin(r, "History", "occupier_history.tpl",
 	    "occupiers")) == NULL)
 		return;

@@ -1,0 +1,132 @@
+/*
+ * ops/contracts: see contracts.h.
+ */
+#include <string.h>
+
+#include "../arena.h"
+#include "../domain/date.h"
+#include "../domain/svcstart.h"
+#include "../store/store_device.h"
+#include "contracts.h"
+
+static char *
+audit_text(struct arena *a, const struct store_contract *c)
+{
+	char	 s[DATE_STRLEN], e[DATE_STRLEN];
+
+	date_format(c->start, s, sizeof(s));
+	date_format(c->end, e, sizeof(e));
+	return arena_printf(a, "reference=%s\nstart_date=%s\nend_date=%s",
+	    c->reference, s, e);
+}
+
+static char *
+move_text(struct arena *a, const char *name, int32_t start,
+    int32_t activated)
+{
+	char	 s[DATE_STRLEN], d[DATE_STRLEN];
+
+	date_format(start, s, sizeof(s));
+	date_format(activated, d, sizeof(d));
+	return arena_printf(a, "service=%s\nstart_date=%s\nactivated=%s",
+	    name, s, d);
+}
+
+/* After the contract's update: move the services of contract c that have
+ * not started to its new start. 1 ok, -1 error. */
+static int
+move_services(struct txn *t, const struct store_contract *c)
+{
+	struct store_unstarted	*u;
+	size_t			 n, i;
+	int32_t			 act;
+
+	if (store_occsvc_unstarted(t->a, t->operator_id, c->id, t->day, &u,
+	    &n) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		act = u[i].activated == DATE_NONE ? DATE_NONE :
+		    svcstart_day(c->start, t->day);
+		if (u[i].start == c->start && u[i].activated == act)
+			continue;
+		if (store_occsvc_move(t->operator_id, u[i].id, c->start,
+		    act) < 0 ||
+		    txn_audit(t, c->occupier_id, c->site_id,
+		    "occupier_service", u[i].id, "move", move_text(t->a,
+		    u[i].name, u[i].start, u[i].activated), move_text(t->a,
+		    u[i].name, c->start, act)) < 0)
+			return -1;
+	}
+	return 1;
+}
+
+struct save {
+	const struct contract_save_in	*in;
+	struct contract_save_out	*out;
+};
+
+/* The edit: the plan's row first when the start moves, as every writer of
+ * its services locks it (the Manage services save, the floor ports), then
+ * the contract, then its services. The store's answer: 1, 0 (changed
+ * meanwhile, or not found), -2 (reference taken), -1. */
+static int
+update(struct txn *t, const struct store_contract *old,
+    const struct store_contract *c)
+{
+	int	 rc = 1;
+
+	if (c->start != old->start)
+		rc = store_device_plan_lock(t->a, t->operator_id,
+		    c->occupier_id, c->site_id);
+	if (rc > 0)
+		rc = store_contract_update(t->operator_id, c);
+	if (rc > 0 && c->start != old->start)
+		rc = move_services(t, c);
+	return rc;
+}
+
+static int
+save_txn(struct txn *t, void *arg)
+{
+	struct save			*s = arg;
+	const struct contract_save_in	*in = s->in;
+	const char			*locked;
+	int				 rc;
+
+	memset(&s->out->why, 0, sizeof(s->out->why));
+	/* Dates may not move into or out of an invoiced, locked month. */
+	if (in->old != NULL && in->locked != NULL &&
+	    (rc = in->locked(in->locked_arg, in->old, &in->c, &locked)) != 0)
+		return rc < 0 ? -1 : ops_refuse(&s->out->why, OPS_INVALID, NULL,
+		    locked);
+	if (in->old != NULL) {
+		rc = update(t, in->old, &in->c);
+		s->out->id = in->old->id;
+	} else
+		rc = store_contract_insert(t->operator_id, &in->c, &s->out->id);
+	if (rc == -2)
+		return ops_refuse(&s->out->why, OPS_INVALID, "reference",
+		    "Reference is already used by another contract");
+	if (rc == 0 && in->old != NULL)
+		return ops_refuse(&s->out->why, OPS_CONFLICT, NULL, "This "
+		    "contract was changed by someone else while you were "
+		    "editing. Your changes were not saved: the form below "
+		    "still holds them; save again to overwrite.");
+	if (rc <= 0)
+		return rc < 0 ? -1 : ops_refuse(&s->out->why, OPS_NOT_FOUND,
+		    NULL, NULL);
+	return txn_audit(t, in->c.occupier_id, in->c.site_id, "contract",
+	    s->out->id, in->old != NULL ? "update" : "create",
+	    in->old != NULL ? audit_text(t->a, in->old) : NULL,
+	    audit_text(t->a, &in->c));
+}
+
+int
+ops_contract_save(struct ops_ctx *c, const struct contract_save_in *in,
+    struct contract_save_out *out)
+{
+	struct save	 s = { in, out };
+
+	memset(out, 0, sizeof(*out));
+	return db_txn(&c->t, save_txn, &s);
+}
