@@ -13,6 +13,7 @@
 #include "session.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "store/txn.h"
 #include "store/store_ledger.h"
 
 #define DEMO_PASSWORD	"tenantry-demo"
@@ -333,18 +334,205 @@ seed_catalog(int64_t op, const int64_t *sites, int nsites, int64_t *ids)
 	return store_catalog_bump(op) < 0 ? -1 : 0;
 }
 
+/* What the demo data is made of, as its parts are written. */
+struct demo {
+	int32_t		 today;
+	const char	*hash;		/* the demo password's */
+	int64_t		 op[2], site[3], occ[NOCCUPIERS], eocc;
+	int64_t		 cid[NOCCUPIERS][3], svc[2][NSERVICES];
+};
+
+static int
+demo_operators_sites(struct demo *d)
+{
+	struct dbp	 p0[] = { DBP_S("Northwind Workspaces"), DBP_S("GBP"),
+	    DBP_S("Europe/London") };
+	struct dbp	 p1[] = { DBP_S("Eastwind Offices"), DBP_S("GBP"),
+	    DBP_S("Europe/London") };
+
+	if (ins(STMT_SEED_OPERATOR, p0, 3, &d->op[0]) == -1 ||
+	    ins(STMT_SEED_OPERATOR, p1, 3, &d->op[1]) == -1)
+		return -1;
+	{
+		struct dbp s0[] = { DBP_I(d->op[0]), DBP_S("Canary Wharf"),
+		    DBP_S("1 Canada Square, London E14 5AB") };
+		struct dbp s1[] = { DBP_I(d->op[0]), DBP_S("Shoreditch"),
+		    DBP_S("200 Great Eastern Street, London EC2A 3HP") };
+		struct dbp s2[] = { DBP_I(d->op[1]), DBP_S("Harbour House"),
+		    DBP_S("5 Quay Street, Bristol BS1 4DB") };
+
+		if (ins(STMT_SEED_SITE, s0, 3, &d->site[0]) == -1 ||
+		    ins(STMT_SEED_SITE, s1, 3, &d->site[1]) == -1 ||
+		    ins(STMT_SEED_SITE, s2, 3, &d->site[2]) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* A contract of operator op: occupier occ at site, start..end (days from
+ * today; NOEND: open-ended). */
+static int
+demo_contract(struct demo *d, int64_t op, int64_t occ, int64_t site,
+    const char *ref, int32_t start, int32_t end, int64_t *id)
+{
+	char		 sd[DATE_STRLEN], ed[DATE_STRLEN];
+	struct dbp	 pc[6];
+
+	date_format(d->today + start, sd, sizeof(sd));
+	date_format(d->today + end, ed, sizeof(ed));
+	pc[0] = DBP_I(op);
+	pc[1] = DBP_I(occ);
+	pc[2] = DBP_I(site);
+	pc[3] = DBP_S(ref);
+	pc[4] = DBP_S(sd);
+	pc[5] = end == NOEND ? DBP_NUL : DBP_S(ed);
+	return ins(STMT_SEED_CONTRACT, pc, 6, id);
+}
+
+static int
+demo_occupiers(struct demo *d)
+{
+	struct store_occupier	 o;
+	char			 ref[32];
+	size_t			 i;
+	int			 j;
+
+	for (i = 0; i < NOCCUPIERS; i++) {
+		memset(&o, 0, sizeof(o));
+		o.name = occupiers[i].name;
+		o.billing_ref = occupiers[i].billing_ref;
+		o.contact_email = "";
+		o.notes = "";
+		if (store_occupier_insert(d->op[0], &o, &d->occ[i]) < 0)
+			return -1;
+		for (j = 0; j < occupiers[i].nc; j++) {
+			const struct demo_contract *c = &occupiers[i].c[j];
+
+			snprintf(ref, sizeof(ref), "NW-%s-%03zu-%d",
+			    c->site == 0 ? "CW" : "SD", i + 1, j + 1);
+			if (demo_contract(d, d->op[0], d->occ[i],
+			    d->site[c->site], ref, c->start, c->end,
+			    &d->cid[i][j]) == -1)
+				return -1;
+		}
+	}
+	memset(&o, 0, sizeof(o));
+	o.name = "Zephyr Secret Holdings";
+	o.billing_ref = "ZSH-EW1";
+	o.contact_email = "";
+	o.notes = "Eastwind's occupier: never visible to Northwind.";
+	if (store_occupier_insert(d->op[1], &o, &d->eocc) < 0)
+		return -1;
+	return demo_contract(d, d->op[1], d->eocc, d->site[2], "EW-HH-0001",
+	    -100, NOEND, NULL);
+}
+
+/* Demo service ds, with its ledger row queued in lb. */
+static int
+demo_service(struct demo *d, const struct demo_service *ds,
+    struct store_ledger_batch *lb)
+{
+	const struct demo_contract	*c =
+	    &occupiers[ds->occupier].c[ds->contract];
+	char				 sd[DATE_STRLEN], ad[DATE_STRLEN];
+	char				 nd[DATE_STRLEN];
+	struct dbp			 pp[10];
+	struct ledger_row		 lr;
+	int32_t				 act, start = d->today + c->start;
+
+	act = ds->activated == NOEND ? DATE_NONE : ds->activated == ATSTART ?
+	    start : d->today + ds->activated;
+	date_format(start, sd, sizeof(sd));
+	if (act != DATE_NONE)
+		date_format(act, ad, sizeof(ad));
+	date_format(d->today + ds->ended, nd, sizeof(nd));
+	pp[0] = DBP_I(d->op[0]);
+	pp[1] = DBP_I(d->occ[ds->occupier]);
+	pp[2] = DBP_I(d->site[c->site]);
+	pp[3] = DBP_I(d->svc[0][ds->service]);
+	pp[4] = DBP_I(d->cid[ds->occupier][ds->contract]);
+	pp[5] = DBP_I(ds->price);
+	pp[6] = DBP_I(ds->qty);
+	pp[7] = DBP_S(sd);
+	pp[8] = act == DATE_NONE ? DBP_NUL : DBP_S(ad);
+	pp[9] = ds->ended == NOEND ? DBP_NUL : DBP_S(nd);
+	if (ins(STMT_SEED_OCCSVC, pp, 10, &lr.occsvc_id) == -1)
+		return -1;
+	/* Its price and QTY since it was added (the start, or the earlier
+	 * day it started), to the day it ended. */
+	lr.from = act != DATE_NONE && act < start ? act : start;
+	lr.to = ds->ended == NOEND ? DATE_NONE : d->today + ds->ended;
+	lr.price = ds->price;
+	lr.qty = ds->qty;
+	return store_ledger_queue(lb, d->occ[ds->occupier], d->site[c->site],
+	    &lr) < 0 ? -1 : 0;
+}
+
+static int
+demo_plans(struct demo *d)
+{
+	struct store_ledger_batch	 lb;
+	size_t				 i;
+
+	store_ledger_begin(&lb, d->op[0]);
+	for (i = 0; i < sizeof(demo_services) / sizeof(demo_services[0]); i++)
+		if (demo_service(d, &demo_services[i], &lb) == -1)
+			return -1;
+	return store_ledger_flush(&lb) < 0 ? -1 : 0;
+}
+
+static int
+demo_users(struct demo *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < NUSERS; i++) {
+		int64_t o = users[i].occupier ? d->occ[users[i].occupier - 1] : 0;
+
+		if (store_user_insert(d->op[users[i].operator], o,
+		    users[i].email, users[i].name, users[i].role, d->hash,
+		    NULL) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The whole demo, one transaction (db_txn): 1, or -1. */
+static int
+demo_txn(struct txn *t, void *arg)
+{
+	struct demo	*d = arg;
+	int64_t		*op = d->op, *site = d->site, *occ = d->occ;
+
+	(void)t;
+	if (demo_operators_sites(d) == -1 || demo_occupiers(d) == -1 ||
+	    seed_floors(op[0], site[0], "CW", 3, occ[0]) == -1 ||
+	    seed_floors(op[0], site[1], "SD", 2, 0) == -1 ||
+	    seed_floors(op[1], site[2], "HH", 1, d->eocc) == -1 ||
+	    seed_catalog(op[0], site, 2, d->svc[0]) == -1 ||
+	    seed_catalog(op[1], site + 2, 1, d->svc[1]) == -1 ||
+	    demo_plans(d) == -1 ||
+	    seed_telephony(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
+	    seed_telephony(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
+	    seed_devices(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
+	    seed_devices(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
+	    seed_billing(op[0], op[1]) == -1 ||
+	    seed_usage(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
+	    seed_usage(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
+	    demo_users(d) == -1)
+		return -1;
+	return 1;
+}
+
 int
 cli_seed(int32_t today)
 {
 	struct arena	*a;
 	struct dbres	 res;
-	char		 hash[crypto_pwhash_STRBYTES], ref[32];
-	char		 sd[DATE_STRLEN], ed[DATE_STRLEN];
-	int64_t		 op[2], site[3], occ[NOCCUPIERS], eocc;
-	int64_t		 cid[NOCCUPIERS][3], svc[2][NSERVICES];
-	struct store_ledger_batch lb;
-	size_t		 i;
-	int		 j, rc = 1;
+	struct demo	 d;
+	struct txn	 t;
+	char		 hash[crypto_pwhash_STRBYTES];
+	int		 rc = 1;
 
 	if (sodium_init() < 0 || db_connect() < 0) {
 		fprintf(stderr, "seed: cannot connect to the database\n");
@@ -360,150 +548,18 @@ cli_seed(int32_t today)
 	}
 	if (session_hash_password(DEMO_PASSWORD, hash, sizeof(hash)) == -1)
 		goto out;
-	if (db_begin() < 0)
+	memset(&d, 0, sizeof(d));
+	d.today = today;
+	d.hash = hash;
+	memset(&t, 0, sizeof(t));
+	t.a = a;
+	t.day = today;
+	if (db_txn(&t, demo_txn, &d) < 0) {
+		fprintf(stderr, "seed: failed; nothing was written\n");
 		goto out;
-	{
-		struct dbp p0[] = { DBP_S("Northwind Workspaces"), DBP_S("GBP"),
-		    DBP_S("Europe/London") };
-		struct dbp p1[] = { DBP_S("Eastwind Offices"), DBP_S("GBP"),
-		    DBP_S("Europe/London") };
-		if (ins(STMT_SEED_OPERATOR, p0, 3, &op[0]) == -1 ||
-		    ins(STMT_SEED_OPERATOR, p1, 3, &op[1]) == -1)
-			goto fail;
 	}
-	{
-		struct dbp s0[] = { DBP_I(op[0]), DBP_S("Canary Wharf"),
-		    DBP_S("1 Canada Square, London E14 5AB") };
-		struct dbp s1[] = { DBP_I(op[0]), DBP_S("Shoreditch"),
-		    DBP_S("200 Great Eastern Street, London EC2A 3HP") };
-		struct dbp s2[] = { DBP_I(op[1]), DBP_S("Harbour House"),
-		    DBP_S("5 Quay Street, Bristol BS1 4DB") };
-		if (ins(STMT_SEED_SITE, s0, 3, &site[0]) == -1 ||
-		    ins(STMT_SEED_SITE, s1, 3, &site[1]) == -1 ||
-		    ins(STMT_SEED_SITE, s2, 3, &site[2]) == -1)
-			goto fail;
-	}
-	for (i = 0; i < NOCCUPIERS; i++) {
-		struct store_occupier o;
-
-		memset(&o, 0, sizeof(o));
-		o.name = occupiers[i].name;
-		o.billing_ref = occupiers[i].billing_ref;
-		o.contact_email = "";
-		o.notes = "";
-		if (store_occupier_insert(op[0], &o, &occ[i]) < 0)
-			goto fail;
-		for (j = 0; j < occupiers[i].nc; j++) {
-			const struct demo_contract *c = &occupiers[i].c[j];
-			struct dbp pc[6];
-
-			snprintf(ref, sizeof(ref), "NW-%s-%03zu-%d",
-			    c->site == 0 ? "CW" : "SD", i + 1, j + 1);
-			date_format(today + c->start, sd, sizeof(sd));
-			date_format(today + c->end, ed, sizeof(ed));
-			pc[0] = DBP_I(op[0]);
-			pc[1] = DBP_I(occ[i]);
-			pc[2] = DBP_I(site[c->site]);
-			pc[3] = DBP_S(ref);
-			pc[4] = DBP_S(sd);
-			pc[5] = c->end == NOEND ? DBP_NUL : DBP_S(ed);
-			if (ins(STMT_SEED_CONTRACT, pc, 6, &cid[i][j]) == -1)
-				goto fail;
-		}
-	}
-	{
-		struct store_occupier o;
-		struct dbp pc[6];
-
-		memset(&o, 0, sizeof(o));
-		o.name = "Zephyr Secret Holdings";
-		o.billing_ref = "ZSH-EW1";
-		o.contact_email = "";
-		o.notes = "Eastwind's occupier: never visible to Northwind.";
-		if (store_occupier_insert(op[1], &o, &eocc) < 0)
-			goto fail;
-		date_format(today - 100, sd, sizeof(sd));
-		pc[0] = DBP_I(op[1]);
-		pc[1] = DBP_I(eocc);
-		pc[2] = DBP_I(site[2]);
-		pc[3] = DBP_S("EW-HH-0001");
-		pc[4] = DBP_S(sd);
-		pc[5] = DBP_NUL;
-		if (ins(STMT_SEED_CONTRACT, pc, 6, NULL) == -1)
-			goto fail;
-	}
-	if (seed_floors(op[0], site[0], "CW", 3, occ[0]) == -1 ||
-	    seed_floors(op[0], site[1], "SD", 2, 0) == -1 ||
-	    seed_floors(op[1], site[2], "HH", 1, eocc) == -1)
-		goto fail;
-	if (seed_catalog(op[0], site, 2, svc[0]) == -1 ||
-	    seed_catalog(op[1], site + 2, 1, svc[1]) == -1)
-		goto fail;
-	store_ledger_begin(&lb, op[0]);
-	for (i = 0; i < sizeof(demo_services) / sizeof(demo_services[0]); i++) {
-		const struct demo_service *ds = &demo_services[i];
-		char ad[DATE_STRLEN], nd[DATE_STRLEN];
-		const struct demo_contract *c =
-		    &occupiers[ds->occupier].c[ds->contract];
-		struct dbp pp[10];
-		struct ledger_row lr;
-		int32_t act;
-
-		date_format(today + c->start, sd, sizeof(sd));
-		date_format(ds->activated == ATSTART ? today + c->start :
-		    today + ds->activated, ad, sizeof(ad));
-		date_format(today + ds->ended, nd, sizeof(nd));
-		pp[0] = DBP_I(op[0]);
-		pp[1] = DBP_I(occ[ds->occupier]);
-		pp[2] = DBP_I(site[c->site]);
-		pp[3] = DBP_I(svc[0][ds->service]);
-		pp[4] = DBP_I(cid[ds->occupier][ds->contract]);
-		pp[5] = DBP_I(ds->price);
-		pp[6] = DBP_I(ds->qty);
-		pp[7] = DBP_S(sd);
-		pp[8] = ds->activated == NOEND ? DBP_NUL : DBP_S(ad);
-		pp[9] = ds->ended == NOEND ? DBP_NUL : DBP_S(nd);
-		if (ins(STMT_SEED_OCCSVC, pp, 10, &lr.occsvc_id) == -1)
-			goto fail;
-		/* Its price and QTY since it was added (the start, or the
-		 * earlier day it started), to the day it ended. */
-		act = ds->activated == NOEND ? DATE_NONE :
-		    ds->activated == ATSTART ? today + c->start :
-		    today + ds->activated;
-		lr.from = act != DATE_NONE && act < today + c->start ? act :
-		    today + c->start;
-		lr.to = ds->ended == NOEND ? DATE_NONE : today + ds->ended;
-		lr.price = ds->price;
-		lr.qty = ds->qty;
-		if (store_ledger_queue(&lb, occ[ds->occupier], site[c->site],
-		    &lr) < 0)
-			goto fail;
-	}
-	if (store_ledger_flush(&lb) < 0)
-		goto fail;
-	if (seed_telephony(op[0], site, 2, occ, NOCCUPIERS, 1, today) == -1 ||
-	    seed_telephony(op[1], site + 2, 1, &eocc, 1, 0, today) == -1 ||
-	    seed_devices(op[0], site, 2, occ, NOCCUPIERS, 1, today) == -1 ||
-	    seed_devices(op[1], site + 2, 1, &eocc, 1, 0, today) == -1 ||
-	    seed_billing(op[0], op[1]) == -1 ||
-	    seed_usage(op[0], site, 2, occ, NOCCUPIERS, 1, today) == -1 ||
-	    seed_usage(op[1], site + 2, 1, &eocc, 1, 0, today) == -1)
-		goto fail;
-	for (i = 0; i < NUSERS; i++) {
-		int64_t o = users[i].occupier ? occ[users[i].occupier - 1] : 0;
-
-		if (store_user_insert(op[users[i].operator], o, users[i].email,
-		    users[i].name, users[i].role, hash, NULL) < 0)
-			goto fail;
-	}
-	if (db_commit() < 0)
-		goto out;
 	printf("seed: demo data loaded (%zu occupiers)\n", NOCCUPIERS + 1);
 	rc = 0;
-	goto out;
-fail:
-	db_rollback();
-	fprintf(stderr, "seed: failed; nothing was written\n");
 out:
 	arena_free(a);
 	db_close();

@@ -102,16 +102,97 @@ read_body(struct req *r, FCGX_Request *fr, size_t len, char **out)
 	return 0;
 }
 
+/* The request line and headers of fr into r. 0, or -1 with the error
+ * answered (an undecodable path). */
+static int
+request_head(struct req *r, FCGX_Request *fr)
+{
+	const char	*uri, *q, *method = param(fr, "REQUEST_METHOD");
+	char		*path;
+	size_t		 plen;
+
+	r->remote_addr = param(fr, "REMOTE_ADDR");
+	r->user_agent = param(fr, "HTTP_USER_AGENT");
+	r->https = strcmp(param(fr, "HTTPS"), "on") == 0;
+	log_request_begin(r->id, r->remote_addr);
+	if (strcmp(method, "GET") == 0)
+		r->method = M_GET;
+	else if (strcmp(method, "HEAD") == 0) {
+		r->method = M_GET;
+		r->head = 1;
+	} else if (strcmp(method, "POST") == 0)
+		r->method = M_POST;
+	else
+		r->method = M__MAX;
+	uri = param(fr, "REQUEST_URI");
+	r->uri = uri;
+	q = strchr(uri, '?');
+	plen = q ? (size_t)(q - uri) : strlen(uri);
+	if (parse_urldecode(r->a, uri, plen, 0, &path, NULL) == -1 ||
+	    !parse_utf8_valid(path, strlen(path))) {
+		r->path = "/";
+		http_error(r, 400);
+		return -1;
+	}
+	r->path = path;
+	if (q != NULL && parse_urlencoded(r->a, q + 1, strlen(q + 1),
+	    &r->query, NULL) != 0)
+		r->query.n = 0;	/* a bad query string reads as none */
+	parse_cookies(r->a, FCGX_GetParam("HTTP_COOKIE", fr->envp),
+	    &r->cookies);
+	return 0;
+}
+
+/* The body of a POST into r->form (and r->files for an upload). 0, or -1
+ * with the error answered (a bad length, too large, unreadable). */
+static int
+request_body(struct req *r, FCGX_Request *fr)
+{
+	const char		*cl = param(fr, "CONTENT_LENGTH");
+	const char		*ct = param(fr, "CONTENT_TYPE");
+	const char		*boundary = mp_boundary(r->a, ct);
+	unsigned long long	 len = 0;
+	char			*body, *end;
+
+	if (*cl != '\0') {
+		errno = 0;
+		len = strtoull(cl, &end, 10);
+		if (errno != 0 || *end != '\0') {
+			http_error(r, 400);
+			return -1;
+		}
+	}
+	if (len > (boundary != NULL ? HTTP_UPLOAD_MAX : HTTP_BODY_MAX)) {
+		http_error(r, 413);
+		return -1;
+	}
+	if (r->method != M_POST || len == 0)
+		return 0;
+	if (read_body(r, fr, (size_t)len, &body) == -1) {
+		http_error(r, 400);
+		return -1;
+	}
+	if (boundary != NULL) {
+		/* Only the upload routes take it (front.c). */
+		r->multipart = 1;
+		if (mp_parse(r->a, body, (size_t)len, boundary, &r->form,
+		    &r->files, &r->form_badkey) != 0)
+			r->form_bad = 1;
+	} else if (strncmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
+		r->form_bad = 1;
+		r->form_badkey = "(the form must be sent url-encoded)";
+	} else if (parse_urlencoded(r->a, body, (size_t)len, &r->form,
+	    &r->form_badkey) != 0)
+		r->form_bad = 1;
+	return 0;
+}
+
 /* Build the request from FastCGI params, dispatch, and write the reply. */
 static void
 handle(FCGX_Request *fr, struct arena *a)
 {
 	struct req	 r;
 	struct buf	 out;
-	const char	*uri, *q, *method, *cl, *ct, *boundary;
-	char		*path, *body;
-	size_t		 plen;
-	unsigned long long len = 0;
 
 	memset(&r, 0, sizeof(r));
 	r.a = a;
@@ -120,86 +201,19 @@ handle(FCGX_Request *fr, struct arena *a)
 	buf_init(&r.body, a, 16384);
 	r.now = (int64_t)time(NULL);
 	r.today = today_local((time_t)r.now);
-	r.remote_addr = param(fr, "REMOTE_ADDR");
-	r.user_agent = param(fr, "HTTP_USER_AGENT");
-	r.https = strcmp(param(fr, "HTTPS"), "on") == 0;
-	log_request_begin(r.id, r.remote_addr);
-
-	method = param(fr, "REQUEST_METHOD");
-	if (strcmp(method, "GET") == 0)
-		r.method = M_GET;
-	else if (strcmp(method, "HEAD") == 0) {
-		r.method = M_GET;
-		r.head = 1;
-	} else if (strcmp(method, "POST") == 0)
-		r.method = M_POST;
-	else {
-		r.method = M__MAX;
-	}
-
-	uri = param(fr, "REQUEST_URI");
-	r.uri = uri;
-	q = strchr(uri, '?');
-	plen = q ? (size_t)(q - uri) : strlen(uri);
-	if (parse_urldecode(a, uri, plen, 0, &path, NULL) == -1 ||
-	    !parse_utf8_valid(path, strlen(path))) {
-		r.path = "/";
-		http_error(&r, 400);
-		goto out;
-	}
-	r.path = path;
-	if (q != NULL && parse_urlencoded(a, q + 1, strlen(q + 1), &r.query,
-	    NULL) != 0)
-		r.query.n = 0;	/* a bad query string reads as none */
-	parse_cookies(a, FCGX_GetParam("HTTP_COOKIE", fr->envp), &r.cookies);
-
-	cl = param(fr, "CONTENT_LENGTH");
-	if (*cl != '\0') {
-		char *end;
-
-		errno = 0;
-		len = strtoull(cl, &end, 10);
-		if (errno != 0 || *end != '\0') {
-			http_error(&r, 400);
-			goto out;
+	if (request_head(&r, fr) == 0 && request_body(&r, fr) == 0) {
+		front_handle(&r);
+		if (!r.done) {
+			log_warnx("serve: %s produced no response", r.path);
+			http_error(&r, 500);
 		}
 	}
-	ct = param(fr, "CONTENT_TYPE");
-	boundary = mp_boundary(a, ct);
-	if (len > (boundary != NULL ? HTTP_UPLOAD_MAX : HTTP_BODY_MAX)) {
-		http_error(&r, 413);
-		goto out;
-	}
-	if (r.method == M_POST && len > 0) {
-		if (read_body(&r, fr, (size_t)len, &body) == -1) {
-			http_error(&r, 400);
-			goto out;
-		}
-		if (boundary != NULL) {
-			/* Only the upload routes take it (front.c). */
-			r.multipart = 1;
-			if (mp_parse(a, body, (size_t)len, boundary, &r.form,
-			    &r.files, &r.form_badkey) != 0)
-				r.form_bad = 1;
-		} else if (strncmp(ct, "application/x-www-form-urlencoded",
-		    33) != 0) {
-			r.form_bad = 1;
-			r.form_badkey = "(the form must be sent url-encoded)";
-		} else if (parse_urlencoded(a, body, (size_t)len, &r.form,
-		    &r.form_badkey) != 0)
-			r.form_bad = 1;
-	}
-	front_handle(&r);
-	if (!r.done) {
-		log_warnx("serve: %s produced no response", r.path);
-		http_error(&r, 500);
-	}
-out:
 	buf_init(&out, a, r.body.len + r.hdr.len + 1024);
 	http_serialize(&r, &out);
 	FCGX_PutStr(out.p, (int)out.len, fr->out);
 	if (r.status >= 500)
-		log_warnx("%s %s -> %d", method, uri, r.status);
+		log_warnx("%s %s -> %d", param(fr, "REQUEST_METHOD"), r.uri,
+		    r.status);
 	log_request_end();
 }
 
@@ -395,41 +409,182 @@ open_socket(void)
 	return sock;
 }
 
-int
-serve_main(void)
-{
-	struct sigaction	 sa;
-	sigset_t		 mask, old;
-	int			 sock, i, n, status, alive;
-	size_t			 k;
-	struct helper		*h;
-	pid_t			 pid;
-	time_t			 deadline, window = 0;
-	int			 deaths = 0;
+/* The master's state between its steps. */
+struct master {
+	int		 sock;
+	int		 n;		/* workers */
+	sigset_t	 mask, old;	/* the signals it waits for; the mask before */
+	time_t		 window;	/* crash-loop guard: deaths since window */
+	int		 deaths;
+};
 
+/* Crash loop (over 20 deaths in 10 s): wait a second rather than spin. */
+static void
+crash_guard(struct master *m)
+{
+	if (time(NULL) - m->window > 10) {
+		m->window = time(NULL);
+		m->deaths = 0;
+	}
+	if (++m->deaths > 20) {
+		sigprocmask(SIG_SETMASK, &m->old, NULL);
+		sleep(1);
+		sigprocmask(SIG_BLOCK, &m->mask, NULL);
+	}
+}
+
+/* A child ended: forget it, and replace it unless stopping. */
+static void
+reap(struct master *m, pid_t pid, int status)
+{
+	struct helper	*h;
+	int		 i;
+
+	if ((h = helper_of(pid)) != NULL) {
+		h->pid = 0;
+		if (stopping)
+			return;
+		log_warnx("serve: %s %d ended (%d); replacing it", h->comm,
+		    (int)pid, WIFSIGNALED(status) ? WTERMSIG(status) :
+		    WEXITSTATUS(status));
+		crash_guard(m);
+		spawn_helper(h, m->sock);
+		return;
+	}
+	for (i = 0; i < m->n; i++) {
+		if (workers[i] != pid)
+			continue;
+		workers[i] = 0;
+		if (stopping)
+			return;
+		if (WIFSIGNALED(status))
+			log_warnx("serve: worker %d killed by signal %d; "
+			    "replacing it", (int)pid, WTERMSIG(status));
+		else if (WEXITSTATUS(status) != 0)
+			log_warnx("serve: worker %d exited %d; replacing it",
+			    (int)pid, WEXITSTATUS(status));
+		crash_guard(m);
+		workers[i] = spawn(m->sock);
+	}
+}
+
+/* Until SIGTERM/SIGINT: replace what dies; SIGHUP re-reads templates. */
+static void
+supervise(struct master *m)
+{
+	pid_t	 pid;
+	int	 i, status;
+
+	while (!stopping) {
+		sigsuspend(&m->old);
+		if (got_hup) {
+			got_hup = 0;
+			/* Re-read templates; replaced workers inherit them. */
+			tpl_reload();
+			for (i = 0; i < m->n; i++)
+				if (workers[i] > 0)
+					kill(workers[i], SIGTERM);
+		}
+		if (!got_chld)
+			continue;
+		got_chld = 0;
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+			reap(m, pid, status);
+	}
+}
+
+/* Every child still running receives sig; returns how many there are. */
+static int
+signal_all(const struct master *m, int sig)
+{
+	size_t	 k;
+	int	 i, alive = 0;
+
+	for (i = 0; i < m->n; i++)
+		if (workers[i] > 0) {
+			alive++;
+			if (sig != 0)
+				kill(workers[i], sig);
+		}
+	for (k = 0; k < NHELPERS; k++)
+		if (helpers[k].pid > 0) {
+			alive++;
+			if (sig != 0)
+				kill(helpers[k].pid, sig);
+		}
+	return alive;
+}
+
+/* Drain: workers finish the request in hand, then exit; after
+ * DRAIN_SECONDS whatever is left is killed. */
+static void
+drain(struct master *m)
+{
+	struct helper	*h;
+	time_t		 deadline;
+	pid_t		 pid;
+	int		 i, status;
+
+	log_info("serve: stopping; draining workers");
+	signal_all(m, SIGTERM);
+	deadline = time(NULL) + DRAIN_SECONDS;
+	sigprocmask(SIG_SETMASK, &m->old, NULL);
+	for (;;) {
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+			if ((h = helper_of(pid)) != NULL)
+				h->pid = 0;
+			for (i = 0; i < m->n; i++)
+				if (workers[i] == pid)
+					workers[i] = 0;
+		}
+		if (signal_all(m, 0) == 0)
+			break;
+		if (time(NULL) > deadline)
+			signal_all(m, SIGKILL);
+		usleep(50 * 1000);
+	}
+}
+
+/* Templates, libraries, hashing slots and the socket. 0, or -1 (said). */
+static int
+master_init(struct master *m)
+{
 	if (tpl_init(cfg.templates) == -1) {
 		fprintf(stderr, "tenantry: templates in %s failed to load\n",
 		    cfg.templates);
-		return 1;
+		return -1;
 	}
 	if (db_library_init() == -1 || sodium_init() < 0) {
 		fprintf(stderr, "tenantry: library initialisation failed\n");
-		return 1;
+		return -1;
 	}
 	if (session_hash_slots_init(cfg.hash_slots) == -1) {
 		fprintf(stderr, "tenantry: cannot create the hashing slots\n");
-		return 1;
+		return -1;
 	}
-	if (FCGX_Init() != 0 || (sock = open_socket()) < 0)
-		return 1;
-	n = cfg.workers > MAX_WORKERS ? MAX_WORKERS : cfg.workers;
+	if (FCGX_Init() != 0 || (m->sock = open_socket()) < 0)
+		return -1;
+	m->n = cfg.workers > MAX_WORKERS ? MAX_WORKERS : cfg.workers;
+	return 0;
+}
 
-	sigemptyset(&mask);
-	sigaddset(&mask, SIGCHLD);
-	sigaddset(&mask, SIGTERM);
-	sigaddset(&mask, SIGINT);
-	sigaddset(&mask, SIGHUP);
-	sigprocmask(SIG_BLOCK, &mask, &old);
+int
+serve_main(void)
+{
+	struct master		 m;
+	struct sigaction	 sa;
+	size_t			 k;
+	int			 i;
+
+	memset(&m, 0, sizeof(m));
+	if (master_init(&m) == -1)
+		return 1;
+	sigemptyset(&m.mask);
+	sigaddset(&m.mask, SIGCHLD);
+	sigaddset(&m.mask, SIGTERM);
+	sigaddset(&m.mask, SIGINT);
+	sigaddset(&m.mask, SIGHUP);
+	sigprocmask(SIG_BLOCK, &m.mask, &m.old);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = master_sig;
 	sigaction(SIGCHLD, &sa, NULL);
@@ -438,114 +593,16 @@ serve_main(void)
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	for (i = 0; i < n; i++)
-		workers[i] = spawn(sock);
+	for (i = 0; i < m.n; i++)
+		workers[i] = spawn(m.sock);
 	for (k = 0; k < NHELPERS; k++)
-		spawn_helper(&helpers[k], sock);
-	log_info("serve: %d workers on %s%s", n, cfg.listen,
+		spawn_helper(&helpers[k], m.sock);
+	log_info("serve: %d workers on %s%s", m.n, cfg.listen,
 	    helpers[1].pid > 0 ? ", and a mail sender" : " (no mail relay "
 	    "set: mail waits in the outbox)");
 	fflush(stderr);
-
-	while (!stopping) {
-		sigsuspend(&old);
-		if (got_hup) {
-			got_hup = 0;
-			/* Re-read templates; replaced workers inherit them. */
-			tpl_reload();
-			for (i = 0; i < n; i++)
-				if (workers[i] > 0)
-					kill(workers[i], SIGTERM);
-		}
-		if (!got_chld)
-			continue;
-		got_chld = 0;
-		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-			if ((h = helper_of(pid)) != NULL) {
-				h->pid = 0;
-				if (stopping)
-					continue;
-				log_warnx("serve: %s %d ended (%d); replacing it",
-				    h->comm, (int)pid, WIFSIGNALED(status) ?
-				    WTERMSIG(status) : WEXITSTATUS(status));
-				if (time(NULL) - window > 10) {
-					window = time(NULL);
-					deaths = 0;
-				}
-				if (++deaths > 20) {
-					sigprocmask(SIG_SETMASK, &old, NULL);
-					sleep(1);
-					sigprocmask(SIG_BLOCK, &mask, NULL);
-				}
-				spawn_helper(h, sock);
-				continue;
-			}
-			for (i = 0; i < n; i++) {
-				if (workers[i] != pid)
-					continue;
-				workers[i] = 0;
-				if (stopping)
-					break;
-				if (WIFSIGNALED(status))
-					log_warnx("serve: worker %d killed by "
-					    "signal %d; replacing it", (int)pid,
-					    WTERMSIG(status));
-				else if (WEXITSTATUS(status) != 0)
-					log_warnx("serve: worker %d exited %d; "
-					    "replacing it", (int)pid,
-					    WEXITSTATUS(status));
-				if (time(NULL) - window > 10) {
-					window = time(NULL);
-					deaths = 0;
-				}
-				if (++deaths > 20) {
-					/* Crash loop: do not spin the CPU. */
-					sigprocmask(SIG_SETMASK, &old, NULL);
-					sleep(1);
-					sigprocmask(SIG_BLOCK, &mask, NULL);
-				}
-				workers[i] = spawn(sock);
-			}
-		}
-	}
-
-	/* Drain: workers finish the request in hand, then exit. */
-	log_info("serve: stopping; draining workers");
-	for (i = 0; i < n; i++)
-		if (workers[i] > 0)
-			kill(workers[i], SIGTERM);
-	for (k = 0; k < NHELPERS; k++)
-		if (helpers[k].pid > 0)
-			kill(helpers[k].pid, SIGTERM);
-	deadline = time(NULL) + DRAIN_SECONDS;
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	for (;;) {
-		alive = 0;
-		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-			if ((h = helper_of(pid)) != NULL)
-				h->pid = 0;
-			for (i = 0; i < n; i++)
-				if (workers[i] == pid)
-					workers[i] = 0;
-		}
-		for (i = 0; i < n; i++)
-			if (workers[i] > 0)
-				alive++;
-		for (k = 0; k < NHELPERS; k++)
-			if (helpers[k].pid > 0)
-				alive++;
-		if (alive == 0)
-			break;
-		if (time(NULL) > deadline) {
-			for (i = 0; i < n; i++)
-				if (workers[i] > 0)
-					kill(workers[i], SIGKILL);
-			for (k = 0; k < NHELPERS; k++)
-				if (helpers[k].pid > 0)
-					kill(helpers[k].pid, SIGKILL);
-		}
-		usleep(50 * 1000);
-	}
+	supervise(&m);
+	drain(&m);
 	if (strchr(cfg.listen, '/') != NULL)
 		unlink(cfg.listen);
 	session_hash_slots_cleanup();

@@ -132,6 +132,27 @@ if [ "$need_stack" = 1 ]; then
 		exit 1
 	fi
 	export BASE_URL="http://127.0.0.1:$PORT"
+	# The schema the migrations built, against the committed snapshot.
+	echo "== schema snapshot"
+	if sh tests/schema.sh "$VAR/run/mariadb.sock" >"$OUT/schema.sql" 2>"$OUT/schema.err"; then
+		if [ "${UPDATE_SCHEMA:-0}" = 1 ]; then
+			cp "$OUT/schema.sql" sql/schema.sql
+			echo "schema: sql/schema.sql rewritten"
+		fi
+		if cmp -s "$OUT/schema.sql" sql/schema.sql; then
+			PASS=$((PASS + 1))
+		else
+			echo "schema: the migrations build another schema than sql/schema.sql:"
+			diff -u sql/schema.sql "$OUT/schema.sql" | head -40
+			echo "(a migration changed it: UPDATE_SCHEMA=1 SUITES=http sh tests/run.sh, then commit sql/schema.sql)"
+			FAIL=$((FAIL + 1))
+			suite_failed schema
+		fi
+	else
+		cat "$OUT/schema.err"
+		FAIL=$((FAIL + 1))
+		suite_failed schema
+	fi
 	export TENANTRY_DB_SOCKET="$VAR/run/mariadb.sock"
 	export TENANTRY_OUT="$OUT"
 	for s in http browser; do
@@ -151,6 +172,12 @@ if [ "$need_stack" = 1 ]; then
 		node --test --test-concurrency=1 --test-reporter=tap $files >"$OUT/$s.log" 2>&1
 		rc=$?
 		count_node "$OUT/$s.log"
+		# What must hold after the whole suite, whatever its order.
+		if [ "$s" = http ] && [ -z "${ONLY:-}" ]; then
+			node --test --test-reporter=tap tests/http/after-suite.mjs >"$OUT/after-suite.log" 2>&1 || rc=1
+			count_node "$OUT/after-suite.log"
+			grep "^not ok" "$OUT/after-suite.log" >>"$OUT/$s.log"
+		fi
 		if [ $rc -ne 0 ]; then
 			suite_failed "$s"
 			grep -E "^not ok|# Subtest|error:|expected|actual" "$OUT/$s.log" | grep -B1 -A3 "not ok" | head -60

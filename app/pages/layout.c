@@ -135,6 +135,16 @@ page_store_error(struct req *r)
 		    "trying again.");
 		return;
 	}
+	if (db_retryable()) {
+		/* A deadlock or lock wait on every try (a Galera node leaving
+		 * the cluster meanwhile): nothing was saved, and trying again
+		 * in a moment will do. */
+		http_header(r, "Retry-After", "2");
+		http_error_msg(r, 503, "The database was too busy to save this "
+		    "change just now. Nothing was saved: try again in a "
+		    "moment.");
+		return;
+	}
 	http_error(r, db_unavailable() ? 503 : 500);
 }
 

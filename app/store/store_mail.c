@@ -66,18 +66,22 @@ store_mail_claim(struct arena *a, const char *owner, int64_t now,
     int64_t lease_until, struct store_mail *m)
 {
 	struct dbp	 p[] = { DBP_S(owner), DBP_I(lease_until), DBP_I(now) };
-	struct dbp	 q[] = { DBP_S(owner) };
 	struct dbres	 res;
 	const struct dbrow *r;
+	uint64_t	 id = 0;
 	int64_t		 n;
 
 	memset(m, 0, sizeof(*m));
-	if ((n = db_exec(STMT_MAIL_CLAIM, p, NPARAMS(p), NULL)) < 0)
+	if ((n = db_exec(STMT_MAIL_CLAIM, p, NPARAMS(p), &id)) < 0)
 		return -1;
-	if (n == 0)
+	if (n == 0 || id == 0)
 		return 0;
-	if (db_query(a, STMT_MAIL_CLAIMED, q, NPARAMS(q), &res) < 0)
-		return -1;
+	{
+		struct dbp q[] = { DBP_I(id), DBP_S(owner) };
+
+		if (db_query(a, STMT_MAIL_CLAIMED, q, NPARAMS(q), &res) < 0)
+			return -1;
+	}
 	if (res.nrows == 0)
 		return 0;
 	r = &res.rows[0];

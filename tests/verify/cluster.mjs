@@ -341,6 +341,14 @@ for (const site of [SD, S]) {
 	const freeIps = Number(db1(`SELECT COUNT(*) FROM public_ip WHERE operator_id = ${NW} AND site_id = ${site} AND state = 'free'`)[0][0]);
 	const per = Number(db1(`SELECT ent_public_ip FROM service WHERE id = ${svc['Public IP (/29)']}`)[0][0]);
 	const m = Math.min(6, Math.floor(freeIps / per) + 1);	/* one more than the pool can serve */
+	// Phone numbers enough for every plan (2 each): only the address pool is to run short here,
+	// whatever the checks before used of the site's numbers.
+	const freeNums = Number(db1(`SELECT COUNT(*) FROM phone_number WHERE operator_id = ${NW} AND site_id = ${site}
+		AND state = 'available'`)[0][0]);
+	if (freeNums < 2 * m)
+		db1(`INSERT INTO phone_number (operator_id, site_id, number) SELECT ${NW}, ${site},
+			CONCAT('+44 20 7946 ', ${site} * 1000 + 500 + seq) FROM seq_1_to_${2 * m - freeNums}
+			ON DUPLICATE KEY UPDATE number = number`);
 	const occs = [];
 	for (let k = 0; k < m; k++)
 		occs.push(await occupierWith(admin, site, [{ start: day(-30) }], 'Cluster pool'));
