@@ -72,7 +72,7 @@ enum device_step {
 };
 
 /*
- * The allocation arithmetic of DESIGN 3: k more of type t may be
+ * The allocation arithmetic of domain §3: k more of type t may be
  * activated (or assigned) only when used + k <= allocated. Returns 1 when
  * allowed; else 0 with the refusal in msg (cap bytes), naming the
  * fraction as it is now, e.g. "Wi-Fi devices 20/20: add a Wi-Fi devices

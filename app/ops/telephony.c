@@ -25,14 +25,8 @@ struct change {
 static const char *
 holder_text(const struct store_phone *p)
 {
-	switch (store_phone_holder(p)) {
-	case PHONE_HOLDER_OCCUPIER:
-		return p->occupier_name;
-	case PHONE_HOLDER_OPERATOR:
-		return "Operator";
-	default:
-		return "none";
-	}
+	return phone_holder_label(store_phone_holder(p), p->occupier_name,
+	    "none");
 }
 
 /* The audit value of a number: "number=...\nstate=...\nholder=...". */

@@ -69,16 +69,6 @@ post(struct req *r, struct tpl_dict *d, int64_t site)
 }
 
 static void
-set_frac(struct tpl_dict *d, enum tpl_name key, const struct rules_result *res,
-    enum infra t)
-{
-	char	 frac[64];
-
-	rules_fraction_format(res, t, frac, sizeof(frac));
-	tpl_set(d, key, frac);
-}
-
-static void
 fill_devices(struct tpl_dict *d, const struct store_device *dv, size_t n)
 {
 	struct tpl_dict		*row;
@@ -143,9 +133,9 @@ page_my_devices(struct req *r)
 		page_store_error(r);
 		return;
 	}
-	set_frac(d, TN_WIFI_DEVICES, &res, INFRA_WIFI_DEVICES);
-	set_frac(d, TN_WIFI_ACCOUNTS, &res, INFRA_WIFI_ACCOUNTS);
-	set_frac(d, TN_PUBLIC_IPS, &res, INFRA_PUBLIC_IP);
+	page_set_fraction(d, TN_WIFI_DEVICES, &res, INFRA_WIFI_DEVICES);
+	page_set_fraction(d, TN_WIFI_ACCOUNTS, &res, INFRA_WIFI_ACCOUNTS);
+	page_set_fraction(d, TN_PUBLIC_IPS, &res, INFRA_PUBLIC_IP);
 	fill_devices(d, dv, n);
 	fill_ips(d, ip, nip);
 	if (r->user.role == ROLE_OCCUPIER_ADMIN) {

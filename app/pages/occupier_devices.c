@@ -205,13 +205,13 @@ show_refusal(struct req *r, struct tab *tb, const struct ops_result *why)
 	r->status = 422;	/* every refusal of this tab */
 }
 
-static void
-set_frac(struct tpl_dict *d, enum tpl_name key, const struct rules_result *res,
-    enum infra t)
+void
+page_set_fraction(struct tpl_dict *d, enum tpl_name key,
+    const struct rules_result *res, int t)
 {
 	char	 frac[64];
 
-	rules_fraction_format(res, t, frac, sizeof(frac));
+	rules_fraction_format(res, (enum infra)t, frac, sizeof(frac));
 	tpl_set(d, key, frac);
 }
 
@@ -289,7 +289,7 @@ fill_devices(const struct tab *tb, const struct rules_result *res,
 	int		 t, on;
 
 	for (t = 0; t < DEVICE_TYPE__MAX; t++) {
-		set_frac(tb->reg[t], TN_FRACTION, res,
+		page_set_fraction(tb->reg[t], TN_FRACTION, res,
 		    device_type_infra((enum device_type)t));
 		shown[t] = 0;
 	}
@@ -332,9 +332,9 @@ fill(struct req *r, const struct tab *tb)
 	    &dv, &ndv) < 0)
 		return -1;
 	svcplan_fill_infra(tb->d, res);
-	set_frac(tb->d, TN_PORTS_FRACTION, res, INFRA_SWITCH_PORTS);
-	set_frac(tb->d, TN_PHONE_FRACTION, res, INFRA_PHONE_EXT);
-	set_frac(tb->d, TN_IP_FRACTION, res, INFRA_PUBLIC_IP);
+	page_set_fraction(tb->d, TN_PORTS_FRACTION, res, INFRA_SWITCH_PORTS);
+	page_set_fraction(tb->d, TN_PHONE_FRACTION, res, INFRA_PHONE_EXT);
+	page_set_fraction(tb->d, TN_IP_FRACTION, res, INFRA_PUBLIC_IP);
 	tpl_set_int(tb->d, TN_PHONE_ACTIVE, res->in_use[INFRA_PHONE_EXT]);
 	fill_ports(tb->d, pt, npt);
 	fill_ips(tb, ip, nip);

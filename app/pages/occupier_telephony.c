@@ -30,7 +30,6 @@ render(struct req *r, struct tpl_dict *d, const struct store_occupier *o,
 	struct rules_result	*res;
 	size_t			 n, i;
 	int64_t			 x, y;
-	char			 frac[64];
 	int			 nshown = 0, has_main = 0;
 
 	res = arena_calloc(r->a, 1, sizeof(*res));
@@ -42,8 +41,7 @@ render(struct req *r, struct tpl_dict *d, const struct store_occupier *o,
 	}
 	x = res->in_use[INFRA_PHONE_EXT];
 	y = res->allocated[INFRA_PHONE_EXT];
-	rules_fraction_format(res, INFRA_PHONE_EXT, frac, sizeof(frac));
-	tpl_set(d, TN_FRACTION, frac);
+	page_set_fraction(d, TN_FRACTION, res, INFRA_PHONE_EXT);
 	tpl_set(d, TN_INFRA_LABEL, infra_names[INFRA_PHONE_EXT]);
 	if (x > y)
 		tpl_show(d, TN_OVER);

@@ -233,6 +233,13 @@ void	 site_floors_fill(struct tpl_dict *, const struct site_floors *,
 	    void (*row)(void *, struct tpl_dict *, const struct store_port *),
 	    void *arg);
 
+/* ---- occupier_devices.c: infrastructure fractions ---- */
+
+/* key: the fraction X/Y of kind t (enum infra) in res, e.g. "3/10"
+ * (domain §3). */
+void	 page_set_fraction(struct tpl_dict *, enum tpl_name key,
+	    const struct rules_result *res, int t);
+
 /* ---- shown to the operator and, read-only, to the occupier itself ---- */
 
 /* The Services tab of occupier occ at site; self: the occupier's own

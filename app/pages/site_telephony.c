@@ -100,19 +100,6 @@ filter_query(struct req *r, const struct filter *f, const char *extra)
 }
 
 static const char *
-holder_label(const struct store_phone *p)
-{
-	switch (store_phone_holder(p)) {
-	case PHONE_HOLDER_OCCUPIER:
-		return p->occupier_name;
-	case PHONE_HOLDER_OPERATOR:
-		return "Operator";
-	default:
-		return "";
-	}
-}
-
-static const char *
 state_class(enum phone_state st)
 {
 	switch (st) {
@@ -429,7 +416,8 @@ page_site_telephony_csv(struct req *r)
 	for (i = 0; i < n; i++) {
 		csv_text(&b, p[i].number, 1);
 		csv_text(&b, phone_state_labels[p[i].state], 0);
-		csv_text(&b, holder_label(&p[i]), 0);
+		csv_text(&b, phone_holder_label(store_phone_holder(&p[i]),
+		    p[i].occupier_name, ""), 0);
 		csv_text(&b, p[i].is_main && p[i].state == PHONE_ACTIVE ?
 		    "yes" : "", 0);
 		csv_text(&b, csv_date(r, p[i].activated_at), 0);
