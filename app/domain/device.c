@@ -7,24 +7,6 @@
 
 #include "device.h"
 
-const char *const port_role_keys[PORT_ROLE__MAX] = {
-	"occupier_lan",			/* PORT_ROLE_OCCUPIER_LAN */
-	"public_ip",			/* PORT_ROLE_PUBLIC_IP */
-	"voice",			/* PORT_ROLE_VOICE */
-	"wifi_ap",			/* PORT_ROLE_WIFI_AP */
-	"operator",			/* PORT_ROLE_OPERATOR */
-	"disabled",			/* PORT_ROLE_DISABLED */
-};
-
-const char *const port_role_labels[PORT_ROLE__MAX] = {
-	"Occupier LAN",			/* PORT_ROLE_OCCUPIER_LAN */
-	"Public IP",			/* PORT_ROLE_PUBLIC_IP */
-	"Voice",			/* PORT_ROLE_VOICE */
-	"Wi-Fi access point",		/* PORT_ROLE_WIFI_AP */
-	"Operator",			/* PORT_ROLE_OPERATOR */
-	"Disabled",			/* PORT_ROLE_DISABLED */
-};
-
 const char *const device_type_keys[DEVICE_TYPE__MAX] = {
 	"wifi_device",			/* DEVICE_WIFI_DEVICE */
 	"wifi_account",			/* DEVICE_WIFI_ACCOUNT */
@@ -34,28 +16,6 @@ const char *const device_type_labels[DEVICE_TYPE__MAX] = {
 	"Wi-Fi device",			/* DEVICE_WIFI_DEVICE */
 	"Wi-Fi account",		/* DEVICE_WIFI_ACCOUNT */
 };
-
-enum port_role
-port_role_parse(const char *s)
-{
-	int	 i;
-
-	for (i = 0; s != NULL && i < PORT_ROLE__MAX; i++)
-		if (strcmp(s, port_role_keys[i]) == 0)
-			return (enum port_role)i;
-	return PORT_ROLE__MAX;
-}
-
-const char *
-port_role_label(const char *key)
-{
-	enum port_role	 r;
-
-	if (key == NULL)
-		return "";
-	r = port_role_parse(key);
-	return r == PORT_ROLE__MAX ? key : port_role_labels[r];
-}
 
 enum device_type
 device_type_parse(const char *s)

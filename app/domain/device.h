@@ -1,9 +1,10 @@
 /*
  * device: the pure rules of the infrastructure that services entitle
- * (DESIGN 3, issue 4): switch port roles, device identifiers (MAC
- * addresses, Wi-Fi account names), public IPv4 blocks, and the allocation
- * arithmetic that refuses activating (or assigning) beyond what the
- * occupier's services allocate. No I/O, no allocation.
+ * (domain §3): device identifiers (MAC addresses, Wi-Fi account names),
+ * public IPv4 blocks, and the allocation arithmetic that refuses
+ * activating (or assigning) beyond what the occupier's services allocate.
+ * The floor ports' own rules (switch port roles ...) are in port.h. No
+ * I/O, no allocation.
  */
 #ifndef TENANTRY_DEVICE_H
 #define TENANTRY_DEVICE_H
@@ -11,24 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "port.h"	/* the switch port roles */
 #include "rules.h"
-
-/* Switch port roles of a floor port, in display order. */
-enum port_role {
-	PORT_ROLE_OCCUPIER_LAN,	/* "occupier_lan": "Occupier LAN" */
-	PORT_ROLE_PUBLIC_IP,	/* "public_ip": "Public IP" */
-	PORT_ROLE_VOICE,	/* "voice": "Voice" */
-	PORT_ROLE_WIFI_AP,	/* "wifi_ap": "Wi-Fi access point" */
-	PORT_ROLE_OPERATOR,	/* "operator": "Operator" */
-	PORT_ROLE_DISABLED,	/* "disabled": "Disabled" */
-	PORT_ROLE__MAX
-};
-extern const char *const port_role_keys[PORT_ROLE__MAX];	/* stored value */
-extern const char *const port_role_labels[PORT_ROLE__MAX];	/* shown */
-/* The role whose key is s, or PORT_ROLE__MAX (also for NULL). */
-enum port_role	 port_role_parse(const char *s);
-/* Label of a stored key; the key itself when unknown, "" for NULL. */
-const char	*port_role_label(const char *key);
 
 /* Device types of the device table (wifi_device, wifi_account). */
 enum device_type {
@@ -87,7 +72,7 @@ enum device_step {
 };
 
 /*
- * The allocation arithmetic of DESIGN 3: k more of type t may be
+ * The allocation arithmetic of domain §3: k more of type t may be
  * activated (or assigned) only when used + k <= allocated. Returns 1 when
  * allowed; else 0 with the refusal in msg (cap bytes), naming the
  * fraction as it is now, e.g. "Wi-Fi devices 20/20: add a Wi-Fi devices

@@ -73,6 +73,20 @@ phone_cooloff_until(int32_t day, int days)
 }
 
 const char *
+phone_holder_label(enum phone_holder h, const char *occupier_name,
+    const char *none)
+{
+	switch (h) {
+	case PHONE_HOLDER_OCCUPIER:
+		return occupier_name;
+	case PHONE_HOLDER_OPERATOR:
+		return "Operator";
+	default:
+		return none;
+	}
+}
+
+const char *
 phone_transition_refusal(enum phone_op op, enum phone_state st,
     enum phone_holder holder)
 {

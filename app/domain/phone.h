@@ -1,6 +1,6 @@
 /*
- * phone: the phone number state machine of a site pool (DESIGN 2 and 3,
- * issue 4) and the Telephony extensions arithmetic. Pure: no I/O, no
+ * phone: the phone number state machine of a site pool (domain §2, §3)
+ * and the Telephony extensions arithmetic. Pure: no I/O, no
  * allocation, no configuration (the cooling-off length is a parameter).
  *
  *   available --allocate--> reserved --activate--> active
@@ -64,6 +64,9 @@ enum phone_holder {
 	PHONE_HOLDER_OCCUPIER,	/* reserved or active for an occupier */
 	PHONE_HOLDER__MAX
 };
+/* How a holder is called: the occupier's name, "Operator", or none. */
+const char	*phone_holder_label(enum phone_holder, const char *occupier_name,
+		    const char *none);
 
 /*
  * Whether op may be applied to a number in effective state st held by

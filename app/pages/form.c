@@ -3,6 +3,7 @@
  * fval array; messages and typed input go back into the dictionary.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -260,5 +261,45 @@ form_rows(struct req *r, const char *prefix, const struct field *f,
 		k++;
 	}
 	*nrows = k;
+	return 0;
+}
+
+const char *
+form_field(struct req *r, const struct field *f, struct fval *v)
+{
+	const char	*raw = kv_get(&r->form, f->key);
+	size_t		 len = raw == NULL ? 0 : strlen(raw);
+
+	return validate_field(f, raw, len, arena_alloc(r->a, len + 1), v);
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	int64_t	 x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int
+form_ids(struct req *r, const char *key, size_t max, int64_t **ids,
+    size_t *n)
+{
+	size_t	 i, j, k = 0;
+
+	*ids = arena_calloc(r->a, max ? max : 1, sizeof(**ids));
+	*n = 0;
+	for (i = 0; i < r->form.n; i++) {
+		if (strcmp(r->form.v[i].key, key) != 0)
+			continue;
+		if (k == max || validate_id(r->form.v[i].val, &(*ids)[k]) < 0)
+			return -1;
+		k++;
+	}
+	qsort(*ids, k, sizeof(**ids), cmp_id);
+	for (i = j = 0; i < k; i++)
+		if (j == 0 || (*ids)[j - 1] != (*ids)[i])
+			(*ids)[j++] = (*ids)[i];
+	*n = j;
 	return 0;
 }

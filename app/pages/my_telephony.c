@@ -18,7 +18,6 @@ page_my_telephony(struct req *r)
 	struct tpl_dict		*d, *row;
 	struct store_phone	*p;
 	struct rules_result	 res;
-	char			 frac[64];
 	size_t			 n, i;
 	int64_t			 site = r->ids[0];
 
@@ -33,8 +32,7 @@ page_my_telephony(struct req *r)
 		page_store_error(r);
 		return;
 	}
-	rules_fraction_format(&res, INFRA_PHONE_EXT, frac, sizeof(frac));
-	tpl_set(d, TN_FRACTION, frac);
+	page_set_fraction(d, TN_FRACTION, &res, INFRA_PHONE_EXT);
 	for (i = 0; i < n; i++) {
 		row = tpl_section(d, TN_ROW);
 		tpl_set(row, TN_NUMBER, p[i].number);

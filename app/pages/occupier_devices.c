@@ -1,6 +1,6 @@
 /*
- * occupier_devices: the occupier's Devices tab at a site (issue 4; DESIGN
- * 3): the five infrastructure device types with their in use / allocated
+ * occupier_devices: the occupier's Devices tab at a site (domain §3): the
+ * five infrastructure device types with their in use / allocated
  * fractions. Switch ports (the occupier's floor ports, changed on the
  * site's floor ports screen), Telephony extensions (changed on the
  * Telephony tab), Public IP addresses (assigned with the Public IP
@@ -9,25 +9,20 @@
  *
  * POST op=ip_activate (ip, mac), op=ip_deactivate (ip), op=register
  * (type, identifier, label), op=activate, op=deactivate, op=remove
- * (device). Each is one transaction with an audit event. Activation beyond
- * the allocation is refused with the fraction (422, page and input kept,
- * nothing written); so are malformed or duplicate identifiers.
+ * (device): the operations of ops/devices.h, each one transaction with an
+ * audit event. Activation beyond the allocation is refused with the
+ * fraction (422, page and input kept, nothing written); so are malformed
+ * or duplicate identifiers.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "../domain/date.h"
 #include "../domain/device.h"
-#include "../log.h"
-#include "../store/db.h"
+#include "../ops/devices.h"
 #include "../store/store.h"
 #include "../store/store_device.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
 #include "svcplan.h"
-
-#define SAVE_TRIES	3
 
 enum dev_op {
 	DOP_IP_ACTIVATE,	/* "ip_activate" */
@@ -39,13 +34,14 @@ enum dev_op {
 	DOP__MAX
 };
 
-static const char *const dop_keys[DOP__MAX] = {
+static const char *const dop_keys[DOP__MAX + 1] = {
 	"ip_activate",		/* DOP_IP_ACTIVATE */
 	"ip_deactivate",	/* DOP_IP_DEACTIVATE */
 	"register",		/* DOP_REGISTER */
 	"activate",		/* DOP_ACTIVATE */
 	"deactivate",		/* DOP_DEACTIVATE */
 	"remove",		/* DOP_REMOVE */
+	NULL
 };
 
 enum reg_field {
@@ -68,283 +64,154 @@ static const struct field reg_fields[DEVICE_TYPE__MAX][RGF__MAX] = {
 	},
 };
 
-/* What a refused request leaves for the page. */
-struct dev_state {
+/* The MAC address typed to activate a public IP address. */
+static const struct field mac_field =
+    { "mac", "Device MAC address", FT_TEXT, 64, 0, 0, 0, NULL };
+
+#define BAD_FORM	(-400)	/* a form no screen of ours sends */
+
+/* The tab, and what a refused request leaves for it. */
+struct tab {
 	struct tpl_dict		*d;
 	struct tpl_dict		*reg[DEVICE_TYPE__MAX];	/* register forms */
-	int			 errors;
-	int64_t			 ip_id;		/* row whose MAC was refused */
+	int64_t			 occ, site;
+	enum device_type	 type;		/* register: the form sent */
+	int64_t			 ip_id;		/* ip_activate: the row sent */
 	const char		*ip_mac;	/* as typed */
 	const char		*ip_err;
 };
 
 static void
-top_error(struct dev_state *st, const char *m)
+top_error(struct tab *tb, const char *m)
 {
-	tpl_set(tpl_section(st->d, TN_TOP_ERRORS), TN_MSG, m);
-	tpl_show(st->d, TN_HAS_TOP_ERRORS);
-	st->errors++;
+	tpl_set(tpl_section(tb->d, TN_TOP_ERRORS), TN_MSG, m);
+	tpl_show(tb->d, TN_HAS_TOP_ERRORS);
 }
 
-/* Strict positive decimal id; -1 for anything else. */
-static int64_t
-parse_id(const char *s)
-{
-	int64_t	 v = 0;
-	int	 n = 0;
-
-	if (s == NULL || *s < '1' || *s > '9')
-		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9' || ++n > 18)
-			return -1;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
-/* May one more of type t be activated? 1 yes, 0 refused (message shown),
- * -1 error. Inside the transaction, after the plan row is locked. */
+/* op=register: one of the two forms. */
 static int
-alloc_ok(struct req *r, struct dev_state *st, int64_t occ, int64_t site,
-    enum infra t)
+post_register(struct req *r, struct tab *tb, struct ops_ctx *c,
+    struct device_out *out)
 {
-	struct rules_result	*res;
-	char			 m[256];
+	struct device_register_in	 in;
+	struct fval			 v[RGF__MAX];
 
-	res = arena_calloc(r->a, 1, sizeof(*res));
-	if (svcplan_provisioned(r, occ, site, res) < 0)
-		return -1;
-	if (device_alloc_check(t, DEVICE_ACTIVATING, res->in_use[t],
-	    res->allocated[t], 1, m, sizeof(m)))
-		return 1;
-	top_error(st, arena_printf(r->a, "%s.", m));
-	return 0;
-}
-
-static char *
-dev_text(struct req *r, const struct store_device *v)
-{
-	return arena_printf(r->a, "type=%s\nidentifier=%s\nlabel=%s\nstate=%s",
-	    v->type, v->identifier, v->label, v->state);
-}
-
-/* op=register. 1 done, 0 refused, -1 error, -404 not found. */
-static int
-do_register(struct req *r, struct dev_state *st, int64_t occ, int64_t site,
-    const char *site_name)
-{
-	struct fval		 v[RGF__MAX];
-	struct store_device	 n;
-	enum device_type	 t;
-	char			 mac[DEVICE_MAC_STRLEN];
-	const char		*ident, *err;
-	int64_t			 id;
-	int			 rc;
-
-	if ((t = device_type_parse(kv_get(&r->form, "type"))) ==
+	memset(out, 0, sizeof(*out));
+	if ((tb->type = device_type_parse(form_text(r, "type", 32))) ==
 	    DEVICE_TYPE__MAX)
-		return -400;
-	if (form_read(r, st->reg[t], reg_fields[t], RGF__MAX, v) > 0) {
-		st->errors++;
-		return 0;
-	}
-	if (t == DEVICE_WIFI_DEVICE) {
-		err = device_mac_parse(v[RGF_IDENTIFIER].s, mac, sizeof(mac));
-		ident = mac;
-	} else {
-		err = device_account_check(v[RGF_IDENTIFIER].s);
-		ident = v[RGF_IDENTIFIER].s;
-	}
-	if (err != NULL) {
-		form_error(r, st->reg[t], "identifier", arena_printf(r->a,
-		    "%s %s.", reg_fields[t][RGF_IDENTIFIER].label, err));
-		st->errors++;
-		return 0;
-	}
-	if (db_begin() < 0)
-		return -1;
-	rc = store_device_insert(r->user.operator_id, occ, site,
-	    device_type_keys[t], ident, v[RGF_LABEL].s, "registered", &id);
-	if (rc == -2) {
-		db_rollback();
-		form_error(r, st->reg[t], "identifier", arena_printf(r->a,
-		    "%s is already registered at %s.", ident, site_name));
-		st->errors++;
-		return 0;
-	}
-	if (rc <= 0) {
-		db_rollback();
-		return rc == 0 ? -404 : -1;
-	}
-	memset(&n, 0, sizeof(n));
-	n.type = device_type_keys[t];
-	n.identifier = ident;
-	n.label = v[RGF_LABEL].s;
-	n.state = "registered";
-	if (store_audit(r->user.operator_id, occ, site, r->user.id, "device",
-	    id, "register", NULL, dev_text(r, &n)) < 0 || db_commit() < 0) {
-		db_rollback();
-		return -1;
-	}
-	return 1;
+		return BAD_FORM;
+	if (form_read(r, tb->reg[tb->type], reg_fields[tb->type], RGF__MAX,
+	    v) > 0)
+		return ops_refuse(&out->why, OPS_INVALID, NULL, NULL);
+	memset(&in, 0, sizeof(in));
+	in.occ = tb->occ;
+	in.site = tb->site;
+	in.type = tb->type;
+	in.identifier = v[RGF_IDENTIFIER].s;
+	in.label = v[RGF_LABEL].s;
+	in.name_site = 1;
+	return ops_device_register(c, &in, out);
 }
 
 /* op=activate, deactivate, remove on one device. */
 static int
-do_device(struct req *r, struct dev_state *st, enum dev_op op, int64_t occ,
-    int64_t site)
+post_device(struct req *r, struct tab *tb, struct ops_ctx *c, enum dev_op op,
+    struct device_out *out)
 {
-	int64_t			 opid = r->user.operator_id, id;
-	struct store_device	 cur, nxt;
-	enum device_type	 t;
-	const char		*action;
-	int			 rc;
+	struct device_change_in	 in;
 
-	if ((id = parse_id(kv_get(&r->form, "device"))) < 0)
-		return -400;
-	if (db_begin() < 0)
-		return -1;
-	/* Plan row first (the order every allocation check locks in). */
-	if (op == DOP_ACTIVATE &&
-	    (rc = store_device_plan_lock(r->a, opid, occ, site)) <= 0)
-		goto fail;
-	if ((rc = store_device_lock(r->a, opid, occ, site, id, &cur)) <= 0)
-		goto fail;
-	t = device_type_parse(cur.type);
-	nxt = cur;
-	switch (op) {
-	case DOP_ACTIVATE:
-		if (strcmp(cur.state, "active") == 0)
-			goto same;
-		if ((rc = alloc_ok(r, st, occ, site, device_type_infra(t))) <= 0)
-			goto fail;
-		nxt.state = "active";
-		action = "activate";
-		rc = store_device_set_state(opid, id, nxt.state);
-		break;
-	case DOP_DEACTIVATE:
-		if (strcmp(cur.state, "active") != 0)
-			goto same;
-		nxt.state = "registered";
-		action = "deactivate";
-		rc = store_device_set_state(opid, id, nxt.state);
-		break;
-	default:
-		if (strcmp(cur.state, "active") == 0) {
-			top_error(st, arena_printf(r->a, "%s is active: "
-			    "deactivate it before removing it.",
-			    cur.identifier));
-			rc = 0;
-			goto fail;
-		}
-		action = "remove";
-		rc = store_device_delete(opid, id);
-		break;
-	}
-	if (rc <= 0)
-		goto err;
-	if (store_audit(opid, occ, site, r->user.id, "device", id, action,
-	    dev_text(r, &cur), op == DOP_REMOVE ? NULL : dev_text(r, &nxt)) < 0)
-		goto err;
-	if (db_commit() < 0)
-		return -1;
-	return 1;
-same:
-	db_rollback();
-	return 1;	/* already so: nothing to change */
-fail:
-	db_rollback();
-	return rc < 0 ? -1 : st->errors > 0 ? 0 : -404;
-err:
-	db_rollback();
-	return -1;
+	memset(&in, 0, sizeof(in));
+	if (form_id(r, "device", &in.id) != 1)
+		return BAD_FORM;
+	in.occ = tb->occ;
+	in.site = tb->site;
+	in.what = op == DOP_ACTIVATE ? DEVICE_CHANGE_ACTIVATE :
+	    op == DOP_DEACTIVATE ? DEVICE_CHANGE_DEACTIVATE :
+	    DEVICE_CHANGE_REMOVE;
+	return ops_device_change(c, &in, out);
 }
 
 /* op=ip_activate, ip_deactivate on one of the occupier's addresses. */
 static int
-do_ip(struct req *r, struct dev_state *st, enum dev_op op, int64_t occ,
-    int64_t site)
+post_ip(struct req *r, struct tab *tb, struct ops_ctx *c, enum dev_op op,
+    struct device_out *out)
 {
-	int64_t			 opid = r->user.operator_id, id;
-	struct store_public_ip	 ip;
-	char			 mac[DEVICE_MAC_STRLEN];
-	const char		*typed = NULL, *err;
-	int			 rc;
+	struct public_ip_change_in	 in;
+	struct fval			 mac;
 
-	if ((id = parse_id(kv_get(&r->form, "ip"))) < 0)
-		return -400;
-	if (op == DOP_IP_ACTIVATE) {
-		typed = kv_get(&r->form, "mac");
-		if (typed != NULL && strlen(typed) > 64)
-			err = "is too long";
-		else
-			err = device_mac_parse(typed, mac, sizeof(mac));
-		if (err != NULL) {
-			st->ip_id = id;
-			st->ip_mac = typed ? typed : "";
-			st->ip_err = arena_printf(r->a, "Device MAC address %s.",
-			    err);
-			top_error(st, st->ip_err);
-			return 0;
-		}
+	memset(&in, 0, sizeof(in));
+	memset(out, 0, sizeof(*out));
+	if (form_id(r, "ip", &in.id) != 1)
+		return BAD_FORM;
+	in.occ = tb->occ;
+	in.site = tb->site;
+	in.activate = op == DOP_IP_ACTIVATE;
+	if (in.activate) {
+		/* A refused activation keeps the MAC typed in its row. */
+		tb->ip_id = in.id;
+		form_field(r, &mac_field, &mac);
+		tb->ip_mac = mac.raw;
+		if (mac.err != NULL)
+			return ops_refuse(&out->why, OPS_INVALID, "mac",
+			    arena_printf(r->a, "%s %s.", mac_field.label,
+			    mac.err));
+		in.mac = mac.s;
 	}
-	if (db_begin() < 0)
-		return -1;
-	if (op == DOP_IP_ACTIVATE &&
-	    (rc = store_device_plan_lock(r->a, opid, occ, site)) <= 0)
-		goto fail;
-	if ((rc = store_public_ip_lock(r->a, opid, occ, site, id, &ip)) <= 0)
-		goto fail;
-	if (op == DOP_IP_ACTIVATE) {
-		if (strcmp(ip.state, "active") == 0) {
-			top_error(st, arena_printf(r->a, "%s is already active "
-			    "(device %s): deactivate it to change its device.",
-			    ip.address, ip.device_mac));
-			rc = 0;
-			goto fail;
-		}
-		if ((rc = alloc_ok(r, st, occ, site, INFRA_PUBLIC_IP)) <= 0) {
-			st->ip_id = id;
-			st->ip_mac = typed;
-			goto fail;
-		}
-		if (store_public_ip_set(opid, id, "active", mac) <= 0 ||
-		    store_audit(opid, occ, site, r->user.id, "public_ip", id,
-		    "activate", arena_printf(r->a, "address=%s\nstate=%s",
-		    ip.address, ip.state), arena_printf(r->a, "address=%s\n"
-		    "state=active\nmac=%s", ip.address, mac)) < 0)
-			goto err;
-	} else {
-		if (strcmp(ip.state, "active") != 0) {
-			db_rollback();
-			return 1;	/* already so */
-		}
-		if (store_public_ip_set(opid, id, "assigned", NULL) <= 0 ||
-		    store_audit(opid, occ, site, r->user.id, "public_ip", id,
-		    "deactivate", arena_printf(r->a, "address=%s\nstate=active"
-		    "\nmac=%s", ip.address, ip.device_mac), arena_printf(r->a,
-		    "address=%s\nstate=assigned", ip.address)) < 0)
-			goto err;
-	}
-	if (db_commit() < 0)
-		return -1;
-	return 1;
-fail:
-	db_rollback();
-	return rc < 0 ? -1 : st->errors > 0 ? 0 : -404;
-err:
-	db_rollback();
-	return -1;
+	return ops_public_ip_change(c, &in, out);
 }
 
+/* A POST: the operation's answer (<0, 0 refused into out, >0), or
+ * BAD_FORM. */
+static int
+post(struct req *r, struct tab *tb, struct device_out *out)
+{
+	struct ops_ctx	 c;
+	int		 op;
+
+	page_ops_ctx(r, &c);
+	switch ((op = form_enum(r, "op", dop_keys))) {
+	case DOP_IP_ACTIVATE:
+	case DOP_IP_DEACTIVATE:
+		return post_ip(r, tb, &c, (enum dev_op)op, out);
+	case DOP_REGISTER:
+		return post_register(r, tb, &c, out);
+	case DOP_ACTIVATE:
+	case DOP_DEACTIVATE:
+	case DOP_REMOVE:
+		return post_device(r, tb, &c, (enum dev_op)op, out);
+	default:
+		return BAD_FORM;
+	}
+}
+
+/* A refusal's messages where they belong: a register form's identifier,
+ * an address row's MAC, or the top of the tab. */
 static void
-set_frac(struct tpl_dict *d, enum tpl_name key, const struct rules_result *res,
-    enum infra t)
+show_refusal(struct req *r, struct tab *tb, const struct ops_result *why)
+{
+	size_t	 i;
+
+	for (i = 0; i < why->n; i++) {
+		const struct ops_msg *m = &why->m[i];
+
+		if (m->field != NULL && strcmp(m->field, "identifier") == 0) {
+			form_error(r, tb->reg[tb->type], m->field, m->text);
+			continue;
+		}
+		if (m->field != NULL && strcmp(m->field, "mac") == 0)
+			tb->ip_err = m->text;
+		top_error(tb, m->text);
+	}
+	r->status = 422;	/* every refusal of this tab */
+}
+
+void
+page_set_fraction(struct tpl_dict *d, enum tpl_name key,
+    const struct rules_result *res, int t)
 {
 	char	 frac[64];
 
-	rules_fraction_format(res, t, frac, sizeof(frac));
+	rules_fraction_format(res, (enum infra)t, frac, sizeof(frac));
 	tpl_set(d, key, frac);
 }
 
@@ -360,35 +227,15 @@ state_label(const char *state)
 	return "Inactive";
 }
 
-/* Fill the tab from the database (after any rollback). */
-static int
-fill(struct req *r, struct dev_state *st, int64_t occ, int64_t site)
+static void
+fill_ports(struct tpl_dict *d, const struct store_hport *pt, size_t n)
 {
-	struct tpl_dict		*d = st->d, *row, *sec;
-	struct rules_result	*res;
-	struct store_hport	*pt;
-	struct store_public_ip	*ip;
-	struct store_device	*dv;
-	size_t			 npt, nip, ndv, i, shown[DEVICE_TYPE__MAX];
-	int			 t;
+	struct tpl_dict	*row;
+	size_t		 i;
+	int		 on;
 
-	res = arena_calloc(r->a, 1, sizeof(*res));
-	if (svcplan_provisioned(r, occ, site, res) < 0 ||
-	    store_hport_list(r->a, r->user.operator_id, occ, site, &pt,
-	    &npt) < 0 ||
-	    store_public_ip_list(r->a, r->user.operator_id, occ, site, &ip,
-	    &nip) < 0 ||
-	    store_device_list(r->a, r->user.operator_id, occ, site, &dv,
-	    &ndv) < 0)
-		return -1;
-	svcplan_fill_infra(d, res);
-	set_frac(d, TN_PORTS_FRACTION, res, INFRA_SWITCH_PORTS);
-	set_frac(d, TN_PHONE_FRACTION, res, INFRA_PHONE_EXT);
-	set_frac(d, TN_IP_FRACTION, res, INFRA_PUBLIC_IP);
-	tpl_set_int(d, TN_PHONE_ACTIVE, res->in_use[INFRA_PHONE_EXT]);
-	for (i = 0; i < npt; i++) {
-		int on = strcmp(pt[i].state, "active") == 0;
-
+	for (i = 0; i < n; i++) {
+		on = strcmp(pt[i].state, "active") == 0;
 		row = tpl_section(d, TN_PORT);
 		tpl_set(row, TN_LABEL, pt[i].label);
 		tpl_set(row, TN_FLOOR, pt[i].floor_name);
@@ -398,11 +245,19 @@ fill(struct req *r, struct dev_state *st, int64_t occ, int64_t site)
 		tpl_set(row, TN_STATE, on ? "Active" : "Inactive");
 		tpl_set(row, TN_STATE_CLASS, on ? "active" : "inactive");
 	}
-	tpl_show(d, npt > 0 ? TN_HAS_PORTS : TN_NO_PORTS);
-	for (i = 0; i < nip; i++) {
-		int on = strcmp(ip[i].state, "active") == 0;
+	tpl_show(d, n > 0 ? TN_HAS_PORTS : TN_NO_PORTS);
+}
 
-		row = tpl_section(d, TN_IP);
+static void
+fill_ips(const struct tab *tb, const struct store_public_ip *ip, size_t n)
+{
+	struct tpl_dict	*row, *sec;
+	size_t		 i;
+	int		 on;
+
+	for (i = 0; i < n; i++) {
+		on = strcmp(ip[i].state, "active") == 0;
+		row = tpl_section(tb->d, TN_IP);
 		tpl_set_int(row, TN_ID, ip[i].id);
 		tpl_set(row, TN_ADDRESS, ip[i].address);
 		tpl_set(row, TN_BLOCK, ip[i].block);
@@ -411,31 +266,39 @@ fill(struct req *r, struct dev_state *st, int64_t occ, int64_t site)
 		if (on) {
 			tpl_set(row, TN_MAC, ip[i].device_mac);
 			tpl_show(row, TN_CAN_DEACTIVATE);
-		} else {
-			sec = tpl_section(row, TN_CAN_ACTIVATE);
-			if (st->ip_id == ip[i].id) {
-				tpl_set(sec, TN_MAC_VALUE, st->ip_mac ?
-				    st->ip_mac : "");
-				if (st->ip_err != NULL) {
-					tpl_set(sec, TN_MAC_ERR, st->ip_err);
-					tpl_show(sec, TN_MAC_INVALID);
-				}
-			}
+			continue;
+		}
+		sec = tpl_section(row, TN_CAN_ACTIVATE);
+		if (tb->ip_id != ip[i].id)
+			continue;
+		tpl_set(sec, TN_MAC_VALUE, tb->ip_mac ? tb->ip_mac : "");
+		if (tb->ip_err != NULL) {
+			tpl_set(sec, TN_MAC_ERR, tb->ip_err);
+			tpl_show(sec, TN_MAC_INVALID);
 		}
 	}
-	tpl_show(d, nip > 0 ? TN_HAS_IPS : TN_NO_IPS);
+	tpl_show(tb->d, n > 0 ? TN_HAS_IPS : TN_NO_IPS);
+}
+
+static void
+fill_devices(const struct tab *tb, const struct rules_result *res,
+    const struct store_device *dv, size_t n)
+{
+	struct tpl_dict	*row;
+	size_t		 i, shown[DEVICE_TYPE__MAX];
+	int		 t, on;
+
 	for (t = 0; t < DEVICE_TYPE__MAX; t++) {
-		set_frac(st->reg[t], TN_FRACTION, res,
+		page_set_fraction(tb->reg[t], TN_FRACTION, res,
 		    device_type_infra((enum device_type)t));
 		shown[t] = 0;
 	}
-	for (i = 0; i < ndv; i++) {
-		int on = strcmp(dv[i].state, "active") == 0;
-
+	for (i = 0; i < n; i++) {
 		if ((t = device_type_parse(dv[i].type)) == DEVICE_TYPE__MAX)
 			continue;
+		on = strcmp(dv[i].state, "active") == 0;
 		shown[t]++;
-		row = tpl_section(st->reg[t], TN_ROW);
+		row = tpl_section(tb->reg[t], TN_ROW);
 		tpl_set_int(row, TN_ID, dv[i].id);
 		tpl_set(row, TN_IDENT, dv[i].identifier);
 		tpl_set(row, TN_LABEL, dv[i].label);
@@ -446,7 +309,36 @@ fill(struct req *r, struct dev_state *st, int64_t occ, int64_t site)
 			tpl_show(row, TN_CAN_REMOVE);
 	}
 	for (t = 0; t < DEVICE_TYPE__MAX; t++)
-		tpl_show(st->reg[t], shown[t] > 0 ? TN_HAS_ROWS : TN_NO_ROWS);
+		tpl_show(tb->reg[t], shown[t] > 0 ? TN_HAS_ROWS : TN_NO_ROWS);
+}
+
+/* Fill the tab from the database (after any refusal). 1, -1. */
+static int
+fill(struct req *r, const struct tab *tb)
+{
+	struct rules_result	*res;
+	struct store_hport	*pt;
+	struct store_public_ip	*ip;
+	struct store_device	*dv;
+	size_t			 npt, nip, ndv;
+
+	res = arena_calloc(r->a, 1, sizeof(*res));
+	if (svcplan_provisioned(r, tb->occ, tb->site, res) < 0 ||
+	    store_hport_list(r->a, r->user.operator_id, tb->occ, tb->site,
+	    &pt, &npt) < 0 ||
+	    store_public_ip_list(r->a, r->user.operator_id, tb->occ,
+	    tb->site, &ip, &nip) < 0 ||
+	    store_device_list(r->a, r->user.operator_id, tb->occ, tb->site,
+	    &dv, &ndv) < 0)
+		return -1;
+	svcplan_fill_infra(tb->d, res);
+	page_set_fraction(tb->d, TN_PORTS_FRACTION, res, INFRA_SWITCH_PORTS);
+	page_set_fraction(tb->d, TN_PHONE_FRACTION, res, INFRA_PHONE_EXT);
+	page_set_fraction(tb->d, TN_IP_FRACTION, res, INFRA_PUBLIC_IP);
+	tpl_set_int(tb->d, TN_PHONE_ACTIVE, res->in_use[INFRA_PHONE_EXT]);
+	fill_ports(tb->d, pt, npt);
+	fill_ips(tb, ip, nip);
+	fill_devices(tb, res, dv, ndv);
 	return 1;
 }
 
@@ -454,65 +346,27 @@ void
 page_occupier_devices(struct req *r)
 {
 	struct store_occupier	 o;
-	struct dev_state	 st;
-	const char		*op, *site_name;
-	int64_t			 occ = r->ids[0], site = r->ids[1];
-	int			 k, rc = 1, attempt;
+	struct tab		 tb;
+	struct device_out	 out;
+	int			 k, rc;
 
-	memset(&st, 0, sizeof(st));
-	if ((st.d = page_begin(r, "Devices", "occupier_devices.tpl",
+	memset(&tb, 0, sizeof(tb));
+	tb.occ = r->ids[0];
+	tb.site = r->ids[1];
+	if ((tb.d = page_begin(r, "Devices", "occupier_devices.tpl",
 	    "occupiers")) == NULL)
 		return;
 	/* 404 for an occupier or site that is not the operator's. */
-	if (!occupier_nav(r, st.d, occ, site, "devices", &o))
+	if (!occupier_nav(r, tb.d, tb.occ, tb.site, "devices", &o))
 		return;
-	st.reg[DEVICE_WIFI_DEVICE] = tpl_section(st.d, TN_WIFI_DEVICES);
-	st.reg[DEVICE_WIFI_ACCOUNT] = tpl_section(st.d, TN_WIFI_ACCOUNTS);
+	tb.reg[DEVICE_WIFI_DEVICE] = tpl_section(tb.d, TN_WIFI_DEVICES);
+	tb.reg[DEVICE_WIFI_ACCOUNT] = tpl_section(tb.d, TN_WIFI_ACCOUNTS);
 	for (k = 0; k < DEVICE_TYPE__MAX; k++)
-		tpl_set(st.reg[k], TN_TYPE, device_type_keys[k]);
+		tpl_set(tb.reg[k], TN_TYPE, device_type_keys[k]);
 	if (r->method == M_POST) {
-		if ((op = kv_get(&r->form, "op")) == NULL)
-			op = "";
-		for (k = 0; k < DOP__MAX; k++)
-			if (strcmp(op, dop_keys[k]) == 0)
-				break;
-		site_name = "this site";
-		{
-			struct store_site s;
-
-			if (store_site_get(r->a, r->user.operator_id, site,
-			    &s) > 0)
-				site_name = s.name;
-		}
-		for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
-			switch (k) {
-			case DOP_IP_ACTIVATE:
-			case DOP_IP_DEACTIVATE:
-				rc = do_ip(r, &st, (enum dev_op)k, occ, site);
-				break;
-			case DOP_REGISTER:
-				rc = do_register(r, &st, occ, site, site_name);
-				break;
-			case DOP_ACTIVATE:
-			case DOP_DEACTIVATE:
-			case DOP_REMOVE:
-				rc = do_device(r, &st, (enum dev_op)k, occ, site);
-				break;
-			default:
-				rc = -400;
-				break;
-			}
-			if (rc != -1 || !db_retryable() || st.errors > 0)
-				break;
-			log_info("devices: retrying after %u", db_errno());
-		}
-		if (rc == -400) {
+		if ((rc = post(r, &tb, &out)) == BAD_FORM) {
 			http_error_msg(r, 400, "The devices form could not be "
 			    "read.");
-			return;
-		}
-		if (rc == -404) {
-			http_error(r, 404);
 			return;
 		}
 		if (rc < 0) {
@@ -522,12 +376,14 @@ page_occupier_devices(struct req *r)
 		if (rc > 0) {
 			http_redirect(r, arena_printf(r->a,
 			    "/occupiers/%lld/sites/%lld/devices?done=saved",
-			    (long long)occ, (long long)site));
+			    (long long)tb.occ, (long long)tb.site));
 			return;
 		}
-		r->status = 422;
+		if (page_refused_bare(r, &out.why))
+			return;
+		show_refusal(r, &tb, &out.why);
 	}
-	if (fill(r, &st, occ, site) < 0) {
+	if (fill(r, &tb) < 0) {
 		page_store_error(r);
 		return;
 	}

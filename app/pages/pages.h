@@ -194,6 +194,16 @@ int		 form_ids(struct req *, const char *key, size_t max,
 int		 form_rows(struct req *, const char *prefix,
 		    const struct field *f, size_t n, size_t max,
 		    struct fval **rows, size_t *nrows);
+/* One field of the form read through its table entry f into v (nothing
+ * goes into a dictionary: the page decides where a message shows). Returns
+ * v->err. */
+const char	*form_field(struct req *, const struct field *f,
+		    struct fval *v);
+/* Every value of a repeated key (check boxes) as ids, ascending, each
+ * once: 0 (*n may be 0), -1 a value that is not an id (validate_id) or
+ * more than max values. */
+int		 form_ids(struct req *, const char *key, size_t max,
+		    int64_t **ids, size_t *n);
 
 /* ---- occupier_nav.c: the occupier header, site selector and tabs ---- */
 
@@ -209,6 +219,35 @@ int	 occupier_nav_head(struct req *, struct tpl_dict *,
 	    const struct store_plan_head *, int64_t site, const char *tab);
 /* 1 when tab names an occupier tab ("contracts", ...). */
 int	 occupier_tab_known(const char *tab);
+
+/* ---- site.c: a site's floors and their ports ---- */
+
+struct store_floor;
+struct store_port;
+struct site_floors {
+	struct store_floor	*f;
+	size_t			 nf;
+	struct store_port	*p;		/* every floor's, by floor */
+	size_t			 np;
+	int64_t			 pool_total, pool_free;	/* public IP pool */
+};
+/* The floors, floor ports and public IP pool of site. 1, or -1. */
+int	 site_floors_read(struct req *, int64_t site, struct site_floors *);
+/* POOL_TOTAL, POOL_FREE, section FLOOR per floor (NAME, ID, NPORTS,
+ * HAS_PORTS or NO_PORTS) with section PORT per port (LABEL, SWITCH,
+ * SWITCH_PORT, ROLE, section HOLDER with OCC_ID and OCC_NAME or NO_HOLDER,
+ * STATE), then EMPTY or HAS_FLOORS; row (may be NULL) adds what a screen
+ * shows more of a port. */
+void	 site_floors_fill(struct tpl_dict *, const struct site_floors *,
+	    void (*row)(void *, struct tpl_dict *, const struct store_port *),
+	    void *arg);
+
+/* ---- occupier_devices.c: infrastructure fractions ---- */
+
+/* key: the fraction X/Y of kind t (enum infra) in res, e.g. "3/10"
+ * (domain §3). */
+void	 page_set_fraction(struct tpl_dict *, enum tpl_name key,
+	    const struct rules_result *res, int t);
 
 /* ---- shown to the operator and, read-only, to the occupier itself ---- */
 

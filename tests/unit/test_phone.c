@@ -391,6 +391,19 @@ test_demo_known_answers(void **state)
 	assert_true(phone_activation_fits(1, 1, 2));
 }
 
+static void
+test_holder_labels(void **state)
+{
+	(void)state;
+	assert_string_equal(phone_holder_label(PHONE_HOLDER_OCCUPIER,
+	    "Acme Analytics Ltd", "none"), "Acme Analytics Ltd");
+	assert_string_equal(phone_holder_label(PHONE_HOLDER_OPERATOR,
+	    "Acme Analytics Ltd", "none"), "Operator");
+	assert_string_equal(phone_holder_label(PHONE_HOLDER_NONE, "", "none"),
+	    "none");
+	assert_string_equal(phone_holder_label(PHONE_HOLDER_NONE, "", ""), "");
+}
+
 int
 main(void)
 {
@@ -407,6 +420,7 @@ main(void)
 		cmocka_unit_test(test_activation_fits),
 		cmocka_unit_test(test_activation_refusal_message),
 		cmocka_unit_test(test_demo_known_answers),
+		cmocka_unit_test(test_holder_labels),
 	};
 
 	return cmocka_run_group_tests_name("phone", tests, setup, NULL);
