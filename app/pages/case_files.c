@@ -60,12 +60,26 @@ case_file_check(struct req *r, struct tpl_dict *d, struct case_file *cf)
 	return 1;
 }
 
+static const struct field raise_fields[CRF__MAX] = {
+	[CRF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0, NULL },
+	[CRF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0, NULL },
+	[CRF_PRIORITY] = { "priority", "Priority", FT_TEXT, 16, 0, 0, 0, NULL },
+	[CRF_CATEGORY] = { "category", "Category", FT_TEXT, 24, 0, 0, 0, NULL },
+};
+
 int
-case_choices_check(struct req *r, struct tpl_dict *d,
-    const struct fval *prio_v, const struct fval *cat_v,
+case_raise_read(struct req *r, struct tpl_dict *d, struct fval *v)
+{
+	return form_read(r, d, raise_fields, CRF__MAX, v);
+}
+
+int
+case_choices_check(struct req *r, struct tpl_dict *d, const struct fval *v,
     const char *svc_category, enum hd_priority *prio, enum hd_category *cat)
 {
-	int	 errors = 0, i;
+	const struct fval	*prio_v = &v[CRF_PRIORITY];
+	const struct fval	*cat_v = &v[CRF_CATEGORY];
+	int			 errors = 0, i;
 
 	*prio = HD_NORMAL;
 	if (prio_v->present) {
@@ -92,9 +106,10 @@ case_choices_check(struct req *r, struct tpl_dict *d,
 }
 
 int
-case_details_check(struct req *r, struct tpl_dict *d,
-    const struct fval *details)
+case_details_check(struct req *r, struct tpl_dict *d, const struct fval *v)
 {
+	const struct fval	*details = &v[CRF_DETAILS];
+
 	if (details->err != NULL || !hd_is_template(details->s))
 		return 0;
 	form_error(r, d, "details", "Details are the checklist unchanged: "

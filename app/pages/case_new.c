@@ -21,14 +21,11 @@
 /* Longer than any query string nginx lets through. */
 #define PREFILL_CAP	65536
 
+/* The form's own fields; then those of every raise form (case_view.h). */
 enum case_field {
 	KF_OCCUPIER,	/* occupier */
 	KF_SITE,	/* site */
 	KF_SERVICE,	/* service */
-	KF_SUBJECT,	/* subject */
-	KF_DETAILS,	/* details */
-	KF_PRIORITY,	/* priority */
-	KF_CATEGORY,	/* category */
 	KF__MAX
 };
 
@@ -36,10 +33,6 @@ static const struct field case_fields[KF__MAX] = {
 	[KF_OCCUPIER] = { "occupier", "Occupier", FT_INT, 20, 1, 1, INT64_MAX, NULL },
 	[KF_SITE] = { "site", "Site", FT_INT, 20, 1, 1, INT64_MAX, NULL },
 	[KF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX, NULL },
-	[KF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0, NULL },
-	[KF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0, NULL },
-	[KF_PRIORITY] = { "priority", "Priority", FT_TEXT, 16, 0, 0, 0, NULL },
-	[KF_CATEGORY] = { "category", "Category", FT_TEXT, 24, 0, 0, 0, NULL },
 };
 
 /* The selects' choices: occupiers, sites, services (and the team). */
@@ -51,6 +44,7 @@ struct case_opts {
 /* The form as read and checked. */
 struct raise_form {
 	struct fval			 v[KF__MAX];
+	struct fval			 text[CRF__MAX];
 	const struct store_case_option	*occ, *site, *svc;
 	enum hd_priority		 prio;
 	enum hd_category		 cat;
@@ -161,6 +155,7 @@ raise_read(struct req *r, struct tpl_dict *d, const struct case_opts *co,
 	int		 errors;
 
 	errors = form_read(r, d, case_fields, KF__MAX, v);
+	errors += case_raise_read(r, d, f->text);
 	/* An id of another operator (or none at all) is not found: 404. */
 	if ((v[KF_OCCUPIER].err == NULL && (f->occ = opt(co,
 	    STORE_CASE_OPT_OCCUPIERS, v[KF_OCCUPIER].i)) == NULL) ||
@@ -174,9 +169,9 @@ raise_read(struct req *r, struct tpl_dict *d, const struct case_opts *co,
 	}
 	opts_fill(d, co, f->occ ? f->occ->id : 0, f->site ? f->site->id : 0,
 	    f->svc ? f->svc->id : 0);
-	errors += case_choices_check(r, d, &v[KF_PRIORITY], &v[KF_CATEGORY],
-	    f->svc != NULL ? f->svc->extra : NULL, &f->prio, &f->cat);
-	errors += case_details_check(r, d, &v[KF_DETAILS]);
+	errors += case_choices_check(r, d, f->text, f->svc != NULL ?
+	    f->svc->extra : NULL, &f->prio, &f->cat);
+	errors += case_details_check(r, d, f->text);
 	if (case_file_check(r, d, &f->file) < 0)
 		errors++;
 	case_choices_fill(d, f->prio, f->cat);
@@ -208,8 +203,8 @@ raise_post(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 	in.service_name = f.svc != NULL ? f.svc->name : "";
 	in.occupier_name = f.occ->name;
 	in.site_name = f.site->name;
-	in.subject = f.v[KF_SUBJECT].s;
-	in.details = f.v[KF_DETAILS].s;
+	in.subject = f.text[CRF_SUBJECT].s;
+	in.details = f.text[CRF_DETAILS].s;
 	in.priority = f.prio;
 	in.category = f.cat;
 	in.file = &f.file;

@@ -24,21 +24,31 @@ struct fval;
  * 0 none, -1 refused (the message added to the form). */
 int	 case_file_check(struct req *, struct tpl_dict *, struct case_file *);
 
+/* The fields of a raise form after its occupier, site and service. */
+enum case_raise_field {
+	CRF_SUBJECT,	/* subject */
+	CRF_DETAILS,	/* details */
+	CRF_PRIORITY,	/* priority */
+	CRF_CATEGORY,	/* category */
+	CRF__MAX
+};
+/* Read them into v (form_read: typed input and messages into d). The
+ * errors. */
+int	 case_raise_read(struct req *, struct tpl_dict *, struct fval *v);
 /*
- * The priority and category of a raise form, read as prio_v and cat_v
- * (both optional): *prio (normal when not given or not one of the
- * choices) and *cat (when not given: the category of the related service,
- * whose catalog category is svc_category, NULL for none; else other).
- * Messages into d; returns how many.
+ * The priority and category of a raise form read as v (both optional):
+ * *prio (normal when not given or not one of the choices) and *cat (when
+ * not given: the category of the related service, whose catalog category
+ * is svc_category, NULL for none; else other). Messages into d; returns
+ * how many.
  */
 int	 case_choices_check(struct req *, struct tpl_dict *,
-	    const struct fval *prio_v, const struct fval *cat_v,
-	    const char *svc_category, enum hd_priority *prio,
-	    enum hd_category *cat);
-/* A raise form's details (already read as details) that are a checklist
- * unchanged: the message into d, 1; else 0. */
+	    const struct fval *v, const char *svc_category,
+	    enum hd_priority *prio, enum hd_category *cat);
+/* A raise form's details (read as v) that are a checklist unchanged: the
+ * message into d, 1; else 0. */
 int	 case_details_check(struct req *, struct tpl_dict *,
-	    const struct fval *details);
+	    const struct fval *v);
 /* The priority and category selects (PRIORITY_OPT, CATEGORY_OPT: KEY,
  * LABEL, SELECTED) with prio and cat chosen. */
 void	 case_choices_fill(struct tpl_dict *, enum hd_priority prio,

@@ -15,23 +15,16 @@
 #include "case_view.h"
 #include "pages.h"
 
+/* The form's own fields; then those of every raise form (case_view.h). */
 enum mc_field {
 	MF_SITE,	/* site */
 	MF_SERVICE,	/* service */
-	MF_SUBJECT,	/* subject */
-	MF_DETAILS,	/* details */
-	MF_PRIORITY,	/* priority */
-	MF_CATEGORY,	/* category */
 	MF__MAX
 };
 
 static const struct field fields[MF__MAX] = {
 	[MF_SITE] = { "site", "Site", FT_INT, 20, 1, 1, INT64_MAX, NULL },
 	[MF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX, NULL },
-	[MF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0, NULL },
-	[MF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0, NULL },
-	[MF_PRIORITY] = { "priority", "Priority", FT_TEXT, 16, 0, 0, 0, NULL },
-	[MF_CATEGORY] = { "category", "Category", FT_TEXT, 24, 0, 0, 0, NULL },
 };
 
 /* What the screen offers: the occupier's sites and the catalog. */
@@ -52,6 +45,7 @@ struct raise_form {
 	enum hd_category		 cat;
 	struct case_file		 file;
 	struct fval			 v[MF__MAX];
+	struct fval			 text[CRF__MAX];
 };
 
 static int
@@ -75,6 +69,7 @@ raise_read(struct req *r, struct tpl_dict *d, const struct offer *o,
 	int		 errors;
 
 	errors = form_read(r, d, fields, MF__MAX, v);
+	errors += case_raise_read(r, d, f->text);
 	f->site = v[MF_SITE].err == NULL ? v[MF_SITE].i : 0;
 	f->sid = v[MF_SERVICE].err == NULL && v[MF_SERVICE].present ?
 	    v[MF_SERVICE].i : 0;
@@ -90,11 +85,11 @@ raise_read(struct req *r, struct tpl_dict *d, const struct offer *o,
 		    "the choices.");
 		errors++;
 	}
-	errors += case_choices_check(r, d, &v[MF_PRIORITY], &v[MF_CATEGORY],
-	    f->svc != NULL ? f->svc->extra : NULL, &f->prio, &f->cat);
+	errors += case_choices_check(r, d, f->text, f->svc != NULL ?
+	    f->svc->extra : NULL, &f->prio, &f->cat);
 	if (case_file_check(r, d, &f->file) < 0)
 		errors++;
-	return errors + case_details_check(r, d, &v[MF_DETAILS]);
+	return errors + case_details_check(r, d, f->text);
 }
 
 /* The selects, with the form's choices. */
@@ -155,8 +150,8 @@ raise_post(struct req *r, struct tpl_dict *d, const struct offer *o,
 	in.site_id = f->site;
 	in.service_id = f->sid;
 	in.service_name = f->svc != NULL ? f->svc->name : "";
-	in.subject = f->v[MF_SUBJECT].s;
-	in.details = f->v[MF_DETAILS].s;
+	in.subject = f->text[CRF_SUBJECT].s;
+	in.details = f->text[CRF_DETAILS].s;
 	in.priority = f->prio;
 	in.category = f->cat;
 	in.file = &f->file;
