@@ -9,12 +9,13 @@
 
 #include "helpdesk.h"
 
-const char *const hd_status_names[HD_STATUS__MAX] = {
+const char *const hd_status_names[HD_STATUS__MAX + 1] = {
 	"open",			/* HD_OPEN */
 	"in_progress",		/* HD_IN_PROGRESS */
 	"awaiting_customer",	/* HD_AWAITING */
 	"resolved",		/* HD_RESOLVED */
 	"closed",		/* HD_CLOSED */
+	NULL,			/* the end (validate_enum) */
 };
 const char *const hd_status_labels[HD_STATUS__MAX] = {
 	"Open",			/* HD_OPEN */
@@ -30,11 +31,12 @@ const char *const hd_status_classes[HD_STATUS__MAX] = {
 	"scheduled",		/* HD_RESOLVED */
 	"inactive",		/* HD_CLOSED */
 };
-const char *const hd_priority_names[HD_PRIORITY__MAX] = {
+const char *const hd_priority_names[HD_PRIORITY__MAX + 1] = {
 	"low",			/* HD_LOW */
 	"normal",		/* HD_NORMAL */
 	"high",			/* HD_HIGH */
 	"urgent",		/* HD_URGENT */
+	NULL,			/* the end (validate_enum) */
 };
 const char *const hd_priority_labels[HD_PRIORITY__MAX] = {
 	"Low",			/* HD_LOW */
@@ -42,7 +44,7 @@ const char *const hd_priority_labels[HD_PRIORITY__MAX] = {
 	"High",			/* HD_HIGH */
 	"Urgent",		/* HD_URGENT */
 };
-const char *const hd_category_names[HD_CATEGORY__MAX] = {
+const char *const hd_category_names[HD_CATEGORY__MAX + 1] = {
 	"ivr",			/* HD_CAT_IVR */
 	"conference_bridge",	/* HD_CAT_CONFERENCE */
 	"connectivity",		/* HD_CAT_CONNECTIVITY */
@@ -50,6 +52,7 @@ const char *const hd_category_names[HD_CATEGORY__MAX] = {
 	"wifi",			/* HD_CAT_WIFI */
 	"billing",		/* HD_CAT_BILLING */
 	"other",		/* HD_CAT_OTHER */
+	NULL,			/* the end (validate_enum) */
 };
 const char *const hd_category_labels[HD_CATEGORY__MAX] = {
 	"IVR",			/* HD_CAT_IVR */

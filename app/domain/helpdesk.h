@@ -25,7 +25,7 @@ enum hd_status {
 	HD_CLOSED,		/* "closed" */
 	HD_STATUS__MAX
 };
-extern const char *const hd_status_names[HD_STATUS__MAX];
+extern const char *const hd_status_names[HD_STATUS__MAX + 1];	/* NULL-terminated */
 extern const char *const hd_status_labels[HD_STATUS__MAX];
 /* The badge class of each status (app.css). */
 extern const char *const hd_status_classes[HD_STATUS__MAX];
@@ -37,7 +37,7 @@ enum hd_priority {
 	HD_URGENT,		/* "urgent" */
 	HD_PRIORITY__MAX
 };
-extern const char *const hd_priority_names[HD_PRIORITY__MAX];
+extern const char *const hd_priority_names[HD_PRIORITY__MAX + 1];	/* NULL-terminated */
 extern const char *const hd_priority_labels[HD_PRIORITY__MAX];
 
 enum hd_category {
@@ -50,7 +50,7 @@ enum hd_category {
 	HD_CAT_OTHER,		/* "other" */
 	HD_CATEGORY__MAX
 };
-extern const char *const hd_category_names[HD_CATEGORY__MAX];
+extern const char *const hd_category_names[HD_CATEGORY__MAX + 1];	/* NULL-terminated */
 extern const char *const hd_category_labels[HD_CATEGORY__MAX];
 
 /* The category whose label is s ("IVR", "Conference bridge": the catalog

@@ -13,10 +13,11 @@
 #include <sodium.h>
 
 #include "../config.h"
+#include "../domain/account.h"
 #include "../log.h"
+#include "../ops/accounts.h"
+#include "../ops/users.h"
 #include "../session.h"
-#include "../store/db.h"
-#include "../store/store.h"
 #include "../store/store_account.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
@@ -79,40 +80,6 @@ fill(struct req *r, struct tpl_dict *d)
 	page_end(r);
 }
 
-static int
-profile_once(struct req *r, const char *name)
-{
-	if (db_begin() < 0)
-		return -1;
-	if (store_account_user_set_name(r->user.operator_id, r->user.id,
-	    name) > 0 && store_audit(r->user.operator_id, r->user.occupier_id,
-	    0, r->user.id, "user", r->user.id, "update",
-	    arena_printf(r->a, "name=%s", r->user.name),
-	    arena_printf(r->a, "name=%s", name)) > 0 && db_commit() > 0)
-		return 1;
-	db_rollback();
-	return -1;
-}
-
-static int
-password_once(struct req *r, const char *hash)
-{
-	if (db_begin() < 0)
-		return -1;
-	/* The new password also voids any unused set-password link. */
-	if (store_account_user_set_hash(r->user.operator_id, r->user.id,
-	    hash) > 0 && store_account_sessions_end(r->user.operator_id,
-	    r->user.id, r->session_id) > 0 &&
-	    store_account_tokens_drop(r->user.operator_id, r->user.id) >= 0 &&
-	    store_audit(r->user.operator_id, r->user.occupier_id, 0,
-	    r->user.id, "user", r->user.id, "password", NULL,
-	    "password changed; other sessions and set-password links "
-	    "ended") > 0 && db_commit() > 0)
-		return 1;
-	db_rollback();
-	return -1;
-}
-
 /* Every hashing slot this worker may use is taken: answer at once. */
 static int
 account_busy(struct req *r)
@@ -123,15 +90,84 @@ account_busy(struct req *r)
 	return 1;
 }
 
+/* The sign-in throttle of the user's email: 1 go on, 0 refused (the
+ * message in d, 429), -1 error. */
+static int
+throttle_check(struct req *r, struct tpl_dict *d)
+{
+	int64_t	 wait, min;
+	int	 rc;
+
+	if ((rc = session_throttle_check(r, r->user.email, &wait)) <= 0)
+		return rc < 0 ? -1 : 1;
+	min = account_wait_minutes(wait);
+	r->status = 429;
+	form_error(r, d, NULL, arena_printf(r->a, "Too many wrong passwords "
+	    "for this account. Wait %lld minute%s and try again.",
+	    (long long)min, min == 1 ? "" : "s"));
+	return 0;
+}
+
+/* The current password typed: 1 right, 0 wrong (counted like a failed
+ * sign-in; the message in d, 422), -2 busy, -1 error. */
+static int
+current_check(struct req *r, struct tpl_dict *d, const char *typed)
+{
+	const char	*hash;
+	int64_t		 wait;
+	int		 rc;
+
+	if (store_account_user_hash(r->a, r->user.operator_id, r->user.id,
+	    &hash) <= 0)
+		return -1;
+	if ((rc = session_verify_password(hash, typed)) != 0)
+		return rc;
+	if (session_throttle_fail(r, r->user.email, &wait) < 0)
+		return -1;
+	r->status = 422;
+	form_error(r, d, "current_password", "The current password is not "
+	    "correct.");
+	return 0;
+}
+
+/* The new password's hash into the operation. 1 answered, 0 for the
+ * page. */
+static int
+password_save(struct req *r, const char *password)
+{
+	struct ops_ctx			 c;
+	struct account_password_in	 in;
+	struct account_password_out	 out;
+	char				 nh[crypto_pwhash_STRBYTES];
+	int				 rc;
+
+	if ((rc = session_hash_password(password, nh, sizeof(nh))) == -2)
+		return account_busy(r);
+	if (rc < 0) {
+		log_warnx("account: password hashing failed");
+		http_error(r, 500);
+		return 1;
+	}
+	in.hash = nh;
+	in.keep_session = r->session_id;
+	page_ops_ctx(r, &c);
+	rc = ops_account_password(&c, &in, &out);
+	sodium_memzero(nh, sizeof(nh));
+	if (rc <= 0)
+		page_store_error(r);
+	else
+		http_redirect(r, "/account?done=password_changed");
+	return 1;
+}
+
 /* POST /account op=password. Answers, or returns 0 for the page. */
 static int
 password_change(struct req *r, struct tpl_dict *d)
 {
-	struct fval	 v[AF__MAX];
-	char		 nh[crypto_pwhash_STRBYTES];
-	const char	*hash;
-	int64_t		 wait;
-	int		 errors, rc;
+	struct fval		 v[AF__MAX];
+	struct ops_ctx		 c;
+	struct user_pace_out	 pace;
+	int			 errors, rc;
 
 	errors = form_read(r, d, fields + AF_CURRENT, 3, v + AF_CURRENT);
 	errors += useradmin_password_check(r, d, &v[AF_NEW], "new_password",
@@ -140,71 +176,41 @@ password_change(struct req *r, struct tpl_dict *d)
 		r->status = 422;
 		return 0;
 	}
-	if ((rc = session_throttle_check(r, r->user.email, &wait)) < 0)
-		goto err;
-	if (rc > 0) {
-		r->status = 429;
-		form_error(r, d, NULL, arena_printf(r->a, "Too many wrong "
-		    "passwords for this account. Wait %lld minute%s and try "
-		    "again.", (long long)(wait + 59) / 60,
-		    (wait + 59) / 60 == 1 ? "" : "s"));
-		return 0;
-	}
+	if ((rc = throttle_check(r, d)) <= 0)
+		goto out;
 	/* Up to two hashes an attempt: paced per user and per operator, so
 	 * that one account cannot keep the hashing slots (and the CPU) from
 	 * everybody else. */
-	if ((rc = useradmin_pace(r, d, PACE_PASSWORD)) != 1)
-		return rc < 0 ? (page_store_error(r), 1) : 0;
-	if ((rc = store_account_user_hash(r->a, r->user.operator_id,
-	    r->user.id, &hash)) <= 0)
-		goto err;
-	if ((rc = session_verify_password(hash, v[AF_CURRENT].raw)) == -2)
+	page_ops_ctx(r, &c);
+	if ((rc = ops_user_pace(&c, PACE_PASSWORD, &pace)) == 0)
+		useradmin_refused(r, d, &pace.why, pace.retry_after);
+	if (rc <= 0)
+		goto out;
+	if ((rc = current_check(r, d, v[AF_CURRENT].raw)) == -2)
 		return account_busy(r);
-	if (rc == 0) {
-		if (session_throttle_fail(r, r->user.email, &wait) < 0)
-			goto err;
-		r->status = 422;
-		form_error(r, d, "current_password", "The current password is "
-		    "not correct.");
+	if (rc <= 0)
+		goto out;
+	return password_save(r, v[AF_NEW].raw);
+out:
+	if (rc == 0)
 		return 0;
-	}
-	if ((rc = session_hash_password(v[AF_NEW].raw, nh, sizeof(nh))) == -2)
-		return account_busy(r);
-	if (rc < 0) {
-		log_warnx("account: password hashing failed");
-		http_error(r, 500);
-		return 1;
-	}
-	rc = password_once(r, nh);
-	sodium_memzero(nh, sizeof(nh));
-	if (rc < 0)
-		goto err;
-	http_redirect(r, "/account?done=password_changed");
-	return 1;
-err:
 	page_store_error(r);
 	return 1;
 }
 
+/* POST /account/sessions/ID: end that session (this one: signed out). */
 static void
 session_revoke(struct req *r)
 {
-	int	 rc;
+	struct ops_ctx			 c;
+	struct account_session_in	 in;
+	struct account_session_out	 out;
+	int				 rc;
 
-	if (db_begin() < 0) {
-		page_store_error(r);
-		return;
-	}
-	rc = store_account_session_delete(r->user.operator_id, r->user.id,
-	    r->ids[0]);
-	if (rc > 0)
-		rc = store_audit(r->user.operator_id, r->user.occupier_id, 0,
-		    r->user.id, "session", r->ids[0], "revoke", NULL, NULL);
-	if (rc <= 0 || db_commit() < 0) {
-		db_rollback();
-		if (rc == 0)
-			http_error(r, 404);
-		else
+	in.session_id = r->ids[0];
+	page_ops_ctx(r, &c);
+	if ((rc = ops_account_session_end(&c, &in, &out)) <= 0) {
+		if (rc < 0 || !page_refused_bare(r, &out.why))
 			page_store_error(r);
 		return;
 	}
@@ -216,12 +222,36 @@ session_revoke(struct req *r)
 	http_redirect(r, "/account?done=session_revoked");
 }
 
+static const char *const account_ops[] = { "profile", "password", NULL };
+
+/* POST /account op=profile: the new name. 1 answered, 0 for the page. */
+static int
+profile_change(struct req *r, struct tpl_dict *d)
+{
+	struct ops_ctx			 c;
+	struct account_rename_in	 in;
+	struct account_rename_out	 out;
+	struct fval			 v;
+
+	if (form_read(r, d, &fields[AF_NAME], 1, &v) > 0) {
+		r->status = 422;
+		return 0;
+	}
+	in.name = v.s;
+	in.was = r->user.name;
+	page_ops_ctx(r, &c);
+	if (ops_account_rename(&c, &in, &out) <= 0)
+		page_store_error(r);
+	else
+		http_redirect(r, "/account?done=saved");
+	return 1;
+}
+
 void
 page_account(struct req *r)
 {
 	struct tpl_dict	*d;
-	struct fval	 v;
-	const char	*op;
+	int		 op;
 
 	if (r->nids > 0) {
 		session_revoke(r);
@@ -231,25 +261,13 @@ page_account(struct req *r)
 		return;
 	form_fill(r, d, "name", r->user.name);
 	if (r->method == M_POST) {
-		op = kv_get(&r->form, "op");
-		if (op != NULL && strcmp(op, "profile") == 0) {
-			if (form_read(r, d, &fields[AF_NAME], 1, &v) > 0)
-				r->status = 422;
-			else if (profile_once(r, v.s) < 0) {
-				page_store_error(r);
-				return;
-			} else {
-				http_redirect(r, "/account?done=saved");
-				return;
-			}
-		} else if (op != NULL && strcmp(op, "password") == 0) {
-			if (password_change(r, d))
-				return;
-		} else {
+		if ((op = form_enum(r, "op", account_ops)) < 0) {
 			http_error_msg(r, 400, "This change is not one the "
 			    "screen offers.");
 			return;
 		}
+		if (op == 0 ? profile_change(r, d) : password_change(r, d))
+			return;
 	}
 	fill(r, d);
 }

@@ -1,7 +1,8 @@
 /*
- * case_files: attachments of cases. The upload check and save shared by
- * the case screens (a file comes with a new case or a comment, in the same
- * transaction), the list on a case, and the download,
+ * case_files: what the case screens share: the upload check (a file comes
+ * with a new case or a comment, saved by ops/cases.c in the same
+ * transaction), the priority and category selects, the list of
+ * attachments on a case, and the download,
  * page_case_attachment: /cases/ID/attachments/N for the operator's team,
  * /my/cases/ID/attachments/N for the occupier users who may see the case
  * (my_case_load); anyone else gets 404, as for a missing file. A file is
@@ -13,8 +14,10 @@
 
 #include "../domain/helpdesk.h"
 #include "../log.h"
+#include "../ops/cases.h"
 #include "../store/store_case.h"
 #include "../tpl/tpl.h"
+#include "case_view.h"
 #include "pages.h"
 
 int
@@ -57,16 +60,84 @@ case_file_check(struct req *r, struct tpl_dict *d, struct case_file *cf)
 	return 1;
 }
 
-int
-case_file_save(struct req *r, int64_t case_id, int64_t comment,
-    const struct case_file *cf)
-{
-	int64_t	 id;
+static const struct field raise_fields[CRF__MAX] = {
+	[CRF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0, NULL },
+	[CRF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0, NULL },
+	[CRF_PRIORITY] = { "priority", "Priority", FT_TEXT, 16, 0, 0, 0, NULL },
+	[CRF_CATEGORY] = { "category", "Category", FT_TEXT, 24, 0, 0, 0, NULL },
+};
 
-	if (cf->data == NULL)
-		return 1;
-	return store_case_att_insert(r->user.operator_id, case_id, comment,
-	    cf->name, cf->ctype, cf->data, cf->len, r->user.id, r->now, &id);
+int
+case_raise_read(struct req *r, struct tpl_dict *d, struct fval *v)
+{
+	return form_read(r, d, raise_fields, CRF__MAX, v);
+}
+
+int
+case_choices_check(struct req *r, struct tpl_dict *d, const struct fval *v,
+    const char *svc_category, enum hd_priority *prio, enum hd_category *cat)
+{
+	const struct fval	*prio_v = &v[CRF_PRIORITY];
+	const struct fval	*cat_v = &v[CRF_CATEGORY];
+	int			 errors = 0, i;
+
+	*prio = HD_NORMAL;
+	if (prio_v->present) {
+		if ((i = validate_enum(prio_v->s, hd_priority_names)) < 0) {
+			form_error(r, d, "priority", "Priority must be one of "
+			    "the choices.");
+			errors++;
+		} else
+			*prio = (enum hd_priority)i;
+	}
+	*cat = svc_category != NULL ? hd_category_by_label(svc_category) :
+	    HD_CAT_OTHER;
+	if (cat_v->present) {
+		if ((i = validate_enum(cat_v->s, hd_category_names)) < 0) {
+			form_error(r, d, "category", "Category must be one of "
+			    "the choices.");
+			errors++;
+		}
+		*cat = i < 0 ? HD_CATEGORY__MAX : (enum hd_category)i;
+	}
+	if (*cat == HD_CATEGORY__MAX)
+		*cat = HD_CAT_OTHER;
+	return errors;
+}
+
+int
+case_details_check(struct req *r, struct tpl_dict *d, const struct fval *v)
+{
+	const struct fval	*details = &v[CRF_DETAILS];
+
+	if (details->err != NULL || !hd_is_template(details->s))
+		return 0;
+	form_error(r, d, "details", "Details are the checklist unchanged: "
+	    "answer each point of it before sending the case.");
+	return 1;
+}
+
+void
+case_choices_fill(struct tpl_dict *d, enum hd_priority prio,
+    enum hd_category cat)
+{
+	struct tpl_dict	*o;
+	int		 i;
+
+	for (i = 0; i < HD_PRIORITY__MAX; i++) {
+		o = tpl_section(d, TN_PRIORITY_OPT);
+		tpl_set(o, TN_KEY, hd_priority_names[i]);
+		tpl_set(o, TN_LABEL, hd_priority_labels[i]);
+		if (i == (int)prio)
+			tpl_show(o, TN_SELECTED);
+	}
+	for (i = 0; i < HD_CATEGORY__MAX; i++) {
+		o = tpl_section(d, TN_CATEGORY_OPT);
+		tpl_set(o, TN_KEY, hd_category_names[i]);
+		tpl_set(o, TN_LABEL, hd_category_labels[i]);
+		if (i == (int)cat)
+			tpl_show(o, TN_SELECTED);
+	}
 }
 
 /* "12.5 KiB" */

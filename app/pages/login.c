@@ -9,6 +9,8 @@
 #include "../tpl/tpl.h"
 #include "pages.h"
 
+#define NEXT_CAP	512	/* a longer path to follow is not ours */
+
 enum login_field {
 	LF_EMAIL,	/* email */
 	LF_PASSWORD,	/* password */
@@ -32,12 +34,11 @@ static const struct field fields[LF__MAX] = {
 static const char *
 next_path(struct req *r)
 {
-	const char	*n = kv_get(r->method == M_POST ? &r->form : &r->query,
-	    "next");
+	const char	*n = r->method == M_POST ? form_text(r, "next",
+	    NEXT_CAP) : query_text(r, "next", NEXT_CAP);
 	const char	*p;
 
-	if (n == NULL || n[0] != '/' || n[1] == '/' || n[1] == '\\' ||
-	    strlen(n) > 512)
+	if (n == NULL || n[0] != '/' || n[1] == '/' || n[1] == '\\')
 		return "/";
 	for (p = n; *p != '\0'; p++)
 		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
@@ -64,7 +65,7 @@ page_login(struct req *r)
 	if ((d = page_begin(r, "Sign in", "login.tpl", NULL)) == NULL)
 		return;
 	tpl_set(d, TN_NEXT, next_path(r));
-	if (kv_get(&r->query, "expired") != NULL)
+	if (query_has(r, "expired"))
 		tpl_show(d, TN_EXPIRED);
 	if (r->method == M_GET) {
 		page_end(r);

@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 
+#include "../store/store_account.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
 #include "useradmin.h"
@@ -35,5 +36,5 @@ page_my_users(struct req *r)
 	tpl_set(d, TN_ADD_HEADING, "Add a user");
 	tpl_set(d, TN_ADD_BUTTON, "Add user");
 	useradmin_screen(r, d, r->user.occupier_id,
-	    r->nids > 0 ? r->ids[0] : 0, "/my/users", R_OCCUPIER, 0);
+	    r->nids > 0 ? r->ids[0] : 0, "/my/users");
 }

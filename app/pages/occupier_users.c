@@ -28,5 +28,5 @@ page_occupier_users(struct req *r)
 	tpl_show(d, TN_IN_TAB);
 	useradmin_screen(r, d, o.id, r->nids > 2 ? r->ids[2] : 0,
 	    arena_printf(r->a, "/occupiers/%lld/sites/%lld/users",
-	    (long long)o.id, (long long)r->ids[1]), R_OCCUPIER, 0);
+	    (long long)o.id, (long long)r->ids[1]));
 }

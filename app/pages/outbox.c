@@ -4,14 +4,13 @@
  * dead letters (given up after the last attempt), which can be sent again.
  * /outbox/ID shows one message and its text part; a message that carries
  * a one-time link shows nothing of its body (it is erased once sent).
- * POST /outbox/ID (op=retry) sends a dead letter again.
+ * POST /outbox/ID (op=retry) sends a dead letter again (ops_mail_retry).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "../config.h"
-#include "../log.h"
-#include "../store/db.h"
+#include "../ops/mail.h"
 #include "../store/store_mail.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
@@ -26,11 +25,12 @@ enum ob_tab {
 	OB__MAX
 };
 
-static const char *const tab_keys[OB__MAX] = {
+static const char *const tab_keys[OB__MAX + 1] = {
 	"",		/* OB_ALL */
 	"pending",	/* OB_PENDING */
 	"sent",		/* OB_SENT */
 	"dead",		/* OB_DEAD */
+	NULL,
 };
 
 static const char *const tab_labels[OB__MAX] = {
@@ -71,19 +71,18 @@ outbox_list(struct req *r)
 	struct tpl_dict		*d, *row, *t;
 	struct store_mail	*m;
 	enum ob_tab		 tab = OB_ALL, i;
-	const char		*s;
 	int64_t			 counts[OB__MAX];
 	size_t			 n, k;
+	int			 st;
 
-	if ((s = kv_get(&r->query, "state")) != NULL && *s != '\0') {
-		for (tab = OB_PENDING; tab < OB__MAX; tab++)
-			if (strcmp(s, tab_keys[tab]) == 0)
-				break;
-		if (tab == OB__MAX) {
+	if (query_has(r, "state")) {
+		/* tab_keys + 1: "" is no filter, never one asked for. */
+		if ((st = query_enum(r, "state", tab_keys + 1)) < 0) {
 			http_error_msg(r, 400, "The state filter must be "
 			    "pending, sent or dead.");
 			return;
 		}
+		tab = (enum ob_tab)(st + 1);
 	}
 	if (store_mail_counts(r->a, r->user.operator_id, &counts[OB_PENDING],
 	    &counts[OB_SENT], &counts[OB_DEAD]) < 0 ||
@@ -122,21 +121,80 @@ outbox_list(struct req *r)
 	page_end(r);
 }
 
+/* One message, and what it says (its text part, unless it carried a
+ * one-time link). */
+static void
+fill_message(struct req *r, struct tpl_dict *d, const struct store_mail *m)
+{
+	relay_set(d);
+	tpl_set_int(d, TN_ID, m->id);
+	tpl_set(d, TN_KIND, m->kind);
+	tpl_set(d, TN_RCPT, m->rcpt);
+	tpl_set(d, TN_RCPT_NAME, m->rcpt_name);
+	tpl_set(d, TN_SUBJECT, m->subject);
+	tpl_set(d, TN_MESSAGE_ID, m->message_id);
+	state_set(d, m->state);
+	tpl_set_int(d, TN_ATTEMPTS, m->attempts);
+	tpl_set_int(d, TN_MAX_ATTEMPTS, cfg.mail_max_attempts);
+	tpl_set(d, TN_ERROR, m->last_error);
+	page_set_time(r, d, TN_CREATED, TN_CREATED_ISO, m->created_at);
+	if (m->sent_at > 0)
+		page_set_time(r, tpl_section(d, TN_SENT), TN_SENT_AT,
+		    TN_SENT_AT_ISO, m->sent_at);
+	if (strcmp(m->state, "pending") == 0 && m->attempts > 0)
+		page_set_time(r, tpl_section(d, TN_NEXT), TN_NEXT_AT,
+		    TN_NEXT_AT_ISO, m->next_attempt_at);
+	if (m->sensitive)
+		tpl_show(d, TN_SENSITIVE);
+	else
+		tpl_set(tpl_section(d, TN_BODY), TN_TEXT, m->body_text);
+	if (strcmp(m->state, "dead") == 0 && !m->sensitive)
+		tpl_show(d, TN_CAN_RETRY);
+}
+
+static const char *const message_ops[] = { "retry", NULL };
+
+/* POST /outbox/ID op=retry: send a dead letter again (ops_mail_retry). */
+static void
+outbox_retry(struct req *r)
+{
+	struct tpl_dict		*d;
+	struct ops_ctx		 c;
+	struct mail_retry_in	 in;
+	struct mail_retry_out	 out;
+	int			 rc;
+
+	if (form_enum(r, "op", message_ops) != 0) {
+		http_error_msg(r, 400, "Unknown action on a message.");
+		return;
+	}
+	in.id = r->ids[0];
+	page_ops_ctx(r, &c);
+	if ((rc = ops_mail_retry(&c, &in, &out)) < 0) {
+		page_store_error(r);
+		return;
+	}
+	if (rc > 0) {
+		http_redirect(r, arena_printf(r->a,
+		    "/outbox/%lld?done=mail_retry", (long long)out.mail.id));
+		return;
+	}
+	if (page_refused_bare(r, &out.why) || (d = page_begin(r,
+	    arena_printf(r->a, "Message %lld", (long long)out.mail.id),
+	    "outbox_message.tpl", "outbox")) == NULL)
+		return;
+	page_refused(r, d, &out.why);
+	fill_message(r, d, &out.mail);
+	page_end(r);
+}
+
 static void
 outbox_one(struct req *r)
 {
 	struct tpl_dict		*d;
 	struct store_mail	 m;
-	const char		*op;
 	int			 rc;
 
-	if (r->method == M_POST) {
-		op = kv_get(&r->form, "op");
-		if (op == NULL || strcmp(op, "retry") != 0) {
-			http_error_msg(r, 400, "Unknown action on a message.");
-			return;
-		}
-	}
 	if ((rc = store_mail_get(r->a, r->user.operator_id, r->ids[0], &m)) <
 	    0) {
 		page_store_error(r);
@@ -149,45 +207,7 @@ outbox_one(struct req *r)
 	if ((d = page_begin(r, arena_printf(r->a, "Message %lld",
 	    (long long)m.id), "outbox_message.tpl", "outbox")) == NULL)
 		return;
-	if (r->method == M_POST) {
-		if ((rc = store_mail_retry(r->user.operator_id, m.id, r->now)) <
-		    0) {
-			page_store_error(r);
-			return;
-		}
-		if (rc > 0) {
-			http_redirect(r, arena_printf(r->a,
-			    "/outbox/%lld?done=mail_retry", (long long)m.id));
-			return;
-		}
-		r->status = 409;
-		form_error(r, d, NULL, m.sensitive ? "This message carried a "
-		    "one-time link, which is erased: give the user a new link "
-		    "instead." : "Only a dead letter can be sent again.");
-	}
-	relay_set(d);
-	tpl_set_int(d, TN_ID, m.id);
-	tpl_set(d, TN_KIND, m.kind);
-	tpl_set(d, TN_RCPT, m.rcpt);
-	tpl_set(d, TN_RCPT_NAME, m.rcpt_name);
-	tpl_set(d, TN_SUBJECT, m.subject);
-	tpl_set(d, TN_MESSAGE_ID, m.message_id);
-	state_set(d, m.state);
-	tpl_set_int(d, TN_ATTEMPTS, m.attempts);
-	tpl_set_int(d, TN_MAX_ATTEMPTS, cfg.mail_max_attempts);
-	tpl_set(d, TN_ERROR, m.last_error);
-	page_set_time(r, d, TN_CREATED, TN_CREATED_ISO, m.created_at);
-	if (m.sent_at > 0)
-		page_set_time(r, tpl_section(d, TN_SENT), TN_SENT_AT, TN_SENT_AT_ISO, m.sent_at);
-	if (strcmp(m.state, "pending") == 0 && m.attempts > 0)
-		page_set_time(r, tpl_section(d, TN_NEXT), TN_NEXT_AT, TN_NEXT_AT_ISO,
-		    m.next_attempt_at);
-	if (m.sensitive)
-		tpl_show(d, TN_SENSITIVE);
-	else
-		tpl_set(tpl_section(d, TN_BODY), TN_TEXT, m.body_text);
-	if (strcmp(m.state, "dead") == 0 && !m.sensitive)
-		tpl_show(d, TN_CAN_RETRY);
+	fill_message(r, d, &m);
 	page_end(r);
 }
 
@@ -196,6 +216,8 @@ page_outbox(struct req *r)
 {
 	if (r->nids == 0)
 		outbox_list(r);
+	else if (r->method == M_POST)
+		outbox_retry(r);
 	else
 		outbox_one(r);
 }

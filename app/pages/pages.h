@@ -290,26 +290,4 @@ int	 my_site_ok(struct req *, int64_t site);
 struct store_case;
 int	 my_case_load(struct req *, int64_t id, struct store_case *);
 
-/* ---- case_files.c: attachments of cases ---- */
-
-/* A file being attached, checked. */
-struct case_file {
-	char		 name[128];	/* hd_attach_name */
-	const char	*ctype;		/* hd_attach_type */
-	const char	*data;		/* NULL: no file */
-	size_t		 len;
-};
-/* The form's "file" upload, if any: 1 a file fit to attach (cf filled),
- * 0 none, -1 refused (the message added to the form). */
-int	 case_file_check(struct req *, struct tpl_dict *, struct case_file *);
-/* Store cf with case id (comment 0: with the case itself), inside the
- * caller's transaction; nothing when cf holds no file. 1, 0 (no such
- * case), -1. */
-int	 case_file_save(struct req *, int64_t case_id, int64_t comment,
-	    const struct case_file *);
-/* Section ATTACHMENT (HREF base/attachments/ID, NAME, SIZE, BY, AT) and
- * HAS_ATTACHMENTS. 1, -1. */
-int	 case_files_fill(struct req *, struct tpl_dict *, int64_t case_id,
-	    const char *base);
-
 #endif

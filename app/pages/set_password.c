@@ -2,11 +2,12 @@
  * set_password: /set-password?token=T, the one-time link given to a new
  * user (or to one who needs a new password). Public: the token is the
  * credential (256 bits; only its hash is stored). GET shows the form for
- * a live link; POST (token, password, confirm) sets the password in one
- * transaction: the link is marked used, the user's other links and every
- * session of the user end, and an audit event is written. A used, expired,
- * superseded or unknown link, or one of a disabled or removed user, is
- * dead: 404 with a short explanation, the same for each.
+ * a live link; POST (token, password, confirm) sets the password
+ * (ops_account_password_by_link, one transaction: the link is marked used,
+ * the user's other links and every session of the user end, and an audit
+ * event is written). A used, expired, superseded or unknown link, or one
+ * of a disabled or removed user, is dead: 404 with a short explanation,
+ * the same for each.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,15 +15,15 @@
 #include <sodium.h>
 
 #include "../log.h"
+#include "../ops/accounts.h"
 #include "../session.h"
-#include "../store/db.h"
-#include "../store/store.h"
 #include "../store/store_account.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
 #include "useradmin.h"
 
-#define SAVE_TRIES	3
+/* A token is 64 hex digits: anything longer is not one. */
+#define TOKEN_CAP	128
 
 enum sp_field {
 	SPF_PASSWORD,	/* password */
@@ -45,75 +46,26 @@ dead(struct req *r)
 	    "person who gave it to you for a new one.");
 }
 
-/* 1 set, 0 the link died meanwhile, -1 error. */
-static int
-set_once(struct req *r, const unsigned char h[32], const char *hash)
+/* The link's token: of the form (POST) or the query string (GET). */
+static const char *
+token_of(struct req *r)
 {
-	struct store_account_token	 t;
-	int				 rc;
-
-	if (db_begin() < 0)
-		return -1;
-	if ((rc = store_account_token_find(r->a, h, r->now, 1, &t)) <= 0)
-		goto out;
-	if ((rc = store_account_user_set_hash(t.operator_id, t.user_id,
-	    hash)) <= 0 ||
-	    (rc = store_account_token_use(t.operator_id, t.id, r->now)) <= 0)
-		goto out;
-	if (store_account_tokens_drop(t.operator_id, t.user_id) < 0 ||
-	    store_account_sessions_end(t.operator_id, t.user_id, 0) < 0 ||
-	    store_login_clear(t.email, r->remote_addr) < 0 ||
-	    store_audit(t.operator_id, t.occupier_id, 0, t.user_id, "user", t.user_id,
-	    "password", NULL, "password set through a set-password link") < 0) {
-		rc = -1;
-		goto out;
-	}
-	if (db_commit() < 0) {
-		rc = -1;
-		goto out;
-	}
-	return 1;
-out:
-	db_rollback();
-	return rc < 0 ? -1 : 0;
+	return r->method == M_POST ? form_text(r, "token", TOKEN_CAP) :
+	    query_text(r, "token", TOKEN_CAP);
 }
 
-void
-page_set_password(struct req *r)
+/* POST: set the password. Answers every case. */
+static void
+password_post(struct req *r, struct tpl_dict *d,
+    const struct store_account_token *t, const unsigned char h[32])
 {
-	struct tpl_dict			*d;
-	struct store_account_token	 t;
-	struct fval			 v[SPF__MAX];
-	unsigned char			 h[32];
-	char				 nh[crypto_pwhash_STRBYTES];
-	const char			*tok;
-	int				 rc, attempt, errors;
+	struct fval		 v[SPF__MAX];
+	struct ops_ctx		 c;
+	struct account_link_in	 in;
+	struct account_link_out	 out;
+	char			 nh[crypto_pwhash_STRBYTES];
+	int			 rc, errors;
 
-	tok = kv_get(r->method == M_POST ? &r->form : &r->query, "token");
-	if (tok == NULL || session_token_hash(tok, h) == -1) {
-		dead(r);
-		return;
-	}
-	if ((rc = store_account_token_find(r->a, h, r->now, 0, &t)) < 0) {
-		page_store_error(r);
-		return;
-	}
-	if (rc == 0) {
-		dead(r);
-		return;
-	}
-	session_presession(r);
-	if ((d = page_begin(r, "Set your password", "set_password.tpl",
-	    NULL)) == NULL)
-		return;
-	tpl_set(d, TN_TOKEN, tok);
-	tpl_set(d, TN_NAME, t.name);
-	tpl_set(d, TN_EMAIL, t.email);
-	page_set_time(r, d, TN_EXPIRES, TN__MAX, t.expires_at);
-	if (r->method == M_GET) {
-		page_end(r);
-		return;
-	}
 	errors = form_read(r, d, fields, SPF__MAX, v);
 	errors += useradmin_password_check(r, d, &v[SPF_PASSWORD], "password",
 	    &v[SPF_CONFIRM], "confirm");
@@ -135,13 +87,39 @@ page_set_password(struct req *r)
 		http_error(r, 500);
 		return;
 	}
-	for (attempt = 0; attempt < SAVE_TRIES; attempt++) {
-		rc = set_once(r, h, nh);
-		if (rc >= 0 || !db_retryable())
-			break;
-	}
+	in.token = t;
+	in.token_hash = h;
+	in.hash = nh;
+	page_ops_ctx(r, &c);
+	rc = ops_account_password_by_link(&c, &in, &out);
 	sodium_memzero(nh, sizeof(nh));
-	if (rc < 0) {
+	if (rc <= 0) {
+		if (rc < 0)
+			page_store_error(r);
+		else
+			dead(r);
+		return;
+	}
+	/* Whoever was signed in in this browser is not the user any more. */
+	if (r->signed_in)
+		session_logout(r);
+	http_redirect(r, "/login?done=password_set");
+}
+
+void
+page_set_password(struct req *r)
+{
+	struct tpl_dict			*d;
+	struct store_account_token	 t;
+	unsigned char			 h[32];
+	const char			*tok;
+	int				 rc;
+
+	if ((tok = token_of(r)) == NULL || session_token_hash(tok, h) == -1) {
+		dead(r);
+		return;
+	}
+	if ((rc = store_account_token_find(r->a, h, r->now, 0, &t)) < 0) {
 		page_store_error(r);
 		return;
 	}
@@ -149,8 +127,16 @@ page_set_password(struct req *r)
 		dead(r);
 		return;
 	}
-	/* Whoever was signed in in this browser is not the user any more. */
-	if (r->signed_in)
-		session_logout(r);
-	http_redirect(r, "/login?done=password_set");
+	session_presession(r);
+	if ((d = page_begin(r, "Set your password", "set_password.tpl",
+	    NULL)) == NULL)
+		return;
+	tpl_set(d, TN_TOKEN, tok);
+	tpl_set(d, TN_NAME, t.name);
+	tpl_set(d, TN_EMAIL, t.email);
+	page_set_time(r, d, TN_EXPIRES, TN__MAX, t.expires_at);
+	if (r->method == M_GET)
+		page_end(r);
+	else
+		password_post(r, d, &t, h);
 }

@@ -24,6 +24,5 @@ page_team(struct req *r)
 	    "to Tenantry.", r->user.operator_name));
 	tpl_set(d, TN_ADD_HEADING, "Invite a team member");
 	tpl_set(d, TN_ADD_BUTTON, "Invite");
-	useradmin_screen(r, d, 0, r->nids > 0 ? r->ids[0] : 0, "/team",
-	    R_OPERATOR, 1);
+	useradmin_screen(r, d, 0, r->nids > 0 ? r->ids[0] : 0, "/team");
 }

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "domain/helpdesk.h"
+#include "domain/validate.h"
 
 #define H	3600
 #define LONDON	"Europe/London"
@@ -191,11 +192,40 @@ test_attachments(void **state)
 	assert_string_equal(n, "x_.pdf");
 }
 
+/* The name tables end in NULL, so the form's validator takes them as
+ * they are; every name is found at its own index, nothing else is. */
+static void
+test_names(void **state)
+{
+	int	 i;
+
+	(void)state;
+	assert_null(hd_status_names[HD_STATUS__MAX]);
+	assert_null(hd_priority_names[HD_PRIORITY__MAX]);
+	assert_null(hd_category_names[HD_CATEGORY__MAX]);
+	for (i = 0; i < HD_STATUS__MAX; i++) {
+		assert_int_equal(validate_enum(hd_status_names[i],
+		    hd_status_names), i);
+		assert_int_equal(hd_status_parse(hd_status_names[i]), i);
+	}
+	for (i = 0; i < HD_PRIORITY__MAX; i++)
+		assert_int_equal(validate_enum(hd_priority_names[i],
+		    hd_priority_names), i);
+	for (i = 0; i < HD_CATEGORY__MAX; i++)
+		assert_int_equal(validate_enum(hd_category_names[i],
+		    hd_category_names), i);
+	assert_int_equal(validate_enum("Urgent", hd_priority_names), -1);
+	assert_int_equal(validate_enum("", hd_category_names), -1);
+	assert_int_equal(validate_enum(NULL, hd_status_names), -1);
+	assert_int_equal(hd_priority_parse("urgent "), HD_PRIORITY__MAX);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_moves),
+		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_business_seconds),
 		cmocka_unit_test(test_business_add),
 		cmocka_unit_test(test_sla_clock),

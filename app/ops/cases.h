@@ -1,0 +1,111 @@
+/*
+ * ops/cases: the help desk's use cases, for the operator's team and for
+ * the occupier's own users alike: raise a case (with a file), comment
+ * (with a file), move it between statuses, triage it. Every change is one
+ * transaction with its audit event (entity "case") and the e-mail to the
+ * other side (notify.h), queued in the same transaction. The side that
+ * acts is told by the context: an occupier role (ctx->occupier_id > 0) is
+ * the occupier's side, any other the operator's. See ops.h for the
+ * contract of every operation, domain/helpdesk.h for the rules of cases
+ * (statuses, moves, the SLA clock).
+ */
+#ifndef TENANTRY_OPS_CASES_H
+#define TENANTRY_OPS_CASES_H
+
+#include "../domain/helpdesk.h"
+#include "../store/store_case.h"
+#include "ops.h"
+
+/* A file to attach, already checked (hd_attach_name, hd_attach_type). */
+struct case_file {
+	char		 name[128];	/* hd_attach_name */
+	const char	*ctype;		/* hd_attach_type */
+	const char	*data;		/* NULL: no file */
+	size_t		 len;
+};
+
+struct case_raise_in {
+	int64_t			 occupier_id;	/* the operator side's choice;
+						   ignored for the occupier side
+						   (ctx's occupier) */
+	int64_t			 site_id;
+	int64_t			 service_id;	/* 0: none */
+	const char		*service_name;	/* "" when none (the audit event) */
+	const char		*occupier_name;	/* for the operator side's message */
+	const char		*site_name;	/* likewise */
+	const char		*subject, *details;
+	enum hd_priority	 priority;
+	enum hd_category	 category;
+	const struct case_file	*file;		/* NULL or no data: none */
+};
+
+struct case_raise_out {
+	struct ops_result	 why;
+	int64_t			 id;		/* the case raised */
+};
+
+/*
+ * Raise a case for an occupier present at the site (it holds a contract of
+ * any status there; else OPS_INVALID on "site"), with its file, the audit
+ * event "create" and the mail to the other side.
+ */
+int	 ops_case_raise(struct ops_ctx *, const struct case_raise_in *,
+	    struct case_raise_out *);
+
+struct case_comment_in {
+	const struct store_case	*kase;		/* as the screen loaded it */
+	const char		*body;
+	const struct case_file	*file;		/* NULL or no data: none */
+};
+
+struct case_comment_out {
+	struct ops_result	 why;
+	int64_t			 comment_id;
+};
+
+/*
+ * Add a person's comment (and its file) to an open case: the operator
+ * side's first comment answers the case (first response); the occupier
+ * side's comment on a case awaiting the customer starts its clock again
+ * (in progress). A closed case takes none: OPS_CONFLICT.
+ */
+int	 ops_case_comment(struct ops_ctx *, const struct case_comment_in *,
+	    struct case_comment_out *);
+
+struct case_move_in {
+	const struct store_case	*kase;
+	enum hd_status		 to;
+	const char		*by;		/* the actor's name, for the line */
+};
+
+struct case_move_out {
+	struct ops_result	 why;
+};
+
+/*
+ * Move a case to status `to` as the rules allow from where it is now
+ * (hd_can_move; the operator side's move answers the case), with a system
+ * line "Closed by NAME." in the conversation, the audit event (close,
+ * reopen or status) and, when closed, the mail to the occupier side. A
+ * move the current status does not allow is OPS_CONFLICT.
+ */
+int	 ops_case_move(struct ops_ctx *, const struct case_move_in *,
+	    struct case_move_out *);
+
+struct case_triage_in {
+	const struct store_case	*kase;
+	int64_t			 assignee_id;	/* 0: nobody; a team member */
+	enum hd_priority	 priority;
+	enum hd_category	 category;
+};
+
+struct case_triage_out {
+	struct ops_result	 why;
+};
+
+/* Set a case's assignee, priority and category, with the audit event
+ * "triage" (old and new). */
+int	 ops_case_triage(struct ops_ctx *, const struct case_triage_in *,
+	    struct case_triage_out *);
+
+#endif

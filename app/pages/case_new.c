@@ -1,0 +1,242 @@
+/*
+ * case_new: /cases/new, the operator's team raises a case, pre-filled from
+ * the query string (the Manage services save of IVR or Conference bridge
+ * links here with the service, a subject and a checklist for the
+ * details). A case concerns an occupier present at the site: it must hold
+ * a contract (of any status) there. The raise is ops_case_raise's (one
+ * transaction with its file, audit event and the mail to the occupier);
+ * then to the case.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../domain/helpdesk.h"
+#include "../ops/cases.h"
+#include "../store/store.h"
+#include "../store/store_case.h"
+#include "../tpl/tpl.h"
+#include "case_view.h"
+#include "pages.h"
+
+/* Longer than any query string nginx lets through. */
+#define PREFILL_CAP	65536
+
+/* The form's own fields; then those of every raise form (case_view.h). */
+enum case_field {
+	KF_OCCUPIER,	/* occupier */
+	KF_SITE,	/* site */
+	KF_SERVICE,	/* service */
+	KF__MAX
+};
+
+static const struct field case_fields[KF__MAX] = {
+	[KF_OCCUPIER] = { "occupier", "Occupier", FT_INT, 20, 1, 1, INT64_MAX, NULL },
+	[KF_SITE] = { "site", "Site", FT_INT, 20, 1, 1, INT64_MAX, NULL },
+	[KF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX, NULL },
+};
+
+/* The selects' choices: occupiers, sites, services (and the team). */
+struct case_opts {
+	struct store_case_option	*o[STORE_CASE_OPT__MAX];
+	size_t				 n[STORE_CASE_OPT__MAX];
+};
+
+/* The form as read and checked. */
+struct raise_form {
+	struct fval			 v[KF__MAX];
+	struct fval			 text[CRF__MAX];
+	const struct store_case_option	*occ, *site, *svc;
+	enum hd_priority		 prio;
+	enum hd_category		 cat;
+	struct case_file		 file;
+};
+
+static int
+opts_load(struct req *r, struct case_opts *co)
+{
+	int	 k;
+
+	for (k = 0; k < STORE_CASE_OPT__MAX; k++)
+		if (store_case_options(r->a, r->user.operator_id, k, &co->o[k],
+		    &co->n[k]) < 0)
+			return -1;
+	return 1;
+}
+
+/* The choice id of select k, or NULL. */
+static const struct store_case_option *
+opt(const struct case_opts *co, enum store_case_options k, int64_t id)
+{
+	return case_option_find(co->o[k], co->n[k], id);
+}
+
+/* Services grouped by category (each run of one category, catalog order). */
+static void
+services_fill(struct tpl_dict *d, const struct store_case_option *o, size_t n,
+    int64_t selected)
+{
+	struct tpl_dict	*grp = NULL, *opt;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		if (grp == NULL || strcmp(o[i].extra, o[i - 1].extra) != 0) {
+			grp = tpl_section(d, TN_SERVICE_GROUP);
+			tpl_set(grp, TN_LABEL, o[i].extra);
+		}
+		opt = tpl_section(grp, TN_SERVICE_OPT);
+		tpl_set_int(opt, TN_ID, o[i].id);
+		tpl_set(opt, TN_NAME, o[i].name);
+		if (o[i].id == selected)
+			tpl_show(opt, TN_SELECTED);
+	}
+}
+
+static void
+opts_fill(struct tpl_dict *d, const struct case_opts *co, int64_t occ,
+    int64_t site, int64_t svc)
+{
+	case_options_fill(d, TN_OCCUPIER_OPT, co->o[STORE_CASE_OPT_OCCUPIERS],
+	    co->n[STORE_CASE_OPT_OCCUPIERS], occ);
+	case_options_fill(d, TN_SITE_OPT, co->o[STORE_CASE_OPT_SITES],
+	    co->n[STORE_CASE_OPT_SITES], site);
+	services_fill(d, co->o[STORE_CASE_OPT_SERVICES],
+	    co->n[STORE_CASE_OPT_SERVICES], svc);
+}
+
+/* GET: the empty form, or pre-filled from the query string. */
+static void
+case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
+{
+	const struct store_case_option	*svc = NULL;
+	const struct hd_canned		*t;
+	const char			*subject, *details;
+	int64_t				 occ, site, sid;
+	enum hd_category		 cat = HD_CAT_OTHER;
+
+	if (query_id(r, "occupier", &occ) < 0 || query_id(r, "site",
+	    &site) < 0 || query_id(r, "service", &sid) < 0) {
+		http_error_msg(r, 400, "The occupier, site or service to "
+		    "pre-fill is not a valid id.");
+		return;
+	}
+	if ((occ > 0 && opt(co, STORE_CASE_OPT_OCCUPIERS, occ) == NULL) ||
+	    (site > 0 && opt(co, STORE_CASE_OPT_SITES, site) == NULL) ||
+	    (sid > 0 && (svc = opt(co, STORE_CASE_OPT_SERVICES, sid)) ==
+	    NULL)) {
+		http_error(r, 404);
+		return;
+	}
+	if (query_search(r, "subject", PREFILL_CAP, &subject) < 0)
+		subject = "";
+	if (query_search(r, "details", PREFILL_CAP, &details) < 0)
+		details = "";
+	if (svc != NULL && hd_category_by_label(svc->extra) < HD_CATEGORY__MAX)
+		cat = hd_category_by_label(svc->extra);
+	if (svc != NULL && (t = hd_case_template(cat)) != NULL) {
+		if (*subject == '\0')
+			subject = t->label;
+		if (*details == '\0')
+			details = t->text;
+	}
+	form_fill(r, d, "subject", subject);
+	form_fill(r, d, "details", details);
+	opts_fill(d, co, occ, site, sid);
+	case_choices_fill(d, HD_NORMAL, cat);
+	page_end(r);
+}
+
+/* Read and check the form into f (messages into d). The errors, or -1
+ * when answered (404: an occupier, site or service not the operator's). */
+static int
+raise_read(struct req *r, struct tpl_dict *d, const struct case_opts *co,
+    struct raise_form *f)
+{
+	struct fval	*v = f->v;
+	int		 errors;
+
+	errors = form_read(r, d, case_fields, KF__MAX, v);
+	errors += case_raise_read(r, d, f->text);
+	/* An id of another operator (or none at all) is not found: 404. */
+	if ((v[KF_OCCUPIER].err == NULL && (f->occ = opt(co,
+	    STORE_CASE_OPT_OCCUPIERS, v[KF_OCCUPIER].i)) == NULL) ||
+	    (v[KF_SITE].err == NULL && (f->site = opt(co,
+	    STORE_CASE_OPT_SITES, v[KF_SITE].i)) == NULL) ||
+	    (v[KF_SERVICE].err == NULL && v[KF_SERVICE].present &&
+	    (f->svc = opt(co, STORE_CASE_OPT_SERVICES, v[KF_SERVICE].i)) ==
+	    NULL)) {
+		http_error(r, 404);
+		return -1;
+	}
+	opts_fill(d, co, f->occ ? f->occ->id : 0, f->site ? f->site->id : 0,
+	    f->svc ? f->svc->id : 0);
+	errors += case_choices_check(r, d, f->text, f->svc != NULL ?
+	    f->svc->extra : NULL, &f->prio, &f->cat);
+	errors += case_details_check(r, d, f->text);
+	if (case_file_check(r, d, &f->file) < 0)
+		errors++;
+	case_choices_fill(d, f->prio, f->cat);
+	return errors;
+}
+
+/* POST: raise it and go to it, or the form again with its messages. */
+static void
+raise_post(struct req *r, struct tpl_dict *d, const struct case_opts *co)
+{
+	struct raise_form	 f;
+	struct case_raise_in	 in;
+	struct case_raise_out	 out;
+	struct ops_ctx		 c;
+	int			 rc;
+
+	memset(&f, 0, sizeof(f));
+	if ((rc = raise_read(r, d, co, &f)) < 0)
+		return;
+	if (rc > 0) {
+		r->status = 422;
+		page_end(r);
+		return;
+	}
+	memset(&in, 0, sizeof(in));
+	in.occupier_id = f.occ->id;
+	in.site_id = f.site->id;
+	in.service_id = f.svc != NULL ? f.svc->id : 0;
+	in.service_name = f.svc != NULL ? f.svc->name : "";
+	in.occupier_name = f.occ->name;
+	in.site_name = f.site->name;
+	in.subject = f.text[CRF_SUBJECT].s;
+	in.details = f.text[CRF_DETAILS].s;
+	in.priority = f.prio;
+	in.category = f.cat;
+	in.file = &f.file;
+	page_ops_ctx(r, &c);
+	if ((rc = ops_case_raise(&c, &in, &out)) < 0) {
+		page_store_error(r);
+		return;
+	}
+	if (rc == 0) {
+		page_refused(r, d, &out.why);
+		page_end(r);
+		return;
+	}
+	http_redirect(r, arena_printf(r->a, "/cases/%lld?done=created",
+	    (long long)out.id));
+}
+
+void
+page_case_new(struct req *r)
+{
+	struct tpl_dict		*d;
+	struct case_opts	 co;
+
+	if (opts_load(r, &co) < 0) {
+		page_store_error(r);
+		return;
+	}
+	if ((d = page_begin(r, "Raise a case", "case_new.tpl", "cases")) ==
+	    NULL)
+		return;
+	if (r->method == M_GET)
+		case_new_form(r, d, &co);
+	else
+		raise_post(r, d, &co);
+}
