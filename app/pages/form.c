@@ -174,6 +174,45 @@ query_search(struct req *r, const char *key, size_t cap, const char **s)
 }
 
 int
+form_int(struct req *r, const char *key, int64_t min, int64_t max,
+    int64_t *v)
+{
+	const struct field	 f = { key, key, FT_INT, 20, 0, min, max,
+				    NULL };
+	const char		*raw = kv_get(&r->form, key);
+	struct fval		 fv;
+	char			 trimmed[21];
+
+	*v = 0;
+	if (raw == NULL || *raw == '\0')
+		return 0;
+	if (strlen(raw) > f.cap ||
+	    validate_field(&f, raw, strlen(raw), trimmed, &fv) != NULL ||
+	    !fv.present)
+		return -1;
+	*v = fv.i;
+	return 1;
+}
+
+int
+form_ids(struct req *r, const char *key, size_t max, int64_t **ids,
+    size_t *n)
+{
+	size_t	 i;
+
+	*n = 0;
+	*ids = arena_calloc(r->a, max ? max : 1, sizeof(**ids));
+	for (i = 0; i < r->form.n; i++) {
+		if (strcmp(r->form.v[i].key, key) != 0)
+			continue;
+		if (*n == max || validate_id(r->form.v[i].val, &(*ids)[*n]) < 0)
+			return -1;
+		(*n)++;
+	}
+	return 0;
+}
+
+int
 form_rows(struct req *r, const char *prefix, const struct field *f,
     size_t n, size_t max, struct fval **rows, size_t *nrows)
 {

@@ -175,6 +175,15 @@ int		 query_has(struct req *, const char *key);
  * absent (*s ""), -1 over cap bytes. */
 int		 query_search(struct req *, const char *key, size_t cap,
 		    const char **s);
+/* form_int: 1 an integer in [min, max] in *v, 0 absent or empty, -1
+ * anything else (a control's value: which row). form_ids: every value
+ * sent under key (a repeated field, e.g. hidden drop=ID inputs), in the
+ * order sent: 0 each one an id (validate_id), -1 one is not, or more than
+ * max of them. */
+int		 form_int(struct req *, const char *key, int64_t min,
+		    int64_t max, int64_t *v);
+int		 form_ids(struct req *, const char *key, size_t max,
+		    int64_t **ids, size_t *n);
 /*
  * Rows of a form sent as prefix[i][field] (i from 0 to max - 1, any order,
  * any gaps): each present row read through the field table f (n fields,
