@@ -430,3 +430,63 @@ inv_month_label(int32_t day, char *buf, size_t cap)
 	date_to_ymd(day, &y, &m, &d);
 	snprintf(buf, cap, "%s %d", names[m - 1], y);
 }
+
+int
+inv_oneoff_line(struct inv_line *l, const char *description, int64_t qty,
+    int64_t unit_price, enum vat_rate rate)
+{
+	memset(l, 0, sizeof(*l));
+	l->month = l->from = l->to = DATE_NONE;
+	l->kind = IL_ONEOFF;
+	l->description = description;
+	l->qty = qty;
+	l->unit_price = unit_price;
+	l->rate = rate;
+	if (money_mul(unit_price, qty, &l->net) == -1 || l->net > MONEY_MAX)
+		return -1;
+	return inv_line_vat(l);
+}
+
+int
+inv_discount_line(struct inv_line *l, const char *description,
+    int64_t amount, enum vat_rate rate)
+{
+	memset(l, 0, sizeof(*l));
+	l->month = l->from = l->to = DATE_NONE;
+	l->kind = IL_DISCOUNT;
+	l->description = description;
+	l->qty = 1;
+	l->unit_price = -amount;
+	l->net = -amount;
+	l->rate = rate;
+	return inv_line_vat(l);
+}
+
+const char *
+inv_run_check(int year, int month, int advance, int32_t today)
+{
+	int	 y, m, d, now, want;
+
+	if (year < 2000 || year > 9999 || month < 1 || month > 12)
+		return "The month must be written YYYY-MM.";
+	date_to_ymd(today, &y, &m, &d);
+	now = y * 12 + m - 1;
+	want = year * 12 + month - 1;
+	if (!advance && want >= now)
+		return "A run in arrears bills a month that has ended: choose "
+		    "last month or an earlier one.";
+	if (advance && (want < now || want > now + 1))
+		return "A run in advance bills this month or next month.";
+	return NULL;
+}
+
+int
+inv_prefix_ok(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '/' ||
+		    *s == '_' || *s == '.'))
+			return 0;
+	return 1;
+}

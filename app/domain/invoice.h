@@ -149,6 +149,23 @@ enum inv_status	 inv_status(int credit, int issued, int64_t gross,
 /* Left to pay: gross - credited - paid (never below 0). */
 int64_t		 inv_due(int64_t gross, int64_t credited, int64_t paid);
 
+/* A line staff add to a draft: a one-off (qty x unit price, VAT at rate)
+ * or a discount (one negative line of amount > 0). 0, or -1 when the net
+ * overflows or goes past MONEY_MAX (description is kept, not copied). */
+int	 inv_oneoff_line(struct inv_line *, const char *description,
+	    int64_t qty, int64_t unit_price, enum vat_rate);
+int	 inv_discount_line(struct inv_line *, const char *description,
+	    int64_t amount, enum vat_rate);
+
+/* NULL when a bill run of month (year, month) suits its mode on day
+ * today (in arrears: a month that has ended; in advance: this month or
+ * next), else why not, as a sentence. */
+const char	*inv_run_check(int year, int month, int advance, int32_t today);
+
+/* 1 when s is fit to start a document number: letters, digits, - / _
+ * and . only (the empty string too). */
+int	 inv_prefix_ok(const char *s);
+
 /* "1–31 Jan 2026 · 3 × 15.00 · 31/31 days" (UTF-8) for a line with
  * dates; "3 × 15.00" for one without. Into buf, truncated to cap. */
 void	 inv_line_detail(const struct inv_line *, char *buf, size_t cap);

@@ -1,20 +1,18 @@
 /*
  * bill_runs: start a bill run (/invoices/runs: a month, in arrears or in
  * advance, one site or all) and see the recent ones. The run happens in
- * the request (billrun.c); then its page shows what it made.
+ * the request (ops/billrun.c); then its page shows what it made.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "../domain/charges.h"
 #include "../domain/date.h"
 #include "../domain/invoice.h"
+#include "../ops/billrun.h"
 #include "../store/store.h"
 #include "../store/store_invoice.h"
 #include "../tpl/tpl.h"
-#include "billrun.h"
-#include "invoicing.h"
 #include "pages.h"
 
 /* The recent runs (section RUN of d). */
@@ -69,30 +67,58 @@ form_fill_sites(struct tpl_dict *d, const struct store_site *st, size_t ns,
 	}
 }
 
-void
-page_bill_runs(struct req *r)
-{
-	struct tpl_dict		*d;
-	struct store_site	*st;
-	struct billrun_req	 q;
-	struct billrun_result	 res;
-	const char		*period, *mode, *site, *err = NULL;
-	char			 month[32];
-	size_t			 ns, i;
-	int			 y, m, dd, rc;
+static const char *const modes[] = { "arrears", "advance", NULL };
 
-	if ((d = page_begin(r, "Bill run", "bill_runs.tpl", "invoices")) ==
-	    NULL)
+/* The run the form asks for into in: NULL, or why it cannot be read. */
+static const char *
+read_run(struct req *r, struct tpl_dict *d, struct billrun_in *in)
+{
+	const char	*period = form_text(r, "period", 32);
+	int		 mode = form_enum(r, "mode", modes);
+
+	memset(in, 0, sizeof(*in));
+	form_fill(r, d, "period", period != NULL ? period : "");
+	tpl_show(d, mode == 1 ? TN_MODE_ADVANCE : TN_MODE_ARREARS);
+	if (period == NULL || charges_month_parse(period, &in->year,
+	    &in->month) == -1)
+		return "Month must be written YYYY-MM.";
+	if (mode < 0)
+		return "Choose in arrears or in advance.";
+	in->advance = mode == 1;
+	if (form_id(r, "site", &in->site) < 0)
+		return "Site must be one of your sites, or all sites.";
+	return NULL;
+}
+
+/* The form again, with the sites (site selected) and the recent runs. */
+static void
+form_again(struct req *r, struct tpl_dict *d, const struct store_site *st,
+    size_t ns, int64_t site)
+{
+	form_fill_sites(d, st, ns, site);
+	if (runs_fill(r, d) < 0) {
+		page_store_error(r);
 		return;
+	}
+	page_end(r);
+}
+
+static void
+show_form(struct req *r, struct tpl_dict *d, const char *why)
+{
+	struct store_site	*st;
+	char			 month[32];
+	size_t			 ns;
+	int			 y, m, dd;
+
 	if (store_site_list(r->a, r->user.operator_id, 0, &st, &ns) < 0) {
 		page_store_error(r);
 		return;
 	}
-	memset(&q, 0, sizeof(q));
-	q.op = r->user.operator_id;
-	q.user = r->user.id;
-	q.today = r->today;
-	if (r->method == M_GET) {
+	if (why != NULL) {
+		form_error(r, d, "period", why);
+		r->status = 422;
+	} else {
 		date_to_ymd(r->today, &y, &m, &dd);
 		if (--m == 0) {
 			m = 12;
@@ -101,55 +127,41 @@ page_bill_runs(struct req *r)
 		snprintf(month, sizeof(month), "%04d-%02d", y, m);
 		form_fill(r, d, "period", month);
 		tpl_show(d, TN_MODE_ARREARS);
-		form_fill_sites(d, st, ns, 0);
-		if (runs_fill(r, d) < 0) {
-			page_store_error(r);
-			return;
-		}
-		page_end(r);
+	}
+	form_again(r, d, st, ns, 0);
+}
+
+void
+page_bill_runs(struct req *r)
+{
+	struct tpl_dict		*d;
+	struct billrun_in	 in;
+	struct billrun_out	 out;
+	struct ops_ctx		 c;
+	const char		*why;
+	int			 rc;
+
+	if ((d = page_begin(r, "Bill run", "bill_runs.tpl", "invoices")) ==
+	    NULL)
+		return;
+	if (r->method == M_GET) {
+		show_form(r, d, NULL);
 		return;
 	}
-	period = kv_get(&r->form, "period");
-	mode = kv_get(&r->form, "mode");
-	site = kv_get(&r->form, "site");
-	form_fill(r, d, "period", period ? period : "");
-	tpl_show(d, mode != NULL && strcmp(mode, "advance") == 0 ? TN_MODE_ADVANCE : TN_MODE_ARREARS);
-	if (period == NULL || charges_month_parse(period, &q.year,
-	    &q.month) == -1)
-		err = "Month must be written YYYY-MM.";
-	else if (mode == NULL || (strcmp(mode, "arrears") != 0 &&
-	    strcmp(mode, "advance") != 0))
-		err = "Choose in arrears or in advance.";
-	else {
-		q.advance = strcmp(mode, "advance") == 0;
-		q.site = site == NULL || *site == '\0' ? 0 :
-		    strtoll(site, NULL, 10);
-		for (i = 0; q.site != 0 && i < ns && st[i].id != q.site; i++)
-			continue;
-		if (q.site != 0 && i == ns)
-			err = "Site must be one of your sites, or all sites.";
-		else
-			err = billrun_check(&q);
-	}
-	form_fill_sites(d, st, ns, q.site);
-	if (err != NULL) {
-		form_error(r, d, "period", err);
-		r->status = 422;
-		if (runs_fill(r, d) < 0) {
-			page_store_error(r);
-			return;
-		}
-		page_end(r);
+	if ((why = read_run(r, d, &in)) != NULL) {
+		show_form(r, d, why);
 		return;
 	}
-	rc = billrun_run(r->a, &q, &res);
-	if (rc < 0) {
-		if (rc == -2)
-			http_error(r, 500);
-		else
-			page_store_error(r);
+	page_ops_ctx(r, &c);
+	if ((rc = ops_billrun_run(&c, &in, &out)) < 0) {
+		page_store_error(r);
+		return;
+	}
+	if (rc == 0) {
+		page_refused(r, d, &out.why);
+		form_again(r, d, out.sites, out.nsites, in.site);
 		return;
 	}
 	http_redirect(r, arena_printf(r->a, "/invoices/runs/%lld?done=run",
-	    (long long)res.run_id));
+	    (long long)out.run_id));
 }

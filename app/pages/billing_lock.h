@@ -1,13 +1,9 @@
 /*
- * billing_lock: invoiced periods are locked. A month at a site is closed
- * once it is invoiced in full after it ended (a run in arrears, or the
- * adjustments of a run in advance made after the month ended; see
- * billrun.h). A change dated inside a closed month is refused: its
- * charges are on issued (or about to be issued) invoices, and a correction
- * is a credit note. A month invoiced in advance is not closed: a change
- * dated in it becomes adjustment lines on the next run.
- *
- * The save paths call these inside their transaction, before writing.
+ * billing_lock: invoiced periods are locked (ops/billrun.h says which and
+ * why). The pages' form of billrun_locked and billrun_locked_contract:
+ * the signed-in user's operator, the request's arena. Call them inside
+ * the saving transaction, before writing; an operation that owns its
+ * transaction calls billrun_locked(&ctx->t, ...) itself.
  */
 #ifndef TENANTRY_BILLING_LOCK_H
 #define TENANTRY_BILLING_LOCK_H

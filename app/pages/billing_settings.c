@@ -9,7 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../store/db.h"
+#include "../domain/invoice.h"
+#include "../ops/invoices.h"
 #include "../store/store.h"
 #include "../store/store_invoice.h"
 #include "../tpl/tpl.h"
@@ -46,17 +47,6 @@ static const struct field fields[SF__MAX] = {
 	[SF_VERSION] = { "version", "Version", FT_INT, 10, 0, 0, INT32_MAX, NULL },
 };
 
-static int
-prefix_ok(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
-		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '/' ||
-		    *s == '_' || *s == '.'))
-			return 0;
-	return 1;
-}
-
 static void
 fill(struct req *r, struct tpl_dict *d, const struct store_billset *s)
 {
@@ -79,13 +69,88 @@ fill(struct req *r, struct tpl_dict *d, const struct store_billset *s)
 	form_fill(r, d, "version", b);
 }
 
+/* The form's rules beyond each field's own. The number of errors. */
+static int
+check(struct req *r, struct tpl_dict *d, const struct fval *v)
+{
+	int	 errors = 0;
+
+	if (v[SF_IPREFIX].err == NULL && !inv_prefix_ok(v[SF_IPREFIX].s)) {
+		form_error(r, d, "invoice_prefix", "Invoice number prefix may "
+		    "hold letters, digits, - / _ and . only");
+		errors++;
+	}
+	if (v[SF_CPREFIX].err == NULL && !inv_prefix_ok(v[SF_CPREFIX].s)) {
+		form_error(r, d, "credit_prefix", "Credit note number prefix "
+		    "may hold letters, digits, - / _ and . only");
+		errors++;
+	}
+	return errors;
+}
+
+static void
+settings_of(const struct fval *v, struct store_billset *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->legal_name = v[SF_NAME].s;
+	s->address = v[SF_ADDRESS].s;
+	s->vat_number = v[SF_VAT].s;
+	s->email = v[SF_EMAIL].s;
+	s->payment_details = v[SF_PAYMENT].s;
+	s->invoice_prefix = v[SF_IPREFIX].s;
+	s->credit_prefix = v[SF_CPREFIX].s;
+	s->terms_days = v[SF_TERMS].i;
+	s->xero_account = v[SF_XERO].s;
+	s->qbo_item = v[SF_QBO].s;
+	s->sage_nominal = v[SF_SAGE].s;
+	s->version = v[SF_VERSION].i;
+}
+
+/* Read and save the form. */
+static void
+save(struct req *r, struct tpl_dict *d, const struct store_billset *cur)
+{
+	struct store_billset	 s;
+	struct billing_out	 out;
+	struct ops_ctx		 c;
+	struct fval		 v[SF__MAX];
+	char			 b[24];
+	int			 errors, rc;
+
+	errors = form_read(r, d, fields, SF__MAX, v);
+	errors += check(r, d, v);
+	if (errors == 0 && strcmp(v[SF_IPREFIX].s, v[SF_CPREFIX].s) == 0) {
+		form_error(r, d, "credit_prefix", "Credit note number prefix "
+		    "must differ from the invoice number prefix, so that no two "
+		    "documents print the same number");
+		errors++;
+	}
+	if (errors > 0) {
+		r->status = 422;
+		page_end(r);
+		return;
+	}
+	settings_of(v, &s);
+	page_ops_ctx(r, &c);
+	if ((rc = ops_billing_settings_save(&c, &s, &out)) < 0) {
+		page_store_error(r);
+		return;
+	}
+	if (rc > 0) {
+		http_redirect(r, "/invoices/settings?done=saved");
+		return;
+	}
+	page_refused(r, d, &out.why);
+	snprintf(b, sizeof(b), "%lld", (long long)cur->version);
+	form_fill(r, d, "version", b);
+	page_end(r);
+}
+
 void
 page_billing_settings(struct req *r)
 {
 	struct tpl_dict		*d;
-	struct store_billset	 cur, s;
-	struct fval		 v[SF__MAX];
-	int			 errors, rc;
+	struct store_billset	 cur;
 
 	if ((d = page_begin(r, "Invoice settings", "billing_settings.tpl",
 	    "invoices")) == NULL)
@@ -100,76 +165,10 @@ page_billing_settings(struct req *r)
 		tpl_show(d, TN_READ_ONLY);
 	if (r->method == M_GET) {
 		fill(r, d, &cur);
-		if (kv_get(&r->query, "done") != NULL)
+		if (query_text(r, "done", 32) != NULL)
 			tpl_show(d, TN_SAVED);
 		page_end(r);
 		return;
 	}
-	errors = form_read(r, d, fields, SF__MAX, v);
-	if (v[SF_IPREFIX].err == NULL && !prefix_ok(v[SF_IPREFIX].s)) {
-		form_error(r, d, "invoice_prefix", "Invoice number prefix may "
-		    "hold letters, digits, - / _ and . only");
-		errors++;
-	}
-	if (v[SF_CPREFIX].err == NULL && !prefix_ok(v[SF_CPREFIX].s)) {
-		form_error(r, d, "credit_prefix", "Credit note number prefix "
-		    "may hold letters, digits, - / _ and . only");
-		errors++;
-	}
-	if (errors == 0 && strcmp(v[SF_IPREFIX].s, v[SF_CPREFIX].s) == 0) {
-		form_error(r, d, "credit_prefix", "Credit note number prefix "
-		    "must differ from the invoice number prefix, so that no two "
-		    "documents print the same number");
-		errors++;
-	}
-	if (errors > 0) {
-		r->status = 422;
-		page_end(r);
-		return;
-	}
-	memset(&s, 0, sizeof(s));
-	s.legal_name = v[SF_NAME].s;
-	s.address = v[SF_ADDRESS].s;
-	s.vat_number = v[SF_VAT].s;
-	s.email = v[SF_EMAIL].s;
-	s.payment_details = v[SF_PAYMENT].s;
-	s.invoice_prefix = v[SF_IPREFIX].s;
-	s.credit_prefix = v[SF_CPREFIX].s;
-	s.terms_days = v[SF_TERMS].i;
-	s.xero_account = v[SF_XERO].s;
-	s.qbo_item = v[SF_QBO].s;
-	s.sage_nominal = v[SF_SAGE].s;
-	s.version = v[SF_VERSION].i;
-	if (db_begin() < 0) {
-		page_store_error(r);
-		return;
-	}
-	rc = store_billset_save(r->user.operator_id, &s);
-	if (rc > 0)
-		rc = store_audit(r->user.operator_id, 0, 0, r->user.id,
-		    "billing_settings", r->user.operator_id, "update", NULL,
-		    arena_printf(r->a, "legal_name=%s\nvat_number=%s\n"
-		    "invoice_prefix=%s\ncredit_prefix=%s\nterms_days=%lld",
-		    s.legal_name, s.vat_number, s.invoice_prefix,
-		    s.credit_prefix, (long long)s.terms_days));
-	if (rc > 0 && db_commit() > 0) {
-		http_redirect(r, "/invoices/settings?done=saved");
-		return;
-	}
-	db_rollback();
-	if (rc < 0) {
-		page_store_error(r);
-		return;
-	}
-	r->status = 409;
-	form_error(r, d, NULL, "The settings were changed by someone else "
-	    "while you were editing. Your changes were not saved: the form "
-	    "still holds them; save again to overwrite.");
-	{
-		char b[24];
-
-		snprintf(b, sizeof(b), "%lld", (long long)cur.version);
-		form_fill(r, d, "version", b);
-	}
-	page_end(r);
+	save(r, d, &cur);
 }

@@ -7,12 +7,13 @@
  * to lines billed from then on: an invoice keeps the rate of its lines.
  * All rows are saved in one transaction.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../domain/acct_export.h"
 #include "../domain/invoice.h"
-#include "../store/db.h"
+#include "../ops/catalog.h"
 #include "../store/store.h"
 #include "../store/store_invoice.h"
 #include "../tpl/tpl.h"
@@ -44,20 +45,6 @@ field_of(struct store_svcbill *s, size_t c)
 	case 4: return &s->sage_nominal;
 	default: return &s->sage_tax;
 	}
-}
-
-/* No control characters, within cap. */
-static int
-code_ok(const char *s, size_t cap)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-
-	if (strlen(s) > cap)
-		return 0;
-	for (; *p != '\0'; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return 0;
-	return 1;
 }
 
 static void
@@ -108,14 +95,105 @@ fill(struct req *r, struct tpl_dict *d, const struct store_svcbill *v,
 	}
 }
 
+/* The code of column c of service id as sent: 1 fit (*val), 0 not (*val:
+ * as sent, or "" when it cannot be shown), "" when absent. */
+static int
+code_of(struct req *r, size_t c, int64_t id, const char **val)
+{
+	const char	*key = arena_printf(r->a, "%s_%lld", cols[c].key,
+			    (long long)id);
+
+	if ((*val = form_text(r, key, cols[c].cap)) != NULL)
+		return 1;
+	if (!form_has(r, key)) {
+		*val = "";
+		return 1;
+	}
+	if ((*val = form_text(r, key, SIZE_MAX)) == NULL)
+		*val = "";
+	return 0;
+}
+
+/* Every service's row of the form into nv (bad: the codes refused). The
+ * number of errors (messages in d), or -1 when the form does not hold
+ * every service (the 400 answered). */
+static int
+read_codes(struct req *r, struct tpl_dict *d, const struct store_svcbill *v,
+    size_t n, struct store_svcbill *nv, const char **bad)
+{
+	const char	*key;
+	size_t		 i, c;
+	int		 errors = 0;
+
+	for (i = 0; i < n; i++) {
+		nv[i] = v[i];
+		key = arena_printf(r->a, "vat_%lld", (long long)v[i].id);
+		if (!form_has(r, key)) {
+			http_error_msg(r, 400, "The billing codes form could "
+			    "not be read: it does not hold every service of "
+			    "the catalog. Reload the page and try again.");
+			return -1;
+		}
+		if ((nv[i].rate = vat_rate_parse(form_text(r, key, 16))) ==
+		    VAT__MAX) {
+			form_error(r, d, NULL, arena_printf(r->a, "%s: VAT rate "
+			    "must be standard, zero or exempt", v[i].name));
+			nv[i].rate = v[i].rate;
+			errors++;
+		}
+		for (c = 0; c < NCOLS; c++) {
+			if (code_of(r, c, v[i].id, field_of(&nv[i], c)))
+				continue;
+			bad[i * NCOLS + c] = "";
+			form_error(r, d, NULL, arena_printf(r->a, "%s: %s must "
+			    "be at most %zu characters on one line", v[i].name,
+			    cols[c].label, cols[c].cap));
+			errors++;
+		}
+	}
+	return errors;
+}
+
+/* Read and save the form. */
+static void
+save(struct req *r, struct tpl_dict *d, const struct store_svcbill *v,
+    size_t n, int edit)
+{
+	struct catalog_codes_in	 in;
+	struct catalog_out	 out;
+	struct ops_ctx		 c;
+	struct store_svcbill	*nv;
+	const char		**bad;
+	int			 errors;
+
+	nv = arena_calloc(r->a, n ? n : 1, sizeof(*nv));
+	bad = arena_calloc(r->a, n * NCOLS + 1, sizeof(*bad));
+	if ((errors = read_codes(r, d, v, n, nv, bad)) < 0)
+		return;
+	if (errors > 0) {
+		r->status = 422;
+		fill(r, d, nv, n, bad, edit);
+		page_end(r);
+		return;
+	}
+	in.old = v;
+	in.new_ = nv;
+	in.n = n;
+	page_ops_ctx(r, &c);
+	if (ops_catalog_codes_save(&c, &in, &out) <= 0) {
+		page_store_error(r);
+		return;
+	}
+	http_redirect(r, "/catalog/billing?done=saved");
+}
+
 void
 page_catalog_billing(struct req *r)
 {
 	struct tpl_dict		*d;
-	struct store_svcbill	*v, *nv;
-	const char		**bad, *raw;
-	size_t			 n, i, c;
-	int			 errors = 0, rc = 1, edit;
+	struct store_svcbill	*v;
+	size_t			 n;
+	int			 edit;
 
 	edit = r->user.role == ROLE_OPERATOR_ADMIN;
 	if ((d = page_begin(r, "Billing codes", "catalog_billing.tpl",
@@ -128,81 +206,11 @@ page_catalog_billing(struct req *r)
 	if (edit)
 		tpl_show(d, TN_CAN_EDIT);
 	if (r->method == M_GET) {
-		if (kv_get(&r->query, "done") != NULL)
+		if (query_text(r, "done", 32) != NULL)
 			tpl_show(d, TN_SAVED);
 		fill(r, d, v, n, NULL, edit);
 		page_end(r);
 		return;
 	}
-	/* Every service's row must be in the form. */
-	nv = arena_calloc(r->a, n ? n : 1, sizeof(*nv));
-	bad = arena_calloc(r->a, n * NCOLS + 1, sizeof(*bad));
-	for (i = 0; i < n; i++) {
-		nv[i] = v[i];
-		raw = kv_get(&r->form, arena_printf(r->a, "vat_%lld",
-		    (long long)v[i].id));
-		if (raw == NULL) {
-			http_error_msg(r, 400, "The billing codes form could not "
-			    "be read: it does not hold every service of the "
-			    "catalog. Reload the page and try again.");
-			return;
-		}
-		if ((nv[i].rate = vat_rate_parse(raw)) == VAT__MAX) {
-			form_error(r, d, NULL, arena_printf(r->a, "%s: VAT rate "
-			    "must be standard, zero or exempt", v[i].name));
-			nv[i].rate = v[i].rate;
-			errors++;
-		}
-		for (c = 0; c < NCOLS; c++) {
-			raw = kv_get(&r->form, arena_printf(r->a, "%s_%lld",
-			    cols[c].key, (long long)v[i].id));
-			if (raw == NULL)
-				raw = "";
-			*field_of(&nv[i], c) = raw;
-			if (!code_ok(raw, cols[c].cap)) {
-				bad[i * NCOLS + c] = "";
-				form_error(r, d, NULL, arena_printf(r->a,
-				    "%s: %s must be at most %zu characters "
-				    "on one line", v[i].name, cols[c].label,
-				    cols[c].cap));
-				errors++;
-			}
-		}
-	}
-	if (errors > 0) {
-		r->status = 422;
-		fill(r, d, nv, n, bad, edit);
-		page_end(r);
-		return;
-	}
-	if (db_begin() < 0) {
-		page_store_error(r);
-		return;
-	}
-	for (i = 0; i < n && rc > 0; i++) {
-		int changed = nv[i].rate != v[i].rate;
-
-		for (c = 0; c < NCOLS; c++)
-			if (strcmp(*field_of(&nv[i], c), *field_of(&v[i], c)))
-				changed = 1;
-		if (!changed)
-			continue;
-		if ((rc = store_svcbill_save(r->user.operator_id, &nv[i])) > 0)
-			rc = store_audit(r->user.operator_id, 0, 0, r->user.id,
-			    "service", v[i].id, "billing_codes", arena_printf(
-			    r->a, "vat=%s\nxero=%s/%s\nqbo=%s/%s\nsage=%s/%s",
-			    vat_rate_names[v[i].rate], v[i].xero_account,
-			    v[i].xero_tax, v[i].qbo_item, v[i].qbo_tax,
-			    v[i].sage_nominal, v[i].sage_tax), arena_printf(
-			    r->a, "vat=%s\nxero=%s/%s\nqbo=%s/%s\nsage=%s/%s",
-			    vat_rate_names[nv[i].rate], nv[i].xero_account,
-			    nv[i].xero_tax, nv[i].qbo_item, nv[i].qbo_tax,
-			    nv[i].sage_nominal, nv[i].sage_tax));
-	}
-	if (rc > 0 && db_commit() > 0) {
-		http_redirect(r, "/catalog/billing?done=saved");
-		return;
-	}
-	db_rollback();
-	page_store_error(r);
+	save(r, d, v, n, edit);
 }

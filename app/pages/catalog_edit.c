@@ -6,12 +6,11 @@
  * bumps the catalog version (worker caches) and writes an audit event.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "../domain/money.h"
 #include "../domain/rules.h"
-#include "../store/db.h"
+#include "../ops/catalog.h"
 #include "../store/store.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
@@ -58,33 +57,56 @@ find(const struct store_catalog *c, int64_t id)
 	return NULL;
 }
 
-/* Site ids checked in the form, each one the operator's. */
-static int64_t *
-checked_sites(struct req *r, const struct store_site *sites, size_t ns,
-    size_t *n)
-{
-	int64_t	*ids;
-	size_t	 i, j;
+/* What the form sent (POST) or nothing (GET: the stored values shown). */
+struct sent {
+	int		 from_form;
+	const int64_t	*sites;		/* the site ids ticked */
+	size_t		 nsites;
+};
 
-	ids = arena_calloc(r->a, ns ? ns : 1, sizeof(*ids));
-	*n = 0;
-	for (i = 0; i < ns; i++)
-		for (j = 0; j < r->form.n; j++)
-			if (strcmp(r->form.v[j].key, "site") == 0 &&
-			    strtoll(r->form.v[j].val, NULL, 10) == sites[i].id) {
-				ids[(*n)++] = sites[i].id;
-				break;
-			}
-	return ids;
+static int
+ticked(const struct sent *f, int64_t site)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->nsites; i++)
+		if (f->sites[i] == site)
+			return 1;
+	return 0;
+}
+
+/* The sites (section SITE), ticked as stored or as sent. */
+static void
+sites_fill(struct req *r, struct tpl_dict *d, const struct store_service *s,
+    const struct store_site *sites, size_t ns, const struct sent *f)
+{
+	struct tpl_dict	*x;
+	char		 key[40];
+	size_t		 i;
+	int		 on;
+
+	for (i = 0; i < ns; i++) {
+		x = tpl_section(d, TN_SITE);
+		tpl_set_int(x, TN_ID, sites[i].id);
+		tpl_set(x, TN_NAME, sites[i].name);
+		snprintf(key, sizeof(key), ",%lld,", (long long)sites[i].id);
+		if (f->from_form)
+			on = ticked(f, sites[i].id);
+		else
+			on = strstr(arena_printf(r->a, ",%s,", s->site_ids),
+			    key) != NULL;
+		if (on)
+			tpl_show(x, TN_CHECKED);
+	}
 }
 
 static void
 fill(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
     const struct store_service *s, const struct store_site *sites, size_t ns,
-    int from_form)
+    const struct sent *f)
 {
 	struct tpl_dict	*x;
-	char		 b[MONEY_STRLEN], key[40];
+	char		 b[MONEY_STRLEN];
 	size_t		 i;
 	int		 k;
 
@@ -98,32 +120,12 @@ fill(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
 	tpl_set(d, TN_ENTITLES, catalog_entitlements(r, s));
 	if (s->needs_case)
 		tpl_show(d, TN_NEEDS_CASE);
-	if (!from_form) {
+	if (!f->from_form) {
 		money_format(s->rrp, b, sizeof(b));
 		form_fill(r, d, "rrp", b);
 		form_fill(r, d, "description", s->description);
 	}
-	for (i = 0; i < ns; i++) {
-		int on;
-
-		x = tpl_section(d, TN_SITE);
-		tpl_set_int(x, TN_ID, sites[i].id);
-		tpl_set(x, TN_NAME, sites[i].name);
-		snprintf(key, sizeof(key), ",%lld,", (long long)sites[i].id);
-		if (from_form) {
-			size_t j;
-
-			for (j = 0, on = 0; j < r->form.n; j++)
-				if (strcmp(r->form.v[j].key, "site") == 0 &&
-				    strtoll(r->form.v[j].val, NULL, 10) ==
-				    sites[i].id)
-					on = 1;
-		} else
-			on = strstr(arena_printf(r->a, ",%s,", s->site_ids),
-			    key) != NULL;
-		if (on)
-			tpl_show(x, TN_CHECKED);
-	}
+	sites_fill(r, d, s, sites, ns, f);
 	for (i = 0; i < c->nrules; i++) {
 		const struct store_rule *u = &c->rules[i];
 
@@ -151,77 +153,112 @@ fill(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
 		tpl_show(d, TN_READ_ONLY);
 }
 
-/* Validate and insert one rule. Returns 1 added, 0 refused (messages in
- * d), -1 store error. Runs inside the caller's transaction. */
-static int
-add_rule(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
-    const struct store_service *s)
-{
-	struct fval	 v[RF__MAX];
-	const char	*kind, *cat = NULL;
-	int64_t		 other = 0, max = 0;
-	int		 qty_le, rc;
+enum cat_op {
+	CO_SAVE,	/* save */
+	CO_ADD_RULE,	/* add_rule */
+	CO_DELETE_RULE,	/* delete_rule */
+};
 
+static const char *const cat_ops[] = { "save", "add_rule", "delete_rule",
+    NULL };
+
+/* op=add_rule: the rule sent, through ops_catalog_rule_add. 1, 0 refused
+ * or not read (messages in d), -1 store error. */
+static int
+add_rule(struct req *r, struct tpl_dict *d, struct ops_ctx *c,
+    const struct store_catalog *cat, const struct store_service *s,
+    struct catalog_out *out)
+{
+	struct catalog_rule_in	 in;
+	struct fval		 v[RF__MAX];
+
+	memset(out, 0, sizeof(*out));
 	if (form_read(r, d, rule_fields, RF__MAX, v) > 0)
-		return 0;
-	kind = v[RF_KIND].s;
-	qty_le = kv_get(&r->form, "qty_le") != NULL;
-	if (v[RF_OTHER].present) {
-		other = v[RF_OTHER].i;
-		if (find(c, other) == NULL || other == s->id) {
-			form_error(r, d, "other", "Other service must be another "
-			    "service of the catalog");
-			return 0;
-		}
+		return ops_refuse(&out->why, OPS_INVALID, NULL, NULL);
+	memset(&in, 0, sizeof(in));
+	in.cat = cat;
+	in.service_id = s->id;
+	in.rule.kind = v[RF_KIND].s;
+	in.rule.has_other = v[RF_OTHER].present;
+	in.rule.other = v[RF_OTHER].i;
+	in.rule.category = v[RF_CATEGORY].present ? v[RF_CATEGORY].s : NULL;
+	in.rule.has_max = v[RF_MAX].present;
+	in.rule.max = v[RF_MAX].i;
+	in.rule.qty_le = form_has(r, "qty_le");
+	return ops_catalog_rule_add(c, &in, out);
+}
+
+/* op=save: RRP, description and sites, through ops_catalog_service_save.
+ * As add_rule. */
+static int
+save_service(struct req *r, struct tpl_dict *d, struct ops_ctx *c,
+    const struct store_catalog *cat, const struct store_service *s,
+    const struct store_site *sites, size_t ns, const struct sent *f,
+    struct catalog_out *out)
+{
+	struct catalog_service_in	 in;
+	struct fval			 v[SVF__MAX];
+
+	memset(out, 0, sizeof(*out));
+	if (form_read(r, d, svc_fields, SVF__MAX, v) > 0)
+		return ops_refuse(&out->why, OPS_INVALID, NULL, NULL);
+	memset(&in, 0, sizeof(in));
+	in.cat = cat;
+	in.sites = sites;
+	in.nsites = ns;
+	in.service_id = s->id;
+	in.rrp = v[SVF_RRP].i;
+	in.description = v[SVF_DESC].s;
+	in.checked = f->sites;
+	in.nchecked = f->nsites;
+	return ops_catalog_service_save(c, &in, out);
+}
+
+/* The POST: one change (op), then back to the service, or the form again
+ * with why not. */
+static void
+change(struct req *r, struct tpl_dict *d, const struct store_catalog *cat,
+    const struct store_service *s, const struct store_site *sites, size_t ns)
+{
+	struct catalog_rule_delete_in	 del;
+	struct catalog_out		 out;
+	struct ops_ctx			 c;
+	struct sent			 f;
+	int64_t				*ids;
+	int				 op, rc;
+
+	memset(&f, 0, sizeof(f));
+	if ((op = form_enum(r, "op", cat_ops)) < 0)
+		op = CO_SAVE;
+	if (form_ids(r, "site", ns + 64, &ids, &f.nsites) < 0) {
+		http_error_msg(r, 400, "This form could not be read: a choice "
+		    "it sends is not one the screen offers.");
+		return;
 	}
-	if (v[RF_CATEGORY].present) {
-		if (svc_category_parse(v[RF_CATEGORY].s) == CAT__MAX) {
-			form_error(r, d, "category", "Category is not a catalog "
-			    "category");
-			return 0;
-		}
-		cat = v[RF_CATEGORY].s;
+	f.sites = ids;
+	f.from_form = op == CO_SAVE;
+	page_ops_ctx(r, &c);
+	if (op == CO_DELETE_RULE) {
+		memset(&del, 0, sizeof(del));
+		del.cat = cat;
+		del.service_id = s->id;
+		if (form_id(r, "rule", &del.rule_id) != 1)
+			del.rule_id = 0;
+		rc = ops_catalog_rule_delete(&c, &del, &out);
+	} else if (op == CO_ADD_RULE)
+		rc = add_rule(r, d, &c, cat, s, &out);
+	else
+		rc = save_service(r, d, &c, cat, s, sites, ns, &f, &out);
+	if (rc < 0)
+		page_store_error(r);
+	else if (rc > 0)
+		http_redirect(r, arena_printf(r->a, "/catalog/%lld?done=saved",
+		    (long long)s->id));
+	else if (!page_refused_bare(r, &out.why)) {
+		page_refused(r, d, &out.why);
+		fill(r, d, cat, s, sites, ns, &f);
+		page_end(r);
 	}
-	if (strcmp(kind, "requires") == 0) {
-		if ((other > 0) == (cat != NULL)) {
-			form_error(r, d, "other", "A requires rule names either "
-			    "another service or a category, not both");
-			return 0;
-		}
-		if (cat != NULL && qty_le) {
-			/* The engine supports it; keep the form simple. */
-		}
-	} else if (strcmp(kind, "excludes") == 0) {
-		if (other == 0 || cat != NULL) {
-			form_error(r, d, "other", "An excludes rule names another "
-			    "service");
-			return 0;
-		}
-		qty_le = 0;
-	} else if (strcmp(kind, "max_qty") == 0) {
-		if (!v[RF_MAX].present) {
-			form_error(r, d, "max", "Maximum is required for an "
-			    "\u201cat most\u201d rule");
-			return 0;
-		}
-		max = v[RF_MAX].i;
-		other = 0;
-		cat = NULL;
-		qty_le = 0;
-	} else {
-		form_error(r, d, "kind", "Rule must be requires, excludes or "
-		    "at most");
-		return 0;
-	}
-	rc = store_rule_insert(r->user.operator_id, kind, s->id, other, cat,
-	    qty_le, max);
-	if (rc <= 0)
-		return rc;
-	return store_audit(r->user.operator_id, 0, 0, r->user.id,
-	    "service_rule", s->id, "create", NULL, arena_printf(r->a,
-	    "service=%s\nkind=%s\nother=%lld\ncategory=%s\nqty_le=%d\nmax=%lld",
-	    s->name, kind, (long long)other, cat ? cat : "", qty_le,
-	    (long long)max)) < 0 ? -1 : 1;
 }
 
 void
@@ -231,11 +268,8 @@ page_catalog_edit(struct req *r)
 	struct store_catalog		 c;
 	struct store_site		*sites;
 	const struct store_service	*s;
-	struct fval			 v[SVF__MAX];
-	const char			*op;
-	int64_t				*ids;
-	size_t				 ns, nids;
-	int				 rc = 0;
+	struct sent			 none = { 0, NULL, 0 };
+	size_t				 ns;
 
 	if (store_catalog_load(r->a, r->user.operator_id, 0, &c) < 0 ||
 	    store_site_list(r->a, r->user.operator_id, 0, &sites, &ns) < 0) {
@@ -249,76 +283,9 @@ page_catalog_edit(struct req *r)
 	if ((d = page_begin(r, s->name, "catalog_edit.tpl", "catalog")) == NULL)
 		return;
 	if (r->method == M_GET) {
-		fill(r, d, &c, s, sites, ns, 0);
+		fill(r, d, &c, s, sites, ns, &none);
 		page_end(r);
 		return;
 	}
-	op = kv_get(&r->form, "op");
-	if (op == NULL)
-		op = "save";
-	if (db_begin() < 0) {
-		page_store_error(r);
-		return;
-	}
-	if (strcmp(op, "delete_rule") == 0) {
-		const char *rid = kv_get(&r->form, "rule");
-		int64_t id = rid ? strtoll(rid, NULL, 10) : 0;
-		size_t i;
-
-		/* Only rules of this service: anything else is not found. */
-		for (i = 0, rc = 0; i < c.nrules; i++)
-			if (c.rules[i].id == id && (c.rules[i].service_id ==
-			    s->id || (c.rules[i].other_id == s->id &&
-			    strcmp(c.rules[i].kind, "excludes") == 0)))
-				rc = 1;
-		if (rc == 1 && (rc = store_rule_delete(r->user.operator_id,
-		    id)) > 0)
-			rc = store_audit(r->user.operator_id, 0, 0, r->user.id,
-			    "service_rule", s->id, "delete", arena_printf(r->a,
-			    "service=%s\nrule=%lld", s->name, (long long)id),
-			    NULL) < 0 ? -1 : 1;
-		if (rc == 0) {
-			db_rollback();
-			http_error(r, 404);
-			return;
-		}
-	} else if (strcmp(op, "add_rule") == 0) {
-		rc = add_rule(r, d, &c, s);
-	} else {
-		if (form_read(r, d, svc_fields, SVF__MAX, v) > 0)
-			rc = 0;
-		else {
-			char ob[MONEY_STRLEN], nb[MONEY_STRLEN];
-
-			ids = checked_sites(r, sites, ns, &nids);
-			money_format(s->rrp, ob, sizeof(ob));
-			money_format(v[SVF_RRP].i, nb, sizeof(nb));
-			rc = store_service_update(r->user.operator_id, s->id,
-			    v[SVF_RRP].i, v[SVF_DESC].s);
-			if (rc > 0)
-				rc = store_service_sites_set(r->user.operator_id,
-				    s->id, ids, nids);
-			if (rc > 0)
-				rc = store_audit(r->user.operator_id, 0, 0,
-				    r->user.id, "service", s->id, "update",
-				    arena_printf(r->a, "rrp=%s\ndescription=%s\n"
-				    "sites=%s", ob, s->description, s->site_ids),
-				    arena_printf(r->a, "rrp=%s\ndescription=%s",
-				    nb, v[SVF_DESC].s)) < 0 ? -1 : 1;
-		}
-	}
-	if (rc > 0 && store_catalog_bump(r->user.operator_id) > 0 &&
-	    db_commit() > 0) {
-		http_redirect(r, arena_printf(r->a, "/catalog/%lld?done=saved",
-		    (long long)s->id));
-		return;
-	}
-	db_rollback();
-	if (rc < 0 || rc > 0) {
-		page_store_error(r);
-		return;
-	}
-	r->status = 422;
-	fill(r, d, &c, s, sites, ns, strcmp(op, "save") == 0);
-	page_end(r);
+	change(r, d, &c, s, sites, ns);
 }

@@ -9,21 +9,15 @@
  * change; the codes are the catalog's at download time).
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../domain/acct_export.h"
 #include "../domain/charges.h"
 #include "../domain/date.h"
-#include "../log.h"
-#include "../store/db.h"
+#include "../ops/invoices.h"
 #include "../store/store.h"
 #include "../tpl/tpl.h"
-#include "invoicing.h"
 #include "pages.h"
-
-#define TRIES	5
 
 static const char *
 nonempty(const char *a, const char *b)
@@ -146,15 +140,66 @@ formats_fill(struct tpl_dict *d, const char *cur)
 	}
 }
 
+/* The export the form asks for into in: NULL, or why it cannot be read
+ * (the form filled again with what was sent). */
+static const char *
+read_export(struct req *r, struct tpl_dict *d, struct invoice_export_in *in)
+{
+	const char	*fmt = form_text(r, "format", 16);
+	const char	*from = form_text(r, "from", 16);
+	const char	*to = form_text(r, "to", 16);
+	int		 fy, fm, ty, tm;
+
+	memset(in, 0, sizeof(*in));
+	in->again = form_has(r, "again");
+	form_fill(r, d, "from", from ? from : "");
+	form_fill(r, d, "to", to ? to : "");
+	formats_fill(d, fmt);
+	if (in->again)
+		tpl_show(d, TN_AGAIN);
+	if ((in->format = acct_format_parse(fmt)) == ACCT__MAX)
+		return "Choose the accounting system to export to.";
+	if (from == NULL || charges_month_parse(from, &fy, &fm) == -1 ||
+	    to == NULL || charges_month_parse(to, &ty, &tm) == -1)
+		return "From and To must be months written YYYY-MM.";
+	if (ty * 12 + tm < fy * 12 + fm)
+		return "To must be the same month as From or a later one.";
+	in->from = date_from_ymd(fy, fm, 1);
+	in->to = date_from_ymd(ty, tm, 1);
+	return NULL;
+}
+
+/* The form (this month, Xero) and the exports made. */
+static void
+show_form(struct req *r, struct tpl_dict *d)
+{
+	char	 b[32];
+	int64_t	 done;
+	int	 y, m, dd;
+
+	date_to_ymd(r->today, &y, &m, &dd);
+	snprintf(b, sizeof(b), "%04d-%02d", y, m);
+	form_fill(r, d, "from", b);
+	form_fill(r, d, "to", b);
+	formats_fill(d, "xero");
+	if (query_id(r, "done", &done) == 1)
+		tpl_set_int(tpl_section(d, TN_DONE), TN_ID, done);
+	if (history_fill(r, d) < 0) {
+		page_store_error(r);
+		return;
+	}
+	page_end(r);
+}
+
 void
 page_invoice_export(struct req *r)
 {
-	struct tpl_dict		*d;
-	const char		*fmt, *from, *to, *done, *err = NULL;
-	enum acct_format	 f = ACCT__MAX;
-	int			 fy, fm, ty, tm, y, m, dd, again, attempt, rc = -1;
-	int64_t			 id = 0, docs = 0;
-	char			 b[32];
+	struct tpl_dict			*d;
+	struct invoice_export_in	 in;
+	struct invoice_export_out	 out;
+	struct ops_ctx			 c;
+	const char			*why;
+	int				 rc;
 
 	if (r->nids == 1) {
 		download(r);
@@ -164,79 +209,25 @@ page_invoice_export(struct req *r)
 	    NULL)
 		return;
 	if (r->method == M_GET) {
-		date_to_ymd(r->today, &y, &m, &dd);
-		snprintf(b, sizeof(b), "%04d-%02d", y, m);
-		form_fill(r, d, "from", b);
-		form_fill(r, d, "to", b);
-		formats_fill(d, "xero");
-		if ((done = kv_get(&r->query, "done")) != NULL &&
-		    strtoll(done, NULL, 10) > 0)
-			tpl_set(tpl_section(d, TN_DONE), TN_ID, done);
-		if (history_fill(r, d) < 0) {
-			page_store_error(r);
-			return;
-		}
-		page_end(r);
+		show_form(r, d);
 		return;
 	}
-	fmt = kv_get(&r->form, "format");
-	from = kv_get(&r->form, "from");
-	to = kv_get(&r->form, "to");
-	again = kv_get(&r->form, "again") != NULL;
-	form_fill(r, d, "from", from ? from : "");
-	form_fill(r, d, "to", to ? to : "");
-	formats_fill(d, fmt);
-	if (again)
-		tpl_show(d, TN_AGAIN);
-	if ((f = acct_format_parse(fmt)) == ACCT__MAX)
-		err = "Choose the accounting system to export to.";
-	else if (from == NULL || charges_month_parse(from, &fy, &fm) == -1 ||
-	    to == NULL || charges_month_parse(to, &ty, &tm) == -1)
-		err = "From and To must be months written YYYY-MM.";
-	else if (ty * 12 + tm < fy * 12 + fm)
-		err = "To must be the same month as From or a later one.";
-	if (err == NULL) {
-		for (attempt = 0; attempt < TRIES; attempt++) {
-			if (db_begin() < 0) {
-				rc = -1;
-				break;
-			}
-			rc = store_export_create(r->user.operator_id,
-			    acct_format_names[f], date_from_ymd(fy, fm, 1),
-			    date_from_ymd(ty, tm, 1), again, f == ACCT_QBO,
-			    r->user.id, &id, &docs);
-			if (rc > 0 && docs > 0 && db_commit() > 0)
-				break;
-			db_rollback();
-			if (rc > 0 && docs == 0)
-				break;
-			rc = -1;
-			if (!db_retryable())
-				break;
-			log_info("export: retrying after %u", db_errno());
-			usleep((useconds_t)(1000 * (attempt + 1) *
-			    (1 + getpid() % 7)));
-		}
-		if (rc < 0) {
+	if ((why = read_export(r, d, &in)) != NULL) {
+		form_error(r, d, "format", why);
+		r->status = 422;
+	} else {
+		page_ops_ctx(r, &c);
+		if ((rc = ops_invoice_export(&c, &in, &out)) < 0) {
 			page_store_error(r);
 			return;
 		}
-		if (docs > 0) {
+		if (rc > 0) {
 			http_redirect(r, arena_printf(r->a,
-			    "/invoices/export?done=%lld", (long long)id));
+			    "/invoices/export?done=%lld", (long long)out.id));
 			return;
 		}
-		err = again ? "Nothing to export: no invoice or credit note "
-		    "was issued in those months." : "Nothing to export: every "
-		    "document issued in those months is exported already "
-		    "(tick \u201cexport again\u201d to export them again).";
-		if (f == ACCT_QBO)
-			err = arena_printf(r->a, "%s QuickBooks Online's invoice "
-			    "import takes invoices only: credit notes are not "
-			    "in its file.", err);
+		page_refused(r, d, &out.why);
 	}
-	form_error(r, d, "format", err);
-	r->status = 422;
 	if (history_fill(r, d) < 0) {
 		page_store_error(r);
 		return;

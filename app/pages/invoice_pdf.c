@@ -177,12 +177,11 @@ table_head(struct pdf *p)
 	rule(p, p->y, 0.6f);
 }
 
+/* The seller, top left. */
 static void
-head(struct pdf *p)
+seller(struct pdf *p)
 {
 	const struct store_invoice	*v = &p->x->v;
-	char				 b[64];
-	float				 top = p->y, ry;
 
 	text(p, p->bold, 14, MARGIN, p->y - 14, 0, v->seller.name);
 	p->y -= 16;
@@ -196,8 +195,24 @@ head(struct pdf *p)
 		p->y -= 12;
 		text(p, p->font, 9, MARGIN, p->y, 0, v->seller.email);
 	}
-	/* The document's identity, on the right. */
-	ry = top - 20;
+}
+
+/* One more line of the document's identity, on the right, at *ry. */
+static void
+ident(struct pdf *p, float *ry, const char *s)
+{
+	*ry -= 12;
+	text(p, p->font, 9, PAGE_W - MARGIN, *ry, 1, s);
+}
+
+/* The document's identity, on the right from y = ry down; returns where
+ * it ends. */
+static float
+identity(struct pdf *p, float ry)
+{
+	const struct store_invoice	*v = &p->x->v;
+	char				 b[64];
+
 	text(p, p->bold, 20, PAGE_W - MARGIN, ry, 1, v->credit ?
 	    "CREDIT NOTE" : "INVOICE");
 	if (!v->issued) {
@@ -206,8 +221,7 @@ head(struct pdf *p)
 		text(p, p->bold, 10, PAGE_W - MARGIN, ry, 1,
 		    "DRAFT \u2013 not issued, not a VAT invoice");
 		HPDF_Page_SetGrayFill(p->page, 0);
-	}
-	if (v->issued) {
+	} else {
 		ry -= 16;
 		text(p, p->bold, 11, PAGE_W - MARGIN, ry, 1, v->number);
 		date_format_long(v->issue, b, sizeof(b));
@@ -216,32 +230,30 @@ head(struct pdf *p)
 		    p->r->a, "Date of issue (tax point): %s", b));
 		if (!v->credit) {
 			date_format_long(v->due, b, sizeof(b));
-			ry -= 12;
-			text(p, p->font, 9, PAGE_W - MARGIN, ry, 1,
-			    arena_printf(p->r->a, "Payment due: %s", b));
+			ident(p, &ry, arena_printf(p->r->a, "Payment due: %s",
+			    b));
 		}
 	}
 	if (v->period != DATE_NONE) {
 		inv_month_label(v->period, b, sizeof(b));
-		ry -= 12;
-		text(p, p->font, 9, PAGE_W - MARGIN, ry, 1, arena_printf(
-		    p->r->a, "Period: %s%s", b, strcmp(v->mode, "advance") == 0 ?
-		    " in advance" : strcmp(v->mode, "arrears") == 0 ?
-		    " in arrears" : ""));
+		ident(p, &ry, arena_printf(p->r->a, "Period: %s%s", b,
+		    strcmp(v->mode, "advance") == 0 ? " in advance" :
+		    strcmp(v->mode, "arrears") == 0 ? " in arrears" : ""));
 	}
-	if (*v->site_name != '\0') {
-		ry -= 12;
-		text(p, p->font, 9, PAGE_W - MARGIN, ry, 1, arena_printf(
-		    p->r->a, "Site: %s", v->site_name));
-	}
-	if (v->credit && *v->credit_of_number != '\0') {
-		ry -= 12;
-		text(p, p->font, 9, PAGE_W - MARGIN, ry, 1, arena_printf(
-		    p->r->a, "Credits invoice %s", v->credit_of_number));
-	}
-	if (ry < p->y)
-		p->y = ry;
-	/* Who pays. */
+	if (*v->site_name != '\0')
+		ident(p, &ry, arena_printf(p->r->a, "Site: %s", v->site_name));
+	if (v->credit && *v->credit_of_number != '\0')
+		ident(p, &ry, arena_printf(p->r->a, "Credits invoice %s",
+		    v->credit_of_number));
+	return ry;
+}
+
+/* Who pays. */
+static void
+bill_to(struct pdf *p)
+{
+	const struct store_invoice	*v = &p->x->v;
+
 	p->y -= 28;
 	HPDF_Page_SetGrayFill(p->page, 0.35f);
 	text(p, p->bold, 8, MARGIN, p->y, 0, v->credit ? "CREDIT TO" :
@@ -261,6 +273,18 @@ head(struct pdf *p)
 		    "Your reference %s", v->bill.ref));
 	}
 	p->y -= 18;
+}
+
+static void
+head(struct pdf *p)
+{
+	float	 top = p->y, ry;
+
+	seller(p);
+	ry = identity(p, top - 20);
+	if (ry < p->y)
+		p->y = ry;
+	bill_to(p);
 }
 
 static void

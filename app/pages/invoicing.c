@@ -3,18 +3,14 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../domain/date.h"
 #include "../domain/money.h"
 #include "../log.h"
-#include "../store/db.h"
 #include "../store/store.h"
 #include "../tpl/tpl.h"
 #include "invoicing.h"
 #include "pages.h"
-
-#define APPROVE_TRIES	5
 
 const char *
 invoicing_money(struct req *r, const char *currency, int64_t v)
@@ -85,24 +81,10 @@ lines_fill(struct tpl_dict *d, enum tpl_name section, const char *text)
 	}
 }
 
-void
-invoicing_doc_fill(struct req *r, struct tpl_dict *body,
-    const struct invdoc *x, int ops, const char *base)
+/* Who sells and who pays. */
+static void
+parties_fill(struct tpl_dict *d, const struct store_invoice *v)
 {
-	const struct store_invoice	*v = &x->v;
-	struct tpl_dict			*d, *s;
-	char				 b[256];
-	size_t				 i;
-
-	d = tpl_include(body, TN_DOC, "invoice_doc.tpl");
-	tpl_set(d, TN_BASE, base);
-	tpl_set(d, TN_CSRF, r->csrf);
-	tpl_set_int(d, TN_ID, v->id);
-	tpl_set_int(d, TN_VERSION, v->version);
-	tpl_set(d, TN_KIND, v->credit ? "Credit note" : "Invoice");
-	tpl_set(d, TN_TITLE, invoicing_title(r, v));
-	if (!v->issued)
-		tpl_show(d, TN_DRAFT);
 	tpl_set(d, TN_SELLER_NAME, v->seller.name);
 	lines_fill(d, TN_SELLER_ADDR, v->seller.address);
 	if (*v->seller.vat != '\0')
@@ -117,6 +99,15 @@ invoicing_doc_fill(struct req *r, struct tpl_dict *body,
 		tpl_set(tpl_section(d, TN_BILL_VAT), TN_VAT, v->bill.vat);
 	if (*v->bill.ref != '\0')
 		tpl_set(tpl_section(d, TN_BILL_REF), TN_REF, v->bill.ref);
+}
+
+/* Number and dates, the month billed, the site, the invoice credited. */
+static void
+meta_fill(struct tpl_dict *d, const struct store_invoice *v)
+{
+	struct tpl_dict	*s;
+	char		 b[64];
+
 	if (v->issued) {
 		s = tpl_section(d, TN_ISSUED);
 		tpl_set(s, TN_NUMBER, v->number);
@@ -139,35 +130,49 @@ invoicing_doc_fill(struct req *r, struct tpl_dict *body,
 		tpl_set(s, TN_NUMBER, v->credit_of_number);
 		tpl_set_int(s, TN_INV_ID, v->credit_of);
 	}
-	for (i = 0; i < x->n; i++) {
-		const struct inv_line *l = &x->lines[i].l;
+}
 
-		s = tpl_section(d, TN_LINE);
-		tpl_set_int(s, TN_LINE_ID, l->id);
-		tpl_set(s, TN_DESC, l->description);
-		inv_line_detail(l, b, sizeof(b));
-		tpl_set(s, TN_DETAIL, b);
-		vat_rate_label(l->rate, l->bp, b, sizeof(b));
-		tpl_set(s, TN_RATE, b);
-		page_set_money(s, TN_NET, l->net);
-		page_set_money(s, TN_VAT, l->vat);
-		if (l->net < 0)
-			tpl_show(s, TN_NEGATIVE);
-		if (x->lines[i].credited_by != 0) {
-			struct tpl_dict *c = tpl_section(s, TN_CREDITED);
+/* One line (section LINE of d); ops: the operator's buttons. */
+static void
+line_fill(struct tpl_dict *d, const struct invdoc *x,
+    const struct store_invline *sl, int ops)
+{
+	const struct inv_line	*l = &sl->l;
+	struct tpl_dict		*s = tpl_section(d, TN_LINE);
+	char			 b[256];
 
-			tpl_set(c, TN_NUMBER, x->lines[i].credited_by_number);
-			tpl_set_int(c, TN_CN_ID, x->lines[i].credited_by);
-		}
-		if (ops && !v->issued && (l->kind == IL_ONEOFF ||
-		    l->kind == IL_DISCOUNT))
-			tpl_show(s, TN_REMOVABLE);
-		if (ops && v->issued && !v->credit &&
-		    x->lines[i].credited_by == 0)
-			tpl_show(s, TN_CREDITABLE);
+	tpl_set_int(s, TN_LINE_ID, l->id);
+	tpl_set(s, TN_DESC, l->description);
+	inv_line_detail(l, b, sizeof(b));
+	tpl_set(s, TN_DETAIL, b);
+	vat_rate_label(l->rate, l->bp, b, sizeof(b));
+	tpl_set(s, TN_RATE, b);
+	page_set_money(s, TN_NET, l->net);
+	page_set_money(s, TN_VAT, l->vat);
+	if (l->net < 0)
+		tpl_show(s, TN_NEGATIVE);
+	if (sl->credited_by != 0) {
+		struct tpl_dict *c = tpl_section(s, TN_CREDITED);
+
+		tpl_set(c, TN_NUMBER, sl->credited_by_number);
+		tpl_set_int(c, TN_CN_ID, sl->credited_by);
 	}
-	if (x->n == 0)
-		tpl_show(d, TN_NO_LINES);
+	if (ops && !x->v.issued && (l->kind == IL_ONEOFF ||
+	    l->kind == IL_DISCOUNT))
+		tpl_show(s, TN_REMOVABLE);
+	if (ops && x->v.issued && !x->v.credit && sl->credited_by == 0)
+		tpl_show(s, TN_CREDITABLE);
+}
+
+/* The sums per rate, the totals, how to pay. */
+static void
+totals_fill(struct req *r, struct tpl_dict *d, const struct invdoc *x)
+{
+	const struct store_invoice	*v = &x->v;
+	struct tpl_dict			*s;
+	char				 b[64];
+	size_t				 i;
+
 	for (i = 0; i < x->t.nrates; i++) {
 		s = tpl_section(d, TN_RATE_SUM);
 		vat_rate_label(x->t.rates[i].rate, x->t.rates[i].bp, b,
@@ -186,6 +191,32 @@ invoicing_doc_fill(struct req *r, struct tpl_dict *body,
 		if (v->issued)
 			tpl_set(tpl_section(s, TN_QUOTE), TN_NUMBER, v->number);
 	}
+}
+
+void
+invoicing_doc_fill(struct req *r, struct tpl_dict *body,
+    const struct invdoc *x, int ops, const char *base)
+{
+	const struct store_invoice	*v = &x->v;
+	struct tpl_dict			*d;
+	size_t				 i;
+
+	d = tpl_include(body, TN_DOC, "invoice_doc.tpl");
+	tpl_set(d, TN_BASE, base);
+	tpl_set(d, TN_CSRF, r->csrf);
+	tpl_set_int(d, TN_ID, v->id);
+	tpl_set_int(d, TN_VERSION, v->version);
+	tpl_set(d, TN_KIND, v->credit ? "Credit note" : "Invoice");
+	tpl_set(d, TN_TITLE, invoicing_title(r, v));
+	if (!v->issued)
+		tpl_show(d, TN_DRAFT);
+	parties_fill(d, v);
+	meta_fill(d, v);
+	for (i = 0; i < x->n; i++)
+		line_fill(d, x, &x->lines[i], ops);
+	if (x->n == 0)
+		tpl_show(d, TN_NO_LINES);
+	totals_fill(r, d, x);
 }
 
 void
@@ -221,98 +252,4 @@ invoicing_row_fill(struct req *r, struct tpl_dict *d,
 	    inv_status_names[st]);
 	if (it->exported)
 		tpl_show(s, TN_EXPORTED);
-}
-
-int
-invoicing_issue(struct req *r, int64_t id, const struct store_invoice *from,
-    const char **number)
-{
-	int64_t			 op = r->user.operator_id;
-	struct store_invoice	 v;
-	struct store_invline	*sl;
-	struct inv_line		*l;
-	struct store_issue	 is;
-	size_t			 n, i;
-	int			 rc;
-
-	if ((rc = store_invoice_get(r->a, op, 0, id, &v)) <= 0 ||
-	    (rc = store_invoice_lines(r->a, op, id, &sl, &n)) < 0)
-		return rc;
-	if (n == 0)
-		return APPROVE_EMPTY;
-	l = arena_calloc(r->a, n, sizeof(*l));
-	for (i = 0; i < n; i++)
-		l[i] = sl[i].l;
-	memset(&is, 0, sizeof(is));
-	if (inv_totals(l, n, &is.t) == -1) {
-		log_warnx("invoice %lld: totals overflow", (long long)id);
-		return -1;
-	}
-	if (store_counter_take(op, v.credit ? "credit" : "invoice",
-	    &is.seq) < 0)
-		return -1;
-	is.number = arena_printf(r->a, "%s%06lld", v.credit ?
-	    v.credit_prefix : v.invoice_prefix, (long long)is.seq);
-	is.issue = r->today;
-	is.due = v.credit ? r->today : r->today + (int32_t)v.terms_days;
-	is.bill = from != NULL ? from->bill : v.bill;
-	is.seller = from != NULL ? from->seller : v.seller;
-	is.currency = from != NULL ? from->currency : v.currency;
-	is.user = r->user.id;
-	if ((rc = store_invoice_issue(op, id, &is)) <= 0)
-		return rc;
-	if (store_audit(op, v.occupier_id, 0, r->user.id, "invoice", id,
-	    "issue", NULL, arena_printf(r->a, "number=%s\ngross=%lld",
-	    is.number, (long long)is.t.gross)) < 0)
-		return -1;
-	*number = is.number;
-	return APPROVE_ISSUED;
-}
-
-/* One attempt of invoicing_approve. */
-static int
-approve_once(struct req *r, int64_t id, int64_t version, const char **number)
-{
-	struct store_invlock	 k;
-	int			 rc;
-
-	if (db_begin() < 0)
-		return -1;
-	/* The invoice first, then the counter: every approver locks in
-	 * this order. */
-	if ((rc = store_invoice_lock(r->a, r->user.operator_id, id, &k)) <= 0)
-		goto out;
-	if (k.issued) {
-		rc = APPROVE_ALREADY;
-		goto out;
-	}
-	if (version != 0 && k.version != version) {
-		rc = APPROVE_CHANGED;
-		goto out;
-	}
-	if ((rc = invoicing_issue(r, id, NULL, number)) != APPROVE_ISSUED)
-		goto out;
-	if (db_commit() < 0)
-		return -1;
-	return APPROVE_ISSUED;
-out:
-	db_rollback();
-	return rc;
-}
-
-int
-invoicing_approve(struct req *r, int64_t id, int64_t version,
-    const char **number)
-{
-	int	 attempt, rc = -1;
-
-	for (attempt = 0; attempt < APPROVE_TRIES; attempt++) {
-		rc = approve_once(r, id, version, number);
-		if (rc != -1 || !db_retryable())
-			break;
-		log_info("invoice %lld: retrying approval after %u",
-		    (long long)id, db_errno());
-		usleep((useconds_t)(1000 * (attempt + 1) * (1 + getpid() % 7)));
-	}
-	return rc;
 }

@@ -1,7 +1,8 @@
 /*
  * invoicing: what the invoice screens share (invoices.c, invoice.c,
- * bill_run.c, my_invoices.c, invoice_pdf.c): the document as HTML, the
- * list rows, approval, and loading a document with its lines.
+ * my_invoices.c, invoice_pdf.c, occupier_billing.c): the document as
+ * HTML, the list rows, and loading a document with its lines. What is
+ * done to a document is ops/invoices.h's.
  */
 #ifndef TENANTRY_INVOICING_H
 #define TENANTRY_INVOICING_H
@@ -45,28 +46,5 @@ const char *invoicing_money(struct req *, const char *currency, int64_t);
 
 /* "Draft 12" or the number. */
 const char *invoicing_title(struct req *, const struct store_invoice *);
-
-enum invoicing_approve {
-	APPROVE_ISSUED = 1,	/* issued now: *number set */
-	APPROVE_ALREADY,	/* was issued before (by someone else) */
-	APPROVE_CHANGED,	/* the draft changed since version */
-	APPROVE_EMPTY,		/* no lines: nothing to issue */
-};
-/*
- * Approve draft id in one transaction (retried on deadlocks): the next
- * gap-free number of the operator, issue and due dates (payment terms),
- * the occupier's and the operator's billing details copied. version 0:
- * any version. Returns an enum invoicing_approve, 0 not found, -1 store
- * error.
- */
-int	 invoicing_approve(struct req *, int64_t id, int64_t version,
-	    const char **number);
-
-/* In the caller's transaction, the draft's row locked: issue draft id
- * (its lines' totals, the next number, dates, billing details: from's
- * when not NULL, as a credit note copies its invoice's, else the live
- * ones). APPROVE_ISSUED, APPROVE_EMPTY, 0 not found, -1 store error. */
-int	 invoicing_issue(struct req *, int64_t id,
-	    const struct store_invoice *from, const char **number);
 
 #endif

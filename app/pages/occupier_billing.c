@@ -6,11 +6,10 @@
  * into the invoice; an issued invoice keeps its copy.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "../domain/date.h"
-#include "../store/db.h"
+#include "../ops/invoices.h"
 #include "../store/store.h"
 #include "../store/store_invoice.h"
 #include "../tpl/tpl.h"
@@ -54,14 +53,79 @@ list_fill(struct req *r, struct tpl_dict *d, int64_t occ)
 	return 1;
 }
 
+/* The form as stored, and the invoices below it. */
+static void
+show(struct req *r, struct tpl_dict *d, const struct store_occbill *o)
+{
+	char	 b[24];
+
+	form_fill(r, d, "billing_name", o->billing_name);
+	form_fill(r, d, "billing_address", o->billing_address);
+	form_fill(r, d, "vat_number", o->vat_number);
+	if (o->terms_days >= 0) {
+		snprintf(b, sizeof(b), "%lld", (long long)o->terms_days);
+		form_fill(r, d, "terms_days", b);
+	}
+	snprintf(b, sizeof(b), "%lld", (long long)o->version);
+	form_fill(r, d, "version", b);
+	if (query_text(r, "done", 32) != NULL)
+		tpl_show(d, TN_SAVED);
+	if (list_fill(r, d, o->id) < 0) {
+		page_store_error(r);
+		return;
+	}
+	page_end(r);
+}
+
+/* Read and save the form (o: as stored). */
+static void
+save(struct req *r, struct tpl_dict *d, const struct store_occbill *o)
+{
+	struct occupier_billing_in	 in;
+	struct billing_out		 out;
+	struct ops_ctx			 c;
+	struct fval			 v[OB__MAX];
+	char				 b[24];
+	int				 rc;
+
+	if (form_read(r, d, fields, OB__MAX, v) > 0)
+		r->status = 422;
+	else {
+		in.old = o;
+		in.new_ = *o;
+		in.new_.billing_name = v[OB_NAME].s;
+		in.new_.billing_address = v[OB_ADDRESS].s;
+		in.new_.vat_number = v[OB_VAT].s;
+		in.new_.terms_days = v[OB_TERMS].present ? v[OB_TERMS].i : -1;
+		in.new_.version = v[OB_VERSION].i;
+		page_ops_ctx(r, &c);
+		if ((rc = ops_occupier_billing_save(&c, &in, &out)) < 0) {
+			page_store_error(r);
+			return;
+		}
+		if (rc > 0) {
+			http_redirect(r, arena_printf(r->a,
+			    "/occupiers/%lld/billing?done=saved",
+			    (long long)o->id));
+			return;
+		}
+		page_refused(r, d, &out.why);
+		snprintf(b, sizeof(b), "%lld", (long long)o->version);
+		form_fill(r, d, "version", b);
+	}
+	if (list_fill(r, d, o->id) < 0) {
+		page_store_error(r);
+		return;
+	}
+	page_end(r);
+}
+
 void
 page_occupier_billing(struct req *r)
 {
 	struct tpl_dict		*d;
-	struct store_occbill	 o, n;
+	struct store_occbill	 o;
 	struct store_billset	 bs;
-	struct fval		 v[OB__MAX];
-	char			 b[24];
 	int			 rc;
 
 	if ((rc = store_occbill_get(r->a, r->user.operator_id, r->ids[0],
@@ -84,72 +148,8 @@ page_occupier_billing(struct req *r)
 	tpl_set(d, TN_BILLING_REF, o.billing_ref);
 	tpl_set(d, TN_CONTACT_EMAIL, o.contact_email);
 	tpl_set_int(d, TN_DEFAULT_TERMS, bs.terms_days);
-	if (r->method == M_GET) {
-		form_fill(r, d, "billing_name", o.billing_name);
-		form_fill(r, d, "billing_address", o.billing_address);
-		form_fill(r, d, "vat_number", o.vat_number);
-		if (o.terms_days >= 0) {
-			snprintf(b, sizeof(b), "%lld", (long long)o.terms_days);
-			form_fill(r, d, "terms_days", b);
-		}
-		snprintf(b, sizeof(b), "%lld", (long long)o.version);
-		form_fill(r, d, "version", b);
-		if (kv_get(&r->query, "done") != NULL)
-			tpl_show(d, TN_SAVED);
-		if (list_fill(r, d, o.id) < 0) {
-			page_store_error(r);
-			return;
-		}
-		page_end(r);
-		return;
-	}
-	if (form_read(r, d, fields, OB__MAX, v) > 0) {
-		r->status = 422;
-		if (list_fill(r, d, o.id) < 0) {
-			page_store_error(r);
-			return;
-		}
-		page_end(r);
-		return;
-	}
-	n = o;
-	n.billing_name = v[OB_NAME].s;
-	n.billing_address = v[OB_ADDRESS].s;
-	n.vat_number = v[OB_VAT].s;
-	n.terms_days = v[OB_TERMS].present ? v[OB_TERMS].i : -1;
-	n.version = v[OB_VERSION].i;
-	if (db_begin() < 0) {
-		page_store_error(r);
-		return;
-	}
-	if ((rc = store_occbill_save(r->user.operator_id, &n)) > 0)
-		rc = store_audit(r->user.operator_id, o.id, 0, r->user.id,
-		    "occupier", o.id, "billing", arena_printf(r->a,
-		    "billing_name=%s\nbilling_address=%s\nvat_number=%s\n"
-		    "terms_days=%lld", o.billing_name, o.billing_address,
-		    o.vat_number, (long long)o.terms_days), arena_printf(r->a,
-		    "billing_name=%s\nbilling_address=%s\nvat_number=%s\n"
-		    "terms_days=%lld", n.billing_name, n.billing_address,
-		    n.vat_number, (long long)n.terms_days));
-	if (rc > 0 && db_commit() > 0) {
-		http_redirect(r, arena_printf(r->a,
-		    "/occupiers/%lld/billing?done=saved", (long long)o.id));
-		return;
-	}
-	db_rollback();
-	if (rc < 0) {
-		page_store_error(r);
-		return;
-	}
-	r->status = 409;
-	snprintf(b, sizeof(b), "%lld", (long long)o.version);
-	form_fill(r, d, "version", b);
-	form_error(r, d, NULL, "This occupier was changed by someone else "
-	    "while you were editing. Your changes were not saved: the form "
-	    "still holds them; save again to overwrite.");
-	if (list_fill(r, d, o.id) < 0) {
-		page_store_error(r);
-		return;
-	}
-	page_end(r);
+	if (r->method == M_GET)
+		show(r, d, &o);
+	else
+		save(r, d, &o);
 }

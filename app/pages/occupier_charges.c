@@ -5,8 +5,8 @@
 #include <stdio.h>
 
 #include "../domain/date.h"
+#include "../ops/billrun.h"
 #include "../tpl/tpl.h"
-#include "billing.h"
 #include "pages.h"
 
 void
@@ -48,7 +48,8 @@ occupier_charges_show(struct req *r, int64_t occ, int64_t site, int self)
 		http_error_msg(r, 400, "The month must be written YYYY-MM.");
 		return;
 	}
-	if ((rc = billing_month(r, o.id, site, y, m, &bl, &n, &total)) < 0) {
+	if ((rc = billrun_lines(r->a, r->user.operator_id, o.id,
+	    site, y, m, &bl, &n, &total)) < 0) {
 		if (rc == -2)
 			http_error(r, 500);
 		else

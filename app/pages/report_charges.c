@@ -8,8 +8,8 @@
 
 #include "../domain/csv.h"
 #include "../domain/date.h"
+#include "../ops/billrun.h"
 #include "../tpl/tpl.h"
-#include "billing.h"
 #include "pages.h"
 
 static void
@@ -88,7 +88,8 @@ page_report_charges(struct req *r)
 		page_end(r);
 		return;
 	}
-	if ((rc = billing_month(r, 0, 0, y, m, &bl, &n, &total)) < 0) {
+	if ((rc = billrun_lines(r->a, r->user.operator_id, 0, 0, y,
+	    m, &bl, &n, &total)) < 0) {
 		if (rc == -2)
 			http_error(r, 500);
 		else

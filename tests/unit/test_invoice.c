@@ -18,6 +18,7 @@
 #include "domain/charges.h"
 #include "domain/date.h"
 #include "domain/invoice.h"
+#include "domain/money.h"
 #include "domain/winansi.h"
 
 #define D(y, m, d)	date_from_ymd((y), (m), (d))
@@ -546,6 +547,85 @@ test_export_rows(void **state)
 	arena_free(a);
 }
 
+/* Lines staff add: QTY x price with VAT, a discount as one negative line;
+ * a net past MONEY_MAX is refused. */
+static void
+test_staff_lines(void **state)
+{
+	struct inv_line	 l;
+
+	(void)state;
+	assert_int_equal(inv_oneoff_line(&l, "Cabling", 3, 1250, VAT_STANDARD),
+	    0);
+	assert_int_equal(l.kind, IL_ONEOFF);
+	assert_string_equal(l.description, "Cabling");
+	assert_int_equal(l.qty, 3);
+	assert_int_equal(l.unit_price, 1250);
+	assert_int_equal(l.net, 3750);
+	assert_int_equal(l.bp, 2000);
+	assert_int_equal(l.vat, 750);
+	assert_int_equal(l.month, DATE_NONE);
+	assert_int_equal(l.from, DATE_NONE);
+	assert_int_equal(l.to, DATE_NONE);
+	assert_int_equal(inv_oneoff_line(&l, "x", 1, 999, VAT_ZERO), 0);
+	assert_int_equal(l.vat, 0);
+	assert_int_equal(inv_oneoff_line(&l, "x", 100000, MONEY_MAX, VAT_STANDARD),
+	    -1);
+	assert_int_equal(inv_oneoff_line(&l, "x", 2, MONEY_MAX / 2 + 1,
+	    VAT_STANDARD), -1);
+	assert_int_equal(inv_oneoff_line(&l, "x", 1, MONEY_MAX, VAT_EXEMPT), 0);
+	assert_int_equal(inv_discount_line(&l, "Goodwill", 1001, VAT_STANDARD),
+	    0);
+	assert_int_equal(l.kind, IL_DISCOUNT);
+	assert_int_equal(l.qty, 1);
+	assert_int_equal(l.unit_price, -1001);
+	assert_int_equal(l.net, -1001);
+	assert_int_equal(l.vat, -200);		/* 200.2p, rounded on |net| */
+	assert_int_equal(l.month, DATE_NONE);
+}
+
+/* A run in arrears bills a month that has ended; in advance, this month
+ * or next; a month out of range is not a month. */
+static void
+test_run_check(void **state)
+{
+	int32_t	 today = D(2026, 2, 16);
+
+	(void)state;
+	assert_null(inv_run_check(2026, 1, 0, today));
+	assert_null(inv_run_check(2025, 2, 0, today));
+	assert_non_null(inv_run_check(2026, 2, 0, today));
+	assert_non_null(inv_run_check(2026, 3, 0, today));
+	assert_null(inv_run_check(2026, 2, 1, today));
+	assert_null(inv_run_check(2026, 3, 1, today));
+	assert_non_null(inv_run_check(2026, 1, 1, today));
+	assert_non_null(inv_run_check(2026, 4, 1, today));
+	assert_string_equal(inv_run_check(1999, 12, 0, today),
+	    "The month must be written YYYY-MM.");
+	assert_string_equal(inv_run_check(2026, 13, 1, today),
+	    "The month must be written YYYY-MM.");
+	assert_string_equal(inv_run_check(2026, 2, 0, today), "A run in "
+	    "arrears bills a month that has ended: choose last month or an "
+	    "earlier one.");
+	assert_string_equal(inv_run_check(2026, 4, 1, today), "A run in "
+	    "advance bills this month or next month.");
+	/* Across a year's end. */
+	assert_null(inv_run_check(2026, 1, 1, D(2025, 12, 31)));
+	assert_null(inv_run_check(2025, 11, 0, D(2025, 12, 1)));
+	assert_non_null(inv_run_check(2025, 12, 0, D(2025, 12, 31)));
+}
+
+static void
+test_prefix(void **state)
+{
+	(void)state;
+	assert_int_equal(inv_prefix_ok("INV-2026/01_a.b"), 1);
+	assert_int_equal(inv_prefix_ok(""), 1);
+	assert_int_equal(inv_prefix_ok("INV \"1\""), 0);
+	assert_int_equal(inv_prefix_ok("INV#"), 0);
+	assert_int_equal(inv_prefix_ok("\xc3\xa9"), 0);
+}
+
 int
 main(void)
 {
@@ -560,6 +640,9 @@ main(void)
 		cmocka_unit_test(test_line_detail),
 		cmocka_unit_test(test_winansi),
 		cmocka_unit_test(test_export_rows),
+		cmocka_unit_test(test_staff_lines),
+		cmocka_unit_test(test_run_check),
+		cmocka_unit_test(test_prefix),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

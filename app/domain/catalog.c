@@ -1,0 +1,65 @@
+/*
+ * catalog: see catalog.h.
+ */
+#include <string.h>
+
+#include "catalog.h"
+#include "rules.h"
+
+/* The other service and the category named, checked on their own. */
+static const char *
+names_check(struct catalog_rule *r, const char **field)
+{
+	if (r->has_other && !r->other_ok) {
+		*field = "other";
+		return "Other service must be another service of the catalog";
+	}
+	if (!r->has_other)
+		r->other = 0;
+	if (r->category != NULL &&
+	    svc_category_parse(r->category) == CAT__MAX) {
+		*field = "category";
+		return "Category is not a catalog category";
+	}
+	return NULL;
+}
+
+const char *
+catalog_rule_check(struct catalog_rule *r, const char **field)
+{
+	const char	*why;
+
+	if ((why = names_check(r, field)) != NULL)
+		return why;
+	if (strcmp(r->kind, "requires") == 0) {
+		r->max = 0;
+		if ((r->other > 0) == (r->category != NULL)) {
+			*field = "other";
+			return "A requires rule names either another service "
+			    "or a category, not both";
+		}
+		return NULL;
+	}
+	if (strcmp(r->kind, "excludes") == 0) {
+		r->max = 0;
+		r->qty_le = 0;
+		if (r->other == 0 || r->category != NULL) {
+			*field = "other";
+			return "An excludes rule names another service";
+		}
+		return NULL;
+	}
+	if (strcmp(r->kind, "max_qty") == 0) {
+		if (!r->has_max) {
+			*field = "max";
+			return "Maximum is required for an \u201cat most\u201d "
+			    "rule";
+		}
+		r->other = 0;
+		r->category = NULL;
+		r->qty_le = 0;
+		return NULL;
+	}
+	*field = "kind";
+	return "Rule must be requires, excludes or at most";
+}

@@ -1,0 +1,32 @@
+/*
+ * catalog: the rules a catalog admin writes (a service requires another
+ * service or a category, excludes another service, or is taken at most N
+ * times per occupier and site), checked before they are stored. Pure; the
+ * rules engine that applies them is rules.c.
+ */
+#ifndef TENANTRY_CATALOG_H
+#define TENANTRY_CATALOG_H
+
+#include <stdint.h>
+
+/* A rule as the form sends it. */
+struct catalog_rule {
+	const char	*kind;		/* "requires", "excludes", "max_qty" */
+	int		 has_other;	/* another service was named */
+	int64_t		 other;		/* its id (0 when none) */
+	int		 other_ok;	/* it is another service of the catalog */
+	const char	*category;	/* a category name; NULL: none */
+	int		 has_max;
+	int64_t		 max;
+	int		 qty_le;	/* "QTY no more than its QTY" ticked */
+};
+
+/*
+ * Check rule r and make it what is stored: the fields its kind does not
+ * use are cleared (an excludes rule has no QTY bound; an "at most" rule
+ * names no other service or category). NULL when it can be stored, else
+ * why (as the form shows it) and in *field the form field it is about.
+ */
+const char	*catalog_rule_check(struct catalog_rule *r, const char **field);
+
+#endif

@@ -1,0 +1,224 @@
+/*
+ * ops/catalog: see catalog.h.
+ */
+#include <string.h>
+
+#include "../arena.h"
+#include "../domain/money.h"
+#include "catalog.h"
+
+static const struct store_service *
+service_of(const struct store_catalog *c, int64_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nsvc; i++)
+		if (c->svc[i].id == id)
+			return &c->svc[i];
+	return NULL;
+}
+
+struct service_op {
+	const struct catalog_service_in	*in;
+	const struct store_service	*s;
+	struct catalog_out		*out;
+};
+
+/* The operator's sites among the ids ticked, in the sites' order. */
+static int64_t *
+sites_ticked(struct arena *a, const struct catalog_service_in *in,
+    size_t *n)
+{
+	int64_t	*ids;
+	size_t	 i, j;
+
+	ids = arena_calloc(a, in->nsites ? in->nsites : 1, sizeof(*ids));
+	*n = 0;
+	for (i = 0; i < in->nsites; i++)
+		for (j = 0; j < in->nchecked; j++)
+			if (in->checked[j] == in->sites[i].id) {
+				ids[(*n)++] = in->sites[i].id;
+				break;
+			}
+	return ids;
+}
+
+static int
+service_txn(struct txn *t, void *arg)
+{
+	struct service_op		*x = arg;
+	const struct catalog_service_in	*in = x->in;
+	const struct store_service	*s = x->s;
+	char				 ob[MONEY_STRLEN], nb[MONEY_STRLEN];
+	int64_t				*ids;
+	size_t				 nids;
+	int				 rc;
+
+	ids = sites_ticked(t->a, in, &nids);
+	if ((rc = store_service_update(t->operator_id, s->id, in->rrp,
+	    in->description)) > 0)
+		rc = store_service_sites_set(t->operator_id, s->id, ids, nids);
+	if (rc <= 0)
+		return rc < 0 ? -1 : ops_refuse(&x->out->why, OPS_INVALID,
+		    NULL, NULL);
+	money_format(s->rrp, ob, sizeof(ob));
+	money_format(in->rrp, nb, sizeof(nb));
+	if (txn_audit(t, 0, 0, "service", s->id, "update", arena_printf(t->a,
+	    "rrp=%s\ndescription=%s\nsites=%s", ob, s->description,
+	    s->site_ids), arena_printf(t->a, "rrp=%s\ndescription=%s", nb,
+	    in->description)) < 0)
+		return -1;
+	return store_catalog_bump(t->operator_id) > 0 ? 1 : -1;
+}
+
+int
+ops_catalog_service_save(struct ops_ctx *c,
+    const struct catalog_service_in *in, struct catalog_out *out)
+{
+	struct service_op	 x = { in, NULL, out };
+
+	memset(out, 0, sizeof(*out));
+	if ((x.s = service_of(in->cat, in->service_id)) == NULL)
+		return ops_refuse(&out->why, OPS_NOT_FOUND, NULL, NULL);
+	return db_txn(&c->t, service_txn, &x);
+}
+
+struct rule_op {
+	const struct store_service	*s;
+	struct catalog_rule		 rule;		/* added */
+	int64_t				 rule_id;	/* deleted */
+	struct catalog_out		*out;
+};
+
+static int
+rule_add_txn(struct txn *t, void *arg)
+{
+	struct rule_op			*x = arg;
+	const struct catalog_rule	*u = &x->rule;
+	int				 rc;
+
+	if ((rc = store_rule_insert(t->operator_id, u->kind, x->s->id,
+	    u->other, u->category, u->qty_le, u->max)) <= 0)
+		return rc < 0 ? -1 : ops_refuse(&x->out->why, OPS_INVALID,
+		    NULL, NULL);
+	if (txn_audit(t, 0, 0, "service_rule", x->s->id, "create", NULL,
+	    arena_printf(t->a, "service=%s\nkind=%s\nother=%lld\ncategory=%s\n"
+	    "qty_le=%d\nmax=%lld", x->s->name, u->kind, (long long)u->other,
+	    u->category ? u->category : "", u->qty_le,
+	    (long long)u->max)) < 0)
+		return -1;
+	return store_catalog_bump(t->operator_id) > 0 ? 1 : -1;
+}
+
+int
+ops_catalog_rule_add(struct ops_ctx *c, const struct catalog_rule_in *in,
+    struct catalog_out *out)
+{
+	struct rule_op	 x;
+	const char	*why, *field = NULL;
+
+	memset(out, 0, sizeof(*out));
+	memset(&x, 0, sizeof(x));
+	if ((x.s = service_of(in->cat, in->service_id)) == NULL)
+		return ops_refuse(&out->why, OPS_NOT_FOUND, NULL, NULL);
+	x.rule = in->rule;
+	x.rule.other_ok = service_of(in->cat, x.rule.other) != NULL &&
+	    x.rule.other != x.s->id;
+	if ((why = catalog_rule_check(&x.rule, &field)) != NULL)
+		return ops_refuse(&out->why, OPS_INVALID, field, why);
+	x.out = out;
+	return db_txn(&c->t, rule_add_txn, &x);
+}
+
+static int
+rule_delete_txn(struct txn *t, void *arg)
+{
+	struct rule_op	*x = arg;
+	int		 rc;
+
+	if ((rc = store_rule_delete(t->operator_id, x->rule_id)) <= 0)
+		return rc < 0 ? -1 : ops_refuse(&x->out->why, OPS_NOT_FOUND,
+		    NULL, NULL);
+	if (txn_audit(t, 0, 0, "service_rule", x->s->id, "delete",
+	    arena_printf(t->a, "service=%s\nrule=%lld", x->s->name,
+	    (long long)x->rule_id), NULL) < 0)
+		return -1;
+	return store_catalog_bump(t->operator_id) > 0 ? 1 : -1;
+}
+
+int
+ops_catalog_rule_delete(struct ops_ctx *c,
+    const struct catalog_rule_delete_in *in, struct catalog_out *out)
+{
+	const struct store_catalog	*cat = in->cat;
+	struct rule_op			 x;
+	size_t				 i;
+
+	memset(out, 0, sizeof(*out));
+	memset(&x, 0, sizeof(x));
+	if ((x.s = service_of(cat, in->service_id)) == NULL)
+		return ops_refuse(&out->why, OPS_NOT_FOUND, NULL, NULL);
+	/* Only rules of this service: anything else is not found. */
+	for (i = 0; i < cat->nrules; i++)
+		if (cat->rules[i].id == in->rule_id &&
+		    (cat->rules[i].service_id == x.s->id ||
+		    (cat->rules[i].other_id == x.s->id &&
+		    strcmp(cat->rules[i].kind, "excludes") == 0)))
+			break;
+	if (in->rule_id == 0 || i == cat->nrules)
+		return ops_refuse(&out->why, OPS_NOT_FOUND, NULL, NULL);
+	x.rule_id = in->rule_id;
+	x.out = out;
+	return db_txn(&c->t, rule_delete_txn, &x);
+}
+
+/* "vat=...\nxero=.../...\nqbo=.../...\nsage=.../..." of a service. */
+static char *
+codes_text(struct arena *a, const struct store_svcbill *v)
+{
+	return arena_printf(a, "vat=%s\nxero=%s/%s\nqbo=%s/%s\nsage=%s/%s",
+	    vat_rate_names[v->rate], v->xero_account, v->xero_tax,
+	    v->qbo_item, v->qbo_tax, v->sage_nominal, v->sage_tax);
+}
+
+static int
+codes_changed(const struct store_svcbill *a, const struct store_svcbill *b)
+{
+	return a->rate != b->rate || strcmp(a->xero_account, b->xero_account) ||
+	    strcmp(a->xero_tax, b->xero_tax) || strcmp(a->qbo_item,
+	    b->qbo_item) || strcmp(a->qbo_tax, b->qbo_tax) ||
+	    strcmp(a->sage_nominal, b->sage_nominal) || strcmp(a->sage_tax,
+	    b->sage_tax);
+}
+
+struct codes_op {
+	const struct catalog_codes_in	*in;
+};
+
+static int
+codes_txn(struct txn *t, void *arg)
+{
+	const struct catalog_codes_in	*in = ((struct codes_op *)arg)->in;
+	size_t				 i;
+
+	for (i = 0; i < in->n; i++) {
+		if (!codes_changed(&in->new_[i], &in->old[i]))
+			continue;
+		if (store_svcbill_save(t->operator_id, &in->new_[i]) <= 0 ||
+		    txn_audit(t, 0, 0, "service", in->old[i].id,
+		    "billing_codes", codes_text(t->a, &in->old[i]),
+		    codes_text(t->a, &in->new_[i])) < 0)
+			return -1;
+	}
+	return 1;
+}
+
+int
+ops_catalog_codes_save(struct ops_ctx *c, const struct catalog_codes_in *in,
+    struct catalog_out *out)
+{
+	struct codes_op	 x = { in };
+
+	memset(out, 0, sizeof(*out));
+	return db_txn(&c->t, codes_txn, &x);
+}

@@ -1,0 +1,76 @@
+/*
+ * ops/catalog: an operator admin's changes to the catalog: a service's
+ * RRP, description and sites, its rules, and every service's VAT rate and
+ * accounting codes. See ops.h for the contract of every operation.
+ *
+ * The catalog and the sites an operation checks against are ctx's
+ * operator's, as the page read them to show the form (store_catalog_load,
+ * store_site_list): a service or rule not among them is OPS_NOT_FOUND. A
+ * change of the service or its rules also bumps the catalog version (the
+ * workers' caches read it again).
+ */
+#ifndef TENANTRY_OPS_CATALOG_H
+#define TENANTRY_OPS_CATALOG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../domain/catalog.h"
+#include "../store/store.h"
+#include "../store/store_invoice.h"
+#include "ops.h"
+
+struct catalog_out {
+	struct ops_result	 why;
+};
+
+struct catalog_service_in {
+	const struct store_catalog	*cat;
+	const struct store_site		*sites;
+	size_t				 nsites;
+	int64_t				 service_id;
+	int64_t				 rrp;
+	const char			*description;
+	const int64_t			*checked;	/* site ids ticked */
+	size_t				 nchecked;
+};
+
+/* Save a service's RRP and description, and offer it at the sites ticked
+ * (ids that are none of the operator's sites are ignored). */
+int	 ops_catalog_service_save(struct ops_ctx *,
+	    const struct catalog_service_in *, struct catalog_out *);
+
+struct catalog_rule_in {
+	const struct store_catalog	*cat;
+	int64_t				 service_id;
+	struct catalog_rule		 rule;	/* other_ok: worked out here */
+};
+
+/* Add a rule of the service (domain/catalog.h checks it: OPS_INVALID with
+ * the message on its field). */
+int	 ops_catalog_rule_add(struct ops_ctx *, const struct catalog_rule_in *,
+	    struct catalog_out *);
+
+struct catalog_rule_delete_in {
+	const struct store_catalog	*cat;
+	int64_t				 service_id;
+	int64_t				 rule_id;	/* 0: none */
+};
+
+/* Delete a rule of the service (its own, or an excludes rule naming it:
+ * anything else is OPS_NOT_FOUND). */
+int	 ops_catalog_rule_delete(struct ops_ctx *,
+	    const struct catalog_rule_delete_in *, struct catalog_out *);
+
+struct catalog_codes_in {
+	const struct store_svcbill	*old;	/* every service, as read */
+	const struct store_svcbill	*new_;	/* the same services, as sent */
+	size_t				 n;
+};
+
+/* Save the VAT rates and accounting codes of the services that changed,
+ * all in one transaction, an audit event each. */
+int	 ops_catalog_codes_save(struct ops_ctx *,
+	    const struct catalog_codes_in *, struct catalog_out *);
+
+#endif
