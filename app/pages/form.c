@@ -282,7 +282,7 @@ cmp_id(const void *a, const void *b)
 }
 
 int
-form_ids(struct req *r, const char *key, size_t max, int64_t **ids,
+form_id_set(struct req *r, const char *key, size_t max, int64_t **ids,
     size_t *n)
 {
 	size_t	 i, j, k = 0;

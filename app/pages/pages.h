@@ -199,10 +199,10 @@ int		 form_rows(struct req *, const char *prefix,
  * v->err. */
 const char	*form_field(struct req *, const struct field *f,
 		    struct fval *v);
-/* Every value of a repeated key (check boxes) as ids, ascending, each
- * once: 0 (*n may be 0), -1 a value that is not an id (validate_id) or
- * more than max values. */
-int		 form_ids(struct req *, const char *key, size_t max,
+/* form_id_set: every value of a repeated key (check boxes) as ids,
+ * ascending, each once: 0 (*n may be 0), -1 a value that is not an id
+ * (validate_id) or more than max values. */
+int		 form_id_set(struct req *, const char *key, size_t max,
 		    int64_t **ids, size_t *n);
 
 /* ---- occupier_nav.c: the occupier header, site selector and tabs ---- */

@@ -36,7 +36,7 @@ read_form(struct req *r, struct ports_change_in *in)
 	memset(in, 0, sizeof(*in));
 	in->role = PORT_ROLE__MAX;
 	if ((op = form_enum(r, "op", port_op_keys)) < 0 ||
-	    form_ids(r, "port", MAX_PORTS, &ids, &in->nids) < 0 ||
+	    form_id_set(r, "port", MAX_PORTS, &ids, &in->nids) < 0 ||
 	    form_id(r, "occupier", &in->occ) < 0)
 		return 0;
 	in->op = (enum port_op)op;
