@@ -4,7 +4,7 @@
 <p class="sub">{{EMAIL}} · {{ROLE_LABEL}} · {{OPERATOR}}{{#OCCUPIER}} · {{OCCUPIER_NAME}}{{/OCCUPIER}}</p>
 </div>
 </header>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was changed:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was changed:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <div class="two-col">
 <form class="card form" method="post" action="/account" novalidate>
 <h2>Profile</h2>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<header class="page-head"><div><p class="crumbs"><a href="/invoices">Invoices</a></p><h1>Bill run</h1></div></header>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was billed:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was billed:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <form class="card form" method="post" action="/invoices/runs" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p>A bill run makes a draft invoice for every occupier with something to bill: the month's charges, and the adjustments of earlier months billed in advance. What is already on an invoice is never billed again, so a run can be made again after a change or an interruption. Drafts are reviewed and approved on their pages.</p>

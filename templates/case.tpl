@@ -8,7 +8,7 @@
 {{#MOVE}}<form class="inline" method="post" action="/cases/{{ID}}"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="{{OP}}">{{#TO}}<input type="hidden" name="to" value="{{KEY}}">{{/TO}}<button type="submit">{{LABEL}}</button></form>
 {{/MOVE}}</div>
 </header>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <div class="two-col">
 <section class="card">
 <h2>Details</h2>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<header class="page-head"><div>
 <p class="crumbs"><a href="/catalog">Catalog</a></p>
 <h1>{{NAME}}</h1><p class="sub">{{CATEGORY}} · code {{CODE}}{{#NEEDS_CASE}} · needs a case{{/NEEDS_CASE}}</p></div></header>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was saved:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was saved:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <div class="two-col">
 <section class="card">
 <h2>Service</h2>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{>OCC_NAV}}
 <section class="tab-body">
 <h2>{{#CREATING}}New contract at {{SITE_NAME}}{{/CREATING}}{{#EDITING}}Edit contract {{CONTRACT_REF}}{{/EDITING}}</h2>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <form class="card form" method="post" action="{{ACTION}}" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="version" value="{{F_VERSION}}">

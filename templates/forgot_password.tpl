@@ -3,7 +3,7 @@
 {{#SENT}}<p class="notice" role="status" id="reset-sent">If an account uses {{EMAIL}}, we have sent it a link to choose a new password. The link works once, for an hour. Nothing arrived? Check the address and your spam folder, or ask your administrator.</p>
 <p><a href="/login">Back to sign in</a></p>{{/SENT}}
 {{#FORM}}<p>Enter the email you sign in with. We will send a link to choose a new password.</p>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><ul>{{#ERRORS}}<li>{{MSG}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors">{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <form method="post" action="/forgot-password" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field{{#F_EMAIL_INVALID}} invalid{{/F_EMAIL_INVALID}}">

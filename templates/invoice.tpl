@@ -6,7 +6,7 @@
 <div class="actions"><a class="button" href="/invoices/{{ID}}/pdf">Download PDF</a></div>
 </header>
 {{#NOTICE}}<p class="flash" role="status">{{TEXT}}</p>{{/NOTICE}}
-{{#HAS_ERRORS}}<div class="errors noprint" role="alert" tabindex="-1" id="errors"><p>Nothing was saved:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors noprint" role="alert" tabindex="-1" id="errors"><p>Nothing was saved:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 {{>DOC}}
 {{#DRAFT_OPS}}<div class="two-col noprint inv-ops">
 <section class="card">

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<header class="page-head"><div><p class="crumbs"><a href="/invoices">Invoices</a></p><h1>Export to an accounting system</h1></div></header>
 {{#DONE}}<p class="flash" role="status">The export is made and its documents are marked exported. <a href="/invoices/exports/{{ID}}">Download export {{ID}}</a></p>{{/DONE}}
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was exported:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was exported:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <form class="card form" method="post" action="/invoices/export" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p>The invoices and credit notes issued in the months chosen, one row per line, with the account and tax codes of each catalog service (<a href="/catalog/billing">Billing codes</a>). A document goes into one export only, unless you ask to export it again.</p>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<div class="card login">
 <h1><span class="logo">Tenantry</span> Sign in</h1>
 {{#EXPIRED}}<p class="notice">Your session has ended. Sign in again to continue.</p>{{/EXPIRED}}
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><ul>{{#ERRORS}}<li>{{MSG}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors">{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <form method="post" action="/login" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="next" value="{{NEXT}}">

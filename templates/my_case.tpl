@@ -5,7 +5,7 @@
 <p class="sub"><span class="badge {{STATUS_CLASS}}">{{STATUS}}</span> Raised by {{RAISED_BY}} on <time datetime="{{RAISED_ISO}}">{{RAISED}}</time></p>
 </div>
 </header>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <div class="two-col">
 <section class="card">
 <h2>Details</h2>

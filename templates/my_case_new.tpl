@@ -5,7 +5,7 @@
 </div>
 </header>
 {{#NO_SITES}}<p class="notice">You have no contract at any site yet: a case concerns one of your sites.</p>{{/NO_SITES}}
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <form class="card form" method="post" action="/my/cases/new" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="row2">

@@ -3,7 +3,7 @@
 <header class="section-head">
 <h2>Devices at {{SITE_NAME}}</h2>
 </header>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was registered:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was registered:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <div class="infra" role="group" aria-label="Devices in use and allocated">
 <ul><li><span class="infra-label">Wi-Fi devices</span> <span class="frac" id="wifi-devices">{{WIFI_DEVICES}}</span></li><li><span class="infra-label">Wi-Fi accounts</span> <span class="frac">{{WIFI_ACCOUNTS}}</span></li><li><span class="infra-label">Public IP addresses</span> <span class="frac">{{PUBLIC_IPS}}</span></li></ul>
 <p class="hint">Active / allocated by your active and scheduled services.</p>

@@ -48,7 +48,7 @@
 <form class="card form" method="post" action="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/devices#wifi-devices" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="register"><input type="hidden" name="type" value="{{TYPE}}">
 <h3>Register a Wi-Fi device</h3>
-{{#HAS_ERRORS}}<div class="errors" role="alert"><p>Not registered:</p><ul>{{#ERRORS}}<li>{{MSG}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert"><p>Not registered:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <div class="row2">
 <div class="field{{#F_IDENTIFIER_INVALID}} invalid{{/F_IDENTIFIER_INVALID}}"><label for="f-identifier-wifi_device">MAC address</label>
 <input id="f-identifier-wifi_device" name="identifier" value="{{F_IDENTIFIER}}" maxlength="64" placeholder="aa:bb:cc:dd:ee:ff" autocomplete="off"{{#F_IDENTIFIER_INVALID}} aria-invalid="true" aria-describedby="e-identifier-wifi_device"{{/F_IDENTIFIER_INVALID}}>
@@ -74,7 +74,7 @@
 <form class="card form" method="post" action="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/devices#wifi-accounts" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="register"><input type="hidden" name="type" value="{{TYPE}}">
 <h3>Register a Wi-Fi account</h3>
-{{#HAS_ERRORS}}<div class="errors" role="alert"><p>Not registered:</p><ul>{{#ERRORS}}<li>{{MSG}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert"><p>Not registered:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <div class="row2">
 <div class="field{{#F_IDENTIFIER_INVALID}} invalid{{/F_IDENTIFIER_INVALID}}"><label for="f-identifier-wifi_account">Account name</label>
 <input id="f-identifier-wifi_account" name="identifier" value="{{F_IDENTIFIER}}" maxlength="64" placeholder="j.smith@example" autocomplete="off"{{#F_IDENTIFIER_INVALID}} aria-invalid="true" aria-describedby="e-identifier-wifi_account"{{/F_IDENTIFIER_INVALID}}>

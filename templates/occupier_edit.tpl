@@ -4,7 +4,7 @@
 <h1>{{#CREATING}}New occupier{{/CREATING}}{{#EDITING}}Edit occupier{{/EDITING}}</h1>
 </div>
 </header>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 {{#CONFLICT}}<div class="card conflict"><h2>Current details</h2>
 <dl><dt>Name</dt><dd>{{CUR_NAME}}</dd><dt>Billing reference</dt><dd>{{CUR_BILLING_REF}}</dd><dt>Billing contact email</dt><dd>{{CUR_EMAIL}}</dd><dt>Notes</dt><dd class="pre">{{CUR_NOTES:pre_escape}}</dd></dl></div>{{/CONFLICT}}
 <form class="card form" method="post" action="{{ACTION}}" novalidate>

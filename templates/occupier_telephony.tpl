@@ -4,7 +4,7 @@
 <h2>Telephony at {{SITE_NAME}}</h2>
 <div class="actions"><a class="button" href="{{SITE_HREF}}">All numbers at {{SITE_NAME}}</a></div>
 </header>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was changed:</p><ul>{{#ERRORS}}<li>{{MSG}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was changed:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <div class="infra" role="group" aria-label="Telephony">
 <ul><li{{#OVER}} class="over"{{/OVER}}><span class="infra-label">{{INFRA_LABEL}}</span> <span class="frac">{{FRACTION}}</span></li>
 <li><span class="infra-label">Main number</span> {{#HAS_MAIN}}<strong class="main-number">{{MAIN_NUMBER}}</strong>{{/HAS_MAIN}}{{#NO_MAIN}}<span class="muted">none</span>{{/NO_MAIN}}</li></ul>

@@ -6,7 +6,7 @@
 </div>
 <div class="actions">{{#CAN_RETRY}}<form class="inline" method="post" action="/outbox/{{ID}}"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="retry"><button type="submit">Send again</button></form>{{/CAN_RETRY}}</div>
 </header>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><ul>{{#ERRORS}}<li>{{MSG}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors">{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 {{#NO_RELAY}}<p class="notice">No mail relay is set (<code>TENANTRY_SMTP_URL</code>): this message waits here.</p>{{/NO_RELAY}}
 <section class="card">
 <dl class="facts">

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<div class="card login">
 <h1><span class="logo">Tenantry</span> Set your password</h1>
 <p>For {{NAME}} ({{EMAIL}}). This link works once, until {{EXPIRES}}.</p>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><ul>{{#ERRORS}}<li>{{MSG}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors">{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <form method="post" action="/set-password" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="token" value="{{TOKEN}}">

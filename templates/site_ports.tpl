@@ -3,7 +3,7 @@
 <h1>Floor ports</h1><p class="sub">{{SITE_NAME}} · Public IP pool: {{POOL_FREE}} of {{POOL_TOTAL}} addresses free</p></div>
 <div class="actions"><a class="button" href="/sites/{{SITE_ID}}">Back to {{SITE_NAME}}</a></div>
 </header>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was changed:</p><ul>{{#ERRORS}}<li>{{MSG}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was changed:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 {{#EDIT}}<section class="card form" id="edit" aria-labelledby="edit-title">
 <h2 id="edit-title">Floor port {{LABEL}}</h2>
 <p class="sub">Switch {{SWITCH}}, switch port {{SWITCH_PORT}} · {{STATE}}</p>

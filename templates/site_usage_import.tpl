@@ -2,7 +2,7 @@
 <div><p class="crumbs"><a href="/sites">Sites</a> › <a href="/sites/{{SITE_ID}}">{{SITE_NAME}}</a> › <a href="/sites/{{SITE_ID}}/usage">Billing Usage Report</a></p>
 <h1>Import usage at {{SITE_NAME}}</h1></div>
 </header>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was imported:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was imported:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 {{#DONE}}<div class="flash" role="status">Imported {{FILE}}: {{RECORDS}} records, {{ADDED}} new, {{DUPLICATES}} imported before (counted once){{#CALLS}}, {{UNATTRIBUTED}} from numbers nobody held (not charged){{/CALLS}}.</div>{{/DONE}}
 <div class="cards">
 <section class="card">

@@ -14,7 +14,7 @@
 <p><label for="set-password-link" class="sr">Set-password link</label><input id="set-password-link" class="link" type="text" readonly value="{{URL}}"> <button type="button" class="small js-only" data-copy="set-password-link">Copy link</button></p>
 <p class="hint">Open it in the browser of the person concerned: <a href="{{URL}}" rel="noreferrer" id="set-password-href">{{URL}}</a></p>
 </div>{{/LINK}}
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was changed:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was changed:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 {{#HAS_USERS}}<table class="grid users">
 <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col" class="num">Sessions</th><th scope="col"><span class="sr">Actions</span></th></tr></thead>
 <tbody>

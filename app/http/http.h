@@ -78,6 +78,9 @@ struct req {
 	const char		*user_agent;
 	int			 https;
 	int64_t			 now;		/* unix seconds */
+	/* The error summary (form_error): the page dictionary it is in and
+	 * the dictionary of its shared list (templates/error_list.tpl). */
+	struct tpl_dict		*err_page, *err_list;
 	int32_t			 today;		/* operator's local date */
 	int64_t			 ids[HTTP_MAX_IDS];	/* numeric path segments */
 	size_t			 nids;

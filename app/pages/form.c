@@ -36,7 +36,14 @@ form_error(struct req *r, struct tpl_dict *d, const char *key,
 {
 	struct tpl_dict	*e;
 
-	e = tpl_section(d, TN_ERRORS);
+	/* One HAS_ERRORS section dictionary holds the list's include (an
+	 * include is looked up in the dictionary of its section). */
+	if (r->err_list == NULL || r->err_page != d) {
+		r->err_list = tpl_include(tpl_section(d, TN_HAS_ERRORS),
+		    TN_ERROR_LIST, "error_list.tpl");
+		r->err_page = d;
+	}
+	e = tpl_section(r->err_list, TN_ERRORS);
 	tpl_set(e, TN_MSG, msg);
 	if (key != NULL) {
 		tpl_set(e, TN_FIELD, arena_printf(r->a, "f-%s", key));
@@ -44,7 +51,6 @@ form_error(struct req *r, struct tpl_dict *d, const char *key,
 		tpl_set(d, varname(r, key, "_ERR"), msg);
 		tpl_show(d, varname(r, key, "_INVALID"));
 	}
-	tpl_show(d, TN_HAS_ERRORS);
 }
 
 int
