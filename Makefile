@@ -122,13 +122,13 @@ valgrind: deps
 unit: unit-build
 	@SUITES=unit sh tests/run.sh
 
-# Proof under fire (issue 7): fuzzing, sanitizers, leaks, concurrency,
+# Proof under fire: fuzzing, sanitizers, leaks, concurrency,
 # faults, security matrix; bounded (< 20 min on 2 cores), loopback only.
 verify: deps
 	@$(MAKE) --no-print-directory all asan unit-build
 	@sh tests/verify/run.sh
 
-# Benchmarks (issue 8): bounded (< 10 min on 2 cores), loopback only.
+# Benchmarks: bounded (< 10 min on 2 cores), loopback only.
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/run.sh

@@ -1,5 +1,5 @@
 /*
- * seed: the demo data of DESIGN 5, relative to the day it is loaded, into
+ * seed: the demo data of domain §5, relative to the day it is loaded, into
  * an empty database only. One transaction: all of it or none.
  */
 #include <stdio.h>
@@ -91,7 +91,7 @@ static const char *const port_roles[12] = {
 	"voice", "voice", "wifi_ap", "operator",
 };
 
-/* The catalog of DESIGN 5: code, name, category, description, cost, RRP
+/* The catalog of domain §5: code, name, category, description, cost, RRP
  * (minor units), needs a case, needs a device, entitlements per unit. */
 struct demo_svc {
 	const char	*code;

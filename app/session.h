@@ -1,5 +1,5 @@
 /*
- * session: sign-in, sessions and CSRF (DESIGN 2, issue 2).
+ * session: sign-in, sessions and CSRF (domain §2).
  *
  * The cookie carries 32 random bytes (hex); the database keeps only their
  * crypto_generichash. Idle expiry cfg.idle_minutes, absolute

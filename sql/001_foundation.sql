@@ -1,5 +1,5 @@
 -- 001_foundation: operators, people, sessions, sites, occupiers, contracts.
--- Every table is InnoDB with a primary key (Galera-ready, DESIGN 6); every
+-- Every table is InnoDB with a primary key (Galera-ready, domain §6); every
 -- row below operator carries operator_id and every query filters on it.
 
 CREATE TABLE operator (

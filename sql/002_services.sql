@@ -1,5 +1,5 @@
 -- 002_services: the service catalog with its rules, site availability, and
--- the services each occupier takes at a site (DESIGN 2-5, issue 3).
+-- the services each occupier takes at a site (domain §2-§5).
 -- Money is BIGINT minor units (pence); never floating point.
 
 CREATE TABLE service (

@@ -1,4 +1,4 @@
--- 003_infrastructure: what services entitle (DESIGN 3, issue 4): phone
+-- 003_infrastructure: what services entitle (domain §3): phone
 -- numbers, public IP addresses and registered devices. Floor ports are in
 -- 001. In use (X) of each Provisioned infrastructure fraction is counted
 -- from these tables.

@@ -1,4 +1,4 @@
--- 005_accounts: team members and occupier users (issue 5). An invited user
+-- 005_accounts: team members and occupier users. An invited user
 -- gets a random, unknown password and a one-time set-password link; only a
 -- hash of the link's token is kept. A removed user keeps its row (history
 -- and cases still name it) but frees its email for a new user.

@@ -1,5 +1,5 @@
 -- 010_fortune: the TechEmpower Fortunes table behind /fortunes, the
--- benchmark endpoint that `make bench` compares with PHP-FPM (issue 8).
+-- benchmark endpoint that `make bench` compares with PHP-FPM.
 CREATE TABLE fortune (
 	id		INT UNSIGNED NOT NULL COMMENT 'fortune id',
 	message		VARCHAR(2048) NOT NULL COMMENT 'text, rendered escaped',

@@ -101,7 +101,7 @@ if [ "$need_stack" = 1 ]; then
 	PORT=$(free_port)
 	VAR=$(mktemp -d /tmp/tenantry-test.XXXXXX)
 	export PORT VAR
-	# Pinned so that date-derived answers are exact (DESIGN 2).
+	# Pinned so that date-derived answers are exact (domain §2).
 	export TENANTRY_TODAY="${TENANTRY_TODAY:-2026-02-16}"
 	export TENANTRY_WORKERS="${TENANTRY_WORKERS:-4}"
 	export TENANTRY_BIN="${TENANTRY_BIN:-$ROOT/build/asan/tenantry}"

@@ -1,5 +1,5 @@
 /*
- * charges: what an occupier pays for a month, to the penny (issue 6).
+ * charges: what an occupier pays for a month, to the penny.
  *
  * A service is charged from the day it starts (its activation day: the
  * contract start when that is in the future, else when it was activated)

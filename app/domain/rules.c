@@ -1,5 +1,5 @@
 /*
- * rules: the Manage services rules engine; see rules.h and DESIGN 3-4.
+ * rules: the Manage services rules engine; see rules.h and domain §3-§4.
  *
  * Pure C: no allocation, no I/O. Every string is written with
  * (v)snprintf into a fixed buffer, and a truncated message never ends in

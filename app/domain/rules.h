@@ -1,5 +1,5 @@
 /*
- * rules: the Manage services rules engine (DESIGN 3 and 4).
+ * rules: the Manage services rules engine (domain §3 and §4).
  *
  * Pure C: no I/O, no allocation. Given the site's catalog (services with
  * their per-unit infrastructure entitlements, and the rule rows), the
@@ -24,7 +24,7 @@ enum infra {
 };
 extern const char *const infra_names[INFRA__MAX];
 
-/* Service categories (DESIGN 2), in catalog display order. */
+/* Service categories (domain §2), in catalog display order. */
 enum svc_category {
 	CAT_INTERNET,		/* "Internet" */
 	CAT_BANDWIDTH,		/* "Bandwidth" */

@@ -1,6 +1,6 @@
 /*
  * status: contract and occupier-service statuses, derived from dates on
- * the day viewed (DESIGN 2). Never stored.
+ * the day viewed (domain §2). Never stored.
  */
 #ifndef TENANTRY_STATUS_H
 #define TENANTRY_STATUS_H
@@ -18,7 +18,7 @@
  */
 unsigned	 contract_status(int32_t start, int32_t end, int32_t d);
 /*
- * Occupier service on day d (DESIGN 2): Inactive once ended (ended <= d);
+ * Occupier service on day d (domain §2): Inactive once ended (ended <= d);
  * Scheduled while its start is in the future, or while it waits for
  * activation (start reached, not yet activated); Active once activated.
  */

@@ -1,5 +1,5 @@
 /*
- * fortunes: TechEmpower's Fortunes test by its published rules (issue 8):
+ * fortunes: TechEmpower's Fortunes test by its published rules:
  * every row of the fortune table, one more added at request time, sorted
  * by message, escaped through the template, a complete HTML page. Public
  * and without a session: it measures the stack, not sign-in.

@@ -1,6 +1,6 @@
 /*
  * store_account: team members, occupier users, set-password links, the
- * sessions of the account page (issue 5). Every function takes the
+ * sessions of the account page. Every function takes the
  * operator id and filters on it; user functions also take the occupier
  * the user must belong to (occ 0: the operator's own team, whose users
  * have no occupier). A user of another operator or another occupier is

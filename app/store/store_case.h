@@ -1,5 +1,5 @@
 /*
- * store_case: support cases and their conversation (issue 4). Every
+ * store_case: support cases and their conversation. Every
  * function takes the operator id of the signed-in user and filters on it:
  * a case, occupier, site or service of another operator is "not found".
  *

@@ -1,7 +1,7 @@
 /*
  * store_device: floor ports as occupiers hold them, the per-site public IP
- * address pools and registered devices (Wi-Fi devices and Wi-Fi accounts)
- * of issue 4. Every function takes the operator id and filters on it: a
+ * address pools and registered devices (Wi-Fi devices and Wi-Fi accounts).
+ * Every function takes the operator id and filters on it: a
  * row of another operator is "not found".
  *
  * Return convention (db.h): <0 error (logged), 0 not found / nothing

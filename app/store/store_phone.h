@@ -1,5 +1,5 @@
 /*
- * store_phone: the phone number pools of the sites (issue 4). Every
+ * store_phone: the phone number pools of the sites. Every
  * function takes the operator id of the signed-in user and filters on it,
  * and a site id: a number of another operator or another site is simply
  * "not found".

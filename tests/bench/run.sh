@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/bench/run.sh: `make bench` (issue 8). Bounded (< 10 minutes on 2
+# tests/bench/run.sh: `make bench`. Bounded (< 10 minutes on 2
 # cores), loopback only. Starts a private stack (tests/bench/lib.sh) with a
 # generated data set (tests/bench/data.sh), runs wrk against the stack's
 # limits, TechEmpower Fortunes (C and PHP-FPM) and the real pages,
@@ -468,7 +468,7 @@ report() {
 	F=$(median fortunes 3) P=$(median php 3) S=$(median services 3) SP99=$(median services 5)
 	V=$(median save 3) VP99=$(median save 5)
 	SS=$(median s_services 3) O5=$(median occ500 3) OD=$(median s_occdeep 3)
-	echo "### Goals (issue 8)"
+	echo "### Goals"
 	echo
 	echo "| Goal | Measured | Result |"
 	echo "|---|---|---|"

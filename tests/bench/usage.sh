@@ -191,7 +191,7 @@ usage_bench() {
 	CEIL=$(awk -v c="$UCPU" -v d="$UDB_MS" -v r="$UREC" 'BEGIN { if (c + d > 0) printf "%.0f", 2 * r * 1000 / (c + d) }')
 	SLOWEST=$(awk -v a="$HTML_MAX" -v b="$CSV_MAX" 'BEGIN { m = a; if (b > m) m = b; print m }')
 	{
-		echo "### Usage billing (issue 19)"
+		echo "### Usage billing"
 		echo
 		echo "$USAGE_CALLS generated call records for $UMONTH in $UFILES CSV files (a file per site and day, $UBYTES bytes)"
 		echo "over one number of each of the 20 000 generated occupiers (holder history, a tariff and voice lines added"
@@ -209,7 +209,7 @@ usage_bench() {
 		echo "| Its CSV with the summary thrown away first (built again from the calls on reading: the fallback when another import of the site ran in between) | $COLD_MS ms |"
 		echo "| Worker RSS (largest) before and after the reports | $rss_before KiB → $rss_after KiB |"
 		echo
-		echo "| Goal (issue 19) | Measured | Result |"
+		echo "| Goal | Measured | Result |"
 		echo "|---|---|---|"
 		goal "≥ 200 000 calls/s imported and rated end to end" "$THR calls/s" "$(ok ge "$THR" 200000)"
 		goal "The month's report ≤ 1 s (page 1 and CSV, as the imports leave the summary)" "slowest of 12: $SLOWEST ms" "$(ok le "$SLOWEST" 1000)"

@@ -20,7 +20,8 @@ export const ADMIN = { email: 'admin@northwind.example', password: 'tenantry-dem
 export const TIMEOUT = 15000;
 const VIEWPORT = { width: 1280, height: 800 };
 
-// Debian's chromium as root, on a closed network (see STACK-NOTES).
+// Debian's chromium as root, on a closed network: no sandbox (root), no GPU,
+// no QUIC and nothing that calls home.
 const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic',
 	'--no-first-run', '--disable-background-networking', '--disable-component-update',
 	'--disable-sync'];

@@ -1,4 +1,4 @@
-// telephony.test.mjs: the voice walk of issue 4 in a real browser (Debian's
+// telephony.test.mjs: the voice walk in a real browser (Debian's
 // /usr/bin/chromium through playwright-core): add voice → the numbers are
 // active → removing voice is refused (Telephony extensions 2/0, Save
 // disabled) → deactivate the numbers in Telephony → the removal saves.

@@ -1,4 +1,4 @@
-// Sign-in, session tokens, logout and session expiry (issue 2, "Sign-in").
+// Sign-in, session tokens, logout and session expiry ("Sign-in").
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Bad input (issue 2): unknown path 404, wrong method 405, body over 1 MiB
+// Bad input: unknown path 404, wrong method 405, body over 1 MiB
 // 413, malformed form encoding 400 naming the field, a field over its cap
 // 422 with the form again, awkward names stored verbatim and shown escaped.
 import { test, before } from 'node:test';

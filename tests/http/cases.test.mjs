@@ -1,4 +1,4 @@
-// Cases (issue 4): raise (with the pre-fill the Manage services save links
+// Cases: raise (with the pre-fill the Manage services save links
 // to), validation, list filters and paging, comments, close and reopen,
 // escaping, operator scoping and roles.
 import { test, before } from 'node:test';

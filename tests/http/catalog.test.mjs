@@ -1,4 +1,4 @@
-// The service catalog (issue 3): everyone operator-side reads it (cost, RRP,
+// The service catalog: everyone operator-side reads it (cost, RRP,
 // description, entitlements, rules, sites); operator admins change RRP,
 // description, site availability and rules, and the Manage services dialog
 // follows at once; staff are read-only; another operator's service is 404.
@@ -81,7 +81,7 @@ function postCatalog(c, id, pairs) {
 	return post(c, `/catalog/${id}`, pairs);
 }
 
-test('the catalog lists every service: cost, RRP, entitlements, rules and sites (DESIGN 5)', async () => {
+test('the catalog lists every service: cost, RRP, entitlements, rules and sites (domain §5)', async () => {
 	const r = await admin.get('/catalog');
 	assertHtml(r, 200, '/catalog');
 	assert.match(r.body, /<h1>Catalog<\/h1>/);
@@ -132,7 +132,7 @@ test('the catalog lists every service: cost, RRP, entitlements, rules and sites 
 });
 
 test('an exclusion is symmetric, so it is listed on both of its services', async () => {
-	// DESIGN 2: "excludes (A and B never together, symmetric)". The seed
+	// domain §2: "excludes (A and B never together, symmetric)". The seed
 	// states each pair once; the catalog must still show it on both sides.
 	const rows = catalogRows((await admin.get('/catalog')).body);
 	for (const [a, b] of [['Bandwidth 100 Mbps', 'Bandwidth 500 Mbps'], ['Bandwidth 100 Mbps', 'Bandwidth 1 Gbps'],

@@ -1,4 +1,4 @@
-// charges.test.mjs: issue 6 through the real stack (TENANTRY_TODAY=2026-02-16):
+// charges.test.mjs: charges through the real stack (TENANTRY_TODAY=2026-02-16):
 // the Charges tab, the Occupier Service Charges report on screen and as CSV
 // (lines, totals and CSV agree to the penny), proration of a mid-month QTY
 // change (saved on the days themselves through clock.mjs), a service with

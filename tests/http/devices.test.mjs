@@ -1,4 +1,4 @@
-// Floor ports, devices and public IP addresses (issue 4; DESIGN 3): the
+// Floor ports, devices and public IP addresses (domain §3): the
 // site's floor ports screen (assign one or several ports, correct the
 // switch port role, unassign, activate, deactivate) and the occupier's
 // Devices tab (public IP addresses, Wi-Fi devices, Wi-Fi accounts), the

@@ -1,4 +1,4 @@
-// helpdesk.test.mjs: the help desk of issue 20. Occupier users raise and
+// helpdesk.test.mjs: the help desk. Occupier users raise and
 // follow their own cases (admins see all of their occupier's); staff
 // triage (assignee, priority, category), move cases through open -> in
 // progress -> awaiting customer -> resolved -> closed with the SLA clock

@@ -1,4 +1,4 @@
-// isolation.test.mjs: the generated isolation matrix (issue 5, "Isolation").
+// isolation.test.mjs: the generated isolation matrix ("Isolation").
 //
 // Every route of the route table in app/front.c (parsed from the file, so a
 // new route is covered the day it is added) × every role (the four roles of

@@ -1,4 +1,4 @@
-// roles-account.test.mjs: account hygiene, for every role (issue 5): the
+// roles-account.test.mjs: account hygiene, for every role: the
 // profile, changing one's own password (the current one required; every
 // other session ends), the sessions list (created, last seen, address,
 // browser, this session marked) with revoke, and the throttle on wrong

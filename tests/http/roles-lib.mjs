@@ -1,5 +1,5 @@
 // roles-lib.mjs: helpers for the roles, users, self-service and account
-// tests of issue 5 (tests/http/roles*.test.mjs): the menu of a page, the
+// tests of roles (tests/http/roles*.test.mjs): the menu of a page, the
 // one-time set-password link of the users screens, fixtures through the UI
 // (a fresh occupier with a contract and services, a user that sets its
 // password through its link) and DB truths about users and sessions.

@@ -1,4 +1,4 @@
-// roles-occupier-users.test.mjs: occupier users (issue 5): the operator
+// roles-occupier-users.test.mjs: occupier users: the operator
 // adds them on the occupier's Users tab (occupier admin or occupier user,
 // with the same one-time link), disables, enables and removes them; an
 // occupier admin does the same for its own occupier on /my/users. Users of

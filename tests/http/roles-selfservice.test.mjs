@@ -1,4 +1,4 @@
-// roles-selfservice.test.mjs: the occupier's self-service view (issue 5):
+// roles-selfservice.test.mjs: the occupier's self-service view:
 // its sites, its services read-only with the same two filters and the
 // Provisioned infrastructure row, charges, phone numbers, devices (an
 // occupier admin registers Wi-Fi devices within the allocation) and cases

@@ -1,4 +1,4 @@
-// roles-team.test.mjs: the operator's team (issue 5): invite with a
+// roles-team.test.mjs: the operator's team: invite with a
 // one-time set-password link (only its hash stored, 72 hours, single use),
 // the public set-password page, disable (every session ends at once),
 // enable, change role, and the guards: no admin demotes or disables

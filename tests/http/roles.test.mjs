@@ -1,5 +1,5 @@
-// roles.test.mjs: each role's start page, menu and permissions (issue 5,
-// "Operator roles", DESIGN 2): operator_admin manages the catalog and the
+// roles.test.mjs: each role's start page, menu and permissions
+// ("Operator roles", domain §2): operator_admin manages the catalog and the
 // team; operator_staff everything else but not the catalog or the team;
 // occupier users see their own self-service view only, and only an
 // occupier admin adds users, raises cases and registers devices.

@@ -1,4 +1,4 @@
-// services-lib.mjs: helpers for the occupier services tests (issue 3):
+// services-lib.mjs: helpers for the occupier services tests:
 // parsers for the Services tab, the Add/Manage services dialog, the History
 // tab and the catalog; builders for the dialog's form; and fixtures created
 // through the UI (an occupier of our own with contracts), so that tests never
@@ -344,7 +344,7 @@ export function auditText(service, contract, price, qty) {
 
 /*
  * What is in use (X) of the five device types for an occupier at a site,
- * counted from the data as DESIGN 3 defines it: floor ports assigned and
+ * counted from the data as domain §3 defines it: floor ports assigned and
  * active, active phone numbers, active public IP addresses, active Wi-Fi
  * devices and accounts. The demo data of other features may hold some.
  */

@@ -1,4 +1,4 @@
-// Occupier services (issue 3): the Services tab with its two filters against
+// Occupier services: the Services tab with its two filters against
 // the demo data's known answers on the pinned day (TENANTRY_TODAY=2026-02-16),
 // the Provisioned infrastructure row, the Add/Manage services dialog (every
 // rule message, input checks, contracts, save/reload, audit and History,
@@ -244,7 +244,7 @@ test("Acme's Services tab: columns, values, Provisioned infrastructure, Manage s
 	]);
 	assert.ok(t.rows.every((r) => r.contract === 'NW-CW-001-1' && r.start === long(day(-400))));
 	assert.equal(t.rows[1].description, 'A /29 block: 5 usable public IPv4 addresses, on two dedicated switch ports.');
-	// Y is the services' (issue 3); X is what the demo data has in use
+	// Y is the services'; X is what the demo data has in use
 	// (2 connected floor ports; other features' demo data may activate
 	// Acme's numbers and addresses too).
 	assert.deepEqual(Object.entries(t.infra), expectInfra(acme, cw, [3, 3, 5, 0, 0]));

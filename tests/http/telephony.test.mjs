@@ -1,4 +1,4 @@
-// Telephony (issue 4): the phone number pool of a site (list, counts,
+// Telephony: the phone number pool of a site (list, counts,
 // filters by state and holder, allocate / deallocate / activate /
 // deactivate, bulk allocation, CSV export) and the occupier's Telephony
 // tab (its numbers, the main number, "Telephony extensions X/Y",

@@ -1,4 +1,4 @@
-// Usage billing (issue 19): call detail records and traffic samples
+// Usage billing: call detail records and traffic samples
 // imported (upload and command line), idempotent by natural key, a bad
 // file refused whole with its line number; calls attributed to who held
 // the calling number when (the history the telephony screens write),

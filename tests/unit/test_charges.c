@@ -1,5 +1,5 @@
 /*
- * test_charges: proration to the penny (issue 6) and the CSV writer.
+ * test_charges: proration to the penny and the CSV writer.
  */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,5 +1,5 @@
 /*
- * Unit tests for app/domain/device.c (issue 4, DESIGN 3): MAC addresses
+ * Unit tests for app/domain/device.c (domain §3): MAC addresses
  * (accepted layouts, the stored lower-case colon form, refusals), Wi-Fi
  * account names, IPv4 addresses and the /29 blocks of the demo pools, the
  * switch port roles and device types, and the allocation arithmetic with
@@ -337,7 +337,7 @@ test_alloc_refusal_messages(void **state)
 	    DEVICE_ACTIVATING, 20, 20, 1, NULL, 0), 0);
 }
 
-/* The demo's answers (app/seed_devices.c, DESIGN 5). */
+/* The demo's answers (app/seed_devices.c, domain §5). */
 static void
 test_alloc_demo(void **state)
 {

@@ -1,6 +1,6 @@
 /*
  * Unit tests for the pure domain modules: dates (app/domain/date.c), money
- * (money.c), contract status on a date (status.c, DESIGN 2) and the field
+ * (money.c), contract status on a date (status.c, domain §2) and the field
  * validators (validate.c). Every expectation is an exact value.
  */
 #include <setjmp.h>
@@ -413,7 +413,7 @@ test_money_mul(void **state)
 	assert_int_equal(out, 99);
 }
 
-/* ---- contract status (DESIGN 2) --------------------------------------- */
+/* ---- contract status (domain §2) --------------------------------------- */
 
 #define TODAY	20500	/* 2026-02-16 */
 

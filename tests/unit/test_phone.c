@@ -1,5 +1,5 @@
 /*
- * Unit tests for app/domain/phone.c (issue 4): the phone number state
+ * Unit tests for app/domain/phone.c: the phone number state
  * machine (keys, labels, parsing, the effective state with cooling-off
  * ending by itself, every op from every state and holder, the target
  * states) and the Telephony extensions arithmetic with its refusal

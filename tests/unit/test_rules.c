@@ -1,6 +1,6 @@
 /*
  * Unit tests for the rules engine (app/domain/rules.c), against the
- * DESIGN 5 demo catalog built here as data. Every message is checked
+ * domain §5 demo catalog built here as data. Every message is checked
  * byte for byte.
  */
 #include <setjmp.h>

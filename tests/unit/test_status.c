@@ -1,6 +1,6 @@
 /*
- * Unit tests for the occupier-service side of app/domain/status.c (issue
- * 3, DESIGN 2): service_status on a day, the Services tab's two header
+ * Unit tests for the occupier-service side of app/domain/status.c
+ * (domain §2): service_status on a day, the Services tab's two header
  * filters (URL keys, labels word for word as the seed names them, parsing
  * with the default for anything unknown) and status_filter_match for every
  * contract filter × service filter against representative statuses,

@@ -1,4 +1,4 @@
-// db_faults.mjs (issue 7, check 5): saves under load while run.sh kills
+// db_faults.mjs (make verify, check 5): saves under load while run.sh kills
 // MariaDB with SIGKILL and restarts it on the same datadir.
 //
 //   node db_faults.mjs DIR CLIENTS

@@ -1,4 +1,4 @@
-// leaks_report.mjs (issue 7, check 3): the figures of the leaks check from
+// leaks_report.mjs (make verify, check 3): the figures of the leaks check from
 // the two load runs (load.mjs output) and valgrind's per-process logs.
 //   node leaks_report.mjs RSS_JSON VG_JSON VALGRIND_MASTER_PID RUN_DIR FIRST LAST VG_REQUESTS
 // Workers leave with _exit(0) (app/serve.c), which LeakSanitizer does not

@@ -1,4 +1,4 @@
-// load.mjs: the request mix of the leaks check (issue 7, check 3): every GET
+// load.mjs: the request mix of the leaks check (make verify, check 3): every GET
 // page, signed in as the operator admin, and POSTs of every kind (saves that
 // change data, recalculations, refusals: 422, 403, 400, 404, 405).
 //

@@ -1,4 +1,4 @@
-// lost_updates.mjs (issue 7, check 4): K clients × N conflicting saves of
+// lost_updates.mjs (make verify, check 4): K clients × N conflicting saves of
 // the same occupier's services. Each client, in its own session, loads the
 // Manage services dialog (for the plan version) and saves the plan with its
 // own distinct price on the first row. Every reply must be 303 (saved) or

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/verify/run.sh: `make verify` (issue 7, "Proof under fire"). Proves
+# tests/verify/run.sh: `make verify` ("Proof under fire"). Proves
 # with figures that Tenantry keeps working under load, faults and hostile
 # input, against ONE private stack (free port, throwaway data under /tmp,
 # MariaDB with innodb_flush_log_at_trx_commit=1, TENANTRY_TODAY pinned),

@@ -1,4 +1,4 @@
-// security.mjs (issue 7, check 7): the security matrix, measured in this run
+// security.mjs (make verify, check 7): the security matrix, measured in this run
 // (OWASP ASVS 5.0 as the yardstick). The HTTP suite (tests/http/auth,
 // csrf, throttle, headers, bad_input, isolation) asserts the details; this
 // script measures the figures against the verify stack:

@@ -1,4 +1,4 @@
-// worker_faults.mjs (issue 7, check 6): SIGKILL a FastCGI worker every 2 s
+// worker_faults.mjs (make verify, check 6): SIGKILL a FastCGI worker every 2 s
 // under load. The master (APP_PID) must replace each one; failed requests
 // (network errors, 5xx) ≤ kills; no POST applied twice (every save carries
 // a distinct price: its audit "update" rows are counted).
