@@ -94,6 +94,67 @@ store_phone_list_site(struct arena *a, int64_t op, int64_t site,
 }
 
 int
+store_phone_page_site(struct arena *a, int64_t op, int64_t site,
+    int32_t today, const struct store_phone_filter *f,
+    const struct store_phone_page *pg, struct store_phone **out, size_t *n,
+    int *more)
+{
+	char			 d[DATE_STRLEN];
+	const char		*st = "", *like = "", *key = "";
+	struct store_phone	 at, *p, t;
+	struct dbp		 pp[16];
+	struct dbres		 res;
+	size_t			 i;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	*more = 0;
+	if (pg->anchor > 0) {
+		if ((rc = store_phone_get(a, op, site, pg->anchor, today,
+		    &at)) <= 0)
+			return rc;
+		key = at.number;
+	}
+	if ((unsigned)f->state < PHONE__MAX)
+		st = phone_state_keys[f->state];
+	if (pg->q[0] != '\0')
+		like = store_like_pattern(a, pg->q);
+	date_format(today, d, sizeof(d));
+	pp[0] = DBP_I(op);
+	pp[1] = DBP_I(site);
+	pp[2] = DBP_S(st);
+	pp[3] = DBP_S(d);
+	pp[4] = DBP_S(st);
+	for (i = 5; i <= 9; i++)
+		pp[i] = DBP_I(f->holder);
+	pp[8] = DBP_I(f->occupier);
+	pp[10] = DBP_S(pg->q);
+	pp[11] = DBP_S(like);
+	pp[12] = DBP_S(key);
+	pp[13] = DBP_S(key);
+	pp[14] = DBP_I(pg->anchor);
+	pp[15] = DBP_I(pg->limit + 1);
+	if (db_query(a, pg->before && pg->anchor > 0 ?
+	    STMT_PHONE_PAGE_SITE_BEFORE : STMT_PHONE_PAGE_SITE_AFTER, pp, NPARAMS(pp),
+	    &res) < 0)
+		return -1;
+	if (res.nrows > (size_t)pg->limit) {
+		*more = 1;
+		res.nrows = (size_t)pg->limit;
+	}
+	phone_rows(a, &res, today, &p, n);
+	if (pg->before && pg->anchor > 0)
+		for (i = 0; i < *n / 2; i++) {
+			t = p[i];
+			p[i] = p[*n - 1 - i];
+			p[*n - 1 - i] = t;
+		}
+	*out = p;
+	return 1;
+}
+
+int
 store_phone_counts(struct arena *a, int64_t op, int64_t site, int32_t today,
     int64_t counts[PHONE__MAX], int64_t *total)
 {
