@@ -53,8 +53,8 @@ pick_text(struct req *r, const struct pick *p)
 }
 
 int
-pick_resolve(struct req *r, struct tpl_dict *d, const struct pick *p,
-    const char *text, int64_t *id, const char **name)
+pick_lookup(struct req *r, const struct pick *p, const char *text,
+    int64_t *id, const char **name, const char **msg)
 {
 	struct store_occupier	 o;
 	const char		*where = p->site > 0 ?
@@ -62,31 +62,40 @@ pick_resolve(struct req *r, struct tpl_dict *d, const struct pick *p,
 	int			 rc;
 
 	*id = 0;
+	*msg = NULL;
 	if (text[0] == '\0') {
-		form_error(r, d, p->key, arena_printf(r->a, "%s: type the "
-		    "occupier's name or billing reference.", p->label));
+		*msg = arena_printf(r->a, "%s: type the occupier's name or "
+		    "billing reference.", p->label);
 		return 0;
 	}
 	if ((rc = store_occupier_resolve(r->a, r->user.operator_id, p->site,
 	    text, &o)) < 0)
 		return -1;
-	if (rc == 0) {
-		form_error(r, d, p->key, arena_printf(r->a, "%s: no occupier%s "
-		    "matches \xe2\x80\x9c%s\xe2\x80\x9d.", p->label, where,
-		    text));
+	if (rc == 0)
+		*msg = arena_printf(r->a, "%s: no occupier%s matches "
+		    "\xe2\x80\x9c%s\xe2\x80\x9d.", p->label, where, text);
+	else if (rc == 2)
+		*msg = arena_printf(r->a, "%s: \xe2\x80\x9c%s\xe2\x80\x9d "
+		    "matches more than one occupier%s: type its billing "
+		    "reference or more of its name.", p->label, text, where);
+	if (rc != 1)
 		return 0;
-	}
-	if (rc == 2) {
-		form_error(r, d, p->key, arena_printf(r->a, "%s: "
-		    "\xe2\x80\x9c%s\xe2\x80\x9d matches more than one "
-		    "occupier%s: type its billing reference or more of its "
-		    "name.", p->label, text, where));
-		return 0;
-	}
 	*id = o.id;
 	if (name != NULL)
 		*name = o.name;
 	return 1;
+}
+
+int
+pick_resolve(struct req *r, struct tpl_dict *d, const struct pick *p,
+    const char *text, int64_t *id, const char **name)
+{
+	const char	*msg;
+	int		 rc;
+
+	if ((rc = pick_lookup(r, p, text, id, name, &msg)) == 0)
+		form_error(r, d, p->key, msg);
+	return rc;
 }
 
 static void

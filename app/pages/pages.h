@@ -140,7 +140,11 @@ void		 pick_fill(struct req *, struct tpl_dict *, enum tpl_name inc,
 /* The text typed in the picker (query on GET, form on POST; "" none). */
 const char	*pick_text(struct req *, const struct pick *);
 /* The occupier text names: 1 (*id, *name if not NULL), 0 none or more
- * than one (the message in d, on the field), -1 store error. */
+ * than one (the message in d, on the field), -1 store error. pick_lookup:
+ * the same with the message in *msg. */
+int		 pick_lookup(struct req *, const struct pick *,
+		    const char *text, int64_t *id, const char **name,
+		    const char **msg);
 int		 pick_resolve(struct req *, struct tpl_dict *,
 		    const struct pick *, const char *text, int64_t *id,
 		    const char **name);

@@ -163,3 +163,29 @@ test('allocating by name without JavaScript: resolved by the server; none or sev
 	assert.ok(!r.body.includes('Zephyr Secret'), 'nothing of the other operator shows');
 	void zephyr;
 });
+
+test('the floor ports screen names the occupier with the same picker, without JavaScript', async () => {
+	const port = Number(dbValue(`SELECT id FROM floor_port WHERE label = 'CW-G-03'`));
+	const row = () => JSON.stringify(db(`SELECT occupier_id, role, state FROM floor_port WHERE id = ${port}`));
+	const was = row();
+	let r = await admin.get(`/sites/${cw}/ports?port=${port}`);
+	assertHtml(r, 200, 'edit panel');
+	assert.ok(!/<select id="[be]-occupier"/.test(r.body), 'no drop-down of occupiers');
+	assert.match(r.body, /<input id="e-occupier" name="occupier_occ" value="Acme Analytics Ltd"/);
+	for (const [text, msg] of [['Nobody Such Ltd', 'Holder: no occupier with a contract at this site matches “Nobody Such Ltd”.'],
+		['Zephyr Secret Holdings', 'Holder: no occupier with a contract at this site matches “Zephyr Secret Holdings”.']]) {
+		r = await admin.post(`/sites/${cw}/ports`, { op: 'edit', port, occupier_occ: text, role: 'occupier_lan' });
+		assertHtml(r, 422, text);
+		assert.ok(r.text.includes(msg), msg);
+		assert.ok(r.body.includes(`<input id="e-occupier" name="occupier_occ" value="${text}"`), 'input kept');
+		assert.equal(row(), was, 'nothing changed');
+	}
+	r = await admin.post(`/sites/${cw}/ports`, { op: 'assign', port, occupier_occ: 'a', role: '' });
+	assertHtml(r, 422, 'ambiguous');
+	assert.match(r.text, /Occupier: “a” matches more than one occupier with a contract at this site/);
+	assert.ok(r.body.includes('<input id="b-occupier" name="occupier_occ" value="a"'));
+	assert.equal(row(), was);
+	r = await admin.post(`/sites/${cw}/ports`, { op: 'edit', port, occupier_occ: 'acme analytics', role: 'occupier_lan' });
+	assertRedirect(r, `/sites/${cw}/ports?done=saved`, 'resolved by name');
+	assert.equal(Number(dbValue(`SELECT occupier_id FROM floor_port WHERE id = ${port}`)), acme);
+});
