@@ -189,3 +189,42 @@ test('the floor ports screen names the occupier with the same picker, without Ja
 	assertRedirect(r, `/sites/${cw}/ports?done=saved`, 'resolved by name');
 	assert.equal(Number(dbValue(`SELECT occupier_id FROM floor_port WHERE id = ${port}`)), acme);
 });
+
+test('cases: the occupier filter and the new case form use the picker; no list of every occupier', async () => {
+	let r = await admin.get('/cases');
+	assertHtml(r, 200, 'queue');
+	assert.ok(!/<select id="f-occupier"/.test(r.body), 'no drop-down of occupiers');
+	assert.match(r.body, /<input id="f-occupier" name="occupier_occ" value="" [^>]*data-pick="\/occupiers\/search"/);
+	// Filtering by a typed name: the links carry the occupier's id.
+	r = await admin.get('/cases?status=all&occupier_occ=acme+analytics');
+	assertHtml(r, 200, 'by name');
+	assert.match(r.body, /<input id="f-occupier" name="occupier_occ" value="Acme Analytics Ltd"/);
+	assert.match(r.body, new RegExp(`href="/cases\\?status=open&amp;occupier=${acme}"`));
+	assert.ok(tableRows(r.body).every((x) => x[1] === 'Acme Analytics Ltd'));
+	// Several or none: a message, the text kept, no filter.
+	r = await admin.get('/cases?occupier_occ=Pickwick+Flat');
+	assertHtml(r, 200, 'ambiguous');
+	assert.match(r.text, /Occupier: “Pickwick Flat” matches more than one occupier: type its billing reference/);
+	assert.match(r.body, /<input id="f-occupier" name="occupier_occ" value="Pickwick Flat" [^>]*aria-invalid="true"/);
+	r = await admin.get('/cases?occupier_occ=Zephyr+Secret+Holdings');
+	assert.match(r.text, /Occupier: no occupier matches “Zephyr Secret Holdings”\./);
+
+	// Raising a case for an occupier typed by name, without JavaScript.
+	const cw_ = cw;
+	r = await admin.get(`/cases/new?occupier=${acme}`);
+	assert.match(r.body, /<input id="f-occupier" name="occupier_occ" value="Acme Analytics Ltd"/);
+	const cases = Number(dbValue('SELECT COUNT(*) FROM support_case'));
+	r = await admin.post('/cases/new', { occupier_occ: 'Zephyr Secret Holdings', site: cw_, service: '', subject: 'Flat', details: 'd' });
+	assertHtml(r, 422, 'another operator by name');
+	assert.match(r.body, /<p class="err" id="e-occupier">Occupier: no occupier matches “Zephyr Secret Holdings”\.<\/p>/);
+	assert.match(r.body, /<input id="f-occupier" name="occupier_occ" value="Zephyr Secret Holdings"/);
+	r = await admin.post('/cases/new', { occupier_occ: '', site: cw_, service: '', subject: 'Flat', details: 'd' });
+	assertHtml(r, 422, 'none');
+	assert.match(r.body, /<p class="err" id="e-occupier">Occupier is required<\/p>/);
+	assert.equal(Number(dbValue('SELECT COUNT(*) FROM support_case')), cases, 'nothing saved');
+	const ref = dbValue(`SELECT billing_ref FROM occupier WHERE id = ${acme}`);
+	r = await admin.post('/cases/new', { occupier_occ: ref, site: cw_, service: '', subject: 'Flat picker case', details: 'd' });
+	assert.equal(r.status, 303, 'raised for the occupier of the billing reference');
+	assert.equal(Number(dbValue("SELECT occupier_id FROM support_case WHERE subject = 'Flat picker case'")), acme);
+	db("DELETE FROM support_case WHERE subject = 'Flat picker case'");
+});
