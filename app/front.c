@@ -23,6 +23,7 @@ enum page {
 	PAGE_LOGOUT,		/* /logout */
 	PAGE_OCCUPIERS,		/* /occupiers */
 	PAGE_OCCUPIER_NEW,	/* /occupiers/new */
+	PAGE_OCCUPIER_SEARCH,	/* /occupiers/search */
 	PAGE_OCCUPIER,		/* /occupiers/# */
 	PAGE_OCCUPIER_EDIT,	/* /occupiers/#/edit */
 	PAGE_OCCUPIER_SITE,	/* /occupiers/#/site */
@@ -117,6 +118,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_LOGOUT] = { MP, "/logout", page_logout, R_ANY, 0 },
 	[PAGE_OCCUPIERS] = { MG, "/occupiers", page_occupiers, R_OPERATOR, 0 },
 	[PAGE_OCCUPIER_NEW] = { MG | MP, "/occupiers/new", page_occupier_edit, R_OPERATOR, 0 },
+	[PAGE_OCCUPIER_SEARCH] = { MG, "/occupiers/search", page_occupier_search, R_OPERATOR, 0 },
 	[PAGE_OCCUPIER] = { MG, "/occupiers/#", page_occupier, R_OPERATOR, 0 },
 	[PAGE_OCCUPIER_EDIT] = { MG | MP, "/occupiers/#/edit", page_occupier_edit, R_OPERATOR, 0 },
 	[PAGE_OCCUPIER_SITE] = { MG, "/occupiers/#/site", page_occupier_site, R_OPERATOR, 0 },

@@ -452,6 +452,7 @@ CREATE TABLE `occupier` (
   `payment_terms_days` int(10) unsigned DEFAULT NULL COMMENT 'days to pay an invoice; NULL: the operator default',
   PRIMARY KEY (`id`),
   KEY `occupier_name` (`operator_id`,`name`),
+  KEY `occupier_billing_ref` (`operator_id`,`billing_ref`),
   CONSTRAINT `fk_occupier_operator` FOREIGN KEY (`operator_id`) REFERENCES `operator` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='a company renting space'
 ;
@@ -558,6 +559,7 @@ CREATE TABLE `phone_number` (
   KEY `phone_holder` (`operator_id`,`occupier_id`,`site_id`,`state`),
   KEY `fk_phone_site` (`site_id`),
   KEY `fk_phone_occupier` (`occupier_id`),
+  KEY `phone_site_number` (`operator_id`,`site_id`,`number`),
   CONSTRAINT `fk_phone_occupier` FOREIGN KEY (`occupier_id`) REFERENCES `occupier` (`id`),
   CONSTRAINT `fk_phone_site` FOREIGN KEY (`site_id`) REFERENCES `site` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='site pools of phone numbers'

@@ -16,6 +16,30 @@
 	var errors = doc.getElementById('errors');
 	if (errors) errors.focus();
 
+	// The occupier picker (data-pick: the search URL): search as you type,
+	// the server's matches (at most 20, this operator's) offered in the
+	// field's datalist. Only the latest answer is shown; without this the
+	// server resolves the typed name or reference when the form is sent.
+	doc.querySelectorAll('input[data-pick]').forEach(function (inp) {
+		var list = doc.getElementById(inp.getAttribute('list'));
+		var url = inp.getAttribute('data-pick');
+		var timer = null, seq = 0;
+		if (!list) return;
+		inp.addEventListener('input', function () {
+			var q = inp.value.trim();
+			clearTimeout(timer);
+			if (q === '') { list.innerHTML = ''; return; }
+			timer = setTimeout(function () {
+				var mine = ++seq;
+				fetch(url + (url.indexOf('?') < 0 ? '?' : '&') + 'q=' + encodeURIComponent(q),
+					{ credentials: 'same-origin' })
+					.then(function (r) { return r.ok ? r.text() : ''; })
+					.then(function (html) { if (mine === seq) list.innerHTML = html; })
+					.catch(function () {});
+			}, 150);
+		});
+	});
+
 	// Copy buttons (data-copy: the id of the field to copy), and canned
 	// replies (data-fill: the id of the textarea a choice fills).
 	doc.querySelectorAll('button[data-copy]').forEach(function (b) {

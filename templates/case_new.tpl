@@ -9,11 +9,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="row2">
 <div class="field{{#F_OCCUPIER_INVALID}} invalid{{/F_OCCUPIER_INVALID}}">
-<label for="f-occupier">Occupier <span class="req">(required)</span></label>
-<select id="f-occupier" name="occupier" required{{#F_OCCUPIER_INVALID}} aria-invalid="true" aria-describedby="e-occupier"{{/F_OCCUPIER_INVALID}}>
-<option value="">Choose an occupier…</option>
-{{#OCCUPIER_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
-{{/OCCUPIER_OPT}}</select>
+{{>OCC_PICK}} <span class="req">(required)</span>
 {{#F_OCCUPIER_INVALID}}<p class="err" id="e-occupier">{{F_OCCUPIER_ERR}}</p>{{/F_OCCUPIER_INVALID}}
 </div>
 <div class="field{{#F_SITE_INVALID}} invalid{{/F_SITE_INVALID}}">

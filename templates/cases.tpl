@@ -9,11 +9,7 @@
 </nav>
 <form class="toolbar" method="get" action="/cases" role="search">
 <input type="hidden" name="status" value="{{STATUS}}">
-<label for="f-occupier">Occupier</label>
-<select id="f-occupier" name="occupier" data-autosubmit>
-<option value="">All occupiers</option>
-{{#OCCUPIER_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
-{{/OCCUPIER_OPT}}</select>
+{{>OCC_PICK}}
 <label for="f-site">Site</label>
 <select id="f-site" name="site" data-autosubmit>
 <option value="">All sites</option>
@@ -44,6 +40,7 @@
 {{#FILTERED}}<a href="{{CLEAR_HREF}}">Clear</a>{{/FILTERED}}
 <span class="count">{{TOTAL}} {{TOTAL_NOUN}}</span>
 </form>
+{{#PICK_ERR}}<p class="err" role="alert">{{MSG}}</p>{{/PICK_ERR}}
 {{#HAS_ROWS}}<table class="grid cases">
 <thead><tr><th scope="col">Subject</th><th scope="col">Occupier</th><th scope="col">Site</th><th scope="col">Related service</th><th scope="col">Status</th><th scope="col">Raised</th><th scope="col" class="num">Comments</th><th scope="col">Priority</th><th scope="col">Assignee</th><th scope="col">SLA</th></tr></thead>
 <tbody>

@@ -10,8 +10,7 @@
 <form method="post" action="/sites/{{SITE_ID}}/ports" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="edit"><input type="hidden" name="port" value="{{PORT_ID}}">
 <div class="row2">
-<div class="field"><label for="e-occupier">Holder</label>
-<select id="e-occupier" name="occupier"><option value=""{{#NONE_SELECTED}} selected{{/NONE_SELECTED}}>Unassigned</option>{{#E_OCC_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/E_OCC_OPT}}</select></div>
+<div class="field">{{>E_PICK}}<p class="hint">Empty: unassigned.</p></div>
 <div class="field"><label for="e-role">Switch port role</label>
 <select id="e-role" name="role">{{#E_ROLE_OPT}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/E_ROLE_OPT}}</select></div>
 </div>
@@ -24,8 +23,7 @@
 <fieldset class="card">
 <legend>Checked floor ports</legend>
 <div class="row2">
-<div class="field"><label for="b-occupier">Occupier</label>
-<select id="b-occupier" name="occupier"><option value="">Choose an occupier…</option>{{#OCC_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/OCC_OPT}}</select></div>
+<div class="field">{{>B_PICK}}</div>
 <div class="field"><label for="b-role">Switch port role</label>
 <select id="b-role" name="role"><option value="">Keep each port's role</option>{{#ROLE_OPT}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ROLE_OPT}}</select></div>
 </div>

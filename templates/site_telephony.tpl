@@ -11,30 +11,34 @@
 {{#STATE_OPT}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/STATE_OPT}}</select>
 <label for="f-holder">Holder</label>
-<select id="f-holder" name="holder" data-autosubmit>
+<select id="f-holder" name="holder">
 <option value="all">All holders</option>
 <option value="operator"{{#HOLDER_OPERATOR_SELECTED}} selected{{/HOLDER_OPERATOR_SELECTED}}>Operator</option>
 <option value="none"{{#HOLDER_NONE_SELECTED}} selected{{/HOLDER_NONE_SELECTED}}>No holder</option>
-{{#HOLDER_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
-{{/HOLDER_OPT}}</select>
-<button type="submit" class="js-hide">Apply</button>
+<option value="occupier"{{#HOLDER_OCC_SELECTED}} selected{{/HOLDER_OCC_SELECTED}}>The occupier:</option>
+</select>
+{{>HOLDER_PICK}}
+<label for="f-q">Number</label>
+<input id="f-q" name="q" type="search" inputmode="tel" size="14" value="{{F_Q}}" placeholder="digits">
+<button type="submit">Apply</button>
 </form>
 <form class="toolbar bulk" method="post" action="/sites/{{SITE_ID}}/telephony" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="bulk_allocate">
-<input type="hidden" name="state" value="{{F_STATE}}"><input type="hidden" name="holder" value="{{F_HOLDER}}">
+<input type="hidden" name="state" value="{{F_STATE}}"><input type="hidden" name="holder" value="{{F_HOLDER}}"><input type="hidden" name="q" value="{{F_Q}}">
 <label for="f-count">Allocate the next</label>
 <input id="f-count" name="count" inputmode="numeric" size="4" value="{{F_COUNT}}"{{#F_COUNT_INVALID}} aria-invalid="true"{{/F_COUNT_INVALID}}>
-<label for="f-to">available numbers to</label>
-<select id="f-to" name="to"><option value="operator">the operator</option>{{#TO_OPT}}<option value="{{OCC_ID}}">{{OCC_NAME}}</option>{{/TO_OPT}}</select>
-<button type="submit">Allocate</button>
+<span>available numbers</span>
+{{>TO_PICK}}
+<button type="submit" name="to" value="occupier">Allocate</button> <button type="submit" name="to" value="operator" class="secondary">Reserve for the operator</button>
 </form>
 {{#NO_CONTRACTS}}<p class="hint">No occupier has a contract at {{SITE_NAME}}: numbers can be reserved for the operator only.</p>{{/NO_CONTRACTS}}
 {{#HAS_ROWS}}<table class="grid phones">
 <thead><tr><th scope="col">Number</th><th scope="col">State</th><th scope="col">Holder</th><th scope="col">Details</th><th scope="col"><span class="sr">Actions</span></th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td class="nowrap">{{NUMBER}}{{#MAIN}} <span class="badge main">Main</span>{{/MAIN}}</td><td><span class="badge {{STATE_CLASS}}">{{STATE}}</span></td><td>{{#HOLDER_OCC}}<a href="/occupiers/{{HOLDER_ID}}/sites/{{SITE_ID}}/telephony">{{HOLDER_NAME}}</a>{{/HOLDER_OCC}}{{#HOLDER_OP}}Operator{{/HOLDER_OP}}{{#HOLDER_NONE}}<span class="muted">None</span>{{/HOLDER_NONE}}</td><td>{{#SINCE}}Active since {{DAY}}{{/SINCE}}{{#UNTIL}}Available again on {{DAY}}{{/UNTIL}}</td><td class="act">{{#CAN_ALLOCATE}}<form method="post" action="/sites/{{SITE_ID}}/telephony" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="state" value="{{F_STATE}}"><input type="hidden" name="holder" value="{{F_HOLDER}}"><input type="hidden" name="op" value="allocate"><input type="hidden" name="number" value="{{ID}}"><label class="sr" for="to-{{ID}}">Allocate {{NUMBER}} to</label><select id="to-{{ID}}" name="to"><option value="operator">Operator</option>{{#TO_OPT}}<option value="{{OCC_ID}}">{{OCC_NAME}}</option>{{/TO_OPT}}</select> <button type="submit" class="small">Allocate<span class="sr"> {{NUMBER}}</span></button></form>{{/CAN_ALLOCATE}}{{#CAN_ACTIVATE}}<form method="post" action="/sites/{{SITE_ID}}/telephony" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="state" value="{{F_STATE}}"><input type="hidden" name="holder" value="{{F_HOLDER}}"><input type="hidden" name="op" value="activate"><input type="hidden" name="number" value="{{ID}}"><button type="submit" class="small">Activate<span class="sr"> {{NUMBER}}</span></button></form> {{/CAN_ACTIVATE}}{{#CAN_DEALLOCATE}}<form method="post" action="/sites/{{SITE_ID}}/telephony" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="state" value="{{F_STATE}}"><input type="hidden" name="holder" value="{{F_HOLDER}}"><input type="hidden" name="op" value="deallocate"><input type="hidden" name="number" value="{{ID}}"><button type="submit" class="small">Deallocate<span class="sr"> {{NUMBER}}</span></button></form>{{/CAN_DEALLOCATE}}{{#CAN_DEACTIVATE}}<form method="post" action="/sites/{{SITE_ID}}/telephony" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="state" value="{{F_STATE}}"><input type="hidden" name="holder" value="{{F_HOLDER}}"><input type="hidden" name="op" value="deactivate"><input type="hidden" name="number" value="{{ID}}"><button type="submit" class="small">Deactivate<span class="sr"> {{NUMBER}}</span></button></form>{{/CAN_DEACTIVATE}}</td></tr>
+{{#ROW}}<tr><td class="nowrap">{{NUMBER}}{{#MAIN}} <span class="badge main">Main</span>{{/MAIN}}</td><td><span class="badge {{STATE_CLASS}}">{{STATE}}</span></td><td>{{#HOLDER_OCC}}<a href="/occupiers/{{HOLDER_ID}}/sites/{{SITE_ID}}/telephony">{{HOLDER_NAME}}</a>{{/HOLDER_OCC}}{{#HOLDER_OP}}Operator{{/HOLDER_OP}}{{#HOLDER_NONE}}<span class="muted">None</span>{{/HOLDER_NONE}}</td><td>{{#SINCE}}Active since {{DAY}}{{/SINCE}}{{#UNTIL}}Available again on {{DAY}}{{/UNTIL}}</td><td class="act">{{#CAN_ALLOCATE}}<form method="post" action="/sites/{{SITE_ID}}/telephony" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="state" value="{{F_STATE}}"><input type="hidden" name="holder" value="{{F_HOLDER}}"><input type="hidden" name="q" value="{{F_Q}}"><input type="hidden" name="op" value="allocate"><input type="hidden" name="number" value="{{ID}}">{{>TO_PICK}} <button type="submit" class="small" name="to" value="occupier">Allocate<span class="sr"> {{NUMBER}}</span></button> <button type="submit" class="small secondary" name="to" value="operator">To the operator<span class="sr">: {{NUMBER}}</span></button></form>{{/CAN_ALLOCATE}}{{#CAN_ACTIVATE}}<form method="post" action="/sites/{{SITE_ID}}/telephony" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="state" value="{{F_STATE}}"><input type="hidden" name="holder" value="{{F_HOLDER}}"><input type="hidden" name="q" value="{{F_Q}}"><input type="hidden" name="op" value="activate"><input type="hidden" name="number" value="{{ID}}"><button type="submit" class="small">Activate<span class="sr"> {{NUMBER}}</span></button></form> {{/CAN_ACTIVATE}}{{#CAN_DEALLOCATE}}<form method="post" action="/sites/{{SITE_ID}}/telephony" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="state" value="{{F_STATE}}"><input type="hidden" name="holder" value="{{F_HOLDER}}"><input type="hidden" name="q" value="{{F_Q}}"><input type="hidden" name="op" value="deallocate"><input type="hidden" name="number" value="{{ID}}"><button type="submit" class="small">Deallocate<span class="sr"> {{NUMBER}}</span></button></form>{{/CAN_DEALLOCATE}}{{#CAN_DEACTIVATE}}<form method="post" action="/sites/{{SITE_ID}}/telephony" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="state" value="{{F_STATE}}"><input type="hidden" name="holder" value="{{F_HOLDER}}"><input type="hidden" name="q" value="{{F_Q}}"><input type="hidden" name="op" value="deactivate"><input type="hidden" name="number" value="{{ID}}"><button type="submit" class="small">Deactivate<span class="sr"> {{NUMBER}}</span></button></form>{{/CAN_DEACTIVATE}}</td></tr>
 {{/ROW}}</tbody>
 </table>
+{{#PAGER}}<nav class="pager" aria-label="Pages of numbers">{{#PREV}}<a rel="prev" href="{{HREF}}">← Previous</a>{{/PREV}} {{#NEXT}}<a rel="next" href="{{HREF}}">Next →</a>{{/NEXT}}</nav>{{/PAGER}}
 <p class="hint">Deallocate is for reserved numbers; an active number is deactivated first and then cools off before it is available again.</p>{{/HAS_ROWS}}
 {{#EMPTY_FILTERED}}<div class="empty"><p>It is empty here: no number at {{SITE_NAME}} matches these filters.</p><p><a href="/sites/{{SITE_ID}}/telephony">Show all numbers</a></p></div>{{/EMPTY_FILTERED}}
 {{#EMPTY}}<div class="empty"><p>It is empty here: {{SITE_NAME}} has no phone numbers yet.</p></div>{{/EMPTY}}

@@ -3,7 +3,9 @@
  * the query string (the Manage services save of IVR or Conference bridge
  * links here with the service, a subject and a checklist for the
  * details). A case concerns an occupier present at the site: it must hold
- * a contract (of any status) there. The raise is ops_case_raise's (one
+ * a contract (of any status) there; it is named by id (occupier=ID) or
+ * typed in the occupier picker (occupier_occ=: occupier_pick.c). The
+ * raise is ops_case_raise's (one
  * transaction with its file, audit event and the mail to the occupier);
  * then to the case.
  */
@@ -30,7 +32,8 @@ enum case_field {
 };
 
 static const struct field case_fields[KF__MAX] = {
-	[KF_OCCUPIER] = { "occupier", "Occupier", FT_INT, 20, 1, 1, INT64_MAX, NULL },
+	/* Required: the id or the picker's text (raise_occupier). */
+	[KF_OCCUPIER] = { "occupier", "Occupier", FT_INT, 20, 0, 1, INT64_MAX, NULL },
 	[KF_SITE] = { "site", "Site", FT_INT, 20, 1, 1, INT64_MAX, NULL },
 	[KF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX, NULL },
 };
@@ -46,6 +49,7 @@ struct raise_form {
 	struct fval			 v[KF__MAX];
 	struct fval			 text[CRF__MAX];
 	const struct store_case_option	*occ, *site, *svc;
+	struct store_case_option	 occ_one;	/* *occ */
 	enum hd_priority		 prio;
 	enum hd_category		 cat;
 	struct case_file		 file;
@@ -57,7 +61,7 @@ opts_load(struct req *r, struct case_opts *co)
 	int	 k;
 
 	for (k = 0; k < STORE_CASE_OPT__MAX; k++)
-		if (store_case_options(r->a, r->user.operator_id, k, &co->o[k],
+		if (k != STORE_CASE_OPT_OCCUPIERS && store_case_options(r->a, r->user.operator_id, k, &co->o[k],
 		    &co->n[k]) < 0)
 			return -1;
 	return 1;
@@ -91,12 +95,31 @@ services_fill(struct tpl_dict *d, const struct store_case_option *o, size_t n,
 	}
 }
 
-static void
-opts_fill(struct tpl_dict *d, const struct case_opts *co, int64_t occ,
-    int64_t site, int64_t svc)
+/* The occupier picker of the form (occupier_pick.c). */
+static const struct pick occ_pick =
+    { "occupier_occ", "f-occupier", "Occupier", 0, 0 };
+
+/* Occupier id of the operator into *o (its name): 1, 0 not the
+ * operator's, -1 store error. */
+static int
+occupier_one(struct req *r, int64_t id, struct store_case_option *o)
 {
-	case_options_fill(d, TN_OCCUPIER_OPT, co->o[STORE_CASE_OPT_OCCUPIERS],
-	    co->n[STORE_CASE_OPT_OCCUPIERS], occ);
+	struct store_occupier	 x;
+	int			 rc;
+
+	if ((rc = store_occupier_get(r->a, r->user.operator_id, id, &x)) <= 0)
+		return rc;
+	o->id = x.id;
+	o->name = x.name;
+	o->extra = "";
+	return 1;
+}
+
+static void
+opts_fill(struct req *r, struct tpl_dict *d, const struct case_opts *co,
+    const char *occ, int64_t site, int64_t svc)
+{
+	pick_fill(r, d, TN_OCC_PICK, &occ_pick, occ, 0);
 	case_options_fill(d, TN_SITE_OPT, co->o[STORE_CASE_OPT_SITES],
 	    co->n[STORE_CASE_OPT_SITES], site);
 	services_fill(d, co->o[STORE_CASE_OPT_SERVICES],
@@ -108,10 +131,12 @@ static void
 case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 {
 	const struct store_case_option	*svc = NULL;
+	struct store_case_option	 o = { 0, "", "" };
 	const struct hd_canned		*t;
 	const char			*subject, *details;
 	int64_t				 occ, site, sid;
 	enum hd_category		 cat = HD_CAT_OTHER;
+	int				 rc = 1;
 
 	if (query_id(r, "occupier", &occ) < 0 || query_id(r, "site",
 	    &site) < 0 || query_id(r, "service", &sid) < 0) {
@@ -119,7 +144,11 @@ case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 		    "pre-fill is not a valid id.");
 		return;
 	}
-	if ((occ > 0 && opt(co, STORE_CASE_OPT_OCCUPIERS, occ) == NULL) ||
+	if (occ > 0 && (rc = occupier_one(r, occ, &o)) < 0) {
+		page_store_error(r);
+		return;
+	}
+	if (rc == 0 ||
 	    (site > 0 && opt(co, STORE_CASE_OPT_SITES, site) == NULL) ||
 	    (sid > 0 && (svc = opt(co, STORE_CASE_OPT_SERVICES, sid)) ==
 	    NULL)) {
@@ -140,9 +169,40 @@ case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 	}
 	form_fill(r, d, "subject", subject);
 	form_fill(r, d, "details", details);
-	opts_fill(d, co, occ, site, sid);
+	opts_fill(r, d, co, o.name, site, sid);
 	case_choices_fill(d, HD_NORMAL, cat);
 	page_end(r);
+}
+
+/* The occupier of the form: occupier=ID (another operator's: 0), or the
+ * one typed (none or several: a message on the field, f->occ NULL). 1,
+ * 0 not found, -1 store error. */
+static int
+raise_occupier(struct req *r, struct tpl_dict *d, struct raise_form *f,
+    const char **shown)
+{
+	const char	*msg;
+	int		 rc;
+
+	*shown = pick_text(r, &occ_pick);
+	if (f->v[KF_OCCUPIER].err != NULL)
+		return 1;
+	if (f->v[KF_OCCUPIER].present) {
+		if ((rc = occupier_one(r, f->v[KF_OCCUPIER].i,
+		    &f->occ_one)) <= 0)
+			return rc;
+	} else if ((*shown)[0] == '\0') {
+		form_error(r, d, "occupier", "Occupier is required");
+		return 1;
+	} else if ((rc = pick_lookup(r, &occ_pick, *shown, &f->occ_one.id,
+	    &f->occ_one.name, &msg)) <= 0) {
+		if (rc == 0)
+			form_error(r, d, "occupier", msg);
+		return rc < 0 ? -1 : 1;
+	}
+	f->occ = &f->occ_one;
+	*shown = f->occ_one.name;
+	return 1;
 }
 
 /* Read and check the form into f (messages into d). The errors, or -1
@@ -152,13 +212,19 @@ raise_read(struct req *r, struct tpl_dict *d, const struct case_opts *co,
     struct raise_form *f)
 {
 	struct fval	*v = f->v;
-	int		 errors;
+	const char	*occ;
+	int		 errors, rc;
 
 	errors = form_read(r, d, case_fields, KF__MAX, v);
 	errors += case_raise_read(r, d, f->text);
+	if ((rc = raise_occupier(r, d, f, &occ)) < 0) {
+		page_store_error(r);
+		return -1;
+	}
+	if (f->occ == NULL && v[KF_OCCUPIER].err == NULL)
+		errors++;
 	/* An id of another operator (or none at all) is not found: 404. */
-	if ((v[KF_OCCUPIER].err == NULL && (f->occ = opt(co,
-	    STORE_CASE_OPT_OCCUPIERS, v[KF_OCCUPIER].i)) == NULL) ||
+	if (rc == 0 ||
 	    (v[KF_SITE].err == NULL && (f->site = opt(co,
 	    STORE_CASE_OPT_SITES, v[KF_SITE].i)) == NULL) ||
 	    (v[KF_SERVICE].err == NULL && v[KF_SERVICE].present &&
@@ -167,7 +233,7 @@ raise_read(struct req *r, struct tpl_dict *d, const struct case_opts *co,
 		http_error(r, 404);
 		return -1;
 	}
-	opts_fill(d, co, f->occ ? f->occ->id : 0, f->site ? f->site->id : 0,
+	opts_fill(r, d, co, occ, f->site ? f->site->id : 0,
 	    f->svc ? f->svc->id : 0);
 	errors += case_choices_check(r, d, f->text, f->svc != NULL ?
 	    f->svc->extra : NULL, &f->prio, &f->cat);

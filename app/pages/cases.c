@@ -49,13 +49,20 @@ struct queue {
 	enum hd_priority	 prio;		/* HD_PRIORITY__MAX: any */
 	int			 breached;	/* SLA breached only */
 	int64_t			 page;
+	const char		*occ_text;	/* occupier typed in the picker */
 };
+
+/* The occupier filter's picker (occupier_pick.c). */
+static const struct pick occ_pick =
+    { "occupier_occ", "f-occupier", "Occupier", 0, 0 };
 
 /* What the queue shows. */
 struct shown {
-	struct store_case_option	*occs, *sites, *team;
-	size_t				 nocc, nsite, nteam;
+	struct store_case_option	*sites, *team;
+	size_t				 nsite, nteam;
 	const struct store_case_option	*occ, *site;	/* the filters' */
+	struct store_case_option	 occ_one;	/* *occ */
+	const char			*pick_msg;	/* occ_text not one */
 	int64_t				 counts[CSF__MAX];
 	int64_t				 total, pages;
 	struct store_case		*c;
@@ -112,6 +119,34 @@ queue_read(struct req *r, struct queue *q)
 	}
 	if (query_id(r, "page", &q->page) <= 0 || q->page > 1000000)
 		q->page = 1;
+	q->occ_text = pick_text(r, &occ_pick);
+	return 1;
+}
+
+/* The occupier filter: occupier=ID (another operator's: 0, not found) or
+ * the one typed in the picker (none or several: s->pick_msg, no filter).
+ * 1, 0 not found, -1 store error. */
+static int
+queue_occupier(struct req *r, struct queue *q, struct shown *s)
+{
+	struct store_occupier	 o;
+	const char		*name;
+	int			 rc;
+
+	if (q->occ > 0) {
+		if ((rc = store_occupier_get(r->a, r->user.operator_id,
+		    q->occ, &o)) <= 0)
+			return rc;
+		name = o.name;
+	} else if (q->occ_text[0] == '\0')
+		return 1;
+	else if ((rc = pick_lookup(r, &occ_pick, q->occ_text, &q->occ,
+	    &name, &s->pick_msg)) <= 0)
+		return rc < 0 ? -1 : 1;
+	s->occ_one.id = q->occ;
+	s->occ_one.name = name;
+	s->occ_one.extra = "";
+	s->occ = &s->occ_one;
 	return 1;
 }
 
@@ -153,17 +188,16 @@ queue_load(struct req *r, struct queue *q, struct shown *s)
 {
 	struct store_case_filter	 cf;
 	int64_t				 op = r->user.operator_id;
+	int				 rc;
 
 	memset(s, 0, sizeof(*s));
-	if (store_case_options(r->a, op, STORE_CASE_OPT_OCCUPIERS, &s->occs,
-	    &s->nocc) < 0 || store_case_options(r->a, op,
+	if ((rc = queue_occupier(r, q, s)) < 0 || store_case_options(r->a, op,
 	    STORE_CASE_OPT_SITES, &s->sites, &s->nsite) < 0 ||
 	    store_case_options(r->a, op, STORE_CASE_OPT_TEAM, &s->team,
 	    &s->nteam) < 0)
 		goto err;
 	/* Another operator's occupier, site or user is simply not found. */
-	if ((q->occ > 0 && (s->occ = case_option_find(s->occs, s->nocc,
-	    q->occ)) == NULL) || (q->site > 0 && (s->site = case_option_find(
+	if (rc == 0 || (q->site > 0 && (s->site = case_option_find(
 	    s->sites, s->nsite, q->site)) == NULL) || (q->assignee > 0 &&
 	    case_option_find(s->team, s->nteam, q->assignee) == NULL)) {
 		http_error(r, 404);
@@ -243,7 +277,10 @@ fill_filters(struct req *r, struct tpl_dict *d, const struct queue *q,
 			tpl_show(tab, TN_CURRENT);
 	}
 	tpl_set(d, TN_STATUS, csf_names[q->tab]);
-	case_options_fill(d, TN_OCCUPIER_OPT, s->occs, s->nocc, q->occ);
+	pick_fill(r, d, TN_OCC_PICK, &occ_pick, s->occ != NULL ?
+	    s->occ->name : q->occ_text, s->pick_msg != NULL);
+	if (s->pick_msg != NULL)
+		tpl_set(tpl_section(d, TN_PICK_ERR), TN_MSG, s->pick_msg);
 	case_options_fill(d, TN_SITE_OPT, s->sites, s->nsite, q->site);
 	case_options_fill(d, TN_ASSIGNEE_OPT, s->team, s->nteam, q->assignee);
 	if (q->assignee < 0)

@@ -124,6 +124,31 @@ void		 page_set_money(struct tpl_dict *, enum tpl_name key,
 void		 page_set_time(struct req *, struct tpl_dict *, enum tpl_name key,
 		    enum tpl_name iso_key, int64_t t);
 
+/* ---- occupier_pick.c: the occupier picker (one text field) ---- */
+
+struct pick {
+	const char	*key;		/* form or query key */
+	const char	*html_id;	/* the input's id */
+	const char	*label;		/* its label, also names it in messages */
+	int		 sr_label;	/* the label for screen readers only */
+	int64_t		 site;		/* > 0: occupiers with a contract there */
+};
+void		 page_occupier_search(struct req *);
+/* The picker as include inc of d, showing value. */
+void		 pick_fill(struct req *, struct tpl_dict *, enum tpl_name inc,
+		    const struct pick *, const char *value, int invalid);
+/* The text typed in the picker (query on GET, form on POST; "" none). */
+const char	*pick_text(struct req *, const struct pick *);
+/* The occupier text names: 1 (*id, *name if not NULL), 0 none or more
+ * than one (the message in d, on the field), -1 store error. pick_lookup:
+ * the same with the message in *msg. */
+int		 pick_lookup(struct req *, const struct pick *,
+		    const char *text, int64_t *id, const char **name,
+		    const char **msg);
+int		 pick_resolve(struct req *, struct tpl_dict *,
+		    const struct pick *, const char *text, int64_t *id,
+		    const char **name);
+
 /* ---- month.c: ?month=YYYY-MM ---- */
 
 /* Read the month (default: this month + default_offset) and fill MONTH,

@@ -8,7 +8,10 @@
  * occupier, "" for none, and role), each on the ports named by the
  * repeated field port: ops_ports_change (ops/ports.h), every port of the
  * request or none. Refusals answer 422 with the page and the input kept.
- * GET ?port=ID opens the edit panel of one port.
+ * The occupier is named by id (occupier=ID) or typed in the occupier
+ * picker (occupier_occ=, resolved among the occupiers with a contract at
+ * the site; occupier_pick.c). GET ?port=ID opens the edit panel of one
+ * port.
  */
 #include <string.h>
 
@@ -66,40 +69,38 @@ fill_select_role(struct tpl_dict *d, enum tpl_name section, enum port_role cur)
 	}
 }
 
-static void
-fill_select_occ(struct tpl_dict *d, enum tpl_name section,
-    const struct store_holder *h, size_t n, int64_t cur)
+/* The pickers of the bulk form and of the edit panel. */
+static struct pick
+occ_pick(int64_t site, int edit)
 {
-	struct tpl_dict	*o;
-	size_t		 i;
+	struct pick	 p = { "occupier_occ", "b-occupier", "Occupier", 0,
+			    site };
 
-	for (i = 0; i < n; i++) {
-		o = tpl_section(d, section);
-		tpl_set_int(o, TN_ID, h[i].id);
-		tpl_set(o, TN_NAME, h[i].name);
-		if (h[i].id == cur)
-			tpl_show(o, TN_SELECTED);
+	if (edit) {
+		p.html_id = "e-occupier";
+		p.label = "Holder";
 	}
+	return p;
 }
 
 /* What the screen shows: the site's lists and the request answered again
  * (in: its input, kept; NULL on GET). */
 struct screen {
 	const struct store_site		*s;
-	const struct store_holder	*h;
-	size_t				 nh;
 	const struct ports_change_in	*in;
+	const char			*occ_text; /* the occupier asked, kept */
 	int64_t				 edit;	/* port of the edit panel, 0 none */
 };
 
 /* The edit panel of port ep: the request's choices when it was this
  * panel's, else the port's own. */
 static void
-fill_edit(struct tpl_dict *d, const struct screen *sc,
+fill_edit(struct req *r, struct tpl_dict *d, const struct screen *sc,
     const struct store_port *ep)
 {
 	struct tpl_dict	*e = tpl_section(d, TN_EDIT);
-	int64_t		 occ = ep->occupier_id;
+	struct pick	 pk = occ_pick(sc->s->id, 1);
+	const char	*occ = ep->occupier_id > 0 ? ep->occupier_name : "";
 	enum port_role	 role = port_role_parse(ep->role);
 
 	tpl_set_int(e, TN_PORT_ID, ep->id);
@@ -109,13 +110,11 @@ fill_edit(struct tpl_dict *d, const struct screen *sc,
 	tpl_set(e, TN_STATE, strcmp(ep->state, "active") == 0 ? "Active" :
 	    "Inactive");
 	if (sc->in != NULL && sc->in->op == PORT_OP_EDIT) {
-		occ = sc->in->occ;
+		occ = sc->occ_text;
 		role = sc->in->role;
 	}
-	fill_select_occ(e, TN_E_OCC_OPT, sc->h, sc->nh, occ);
+	pick_fill(r, e, TN_E_PICK, &pk, occ, 0);
 	fill_select_role(e, TN_E_ROLE_OPT, role);
-	if (occ == 0)
-		tpl_show(e, TN_NONE_SELECTED);
 }
 
 static int
@@ -160,11 +159,15 @@ render(struct req *r, const struct screen *sc, const struct ops_result *why)
 {
 	const struct ports_change_in	*in = sc->in;
 	const struct store_port		*ep = NULL;
+	struct store_occupier		*any;
 	struct tpl_dict			*d;
 	struct site_floors		 sf;
-	size_t				 j;
+	struct pick			 pk = occ_pick(sc->s->id, 0);
+	size_t				 j, nany;
 
-	if (site_floors_read(r, sc->s->id, &sf) < 0) {
+	if (site_floors_read(r, sc->s->id, &sf) < 0 ||
+	    store_occupier_pick(r->a, r->user.operator_id, sc->s->id, "", 1,
+	    &any, &nany) < 0) {
 		page_store_error(r);
 		return;
 	}
@@ -186,12 +189,12 @@ render(struct req *r, const struct screen *sc, const struct ops_result *why)
 	}
 	/* The bulk form keeps what was chosen (not for the edit panel). */
 	in = in != NULL && in->op != PORT_OP_EDIT ? in : NULL;
-	fill_select_occ(d, TN_OCC_OPT, sc->h, sc->nh, in ? in->occ : 0);
+	pick_fill(r, d, TN_B_PICK, &pk, in ? sc->occ_text : "", 0);
 	fill_select_role(d, TN_ROLE_OPT, in ? in->role : PORT_ROLE__MAX);
-	if (sc->nh == 0)
+	if (nany == 0)
 		tpl_show(d, TN_NO_OCCUPIERS);
 	if (ep != NULL)
-		fill_edit(d, sc, ep);
+		fill_edit(r, d, sc, ep);
 	site_floors_fill(d, &sf, fill_port, (void *)sc);
 	page_end(r);
 }
@@ -208,6 +211,40 @@ edit_port(struct req *r)
 	return id;
 }
 
+/* The occupier a POST names, as the form shows it again: the text typed,
+ * or the name of occupier=ID among the holders. */
+static const char *
+occ_shown(struct req *r, const struct ports_change_in *in,
+    const struct store_holder *h, size_t nh)
+{
+	const char	*t = pick_text(r, &(struct pick){ "occupier_occ", "",
+			    "", 0, 0 });
+	size_t		 i;
+
+	for (i = 0; t[0] == '\0' && i < nh; i++)
+		if (h[i].id == in->occ)
+			return h[i].name;
+	return t;
+}
+
+/* occupier_occ typed instead of occupier=ID: 1 resolved into in->occ (or
+ * nothing typed), 0 refused (out->why), -1 store error. */
+static int
+read_picked(struct req *r, int64_t site, struct ports_change_in *in,
+    struct ports_change_out *out)
+{
+	struct pick	 pk = occ_pick(site, in->op == PORT_OP_EDIT);
+	const char	*t = pick_text(r, &pk), *msg;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (in->occ > 0 || t[0] == '\0')
+		return 1;
+	if ((rc = pick_lookup(r, &pk, t, &in->occ, NULL, &msg)) == 0)
+		ops_refuse(&out->why, OPS_INVALID, "occupier", msg);
+	return rc;
+}
+
 void
 page_site_ports(struct req *r)
 {
@@ -217,20 +254,19 @@ page_site_ports(struct req *r)
 	struct ports_change_out	 out;
 	struct store_holder	*h;
 	struct ops_ctx		 c;
+	size_t			 nh;
 	int			 rc;
 
 	memset(&sc, 0, sizeof(sc));
 	sc.s = &s;
 	if ((rc = store_site_get(r->a, r->user.operator_id, r->ids[0],
-	    &s)) <= 0 || store_device_site_occupiers(r->a,
-	    r->user.operator_id, s.id, &h, &sc.nh) < 0) {
+	    &s)) <= 0) {
 		if (rc == 0)
 			http_error(r, 404);
 		else
 			page_store_error(r);
 		return;
 	}
-	sc.h = h;
 	if (r->method == M_GET) {
 		if ((sc.edit = edit_port(r)) < 0)
 			http_error(r, 404);
@@ -242,9 +278,22 @@ page_site_ports(struct req *r)
 		http_error_msg(r, 400, "The floor ports form could not be read.");
 		return;
 	}
+	sc.in = &in;
+	sc.edit = in.op == PORT_OP_EDIT && in.nids == 1 ? in.ids[0] : 0;
+	if ((rc = read_picked(r, s.id, &in, &out)) <= 0 ||
+	    store_device_site_occupiers(r->a, r->user.operator_id, s.id, &h,
+	    &nh) < 0) {
+		if (rc != 0)	/* a store error */
+			page_store_error(r);
+		else {
+			sc.occ_text = occ_shown(r, &in, NULL, 0);
+			render(r, &sc, &out.why);
+		}
+		return;
+	}
 	in.site = s.id;
-	in.holders = sc.h;
-	in.nholders = sc.nh;
+	in.holders = h;
+	in.nholders = nh;
 	page_ops_ctx(r, &c);
 	if ((rc = ops_ports_change(&c, &in, &out)) < 0) {
 		page_store_error(r);
@@ -257,9 +306,6 @@ page_site_ports(struct req *r)
 	}
 	if (page_refused_bare(r, &out.why))
 		return;
-	sc.h = out.holders;
-	sc.nh = out.nholders;
-	sc.in = &in;
-	sc.edit = in.op == PORT_OP_EDIT && in.nids == 1 ? in.ids[0] : 0;
+	sc.occ_text = occ_shown(r, &in, out.holders, out.nholders);
 	render(r, &sc, &out.why);
 }

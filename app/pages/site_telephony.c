@@ -1,13 +1,17 @@
 /*
  * site_telephony: the phone number pool of a site. GET lists the numbers
- * with counts by state, filtered by state and holder (URL parameters
- * state= and holder=, working without JavaScript); POST changes one
- * number (op=allocate|deallocate|activate|deactivate, number=ID; allocate
- * also to=operator|OCCUPIER_ID: ops_number_change) or allocates the next
- * N available numbers (op=bulk_allocate, count=N, to=...:
- * ops_numbers_allocate; ops/telephony.h). A refusal comes back as 422
- * with the reason and nothing changed. page_site_telephony_csv exports
- * the filtered list as CSV (domain/csv.h: RFC 4180, formula-safe).
+ * with counts by state, filtered by state, holder and a number search (URL
+ * parameters state=, holder=operator|none|OCCUPIER_ID, holder_occ= (an
+ * occupier typed in the picker) and q=, working without JavaScript),
+ * PER_PAGE numbers a page by key (after=ID / before=ID: the numbers after
+ * or before that one, in number order); POST changes one number
+ * (op=allocate|deallocate|activate|deactivate, number=ID; allocate also
+ * to=operator|OCCUPIER_ID, or to=occupier with to_occ= the occupier typed
+ * in the picker: ops_number_change) or allocates the next N available
+ * numbers (op=bulk_allocate, count=N, to=...: ops_numbers_allocate;
+ * ops/telephony.h). A refusal comes back as 422 with the reason and
+ * nothing changed. page_site_telephony_csv exports the filtered list as
+ * CSV (domain/csv.h: RFC 4180, formula-safe), every page of it.
  */
 #include <ctype.h>
 #include <string.h>
@@ -22,6 +26,8 @@
 #include "pages.h"
 
 #define BULK_MAX	1000	/* numbers in one bulk allocation */
+#define PER_PAGE	100	/* numbers on one page of the screen */
+#define Q_CAP		32	/* digits of a number search */
 
 enum bulk_field {
 	BF_COUNT,	/* count */
@@ -48,7 +54,30 @@ struct filter {
 	struct store_phone_filter f;
 	const char	*state_key;	/* "all" or a state key */
 	const char	*holder_key;	/* "all", "operator", "none" or an id */
+	const char	*holder_text;	/* the occupier typed ("" none) */
+	const char	*holder_name;	/* the holder occupier's name */
+	struct store_phone_page pg;	/* number search and page key */
 };
+
+/* The holder filter's picker and the allocations' ("to_occ"). */
+static const struct pick holder_pick =
+    { "holder_occ", "f-holder_occ", "Occupier", 1, 0 };
+
+/* The digits of a number search ("+44 20 7946" -> "44207946"). */
+static const char *
+digits(struct req *r, const char *v)
+{
+	char	*o, *p;
+
+	if (v == NULL)
+		return "";
+	o = p = arena_alloc(r->a, strlen(v) + 1);
+	for (; *v != '\0'; v++)
+		if (*v >= '0' && *v <= '9')
+			*p++ = *v;
+	*p = '\0';
+	return o;
+}
 
 static void
 filter_parse(struct req *r, int from_form, struct filter *f)
@@ -59,13 +88,22 @@ filter_parse(struct req *r, int from_form, struct filter *f)
 	int64_t		 id;
 
 	memset(f, 0, sizeof(*f));
+	f->pg.q = digits(r, get(r, "q", Q_CAP));
+	f->pg.limit = PER_PAGE;
+	if ((from_form ? form_id : query_id)(r, "before", &id) == 1) {
+		f->pg.anchor = id;
+		f->pg.before = 1;
+	} else if ((from_form ? form_id : query_id)(r, "after", &id) == 1)
+		f->pg.anchor = id;
+	f->holder_text = pick_text(r, &holder_pick);
+	f->holder_name = "";
 	f->f.state = phone_state_parse(get(r, "state", 32));
 	f->state_key = f->f.state == PHONE__MAX ? "all" :
 	    phone_state_keys[f->f.state];
 	f->f.holder = SPH_ALL;
 	f->holder_key = "all";
 	if ((h = get(r, "holder", 32)) == NULL)
-		return;
+		h = "all";
 	if (strcmp(h, "operator") == 0) {
 		f->f.holder = SPH_OPERATOR;
 		f->holder_key = "operator";
@@ -77,10 +115,44 @@ filter_parse(struct req *r, int from_form, struct filter *f)
 		f->f.occupier = id;
 		f->holder_key = arena_printf(r->a, "%lld", (long long)id);
 	}
+	/* An occupier typed in the picker: resolved by filter_holder. */
+	if (f->holder_text[0] != '\0' && f->f.holder != SPH_OPERATOR &&
+	    f->f.holder != SPH_NONE) {
+		f->f.holder = SPH_OCCUPIER;
+		f->f.occupier = 0;
+		f->holder_key = "all";
+	}
 }
 
-/* "?state=..&holder=.." for the non-default filters, then extra ("" or
- * "done=saved"). Every part is a key or a number: nothing to encode. */
+/* The holder occupier: the one typed (1 resolved; 0 not: the message in
+ * d and the filter matches nothing) or the one of holder=ID (its name for
+ * the picker; another operator's matches nothing). -1 store error. */
+static int
+filter_holder(struct req *r, struct tpl_dict *d, struct filter *f)
+{
+	struct store_occupier	 o;
+	int			 rc;
+
+	if (f->f.holder != SPH_OCCUPIER)
+		return 1;
+	if (f->f.occupier == 0) {
+		if ((rc = pick_resolve(r, d, &holder_pick, f->holder_text,
+		    &f->f.occupier, &f->holder_name)) <= 0)
+			return rc;
+		f->holder_key = arena_printf(r->a, "%lld",
+		    (long long)f->f.occupier);
+		return 1;
+	}
+	if ((rc = store_occupier_get(r->a, r->user.operator_id,
+	    f->f.occupier, &o)) < 0)
+		return -1;
+	if (rc > 0)
+		f->holder_name = o.name;
+	return 1;
+}
+
+/* "?state=..&holder=..&q=.." for the non-default filters, then extra (""
+ * or "done=saved"). Every part is a key or digits: nothing to encode. */
 static const char *
 filter_query(struct req *r, const struct filter *f, const char *extra)
 {
@@ -91,6 +163,8 @@ filter_query(struct req *r, const struct filter *f, const char *extra)
 		buf_printf(&b, "&state=%s", f->state_key);
 	if (strcmp(f->holder_key, "all") != 0)
 		buf_printf(&b, "&holder=%s", f->holder_key);
+	if (f->pg.q[0] != '\0')
+		buf_printf(&b, "&q=%s", f->pg.q);
 	if (extra[0] != '\0')
 		buf_printf(&b, "&%s", extra);
 	if (b.len == 0)
@@ -139,39 +213,42 @@ fill_filters(struct req *r, struct tpl_dict *d, const struct store_site *s,
 		tpl_show(d, TN_HOLDER_OPERATOR_SELECTED);
 	else if (f->f.holder == SPH_NONE)
 		tpl_show(d, TN_HOLDER_NONE_SELECTED);
+	else if (f->f.holder == SPH_OCCUPIER)
+		tpl_show(d, TN_HOLDER_OCC_SELECTED);
+	tpl_set(d, TN_F_Q, f->pg.q);
+	pick_fill(r, d, TN_HOLDER_PICK, &holder_pick, f->holder_text[0] !=
+	    '\0' ? f->holder_text : f->holder_name, f->f.holder ==
+	    SPH_OCCUPIER && f->f.occupier == 0);
 }
 
-/* The holder filter's occupiers and the allocation's ("to"). */
-static void
-fill_occupiers(struct tpl_dict *d, const struct filter *f,
-    const struct store_phone_occ *occ, size_t n)
+/* What a POST asks: one number changed, or the next N allocated. */
+struct post {
+	int			 bulk;
+	const char		*to_text;	/* the occupier typed */
+	struct number_change_in	 one;
+	struct numbers_allocate_in many;
+};
+
+/* The allocations' picker ("to_occ"): the bulk form's, or row id's. */
+static struct pick
+to_pick(struct req *r, int64_t site, int64_t row)
 {
-	struct tpl_dict	*opt;
-	size_t		 i;
-	int		 nto = 0;
+	struct pick	 p = { "to_occ", "f-to_occ", "Allocate to", 0, site };
 
-	for (i = 0; i < n; i++) {
-		opt = tpl_section(d, TN_HOLDER_OPT);
-		tpl_set_int(opt, TN_ID, occ[i].id);
-		tpl_set(opt, TN_NAME, occ[i].name);
-		if (f->f.holder == SPH_OCCUPIER && f->f.occupier == occ[i].id)
-			tpl_show(opt, TN_SELECTED);
-		if (!occ[i].has_contract)
-			continue;
-		opt = tpl_section(d, TN_TO_OPT);
-		tpl_set_int(opt, TN_OCC_ID, occ[i].id);
-		tpl_set(opt, TN_OCC_NAME, occ[i].name);
-		nto++;
+	if (row > 0) {
+		p.html_id = arena_printf(r->a, "to-%lld", (long long)row);
+		p.sr_label = 1;
 	}
-	if (nto == 0)
-		tpl_show(d, TN_NO_CONTRACTS);
+	return p;
 }
 
 static void
-fill_row(struct tpl_dict *d, const struct store_phone *p)
+fill_row(struct req *r, struct tpl_dict *d, int64_t site,
+    const struct store_phone *p, const struct post *post)
 {
 	struct tpl_dict		*row = tpl_section(d, TN_ROW), *x;
 	enum phone_holder	 h = store_phone_holder(p);
+	struct pick		 pk;
 
 	tpl_set_int(row, TN_ID, p->id);
 	tpl_set(row, TN_NUMBER, p->number);
@@ -189,7 +266,11 @@ fill_row(struct tpl_dict *d, const struct store_phone *p)
 		tpl_show(row, TN_HOLDER_NONE);
 	switch (p->state) {
 	case PHONE_AVAILABLE:
-		tpl_show(row, TN_CAN_ALLOCATE);
+		x = tpl_section(row, TN_CAN_ALLOCATE);
+		pk = to_pick(r, site, p->id);
+		pk.label = arena_printf(r->a, "Allocate %s to", p->number);
+		pick_fill(r, x, TN_TO_PICK, &pk, post != NULL && !post->bulk &&
+		    post->one.id == p->id ? post->to_text : "", 0);
 		break;
 	case PHONE_RESERVED:
 		if (h == PHONE_HOLDER_OCCUPIER)
@@ -208,26 +289,48 @@ fill_row(struct tpl_dict *d, const struct store_phone *p)
 	}
 }
 
+/* Links to the pages before and after rows[0..n) of the list. */
 static void
-render(struct req *r, struct tpl_dict *d, const struct store_site *s,
-    const struct filter *f)
+fill_pager(struct req *r, struct tpl_dict *d, const struct store_site *s,
+    const struct filter *f, const struct store_phone *p, size_t n, int more)
 {
+	struct tpl_dict	*pg;
+	const char	*base = arena_printf(r->a, "/sites/%lld/telephony",
+			    (long long)s->id);
+	int		 prev, next;
+
+	prev = f->pg.before ? more : f->pg.anchor > 0;
+	next = f->pg.before ? f->pg.anchor > 0 : more;
+	if (n == 0 || (!prev && !next))
+		return;
+	pg = tpl_section(d, TN_PAGER);
+	if (prev)
+		tpl_set(tpl_section(pg, TN_PREV), TN_HREF, arena_printf(r->a,
+		    "%s%s", base, filter_query(r, f, arena_printf(r->a,
+		    "before=%lld", (long long)p[0].id))));
+	if (next)
+		tpl_set(tpl_section(pg, TN_NEXT), TN_HREF, arena_printf(r->a,
+		    "%s%s", base, filter_query(r, f, arena_printf(r->a,
+		    "after=%lld", (long long)p[n - 1].id))));
+}
+
+/* The head: the site, the counts by state, whether anyone can be given a
+ * number (an occupier with a contract at the site), the bulk form. */
+static int
+fill_head(struct req *r, struct tpl_dict *d, const struct store_site *s,
+    const struct post *post)
+{
+	struct store_occupier	*any;
 	struct tpl_dict		*opt;
-	struct store_phone	*p;
-	struct store_phone_occ	*occ;
 	int64_t			 counts[PHONE__MAX], total;
-	size_t			 n, nocc, i;
+	size_t			 nany;
+	struct pick		 pk = to_pick(r, s->id, 0);
 	int			 k;
 
 	if (store_phone_counts(r->a, r->user.operator_id, s->id, r->today,
-	    counts, &total) < 0 ||
-	    store_phone_list_site(r->a, r->user.operator_id, s->id, r->today,
-	    &f->f, &p, &n) < 0 ||
-	    store_phone_site_occupiers(r->a, r->user.operator_id, s->id, &occ,
-	    &nocc) < 0) {
-		page_store_error(r);
-		return;
-	}
+	    counts, &total) < 0 || store_occupier_pick(r->a,
+	    r->user.operator_id, s->id, "", 1, &any, &nany) < 0)
+		return -1;
 	tpl_set_int(d, TN_SITE_ID, s->id);
 	tpl_set(d, TN_SITE_NAME, s->name);
 	tpl_set_int(d, TN_TOTAL, total);
@@ -237,13 +340,39 @@ render(struct req *r, struct tpl_dict *d, const struct store_site *s,
 		tpl_set(opt, TN_LABEL, count_words[k]);
 		tpl_set(opt, TN_KEY, phone_state_keys[k]);
 	}
+	if (nany == 0)
+		tpl_show(d, TN_NO_CONTRACTS);
+	pick_fill(r, d, TN_TO_PICK, &pk, post != NULL && post->bulk ?
+	    post->to_text : "", 0);
+	return total > 0;
+}
+
+static void
+render(struct req *r, struct tpl_dict *d, const struct store_site *s,
+    struct filter *f, const struct post *post)
+{
+	struct store_phone	*p;
+	size_t			 n, i;
+	int			 any, more, rc;
+
+	if ((any = fill_head(r, d, s, post)) < 0 ||
+	    filter_holder(r, d, f) < 0 ||
+	    (rc = store_phone_page_site(r->a, r->user.operator_id, s->id,
+	    r->today, &f->f, &f->pg, &p, &n, &more)) < 0) {
+		page_store_error(r);
+		return;
+	}
+	if (rc == 0) {
+		http_error(r, 404);	/* a page key of another site */
+		return;
+	}
 	fill_filters(r, d, s, f);
-	fill_occupiers(d, f, occ, nocc);
 	for (i = 0; i < n; i++)
-		fill_row(d, &p[i]);
+		fill_row(r, d, s->id, &p[i], post);
+	fill_pager(r, d, s, f, p, n, more);
 	if (n > 0)
 		tpl_show(d, TN_HAS_ROWS);
-	else if (total > 0)
+	else if (any)
 		tpl_show(d, TN_EMPTY_FILTERED);
 	else
 		tpl_show(d, TN_EMPTY);
@@ -253,29 +382,29 @@ render(struct req *r, struct tpl_dict *d, const struct store_site *s,
 /* The allocation target: 0 the operator, an occupier id, or -1 (refused:
  * message in d). */
 static int64_t
-target(struct req *r, struct tpl_dict *d)
+target(struct req *r, struct tpl_dict *d, int64_t site, struct post *p)
 {
 	static const char *const operator[] = { "operator", NULL };
+	struct pick		 pk = to_pick(r, site, 0);
 	int64_t			 id;
+	int			 rc;
 
 	if (form_enum(r, "to", operator) == 0)
 		return 0;
 	if (form_id(r, "to", &id) == 1)
 		return id;
-	form_error(r, d, NULL, "Choose who gets the number: the operator or "
-	    "an occupier with a contract at this site.");
-	return -1;
+	if ((p->to_text = pick_text(r, &pk))[0] == '\0') {
+		form_error(r, d, NULL, "Choose who gets the number: the "
+		    "operator or an occupier with a contract at this site.");
+		return -1;
+	}
+	if ((rc = pick_resolve(r, d, &pk, p->to_text, &id, NULL)) < 0)
+		return -2;
+	return rc == 0 ? -1 : id;
 }
 
-/* What a POST asks: one number changed, or the next N allocated. */
-struct post {
-	int			 bulk;
-	struct number_change_in	 one;
-	struct numbers_allocate_in many;
-};
-
 /* Read a POST: 1 read; 0 refused (messages in d); -1 the error page
- * answered (400, 404). */
+ * answered (400, 404, 503). */
 static int
 read_post(struct req *r, struct tpl_dict *d, int64_t site, struct post *p)
 {
@@ -284,6 +413,7 @@ read_post(struct req *r, struct tpl_dict *d, int64_t site, struct post *p)
 	int64_t		 to;
 
 	memset(p, 0, sizeof(*p));
+	p->to_text = "";
 	p->bulk = opkey != NULL && strcmp(opkey, "bulk_allocate") == 0;
 	p->one.site = p->many.site = site;
 	p->one.any_holder = 1;
@@ -302,8 +432,11 @@ read_post(struct req *r, struct tpl_dict *d, int64_t site, struct post *p)
 			return 1;
 	} else if (form_read(r, d, bulk_fields, BF__MAX, bv) > 0)
 		return 0;
-	if ((to = target(r, d)) < 0)
-		return 0;
+	if ((to = target(r, d, site, p)) < 0) {
+		if (to == -2)
+			page_store_error(r);
+		return to == -2 ? -1 : 0;
+	}
 	p->one.occ = p->many.occ = to;
 	p->many.count = bv[BF_COUNT].i;
 	return 1;
@@ -335,7 +468,7 @@ page_site_telephony(struct req *r)
 	if (r->method == M_GET || (rc = read_post(r, d, s.id, &p)) == 0) {
 		if (r->method != M_GET)
 			r->status = 422;
-		render(r, d, &s, &f);
+		render(r, d, &s, &f, r->method != M_GET ? &p : NULL);
 		return;
 	}
 	if (rc < 0)
@@ -351,7 +484,7 @@ page_site_telephony(struct req *r)
 	else if (!page_refused_bare(r, &out.why)) {
 		page_refused(r, d, &out.why);
 		r->status = 422;	/* every refusal of this screen */
-		render(r, d, &s, &f);
+		render(r, d, &s, &f, &p);
 	}
 }
 

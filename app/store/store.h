@@ -153,6 +153,18 @@ struct store_occupier {
 int	 store_occupier_page(struct arena *, int64_t op, const char *q,
 	    int32_t today, int64_t *page, int64_t per_page, int64_t *total,
 	    struct store_occupier **out, size_t *n);
+/* The occupier picker. store_occupier_pick: at most limit occupiers of
+ * operator op whose name or billing reference contains text (site > 0:
+ * only those with a contract at that site), in name order. 1, -1.
+ * store_occupier_resolve: the one occupier a typed text names: the billing
+ * reference equal to it, else the name equal to it, else the only one
+ * containing it. 1 found (*o: id, name, billing_ref), 0 none, 2 more than
+ * one, -1 error. */
+int	 store_occupier_pick(struct arena *, int64_t op, int64_t site,
+	    const char *text, int64_t limit, struct store_occupier **out,
+	    size_t *n);
+int	 store_occupier_resolve(struct arena *, int64_t op, int64_t site,
+	    const char *text, struct store_occupier *o);
 int	 store_occupier_get(struct arena *, int64_t op, int64_t id,
 	    struct store_occupier *);
 /* An occupier from columns k.. of a row: id, name, billing_ref,

@@ -540,3 +540,63 @@ store_occupier_update(int64_t op, const struct store_occupier *o)
 		return -1;
 	return n > 0 ? 1 : 0;
 }
+
+static void
+pick_row(const struct dbrow *row, struct store_occupier *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->id = dbrow_int(row, 0);
+	o->name = dbrow_str(row, 1);
+	o->billing_ref = dbrow_str(row, 2);
+}
+
+int
+store_occupier_pick(struct arena *a, int64_t op, int64_t site,
+    const char *text, int64_t limit, struct store_occupier **out, size_t *n)
+{
+	const char	*pattern = store_like_pattern(a, text);
+	struct dbp	 p[] = { DBP_I(op), DBP_S(pattern), DBP_S(pattern),
+	    DBP_I(site), DBP_I(site), DBP_I(limit) };
+	struct dbres	 res;
+	size_t		 i;
+
+	*out = NULL;
+	*n = 0;
+	if (db_query(a, STMT_OCCUPIER_PICK_LIKE, p, NPARAMS(p), &res) < 0)
+		return -1;
+	*out = arena_calloc(a, res.nrows ? res.nrows : 1, sizeof(**out));
+	for (i = 0; i < res.nrows; i++)
+		pick_row(&res.rows[i], &(*out)[i]);
+	*n = res.nrows;
+	return 1;
+}
+
+int
+store_occupier_resolve(struct arena *a, int64_t op, int64_t site,
+    const char *text, struct store_occupier *o)
+{
+	struct dbp		 p[] = { DBP_S(text), DBP_I(op), DBP_S(text),
+	    DBP_S(text), DBP_I(site), DBP_I(site) };
+	struct dbres		 res;
+	struct store_occupier	*like;
+	size_t			 n;
+
+	memset(o, 0, sizeof(*o));
+	if (db_query(a, STMT_OCCUPIER_PICK_EXACT, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows > 0) {
+		/* References first: one equal reference names it; two equal
+		 * references, or no reference and two equal names, do not. */
+		if (res.nrows > 1 && dbrow_int(&res.rows[0], 3) ==
+		    dbrow_int(&res.rows[1], 3))
+			return 2;
+		pick_row(&res.rows[0], o);
+		return 1;
+	}
+	if (store_occupier_pick(a, op, site, text, 2, &like, &n) < 0)
+		return -1;
+	if (n != 1)
+		return n == 0 ? 0 : 2;
+	*o = like[0];
+	return 1;
+}

@@ -58,39 +58,100 @@ store_phone_holder(const struct store_phone *p)
 	return PHONE_HOLDER_NONE;
 }
 
-int
-store_phone_list_site(struct arena *a, int64_t op, int64_t site,
-    int32_t today, const struct store_phone_filter *f,
-    struct store_phone **out, size_t *n)
+/* The 10 parameters of the site list's filters (STMT_PHONE_LIST_SITE and
+ * the pages): operator, site, state (twice, with the day d) and holder. */
+static void
+filter_params(struct dbp *p, int64_t op, int64_t site, const char *d,
+    const struct store_phone_filter *f)
 {
-	char		 d[DATE_STRLEN];
 	const char	*st = "";
 	int64_t		 hk = SPH_ALL, occ = 0;
-	struct dbp	 p[10];
-	struct dbres	 res;
+	size_t		 i;
 
-	*out = NULL;
-	*n = 0;
 	if (f != NULL) {
 		if ((unsigned)f->state < PHONE__MAX)
 			st = phone_state_keys[f->state];
 		hk = f->holder;
 		occ = f->occupier;
 	}
-	date_format(today, d, sizeof(d));
 	p[0] = DBP_I(op);
 	p[1] = DBP_I(site);
 	p[2] = DBP_S(st);
 	p[3] = DBP_S(d);
 	p[4] = DBP_S(st);
-	p[5] = DBP_I(hk);
-	p[6] = DBP_I(hk);
-	p[7] = DBP_I(hk);
+	for (i = 5; i <= 9; i++)
+		p[i] = DBP_I(hk);
 	p[8] = DBP_I(occ);
-	p[9] = DBP_I(hk);
+}
+
+int
+store_phone_list_site(struct arena *a, int64_t op, int64_t site,
+    int32_t today, const struct store_phone_filter *f,
+    struct store_phone **out, size_t *n)
+{
+	char		 d[DATE_STRLEN];
+	struct dbp	 p[10];
+	struct dbres	 res;
+
+	*out = NULL;
+	*n = 0;
+	date_format(today, d, sizeof(d));
+	filter_params(p, op, site, d, f);
 	if (db_query(a, STMT_PHONE_LIST_SITE, p, NPARAMS(p), &res) < 0)
 		return -1;
 	return phone_rows(a, &res, today, out, n);
+}
+
+int
+store_phone_page_site(struct arena *a, int64_t op, int64_t site,
+    int32_t today, const struct store_phone_filter *f,
+    const struct store_phone_page *pg, struct store_phone **out, size_t *n,
+    int *more)
+{
+	char			 d[DATE_STRLEN];
+	const char		*like = "", *key = "";
+	struct store_phone	 at, *p, t;
+	struct dbp		 pp[16];
+	struct dbres		 res;
+	size_t			 i;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	*more = 0;
+	if (pg->anchor > 0) {
+		if ((rc = store_phone_get(a, op, site, pg->anchor, today,
+		    &at)) <= 0)
+			return rc;
+		key = at.number;
+	}
+	if (pg->q[0] != '\0')
+		like = store_like_pattern(a, pg->q);
+	date_format(today, d, sizeof(d));
+	filter_params(pp, op, site, d, f);
+	pp[10] = DBP_S(pg->q);
+	pp[11] = DBP_S(like);
+	pp[12] = DBP_S(key);
+	pp[13] = DBP_S(key);
+	pp[14] = DBP_I(pg->anchor);
+	pp[15] = DBP_I(pg->limit + 1);
+	if (db_query(a, pg->before && pg->anchor > 0 ?
+	    STMT_PHONE_PAGE_SITE_BEFORE : STMT_PHONE_PAGE_SITE_AFTER, pp,
+	    NPARAMS(pp), &res) < 0)
+		return -1;
+	if (res.nrows > (size_t)pg->limit) {
+		*more = 1;
+		res.nrows = (size_t)pg->limit;
+	}
+	phone_rows(a, &res, today, &p, n);
+	if (pg->before && pg->anchor > 0)
+		for (i = 0; i < *n / 2; i++) {
+			t = p[i];
+			p[i] = p[*n - 1 - i];
+			p[*n - 1 - i] = t;
+		}
+	*out = p;
+	return 1;
 }
 
 int

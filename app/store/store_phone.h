@@ -73,6 +73,22 @@ struct store_phone_occ {
 int	 store_phone_list_site(struct arena *, int64_t op, int64_t site,
 	    int32_t today, const struct store_phone_filter *,
 	    struct store_phone **, size_t *);
+/* A page of the site's numbers by key (the Telephony screen): the limit
+ * numbers after the number anchor (0: from the first), or with before the
+ * limit numbers before it, always in number order, matching the filter
+ * and q (digits the number contains, spaces ignored; "" any). *more: there
+ * are matches beyond the page in the direction read. 1, 0 the anchor is
+ * not a number of the site, -1. */
+struct store_phone_page {
+	const char	*q;
+	int64_t		 anchor;
+	int		 before;
+	int64_t		 limit;
+};
+int	 store_phone_page_site(struct arena *, int64_t op, int64_t site,
+	    int32_t today, const struct store_phone_filter *,
+	    const struct store_phone_page *, struct store_phone **, size_t *,
+	    int *more);
 /* Numbers of the site by effective state; total = the sum. 1, -1. */
 int	 store_phone_counts(struct arena *, int64_t op, int64_t site,
 	    int32_t today, int64_t counts[PHONE__MAX], int64_t *total);

@@ -13,7 +13,8 @@
 # BENCH_SMALL (200), BENCH_TIMING (10 requests per page for the statement
 # timings), TENANTRY_WORKERS (4), TENANTRY_BIN (build/tenantry; copied, so a
 # rebuild during the run changes nothing), TENANTRY_TEMPLATES, TENANTRY_SQL_DIR,
-# BENCH_KEEP=1 (keep the throwaway directory), BENCH_BUDGET (560 s: runs that
+# BENCH_KEEP=1 (keep the throwaway directory), BENCH_ONLY_SCREENS=1 (stop
+# after the "every screen" table, tests/bench/screens.sh), BENCH_BUDGET (560 s: runs that
 # would end later are skipped and named in the report, so the whole stays
 # under 10 minutes), BENCH_STRICT=1 (exit 1 when a
 # goal fails; by default only errors fail: the goals are reported, never
@@ -209,6 +210,16 @@ for pg in fortunes occ1 occ500 services preview; do capture "$pg"; done
 for pg in fortunes occ1 occ500 services preview save; do timing "$pg"; done
 bench_sql mysql "SET GLOBAL general_log = 0; SET GLOBAL slow_query_log = 0; SET GLOBAL long_query_time = 10; TRUNCATE TABLE mysql.general_log; TRUNCATE TABLE mysql.slow_log"
 bench_serve_restart
+
+# The "every screen" table (tests/bench/screens.sh), one request at a time.
+. "$ROOT/tests/bench/screens.sh"
+bench_say "bench: every screen, one request at a time"
+screens_run >"$W/screens.md" || bench_say "bench: the every-screen part failed"
+cp "$W/screens.md" "$OUT/screens.md"
+if [ "${BENCH_ONLY_SCREENS:-0}" = 1 ]; then
+	cat "$W/screens.md"
+	exit 0
+fi
 
 # norm(): a statement's text without its literals (to match log entries).
 NORM_AWK='function norm(x) { sub(/token_hash = .*/, "token_hash = ?", x); gsub(/\\./, "", x); gsub(/'"'"'[^'"'"']*'"'"'/, "?", x); gsub(/[0-9]+/, "N", x); gsub(/ +/, " ", x); return x }'
@@ -561,6 +572,7 @@ usage_bench || bench_say "bench: the usage billing part failed"
 
 report >"$W/report.md"
 [ -f "$W/usage.md" ] && cat "$W/usage.md" >>"$W/report.md"
+[ -f "$W/screens.md" ] && { echo; cat "$W/screens.md"; } >>"$W/report.md"
 cp "$W/report.md" "$OUT/latest.md"
 cp "$W/results.tsv" "$OUT/results.tsv"
 cp "$W/stmts.tsv" "$OUT/statements.tsv"

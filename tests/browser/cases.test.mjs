@@ -91,7 +91,7 @@ test('raise an IVR case from the pre-fill link, comment, close, reopen; list tab
 		// Sign-in returns to the path; the pre-fill link is opened again.
 		await page.goto(`${BASE_URL}/cases/new?occupier=${acme}&site=${cw}&service=${ivr}&subject=${encodeURIComponent(subject)}`);
 		assert.equal(await text(page.getByRole('heading', { level: 1 })), 'Raise a case');
-		assert.equal(await page.getByLabel('Occupier').locator('option:checked').innerText(), 'Acme Analytics Ltd');
+		assert.equal(await page.getByLabel('Occupier').inputValue(), 'Acme Analytics Ltd');
 		assert.equal(await page.getByLabel('Site').locator('option:checked').innerText(), 'Canary Wharf');
 		assert.equal(await page.getByLabel('Related service').locator('option:checked').innerText(), 'IVR');
 		assert.equal(await page.getByLabel('Subject').inputValue(), subject);
@@ -134,12 +134,20 @@ test('raise an IVR case from the pre-fill link, comment, close, reopen; list tab
 		await page.waitForURL((u) => u.pathname === '/cases');
 		const tabs = page.getByRole('navigation', { name: 'Case status' });
 		assert.equal(await tabs.getByRole('link', { name: /^Open/ }).getAttribute('aria-current'), 'page');
-		// With JavaScript the occupier select submits itself.
+		// With JavaScript the selects submit themselves; the occupier picker
+		// offers the server's matches as you type, Enter filters.
 		assert.equal(await page.getByRole('button', { name: 'Filter' }).isVisible(), false);
+		const picker = page.getByLabel('Occupier');
+		await picker.pressSequentially('Acme An');
+		await page.waitForFunction(() => [...document.querySelectorAll('#f-occupier-list option')]
+			.some((o) => o.textContent.startsWith('Acme Analytics Ltd')));
 		await Promise.all([
-			page.waitForURL((u) => u.searchParams.get('occupier') === acme),
-			page.getByLabel('Occupier').selectOption({ label: 'Acme Analytics Ltd' }),
+			page.waitForURL((u) => u.searchParams.get('occupier_occ') === 'Acme An'),
+			picker.press('Enter'),
 		]);
+		assert.equal(await picker.inputValue(), 'Acme Analytics Ltd');
+		assert.equal(new URL(await tabs.getByRole('link', { name: /^Closed/ }).getAttribute('href'), BASE_URL)
+			.searchParams.get('occupier'), acme);
 		const row = page.locator('table.grid tbody tr', { hasText: subject });
 		assert.equal(await row.count(), 1);
 		assert.match(await text(row), /Acme Analytics Ltd Canary Wharf IVR Open \d+ \w{3} \d{4} 1 Normal Unassigned /);

@@ -83,6 +83,13 @@ function lastAudit() {
 
 /* ---- page helpers ---------------------------------------------------------- */
 
+/* The occupier picker's search: [value, label] of each option offered. */
+async function pickOptions(client, qs) {
+	const r = await client.get(`/occupiers/search${qs}`);
+	assert.equal(r.status, 200, qs);
+	return [...r.body.matchAll(/<option value="([^"]*)">([^<]*)<\/option>/g)].map((m) => [m[1], m[2]]);
+}
+
 /* Rows of the numbers table: { number, main, state, holder, details }. */
 function siteRows(html) {
 	return tableRows(html).map(([n, state, holder, details]) => ({
@@ -245,13 +252,19 @@ test("the site's Telephony screen: counts by state, every number with state, hol
 	assert.match(r.body, new RegExp(`<a href="/occupiers/${acme}/sites/${cw}/telephony">Acme Analytics Ltd</a>`));
 	// Row actions are small POST forms; allocation offers the operator and the
 	// occupiers with a contract at the site (Cobalt Legal is at Shoreditch only).
-	const form = new RegExp(`<select id="to-${free.id}" name="to">([\\s\\S]*?)</select>`).exec(r.body);
-	assert.ok(form, 'an allocation form on an available number');
-	const options = [...form[1].matchAll(/<option value="([^"]*)">([^<]*)<\/option>/g)].map((m) => [m[1], m[2]]);
-	assert.deepEqual(options[0], ['operator', 'Operator']);
-	assert.ok(options.some(([v, l]) => v === String(acme) && l === 'Acme Analytics Ltd'));
-	assert.ok(options.some(([v]) => v === String(blueFinch)), 'a future contract counts');
-	assert.ok(!options.some(([v]) => v === String(cobalt)), 'no contract at Canary Wharf: not offered');
+	const form = new RegExp(`<input type="hidden" name="number" value="${free.id}"><label class="sr" for="to-${free.id}">Allocate ${free.number.replace(/\+/g, '\\+')} to</label> ` +
+		`<input id="to-${free.id}" name="to_occ" value="" [^>]*data-pick="/occupiers/search\\?site=${cw}"[^>]*>` +
+		'<datalist id="to-\\d+-list"></datalist> <button type="submit" class="small" name="to" value="occupier">Allocate<span class="sr"> [^<]*</span></button> ' +
+		'<button type="submit" class="small secondary" name="to" value="operator">').exec(r.body);
+	assert.ok(form, 'an allocation form on an available number: an occupier picker and the operator');
+	const options = await pickOptions(admin, `?site=${cw}&q=`);
+	assert.deepEqual(options, [], 'an empty search offers nothing');
+	const name = (id) => dbValue(`SELECT name FROM occupier WHERE id = ${id}`);
+	const offered = async (id) => (await pickOptions(admin, `?site=${cw}&q=${encodeURIComponent(name(id))}`))
+		.some(([, label]) => label.startsWith(name(id)));
+	assert.ok(await offered(acme), 'Acme has a contract at Canary Wharf');
+	assert.ok(await offered(blueFinch), 'a future contract counts');
+	assert.ok(!(await offered(cobalt)), 'no contract at Canary Wharf: not offered');
 	assert.match(r.body, /<input type="hidden" name="op" value="deactivate"><input type="hidden" name="number" value="\d+"><button type="submit" class="small">Deactivate<span class="sr"> \+44 20 7946 0100<\/span><\/button>/);
 	assert.match(r.body, new RegExp(`<input type="hidden" name="op" value="deallocate"><input type="hidden" name="number" value="${numberId('+44 20 7946 0158')}">`));
 	assert.ok(!r.body.includes(`name="op" value="deallocate"><input type="hidden" name="number" value="${numberId('+44 20 7946 0100')}"`),
@@ -277,7 +290,7 @@ test('filters by state and holder are GET parameters that work without JavaScrip
 	let r = await get('?state=active');
 	assert.match(r.body, new RegExp(`<form class="toolbar filters" method="get" action="/sites/${cw}/telephony">`));
 	assert.match(r.body, /<option value="active" selected>Active<\/option>/);
-	assert.match(r.body, /<button type="submit" class="js-hide">Apply<\/button>/);
+	assert.match(r.body, /<button type="submit">Apply<\/button>/);
 	let rows = siteRows(r.body);
 	assert.equal(rows.length, counts(cw).active);
 	assert.ok(rows.every((x) => x.state === 'Active'));
@@ -295,7 +308,8 @@ test('filters by state and holder are GET parameters that work without JavaScrip
 		[['+44 20 7946 0158', 'Reserved', 'Operator'], ['+44 20 7946 0159', 'Reserved', 'Operator']]);
 
 	r = await get(`?holder=${acme}`);
-	assert.match(r.body, new RegExp(`<option value="${acme}" selected>Acme Analytics Ltd</option>`));
+	assert.match(r.body, /<option value="occupier" selected>The occupier:<\/option>/);
+	assert.match(r.body, /<input id="f-holder_occ" name="holder_occ" value="Acme Analytics Ltd"/);
 	assert.deepEqual(siteRows(r.body).map((x) => x.number), ['+44 20 7946 0100', '+44 20 7946 0101', '+44 20 7946 0102']);
 
 	r = await get('?holder=none');
