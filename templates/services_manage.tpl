@@ -27,15 +27,15 @@
 <thead><tr><th scope="col">Service</th><th scope="col">Contract</th><th scope="col">Start date</th><th scope="col" class="num">Cost</th><th scope="col" class="num">RRP</th><th scope="col" class="num">Price</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Total</th><th scope="col"><span class="sr">Remove</span></th></tr></thead>
 <tbody>
 {{#ROW}}<tr class="row{{#INVALID}} invalid{{/INVALID}}" id="row-{{I}}">
-<td><input type="hidden" name="row[{{I}}][id]" value="{{ID}}"><input type="hidden" name="row[{{I}}][service]" value="{{SERVICE_ID}}"><span class="svc-name">{{NAME}}</span><span class="svc-desc">{{DESCRIPTION}}</span></td>
-<td>{{#FIXED_CONTRACT}}{{REF}}<input type="hidden" name="row[{{I}}][contract]" value="{{ID}}">{{/FIXED_CONTRACT}}{{#CHOOSE_CONTRACT}}<label class="sr" for="c-{{I}}">Contract for {{NAME}}</label><select id="c-{{I}}" name="row[{{I}}][contract]">{{#NONE_SELECTED}}<option value="">Select a contract…</option>{{/NONE_SELECTED}}{{#OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{REF}}</option>{{/OPT}}</select>{{/CHOOSE_CONTRACT}}</td>
-<td>{{START}}</td>
-<td class="num">{{COST}}{{#ZERO_COST}}<a class="note-ref" href="#zero-cost" title="Cost 0.00: see the note below">*</a>{{/ZERO_COST}}</td>
-<td class="num">{{RRP}}</td>
-<td class="num"><label class="sr" for="p-{{I}}">Price per unit for {{NAME}}</label><input id="p-{{I}}" class="money" name="row[{{I}}][price]" value="{{PRICE}}" inputmode="decimal" size="8"></td>
-<td class="num"><label class="sr" for="q-{{I}}">QTY of {{NAME}}</label><input id="q-{{I}}" class="qty" name="row[{{I}}][qty]" value="{{QTY}}" inputmode="numeric" size="4"></td>
-<td class="num total">{{TOTAL}}</td>
-<td class="act"><button type="submit" name="remove" value="{{I}}" class="remove" aria-label="Remove {{NAME}}" title="Remove">✕</button></td>
+<td data-label="Service"><input type="hidden" name="row[{{I}}][id]" value="{{ID}}"><input type="hidden" name="row[{{I}}][service]" value="{{SERVICE_ID}}"><span class="svc-name">{{NAME}}</span><span class="svc-desc">{{DESCRIPTION}}</span></td>
+<td data-label="Contract">{{#FIXED_CONTRACT}}{{REF}}<input type="hidden" name="row[{{I}}][contract]" value="{{ID}}">{{/FIXED_CONTRACT}}{{#CHOOSE_CONTRACT}}<label class="sr" for="c-{{I}}">Contract for {{NAME}}</label><select id="c-{{I}}" name="row[{{I}}][contract]">{{#NONE_SELECTED}}<option value="">Select a contract…</option>{{/NONE_SELECTED}}{{#OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{REF}}</option>{{/OPT}}</select>{{/CHOOSE_CONTRACT}}</td>
+<td data-label="Start date">{{START}}</td>
+<td class="num" data-label="Cost">{{COST}}{{#ZERO_COST}}<a class="note-ref" href="#zero-cost" title="Cost 0.00: see the note below">*</a>{{/ZERO_COST}}</td>
+<td class="num" data-label="RRP">{{RRP}}</td>
+<td class="num" data-label="Price"><label class="sr" for="p-{{I}}">Price per unit for {{NAME}}</label><input id="p-{{I}}" class="money" name="row[{{I}}][price]" value="{{PRICE}}" inputmode="decimal" size="8"></td>
+<td class="num" data-label="QTY"><label class="sr" for="q-{{I}}">QTY of {{NAME}}</label><input id="q-{{I}}" class="qty" name="row[{{I}}][qty]" value="{{QTY}}" inputmode="numeric" size="4"></td>
+<td class="num total" data-label="Total">{{TOTAL}}</td>
+<td class="act" data-label="Remove"><button type="submit" name="remove" value="{{I}}" class="remove" aria-label="Remove {{NAME}}" title="Remove">✕</button></td>
 </tr>
 {{#INVALID}}<tr class="msgs"><td colspan="9"><ul>{{#MSG}}<li>{{TEXT}}</li>{{/MSG}}</ul></td></tr>{{/INVALID}}
 {{/ROW}}{{#NO_ROWS}}<tr><td colspan="9" class="empty-row">It is empty here: add services from the list on the left.</td></tr>{{/NO_ROWS}}
