@@ -168,7 +168,7 @@ fill_occupiers(struct tpl_dict *d, const struct filter *f,
 }
 
 static void
-fill_row(struct tpl_dict *d, const struct store_phone *p)
+fill_row(struct req *r, struct tpl_dict *d, const struct store_phone *p)
 {
 	struct tpl_dict		*row = tpl_section(d, TN_ROW), *x;
 	enum phone_holder	 h = store_phone_holder(p);
@@ -199,11 +199,18 @@ fill_row(struct tpl_dict *d, const struct store_phone *p)
 	case PHONE_ACTIVE:
 		page_set_date(tpl_section(row, TN_SINCE), TN_DAY,
 		    p->activated_at);
-		tpl_show(row, TN_CAN_DEACTIVATE);
+		tpl_set(tpl_section(row, TN_CAN_DEACTIVATE), TN_CONFIRM,
+		    page_deactivate_consequence(r, p->number,
+		    p->occupier_name));
 		break;
 	default:
 		page_set_date(tpl_section(row, TN_UNTIL), TN_DAY,
 		    p->cooloff_until);
+		/* Reinstate is offered the day of a deactivation and the
+		 * next; the operation holds it to 24 hours. */
+		if (p->deactivated_at != DATE_NONE &&
+		    p->deactivated_at >= r->today - 1)
+			tpl_show(row, TN_CAN_REINSTATE);
 		break;
 	}
 }
@@ -240,7 +247,7 @@ render(struct req *r, struct tpl_dict *d, const struct store_site *s,
 	fill_filters(r, d, s, f);
 	fill_occupiers(d, f, occ, nocc);
 	for (i = 0; i < n; i++)
-		fill_row(d, &p[i]);
+		fill_row(r, d, &p[i]);
 	if (n > 0)
 		tpl_show(d, TN_HAS_ROWS);
 	else if (total > 0)
@@ -289,7 +296,8 @@ read_post(struct req *r, struct tpl_dict *d, int64_t site, struct post *p)
 	p->one.any_holder = 1;
 	if (!p->bulk) {
 		p->one.op = phone_op_parse(opkey);
-		if (p->one.op == PHONE_OP__MAX || p->one.op == PHONE_OP_SET_MAIN) {
+		if (p->one.op == PHONE_OP__MAX ||
+		    p->one.op == PHONE_OP_SET_MAIN) {
 			http_error(r, 400);
 			return -1;
 		}
@@ -307,6 +315,33 @@ read_post(struct req *r, struct tpl_dict *d, int64_t site, struct post *p)
 	p->one.occ = p->many.occ = to;
 	p->many.count = bv[BF_COUNT].i;
 	return 1;
+}
+
+/* Deactivating number id asks first, naming the consequence: 1 go on
+ * (confirmed, or no such number: the operation says so), 0 the question
+ * answered. */
+static int
+confirmed(struct req *r, const struct store_site *s, int64_t id)
+{
+	struct store_phone	 ph;
+	struct page_confirm	 q;
+	int			 rc;
+
+	if ((rc = store_phone_get(r->a, r->user.operator_id, s->id, id,
+	    r->today, &ph)) <= 0) {
+		if (rc < 0)
+			page_store_error(r);
+		return rc == 0;
+	}
+	memset(&q, 0, sizeof(q));
+	q.title = arena_printf(r->a, "Deactivate %s?", ph.number);
+	q.consequence = page_deactivate_consequence(r, ph.number,
+	    ph.occupier_name);
+	q.button = "Deactivate the number";
+	q.back = arena_printf(r->a, "/sites/%lld/telephony", (long long)s->id);
+	q.back_label = arena_printf(r->a, "Telephony · %s", s->name);
+	q.menu = "sites";
+	return page_confirmed(r, &q);
 }
 
 void
@@ -338,7 +373,8 @@ page_site_telephony(struct req *r)
 		render(r, d, &s, &f);
 		return;
 	}
-	if (rc < 0)
+	if (rc < 0 || (!p.bulk && p.one.op == PHONE_OP_DEACTIVATE &&
+	    !confirmed(r, &s, p.one.id)))
 		return;
 	page_ops_ctx(r, &c);
 	rc = p.bulk ? ops_numbers_allocate(&c, &p.many, &out) :
