@@ -328,11 +328,15 @@ test_life_cycle(void **state)
 	st = phone_transition_target(PHONE_OP_DEACTIVATE, st);
 	until = phone_cooloff_until(d, 90);
 	assert_int_equal(st, PHONE_COOLING_OFF);
-	/* While cooling off: nothing can be done with it. */
+	/* While cooling off: nothing can be done with it but reinstate it
+	 * (whose 24 hours phone_reinstate_refusal keeps). */
 	for (int op = 0; op < PHONE_OP__MAX; op++)
-		assert_non_null(phone_transition_refusal((enum phone_op)op,
-		    phone_effective_state(st, until, d + 89),
-		    PHONE_HOLDER_NONE));
+		if (op != PHONE_OP_REINSTATE)
+			assert_non_null(phone_transition_refusal(
+			    (enum phone_op)op, phone_effective_state(st, until,
+			    d + 89), PHONE_HOLDER_NONE));
+	assert_null(phone_transition_refusal(PHONE_OP_REINSTATE,
+	    phone_effective_state(st, until, d + 89), PHONE_HOLDER_NONE));
 	/* From the day the period ends: allocatable again. */
 	assert_null(phone_transition_refusal(PHONE_OP_ALLOCATE,
 	    phone_effective_state(st, until, d + 90), PHONE_HOLDER_NONE));
