@@ -4,9 +4,15 @@
 // (document.documentElement.scrollWidth <= the viewport's width). The
 // Manage services page is measured without JavaScript too (the no-JS and
 // conflict form is a whole page, not a dialog).
+//
+// UPDATE_SCREENSHOTS=1 also refreshes doc/phone-view.png (README): Acme's
+// services at 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, ADMIN, openBrowser, closeBrowsers, signIn, stepper, problems } from './lib.mjs';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BASE_URL, ADMIN, OUT, openBrowser, closeBrowsers, signIn, stepper, problems } from './lib.mjs';
 import { dbValue, occupierId, siteId, operatorId } from '../http/lib.mjs';
 
 const OCC_ADMIN = { email: 'admin@acme.example', password: 'tenantry-demo' };
@@ -132,6 +138,12 @@ test('below 600 px a table is a stack of labelled cards', async () => {
 		assert.equal(await cell.evaluate((td) => getComputedStyle(td).display), 'block');
 		const label = await cell.evaluate((td) => getComputedStyle(td, '::before').content);
 		assert.notEqual(label, 'none', 'the cell shows its column name');
+		await p.setViewportSize({ width: 390, height: 844 });
+		await mkdir(OUT, { recursive: true });
+		await p.screenshot({ path: join(OUT, 'phone-view.png'), animations: 'disabled', caret: 'hide' });
+		if (process.env.UPDATE_SCREENSHOTS === '1')
+			await copyFile(join(OUT, 'phone-view.png'),
+				join(fileURLToPath(new URL('../../doc/', import.meta.url)), 'phone-view.png'));
 		await p.setViewportSize({ width: 1280, height: 800 });
 		assert.equal(await cell.evaluate((td) => getComputedStyle(td).display), 'table-cell');
 	});
