@@ -16,29 +16,12 @@ import { fileURLToPath } from 'node:url';
 import { ADMIN as ADMIN_EMAIL, occupierId, signedIn, siteId } from '../http/lib.mjs';
 import { occsvcRows, occupierWith } from '../http/services-lib.mjs';
 import {
-	ADMIN, BASE_URL, OUT, TIMEOUT, closeBrowsers, openBrowser, problems, signIn, stepper, text,
+	ADMIN, BASE_URL, OUT, closeBrowsers, openBrowser, problems, signIn, stepper, text, until,
 } from './lib.mjs';
 
 const DOC = fileURLToPath(new URL('../../doc/', import.meta.url));
 const LAN = 'Internet (LAN only) 100 Mbps';
 let page, step;
-
-async function until(fn, what) {
-	const end = Date.now() + TIMEOUT;
-	let last;
-	for (;;) {
-		try {
-			last = await fn();
-			if (last)
-				return last;
-		} catch (e) {
-			last = e.message;
-		}
-		if (Date.now() > end)
-			assert.fail(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-		await new Promise((r) => setTimeout(r, 50));
-	}
-}
 
 async function planRows(dlg) {
 	return dlg.evaluate((el) => [...el.querySelectorAll('tr.row')].map((tr) => ({

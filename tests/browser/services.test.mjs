@@ -24,7 +24,7 @@ import assert from 'node:assert/strict';
 import { db, occupierId, siteId } from '../http/lib.mjs';
 import { expectInfra } from '../http/services-lib.mjs';
 import {
-	BASE_URL, TIMEOUT, closeBrowsers, openBrowser, problems, shoot, signIn, stepper, text,
+	BASE_URL, closeBrowsers, openBrowser, problems, shoot, signIn, stepper, text, until,
 } from './lib.mjs';
 
 const PUBLIC_IP = 'Public IP (/29)';
@@ -32,24 +32,6 @@ const LAN = 'Internet (LAN only) 100 Mbps';
 
 let page;	// the JavaScript-enabled page
 let step;	// step(page, name, fn): a picture of the page if fn fails
-
-/* Poll fn until it returns a truthy value; fail with what after TIMEOUT. */
-async function until(fn, what) {
-	const end = Date.now() + TIMEOUT;
-	let last;
-	for (;;) {
-		try {
-			last = await fn();
-			if (last)
-				return last;
-		} catch (e) {
-			last = e.message;
-		}
-		if (Date.now() > end)
-			assert.fail(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-		await new Promise((r) => setTimeout(r, 50));
-	}
-}
 
 /* The Services tab's rows: [{ Service, Contract, ..., Status }] (service name only). */
 async function tabRows(p) {
