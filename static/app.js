@@ -192,8 +192,12 @@
 		st.form = fresh;
 		st.fresh = true;
 		bindForm(st);
-		var target = null;
-		if (a && a.name === 'add') target = fresh.querySelector('button.add[value="' + a.value + '"]');
+		// Someone typing keeps the field; else the focus follows the
+		// button pressed (its add button, or the search box after a
+		// remove).
+		var target = null, field = name && active.tagName !== 'BUTTON' && renamed(name, a);
+		if (field) target = fresh.elements[field];
+		else if (a && a.name === 'add') target = fresh.querySelector('button.add[value="' + a.value + '"]');
 		else if (a && a.name === 'remove' && (!name || renamed(name, a) === null))
 			target = fresh.querySelector('#svc-search');
 		else if (name && renamed(name, a)) target = fresh.elements[renamed(name, a)];

@@ -147,7 +147,19 @@ test('with 300 ms of latency, a second add 100 ms after the first and keystrokes
 				[['Voice line', '15.00', '1', '15.00'], [LAN, '75.50', '2', '151.00']]);
 			assert.equal(await page.evaluate(() => document.activeElement.getAttribute('name')), 'row[1][price]',
 				'the focus stays in the field being typed in');
-			assert.ok(posts >= 4, `every action reached the server (${posts} posts)`);
+			// Typing right after an add, while it is on its way: the field
+			// keeps the focus and the keys.
+			await dlg.getByRole('button', { name: 'Add Call recording' }).click();
+			const qty = dlg.getByLabel('QTY of Voice line');
+			await qty.focus();
+			await page.keyboard.press('Control+A');
+			await page.keyboard.type('2', { delay: 100 });
+			await until(async () => await settled(dlg) && (await text(dlg.locator('.grand'))) === '186.00',
+				'the total with the add and the typed QTY (2 × 15.00 + 2 × 75.50 + 5.00)');
+			assert.deepEqual((await planRows(dlg)).map((r) => [r.name, r.qty]),
+				[['Voice line', '2'], [LAN, '2'], ['Call recording', '1']]);
+			assert.equal(await page.evaluate(() => document.activeElement.getAttribute('name')), 'row[0][qty]');
+			assert.ok(posts >= 6, `every action reached the server (${posts} posts)`);
 			await page.keyboard.press('Escape');
 			await page.getByRole('alertdialog').getByRole('button', { name: 'Discard changes' }).click();
 			await dlg.waitFor({ state: 'detached' });
