@@ -66,6 +66,71 @@
 		});
 	});
 
+	// ---- Confirmations ----
+	// ask(text, label): a modal dialog naming the consequence, with the
+	// action's own button and Cancel (focused: the safe choice). Resolves
+	// true when confirmed. Without <dialog>, the browser's confirm().
+	function ask(text, label) {
+		return new Promise(function (resolve) {
+			if (typeof HTMLDialogElement !== 'function') {
+				resolve(window.confirm(text));
+				return;
+			}
+			var d = doc.createElement('dialog'), p = doc.createElement('p'),
+			    row = doc.createElement('div'), ok = doc.createElement('button'),
+			    no = doc.createElement('button'), yes = false;
+			d.className = 'confirm-dialog';
+			d.setAttribute('role', 'alertdialog');
+			d.setAttribute('aria-labelledby', 'confirm-text');
+			p.id = 'confirm-text';
+			p.textContent = text;
+			row.className = 'buttons';
+			ok.type = no.type = 'button';
+			ok.className = 'primary confirm-ok';
+			ok.textContent = label;
+			no.textContent = 'Cancel';
+			row.appendChild(ok);
+			row.appendChild(no);
+			d.appendChild(p);
+			d.appendChild(row);
+			ok.addEventListener('click', function () { yes = true; d.close(); });
+			no.addEventListener('click', function () { d.close(); });
+			d.addEventListener('close', function () { d.remove(); resolve(yes); });
+			doc.body.appendChild(d);
+			d.showModal();
+			no.focus();
+		});
+	}
+
+	// Forms whose button does what cannot be undone carry data-confirm (the
+	// consequence, named) and data-confirm-label (the button of the
+	// question). The server asks the same question without JavaScript: the
+	// confirmed post carries confirm=1.
+	doc.addEventListener('submit', function (e) {
+		var f = e.target, b = e.submitter;
+		var text = (b && b.getAttribute('data-confirm')) || f.getAttribute('data-confirm');
+		if (!text || f.getAttribute('data-confirmed') === '1') return;
+		e.preventDefault();
+		ask(text, (b && b.getAttribute('data-confirm-label')) ||
+		    f.getAttribute('data-confirm-label') || 'Confirm').then(function (yes) {
+			if (!yes) return;
+			var c = doc.createElement('input');
+			c.type = 'hidden';
+			c.name = 'confirm';
+			c.value = '1';
+			f.appendChild(c);
+			f.setAttribute('data-confirmed', '1');
+			if (b && b.name) {
+				var v = doc.createElement('input');
+				v.type = 'hidden';
+				v.name = b.name;
+				v.value = b.value;
+				f.appendChild(v);
+			}
+			f.submit();
+		});
+	});
+
 	// ---- Manage services ----
 	var live = doc.createElement('div');
 	live.className = 'sr';
@@ -86,8 +151,55 @@
 		});
 	}
 
-	function swap(form, html, focusSel) {
-		var active = doc.activeElement, id = active && active.id,
+	// What the person can type or choose in the form, by name.
+	function values(form) {
+		var v = {};
+		Array.prototype.forEach.call(form.elements, function (el) {
+			if (el.name && el.type !== 'hidden' && el.type !== 'submit' && !el.disabled)
+				v[el.name] = el.value;
+		});
+		return v;
+	}
+
+	// A field's name in the form the server sends back for action a: the
+	// rows after a removed one move up by one; the removed row's are gone.
+	function renamed(name, a) {
+		var m = /^row\[(\d+)\](.*)$/.exec(name);
+		if (!m || !a || a.name !== 'remove') return name;
+		var i = Number(m[1]), k = Number(a.value);
+		if (i === k) return null;
+		return i > k ? 'row[' + (i - 1) + ']' + m[2] : name;
+	}
+
+	function announce(fresh) {
+		var msgs = fresh.querySelectorAll('.msgs li, .errors li');
+		var fr = Array.prototype.map.call(fresh.querySelectorAll('.infra-inline li'),
+		    function (li) { return li.textContent.trim(); }).join(', ');
+		var bumped = fresh.querySelector('.bumped');
+		live.textContent = (bumped ? bumped.textContent + '. ' : '') + (msgs.length ?
+		    msgs.length + ' problem' + (msgs.length > 1 ? 's' : '') + '. ' : '') + fr;
+	}
+
+	// Save is on when the plan differs from the stored one (the server's
+	// data-changed) and nothing blocks it (the server's disabled).
+	function saveState(st) {
+		var save = st.form.querySelector('button.save');
+		if (!save) return;
+		if (st.blocked === undefined || st.fresh) st.blocked = save.disabled;
+		st.fresh = false;
+		var changed = st.form.getAttribute('data-changed') === '1';
+		save.disabled = st.blocked || !changed;
+		if (!changed && !st.blocked) save.title = 'Nothing has changed yet';
+		else save.removeAttribute('title');
+	}
+
+	// Put the server's form in place of st.form. newer: what the person
+	// typed or chose while the request was on its way (field name → value,
+	// named as in the form that was sent); it wins over the server's copy,
+	// so nothing typed during a recalculation is lost.
+	function swap(st, html, a, newer) {
+		var old = st.form, active = doc.activeElement,
+		    name = active && old.contains(active) && active.name,
 		    start = null, end = null;
 		if (active && typeof active.selectionStart === 'number') {
 			try { start = active.selectionStart; end = active.selectionEnd; } catch (e) { /* n/a */ }
@@ -96,20 +208,29 @@
 		tmp.innerHTML = html;
 		var fresh = tmp.querySelector('form.manage');
 		if (!fresh) throw new Error('reload');
-		form.replaceWith(fresh);
-		bindManage(fresh);
-		var target = (focusSel && fresh.querySelector(focusSel)) ||
-		    (id && doc.getElementById(id));
-		if (target) {
+		Object.keys(newer).forEach(function (k) {
+			var n = renamed(k, a), el = n && fresh.elements[n];
+			if (el && el.value !== undefined) el.value = newer[k];
+		});
+		old.replaceWith(fresh);
+		st.form = fresh;
+		st.fresh = true;
+		bindForm(st);
+		// Someone typing keeps the field; else the focus follows the
+		// button pressed (its add button, or the search box after a
+		// remove).
+		var target = null, field = name && active.tagName !== 'BUTTON' && renamed(name, a);
+		if (field) target = fresh.elements[field];
+		else if (a && a.name === 'add') target = fresh.querySelector('button.add[value="' + a.value + '"]');
+		else if (a && a.name === 'remove' && (!name || renamed(name, a) === null))
+			target = fresh.querySelector('#svc-search');
+		else if (name && renamed(name, a)) target = fresh.elements[renamed(name, a)];
+		if (target && target.focus) {
 			target.focus();
 			if (start !== null && target.setSelectionRange)
 				try { target.setSelectionRange(start, end); } catch (e) { /* n/a */ }
 		}
-		var msgs = fresh.querySelectorAll('.msgs li, .errors li');
-		var fr = Array.prototype.map.call(fresh.querySelectorAll('.infra-inline li'),
-		    function (li) { return li.textContent.trim(); }).join(', ');
-		live.textContent = (msgs.length ? msgs.length + ' problem' +
-		    (msgs.length > 1 ? 's' : '') + '. ' : '') + fr;
+		announce(fresh);
 	}
 
 	function filterAvail(form) {
@@ -121,14 +242,65 @@
 		});
 	}
 
-	function bindManage(form) {
-		var timer = null;
+	// One request at a time, in the order of the clicks: an add clicked
+	// while another is on its way waits for it and is then sent with the
+	// form that holds the first one's row. A recalculation waiting in line
+	// is sent once.
+	function send(st, a) {
+		st.busy = true;
+		st.form.setAttribute('aria-busy', 'true');
+		var sent = values(st.form);
+		post(st.form, a || { name: 'op', value: 'recalc' }).then(function (html) {
+			var now = values(st.form), newer = {}, any = false;
+			Object.keys(now).forEach(function (k) {
+				if (now[k] !== sent[k]) { newer[k] = now[k]; any = true; }
+			});
+			swap(st, html, a, newer);
+			st.busy = false;
+			if (any && st.queue.indexOf(null) < 0) st.queue.push(null);
+			saveState(st);
+			next(st);
+		}).catch(function () { st.form.submit(); });
+	}
+
+	function next(st) {
+		if (st.busy) return;
+		if (st.queue.length) { send(st, st.queue.shift()); return; }
+		st.form.removeAttribute('aria-busy');
+		if (st.saveAfter) {
+			st.saveAfter = false;
+			var save = st.form.querySelector('button.save');
+			if (save && !save.disabled) st.form.requestSubmit(save);
+		}
+	}
+
+	function enqueue(st, a) {
+		if (a === null && st.queue.indexOf(null) >= 0) return;
+		st.queue.push(a);
+		next(st);
+	}
+
+	// Unsaved: the plan differs from the stored one, or something is typed
+	// or on its way.
+	function dirty(st) {
+		return st.form.getAttribute('data-changed') === '1' || st.typed ||
+		    st.busy || st.queue.length > 0 || st.timer !== null;
+	}
+
+	function leave(st, go) {
+		if (!dirty(st)) { go(); return; }
+		ask('Discard your changes to these services? Nothing has been saved.',
+		    'Discard changes').then(function (yes) { if (yes) go(); });
+	}
+
+	function bindForm(st) {
+		var form = st.form;
 		function recalc() {
-			clearTimeout(timer);
-			timer = setTimeout(function () {
-				post(form, { name: 'op', value: 'recalc' })
-				    .then(function (html) { swap(form, html); })
-				    .catch(function () { form.submit(); });
+			clearTimeout(st.timer);
+			st.typed = true;
+			st.timer = setTimeout(function () {
+				st.timer = null;
+				enqueue(st, null);
 			}, 250);
 		}
 		form.addEventListener('input', function (e) {
@@ -140,18 +312,41 @@
 		});
 		form.addEventListener('submit', function (e) {
 			var b = e.submitter;
-			if (!b || (b.name === 'op' && b.value === 'save')) return;
+			if (b && b.name === 'op' && b.value === 'save') {
+				if (!st.busy && !st.queue.length && st.timer === null) return;
+				// Saved once what is on its way is back.
+				e.preventDefault();
+				if (st.timer !== null) {
+					clearTimeout(st.timer);
+					st.timer = null;
+					enqueue(st, null);
+				}
+				st.saveAfter = true;
+				return;
+			}
 			e.preventDefault();
-			var focusSel = null;
-			if (b.name === 'add') focusSel = 'button.add[value="' + b.value + '"]';
-			if (b.name === 'remove') focusSel = '#svc-search';
-			post(form, { name: b.name, value: b.value })
-			    .then(function (html) { swap(form, html, focusSel); })
-			    .catch(function () { form.submit(); });
+			enqueue(st, b && b.name ? { name: b.name, value: b.value } : null);
+		});
+		form.addEventListener('click', function (e) {
+			var a = e.target.closest('a.close, a.cancel');
+			if (!a) return;
+			e.preventDefault();
+			leave(st, function () {
+				if (st.dialog) st.dialog.close();
+				else window.location = a.href;
+			});
 		});
 		filterAvail(form);
 	}
-	doc.querySelectorAll('form.manage').forEach(bindManage);
+
+	function manage(form, dialog) {
+		var st = { form: form, dialog: dialog, busy: false, queue: [], timer: null,
+			typed: false, saveAfter: false, fresh: true };
+		bindForm(st);
+		saveState(st);
+		return st;
+	}
+	doc.querySelectorAll('form.manage').forEach(function (f) { manage(f, null); });
 
 	// The Services tab's button opens the same form as a modal dialog.
 	doc.querySelectorAll('a[data-dialog]').forEach(function (a) {
@@ -171,9 +366,12 @@
 				    doc.body.appendChild(dlg);
 				    var form = dlg.querySelector('form.manage');
 				    if (!form) throw new Error('nav');
-				    bindManage(form);
-				    dlg.addEventListener('click', function (ev) {
-					    if (ev.target.closest('a.close')) { ev.preventDefault(); dlg.close(); }
+				    var st = manage(form, dlg);
+				    // Esc with unsaved changes asks first.
+				    dlg.addEventListener('cancel', function (ev) {
+					    if (!dirty(st)) return;
+					    ev.preventDefault();
+					    leave(st, function () { dlg.close(); });
 				    });
 				    dlg.addEventListener('close', function () { dlg.remove(); a.focus(); });
 				    dlg.showModal();

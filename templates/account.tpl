@@ -53,7 +53,7 @@
 <table class="grid sessions">
 <thead><tr><th scope="col">Signed in</th><th scope="col">Last seen</th><th scope="col">Address</th><th scope="col">Browser</th><th scope="col"><span class="sr">Actions</span></th></tr></thead>
 <tbody>
-{{#SESSION}}<tr id="session-{{ID}}"{{#THIS}} class="this-session"{{/THIS}}><td><time datetime="{{CREATED_ISO}}">{{CREATED}}</time>{{#THIS}} <span class="badge active">This session</span>{{/THIS}}</td><td><time datetime="{{LAST_SEEN_ISO}}">{{LAST_SEEN}}</time></td><td>{{ADDRESS}}</td><td class="agent">{{AGENT}}</td><td class="act"><form method="post" action="/account/sessions/{{ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="small">End session{{#THIS}} (signs you out){{/THIS}}</button></form></td></tr>
+{{#SESSION}}<tr id="session-{{ID}}"{{#THIS}} class="this-session"{{/THIS}}><td data-label="Signed in"><time datetime="{{CREATED_ISO}}">{{CREATED}}</time>{{#THIS}} <span class="badge active">This session</span>{{/THIS}}</td><td data-label="Last seen"><time datetime="{{LAST_SEEN_ISO}}">{{LAST_SEEN}}</time></td><td data-label="Address">{{ADDRESS}}</td><td class="agent" data-label="Browser">{{AGENT}}</td><td class="act" data-label="Actions"><form method="post" action="/account/sessions/{{ID}}" class="inline" data-confirm="{{CONFIRM}}" data-confirm-label="End the session"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="small">End session{{#THIS}} (signs you out){{/THIS}}</button></form></td></tr>
 {{/SESSION}}</tbody>
 </table>
 </section>

@@ -18,6 +18,6 @@
 {{#HAS_RUNS}}<table class="grid runs">
 <thead><tr><th scope="col">Run</th><th scope="col">Month</th><th scope="col">Site</th><th scope="col">Started</th><th scope="col" class="num">Occupiers</th><th scope="col" class="num">Drafts made</th><th scope="col" class="num">Net</th><th scope="col">State</th></tr></thead>
 <tbody>
-{{#RUN}}<tr><td><a href="/invoices/runs/{{ID}}">Run {{ID}}</a></td><td>{{PERIOD}} {{MODE}}</td><td>{{SITE}}</td><td>{{STARTED}} by {{BY}}</td><td class="num">{{OCCUPIERS}}</td><td class="num">{{INVOICES}}</td><td class="num">{{NET}}</td><td>{{STATE}}</td></tr>
+{{#RUN}}<tr><td data-label="Run"><a href="/invoices/runs/{{ID}}">Run {{ID}}</a></td><td data-label="Month">{{PERIOD}} {{MODE}}</td><td data-label="Site">{{SITE}}</td><td data-label="Started">{{STARTED}} by {{BY}}</td><td class="num" data-label="Occupiers">{{OCCUPIERS}}</td><td class="num" data-label="Drafts made">{{INVOICES}}</td><td class="num" data-label="Net">{{NET}}</td><td data-label="State">{{STATE}}</td></tr>
 {{/RUN}}</tbody></table>{{/HAS_RUNS}}
 {{#NO_RUNS}}<div class="empty"><p>No bill run yet.</p></div>{{/NO_RUNS}}

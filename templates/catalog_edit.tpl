@@ -24,7 +24,7 @@
 </section>
 <section class="card">
 <h2>Rules</h2>
-<ul class="rules-list">{{#RULE}}<li>{{TEXT}}{{#RULE_EDIT}} <form method="post" action="/catalog/{{ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="delete_rule"><input type="hidden" name="rule" value="{{RULE_ID}}"><button type="submit" class="small">Delete<span class="sr"> rule: {{TEXT}}</span></button></form>{{/RULE_EDIT}}</li>{{/RULE}}</ul>
+<ul class="rules-list">{{#RULE}}<li>{{TEXT}}{{#RULE_EDIT}} <form method="post" action="/catalog/{{ID}}" class="inline" data-confirm="{{CONFIRM}}" data-confirm-label="Delete the rule"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="delete_rule"><input type="hidden" name="rule" value="{{RULE_ID}}"><button type="submit" class="small">Delete<span class="sr"> rule: {{TEXT}}</span></button></form>{{/RULE_EDIT}}</li>{{/RULE}}</ul>
 {{#CAN_EDIT}}<form method="post" action="/catalog/{{ID}}" class="rule-form" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="add_rule">
 <h3>Add a rule</h3>

@@ -29,7 +29,7 @@
 <table class="grid inv-lines">
 <thead><tr><th scope="col">Description</th><th scope="col" class="num">VAT rate</th><th scope="col" class="num">VAT</th><th scope="col" class="num">Net ({{CURRENCY}})</th><th scope="col" class="act noprint"><span class="sr">Actions</span></th></tr></thead>
 <tbody>
-{{#LINE}}<tr><td><span class="line-desc">{{DESC}}</span><br><small class="muted">{{DETAIL}}</small>{{#CREDITED}}<br><small>Credited by <a href="{{BASE}}/{{CN_ID}}">{{NUMBER}}</a></small>{{/CREDITED}}</td><td class="num">{{RATE}}</td><td class="num">{{VAT}}</td><td class="num{{#NEGATIVE}} negative{{/NEGATIVE}}">{{NET}}</td><td class="act noprint">{{#REMOVABLE}}<form method="post" action="{{BASE}}/{{ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="remove_line"><input type="hidden" name="version" value="{{VERSION}}"><input type="hidden" name="line" value="{{LINE_ID}}"><button type="submit" class="small">Remove<span class="sr"> line: {{DESC}}</span></button></form>{{/REMOVABLE}}{{#CREDITABLE}}<label class="check"><input type="checkbox" name="line" value="{{LINE_ID}}" form="credit-form"> Credit<span class="sr"> line: {{DESC}}</span></label>{{/CREDITABLE}}</td></tr>
+{{#LINE}}<tr><td data-label="Description"><span class="line-desc">{{DESC}}</span><br><small class="muted">{{DETAIL}}</small>{{#CREDITED}}<br><small>Credited by <a href="{{BASE}}/{{CN_ID}}">{{NUMBER}}</a></small>{{/CREDITED}}</td><td class="num" data-label="VAT rate">{{RATE}}</td><td class="num" data-label="VAT">{{VAT}}</td><td class="num{{#NEGATIVE}} negative{{/NEGATIVE}}" data-label="Net ()">{{NET}}</td><td class="act noprint" data-label="Actions">{{#REMOVABLE}}<form method="post" action="{{BASE}}/{{ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="remove_line"><input type="hidden" name="version" value="{{VERSION}}"><input type="hidden" name="line" value="{{LINE_ID}}"><button type="submit" class="small">Remove<span class="sr"> line: {{DESC}}</span></button></form>{{/REMOVABLE}}{{#CREDITABLE}}<label class="check"><input type="checkbox" name="line" value="{{LINE_ID}}" form="credit-form"> Credit<span class="sr"> line: {{DESC}}</span></label>{{/CREDITABLE}}</td></tr>
 {{/LINE}}{{#NO_LINES}}<tr><td colspan="5" class="muted">No lines yet.</td></tr>
 {{/NO_LINES}}</tbody>
 </table>
@@ -37,7 +37,7 @@
 <table class="grid vat-summary">
 <caption>VAT summary</caption>
 <thead><tr><th scope="col">Rate</th><th scope="col" class="num">Net</th><th scope="col" class="num">VAT</th></tr></thead>
-<tbody>{{#RATE_SUM}}<tr><td>{{RATE}}</td><td class="num">{{NET}}</td><td class="num">{{VAT}}</td></tr>{{/RATE_SUM}}</tbody>
+<tbody>{{#RATE_SUM}}<tr><td data-label="Rate">{{RATE}}</td><td class="num" data-label="Net">{{NET}}</td><td class="num" data-label="VAT">{{VAT}}</td></tr>{{/RATE_SUM}}</tbody>
 </table>
 <dl class="totals">
 <dt>Net</dt><dd class="total-net">{{NET}}</dd>

@@ -18,6 +18,6 @@
 <h2>Exports</h2>
 {{#HAS_EXPORTS}}<table class="grid exports">
 <thead><tr><th scope="col">Export</th><th scope="col">System</th><th scope="col">Months</th><th scope="col" class="num">Documents</th><th scope="col">Made</th></tr></thead>
-<tbody>{{#EXPORT}}<tr><td><a href="/invoices/exports/{{ID}}">Export {{ID}} (CSV)</a></td><td>{{FORMAT}}</td><td>{{MONTHS}}</td><td class="num">{{DOCS}}</td><td>{{AT}} by {{BY}}</td></tr>
+<tbody>{{#EXPORT}}<tr><td data-label="Export"><a href="/invoices/exports/{{ID}}">Export {{ID}} (CSV)</a></td><td data-label="System">{{FORMAT}}</td><td data-label="Months">{{MONTHS}}</td><td class="num" data-label="Documents">{{DOCS}}</td><td data-label="Made">{{AT}} by {{BY}}</td></tr>
 {{/EXPORT}}</tbody></table>{{/HAS_EXPORTS}}
 {{#NO_EXPORTS}}<div class="empty"><p>No export yet.</p></div>{{/NO_EXPORTS}}

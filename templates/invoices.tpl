@@ -13,7 +13,7 @@
 {{#HAS_ROWS}}<table class="grid invoices">
 <thead><tr><th scope="col">Number</th><th scope="col">Occupier</th><th scope="col">Period</th><th scope="col">Issued</th><th scope="col">Due</th><th scope="col" class="num">Net</th><th scope="col" class="num">VAT</th><th scope="col" class="num">Gross</th><th scope="col" class="num">Left to pay</th><th scope="col">Status</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td><a href="{{HREF}}">{{NUMBER}}</a></td><td><a href="/occupiers/{{OCC_ID}}/billing">{{OCCUPIER}}</a></td><td>{{PERIOD}} <small class="muted">{{MODE}}</small></td><td>{{ISSUE}}</td><td>{{DUE}}</td><td class="num">{{NET}}</td><td class="num">{{VAT}}</td><td class="num">{{GROSS}}</td><td class="num">{{DUE_AMOUNT}}</td><td><span class="badge {{STATUS_KEY}}">{{STATUS}}</span>{{#EXPORTED}} <small class="muted">exported</small>{{/EXPORTED}}</td></tr>
+{{#ROW}}<tr><td data-label="Number"><a href="{{HREF}}">{{NUMBER}}</a></td><td data-label="Occupier"><a href="/occupiers/{{OCC_ID}}/billing">{{OCCUPIER}}</a></td><td data-label="Period">{{PERIOD}} <small class="muted">{{MODE}}</small></td><td data-label="Issued">{{ISSUE}}</td><td data-label="Due">{{DUE}}</td><td class="num" data-label="Net">{{NET}}</td><td class="num" data-label="VAT">{{VAT}}</td><td class="num" data-label="Gross">{{GROSS}}</td><td class="num" data-label="Left to pay">{{DUE_AMOUNT}}</td><td data-label="Status"><span class="badge {{STATUS_KEY}}">{{STATUS}}</span>{{#EXPORTED}} <small class="muted">exported</small>{{/EXPORTED}}</td></tr>
 {{/ROW}}</tbody>
 </table>{{/HAS_ROWS}}
 {{#EMPTY}}<div class="empty"><p>It is empty here: no invoice matches. A <a href="/invoices/runs">bill run</a> makes the drafts of a month.</p></div>{{/EMPTY}}

@@ -8,7 +8,7 @@
 {{#HAS_CASES}}<table class="grid cases">
 <thead><tr><th scope="col">Case</th><th scope="col">Subject</th><th scope="col">Site</th><th scope="col">Related service</th><th scope="col">Raised</th><th scope="col" class="num">Comments</th><th scope="col">Status</th></tr></thead>
 <tbody>
-{{#CASE}}<tr><td><a href="/my/cases/{{ID}}">{{ID}}</a></td><td><a href="/my/cases/{{ID}}">{{SUBJECT}}</a></td><td>{{SITE}}</td><td>{{SERVICE}}</td><td><time datetime="{{RAISED_ISO}}">{{RAISED}}</time></td><td class="num">{{COMMENTS}}</td><td><span class="badge {{STATUS_CLASS}}">{{STATUS}}</span></td></tr>
+{{#CASE}}<tr><td data-label="Case"><a href="/my/cases/{{ID}}">{{ID}}</a></td><td data-label="Subject"><a href="/my/cases/{{ID}}">{{SUBJECT}}</a></td><td data-label="Site">{{SITE}}</td><td data-label="Related service">{{SERVICE}}</td><td data-label="Raised"><time datetime="{{RAISED_ISO}}">{{RAISED}}</time></td><td class="num" data-label="Comments">{{COMMENTS}}</td><td data-label="Status"><span class="badge {{STATUS_CLASS}}">{{STATUS}}</span></td></tr>
 {{/CASE}}</tbody>
 </table>{{/HAS_CASES}}
 {{#NO_CASES}}<div class="empty"><p>It is empty here: there are no cases yet.</p></div>{{/NO_CASES}}

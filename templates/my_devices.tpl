@@ -12,7 +12,7 @@
 {{#HAS_DEVICES}}<table class="grid devices">
 <thead><tr><th scope="col">Type</th><th scope="col">MAC address or account</th><th scope="col">Label</th><th scope="col">State</th></tr></thead>
 <tbody>
-{{#DEVICE}}<tr><td>{{TYPE}}</td><td class="nowrap">{{IDENTIFIER}}</td><td>{{LABEL}}</td><td><span class="badge {{STATE_CLASS}}">{{STATE}}</span></td></tr>
+{{#DEVICE}}<tr><td data-label="Type">{{TYPE}}</td><td class="nowrap" data-label="MAC address or account">{{IDENTIFIER}}</td><td data-label="Label">{{LABEL}}</td><td data-label="State"><span class="badge {{STATE_CLASS}}">{{STATE}}</span></td></tr>
 {{/DEVICE}}</tbody>
 </table>{{/HAS_DEVICES}}
 {{#NO_DEVICES}}<div class="empty"><p>It is empty here: no Wi-Fi devices or accounts are registered at {{SITE_NAME}}.</p></div>{{/NO_DEVICES}}
@@ -36,7 +36,7 @@
 <table class="grid ips">
 <thead><tr><th scope="col">Address</th><th scope="col">Block</th><th scope="col">State</th></tr></thead>
 <tbody>
-{{#IP}}<tr><td class="nowrap">{{ADDRESS}}</td><td>{{BLOCK}}</td><td><span class="badge {{STATE_CLASS}}">{{STATE}}</span></td></tr>
+{{#IP}}<tr><td class="nowrap" data-label="Address">{{ADDRESS}}</td><td data-label="Block">{{BLOCK}}</td><td data-label="State"><span class="badge {{STATE_CLASS}}">{{STATE}}</span></td></tr>
 {{/IP}}</tbody>
 </table>{{/HAS_IPS}}
 </section>

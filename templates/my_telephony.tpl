@@ -10,7 +10,7 @@
 {{#HAS_ROWS}}<table class="grid phones">
 <thead><tr><th scope="col">Number</th><th scope="col">State</th><th scope="col">Active since</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td class="nowrap">{{NUMBER}}{{#MAIN}} <span class="badge main">Main</span>{{/MAIN}}</td><td><span class="badge {{STATE_CLASS}}">{{STATE}}</span></td><td>{{SINCE}}</td></tr>
+{{#ROW}}<tr><td class="nowrap" data-label="Number">{{NUMBER}}{{#MAIN}} <span class="badge main">Main</span>{{/MAIN}}</td><td data-label="State"><span class="badge {{STATE_CLASS}}">{{STATE}}</span></td><td data-label="Active since">{{SINCE}}</td></tr>
 {{/ROW}}</tbody>
 </table>{{/HAS_ROWS}}
 {{#EMPTY}}<div class="empty"><p>It is empty here: you have no phone numbers at {{SITE_NAME}}.</p></div>{{/EMPTY}}

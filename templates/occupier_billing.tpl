@@ -26,7 +26,7 @@
 <h2>Invoices</h2>
 {{#HAS_ROWS}}<table class="grid invoices">
 <thead><tr><th scope="col">Number</th><th scope="col">Period</th><th scope="col">Issued</th><th scope="col" class="num">Gross</th><th scope="col">Status</th></tr></thead>
-<tbody>{{#ROW}}<tr><td><a href="{{HREF}}">{{NUMBER}}</a></td><td>{{PERIOD}}</td><td>{{ISSUE}}</td><td class="num">{{GROSS}}</td><td><span class="badge {{STATUS_KEY}}">{{STATUS}}</span></td></tr>
+<tbody>{{#ROW}}<tr><td data-label="Number"><a href="{{HREF}}">{{NUMBER}}</a></td><td data-label="Period">{{PERIOD}}</td><td data-label="Issued">{{ISSUE}}</td><td class="num" data-label="Gross">{{GROSS}}</td><td data-label="Status"><span class="badge {{STATUS_KEY}}">{{STATUS}}</span></td></tr>
 {{/ROW}}</tbody></table>{{/HAS_ROWS}}
 {{#EMPTY}}<p class="muted">No invoice yet.</p>{{/EMPTY}}
 </section>

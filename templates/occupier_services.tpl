@@ -22,15 +22,15 @@
 <thead><tr><th scope="col">Service</th><th scope="col">Contract</th><th scope="col">Start date</th>{{#SHOW_COST}}<th scope="col" class="num">Cost</th>{{/SHOW_COST}}<th scope="col" class="num">RRP</th><th scope="col" class="num">Price</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Total</th><th scope="col">Status</th></tr></thead>
 <tbody>
 {{#ROW}}<tr>
-<td><span class="svc-name">{{NAME}}</span><span class="svc-desc">{{DESCRIPTION}}</span></td>
-<td>{{CONTRACT}}<span class="svc-desc">{{CONTRACT_STATUS}}</span></td>
-<td>{{START}}</td>
-{{#SHOW_COST}}<td class="num">{{COST}}{{#ZERO_COST}}<a class="note-ref" href="#zero-cost" title="Cost 0.00: see the note below">*</a>{{/ZERO_COST}}</td>{{/SHOW_COST}}
-<td class="num">{{RRP}}</td>
-<td class="num">{{PRICE}}</td>
-<td class="num">{{QTY}}</td>
-<td class="num">{{TOTAL}}</td>
-<td><span class="badge {{STATUS_CLASS}}">{{STATUS}}</span>{{#AWAITING_ACTIVATION}}<span class="svc-desc">Starts when activated</span>{{/AWAITING_ACTIVATION}}{{#ENDED}}<span class="svc-desc">Removed {{DAY}}</span>{{/ENDED}}</td>
+<td data-label="Service"><span class="svc-name">{{NAME}}</span><span class="svc-desc">{{DESCRIPTION}}</span></td>
+<td data-label="Contract">{{CONTRACT}}<span class="svc-desc">{{CONTRACT_STATUS}}</span></td>
+<td data-label="Start date">{{START}}</td>
+{{#SHOW_COST}}<td class="num" data-label="Cost">{{COST}}{{#ZERO_COST}}<a class="note-ref" href="#zero-cost" title="Cost 0.00: see the note below">*</a>{{/ZERO_COST}}</td>{{/SHOW_COST}}
+<td class="num" data-label="RRP">{{RRP}}</td>
+<td class="num" data-label="Price">{{PRICE}}</td>
+<td class="num" data-label="QTY">{{QTY}}</td>
+<td class="num" data-label="Total">{{TOTAL}}</td>
+<td data-label="Status"><span class="badge {{STATUS_CLASS}}">{{STATUS}}</span>{{#AWAITING_ACTIVATION}}<span class="svc-desc">Starts when activated</span>{{/AWAITING_ACTIVATION}}{{#ENDED}}<span class="svc-desc">Removed {{DAY}}</span>{{/ENDED}}</td>
 </tr>
 {{/ROW}}</tbody>
 </table>{{/HAS_ROWS}}

@@ -20,14 +20,14 @@
 <table class="grid usage-allow">
 <thead><tr><th scope="col">Calls to</th><th scope="col" class="num">Allowance</th><th scope="col" class="num">Used</th><th scope="col" class="num">Left</th></tr></thead>
 <tbody>
-{{#ALLOW}}<tr><td>{{GROUP}}</td><td class="num">{{ALLOWANCE}}</td><td class="num">{{USED}}</td><td class="num">{{LEFT}}</td></tr>
+{{#ALLOW}}<tr><td data-label="Calls to">{{GROUP}}</td><td class="num" data-label="Allowance">{{ALLOWANCE}}</td><td class="num" data-label="Used">{{USED}}</td><td class="num" data-label="Left">{{LEFT}}</td></tr>
 {{/ALLOW}}</tbody>
 </table>{{/HAS_ALLOW}}
 <h3>Usage charges</h3>
 {{#HAS_LINES}}<table class="grid usage-lines">
 <thead><tr><th scope="col">Line</th><th scope="col">Detail</th><th scope="col" class="num">Amount</th></tr></thead>
 <tbody>
-{{#LINE}}<tr><td>{{LABEL}}</td><td>{{DETAIL}}</td><td class="num">{{AMOUNT}}</td></tr>
+{{#LINE}}<tr><td data-label="Line">{{LABEL}}</td><td data-label="Detail">{{DETAIL}}</td><td class="num" data-label="Amount">{{AMOUNT}}</td></tr>
 {{/LINE}}</tbody>
 <tfoot><tr><th scope="row" colspan="2" class="num">Usage charges for {{MONTH_LABEL}}</th><td class="num"><strong>{{USAGE_TOTAL}}</strong></td></tr></tfoot>
 </table>{{/HAS_LINES}}
@@ -41,7 +41,7 @@
 {{#HAS_CALLS}}<table class="grid usage-calls">
 <thead><tr><th scope="col">Start</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Dir.</th><th scope="col" class="num">Duration</th><th scope="col">Group</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Included</th><th scope="col" class="num">Rate</th><th scope="col" class="num">Amount</th></tr></thead>
 <tbody>
-{{#CALL}}<tr><td class="nowrap">{{START}}</td><td class="nowrap">{{CALLING}}</td><td class="nowrap">{{CALLED}}</td><td>{{DIR}}</td><td class="num">{{DURATION}}</td><td>{{WHAT}}</td><td class="num">{{BILLED}}</td><td class="num">{{INCLUDED}}</td><td class="num">{{RATE}}</td><td class="num">{{AMOUNT}}</td></tr>
+{{#CALL}}<tr><td class="nowrap" data-label="Start">{{START}}</td><td class="nowrap" data-label="From">{{CALLING}}</td><td class="nowrap" data-label="To">{{CALLED}}</td><td data-label="Dir.">{{DIR}}</td><td class="num" data-label="Duration">{{DURATION}}</td><td data-label="Group">{{WHAT}}</td><td class="num" data-label="Billed">{{BILLED}}</td><td class="num" data-label="Included">{{INCLUDED}}</td><td class="num" data-label="Rate">{{RATE}}</td><td class="num" data-label="Amount">{{AMOUNT}}</td></tr>
 {{/CALL}}</tbody>
 <tfoot><tr><th scope="row" colspan="9" class="num">All {{NCALLS}} calls of {{MONTH_LABEL}}</th><td class="num"><strong>{{CALLS_AMOUNT}}</strong></td></tr></tfoot>
 </table>

@@ -14,7 +14,7 @@
 {{#HAS_ROWS}}<table class="grid outbox">
 <thead><tr><th scope="col">Subject</th><th scope="col">To</th><th scope="col">Kind</th><th scope="col">State</th><th scope="col" class="num">Attempts</th><th scope="col">Last error</th><th scope="col">Queued</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td><a href="/outbox/{{ID}}">{{SUBJECT}}</a></td><td>{{RCPT}}</td><td>{{KIND}}</td><td><span class="badge {{STATE_CLASS}}">{{STATE}}</span></td><td class="num">{{ATTEMPTS}}</td><td>{{ERROR}}</td><td class="nowrap"><time datetime="{{CREATED_ISO}}">{{CREATED}}</time></td></tr>
+{{#ROW}}<tr><td data-label="Subject"><a href="/outbox/{{ID}}">{{SUBJECT}}</a></td><td data-label="To">{{RCPT}}</td><td data-label="Kind">{{KIND}}</td><td data-label="State"><span class="badge {{STATE_CLASS}}">{{STATE}}</span></td><td class="num" data-label="Attempts">{{ATTEMPTS}}</td><td data-label="Last error">{{ERROR}}</td><td class="nowrap" data-label="Queued"><time datetime="{{CREATED_ISO}}">{{CREATED}}</time></td></tr>
 {{/ROW}}</tbody>
 </table>{{/HAS_ROWS}}
 {{#EMPTY}}<div class="empty"><p>No messages here.</p></div>{{/EMPTY}}

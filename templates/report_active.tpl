@@ -4,7 +4,7 @@
 {{#HAS_ROWS}}<table class="grid">
 <thead><tr><th scope="col">Site</th><th scope="col">Service</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Cost (unit)</th><th scope="col" class="num">RRP (unit)</th><th scope="col" class="num">Price (total)</th><th scope="col" class="num">Cost (total)</th><th scope="col" class="num">Margin</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td>{{SITE}}</td><td>{{SERVICE}}</td><td class="num">{{QTY}}</td><td class="num">{{COST}}</td><td class="num">{{RRP}}</td><td class="num">{{PRICE_TOTAL}}</td><td class="num">{{COST_TOTAL}}</td><td class="num{{#NEGATIVE}} negative{{/NEGATIVE}}">{{MARGIN}}</td></tr>
+{{#ROW}}<tr><td data-label="Site">{{SITE}}</td><td data-label="Service">{{SERVICE}}</td><td class="num" data-label="QTY">{{QTY}}</td><td class="num" data-label="Cost (unit)">{{COST}}</td><td class="num" data-label="RRP (unit)">{{RRP}}</td><td class="num" data-label="Price (total)">{{PRICE_TOTAL}}</td><td class="num" data-label="Cost (total)">{{COST_TOTAL}}</td><td class="num{{#NEGATIVE}} negative{{/NEGATIVE}}" data-label="Margin">{{MARGIN}}</td></tr>
 {{/ROW}}</tbody>
 <tfoot><tr><th scope="row" colspan="2">Total</th><td class="num">{{QTY}}</td><td></td><td></td><td class="num"><strong>{{PRICE_TOTAL}}</strong></td><td class="num">{{COST_TOTAL}}</td><td class="num"><strong>{{MARGIN}}</strong></td></tr></tfoot>
 </table>{{/HAS_ROWS}}

@@ -12,7 +12,7 @@
 {{#HAS_ROWS}}<table class="grid charges">
 <thead><tr><th scope="col">Occupier</th><th scope="col">Site</th><th scope="col">Service</th><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Days</th><th scope="col" class="num">Unit price</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Amount</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td><a href="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/charges?month={{MONTH}}">{{OCCUPIER}}</a></td><td>{{SITE}}</td><td>{{SERVICE}}</td><td>{{FROM}}</td><td>{{TO}}</td><td class="num">{{DAYS}}</td><td class="num">{{PRICE}}</td><td class="num">{{QTY}}</td><td class="num">{{AMOUNT}}</td></tr>
+{{#ROW}}<tr><td data-label="Occupier"><a href="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/charges?month={{MONTH}}">{{OCCUPIER}}</a></td><td data-label="Site">{{SITE}}</td><td data-label="Service">{{SERVICE}}</td><td data-label="From">{{FROM}}</td><td data-label="To">{{TO}}</td><td class="num" data-label="Days">{{DAYS}}</td><td class="num" data-label="Unit price">{{PRICE}}</td><td class="num" data-label="QTY">{{QTY}}</td><td class="num" data-label="Amount">{{AMOUNT}}</td></tr>
 {{#SUBTOTAL}}<tr class="subtotal"><th scope="row" colspan="8" class="num">{{OCCUPIER}}</th><td class="num"><strong>{{AMOUNT}}</strong></td></tr>
 {{/SUBTOTAL}}{{/ROW}}</tbody>
 <tfoot><tr><th scope="row" colspan="8" class="num">Total ({{NLINES}} lines)</th><td class="num"><strong>{{TOTAL}}</strong></td></tr></tfoot>

@@ -9,7 +9,7 @@
 {{#HAS_PORTS}}<table class="grid">
 <thead><tr><th scope="col">Label</th><th scope="col">Switch</th><th scope="col" class="num">Switch port</th><th scope="col">Role</th><th scope="col">Holder</th><th scope="col">State</th></tr></thead>
 <tbody>
-{{#PORT}}<tr><td>{{LABEL}}</td><td>{{SWITCH}}</td><td class="num">{{SWITCH_PORT}}</td><td>{{ROLE}}</td><td>{{#HOLDER}}<a href="/occupiers/{{OCC_ID}}">{{OCC_NAME}}</a>{{/HOLDER}}{{#NO_HOLDER}}<span class="muted">Unassigned</span>{{/NO_HOLDER}}</td><td>{{STATE}}</td></tr>
+{{#PORT}}<tr><td data-label="Label">{{LABEL}}</td><td data-label="Switch">{{SWITCH}}</td><td class="num" data-label="Switch port">{{SWITCH_PORT}}</td><td data-label="Role">{{ROLE}}</td><td data-label="Holder">{{#HOLDER}}<a href="/occupiers/{{OCC_ID}}">{{OCC_NAME}}</a>{{/HOLDER}}{{#NO_HOLDER}}<span class="muted">Unassigned</span>{{/NO_HOLDER}}</td><td data-label="State">{{STATE}}</td></tr>
 {{/PORT}}</tbody>
 </table>{{/HAS_PORTS}}
 {{#NO_PORTS}}<p class="empty">No floor ports on this floor.</p>{{/NO_PORTS}}

@@ -27,11 +27,11 @@
 {{#HAS_OCC}}<table class="grid usage-report">
 <thead><tr><th scope="col">Occupier</th><th scope="col">Allocations</th><th scope="col">Allowances</th><th scope="col">Usage charges</th><th scope="col" class="num">Total</th></tr></thead>
 <tbody>
-{{#OCC}}<tr><td><a href="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/usage?month={{MONTH}}">{{NAME}}</a></td>
-<td>{{NUMBERS}} numbers · {{LINES}} voice lines · {{PORTS}} ports<br><span class="muted">{{TARIFF}} · {{COMMITTED}}</span></td>
-<td>{{#ALLOW}}{{GROUP}}: {{USED}} of {{ALLOWANCE}}<br>{{/ALLOW}}</td>
-<td>{{#LINE}}{{LABEL}}: {{DETAIL}} — {{AMOUNT}}<br>{{/LINE}}{{#NO_LINES}}<span class="muted">None ({{CALLS}} calls)</span>{{/NO_LINES}}</td>
-<td class="num">{{USAGE_TOTAL}}</td></tr>
+{{#OCC}}<tr><td data-label="Occupier"><a href="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/usage?month={{MONTH}}">{{NAME}}</a></td>
+<td data-label="Allocations">{{NUMBERS}} numbers · {{LINES}} voice lines · {{PORTS}} ports<br><span class="muted">{{TARIFF}} · {{COMMITTED}}</span></td>
+<td data-label="Allowances">{{#ALLOW}}{{GROUP}}: {{USED}} of {{ALLOWANCE}}<br>{{/ALLOW}}</td>
+<td data-label="Usage charges">{{#LINE}}{{LABEL}}: {{DETAIL}} — {{AMOUNT}}<br>{{/LINE}}{{#NO_LINES}}<span class="muted">None ({{CALLS}} calls)</span>{{/NO_LINES}}</td>
+<td class="num" data-label="Total">{{USAGE_TOTAL}}</td></tr>
 {{/OCC}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages of occupiers">{{#PREV_PAGE}}<a href="?month={{MONTH}}&amp;page={{N}}" rel="prev">← Previous</a>{{/PREV_PAGE}}<span>Page {{PAGE}} of {{PAGES}} ({{NOCC}} occupiers)</span>{{#NEXT_PAGE}}<a href="?month={{MONTH}}&amp;page={{N}}" rel="next">Next →</a>{{/NEXT_PAGE}}</nav>{{/HAS_OCC}}

@@ -42,7 +42,7 @@
 {{#HAS_IMPORTS}}<table class="grid usage-imports">
 <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">File</th><th scope="col">Of</th><th scope="col" class="num">Records</th><th scope="col" class="num">New</th><th scope="col" class="num">Before</th><th scope="col">By</th></tr></thead>
 <tbody>
-{{#IMPORT}}<tr><td class="nowrap">{{AT}}</td><td>{{KIND}}</td><td>{{FILE}}</td><td>{{FOR}}</td><td class="num">{{RECORDS}}</td><td class="num">{{ADDED}}</td><td class="num">{{DUPLICATES}}</td><td>{{BY}}</td></tr>
+{{#IMPORT}}<tr><td class="nowrap" data-label="When">{{AT}}</td><td data-label="What">{{KIND}}</td><td data-label="File">{{FILE}}</td><td data-label="Of">{{FOR}}</td><td class="num" data-label="Records">{{RECORDS}}</td><td class="num" data-label="New">{{ADDED}}</td><td class="num" data-label="Before">{{DUPLICATES}}</td><td data-label="By">{{BY}}</td></tr>
 {{/IMPORT}}</tbody>
 </table>{{/HAS_IMPORTS}}
 {{#NO_IMPORTS}}<p class="empty">Nothing has been imported at {{SITE_NAME}} yet.</p>{{/NO_IMPORTS}}

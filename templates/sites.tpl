@@ -2,7 +2,7 @@
 {{#HAS_ROWS}}<table class="grid">
 <thead><tr><th scope="col">Site</th><th scope="col">Address</th><th scope="col" class="num">Floors</th><th scope="col" class="num">Floor ports</th><th scope="col" class="num">Occupiers</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td><a href="/sites/{{ID}}">{{NAME}}</a></td><td>{{ADDRESS}}</td><td class="num">{{FLOORS}}</td><td class="num">{{PORTS}}</td><td class="num">{{OCCUPIERS}}</td></tr>
+{{#ROW}}<tr><td data-label="Site"><a href="/sites/{{ID}}">{{NAME}}</a></td><td data-label="Address">{{ADDRESS}}</td><td class="num" data-label="Floors">{{FLOORS}}</td><td class="num" data-label="Floor ports">{{PORTS}}</td><td class="num" data-label="Occupiers">{{OCCUPIERS}}</td></tr>
 {{/ROW}}</tbody>
 </table>{{/HAS_ROWS}}
 {{#EMPTY}}<div class="empty"><p>It is empty here: no sites yet.</p></div>{{/EMPTY}}

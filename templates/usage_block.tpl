@@ -4,7 +4,7 @@
 {{#HAS_USAGE}}<table class="grid usage-lines">
 <thead><tr><th scope="col">Line</th><th scope="col">Detail</th><th scope="col" class="num">Amount</th></tr></thead>
 <tbody>
-{{#LINE}}<tr><td>{{LABEL}}</td><td>{{DETAIL}}</td><td class="num">{{AMOUNT}}</td></tr>
+{{#LINE}}<tr><td data-label="Line">{{LABEL}}</td><td data-label="Detail">{{DETAIL}}</td><td class="num" data-label="Amount">{{AMOUNT}}</td></tr>
 {{/LINE}}</tbody>
 <tfoot><tr><th scope="row" colspan="2" class="num">Usage charges</th><td class="num"><strong>{{USAGE_TOTAL}}</strong></td></tr></tfoot>
 </table>{{/HAS_USAGE}}

@@ -26,6 +26,7 @@ const char *const phone_op_keys[PHONE_OP__MAX] = {
 	"activate",		/* PHONE_OP_ACTIVATE */
 	"deactivate",		/* PHONE_OP_DEACTIVATE */
 	"set_main",		/* PHONE_OP_SET_MAIN */
+	"reinstate",		/* PHONE_OP_REINSTATE */
 };
 
 enum phone_state
@@ -156,10 +157,25 @@ phone_transition_refusal(enum phone_op op, enum phone_state st,
 		if (st == PHONE_ACTIVE && holder == PHONE_HOLDER_OCCUPIER)
 			return NULL;
 		return "Only an active number can be the main number.";
+	case PHONE_OP_REINSTATE:
+		if (st == PHONE_COOLING_OFF)
+			return NULL;
+		return "Only a number that is cooling off can be reinstated.";
 	default:
 		break;
 	}
 	return "It cannot be changed this way.";
+}
+
+const char *
+phone_reinstate_refusal(int64_t released, int64_t now)
+{
+	if (released <= 0 || now < released)
+		return "It has no holder to go back to.";
+	if (now - released > PHONE_REINSTATE_SECONDS)
+		return "It was deactivated more than 24 hours ago: allocate "
+		    "it again once it is available.";
+	return NULL;
 }
 
 enum phone_state
@@ -176,6 +192,8 @@ phone_transition_target(enum phone_op op, enum phone_state st)
 		return PHONE_ACTIVE;
 	case PHONE_OP_DEACTIVATE:
 		return PHONE_COOLING_OFF;
+	case PHONE_OP_REINSTATE:
+		return PHONE_ACTIVE;
 	default:
 		return st;
 	}

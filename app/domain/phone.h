@@ -51,6 +51,9 @@ enum phone_op {
 	PHONE_OP_ACTIVATE,	/* "activate": reserved (occupier) -> active */
 	PHONE_OP_DEACTIVATE,	/* "deactivate": active -> cooling_off */
 	PHONE_OP_SET_MAIN,	/* "set_main": active stays active */
+	PHONE_OP_REINSTATE,	/* "reinstate": cooling_off -> active, to the
+				 * occupier it left, within
+				 * PHONE_REINSTATE_SECONDS of deactivation */
 	PHONE_OP__MAX
 };
 /* Form values and audit actions. */
@@ -76,13 +79,24 @@ const char	*phone_holder_label(enum phone_holder, const char *occupier_name,
  *   deallocate  from reserved (never from active);
  *   activate    from reserved held by an occupier;
  *   deactivate  from active;
- *   set_main    on active (held by an occupier).
+ *   set_main    on active (held by an occupier);
+ *   reinstate   from cooling_off.
  */
 const char	*phone_transition_refusal(enum phone_op op, enum phone_state st,
 		    enum phone_holder holder);
 /* The state an allowed op leads to (set_main: st itself). PHONE__MAX for
  * out-of-range input. */
 enum phone_state phone_transition_target(enum phone_op op, enum phone_state st);
+
+/*
+ * A number deactivated by mistake goes back to the occupier that held it,
+ * as it was, for a short while: 24 hours from the moment its holding
+ * ended. phone_reinstate_refusal: NULL when a holding that ended at
+ * released (unix seconds, > 0) may be taken up again at now, else why not
+ * (a sentence that reads after the number).
+ */
+#define PHONE_REINSTATE_SECONDS	(24 * 60 * 60)
+const char	*phone_reinstate_refusal(int64_t released, int64_t now);
 
 /*
  * Telephony extensions: activating k more numbers is allowed only when

@@ -357,7 +357,33 @@ plan_top_msg(struct plan_dialog *d, const char *msg)
 	d->errors++;
 }
 
-/* Append a row for service id (the arrow in Available services). */
+/* A service already on the plan is added once more: the QTY of its last
+ * row goes up by one (flagged), and 1 is returned. 0: no such row whose
+ * QTY could go up. */
+static int
+row_bump(const struct txn *t, struct plan_dialog *d, int64_t sid)
+{
+	struct plan_row	*row;
+	int64_t		 qty;
+	size_t		 i;
+
+	for (i = d->nrows; i > 0; i--) {
+		row = &d->rows[i - 1];
+		if (row->service_id != sid)
+			continue;
+		if (planform_qty(row->qty_raw, &qty) != 0 ||
+		    planform_qty(arena_printf(t->a, "%lld", (long long)qty + 1),
+		    &qty) != 0)
+			return 0;
+		row->qty_raw = arena_printf(t->a, "%lld", (long long)qty);
+		row->bumped = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Append a row for service id (the arrow in Available services), or raise
+ * the QTY of the row that already holds it. */
 static void
 row_add(const struct txn *t, struct plan_dialog *d, int64_t sid)
 {
@@ -370,6 +396,8 @@ row_add(const struct txn *t, struct plan_dialog *d, int64_t sid)
 		plan_top_msg(d, "That service is not available at this site.");
 		return;
 	}
+	if (row_bump(t, d, sid))
+		return;
 	if (d->nrows == PLAN_ROWS_MAX) {
 		plan_top_msg(d, "A plan holds 200 rows at most.");
 		return;
@@ -484,6 +512,69 @@ row_check(const struct txn *t, struct plan_dialog *d, struct plan_row *row)
 	return 1;
 }
 
+/* The line a violation is shown at: a quantity limit at the row whose QTY
+ * takes the service's total over it (the row that broke it), anything else
+ * where the rules engine reports it. */
+static size_t
+violation_line(const struct plan_dialog *d, const struct rules_line *lines,
+    size_t nl, const struct rules_violation *v)
+{
+	const struct rules_catalog	*rc = &d->plan.rc;
+	int64_t				 max = -1, sum = 0;
+	size_t				 i;
+
+	if (v->kind != RV_MAX_QTY)
+		return v->line;
+	for (i = 0; i < rc->nrules; i++)
+		if (rc->rules[i].kind == RULE_MAX_QTY &&
+		    rc->rules[i].service_id == v->service_id &&
+		    (max < 0 || rc->rules[i].max < max))
+			max = rc->rules[i].max;
+	for (i = 0; max >= 0 && i < nl; i++) {
+		if (lines[i].service_id != v->service_id)
+			continue;
+		if ((sum += lines[i].qty) > max)
+			return i;
+	}
+	return v->line;
+}
+
+/* An exclusion names both services: the other one's rows are marked too
+ * (the message stays at the row it is reported at). */
+static void
+mark_excluded(struct plan_dialog *d, const struct rules_line *lines,
+    const size_t *line_row, size_t nl, const struct rules_violation *v)
+{
+	const struct store_service	*sv = plan_service(&d->plan,
+					    v->service_id);
+	size_t				 i;
+
+	for (i = 0; i < nl; i++)
+		if (lines[i].service_id == v->other_id && i != v->line)
+			d->rows[line_row[i]].excl_with = sv ? sv->name :
+			    "another service";
+}
+
+/* 1 when the dialog's plan differs from the stored one: a row added or
+ * removed, or a price or QTY changed. */
+static int
+plan_changed(const struct plan_dialog *d)
+{
+	const struct plan_row	*row;
+	size_t			 i;
+
+	if (d->ndrops > 0 || d->nrows != d->ncur)
+		return 1;
+	for (i = 0; i < d->nrows; i++) {
+		row = &d->rows[i];
+		if (row->id == 0 || row->cur == NULL || !row->price_ok ||
+		    !row->qty_ok || row->price != row->cur->price ||
+		    row->qty != row->cur->qty)
+			return 1;
+	}
+	return 0;
+}
+
 void
 plan_evaluate(const struct txn *t, struct plan_dialog *d)
 {
@@ -509,13 +600,16 @@ plan_evaluate(const struct txn *t, struct plan_dialog *d)
 		if (v->line == RULES_NO_LINE || v->line >= nl)
 			plan_top_msg(d, v->msg);
 		else
-			row_msg(d, &d->rows[line_row[v->line]],
-			    arena_strdup(t->a, v->msg));
+			row_msg(d, &d->rows[line_row[violation_line(d, lines,
+			    nl, v)]], arena_strdup(t->a, v->msg));
+		if (v->kind == RV_EXCLUDES && v->line < nl)
+			mark_excluded(d, lines, line_row, nl, v);
 	}
 	if (d->res.nv_total > d->res.nv)
 		plan_top_msg(d, "More problems exist; fix these first.");
 	if (d->ncontracts == 0 && d->nrows > 0)
 		d->errors++;
+	d->changed = plan_changed(d);
 }
 
 /* ---- reading the dialog ---- */

@@ -102,6 +102,9 @@ struct plan_row {
 	const struct store_service	*svc;
 	const char			*msgs[PLAN_MSGS_MAX];
 	size_t				 nmsgs;
+	int				 bumped;	/* add raised its QTY */
+	const char			*excl_with;	/* excluded by a later
+							 * row's service (named) */
 };
 
 /* The dialog: the plan it shows, what it is checked against, and every
@@ -124,6 +127,7 @@ struct plan_dialog {
 	size_t			 ntop;
 	struct rules_result	 res;
 	int			 errors;	/* any message: no Save */
+	int			 changed;	/* differs from the stored plan */
 };
 
 /* The current row id of the dialog's plan, or NULL. */
@@ -151,6 +155,7 @@ struct plan_out {
 	struct plan_dialog	*dlg;		/* the dialog to show */
 	int64_t			 needs_case;	/* saved: a service added that
 						 * needs a case, or 0 */
+	int			 unchanged;	/* "saved": nothing to save */
 };
 
 /*
@@ -168,7 +173,7 @@ int	 ops_plan_open(struct ops_ctx *, const struct plan_in *,
  * Save the form's plan (domain §4) in one transaction: under the plan's
  * lock, a form of the current version that names every current row once
  * is checked like the dialog checks it and against in->locked, then
- * written with its audit events, its charge ledger rows, the first voice
+ * (unless it changes nothing: out->unchanged, nothing written) written with its audit events, its charge ledger rows, the first voice
  * service's phone numbers and the public IP addresses it needs. Refused:
  * no such occupier or site (OPS_NOT_FOUND); a form that could not be read,
  * or does not name the plan's rows as the dialog showed them

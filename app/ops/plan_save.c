@@ -26,6 +26,7 @@ struct save {
 	int				*start;	/* row j starts now */
 	enum ops_why			 why;	/* refused: why */
 	int64_t				 needs_case;
+	int				 unchanged;	/* nothing to save */
 };
 
 static int
@@ -390,6 +391,7 @@ save_txn(struct txn *t, void *arg)
 
 	s->why = OPS_OK;
 	s->needs_case = 0;
+	s->unchanged = 0;
 	d = s->d = plan_dlg_new(t, s->in);
 	/* The version row is locked first: concurrent saves serialize here. */
 	if ((rc = plan_dlg_lock(t, d)) <= 0)
@@ -413,6 +415,10 @@ save_txn(struct txn *t, void *arg)
 	plan_evaluate(t, d);
 	if (d->errors > 0)
 		return refused(s, OPS_INVALID);
+	if (!d->changed) {
+		s->unchanged = 1;	/* an empty save writes nothing */
+		return 1;
+	}
 	return save_writes(t, s);
 }
 
@@ -465,6 +471,7 @@ ops_plan_save(struct ops_ctx *c, const struct plan_in *in,
 	s.in = in;
 	if ((rc = db_txn(&c->t, save_txn, &s)) != 0) {
 		out->needs_case = rc > 0 ? s.needs_case : 0;
+		out->unchanged = rc > 0 && s.unchanged;
 		return rc;
 	}
 	switch (s.why) {

@@ -72,6 +72,12 @@ store_change(struct txn *t, const struct change *g, struct store_phone *b,
 	case PHONE_OP_SET_MAIN:
 		return store_phone_set_main(t->a, op, in->site, in->id, g->occ,
 		    t->day, b, why);
+	case PHONE_OP_REINSTATE:
+		res = arena_calloc(t->a, 1, sizeof(*res));
+		if (g->occ > 0 && ops_provisioned(t, g->occ, in->site, res) < 0)
+			return -1;
+		return store_phone_reinstate(t->a, op, in->site, in->id, g->occ,
+		    t->day, res->allocated[INFRA_PHONE_EXT], b, why);
 	default:
 		return 0;
 	}
@@ -87,7 +93,7 @@ record(struct txn *t, const struct change *g, const struct store_phone *b,
 	int32_t		 until = DATE_NONE;
 	int		 main_after;
 
-	if (what == PHONE_OP_ALLOCATE)
+	if (what == PHONE_OP_ALLOCATE || what == PHONE_OP_REINSTATE)
 		newholder = g->occ > 0 ? newholder : "Operator";
 	else if (what == PHONE_OP_DEALLOCATE || what == PHONE_OP_DEACTIVATE)
 		newholder = "none";
@@ -97,7 +103,8 @@ record(struct txn *t, const struct change *g, const struct store_phone *b,
 		until = phone_cooloff_until(t->day, cfg.cooloff_days);
 	main_after = what == PHONE_OP_SET_MAIN || (b->is_main &&
 	    what != PHONE_OP_DEACTIVATE && what != PHONE_OP_DEALLOCATE);
-	if (txn_audit(t, what == PHONE_OP_ALLOCATE ? g->occ : b->occupier_id,
+	if (txn_audit(t, what == PHONE_OP_ALLOCATE ||
+	    what == PHONE_OP_REINSTATE ? g->occ : b->occupier_id,
 	    g->in->site, "phone_number", g->in->id, phone_op_keys[what],
 	    audit_value(t->a, b->number, b->state, holder_text(b), b->is_main,
 	    DATE_NONE), audit_value(t->a, b->number,
@@ -129,7 +136,8 @@ change_txn(struct txn *t, void *arg)
 	if (g->occ > 0 && (rc = store_plan_version(t->a, t->operator_id,
 	    g->occ, g->in->site, &version)) <= 0)
 		return rc;
-	if (g->in->op == PHONE_OP_ALLOCATE && g->occ > 0) {
+	if ((g->in->op == PHONE_OP_ALLOCATE ||
+	    g->in->op == PHONE_OP_REINSTATE) && g->occ > 0) {
 		if ((rc = store_occupier_get(t->a, t->operator_id, g->occ,
 		    &o)) <= 0)
 			return rc;
@@ -140,7 +148,8 @@ change_txn(struct txn *t, void *arg)
 		 * allocation's own message carries the fraction. */
 		if (why == NULL)
 			why = "The number was not changed.";
-		else if (phone_transition_refusal(g->in->op, b.state,
+		else if (g->in->op == PHONE_OP_REINSTATE ||
+		    phone_transition_refusal(g->in->op, b.state,
 		    store_phone_holder(&b)) != NULL)
 			why = arena_printf(t->a, "%s: %s", b.number, why);
 		return ops_refuse(&g->out->why, OPS_CONFLICT, NULL, why);
@@ -158,11 +167,19 @@ ops_number_change(struct ops_ctx *c, const struct number_change_in *in,
 {
 	struct change		 g = { in, in->occ, out };
 	struct store_phone	 ph;
-	int			 rc, looks;
+	int64_t			 released;
+	int			 rc = 0, looks;
 
 	memset(out, 0, sizeof(*out));
 	for (looks = 0; looks < HOLDER_LOOKS; looks++) {
-		if (in->any_holder && in->op != PHONE_OP_ALLOCATE) {
+		if (in->op == PHONE_OP_REINSTATE) {
+			/* Back to whoever held it last, whose plan the
+			 * change locks first. */
+			if ((rc = store_phone_last_holding(c->t.a,
+			    c->t.operator_id, in->site, in->id, &g.occ,
+			    &released)) < 0)
+				break;
+		} else if (in->any_holder && in->op != PHONE_OP_ALLOCATE) {
 			/* The holder, whose plan the change locks first. */
 			if ((rc = store_phone_get(c->t.a, c->t.operator_id,
 			    in->site, in->id, c->t.day, &ph)) <= 0)

@@ -41,6 +41,21 @@ static const struct field fields[AF__MAX] = {
 	    1024, 1, 1, 0, NULL },
 };
 
+/* What ending session s does, named. */
+static const char *
+end_consequence(struct req *r, const struct store_account_session *s)
+{
+	const char	*agent = *s->user_agent ? s->user_agent :
+			    "an unknown browser";
+
+	if (s->id == r->session_id)
+		return "This is the session you are using: you will be signed "
+		    "out here and must sign in again.";
+	return arena_printf(r->a, "The session of %s at %s ends now: that "
+	    "browser is signed out and must sign in again.", agent,
+	    s->remote_addr);
+}
+
 static void
 fill(struct req *r, struct tpl_dict *d)
 {
@@ -76,6 +91,7 @@ fill(struct req *r, struct tpl_dict *d)
 		    "Unknown");
 		if (s[i].id == r->session_id)
 			tpl_show(row, TN_THIS);
+		tpl_set(row, TN_CONFIRM, end_consequence(r, &s[i]));
 	}
 	page_end(r);
 }
@@ -198,6 +214,36 @@ out:
 	return 1;
 }
 
+/* Ending session r->ids[0] asks first, naming the consequence: 1 go on
+ * (confirmed, or no such session of the user: the operation says so), 0
+ * the question answered. */
+static int
+end_confirmed(struct req *r)
+{
+	struct store_account_session	*s;
+	struct page_confirm		 q;
+	size_t				 n, i;
+
+	if (store_account_session_list(r->a, r->user.operator_id, r->user.id,
+	    r->now - (int64_t)cfg.idle_minutes * 60,
+	    r->now - (int64_t)cfg.absolute_hours * 3600, &s, &n) < 0) {
+		page_store_error(r);
+		return 0;
+	}
+	for (i = 0; i < n && s[i].id != r->ids[0]; i++)
+		;
+	if (i == n)
+		return 1;
+	memset(&q, 0, sizeof(q));
+	q.title = "End this session?";
+	q.consequence = end_consequence(r, &s[i]);
+	q.button = "End the session";
+	q.back = "/account";
+	q.back_label = "Account";
+	q.menu = "account";
+	return page_confirmed(r, &q);
+}
+
 /* POST /account/sessions/ID: end that session (this one: signed out). */
 static void
 session_revoke(struct req *r)
@@ -207,6 +253,8 @@ session_revoke(struct req *r)
 	struct account_session_out	 out;
 	int				 rc;
 
+	if (!end_confirmed(r))
+		return;
 	in.session_id = r->ids[0];
 	page_ops_ctx(r, &c);
 	if ((rc = ops_account_session_end(&c, &in, &out)) <= 0) {

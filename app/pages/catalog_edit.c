@@ -26,6 +26,17 @@ enum svc_field {
 	SVF__MAX
 };
 
+/* What deleting rule u of service s does, named. */
+static const char *
+rule_consequence(struct req *r, const struct store_catalog *c,
+    const struct store_rule *u, const struct store_service *s)
+{
+	return arena_printf(r->a, "The rule \u201c%s\u201d of %s is deleted: "
+	    "from now on no occupier's services are checked against it. To "
+	    "have it again, add it anew.", catalog_rule_text_for(r, c, u,
+	    s->id), s->name);
+}
+
 static const struct field svc_fields[SVF__MAX] = {
 	[SVF_RRP] = { "rrp", "RRP", FT_MONEY, 20, 1, 0, 0, NULL },
 	[SVF_DESC] = { "description", "Description", FT_MULTILINE, 1000, 0, 0, 0, NULL },
@@ -136,7 +147,8 @@ fill(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
 		tpl_set_int(x, TN_RULE_ID, u->id);
 		tpl_set(x, TN_TEXT, catalog_rule_text_for(r, c, u, s->id));
 		if (r->user.role == ROLE_OPERATOR_ADMIN)
-			tpl_show(x, TN_RULE_EDIT);
+			tpl_set(tpl_section(x, TN_RULE_EDIT), TN_CONFIRM,
+			    rule_consequence(r, c, u, s));
 	}
 	for (i = 0; i < c->nsvc; i++) {
 		if (c->svc[i].id == s->id)
@@ -151,6 +163,33 @@ fill(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
 		tpl_show(d, TN_CAN_EDIT);
 	else
 		tpl_show(d, TN_READ_ONLY);
+}
+
+/* Deleting rule id of service s asks first, naming the consequence: 1 go
+ * on (confirmed, or not one of the service's rules: the operation says
+ * so), 0 the question answered. */
+static int
+rule_confirmed(struct req *r, const struct store_catalog *c,
+    const struct store_service *s, int64_t id)
+{
+	struct page_confirm	 q;
+	size_t			 i;
+
+	for (i = 0; i < c->nrules; i++)
+		if (c->rules[i].id == id && (c->rules[i].service_id == s->id ||
+		    (c->rules[i].other_id == s->id &&
+		    strcmp(c->rules[i].kind, "excludes") == 0)))
+			break;
+	if (i == c->nrules)
+		return 1;
+	memset(&q, 0, sizeof(q));
+	q.title = arena_printf(r->a, "Delete a rule of %s?", s->name);
+	q.consequence = rule_consequence(r, c, &c->rules[i], s);
+	q.button = "Delete the rule";
+	q.back = arena_printf(r->a, "/catalog/%lld", (long long)s->id);
+	q.back_label = s->name;
+	q.menu = "catalog";
+	return page_confirmed(r, &q);
 }
 
 enum cat_op {
@@ -244,6 +283,8 @@ change(struct req *r, struct tpl_dict *d, const struct store_catalog *cat,
 		del.service_id = s->id;
 		if (form_id(r, "rule", &del.rule_id) != 1)
 			del.rule_id = 0;
+		if (!rule_confirmed(r, cat, s, del.rule_id))
+			return;
 		rc = ops_catalog_rule_delete(&c, &del, &out);
 	} else if (op == CO_ADD_RULE)
 		rc = add_rule(r, d, &c, cat, s, &out);

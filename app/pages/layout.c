@@ -47,6 +47,7 @@ static const struct {
 	{ "signedout", "You have signed out." },
 	{ "services_saved", "Services saved." },
 	{ "saved_case", "Services saved." },
+	{ "nothing_saved", "Nothing to save: the services are as they were." },
 	{ "password_set", "Your password is set. Sign in with it." },
 	{ "password_changed", "Your password is changed. Your other "
 	    "sessions have ended." },

@@ -65,7 +65,9 @@ render(struct req *r, struct tpl_dict *d, const struct store_occupier *o,
 		}
 		if (p[i].state == PHONE_ACTIVE) {
 			page_set_date(row, TN_SINCE, p[i].activated_at);
-			tpl_show(row, TN_CAN_DEACTIVATE);
+			tpl_set(tpl_section(row, TN_CAN_DEACTIVATE),
+			    TN_CONFIRM, page_deactivate_consequence(r,
+			    p[i].number, o->name));
 			if (!p[i].is_main)
 				tpl_show(row, TN_CAN_SET_MAIN);
 		} else {
@@ -81,6 +83,34 @@ render(struct req *r, struct tpl_dict *d, const struct store_occupier *o,
 	    (long long)o->id));
 	tpl_set_int(d, TN_COOLOFF_DAYS, cfg.cooloff_days);
 	page_end(r);
+}
+
+/* Deactivating number id asks first, naming the consequence: 1 go on
+ * (confirmed, or not one of the occupier's numbers: the operation says
+ * so), 0 the question answered. */
+static int
+confirmed(struct req *r, const struct store_occupier *o, int64_t site,
+    int64_t id)
+{
+	struct store_phone	 ph;
+	struct page_confirm	 q;
+	int			 rc;
+
+	if ((rc = store_phone_get(r->a, r->user.operator_id, site, id,
+	    r->today, &ph)) <= 0 || ph.occupier_id != o->id) {
+		if (rc < 0)
+			page_store_error(r);
+		return rc >= 0;
+	}
+	memset(&q, 0, sizeof(q));
+	q.title = arena_printf(r->a, "Deactivate %s?", ph.number);
+	q.consequence = page_deactivate_consequence(r, ph.number, o->name);
+	q.button = "Deactivate the number";
+	q.back = arena_printf(r->a, "/occupiers/%lld/sites/%lld/telephony",
+	    (long long)o->id, (long long)site);
+	q.back_label = "Telephony";
+	q.menu = "occupiers";
+	return page_confirmed(r, &q);
 }
 
 void
@@ -118,6 +148,8 @@ page_occupier_telephony(struct req *r)
 	in.site = site;
 	in.id = v.i;
 	in.occ = o.id;
+	if (in.op == PHONE_OP_DEACTIVATE && !confirmed(r, &o, site, in.id))
+		return;
 	page_ops_ctx(r, &c);
 	if ((rc = ops_number_change(&c, &in, &out)) < 0) {
 		page_store_error(r);

@@ -149,6 +149,27 @@ int		 pick_resolve(struct req *, struct tpl_dict *,
 		    const struct pick *, const char *text, int64_t *id,
 		    const char **name);
 
+/* ---- confirm.c: what cannot be undone ---- */
+
+/* The question of a confirmation: its title, the consequence named (e.g.
+ * "+44 20 7946 0202 will be unavailable until 4 Mar 2027."), the button
+ * that does it, where Cancel goes (and its label for the breadcrumb, or
+ * NULL), and the menu item of the page. */
+struct page_confirm {
+	const char	*title;
+	const char	*consequence;
+	const char	*button;
+	const char	*back;
+	const char	*back_label;
+	const char	*menu;
+};
+/* 1 when the post carries confirm=1: go on. Else the confirmation page
+ * is answered (the same fields, posted again with confirm=1) and 0. */
+int	 page_confirmed(struct req *, const struct page_confirm *);
+/* The consequence of deactivating number (held by holder) today. */
+const char *page_deactivate_consequence(struct req *, const char *number,
+	    const char *holder);
+
 /* ---- month.c: ?month=YYYY-MM ---- */
 
 /* Read the month (default: this month + default_offset) and fill MONTH,

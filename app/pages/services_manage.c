@@ -153,6 +153,7 @@ fill_avail(struct tpl_dict *d, const struct plan_dialog *m, const char *q)
 		tpl_set(s, TN_NAME, sv->name);
 		tpl_set(s, TN_CATEGORY, sv->category);
 		tpl_set(s, TN_DESCRIPTION, sv->description);
+		page_set_money(s, TN_RRP, sv->rrp);
 		if (q != NULL && *q != '\0' && !contains_ci(sv->name, q) &&
 		    !contains_ci(sv->category, q))
 			tpl_show(s, TN_HIDDEN);
@@ -229,6 +230,10 @@ fill_row(struct tpl_dict *d, const struct plan_dialog *m, size_t i,
 	} else
 		tpl_set(s, TN_TOTAL, "—");
 	fill_contract(s, m, row);
+	if (row->bumped)
+		tpl_set(tpl_section(s, TN_BUMPED), TN_QTY, row->qty_raw);
+	if (row->excl_with != NULL)
+		tpl_set(tpl_section(s, TN_EXCLUDED), TN_WITH, row->excl_with);
 	if (row->nmsgs > 0) {
 		tpl_show(s, TN_INVALID);
 		for (j = 0; j < row->nmsgs; j++)
@@ -316,6 +321,7 @@ fill(struct req *r, struct tpl_dict *d, const struct plan_dialog *m,
 	svcplan_fill_infra(d, &m->res);
 	if (m->errors > 0)
 		tpl_show(d, TN_BLOCKED);
+	tpl_set(d, TN_CHANGED, m->changed ? "1" : "0");
 	tpl_set(d, TN_ZERO_COST_TEXT, svcplan_zero_cost_note);
 }
 
@@ -398,6 +404,12 @@ answer(struct req *r, int saving, int rc, const struct plan_out *out,
 {
 	if (rc < 0) {
 		page_store_error(r);
+		return;
+	}
+	if (rc > 0 && saving && out->unchanged) {
+		http_redirect(r, arena_printf(r->a, "/occupiers/%lld/sites/%lld/"
+		    "services?done=nothing_saved", (long long)r->ids[0],
+		    (long long)r->ids[1]));
 		return;
 	}
 	if (rc > 0 && saving) {

@@ -90,6 +90,7 @@ struct screen {
 	const struct ports_change_in	*in;
 	const char			*occ_text; /* the occupier asked, kept */
 	int64_t				 edit;	/* port of the edit panel, 0 none */
+	struct req			*r;
 };
 
 /* The edit panel of port ep: the request's choices when it was this
@@ -115,6 +116,60 @@ fill_edit(struct req *r, struct tpl_dict *d, const struct screen *sc,
 	}
 	pick_fill(r, e, TN_E_PICK, &pk, occ, 0);
 	fill_select_role(e, TN_E_ROLE_OPT, role);
+}
+
+static int	id_in(const int64_t *, size_t, int64_t);
+
+/* What unassigning the ports named by labels (held by holders) does. */
+static const char *
+unassign_consequence(struct req *r, const char *labels, const char *holders,
+    size_t n)
+{
+	return arena_printf(r->a, "%s %s back to the pool: %s %s %s now, and "
+	    "%s no longer %s in %s Switch ports.", labels, n == 1 ? "goes" :
+	    "go", holders != NULL && *holders != '\0' ? holders : "the holder",
+	    n == 1 ? "loses" : "lose", n == 1 ? "it" : "them", n == 1 ? "it" :
+	    "they", n == 1 ? "counts" : "count", n == 1 ? "its" : "their");
+}
+
+/* Unassigning the checked ports asks first, naming them and their
+ * holders: 1 go on (confirmed, or none of the site's held ports: the
+ * operation says why), 0 the question answered. */
+static int
+unassign_confirmed(struct req *r, const struct screen *sc,
+    const struct ports_change_in *in)
+{
+	struct site_floors	 sf;
+	struct page_confirm	 q;
+	const char		*labels = "", *holders = "";
+	size_t			 j, n = 0;
+
+	if (site_floors_read(r, sc->s->id, &sf) < 0) {
+		page_store_error(r);
+		return 0;
+	}
+	for (j = 0; j < sf.np; j++) {
+		if (!id_in(in->ids, in->nids, sf.p[j].id) ||
+		    sf.p[j].occupier_id <= 0)
+			continue;
+		labels = arena_printf(r->a, "%s%s%s", labels, n ? ", " : "",
+		    sf.p[j].label);
+		if (strstr(holders, sf.p[j].occupier_name) == NULL)
+			holders = arena_printf(r->a, "%s%s%s", holders,
+			    *holders ? " and " : "", sf.p[j].occupier_name);
+		n++;
+	}
+	if (n == 0)
+		return 1;
+	memset(&q, 0, sizeof(q));
+	q.title = n == 1 ? "Unassign this floor port?" :
+	    "Unassign these floor ports?";
+	q.consequence = unassign_consequence(r, labels, holders, n);
+	q.button = n == 1 ? "Unassign the port" : "Unassign the ports";
+	q.back = arena_printf(r->a, "/sites/%lld/ports", (long long)sc->s->id);
+	q.back_label = arena_printf(r->a, "Floor ports · %s", sc->s->name);
+	q.menu = "sites";
+	return page_confirmed(r, &q);
 }
 
 static int
@@ -150,7 +205,8 @@ fill_port(void *arg, struct tpl_dict *row, const struct store_port *q)
 	else if (port_can_activate(&p))
 		tpl_show(row, TN_CAN_ACTIVATE);
 	if (port_can_unassign(&p))
-		tpl_show(row, TN_CAN_UNASSIGN);
+		tpl_set(tpl_section(row, TN_CAN_UNASSIGN), TN_CONFIRM,
+		    unassign_consequence(sc->r, q->label, q->occupier_name, 1));
 }
 
 /* The screen; why: the refusal answered (NULL: none). */
@@ -259,6 +315,7 @@ page_site_ports(struct req *r)
 
 	memset(&sc, 0, sizeof(sc));
 	sc.s = &s;
+	sc.r = r;
 	if ((rc = store_site_get(r->a, r->user.operator_id, r->ids[0],
 	    &s)) <= 0) {
 		if (rc == 0)
@@ -294,6 +351,8 @@ page_site_ports(struct req *r)
 	in.site = s.id;
 	in.holders = h;
 	in.nholders = nh;
+	if (in.op == PORT_OP_UNASSIGN && !unassign_confirmed(r, &sc, &in))
+		return;
 	page_ops_ctx(r, &c);
 	if ((rc = ops_ports_change(&c, &in, &out)) < 0) {
 		page_store_error(r);

@@ -280,11 +280,18 @@ fill_row(struct req *r, struct tpl_dict *d, int64_t site,
 	case PHONE_ACTIVE:
 		page_set_date(tpl_section(row, TN_SINCE), TN_DAY,
 		    p->activated_at);
-		tpl_show(row, TN_CAN_DEACTIVATE);
+		tpl_set(tpl_section(row, TN_CAN_DEACTIVATE), TN_CONFIRM,
+		    page_deactivate_consequence(r, p->number,
+		    p->occupier_name));
 		break;
 	default:
 		page_set_date(tpl_section(row, TN_UNTIL), TN_DAY,
 		    p->cooloff_until);
+		/* Reinstate is offered the day of a deactivation and the
+		 * next; the operation holds it to 24 hours. */
+		if (p->deactivated_at != DATE_NONE &&
+		    p->deactivated_at >= r->today - 1)
+			tpl_show(row, TN_CAN_REINSTATE);
 		break;
 	}
 }
@@ -419,7 +426,8 @@ read_post(struct req *r, struct tpl_dict *d, int64_t site, struct post *p)
 	p->one.any_holder = 1;
 	if (!p->bulk) {
 		p->one.op = phone_op_parse(opkey);
-		if (p->one.op == PHONE_OP__MAX || p->one.op == PHONE_OP_SET_MAIN) {
+		if (p->one.op == PHONE_OP__MAX ||
+		    p->one.op == PHONE_OP_SET_MAIN) {
 			http_error(r, 400);
 			return -1;
 		}
@@ -440,6 +448,33 @@ read_post(struct req *r, struct tpl_dict *d, int64_t site, struct post *p)
 	p->one.occ = p->many.occ = to;
 	p->many.count = bv[BF_COUNT].i;
 	return 1;
+}
+
+/* Deactivating number id asks first, naming the consequence: 1 go on
+ * (confirmed, or no such number: the operation says so), 0 the question
+ * answered. */
+static int
+confirmed(struct req *r, const struct store_site *s, int64_t id)
+{
+	struct store_phone	 ph;
+	struct page_confirm	 q;
+	int			 rc;
+
+	if ((rc = store_phone_get(r->a, r->user.operator_id, s->id, id,
+	    r->today, &ph)) <= 0) {
+		if (rc < 0)
+			page_store_error(r);
+		return rc == 0;
+	}
+	memset(&q, 0, sizeof(q));
+	q.title = arena_printf(r->a, "Deactivate %s?", ph.number);
+	q.consequence = page_deactivate_consequence(r, ph.number,
+	    ph.occupier_name);
+	q.button = "Deactivate the number";
+	q.back = arena_printf(r->a, "/sites/%lld/telephony", (long long)s->id);
+	q.back_label = arena_printf(r->a, "Telephony · %s", s->name);
+	q.menu = "sites";
+	return page_confirmed(r, &q);
 }
 
 void
@@ -471,7 +506,8 @@ page_site_telephony(struct req *r)
 		render(r, d, &s, &f, r->method != M_GET ? &p : NULL);
 		return;
 	}
-	if (rc < 0)
+	if (rc < 0 || (!p.bulk && p.one.op == PHONE_OP_DEACTIVATE &&
+	    !confirmed(r, &s, p.one.id)))
 		return;
 	page_ops_ctx(r, &c);
 	rc = p.bulk ? ops_numbers_allocate(&c, &p.many, &out) :

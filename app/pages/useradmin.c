@@ -83,6 +83,42 @@ show_link(struct req *r, struct tpl_dict *d, const char *name,
 	page_set_time(r, l, TN_EXPIRES, TN__MAX, r->now + ACCOUNT_LINK_SECONDS);
 }
 
+/* What removing user u does, named. */
+static const char *
+remove_consequence(struct req *r, const struct store_account_user *u)
+{
+	return arena_printf(r->a, "%s (%s) will no longer be able to sign in: "
+	    "their sessions end now and they leave this list. This cannot "
+	    "be undone; to give them access again, add them as a new user.",
+	    u->name, u->email);
+}
+
+/* Removing user id asks first, naming the consequence: 1 go on
+ * (confirmed, or no such user: the operation says so), 0 the question
+ * answered. */
+static int
+remove_confirmed(struct req *r, int64_t occ, int64_t id, const char *base)
+{
+	struct store_account_user	 u;
+	struct page_confirm		 q;
+	int				 rc;
+
+	if ((rc = store_account_user_get(r->a, r->user.operator_id, occ, id, 0,
+	    &u)) <= 0) {
+		if (rc < 0)
+			page_store_error(r);
+		return rc == 0;
+	}
+	memset(&q, 0, sizeof(q));
+	q.title = arena_printf(r->a, "Remove %s?", u.name);
+	q.consequence = remove_consequence(r, &u);
+	q.button = "Remove the user";
+	q.back = base;
+	q.back_label = "Users";
+	q.menu = r->user.occupier_id > 0 ? "myusers" : "occupiers";
+	return page_confirmed(r, &q);
+}
+
 /* One row of the list, with the actions that apply to u. */
 static void
 fill_user(struct req *r, struct tpl_dict *d, int64_t occ,
@@ -119,7 +155,8 @@ fill_user(struct req *r, struct tpl_dict *d, int64_t occ,
 	if (!u->disabled)
 		tpl_show(row, TN_CAN_LINK);
 	if (occ != 0)
-		tpl_show(row, TN_CAN_REMOVE);
+		tpl_set(tpl_section(row, TN_CAN_REMOVE), TN_CONFIRM,
+		    remove_consequence(r, u));
 }
 
 /* The list (its rows post to action/ID) and the add form. 1, -1. */
@@ -215,6 +252,8 @@ user_change(struct req *r, struct tpl_dict *d, int64_t occ, int64_t id,
 		    "offers.");
 		return 1;
 	}
+	if (k == USER_REMOVE && !remove_confirmed(r, occ, id, base))
+		return 1;
 	in.occupier_id = occ;
 	in.id = id;
 	in.change = (enum user_change)k;

@@ -541,6 +541,89 @@ out:
 }
 
 int
+store_phone_last_holding(struct arena *a, int64_t op, int64_t site,
+    int64_t id, int64_t *occ, int64_t *released)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_I(id) };
+	struct dbres	 res;
+
+	*occ = 0;
+	*released = 0;
+	if (db_query(a, STMT_PHONE_LAST_HOLDING, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	*occ = dbrow_int(&res.rows[0], 0);
+	*released = dbrow_int(&res.rows[0], 1);
+	return 1;
+}
+
+/* The checks of a reinstatement of the locked number ph for occ: 1 it may
+ * go back, 0 last held by someone else, -2 refused (*why), -1. */
+static int
+reinstate_check(struct arena *a, int64_t op, int64_t site, int64_t id,
+    int64_t occ, int32_t today, int64_t allocated, const char **why)
+{
+	int64_t		 last, released, active, first;
+	char		*msg;
+	int		 rc, has_main;
+
+	if ((rc = store_phone_last_holding(a, op, site, id, &last,
+	    &released)) <= 0 || last != occ)
+		return rc < 0 ? -1 : 0;
+	if ((*why = phone_reinstate_refusal(released,
+	    usage_moment(today, (int64_t)time(NULL)))) != NULL)
+		return -2;
+	if (active_locked(a, op, occ, site, &active, &has_main, &first) < 0)
+		return -1;
+	if (!phone_activation_fits(active, 1, allocated)) {
+		msg = arena_alloc(a, 160);
+		phone_activation_refusal(active, 1, allocated, msg, 160);
+		*why = msg;
+		return -2;
+	}
+	return has_main ? 1 : 2;
+}
+
+int
+store_phone_reinstate(struct arena *a, int64_t op, int64_t site, int64_t id,
+    int64_t occ, int32_t today, int64_t allocated, struct store_phone *before,
+    const char **why)
+{
+	struct store_phone	 ph;
+	char			 d[DATE_STRLEN];
+	int			 rc = 0;
+
+	memset(&ph, 0, sizeof(ph));
+	*why = NULL;
+	if ((rc = lock_for(a, op, site, id, 0, today, PHONE_OP_REINSTATE, &ph,
+	    why)) <= 0)
+		goto out;
+	if (occ <= 0) {
+		*why = phone_reinstate_refusal(0, 0);
+		rc = -2;
+		goto out;
+	}
+	if ((rc = reinstate_check(a, op, site, id, occ, today, allocated,
+	    why)) <= 0)
+		goto out;
+	{
+		/* Its activation day stays: the same period of use. */
+		struct dbp p[] = { DBP_I(occ), DBP_I(rc == 2), DBP_NUL,
+		    DBP_I(op), DBP_I(id) };
+
+		if (ph.activated_at != DATE_NONE)
+			p[2] = dbp_day(ph.activated_at, d);
+		rc = db_exec(STMT_PHONE_ACTIVATE, p, NPARAMS(p), NULL) < 0 ||
+		    holder_change(op, site, id, 0, occ, today) < 0 ? -1 : 1;
+	}
+out:
+	if (before != NULL)
+		*before = ph;
+	return rc;
+}
+
+int
 store_phone_set_main(struct arena *a, int64_t op, int64_t site, int64_t id,
     int64_t occ, int32_t today, struct store_phone *before, const char **why)
 {

@@ -153,6 +153,22 @@ int	 store_phone_set_main(struct arena *, int64_t op, int64_t site,
 	    int64_t id, int64_t occ, int32_t today, struct store_phone *before,
 	    const char **why);
 
+/* Who last held number id of the site and when that ended (unix seconds):
+ * 1 with *occ and *released, 0 never held, -1. */
+int	 store_phone_last_holding(struct arena *, int64_t op, int64_t site,
+	    int64_t id, int64_t *occ, int64_t *released);
+/*
+ * cooling_off -> active again for occupier occ (> 0), the one whose
+ * holding of it ended last, within PHONE_REINSTATE_SECONDS of that moment
+ * and when it fits the occupier's Telephony extensions (allocated), as
+ * activate checks it; its activation day stays, and it becomes the main
+ * number when the occupier has none. -2 refused (*why), 0 not found or
+ * last held by another occupier, 1 done, -1.
+ */
+int	 store_phone_reinstate(struct arena *, int64_t op, int64_t site,
+	    int64_t id, int64_t occ, int32_t today, int64_t allocated,
+	    struct store_phone *before, const char **why);
+
 /*
  * Voice services added for the first time for occupier occ at the site:
  * inside the caller's transaction, take n numbers that are available (or

@@ -151,16 +151,16 @@ else
 	FORTUNES_SAME="DIFFERENT HTML"
 fi
 [ "$(get "$base" "/occupiers?q=Ltd&page=1" "$COOKIE")" = 200 ] &&
-	[ "$(count '<tr><td><a href="/occupiers/')" = 25 ] || fail_check "occupiers page 1"
+	[ "$(count '<tr><td data-label="Name"><a href="/occupiers/')" = 25 ] || fail_check "occupiers page 1"
 OCC_PAGES=$(sed -n 's/.*Page [0-9]* of \([0-9]*\).*/\1/p' "$W/body" | head -1)
 [ "$(get "$base" "/occupiers?q=Ltd&page=500" "$COOKIE")" = 200 ] &&
-	[ "$(count '<tr><td><a href="/occupiers/')" = 25 ] || fail_check "occupiers page 500"
+	[ "$(count '<tr><td data-label="Name"><a href="/occupiers/')" = 25 ] || fail_check "occupiers page 500"
 [ "$(get "$base" "$SVC_URL" "$COOKIE")" = 200 ] || fail_check "Services tab"
 FRACS=$(grep -o '<span class="frac">[0-9/]*' "$W/body" | sed 's/.*>//' | tr '\n' ' ')
 SVC_ROWS=$(count 'class="badge')
 [ "$(get "$base_s" "$SVC_URL_S" "$COOKIE_SMALL")" = 200 ] || fail_check "Services tab (small)"
 [ "$(get "$base_s" "/occupiers?q=Ltd&page=$DEEP_S" "$COOKIE_SMALL")" = 200 ] &&
-	[ "$(count '<tr><td><a href="/occupiers/')" = 25 ] || fail_check "occupiers page $DEEP_S (small)"
+	[ "$(count '<tr><td data-label="Name"><a href="/occupiers/')" = 25 ] || fail_check "occupiers page $DEEP_S (small)"
 st=$(curl -sS -o "$W/body" -w '%{http_code}' -H "$COOKIE" --data-binary "@$W/preview.body" "$base$MANAGE_URL")
 [ "$st" = 200 ] && ! grep -q 'blocked-why' "$W/body" || { head -c 600 "$W/body" >&2; fail_check "preview ($st)"; }
 PREVIEW_BYTES=$(wc -c <"$W/body")

@@ -113,6 +113,24 @@ export async function signIn(p, next = '/', who = ADMIN) {
 	]);
 }
 
+/* Poll fn until it returns a truthy value; fail with what after TIMEOUT. */
+export async function until(fn, what) {
+	const end = Date.now() + TIMEOUT;
+	let last;
+	for (;;) {
+		try {
+			last = await fn();
+			if (last)
+				return last;
+		} catch (e) {
+			last = e.message;
+		}
+		if (Date.now() > end)
+			throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+		await new Promise((r) => setTimeout(r, 50));
+	}
+}
+
 /* A locator's visible text, whitespace collapsed. */
 export async function text(locator) {
 	return (await locator.innerText()).replace(/\s+/g, ' ').trim();

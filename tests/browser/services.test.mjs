@@ -24,7 +24,7 @@ import assert from 'node:assert/strict';
 import { db, occupierId, siteId } from '../http/lib.mjs';
 import { expectInfra } from '../http/services-lib.mjs';
 import {
-	BASE_URL, TIMEOUT, closeBrowsers, openBrowser, problems, shoot, signIn, stepper, text,
+	BASE_URL, closeBrowsers, openBrowser, problems, shoot, signIn, stepper, text, until,
 } from './lib.mjs';
 
 const PUBLIC_IP = 'Public IP (/29)';
@@ -32,24 +32,6 @@ const LAN = 'Internet (LAN only) 100 Mbps';
 
 let page;	// the JavaScript-enabled page
 let step;	// step(page, name, fn): a picture of the page if fn fails
-
-/* Poll fn until it returns a truthy value; fail with what after TIMEOUT. */
-async function until(fn, what) {
-	const end = Date.now() + TIMEOUT;
-	let last;
-	for (;;) {
-		try {
-			last = await fn();
-			if (last)
-				return last;
-		} catch (e) {
-			last = e.message;
-		}
-		if (Date.now() > end)
-			assert.fail(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-		await new Promise((r) => setTimeout(r, 50));
-	}
-}
 
 /* The Services tab's rows: [{ Service, Contract, ..., Status }] (service name only). */
 async function tabRows(p) {
@@ -250,7 +232,7 @@ test('add Public IP (/29), then Internet (LAN only) 100 Mbps → Switch ports 0/
 			[[PUBLIC_IP, '25.00', '1', '25.00', []], [LAN, '90.00', '1', '90.00', []]]);
 		assert.deepEqual(await infra(dlg), ['Switch ports 0/3', 'Telephony extensions 0/0',
 			'Public IP addresses 0/5', 'Wi-Fi devices 0/0', 'Wi-Fi accounts 0/0']);
-		assert.equal(await text(dlg.locator('td.grand')), '115.00');
+		assert.equal(await text(dlg.locator('.grand')), '115.00');
 		assert.equal(await dlg.locator('button.save').isDisabled(), false, 'Save enabled');
 		// The only contract is chosen, and its start date shown.
 		assert.equal(await dlg.getByLabel(`Contract for ${LAN}`).locator('option:checked').innerText(), 'NW-SD-011-1');
@@ -265,16 +247,16 @@ test('changing a QTY updates the row Total and the total per month in place', as
 		const dlg = await dialog();
 		assert.equal((await planRows(dlg)).length, 2, 'the rows of the previous step');
 		await dlg.getByLabel(`QTY of ${LAN}`).fill('2');
-		await until(async () => (await text(dlg.locator('td.grand'))) === '205.00', 'the total per month');
+		await until(async () => (await text(dlg.locator('.grand'))) === '205.00', 'the total per month');
 		assert.deepEqual((await planRows(dlg)).map((r) => [r.name, r.qty, r.total]),
 			[[PUBLIC_IP, '1', '25.00'], [LAN, '2', '180.00']]);
 		assert.equal((await infra(dlg))[0], 'Switch ports 0/4');
 		await dlg.getByLabel(`Price per unit for ${LAN}`).fill('80.00');
-		await until(async () => (await text(dlg.locator('td.grand'))) === '185.00', 'the total after a price change');
+		await until(async () => (await text(dlg.locator('.grand'))) === '185.00', 'the total after a price change');
 		assert.equal((await planRows(dlg))[1].total, '160.00');
 		await dlg.getByLabel(`QTY of ${LAN}`).fill('1');
 		await dlg.getByLabel(`Price per unit for ${LAN}`).fill('90.00');
-		await until(async () => (await text(dlg.locator('td.grand'))) === '115.00', 'back to QTY 1 at 90.00');
+		await until(async () => (await text(dlg.locator('.grand'))) === '115.00', 'back to QTY 1 at 90.00');
 		assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
 		assert.equal(page.url(), jUrl);
 		assert.deepEqual(dbServices(J.occ, J.site), [], 'nothing saved yet');
@@ -375,11 +357,21 @@ test('keyboard only: search, add, QTY without the mouse; Escape closes the dialo
 		const rows = await planRows(dlg);
 		assert.deepEqual(rows.map((r) => [r.name, r.qty, r.total, r.msgs]), [[LAN, '3', '270.00', []]]);
 		assert.equal((await active()).name, 'row[0][qty]', 'typing keeps the focus in the QTY field');
-		assert.equal(await text(dlg.locator('td.grand')), '270.00');
+		assert.equal(await text(dlg.locator('.grand')), '270.00');
 		assert.equal((await infra(dlg))[0], 'Switch ports 0/3');
 		assert.equal(await dlg.locator('button.save').isDisabled(), false);
-		// Escape closes it; nothing was saved; focus returns to the button.
+		// Escape with an unsaved row asks first (Cancel keeps the dialog);
+		// confirmed, it closes; nothing was saved; focus returns to the button.
 		await page.keyboard.press('Escape');
+		const ask = page.getByRole('alertdialog');
+		await ask.waitFor({ state: 'visible' });
+		assert.equal(await text(ask.locator('p')), 'Discard your changes to these services? Nothing has been saved.');
+		await page.keyboard.press('Enter');	// the focused button: Cancel
+		await ask.waitFor({ state: 'detached' });
+		assert.equal(await dlg.isVisible(), true, 'Cancel keeps the dialog and its rows');
+		assert.equal((await planRows(dlg)).length, 1);
+		await page.keyboard.press('Escape');
+		await ask.getByRole('button', { name: 'Discard changes' }).click();
 		await dlg.waitFor({ state: 'detached' });
 		a = await active();
 		assert.equal(a.text, 'Add services');
@@ -436,12 +428,12 @@ test('without JavaScript the dialog is a page: add, Recalculate, save', async ()
 		await p.getByLabel(`QTY of ${LAN}`).fill('2');
 		await Promise.all([p.waitForNavigation({ waitUntil: 'load' }), recalc.click()]);
 		assert.deepEqual((await planRows(p)).map((r) => [r.name, r.qty, r.total]), [[PUBLIC_IP, '1', '25.00'], [LAN, '2', '180.00']]);
-		assert.equal(await text(p.locator('td.grand')), '205.00');
+		assert.equal(await text(p.locator('.grand')), '205.00');
 		assert.equal((await infra(p))[0], 'Switch ports 0/4');
 		// Enter in a field recalculates too (the form's first, default button).
 		await p.getByLabel(`Price per unit for ${LAN}`).fill('85.00');
 		await Promise.all([p.waitForNavigation({ waitUntil: 'load' }), p.getByLabel(`Price per unit for ${LAN}`).press('Enter')]);
-		assert.equal(await text(p.locator('td.grand')), '195.00');
+		assert.equal(await text(p.locator('.grand')), '195.00');
 		await shoot(p, 'manage-nojs.png', false);
 		// Save (the button reads "Add services" for a first save).
 		await Promise.all([

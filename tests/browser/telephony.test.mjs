@@ -102,8 +102,12 @@ test('removing voice while numbers are active is refused: 2/0, Save disabled', a
 test('deactivate the numbers in Telephony, then the removal saves', async () => {
 	await page.goto(`${BASE_URL}${base}/telephony`);
 	for (let i = 0; i < 2; i++) {
-		await Promise.all([page.waitForLoadState('load'),
-			page.getByRole('button', { name: /^Deactivate/ }).first().click()]);
+		// Each asks first, naming the consequence.
+		await page.getByRole('button', { name: /^Deactivate/ }).first().click();
+		const ask = page.getByRole('alertdialog');
+		assert.match(await ask.locator('p').innerText(), /will be unavailable until \d{1,2} [A-Z][a-z]{2} \d{4}/);
+		await Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
+			ask.getByRole('button', { name: 'Deactivate the number' }).click()]);
 	}
 	assert.equal(await page.locator('table .badge', { hasText: 'Active' }).count(), 0);
 	await page.goto(`${BASE_URL}${base}/services`);

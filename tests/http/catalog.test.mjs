@@ -167,7 +167,7 @@ test('each rule on a service page has a working Delete button naming its rule', 
 	const id = S['Public IP (/29)'];
 	const r = await admin.get(`/catalog/${id}`);
 	const dbRules = db(`SELECT id, kind FROM service_rule WHERE service_id = ${id} ORDER BY id`);
-	const forms = [...r.body.matchAll(/<li>([^<]*?) <form method="post" action="\/catalog\/\d+" class="inline">([\s\S]*?)<\/form><\/li>/g)];
+	const forms = [...r.body.matchAll(/<li>([^<]*?) <form method="post" action="\/catalog\/\d+" class="inline"[^>]*>([\s\S]*?)<\/form><\/li>/g)];
 	assert.equal(forms.length, dbRules.length);
 	forms.forEach((f, i) => {
 		assert.equal(inputValue(f[2], 'rule'), dbRules[i][0], `delete form of "${f[1]}" carries its rule id`);
@@ -334,14 +334,14 @@ test('admin adds a max_qty rule, the dialog enforces it, and deleting it lifts i
 	assert.equal(Number(dbValue(`SELECT COUNT(*) FROM occupier_service WHERE occupier_id = ${o.occ}`)), 0);
 	// Delete it with the page's own Delete button for that rule.
 	const page = await admin.get(`/catalog/${id}`);
-	const f = /<li>At most 2 per occupier per site <form method="post" action="\/catalog\/\d+" class="inline">([\s\S]*?)<\/form><\/li>/.exec(page.body);
+	const f = /<li>At most 2 per occupier per site <form method="post" action="\/catalog\/\d+" class="inline"[^>]*>([\s\S]*?)<\/form><\/li>/.exec(page.body);
 	assert.ok(f, 'the rule is listed with a Delete button');
 	let ruleField = inputValue(f[1], 'rule');
 	if (ruleField !== rule[0][0]) {
 		// Reported separately ("each rule … has a working Delete button"); go on with the real id.
 		ruleField = rule[0][0];
 	}
-	const d = await postCatalog(admin, id, [['op', 'delete_rule'], ['rule', ruleField]]);
+	const d = await postCatalog(admin, id, [['op', 'delete_rule'], ['rule', ruleField], ['confirm', '1']]);
 	assertRedirect(d, `/catalog/${id}?done=saved`, 'delete rule');
 	assert.equal(Number(dbValue(`SELECT COUNT(*) FROM service_rule WHERE id = ${rule[0][0]}`)), 0);
 	assert.deepEqual(allMessages((await submit(admin, o.occ, cw, m.version, plan(3), { op: 'recalc' })).m), [], 'lifted');
@@ -395,7 +395,7 @@ test('requires and excludes rules through the form; malformed rules are refused'
 		['Requires an Internet service', 'Cannot be taken with Wi-Fi Secure accounts (5)']);
 	// Clean up through the form (the rules' ids from the database).
 	for (const [rid] of db(`SELECT id FROM service_rule WHERE service_id = ${id} ORDER BY id DESC LIMIT 2`))
-		assertRedirect(await postCatalog(admin, id, [['op', 'delete_rule'], ['rule', rid]]), `/catalog/${id}?done=saved`, 'delete');
+		assertRedirect(await postCatalog(admin, id, [['op', 'delete_rule'], ['rule', rid], ['confirm', '1']]), `/catalog/${id}?done=saved`, 'delete');
 	assert.equal(count(), n0);
 	assert.deepEqual(allMessages((await submit(admin, o.occ, cw, m.version, [
 		{ service: id, contract: o.contract.id, price: '12.00', qty: 1 },

@@ -107,8 +107,10 @@ function postPairs(c, path, pairs) {
 
 async function portsOp(op, labels, extra = [], site = sd, c = admin) {
 	await c.get(`/sites/${site}/ports`);
+	// confirm=1: what the confirmation of an unassign posts (the other
+	// operations ignore it).
 	return postPairs(c, `/sites/${site}/ports`, [['op', op], ...labels.map((l) =>
-		['port', String(typeof l === 'number' ? l : portId(l))]), ...extra]);
+		['port', String(typeof l === 'number' ? l : portId(l))]), ...extra, ['confirm', '1']]);
 }
 
 async function portsOk(op, labels, extra = [], site = sd) {

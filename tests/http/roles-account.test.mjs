@@ -129,7 +129,7 @@ test('revoke: another session ends; this one signs out; nobody else\'s is found'
 	const page = await here.get('/account');
 	const other = sessionsOf(page.body).find((s) => !s.this);
 	const self = sessionsOf(page.body).find((s) => s.this);
-	let r = await here.post(`/account/sessions/${other.id}`, {});
+	let r = await here.post(`/account/sessions/${other.id}`, { confirm: '1' });
 	assertRedirect(r, '/account?done=session_revoked', 'revoke the other');
 	assert.equal(flash((await here.get(r.location)).body), 'The session has ended.');
 	assert.equal((await there.get('/account')).status, 303, 'the other is signed out');
@@ -145,7 +145,7 @@ test('revoke: another session ends; this one signs out; nobody else\'s is found'
 	// Without the CSRF token nothing happens.
 	assertHtml(await here.post(`/account/sessions/${self.id}`, {}, { csrf: false }), 403, 'no CSRF');
 	// This session: signed out, cookie cleared.
-	r = await here.post(`/account/sessions/${self.id}`, {});
+	r = await here.post(`/account/sessions/${self.id}`, { confirm: '1' });
 	assertRedirect(r, '/login?done=signedout', 'revoke this one');
 	assert.equal(here.token, undefined, 'cookie cleared');
 	assert.equal(sessionCount(id), 0);

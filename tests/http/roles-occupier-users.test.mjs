@@ -75,7 +75,7 @@ test('disable, enable and remove an occupier user; a removed email can be used a
 	assertRedirect(await staff.post(`${tab(occ, cw)}/${u.id}`, { op: 'enable' }),
 		`${tab(occ, cw)}?done=user_enabled`, 'enable');
 	const back = await signedIn(u.email, u.password);
-	const r = await staff.post(`${tab(occ, cw)}/${u.id}`, { op: 'remove' });
+	const r = await staff.post(`${tab(occ, cw)}/${u.id}`, { op: 'remove', confirm: '1' });
 	assertRedirect(r, `${tab(occ, cw)}?done=user_removed`, 'remove');
 	assert.equal(flash((await staff.get(r.location)).body), 'The user is removed and signed out everywhere.');
 	assert.equal((await back.get('/my')).status, 303, 'the removed user is signed out');
@@ -132,7 +132,7 @@ test('occupier admin: adds, gives a new link to, disables and removes its own us
 	assertHtml(l, 200, 'new link');
 	assert.match(l.text, /Set-password link for/);
 	// Never themself.
-	let r = await c.post(`/my/users/${boss.id}`, { op: 'remove' });
+	let r = await c.post(`/my/users/${boss.id}`, { op: 'remove', confirm: '1' });
 	assertHtml(r, 409, 'remove self');
 	assert.deepEqual(errorsOf(r.body), ['You cannot remove your own account.']);
 	r = await c.post(`/my/users/${boss.id}`, { op: 'disable' });
@@ -147,7 +147,7 @@ test('occupier admin: adds, gives a new link to, disables and removes its own us
 		assertHtml(await c.post(`/my/users/${uma}`, { op }), 404, `${op} Acme's user`);
 	assert.equal(userRow(uma).disabled, false);
 	assertRedirect(await c.post(`/my/users/${u.id}`, { op: 'disable' }), '/my/users?done=user_disabled', 'disable');
-	assertRedirect(await c.post(`/my/users/${u.id}`, { op: 'remove' }), '/my/users?done=user_removed', 'remove');
+	assertRedirect(await c.post(`/my/users/${u.id}`, { op: 'remove', confirm: '1' }), '/my/users?done=user_removed', 'remove');
 	assert.equal(userRow(u.id).removed, true);
 });
 

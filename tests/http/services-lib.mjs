@@ -181,7 +181,7 @@ export function parseManage(html) {
 	const top = /<div class="errors" role="alert"><ul>([\s\S]*?)<\/ul><\/div>/.exec(f);
 	const notices = [...f.matchAll(/<div class="notice" role="alert">([\s\S]*?)<\/div>/g)].map((x) => text(x[1]));
 	const noContract = notices.find((x) => /has no current contract at this site/.test(x)) || null;
-	const month = /<td class="num grand"><strong>([^<]*)<\/strong>/.exec(f);
+	const month = /<strong class="grand">([^<]*)<\/strong>/.exec(f);
 	// Current rows removed in this dialog (hidden drop=ID fields), kept until Save.
 	const drops = [...f.matchAll(/<input type="hidden" name="drop" value="(\d+)">/g)].map((x) => Number(x[1]));
 	return {

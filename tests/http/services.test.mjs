@@ -443,8 +443,9 @@ test('every rule violation, word for word, next to its row; Save disabled while 
 		[[[L, 1], ['Bandwidth 1 Gbps', 1], ['Bandwidth 500 Mbps', 1]],
 			['row 1: Bandwidth 1 Gbps and Bandwidth 500 Mbps cannot be taken together']],
 		[[['Bandwidth 100 Mbps', 1]], ['row 0: Bandwidth 100 Mbps requires an Internet service']],
+		// A quantity limit shows at the row that takes the total over it.
 		[[[L, 1], ['Public IP (/29)', 1], ['Public IP (/29)', 1]],
-			['row 1: At most 1 Public IP (/29) per occupier per site']],
+			['row 2: At most 1 Public IP (/29) per occupier per site']],
 		[[[L, 1], ['Public IP (/29)', 2]], ['row 1: At most 1 Public IP (/29) per occupier per site']],
 		[[['Voice line', 2], ['Call recording', 3]],
 			['row 1: Call recording quantity (3) cannot exceed Voice line quantity (2)']],
@@ -457,7 +458,7 @@ test('every rule violation, word for word, next to its row; Save disabled while 
 		[[['IVR', 1]], ['row 0: IVR requires Voice line']],
 		[[['Standard support', 1], ['Premium support', 1]],
 			['row 0: Standard support and Premium support cannot be taken together']],
-		[[['Premium support', 1], ['Premium support', 1]], ['row 0: At most 1 Premium support per occupier per site']],
+		[[['Premium support', 1], ['Premium support', 1]], ['row 1: At most 1 Premium support per occupier per site']],
 		// Several at once: each on its row, in catalog order within a row.
 		[[['Public IP (/29)', 2], ['Voicemail to email', 1], ['IVR', 1]], [
 			'row 0: Public IP (/29) requires an Internet service',
@@ -741,7 +742,8 @@ test('edit price and QTY (as operator staff): audit "update" old → new, on the
 	const other = await newContract(admin, o.occ, sd, {});
 	const m2 = (await openManage(staff, o.occ, sd)).m;
 	const y = await submit(staff, o.occ, sd, m2.version, rowsOf(m2).map((r) => ({ ...r, contract: other.id })), { op: 'save' });
-	assertRedirect(y.r, `/occupiers/${o.occ}/sites/${sd}/services?done=services_saved`, 'forged contract on existing rows');
+	// (ignored: so the save changes nothing, and says so)
+	assertRedirect(y.r, `/occupiers/${o.occ}/sites/${sd}/services?done=nothing_saved`, 'forged contract on existing rows');
 	assert.ok(occsvcRows(o.occ, sd).every((r) => r.contract === o.contract.id), 'contracts unchanged');
 });
 

@@ -417,7 +417,7 @@ test('allocate to an occupier and to the operator, deallocate; refusals change n
 		"activate the operator's number");
 	await refused(admin, sitePath(cw), { op: 'activate', number: n3.id },
 		`${n3.number}: It is not allocated; allocate it to an occupier first.`, 'activate an available number');
-	await refused(admin, sitePath(cw), { op: 'deactivate', number: n1.id },
+	await refused(admin, sitePath(cw), { op: 'deactivate', number: n1.id, confirm: '1' },
 		`${n1.number}: It is reserved, not active; only an active number can be deactivated.`, 'deactivate a reserved number');
 	const x = await refused(admin, sitePath(cw), { state: 'reserved', holder: 'all', op: 'deallocate',
 		number: numberId('+44 20 7946 0100') }, '+44 20 7946 0100: An active number cannot be deallocated; deactivate it first.',
@@ -467,7 +467,7 @@ test('activation is refused beyond the voice allocation with the fraction; deact
 		['+44 20 7946 0101', 'Active'], ['+44 20 7946 0102', 'Active'], [n1.number, 'Reserved']]);
 	await refused(admin, sitePath(cw), { op: 'activate', number: n1.id }, msg, 'activate a fourth number (site)');
 	// Refusals of the state machine on the tab.
-	await refused(admin, tabPath(acme, cw), { op: 'deactivate', number: n1.id },
+	await refused(admin, tabPath(acme, cw), { op: 'deactivate', number: n1.id, confirm: '1' },
 		`${n1.number}: It is reserved, not active; only an active number can be deactivated.`, 'deactivate reserved (tab)');
 	await refused(admin, tabPath(acme, cw), { op: 'set_main', number: n1.id },
 		`${n1.number}: Only an active number can be the main number.`, 'set a reserved number as main');
@@ -478,7 +478,7 @@ test('activation is refused beyond the voice allocation with the fraction; deact
 	await refusedWith(400, admin, tabPath(acme, cw), { op: 'allocate', number: n1.id }, 'allocation is not a tab action');
 
 	// Deactivate a number: it leaves Acme and cools off; 2/3.
-	r = await admin.post(tabPath(acme, cw), { op: 'deactivate', number: id102 });
+	r = await admin.post(tabPath(acme, cw), { op: 'deactivate', number: id102, confirm: '1' });
 	assertRedirect(r, `/occupiers/${acme}/sites/${cw}/telephony?done=saved`, 'deactivate');
 	assert.deepEqual(phone(id102), { ...phone(id102), state: 'cooling_off', occ: 0, main: false,
 		deactivated: TODAY, until: day(COOLOFF_DAYS) });
@@ -510,7 +510,7 @@ test('activation is refused beyond the voice allocation with the fraction; deact
 	assert.match(t.text, new RegExp(`Main number \\${n1.number}`));
 	assert.equal(tabRows(t.body)[0].number, n1.number, 'the main number first');
 	// Deactivating the main number hands "main" to the next active number.
-	r = await admin.post(tabPath(acme, cw), { op: 'deactivate', number: n1.id });
+	r = await admin.post(tabPath(acme, cw), { op: 'deactivate', number: n1.id, confirm: '1' });
 	assertRedirect(r, `/occupiers/${acme}/sites/${cw}/telephony?done=saved`, 'deactivate the main number');
 	assert.equal(phone(n1.id).state, 'cooling_off');
 	assert.equal(phone(id100).main, true);
@@ -520,7 +520,7 @@ test('activation is refused beyond the voice allocation with the fraction; deact
 
 test('cooling off: a deactivated number waits, then is available again by date', async () => {
 	const id104 = numberId('+44 20 7946 0104');
-	let r = await admin.post(sitePath(cw), { op: 'deactivate', number: id104 });
+	let r = await admin.post(sitePath(cw), { op: 'deactivate', number: id104, confirm: '1' });
 	assertRedirect(r, `/sites/${cw}/telephony?done=saved`, 'deactivate from the site screen');
 	assert.deepEqual([phone(id104).state, phone(id104).occ, phone(id104).until], ['cooling_off', 0, day(COOLOFF_DAYS)]);
 	r = await admin.get(sitePath(cw, '?state=cooling_off'));
@@ -533,7 +533,7 @@ test('cooling off: a deactivated number waits, then is available again by date',
 		'allocate while cooling off');
 	await refused(admin, sitePath(cw), { op: 'activate', number: id104 },
 		'+44 20 7946 0104: It is cooling off after deactivation; it cannot be activated.', 'activate while cooling off');
-	await refused(admin, sitePath(cw), { op: 'deactivate', number: id104 },
+	await refused(admin, sitePath(cw), { op: 'deactivate', number: id104, confirm: '1' },
 		'+44 20 7946 0104: It is already deactivated and cooling off.', 'deactivate twice');
 	// Fjord Media is now at 1/2.
 	let t = await admin.get(tabPath(fjord, cw));

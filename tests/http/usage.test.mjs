@@ -164,7 +164,7 @@ async function usageLines(occ, site, month = MONTH) {
 	const t = /<table class="grid usage-lines">([\s\S]*?)<\/table>/.exec(r.body);
 	const lines = {};
 	if (t)
-		for (const tr of t[1].matchAll(/<tr><td>([\s\S]*?)<\/td><td>[\s\S]*?<\/td><td class="num">([\s\S]*?)<\/td><\/tr>/g))
+		for (const tr of t[1].matchAll(/<tr><td[^>]*>([\s\S]*?)<\/td><td[^>]*>[\s\S]*?<\/td><td class="num"[^>]*>([\s\S]*?)<\/td><\/tr>/g))
 			lines[text(tr[1])] = minor(text(tr[2]));
 	return { lines, page: r };
 }

@@ -202,6 +202,9 @@ test_transitions_exhaustive(void **state)
 				case PHONE_OP_DEACTIVATE:
 					allowed = st == PHONE_ACTIVE;
 					break;
+				case PHONE_OP_REINSTATE:
+					allowed = st == PHONE_COOLING_OFF;
+					break;
 				default:
 					allowed = st == PHONE_ACTIVE &&
 					    h == PHONE_HOLDER_OCCUPIER;
@@ -219,8 +222,29 @@ test_transitions_exhaustive(void **state)
 				assert_int_equal(why[strlen(why) - 1], '.');
 			}
 	/* allocate 3 holders, deallocate 3, activate 1, deactivate 3,
-	 * set_main 1. */
-	assert_int_equal(n_allowed, 11);
+	 * set_main 1, reinstate 3. */
+	assert_int_equal(n_allowed, 14);
+}
+
+/* A number deactivated by mistake: back within 24 hours of the moment its
+ * holding ended, not after, and never without one. */
+static void
+test_reinstate_window(void **state)
+{
+	const int64_t	 t = 1771200000;
+
+	(void)state;
+	assert_string_equal(phone_op_keys[PHONE_OP_REINSTATE], "reinstate");
+	assert_int_equal(phone_transition_target(PHONE_OP_REINSTATE,
+	    PHONE_COOLING_OFF), PHONE_ACTIVE);
+	assert_null(phone_reinstate_refusal(t, t));
+	assert_null(phone_reinstate_refusal(t, t + 3600));
+	assert_null(phone_reinstate_refusal(t, t + PHONE_REINSTATE_SECONDS));
+	assert_string_equal(phone_reinstate_refusal(t,
+	    t + PHONE_REINSTATE_SECONDS + 1), "It was deactivated more than "
+	    "24 hours ago: allocate it again once it is available.");
+	assert_non_null(phone_reinstate_refusal(0, t));
+	assert_non_null(phone_reinstate_refusal(t, t - 1));
 }
 
 static void
@@ -304,11 +328,15 @@ test_life_cycle(void **state)
 	st = phone_transition_target(PHONE_OP_DEACTIVATE, st);
 	until = phone_cooloff_until(d, 90);
 	assert_int_equal(st, PHONE_COOLING_OFF);
-	/* While cooling off: nothing can be done with it. */
+	/* While cooling off: nothing can be done with it but reinstate it
+	 * (whose 24 hours phone_reinstate_refusal keeps). */
 	for (int op = 0; op < PHONE_OP__MAX; op++)
-		assert_non_null(phone_transition_refusal((enum phone_op)op,
-		    phone_effective_state(st, until, d + 89),
-		    PHONE_HOLDER_NONE));
+		if (op != PHONE_OP_REINSTATE)
+			assert_non_null(phone_transition_refusal(
+			    (enum phone_op)op, phone_effective_state(st, until,
+			    d + 89), PHONE_HOLDER_NONE));
+	assert_null(phone_transition_refusal(PHONE_OP_REINSTATE,
+	    phone_effective_state(st, until, d + 89), PHONE_HOLDER_NONE));
 	/* From the day the period ends: allocatable again. */
 	assert_null(phone_transition_refusal(PHONE_OP_ALLOCATE,
 	    phone_effective_state(st, until, d + 90), PHONE_HOLDER_NONE));
@@ -421,6 +449,7 @@ main(void)
 		cmocka_unit_test(test_activation_refusal_message),
 		cmocka_unit_test(test_demo_known_answers),
 		cmocka_unit_test(test_holder_labels),
+		cmocka_unit_test(test_reinstate_window),
 	};
 
 	return cmocka_run_group_tests_name("phone", tests, setup, NULL);
