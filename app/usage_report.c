@@ -85,51 +85,41 @@ add_line(struct usage_occ_month *o, const struct usage_line *l)
 	o->total += l->amount;
 }
 
-static int
-compose(struct arena *a, const struct common *c, const struct odata *d,
+/* The allowances of the tariff at the month's end, and what is used. */
+static void
+fill_allowances(struct arena *a, const struct common *c,
+    const struct odata *d, const struct usage_period *tariff,
     struct usage_occ_month *o)
 {
-	struct usage_period		*tp, *vp, *bp;
-	const struct usage_period	*tariff, *tierp;
-	const char			**tn, **vn, **bn;
-	size_t				 nt, nv, nb, i, k;
-	int				 y = c->month / 100, m = c->month % 100;
+	size_t	 i, k;
 
-	o->numbers = d->numbers;
-	o->ports = d->ports;
-	o->committed_mbps = -1;
-	o->tariff = "";
-	o->tier = "";
-	nt = periods_of(a, d, SU_TARIFF, &tp, &tn);
-	nv = periods_of(a, d, SU_VOICE, &vp, &vn);
-	nb = periods_of(a, d, SU_BANDWIDTH, &bp, &bn);
-	o->lines = usage_qty_in_month(vp, nv, y, m);
-	o->lines_v = arena_calloc(a, c->ngroups + 2, sizeof(*o->lines_v));
+	o->allow = arena_calloc(a, c->nallow + 1, sizeof(*o->allow));
+	for (i = 0; i < c->nallow; i++) {
+		struct usage_allow_view *v;
 
-	/* Allowances of the tariff at the month's end. */
-	if ((tariff = usage_period_month(tp, nt, y, m)) != NULL) {
-		o->tariff = tn[tariff - tp];
-		o->allow = arena_calloc(a, c->nallow + 1, sizeof(*o->allow));
-		for (i = 0; i < c->nallow; i++) {
-			struct usage_allow_view *v;
-
-			if (c->allow[i].service != tariff->service)
-				continue;
-			v = &o->allow[o->nallow++];
-			v->seconds = usage_allowance_seconds(c->allow[i].minutes,
-			    c->allow[i].per_line, o->lines);
-			v->group = "";
-			for (k = 0; k < c->ngroups; k++)
-				if (c->groups[k].id == c->allow[i].group)
-					v->group = c->groups[k].name;
-			for (k = 0; k < d->nvm; k++)
-				if (d->vm[k].kind == USAGE_RATED &&
-				    d->vm[k].group == c->allow[i].group)
-					v->used += d->vm[k].included;
-		}
+		if (c->allow[i].service != tariff->service)
+			continue;
+		v = &o->allow[o->nallow++];
+		v->seconds = usage_allowance_seconds(c->allow[i].minutes,
+		    c->allow[i].per_line, o->lines);
+		v->group = "";
+		for (k = 0; k < c->ngroups; k++)
+			if (c->groups[k].id == c->allow[i].group)
+				v->group = c->groups[k].name;
+		for (k = 0; k < d->nvm; k++)
+			if (d->vm[k].kind == USAGE_RATED &&
+			    d->vm[k].group == c->allow[i].group)
+				v->used += d->vm[k].included;
 	}
+}
 
-	/* Every call, and a line per group with rated calls. */
+/* Every call, and a line per group with rated calls. */
+static void
+call_lines(struct arena *a, const struct common *c, const struct odata *d,
+    struct usage_occ_month *o)
+{
+	size_t	 i, k;
+
 	for (k = 0; k < d->nvm; k++) {
 		o->calls += d->vm[k].calls;
 		o->seconds += d->vm[k].seconds;
@@ -169,6 +159,67 @@ compose(struct arena *a, const struct common *c, const struct odata *d,
 		    l.calls == 1 ? "" : "s", b);
 		add_line(o, &l);
 	}
+}
+
+/* The burst line: the 95th percentile above the tier's committed rate.
+ * 1, -1 overflow. */
+static int
+burst_line(struct arena *a, const struct odata *d, struct usage_occ_month *o)
+{
+	struct usage_line	 l;
+	char			 p95[32], burst[32], rate[MONEY_STRLEN];
+
+	if (d->bw == NULL || o->committed_mbps < 0)
+		return 1;
+	memset(&l, 0, sizeof(l));
+	o->burst_bits = usage_burst_bits(o->p95_bits, o->committed_mbps);
+	if ((l.amount = usage_burst_charge(o->burst_bits,
+	    o->per_mbps)) < 0) {
+		log_warnx("usage: burst charge overflow");
+		return -1;
+	}
+	usage_mbps_format(o->p95_bits, p95, sizeof(p95));
+	usage_mbps_format(o->burst_bits, burst, sizeof(burst));
+	money_format_display(o->per_mbps, rate, sizeof(rate));
+	l.code = "burst";
+	l.group = "";
+	l.label = arena_printf(a, "Bandwidth burst above %lld Mbps",
+	    (long long)o->committed_mbps);
+	l.detail = arena_printf(a, "95th percentile %s Mbps of %lld "
+	    "samples: %s Mbps over, at %s a Mbps", p95,
+	    (long long)o->samples, burst, rate);
+	add_line(o, &l);
+	return 1;
+}
+
+static int
+compose(struct arena *a, const struct common *c, const struct odata *d,
+    struct usage_occ_month *o)
+{
+	struct usage_period		*tp, *vp, *bp;
+	const struct usage_period	*tariff, *tierp;
+	const char			**tn, **vn, **bn;
+	size_t				 nt, nv, nb, k;
+	int				 y = c->month / 100, m = c->month % 100;
+
+	o->numbers = d->numbers;
+	o->ports = d->ports;
+	o->committed_mbps = -1;
+	o->tariff = "";
+	o->tier = "";
+	nt = periods_of(a, d, SU_TARIFF, &tp, &tn);
+	nv = periods_of(a, d, SU_VOICE, &vp, &vn);
+	nb = periods_of(a, d, SU_BANDWIDTH, &bp, &bn);
+	o->lines = usage_qty_in_month(vp, nv, y, m);
+	o->lines_v = arena_calloc(a, c->ngroups + 2, sizeof(*o->lines_v));
+
+	/* Allowances of the tariff at the month's end. */
+	if ((tariff = usage_period_month(tp, nt, y, m)) != NULL) {
+		o->tariff = tn[tariff - tp];
+		fill_allowances(a, c, d, tariff, o);
+	}
+
+	call_lines(a, c, d, o);
 
 	/* The bandwidth tier of the month and its burst. */
 	if ((tierp = usage_period_month(bp, nb, y, m)) != NULL) {
@@ -184,30 +235,7 @@ compose(struct arena *a, const struct common *c, const struct odata *d,
 		o->p95_bits = d->bw->p95_in > d->bw->p95_out ? d->bw->p95_in :
 		    d->bw->p95_out;
 	}
-	if (d->bw != NULL && o->committed_mbps >= 0) {
-		struct usage_line	 l;
-		char			 p95[32], burst[32], rate[MONEY_STRLEN];
-
-		memset(&l, 0, sizeof(l));
-		o->burst_bits = usage_burst_bits(o->p95_bits, o->committed_mbps);
-		if ((l.amount = usage_burst_charge(o->burst_bits,
-		    o->per_mbps)) < 0) {
-			log_warnx("usage: burst charge overflow");
-			return -1;
-		}
-		usage_mbps_format(o->p95_bits, p95, sizeof(p95));
-		usage_mbps_format(o->burst_bits, burst, sizeof(burst));
-		money_format_display(o->per_mbps, rate, sizeof(rate));
-		l.code = "burst";
-		l.group = "";
-		l.label = arena_printf(a, "Bandwidth burst above %lld Mbps",
-		    (long long)o->committed_mbps);
-		l.detail = arena_printf(a, "95th percentile %s Mbps of %lld "
-		    "samples: %s Mbps over, at %s a Mbps", p95,
-		    (long long)o->samples, burst, rate);
-		add_line(o, &l);
-	}
-	return 1;
+	return burst_line(a, d, o);
 }
 
 int
