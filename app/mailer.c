@@ -172,6 +172,63 @@ backoff(int64_t n)
 	return d > 3600 ? 3600 : d;
 }
 
+/* A name unique to this process: a row it holds is named by it alone. */
+static void
+owner_name(char *owner, size_t size)
+{
+	char		 host[64];
+	unsigned char	 rnd[6];
+	char		 rhex[13];
+
+	if (gethostname(host, sizeof(host)) != 0)
+		snprintf(host, sizeof(host), "host");
+	host[sizeof(host) - 1] = '\0';
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(rhex, sizeof(rhex), rnd, sizeof(rnd));
+	snprintf(owner, size, "%.60s:%ld:%s", host, (long)getpid(), rhex);
+}
+
+/* Hand one claimed message to the relay and record what came of it: sent,
+ * refused (tried again later, or dead), or the relay unreachable (the
+ * message released, a fresh connection and a longer wait next time). */
+static void
+deliver(CURL **c, struct arena *a, const struct store_mail *m,
+    const struct buf *msg, const char *owner, long *wait_ms)
+{
+	const char	*why;
+
+	switch (relay_send(*c, a, m->rcpt, msg->p, msg->len, &why)) {
+	case SENT:
+		*wait_ms = 0;
+		if (store_mail_sent(m->id, owner, (int64_t)time(NULL)) <= 0)
+			log_warnx("mailer: message %lld was sent but "
+			    "could not be marked sent",
+			    (long long)m->id);
+		break;
+	case REFUSED:
+		*wait_ms = 0;
+		log_info("mailer: message %lld attempt %lld refused: %s",
+		    (long long)m->id, (long long)m->attempts, why);
+		(void)store_mail_failed(m->id, owner,
+		    cfg.mail_max_attempts, (int64_t)time(NULL) +
+		    backoff(m->attempts), why);
+		break;
+	case UNREACHABLE:
+		log_warnx("mailer: relay unreachable: %s", why);
+		(void)store_mail_release(m->id, owner,
+		    (int64_t)time(NULL), why);
+		/* A fresh connection next time. */
+		curl_easy_cleanup(*c);
+		*c = NULL;
+		*wait_ms = *wait_ms == 0 ? 1000L * cfg.mail_retry_seconds :
+		    *wait_ms * 2;
+		if (*wait_ms > 30000)
+			*wait_ms = 30000;
+		nap(*wait_ms);
+		break;
+	}
+}
+
 int
 mailer_main(void)
 {
@@ -180,10 +237,7 @@ mailer_main(void)
 	struct store_mail	 m;
 	struct buf		 msg;
 	CURL			*c = NULL;
-	char			 host[64], owner[128];
-	unsigned char		 rnd[6];
-	char			 rhex[13];
-	const char		*why;
+	char			 owner[128];
 	long			 wait_ms = 0;
 	int64_t			 now;
 	int			 rc;
@@ -197,14 +251,7 @@ mailer_main(void)
 		log_warnx("mailer: library initialisation failed");
 		return 1;
 	}
-	if (gethostname(host, sizeof(host)) != 0)
-		snprintf(host, sizeof(host), "host");
-	host[sizeof(host) - 1] = '\0';
-	randombytes_buf(rnd, sizeof(rnd));
-	sodium_bin2hex(rhex, sizeof(rhex), rnd, sizeof(rnd));
-	/* Unique to this process: a row it holds is named by it alone. */
-	snprintf(owner, sizeof(owner), "%.60s:%ld:%s", host, (long)getpid(),
-	    rhex);
+	owner_name(owner, sizeof(owner));
 	a = arena_new(64 * 1024);
 	log_info("mailer: sending to %s as %s", cfg.smtp_url, owner);
 	while (!stopping) {
@@ -235,36 +282,7 @@ mailer_main(void)
 			nap(1000);
 			continue;
 		}
-		switch (relay_send(c, a, m.rcpt, msg.p, msg.len, &why)) {
-		case SENT:
-			wait_ms = 0;
-			if (store_mail_sent(m.id, owner, (int64_t)time(NULL)) <= 0)
-				log_warnx("mailer: message %lld was sent but "
-				    "could not be marked sent",
-				    (long long)m.id);
-			break;
-		case REFUSED:
-			wait_ms = 0;
-			log_info("mailer: message %lld attempt %lld refused: %s",
-			    (long long)m.id, (long long)m.attempts, why);
-			(void)store_mail_failed(m.id, owner,
-			    cfg.mail_max_attempts, (int64_t)time(NULL) +
-			    backoff(m.attempts), why);
-			break;
-		case UNREACHABLE:
-			log_warnx("mailer: relay unreachable: %s", why);
-			(void)store_mail_release(m.id, owner,
-			    (int64_t)time(NULL), why);
-			/* A fresh connection next time. */
-			curl_easy_cleanup(c);
-			c = NULL;
-			wait_ms = wait_ms == 0 ? 1000L * cfg.mail_retry_seconds :
-			    wait_ms * 2;
-			if (wait_ms > 30000)
-				wait_ms = 30000;
-			nap(wait_ms);
-			break;
-		}
+		deliver(&c, a, &m, &msg, owner, &wait_ms);
 	}
 	if (c != NULL)
 		curl_easy_cleanup(c);

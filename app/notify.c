@@ -13,9 +13,9 @@
 #include "domain/money.h"
 #include "log.h"
 #include "notify.h"
-#include "store/db.h"
 #include "store/store_case.h"
 #include "store/store_mail.h"
+#include "store/txn.h"
 #include "tpl/tpl.h"
 
 static const char *const case_kinds[NOTIFY_CASE__MAX] = {
@@ -355,24 +355,44 @@ notify_contract_ending(struct arena *a, const struct store_mail_contract *c,
 	return 1;
 }
 
-/* One contract's notice in its own transaction: 1 queued, 0 someone else
- * had, -1. */
+struct notice {
+	const struct store_mail_contract	*c;
+	int					 days;
+};
+
+/* One contract's notice: 1 queued, 0 someone else had (nothing
+ * written), -1. */
+static int
+notice_txn(struct txn *t, void *arg)
+{
+	struct notice				*n = arg;
+	const struct store_mail_contract	*c = n->c;
+	int					 rc;
+
+	rc = store_mail_notice(c->id, n->days, c->end_date, c->operator_id,
+	    t->day);
+	if (rc > 0)
+		rc = notify_contract_ending(t->a, c, n->days, c->end_date -
+		    t->day, t->now);
+	return rc;
+}
+
+/* One contract's notice in its own transaction (db_txn): 1 queued, 0
+ * someone else had, -1. */
 static int
 contract_once(struct arena *a, const struct store_mail_contract *c, int days,
     int32_t today, int64_t now)
 {
-	int	 rc;
+	struct notice	 n = { c, days };
+	struct txn	 t;
 
-	if (db_begin() < 0)
-		return -1;
-	rc = store_mail_notice(c->id, days, c->end_date, c->operator_id, today);
-	if (rc > 0)
-		rc = notify_contract_ending(a, c, days, c->end_date - today,
-		    now);
-	if (rc > 0 && db_commit() > 0)
-		return 1;
-	db_rollback();
-	return rc > 0 ? -1 : rc;
+	/* The daily job: no user; the notice row is the record. */
+	memset(&t, 0, sizeof(t));
+	t.a = a;
+	t.operator_id = c->operator_id;
+	t.day = today;
+	t.now = now;
+	return db_txn(&t, notice_txn, &n);
 }
 
 int
@@ -382,7 +402,7 @@ notify_contracts_step(struct arena *a, int32_t today, int64_t now,
 	static const int	 notices[] = { 60, 30 };
 	struct store_mail_contract *c;
 	size_t			 n, i, k;
-	int			 rc, tries;
+	int			 rc;
 
 	*queued = 0;
 	for (k = 0; k < sizeof(notices) / sizeof(notices[0]); k++) {
@@ -399,12 +419,8 @@ notify_contracts_step(struct arena *a, int32_t today, int64_t now,
 			if (n == 0)
 				break;
 			for (i = 0; i < n; i++) {
-				for (tries = 0; tries < 3; tries++) {
-					rc = contract_once(a, &c[i],
-					    notices[k], today, now);
-					if (rc >= 0 || !db_retryable())
-						break;
-				}
+				rc = contract_once(a, &c[i], notices[k],
+				    today, now);
 				if (rc < 0)
 					return -1;
 				if (rc > 0)

@@ -23,7 +23,7 @@
 #include "cli.h"
 #include "store/db.h"
 #include "store/store_usage.h"
-#include "usage.h"
+#include "ops/usage.h"
 
 static void
 usage_help(void)
@@ -77,48 +77,180 @@ base(const char *path)
 	return s != NULL ? s + 1 : path;
 }
 
+/* The command line: 1 with the site (and for traffic the occupier and
+ * interface) and *first the index of the first file, else 0. */
+struct usage_args {
+	int		 traffic;
+	long long	 site, occ;
+	const char	*interface;
+};
+
+static int
+parse_args(int argc, char *argv[], struct usage_args *g, int *first)
+{
+	int	 i;
+
+	memset(g, 0, sizeof(*g));
+	if (argc < 1)
+		return 0;
+	if (strcmp(argv[0], "import") == 0)
+		g->traffic = 0;
+	else if (strcmp(argv[0], "traffic") == 0)
+		g->traffic = 1;
+	else
+		return 0;
+	for (i = 1; i + 1 < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
+		if (strcmp(argv[i], "--site") == 0)
+			g->site = strtoll(argv[i + 1], NULL, 10);
+		else if (strcmp(argv[i], "--occupier") == 0)
+			g->occ = strtoll(argv[i + 1], NULL, 10);
+		else if (strcmp(argv[i], "--interface") == 0)
+			g->interface = argv[i + 1];
+		else
+			return 0;
+	}
+	*first = i;
+	return !(g->site <= 0 || i >= argc || (g->traffic && (g->occ <= 0 ||
+	    g->interface == NULL)) || (!g->traffic && (g->occ != 0 ||
+	    g->interface != NULL)));
+}
+
+/* The run's totals. */
+struct usage_totals {
+	int	 files;
+	long	 records, added, dups, nobody, unrated;
+};
+
+/* Import one file (ops_usage_import: its own transaction) and print what
+ * came of it: 1 imported, 0 not. */
+static int
+import_file(struct ops_ctx *c, struct usage_import_in *in, const char *path,
+    struct usage_totals *tot)
+{
+	struct usage_import_out	 out;
+	struct usage_result	*res = &out.res;
+	int			 rc;
+
+	if ((in->data = slurp(c->t.a, path, &in->len)) == NULL) {
+		fprintf(stderr, "%s: cannot read the file\n", path);
+		return 0;
+	}
+	in->file_name = base(path);
+	rc = ops_usage_import(c, in, &out);
+	if (rc == 0 && out.why.why == OPS_INVALID) {
+		if (res->bad_line > 0)
+			fprintf(stderr, "%s: line %zu: %s; nothing was "
+			    "imported from this file\n", path, res->bad_line,
+			    res->msg);
+		else
+			fprintf(stderr, "%s: %s Nothing was imported from this "
+			    "file.\n", path, res->msg);
+		return 0;
+	}
+	if (rc <= 0) {
+		fprintf(stderr, "%s: %s; nothing was imported from this "
+		    "file\n", path, rc == 0 ? "no such site or occupier" :
+		    "the import failed");
+		return 0;
+	}
+	tot->files++;
+	tot->records += res->records;
+	tot->added += res->added;
+	tot->dups += res->duplicates;
+	tot->nobody += res->unattributed;
+	tot->unrated += res->unrated;
+	printf("%s: %ld records, %ld new, %ld imported before%s\n", path,
+	    res->records, res->added, res->duplicates, in->kind ==
+	    USAGE_IMPORT_TRAFFIC ? "" : arena_printf(c->t.a, ", %ld "
+	    "unattributed, %ld not charged (no tariff or rate)%s",
+	    res->unattributed, res->unrated, res->rerated > 0 ?
+	    arena_printf(c->t.a, ", %ld occupier-months rated again",
+	    res->rerated) : ""));
+	return 1;
+}
+
+static void
+print_totals(const char *cmd, const char *site_name,
+    const struct usage_totals *tot, double t0)
+{
+	struct rusage	 ru;
+	double		 dt = now_s() - t0;
+
+	getrusage(RUSAGE_SELF, &ru);
+	printf("usage %s: %s, %d file%s, %ld records, %ld new, %ld "
+	    "imported before, %ld unattributed, %ld not charged; "
+	    "%.3f s, %.0f records/s, CPU %.3f s, max RSS %ld KiB\n",
+	    cmd, site_name, tot->files, tot->files == 1 ? "" : "s",
+	    tot->records, tot->added, tot->dups, tot->nobody, tot->unrated,
+	    dt, dt > 0 ? (double)tot->records / dt : 0.0,
+	    (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	    (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6,
+	    ru.ru_maxrss);
+}
+
+/* Every file of the command line, one transaction each; then the months'
+ * summaries. 1 all imported, 0 not. */
+static int
+run(struct arena *ctx, struct arena *fa, const struct usage_args *g,
+    char *argv[], int first, int argc)
+{
+	struct usage_totals	 tot;
+	struct usage_import_in	 in;
+	struct ops_ctx		 c;
+	const char		*site_name;
+	int64_t			 op;
+	double			 t0;
+	int			 i, rc, ok = 1;
+
+	if ((rc = store_usage_site_operator(ctx, g->site, &op,
+	    &site_name)) <= 0) {
+		fprintf(stderr, "usage: %s\n", rc == 0 ? "no such site" :
+		    "cannot read the site");
+		return 0;
+	}
+	memset(&in, 0, sizeof(in));
+	in.kind = g->traffic ? USAGE_IMPORT_TRAFFIC : USAGE_IMPORT_CALLS;
+	in.site = g->site;
+	in.occupier = g->occ;
+	in.interface = g->interface;
+	in.via = "cli";
+	t0 = now_s();
+	if (!g->traffic && usage_site_load(ctx, op, g->site, USAGE_LOAD_RATING,
+	    &in.loaded) <= 0) {
+		fprintf(stderr, "usage: cannot load the site's numbers, "
+		    "tariffs and rates\n");
+		return 0;
+	}
+	/* The shell: no user, and no audit events (imports are recorded
+	 * as imports). */
+	memset(&c, 0, sizeof(c));
+	c.t.a = fa;
+	c.t.operator_id = op;
+	c.t.now = (int64_t)time(NULL);
+	c.role = -1;
+	c.remote_addr = "";
+	memset(&tot, 0, sizeof(tot));
+	for (i = first; i < argc; i++) {
+		arena_reset(fa);
+		if (!import_file(&c, &in, argv[i], &tot))
+			ok = 0;
+	}
+	/* The months' summaries, from the run's own calls when it can. */
+	if (in.loaded != NULL && usage_site_finish(fa, in.loaded) < 0)
+		fprintf(stderr, "usage: the monthly summaries could not be "
+		    "written; they are built when first read\n");
+	print_totals(argv[0], site_name, &tot, t0);
+	return ok;
+}
+
 int
 cli_usage(int argc, char *argv[])
 {
+	struct usage_args	 g;
 	struct arena		*ctx, *fa;
-	struct usage_site	*site = NULL;
-	struct usage_result	 res;
-	struct rusage		 ru;
-	const char		*interface = NULL, *site_name;
-	long long		 sid = 0, occ = 0;
-	long			 records = 0, added = 0, dups = 0, nobody = 0;
-	long			 unrated = 0;
-	int64_t			 op;
-	double			 t0;
-	int			 i, traffic, failed = 0, files = 0, rc, attempt;
+	int			 first, ok;
 
-	if (argc < 1) {
-		usage_help();
-		return 2;
-	}
-	if (strcmp(argv[0], "import") == 0)
-		traffic = 0;
-	else if (strcmp(argv[0], "traffic") == 0)
-		traffic = 1;
-	else {
-		usage_help();
-		return 2;
-	}
-	for (i = 1; i + 1 < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
-		if (strcmp(argv[i], "--site") == 0)
-			sid = strtoll(argv[i + 1], NULL, 10);
-		else if (strcmp(argv[i], "--occupier") == 0)
-			occ = strtoll(argv[i + 1], NULL, 10);
-		else if (strcmp(argv[i], "--interface") == 0)
-			interface = argv[i + 1];
-		else {
-			usage_help();
-			return 2;
-		}
-	}
-	if (sid <= 0 || i >= argc || (traffic && (occ <= 0 ||
-	    interface == NULL)) || (!traffic && (occ != 0 ||
-	    interface != NULL))) {
+	if (!parse_args(argc, argv, &g, &first)) {
 		usage_help();
 		return 2;
 	}
@@ -128,107 +260,9 @@ cli_usage(int argc, char *argv[])
 	}
 	ctx = arena_new(1 << 20);
 	fa = arena_new(1 << 20);
-	if ((rc = store_usage_site_operator(ctx, sid, &op, &site_name)) <= 0) {
-		fprintf(stderr, "usage: %s\n", rc == 0 ? "no such site" :
-		    "cannot read the site");
-		failed = 1;
-		goto out;
-	}
-	t0 = now_s();
-	if (!traffic && usage_site_load(ctx, op, sid, USAGE_LOAD_RATING,
-	    &site) <= 0) {
-		fprintf(stderr, "usage: cannot load the site's numbers, "
-		    "tariffs and rates\n");
-		failed = 1;
-		goto out;
-	}
-	for (; i < argc; i++) {
-		char	*data;
-		size_t	 len;
-
-		arena_reset(fa);
-		if ((data = slurp(fa, argv[i], &len)) == NULL) {
-			fprintf(stderr, "%s: cannot read the file\n", argv[i]);
-			failed = 1;
-			continue;
-		}
-		for (attempt = 0; attempt < 2; attempt++) {
-			if (db_begin() < 0) {
-				rc = -1;
-				break;
-			}
-			if (traffic)
-				rc = usage_import_traffic(fa, op, sid, occ,
-				    interface, base(argv[i]), data, len, 0,
-				    "cli", &res);
-			else
-				rc = usage_import_calls(fa, site, base(argv[i]),
-				    data, len, 0, "cli", &res);
-			if (rc > 0 && db_commit() > 0)
-				break;
-			db_rollback();
-			/* A refused file (-2) wrote nothing and changed nothing
-			 * the site keeps; anything else may have. */
-			if (site != NULL && rc != -2)
-				usage_site_forget(site);
-			if (rc > 0)
-				rc = -1;
-			if (rc != -1 || !db_retryable())
-				break;
-		}
-		if (rc == -2) {
-			if (res.bad_line > 0)
-				fprintf(stderr, "%s: line %zu: %s; nothing was "
-				    "imported from this file\n", argv[i],
-				    res.bad_line, res.msg);
-			else
-				fprintf(stderr, "%s: %s Nothing was imported "
-				    "from this file.\n", argv[i], res.msg);
-			failed = 1;
-			continue;
-		}
-		if (rc <= 0) {
-			fprintf(stderr, "%s: %s; nothing was imported from "
-			    "this file\n", argv[i], rc == 0 ?
-			    "no such site or occupier" : "the import failed");
-			failed = 1;
-			continue;
-		}
-		files++;
-		records += res.records;
-		added += res.added;
-		dups += res.duplicates;
-		nobody += res.unattributed;
-		unrated += res.unrated;
-		printf("%s: %ld records, %ld new, %ld imported before%s\n",
-		    argv[i], res.records, res.added, res.duplicates, traffic ?
-		    "" : arena_printf(fa, ", %ld unattributed, %ld not "
-		    "charged (no tariff or rate)%s", res.unattributed,
-		    res.unrated, res.rerated > 0 ? arena_printf(fa, ", %ld "
-		    "occupier-months rated again", res.rerated) : ""));
-	}
-	/* The months' summaries, from the run's own calls when it can. */
-	if (site != NULL && usage_site_finish(fa, site) < 0) {
-		fprintf(stderr, "usage: the monthly summaries could not be "
-		    "written; they are built when first read\n");
-	}
-	getrusage(RUSAGE_SELF, &ru);
-	{
-		double dt = now_s() - t0;
-
-		printf("usage %s: %s, %d file%s, %ld records, %ld new, %ld "
-		    "imported before, %ld unattributed, %ld not charged; "
-		    "%.3f s, %.0f records/s, CPU %.3f s, max RSS %ld KiB\n",
-		    argv[0], site_name, files, files == 1 ? "" : "s", records,
-		    added, dups, nobody, unrated, dt, dt > 0 ?
-		    (double)records / dt : 0.0, (double)ru.ru_utime.tv_sec +
-		    (double)ru.ru_utime.tv_usec / 1e6 +
-		    (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec /
-		    1e6, ru.ru_maxrss);
-	}
-out:
+	ok = run(ctx, fa, &g, argv, first, argc);
 	arena_free(fa);
 	arena_free(ctx);
 	db_close();
-	return failed ? 1 : 0;
+	return ok ? 0 : 1;
 }

@@ -16,6 +16,7 @@
 #include "log.h"
 #include "store/db.h"
 #include "store/store_usage.h"
+#include "store/txn.h"
 #include "usage.h"
 #include "usage_site.h"
 
@@ -555,29 +556,30 @@ finish_txn(struct arena *a, struct usage_site *s)
 	return 1;
 }
 
+static int
+finish_run(struct txn *t, void *s)
+{
+	return finish_txn(t->a, s);
+}
+
 int
 usage_site_finish(struct arena *a, struct usage_site *s)
 {
+	struct txn	 t;
 	size_t		 i;
-	int		 rc = 1, attempt;
+	int		 rc;
 
 	if (s->imports < 0 || s->nmonths == 0)
 		return 1;
 	if (db_in_txn())
 		rc = finish_txn(a, s);
-	else
-		for (attempt = 0; attempt < 3; attempt++) {
-			if (db_begin() < 0) {
-				rc = -1;
-				break;
-			}
-			if ((rc = finish_txn(a, s)) >= 0 && db_commit() > 0)
-				break;
-			db_rollback();
-			rc = -1;
-			if (!db_retryable())
-				break;
-		}
+	else {
+		/* Summaries only: no audit event, no user. */
+		memset(&t, 0, sizeof(t));
+		t.a = a;
+		t.operator_id = s->op;
+		rc = db_txn(&t, finish_run, s);
+	}
 	/* Written (or left to be built when read): from here on these
 	 * months are current only if written. */
 	for (i = 0; i < s->nmonths; i++)

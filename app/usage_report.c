@@ -85,51 +85,41 @@ add_line(struct usage_occ_month *o, const struct usage_line *l)
 	o->total += l->amount;
 }
 
-static int
-compose(struct arena *a, const struct common *c, const struct odata *d,
+/* The allowances of the tariff at the month's end, and what is used. */
+static void
+fill_allowances(struct arena *a, const struct common *c,
+    const struct odata *d, const struct usage_period *tariff,
     struct usage_occ_month *o)
 {
-	struct usage_period		*tp, *vp, *bp;
-	const struct usage_period	*tariff, *tierp;
-	const char			**tn, **vn, **bn;
-	size_t				 nt, nv, nb, i, k;
-	int				 y = c->month / 100, m = c->month % 100;
+	size_t	 i, k;
 
-	o->numbers = d->numbers;
-	o->ports = d->ports;
-	o->committed_mbps = -1;
-	o->tariff = "";
-	o->tier = "";
-	nt = periods_of(a, d, SU_TARIFF, &tp, &tn);
-	nv = periods_of(a, d, SU_VOICE, &vp, &vn);
-	nb = periods_of(a, d, SU_BANDWIDTH, &bp, &bn);
-	o->lines = usage_qty_in_month(vp, nv, y, m);
-	o->lines_v = arena_calloc(a, c->ngroups + 2, sizeof(*o->lines_v));
+	o->allow = arena_calloc(a, c->nallow + 1, sizeof(*o->allow));
+	for (i = 0; i < c->nallow; i++) {
+		struct usage_allow_view *v;
 
-	/* Allowances of the tariff at the month's end. */
-	if ((tariff = usage_period_month(tp, nt, y, m)) != NULL) {
-		o->tariff = tn[tariff - tp];
-		o->allow = arena_calloc(a, c->nallow + 1, sizeof(*o->allow));
-		for (i = 0; i < c->nallow; i++) {
-			struct usage_allow_view *v;
-
-			if (c->allow[i].service != tariff->service)
-				continue;
-			v = &o->allow[o->nallow++];
-			v->seconds = usage_allowance_seconds(c->allow[i].minutes,
-			    c->allow[i].per_line, o->lines);
-			v->group = "";
-			for (k = 0; k < c->ngroups; k++)
-				if (c->groups[k].id == c->allow[i].group)
-					v->group = c->groups[k].name;
-			for (k = 0; k < d->nvm; k++)
-				if (d->vm[k].kind == USAGE_RATED &&
-				    d->vm[k].group == c->allow[i].group)
-					v->used += d->vm[k].included;
-		}
+		if (c->allow[i].service != tariff->service)
+			continue;
+		v = &o->allow[o->nallow++];
+		v->seconds = usage_allowance_seconds(c->allow[i].minutes,
+		    c->allow[i].per_line, o->lines);
+		v->group = "";
+		for (k = 0; k < c->ngroups; k++)
+			if (c->groups[k].id == c->allow[i].group)
+				v->group = c->groups[k].name;
+		for (k = 0; k < d->nvm; k++)
+			if (d->vm[k].kind == USAGE_RATED &&
+			    d->vm[k].group == c->allow[i].group)
+				v->used += d->vm[k].included;
 	}
+}
 
-	/* Every call, and a line per group with rated calls. */
+/* Every call, and a line per group with rated calls. */
+static void
+call_lines(struct arena *a, const struct common *c, const struct odata *d,
+    struct usage_occ_month *o)
+{
+	size_t	 i, k;
+
 	for (k = 0; k < d->nvm; k++) {
 		o->calls += d->vm[k].calls;
 		o->seconds += d->vm[k].seconds;
@@ -169,6 +159,67 @@ compose(struct arena *a, const struct common *c, const struct odata *d,
 		    l.calls == 1 ? "" : "s", b);
 		add_line(o, &l);
 	}
+}
+
+/* The burst line: the 95th percentile above the tier's committed rate.
+ * 1, -1 overflow. */
+static int
+burst_line(struct arena *a, const struct odata *d, struct usage_occ_month *o)
+{
+	struct usage_line	 l;
+	char			 p95[32], burst[32], rate[MONEY_STRLEN];
+
+	if (d->bw == NULL || o->committed_mbps < 0)
+		return 1;
+	memset(&l, 0, sizeof(l));
+	o->burst_bits = usage_burst_bits(o->p95_bits, o->committed_mbps);
+	if ((l.amount = usage_burst_charge(o->burst_bits,
+	    o->per_mbps)) < 0) {
+		log_warnx("usage: burst charge overflow");
+		return -1;
+	}
+	usage_mbps_format(o->p95_bits, p95, sizeof(p95));
+	usage_mbps_format(o->burst_bits, burst, sizeof(burst));
+	money_format_display(o->per_mbps, rate, sizeof(rate));
+	l.code = "burst";
+	l.group = "";
+	l.label = arena_printf(a, "Bandwidth burst above %lld Mbps",
+	    (long long)o->committed_mbps);
+	l.detail = arena_printf(a, "95th percentile %s Mbps of %lld "
+	    "samples: %s Mbps over, at %s a Mbps", p95,
+	    (long long)o->samples, burst, rate);
+	add_line(o, &l);
+	return 1;
+}
+
+static int
+compose(struct arena *a, const struct common *c, const struct odata *d,
+    struct usage_occ_month *o)
+{
+	struct usage_period		*tp, *vp, *bp;
+	const struct usage_period	*tariff, *tierp;
+	const char			**tn, **vn, **bn;
+	size_t				 nt, nv, nb, k;
+	int				 y = c->month / 100, m = c->month % 100;
+
+	o->numbers = d->numbers;
+	o->ports = d->ports;
+	o->committed_mbps = -1;
+	o->tariff = "";
+	o->tier = "";
+	nt = periods_of(a, d, SU_TARIFF, &tp, &tn);
+	nv = periods_of(a, d, SU_VOICE, &vp, &vn);
+	nb = periods_of(a, d, SU_BANDWIDTH, &bp, &bn);
+	o->lines = usage_qty_in_month(vp, nv, y, m);
+	o->lines_v = arena_calloc(a, c->ngroups + 2, sizeof(*o->lines_v));
+
+	/* Allowances of the tariff at the month's end. */
+	if ((tariff = usage_period_month(tp, nt, y, m)) != NULL) {
+		o->tariff = tn[tariff - tp];
+		fill_allowances(a, c, d, tariff, o);
+	}
+
+	call_lines(a, c, d, o);
 
 	/* The bandwidth tier of the month and its burst. */
 	if ((tierp = usage_period_month(bp, nb, y, m)) != NULL) {
@@ -184,30 +235,7 @@ compose(struct arena *a, const struct common *c, const struct odata *d,
 		o->p95_bits = d->bw->p95_in > d->bw->p95_out ? d->bw->p95_in :
 		    d->bw->p95_out;
 	}
-	if (d->bw != NULL && o->committed_mbps >= 0) {
-		struct usage_line	 l;
-		char			 p95[32], burst[32], rate[MONEY_STRLEN];
-
-		memset(&l, 0, sizeof(l));
-		o->burst_bits = usage_burst_bits(o->p95_bits, o->committed_mbps);
-		if ((l.amount = usage_burst_charge(o->burst_bits,
-		    o->per_mbps)) < 0) {
-			log_warnx("usage: burst charge overflow");
-			return -1;
-		}
-		usage_mbps_format(o->p95_bits, p95, sizeof(p95));
-		usage_mbps_format(o->burst_bits, burst, sizeof(burst));
-		money_format_display(o->per_mbps, rate, sizeof(rate));
-		l.code = "burst";
-		l.group = "";
-		l.label = arena_printf(a, "Bandwidth burst above %lld Mbps",
-		    (long long)o->committed_mbps);
-		l.detail = arena_printf(a, "95th percentile %s Mbps of %lld "
-		    "samples: %s Mbps over, at %s a Mbps", p95,
-		    (long long)o->samples, burst, rate);
-		add_line(o, &l);
-	}
-	return 1;
+	return burst_line(a, d, o);
 }
 
 int
@@ -325,17 +353,77 @@ lower(const void *v, size_t n, size_t sz, size_t off, int64_t occ)
 	return lo;
 }
 
+/* The site's month, every occupier's rows sorted by occupier. */
+struct site_month {
+	struct su_vm		*vm;
+	struct su_bw		*bw;
+	struct su_service	*sv;
+	struct su_count		*nums, *ports;
+	size_t			 nvm, nbw, nsv, nn, np;
+};
+
+/* Occupier id's part of the site's month. */
+static void
+odata_of(const struct site_month *sm, int64_t id, struct odata *d)
+{
+	size_t	 x, y;
+
+	memset(d, 0, sizeof(*d));
+	x = lower(sm->vm, sm->nvm, sizeof(*sm->vm),
+	    offsetof(struct su_vm, occupier), id);
+	for (y = x; y < sm->nvm && sm->vm[y].occupier == id; y++)
+		continue;
+	d->vm = sm->vm + x;
+	d->nvm = y - x;
+	x = lower(sm->sv, sm->nsv, sizeof(*sm->sv),
+	    offsetof(struct su_service, occupier), id);
+	for (y = x; y < sm->nsv && sm->sv[y].occupier == id; y++)
+		continue;
+	d->sv = sm->sv + x;
+	d->nsv = y - x;
+	x = lower(sm->bw, sm->nbw, sizeof(*sm->bw),
+	    offsetof(struct su_bw, occupier), id);
+	d->bw = x < sm->nbw && sm->bw[x].occupier == id ? &sm->bw[x] : NULL;
+	x = lower(sm->nums, sm->nn, sizeof(*sm->nums),
+	    offsetof(struct su_count, occupier), id);
+	d->numbers = x < sm->nn && sm->nums[x].occupier == id ?
+	    sm->nums[x].n : 0;
+	x = lower(sm->ports, sm->np, sizeof(*sm->ports),
+	    offsetof(struct su_count, occupier), id);
+	d->ports = x < sm->np && sm->ports[x].occupier == id ?
+	    sm->ports[x].n : 0;
+}
+
+/* An occupier's month into the report's totals. */
+static void
+add_totals(struct usage_report *r, const struct usage_occ_month *o)
+{
+	size_t	 k;
+
+	r->nocc++;
+	r->calls += o->calls;
+	r->free_calls += o->free_calls;
+	r->unrated_calls += o->unrated_calls;
+	r->carrier += o->carrier;
+	for (k = 0; k < o->nlines; k++) {
+		if (strcmp(o->lines_v[k].code, "burst") == 0)
+			r->burst_amount += o->lines_v[k].amount;
+		else {
+			r->billed += o->lines_v[k].billed;
+			r->call_amount += o->lines_v[k].amount;
+		}
+	}
+	r->total += o->total;
+}
+
 int
 usage_report(struct arena *a, int64_t op, int64_t site, int year, int month,
     struct usage_report *r)
 {
 	struct common		 c;
 	struct su_occupier	*occ;
-	struct su_vm		*vm;
-	struct su_bw		*bw;
-	struct su_service	*sv;
-	struct su_count		*nums, *ports;
-	size_t			 nocc, nvm, nbw, nsv, nn, np, i, k;
+	struct site_month	 sm;
+	size_t			 nocc, i, k;
 	int64_t			 from, to;
 	int			 rc, mo = year * 100 + month;
 
@@ -346,79 +434,44 @@ usage_report(struct arena *a, int64_t op, int64_t site, int year, int month,
 	if (common_load(a, op, year, month, &c) < 0 ||
 	    store_usage_month_fresh(a, op, site, mo, from, to) < 0 ||
 	    store_usage_report_occupiers(a, op, site, mo, &occ, &nocc) < 0 ||
-	    store_usage_vm(a, op, site, mo, 0, 1, &vm, &nvm) < 0 ||
-	    store_usage_bw(a, op, site, mo, 0, &bw, &nbw) < 0 ||
-	    store_usage_services(a, op, site, 0, &sv, &nsv) < 0 ||
-	    store_usage_numbers_held(a, op, site, 0, from, to, &nums,
-	    &nn) < 0 ||
-	    store_usage_ports_held(a, op, site, 0, &ports, &np) < 0)
+	    store_usage_vm(a, op, site, mo, 0, 1, &sm.vm, &sm.nvm) < 0 ||
+	    store_usage_bw(a, op, site, mo, 0, &sm.bw, &sm.nbw) < 0 ||
+	    store_usage_services(a, op, site, 0, &sm.sv, &sm.nsv) < 0 ||
+	    store_usage_numbers_held(a, op, site, 0, from, to, &sm.nums,
+	    &sm.nn) < 0 ||
+	    store_usage_ports_held(a, op, site, 0, &sm.ports, &sm.np) < 0)
 		return -1;
-	qsort(vm, nvm, sizeof(*vm), vm_occ_cmp);
-	qsort(bw, nbw, sizeof(*bw), bw_occ_cmp);
-	qsort(sv, nsv, sizeof(*sv), sv_occ_cmp);
-	qsort(nums, nn, sizeof(*nums), count_cmp);
-	qsort(ports, np, sizeof(*ports), count_cmp);
+	qsort(sm.vm, sm.nvm, sizeof(*sm.vm), vm_occ_cmp);
+	qsort(sm.bw, sm.nbw, sizeof(*sm.bw), bw_occ_cmp);
+	qsort(sm.sv, sm.nsv, sizeof(*sm.sv), sv_occ_cmp);
+	qsort(sm.nums, sm.nn, sizeof(*sm.nums), count_cmp);
+	qsort(sm.ports, sm.np, sizeof(*sm.ports), count_cmp);
 
 	/* Calls of numbers nobody held (never charged). */
-	for (k = lower(vm, nvm, sizeof(*vm), offsetof(struct su_vm, occupier), 0); k < nvm &&
-	    vm[k].occupier == 0; k++) {
-		r->nobody_calls += vm[k].calls;
-		r->nobody_seconds += vm[k].seconds;
+	for (k = lower(sm.vm, sm.nvm, sizeof(*sm.vm),
+	    offsetof(struct su_vm, occupier), 0); k < sm.nvm &&
+	    sm.vm[k].occupier == 0; k++) {
+		r->nobody_calls += sm.vm[k].calls;
+		r->nobody_seconds += sm.vm[k].seconds;
 	}
 	r->occ = arena_calloc(a, nocc + 1, sizeof(*r->occ));
 	for (i = 0; i < nocc; i++) {
 		struct usage_occ_month	*o = &r->occ[r->nocc];
 		struct odata		 d;
-		size_t			 x, y;
-		int64_t			 id = occ[i].id;
 
-		memset(&d, 0, sizeof(d));
-		x = lower(vm, nvm, sizeof(*vm),
-		    offsetof(struct su_vm, occupier), id);
-		for (y = x; y < nvm && vm[y].occupier == id; y++)
-			continue;
-		d.vm = vm + x;
-		d.nvm = y - x;
-		x = lower(sv, nsv, sizeof(*sv),
-		    offsetof(struct su_service, occupier), id);
-		for (y = x; y < nsv && sv[y].occupier == id; y++)
-			continue;
-		d.sv = sv + x;
-		d.nsv = y - x;
-		x = lower(bw, nbw, sizeof(*bw),
-		    offsetof(struct su_bw, occupier), id);
-		d.bw = x < nbw && bw[x].occupier == id ? &bw[x] : NULL;
-		x = lower(nums, nn, sizeof(*nums),
-		    offsetof(struct su_count, occupier), id);
-		d.numbers = x < nn && nums[x].occupier == id ? nums[x].n : 0;
-		x = lower(ports, np, sizeof(*ports),
-		    offsetof(struct su_count, occupier), id);
-		d.ports = x < np && ports[x].occupier == id ? ports[x].n : 0;
+		odata_of(&sm, occ[i].id, &d);
 		/* An occupier with a contract but nothing of usage at the
 		 * site is not in the report. */
 		if (d.nvm == 0 && d.bw == NULL && d.nsv == 0 &&
 		    d.numbers == 0)
 			continue;
 		memset(o, 0, sizeof(*o));
-		o->id = id;
+		o->id = occ[i].id;
 		o->name = occ[i].name;
 		o->billing_ref = occ[i].billing_ref;
 		if (compose(a, &c, &d, o) < 0)
 			return -1;
-		r->nocc++;
-		r->calls += o->calls;
-		r->free_calls += o->free_calls;
-		r->unrated_calls += o->unrated_calls;
-		r->carrier += o->carrier;
-		for (k = 0; k < o->nlines; k++) {
-			if (strcmp(o->lines_v[k].code, "burst") == 0)
-				r->burst_amount += o->lines_v[k].amount;
-			else {
-				r->billed += o->lines_v[k].billed;
-				r->call_amount += o->lines_v[k].amount;
-			}
-		}
-		r->total += o->total;
+		add_totals(r, o);
 	}
 	return 1;
 }

@@ -56,11 +56,53 @@ csv_occ_cols(struct buf *b, const struct usage_occ_month *o)
 		csv_text(b, "", 0);
 }
 
+/* One occupier's rows of the CSV: a row per charge line, or one saying
+ * there is no usage (or none charged). */
+static void
+csv_occ_rows(struct buf *b, const struct usage_occ_month *o)
+{
+	char		 p95[32];
+	size_t		 k;
+
+	for (k = 0; k < o->nlines; k++) {
+		const struct usage_line *l = &o->lines_v[k];
+		const struct usage_allow_view *al = allow_of(o, l->group);
+
+		csv_occ_cols(b, o);
+		csv_text(b, l->label, 0);
+		csv_int(b, l->calls, 0);
+		csv_int(b, l->billed, 0);
+		if (al == NULL)
+			csv_text(b, "", 0);
+		else if (al->seconds == USAGE_UNLIMITED)
+			csv_text(b, "unlimited", 0);
+		else
+			csv_int(b, al->seconds / 60, 0);
+		csv_int(b, l->included, 0);
+		if (strcmp(l->code, "burst") == 0) {
+			usage_mbps_format(o->p95_bits, p95, sizeof(p95));
+			csv_text(b, p95, 0);
+		} else
+			csv_text(b, "", 0);
+		csv_money(b, l->amount, 0);
+		csv_end(b);
+	}
+	if (o->nlines == 0) {
+		csv_occ_cols(b, o);
+		csv_text(b, o->calls > 0 ? "Calls not charged" :
+		    "No usage", 0);
+		csv_int(b, o->calls, 0);
+		for (k = 0; k < 4; k++)
+			csv_text(b, "", 0);
+		csv_money(b, 0, 0);
+		csv_end(b);
+	}
+}
+
 static void
 send_csv(struct req *r, const struct usage_report *rep, int y, int m)
 {
 	struct buf	 b;
-	char		 p95[32];
 	size_t		 i, k;
 
 	buf_init(&b, r->a, 1024 + rep->nocc * 300);
@@ -79,44 +121,8 @@ send_csv(struct req *r, const struct usage_report *rep, int y, int m)
 	csv_text(&b, "95th percentile (Mbps)", 0);
 	csv_text(&b, "Amount", 0);
 	csv_end(&b);
-	for (i = 0; i < rep->nocc; i++) {
-		const struct usage_occ_month *o = &rep->occ[i];
-
-		for (k = 0; k < o->nlines; k++) {
-			const struct usage_line *l = &o->lines_v[k];
-			const struct usage_allow_view *al = allow_of(o, l->group);
-
-			csv_occ_cols(&b, o);
-			csv_text(&b, l->label, 0);
-			csv_int(&b, l->calls, 0);
-			csv_int(&b, l->billed, 0);
-			if (al == NULL)
-				csv_text(&b, "", 0);
-			else if (al->seconds == USAGE_UNLIMITED)
-				csv_text(&b, "unlimited", 0);
-			else
-				csv_int(&b, al->seconds / 60, 0);
-			csv_int(&b, l->included, 0);
-			if (strcmp(l->code, "burst") == 0) {
-				usage_mbps_format(o->p95_bits, p95,
-				    sizeof(p95));
-				csv_text(&b, p95, 0);
-			} else
-				csv_text(&b, "", 0);
-			csv_money(&b, l->amount, 0);
-			csv_end(&b);
-		}
-		if (o->nlines == 0) {
-			csv_occ_cols(&b, o);
-			csv_text(&b, o->calls > 0 ? "Calls not charged" :
-			    "No usage", 0);
-			csv_int(&b, o->calls, 0);
-			for (k = 0; k < 4; k++)
-				csv_text(&b, "", 0);
-			csv_money(&b, 0, 0);
-			csv_end(&b);
-		}
-	}
+	for (i = 0; i < rep->nocc; i++)
+		csv_occ_rows(&b, &rep->occ[i]);
 	csv_text(&b, "Unattributed (numbers nobody held)", 1);
 	for (k = 0; k < 6; k++)
 		csv_text(&b, "", 0);

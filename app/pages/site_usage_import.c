@@ -8,15 +8,13 @@
  * at most 1 MiB (nginx's and the server's limit); bigger files go
  * through `tenantry usage import` on the command line.
  */
-#include <stdio.h>
-#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
-#include "../store/db.h"
+#include "../ops/usage.h"
 #include "../store/store_phone.h"
 #include "../store/store_usage.h"
 #include "../tpl/tpl.h"
-#include "../usage.h"
 #include "pages.h"
 
 /* The uploaded file: its bytes and name; NULL when none was chosen. */
@@ -41,55 +39,64 @@ upload(struct req *r, size_t *len, const char **name)
 	return NULL;
 }
 
-static void
-show(struct req *r, struct tpl_dict *d, int64_t site, const char *site_name,
-    const char *kind)
+/* The occupiers with a contract at the site, for the traffic form. */
+static int
+fill_occupiers(struct req *r, struct tpl_dict *d, int64_t site)
 {
-	struct su_import	*im, one;
 	struct store_phone_occ	*po;
 	struct tpl_dict		*row;
-	const char		*is = kv_get(&r->query, "import");
-	const char		*occ = kv_get(&r->form, "occupier");
-	long long		 id;
+	int64_t			 occ;
 	size_t			 n, i;
 
-	tpl_set_int(d, TN_SITE_ID, site);
-	tpl_set(d, TN_SITE_NAME, site_name);
-	tpl_show(d, strcmp(kind, "traffic") == 0 ? TN_KIND_TRAFFIC :
-	    TN_KIND_CALLS);
 	if (store_phone_site_occupiers(r->a, r->user.operator_id, site, &po,
-	    &n) < 0) {
-		page_store_error(r);
-		return;
-	}
+	    &n) < 0)
+		return -1;
+	form_id(r, "occupier", &occ);
 	for (i = 0; i < n; i++) {
 		if (!po[i].has_contract)
 			continue;
 		row = tpl_section(d, TN_OCC_OPT);
 		tpl_set_int(row, TN_ID, po[i].id);
 		tpl_set(row, TN_NAME, po[i].name);
-		if (occ != NULL && strtoll(occ, NULL, 10) == po[i].id)
+		if (occ == po[i].id)
 			tpl_show(row, TN_SELECTED);
 	}
-	/* The import just made (POST, redirect, GET ?import=ID). */
-	if (is != NULL && sscanf(is, "%lld", &id) == 1 && id > 0 &&
+	return 1;
+}
+
+/* The import just made (POST, redirect, GET ?import=ID). */
+static void
+fill_done(struct req *r, struct tpl_dict *d, int64_t site)
+{
+	struct su_import	 one;
+	struct tpl_dict		*row;
+	int64_t			 id;
+
+	if (query_id(r, "import", &id) != 1 ||
 	    store_usage_import_get(r->a, r->user.operator_id, site, id,
-	    &one) > 0) {
-		row = tpl_section(d, TN_DONE);
-		tpl_set(row, TN_FILE, one.file_name);
-		tpl_set_int(row, TN_RECORDS, one.records);
-		tpl_set_int(row, TN_ADDED, one.added);
-		tpl_set_int(row, TN_DUPLICATES, one.duplicates);
-		if (strcmp(one.kind, "calls") == 0) {
-			tpl_set_int(tpl_section(row, TN_CALLS), TN_UNATTRIBUTED,
-			    one.unattributed);
-		}
-	}
-	if (store_usage_imports(r->a, r->user.operator_id, site, 20, &im,
-	    &n) < 0) {
-		page_store_error(r);
+	    &one) <= 0)
 		return;
-	}
+	row = tpl_section(d, TN_DONE);
+	tpl_set(row, TN_FILE, one.file_name);
+	tpl_set_int(row, TN_RECORDS, one.records);
+	tpl_set_int(row, TN_ADDED, one.added);
+	tpl_set_int(row, TN_DUPLICATES, one.duplicates);
+	if (strcmp(one.kind, "calls") == 0)
+		tpl_set_int(tpl_section(row, TN_CALLS), TN_UNATTRIBUTED,
+		    one.unattributed);
+}
+
+/* The site's latest imports. */
+static int
+fill_imports(struct req *r, struct tpl_dict *d, int64_t site)
+{
+	struct su_import	*im;
+	struct tpl_dict		*row;
+	size_t			 n, i;
+
+	if (store_usage_imports(r->a, r->user.operator_id, site, 20, &im,
+	    &n) < 0)
+		return -1;
 	for (i = 0; i < n; i++) {
 		row = tpl_section(d, TN_IMPORT);
 		page_set_time(r, row, TN_AT, TN_AT_ISO, im[i].at);
@@ -107,56 +114,75 @@ show(struct req *r, struct tpl_dict *d, int64_t site, const char *site_name,
 		    "Demo data" : "Command line");
 	}
 	tpl_show(d, n > 0 ? TN_HAS_IMPORTS : TN_NO_IMPORTS);
+	return 1;
+}
+
+static void
+show(struct req *r, struct tpl_dict *d, int64_t site, const char *site_name,
+    enum usage_import_kind kind)
+{
+	tpl_set_int(d, TN_SITE_ID, site);
+	tpl_set(d, TN_SITE_NAME, site_name);
+	tpl_show(d, kind == USAGE_IMPORT_TRAFFIC ? TN_KIND_TRAFFIC :
+	    TN_KIND_CALLS);
+	if (fill_occupiers(r, d, site) < 0) {
+		page_store_error(r);
+		return;
+	}
+	fill_done(r, d, site);
+	if (fill_imports(r, d, site) < 0) {
+		page_store_error(r);
+		return;
+	}
 	page_end(r);
 }
 
-/* Import the uploaded file in one transaction: 1 done (*id), -2 refused
- * (res->msg, res->bad_line), 0 not found, -1 error. */
-static int
-import(struct req *r, int64_t site, const char *kind, const char *data,
-    size_t len, const char *name, int64_t occ, const char *interface,
-    struct usage_result *res, int64_t *id)
+/* Why the import refused, on the form (422). */
+static void
+refused(struct req *r, struct tpl_dict *d, const struct usage_import_out *out,
+    const char *name)
 {
-	struct usage_site	*s = NULL;
-	int			 rc, attempt;
+	const struct usage_result *res = &out->res;
 
-	for (attempt = 0; attempt < 2; attempt++) {
-		if (db_begin() < 0)
-			return -1;
-		if (strcmp(kind, "traffic") == 0)
-			rc = usage_import_traffic(r->a, r->user.operator_id,
-			    site, occ, interface, name, data, len, r->user.id,
-			    "web", res);
-		else if ((rc = usage_site_load(r->a, r->user.operator_id, site,
-		    USAGE_LOAD_RATING, &s)) > 0)
-			rc = usage_import_calls(r->a, s, name, data, len,
-			    r->user.id, "web", res);
-		if (rc > 0 && db_commit() > 0) {
-			*id = res->import_id;
-			/* The month's summary from this file's calls, when
-			 * it can (else built when first read). */
-			if (s != NULL)
-				usage_site_finish(r->a, s);
-			return 1;
-		}
-		db_rollback();
-		if (rc > 0)
-			rc = -1;
-		if (rc != -1 || !db_retryable())
-			return rc;
+	if (out->why.why == OPS_NOT_FOUND)
+		form_error(r, d, "occupier", "That occupier is not one of "
+		    "yours.");
+	else if (res->bad_line > 0)
+		form_error(r, d, "file", arena_printf(r->a, "%s, line %zu: %s. "
+		    "Nothing was imported: correct the file and choose it "
+		    "again.", name, res->bad_line, res->msg));
+	else
+		form_error(r, d, NULL, arena_printf(r->a, "%s Nothing was "
+		    "imported.", res->msg));
+}
+
+/* The file, and for traffic the occupier: the form's own messages (422),
+ * or 1. */
+static int
+check_input(struct req *r, struct tpl_dict *d, struct usage_import_in *in)
+{
+	if (in->data == NULL) {
+		form_error(r, d, "file", "Choose a CSV file to import.");
+		return 0;
 	}
-	return -1;
+	if (in->kind == USAGE_IMPORT_TRAFFIC && in->occupier <= 0) {
+		form_error(r, d, "occupier", "Choose whose port or VLAN the "
+		    "samples are of.");
+		return 0;
+	}
+	return 1;
 }
 
 void
 page_site_usage_import(struct req *r)
 {
+	static const char *const kinds[] = { "calls", "traffic", NULL };
 	struct tpl_dict		*d;
-	struct usage_result	 res;
-	const char		*site_name, *kind, *data, *name, *interface;
-	const char		*os;
-	int64_t			 site = r->ids[0], occ = 0, id = 0;
-	size_t			 len;
+	struct ops_ctx		 c;
+	struct usage_import_in	 in;
+	struct usage_import_out	 out;
+	const char		*site_name;
+	int64_t			 site = r->ids[0];
 	int			 rc;
 
 	if ((rc = store_usage_site(r->a, r->user.operator_id, site,
@@ -171,46 +197,30 @@ page_site_usage_import(struct req *r)
 	if ((d = page_begin(r, "Import usage", "site_usage_import.tpl",
 	    "sites")) == NULL)
 		return;
-	kind = kv_get(&r->form, "kind");
-	if (kind == NULL || strcmp(kind, "traffic") != 0)
-		kind = "calls";
+	memset(&in, 0, sizeof(in));
+	in.kind = form_enum(r, "kind", kinds) == 1 ? USAGE_IMPORT_TRAFFIC :
+	    USAGE_IMPORT_CALLS;
 	if (r->method != M_POST) {
-		show(r, d, site, site_name, kind);
+		show(r, d, site, site_name, in.kind);
 		return;
 	}
-	interface = kv_get(&r->form, "interface");
-	if (interface == NULL)
-		interface = "";
-	form_fill(r, d, "interface", interface);
-	if ((os = kv_get(&r->form, "occupier")) != NULL)
-		occ = strtoll(os, NULL, 10);
-	data = upload(r, &len, &name);
+	in.site = site;
+	in.via = "web";
+	/* Any text: the import says what a port or VLAN name may be. */
+	if ((in.interface = form_text(r, "interface", SIZE_MAX)) == NULL)
+		in.interface = "";
+	form_fill(r, d, "interface", in.interface);
+	form_id(r, "occupier", &in.occupier);
+	in.data = upload(r, &in.len, &in.file_name);
 	r->status = 422;
-	if (data == NULL) {
-		form_error(r, d, "file", "Choose a CSV file to import.");
-		show(r, d, site, site_name, kind);
+	if (!check_input(r, d, &in)) {
+		show(r, d, site, site_name, in.kind);
 		return;
 	}
-	if (strcmp(kind, "traffic") == 0 && occ <= 0) {
-		form_error(r, d, "occupier", "Choose whose port or VLAN the "
-		    "samples are of.");
-		show(r, d, site, site_name, kind);
-		return;
-	}
-	rc = import(r, site, kind, data, len, name, occ, interface, &res, &id);
-	if (rc == -2) {
-		form_error(r, d, res.bad_line > 0 ? "file" : NULL,
-		    res.bad_line > 0 ? arena_printf(r->a, "%s, line %zu: %s. "
-		    "Nothing was imported: correct the file and choose it "
-		    "again.", name, res.bad_line, res.msg) :
-		    arena_printf(r->a, "%s Nothing was imported.", res.msg));
-		show(r, d, site, site_name, kind);
-		return;
-	}
-	if (rc == 0) {
-		form_error(r, d, "occupier", "That occupier is not one of "
-		    "yours.");
-		show(r, d, site, site_name, kind);
+	page_ops_ctx(r, &c);
+	if ((rc = ops_usage_import(&c, &in, &out)) == 0) {
+		refused(r, d, &out, in.file_name);
+		show(r, d, site, site_name, in.kind);
 		return;
 	}
 	if (rc < 0) {
@@ -219,5 +229,5 @@ page_site_usage_import(struct req *r)
 	}
 	r->status = 0;
 	http_redirect(r, arena_printf(r->a, "/sites/%lld/usage/import?"
-	    "import=%lld", (long long)site, (long long)id));
+	    "import=%lld", (long long)site, (long long)out.res.import_id));
 }

@@ -203,84 +203,83 @@ month_svc(void *ctx, const struct dbrow *x)
 	return 0;
 }
 
-/*
- * The month's services of op in one of three scopes: occupier occ at site
- * (occ > 0), the occupiers with ids in [lo, hi] at every site (lo > 0), or
- * every occupier (site picked in C when site > 0).
- */
-static int
-month_scope(struct arena *a, int64_t op, int64_t occ, int64_t site,
-    int64_t lo, int64_t hi, int32_t first, int32_t last,
-    struct store_ledger_svc **out, size_t *n)
-{
-	char			 f[DATE_STRLEN], l[DATE_STRLEN];
-	struct dbp		 p[5], po[3];
-	size_t			 np = 0, npo = 1, i, r, k = 0, nocc, nsite, nsvc;
-	struct month_read	 m;
-	struct ledger_row	*rows;
-	struct ranked		*occs, *sites, *svcs;
-	const struct ranked	*o, *t, *v;
-	struct svc_key		**order;
-	int			 one = occ > 0, range = !one && lo > 0, rc = -1;
-	enum stmt		 srows, ssvcs, socc;
+/* The statements and parameters of a month_scope read. */
+struct scope {
+	char		 f[DATE_STRLEN], l[DATE_STRLEN];
+	struct dbp	 p[5], po[3];
+	size_t		 np, npo;
+	enum stmt	 srows, ssvcs, socc;
+};
 
-	*out = NULL;
-	*n = 0;
-	memset(&m, 0, sizeof(m));
-	date_format(first, f, sizeof(f));
-	date_format(last, l, sizeof(l));
-	p[np++] = DBP_I(op);
-	po[0] = DBP_I(op);
-	if (one) {
-		p[np++] = DBP_I(occ);
-		p[np++] = DBP_I(site);
-		po[npo++] = DBP_I(occ);
-		srows = STMT_LEDGER_MONTH_ROWS_OCC;
-		ssvcs = STMT_LEDGER_MONTH_SVCS_OCC;
-		socc = STMT_LEDGER_OCCUPIER;
-	} else if (range) {
-		p[np++] = DBP_I(lo);
-		p[np++] = DBP_I(hi);
-		po[npo++] = DBP_I(lo);
-		po[npo++] = DBP_I(hi);
-		srows = STMT_LEDGER_MONTH_ROWS_RANGE;
-		ssvcs = STMT_LEDGER_MONTH_SVCS_RANGE;
-		socc = STMT_LEDGER_OCCUPIER_RANGE;
+static void
+scope_of(struct scope *sc, int64_t op, int64_t occ, int64_t site, int64_t lo,
+    int64_t hi, int32_t first, int32_t last)
+{
+	sc->np = 0;
+	sc->npo = 1;
+	date_format(first, sc->f, sizeof(sc->f));
+	date_format(last, sc->l, sizeof(sc->l));
+	sc->p[sc->np++] = DBP_I(op);
+	sc->po[0] = DBP_I(op);
+	if (occ > 0) {
+		sc->p[sc->np++] = DBP_I(occ);
+		sc->p[sc->np++] = DBP_I(site);
+		sc->po[sc->npo++] = DBP_I(occ);
+		sc->srows = STMT_LEDGER_MONTH_ROWS_OCC;
+		sc->ssvcs = STMT_LEDGER_MONTH_SVCS_OCC;
+		sc->socc = STMT_LEDGER_OCCUPIER;
+	} else if (lo > 0) {
+		sc->p[sc->np++] = DBP_I(lo);
+		sc->p[sc->np++] = DBP_I(hi);
+		sc->po[sc->npo++] = DBP_I(lo);
+		sc->po[sc->npo++] = DBP_I(hi);
+		sc->srows = STMT_LEDGER_MONTH_ROWS_RANGE;
+		sc->ssvcs = STMT_LEDGER_MONTH_SVCS_RANGE;
+		sc->socc = STMT_LEDGER_OCCUPIER_RANGE;
 	} else {
-		srows = STMT_LEDGER_MONTH_ROWS;
-		ssvcs = STMT_LEDGER_MONTH_SVCS;
-		socc = STMT_LEDGER_OCCUPIERS;
+		sc->srows = STMT_LEDGER_MONTH_ROWS;
+		sc->ssvcs = STMT_LEDGER_MONTH_SVCS;
+		sc->socc = STMT_LEDGER_OCCUPIERS;
 	}
-	p[np++] = DBP_S(l);
-	p[np++] = DBP_S(f);
-	/* The two large reads go row by row into compact structs. */
-	if (db_query_each(srows, p, np, month_row, &m) < 0 ||
-	    db_query_each(ssvcs, p, np, month_svc, &m) < 0)
-		goto out;
-	rc = 1;
-	if (m.nrows == 0 || m.nkeys == 0)
-		goto out;
-	rc = -1;
-	if (ranked_read(a, socc, po, npo, 0, &occs, &nocc) < 0 ||
-	    ranked_read(a, STMT_LEDGER_SITES, po, 1, 0, &sites, &nsite) < 0 ||
-	    ranked_read(a, STMT_LEDGER_SERVICES, po, 1, 1, &svcs, &nsvc) < 0)
-		goto out;
-	rows = arena_alloc(a, m.nrows * sizeof(*rows));
-	memcpy(rows, m.rows, m.nrows * sizeof(*rows));
-	/* Both by service id: each service takes its run of rows. */
-	for (i = r = 0; i < m.nkeys; i++) {
-		struct svc_key	*e = &m.keys[i];
+	sc->p[sc->np++] = DBP_S(sc->l);
+	sc->p[sc->np++] = DBP_S(sc->f);
+}
+
+/* The names and ranks a month's services are shown and sorted by. */
+struct names {
+	struct ranked	*occs, *sites, *svcs;
+	size_t		 nocc, nsite, nsvc;
+};
+
+/*
+ * Give each service key its run of rows (both by service id) and its
+ * names and ranks; keep those in force in the month (at site when site >
+ * 0 and not one occupier's). Returns how many were kept, at the front.
+ */
+static size_t
+join_keys(struct arena *a, struct month_read *m, const struct names *nm,
+    int one, int range, int64_t site)
+{
+	struct ledger_row	*rows;
+	const struct ranked	*o, *t, *v;
+	size_t			 i, r, k = 0;
+
+	rows = arena_alloc(a, m->nrows * sizeof(*rows));
+	memcpy(rows, m->rows, m->nrows * sizeof(*rows));
+	for (i = r = 0; i < m->nkeys; i++) {
+		struct svc_key	*e = &m->keys[i];
 		size_t		 r0;
 
-		while (r < m.nrows && rows[r].occsvc_id < e->v.id)
+		while (r < m->nrows && rows[r].occsvc_id < e->v.id)
 			r++;
-		for (r0 = r; r < m.nrows && rows[r].occsvc_id == e->v.id; r++)
+		for (r0 = r; r < m->nrows && rows[r].occsvc_id == e->v.id; r++)
 			continue;
 		if (r == r0 || (!one && site > 0 && e->v.site_id != site))
 			continue;	/* nothing in force that month */
-		if ((o = ranked_find(occs, nocc, e->v.occ_id)) == NULL ||
-		    (t = ranked_find(sites, nsite, e->v.site_id)) == NULL ||
-		    (v = ranked_find(svcs, nsvc, e->v.service_id)) == NULL)
+		if ((o = ranked_find(nm->occs, nm->nocc, e->v.occ_id)) == NULL ||
+		    (t = ranked_find(nm->sites, nm->nsite, e->v.site_id)) ==
+		    NULL || (v = ranked_find(nm->svcs, nm->nsvc,
+		    e->v.service_id)) == NULL)
 			continue;	/* not the operator's (never happens) */
 		e->v.rows = rows + r0;
 		e->v.nrows = r - r0;
@@ -291,9 +290,49 @@ month_scope(struct arena *a, int64_t op, int64_t occ, int64_t site,
 		e->site = t->rank;
 		e->svc = v->rank;
 		if (k != i)
-			m.keys[k] = *e;
+			m->keys[k] = *e;
 		k++;
 	}
+	return k;
+}
+
+/*
+ * The month's services of op in one of three scopes: occupier occ at site
+ * (occ > 0), the occupiers with ids in [lo, hi] at every site (lo > 0), or
+ * every occupier (site picked in C when site > 0).
+ */
+static int
+month_scope(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int64_t lo, int64_t hi, int32_t first, int32_t last,
+    struct store_ledger_svc **out, size_t *n)
+{
+	struct scope		 sc;
+	struct names		 nm;
+	size_t			 i, k;
+	struct month_read	 m;
+	struct svc_key		**order;
+	int			 one = occ > 0, range = !one && lo > 0, rc = -1;
+
+	*out = NULL;
+	*n = 0;
+	memset(&m, 0, sizeof(m));
+	scope_of(&sc, op, occ, site, lo, hi, first, last);
+	/* The two large reads go row by row into compact structs. */
+	if (db_query_each(sc.srows, sc.p, sc.np, month_row, &m) < 0 ||
+	    db_query_each(sc.ssvcs, sc.p, sc.np, month_svc, &m) < 0)
+		goto out;
+	rc = 1;
+	if (m.nrows == 0 || m.nkeys == 0)
+		goto out;
+	rc = -1;
+	if (ranked_read(a, sc.socc, sc.po, sc.npo, 0, &nm.occs,
+	    &nm.nocc) < 0 ||
+	    ranked_read(a, STMT_LEDGER_SITES, sc.po, 1, 0, &nm.sites,
+	    &nm.nsite) < 0 ||
+	    ranked_read(a, STMT_LEDGER_SERVICES, sc.po, 1, 1, &nm.svcs,
+	    &nm.nsvc) < 0)
+		goto out;
+	k = join_keys(a, &m, &nm, one, range, site);
 	/* Sorted by pointer: the keys are large to move. */
 	if ((order = malloc((k + 1) * sizeof(*order))) == NULL)
 		goto out;
