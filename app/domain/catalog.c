@@ -63,3 +63,26 @@ catalog_rule_check(struct catalog_rule *r, const char **field)
 	*field = "kind";
 	return "Rule must be requires, excludes or at most";
 }
+
+const char *
+catalog_rule_repeats(const struct catalog_rule *r, int64_t svc,
+    const struct catalog_rule_had *h)
+{
+	const char	*hc = h->category != NULL ? h->category : "";
+	const char	*rc = r->category != NULL ? r->category : "";
+
+	if (strcmp(r->kind, h->kind) != 0)
+		return NULL;
+	if (strcmp(r->kind, "excludes") == 0)
+		return (h->service == svc && h->other == r->other) ||
+		    (h->service == r->other && h->other == svc) ?
+		    "These two services already cannot be taken together" :
+		    NULL;
+	if (h->service != svc)
+		return NULL;
+	if (strcmp(r->kind, "max_qty") == 0)
+		return "This service already has an \u201cat most\u201d rule: "
+		    "delete it to set another maximum";
+	return h->other == r->other && strcmp(hc, rc) == 0 ?
+	    "This service already has this requirement" : NULL;
+}

@@ -29,4 +29,21 @@ struct catalog_rule {
  */
 const char	*catalog_rule_check(struct catalog_rule *r, const char **field);
 
+/* A rule stored already: its kind, the service it belongs to, the other
+ * service (0: none) and the category ("" or NULL: none). */
+struct catalog_rule_had {
+	const char	*kind;
+	int64_t		 service;
+	int64_t		 other;
+	const char	*category;
+};
+/*
+ * Whether rule r (checked by catalog_rule_check) for service svc would
+ * repeat rule h: the same requirement of svc, the same exclusion either
+ * way round, or a second "at most" rule of svc. NULL when not, else why
+ * (as the form shows it).
+ */
+const char	*catalog_rule_repeats(const struct catalog_rule *r, int64_t svc,
+		    const struct catalog_rule_had *h);
+
 #endif

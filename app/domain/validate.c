@@ -147,6 +147,12 @@ validate_field(const struct field *f, const char *raw, size_t len,
 	case FT_DATE:
 		if (date_parse(trimmed, &v->date) == -1)
 			return v->err = "must be a date (YYYY-MM-DD)";
+		/* A business date: a typo such as 1900 or 9999 is refused
+		 * rather than stored as a contract of a thousand years. */
+		if (v->date < date_from_ymd(2000, 1, 1) ||
+		    v->date > date_from_ymd(2099, 12, 31))
+			return v->err = "must be between 2000-01-01 and "
+			    "2099-12-31";
 		break;
 	case FT_MONEY:
 		if (money_parse(trimmed, &v->i) == -1)

@@ -30,6 +30,8 @@ struct field {
 	int		 required;
 	int64_t		 min, max;	/* FT_INT range; FT_PASSWORD min length */
 	const char *const *choices;	/* FT_ENUM: the values it takes */
+	int		 plural;	/* the label is plural ("Details"):
+					 * messages say "are", not "is" */
 };
 
 struct fval {

@@ -110,6 +110,28 @@ rule_add_txn(struct txn *t, void *arg)
 	return store_catalog_bump(t->operator_id) > 0 ? 1 : -1;
 }
 
+/* Why rule r of service svc repeats a rule of the catalog, or NULL. The
+ * catalog is the one the form was checked against; a rule added by
+ * someone else meanwhile bumps the catalog's version and the next add
+ * sees it. */
+static const char *
+rule_repeats(const struct store_catalog *cat, const struct catalog_rule *r,
+    int64_t svc)
+{
+	const char	*why;
+	size_t		 i;
+
+	for (i = 0; i < cat->nrules; i++) {
+		struct catalog_rule_had h = { cat->rules[i].kind,
+		    cat->rules[i].service_id, cat->rules[i].other_id,
+		    cat->rules[i].other_category };
+
+		if ((why = catalog_rule_repeats(r, svc, &h)) != NULL)
+			return why;
+	}
+	return NULL;
+}
+
 int
 ops_catalog_rule_add(struct ops_ctx *c, const struct catalog_rule_in *in,
     struct catalog_out *out)
@@ -126,6 +148,8 @@ ops_catalog_rule_add(struct ops_ctx *c, const struct catalog_rule_in *in,
 	    x.rule.other != x.s->id;
 	if ((why = catalog_rule_check(&x.rule, &field)) != NULL)
 		return ops_refuse(&out->why, OPS_INVALID, field, why);
+	if ((why = rule_repeats(in->cat, &x.rule, x.s->id)) != NULL)
+		return ops_refuse(&out->why, OPS_INVALID, "kind", why);
 	x.out = out;
 	return db_txn(&c->t, rule_add_txn, &x);
 }

@@ -33,6 +33,18 @@ save_txn(struct txn *t, void *arg)
 	o.billing_ref = in->billing_ref;
 	o.contact_email = in->contact_email;
 	o.notes = in->notes;
+	if (*in->billing_ref != '\0') {
+		const char *holder;
+
+		if ((rc = store_occupier_ref_taken(t->a, t->operator_id,
+		    in->billing_ref, in->id, &holder)) < 0)
+			return -1;
+		if (rc > 0)
+			return ops_refuse(&s->out->why, OPS_INVALID,
+			    "billing_ref", arena_printf(t->a, "Billing "
+			    "reference %s is already used by %s: each occupier "
+			    "has its own", in->billing_ref, holder));
+	}
 	if (in->id == 0) {
 		if (store_occupier_insert(t->operator_id, &o, &s->out->id) < 0)
 			return -1;

@@ -32,11 +32,11 @@ enum acc_field {
 };
 
 static const struct field fields[AF__MAX] = {
-	[AF_NAME] = { "name", "Name", FT_TEXT, 200, 1, 0, 0, NULL },
+	[AF_NAME] = { "name", "Name", FT_TEXT, 200, 1, 0, 0, NULL, 0 },
 	[AF_CURRENT] = { "current_password", "Current password", FT_PASSWORD,
 	    1024, 1, 1, 0, NULL },
 	[AF_NEW] = { "new_password", "New password", FT_PASSWORD, 1024, 1, 1,
-	    0, NULL },
+	    0, NULL, 0 },
 	[AF_CONFIRM] = { "confirm_password", "New password again", FT_PASSWORD,
 	    1024, 1, 1, 0, NULL },
 };

@@ -33,18 +33,18 @@ enum set_field {
 };
 
 static const struct field fields[SF__MAX] = {
-	[SF_NAME] = { "legal_name", "Name on invoices", FT_TEXT, 200, 1, 0, 0, NULL },
-	[SF_ADDRESS] = { "address", "Address", FT_MULTILINE, 500, 0, 0, 0, NULL },
-	[SF_VAT] = { "vat_number", "VAT registration number", FT_TEXT, 32, 0, 0, 0, NULL },
-	[SF_EMAIL] = { "email", "Accounts email", FT_EMAIL, 254, 0, 0, 0, NULL },
-	[SF_PAYMENT] = { "payment_details", "Payment details", FT_MULTILINE, 500, 0, 0, 0, NULL },
-	[SF_IPREFIX] = { "invoice_prefix", "Invoice number prefix", FT_TEXT, 16, 1, 0, 0, NULL },
-	[SF_CPREFIX] = { "credit_prefix", "Credit note number prefix", FT_TEXT, 16, 1, 0, 0, NULL },
-	[SF_TERMS] = { "terms_days", "Payment terms (days)", FT_INT, 3, 1, 0, 365, NULL },
-	[SF_XERO] = { "xero_account", "Xero account code", FT_TEXT, 16, 1, 0, 0, NULL },
-	[SF_QBO] = { "qbo_item", "QuickBooks product/service", FT_TEXT, 100, 1, 0, 0, NULL },
-	[SF_SAGE] = { "sage_nominal", "Sage nominal code", FT_TEXT, 8, 1, 0, 0, NULL },
-	[SF_VERSION] = { "version", "Version", FT_INT, 10, 0, 0, INT32_MAX, NULL },
+	[SF_NAME] = { "legal_name", "Name on invoices", FT_TEXT, 200, 1, 0, 0, NULL, 0 },
+	[SF_ADDRESS] = { "address", "Address", FT_MULTILINE, 500, 0, 0, 0, NULL, 0 },
+	[SF_VAT] = { "vat_number", "VAT registration number", FT_TEXT, 32, 0, 0, 0, NULL, 0 },
+	[SF_EMAIL] = { "email", "Accounts email", FT_EMAIL, 254, 0, 0, 0, NULL, 0 },
+	[SF_PAYMENT] = { "payment_details", "Payment details", FT_MULTILINE, 500, 0, 0, 0, NULL, 1 },
+	[SF_IPREFIX] = { "invoice_prefix", "Invoice number prefix", FT_TEXT, 16, 1, 0, 0, NULL, 0 },
+	[SF_CPREFIX] = { "credit_prefix", "Credit note number prefix", FT_TEXT, 16, 1, 0, 0, NULL, 0 },
+	[SF_TERMS] = { "terms_days", "Payment terms (days)", FT_INT, 3, 1, 0, 365, NULL, 0 },
+	[SF_XERO] = { "xero_account", "Xero account code", FT_TEXT, 16, 1, 0, 0, NULL, 0 },
+	[SF_QBO] = { "qbo_item", "QuickBooks product/service", FT_TEXT, 100, 1, 0, 0, NULL, 0 },
+	[SF_SAGE] = { "sage_nominal", "Sage nominal code", FT_TEXT, 8, 1, 0, 0, NULL, 0 },
+	[SF_VERSION] = { "version", "Version", FT_INT, 10, 0, 0, INT32_MAX, NULL, 0 },
 };
 
 static void

@@ -47,7 +47,7 @@ static const char *const move_labels[HD_STATUS__MAX] = {
 };
 
 static const struct field comment_field =
-    { "comment", "Comment", FT_MULTILINE, 10000, 1, 0, 0, NULL };
+    { "comment", "Comment", FT_MULTILINE, 10000, 1, 0, 0, NULL, 0 };
 
 /* An action on the case, as the form asks it. */
 struct action {

@@ -33,9 +33,9 @@ enum case_field {
 
 static const struct field case_fields[KF__MAX] = {
 	/* Required: the id or the picker's text (raise_occupier). */
-	[KF_OCCUPIER] = { "occupier", "Occupier", FT_INT, 20, 0, 1, INT64_MAX, NULL },
-	[KF_SITE] = { "site", "Site", FT_INT, 20, 1, 1, INT64_MAX, NULL },
-	[KF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX, NULL },
+	[KF_OCCUPIER] = { "occupier", "Occupier", FT_INT, 20, 0, 1, INT64_MAX, NULL, 0 },
+	[KF_SITE] = { "site", "Site", FT_INT, 20, 1, 1, INT64_MAX, NULL, 0 },
+	[KF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX, NULL, 0 },
 };
 
 /* The selects' choices: occupiers, sites, services (and the team). */

@@ -38,8 +38,8 @@ rule_consequence(struct req *r, const struct store_catalog *c,
 }
 
 static const struct field svc_fields[SVF__MAX] = {
-	[SVF_RRP] = { "rrp", "RRP", FT_MONEY, 20, 1, 0, 0, NULL },
-	[SVF_DESC] = { "description", "Description", FT_MULTILINE, 1000, 0, 0, 0, NULL },
+	[SVF_RRP] = { "rrp", "RRP", FT_MONEY, 20, 1, 0, 0, NULL, 0 },
+	[SVF_DESC] = { "description", "Description", FT_MULTILINE, 1000, 0, 0, 0, NULL, 0 },
 };
 
 enum rule_field {
@@ -51,10 +51,10 @@ enum rule_field {
 };
 
 static const struct field rule_fields[RF__MAX] = {
-	[RF_KIND] = { "kind", "Rule", FT_TEXT, 16, 1, 0, 0, NULL },
-	[RF_OTHER] = { "other", "Other service", FT_INT, 20, 0, 0, INT64_MAX, NULL },
-	[RF_CATEGORY] = { "category", "Category", FT_TEXT, 32, 0, 0, 0, NULL },
-	[RF_MAX] = { "max", "Maximum", FT_INT, 6, 0, 1, 99999, NULL },
+	[RF_KIND] = { "kind", "Rule", FT_TEXT, 16, 1, 0, 0, NULL, 0 },
+	[RF_OTHER] = { "other", "Other service", FT_INT, 20, 0, 0, INT64_MAX, NULL, 0 },
+	[RF_CATEGORY] = { "category", "Category", FT_TEXT, 32, 0, 0, 0, NULL, 0 },
+	[RF_MAX] = { "max", "Maximum", FT_INT, 6, 0, 1, 99999, NULL, 0 },
 };
 
 static const struct store_service *

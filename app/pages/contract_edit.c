@@ -24,10 +24,10 @@ enum contract_field {
 };
 
 static const struct field fields[CF__MAX] = {
-	[CF_REFERENCE] = { "reference", "Reference", FT_TEXT, 64, 1, 0, 0, NULL },
-	[CF_START] = { "start_date", "Start date", FT_DATE, 10, 1, 0, 0, NULL },
-	[CF_END] = { "end_date", "End date", FT_DATE, 10, 0, 0, 0, NULL },
-	[CF_VERSION] = { "version", "Version", FT_INT, 20, 0, 0, INT32_MAX, NULL },
+	[CF_REFERENCE] = { "reference", "Reference", FT_TEXT, 64, 1, 0, 0, NULL, 0 },
+	[CF_START] = { "start_date", "Start date", FT_DATE, 10, 1, 0, 0, NULL, 0 },
+	[CF_END] = { "end_date", "End date", FT_DATE, 10, 0, 0, 0, NULL, 0 },
+	[CF_VERSION] = { "version", "Version", FT_INT, 20, 0, 0, INT32_MAX, NULL, 0 },
 };
 
 /* The contract edited (/edit: ids {N, C}) into cur, and its site; or the

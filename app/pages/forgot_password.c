@@ -18,7 +18,7 @@
 #include "pages.h"
 
 static const struct field email_field =
-    { "email", "Email", FT_EMAIL, 254, 1, 0, 0, NULL };
+    { "email", "Email", FT_EMAIL, 254, 1, 0, 0, NULL, 0 };
 
 void
 page_forgot_password(struct req *r)

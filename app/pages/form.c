@@ -74,8 +74,12 @@ form_read(struct req *r, struct tpl_dict *d, const struct field *f,
 		errors++;
 		if (strcmp(v[i].err, "is too long") == 0)
 			form_error(r, d, f[i].key, arena_printf(r->a,
-			    "%s is too long (at most %zu bytes; you entered %zu)",
-			    f[i].label, f[i].cap, len));
+			    "%s %s too long (at most %zu bytes; you entered %zu)",
+			    f[i].label, f[i].plural ? "are" : "is", f[i].cap,
+			    len));
+		else if (f[i].plural && strncmp(v[i].err, "is ", 3) == 0)
+			form_error(r, d, f[i].key, arena_printf(r->a,
+			    "%s are %s", f[i].label, v[i].err + 3));
 		else
 			form_error(r, d, f[i].key, arena_printf(r->a, "%s %s",
 			    f[i].label, v[i].err));
@@ -185,7 +189,7 @@ form_int(struct req *r, const char *key, int64_t min, int64_t max,
     int64_t *v)
 {
 	const struct field	 f = { key, key, FT_INT, 20, 0, min, max,
-				    NULL };
+				    NULL, 0 };
 	const char		*raw = kv_get(&r->form, key);
 	struct fval		 fv;
 	char			 trimmed[21];

@@ -28,9 +28,9 @@ enum line_field {
 };
 
 static const struct field line_fields[LF__MAX] = {
-	[LF_DESC] = { "line_desc", "Description", FT_TEXT, 200, 1, 0, 0, NULL },
-	[LF_QTY] = { "line_qty", "QTY", FT_INT, 9, 1, 1, 100000, NULL },
-	[LF_PRICE] = { "line_price", "Unit price", FT_MONEY, 20, 1, 0, 0, NULL },
+	[LF_DESC] = { "line_desc", "Description", FT_TEXT, 200, 1, 0, 0, NULL, 0 },
+	[LF_QTY] = { "line_qty", "QTY", FT_INT, 9, 1, 1, 100000, NULL, 0 },
+	[LF_PRICE] = { "line_price", "Unit price", FT_MONEY, 20, 1, 0, 0, NULL, 0 },
 };
 
 enum disc_field {
@@ -40,8 +40,8 @@ enum disc_field {
 };
 
 static const struct field disc_fields[DF__MAX] = {
-	[DF_DESC] = { "disc_desc", "Description", FT_TEXT, 200, 1, 0, 0, NULL },
-	[DF_AMOUNT] = { "disc_amount", "Discount", FT_MONEY, 20, 1, 0, 0, NULL },
+	[DF_DESC] = { "disc_desc", "Description", FT_TEXT, 200, 1, 0, 0, NULL, 0 },
+	[DF_AMOUNT] = { "disc_amount", "Discount", FT_MONEY, 20, 1, 0, 0, NULL, 0 },
 };
 
 enum pay_field {
@@ -52,9 +52,9 @@ enum pay_field {
 };
 
 static const struct field pay_fields[PF__MAX] = {
-	[PF_DATE] = { "pay_date", "Date received", FT_DATE, 10, 1, 0, 0, NULL },
-	[PF_AMOUNT] = { "pay_amount", "Amount", FT_MONEY, 20, 1, 0, 0, NULL },
-	[PF_REF] = { "pay_ref", "Reference", FT_TEXT, 100, 0, 0, 0, NULL },
+	[PF_DATE] = { "pay_date", "Date received", FT_DATE, 10, 1, 0, 0, NULL, 0 },
+	[PF_AMOUNT] = { "pay_amount", "Amount", FT_MONEY, 20, 1, 0, 0, NULL, 0 },
+	[PF_REF] = { "pay_ref", "Reference", FT_TEXT, 100, 0, 0, 0, NULL, 0 },
 };
 
 static const struct {

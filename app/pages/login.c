@@ -19,10 +19,10 @@ enum login_field {
 };
 
 static const struct field fields[LF__MAX] = {
-	[LF_EMAIL] = { "email", "Email", FT_EMAIL, 254, 1, 0, 0, NULL },
-	[LF_PASSWORD] = { "password", "Password", FT_PASSWORD, 1024, 1, 1, 0, NULL },
+	[LF_EMAIL] = { "email", "Email", FT_EMAIL, 254, 1, 0, 0, NULL, 0 },
+	[LF_PASSWORD] = { "password", "Password", FT_PASSWORD, 1024, 1, 1, 0, NULL, 0 },
 	[LF_OPERATOR] = { "operator", "Workspace", FT_INT, 20, 0, 1,
-	    INT64_MAX, NULL },
+	    INT64_MAX, NULL, 0 },
 };
 
 /*

@@ -19,7 +19,7 @@
 #include "pages.h"
 
 static const struct field comment_field =
-    { "comment", "Comment", FT_MULTILINE, 10000, 1, 0, 0, NULL };
+    { "comment", "Comment", FT_MULTILINE, 10000, 1, 0, 0, NULL, 0 };
 
 /* Load case id if the user may see it. 1, 0 (404), -1. */
 int

@@ -23,8 +23,8 @@ enum mc_field {
 };
 
 static const struct field fields[MF__MAX] = {
-	[MF_SITE] = { "site", "Site", FT_INT, 20, 1, 1, INT64_MAX, NULL },
-	[MF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX, NULL },
+	[MF_SITE] = { "site", "Site", FT_INT, 20, 1, 1, INT64_MAX, NULL, 0 },
+	[MF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX, NULL, 0 },
 };
 
 /* What the screen offers: the occupier's sites and the catalog. */

@@ -26,8 +26,8 @@ enum reg_field {
 };
 
 static const struct field fields[RGF__MAX] = {
-	[RGF_MAC] = { "identifier", "MAC address", FT_TEXT, 64, 1, 0, 0, NULL },
-	[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL },
+	[RGF_MAC] = { "identifier", "MAC address", FT_TEXT, 64, 1, 0, 0, NULL, 0 },
+	[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL, 0 },
 };
 
 /* The registration: 1 done (redirected), 0 refused (messages in d), -1

@@ -26,11 +26,11 @@ enum ob_field {
 };
 
 static const struct field fields[OB__MAX] = {
-	[OB_NAME] = { "billing_name", "Billing name", FT_TEXT, 200, 0, 0, 0, NULL },
-	[OB_ADDRESS] = { "billing_address", "Billing address", FT_MULTILINE, 500, 0, 0, 0, NULL },
-	[OB_VAT] = { "vat_number", "VAT registration number", FT_TEXT, 32, 0, 0, 0, NULL },
-	[OB_TERMS] = { "terms_days", "Payment terms (days)", FT_INT, 3, 0, 0, 365, NULL },
-	[OB_VERSION] = { "version", "Version", FT_INT, 10, 1, 1, INT32_MAX, NULL },
+	[OB_NAME] = { "billing_name", "Billing name", FT_TEXT, 200, 0, 0, 0, NULL, 0 },
+	[OB_ADDRESS] = { "billing_address", "Billing address", FT_MULTILINE, 500, 0, 0, 0, NULL, 0 },
+	[OB_VAT] = { "vat_number", "VAT registration number", FT_TEXT, 32, 0, 0, 0, NULL, 0 },
+	[OB_TERMS] = { "terms_days", "Payment terms (days)", FT_INT, 3, 0, 0, 365, NULL, 0 },
+	[OB_VERSION] = { "version", "Version", FT_INT, 10, 1, 1, INT32_MAX, NULL, 0 },
 };
 
 static int

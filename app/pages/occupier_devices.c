@@ -54,19 +54,19 @@ enum reg_field {
 static const struct field reg_fields[DEVICE_TYPE__MAX][RGF__MAX] = {
 	[DEVICE_WIFI_DEVICE] = {
 		[RGF_IDENTIFIER] = { "identifier", "MAC address", FT_TEXT, 64,
-		    1, 0, 0, NULL },
-		[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL },
+		    1, 0, 0, NULL, 0 },
+		[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL, 0 },
 	},
 	[DEVICE_WIFI_ACCOUNT] = {
 		[RGF_IDENTIFIER] = { "identifier", "Account name", FT_TEXT, 64,
-		    1, 0, 0, NULL },
-		[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL },
+		    1, 0, 0, NULL, 0 },
+		[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL, 0 },
 	},
 };
 
 /* The MAC address typed to activate a public IP address. */
 static const struct field mac_field =
-    { "mac", "Device MAC address", FT_TEXT, 64, 0, 0, 0, NULL };
+    { "mac", "Device MAC address", FT_TEXT, 64, 0, 0, 0, NULL, 0 };
 
 #define BAD_FORM	(-400)	/* a form no screen of ours sends */
 

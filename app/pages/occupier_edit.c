@@ -22,11 +22,11 @@ enum occ_field {
 };
 
 static const struct field fields[OF__MAX] = {
-	[OF_NAME] = { "name", "Name", FT_TEXT, 200, 1, 0, 0, NULL },
-	[OF_BILLING_REF] = { "billing_ref", "Billing reference", FT_TEXT, 64, 0, 0, 0, NULL },
-	[OF_EMAIL] = { "contact_email", "Billing contact email", FT_EMAIL, 254, 0, 0, 0, NULL },
-	[OF_NOTES] = { "notes", "Notes", FT_MULTILINE, 4000, 0, 0, 0, NULL },
-	[OF_VERSION] = { "version", "Version", FT_INT, 20, 0, 0, INT32_MAX, NULL },
+	[OF_NAME] = { "name", "Name", FT_TEXT, 200, 1, 0, 0, NULL, 0 },
+	[OF_BILLING_REF] = { "billing_ref", "Billing reference", FT_TEXT, 64, 0, 0, 0, NULL, 0 },
+	[OF_EMAIL] = { "contact_email", "Billing contact email", FT_EMAIL, 254, 0, 0, 0, NULL, 0 },
+	[OF_NOTES] = { "notes", "Notes", FT_MULTILINE, 4000, 0, 0, 0, NULL, 1 },
+	[OF_VERSION] = { "version", "Version", FT_INT, 20, 0, 0, INT32_MAX, NULL, 0 },
 };
 
 static void

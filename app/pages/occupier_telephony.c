@@ -19,7 +19,7 @@
 #include "svcplan.h"
 
 static const struct field number_field =
-    { "number", "Number", FT_INT, 20, 1, 1, INT64_MAX, NULL };
+    { "number", "Number", FT_INT, 20, 1, 1, INT64_MAX, NULL, 0 };
 
 static void
 render(struct req *r, struct tpl_dict *d, const struct store_occupier *o,

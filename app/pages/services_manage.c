@@ -40,13 +40,13 @@ enum row_field {
  * taken as typed: the plan checks them, each with its own message next to
  * its row. */
 static const struct field row_fields[RF__MAX] = {
-	[RF_ID] = { "id", "Row", FT_INT, 18, 0, 0, ID_MAX, NULL },
-	[RF_SERVICE] = { "service", "Service", FT_ID, 18, 1, 0, 0, NULL },
+	[RF_ID] = { "id", "Row", FT_INT, 18, 0, 0, ID_MAX, NULL, 0 },
+	[RF_SERVICE] = { "service", "Service", FT_ID, 18, 1, 0, 0, NULL, 0 },
 	[RF_CONTRACT] = { "contract", "Contract", FT_INT, 18, 0, 0, ID_MAX,
 	    NULL },
 	[RF_PRICE] = { "price", "Price", FT_MULTILINE, SIZE_MAX, 0, 0, 0,
 	    NULL },
-	[RF_QTY] = { "qty", "QTY", FT_MULTILINE, SIZE_MAX, 0, 0, 0, NULL },
+	[RF_QTY] = { "qty", "QTY", FT_MULTILINE, SIZE_MAX, 0, 0, 0, NULL, 0 },
 };
 
 static const char *const save_op[] = { "save", NULL };

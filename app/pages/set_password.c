@@ -33,9 +33,9 @@ enum sp_field {
 
 static const struct field fields[SPF__MAX] = {
 	[SPF_PASSWORD] = { "password", "New password", FT_PASSWORD, 1024, 1, 1,
-	    0, NULL },
+	    0, NULL, 0 },
 	[SPF_CONFIRM] = { "confirm", "New password again", FT_PASSWORD, 1024,
-	    1, 1, 0, NULL },
+	    1, 1, 0, NULL, 0 },
 };
 
 static void

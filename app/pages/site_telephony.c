@@ -35,7 +35,7 @@ enum bulk_field {
 };
 
 static const struct field bulk_fields[BF__MAX] = {
-	[BF_COUNT] = { "count", "Count", FT_INT, 6, 1, 1, BULK_MAX, NULL },
+	[BF_COUNT] = { "count", "Count", FT_INT, 6, 1, 1, BULK_MAX, NULL, 0 },
 };
 
 /* The counts line: "60 phone numbers · 52 available · ...". */
@@ -47,7 +47,7 @@ static const char *const count_words[PHONE__MAX] = {
 };
 
 static const struct field number_field =
-    { "number", "Number", FT_INT, 20, 1, 1, INT64_MAX, NULL };
+    { "number", "Number", FT_INT, 20, 1, 1, INT64_MAX, NULL, 0 };
 
 /* The list's filters, from the URL (GET) or the form's hidden fields. */
 struct filter {

@@ -20,9 +20,9 @@ enum ua_field {
 };
 
 static const struct field fields[UAF__MAX] = {
-	[UAF_NAME] = { "name", "Name", FT_TEXT, 200, 1, 0, 0, NULL },
-	[UAF_EMAIL] = { "email", "Email", FT_EMAIL, 254, 1, 0, 0, NULL },
-	[UAF_ROLE] = { "role", "Role", FT_TEXT, 24, 1, 0, 0, NULL },
+	[UAF_NAME] = { "name", "Name", FT_TEXT, 200, 1, 0, 0, NULL, 0 },
+	[UAF_EMAIL] = { "email", "Email", FT_EMAIL, 254, 1, 0, 0, NULL, 0 },
+	[UAF_ROLE] = { "role", "Role", FT_TEXT, 24, 1, 0, 0, NULL, 0 },
 };
 
 /* ?done= after each change (the link has a page of its own). */

@@ -183,6 +183,10 @@ int	 store_occupier_sites(struct arena *, int64_t op, int64_t occ,
  * row; 0: none), from the worker's cache. Never changed by the caller. */
 int	 store_site_names(struct arena *, int64_t op, int64_t version,
 	    const struct store_site **, size_t *);
+/* Whether another occupier of op than except (0: none) has billing
+ * reference ref: 1 with its name in *holder, 0 no, -1 error. */
+int	 store_occupier_ref_taken(struct arena *, int64_t op, const char *ref,
+	    int64_t except, const char **holder);
 int	 store_occupier_insert(int64_t op, const struct store_occupier *,
 	    int64_t *id);
 /* 0 when the version no longer matches (changed meanwhile). */

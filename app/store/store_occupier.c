@@ -516,6 +516,22 @@ store_occupier_sites(struct arena *a, int64_t op, int64_t occ, int64_t site,
 }
 
 int
+store_occupier_ref_taken(struct arena *a, int64_t op, const char *ref,
+    int64_t except, const char **holder)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_S(ref), DBP_I(except) };
+	struct dbres	 res;
+
+	*holder = NULL;
+	if (db_query(a, STMT_OCCUPIER_REF_TAKEN, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	*holder = dbrow_str(&res.rows[0], 0);
+	return 1;
+}
+
+int
 store_occupier_insert(int64_t op, const struct store_occupier *o, int64_t *id)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_S(o->name), DBP_S(o->billing_ref),

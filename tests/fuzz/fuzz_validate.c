@@ -105,6 +105,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		case FT_DATE:
 			FUZZ_CHECK(v.date != DATE_NONE);
+			FUZZ_CHECK(v.date >= date_from_ymd(2000, 1, 1) &&
+			    v.date <= date_from_ymd(2099, 12, 31));
 			date_format(v.date, buf, sizeof(buf));
 			FUZZ_CHECK(strcmp(buf, trimmed) == 0);
 			break;

@@ -85,7 +85,7 @@ test('a body over 1 MiB → 413, nothing created', async () => {
 	const pad = 1024 * 1024 - `csrf=${c.csrf}&name=x&version=0&notes=`.length;
 	const atLimit = await c.post('/occupiers/new', `csrf=${c.csrf}&name=x&version=0&notes=${'b'.repeat(pad)}`);
 	assertHtml(atLimit, 422, 'a body of exactly 1 MiB');
-	assert.match(atLimit.text, /Notes is too long \(at most 4000 bytes; you entered \d+\)/);
+	assert.match(atLimit.text, /Notes are too long \(at most 4000 bytes; you entered \d+\)/);
 	assert.equal(occupierCount(), before_);
 });
 

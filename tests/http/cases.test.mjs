@@ -186,7 +186,7 @@ test('validation: messages next to the fields, input kept, nothing saved', async
 	// Missing details, occupier and site all at once.
 	r = await admin.post('/cases/new', { occupier: '', site: '', subject: 'Something', details: '' });
 	assertHtml(r, 422, 'missing fields');
-	assert.match(r.body, /<p class="err" id="e-details">Details is required<\/p>/);
+	assert.match(r.body, /<p class="err" id="e-details">Details are required<\/p>/);
 	assert.match(r.body, /<p class="err" id="e-occupier">Occupier is required<\/p>/);
 	assert.match(r.body, /<p class="err" id="e-site">Site is required<\/p>/);
 	assert.equal(inputValue(r.body, 'subject'), 'Something');
@@ -194,7 +194,7 @@ test('validation: messages next to the fields, input kept, nothing saved', async
 	// Details over 10000 bytes.
 	r = await admin.post('/cases/new', { occupier: o.id, site: cw, subject: 'Long', details: 'y'.repeat(10001) });
 	assertHtml(r, 422, 'long details');
-	assert.match(r.body, /Details is too long \(at most 10000 bytes; you entered 10001\)/);
+	assert.match(r.body, /Details are too long \(at most 10000 bytes; you entered 10001\)/);
 
 	// An occupier without a contract at the site.
 	r = await admin.post('/cases/new', { occupier: o.id, site: sd, subject: 'Wrong site', details: 'Keep me' });

@@ -324,6 +324,11 @@ test('admin adds a max_qty rule, the dialog enforces it, and deleting it lifts i
 	assert.equal(rule.length, 1);
 	assert.deepEqual(rule[0].slice(1), ['max_qty', null, null, '0', '2']);
 	assert.ok(catalogRows((await admin.get('/catalog')).body)['Wi-Fi Secure accounts (5)'].rules.includes('At most 2 per occupier per site'));
+	// A second "at most" rule is refused: one maximum per service.
+	const r2 = await postCatalog(admin, id, [['op', 'add_rule'], ['kind', 'max_qty'], ['other', ''], ['category', ''], ['max', '5']]);
+	assertHtml(r2, 422, 'second max_qty');
+	assert.ok(r2.text.includes('This service already has an “at most” rule: delete it to set another maximum'), r2.text.slice(0, 300));
+	assert.equal(db(`SELECT id FROM service_rule WHERE service_id = ${id}`).length, before_.length + 1);
 	// Enforced in the dialog, and on save.
 	const x = await submit(admin, o.occ, cw, m.version, plan(3), { op: 'recalc' });
 	assert.deepEqual(allMessages(x.m), ['row 0: At most 2 Wi-Fi Secure accounts (5) per occupier per site']);
@@ -384,6 +389,19 @@ test('requires and excludes rules through the form; malformed rules are refused'
 		`/catalog/${id}?done=saved`, 'requires Internet');
 	assertRedirect(await postCatalog(admin, id, [['op', 'add_rule'], ['kind', 'excludes'], ['other', String(S['Wi-Fi Secure accounts (5)'])], ['category', '']]),
 		`/catalog/${id}?done=saved`, 'excludes');
+	// The same rules again, the exclusion from the other side, a second "at most": refused, nothing added.
+	const n2 = count();
+	for (const [sid, pairs, msg] of [
+		[id, [['kind', 'requires'], ['other', ''], ['category', 'Internet']], 'This service already has this requirement'],
+		[id, [['kind', 'excludes'], ['other', String(S['Wi-Fi Secure accounts (5)'])], ['category', '']], 'These two services already cannot be taken together'],
+		[S['Wi-Fi Secure accounts (5)'], [['kind', 'excludes'], ['other', String(id)], ['category', '']], 'These two services already cannot be taken together'],
+	]) {
+		const r = await postCatalog(admin, sid, [['op', 'add_rule'], ...pairs]);
+		assertHtml(r, 422, JSON.stringify(pairs));
+		assert.ok(r.text.includes(msg), `${JSON.stringify(pairs)}: ${msg} in ${r.text.slice(0, 300)}`);
+		assert.equal(count(), n2, 'nothing added');
+	}
+	assert.equal(Number(dbValue(`SELECT COUNT(*) FROM service_rule WHERE service_id = ${S['Wi-Fi Secure accounts (5)']} AND other_service_id = ${id}`)), 0);
 	const x = await submit(admin, o.occ, cw, m.version, [
 		{ service: id, contract: o.contract.id, price: '12.00', qty: 1 },
 		{ service: S['Wi-Fi Secure accounts (5)'], contract: o.contract.id, price: '10.00', qty: 1 }], { op: 'recalc' });

@@ -229,6 +229,8 @@ test('invalid or missing fields are refused with a message each', async () => {
 		[{ reference: ref, start_date: '2026-13-01' }, /Start date must be a date \(YYYY-MM-DD\)/],
 		[{ reference: ref, start_date: '0000-01-01' }, /Start date must be a date \(YYYY-MM-DD\)/],
 		[{ reference: ref, start_date: day(0), end_date: 'tomorrow' }, /End date must be a date \(YYYY-MM-DD\)/],
+		[{ reference: ref, start_date: '1900-01-01' }, /Start date must be between 2000-01-01 and 2099-12-31/],
+		[{ reference: ref, start_date: day(0), end_date: '9999-12-31' }, /End date must be between 2000-01-01 and 2099-12-31/],
 		[{ reference: ref, start_date: '' }, /Start date is required/],
 		[{ reference: '', start_date: day(0) }, /Reference is required/],
 		[{ reference: 'R'.repeat(65), start_date: day(0) }, /Reference is too long \(at most 64 bytes; you entered 65\)/],

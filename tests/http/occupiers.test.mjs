@@ -486,3 +486,31 @@ test('operator staff can create and edit occupiers like the admin', async () => 
 	assertRedirect(home, '/occupiers', 'operator start page');
 	assert.equal(textareaValue((await staff.get(`/occupiers/${id}/edit`)).body, 'notes'), '');
 });
+
+test('billing references are unique per operator: a second occupier with one is refused, input kept, nothing saved', async () => {
+	const ref = `DUP-${rnd()}`;
+	const first = await create(admin, { name: `Ref holder ${rnd()}`, billing_ref: ref });
+	const holder = dbValue(`SELECT name FROM occupier WHERE id = ${first}`);
+	const count = () => Number(dbValue(`SELECT COUNT(*) FROM occupier WHERE operator_id = ${NW} AND billing_ref = ${q(ref)}`));
+	await admin.get('/occupiers/new');
+	const name = `Second ${rnd()}`;
+	const r = await admin.post('/occupiers/new', { version: '0', name, billing_ref: ref, contact_email: '', notes: '' });
+	assertHtml(r, 422, 'duplicate billing reference');
+	assert.ok(r.text.includes(`Billing reference ${ref} is already used by ${holder}`), r.text.slice(0, 400));
+	assert.equal(inputValue(r.body, 'name'), name);
+	assert.equal(inputValue(r.body, 'billing_ref'), ref);
+	assert.equal(count(), 1);
+	// Editing: taking another occupier's reference is refused; keeping one's own is fine.
+	const other = await create(admin, { name: `Other ${rnd()}`, billing_ref: `${ref}-B` });
+	let form = await admin.get(`/occupiers/${other}/edit`);
+	const e = await admin.post(`/occupiers/${other}/edit`, { version: inputValue(form.body, 'version'),
+		name: 'Other renamed', billing_ref: ref, contact_email: '', notes: '' });
+	assertHtml(e, 422, 'edit to a taken reference');
+	assert.equal(count(), 1);
+	form = await admin.get(`/occupiers/${first}/edit`);
+	assertRedirect(await admin.post(`/occupiers/${first}/edit`, { version: inputValue(form.body, 'version'),
+		name: 'Ref holder renamed', billing_ref: ref, contact_email: '', notes: '' }), new RegExp(`^/occupiers/${first}\\?done=saved$`), 'own ref');
+	// Another operator may use the same reference (and is not told whose it is here).
+	const ew = await signedIn(EASTWIND_ADMIN);
+	await create(ew, { name: `Eastwind ref ${rnd()}`, billing_ref: ref });
+});

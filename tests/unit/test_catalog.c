@@ -104,6 +104,40 @@ test_refused_names(void **state)
 	assert_string_equal(f, "kind");
 }
 
+/* A rule that repeats one stored: the same requirement, the same
+ * exclusion either way round, a second "at most" rule; others do not. */
+static void
+test_repeats(void **state)
+{
+	const struct catalog_rule_had req_svc = { "requires", 7, 5, "" };
+	const struct catalog_rule_had req_cat = { "requires", 7, 0, "Internet" };
+	const struct catalog_rule_had exc = { "excludes", 5, 7, "" };
+	const struct catalog_rule_had max = { "max_qty", 7, 0, "" };
+	struct catalog_rule	 r;
+
+	(void)state;
+	r = rule("requires", 5, 1, NULL, 0, 0, 0);
+	assert_string_equal(catalog_rule_repeats(&r, 7, &req_svc),
+	    "This service already has this requirement");
+	assert_null(catalog_rule_repeats(&r, 8, &req_svc));
+	assert_null(catalog_rule_repeats(&r, 7, &req_cat));
+	r = rule("requires", 0, 0, "Internet", 0, 0, 0);
+	assert_non_null(catalog_rule_repeats(&r, 7, &req_cat));
+	assert_null(catalog_rule_repeats(&r, 7, &req_svc));
+	/* Excludes is symmetric: 7 excludes 5 repeats 5 excludes 7. */
+	r = rule("excludes", 5, 1, NULL, 0, 0, 0);
+	assert_string_equal(catalog_rule_repeats(&r, 7, &exc),
+	    "These two services already cannot be taken together");
+	r = rule("excludes", 7, 1, NULL, 0, 0, 0);
+	assert_non_null(catalog_rule_repeats(&r, 5, &exc));
+	r = rule("excludes", 6, 1, NULL, 0, 0, 0);
+	assert_null(catalog_rule_repeats(&r, 7, &exc));
+	r = rule("max_qty", 0, 0, NULL, 1, 3, 0);
+	assert_non_null(catalog_rule_repeats(&r, 7, &max));
+	assert_null(catalog_rule_repeats(&r, 8, &max));
+	assert_null(catalog_rule_repeats(&r, 7, &req_svc));
+}
+
 int
 main(void)
 {
@@ -111,6 +145,7 @@ main(void)
 		cmocka_unit_test(test_requires),
 		cmocka_unit_test(test_excludes_and_max),
 		cmocka_unit_test(test_refused_names),
+		cmocka_unit_test(test_repeats),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

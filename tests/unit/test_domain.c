@@ -515,8 +515,8 @@ vf(const struct field *f, const char *raw, struct fval *v)
 static void
 test_validate_text(void **state)
 {
-	const struct field f = { "name", "Name", FT_TEXT, 10, 1, 0, 0, NULL };
-	const struct field opt = { "ref", "Reference", FT_TEXT, 10, 0, 0, 0, NULL };
+	const struct field f = { "name", "Name", FT_TEXT, 10, 1, 0, 0, NULL, 0 };
+	const struct field opt = { "ref", "Reference", FT_TEXT, 10, 0, 0, 0, NULL, 0 };
 	struct fval	 v;
 
 	(void)state;
@@ -574,7 +574,7 @@ test_validate_text(void **state)
 static void
 test_validate_multiline(void **state)
 {
-	const struct field f = { "notes", "Notes", FT_MULTILINE, 64, 0, 0, 0, NULL };
+	const struct field f = { "notes", "Notes", FT_MULTILINE, 64, 0, 0, 0, NULL, 0 };
 	struct fval	 v;
 
 	(void)state;
@@ -596,7 +596,7 @@ test_validate_multiline(void **state)
 static void
 test_validate_email(void **state)
 {
-	const struct field f = { "email", "Email", FT_EMAIL, 40, 1, 0, 0, NULL };
+	const struct field f = { "email", "Email", FT_EMAIL, 40, 1, 0, 0, NULL, 0 };
 	static const char *const good[] = {
 		"a@b.co", "first.last+tag@example.co.uk", "x_y@sub.domain.org",
 		"o'brien@example.com", "  admin@example.com  ",
@@ -628,9 +628,9 @@ test_validate_email(void **state)
 static void
 test_validate_int(void **state)
 {
-	const struct field f = { "qty", "Quantity", FT_INT, 20, 1, 1, 100, NULL };
+	const struct field f = { "qty", "Quantity", FT_INT, 20, 1, 1, 100, NULL, 0 };
 	const struct field w = { "n", "N", FT_INT, 30, 0, INT64_MIN + 1,
-	    INT64_MAX, NULL };
+	    INT64_MAX, NULL, 0 };
 	struct fval	 v;
 	static const char *const notint[] = {
 		"abc", "1.5", "1,000", "+1", "-", "--1", "12a", "a12", "1 2",
@@ -679,7 +679,7 @@ test_validate_int(void **state)
 static void
 test_validate_money(void **state)
 {
-	const struct field f = { "price", "Price", FT_MONEY, 16, 1, 0, 0, NULL };
+	const struct field f = { "price", "Price", FT_MONEY, 16, 1, 0, 0, NULL, 0 };
 	struct fval	 v;
 
 	(void)state;
@@ -704,8 +704,8 @@ test_validate_money(void **state)
 static void
 test_validate_date(void **state)
 {
-	const struct field f = { "start", "Start date", FT_DATE, 10, 1, 0, 0, NULL };
-	const struct field opt = { "end", "End date", FT_DATE, 32, 0, 0, 0, NULL };
+	const struct field f = { "start", "Start date", FT_DATE, 10, 1, 0, 0, NULL, 0 };
+	const struct field opt = { "end", "End date", FT_DATE, 32, 0, 0, 0, NULL, 0 };
 	struct fval	 v;
 
 	(void)state;
@@ -719,6 +719,15 @@ test_validate_date(void **state)
 	    "must be a date (YYYY-MM-DD)");
 	assert_string_equal(vf(&f, "2026-2-1", &v),
 	    "must be a date (YYYY-MM-DD)");
+	/* Business dates only: 2000 to 2099. */
+	assert_null(vf(&f, "2000-01-01", &v));
+	assert_null(vf(&f, "2099-12-31", &v));
+	assert_string_equal(vf(&f, "1999-12-31", &v),
+	    "must be between 2000-01-01 and 2099-12-31");
+	assert_string_equal(vf(&f, "1900-01-01", &v),
+	    "must be between 2000-01-01 and 2099-12-31");
+	assert_string_equal(vf(&f, "9999-12-31", &v),
+	    "must be between 2000-01-01 and 2099-12-31");
 	assert_string_equal(vf(&f, "", &v), "is required");
 	assert_int_equal(v.date, DATE_NONE);
 	assert_string_equal(vf(&f, "2026-02-16 ", &v), "is too long");
@@ -732,7 +741,7 @@ static void
 test_validate_password(void **state)
 {
 	const struct field f = { "password", "Password", FT_PASSWORD, 16, 1, 8,
-	    0, NULL };
+	    0, NULL, 0 };
 	struct fval	 v;
 
 	(void)state;
@@ -758,7 +767,7 @@ test_validate_password(void **state)
 static void
 test_validate_trimmed_buffer(void **state)
 {
-	const struct field f = { "name", "Name", FT_TEXT, 100, 0, 0, 0, NULL };
+	const struct field f = { "name", "Name", FT_TEXT, 100, 0, 0, 0, NULL, 0 };
 	struct fval	 v;
 	char		 trimmed[16];
 	const char	*raw = "  ab  XYZ";
@@ -778,8 +787,8 @@ static void
 test_validate_id_and_enum(void **state)
 {
 	static const char *const ch[] = { "open", "closed", NULL };
-	const struct field	 fid = { "id", "Row", FT_ID, 20, 1, 0, 0, NULL };
-	const struct field	 fen = { "st", "Status", FT_ENUM, 10, 1, 0, 0, ch };
+	const struct field	 fid = { "id", "Row", FT_ID, 20, 1, 0, 0, NULL, 0 };
+	const struct field	 fen = { "st", "Status", FT_ENUM, 10, 1, 0, 0, ch, 0 };
 	const char		*bad[] = { "0", "01", "-1", "+1", "1a", " ", "1.0",
 	    "1234567890123456789", "0x10" };
 	struct fval		 v;
@@ -811,7 +820,7 @@ test_validate_id_and_enum(void **state)
 static void
 test_validate_unknown_type(void **state)
 {
-	const struct field f = { "x", "X", FT__MAX, 10, 0, 0, 0, NULL };
+	const struct field f = { "x", "X", FT__MAX, 10, 0, 0, 0, NULL, 0 };
 	struct fval	 v;
 
 	(void)state;
