@@ -3,7 +3,7 @@
  * housekeeping process at TENANTRY_TICK_HOUR). For each operator, once
  * per its business day, each step in its own transaction:
  *   - numbers whose cooling off is over go back to available;
- *   - contracts whose end date has come are moved out (domain §2): their
+ *   - contracts whose end date has come are moved out: their
  *     services end on the end date (charges stop on it), and when the
  *     occupier holds no other running contract at the site its numbers
  *     cool off, its floor ports and public IPs are released and its Wi-Fi

@@ -188,7 +188,7 @@ store_tick_preview(struct arena *a, int64_t op, int64_t contract,
 	struct dbp	 p[] = { DBP_I(op), DBP_I(contract),
 	    DBP_I(op), DBP_I(site), DBP_I(occ), DBP_I(op), DBP_I(site),
 	    DBP_I(occ), DBP_I(op), DBP_I(site), DBP_I(occ), DBP_I(op),
-	    DBP_I(site), DBP_I(occ) };
+	    DBP_I(site), DBP_I(occ), DBP_I(op), DBP_I(contract) };
 	struct dbres	 res;
 
 	if (db_query(a, STMT_TICK_PREVIEW, p, NPARAMS(p), &res) < 0 ||
@@ -200,7 +200,7 @@ store_tick_preview(struct arena *a, int64_t op, int64_t contract,
 	r->ips = dbrow_int(&res.rows[0], 3);
 	r->devices = dbrow_int(&res.rows[0], 4);
 	r->users = 0;
-	return 1;
+	return dbrow_int(&res.rows[0], 5) ? 0 : 1;
 }
 
 int

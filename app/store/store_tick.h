@@ -55,7 +55,8 @@ int	 store_tick_release_site(int64_t op, int64_t site, int64_t occ,
 	    int32_t day, int32_t until, struct store_tick_release *);
 /* Disable occ's users: how many, -1 error. */
 int64_t	 store_tick_disable_users(int64_t op, int64_t occ);
-/* What the move-out of contract would release now. 1, -1 error. */
+/* What the move-out of contract would release now: 1, 0 it has run, -1
+ * error. */
 int	 store_tick_preview(struct arena *, int64_t op, int64_t contract,
 	    int64_t site, int64_t occ, struct store_tick_release *);
 /* Seed: contracts ended before day count as moved out. 1, -1 error. */

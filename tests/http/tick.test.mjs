@@ -84,6 +84,15 @@ test('a move-out over tick: services end on the end day, infrastructure freed, u
 	const user = addUser({ role: 'occupier_admin', occupier: name });
 	await signedIn(user.email, user.password);
 
+	// Beforehand, the Contracts tab shows the checklist of the move-out.
+	const ct = await admin.get(`/occupiers/${occ}/sites/${cw}/contracts`);
+	assertHtml(ct, 200, 'Contracts tab');
+	assert.match(ct.text, /Move-out on 19 Feb 2026/);
+	for (const item of ['1 service ends (charges stop on the end day)', '1 phone number is deactivated (cooling off)',
+		'1 floor port is released', '1 public IP address is released', '1 Wi-Fi device or account is removed'])
+		assert.ok(ct.text.includes(item), `checklist: ${item}`);
+	assert.match(ct.text, /disables the occupier.s users: no other contract goes on/);
+
 	// The day before the end: nothing of ours moves.
 	const before_ = state(occ);
 	counts(tick('2026-02-18'));
@@ -115,6 +124,9 @@ test('a move-out over tick: services end on the end day, infrastructure freed, u
 	const lines = tableRows(r.body).filter((l) => l.length === 7 && l[0] === 'Voice line').map((l) => l.join(' | '));
 	assert.deepEqual(lines, ['Voice line | 16 Feb 2026 | 18 Feb 2026 | 3/28 | 15.00 | 1 | 1.61'],
 		'charged the 16th, 17th and 18th: not the end day');
+
+	// Once it has run, the checklist is gone.
+	assert.doesNotMatch((await admin.get(`/occupiers/${occ}/sites/${cw}/contracts`)).text, /Move-out on/);
 
 	// A second tick the same day: nothing changes.
 	const after1 = state(occ);
