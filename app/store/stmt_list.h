@@ -18,3 +18,4 @@
 #include "sql_invoice.def"
 #include "sql_usage.def"
 #include "sql_tick.def"
+#include "sql_estate.def"
