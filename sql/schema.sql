@@ -657,6 +657,7 @@ CREATE TABLE `site` (
   `name` varchar(200) NOT NULL COMMENT 'building name',
   `address` varchar(500) NOT NULL DEFAULT '' COMMENT 'postal address',
   `timezone` varchar(64) DEFAULT NULL COMMENT 'IANA time zone of the building (business hours of case SLAs); NULL: the operator''s',
+  `currency` char(3) DEFAULT NULL COMMENT 'ISO 4217 code of the site''s prices; NULL: the operator''s',
   PRIMARY KEY (`id`),
   UNIQUE KEY `site_name` (`operator_id`,`name`),
   CONSTRAINT `fk_site_operator` FOREIGN KEY (`operator_id`) REFERENCES `operator` (`id`)

@@ -87,3 +87,61 @@ ops_site_save(struct ops_ctx *c, const struct site_save_in *in,
 		return 0;
 	return db_txn(&c->t, save_txn, &s);
 }
+
+struct range {
+	const struct number_range_in	*in;
+	struct number_range_out		*out;
+	int64_t				 first, last;
+};
+
+static int
+range_txn(struct txn *t, void *arg)
+{
+	struct range			*g = arg;
+	struct store_estate_site	 site;
+	char				 num[40];
+	int64_t				 n, over;
+	int				 rc;
+
+	g->out->added = 0;
+	if ((rc = store_estate_site_get(t->a, t->operator_id, g->in->site,
+	    &site)) <= 0)
+		return rc < 0 ? -1 : ops_refuse(&g->out->why, OPS_NOT_FOUND,
+		    NULL, NULL);
+	if ((over = store_estate_numbers_overlap(t->a, t->operator_id,
+	    g->first, g->last)) < 0)
+		return -1;
+	if (over > 0)
+		return ops_refuse(&g->out->why, OPS_INVALID, "from",
+		    arena_printf(t->a, "This range overlaps %lld number%s "
+		    "already in a pool", (long long)over, over == 1 ? "" :
+		    "s"));
+	for (n = g->first; n <= g->last; n++) {
+		estate_format_like(g->in->from, n, num, sizeof(num));
+		if (store_estate_number_insert(t->operator_id, site.id,
+		    num) < 0)
+			return -1;
+		g->out->added++;
+	}
+	return txn_audit(t, 0, site.id, "phone_number", 0, "add_range", NULL,
+	    arena_printf(t->a, "from=%s\nto=%s\ncount=%lld\nstate=available",
+	    g->in->from, num, (long long)g->out->added));
+}
+
+int
+ops_number_range_add(struct ops_ctx *c, const struct number_range_in *in,
+    struct number_range_out *out)
+{
+	struct range	 g = { in, out, 0, 0 };
+	const char	*wf, *wt;
+
+	memset(out, 0, sizeof(*out));
+	if (!estate_range(in->from, in->to, &g.first, &g.last, &wf, &wt)) {
+		if (wf != NULL)
+			ops_refuse(&out->why, OPS_INVALID, "from", wf);
+		if (wt != NULL)
+			ops_refuse(&out->why, OPS_INVALID, "to", wt);
+		return 0;
+	}
+	return db_txn(&c->t, range_txn, &g);
+}

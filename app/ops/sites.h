@@ -30,4 +30,24 @@ struct site_save_out {
 int	 ops_site_save(struct ops_ctx *, const struct site_save_in *,
 	    struct site_save_out *);
 
+struct number_range_in {
+	int64_t		 site;
+	const char	*from, *to;	/* as typed (estate.h: estate_range) */
+};
+
+struct number_range_out {
+	struct ops_result	 why;
+	int64_t			 added;
+};
+
+/*
+ * Add a range of phone numbers to the pool of site (of ctx's operator),
+ * available, in one transaction with one audit event: a malformed range
+ * is refused by its field (OPS_INVALID), and so is a range that overlaps
+ * a number of any of the operator's pools; an unknown site is
+ * OPS_NOT_FOUND.
+ */
+int	 ops_number_range_add(struct ops_ctx *, const struct number_range_in *,
+	    struct number_range_out *);
+
 #endif

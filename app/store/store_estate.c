@@ -67,3 +67,25 @@ store_estate_site_put(int64_t op, const struct store_estate_site *s,
 	*id = (int64_t)nid;
 	return 1;
 }
+
+int64_t
+store_estate_numbers_overlap(struct arena *a, int64_t op, int64_t first,
+    int64_t last)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(first), DBP_I(last) };
+	struct dbres	 res;
+
+	if (db_query(a, STMT_ESTATE_NUMBERS_OVERLAP, p, NPARAMS(p), &res) < 0 ||
+	    res.nrows != 1)
+		return -1;
+	return dbrow_int(&res.rows[0], 0);
+}
+
+int
+store_estate_number_insert(int64_t op, int64_t site, const char *number)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_S(number) };
+
+	return db_exec(STMT_ESTATE_NUMBER_INSERT, p, NPARAMS(p), NULL) < 0 ?
+	    -1 : 1;
+}

@@ -27,4 +27,11 @@ int	 store_estate_site_name_taken(struct arena *, int64_t op,
 int	 store_estate_site_put(int64_t op, const struct store_estate_site *s,
 	    int64_t *id);
 
+/* How many of op's numbers (any site) fall in [first, last]; -1 error. */
+int64_t	 store_estate_numbers_overlap(struct arena *, int64_t op,
+	    int64_t first, int64_t last);
+/* Add number (as written) to site's pool, available. 1, -1 error. */
+int	 store_estate_number_insert(int64_t op, int64_t site,
+	    const char *number);
+
 #endif

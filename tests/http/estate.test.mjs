@@ -83,3 +83,45 @@ test('staff may not set up sites; another operator\'s site is not found', async 
 	assert.equal(p.status, 404);
 	assert.equal(dbValue(`SELECT name FROM site WHERE id = ${cw}`), name, 'unchanged');
 });
+
+/* ---- phone-number ranges ------------------------------------------------ */
+
+test('an operator admin adds a range of numbers to a site\'s pool; bad and overlapping ranges are refused', async () => {
+	const sd = siteId('Shoreditch');
+	await admin.get(`/sites/${sd}/numbers/new`);
+	const before_ = dbValue('SELECT COUNT(*) FROM phone_number');
+	const refused = [
+		[{ from: '44 20 7946 9900', to: '9904' }, 'from', /From must be a number in E.164 form/],
+		[{ from: '+44 20 7946 9900', to: '9899' }, 'to', /To must not come before From/],
+		[{ from: '+44 20 7946 9900', to: '+44 20 79' }, 'to', /To must be a number of the same length as From/],
+		[{ from: '+44 20 7946 0000', to: '1000' }, 'to', /at most 1000 numbers/],
+	];
+	// A range over a number already in a pool (any site's).
+	const existing = dbValue(`SELECT number FROM phone_number WHERE site_id = ${siteId('Canary Wharf')} ORDER BY id LIMIT 1`);
+	refused.push([{ from: existing, to: existing.replace(/\d$/, (d) => d) }, 'from', /overlaps 1 number already in a pool/]);
+	for (const [fields, field, msg] of refused) {
+		const r = await admin.post(`/sites/${sd}/numbers/new`, fields);
+		assert.equal(r.status, 422, `${JSON.stringify(fields)}: ${r.status}`);
+		assert.match(r.text, msg);
+		assert.match(r.body, new RegExp(`id="e-${field}"`));
+		assert.equal(inputValue(r.body, 'from'), fields.from, 'input kept');
+	}
+	assert.equal(dbValue('SELECT COUNT(*) FROM phone_number'), before_, 'nothing saved');
+
+	const r = await admin.post(`/sites/${sd}/numbers/new`, { from: '+44 20 7946 9900', to: '9904' });
+	assert.equal(r.status, 303, r.text.slice(0, 300));
+	assert.equal(r.location, `/sites/${sd}/telephony?added=5`);
+	assert.deepEqual(db(`SELECT number, state FROM phone_number WHERE number LIKE '+44 20 7946 990%' ORDER BY number`),
+		[0, 1, 2, 3, 4].map((i) => [`+44 20 7946 990${i}`, 'available']));
+	assert.match(dbValue(`SELECT new_value FROM audit_event WHERE entity = 'phone_number' AND action = 'add_range'
+		AND site_id = ${sd} ORDER BY id DESC LIMIT 1`), /from=\+44 20 7946 9900\nto=\+44 20 7946 9904\ncount=5/);
+	// The same range again overlaps, written differently too.
+	const again = await admin.post(`/sites/${sd}/numbers/new`, { from: '+4420 79469902', to: '9909' });
+	assert.equal(again.status, 422);
+	assert.match(again.text, /overlaps 3 numbers already in a pool/);
+	// Staff may not; another operator's site is not found.
+	assert.equal((await staff.get(`/sites/${sd}/numbers/new`)).status, 403);
+	await east.get('/sites/new');
+	assert.equal((await east.post(`/sites/${sd}/numbers/new`, { from: '+44 20 7946 9800', to: '9801' })).status, 404);
+	db("DELETE FROM phone_number WHERE number LIKE '+44 20 7946 990%'");
+});
