@@ -88,6 +88,8 @@ test('staff may not set up sites; another operator\'s site is not found', async 
 
 test('an operator admin adds a range of numbers to a site\'s pool; bad and overlapping ranges are refused', async () => {
 	const sd = siteId('Shoreditch');
+	assert.match((await admin.get(`/sites/${sd}/telephony`)).body, new RegExp(`href="/sites/${sd}/numbers/new"`));
+	assert.doesNotMatch((await staff.get(`/sites/${sd}/telephony`)).body, /numbers\/new/);
 	await admin.get(`/sites/${sd}/numbers/new`);
 	const before_ = dbValue('SELECT COUNT(*) FROM phone_number');
 	const refused = [
