@@ -12,6 +12,7 @@
 #include "../config.h"
 #include "../domain/date.h"
 #include "../domain/phone.h"
+#include "../domain/usage.h"
 #include "../housekeep.h"
 #include "../store/store_tick.h"
 #include "../store/txn.h"
@@ -86,7 +87,7 @@ moveout_txn(struct txn *t, void *arg)
 		return -1;
 	if (live == 0 && store_tick_release_site(t->operator_id, k->site,
 	    k->occ, t->day, phone_cooloff_until(t->day, cfg.cooloff_days),
-	    &r) < 0)
+	    usage_moment(t->day, t->now), &r) < 0)
 		return -1;
 	if ((live = store_tick_live(t->a, t->operator_id, k->occ, 0, k->id,
 	    k->end)) < 0)

@@ -153,15 +153,17 @@ store_tick_live(struct arena *a, int64_t op, int64_t occ, int64_t site,
 
 int
 store_tick_release_site(int64_t op, int64_t site, int64_t occ, int32_t day,
-    int32_t until, struct store_tick_release *r)
+    int32_t until, int64_t at, struct store_tick_release *r)
 {
 	char		 d[DATE_STRLEN], u[DATE_STRLEN];
 	struct dbp	 pc[] = { dbp_day(day, d), dbp_day(until, u), DBP_I(op),
 	    DBP_I(site), DBP_I(occ) };
 	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_I(occ) };
+	struct dbp	 ph[] = { DBP_I(at), DBP_I(op), DBP_I(site), DBP_I(occ) };
 	int64_t		 a, b;
 
-	if ((a = db_exec(STMT_TICK_PHONE_COOL, pc, NPARAMS(pc), NULL)) < 0 ||
+	if (db_exec(STMT_TICK_HOLDINGS_END, ph, NPARAMS(ph), NULL) < 0 ||
+	    (a = db_exec(STMT_TICK_PHONE_COOL, pc, NPARAMS(pc), NULL)) < 0 ||
 	    (b = db_exec(STMT_TICK_PHONE_FREE, p, NPARAMS(p), NULL)) < 0 ||
 	    (r->ports = db_exec(STMT_TICK_PORTS_FREE, p, NPARAMS(p),
 	    NULL)) < 0 ||

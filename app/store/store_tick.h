@@ -49,10 +49,11 @@ int	 store_tick_end_services(int64_t op, int64_t contract, int32_t end,
  * anywhere. The count, or -1 error. */
 int64_t	 store_tick_live(struct arena *, int64_t op, int64_t occ,
 	    int64_t site, int64_t contract, int32_t day);
-/* Release occ's numbers (active ones cool off until until), ports, public
- * IPs and Wi-Fi devices and accounts at site. 1, -1 error. */
+/* Release occ's numbers (active ones cool off until until; its holdings
+ * of them end at unix time at), ports, public IPs and Wi-Fi devices and
+ * accounts at site. 1, -1 error. */
 int	 store_tick_release_site(int64_t op, int64_t site, int64_t occ,
-	    int32_t day, int32_t until, struct store_tick_release *);
+	    int32_t day, int32_t until, int64_t at, struct store_tick_release *);
 /* Disable occ's users: how many, -1 error. */
 int64_t	 store_tick_disable_users(int64_t op, int64_t occ);
 /* What the move-out of contract would release now: 1, 0 it has run, -1

@@ -98,6 +98,8 @@ test('a move-out over tick: services end on the end day, infrastructure freed, u
 	counts(tick('2026-02-18'));
 	assert.equal(dbValue(`SELECT COALESCE(moved_out_on, '-') FROM contract WHERE id = ${contract.id}`), '-');
 	assert.equal(dbValue(`SELECT COUNT(*) FROM phone_number WHERE occupier_id = ${occ} AND state = 'active'`), '1');
+	assert.equal(dbValue(`SELECT COUNT(*) FROM phone_holder WHERE phone_number_id = ${numbers[0]} AND occupier_id = ${occ}
+		AND held_until IS NULL`), '1', 'the occupier holds the number');
 
 	// The end day: the move-out.
 	const c1 = counts(tick(END));
@@ -109,6 +111,8 @@ test('a move-out over tick: services end on the end day, infrastructure freed, u
 		'its charges stop on the end day');
 	assert.deepEqual(db(`SELECT state, COALESCE(occupier_id, 0), deactivated_at, cooloff_until FROM phone_number
 		WHERE id = ${numbers[0]}`), [['cooling_off', '0', END, '2026-05-20']], 'the number cools off for 90 days');
+	assert.equal(dbValue(`SELECT COUNT(*) FROM phone_holder WHERE phone_number_id = ${numbers[0]} AND occupier_id = ${occ}
+		AND held_until IS NULL`), '0', 'its holding ended (calls after it are not the occupier\'s)');
 	assert.deepEqual(db(`SELECT COALESCE(occupier_id, 0), state FROM floor_port WHERE id = ${port}`), [['0', 'inactive']]);
 	assert.deepEqual(db(`SELECT COALESCE(occupier_id, 0), state FROM public_ip WHERE id = ${ip}`), [['0', 'free']]);
 	assert.equal(dbValue(`SELECT COUNT(*) FROM device WHERE occupier_id = ${occ}`), '0');
