@@ -82,7 +82,8 @@ test('a move-out over tick: services end on the end day, infrastructure freed, u
 			SELECT operator_id, ${cw}, ${occ}, 'wifi_device', '02:00:00:00:17:01', 'Tick laptop', 'active'
 			FROM occupier WHERE id = ${occ}`);
 	const user = addUser({ role: 'occupier_admin', occupier: name });
-	await signedIn(user.email, user.password);
+	const occUser = await signedIn(user.email, user.password);
+	assertHtml(await occUser.get(`/my/sites/${cw}/services`), 200, 'the occupier user\'s own view');
 
 	// Beforehand, the Contracts tab shows the checklist of the move-out.
 	const ct = await admin.get(`/occupiers/${occ}/sites/${cw}/contracts`);
@@ -117,6 +118,7 @@ test('a move-out over tick: services end on the end day, infrastructure freed, u
 	assert.deepEqual(db(`SELECT COALESCE(occupier_id, 0), state FROM public_ip WHERE id = ${ip}`), [['0', 'free']]);
 	assert.equal(dbValue(`SELECT COUNT(*) FROM device WHERE occupier_id = ${occ}`), '0');
 	assert.equal(dbValue(`SELECT disabled FROM app_user WHERE email = '${user.email}'`), '1', 'the occupier\'s user is disabled');
+	assertRedirect(await occUser.get(`/my/sites/${cw}/services`), `/login?next=/my/sites/${cw}/services`, 'and signed out at its next request');
 	const ev = dbValue(`SELECT new_value FROM audit_event WHERE entity = 'contract' AND entity_id = ${contract.id}
 		AND action = 'move_out'`);
 	assert.match(ev, /services ended=1\nnumbers deactivated=1\nports released=1\npublic IPs released=1\nWi-Fi removed=1\nusers disabled=1/);
