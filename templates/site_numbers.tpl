@@ -10,7 +10,7 @@
 <p class="hint">A range of numbers for the pool of {{SITE_NAME}}, available from now on. No number may already be in any site's pool.</p>
 <div class="field{{#F_FROM_INVALID}} invalid{{/F_FROM_INVALID}}">
 <label for="f-from">From <span class="req">(required)</span></label>
-<input id="f-from" name="from" type="text" maxlength="32" required placeholder="+44 20 7946 0200" value="{{F_FROM}}"{{#F_FROM_INVALID}} aria-invalid="true" aria-describedby="e-from"{{/F_FROM_INVALID}}>
+<input id="f-from" name="from" type="text" maxlength="32" required placeholder="+44 1632 960000" value="{{F_FROM}}"{{#F_FROM_INVALID}} aria-invalid="true" aria-describedby="e-from"{{/F_FROM_INVALID}}>
 {{#F_FROM_INVALID}}<p class="err" id="e-from">{{F_FROM_ERR}}</p>{{/F_FROM_INVALID}}
 </div>
 <div class="field{{#F_TO_INVALID}} invalid{{/F_TO_INVALID}}">

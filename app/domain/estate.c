@@ -89,7 +89,7 @@ estate_range(const char *from, const char *to, int64_t *first,
 	nf = digits_of(from, 1, f);
 	if (nf < 8 || f[0] == '0') {
 		*why_from = "From must be a number in E.164 form, such as "
-		    "+44 20 7946 0200";
+		    "+44 1632 960000";
 		return 0;
 	}
 	if (to != NULL && *to == '+')
