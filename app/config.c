@@ -35,6 +35,7 @@ static const struct citem {
 	{ "session_absolute_hours", C_INT, offsetof(struct config, absolute_hours), 0 },
 	{ "hash_slots", C_INT, offsetof(struct config, hash_slots), 0 },
 	{ "cooloff_days", C_INT, offsetof(struct config, cooloff_days), 0 },
+	{ "tick_hour", C_INT, offsetof(struct config, tick_hour), 0 },
 	{ "base_url", C_STR, offsetof(struct config, base_url), sizeof(cfg.base_url) },
 	{ "smtp_url", C_STR, offsetof(struct config, smtp_url), sizeof(cfg.smtp_url) },
 	{ "smtp_user", C_STR, offsetof(struct config, smtp_user), sizeof(cfg.smtp_user) },
@@ -302,6 +303,7 @@ config_load(void)
 	cfg.idle_minutes = 30;
 	cfg.absolute_hours = 12;
 	cfg.cooloff_days = 90;
+	cfg.tick_hour = 3;
 	snprintf(cfg.base_url, sizeof(cfg.base_url), "http://127.0.0.1:8080");
 	snprintf(cfg.smtp_tls, sizeof(cfg.smtp_tls), "try");
 	snprintf(cfg.mail_from, sizeof(cfg.mail_from), "tenantry@localhost");

@@ -34,6 +34,7 @@ struct config {
 	int	 absolute_hours;	/* TENANTRY_SESSION_ABSOLUTE_HOURS (12) */
 	int	 hash_slots;		/* TENANTRY_HASH_SLOTS: concurrent Argon2id (cores) */
 	int	 cooloff_days;		/* TENANTRY_COOLOFF_DAYS (90) */
+	int	 tick_hour;		/* TENANTRY_TICK_HOUR (3): the daily job's hour; 24+ off */
 	/* E-mail (app/notify.c queues, app/mailer.c sends). */
 	char	 base_url[256];		/* TENANTRY_BASE_URL: public URL, links in mail */
 	char	 smtp_url[512];		/* TENANTRY_SMTP_URL: "" = nothing is sent */

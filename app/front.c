@@ -52,6 +52,9 @@ enum page {
 	PAGE_REPORT_ACTIVE_CSV,	/* /reports/active-services.csv */
 	PAGE_SITES,		/* /sites */
 	PAGE_SITE,		/* /sites/# */
+	PAGE_SITE_NEW,		/* /sites/new (operator admins) */
+	PAGE_SITE_EDIT,		/* /sites/#/edit (operator admins) */
+	PAGE_SITE_NUMBERS,	/* /sites/#/numbers/new (operator admins) */
 	PAGE_OCC_USERS,		/* /occupiers/#/sites/#/users */
 	PAGE_OCC_USER,		/* /occupiers/#/sites/#/users/# */
 	PAGE_TEAM,		/* /team */
@@ -147,6 +150,9 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_REPORT_ACTIVE_CSV] = { MG, "/reports/active-services.csv", page_report_active, R_OPERATOR, 0 },
 	[PAGE_SITES] = { MG, "/sites", page_sites, R_OPERATOR, 0 },
 	[PAGE_SITE] = { MG, "/sites/#", page_site, R_OPERATOR, 0 },
+	[PAGE_SITE_NEW] = { MG | MP, "/sites/new", page_site_edit, R_OPADMIN, 0 },
+	[PAGE_SITE_EDIT] = { MG | MP, "/sites/#/edit", page_site_edit, R_OPADMIN, 0 },
+	[PAGE_SITE_NUMBERS] = { MG | MP, "/sites/#/numbers/new", page_site_numbers, R_OPADMIN, 0 },
 	[PAGE_OCC_USERS] = { MG | MP, "/occupiers/#/sites/#/users", page_occupier_users, R_OPERATOR, 0 },
 	[PAGE_OCC_USER] = { MP, "/occupiers/#/sites/#/users/#", page_occupier_users, R_OPERATOR, 0 },
 	[PAGE_TEAM] = { MG | MP, "/team", page_team, R_OPADMIN, 0 },

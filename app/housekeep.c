@@ -6,15 +6,19 @@
  * long locks): sessions past their idle or absolute expiry, sign-in
  * failures outside the throttle window, known addresses older than 90
  * days, and paces of past windows. Several hosts may each run one: the
- * deletes are idempotent.
+ * deletes are idempotent. From TENANTRY_TICK_HOUR on (each operator's
+ * local hour) a round is the daily job instead (ops/tick.h), which purges
+ * as well and runs once per operator and day across all hosts.
  */
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "config.h"
 #include "housekeep.h"
 #include "log.h"
+#include "ops/tick.h"
 #include "store/db.h"
 #include "store/store.h"
 
@@ -48,6 +52,26 @@ housekeep_round(int64_t now, int64_t *deleted)
 	return 1;
 }
 
+/* The daily job, once its hour has come in each operator's zone (it
+ * purges too); a day already run is skipped by one statement. */
+static void
+hk_tick(void)
+{
+	struct arena		*a;
+	struct tick_report	 r;
+
+	if ((a = arena_new(64 * 1024)) == NULL)
+		return;
+	if (ops_tick_run(a, (int64_t)time(NULL), cfg.tick_hour, &r) < 0)
+		log_warnx("tick: failed (see above); the next round goes on");
+	else if (r.operators > 0 || r.purged > 0)
+		log_info("tick: %lld operator days run, %lld numbers available "
+		    "again, %lld move-outs, %lld expired rows deleted",
+		    (long long)r.operators, (long long)r.cooled,
+		    (long long)r.moveouts, (long long)r.purged);
+	arena_free(a);
+}
+
 void
 housekeep_main(void)
 {
@@ -68,7 +92,9 @@ housekeep_main(void)
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);	/* the master blocks them */
 	while (!hk_stop) {
-		if (db_connect() > 0 &&
+		if (db_connect() > 0 && cfg.tick_hour < 24)
+			hk_tick();
+		else if (db_connect() > 0 &&
 		    housekeep_round((int64_t)time(NULL), &n) > 0 && n > 0)
 			log_info("housekeep: %lld expired rows deleted",
 			    (long long)n);

@@ -3,6 +3,7 @@
  *   tenantry serve                      FastCGI master and workers
  *   tenantry migrate                    apply sql/ migrations
  *   tenantry purge                      delete expired sessions and the like now
+ *   tenantry tick                       the daily job now (ops/tick.h)
  *   tenantry seed                       demo data into an empty database
  *                                       (only with TENANTRY_DEMO=1)
  *   tenantry operator add --name N [--currency C] [--timezone TZ]
@@ -31,6 +32,7 @@
 #include "http/http.h"
 #include "mailer.h"
 #include "notify.h"
+#include "ops/tick.h"
 #include "serve.h"
 #include "session.h"
 #include "store/db.h"
@@ -40,7 +42,7 @@
 static void
 usage(void)
 {
-	fputs("usage: tenantry serve | migrate | seed | purge | ledger-check |\n"
+	fputs("usage: tenantry serve | migrate | seed | purge | tick | ledger-check |\n"
 	    "       tenantry operator add --name N [--currency GBP]"
 	    " [--timezone Europe/London]\n"
 	    "       tenantry user add --email E --name N --role R --operator ID"
@@ -172,6 +174,34 @@ cli_notify_contracts(void)
 	}
 	printf("notify-contracts: %d contract%s noticed\n", queued,
 	    queued == 1 ? "" : "s");
+	return 0;
+}
+
+/*
+ * The daily job now, for every operator's today (TENANTRY_TODAY pins it):
+ * a day already run (here or by another host) is skipped.
+ */
+static int
+cli_tick(void)
+{
+	struct arena		*a;
+	struct tick_report	 r;
+	int			 rc;
+
+	if (db_connect() < 0)
+		return 1;
+	a = arena_new(64 * 1024);
+	rc = ops_tick_run(a, (int64_t)time(NULL), -1, &r);
+	arena_free(a);
+	if (rc < 0) {
+		fprintf(stderr, "tick: failed (see the log); the steps done "
+		    "stay done, the next run does the rest\n");
+		return 1;
+	}
+	printf("tick: %lld run, %lld skipped (already run), %lld numbers "
+	    "available again, %lld move-outs, %lld expired rows deleted\n",
+	    (long long)r.operators, (long long)r.skipped, (long long)r.cooled,
+	    (long long)r.moveouts, (long long)r.purged);
 	return 0;
 }
 
@@ -316,6 +346,8 @@ main(int argc, char *argv[])
 		if (rc == 0)
 			printf("purge: %lld expired rows deleted\n",
 			    (long long)n);
+	} else if (strcmp(argv[1], "tick") == 0 && argc == 2) {
+		rc = cli_tick();
 	} else if (strcmp(argv[1], "operator") == 0 && argc >= 3 &&
 	    strcmp(argv[2], "add") == 0)
 		rc = cli_operator_add(argc - 3, argv + 3);

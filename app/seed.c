@@ -13,6 +13,7 @@
 #include "session.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "store/store_tick.h"
 #include "store/txn.h"
 #include "store/store_ledger.h"
 
@@ -519,7 +520,9 @@ demo_txn(struct txn *t, void *arg)
 	    seed_billing(op[0], op[1]) == -1 ||
 	    seed_usage(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_usage(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
-	    demo_users(d) == -1)
+	    demo_users(d) == -1 ||
+	    store_tick_history(op[0], d->today) < 0 ||
+	    store_tick_history(op[1], d->today) < 0)
 		return -1;
 	return 1;
 }

@@ -168,6 +168,7 @@ CREATE TABLE `contract` (
   `end_date` date DEFAULT NULL COMMENT 'last day, NULL when open-ended',
   `version` int(10) unsigned NOT NULL DEFAULT 1 COMMENT 'optimistic lock for edits',
   `created_at` timestamp NOT NULL DEFAULT current_timestamp() COMMENT 'row creation',
+  `moved_out_on` date DEFAULT NULL COMMENT 'day the move-out of its end date ran, NULL before',
   PRIMARY KEY (`id`),
   UNIQUE KEY `contract_ref` (`operator_id`,`reference`),
   KEY `contract_occupier` (`operator_id`,`occupier_id`,`site_id`,`start_date`),
@@ -658,6 +659,7 @@ CREATE TABLE `site` (
   `name` varchar(200) NOT NULL COMMENT 'building name',
   `address` varchar(500) NOT NULL DEFAULT '' COMMENT 'postal address',
   `timezone` varchar(64) DEFAULT NULL COMMENT 'IANA time zone of the building (business hours of case SLAs); NULL: the operator''s',
+  `currency` char(3) DEFAULT NULL COMMENT 'ISO 4217 code of the site''s prices; NULL: the operator''s',
   PRIMARY KEY (`id`),
   UNIQUE KEY `site_name` (`operator_id`,`name`),
   CONSTRAINT `fk_site_operator` FOREIGN KEY (`operator_id`) REFERENCES `operator` (`id`)
@@ -701,6 +703,17 @@ CREATE TABLE `support_case` (
   CONSTRAINT `fk_case_occupier` FOREIGN KEY (`occupier_id`) REFERENCES `occupier` (`id`),
   CONSTRAINT `fk_case_site` FOREIGN KEY (`site_id`) REFERENCES `site` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='support cases (IVR set-up, conference bridges, faults)'
+;
+
+CREATE TABLE `tick_run` (
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'operator the run is for',
+  `day` date NOT NULL COMMENT 'the operator''s business day it ran for',
+  `host` varchar(128) NOT NULL DEFAULT '' COMMENT 'host that claimed it',
+  `started_at` bigint(20) NOT NULL COMMENT 'unix seconds the run started',
+  `finished_at` bigint(20) DEFAULT NULL COMMENT 'unix seconds it finished, NULL while running or when it failed',
+  PRIMARY KEY (`operator_id`,`day`),
+  CONSTRAINT `fk_tick_run_operator` FOREIGN KEY (`operator_id`) REFERENCES `operator` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='daily job runs, one per operator and day'
 ;
 
 CREATE TABLE `usage_allowance` (

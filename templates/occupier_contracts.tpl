@@ -11,5 +11,14 @@
 {{#ROW}}<tr><td data-label="Reference">{{REFERENCE}}</td><td data-label="Start date">{{START}}</td><td data-label="End date">{{END}}</td><td data-label="Status"><span class="badge {{STATUS_CLASS}}">{{STATUS}}</span></td><td class="act" data-label="Actions"><a href="/occupiers/{{OCC_ID}}/contracts/{{ID}}/edit">Edit<span class="sr"> {{REFERENCE}}</span></a></td></tr>
 {{/ROW}}</tbody>
 </table>{{/HAS_ROWS}}
+{{#MOVEOUT}}<div class="moveout" id="moveout">
+<h3>Move-out on {{END}}</h3>
+<p class="hint">On its end date the daily job:</p>
+<ul class="checklist">
+{{#ITEM}}<li>{{TEXT}}</li>
+{{/ITEM}}{{#SITE_KEPT}}<li>keeps the phone numbers, floor ports, public IP addresses and Wi-Fi devices here: another contract at this site goes on</li>
+{{/SITE_KEPT}}{{#USERS_DISABLED}}<li>disables the occupier's users: no other contract goes on</li>
+{{/USERS_DISABLED}}</ul>
+</div>{{/MOVEOUT}}
 {{#EMPTY}}<div class="empty"><p>It is empty here: {{OCC_NAME}} has no contract at {{SITE_NAME}}.</p><a class="button primary" href="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/contracts/new">New contract</a></div>{{/EMPTY}}
 </section>

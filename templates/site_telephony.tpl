@@ -2,7 +2,7 @@
 <div><p class="crumbs"><a href="/sites">Sites</a> › <a href="/sites/{{SITE_ID}}">{{SITE_NAME}}</a></p>
 <h1>Telephony at {{SITE_NAME}}</h1>
 <p class="sub phone-counts">{{TOTAL}} phone numbers{{#COUNT}} · <span class="count-{{KEY}}">{{N}} {{LABEL}}</span>{{/COUNT}}</p></div>
-<div class="actions"><a class="button" href="{{CSV_HREF}}">Export CSV</a> <a class="button" href="/sites/{{SITE_ID}}/usage">Billing Usage Report</a></div>
+<div class="actions">{{#CAN_ADD_NUMBERS}}<a class="button" href="/sites/{{SITE_ID}}/numbers/new">Add numbers</a> {{/CAN_ADD_NUMBERS}}<a class="button" href="{{CSV_HREF}}">Export CSV</a> <a class="button" href="/sites/{{SITE_ID}}/usage">Billing Usage Report</a></div>
 </header>
 {{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was changed:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <form class="toolbar filters" method="get" action="/sites/{{SITE_ID}}/telephony">

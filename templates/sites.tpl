@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<header class="page-head"><h1>Sites</h1></header>
+{{%AUTOESCAPE context="HTML"}}<header class="page-head"><h1>Sites</h1>{{#CAN_EDIT}}<div class="actions"><a class="button primary" href="/sites/new">New site</a></div>{{/CAN_EDIT}}</header>
 {{#HAS_ROWS}}<table class="grid">
 <thead><tr><th scope="col">Site</th><th scope="col">Address</th><th scope="col" class="num">Floors</th><th scope="col" class="num">Floor ports</th><th scope="col" class="num">Occupiers</th></tr></thead>
 <tbody>

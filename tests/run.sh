@@ -104,6 +104,8 @@ if [ "$need_stack" = 1 ]; then
 	# Pinned so that date-derived answers are exact (domain §2).
 	export TENANTRY_TODAY="${TENANTRY_TODAY:-2026-02-16}"
 	export TENANTRY_WORKERS="${TENANTRY_WORKERS:-4}"
+	# The daily job only when a test runs `tenantry tick` (tests/http/tick.test.mjs).
+	export TENANTRY_TICK_HOUR="${TENANTRY_TICK_HOUR:-24}"
 	export TENANTRY_BIN="${TENANTRY_BIN:-$ROOT/build/asan/tenantry}"
 
 	export ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:halt_on_error=1"

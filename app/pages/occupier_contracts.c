@@ -1,14 +1,72 @@
 /*
  * occupier_contracts: the Contracts tab of an occupier at a site, with
- * statuses derived from dates on the day viewed.
+ * statuses derived from dates on the day viewed, and for each contract
+ * whose end date is to come the checklist of its move-out.
  */
 #include <stdio.h>
 
 #include "../domain/date.h"
 #include "../domain/status.h"
 #include "../store/store.h"
+#include "../store/store_tick.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
+
+static void
+moveout_item(struct arena *a, struct tpl_dict *m, int64_t n, const char *one,
+    const char *many, const char *what)
+{
+	struct tpl_dict	*it;
+
+	if (n == 0)
+		return;
+	it = tpl_section(m, TN_ITEM);
+	tpl_set(it, TN_TEXT, arena_printf(a, "%lld %s %s",
+	    (long long)n, n == 1 ? one : many, what));
+}
+
+/*
+ * The move-out checklist of a contract whose end date is still to come:
+ * what the daily job will do on that day (ops/tick.h), until it has. 1 or
+ * 0, -1 error.
+ */
+static int
+fill_moveout(struct req *r, struct tpl_dict *row, int64_t occ, int64_t site,
+    const struct store_contract *c)
+{
+	struct store_tick_release	 x;
+	struct tpl_dict			*m;
+	int64_t				 here, any;
+	int				 rc;
+
+	if (c->end == DATE_NONE || c->end < r->today)
+		return 1;
+	if ((rc = store_tick_preview(r->a, r->user.operator_id, c->id, site,
+	    occ, &x)) <= 0)
+		return rc;
+	if ((here = store_tick_live(r->a, r->user.operator_id, occ,
+	    site, c->id, c->end)) < 0 || (any = store_tick_live(r->a,
+	    r->user.operator_id, occ, 0, c->id, c->end)) < 0)
+		return -1;
+	m = tpl_section(row, TN_MOVEOUT);
+	page_set_date(m, TN_END, c->end);
+	moveout_item(r->a, m, x.services, "service ends", "services end",
+	    "(charges stop on the end day)");
+	if (here == 0) {
+		moveout_item(r->a, m, x.numbers, "phone number is", "phone numbers "
+		    "are", "deactivated (cooling off)");
+		moveout_item(r->a, m, x.ports, "floor port is", "floor ports are",
+		    "released");
+		moveout_item(r->a, m, x.ips, "public IP address is", "public IP "
+		    "addresses are", "released");
+		moveout_item(r->a, m, x.devices, "Wi-Fi device or account is",
+		    "Wi-Fi devices and accounts are", "removed");
+	} else
+		tpl_show(m, TN_SITE_KEPT);
+	if (any == 0)
+		tpl_show(m, TN_USERS_DISABLED);
+	return 1;
+}
 
 void
 page_occupier_contracts(struct req *r)
@@ -43,6 +101,10 @@ page_occupier_contracts(struct req *r)
 		tpl_set(row, TN_STATUS, status_label(st));
 		tpl_set(row, TN_STATUS_CLASS, st & ST_INACTIVE ? "inactive" :
 		    (st & ST_ACTIVE) ? "active" : "scheduled");
+		if (fill_moveout(r, d, o.id, r->ids[1], &c[i]) < 0) {
+			page_store_error(r);
+			return;
+		}
 	}
 	if (n == 0)
 		tpl_show(d, TN_EMPTY);

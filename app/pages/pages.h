@@ -49,6 +49,8 @@ void	page_report_active(struct req *);
 void	page_contract_edit(struct req *);
 void	page_sites(struct req *);
 void	page_site(struct req *);
+void	page_site_edit(struct req *);	/* /sites/new, /sites/N/edit */
+void	page_site_numbers(struct req *);	/* /sites/N/numbers/new */
 void	page_team(struct req *);
 void	page_occupier_users(struct req *);
 void	page_set_password(struct req *);

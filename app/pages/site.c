@@ -98,6 +98,8 @@ page_site(struct req *r)
 		return;
 	}
 	tpl_set(d, TN_SITE_NAME, s.name);
+	if (r->user.role == ROLE_OPERATOR_ADMIN)
+		tpl_show(d, TN_CAN_EDIT);
 	tpl_set(d, TN_SITE_ADDRESS, s.address);
 	tpl_set_int(d, TN_SITE_ID, s.id);
 	site_floors_fill(d, &sf, NULL, NULL);

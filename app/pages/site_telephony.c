@@ -499,6 +499,8 @@ page_site_telephony(struct req *r)
 	if ((d = page_begin(r, arena_printf(r->a, "Telephony · %s", s.name),
 	    "site_telephony.tpl", "sites")) == NULL)
 		return;
+	if (r->user.role == ROLE_OPERATOR_ADMIN)
+		tpl_show(d, TN_CAN_ADD_NUMBERS);
 	filter_parse(r, r->method != M_GET, &f);
 	if (r->method == M_GET || (rc = read_post(r, d, s.id, &p)) == 0) {
 		if (r->method != M_GET)

@@ -28,5 +28,7 @@ page_sites(struct req *r)
 		tpl_set_int(row, TN_OCCUPIERS, s[i].noccupiers);
 	}
 	tpl_show(d, n == 0 ? TN_EMPTY : TN_HAS_ROWS);
+	if (r->user.role == ROLE_OPERATOR_ADMIN)
+		tpl_show(d, TN_CAN_EDIT);
 	page_end(r);
 }

@@ -17,3 +17,5 @@
 #include "sql_ledger.def"
 #include "sql_invoice.def"
 #include "sql_usage.def"
+#include "sql_tick.def"
+#include "sql_estate.def"

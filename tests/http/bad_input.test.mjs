@@ -21,7 +21,7 @@ before(async () => {
 
 test('unknown path → 404 HTML page mentioning "Not Found" (signed in and signed out)', async () => {
 	for (const p of ['/nope', '/occupiers/abc', '/occupiers/0', '/occupiers/01', '/occupiers/1/',
-		'/occupiers/1/sites/1/nope', '/sites/1/edit', '/static-nope', '/occupiers//1',
+		'/occupiers/1/sites/1/nope', '/sites/1/nope', '/static-nope', '/occupiers//1',
 		'/occupiers/1234567890123456789']) {
 		const r = await c.get(p);
 		assertHtml(r, 404, p);

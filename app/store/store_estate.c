@@ -1,0 +1,91 @@
+/*
+ * store_estate: sites as the operator admin sets them up (sql_estate.def).
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db.h"
+#include "store_estate.h"
+
+int
+store_estate_site_get(struct arena *a, int64_t op, int64_t id,
+    struct store_estate_site *s)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
+	struct dbres	 res;
+
+	if (db_query(a, STMT_ESTATE_SITE_GET, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	s->id = dbrow_int(&res.rows[0], 0);
+	s->name = dbrow_str(&res.rows[0], 1);
+	s->address = dbrow_str(&res.rows[0], 2);
+	s->timezone = dbrow_str(&res.rows[0], 3);
+	s->currency = dbrow_str(&res.rows[0], 4);
+	return 1;
+}
+
+int
+store_estate_site_name_taken(struct arena *a, int64_t op, const char *name,
+    int64_t id)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_S(name), DBP_I(id) };
+	struct dbres	 res;
+
+	if (db_query(a, STMT_ESTATE_SITE_NAME_TAKEN, p, NPARAMS(p), &res) < 0 ||
+	    res.nrows != 1)
+		return -1;
+	return dbrow_int(&res.rows[0], 0) > 0 ? 1 : 0;
+}
+
+/* "" stored as NULL: the operator's. */
+static struct dbp
+or_null(const char *s)
+{
+	return s == NULL || *s == '\0' ? DBP_NUL : DBP_S(s);
+}
+
+int
+store_estate_site_put(int64_t op, const struct store_estate_site *s,
+    int64_t *id)
+{
+	struct dbp	 pi[] = { DBP_I(op), DBP_S(s->name), DBP_S(s->address),
+	    or_null(s->timezone), or_null(s->currency) };
+	struct dbp	 pu[] = { DBP_S(s->name), DBP_S(s->address),
+	    or_null(s->timezone), or_null(s->currency), DBP_I(op),
+	    DBP_I(s->id) };
+	uint64_t	 nid = 0;
+
+	if (s->id != 0) {
+		*id = s->id;
+		return db_exec(STMT_ESTATE_SITE_UPDATE, pu, NPARAMS(pu), NULL) <
+		    0 ? -1 : 1;
+	}
+	if (db_exec(STMT_ESTATE_SITE_INSERT, pi, NPARAMS(pi), &nid) < 0)
+		return -1;
+	*id = (int64_t)nid;
+	return 1;
+}
+
+int64_t
+store_estate_numbers_overlap(struct arena *a, int64_t op, int64_t first,
+    int64_t last)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(first), DBP_I(last) };
+	struct dbres	 res;
+
+	if (db_query(a, STMT_ESTATE_NUMBERS_OVERLAP, p, NPARAMS(p), &res) < 0 ||
+	    res.nrows != 1)
+		return -1;
+	return dbrow_int(&res.rows[0], 0);
+}
+
+int
+store_estate_number_insert(int64_t op, int64_t site, const char *number)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_S(number) };
+
+	return db_exec(STMT_ESTATE_NUMBER_INSERT, p, NPARAMS(p), NULL) < 0 ?
+	    -1 : 1;
+}

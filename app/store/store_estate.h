@@ -1,0 +1,37 @@
+/*
+ * store_estate: sites as the operator admin sets them up (ops/sites.c).
+ * Inside the caller's transaction. Return convention (db.h): <0 error
+ * (logged), 0 nothing found, >0 ok.
+ */
+#ifndef TENANTRY_STORE_ESTATE_H
+#define TENANTRY_STORE_ESTATE_H
+
+#include <stdint.h>
+
+struct arena;
+
+struct store_estate_site {
+	int64_t		 id;
+	const char	*name, *address;
+	const char	*timezone;	/* "": the operator's */
+	const char	*currency;	/* "": the operator's */
+};
+
+/* Site id of op, locked: 1, 0 not op's. */
+int	 store_estate_site_get(struct arena *, int64_t op, int64_t id,
+	    struct store_estate_site *);
+/* Another site of op (not id) has name: 1, 0 no. */
+int	 store_estate_site_name_taken(struct arena *, int64_t op,
+	    const char *name, int64_t id);
+/* Insert (s->id 0; *id the new one) or update site s of op. 1, -1 error. */
+int	 store_estate_site_put(int64_t op, const struct store_estate_site *s,
+	    int64_t *id);
+
+/* How many of op's numbers (any site) fall in [first, last]; -1 error. */
+int64_t	 store_estate_numbers_overlap(struct arena *, int64_t op,
+	    int64_t first, int64_t last);
+/* Add number (as written) to site's pool, available. 1, -1 error. */
+int	 store_estate_number_insert(int64_t op, int64_t site,
+	    const char *number);
+
+#endif

@@ -1,0 +1,158 @@
+// tick.test.mjs: the daily job (`tenantry tick`) and the move-out it
+// performs. The job runs with TENANTRY_TODAY set to each day stepped
+// through, against the test database, as an operator's cron or the serve
+// master's housekeeping process would on that day:
+//
+//  1. A contract that ends on a day is moved out by that day's tick: its
+//     services end on the end day (the ledger closes on it, so the end
+//     day is not charged), its numbers cool off, its floor ports and
+//     public IPs are free again, its Wi-Fi devices are gone, and the
+//     occupier's users are disabled (it holds no other contract); one
+//     audit event says so. The day before, nothing happens.
+//  2. A second tick the same day changes nothing.
+//  3. Two ticks started at once do the day once: one runs, one skips.
+//  4. When the cooling off is over, a tick makes the numbers available.
+//
+// The occupier is this file's own.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ADMIN, DB_SOCKET, TENANTRY_BIN, addUser, assertHtml, assertRedirect, db, dbValue, signedIn, siteId, tableRows } from './lib.mjs';
+import { newContract, newOccupier, openManage, rowsOf, serviceIds, submit } from './services-lib.mjs';
+
+const run = promisify(execFile);
+let admin, cw, S;
+
+before(async () => {
+	admin = await signedIn(ADMIN);
+	cw = siteId('Canary Wharf');
+	S = serviceIds();
+});
+
+function env(day) {
+	return { ...process.env, TENANTRY_DB_SOCKET: DB_SOCKET, TENANTRY_TODAY: day };
+}
+
+/* `tenantry tick` on day; its summary line. */
+function tick(day) {
+	return execFileSync(TENANTRY_BIN, ['tick'], { env: env(day), stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+}
+
+function counts(out) {
+	const m = /tick: (\d+) run, (\d+) skipped/.exec(out);
+	assert.ok(m, `tick's summary: ${out}`);
+	return { run: Number(m[1]), skipped: Number(m[2]) };
+}
+
+/* Everything a tick may change, of occupier occ (and the day's claims). */
+function state(occ) {
+	return JSON.stringify([
+		db(`SELECT id, moved_out_on, version FROM contract WHERE occupier_id = ${occ} ORDER BY id`),
+		db(`SELECT id, COALESCE(ended_at, '-') FROM occupier_service WHERE occupier_id = ${occ} ORDER BY id`),
+		db(`SELECT occsvc_id, from_day, COALESCE(to_day, '-') FROM charge_ledger WHERE occupier_id = ${occ} ORDER BY 1, 2`),
+		db(`SELECT id, state, COALESCE(occupier_id, 0), COALESCE(cooloff_until, '-'), version FROM phone_number
+			WHERE id IN (SELECT entity_id FROM audit_event WHERE entity = 'phone_number' AND occupier_id = ${occ}) ORDER BY id`),
+		db(`SELECT id, disabled FROM app_user WHERE occupier_id = ${occ} ORDER BY id`),
+		db(`SELECT COUNT(*) FROM audit_event WHERE occupier_id = ${occ}`),
+		db('SELECT operator_id, day, COALESCE(finished_at, 0) > 0 FROM tick_run ORDER BY 1, 2'),
+	]);
+}
+
+test('a move-out over tick: services end on the end day, infrastructure freed, users disabled; idempotent; once across hosts', async () => {
+	const END = '2026-02-19';
+	const occ = await newOccupier(admin, 'Tick test');
+	const name = dbValue(`SELECT name FROM occupier WHERE id = ${occ}`);
+	const contract = await newContract(admin, occ, cw, { start: '2026-01-01', end: END });
+
+	// A voice line: the save allocates and activates a number of the pool.
+	const { m } = await openManage(admin, occ, cw);
+	const rows = [...rowsOf(m), { service: S['Voice line'], contract: contract.id, price: '15.00', qty: 1 }];
+	const x = await submit(admin, occ, cw, m.version, rows, { op: 'save' });
+	assertRedirect(x.r, /\/services\?done=/, 'save the voice line');
+	const numbers = db(`SELECT id FROM phone_number WHERE occupier_id = ${occ} AND state = 'active'`).map((r) => r[0]);
+	assert.equal(numbers.length, 1, 'one number active');
+	// A floor port, a public IP, a Wi-Fi device and a user of the occupier.
+	const port = dbValue(`SELECT id FROM floor_port WHERE site_id = ${cw} AND occupier_id IS NULL
+		AND role = 'occupier_lan' AND state = 'inactive' ORDER BY id LIMIT 1`);
+	const ip = dbValue(`SELECT id FROM public_ip WHERE site_id = ${cw} AND occupier_id IS NULL ORDER BY id LIMIT 1`);
+	db(`UPDATE floor_port SET occupier_id = ${occ}, state = 'active' WHERE id = ${port};
+		UPDATE public_ip SET occupier_id = ${occ}, state = 'assigned' WHERE id = ${ip};
+		INSERT INTO device (operator_id, site_id, occupier_id, type, identifier, label, state)
+			SELECT operator_id, ${cw}, ${occ}, 'wifi_device', '02:00:00:00:17:01', 'Tick laptop', 'active'
+			FROM occupier WHERE id = ${occ}`);
+	const user = addUser({ role: 'occupier_admin', occupier: name });
+	const occUser = await signedIn(user.email, user.password);
+	assertHtml(await occUser.get(`/my/sites/${cw}/services`), 200, 'the occupier user\'s own view');
+
+	// Beforehand, the Contracts tab shows the checklist of the move-out.
+	const ct = await admin.get(`/occupiers/${occ}/sites/${cw}/contracts`);
+	assertHtml(ct, 200, 'Contracts tab');
+	assert.match(ct.text, /Move-out on 19 Feb 2026/);
+	for (const item of ['1 service ends (charges stop on the end day)', '1 phone number is deactivated (cooling off)',
+		'1 floor port is released', '1 public IP address is released', '1 Wi-Fi device or account is removed'])
+		assert.ok(ct.text.includes(item), `checklist: ${item}`);
+	assert.match(ct.text, /disables the occupier.s users: no other contract goes on/);
+
+	// The day before the end: nothing of ours moves.
+	const before_ = state(occ);
+	counts(tick('2026-02-18'));
+	assert.equal(dbValue(`SELECT COALESCE(moved_out_on, '-') FROM contract WHERE id = ${contract.id}`), '-');
+	assert.equal(dbValue(`SELECT COUNT(*) FROM phone_number WHERE occupier_id = ${occ} AND state = 'active'`), '1');
+	assert.equal(dbValue(`SELECT COUNT(*) FROM phone_holder WHERE phone_number_id = ${numbers[0]} AND occupier_id = ${occ}
+		AND held_until IS NULL`), '1', 'the occupier holds the number');
+
+	// The end day: the move-out.
+	const c1 = counts(tick(END));
+	assert.ok(c1.run >= 1, 'the end day\'s run was done');
+	assert.equal(dbValue(`SELECT moved_out_on FROM contract WHERE id = ${contract.id}`), END);
+	assert.deepEqual(db(`SELECT COALESCE(ended_at, '-') FROM occupier_service WHERE occupier_id = ${occ}`), [[END]],
+		'the service ended on the end day');
+	assert.deepEqual(db(`SELECT COALESCE(to_day, '-') FROM charge_ledger WHERE occupier_id = ${occ}`), [[END]],
+		'its charges stop on the end day');
+	assert.deepEqual(db(`SELECT state, COALESCE(occupier_id, 0), deactivated_at, cooloff_until FROM phone_number
+		WHERE id = ${numbers[0]}`), [['cooling_off', '0', END, '2026-05-20']], 'the number cools off for 90 days');
+	assert.equal(dbValue(`SELECT COUNT(*) FROM phone_holder WHERE phone_number_id = ${numbers[0]} AND occupier_id = ${occ}
+		AND held_until IS NULL`), '0', 'its holding ended (calls after it are not the occupier\'s)');
+	assert.deepEqual(db(`SELECT COALESCE(occupier_id, 0), state FROM floor_port WHERE id = ${port}`), [['0', 'inactive']]);
+	assert.deepEqual(db(`SELECT COALESCE(occupier_id, 0), state FROM public_ip WHERE id = ${ip}`), [['0', 'free']]);
+	assert.equal(dbValue(`SELECT COUNT(*) FROM device WHERE occupier_id = ${occ}`), '0');
+	assert.equal(dbValue(`SELECT disabled FROM app_user WHERE email = '${user.email}'`), '1', 'the occupier\'s user is disabled');
+	assertRedirect(await occUser.get(`/my/sites/${cw}/services`), `/login?next=/my/sites/${cw}/services`, 'and signed out at its next request');
+	const ev = dbValue(`SELECT new_value FROM audit_event WHERE entity = 'contract' AND entity_id = ${contract.id}
+		AND action = 'move_out'`);
+	assert.match(ev, /services ended=1\nnumbers deactivated=1\nports released=1\npublic IPs released=1\nWi-Fi removed=1\nusers disabled=1/);
+	assert.notEqual(state(occ), before_);
+
+	// The Charges tab of February: the voice line from the 16th to the 18th.
+	const r = await admin.get(`/occupiers/${occ}/sites/${cw}/charges?month=2026-02`);
+	assertHtml(r, 200, 'Charges of February');
+	const lines = tableRows(r.body).filter((l) => l.length === 7 && l[0] === 'Voice line').map((l) => l.join(' | '));
+	assert.deepEqual(lines, ['Voice line | 16 Feb 2026 | 18 Feb 2026 | 3/28 | 15.00 | 1 | 1.61'],
+		'charged the 16th, 17th and 18th: not the end day');
+
+	// Once it has run, the checklist is gone.
+	assert.doesNotMatch((await admin.get(`/occupiers/${occ}/sites/${cw}/contracts`)).text, /Move-out on/);
+
+	// A second tick the same day: nothing changes.
+	const after1 = state(occ);
+	assert.deepEqual(counts(tick(END)).run, 0, 'the day was run already');
+	assert.equal(state(occ), after1, 'the second tick changed nothing');
+
+	// Two ticks at once on a new day: one does it, the other skips.
+	const [a, b] = await Promise.all([
+		run(TENANTRY_BIN, ['tick'], { env: env('2026-02-20') }),
+		run(TENANTRY_BIN, ['tick'], { env: env('2026-02-20') }),
+	]);
+	const ca = counts(a.stdout), cb = counts(b.stdout);
+	const ops = Number(dbValue('SELECT COUNT(*) FROM operator'));
+	assert.equal(ca.run + cb.run, ops, 'each operator\'s day run once');
+	assert.equal(ca.skipped + cb.skipped, ops, 'and skipped by the other');
+	assert.equal(dbValue("SELECT COUNT(*) FROM tick_run WHERE day = '2026-02-20' AND finished_at IS NOT NULL"), String(ops));
+
+	// The cooling off is over on 20 May: the number is available again.
+	assert.equal(dbValue(`SELECT state FROM phone_number WHERE id = ${numbers[0]}`), 'cooling_off');
+	counts(tick('2026-05-20'));
+	assert.deepEqual(db(`SELECT state, COALESCE(occupier_id, 0), COALESCE(cooloff_until, '-') FROM phone_number
+		WHERE id = ${numbers[0]}`), [['available', '0', '-']]);
+});
