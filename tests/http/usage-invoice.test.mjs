@@ -11,7 +11,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { db, siteId, signedIn, assertHtml } from './lib.mjs';
-import { billRun, invoices, lines, pdfText, runRow, vatOf } from './invoices-lib.mjs';
+import { billRun, csv, invoices, lines, pdfText, pence, runRow, vatOf } from './invoices-lib.mjs';
 
 let admin, cw, sd;
 
@@ -21,34 +21,13 @@ before(async () => {
 	sd = siteId('Shoreditch');
 });
 
-/* A small RFC 4180 reader. */
-function parseCsv(s) {
-	const out = [];
-	let rec = [], f = '', i = 0, quoted = false;
-	while (i < s.length) {
-		const ch = s[i];
-		if (quoted) {
-			if (ch === '"' && s[i + 1] === '"') { f += '"'; i += 2; continue; }
-			if (ch === '"') { quoted = false; i++; continue; }
-			f += ch; i++; continue;
-		}
-		if (ch === '"') { quoted = true; i++; continue; }
-		if (ch === ',') { rec.push(f); f = ''; i++; continue; }
-		if (ch === '\r' && s[i + 1] === '\n') { rec.push(f); out.push(rec); rec = []; f = ''; i += 2; continue; }
-		f += ch; i++;
-	}
-	return out;
-}
-
-const minor = (s) => Math.round(Number(String(s).replace(/,/g, '')) * 100);
-
 /* The call lines of the Billing Usage Report of a site for January with
  * an amount: [{ occ (name), label, calls, amount }]. */
 async function reportCalls(site) {
 	const r = await admin.get(`/sites/${site}/usage.csv?month=2026-01`);
 	assert.equal(r.status, 200, 'the report CSV');
-	return parseCsv(r.body).slice(1).filter((x) => x[7].startsWith('Calls: ') && minor(x[13]) !== 0)
-		.map((x) => ({ occ: x[0], label: x[7], calls: Number(x[8]), amount: minor(x[13]) }));
+	return csv(r.body).slice(1).filter((x) => x[7].startsWith('Calls: ') && pence(x[13]) !== 0)
+		.map((x) => ({ occ: x[0], label: x[7], calls: Number(x[8]), amount: pence(x[13]) }));
 }
 
 /* The usage lines invoiced for January at a site (invoices, not credit
