@@ -104,6 +104,11 @@ struct usage_line {
 	int64_t		 amount;
 };
 
+/* The detail of a group's line: "12 calls, 34:10 billed (20:00
+ * included)", as the report and the invoice line show it. */
+const char *usage_calls_detail(struct arena *, int64_t calls, int64_t billed,
+	    int64_t included);
+
 /* An allowance of the month and how much of it is used. */
 struct usage_allow_view {
 	const char	*group;		/* its group's name */

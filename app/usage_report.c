@@ -85,6 +85,20 @@ add_line(struct usage_occ_month *o, const struct usage_line *l)
 	o->total += l->amount;
 }
 
+const char *
+usage_calls_detail(struct arena *a, int64_t calls, int64_t billed,
+    int64_t included)
+{
+	char	 b[24], inc[24];
+
+	usage_duration_format(billed, b, sizeof(b));
+	usage_duration_format(included, inc, sizeof(inc));
+	return included > 0 ? arena_printf(a, "%lld call%s, %s billed (%s "
+	    "included)", (long long)calls, calls == 1 ? "" : "s", b, inc) :
+	    arena_printf(a, "%lld call%s, %s billed", (long long)calls,
+	    calls == 1 ? "" : "s", b);
+}
+
 /* The allowances of the tariff at the month's end, and what is used. */
 static void
 fill_allowances(struct arena *a, const struct common *c,
@@ -133,7 +147,6 @@ call_lines(struct arena *a, const struct common *c, const struct odata *d,
 	}
 	for (i = 0; i < c->ngroups; i++) {
 		struct usage_line	 l;
-		char			 b[24], inc[24];
 
 		memset(&l, 0, sizeof(l));
 		for (k = 0; k < d->nvm; k++)
@@ -150,13 +163,7 @@ call_lines(struct arena *a, const struct common *c, const struct odata *d,
 		l.code = c->groups[i].code;
 		l.group = c->groups[i].name;
 		l.label = arena_printf(a, "Calls: %s", c->groups[i].name);
-		usage_duration_format(l.billed, b, sizeof(b));
-		usage_duration_format(l.included, inc, sizeof(inc));
-		l.detail = l.included > 0 ? arena_printf(a, "%lld call%s, %s "
-		    "billed (%s included)", (long long)l.calls,
-		    l.calls == 1 ? "" : "s", b, inc) : arena_printf(a,
-		    "%lld call%s, %s billed", (long long)l.calls,
-		    l.calls == 1 ? "" : "s", b);
+		l.detail = usage_calls_detail(a, l.calls, l.billed, l.included);
 		add_line(o, &l);
 	}
 }

@@ -369,9 +369,12 @@ CREATE TABLE `invoice_line` (
   `vat_bp` int(10) unsigned NOT NULL COMMENT 'VAT rate in basis points (2000 = 20 %)',
   `vat` bigint(20) NOT NULL COMMENT 'VAT of this line, rounded half-up',
   `credit_of_line` bigint(20) unsigned DEFAULT NULL COMMENT 'credit note lines: the invoice line credited (once at most)',
+  `usage_month` int(11) DEFAULT NULL COMMENT 'usage lines: YYYYMM of the usage invoiced',
+  `usage_group` bigint(20) unsigned DEFAULT NULL COMMENT 'usage lines: the destination group (usage_group.id)',
   PRIMARY KEY (`id`),
   UNIQUE KEY `invoice_line_credit` (`credit_of_line`),
-  KEY `invoice_line_invoice` (`invoice_id`,`line_no`)
+  KEY `invoice_line_invoice` (`invoice_id`,`line_no`),
+  KEY `invoice_line_usage` (`operator_id`,`usage_month`,`site_id`,`usage_group`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='lines of invoices and credit notes'
 ;
 

@@ -34,6 +34,7 @@ const char *const inv_line_kind_names[IL__MAX] = {
 	"oneoff",	/* IL_ONEOFF */
 	"discount",	/* IL_DISCOUNT */
 	"credit",	/* IL_CREDIT */
+	"usage",	/* IL_USAGE */
 };
 
 const char *const inv_status_names[INV__MAX] = {
@@ -429,6 +430,27 @@ inv_month_label(int32_t day, char *buf, size_t cap)
 	}
 	date_to_ymd(day, &y, &m, &d);
 	snprintf(buf, cap, "%s %d", names[m - 1], y);
+}
+
+int
+inv_usage_line(struct inv_line *l, int64_t site, int usage_month,
+    int64_t group, int64_t amount, enum vat_rate rate,
+    const char *description)
+{
+	memset(l, 0, sizeof(*l));
+	l->month = l->from = l->to = DATE_NONE;
+	l->kind = IL_USAGE;
+	l->site_id = site;
+	l->usage_month = usage_month;
+	l->usage_group = group;
+	l->description = description;
+	l->qty = 1;
+	l->unit_price = amount;
+	l->net = amount;
+	l->rate = rate;
+	if (amount > MONEY_MAX || amount < -MONEY_MAX)
+		return -1;
+	return inv_line_vat(l);
 }
 
 int

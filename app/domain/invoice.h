@@ -41,6 +41,7 @@ enum inv_line_kind {
 	IL_ONEOFF,	/* "oneoff": added by staff */
 	IL_DISCOUNT,	/* "discount": added by staff, negative */
 	IL_CREDIT,	/* "credit": a credit note's copy of a line */
+	IL_USAGE,	/* "usage": a month's rated calls of one group */
 	IL__MAX
 };
 extern const char *const inv_line_kind_names[IL__MAX];
@@ -61,6 +62,8 @@ struct inv_line {
 	int			 bp;
 	int64_t			 vat;		/* signed, as net */
 	int64_t			 credit_of_line;	/* credit lines, else 0 */
+	int			 usage_month;	/* usage lines: YYYYMM, else 0 */
+	int64_t			 usage_group;	/* usage lines: the group */
 	const char		*description;
 };
 
@@ -152,6 +155,15 @@ int64_t		 inv_due(int64_t gross, int64_t credited, int64_t paid);
 /* A line staff add to a draft: a one-off (qty x unit price, VAT at rate)
  * or a discount (one negative line of amount > 0). 0, or -1 when the net
  * overflows or goes past MONEY_MAX (description is kept, not copied). */
+/*
+ * The usage line of a month's rated calls of one destination group at a
+ * site (usage_month YYYYMM): QTY 1 at the amount, which is already the
+ * sum of the calls' rounded charges; VAT at rate. 0 or -1 (overflow).
+ */
+int	 inv_usage_line(struct inv_line *l, int64_t site, int usage_month,
+	    int64_t group, int64_t amount, enum vat_rate rate,
+	    const char *description);
+
 int	 inv_oneoff_line(struct inv_line *, const char *description,
 	    int64_t qty, int64_t unit_price, enum vat_rate);
 int	 inv_discount_line(struct inv_line *, const char *description,

@@ -1,6 +1,8 @@
 /*
  * ops/billrun: see billrun.h.
  */
+#include <sys/types.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,8 +11,11 @@
 #include "../domain/invoice.h"
 #include "../domain/ledger.h"
 #include "../domain/money.h"
+#include "../domain/usage.h"
 #include "../log.h"
 #include "../store/store_invoice.h"
+#include "../store/store_usage.h"
+#include "../usage.h"
 #include "billrun.h"
 
 #define CHUNK		250	/* occupiers a transaction */
@@ -182,6 +187,8 @@ struct run {
 	size_t				 nopen;
 	int32_t				*months;	/* distinct open months, ascending */
 	size_t				 nmonths;
+	int				 umonth;	/* YYYYMM of the usage billed */
+	const char			*ulabel;	/* "November 2026" */
 	struct arena			*ca;		/* one chunk's memory */
 	int64_t				 after;		/* occupiers done: ids up to it */
 	struct chunk_res		 c;
@@ -370,12 +377,43 @@ drafts_grow(struct arena *a, struct drafts *o, size_t n)
 	o->capl = ncap;
 }
 
-/* The draft of one occupier: wanted w[0..nw) against invoiced h[0..nh). */
+/* The usage lines of u[0..nu) (one occupier's groups not invoiced yet)
+ * after the n lines at l; calls charged 0.00 (all in an allowance) are
+ * not billed. The number of lines added, or -1. */
+static ssize_t
+usage_lines(const struct run *x, const struct store_run_usage *u, size_t nu,
+    struct inv_line *l, size_t n)
+{
+	size_t	 i, k = n;
+
+	for (i = 0; i < nu; i++) {
+		const char *desc;
+
+		if (u[i].amount == 0)
+			continue;
+		desc = arena_printf(x->ca, "Calls: %s \u00b7 %s \u00b7 %s \u00b7 %s",
+		    u[i].group, usage_calls_detail(x->ca, u[i].calls,
+		    u[i].billed, u[i].included), site_name(x, u[i].site_id),
+		    x->ulabel);
+		if (strlen(desc) > DESC_MAX)
+			desc = arena_strndup(x->ca, desc, DESC_MAX);
+		if (inv_usage_line(&l[k], u[i].site_id, x->umonth,
+		    u[i].group_id, u[i].amount, VAT_STANDARD, desc) == -1)
+			return -1;
+		k++;
+	}
+	return (ssize_t)(k - n);
+}
+
+/* The draft of one occupier: wanted w[0..nw) against invoiced h[0..nh),
+ * then its usage u[0..nu). */
 static int
 occupier_lines(const struct run *x, int64_t occ, struct inv_seg *w,
-    size_t nw, struct inv_seg *h, size_t nh, struct drafts *o)
+    size_t nw, struct inv_seg *h, size_t nh, const struct store_run_usage *u,
+    size_t nu, struct drafts *o)
 {
 	struct inv_seg	*out;
+	ssize_t		 nu2;
 	size_t		 n, i, cap = nw + nh + 1;
 
 	out = arena_calloc(x->ca, cap, sizeof(*out));
@@ -385,12 +423,16 @@ occupier_lines(const struct run *x, int64_t occ, struct inv_seg *w,
 		    (long long)occ);
 		return -2;
 	}
-	if (n == 0)
-		return 1;
-	drafts_grow(x->ca, o, n);
-	for (i = 0; i < n; i++) {
+	drafts_grow(x->ca, o, n + nu);
+	for (i = 0; i < n; i++)
 		if (line_of(x, &out[i], &o->l[o->nl + i]) == -1)
 			return -2;
+	if ((nu2 = usage_lines(x, u, nu, &o->l[o->nl], n)) < 0)
+		return -2;
+	n += (size_t)nu2;
+	if (n == 0)
+		return 1;
+	for (i = 0; i < n; i++) {
 		o->occ[o->nl + i] = occ;
 		o->no[o->nl + i] = (int64_t)i + 1;
 	}
@@ -403,32 +445,47 @@ occupier_lines(const struct run *x, int64_t occ, struct inv_seg *w,
 	return 1;
 }
 
-/* Wanted w against invoiced h (both sorted by occupier), occupier by
- * occupier, into o. */
+/* The least occupier id of the three lists' next elements. */
+static int64_t
+next_occ(const struct segs *w, size_t wi, const struct segs *h, size_t hj,
+    const struct store_run_usage *u, size_t nu, size_t uk)
+{
+	int64_t	 occ = INT64_MAX;
+
+	if (wi < w->n)
+		occ = w->v[wi].occ_id;
+	if (hj < h->n && h->v[hj].occ_id < occ)
+		occ = h->v[hj].occ_id;
+	if (uk < nu && u[uk].occ_id < occ)
+		occ = u[uk].occ_id;
+	return occ;
+}
+
+/* Wanted w against invoiced h, and usage u[0..nu) (sorted by occupier),
+ * occupier by occupier, into o. */
 static int
 diff_chunk(const struct run *x, struct segs *w, struct segs *h,
-    struct drafts *o)
+    const struct store_run_usage *u, size_t nu, struct drafts *o)
 {
-	size_t	 wi, hj;
+	size_t	 wi, hj, uk;
 	int	 rc;
 
 	if (w->n > 1)
 		qsort(w->v, w->n, sizeof(*w->v), cmp_occ_ord);
 	if (h->n > 1)
 		qsort(h->v, h->n, sizeof(*h->v), cmp_occ_ord);
-	for (wi = 0, hj = 0; wi < w->n || hj < h->n; ) {
-		int64_t	 occ;
-		size_t	 w0 = wi, h0 = hj;
+	for (wi = 0, hj = 0, uk = 0; wi < w->n || hj < h->n || uk < nu; ) {
+		int64_t	 occ = next_occ(w, wi, h, hj, u, nu, uk);
+		size_t	 w0 = wi, h0 = hj, u0 = uk;
 
-		occ = hj >= h->n || (wi < w->n &&
-		    w->v[wi].occ_id <= h->v[hj].occ_id) ?
-		    w->v[wi].occ_id : h->v[hj].occ_id;
 		while (wi < w->n && w->v[wi].occ_id == occ)
 			wi++;
 		while (hj < h->n && h->v[hj].occ_id == occ)
 			hj++;
+		while (uk < nu && u[uk].occ_id == occ)
+			uk++;
 		if ((rc = occupier_lines(x, occ, w->v + w0, wi - w0,
-		    h->v + h0, hj - h0, o)) < 0)
+		    h->v + h0, hj - h0, u + u0, uk - u0, o)) < 0)
 			return rc;
 	}
 	return 1;
@@ -482,8 +539,9 @@ chunk_txn(struct txn *t, void *arg)
 	struct run	*x = arg;
 	struct segs	 w = { NULL, 0, 0 }, h = { NULL, 0, 0 };
 	struct drafts	 o;
+	struct store_run_usage *u;
 	int64_t		*ids, lo, hi;
-	size_t		 nids, k;
+	size_t		 nids, nu, k;
 	int		 rc;
 
 	arena_reset(x->ca);
@@ -504,10 +562,12 @@ chunk_txn(struct txn *t, void *arg)
 		if ((rc = want_month(x, t->operator_id, lo, hi, x->months[k], 1,
 		    &w)) < 0)
 			return rc;
-	if (have_months(x, t->operator_id, lo, hi, &h) < 0)
+	if (have_months(x, t->operator_id, lo, hi, &h) < 0 ||
+	    store_run_usage(x->ca, t->operator_id, lo, hi, x->in->site,
+	    x->umonth, &u, &nu) < 0)
 		return -1;
 	o.d = arena_calloc(x->ca, nids, sizeof(*o.d));
-	if ((rc = diff_chunk(x, &w, &h, &o)) < 0)
+	if ((rc = diff_chunk(x, &w, &h, u, nu, &o)) < 0)
 		return rc;
 	if (store_run_insert_drafts(x->ca, t->operator_id, x->out->run_id,
 	    x->in->site, x->period, x->mode, t->user_id, o.d, o.nd, o.l, o.occ,
@@ -550,6 +610,42 @@ open_months(struct arena *a, struct run *x)
 	}
 }
 
+/*
+ * The month of usage a run bills: in arrears, the month billed; in
+ * advance, the last month that has ended (usage is only known after
+ * it). Each month's usage is billed once, whichever run comes first
+ * (STMT_RUN_USAGE leaves out what invoices hold). The monthly summaries
+ * of the run's sites are brought up to date first. 1, -1.
+ */
+static int
+usage_setup(struct ops_ctx *c, struct run *x)
+{
+	char		 label[32];
+	int64_t		 from, to;
+	size_t		 i;
+	int		 y = x->in->year, m = x->in->month, d;
+
+	if (x->in->advance) {
+		date_to_ymd(c->t.day, &y, &m, &d);
+		if (--m == 0) {
+			m = 12;
+			y--;
+		}
+	}
+	x->umonth = y * 100 + m;
+	inv_month_label(date_from_ymd(y, m, 1), label, sizeof(label));
+	x->ulabel = arena_strdup(c->t.a, label);
+	usage_month_bounds(y, m, &from, &to);
+	for (i = 0; i < x->out->nsites; i++) {
+		if (x->in->site != 0 && x->out->sites[i].id != x->in->site)
+			continue;
+		if (store_usage_month_fresh(c->t.a, c->t.operator_id,
+		    x->out->sites[i].id, x->umonth, from, to) < 0)
+			return -1;
+	}
+	return 1;
+}
+
 /* The run's site and month checked against the operator's sites and
  * today; what the chunks need read. 1, 0 refused, -1 store error. */
 static int
@@ -576,7 +672,7 @@ run_setup(struct ops_ctx *c, struct run *x)
 	    x->period, &x->open, &x->nopen) < 0)
 		return -1;
 	open_months(c->t.a, x);
-	return 1;
+	return usage_setup(c, x);
 }
 
 int

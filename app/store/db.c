@@ -30,7 +30,7 @@ const char *const stmt_names[STMT__MAX] = {
 
 #define COLBUF	256	/* first fetch buffer per column; longer values re-fetched */
 #define MAXCOLS	64
-#define MAXPARAMS 1280	/* the largest: 64 invoice lines a statement */
+#define MAXPARAMS 1408	/* the largest: 64 invoice lines a statement (22 each) */
 
 static MYSQL		*conn;
 static MYSQL_STMT	*stmts[STMT__MAX];

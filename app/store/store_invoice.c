@@ -6,6 +6,7 @@
 
 #include "../arena.h"
 #include "../domain/date.h"
+#include "../domain/usage.h"
 #include "../log.h"
 #include "db.h"
 #include "store_invoice.h"
@@ -369,10 +370,10 @@ store_invoice_lock(struct arena *a, int64_t op, int64_t id,
 
 /* ---- many rows a statement ---- */
 
-#define LINE_COLS	20	/* placeholders of a line row (LINE_ROW) */
+#define LINE_COLS	22	/* placeholders of a line row (LINE_ROW) */
 #define DRAFT_COLS	10	/* of a draft row (DRAFT_ROW) */
 
-/* The 20 parameters of line l of invoice inv, numbered no, into p; the
+/* The 22 parameters of line l of invoice inv, numbered no, into p; the
  * dates are written into d (3 x DATE_STRLEN bytes). */
 static void
 line_params(struct dbp *p, int64_t op, int64_t inv, int64_t no,
@@ -398,6 +399,8 @@ line_params(struct dbp *p, int64_t op, int64_t inv, int64_t no,
 	p[17] = DBP_I(l->bp);
 	p[18] = DBP_I(l->vat);
 	p[19] = l->credit_of_line ? DBP_I(l->credit_of_line) : DBP_NUL;
+	p[20] = l->usage_month ? DBP_I(l->usage_month) : DBP_NUL;
+	p[21] = l->usage_month ? DBP_I(l->usage_group) : DBP_NUL;
 }
 
 /* Insert n lines (line i on invoice inv[i] as number no[i]) in statements
@@ -886,6 +889,39 @@ store_run_invoiced(struct arena *a, int64_t op, int64_t occ_lo,
 		v[i].price = dbrow_int(r, 9);
 		v[i].qty = dbrow_int(r, 10);
 		v[i].net = dbrow_int(r, 11);
+	}
+	*out = v;
+	*n = res.nrows;
+	return 1;
+}
+
+int
+store_run_usage(struct arena *a, int64_t op, int64_t occ_lo, int64_t occ_hi,
+    int64_t site, int month, struct store_run_usage **out, size_t *n)
+{
+	struct dbp		 p[] = { DBP_I(op), DBP_I(month),
+	    DBP_I(USAGE_RATED), DBP_I(occ_lo), DBP_I(occ_hi), DBP_I(site),
+	    DBP_I(site) };
+	struct dbres		 res;
+	struct store_run_usage	*v;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	if (db_query(a, STMT_RUN_USAGE, p, NPARAMS(p), &res) < 0)
+		return -1;
+	v = arena_calloc(a, res.nrows + 1, sizeof(*v));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *r = &res.rows[i];
+
+		v[i].occ_id = dbrow_int(r, 0);
+		v[i].site_id = dbrow_int(r, 1);
+		v[i].group_id = dbrow_int(r, 2);
+		v[i].group = dbrow_str(r, 3);
+		v[i].calls = dbrow_int(r, 4);
+		v[i].billed = dbrow_int(r, 5);
+		v[i].included = dbrow_int(r, 6);
+		v[i].amount = dbrow_int(r, 7);
 	}
 	*out = v;
 	*n = res.nrows;

@@ -236,6 +236,18 @@ struct store_invoiced {
 	int		 days, dim;
 	int64_t		 price, qty, net;
 };
+/* A group of rated calls not invoiced yet (STMT_RUN_USAGE). */
+struct store_run_usage {
+	int64_t		 occ_id, site_id, group_id;
+	const char	*group;
+	int64_t		 calls, billed, included, amount;
+};
+/* The rated calls of occupiers [occ_lo, occ_hi] in month (YYYYMM), at
+ * site (0: every site), per occupier, site and group, that no invoice
+ * holds yet; by occupier, site, group order. 1, -1. */
+int	 store_run_usage(struct arena *, int64_t op, int64_t occ_lo,
+	    int64_t occ_hi, int64_t site, int month,
+	    struct store_run_usage **, size_t *);
 int	 store_run_invoiced(struct arena *, int64_t op, int64_t occ_lo,
 	    int64_t occ_hi, int64_t site, int32_t month_from, int32_t month_to,
 	    struct store_invoiced **, size_t *);

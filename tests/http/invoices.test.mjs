@@ -45,15 +45,23 @@ test('a bill run of January in arrears bills the charges report to the penny; ru
 	const docs = invoices(`i.run_id = ${janRun}`);
 	assert.equal(docs.length, run.invoices);
 	assert.ok(docs.length >= 4, `drafts: ${docs.length}`);
-	// Total and every occupier's subtotal equal the report's.
-	const sum = docs.reduce((a, d) => a + d.net, 0);
-	assert.equal(sum, report.total, 'invoices net = report total');
-	assert.equal(run.net, report.total, 'the run counts the same');
+	// Total and every occupier's subtotal of charge lines equal the
+	// report's; the rest is January's usage (usage lines, see
+	// usage-invoice.test.mjs), and the run counts both.
+	const charged = (d) => lines(d.id).filter((l) => l.kind === 'charge').reduce((a, l) => a + l.net, 0);
+	const used = (d) => lines(d.id).filter((l) => l.kind === 'usage').reduce((a, l) => a + l.net, 0);
+	const sum = docs.reduce((a, d) => a + charged(d), 0);
+	assert.equal(sum, report.total, 'invoices\' charge lines = report total');
+	const usage = docs.reduce((a, d) => a + used(d), 0);
+	assert.ok(usage > 0, 'the demo\'s January calls are invoiced');
+	assert.equal(docs.reduce((a, d) => a + d.net, 0), sum + usage, 'invoices net = charges + usage');
+	assert.equal(run.net, report.total + usage, 'the run counts the same');
 	const byOcc = {};
 	for (const d of docs) {
 		assert.equal(d.status, 'draft');
 		assert.equal(d.kind, 'invoice');
-		byOcc[d.occName] = (byOcc[d.occName] || 0) + d.net;
+		if (charged(d) !== 0)
+			byOcc[d.occName] = (byOcc[d.occName] || 0) + charged(d);
 	}
 	for (const [name, amount] of Object.entries(report.byOccupier))
 		if (amount !== 0)
@@ -66,16 +74,17 @@ test('a bill run of January in arrears bills the charges report to the penny; ru
 		assert.ok(ls.length > 0);
 		assert.equal(ls.reduce((a, l) => a + l.net, 0), d.net, `invoice ${d.id} net`);
 		for (const l of ls) {
-			assert.equal(l.kind, 'charge');
+			assert.ok(['charge', 'usage'].includes(l.kind), `line ${l.id} kind ${l.kind}`);
 			assert.equal(l.vat, vatOf(l.net, l.bp), `line ${l.id} VAT`);
-			assert.equal(l.month, '2026-01-01');
+			if (l.kind === 'charge')
+				assert.equal(l.month, '2026-01-01');
 		}
 		assert.equal(ls.reduce((a, l) => a + l.vat, 0), d.vat, `invoice ${d.id} VAT = Σ line VAT`);
 		assert.equal(d.gross, d.net + d.vat);
 	}
 	// Acme: the seven services of its Charges tab but the free one.
 	const acmeDoc = docs.find((d) => d.occ === acme);
-	assert.deepEqual(lines(acmeDoc.id).map((l) => [l.desc, l.qty, l.net]), [
+	assert.deepEqual(lines(acmeDoc.id).filter((l) => l.kind === 'charge').map((l) => [l.desc, l.qty, l.net]), [
 		['Internet (LAN only) 100 Mbps · Canary Wharf', 1, 9000],
 		['Public IP (/29) · Canary Wharf', 1, 2500],
 		['Bandwidth 500 Mbps · Canary Wharf', 1, 15000],

@@ -584,6 +584,35 @@ test_staff_lines(void **state)
 	assert_int_equal(l.month, DATE_NONE);
 }
 
+/* A usage line: the group's amount as QTY 1, VAT half-up on it, marked
+ * with the month and group it invoices. */
+static void
+test_usage_line(void **state)
+{
+	struct inv_line	 l;
+
+	(void)state;
+	assert_int_equal(inv_usage_line(&l, 7, 202601, 3, 1234, VAT_STANDARD,
+	    "Calls: UK mobile"), 0);
+	assert_int_equal(l.kind, IL_USAGE);
+	assert_string_equal(inv_line_kind_names[l.kind], "usage");
+	assert_int_equal(inv_line_kind_parse("usage"), IL_USAGE);
+	assert_int_equal(l.site_id, 7);
+	assert_int_equal(l.usage_month, 202601);
+	assert_int_equal(l.usage_group, 3);
+	assert_int_equal(l.qty, 1);
+	assert_int_equal(l.unit_price, 1234);
+	assert_int_equal(l.net, 1234);
+	assert_int_equal(l.vat, 247);		/* 246.8p, half-up */
+	assert_int_equal(l.occsvc_id, 0);
+	assert_int_equal(l.month, DATE_NONE);
+	assert_int_equal(inv_usage_line(&l, 7, 202601, 3, 5, VAT_STANDARD,
+	    "x"), 0);
+	assert_int_equal(l.vat, 1);		/* 1.0p */
+	assert_int_equal(inv_usage_line(&l, 7, 202601, 3, MONEY_MAX + 1,
+	    VAT_STANDARD, "x"), -1);
+}
+
 /* A run in arrears bills a month that has ended; in advance, this month
  * or next; a month out of range is not a month. */
 static void
@@ -641,6 +670,7 @@ main(void)
 		cmocka_unit_test(test_winansi),
 		cmocka_unit_test(test_export_rows),
 		cmocka_unit_test(test_staff_lines),
+		cmocka_unit_test(test_usage_line),
 		cmocka_unit_test(test_run_check),
 		cmocka_unit_test(test_prefix),
 	};
