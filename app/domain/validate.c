@@ -98,50 +98,23 @@ validate_enum(const char *s, const char *const *choices)
 	return -1;
 }
 
-const char *
-validate_field(const struct field *f, const char *raw, size_t len,
-    char *trimmed, struct fval *v)
+/* A present value (trimmed, n bytes; len as sent) checked against its
+ * type: NULL, or the message (also in v->err). */
+static const char *
+typed_check(const struct field *f, const char *trimmed, size_t n,
+    size_t len, struct fval *v)
 {
-	size_t	 a, b;
-
-	memset(v, 0, sizeof(*v));
-	v->date = DATE_NONE;
-	v->raw = raw == NULL ? "" : raw;
-	if (raw == NULL)
-		len = 0;
-	a = 0;
-	b = len;
-	if (f->type != FT_PASSWORD) {
-		while (a < b && (raw[a] == ' ' || raw[a] == '\t' ||
-		    raw[a] == '\r' || raw[a] == '\n'))
-			a++;
-		while (b > a && (raw[b - 1] == ' ' || raw[b - 1] == '\t' ||
-		    raw[b - 1] == '\r' || raw[b - 1] == '\n'))
-			b--;
-	}
-	if (b > a)
-		memcpy(trimmed, raw + a, b - a);
-	trimmed[b - a] = '\0';
-	v->s = trimmed;
-	v->present = b > a;
-	if (len > f->cap)
-		return v->err = "is too long";
-	if (!v->present) {
-		if (f->required)
-			return v->err = "is required";
-		return NULL;
-	}
 	switch (f->type) {
 	case FT_TEXT:
-		if (has_ctl(trimmed, b - a, 0))
+		if (has_ctl(trimmed, n, 0))
 			return v->err = "must be a single line of text";
 		break;
 	case FT_MULTILINE:
-		if (has_ctl(trimmed, b - a, 1))
+		if (has_ctl(trimmed, n, 1))
 			return v->err = "contains control characters";
 		break;
 	case FT_EMAIL:
-		if (has_ctl(trimmed, b - a, 0) || !email_ok(trimmed, b - a))
+		if (has_ctl(trimmed, n, 0) || !email_ok(trimmed, n))
 			return v->err = "must be an email address";
 		break;
 	case FT_DATE:
@@ -182,4 +155,40 @@ validate_field(const struct field *f, const char *raw, size_t len,
 		return v->err = "is not valid";
 	}
 	return NULL;
+}
+
+const char *
+validate_field(const struct field *f, const char *raw, size_t len,
+    char *trimmed, struct fval *v)
+{
+	size_t	 a, b;
+
+	memset(v, 0, sizeof(*v));
+	v->date = DATE_NONE;
+	v->raw = raw == NULL ? "" : raw;
+	if (raw == NULL)
+		len = 0;
+	a = 0;
+	b = len;
+	if (f->type != FT_PASSWORD) {
+		while (a < b && (raw[a] == ' ' || raw[a] == '\t' ||
+		    raw[a] == '\r' || raw[a] == '\n'))
+			a++;
+		while (b > a && (raw[b - 1] == ' ' || raw[b - 1] == '\t' ||
+		    raw[b - 1] == '\r' || raw[b - 1] == '\n'))
+			b--;
+	}
+	if (b > a)
+		memcpy(trimmed, raw + a, b - a);
+	trimmed[b - a] = '\0';
+	v->s = trimmed;
+	v->present = b > a;
+	if (len > f->cap)
+		return v->err = "is too long";
+	if (!v->present) {
+		if (f->required)
+			return v->err = "is required";
+		return NULL;
+	}
+	return typed_check(f, trimmed, b - a, len, v);
 }
