@@ -36,6 +36,7 @@ enum page {
 	PAGE_CATALOG,		/* /catalog */
 	PAGE_CATALOG_SERVICE,	/* /catalog/# (GET: everyone operator-side) */
 	PAGE_CATALOG_EDIT,	/* /catalog/# (POST: operator admins) */
+	PAGE_CATALOG_NEW,	/* /catalog/new (operator admins) */
 	PAGE_OCC_TELEPHONY,	/* /occupiers/#/sites/#/telephony */
 	PAGE_OCC_DEVICES,	/* /occupiers/#/sites/#/devices */
 	PAGE_SITE_TELEPHONY,	/* /sites/#/telephony */
@@ -134,6 +135,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CATALOG] = { MG, "/catalog", page_catalog, R_OPERATOR, 0 },
 	[PAGE_CATALOG_SERVICE] = { MG, "/catalog/#", page_catalog_edit, R_OPERATOR, 0 },
 	[PAGE_CATALOG_EDIT] = { MP, "/catalog/#", page_catalog_edit, R_OPADMIN, 0 },
+	[PAGE_CATALOG_NEW] = { MG | MP, "/catalog/new", page_catalog_new, R_OPADMIN, 0 },
 	[PAGE_OCC_TELEPHONY] = { MG | MP, "/occupiers/#/sites/#/telephony", page_occupier_telephony, R_OPERATOR, 0 },
 	[PAGE_OCC_DEVICES] = { MG | MP, "/occupiers/#/sites/#/devices", page_occupier_devices, R_OPERATOR, 0 },
 	[PAGE_SITE_TELEPHONY] = { MG | MP, "/sites/#/telephony", page_site_telephony, R_OPERATOR, 0 },

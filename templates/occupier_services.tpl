@@ -22,7 +22,7 @@
 <thead><tr><th scope="col">Service</th><th scope="col">Contract</th><th scope="col">Start date</th>{{#SHOW_COST}}<th scope="col" class="num">Cost</th>{{/SHOW_COST}}<th scope="col" class="num">RRP</th><th scope="col" class="num">Price</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Total</th><th scope="col">Status</th></tr></thead>
 <tbody>
 {{#ROW}}<tr>
-<td data-label="Service"><span class="svc-name">{{NAME}}</span><span class="svc-desc">{{DESCRIPTION}}</span></td>
+<td data-label="Service"><span class="svc-name">{{NAME}}</span>{{#RETIRED}} <span class="chip retired">Retired</span>{{/RETIRED}}<span class="svc-desc">{{DESCRIPTION}}</span></td>
 <td data-label="Contract">{{CONTRACT}}<span class="svc-desc">{{CONTRACT_STATUS}}</span></td>
 <td data-label="Start date">{{START}}</td>
 {{#SHOW_COST}}<td class="num" data-label="Cost">{{COST}}{{#ZERO_COST}}<a class="note-ref" href="#zero-cost" title="Cost 0.00: see the note below">*</a>{{/ZERO_COST}}</td>{{/SHOW_COST}}

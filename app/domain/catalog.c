@@ -86,3 +86,26 @@ catalog_rule_repeats(const struct catalog_rule *r, int64_t svc,
 	return h->other == r->other && strcmp(hc, rc) == 0 ?
 	    "This service already has this requirement" : NULL;
 }
+
+const char *
+catalog_code_check(const char *code)
+{
+	size_t	 i;
+
+	if (code == NULL || code[0] == '\0')
+		return "is required";
+	for (i = 0; code[i] != '\0'; i++) {
+		char c = code[i];
+
+		if (i == CATALOG_CODE_MAX)
+			return "must be at most 48 characters";
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9'))
+			continue;
+		if (i == 0)
+			return "must start with a letter or a digit";
+		if (c != '-' && c != '_' && c != '.')
+			return "may hold only letters, digits, '-', '_' and '.'";
+	}
+	return NULL;
+}

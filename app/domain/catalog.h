@@ -46,4 +46,13 @@ struct catalog_rule_had {
 const char	*catalog_rule_repeats(const struct catalog_rule *r, int64_t svc,
 		    const struct catalog_rule_had *h);
 
+/*
+ * A service's code as an admin types it: 1 to CATALOG_CODE_MAX letters,
+ * digits, '-', '_' or '.', starting with a letter or a digit (it names the
+ * service in exports and imports: no spaces). NULL when it is one, else
+ * why (the form puts "Code " before it).
+ */
+#define CATALOG_CODE_MAX	48
+const char	*catalog_code_check(const char *code);
+
 #endif

@@ -2,6 +2,7 @@
  * ops/catalog: see catalog.h.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "../arena.h"
 #include "../domain/money.h"
@@ -20,27 +21,142 @@ service_of(const struct store_catalog *c, int64_t id)
 
 struct service_op {
 	const struct catalog_service_in	*in;
-	const struct store_service	*s;
+	const struct store_service	*s;	/* save: as read; add: NULL */
 	struct catalog_out		*out;
 };
 
-/* The operator's sites among the ids ticked, in the sites' order. */
+/* The operator's sites among the ids ticked, in the sites' order, with
+ * their own RRPs (-1: none) in *rrps. */
 static int64_t *
 sites_ticked(struct arena *a, const struct catalog_service_in *in,
-    size_t *n)
+    int64_t **rrps, size_t *n)
 {
 	int64_t	*ids;
 	size_t	 i, j;
 
 	ids = arena_calloc(a, in->nsites ? in->nsites : 1, sizeof(*ids));
+	*rrps = arena_calloc(a, in->nsites ? in->nsites : 1, sizeof(**rrps));
 	*n = 0;
 	for (i = 0; i < in->nsites; i++)
 		for (j = 0; j < in->nchecked; j++)
 			if (in->checked[j] == in->sites[i].id) {
+				(*rrps)[*n] = in->site_rrp != NULL ?
+				    in->site_rrp[i] : -1;
 				ids[(*n)++] = in->sites[i].id;
 				break;
 			}
 	return ids;
+}
+
+/* "site=amount,..." of the sites' own RRPs. */
+static const char *
+rrps_text(struct arena *a, const int64_t *sites, const int64_t *rrps,
+    size_t n)
+{
+	struct buf	 b;
+	char		 m[MONEY_STRLEN];
+	size_t		 i;
+
+	buf_init(&b, a, 64);
+	buf_printf(&b, "%s", "");
+	for (i = 0; i < n; i++) {
+		if (rrps[i] < 0)
+			continue;
+		money_format(rrps[i], m, sizeof(m));
+		buf_printf(&b, "%s%lld:%s", b.len ? "," : "",
+		    (long long)sites[i], m);
+	}
+	return b.p;
+}
+
+/* The sites' own RRPs of service id as stored, as rrps_text has them. */
+static const char *
+rrps_stored(struct txn *t, int64_t id)
+{
+	struct store_site_rrp	*r;
+	int64_t			*sites, *rrps;
+	size_t			 n, i;
+
+	if (store_service_site_rrps(t->a, t->operator_id, id, &r, &n) < 0)
+		return NULL;
+	sites = arena_calloc(t->a, n ? n : 1, sizeof(*sites));
+	rrps = arena_calloc(t->a, n ? n : 1, sizeof(*rrps));
+	for (i = 0; i < n; i++) {
+		sites[i] = r[i].site_id;
+		rrps[i] = r[i].rrp;
+	}
+	return rrps_text(t->a, sites, rrps, n);
+}
+
+/* "1,2" of the site ids. */
+static const char *
+ids_text(struct arena *a, const int64_t *ids, size_t n)
+{
+	struct buf	 b;
+	size_t		 i;
+
+	buf_init(&b, a, 32);
+	buf_printf(&b, "%s", "");
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%lld", i ? "," : "", (long long)ids[i]);
+	return b.p;
+}
+
+/* "\nkey=value" of what changed, for both sides of the audit event. */
+static void
+changed_line(struct buf *ob, struct buf *nb, const char *key,
+    const char *was, const char *is)
+{
+	if (strcmp(was, is) == 0)
+		return;
+	buf_printf(ob, "\n%s=%s", key, was);
+	buf_printf(nb, "\n%s=%s", key, is);
+}
+
+static const char *
+ent_text(struct arena *a, const int64_t *e)
+{
+	return arena_printf(a, "%lld/%lld/%lld/%lld/%lld", (long long)e[0],
+	    (long long)e[1], (long long)e[2], (long long)e[3],
+	    (long long)e[4]);
+}
+
+/* The audit event of a save: RRP and description always (and the sites
+ * before), anything else that changed after them. */
+static int
+save_audit(struct txn *t, const struct service_op *x, const char *old_rrps,
+    const char *new_rrps)
+{
+	const struct store_service_def	*d = &x->in->def;
+	const struct store_service	*s = x->s;
+	struct buf			 ob, nb;
+	char				 o[MONEY_STRLEN], n[MONEY_STRLEN];
+
+	buf_init(&ob, t->a, 256);
+	buf_init(&nb, t->a, 256);
+	money_format(s->rrp_base, o, sizeof(o));
+	money_format(d->rrp, n, sizeof(n));
+	buf_printf(&ob, "rrp=%s\ndescription=%s\nsites=%s", o, s->description,
+	    s->site_ids);
+	buf_printf(&nb, "rrp=%s\ndescription=%s", n, d->description);
+	changed_line(&ob, &nb, "code", s->code, d->code);
+	changed_line(&ob, &nb, "name", s->name, d->name);
+	changed_line(&ob, &nb, "category", s->category, d->category);
+	money_format(s->cost, o, sizeof(o));
+	money_format(d->cost, n, sizeof(n));
+	changed_line(&ob, &nb, "cost", o, n);
+	changed_line(&ob, &nb, "entitles", ent_text(t->a, s->ent),
+	    ent_text(t->a, d->ent));
+	changed_line(&ob, &nb, "site_rrp", old_rrps, new_rrps);
+	return txn_audit(t, 0, 0, "service", s->id, "update", ob.p, nb.p);
+}
+
+/* Refused: code is another service's. */
+static int
+code_taken(struct arena *a, struct catalog_out *out, const char *code)
+{
+	return ops_refuse(&out->why, OPS_INVALID, "code", arena_printf(a,
+	    "Code %s is already another service's: choose another.", code));
 }
 
 static int
@@ -48,27 +164,43 @@ service_txn(struct txn *t, void *arg)
 {
 	struct service_op		*x = arg;
 	const struct catalog_service_in	*in = x->in;
-	const struct store_service	*s = x->s;
-	char				 ob[MONEY_STRLEN], nb[MONEY_STRLEN];
-	int64_t				*ids;
+	const char			*old_rrps;
+	int64_t				*ids, *rrps;
 	size_t				 nids;
 	int				 rc;
 
-	ids = sites_ticked(t->a, in, &nids);
-	if ((rc = store_service_update(t->operator_id, s->id, in->rrp,
-	    in->description)) > 0)
-		rc = store_service_sites_set(t->operator_id, s->id, ids, nids);
-	if (rc <= 0)
-		return rc < 0 ? -1 : ops_refuse(&x->out->why, OPS_INVALID,
-		    NULL, NULL);
-	money_format(s->rrp, ob, sizeof(ob));
-	money_format(in->rrp, nb, sizeof(nb));
-	if (txn_audit(t, 0, 0, "service", s->id, "update", arena_printf(t->a,
-	    "rrp=%s\ndescription=%s\nsites=%s", ob, s->description,
-	    s->site_ids), arena_printf(t->a, "rrp=%s\ndescription=%s", nb,
-	    in->description)) < 0)
+	ids = sites_ticked(t->a, in, &rrps, &nids);
+	if ((old_rrps = rrps_stored(t, x->s->id)) == NULL)
+		return -1;
+	if ((rc = store_service_update(t->operator_id, x->s->id,
+	    &in->def)) == -2)
+		return code_taken(t->a, x->out, in->def.code);
+	if (rc < 0 || store_service_sites_set(t->operator_id, x->s->id, ids,
+	    rrps, nids) < 0)
+		return -1;
+	if (save_audit(t, x, old_rrps, rrps_text(t->a, ids, rrps, nids)) < 0)
 		return -1;
 	return store_catalog_bump(t->operator_id) > 0 ? 1 : -1;
+}
+
+/* What a save or an add refuses before writing: the code's form, and a
+ * code another service of the catalog has (the unique key says so too,
+ * for one added meanwhile). 1 fine, 0 refused. */
+static int
+service_check(struct arena *a, const struct catalog_service_in *in,
+    struct catalog_out *out)
+{
+	const char	*why;
+	size_t		 i;
+
+	if ((why = catalog_code_check(in->def.code)) != NULL)
+		return ops_refuse(&out->why, OPS_INVALID, "code",
+		    arena_printf(a, "Code %s", why));
+	for (i = 0; i < in->cat->nsvc; i++)
+		if (in->cat->svc[i].id != in->service_id &&
+		    strcasecmp(in->cat->svc[i].code, in->def.code) == 0)
+			return code_taken(a, out, in->def.code);
+	return 1;
 }
 
 int
@@ -80,7 +212,93 @@ ops_catalog_service_save(struct ops_ctx *c,
 	memset(out, 0, sizeof(*out));
 	if ((x.s = service_of(in->cat, in->service_id)) == NULL)
 		return ops_refuse(&out->why, OPS_NOT_FOUND, NULL, NULL);
+	if (!service_check(c->t.a, in, out))
+		return 0;
 	return db_txn(&c->t, service_txn, &x);
+}
+
+static int
+add_txn(struct txn *t, void *arg)
+{
+	struct service_op		*x = arg;
+	const struct catalog_service_in	*in = x->in;
+	const struct store_service_def	*d = &in->def;
+	int64_t				*ids, *rrps, id;
+	size_t				 nids;
+	char				 cost[MONEY_STRLEN], rrp[MONEY_STRLEN];
+
+	ids = sites_ticked(t->a, in, &rrps, &nids);
+	if ((id = store_service_insert(t->operator_id, d)) == -2)
+		return code_taken(t->a, x->out, d->code);
+	if (id < 0 || store_service_sites_set(t->operator_id, id, ids, rrps,
+	    nids) < 0)
+		return -1;
+	money_format(d->cost, cost, sizeof(cost));
+	money_format(d->rrp, rrp, sizeof(rrp));
+	if (txn_audit(t, 0, 0, "service", id, "create", NULL, arena_printf(
+	    t->a, "code=%s\nname=%s\ncategory=%s\ncost=%s\nrrp=%s\n"
+	    "entitles=%s\nneeds_case=%d\nneeds_device=%d\nsites=%s\n"
+	    "site_rrp=%s\ndescription=%s", d->code, d->name, d->category, cost,
+	    rrp, ent_text(t->a, d->ent), d->needs_case, d->needs_device,
+	    ids_text(t->a, ids, nids), rrps_text(t->a, ids, rrps, nids),
+	    d->description)) < 0)
+		return -1;
+	x->out->id = id;
+	return store_catalog_bump(t->operator_id) > 0 ? 1 : -1;
+}
+
+int
+ops_catalog_service_add(struct ops_ctx *c,
+    const struct catalog_service_in *in, struct catalog_out *out)
+{
+	struct service_op	 x = { in, NULL, out };
+
+	memset(out, 0, sizeof(*out));
+	if (!service_check(c->t.a, in, out))
+		return 0;
+	return db_txn(&c->t, add_txn, &x);
+}
+
+struct retire_op {
+	const struct store_service	*s;
+	int				 retired;
+	struct catalog_out		*out;
+};
+
+static int
+retire_txn(struct txn *t, void *arg)
+{
+	struct retire_op	*x = arg;
+	int			 rc;
+
+	if ((rc = store_service_retire(t->operator_id, x->s->id,
+	    x->retired)) < 0)
+		return -1;
+	if (rc == 0)
+		return ops_refuse(&x->out->why, OPS_CONFLICT, NULL,
+		    arena_printf(t->a, x->retired ? "%s is retired already." :
+		    "%s is offered already.", x->s->name));
+	if (txn_audit(t, 0, 0, "service", x->s->id, x->retired ? "retire" :
+	    "unretire", arena_printf(t->a, "name=%s\nretired=%d", x->s->name,
+	    !x->retired), arena_printf(t->a, "name=%s\nretired=%d",
+	    x->s->name, x->retired)) < 0)
+		return -1;
+	return store_catalog_bump(t->operator_id) > 0 ? 1 : -1;
+}
+
+int
+ops_catalog_service_retire(struct ops_ctx *c,
+    const struct catalog_retire_in *in, struct catalog_out *out)
+{
+	struct retire_op	 x;
+
+	memset(out, 0, sizeof(*out));
+	memset(&x, 0, sizeof(x));
+	if ((x.s = service_of(in->cat, in->service_id)) == NULL)
+		return ops_refuse(&out->why, OPS_NOT_FOUND, NULL, NULL);
+	x.retired = in->retired != 0;
+	x.out = out;
+	return db_txn(&c->t, retire_txn, &x);
 }
 
 struct rule_op {

@@ -1,6 +1,7 @@
 /*
- * ops/catalog: an operator admin's changes to the catalog: a service's
- * RRP, description and sites, its rules, and every service's VAT rate and
+ * ops/catalog: an operator admin's changes to the catalog: a service
+ * added, edited (its RRP, description, sites and prices by site ...),
+ * retired or offered again, its rules, and every service's VAT rate and
  * accounting codes. See ops.h for the contract of every operation.
  *
  * The catalog and the sites an operation checks against are ctx's
@@ -22,23 +23,44 @@
 
 struct catalog_out {
 	struct ops_result	 why;
+	int64_t			 id;	/* ops_catalog_service_add: the new service */
 };
 
 struct catalog_service_in {
 	const struct store_catalog	*cat;
 	const struct store_site		*sites;
 	size_t				 nsites;
-	int64_t				 service_id;
-	int64_t				 rrp;
-	const char			*description;
+	int64_t				 service_id;	/* save: which; add: 0 */
+	struct store_service_def	 def;		/* as sent */
 	const int64_t			*checked;	/* site ids ticked */
 	size_t				 nchecked;
+	const int64_t			*site_rrp;	/* per sites[i]: its own
+							 * RRP, < 0 none (NULL:
+							 * none at all) */
 };
 
-/* Save a service's RRP and description, and offer it at the sites ticked
- * (ids that are none of the operator's sites are ignored). */
+/* Save a service: its code (another service's refused, on "code"), name,
+ * category, description, cost, RRP and entitlements, offered at the sites
+ * ticked (ids that are none of the operator's sites are ignored), each
+ * at its own RRP when it has one. */
 int	 ops_catalog_service_save(struct ops_ctx *,
 	    const struct catalog_service_in *, struct catalog_out *);
+
+/* Add a service to the catalog (as ops_catalog_service_save; out->id). */
+int	 ops_catalog_service_add(struct ops_ctx *,
+	    const struct catalog_service_in *, struct catalog_out *);
+
+struct catalog_retire_in {
+	const struct store_catalog	*cat;
+	int64_t				 service_id;
+	int				 retired;	/* 1 retire, 0 offer again */
+};
+
+/* Retire a service (no longer offered: not among Available services nor
+ * accepted on a new row; plans that hold it keep it until it is removed)
+ * or offer it again. Already so: OPS_CONFLICT. */
+int	 ops_catalog_service_retire(struct ops_ctx *,
+	    const struct catalog_retire_in *, struct catalog_out *);
 
 struct catalog_rule_in {
 	const struct store_catalog	*cat;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../domain/money.h"
 #include "../domain/rules.h"
 #include "../store/store.h"
 #include "../tpl/tpl.h"
@@ -80,19 +81,48 @@ catalog_rule_text_for(struct req *r, const struct store_catalog *c,
 	return catalog_rule_text(r, c, u);
 }
 
+/* "Canary Wharf, Shoreditch (RRP 95.00)": the sites offering s, each
+ * with its own RRP if it has one, or "Not offered". */
+static const char *
+sites_text(struct req *r, const struct store_service *s,
+    const struct store_site *sites, size_t ns,
+    const struct store_site_rrp *rr, size_t nr)
+{
+	struct buf	 sb;
+	char		 id[32], m[MONEY_STRLEN];
+	size_t		 j, k;
+
+	buf_init(&sb, r->a, 64);
+	for (j = 0; j < ns; j++) {
+		snprintf(id, sizeof(id), ",%lld,", (long long)sites[j].id);
+		if (!strstr(arena_printf(r->a, ",%s,", s->site_ids), id))
+			continue;
+		buf_printf(&sb, "%s%s", sb.len ? ", " : "", sites[j].name);
+		for (k = 0; k < nr; k++)
+			if (rr[k].service_id == s->id &&
+			    rr[k].site_id == sites[j].id) {
+				money_format_display(rr[k].rrp, m, sizeof(m));
+				buf_printf(&sb, " (RRP %s)", m);
+			}
+	}
+	return sb.len ? sb.p : "Not offered";
+}
+
 void
 page_catalog(struct req *r)
 {
 	struct tpl_dict		*d, *row;
 	struct store_catalog	 c;
 	struct store_site	*sites;
-	size_t			 i, j, ns;
-	char			 id[32];
+	struct store_site_rrp	*rr;
+	size_t			 i, j, ns, nr;
 
 	if ((d = page_begin(r, "Catalog", "catalog.tpl", "catalog")) == NULL)
 		return;
 	if (store_catalog_load(r->a, r->user.operator_id, 0, &c) < 0 ||
-	    store_site_list(r->a, r->user.operator_id, 0, &sites, &ns) < 0) {
+	    store_site_list(r->a, r->user.operator_id, 0, &sites, &ns) < 0 ||
+	    store_service_site_rrps(r->a, r->user.operator_id, 0, &rr,
+	    &nr) < 0) {
 		page_store_error(r);
 		return;
 	}
@@ -100,7 +130,6 @@ page_catalog(struct req *r)
 	    TN_READ_ONLY);
 	for (i = 0; i < c.nsvc; i++) {
 		const struct store_service *s = &c.svc[i];
-		struct buf sb;
 
 		row = tpl_section(d, TN_ROW);
 		tpl_set_int(row, TN_ID, s->id);
@@ -117,16 +146,11 @@ page_catalog(struct req *r)
 				tpl_set(tpl_section(row, TN_RULE), TN_TEXT,
 				    catalog_rule_text_for(r, &c, &c.rules[j],
 				    s->id));
-		buf_init(&sb, r->a, 64);
-		for (j = 0; j < ns; j++) {
-			snprintf(id, sizeof(id), ",%lld,", (long long)sites[j].id);
-			if (strstr(arena_printf(r->a, ",%s,", s->site_ids), id))
-				buf_printf(&sb, "%s%s", sb.len ? ", " : "",
-				    sites[j].name);
-		}
-		tpl_set(row, TN_SITES, sb.len ? sb.p : "Not offered");
+		tpl_set(row, TN_SITES, sites_text(r, s, sites, ns, rr, nr));
 		if (s->needs_case)
 			tpl_show(row, TN_NEEDS_CASE);
+		if (s->retired)
+			tpl_show(row, TN_RETIRED);
 	}
 	tpl_show(d, c.nsvc == 0 ? TN_EMPTY : TN_HAS_ROWS);
 	page_end(r);

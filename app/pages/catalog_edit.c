@@ -1,8 +1,10 @@
 /*
  * catalog_edit: one catalog service. Everyone operator-side sees it;
- * operator admins (POST is admin-only in the route table) change its RRP,
- * description and site availability (op=save), and add or delete rules
- * (op=add_rule, op=delete_rule). Each change is one transaction that also
+ * operator admins (POST is admin-only in the route table) change it: its
+ * code, name, category, cost, RRP, description, entitlements, sites and
+ * RRP by site (op=save; a save that sends only RRP, description and sites
+ * keeps the rest), retire it or offer it again (op=retire, op=unretire),
+ * and add or delete rules (op=add_rule, op=delete_rule). Each change is one transaction that also
  * bumps the catalog version (worker caches) and writes an audit event.
  */
 #include <stdio.h>
@@ -13,18 +15,13 @@
 #include "../ops/catalog.h"
 #include "../store/store.h"
 #include "../tpl/tpl.h"
+#include "catalog_form.h"
 #include "pages.h"
 
 const char	*catalog_entitlements(struct req *, const struct store_service *);
 const char	*catalog_rule_text_for(struct req *,
 		    const struct store_catalog *, const struct store_rule *,
 		    int64_t for_service);
-
-enum svc_field {
-	SVF_RRP,	/* rrp */
-	SVF_DESC,	/* description */
-	SVF__MAX
-};
 
 /* What deleting rule u of service s does, named. */
 static const char *
@@ -36,11 +33,6 @@ rule_consequence(struct req *r, const struct store_catalog *c,
 	    "have it again, add it anew.", catalog_rule_text_for(r, c, u,
 	    s->id), s->name);
 }
-
-static const struct field svc_fields[SVF__MAX] = {
-	[SVF_RRP] = { "rrp", "RRP", FT_MONEY, 20, 1, 0, 0, NULL, 0 },
-	[SVF_DESC] = { "description", "Description", FT_MULTILINE, 1000, 0, 0, 0, NULL, 0 },
-};
 
 enum rule_field {
 	RF_KIND,	/* kind */
@@ -57,6 +49,17 @@ static const struct field rule_fields[RF__MAX] = {
 	[RF_MAX] = { "max", "Maximum", FT_INT, 6, 0, 1, 99999, NULL, 0 },
 };
 
+/* What the page works on: the catalog, the service, the operator's sites
+ * and the service's own RRPs at them. */
+struct page_cat {
+	const struct store_catalog	*cat;
+	const struct store_service	*s;
+	struct store_site		*sites;
+	size_t				 ns;
+	struct store_site_rrp		*rr;
+	size_t				 nr;
+};
+
 static const struct store_service *
 find(const struct store_catalog *c, int64_t id)
 {
@@ -68,75 +71,15 @@ find(const struct store_catalog *c, int64_t id)
 	return NULL;
 }
 
-/* What the form sent (POST) or nothing (GET: the stored values shown). */
-struct sent {
-	int		 from_form;
-	const int64_t	*sites;		/* the site ids ticked */
-	size_t		 nsites;
-};
-
-static int
-ticked(const struct sent *f, int64_t site)
-{
-	size_t	 i;
-
-	for (i = 0; i < f->nsites; i++)
-		if (f->sites[i] == site)
-			return 1;
-	return 0;
-}
-
-/* The sites (section SITE), ticked as stored or as sent. */
+/* The rules of s (section RULE), deletable by operator admins. */
 static void
-sites_fill(struct req *r, struct tpl_dict *d, const struct store_service *s,
-    const struct store_site *sites, size_t ns, const struct sent *f)
+fill_rules(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
+    const struct store_service *s)
 {
 	struct tpl_dict	*x;
-	char		 key[40];
-	size_t		 i;
-	int		 on;
-
-	for (i = 0; i < ns; i++) {
-		x = tpl_section(d, TN_SITE);
-		tpl_set_int(x, TN_ID, sites[i].id);
-		tpl_set(x, TN_NAME, sites[i].name);
-		snprintf(key, sizeof(key), ",%lld,", (long long)sites[i].id);
-		if (f->from_form)
-			on = ticked(f, sites[i].id);
-		else
-			on = strstr(arena_printf(r->a, ",%s,", s->site_ids),
-			    key) != NULL;
-		if (on)
-			tpl_show(x, TN_CHECKED);
-	}
-}
-
-static void
-fill(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
-    const struct store_service *s, const struct store_site *sites, size_t ns,
-    const struct sent *f)
-{
-	struct tpl_dict	*x;
-	char		 b[MONEY_STRLEN];
 	size_t		 i;
 	int		 k;
 
-	tpl_set_int(d, TN_ID, s->id);
-	tpl_set(d, TN_NAME, s->name);
-	tpl_set(d, TN_CATEGORY, s->category);
-	tpl_set(d, TN_CODE, s->code);
-	page_set_money(d, TN_COST, s->cost);
-	page_set_money(d, TN_RRP_SHOW, s->rrp);
-	tpl_set(d, TN_DESCRIPTION_SHOW, s->description);
-	tpl_set(d, TN_ENTITLES, catalog_entitlements(r, s));
-	if (s->needs_case)
-		tpl_show(d, TN_NEEDS_CASE);
-	if (!f->from_form) {
-		money_format(s->rrp, b, sizeof(b));
-		form_fill(r, d, "rrp", b);
-		form_fill(r, d, "description", s->description);
-	}
-	sites_fill(r, d, s, sites, ns, f);
 	for (i = 0; i < c->nrules; i++) {
 		const struct store_rule *u = &c->rules[i];
 
@@ -159,6 +102,33 @@ fill(struct req *r, struct tpl_dict *d, const struct store_catalog *c,
 	}
 	for (k = 0; k < CAT__MAX; k++)
 		tpl_set(tpl_section(d, TN_CAT), TN_NAME, svc_category_names[k]);
+}
+
+/* What the page shows: the service as stored, its form (f: as sent, or
+ * NULL: as stored) and its rules. */
+static void
+fill(struct req *r, struct tpl_dict *d, const struct page_cat *p,
+    const struct catalog_form *f)
+{
+	const struct store_service	*s = p->s;
+
+	tpl_set_int(d, TN_ID, s->id);
+	tpl_set(d, TN_NAME, s->name);
+	tpl_set(d, TN_CATEGORY, s->category);
+	tpl_set(d, TN_CODE, s->code);
+	page_set_money(d, TN_COST, s->cost);
+	page_set_money(d, TN_RRP_SHOW, s->rrp_base);
+	tpl_set(d, TN_DESCRIPTION_SHOW, s->description);
+	tpl_set(d, TN_ENTITLES, catalog_entitlements(r, s));
+	tpl_show(d, s->retired ? TN_RETIRED : TN_OFFERED);
+	if (s->needs_case)
+		tpl_show(d, TN_NEEDS_CASE);
+	if (f == NULL || !f->from_form)
+		catalog_form_fill(r, d, s);
+	catalog_form_categories(d, f != NULL && f->from_form ?
+	    f->def.category : s->category);
+	catalog_form_sites(r, d, s, p->rr, p->nr, p->sites, p->ns, f);
+	fill_rules(r, d, p->cat, s);
 	if (r->user.role == ROLE_OPERATOR_ADMIN)
 		tpl_show(d, TN_CAN_EDIT);
 	else
@@ -196,10 +166,12 @@ enum cat_op {
 	CO_SAVE,	/* save */
 	CO_ADD_RULE,	/* add_rule */
 	CO_DELETE_RULE,	/* delete_rule */
+	CO_RETIRE,	/* retire */
+	CO_UNRETIRE,	/* unretire */
 };
 
 static const char *const cat_ops[] = { "save", "add_rule", "delete_rule",
-    NULL };
+    "retire", "unretire", NULL };
 
 /* op=add_rule: the rule sent, through ops_catalog_rule_add. 1, 0 refused
  * or not read (messages in d), -1 store error. */
@@ -227,77 +199,91 @@ add_rule(struct req *r, struct tpl_dict *d, struct ops_ctx *c,
 	return ops_catalog_rule_add(c, &in, out);
 }
 
-/* op=save: RRP, description and sites, through ops_catalog_service_save.
- * As add_rule. */
+/* op=save: the service's fields and sites (catalog_form.h), through
+ * ops_catalog_service_save. As add_rule. */
 static int
 save_service(struct req *r, struct tpl_dict *d, struct ops_ctx *c,
-    const struct store_catalog *cat, const struct store_service *s,
-    const struct store_site *sites, size_t ns, const struct sent *f,
+    const struct page_cat *p, struct catalog_form *f,
     struct catalog_out *out)
 {
 	struct catalog_service_in	 in;
-	struct fval			 v[SVF__MAX];
 
 	memset(out, 0, sizeof(*out));
-	if (form_read(r, d, svc_fields, SVF__MAX, v) > 0)
+	if (catalog_form_read(r, d, p->s, p->sites, p->ns, f) > 0)
 		return ops_refuse(&out->why, OPS_INVALID, NULL, NULL);
 	memset(&in, 0, sizeof(in));
-	in.cat = cat;
-	in.sites = sites;
-	in.nsites = ns;
-	in.service_id = s->id;
-	in.rrp = v[SVF_RRP].i;
-	in.description = v[SVF_DESC].s;
-	in.checked = f->sites;
-	in.nchecked = f->nsites;
+	in.cat = p->cat;
+	in.sites = p->sites;
+	in.nsites = p->ns;
+	in.service_id = p->s->id;
+	in.def = f->def;
+	in.checked = f->checked;
+	in.nchecked = f->nchecked;
+	in.site_rrp = f->site_rrp;
 	return ops_catalog_service_save(c, &in, out);
+}
+
+/* op=delete_rule, asked first: as add_rule, or 2 when the question was
+ * answered. */
+static int
+delete_rule(struct req *r, struct ops_ctx *c, const struct page_cat *p,
+    struct catalog_out *out)
+{
+	struct catalog_rule_delete_in	 del;
+
+	memset(&del, 0, sizeof(del));
+	del.cat = p->cat;
+	del.service_id = p->s->id;
+	if (form_id(r, "rule", &del.rule_id) != 1)
+		del.rule_id = 0;
+	if (!rule_confirmed(r, p->cat, p->s, del.rule_id))
+		return 2;
+	return ops_catalog_rule_delete(c, &del, out);
 }
 
 /* The POST: one change (op), then back to the service, or the form again
  * with why not. */
 static void
-change(struct req *r, struct tpl_dict *d, const struct store_catalog *cat,
-    const struct store_service *s, const struct store_site *sites, size_t ns)
+change(struct req *r, struct tpl_dict *d, const struct page_cat *p)
 {
-	struct catalog_rule_delete_in	 del;
+	struct catalog_retire_in	 ret;
+	struct catalog_form		 f;
 	struct catalog_out		 out;
 	struct ops_ctx			 c;
-	struct sent			 f;
 	int64_t				*ids;
 	int				 op, rc;
 
 	memset(&f, 0, sizeof(f));
 	if ((op = form_enum(r, "op", cat_ops)) < 0)
 		op = CO_SAVE;
-	if (form_ids(r, "site", ns + 64, &ids, &f.nsites) < 0) {
+	if (form_ids(r, "site", p->ns + 64, &ids, &f.nchecked) < 0) {
 		http_error_msg(r, 400, "This form could not be read: a choice "
 		    "it sends is not one the screen offers.");
 		return;
 	}
-	f.sites = ids;
-	f.from_form = op == CO_SAVE;
+	f.checked = ids;
 	page_ops_ctx(r, &c);
 	if (op == CO_DELETE_RULE) {
-		memset(&del, 0, sizeof(del));
-		del.cat = cat;
-		del.service_id = s->id;
-		if (form_id(r, "rule", &del.rule_id) != 1)
-			del.rule_id = 0;
-		if (!rule_confirmed(r, cat, s, del.rule_id))
+		if ((rc = delete_rule(r, &c, p, &out)) == 2)
 			return;
-		rc = ops_catalog_rule_delete(&c, &del, &out);
 	} else if (op == CO_ADD_RULE)
-		rc = add_rule(r, d, &c, cat, s, &out);
-	else
-		rc = save_service(r, d, &c, cat, s, sites, ns, &f, &out);
+		rc = add_rule(r, d, &c, p->cat, p->s, &out);
+	else if (op == CO_RETIRE || op == CO_UNRETIRE) {
+		ret.cat = p->cat;
+		ret.service_id = p->s->id;
+		ret.retired = op == CO_RETIRE;
+		rc = ops_catalog_service_retire(&c, &ret, &out);
+	} else
+		rc = save_service(r, d, &c, p, &f, &out);
 	if (rc < 0)
 		page_store_error(r);
 	else if (rc > 0)
-		http_redirect(r, arena_printf(r->a, "/catalog/%lld?done=saved",
-		    (long long)s->id));
+		http_redirect(r, arena_printf(r->a, "/catalog/%lld?done=%s",
+		    (long long)p->s->id, op == CO_RETIRE ? "retired" :
+		    op == CO_UNRETIRE ? "offered" : "saved"));
 	else if (!page_refused_bare(r, &out.why)) {
 		page_refused(r, d, &out.why);
-		fill(r, d, cat, s, sites, ns, &f);
+		fill(r, d, p, &f);
 		page_end(r);
 	}
 }
@@ -305,28 +291,34 @@ change(struct req *r, struct tpl_dict *d, const struct store_catalog *cat,
 void
 page_catalog_edit(struct req *r)
 {
-	struct tpl_dict			*d;
-	struct store_catalog		 c;
-	struct store_site		*sites;
-	const struct store_service	*s;
-	struct sent			 none = { 0, NULL, 0 };
-	size_t				 ns;
+	struct tpl_dict		*d;
+	struct store_catalog	 c;
+	struct page_cat		 p;
 
+	memset(&p, 0, sizeof(p));
+	p.cat = &c;
 	if (store_catalog_load(r->a, r->user.operator_id, 0, &c) < 0 ||
-	    store_site_list(r->a, r->user.operator_id, 0, &sites, &ns) < 0) {
+	    store_site_list(r->a, r->user.operator_id, 0, &p.sites,
+	    &p.ns) < 0) {
 		page_store_error(r);
 		return;
 	}
-	if ((s = find(&c, r->ids[0])) == NULL) {
+	if ((p.s = find(&c, r->ids[0])) == NULL) {
 		http_error(r, 404);
 		return;
 	}
-	if ((d = page_begin(r, s->name, "catalog_edit.tpl", "catalog")) == NULL)
+	if (store_service_site_rrps(r->a, r->user.operator_id, p.s->id, &p.rr,
+	    &p.nr) < 0) {
+		page_store_error(r);
+		return;
+	}
+	if ((d = page_begin(r, p.s->name, "catalog_edit.tpl", "catalog")) ==
+	    NULL)
 		return;
 	if (r->method == M_GET) {
-		fill(r, d, &c, s, sites, ns, &none);
+		fill(r, d, &p, NULL);
 		page_end(r);
 		return;
 	}
-	change(r, d, &c, s, sites, ns);
+	change(r, d, &p);
 }

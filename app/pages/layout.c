@@ -59,6 +59,8 @@ static const struct {
 	{ "device_registered", "The Wi-Fi device is registered and active." },
 	{ "comment_added", "Your comment is added." },
 	{ "mail_retry", "The message will be sent again." },
+	{ "retired", "The service is retired: no longer offered." },
+	{ "offered", "The service is offered again." },
 };
 
 static void

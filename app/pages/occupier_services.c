@@ -107,6 +107,8 @@ fill_row(struct req *r, struct tpl_dict *d, const struct tab *t,
 
 	tpl_set(row, TN_NAME, s->name);
 	tpl_set(row, TN_DESCRIPTION, s->description);
+	if (s->retired)
+		tpl_show(row, TN_RETIRED);
 	tpl_set(row, TN_CONTRACT, os->contract_ref);
 	tpl_set(row, TN_CONTRACT_STATUS, status_label(cst));
 	page_set_date(row, TN_START, os->start);

@@ -34,6 +34,7 @@ void	page_services_manage(struct req *);
 void	page_occupier_history(struct req *);
 void	page_catalog(struct req *);
 void	page_catalog_edit(struct req *);
+void	page_catalog_new(struct req *);
 void	page_occupier_telephony(struct req *);
 void	page_occupier_devices(struct req *);
 void	page_site_telephony(struct req *);

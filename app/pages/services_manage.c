@@ -214,6 +214,8 @@ fill_row(struct tpl_dict *d, const struct plan_dialog *m, size_t i,
 	tpl_set_int(s, TN_SERVICE_ID, row->service_id);
 	tpl_set(s, TN_NAME, row->svc ? row->svc->name : "Unknown service");
 	tpl_set(s, TN_DESCRIPTION, row->svc ? row->svc->description : "");
+	if (row->svc != NULL && row->svc->retired)
+		tpl_show(s, TN_RETIRED);
 	if (row->svc != NULL) {
 		page_set_money(s, TN_COST, row->svc->cost);
 		page_set_money(s, TN_RRP, row->svc->rrp);

@@ -274,8 +274,25 @@ struct store_service {
 	int64_t		 cost, rrp;
 	int		 needs_case, needs_device;
 	int64_t		 ent[STORE_INFRA];
-	int		 available;	/* offered at the site asked for */
+	int		 available;	/* offered at the site asked for (and
+					 * not retired) */
 	const char	*site_ids;	/* "1,2": every site offering it */
+	int		 retired;	/* no longer offered; plans keep it */
+	int64_t		 rrp_base;	/* its own RRP; rrp is the RRP at the
+					 * site asked for (its override) */
+};
+
+/* A service as an operator admin writes it (ops/catalog.h). */
+struct store_service_def {
+	const char	*code, *name, *category, *description;
+	int64_t		 cost, rrp;
+	int		 needs_case, needs_device;
+	int64_t		 ent[STORE_INFRA];
+};
+
+/* A site's own RRP of a service. */
+struct store_site_rrp {
+	int64_t		 service_id, site_id, rrp;
 };
 
 struct store_rule {
@@ -330,10 +347,23 @@ struct store_event {
 int	 store_catalog_load(struct arena *, int64_t op, int64_t site,
 	    struct store_catalog *);
 int	 store_catalog_bump(int64_t op);
-int	 store_service_update(int64_t op, int64_t id, int64_t rrp,
-	    const char *description);
+/* Write service id as def says (needs_* are not changed): 1, -2 its
+ * code is another service's, -1 error. */
+int	 store_service_update(int64_t op, int64_t id,
+	    const struct store_service_def *def);
+/* A new service, last in the catalog's order: its id, -2 the code is
+ * taken, -1 error. */
+int64_t	 store_service_insert(int64_t op, const struct store_service_def *);
+/* Retire (retired 1) or offer again (0): 1 changed, 0 it was so, -1. */
+int	 store_service_retire(int64_t op, int64_t id, int retired);
+/* The sites' own RRPs of service (0: of every service), by service and
+ * site: 1 (*n may be 0), -1. */
+int	 store_service_site_rrps(struct arena *, int64_t op, int64_t service,
+	    struct store_site_rrp **, size_t *n);
+/* Offer the service at sites[0..n) only, each at rrps[i] (< 0 or rrps
+ * NULL: the service's RRP). */
 int	 store_service_sites_set(int64_t op, int64_t id, const int64_t *sites,
-	    size_t n);
+	    const int64_t *rrps, size_t n);
 /* other_id 0 and other_category NULL when not used; max_qty 0 likewise. */
 int	 store_rule_insert(int64_t op, const char *kind, int64_t service,
 	    int64_t other_id, const char *other_category, int qty_le,

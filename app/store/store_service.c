@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mysqld_error.h>
+
 #include "../arena.h"
 #include "../domain/date.h"
 #include "db.h"
@@ -16,7 +18,7 @@ static int
 catalog_read(struct arena *a, int64_t op, int64_t site,
     struct store_catalog *c)
 {
-	struct dbp	 p1[] = { DBP_I(site), DBP_I(op) };
+	struct dbp	 p1[] = { DBP_I(site), DBP_I(site), DBP_I(op) };
 	struct dbp	 p2[] = { DBP_I(op) };
 	struct dbres	 res;
 	size_t		 i, k;
@@ -43,6 +45,10 @@ catalog_read(struct arena *a, int64_t op, int64_t site,
 			s->ent[k] = dbrow_int(r, 9 + k);
 		s->available = (int)dbrow_int(r, 14);
 		s->site_ids = dbrow_str(r, 15);
+		s->retired = (int)dbrow_int(r, 16);
+		s->rrp_base = s->rrp;
+		if (!dbrow_isnull(r, 17))
+			s->rrp = dbrow_int(r, 17);
 	}
 	if (db_query(a, STMT_CATALOG_RULES, p2, NPARAMS(p2), &res) < 0)
 		return -1;
@@ -167,19 +173,72 @@ store_catalog_bump(int64_t op)
 }
 
 int
-store_service_update(int64_t op, int64_t id, int64_t rrp, const char *desc)
+store_service_update(int64_t op, int64_t id,
+    const struct store_service_def *d)
 {
-	struct dbp	 p[] = { DBP_I(rrp), DBP_S(desc), DBP_I(op), DBP_I(id) };
+	struct dbp	 p[] = { DBP_S(d->code), DBP_S(d->name),
+	    DBP_S(d->category), DBP_S(d->description), DBP_I(d->cost),
+	    DBP_I(d->rrp), DBP_I(d->ent[0]), DBP_I(d->ent[1]),
+	    DBP_I(d->ent[2]), DBP_I(d->ent[3]), DBP_I(d->ent[4]), DBP_I(op),
+	    DBP_I(id) };
+
+	if (db_exec(STMT_SERVICE_UPDATE, p, NPARAMS(p), NULL) < 0)
+		return db_errno() == ER_DUP_ENTRY ? -2 : -1;
+	return 1;
+}
+
+int64_t
+store_service_insert(int64_t op, const struct store_service_def *d)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_S(d->code), DBP_S(d->name),
+	    DBP_S(d->category), DBP_S(d->description), DBP_I(d->cost),
+	    DBP_I(d->rrp), DBP_I(d->needs_case), DBP_I(d->needs_device),
+	    DBP_I(d->ent[0]), DBP_I(d->ent[1]), DBP_I(d->ent[2]),
+	    DBP_I(d->ent[3]), DBP_I(d->ent[4]), DBP_I(op) };
+	uint64_t	 id = 0;
+
+	if (db_exec(STMT_SERVICE_INSERT, p, NPARAMS(p), &id) < 0)
+		return db_errno() == ER_DUP_ENTRY ? -2 : -1;
+	return id > 0 ? (int64_t)id : -1;
+}
+
+int
+store_service_retire(int64_t op, int64_t id, int retired)
+{
+	struct dbp	 p[] = { DBP_I(retired), DBP_I(op), DBP_I(id),
+	    DBP_I(retired) };
 	int64_t		 n;
 
-	if ((n = db_exec(STMT_SERVICE_UPDATE, p, NPARAMS(p), NULL)) < 0)
+	if ((n = db_exec(STMT_SERVICE_RETIRE, p, NPARAMS(p), NULL)) < 0)
 		return -1;
+	return n > 0;
+}
+
+int
+store_service_site_rrps(struct arena *a, int64_t op, int64_t service,
+    struct store_site_rrp **out, size_t *n)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(service), DBP_I(service) };
+	struct dbres	 res;
+	size_t		 i;
+
+	*out = NULL;
+	*n = 0;
+	if (db_query(a, STMT_SERVICE_SITE_RRPS, p, NPARAMS(p), &res) < 0)
+		return -1;
+	*out = arena_calloc(a, res.nrows ? res.nrows : 1, sizeof(**out));
+	for (i = 0; i < res.nrows; i++) {
+		(*out)[i].service_id = dbrow_int(&res.rows[i], 0);
+		(*out)[i].site_id = dbrow_int(&res.rows[i], 1);
+		(*out)[i].rrp = dbrow_int(&res.rows[i], 2);
+	}
+	*n = res.nrows;
 	return 1;
 }
 
 int
 store_service_sites_set(int64_t op, int64_t id, const int64_t *sites,
-    size_t n)
+    const int64_t *rrps, size_t n)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
 	size_t		 i;
@@ -187,7 +246,9 @@ store_service_sites_set(int64_t op, int64_t id, const int64_t *sites,
 	if (db_exec(STMT_SERVICE_SITES_CLEAR, p, NPARAMS(p), NULL) < 0)
 		return -1;
 	for (i = 0; i < n; i++) {
-		struct dbp q[] = { DBP_I(op), DBP_I(id), DBP_I(sites[i]) };
+		struct dbp q[] = { rrps != NULL && rrps[i] >= 0 ?
+		    DBP_I(rrps[i]) : DBP_NUL, DBP_I(op), DBP_I(id),
+		    DBP_I(sites[i]) };
 
 		if (db_exec(STMT_SERVICE_SITE_ADD, q, NPARAMS(q), NULL) < 0)
 			return -1;

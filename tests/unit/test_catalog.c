@@ -138,6 +138,31 @@ test_repeats(void **state)
 	assert_null(catalog_rule_repeats(&r, 7, &req_svc));
 }
 
+static void
+test_code(void **state)
+{
+	char	 long_code[CATALOG_CODE_MAX + 2];
+
+	(void)state;
+	assert_null(catalog_code_check("inet-lan-100"));
+	assert_null(catalog_code_check("IP_29.v2"));
+	assert_null(catalog_code_check("9"));
+	assert_string_equal(catalog_code_check(""), "is required");
+	assert_string_equal(catalog_code_check(NULL), "is required");
+	assert_string_equal(catalog_code_check("-x"),
+	    "must start with a letter or a digit");
+	assert_string_equal(catalog_code_check("inet lan"),
+	    "may hold only letters, digits, '-', '_' and '.'");
+	assert_non_null(catalog_code_check("caf\xc3\xa9"));
+	memset(long_code, 'a', CATALOG_CODE_MAX);
+	long_code[CATALOG_CODE_MAX] = '\0';
+	assert_null(catalog_code_check(long_code));
+	long_code[CATALOG_CODE_MAX] = 'a';
+	long_code[CATALOG_CODE_MAX + 1] = '\0';
+	assert_string_equal(catalog_code_check(long_code),
+	    "must be at most 48 characters");
+}
+
 int
 main(void)
 {
@@ -146,6 +171,7 @@ main(void)
 		cmocka_unit_test(test_excludes_and_max),
 		cmocka_unit_test(test_refused_names),
 		cmocka_unit_test(test_repeats),
+		cmocka_unit_test(test_code),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
