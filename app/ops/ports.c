@@ -171,9 +171,10 @@ write_ports(struct txn *t, struct change *g)
 	return 1;
 }
 
-/* The services of occ at the site that its active ports now start. */
-static int
-start_services(struct txn *t, int64_t occ, int64_t site)
+/* The services of occ at the site that its active ports now start
+ * (ports.h). */
+int
+ops_ports_start_services(struct txn *t, int64_t occ, int64_t site)
 {
 	struct store_pending	*pend;
 	struct port_service	*s;
@@ -225,7 +226,7 @@ change_txn(struct txn *t, void *arg)
 		return rc;
 	for (i = 0; i < g->nd; i++)
 		if (g->dl[i].activated > 0 &&
-		    start_services(t, g->dl[i].occ, g->in->site) < 0)
+		    ops_ports_start_services(t, g->dl[i].occ, g->in->site) < 0)
 			return -1;
 	return 1;
 }

@@ -47,4 +47,9 @@ struct ports_change_out {
 int	 ops_ports_change(struct ops_ctx *, const struct ports_change_in *,
 	    struct ports_change_out *);
 
+/* In t (the plan of occ at site locked): start the services that need
+ * a device which occ's active switch ports at the site now leave room for
+ * (domain/svcstart.h), each with an "activate" audit event. 1, -1. */
+int	 ops_ports_start_services(struct txn *, int64_t occ, int64_t site);
+
 #endif

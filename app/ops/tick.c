@@ -14,8 +14,10 @@
 #include "../domain/phone.h"
 #include "../domain/usage.h"
 #include "../housekeep.h"
+#include "../store/store_device.h"
 #include "../store/store_tick.h"
 #include "../store/txn.h"
+#include "ports.h"
 #include "tick.h"
 
 void
@@ -107,6 +109,35 @@ moveout_txn(struct txn *t, void *arg)
 	    (long long)r.users));
 }
 
+/* The services of one plan that need a device and whose start date has
+ * come: those its active ports leave room for start today (tick.h). */
+static int
+device_txn(struct txn *t, void *arg)
+{
+	const struct store_tick_plan	*p = arg;
+	int				 rc;
+
+	if ((rc = store_device_plan_lock(t->a, t->operator_id, p->occ,
+	    p->site)) <= 0)
+		return rc < 0 ? -1 : 1;	/* not the operator's: nothing */
+	return ops_ports_start_services(t, p->occ, p->site);
+}
+
+/* The device step: one transaction per plan. */
+static int
+tick_devices(struct txn *t)
+{
+	struct store_tick_plan	*p;
+	size_t			 n, i;
+
+	if (store_tick_device_due(t->a, t->operator_id, t->day, &p, &n) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (db_txn(t, device_txn, &p[i]) < 0)
+			return -1;
+	return 1;
+}
+
 static int
 finish_txn(struct txn *t, void *arg)
 {
@@ -139,6 +170,8 @@ tick_operator(struct txn *t, const char *host, struct tick_report *out)
 			return -1;
 		out->moveouts++;
 	}
+	if (tick_devices(t) < 0)
+		return -1;
 	if (db_txn(t, finish_txn, NULL) < 0)
 		return -1;
 	out->operators++;

@@ -8,7 +8,12 @@
  *     occupier holds no other running contract at the site its numbers
  *     cool off, its floor ports and public IPs are released and its Wi-Fi
  *     devices and accounts removed; when it holds no running contract at
- *     all its users are disabled. Audited as the system; history kept.
+ *     all its users are disabled. Audited as the system; history kept;
+ *   - services that need a device (switch ports) and whose start date
+ *     has come but that have not started start today when the
+ *     occupier's active ports at the site leave room for them (as a port
+ *     activation does; domain/svcstart.h), one transaction per occupier
+ *     and site; the others keep waiting for their device.
  * Then expired sessions and throttle rows are purged (housekeep_round).
  *
  * A day's run is claimed by a row in tick_run (operator, day): the first

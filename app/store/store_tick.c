@@ -213,3 +213,25 @@ store_tick_history(int64_t op, int32_t day)
 
 	return db_exec(STMT_TICK_HISTORY, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
 }
+
+int
+store_tick_device_due(struct arena *a, int64_t op, int32_t day,
+    struct store_tick_plan **out, size_t *n)
+{
+	char		 d[DATE_STRLEN];
+	struct dbp	 p[] = { DBP_I(op), dbp_day(day, d) };
+	struct dbres	 res;
+	size_t		 i;
+
+	*out = NULL;
+	*n = 0;
+	if (db_query(a, STMT_TICK_DEVICE_DUE, p, NPARAMS(p), &res) < 0)
+		return -1;
+	*out = arena_calloc(a, res.nrows ? res.nrows : 1, sizeof(**out));
+	for (i = 0; i < res.nrows; i++) {
+		(*out)[i].occ = dbrow_int(&res.rows[i], 0);
+		(*out)[i].site = dbrow_int(&res.rows[i], 1);
+	}
+	*n = res.nrows;
+	return 1;
+}

@@ -30,6 +30,14 @@ struct store_tick_contract {
 	int32_t		 end;
 	const char	*reference;
 };
+/* An occupier at a site. */
+struct store_tick_plan {
+	int64_t		 occ, site;
+};
+/* The plans holding a service that needs a device, due by day and not
+ * started (at most 500 a run). 1 (*n may be 0), -1 error. */
+int	 store_tick_device_due(struct arena *, int64_t op, int32_t day,
+	    struct store_tick_plan **, size_t *n);
 /* Contracts ended by day whose move-out has not run, oldest first. */
 int	 store_tick_moveouts(struct arena *, int64_t op, int32_t day,
 	    struct store_tick_contract **, size_t *);
