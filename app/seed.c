@@ -317,9 +317,9 @@ seed_catalog(int64_t op, const int64_t *sites, int nsites, int64_t *ids)
 			if (k > 0 && c->not_at_second)
 				continue;
 			{
-				struct dbp q[] = { DBP_I(op), DBP_I(ids[i]),
-				    DBP_I(sites[k]) };
-				if (db_exec(STMT_SERVICE_SITE_ADD, q, 3, NULL) < 0)
+				struct dbp q[] = { DBP_NUL, DBP_I(op),
+				    DBP_I(ids[i]), DBP_I(sites[k]) };
+				if (db_exec(STMT_SERVICE_SITE_ADD, q, 4, NULL) < 0)
 					return -1;
 			}
 		}

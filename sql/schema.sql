@@ -620,6 +620,7 @@ CREATE TABLE `service` (
   `qbo_tax_code` varchar(32) NOT NULL DEFAULT '' COMMENT 'QuickBooks Online tax code (empty: from the VAT rate)',
   `sage_nominal` varchar(8) NOT NULL DEFAULT '' COMMENT 'Sage 50 nominal code (empty: the operator default)',
   `sage_tax_code` varchar(4) NOT NULL DEFAULT '' COMMENT 'Sage 50 tax code (empty: T1, T0 or T2 from the VAT rate)',
+  `retired` tinyint(1) NOT NULL DEFAULT 0 COMMENT '1: no longer offered; plans that hold it keep it until removed',
   PRIMARY KEY (`id`),
   UNIQUE KEY `service_code` (`operator_id`,`code`),
   KEY `service_sort` (`operator_id`,`sort`,`name`)
@@ -648,6 +649,7 @@ CREATE TABLE `service_site` (
   `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
   `service_id` bigint(20) unsigned NOT NULL COMMENT 'service offered',
   `site_id` bigint(20) unsigned NOT NULL COMMENT 'at this site',
+  `rrp` bigint(20) DEFAULT NULL COMMENT 'RRP at this site (minor units); NULL: the service''s',
   PRIMARY KEY (`service_id`,`site_id`),
   KEY `service_site_site` (`operator_id`,`site_id`),
   KEY `fk_service_site_site` (`site_id`),
