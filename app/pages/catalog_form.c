@@ -28,7 +28,7 @@ static const struct field def_fields[DF__MAX] = {
 	[DF_DESC] = { "description", "Description", FT_MULTILINE, 1000, 0, 0, 0, NULL, 0 },
 	[DF_CODE] = { "code", "Code", FT_TEXT, 200, 1, 0, 0, NULL, 0 },
 	[DF_NAME] = { "name", "Name", FT_TEXT, 200, 1, 0, 0, NULL, 0 },
-	[DF_CATEGORY] = { "category", "Category", FT_ENUM, 32, 1, 0, 0, svc_category_names, 0 },
+	[DF_CATEGORY] = { "category", "Category", FT_TEXT, 32, 1, 0, 0, NULL, 0 },
 	[DF_COST] = { "cost", "Cost", FT_MONEY, 20, 1, 0, 0, NULL, 0 },
 	[DF_ENT + 0] = { "ent_switch_ports", "Switch ports per unit", FT_INT, 6, 0, 0, 9999, NULL, 1 },
 	[DF_ENT + 1] = { "ent_phone_ext", "Telephony extensions per unit", FT_INT, 6, 0, 0, 9999, NULL, 1 },
@@ -70,6 +70,18 @@ site_rrps_read(struct req *r, struct tpl_dict *d, const struct store_site *sites
 	return bad;
 }
 
+/* The category named s (one of svc_category_names), or NULL. */
+static const char *
+category_of(const char *s)
+{
+	int	 k;
+
+	for (k = 0; s != NULL && k < CAT__MAX; k++)
+		if (strcmp(s, svc_category_names[k]) == 0)
+			return svc_category_names[k];
+	return NULL;
+}
+
 int
 catalog_form_read(struct req *r, struct tpl_dict *d,
     const struct store_service *stored, const struct store_site *sites,
@@ -98,8 +110,12 @@ catalog_form_read(struct req *r, struct tpl_dict *d,
 	}
 	def->code = v[DF_CODE].s;
 	def->name = v[DF_NAME].s;
-	def->category = v[DF_CATEGORY].err == NULL && v[DF_CATEGORY].present ?
-	    svc_category_names[v[DF_CATEGORY].i] : "";
+	def->category = category_of(v[DF_CATEGORY].s);
+	if (v[DF_CATEGORY].err == NULL && def->category == NULL) {
+		form_error(r, d, "category", "Category must be one of the "
+		    "choices");
+		bad++;
+	}
 	def->cost = v[DF_COST].i;
 	for (k = 0; k < STORE_INFRA; k++)
 		def->ent[k] = v[DF_ENT + k].present ? v[DF_ENT + k].i : 0;

@@ -99,11 +99,11 @@ test('an admin adds a service: stored, audited, listed, and offered at once at i
 	[[String(NW), f.code, f.name, 'Wi-Fi', f.description, '2000', '8000', '0', '0', '0', '3', '2', '0', '0', '0']]);
 	assert.deepEqual(db(`SELECT site_id, COALESCE(rrp, 'none') FROM service_site WHERE service_id = ${id} ORDER BY site_id`),
 		[[String(cw), '9500'], [String(sd), 'none']].sort((a, b) => Number(a[0]) - Number(b[0])));
-	const audit = db(`SELECT action, COALESCE(old_value, 'NULL'), new_value, user_id FROM audit_event
+	const audit = db(`SELECT action, old_value, new_value, user_id FROM audit_event
 		WHERE entity = 'service' AND entity_id = ${id}`);
 	assert.equal(audit.length, 1);
 	assert.equal(audit[0][0], 'create');
-	assert.equal(audit[0][1], 'NULL');
+	assert.equal(audit[0][1], null);
 	assert.match(audit[0][2], new RegExp(`^code=${f.code}\\nname=${f.name}\\ncategory=Wi-Fi\\ncost=20\\.00\\nrrp=80\\.00\\n`
 		+ `entitles=0/0/0/3/2\\nneeds_case=0\\nneeds_device=0\\nsites=[0-9,]+\\nsite_rrp=${cw}:95\\.00\\n`));
 	const show = await admin.get(`/catalog/${id}?done=created`);

@@ -12,6 +12,8 @@
 //  2. A second tick the same day changes nothing.
 //  3. Two ticks started at once do the day once: one runs, one skips.
 //  4. When the cooling off is over, a tick makes the numbers available.
+//  5. A service that needs a device (a switch port) and could not start at
+//     the save starts on its start date when a port is free by then.
 //
 // The occupier is this file's own.
 import { test, before } from 'node:test';
@@ -155,4 +157,50 @@ test('a move-out over tick: services end on the end day, infrastructure freed, u
 	counts(tick('2026-05-20'));
 	assert.deepEqual(db(`SELECT state, COALESCE(occupier_id, 0), COALESCE(cooloff_until, '-') FROM phone_number
 		WHERE id = ${numbers[0]}`), [['available', '0', '-']]);
+});
+
+test('a service that needs a device starts on its start date when a port is free by then (after this file\'s days)', async () => {
+	// Contract A ends on the 21st, B starts on the 22nd. The occupier's one
+	// active port serves A's Internet service; B's waits for it (no port is
+	// free at the save). The 21st's tick moves A out (its service ends on
+	// the 21st); the 22nd's starts B's service, that day, once.
+	const occ = await newOccupier(admin, 'Tick device');
+	const a = await newContract(admin, occ, cw, { start: '2026-01-01', end: '2026-02-21' });
+	const b = await newContract(admin, occ, cw, { start: '2026-02-22' });
+	const port = dbValue(`SELECT id FROM floor_port WHERE site_id = ${cw} AND occupier_id IS NULL
+		AND role = 'occupier_lan' AND state = 'inactive' ORDER BY id LIMIT 1`);
+	db(`UPDATE floor_port SET occupier_id = ${occ}, state = 'active' WHERE id = ${port}`);
+	const { m } = await openManage(admin, occ, cw);
+	const rows = [{ service: S['Internet (LAN only) 100 Mbps'], contract: a.id, price: '90.00', qty: 1 },
+		{ service: S['Internet (LAN + Wi-Fi) 100 Mbps'], contract: b.id, price: '110.00', qty: 1 }];
+	assertRedirect((await submit(admin, occ, cw, m.version, rows, { op: 'save' })).r, /\/services\?done=/, 'save both');
+	const svc = (contract) => db(`SELECT id, COALESCE(activated_at, '-'), COALESCE(ended_at, '-') FROM occupier_service
+		WHERE occupier_id = ${occ} AND contract_id = ${contract}`)[0];
+	const [sa] = svc(a.id), [sb] = svc(b.id);
+	assert.deepEqual(svc(a.id), [sa, '2026-02-16', '-'], "A's service started on its port at the save");
+	assert.deepEqual(svc(b.id), [sb, '-', '-'], "B's waits: the port is A's");
+	const events = () => db(`SELECT new_value FROM audit_event WHERE entity = 'occupier_service' AND entity_id = ${sb}
+		AND action = 'activate'`);
+
+	counts(tick('2026-02-21'));
+	assert.deepEqual(svc(a.id), [sa, '2026-02-16', '2026-02-21'], 'A moved out on its end date');
+	assert.deepEqual(svc(b.id), [sb, '-', '-'], 'B not due yet');
+	assert.deepEqual(db(`SELECT occupier_id, state FROM floor_port WHERE id = ${port}`), [[String(occ), 'active']],
+		'the port stays: B goes on at the site');
+	assert.deepEqual(events(), []);
+
+	const c = counts(tick('2026-02-22'));
+	assert.ok(c.run >= 1, 'the 22nd was run');
+	assert.deepEqual(svc(b.id), [sb, '2026-02-22', '-'], "B's service starts on its start date");
+	assert.deepEqual(events(), [['service=Internet (LAN + Wi-Fi) 100 Mbps\nactivated=2026-02-22']]);
+	assert.deepEqual(db(`SELECT user_id FROM audit_event WHERE entity = 'occupier_service' AND entity_id = ${sb}
+		AND action = 'activate'`), [[null]], 'by the system');
+
+	// Again the same day, and the next day: nothing more.
+	const once = state(occ);
+	assert.equal(counts(tick('2026-02-22')).run, 0);
+	counts(tick('2026-02-23'));
+	assert.equal(state(occ), once, 'idempotent');
+	assert.deepEqual(svc(b.id), [sb, '2026-02-22', '-']);
+	assert.equal(events().length, 1);
 });
