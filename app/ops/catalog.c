@@ -48,7 +48,7 @@ sites_ticked(struct arena *a, const struct catalog_service_in *in,
 	return ids;
 }
 
-/* "site=amount,..." of the sites' own RRPs. */
+/* "site:amount,..." of the sites' own RRPs (none: ""). */
 static const char *
 rrps_text(struct arena *a, const int64_t *sites, const int64_t *rrps,
     size_t n)
@@ -58,7 +58,6 @@ rrps_text(struct arena *a, const int64_t *sites, const int64_t *rrps,
 	size_t		 i;
 
 	buf_init(&b, a, 64);
-	buf_printf(&b, "%s", "");
 	for (i = 0; i < n; i++) {
 		if (rrps[i] < 0)
 			continue;
@@ -96,7 +95,6 @@ ids_text(struct arena *a, const int64_t *ids, size_t n)
 	size_t		 i;
 
 	buf_init(&b, a, 32);
-	buf_printf(&b, "%s", "");
 	for (i = 0; i < n; i++)
 		buf_printf(&b, "%s%lld", i ? "," : "", (long long)ids[i]);
 	return b.p;

@@ -15,6 +15,7 @@ import {
 import {
 	allMessages, openManage, occupierWith, post, rowsOf, servicesPath, submit,
 } from './services-lib.mjs';
+import { csv } from './invoices-lib.mjs';
 
 let admin, staff, occAdmin, ewAdmin, NW, cw, sd, harbour;
 const made = [];	// service ids created here, deleted in after()
@@ -133,6 +134,11 @@ test('an admin adds a service: stored, audited, listed, and offered at once at i
 	const tab = await admin.get(servicesPath(o.occ, cw));
 	assert.ok(text(tab.body).includes(`${f.name} A service made by a test.`));
 	assert.ok(/95\.00/.test(text(tab.body)));
+	// The Active services report: the RRP at Canary Wharf.
+	const rep = csv((await admin.get('/reports/active-services.csv?kind=full')).body)
+		.filter((l) => l[0] === 'Canary Wharf' && l[1] === f.name);
+	assert.equal(rep.length, 1, 'one active row of it');
+	assert.deepEqual([rep[0][5], rep[0][6], rep[0][7]], ['20.00', '95.00', '95.00'], 'cost, RRP at the site, price');
 });
 
 test('an admin edits every field; the dialog shows the change on the very next request', async () => {
