@@ -6,7 +6,7 @@
 <div class="two-col">
 <section class="card">
 <h2>Service</h2>
-<dl class="facts">{{#READ_ONLY}}<dt>Cost</dt><dd>{{COST}}</dd><dt>Entitles (per unit)</dt><dd>{{ENTITLES}}</dd>{{/READ_ONLY}}
+<dl class="facts"><dt>Cost</dt><dd>{{COST}}</dd><dt>Entitles (per unit)</dt><dd>{{ENTITLES}}</dd>
 {{#READ_ONLY}}<dt>RRP</dt><dd>{{RRP_SHOW}}</dd><dt>Description</dt><dd class="pre">{{DESCRIPTION_SHOW:pre_escape}}</dd><dt>Sites</dt><dd>{{#SITE}}{{#CHECKED}}<span class="chip">{{NAME}}{{#OWN_RRP}} (RRP {{RRP}}){{/OWN_RRP}}</span> {{/CHECKED}}{{/SITE}}</dd>{{/READ_ONLY}}
 </dl>
 {{#CAN_EDIT}}<form method="post" action="/catalog/{{ID}}" novalidate>
