@@ -165,7 +165,7 @@ page_billing_settings(struct req *r)
 		tpl_show(d, TN_READ_ONLY);
 	if (r->method == M_GET) {
 		fill(r, d, &cur);
-		if (query_text(r, "done", 32) != NULL)
+		if (http_flash_take(r) != NULL)
 			tpl_show(d, TN_SAVED);
 		page_end(r);
 		return;
