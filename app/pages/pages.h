@@ -7,6 +7,13 @@
 #ifndef TENANTRY_PAGES_H
 #define TENANTRY_PAGES_H
 
+/* The one wording of the Wi-Fi device forms (the operator's and the
+ * occupier's): what a MAC address may look like and what the allocation
+ * means. */
+#define WIFI_DEVICE_HINT "Accepted as aa:bb:cc:dd:ee:ff, AA-BB-CC-DD-EE-FF " \
+	"or aabb.ccdd.eeff. Only active devices count against the Wi-Fi " \
+	"devices allocation, and a device can be active only within it."
+
 #include <stddef.h>
 #include <stdint.h>
 

@@ -234,6 +234,8 @@ fill_row(struct tpl_dict *d, const struct plan_dialog *m, size_t i,
 		tpl_set(tpl_section(s, TN_BUMPED), TN_QTY, row->qty_raw);
 	if (row->excl_with != NULL)
 		tpl_set(tpl_section(s, TN_EXCLUDED), TN_WITH, row->excl_with);
+	if (row->kept != NULL)
+		tpl_set(tpl_section(s, TN_KEPT), TN_TEXT, row->kept);
 	if (row->nmsgs > 0) {
 		tpl_show(s, TN_INVALID);
 		for (j = 0; j < row->nmsgs; j++)

@@ -146,6 +146,9 @@ struct store_occupier {
 	int64_t		 version;
 	const char	*sites;		/* list only: site names */
 	int64_t		 active_contracts; /* list only */
+	/* Tabs' header only: ids of the sites where it has a contract. */
+	int64_t		*contract_sites;
+	size_t		 ncontract_sites;
 };
 
 /* Page *page (from 1; one past the last becomes the last) of the
@@ -172,6 +175,9 @@ int	 store_occupier_get(struct arena *, int64_t op, int64_t id,
 struct dbrow;
 void	 store_occupier_row(const struct dbrow *, size_t k,
 	    struct store_occupier *);
+/* Its contract sites from column k ("3,7,12" or NULL). */
+void	 store_occupier_csites(struct arena *, const struct dbrow *, size_t k,
+	    struct store_occupier *);
 /* The occupier and the operator's sites in name order (site 0), or only
  * site `site` (none when it is not the operator's); 0: no such occupier.
  * The sites may be the worker's cache (store_site_names): never changed. */
@@ -187,6 +193,9 @@ int	 store_site_names(struct arena *, int64_t op, int64_t version,
  * reference ref: 1 with its name in *holder, 0 no, -1 error. */
 int	 store_occupier_ref_taken(struct arena *, int64_t op, const char *ref,
 	    int64_t except, const char **holder);
+/* The same for the name folded (validate_name_fold; letter case aside). */
+int	 store_occupier_name_taken(struct arena *, int64_t op,
+	    const char *folded, int64_t except, const char **holder);
 int	 store_occupier_insert(int64_t op, const struct store_occupier *,
 	    int64_t *id);
 /* 0 when the version no longer matches (changed meanwhile). */
@@ -287,6 +296,17 @@ struct store_rule {
 	int		 qty_le;
 	int64_t		 max_qty;
 };
+
+/* A row of a plan a new rule may break (store_rule_impact). */
+struct store_impact_row {
+	int64_t		 occ, site;
+	const char	*occ_name, *site_name;
+	int64_t		 service_id, qty;
+};
+/* The current rows (on day) of every plan holding service, grouped by
+ * plan (occupier name, site name). 1, or -1. */
+int	 store_rule_impact(struct arena *, int64_t op, int64_t service,
+	    int32_t day, struct store_impact_row **, size_t *);
 
 struct store_catalog {
 	struct store_service	*svc;

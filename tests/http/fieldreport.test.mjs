@@ -1,0 +1,166 @@
+// fieldreport.test.mjs: the bugs of an operator's field report. One-time
+// flash messages (a reload does not show them again, each shown once);
+// one wording of the Wi-Fi device forms and an explanation instead of the
+// occupier's form at 0/0; occupier users raise cases.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+	ADMIN, Client, OCC_ADMIN, OCC_USER, addUser, assertHtml, db, dbValue, q, rnd, signedIn, siteId, text,
+} from './lib.mjs';
+import { flashOf, newContract, occupierWith, openManage, rowsOf, serviceIds, submit } from './services-lib.mjs';
+
+let admin, cw;
+
+before(async () => {
+	admin = await signedIn(ADMIN);
+	cw = siteId('Canary Wharf');
+});
+
+const flashes = (html) => [...html.matchAll(/<p class="flash" role="status">/g)].length;
+
+test('a flash is shown once, by the page after the redirect, never in the URL nor on a reload', async () => {
+	await admin.get('/occupiers/new');
+	const r = await admin.post('/occupiers/new', { name: `Flash ${rnd()}`, version: '0' });
+	assert.equal(r.status, 303);
+	assert.doesNotMatch(r.location, /done=/, 'no flash code in the URL');
+	const page = await admin.follow(r.location);
+	assertHtml(page, 200, 'after create');
+	assert.equal(flashOf(page.body), 'Created.');
+	assert.equal(flashes(page.body), 1);
+	assert.equal(flashes((await admin.follow(r.location)).body), 0, 'a reload: no flash');
+	// A plan saved: "Services saved." once, then not again.
+	const S = serviceIds();
+	const o = await occupierWith(admin, cw);
+	const { m } = await openManage(admin, o.occ, cw);
+	const { r: s } = await submit(admin, o.occ, cw, m.version, [...rowsOf(m),
+		{ service: S['Standard support'], contract: o.contract.id, start: '', price: '0.00', qty: '1' }], { op: 'save' });
+	assert.equal(s.status, 303, s.text.slice(0, 300));
+	assert.doesNotMatch(s.location, /done=/);
+	const p1 = await admin.get(s.location);
+	assert.equal(flashOf(p1.body), 'Services saved.');
+	assert.equal(flashes(p1.body), 1);
+	assert.equal(flashes((await admin.get(s.location)).body), 0, 'a reload: no flash');
+});
+
+test('pages with their own saved notice show "Changes saved." exactly once', async () => {
+	const acme = Number(dbValue("SELECT id FROM occupier WHERE name = 'Acme Analytics Ltd'"));
+	const form = await admin.get(`/occupiers/${acme}/billing`);
+	assertHtml(form, 200, 'billing');
+	const [[bn, ba, vat, terms, version]] = db(`SELECT COALESCE(billing_name, ''), COALESCE(billing_address, ''),
+		COALESCE(vat_number, ''), COALESCE(terms_days, ''), version FROM occupier WHERE id = ${acme}`);
+	const r = await admin.post(`/occupiers/${acme}/billing`, { billing_name: bn, billing_address: ba, vat_number: vat,
+		terms_days: terms, version });
+	assert.equal(r.status, 303, r.text.slice(0, 300));
+	const page = await admin.get(r.location);
+	assert.equal(flashes(page.body), 1, 'one "Changes saved."');
+	assert.equal(flashOf(page.body), 'Changes saved.');
+	assert.equal(flashes((await admin.get(r.location)).body), 0, 'a reload: none');
+});
+
+const hintOf = (html) => {
+	const m = /<p class="hint wifi-hint">([\s\S]*?)<\/p>/.exec(html);
+	return m ? text(m[1]) : null;
+};
+
+test("at 0/0 the occupier's Wi-Fi form is an explanation; with an allocation both forms say one and the same", async () => {
+	const name = `No wifi ${rnd()}`;
+	await admin.get('/occupiers/new');
+	const r = await admin.post('/occupiers/new', { name, version: '0' });
+	assert.equal(r.status, 303);
+	const occ = Number(/\/occupiers\/(\d+)/.exec(r.location)[1]);
+	const k = await newContract(admin, occ, cw);
+	const u = addUser({ role: 'occupier_admin', occupier: name });
+	const c = await signedIn(u.email, u.password);
+	const page = await c.get(`/my/sites/${cw}/devices`);
+	assertHtml(page, 200, 'devices at 0/0');
+	assert.match(page.text, /Wi-Fi devices 0\/0/);
+	assert.doesNotMatch(page.body, /name="identifier"/, 'no form');
+	assert.match(page.text, /include no Wi-Fi devices \(0\/0\)/);
+	// A Wi-Fi devices pack: the form, worded as the operator's.
+	const S = serviceIds();
+	const { m } = await openManage(admin, occ, cw);
+	const { r: s1 } = await submit(admin, occ, cw, m.version, [
+		{ service: S['Wi-Fi devices pack (10)'], contract: k.id, price: '10.00', qty: '1' }], { op: 'save' });
+	assert.equal(s1.status, 303, s1.text.slice(0, 300));
+	const my = await c.get(`/my/sites/${cw}/devices`);
+	assert.match(my.text, /Wi-Fi devices 0\/10/);
+	assert.match(my.body, /name="identifier"/, 'the form');
+	assert.doesNotMatch(my.text, /include no Wi-Fi devices/);
+	const op = await admin.get(`/occupiers/${occ}/sites/${cw}/devices`);
+	assertHtml(op, 200, 'operator devices');
+	const a = hintOf(op.body), b = hintOf(my.body);
+	assert.ok(a && a.length > 20, `operator hint: ${a}`);
+	assert.equal(b, a, 'the same wording');
+	assert.doesNotMatch(op.text + my.text, /Registering needs no allocation|active at once when it fits/);
+});
+
+test('an occupier user whose cases page says "the support cases you raised" can raise one', async () => {
+	const u = await signedIn(OCC_USER);
+	const list = await u.get('/my/cases');
+	assertHtml(list, 200, '/my/cases');
+	assert.match(list.text, /The support cases you raised\./);
+	assert.match(list.body, /href="\/my\/cases\/new"/, 'a Raise a case link');
+	const form = await u.get('/my/cases/new');
+	assertHtml(form, 200, 'the form');
+	const subject = `Printer ${rnd()}`;
+	const r = await u.post('/my/cases/new', { site: cw, subject, details: 'Jammed on floor 3.' });
+	assert.equal(r.status, 303, r.text.slice(0, 300));
+	const id = Number(/\/my\/cases\/(\d+)/.exec(r.location)[1]);
+	assert.equal(dbValue(`SELECT u.email FROM support_case c JOIN app_user u ON u.id = c.created_by WHERE c.id = ${id}`),
+		OCC_USER);
+	assert.match((await u.get('/my/cases')).text, new RegExp(subject));
+});
+
+/* RFC 4180 records (quoted fields, CRLF). */
+function csvRecords(body) {
+	const rows = [];
+	let row = [], f = '', i = 0, quoted = false;
+	while (i < body.length) {
+		const ch = body[i];
+		if (quoted) {
+			if (ch === '"' && body[i + 1] === '"') { f += '"'; i += 2; continue; }
+			if (ch === '"') { quoted = false; i++; continue; }
+			f += ch; i++; continue;
+		}
+		if (ch === '"') { quoted = true; i++; continue; }
+		if (ch === ',') { row.push(f); f = ''; i++; continue; }
+		if (ch === '\r' && body[i + 1] === '\n') { row.push(f); rows.push(row); row = []; f = ''; i += 2; continue; }
+		f += ch; i++;
+	}
+	return rows;
+}
+const pence = (s) => Math.round(Number(String(s).replace(/,/g, '')) * 100);
+
+test("this month's charges: a month-to-date draft CSV, marked as such; a month to come offers none", async () => {
+	const page = await admin.get('/reports/charges?month=2026-02');
+	assert.equal(page.status, 422);
+	const links = [...page.body.matchAll(/href="(\/reports\/charges\.csv[^"]*)"[^>]*>([^<]*)</g)];
+	assert.equal(links.length, 1, 'one CSV link');
+	assert.equal(links[0][2], 'Download month-to-date draft (CSV)');
+	const c = await admin.get(links[0][1].replace(/&amp;/g, '&'));
+	assert.equal(c.status, 200, c.text.slice(0, 200));
+	assert.match(c.headers.get('content-type'), /^text\/csv/);
+	assert.match(c.headers.get('content-disposition'),
+		/filename="occupier-service-charges-2026-02-draft-month-to-date\.csv"/);
+	const recs = csvRecords(c.body);
+	assert.match(recs[0][0], /^Draft — month to date: the charges of 2026-02 up to 2026-02-16/);
+	assert.equal(recs[1][0], 'Occupier');
+	const data = recs.slice(2, -1);
+	assert.ok(data.length > 5, `draft lines: ${data.length}`);
+	for (const x of data) {
+		assert.ok(x[4] <= '2026-02-16' && x[3] <= x[4], `a line up to today: ${x.join(',')}`);
+		assert.equal(Number(x[6]), 28);
+	}
+	const full = data.find((x) => x[3] === '2026-02-01' && x[4] === '2026-02-16');
+	assert.ok(full, 'a line of the whole month so far');
+	assert.equal(Number(full[5]), 16);
+	assert.equal(pence(full[9]), Math.floor((pence(full[7]) * Number(full[8]) * 16 * 2 + 28) / 56),
+		'prorated to the days so far, half-up');
+	assert.equal(data.reduce((a, x) => a + pence(x[9]), 0), pence(recs.at(-1)[9]), 'lines sum to the total');
+	// A month to come: no CSV link at all.
+	const next = await admin.get('/reports/charges?month=2026-03');
+	assert.doesNotMatch(next.body, /href="\/reports\/charges\.csv/);
+	// A complete month: the plain CSV link.
+	const jan = await admin.get('/reports/charges?month=2026-01');
+	assert.match(jan.body, /href="\/reports\/charges\.csv\?month=2026-01">Download CSV</);
+});
