@@ -5,9 +5,9 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	ADMIN, Client, OCC_ADMIN, OCC_USER, addUser, assertHtml, db, dbValue, q, rnd, signedIn, siteId, text,
+	ADMIN, OCC_ADMIN, OCC_USER, addUser, assertHtml, db, dbValue, decode, inputValue, q, rnd, signedIn, siteId, text,
 } from './lib.mjs';
-import { flashOf, newContract, occupierWith, openManage, rowsOf, serviceIds, submit } from './services-lib.mjs';
+import { allMessages, flashOf, newContract, occupierWith, openManage, rowsOf, serviceIds, submit } from './services-lib.mjs';
 
 let admin, cw;
 
@@ -46,10 +46,11 @@ test('pages with their own saved notice show "Changes saved." exactly once', asy
 	const acme = Number(dbValue("SELECT id FROM occupier WHERE name = 'Acme Analytics Ltd'"));
 	const form = await admin.get(`/occupiers/${acme}/billing`);
 	assertHtml(form, 200, 'billing');
-	const [[bn, ba, vat, terms, version]] = db(`SELECT COALESCE(billing_name, ''), COALESCE(billing_address, ''),
-		COALESCE(vat_number, ''), COALESCE(terms_days, ''), version FROM occupier WHERE id = ${acme}`);
-	const r = await admin.post(`/occupiers/${acme}/billing`, { billing_name: bn, billing_address: ba, vat_number: vat,
-		terms_days: terms, version });
+	const ta = /<textarea[^>]*name="billing_address"[^>]*>([\s\S]*?)<\/textarea>/.exec(form.body);
+	const r = await admin.post(`/occupiers/${acme}/billing`, {
+		billing_name: inputValue(form.body, 'billing_name'), billing_address: ta ? decode(ta[1]) : '',
+		vat_number: inputValue(form.body, 'vat_number'), terms_days: inputValue(form.body, 'terms_days'),
+		version: inputValue(form.body, 'version') });
 	assert.equal(r.status, 303, r.text.slice(0, 300));
 	const page = await admin.get(r.location);
 	assert.equal(flashes(page.body), 1, 'one "Changes saved."');
@@ -163,4 +164,113 @@ test("this month's charges: a month-to-date draft CSV, marked as such; a month t
 	// A complete month: the plain CSV link.
 	const jan = await admin.get('/reports/charges?month=2026-01');
 	assert.match(jan.body, /href="\/reports\/charges\.csv\?month=2026-01">Download CSV</);
+});
+
+/* The catalog form's POST, as the browser sends it (csrf first). */
+async function postRule(c, id, pairs) {
+	await c.get(`/catalog/${id}`);
+	const p = new URLSearchParams([['csrf', c.csrf], ...pairs]);
+	return c.request('POST', `/catalog/${id}`, { body: p.toString() });
+}
+
+test('a new rule that saved plans break: its impact, a confirmation; those plans stay saveable unless made worse', async () => {
+	const S = serviceIds();
+	const pack = S['Wi-Fi devices pack (10)'];
+	const o = await occupierWith(admin, cw, [{}], '000 Impact');
+	const name = dbValue(`SELECT name FROM occupier WHERE id = ${o.occ}`);
+	const row = (qty) => ({ service: pack, contract: o.contract.id, price: '12.00', qty: String(qty) });
+	let { m } = await openManage(admin, o.occ, cw);
+	let x = await submit(admin, o.occ, cw, m.version, [row(4)], { op: 'save' });
+	assert.equal(x.r.status, 303, x.r.text.slice(0, 300));
+	const rules = () => db(`SELECT id FROM service_rule WHERE service_id = ${pack}`).map((r) => Number(r[0]));
+	const before_ = rules();
+	const add = [['op', 'add_rule'], ['kind', 'max_qty'], ['other', ''], ['category', ''], ['max', '2']];
+	const r = await postRule(admin, pack, add);
+	assertHtml(r, 422, 'the impact first');
+	assert.match(r.text, /\d+ occupiers? exceeds? this: /);
+	assert.ok(r.text.includes(`${name} at Canary Wharf`), r.text.slice(0, 600));
+	assert.match(r.text, /Add the rule anyway/);
+	assert.deepEqual(rules(), before_, 'nothing saved without the confirmation');
+	const c = await postRule(admin, pack, [...add, ['confirm_impact', '1']]);
+	assert.equal(c.status, 303, c.text.slice(0, 300));
+	const added = rules().filter((id) => !before_.includes(id));
+	assert.equal(added.length, 1);
+	try {
+		// At 4 with another change: saved (the violation as it was).
+		const om = await openManage(admin, o.occ, cw);
+		m = om.m;
+		const cur = rowsOf(m);
+		assert.match(om.r.body, /<tr class="msgs kept">[^]*?At most 2 Wi-Fi devices pack \(10\) per occupier per site: saved so before this rule/);
+		x = await submit(admin, o.occ, cw, m.version, [...cur,
+			{ service: S['Standard support'], contract: o.contract.id, price: '0.00', qty: '1' }], { op: 'save' });
+		assert.equal(x.r.status, 303, `at 4, another change: ${x.m ? JSON.stringify(x.m.topMsgs) : x.r.text.slice(0, 300)}`);
+		// At 3: saved.
+		({ m } = await openManage(admin, o.occ, cw));
+		x = await submit(admin, o.occ, cw, m.version, rowsOf(m).map((w) => (w.service === pack ? { ...w, qty: '3' } : w)),
+			{ op: 'save' });
+		assert.equal(x.r.status, 303, 'down to 3');
+		// At 5 (further than saved): refused with the rule's message.
+		({ m } = await openManage(admin, o.occ, cw));
+		x = await submit(admin, o.occ, cw, m.version, rowsOf(m).map((w) => (w.service === pack ? { ...w, qty: '5' } : w)),
+			{ op: 'save' });
+		assert.equal(x.r.status, 422, 'up to 5');
+		assert.match(JSON.stringify(allMessages(x.m)), /At most 2 Wi-Fi devices pack \(10\) per occupier per site/);
+		assert.equal(dbValue(`SELECT SUM(qty) FROM occupier_service WHERE occupier_id = ${o.occ} AND service_id = ${pack}
+			AND ended_at IS NULL`), '3');
+	} finally {
+		for (const id of added) {
+			await admin.get(`/catalog/${pack}`);
+			const d = await postRule(admin, pack, [['op', 'delete_rule'], ['rule', String(id)], ['confirm', '1']]);
+			assert.equal(d.status, 303, 'the rule deleted again');
+		}
+	}
+});
+
+test('the same name as another occupier (case and spaces aside) is a warning with a confirmation', async () => {
+	const name = `Same Name ${rnd()}`;
+	await admin.get('/occupiers/new');
+	let r = await admin.post('/occupiers/new', { name, version: '0' });
+	assert.equal(r.status, 303);
+	const variant = `  ${name.toUpperCase().replace(' ', '   ')} `;
+	await admin.get('/occupiers/new');
+	r = await admin.post('/occupiers/new', { name: variant, billing_ref: 'X', version: '0' });
+	assertHtml(r, 422, 'warned');
+	assert.ok(r.text.includes(`Another occupier is named ${name}`), r.text.slice(0, 400));
+	assert.match(r.body, /name="same_name_ok"/);
+	assert.match(r.body, /name="billing_ref"[^>]*value="X"/, 'input kept');
+	assert.equal(dbValue(`SELECT COUNT(*) FROM occupier WHERE name = ${q(variant)}`), '0', 'nothing saved');
+	r = await admin.post('/occupiers/new', { name: variant, billing_ref: '', version: '0', same_name_ok: '1' });
+	assert.equal(r.status, 303, 'saved when confirmed');
+	// A name of its own is no warning; an edit keeping its own name neither.
+	const id = Number(/\/occupiers\/(\d+)/.exec(r.location)[1]);
+	await admin.get(`/occupiers/${id}/edit`);
+	r = await admin.post(`/occupiers/${id}/edit`, { name: `${name} B`, version: dbValue(`SELECT version FROM occupier WHERE id = ${id}`) });
+	assert.equal(r.status, 303);
+	await admin.get(`/occupiers/${id}/edit`);
+	r = await admin.post(`/occupiers/${id}/edit`, { name: `${name} B`, notes: 'n', version: dbValue(`SELECT version FROM occupier WHERE id = ${id}`) });
+	assert.equal(r.status, 303, 'its own name');
+});
+
+test('overlapping contracts of one occupier at one site are a warning with a confirmation', async () => {
+	const o = await occupierWith(admin, cw, [{ start: '2026-01-01', end: '2026-06-30' }]);
+	const path = `/occupiers/${o.occ}/sites/${cw}/contracts/new`;
+	const ref = `OV-${rnd()}`;
+	await admin.get(path);
+	let r = await admin.post(path, { reference: ref, start_date: '2026-06-01', end_date: '', version: '0' });
+	assertHtml(r, 422, 'warned');
+	assert.ok(r.text.includes(`The dates overlap contract ${o.contract.reference} (2026-01-01 to 2026-06-30)`), r.text.slice(0, 500));
+	assert.match(r.body, /name="overlap_ok"/);
+	assert.equal(dbValue(`SELECT COUNT(*) FROM contract WHERE reference = ${q(ref)}`), '0', 'nothing saved');
+	// The day after: no overlap, no warning.
+	r = await admin.post(path, { reference: `${ref}-B`, start_date: '2026-07-01', end_date: '', version: '0' });
+	assert.equal(r.status, 303, r.text.slice(0, 300));
+	// Confirmed: saved.
+	r = await admin.post(path, { reference: ref, start_date: '2026-06-01', end_date: '2026-06-15', version: '0', overlap_ok: '1' });
+	assert.equal(r.status, 303);
+	// Another site is not an overlap.
+	const sd = siteId('Shoreditch');
+	await admin.get(`/occupiers/${o.occ}/sites/${sd}/contracts/new`);
+	r = await admin.post(`/occupiers/${o.occ}/sites/${sd}/contracts/new`,
+		{ reference: `${ref}-S`, start_date: '2026-01-01', end_date: '', version: '0' });
+	assert.equal(r.status, 303);
 });
