@@ -91,6 +91,11 @@ struct req {
 	struct user		 user;
 	int64_t			 session_id;
 	char			 csrf[65];	/* hex token for forms */
+	/* A session that had just ended (idle or too old) when this request
+	 * came: whose it was and its CSRF token (pages/draft.c keeps a form
+	 * posted with it). expired_user 0: none. */
+	int64_t			 expired_user, expired_operator;
+	char			 expired_csrf[65];
 	/* The one-time flash: the code taken (http_flash_take), its cookie
 	 * to clear in this response, a new one set (http_redirect). */
 	const char		*flash;

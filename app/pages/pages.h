@@ -38,6 +38,14 @@ void	page_occupier_site(struct req *);
 void	page_occupier_contracts(struct req *);
 void	page_occupier_services(struct req *);
 void	page_services_manage(struct req *);
+/* A POST after its session ended (r->expired_user) with that session's
+ * CSRF token: the form kept for the user's next sign-in, and a 303 to the
+ * sign-in that comes back to path?draft=1. 0: not kept (answer as
+ * usual). */
+int	page_draft_keep(struct req *);
+/* GET path?draft=1 after the sign-in: the form kept for this user and
+ * page, as a form list (1; it is deleted), 0 none, -1 answered (error). */
+int	page_draft_take(struct req *, struct kvlist *);
 void	page_occupier_history(struct req *);
 void	page_catalog(struct req *);
 void	page_catalog_edit(struct req *);

@@ -29,6 +29,14 @@ struct store_user {
 	const char	*operator_name;	/* store_users_by_email only */
 };
 
+/* Drafts (sql/078): keep user's form body for path (replacing an older
+ * one); take the newest made after since (0: none) and delete them. 1 or
+ * 0 (take: none), -1 error. */
+int	 store_draft_keep(int64_t op, int64_t user, const char *path,
+	    const char *body, int64_t now);
+int	 store_draft_take(struct arena *, int64_t op, int64_t user,
+	    const char *path, int64_t since, const char **body);
+
 struct store_session {
 	int64_t		 id;
 	int64_t		 created_at;

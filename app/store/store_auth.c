@@ -254,3 +254,37 @@ store_session_delete_user(int64_t user_id)
 	return db_exec(STMT_SESSION_DELETE_USER, p, NPARAMS(p), NULL) < 0 ?
 	    -1 : 1;
 }
+
+int
+store_draft_keep(int64_t op, int64_t user, const char *path, const char *body,
+    int64_t now)
+{
+	struct dbp	 c[] = { DBP_I(user), DBP_S(path) };
+	struct dbp	 p[] = { DBP_I(op), DBP_I(user), DBP_S(path), DBP_S(body),
+	    DBP_I(now) };
+
+	if (db_exec(STMT_DRAFT_CLEAR, c, NPARAMS(c), NULL) < 0 ||
+	    db_exec(STMT_DRAFT_INSERT, p, NPARAMS(p), NULL) < 0)
+		return -1;
+	return 1;
+}
+
+int
+store_draft_take(struct arena *a, int64_t op, int64_t user, const char *path,
+    int64_t since, const char **body)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(user), DBP_S(path),
+	    DBP_I(since) };
+	struct dbp	 c[] = { DBP_I(user), DBP_S(path) };
+	struct dbres	 res;
+
+	*body = NULL;
+	if (db_query(a, STMT_DRAFT_GET, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	*body = dbrow_str(&res.rows[0], 1);
+	if (db_exec(STMT_DRAFT_CLEAR, c, NPARAMS(c), NULL) < 0)
+		return -1;
+	return 1;
+}
