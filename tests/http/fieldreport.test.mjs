@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import {
 	ADMIN, OCC_ADMIN, OCC_USER, addUser, assertHtml, db, dbValue, decode, inputValue, q, rnd, signedIn, siteId, text,
 } from './lib.mjs';
-import { allMessages, flashOf, newContract, occupierWith, openManage, rowsOf, serviceIds, submit } from './services-lib.mjs';
+import {
+	allMessages, flashOf, newContract, occupierWith, openManage, parseManage, rowsOf, serviceIds, submit,
+} from './services-lib.mjs';
 
 let admin, cw;
 
@@ -273,4 +275,51 @@ test('overlapping contracts of one occupier at one site are a warning with a con
 	r = await admin.post(`/occupiers/${o.occ}/sites/${sd}/contracts/new`,
 		{ reference: `${ref}-S`, start_date: '2026-01-01', end_date: '', version: '0' });
 	assert.equal(r.status, 303);
+});
+
+test('a save after the session ended: the dialog comes back after the sign-in with its rows, not saved', async () => {
+	const S = serviceIds();
+	const o = await occupierWith(admin, cw, [{}], 'Draft');
+	const u = addUser({ role: 'operator_admin' });
+	const c = await signedIn(u.email, u.password);
+	const { m } = await openManage(c, o.occ, cw);
+	const rows = [{ service: S['Standard support'], contract: o.contract.id, price: '0.00', qty: '1' },
+		{ service: S['Wi-Fi devices pack (10)'], contract: o.contract.id, price: '11.50', qty: '2' }];
+	// The session ends (idle) while the dialog is open.
+	db(`UPDATE user_session SET last_seen = last_seen - 86400 WHERE user_id =
+		(SELECT id FROM app_user WHERE email = ${q(u.email)})`);
+	const x = await submit(c, o.occ, cw, m.version, rows, { op: 'save' });
+	assert.equal(x.r.status, 303);
+	const back = `/occupiers/${o.occ}/sites/${cw}/services/manage?draft=1`;
+	const to = new URL(x.r.location, 'http://x');
+	assert.deepEqual([to.pathname, to.searchParams.get('expired'), to.searchParams.get('draft'), to.searchParams.get('next')],
+		['/login', '1', '1', back]);
+	assert.equal(dbValue(`SELECT COUNT(*) FROM occupier_service WHERE occupier_id = ${o.occ}`), '0', 'nothing saved');
+	// Another user's sign-in does not get it.
+	const other = await signedIn(ADMIN);
+	assert.doesNotMatch((await other.get(back)).text, /Your changes from before you were signed out/);
+	// The sign-in page says the changes are kept and comes back to the dialog.
+	const login = await c.get(x.r.location);
+	assert.match(login.text, /Your unsaved changes are kept/);
+	const r = await c.login(u.email, u.password, { next: back });
+	assert.equal(r.status, 303);
+	assert.equal(r.location, back);
+	const page = await c.last;
+	assertHtml(page, 200, 'the dialog again');
+	assert.match(page.text, /Your changes from before you were signed out are back\. Nothing is saved yet/);
+	const p = parseManage(page.body);
+	assert.deepEqual(p.rows.map((w) => [w.service, w.price, w.qty]),
+		rows.map((w) => [w.service, w.price, w.qty]));
+	assert.equal(dbValue(`SELECT COUNT(*) FROM occupier_service WHERE occupier_id = ${o.occ}`), '0', 'still not saved');
+	// Given back once; then saved by the user.
+	assert.doesNotMatch((await c.get(back)).text, /Your changes from before you were signed out/);
+	const s = await submit(c, o.occ, cw, p.version, rowsOf(p), { op: 'save' });
+	assert.equal(s.r.status, 303, s.r.text.slice(0, 300));
+	assert.equal(dbValue(`SELECT COUNT(*) FROM occupier_service WHERE occupier_id = ${o.occ}`), '2');
+	// A forged post with the wrong token after the end keeps nothing.
+	db(`UPDATE user_session SET last_seen = last_seen - 86400 WHERE user_id =
+		(SELECT id FROM app_user WHERE email = ${q(u.email)})`);
+	const f = await submit(c, o.occ, cw, p.version, rows, { op: 'save', csrf: 'a'.repeat(64) });
+	assert.equal(f.r.location, '/login?expired=1');
+	assert.equal(dbValue(`SELECT COUNT(*) FROM form_draft WHERE user_id = (SELECT id FROM app_user WHERE email = ${q(u.email)})`), '0');
 });
