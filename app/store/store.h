@@ -98,7 +98,8 @@ int	 store_pace_take(struct arena *, const char *key, int64_t now,
 	    int64_t window, int64_t max, int64_t *n);
 /* Bounded housekeeping (at most 1 000 rows a table a call): failures
  * outside the window, known addresses past 90 days, paces of yesterday,
- * sessions past their idle or absolute expiry. *deleted: rows removed.
+ * sessions an hour past their idle or past their absolute expiry, forms
+ * kept over a sign-in past a day. *deleted: rows removed.
  * 1, or -1. */
 int	 store_purge(int64_t now, int64_t idle_seconds,
 	    int64_t absolute_seconds, int64_t *deleted);

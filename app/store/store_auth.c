@@ -174,7 +174,10 @@ store_purge(int64_t now, int64_t idle_seconds, int64_t absolute_seconds,
 	struct dbp	 pf[] = { DBP_I(now - LOGIN_WINDOW_SECONDS) };
 	struct dbp	 pk[] = { DBP_I(now - LOGIN_KNOWN_SECONDS) };
 	struct dbp	 pp[] = { DBP_I(now - 86400) };
-	struct dbp	 ps[] = { DBP_I(now - idle_seconds),
+	/* An idle session's row stays an hour past its end (it signs no one
+	 * in): a form posted with it meanwhile is kept for the user's next
+	 * sign-in (pages/draft.c) rather than lost. */
+	struct dbp	 ps[] = { DBP_I(now - idle_seconds - 3600),
 	    DBP_I(now - absolute_seconds) };
 	int64_t		 n, total = 0;
 
@@ -188,6 +191,10 @@ store_purge(int64_t now, int64_t idle_seconds, int64_t absolute_seconds,
 		return -1;
 	total += n;
 	if ((n = db_exec(STMT_PURGE_SESSIONS, ps, NPARAMS(ps), NULL)) < 0)
+		return -1;
+	total += n;
+	/* Forms kept over a sign-in wait a day (ops/drafts.h). */
+	if ((n = db_exec(STMT_PURGE_DRAFTS, pp, NPARAMS(pp), NULL)) < 0)
 		return -1;
 	total += n;
 	*deleted = total;
