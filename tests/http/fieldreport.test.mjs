@@ -10,6 +10,7 @@ import {
 import {
 	allMessages, flashOf, newContract, occupierWith, openManage, parseManage, rowsOf, serviceIds, submit,
 } from './services-lib.mjs';
+import { csv, pence } from './invoices-lib.mjs';
 
 let admin, cw;
 
@@ -114,25 +115,6 @@ test('an occupier user whose cases page says "the support cases you raised" can 
 	assert.match((await u.get('/my/cases')).text, new RegExp(subject));
 });
 
-/* RFC 4180 records (quoted fields, CRLF). */
-function csvRecords(body) {
-	const rows = [];
-	let row = [], f = '', i = 0, quoted = false;
-	while (i < body.length) {
-		const ch = body[i];
-		if (quoted) {
-			if (ch === '"' && body[i + 1] === '"') { f += '"'; i += 2; continue; }
-			if (ch === '"') { quoted = false; i++; continue; }
-			f += ch; i++; continue;
-		}
-		if (ch === '"') { quoted = true; i++; continue; }
-		if (ch === ',') { row.push(f); f = ''; i++; continue; }
-		if (ch === '\r' && body[i + 1] === '\n') { row.push(f); rows.push(row); row = []; f = ''; i += 2; continue; }
-		f += ch; i++;
-	}
-	return rows;
-}
-const pence = (s) => Math.round(Number(String(s).replace(/,/g, '')) * 100);
 
 test("this month's charges: a month-to-date draft CSV, marked as such; a month to come offers none", async () => {
 	const page = await admin.get('/reports/charges?month=2026-02');
@@ -145,7 +127,7 @@ test("this month's charges: a month-to-date draft CSV, marked as such; a month t
 	assert.match(c.headers.get('content-type'), /^text\/csv/);
 	assert.match(c.headers.get('content-disposition'),
 		/filename="occupier-service-charges-2026-02-draft-month-to-date\.csv"/);
-	const recs = csvRecords(c.body);
+	const recs = csv(c.body);
 	assert.match(recs[0][0], /^Draft — month to date: the charges of 2026-02 up to 2026-02-16/);
 	assert.equal(recs[1][0], 'Occupier');
 	const data = recs.slice(2, -1);
