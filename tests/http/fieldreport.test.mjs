@@ -5,7 +5,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	ADMIN, OCC_ADMIN, OCC_USER, addUser, assertHtml, db, dbValue, decode, inputValue, q, rnd, signedIn, siteId, text,
+	ADMIN, OCC_ADMIN, OCC_USER, TODAY, addUser, assertHtml, db, dbValue, decode, inputValue, q, rnd, signedIn, siteId, text,
 } from './lib.mjs';
 import {
 	allMessages, flashOf, newContract, occupierWith, openManage, parseManage, rowsOf, serviceIds, submit,
@@ -304,4 +304,22 @@ test('a save after the session ended: the dialog comes back after the sign-in wi
 	const f = await submit(c, o.occ, cw, p.version, rows, { op: 'save', csrf: 'a'.repeat(64) });
 	assert.equal(f.r.location, '/login?expired=1');
 	assert.equal(dbValue(`SELECT COUNT(*) FROM form_draft WHERE user_id = (SELECT id FROM app_user WHERE email = ${q(u.email)})`), '0');
+});
+
+test("the occupier's case form offers its current services only, and refuses another", async () => {
+	const u = await signedIn(OCC_USER);
+	const acme = Number(dbValue("SELECT id FROM occupier WHERE name = 'Acme Analytics Ltd'"));
+	const form = await u.get('/my/cases/new');
+	assertHtml(form, 200, 'the form');
+	const sel = /<select id="f-service"[^>]*>([\s\S]*?)<\/select>/.exec(form.body)[1];
+	const offered = [...sel.matchAll(/<option value="(\d+)"/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+	const held = db(`SELECT DISTINCT service_id FROM occupier_service WHERE occupier_id = ${acme}
+		AND (ended_at IS NULL OR ended_at > ${q(TODAY)})`).map(([x]) => Number(x)).sort((a, b) => a - b);
+	assert.ok(held.length > 0);
+	assert.deepEqual(offered, held, 'exactly the services it has');
+	const other = Number(dbValue(`SELECT id FROM service WHERE operator_id = (SELECT operator_id FROM occupier
+		WHERE id = ${acme}) AND id NOT IN (${held.join(',')}) ORDER BY id LIMIT 1`));
+	const r = await u.post('/my/cases/new', { site: cw, subject: 'x', details: 'y', service: other });
+	assertHtml(r, 422, 'a service it does not have');
+	assert.match(r.text, /Related service must be one of the choices/);
 });
