@@ -322,7 +322,8 @@ front_handle(struct req *r)
 			if (r->method == M_GET)
 				http_redirect(r, arena_printf(r->a,
 				    "/login?next=%s", parse_urlencode(r->a, r->path)));
-			else
+			else if (!(rt == &routes[PAGE_SERVICES_MANAGE] &&
+			    page_draft_keep(r)))
 				http_redirect(r, "/login?expired=1");
 			return;
 		}

@@ -273,6 +273,14 @@ session_load(struct req *r)
 	if (s.disabled ||
 	    r->now - s.last_seen > (int64_t)cfg.idle_minutes * 60 ||
 	    r->now - s.created_at > (int64_t)cfg.absolute_hours * 3600) {
+		if (!s.disabled) {
+			/* Ended by time: a form it posts may be kept for
+			 * the user's next sign-in (pages/draft.c). */
+			r->expired_user = s.user.id;
+			r->expired_operator = s.user.operator_id;
+			snprintf(r->expired_csrf, sizeof(r->expired_csrf),
+			    "%s", s.csrf);
+		}
 		if (store_session_delete(s.id) < 0)
 			return -1;
 		clear_session_cookie(r);

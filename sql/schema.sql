@@ -245,6 +245,19 @@ CREATE TABLE `floor_port` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='a network wall port on a floor'
 ;
 
+CREATE TABLE `form_draft` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'draft id',
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
+  `user_id` bigint(20) unsigned NOT NULL COMMENT 'whose session had ended',
+  `path` varchar(255) NOT NULL COMMENT 'the page the form was posted to',
+  `body` mediumtext NOT NULL COMMENT 'the form as posted, url-encoded, without its CSRF token',
+  `created_at` bigint(20) NOT NULL COMMENT 'unix seconds',
+  PRIMARY KEY (`id`),
+  KEY `form_draft_user` (`user_id`,`path`),
+  CONSTRAINT `fk_form_draft_user` FOREIGN KEY (`user_id`) REFERENCES `app_user` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='forms kept over a sign-in'
+;
+
 CREATE TABLE `fortune` (
   `id` int(10) unsigned NOT NULL COMMENT 'fortune id',
   `message` varchar(2048) NOT NULL COMMENT 'text, rendered escaped',

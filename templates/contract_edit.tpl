@@ -15,6 +15,7 @@
 <label for="f-start_date">Start date <span class="req">(required)</span></label>
 <input id="f-start_date" name="start_date" type="date" required value="{{F_START_DATE}}"{{#F_START_DATE_INVALID}} aria-invalid="true" aria-describedby="e-start_date"{{/F_START_DATE_INVALID}}>
 {{#F_START_DATE_INVALID}}<p class="err" id="e-start_date">{{F_START_DATE_ERR}}</p>{{/F_START_DATE_INVALID}}
+{{#OVERLAP}}<label class="check warn"><input type="checkbox" name="overlap_ok" value="1"> Save anyway: this contract and {{REFERENCE}} both run</label>{{/OVERLAP}}
 </div>
 <div class="field{{#F_END_DATE_INVALID}} invalid{{/F_END_DATE_INVALID}}">
 <label for="f-end_date">End date <span class="opt">(optional)</span></label>

@@ -14,6 +14,7 @@
 <label for="f-name">Name <span class="req">(required)</span></label>
 <input id="f-name" name="name" type="text" maxlength="200" required value="{{F_NAME}}"{{#F_NAME_INVALID}} aria-invalid="true" aria-describedby="e-name"{{/F_NAME_INVALID}}>
 {{#F_NAME_INVALID}}<p class="err" id="e-name">{{F_NAME_ERR}}</p>{{/F_NAME_INVALID}}
+{{#SAME_NAME}}<label class="check warn"><input type="checkbox" name="same_name_ok" value="1"> Save anyway: this is not {{NAME}}</label>{{/SAME_NAME}}
 </div>
 <div class="field{{#F_BILLING_REF_INVALID}} invalid{{/F_BILLING_REF_INVALID}}">
 <label for="f-billing_ref">Billing reference</label>

@@ -5,10 +5,10 @@
 <label for="f-month">Month</label><input id="f-month" name="month" type="month" value="{{MONTH}}" required>
 <button type="submit">Show</button>
 <a href="?month={{NEXT_MONTH}}" rel="next">Next →</a>
-<a class="button" href="/reports/charges.csv?month={{MONTH}}">Download CSV</a>
+{{#CSV_LINK}}<a class="button" href="/reports/charges.csv?month={{MONTH}}">Download CSV</a>{{/CSV_LINK}}{{#DRAFT_LINK}}<a class="button" href="/reports/charges.csv?month={{MONTH}}" download>Download month-to-date draft (CSV)</a>{{/DRAFT_LINK}}
 </form></header>
 <p class="hint">Every occupier's charges for the month, prorated by day and rounded half-up to the penny once per line. A service is charged from the day it starts to the day before it is removed: the day a service is removed is not charged. A month's charges are what was in force during that month: later changes never alter them.</p>
-{{#NOT_COMPLETE}}<div class="notice" role="alert">{{MONTH_LABEL}} has not ended yet. Choose a complete month: the report covers months that have ended.</div>{{/NOT_COMPLETE}}
+{{#NOT_COMPLETE}}<div class="notice" role="alert">{{MONTH_LABEL}} has not ended yet. Choose a complete month: the report covers months that have ended.{{#DRAFT_LINK}} A draft of this month to date is offered as a CSV, marked as a draft.{{/DRAFT_LINK}}</div>{{/NOT_COMPLETE}}
 {{#HAS_ROWS}}<table class="grid charges">
 <thead><tr><th scope="col">Occupier</th><th scope="col">Site</th><th scope="col">Service</th><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Days</th><th scope="col" class="num">Unit price</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Amount</th></tr></thead>
 <tbody>

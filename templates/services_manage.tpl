@@ -37,7 +37,7 @@
 <td class="num total" data-label="Total">{{TOTAL}}</td>
 <td class="act" data-label="Remove"><button type="submit" name="remove" value="{{I}}" class="remove" aria-label="Remove {{NAME}}" title="Remove">✕</button></td>
 </tr>
-{{#INVALID}}<tr class="msgs"><td colspan="9"><ul>{{#MSG}}<li>{{TEXT}}</li>{{/MSG}}</ul></td></tr>{{/INVALID}}
+{{#KEPT}}<tr class="msgs kept"><td colspan="9"><p>{{TEXT}}</p></td></tr>{{/KEPT}}{{#INVALID}}<tr class="msgs"><td colspan="9"><ul>{{#MSG}}<li>{{TEXT}}</li>{{/MSG}}</ul></td></tr>{{/INVALID}}
 {{/ROW}}{{#NO_ROWS}}<tr><td colspan="9" class="empty-row">It is empty here: add services from the list on the left.</td></tr>{{/NO_ROWS}}
 </tbody>
 </table>

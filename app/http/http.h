@@ -91,6 +91,15 @@ struct req {
 	struct user		 user;
 	int64_t			 session_id;
 	char			 csrf[65];	/* hex token for forms */
+	/* A session that had just ended (idle or too old) when this request
+	 * came: whose it was and its CSRF token (pages/draft.c keeps a form
+	 * posted with it). expired_user 0: none. */
+	int64_t			 expired_user, expired_operator;
+	char			 expired_csrf[65];
+	/* The one-time flash: the code taken (http_flash_take), its cookie
+	 * to clear in this response, a new one set (http_redirect). */
+	const char		*flash;
+	int			 flash_taken, flash_clear, flash_set;
 
 	/* Response. */
 	int			 status;
@@ -104,8 +113,14 @@ struct req {
 
 /* Add a header line (name and value must not contain CR/LF: checked). */
 void	 http_header(struct req *, const char *name, const char *value);
-/* 303 See Other to a local path (must start with '/'). */
+/* 303 See Other to a local path (must start with '/'). A done=CODE
+ * parameter of path (parse_flash_split) is a one-time flash: it is taken
+ * out of the URL and sent in a cookie, for the next page to show once. */
 void	 http_redirect(struct req *, const char *path);
+/* The flash code the previous redirect left (a-z and _), or NULL; the
+ * cookie is cleared in this response, so a reload shows it no more. The
+ * same answer for every call of one request. */
+const char *http_flash_take(struct req *);
 /* The one error page: status code and a short, safe message. */
 void	 http_error(struct req *, int code);
 void	 http_error_msg(struct req *, int code, const char *msg);

@@ -71,17 +71,54 @@ http_header(struct req *r, const char *name, const char *value)
 	buf_printf(&r->hdr, "%s: %s\r\n", name, value);
 }
 
+/* The one-time flash's cookie: set with the redirect, cleared by the page
+ * that shows it. */
+#define FLASH_COOKIE	"tn_flash"
+
 void
 http_redirect(struct req *r, const char *path)
 {
+	const char	*code;
+
 	/* Local paths only: "//host" would be an open redirect. */
 	if (path == NULL || path[0] != '/' || path[1] == '/' || path[1] == '\\')
 		path = "/";
+	/* ?done=CODE is a one-time flash: it leaves the URL (a reload or a
+	 * bookmark does not show it again) and goes in a cookie. */
+	path = parse_flash_split(r->a, path, &code);
+	if (code != NULL) {
+		http_header(r, "Set-Cookie", arena_printf(r->a, "%s=%s; Path=/; "
+		    "HttpOnly; SameSite=Lax; Max-Age=600%s", FLASH_COOKIE, code,
+		    r->https ? "; Secure" : ""));
+		r->flash_set = 1;
+	}
 	r->status = 303;
 	http_header(r, "Location", path);
 	r->body.len = 0;
 	r->body.p[0] = '\0';
 	r->done = 1;
+}
+
+const char *
+http_flash_take(struct req *r)
+{
+	const char	*v;
+	size_t		 i, n;
+
+	if (r->flash_taken)
+		return r->flash;
+	r->flash_taken = 1;
+	if ((v = kv_get(&r->cookies, FLASH_COOKIE)) == NULL)
+		return NULL;
+	r->flash_clear = 1;	/* http_serialize, unless a new one is set */
+	n = strlen(v);
+	for (i = 0; i < n; i++)
+		if (!((v[i] >= 'a' && v[i] <= 'z') || v[i] == '_'))
+			return NULL;
+	if (n == 0 || n > 32)
+		return NULL;
+	r->flash = v;
+	return v;
 }
 
 static void
@@ -176,6 +213,9 @@ http_serialize(struct req *r, struct buf *out)
 	    "Cross-Origin-Opener-Policy: same-origin\r\n"
 	    "Cache-Control: no-store\r\n");
 	buf_put(out, r->hdr.p, r->hdr.len);
+	if (r->flash_clear && !r->flash_set)
+		buf_printf(out, "Set-Cookie: %s=; Path=/; HttpOnly; SameSite=Lax; "
+		    "Max-Age=0%s\r\n", FLASH_COOKIE, r->https ? "; Secure" : "");
 	buf_puts(out, "\r\n");
 	if (!r->head)
 		buf_put(out, r->body.p, r->body.len);

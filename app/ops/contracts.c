@@ -6,6 +6,7 @@
 #include "../arena.h"
 #include "../domain/date.h"
 #include "../domain/svcstart.h"
+#include "../domain/validate.h"
 #include "../store/store_device.h"
 #include "contracts.h"
 
@@ -85,6 +86,36 @@ update(struct txn *t, const struct store_contract *old,
 	return rc;
 }
 
+/* The warning of dates overlapping another contract of the occupier at
+ * the site: 0 (refused), 1 none, -1. */
+static int
+overlap(struct txn *t, struct save *s)
+{
+	const struct store_contract	*c = &s->in->c;
+	struct store_contract		*l;
+	char				 a[DATE_STRLEN], b[DATE_STRLEN];
+	size_t				 n, i;
+
+	if (store_contract_list(t->a, t->operator_id, c->occupier_id,
+	    c->site_id, &l, &n) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if ((s->in->old != NULL && l[i].id == s->in->old->id) ||
+		    !validate_ranges_overlap(c->start, c->end, l[i].start,
+		    l[i].end))
+			continue;
+		date_format(l[i].start, a, sizeof(a));
+		date_format(l[i].end, b, sizeof(b));
+		s->out->overlaps = l[i].reference;
+		return ops_refuse(&s->out->why, OPS_INVALID, "start_date",
+		    arena_printf(t->a, "The dates overlap contract %s (%s to "
+		    "%s) of this occupier at this site: tick \u201cSave "
+		    "anyway\u201d if both are meant", l[i].reference, a,
+		    l[i].end == DATE_NONE ? "open" : b));
+	}
+	return 1;
+}
+
 static int
 save_txn(struct txn *t, void *arg)
 {
@@ -99,6 +130,8 @@ save_txn(struct txn *t, void *arg)
 	    (rc = in->locked(in->locked_arg, in->old, &in->c, &locked)) != 0)
 		return rc < 0 ? -1 : ops_refuse(&s->out->why, OPS_INVALID, NULL,
 		    locked);
+	if (!in->overlap_ok && (rc = overlap(t, s)) <= 0)
+		return rc;
 	if (in->old != NULL) {
 		rc = update(t, in->old, &in->c);
 		s->out->id = in->old->id;

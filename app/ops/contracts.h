@@ -23,11 +23,13 @@ struct contract_save_in {
 	struct store_contract		 c;
 	contract_locked_fn		 locked;	/* NULL: no lock */
 	void				*locked_arg;
+	int				 overlap_ok;	/* warned, confirmed */
 };
 
 struct contract_save_out {
 	struct ops_result	 why;
 	int64_t			 id;		/* the contract saved */
+	const char		*overlaps;	/* refused: the other's reference */
 };
 
 /*
@@ -43,6 +45,8 @@ struct contract_save_out {
  * version is not the current one (OPS_CONFLICT, never a silent
  * overwrite); an occupier or site not the operator's (OPS_NOT_FOUND).
  */
+/* (Dates overlapping another contract of the occupier at the site are a
+ * warning: refused, OPS_INVALID with out->overlaps, unless overlap_ok.) */
 int	 ops_contract_save(struct ops_ctx *, const struct contract_save_in *,
 	    struct contract_save_out *);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../arena.h"
+#include "../domain/validate.h"
 #include "occupiers.h"
 
 static char *
@@ -17,6 +18,24 @@ struct save {
 	const struct occupier_save_in	*in;
 	struct occupier_save_out	*out;
 };
+
+/* The warning of a name another occupier has: 0 (refused), 1 none, -1. */
+static int
+same_name(struct txn *t, struct save *s)
+{
+	char		 folded[256];
+	const char	*holder;
+	int		 rc;
+
+	validate_name_fold(s->in->name, folded, sizeof(folded));
+	if ((rc = store_occupier_name_taken(t->a, t->operator_id, folded,
+	    s->in->id, &holder)) <= 0)
+		return rc < 0 ? -1 : 1;
+	s->out->same_name = holder;
+	return ops_refuse(&s->out->why, OPS_INVALID, "name", arena_printf(t->a,
+	    "Another occupier is named %s: tick \u201cSave anyway\u201d if "
+	    "this is a different company", holder));
+}
 
 static int
 save_txn(struct txn *t, void *arg)
@@ -33,6 +52,8 @@ save_txn(struct txn *t, void *arg)
 	o.billing_ref = in->billing_ref;
 	o.contact_email = in->contact_email;
 	o.notes = in->notes;
+	if (!in->same_name_ok && (rc = same_name(t, s)) <= 0)
+		return rc;
 	if (*in->billing_ref != '\0') {
 		const char *holder;
 

@@ -154,6 +154,7 @@ page_contract_edit(struct req *r)
 		in.locked = locked;
 		in.locked_arg = r;
 	}
+	in.overlap_ok = form_has(r, "overlap_ok");
 	page_ops_ctx(r, &c);
 	if ((rc = ops_contract_save(&c, &in, &out)) > 0) {
 		http_redirect(r, arena_printf(r->a,
@@ -171,5 +172,8 @@ page_contract_edit(struct req *r)
 	page_refused(r, d, &out.why);
 	if (out.why.why == OPS_CONFLICT)
 		tpl_set_int(d, TN_F_VERSION, cur.version);
+	if (out.overlaps != NULL)
+		tpl_set(tpl_section(d, TN_OVERLAP), TN_REFERENCE,
+		    out.overlaps);
 	page_end(r);
 }

@@ -37,7 +37,8 @@ static const struct menu_item menu[] = {
 	{ "account", "Account", "/account", R_ANY },
 };
 
-/* Fixed flash messages, chosen by ?done= after a POST/redirect/GET. */
+/* Fixed flash messages, chosen by the ?done= of a redirect after a POST
+ * (shown once: http_redirect moves it into a cookie, http_flash_take). */
 static const struct {
 	const char	*code;
 	const char	*text;
@@ -102,7 +103,7 @@ page_begin(struct req *r, const char *title, const char *body_tpl,
 		}
 	} else
 		tpl_show(root, TN_SIGNED_OUT);
-	if ((done = query_text(r, "done", 32)) != NULL)
+	if ((done = http_flash_take(r)) != NULL)
 		for (i = 0; i < sizeof(flashes) / sizeof(flashes[0]); i++)
 			if (strcmp(done, flashes[i].code) == 0)
 				tpl_set(tpl_section(root, TN_FLASH), TN_TEXT,

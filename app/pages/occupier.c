@@ -14,7 +14,6 @@ page_occupier(struct req *r)
 	struct store_occupier	 o;
 	struct store_site	*sites;
 	int64_t			*ids, site = 0;
-	const char		*done;
 	size_t			 n, ns;
 	int			 rc;
 
@@ -42,11 +41,7 @@ page_occupier(struct req *r)
 		    "before opening occupiers.");
 		return;
 	}
-	done = query_text(r, "done", 32);
-	if (done != NULL && strspn(done, "abcdefghijklmnopqrstuvwxyz") !=
-	    strlen(done))
-		done = NULL;
+	/* A flash of the redirect here stays in its cookie for that tab. */
 	http_redirect(r, arena_printf(r->a, "/occupiers/%lld/sites/%lld/"
-	    "services%s%s", (long long)o.id, (long long)site,
-	    done ? "?done=" : "", done ? done : ""));
+	    "services", (long long)o.id, (long long)site));
 }

@@ -97,6 +97,7 @@ page_occupier_edit(struct req *r)
 	in.billing_ref = v[OF_BILLING_REF].s;
 	in.contact_email = v[OF_EMAIL].s;
 	in.notes = v[OF_NOTES].s;
+	in.same_name_ok = form_has(r, "same_name_ok");
 	page_ops_ctx(r, &c);
 	if ((rc = ops_occupier_save(&c, &in, &out)) < 0) {
 		page_store_error(r);
@@ -108,6 +109,9 @@ page_occupier_edit(struct req *r)
 		page_refused(r, d, &out.why);
 		if (out.why.why == OPS_CONFLICT)
 			show_conflict(d, &out.current);
+		if (out.same_name != NULL)
+			tpl_set(tpl_section(d, TN_SAME_NAME), TN_NAME,
+			    out.same_name);
 		page_end(r);
 		return;
 	}

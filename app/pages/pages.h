@@ -7,6 +7,13 @@
 #ifndef TENANTRY_PAGES_H
 #define TENANTRY_PAGES_H
 
+/* The one wording of the Wi-Fi device forms (the operator's and the
+ * occupier's): what a MAC address may look like and what the allocation
+ * means. */
+#define WIFI_DEVICE_HINT "Accepted as aa:bb:cc:dd:ee:ff, AA-BB-CC-DD-EE-FF " \
+	"or aabb.ccdd.eeff. Only active devices count against the Wi-Fi " \
+	"devices allocation, and a device can be active only within it."
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,6 +38,14 @@ void	page_occupier_site(struct req *);
 void	page_occupier_contracts(struct req *);
 void	page_occupier_services(struct req *);
 void	page_services_manage(struct req *);
+/* A POST after its session ended (r->expired_user) with that session's
+ * CSRF token: the form kept for the user's next sign-in, and a 303 to the
+ * sign-in that comes back to path?draft=1. 0: not kept (answer as
+ * usual). */
+int	page_draft_keep(struct req *);
+/* GET path?draft=1 after the sign-in: the form kept for this user and
+ * page, as a form list (1; it is deleted), 0 none, -1 answered (error). */
+int	page_draft_take(struct req *, struct kvlist *);
 void	page_occupier_history(struct req *);
 void	page_catalog(struct req *);
 void	page_catalog_edit(struct req *);

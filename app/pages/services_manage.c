@@ -236,6 +236,8 @@ fill_row(struct tpl_dict *d, const struct plan_dialog *m, size_t i,
 		tpl_set(tpl_section(s, TN_BUMPED), TN_QTY, row->qty_raw);
 	if (row->excl_with != NULL)
 		tpl_set(tpl_section(s, TN_EXCLUDED), TN_WITH, row->excl_with);
+	if (row->kept != NULL)
+		tpl_set(tpl_section(s, TN_KEPT), TN_TEXT, row->kept);
 	if (row->nmsgs > 0) {
 		tpl_show(s, TN_INVALID);
 		for (j = 0; j < row->nmsgs; j++)
@@ -402,7 +404,7 @@ is_save(struct req *r)
  * error page. */
 static void
 answer(struct req *r, int saving, int rc, const struct plan_out *out,
-    int partial)
+    int partial, const char *restored)
 {
 	if (rc < 0) {
 		page_store_error(r);
@@ -427,7 +429,7 @@ answer(struct req *r, int saving, int rc, const struct plan_out *out,
 		return;
 	respond(r, out->dlg, rc > 0 ? 200 : ops_status(out->why.why),
 	    rc == 0 && out->why.why == OPS_CONFLICT && out->why.n > 0 ?
-	    out->why.m[0].text : NULL, partial);
+	    out->why.m[0].text : restored, partial);
 }
 
 void
@@ -437,6 +439,8 @@ page_services_manage(struct req *r)
 	struct plan_form	 f;
 	struct plan_in		 in;
 	struct plan_out		 out;
+	struct kvlist		 draft;
+	const char		*restored = NULL;
 	int			 saving = is_save(r), rc;
 
 	if (r->ids[1] <= 0) {
@@ -446,7 +450,16 @@ page_services_manage(struct req *r)
 	memset(&in, 0, sizeof(in));
 	in.occ = r->ids[0];
 	in.site = r->ids[1];
-	if (r->method != M_GET) {
+	if ((rc = page_draft_take(r, &draft)) < 0)
+		return;
+	if (rc > 0) {
+		/* The dialog as it was posted when the session ended: shown
+		 * again, recalculated, never saved without the user. */
+		r->form = draft;
+		restored = "Your changes from before you were signed out are "
+		    "back. Nothing is saved yet: check them and save.";
+	}
+	if (r->method != M_GET || restored != NULL) {
 		in.unreadable = form_parse(r, &f) < 0;
 		in.form = &f;
 	}
@@ -458,5 +471,5 @@ page_services_manage(struct req *r)
 	} else
 		rc = ops_plan_open(&c, &in, &out);
 	answer(r, saving, rc, &out, r->method == M_GET ?
-	    query_has(r, "partial") : form_has(r, "partial"));
+	    query_has(r, "partial") : form_has(r, "partial"), restored);
 }

@@ -29,6 +29,14 @@ struct store_user {
 	const char	*operator_name;	/* store_users_by_email only */
 };
 
+/* Drafts (sql/078): keep user's form body for path (replacing an older
+ * one); take the newest made after since (0: none) and delete them. 1 or
+ * 0 (take: none), -1 error. */
+int	 store_draft_keep(int64_t op, int64_t user, const char *path,
+	    const char *body, int64_t now);
+int	 store_draft_take(struct arena *, int64_t op, int64_t user,
+	    const char *path, int64_t since, const char **body);
+
 struct store_session {
 	int64_t		 id;
 	int64_t		 created_at;
@@ -90,7 +98,8 @@ int	 store_pace_take(struct arena *, const char *key, int64_t now,
 	    int64_t window, int64_t max, int64_t *n);
 /* Bounded housekeeping (at most 1 000 rows a table a call): failures
  * outside the window, known addresses past 90 days, paces of yesterday,
- * sessions past their idle or absolute expiry. *deleted: rows removed.
+ * sessions an hour past their idle or past their absolute expiry, forms
+ * kept over a sign-in past a day. *deleted: rows removed.
  * 1, or -1. */
 int	 store_purge(int64_t now, int64_t idle_seconds,
 	    int64_t absolute_seconds, int64_t *deleted);
@@ -146,6 +155,9 @@ struct store_occupier {
 	int64_t		 version;
 	const char	*sites;		/* list only: site names */
 	int64_t		 active_contracts; /* list only */
+	/* Tabs' header only: ids of the sites where it has a contract. */
+	int64_t		*contract_sites;
+	size_t		 ncontract_sites;
 };
 
 /* Page *page (from 1; one past the last becomes the last) of the
@@ -172,6 +184,9 @@ int	 store_occupier_get(struct arena *, int64_t op, int64_t id,
 struct dbrow;
 void	 store_occupier_row(const struct dbrow *, size_t k,
 	    struct store_occupier *);
+/* Its contract sites from column k ("3,7,12" or NULL). */
+void	 store_occupier_csites(struct arena *, const struct dbrow *, size_t k,
+	    struct store_occupier *);
 /* The occupier and the operator's sites in name order (site 0), or only
  * site `site` (none when it is not the operator's); 0: no such occupier.
  * The sites may be the worker's cache (store_site_names): never changed. */
@@ -187,6 +202,9 @@ int	 store_site_names(struct arena *, int64_t op, int64_t version,
  * reference ref: 1 with its name in *holder, 0 no, -1 error. */
 int	 store_occupier_ref_taken(struct arena *, int64_t op, const char *ref,
 	    int64_t except, const char **holder);
+/* The same for the name folded (validate_name_fold; letter case aside). */
+int	 store_occupier_name_taken(struct arena *, int64_t op,
+	    const char *folded, int64_t except, const char **holder);
 int	 store_occupier_insert(int64_t op, const struct store_occupier *,
 	    int64_t *id);
 /* 0 when the version no longer matches (changed meanwhile). */
@@ -304,6 +322,17 @@ struct store_rule {
 	int		 qty_le;
 	int64_t		 max_qty;
 };
+
+/* A row of a plan a new rule may break (store_rule_impact). */
+struct store_impact_row {
+	int64_t		 occ, site;
+	const char	*occ_name, *site_name;
+	int64_t		 service_id, qty;
+};
+/* The current rows (on day) of every plan holding service, grouped by
+ * plan (occupier name, site name). 1, or -1. */
+int	 store_rule_impact(struct arena *, int64_t op, int64_t service,
+	    int32_t day, struct store_impact_row **, size_t *);
 
 struct store_catalog {
 	struct store_service	*svc;

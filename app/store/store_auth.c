@@ -174,7 +174,10 @@ store_purge(int64_t now, int64_t idle_seconds, int64_t absolute_seconds,
 	struct dbp	 pf[] = { DBP_I(now - LOGIN_WINDOW_SECONDS) };
 	struct dbp	 pk[] = { DBP_I(now - LOGIN_KNOWN_SECONDS) };
 	struct dbp	 pp[] = { DBP_I(now - 86400) };
-	struct dbp	 ps[] = { DBP_I(now - idle_seconds),
+	/* An idle session's row stays an hour past its end (it signs no one
+	 * in): a form posted with it meanwhile is kept for the user's next
+	 * sign-in (pages/draft.c) rather than lost. */
+	struct dbp	 ps[] = { DBP_I(now - idle_seconds - 3600),
 	    DBP_I(now - absolute_seconds) };
 	int64_t		 n, total = 0;
 
@@ -188,6 +191,10 @@ store_purge(int64_t now, int64_t idle_seconds, int64_t absolute_seconds,
 		return -1;
 	total += n;
 	if ((n = db_exec(STMT_PURGE_SESSIONS, ps, NPARAMS(ps), NULL)) < 0)
+		return -1;
+	total += n;
+	/* Forms kept over a sign-in wait a day (ops/drafts.h). */
+	if ((n = db_exec(STMT_PURGE_DRAFTS, pp, NPARAMS(pp), NULL)) < 0)
 		return -1;
 	total += n;
 	*deleted = total;
@@ -253,4 +260,38 @@ store_session_delete_user(int64_t user_id)
 
 	return db_exec(STMT_SESSION_DELETE_USER, p, NPARAMS(p), NULL) < 0 ?
 	    -1 : 1;
+}
+
+int
+store_draft_keep(int64_t op, int64_t user, const char *path, const char *body,
+    int64_t now)
+{
+	struct dbp	 c[] = { DBP_I(user), DBP_S(path) };
+	struct dbp	 p[] = { DBP_I(op), DBP_I(user), DBP_S(path), DBP_S(body),
+	    DBP_I(now) };
+
+	if (db_exec(STMT_DRAFT_CLEAR, c, NPARAMS(c), NULL) < 0 ||
+	    db_exec(STMT_DRAFT_INSERT, p, NPARAMS(p), NULL) < 0)
+		return -1;
+	return 1;
+}
+
+int
+store_draft_take(struct arena *a, int64_t op, int64_t user, const char *path,
+    int64_t since, const char **body)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(user), DBP_S(path),
+	    DBP_I(since) };
+	struct dbp	 c[] = { DBP_I(user), DBP_S(path) };
+	struct dbres	 res;
+
+	*body = NULL;
+	if (db_query(a, STMT_DRAFT_GET, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	*body = dbrow_str(&res.rows[0], 1);
+	if (db_exec(STMT_DRAFT_CLEAR, c, NPARAMS(c), NULL) < 0)
+		return -1;
+	return 1;
 }

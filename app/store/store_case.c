@@ -305,6 +305,9 @@ store_case_contract_exists(struct arena *a, int64_t op, int64_t occ,
 	return dbrow_int(&res.rows[0], 0) > 0 ? 1 : 0;
 }
 
+static int	 options_query(struct arena *, enum stmt, const struct dbp *, size_t,
+		    struct store_case_option **, size_t *);
+
 int
 store_case_options(struct arena *a, int64_t op, enum store_case_options which,
     struct store_case_option **out, size_t *n)
@@ -316,15 +319,36 @@ store_case_options(struct arena *a, int64_t op, enum store_case_options which,
 		STMT_CASE_TEAM,			/* STORE_CASE_OPT_TEAM */
 	};
 	struct dbp		 p[] = { DBP_I(op) };
-	struct dbres		 res;
-	struct store_case_option *o;
-	size_t			 i;
 
 	*out = NULL;
 	*n = 0;
 	if (which >= STORE_CASE_OPT__MAX)
 		return -1;
-	if (db_query(a, stmts[which], p, NPARAMS(p), &res) < 0)
+	return options_query(a, stmts[which], p, NPARAMS(p), out, n);
+}
+
+int
+store_case_occ_services(struct arena *a, int64_t op, int64_t occ,
+    struct store_case_option **out, size_t *n)
+{
+	struct dbp		 p[] = { DBP_I(op), DBP_I(occ) };
+
+	*out = NULL;
+	*n = 0;
+	return options_query(a, STMT_CASE_OCC_SERVICE_OPTIONS, p, NPARAMS(p),
+	    out, n);
+}
+
+/* Rows of (id, name, extra) into choices. 1, or -1. */
+static int
+options_query(struct arena *a, enum stmt st, const struct dbp *p, size_t np,
+    struct store_case_option **out, size_t *n)
+{
+	struct dbres		 res;
+	struct store_case_option *o;
+	size_t			 i;
+
+	if (db_query(a, st, p, np, &res) < 0)
 		return -1;
 	o = arena_calloc(a, res.nrows, sizeof(*o));
 	for (i = 0; i < res.nrows; i++) {

@@ -153,5 +153,9 @@ int	 store_case_contract_exists(struct arena *, int64_t op, int64_t occ,
 /* The choices of one select. 1 ok (possibly empty), <0 error. */
 int	 store_case_options(struct arena *, int64_t op, enum store_case_options,
 	    struct store_case_option **out, size_t *n);
+/* The services occupier occ has now (active or scheduled), as choices
+ * (id, name, category) in catalog order. 1, or -1. */
+int	 store_case_occ_services(struct arena *, int64_t op, int64_t occ,
+	    struct store_case_option **out, size_t *n);
 
 #endif

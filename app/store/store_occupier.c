@@ -350,6 +350,35 @@ store_occupier_row(const struct dbrow *row, size_t k, struct store_occupier *o)
 	o->version = dbrow_int(row, k + 5);
 }
 
+/* "3,7,12" (GROUP_CONCAT of ids; NULL: none) into o->contract_sites. */
+void
+store_occupier_csites(struct arena *a, const struct dbrow *row, size_t k,
+    struct store_occupier *o)
+{
+	const char	*s;
+	size_t		 n = 1, i;
+	int64_t		 v = 0;
+
+	o->contract_sites = NULL;
+	o->ncontract_sites = 0;
+	if (dbrow_isnull(row, k) || *(s = dbrow_str(row, k)) == '\0')
+		return;
+	for (i = 0; s[i] != '\0'; i++)
+		n += s[i] == ',';
+	o->contract_sites = arena_calloc(a, n, sizeof(int64_t));
+	for (i = 0;; i++) {
+		if (s[i] >= '0' && s[i] <= '9' && v < INT64_MAX / 10) {
+			v = v * 10 + (s[i] - '0');
+			continue;
+		}
+		if (o->ncontract_sites < n && v > 0)
+			o->contract_sites[o->ncontract_sites++] = v;
+		v = 0;
+		if (s[i] == '\0')
+			break;
+	}
+}
+
 int
 store_occupier_get(struct arena *a, int64_t op, int64_t id,
     struct store_occupier *o)
@@ -496,6 +525,7 @@ store_occupier_sites(struct arena *a, int64_t op, int64_t occ, int64_t site,
 		    &res)) <= 0)
 			return rc;
 		store_occupier_row(&res.rows[0], 0, o);
+		store_occupier_csites(a, &res.rows[0], 7, o);
 		if (store_site_names(a, op, dbrow_int(&res.rows[0], 6), sites,
 		    ns) < 0)
 			return -1;
@@ -512,6 +542,22 @@ store_occupier_sites(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	s->address = dbrow_str(&res.rows[0], 8);
 	*sites = s;
 	*ns = 1;
+	return 1;
+}
+
+int
+store_occupier_name_taken(struct arena *a, int64_t op, const char *folded,
+    int64_t except, const char **holder)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(except), DBP_S(folded) };
+	struct dbres	 res;
+
+	*holder = NULL;
+	if (db_query(a, STMT_OCCUPIER_NAME_TAKEN, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	*holder = dbrow_str(&res.rows[0], 0);
 	return 1;
 }
 

@@ -257,6 +257,38 @@ store_service_sites_set(int64_t op, int64_t id, const int64_t *sites,
 }
 
 int
+store_rule_impact(struct arena *a, int64_t op, int64_t service, int32_t day,
+    struct store_impact_row **out, size_t *n)
+{
+	char			 d1[DATE_STRLEN], d2[DATE_STRLEN];
+	struct dbp		 p[4];
+	struct dbres		 res;
+	struct store_impact_row	*o;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	p[0] = DBP_I(op);
+	p[1] = dbp_day(day, d1);
+	p[2] = DBP_I(service);
+	p[3] = dbp_day(day, d2);
+	if (db_query(a, STMT_RULE_IMPACT, p, 4, &res) < 0)
+		return -1;
+	o = arena_calloc(a, res.nrows ? res.nrows : 1, sizeof(*o));
+	for (i = 0; i < res.nrows; i++) {
+		o[i].occ = dbrow_int(&res.rows[i], 0);
+		o[i].site = dbrow_int(&res.rows[i], 1);
+		o[i].occ_name = dbrow_str(&res.rows[i], 2);
+		o[i].site_name = dbrow_str(&res.rows[i], 3);
+		o[i].service_id = dbrow_int(&res.rows[i], 4);
+		o[i].qty = dbrow_int(&res.rows[i], 5);
+	}
+	*out = o;
+	*n = res.nrows;
+	return 1;
+}
+
+int
 store_rule_insert(int64_t op, const char *kind, int64_t service,
     int64_t other_id, const char *other_category, int qty_le, int64_t max_qty)
 {
@@ -348,6 +380,7 @@ store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	if (head != NULL && !dbrow_isnull(first, 18)) {
 		head->found = 1;
 		store_occupier_row(first, 18, &head->o);
+		store_occupier_csites(a, first, 26, &head->o);
 		head->sites_version = dbrow_int(first, 24);
 	}
 	for (k = 0; k < STORE_INFRA; k++)

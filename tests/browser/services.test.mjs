@@ -281,7 +281,7 @@ test('an invalid plan shows the violation next to its row and disables Save; fix
 			'a valid plan');
 		assert.deepEqual(dbServices(J.occ, J.site), [], 'nothing saved before Save');
 		await Promise.all([
-			page.waitForURL((u) => u.searchParams.get('done') === 'services_saved'),
+			page.waitForURL((u) => /\/services$/.test(u.pathname)),
 			dlg.getByRole('button', { name: 'Add services' }).click(),
 		]);
 		assert.equal(await text(page.locator('.flash')), 'Services saved.');
@@ -437,7 +437,7 @@ test('without JavaScript the dialog is a page: add, Recalculate, save', async ()
 		await shoot(p, 'manage-nojs.png', false);
 		// Save (the button reads "Add services" for a first save).
 		await Promise.all([
-			p.waitForURL((u) => u.searchParams.get('done') === 'services_saved'),
+			p.waitForURL((u) => /\/services$/.test(u.pathname)),
 			p.getByRole('button', { name: 'Add services' }).click(),
 		]);
 		assert.equal(await text(p.locator('.flash')), 'Services saved.');

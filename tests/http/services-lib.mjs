@@ -283,11 +283,13 @@ export async function newOccupier(c, prefix = 'Services test') {
 	return Number(r.location.match(/^\/occupiers\/(\d+)/)[1]);
 }
 
-/* A contract through the form; returns { id, reference, start }. */
+/* A contract through the form (an overlap with another of the occupier's
+ * contracts there confirmed, as a user ticks "Save anyway"); returns
+ * { id, reference, start }. */
 export async function newContract(c, occ, site, { start = day(-30), end = '', reference = `SVC-${rnd()}` } = {}) {
 	await c.get(`/occupiers/${occ}/sites/${site}/contracts/new`);
 	const r = await c.post(`/occupiers/${occ}/sites/${site}/contracts/new`,
-		{ reference, start_date: start, end_date: end, version: '0' });
+		{ reference, start_date: start, end_date: end, version: '0', overlap_ok: '1' });
 	assertRedirect(r, `/occupiers/${occ}/sites/${site}/contracts?done=created`, `create contract ${reference}`);
 	const id = Number(dbValue(`SELECT id FROM contract WHERE reference = ${q(reference)}`));
 	return { id, reference, start };
