@@ -483,7 +483,7 @@ test('operator staff can create and edit occupiers like the admin', async () => 
 	const staffId = dbValue(`SELECT id FROM app_user WHERE email = ${q(STAFF)}`);
 	assert.equal(dbValue(`SELECT user_id FROM audit_event WHERE entity = 'occupier' AND entity_id = ${id}`), staffId);
 	const home = await staff.get('/');
-	assertRedirect(home, '/occupiers', 'operator start page');
+	assertRedirect(home, '/dashboard', 'operator start page');
 	assert.equal(textareaValue((await staff.get(`/occupiers/${id}/edit`)).body, 'notes'), '');
 });
 
