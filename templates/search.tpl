@@ -3,7 +3,7 @@
 </header>
 <form class="toolbar" method="get" action="/search" role="search">
 <label for="search-q">Phone number, IP, MAC or port label</label>
-<input id="search-q" name="q" type="search" value="{{Q}}" maxlength="100">
+<input id="search-q" name="find" type="search" value="{{Q}}" maxlength="100">
 <button type="submit">Search</button>
 <span class="count">{{COUNT}}</span>
 </form>

@@ -108,7 +108,7 @@ page_search(struct req *r)
 	char		 q[QUERY_CAP + 1];
 	long		 n;
 
-	if (query_search(r, "q", QUERY_CAP, &raw) < 0) {
+	if (query_search(r, "find", QUERY_CAP, &raw) < 0) {
 		http_error_msg(r, 400, "The search text is too long "
 		    "(100 bytes at most).");
 		return;

@@ -236,26 +236,26 @@ test('global search: a phone number in any formatting, an IP, a MAC in any form,
 	const national = `0${NUMBER.slice(4)}`;	// "020 79xx xxxx"
 	for (const typed of [NUMBER, NUMBER.replace(/ /g, ''), `  ${national}  `, national.replace(/ /g, '-'),
 		`0044 ${NUMBER.slice(4)}`, `(020) ${NUMBER.slice(7)}`]) {
-		const r = await admin.get(`/search?q=${encodeURIComponent(typed)}`);
+		const r = await admin.get(`/search?find=${encodeURIComponent(typed)}`);
 		assertHtml(r, 200, typed);
 		assert.match(r.body, /<h2>Phone numbers<\/h2>/, typed);
 		assert.match(text(r.body), new RegExp(`${NUMBER.replace('+', '\\+')} active ${NAME}`), typed);
 		assert.match(r.body, new RegExp(`href="/occupiers/${occ}/sites/${cw}/telephony"`), typed);
 		assert.match(r.body, new RegExp(`href="/sites/${cw}/telephony">Canary Wharf`), typed);
 	}
-	let r = await admin.get(`/search?q=${IP}`);
+	let r = await admin.get(`/search?find=${IP}`);
 	assert.match(r.body, /<h2>IP addresses<\/h2>/);
 	assert.match(text(r.body), new RegExp(`${IP.replace(/\./g, '\\.')} IP address|${IP.replace(/\./g, '\\.')} ${MAC}`));
 	assert.match(r.body, new RegExp(`href="/occupiers/${occ}"`));
 	for (const typed of [MAC, MAC.toUpperCase().replace(/:/g, '-'), MAC.replace(/:/g, ''),
 		`${MAC.replace(/:/g, '').slice(0, 4)}.${MAC.replace(/:/g, '').slice(4, 8)}.${MAC.replace(/:/g, '').slice(8)}`]) {
-		r = await admin.get(`/search?q=${encodeURIComponent(typed)}`);
+		r = await admin.get(`/search?find=${encodeURIComponent(typed)}`);
 		assert.match(r.body, /<h2>Devices \(MAC address\)<\/h2>/, typed);
 		assert.match(text(r.body), /Dash laptop/, typed);
 		assert.match(text(r.body), new RegExp(`IP address used by ${MAC}`), typed);
 		assert.match(r.body, new RegExp(`href="/occupiers/${occ}/sites/${cw}/devices"`), typed);
 	}
-	r = await admin.get(`/search?q=${encodeURIComponent(` ${PORT.toLowerCase()} `)}`);
+	r = await admin.get(`/search?find=${encodeURIComponent(` ${PORT.toLowerCase()} `)}`);
 	assert.match(r.body, /<h2>Floor ports<\/h2>/);
 	assert.match(text(r.body), new RegExp(`${PORT} .*switch dash-sw-${R} port 1`));
 	assert.match(r.body, new RegExp(`href="/sites/${cw}/ports">Canary Wharf`));
@@ -264,30 +264,30 @@ test('global search: a phone number in any formatting, an IP, a MAC in any form,
 });
 
 test('global search: empty and unknown queries say so; another operator\'s number is not found', async () => {
-	let r = await admin.get('/search?q=%20%20');
+	let r = await admin.get('/search?find=%20%20');
 	assertHtml(r, 200, 'blank');
 	assert.match(text(r.body), /Type a phone number \(any formatting\), an IP address/);
 	r = await admin.get('/search');
 	assert.match(text(r.body), /Type a phone number/);
-	r = await admin.get(`/search?q=no-such-thing-${R}`);
+	r = await admin.get(`/search?find=no-such-thing-${R}`);
 	assert.match(text(r.body), new RegExp(`Nothing found for “no-such-thing-${R}”`));
-	assert.equal((await admin.get(`/search?q=${'x'.repeat(101)}`)).status, 400);
+	assert.equal((await admin.get(`/search?find=${'x'.repeat(101)}`)).status, 400);
 	// Eastwind holds a number of its own: Northwind does not find it, Eastwind does.
 	const ewNumber = `+44 161 496 ${DIGITS.slice(2)}`;
 	db(`INSERT INTO phone_number (operator_id, site_id, number, state) VALUES (${EW}, ${ewSite}, ${q(ewNumber)}, 'available')`);
 	try {
-		r = await admin.get(`/search?q=${encodeURIComponent(ewNumber)}`);
+		r = await admin.get(`/search?find=${encodeURIComponent(ewNumber)}`);
 		assert.match(text(r.body), /Nothing found for/);
 		assert.doesNotMatch(r.body, /<h2>Phone numbers<\/h2>/);
-		r = await eastwind.get(`/search?q=${encodeURIComponent(`0161 496 ${DIGITS.slice(2)}`)}`);
+		r = await eastwind.get(`/search?find=${encodeURIComponent(`0161 496 ${DIGITS.slice(2)}`)}`);
 		assert.match(text(r.body), new RegExp(`${ewNumber.replace('+', '\\+')} available —`));
 		// Nor Northwind's own things, from Eastwind.
-		r = await eastwind.get(`/search?q=${encodeURIComponent(NUMBER)}`);
+		r = await eastwind.get(`/search?find=${encodeURIComponent(NUMBER)}`);
 		assert.match(text(r.body), /Nothing found for/);
-		r = await eastwind.get(`/search?q=${encodeURIComponent(PORT)}`);
+		r = await eastwind.get(`/search?find=${encodeURIComponent(PORT)}`);
 		assert.match(text(r.body), /Nothing found for/);
 	} finally {
 		db(`DELETE FROM phone_number WHERE number = ${q(ewNumber)} AND operator_id = ${EW}`);
 	}
-	assert.equal((await (await signedIn('user@acme.example')).get('/search?q=1')).status, 403);
+	assert.equal((await (await signedIn('user@acme.example')).get('/search?find=1')).status, 403);
 });

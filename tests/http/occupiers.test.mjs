@@ -98,7 +98,7 @@ test('search by name: q=Fjord finds Fjord Media only, case-insensitively', async
 	const none = await admin.get(`/occupiers?q=NoSuchName${rnd()}`);
 	assertHtml(none, 200, 'no match');
 	assert.deepEqual(tableRows(none.body), []);
-	assert.match(none.text, /No occupier name contains “NoSuchName[0-9a-f]+”\./);
+	assert.match(none.text, /No occupier name or billing reference contains “NoSuchName[0-9a-f]+”\./);
 	assert.match(none.text, /\b0 occupiers\b/);
 	const z = await admin.get('/occupiers?q=Zephyr');
 	assert.deepEqual(tableRows(z.body), [], "no other operator's occupier in a search");
