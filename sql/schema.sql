@@ -460,6 +460,7 @@ CREATE TABLE `occupier` (
   PRIMARY KEY (`id`),
   KEY `occupier_name` (`operator_id`,`name`),
   KEY `occupier_billing_ref` (`operator_id`,`billing_ref`),
+  KEY `occupier_name_ref` (`operator_id`,`name`,`billing_ref`),
   CONSTRAINT `fk_occupier_operator` FOREIGN KEY (`operator_id`) REFERENCES `operator` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='a company renting space'
 ;

@@ -49,10 +49,10 @@ fill_rows(struct tpl_dict *d, const struct occ_view *v,
 	}
 	if (n > 0)
 		tpl_show(d, TN_HAS_ROWS);
-	else if (v->q[0] != '\0')
-		tpl_show(d, TN_NO_MATCH);
 	else if (v->f.site > 0 || v->status >= 0 || v->f.after_id > 0)
 		tpl_show(d, TN_NO_FILTER_MATCH);
+	else if (v->q[0] != '\0')
+		tpl_show(d, TN_NO_MATCH);
 	else
 		tpl_show(d, TN_EMPTY);
 }

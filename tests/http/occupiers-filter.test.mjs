@@ -31,7 +31,7 @@ before(async () => {
 	eastwind = await signedIn(EASTWIND_ADMIN);
 	NW = operatorId();
 	cw = siteId('Canary Wharf');
-	hh = siteId('Harbour House');
+	hh = siteId('Shoreditch');
 	for (const x of ['A', 'B', 'C', 'D']) {
 		db(`INSERT INTO occupier (operator_id, name, billing_ref, notes) VALUES (${NW}, ${q(`${P} ${x}`)}, ${q(refs[x])}, '')`);
 		ids[x] = dbValue(`SELECT id FROM occupier WHERE operator_id = ${NW} AND name = ${q(`${P} ${x}`)}`);
