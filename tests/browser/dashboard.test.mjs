@@ -38,6 +38,7 @@ test('sign in lands on the start page: its blocks and a 12-bar chart', async () 
 		const amounts = figures.map((f) => Number(f.replace(/[^0-9.]/g, '')));
 		assert.equal(heights.indexOf(Math.max(...heights)), amounts.indexOf(Math.max(...amounts)));
 		await page.getByText('Figures', { exact: true }).click();
+		await page.evaluate(() => window.scrollTo(0, 0));
 		await shoot(page, 'dashboard.png');
 	});
 });
