@@ -183,38 +183,39 @@ store_dash_charges(struct arena *a, int64_t op, int32_t first,
 	return dash_query(a, STMT_DASH_CHARGES, p, NPARAMS(p), l, fill_charge);
 }
 
-/* The columns the four searches share: id, text, state, site id and
- * name, occupier id and name (0/"" when it has none). */
+/* The columns the four searches share, from column k: id, text, state,
+ * site id and name, occupier id and name (0/"" when it has none). */
+static void
+fill_found_at(const struct dbrow *r, size_t k, struct store_dash_item *it)
+{
+	it->id = dbrow_int(r, k);
+	it->text = dbrow_str(r, k + 1);
+	it->state = dbrow_str(r, k + 2);
+	it->site_id = dbrow_int(r, k + 3);
+	it->site_name = dbrow_str(r, k + 4);
+	it->occ_id = dbrow_isnull(r, k + 5) ? 0 : dbrow_int(r, k + 5);
+	it->occ_name = dbrow_str(r, k + 6);
+}
+
 static void
 fill_found(const struct dbrow *r, struct store_dash_item *it)
 {
-	it->id = dbrow_int(r, 0);
-	it->text = dbrow_str(r, 1);
-	it->state = dbrow_str(r, 2);
-	it->site_id = dbrow_int(r, 3);
-	it->site_name = dbrow_str(r, 4);
-	it->occ_id = dbrow_isnull(r, 5) ? 0 : dbrow_int(r, 5);
-	it->occ_name = dbrow_str(r, 6);
+	fill_found_at(r, 0, it);
 }
 
 static void
 fill_ip(const struct dbrow *r, struct store_dash_item *it)
 {
-	fill_found(r, it);
+	fill_found_at(r, 0, it);
 	it->extra = dbrow_str(r, 7);
 }
 
+/* Column 0 the kind, then the shared columns. */
 static void
 fill_mac(const struct dbrow *r, struct store_dash_item *it)
 {
 	it->kind = dbrow_str(r, 0);
-	it->id = dbrow_int(r, 1);
-	it->text = dbrow_str(r, 2);
-	it->state = dbrow_str(r, 3);
-	it->site_id = dbrow_int(r, 4);
-	it->site_name = dbrow_str(r, 5);
-	it->occ_id = dbrow_isnull(r, 6) ? 0 : dbrow_int(r, 6);
-	it->occ_name = dbrow_str(r, 7);
+	fill_found_at(r, 1, it);
 }
 
 static void
