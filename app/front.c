@@ -21,6 +21,8 @@ enum page {
 	PAGE_FORTUNES,		/* /fortunes */
 	PAGE_LOGIN,		/* /login */
 	PAGE_LOGOUT,		/* /logout */
+	PAGE_DASHBOARD,		/* /dashboard */
+	PAGE_SEARCH,		/* /search */
 	PAGE_OCCUPIERS,		/* /occupiers */
 	PAGE_OCCUPIER_NEW,	/* /occupiers/new */
 	PAGE_OCCUPIER_SEARCH,	/* /occupiers/search */
@@ -120,6 +122,8 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_FORTUNES] = { MG, "/fortunes", page_fortunes, R_PUBLIC, 1 },
 	[PAGE_LOGIN] = { MG | MP, "/login", page_login, R_PUBLIC, 0 },
 	[PAGE_LOGOUT] = { MP, "/logout", page_logout, R_ANY, 0 },
+	[PAGE_DASHBOARD] = { MG, "/dashboard", page_dashboard, R_OPERATOR, 0 },
+	[PAGE_SEARCH] = { MG, "/search", page_search, R_OPERATOR, 0 },
 	[PAGE_OCCUPIERS] = { MG, "/occupiers", page_occupiers, R_OPERATOR, 0 },
 	[PAGE_OCCUPIER_NEW] = { MG | MP, "/occupiers/new", page_occupier_edit, R_OPERATOR, 0 },
 	[PAGE_OCCUPIER_SEARCH] = { MG, "/occupiers/search", page_occupier_search, R_OPERATOR, 0 },

@@ -174,6 +174,8 @@ CREATE TABLE `contract` (
   KEY `contract_occupier` (`operator_id`,`occupier_id`,`site_id`,`start_date`),
   KEY `fk_contract_occupier` (`occupier_id`),
   KEY `contract_site_occupier` (`site_id`,`occupier_id`),
+  KEY `contract_starts` (`operator_id`,`start_date`),
+  KEY `contract_ends` (`operator_id`,`end_date`),
   CONSTRAINT `fk_contract_occupier` FOREIGN KEY (`occupier_id`) REFERENCES `occupier` (`id`),
   CONSTRAINT `fk_contract_site` FOREIGN KEY (`site_id`) REFERENCES `site` (`id`),
   CONSTRAINT `ck_contract_dates` CHECK (`end_date` is null or `end_date` >= `start_date`)
@@ -240,6 +242,7 @@ CREATE TABLE `floor_port` (
   UNIQUE KEY `port_switch` (`site_id`,`switch_name`,`switch_port`),
   KEY `port_occupier` (`operator_id`,`occupier_id`,`site_id`),
   KEY `fk_port_occupier` (`occupier_id`),
+  KEY `port_op_label` (`operator_id`,`label`),
   CONSTRAINT `fk_port_floor` FOREIGN KEY (`floor_id`) REFERENCES `floor` (`id`),
   CONSTRAINT `fk_port_occupier` FOREIGN KEY (`occupier_id`) REFERENCES `occupier` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='a network wall port on a floor'
@@ -470,6 +473,7 @@ CREATE TABLE `occupier` (
   PRIMARY KEY (`id`),
   KEY `occupier_name` (`operator_id`,`name`),
   KEY `occupier_billing_ref` (`operator_id`,`billing_ref`),
+  KEY `occupier_name_ref` (`operator_id`,`name`,`billing_ref`),
   CONSTRAINT `fk_occupier_operator` FOREIGN KEY (`operator_id`) REFERENCES `operator` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='a company renting space'
 ;
@@ -505,6 +509,7 @@ CREATE TABLE `occupier_service` (
   KEY `fk_occsvc_site` (`site_id`),
   KEY `fk_occsvc_service` (`service_id`),
   KEY `occsvc_site` (`operator_id`,`site_id`,`service_id`),
+  KEY `occsvc_activation` (`operator_id`,`ended_at`,`activated_at`),
   CONSTRAINT `fk_occsvc_contract` FOREIGN KEY (`contract_id`) REFERENCES `contract` (`id`),
   CONSTRAINT `fk_occsvc_occupier` FOREIGN KEY (`occupier_id`) REFERENCES `occupier` (`id`),
   CONSTRAINT `fk_occsvc_service` FOREIGN KEY (`service_id`) REFERENCES `service` (`id`),

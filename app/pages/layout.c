@@ -22,6 +22,7 @@ struct menu_item {
 };
 
 static const struct menu_item menu[] = {
+	{ "dashboard", "Today", "/dashboard", R_OPERATOR },
 	{ "occupiers", "Occupiers", "/occupiers", R_OPERATOR },
 	{ "sites", "Sites", "/sites", R_OPERATOR },
 	{ "cases", "Cases", "/cases", R_OPERATOR },
@@ -101,6 +102,8 @@ page_begin(struct req *r, const char *title, const char *body_tpl,
 			if (active != NULL && strcmp(active, menu[i].key) == 0)
 				tpl_show(item, TN_CURRENT);
 		}
+		if ((1u << r->user.role) & R_OPERATOR)	/* pages/search.c */
+			tpl_show(root, TN_SEARCH_BOX);
 	} else
 		tpl_show(root, TN_SIGNED_OUT);
 	if ((done = http_flash_take(r)) != NULL)

@@ -31,6 +31,8 @@ void	page_login(struct req *);
 void	page_logout(struct req *);
 void	page_healthz(struct req *);
 void	page_fortunes(struct req *);
+void	page_dashboard(struct req *);
+void	page_search(struct req *);
 void	page_occupiers(struct req *);
 void	page_occupier(struct req *);
 void	page_occupier_edit(struct req *);

@@ -160,8 +160,26 @@ struct store_occupier {
 	size_t		 ncontract_sites;
 };
 
+/* The Occupiers list sorted (by name, or by billing reference) and
+ * filtered by site (0 any) and contract status ("" any, "active",
+ * "starting", "ended", "none"; domain §2 on day today), paged by key:
+ * the per_page rows after (after_key, after_id) ("" and 0: the first),
+ * *more 1 when more follow. q matches the name or the billing
+ * reference. 1, or -1 error. */
+struct store_occ_filter {
+	const char	*q;
+	int64_t		 site;
+	const char	*status;
+	int		 by_ref;
+	const char	*after_key;
+	int64_t		 after_id;
+};
+int	 store_occupier_filtered(struct arena *, int64_t op,
+	    const struct store_occ_filter *, int32_t today, int64_t per_page,
+	    struct store_occupier **, size_t *n, int *more);
 /* Page *page (from 1; one past the last becomes the last) of the
- * occupiers whose name contains q, in name order, and how many match. */
+ * occupiers whose name or billing reference contains q, in name order,
+ * and how many match. */
 int	 store_occupier_page(struct arena *, int64_t op, const char *q,
 	    int32_t today, int64_t *page, int64_t per_page, int64_t *total,
 	    struct store_occupier **out, size_t *n);

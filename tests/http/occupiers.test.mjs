@@ -98,7 +98,7 @@ test('search by name: q=Fjord finds Fjord Media only, case-insensitively', async
 	const none = await admin.get(`/occupiers?q=NoSuchName${rnd()}`);
 	assertHtml(none, 200, 'no match');
 	assert.deepEqual(tableRows(none.body), []);
-	assert.match(none.text, /No occupier name contains “NoSuchName[0-9a-f]+”\./);
+	assert.match(none.text, /No occupier name or billing reference contains “NoSuchName[0-9a-f]+”\./);
 	assert.match(none.text, /\b0 occupiers\b/);
 	const z = await admin.get('/occupiers?q=Zephyr');
 	assert.deepEqual(tableRows(z.body), [], "no other operator's occupier in a search");
@@ -498,7 +498,7 @@ test('operator staff can create and edit occupiers like the admin', async () => 
 	const staffId = dbValue(`SELECT id FROM app_user WHERE email = ${q(STAFF)}`);
 	assert.equal(dbValue(`SELECT user_id FROM audit_event WHERE entity = 'occupier' AND entity_id = ${id}`), staffId);
 	const home = await staff.get('/');
-	assertRedirect(home, '/occupiers', 'operator start page');
+	assertRedirect(home, '/dashboard', 'operator start page');
 	assert.equal(textareaValue((await staff.get(`/occupiers/${id}/edit`)).body, 'notes'), '');
 });
 

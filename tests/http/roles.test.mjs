@@ -29,15 +29,15 @@ before(async () => {
 });
 
 const MENUS = {
-	admin: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Team', 'Outbox', 'Account'],
-	staff: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Account'],
+	admin: ['Today', 'Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Team', 'Outbox', 'Account'],
+	staff: ['Today', 'Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Account'],
 	occAdmin: ['Services', 'Cases', 'Invoices', 'Users', 'Account'],
 	occUser: ['Services', 'Cases', 'Invoices', 'Account'],
-	ew: ['Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Team', 'Outbox', 'Account'],
+	ew: ['Today', 'Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Team', 'Outbox', 'Account'],
 };
 
 test('each role starts on its own screen with its own menu', async () => {
-	const starts = { admin: '/occupiers', staff: '/occupiers', occAdmin: '/my', occUser: '/my', ew: '/occupiers' };
+	const starts = { admin: '/dashboard', staff: '/dashboard', occAdmin: '/my', occUser: '/my', ew: '/dashboard' };
 	for (const [k, start] of Object.entries(starts)) {
 		assertRedirect(await c[k].get('/'), start, `${k} /`);
 		const page = await c[k].follow('/');
