@@ -524,10 +524,8 @@ diff_chunk(const struct run *x, struct segs *w, struct segs *h,
 	for (wi = 0, hj = 0, uk = 0, bk = 0; wi < w->n || hj < h->n ||
 	    uk < all->nu || bk < all->nb; ) {
 		int64_t	 occ = next_occ(w, wi, h, hj, all, uk, bk);
-		size_t	 w0 = wi, h0 = hj;
+		size_t	 w0 = wi, h0 = hj, u0 = uk, b0 = bk;
 
-		one.u = all->u + uk;
-		one.b = all->b + bk;
 		while (wi < w->n && w->v[wi].occ_id == occ)
 			wi++;
 		while (hj < h->n && h->v[hj].occ_id == occ)
@@ -536,8 +534,10 @@ diff_chunk(const struct run *x, struct segs *w, struct segs *h,
 			uk++;
 		while (bk < all->nb && all->b[bk].occ_id == occ)
 			bk++;
-		one.nu = (size_t)(all->u + uk - one.u);
-		one.nb = (size_t)(all->b + bk - one.b);
+		one.u = uk > u0 ? all->u + u0 : NULL;
+		one.nu = uk - u0;
+		one.b = bk > b0 ? all->b + b0 : NULL;
+		one.nb = bk - b0;
 		if ((rc = occupier_lines(x, occ, w->v + w0, wi - w0,
 		    h->v + h0, hj - h0, &one, o)) < 0)
 			return rc;
@@ -557,13 +557,18 @@ chunk_bursts(const struct run *x, int64_t op, int64_t lo, int64_t hi,
 {
 	struct store_occ_site	*iv;
 	struct run_burst	*b;
-	size_t			 i, j = 0, niv, first;
+	size_t			 i, j = 0, niv, first = 0, end = x->nbursts;
 
 	us->b = NULL;
 	us->nb = 0;
-	for (first = 0; first < x->nbursts && x->bursts[first].occ_id < lo;
-	    first++)
-		continue;
+	while (first < end) {	/* the first burst of an occupier >= lo */
+		size_t mid = first + (end - first) / 2;
+
+		if (x->bursts[mid].occ_id < lo)
+			first = mid + 1;
+		else
+			end = mid;
+	}
 	if (first == x->nbursts || x->bursts[first].occ_id > hi)
 		return 1;
 	if (store_run_bursts_invoiced(x->ca, op, lo, hi, x->in->site,
