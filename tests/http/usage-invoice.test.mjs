@@ -4,16 +4,21 @@
 // destination group, and its burst (95th percentile above the committed
 // rate), one line per site, with the Billing Usage Report's amounts to the
 // penny; a second run, or a run in advance (which bills the last month
-// that has ended), adds none of them again, and a burst no invoice holds
-// is billed once by the next run; the lines show on the invoice page and
-// PDF, and the burst on the occupier's Charges.
+// that has ended), adds none of them again, and a burst that came after
+// a run (or whose line is gone) is billed once by the next run; the lines
+// show on the invoice page and PDF, and the burst on the occupier's
+// Charges.
 // (A discarded draft's usage is billed again: invoices.test.mjs, whose
 // rerun of a discarded draft compares every line, usage lines included.)
 // The demo's January usage (Canary Wharf, Shoreditch) is the data: the
 // file holds whether or not invoices.test.mjs billed January before it.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { db, siteId, signedIn, assertHtml, occupierId, text } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DB_SOCKET, TENANTRY_BIN, db, siteId, signedIn, assertHtml, occupierId, rnd, text } from './lib.mjs';
 import { billRun, csv, invoices, lines, pdfText, pence, runRow, vatOf } from './invoices-lib.mjs';
 
 let admin, cw, sd, acme;
@@ -127,26 +132,53 @@ test('a second run of January, and a run in advance, add no usage line again', a
 	assert.equal(bursts().length, 1, "Acme's January burst is still on one invoice line");
 });
 
-test('a burst that no invoice holds (its line gone) is billed by the next run, once', async () => {
-	const [b] = bursts();
-	const inv = Number(db(`SELECT l.invoice_id FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
-		WHERE l.usage_month = 202601 AND l.usage_group = 0 AND i.occupier_id = ${acme}`)[0][0]);
-	// As if the run had stopped before the chunk with Acme's burst: the
-	// line is not there (a draft's lines, so its totals follow).
-	db(`DELETE FROM invoice_line WHERE invoice_id = ${inv} AND usage_month = 202601 AND usage_group = 0`);
-	db(`UPDATE invoice i SET net = (SELECT COALESCE(SUM(net), 0) FROM invoice_line WHERE invoice_id = i.id),
-		vat = (SELECT COALESCE(SUM(vat), 0) FROM invoice_line WHERE invoice_id = i.id), gross = net + vat
-		WHERE i.id = ${inv}`);
-	assert.equal(bursts().length, 0);
+test('a burst that comes after a run is billed by the next run once, and again once when its line is gone', async () => {
+	// Fjord Media at Canary Wharf takes a 100 Mbps tier from December and
+	// its January traffic arrives after January was billed: 40 samples at
+	// 150 Mbps, 50 Mbps over (whatever ran before, January's other usage
+	// is invoiced already).
+	const fjord = occupierId('Fjord Media');
+	const nw = Number(db(`SELECT operator_id FROM occupier WHERE id = ${fjord}`)[0][0]);
+	const contract = Number(db(`SELECT MAX(id) FROM contract WHERE occupier_id = ${fjord} AND site_id = ${cw}`)[0][0]);
+	assert.ok(contract > 0, 'Fjord has a contract at Canary Wharf');
+	db(`INSERT INTO occupier_service (operator_id, occupier_id, site_id, service_id, contract_id, price, qty,
+		start_date, activated_at) SELECT ${nw}, ${fjord}, ${cw}, id, ${contract}, 0, 1, '2025-12-01', '2025-12-01'
+		FROM service WHERE operator_id = ${nw} AND code = 'bw-100'`);
+	await billRun(admin, { period: '2026-01', mode: 'arrears' });
+	const fjordBursts = () => db(`SELECT l.net, i.id FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+		WHERE l.usage_month = 202601 AND l.usage_group = 0 AND i.kind = 'invoice' AND i.occupier_id = ${fjord}`)
+		.map((r) => ({ net: Number(r[0]), inv: Number(r[1]) }));
+	assert.deepEqual(fjordBursts(), [], 'no traffic yet: no burst');
+	const dir = mkdtempSync(path.join(tmpdir(), 'burst-'));
+	const file = path.join(dir, 'fjord-traffic.csv');
+	const t0 = Date.parse('2026-01-20T00:00:00Z') / 1000;
+	let body = 'timestamp,bytes_in,bytes_out\n';
+	for (let i = 0; i < 40; i++)
+		body += `${new Date((t0 + i * 300) * 1000).toISOString().replace('.000', '')},${150 * 37500000},${10 * 37500000}\n`;
+	writeFileSync(file, body);
+	execFileSync(TENANTRY_BIN, ['usage', 'traffic', '--site', String(cw), '--occupier', String(fjord),
+		'--interface', `CW-burst-${rnd(4)}`, file], { env: { ...process.env, TENANTRY_DB_SOCKET: DB_SOCKET }, stdio: 'pipe' });
+	rmSync(dir, { recursive: true, force: true });
+	const want = (await reportLines(cw)).filter((x) => x.occ === 'Fjord Media' && isBurst(x.label));
+	assert.equal(want.length, 1, 'the report has Fjord\'s burst');
+	assert.ok(want[0].amount > 0, `a burst to bill: ${want[0].amount}`);
+
 	const run = await billRun(admin, { period: '2026-01', mode: 'arrears' });
 	assert.equal(runRow(run).state, 'done');
-	assert.deepEqual(bursts(), [b], 'the burst again, the same amount, once');
-	const mine = invoices(`i.run_id = ${run}`);
-	assert.equal(mine.length, 1, 'one draft: Acme\'s burst');
-	assert.deepEqual(lines(mine[0].id).map((l) => l.kind), ['usage']);
+	let got = fjordBursts();
+	assert.deepEqual(got.map((x) => x.net), [want[0].amount], 'the next run bills it, at the report\'s amount');
+	assert.deepEqual(lines(got[0].inv).map((l) => l.kind), ['usage'], 'a draft of its own: the burst');
+	// As if a run had stopped before the chunk with the burst: its line is
+	// not there (a draft: its lines can go).
+	db(`DELETE FROM invoice_line WHERE invoice_id = ${got[0].inv}`);
+	db(`DELETE FROM invoice WHERE id = ${got[0].inv}`);
+	assert.deepEqual(fjordBursts(), []);
+	const rerun = await billRun(admin, { period: '2026-01', mode: 'arrears' });
+	assert.equal(runRow(rerun).invoices, 1, 'billed again: one draft');
+	assert.deepEqual(fjordBursts().map((x) => x.net), [want[0].amount], 'once');
 	const again = await billRun(admin, { period: '2026-01', mode: 'arrears' });
 	assert.equal(runRow(again).invoices, 0, 'and not a third time');
-	assert.equal(bursts().length, 1);
+	assert.equal(fjordBursts().length, 1);
 });
 
 test("the occupier's Charges show the burst line with the calls, at the amount invoiced", async () => {
