@@ -112,6 +112,46 @@ store_case_list(struct arena *a, const struct store_case_filter *f,
 }
 
 int
+store_case_page(struct arena *a, const struct store_case_filter *f,
+    int64_t anchor, int before, int64_t limit, struct store_case **out,
+    size_t *n, int *more)
+{
+	struct dbp	 p[NFILTER + 2];
+	struct dbres	 res;
+	struct store_case *c;
+	size_t		 i;
+
+	*more = 0;
+	if (anchor <= 0) {
+		if (store_case_list(a, f, 0, limit + 1, out, n) < 0)
+			return -1;
+		if (*n > (size_t)limit) {
+			*more = 1;
+			*n = (size_t)limit;
+		}
+		return 1;
+	}
+	*out = NULL;
+	*n = 0;
+	p[0] = DBP_I(anchor);
+	filter_params(f, p + 1);
+	p[NFILTER + 1] = DBP_I(limit + 1);
+	if (db_query(a, before ? STMT_CASE_PAGE_BEFORE : STMT_CASE_PAGE_AFTER,
+	    p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows > (size_t)limit) {
+		*more = 1;
+		res.nrows = (size_t)limit;
+	}
+	c = arena_calloc(a, res.nrows ? res.nrows : 1, sizeof(*c));
+	for (i = 0; i < res.nrows; i++)
+		case_from_row(&res.rows[i], &c[before ? res.nrows - 1 - i : i]);
+	*out = c;
+	*n = res.nrows;
+	return 1;
+}
+
+int
 store_case_get(struct arena *a, int64_t op, int64_t id, struct store_case *c)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
