@@ -89,6 +89,27 @@ billrun_lines(struct arena *a, int64_t op, int64_t occ, int64_t site,
 }
 
 int
+billrun_lines_window(struct arena *a, int64_t op,
+    const struct store_name_window *w, int year, int month,
+    struct bill_line **out, size_t *n, int64_t *total)
+{
+	struct store_ledger_svc	*svc;
+	size_t			 nsvc;
+	int32_t			 first;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (date_days_in_month(year, month) == 0)
+		return 1;
+	first = date_from_ymd(year, month, 1);
+	if (store_ledger_month_window(a, op, w, first, first +
+	    date_days_in_month(year, month) - 1, &svc, &nsvc) < 0)
+		return -1;
+	return lines_of(a, svc, nsvc, year, month, out, n, total);
+}
+
+int
 billrun_source(struct arena *a, int64_t op, int64_t site, int64_t occ_lo,
     int64_t occ_hi, int year, int month, struct bill_line **out, size_t *n)
 {

@@ -1,106 +1,203 @@
 /*
- * report_charges: Occupier Service Charges for a complete month: every
- * occupier's charge lines, on screen (/reports/charges) and as CSV
- * (/reports/charges.csv). The total equals the sum of the lines.
+ * report_charges: Occupier Service Charges for a complete month, on
+ * screen (/reports/charges) and as CSV (/reports/charges.csv).
+ *
+ * On screen the lines come PER_PAGE occupiers at a time in name order,
+ * paged by key (after= / before= an occupier's id: one seek into the
+ * occupier name index whatever the depth); the month's totals (per site,
+ * the grand total, lines and occupiers counted) come from one aggregate
+ * statement over the whole month (kept once computed: store_report.h),
+ * never from the lines shown. The CSV is streamed: the month read
+ * CSV_CHUNK occupiers at a time and written as it is read, so a worker's
+ * memory does not grow with the month; its Total row is the sum of the
+ * lines written.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "../domain/csv.h"
 #include "../domain/date.h"
+#include "../log.h"
 #include "../ops/billrun.h"
+#include "../store/store_report.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
 
-static void
-send_csv(struct req *r, const struct bill_line *bl, size_t n, int64_t total,
-    const char *month)
-{
-	struct buf	 b;
-	char		 f[DATE_STRLEN], t[DATE_STRLEN];
-	size_t		 i;
+#define PER_PAGE	25	/* occupiers a page */
+#define CSV_CHUNK	1000	/* occupiers a read of the CSV */
 
-	buf_init(&b, r->a, 256 + n * 160);
-	csv_text(&b, "Occupier", 1);
-	csv_text(&b, "Site", 0);
-	csv_text(&b, "Service", 0);
-	csv_text(&b, "From", 0);
-	csv_text(&b, "To", 0);
-	csv_text(&b, "Days", 0);
-	csv_text(&b, "Days in month", 0);
-	csv_text(&b, "Unit price", 0);
-	csv_text(&b, "QTY", 0);
-	csv_text(&b, "Amount", 0);
-	csv_end(&b);
-	for (i = 0; i < n; i++) {
-		date_format(bl[i].l.from, f, sizeof(f));
-		date_format(bl[i].l.to, t, sizeof(t));
-		csv_text(&b, bl[i].row->occ_name, 1);
-		csv_text(&b, bl[i].row->site_name, 0);
-		csv_text(&b, bl[i].row->service_name, 0);
-		csv_text(&b, f, 0);
-		csv_text(&b, t, 0);
-		csv_int(&b, bl[i].l.days, 0);
-		csv_int(&b, bl[i].l.dim, 0);
-		csv_money(&b, bl[i].l.price, 0);
-		csv_int(&b, bl[i].l.qty, 0);
-		csv_money(&b, bl[i].l.amount, 0);
-		csv_end(&b);
-	}
-	csv_text(&b, "Total", 1);
-	for (i = 0; i < 8; i++)
-		csv_text(&b, "", 0);
-	csv_money(&b, total, 0);
-	csv_end(&b);
-	http_header(r, "Content-Disposition", arena_printf(r->a,
-	    "attachment; filename=\"occupier-service-charges-%s.csv\"", month));
-	http_send(r, 200, "text/csv; charset=utf-8", b.p, b.len);
+/* A month of the report: (y, m), its first and last day, "YYYY-MM". */
+struct month {
+	int		 y, m;
+	int32_t		 first, last;
+	char		 label[16];
+};
+
+static void
+csv_head(struct buf *b)
+{
+	csv_text(b, "Occupier", 1);
+	csv_text(b, "Site", 0);
+	csv_text(b, "Service", 0);
+	csv_text(b, "From", 0);
+	csv_text(b, "To", 0);
+	csv_text(b, "Days", 0);
+	csv_text(b, "Days in month", 0);
+	csv_text(b, "Unit price", 0);
+	csv_text(b, "QTY", 0);
+	csv_text(b, "Amount", 0);
+	csv_end(b);
 }
 
-void
-page_report_charges(struct req *r)
+static void
+csv_line(struct buf *b, const struct bill_line *bl)
 {
-	struct tpl_dict		*d, *row;
-	struct bill_line	*bl;
-	size_t			 n, i;
-	int64_t			 total, sub = 0;
-	int			 y, m, ty, tm, td, rc, csv;
-	char			 month[16];
+	char	 f[DATE_STRLEN], t[DATE_STRLEN];
 
-	csv = strstr(r->path, ".csv") != NULL;
-	if ((d = page_begin(r, "Occupier Service Charges",
-	    "report_charges.tpl", "reports")) == NULL)
+	date_format(bl->l.from, f, sizeof(f));
+	date_format(bl->l.to, t, sizeof(t));
+	csv_text(b, bl->row->occ_name, 1);
+	csv_text(b, bl->row->site_name, 0);
+	csv_text(b, bl->row->service_name, 0);
+	csv_text(b, f, 0);
+	csv_text(b, t, 0);
+	csv_int(b, bl->l.days, 0);
+	csv_int(b, bl->l.dim, 0);
+	csv_money(b, bl->l.price, 0);
+	csv_int(b, bl->l.qty, 0);
+	csv_money(b, bl->l.amount, 0);
+	csv_end(b);
+}
+
+/* Write the lines of the occupiers after *key (a chunk), move *key on.
+ * 1 more to come, 0 done, -1 error (logged). */
+static int
+csv_chunk(struct req *r, struct arena *ca, const struct month *mo,
+    struct store_occ_key *key, int started, int64_t *total)
+{
+	struct store_occ_key	*o;
+	struct store_name_window w;
+	struct bill_line	*bl;
+	size_t			 n, nl, i;
+	int64_t			 t;
+
+	if (store_report_occupiers(ca, r->user.operator_id, started ? key :
+	    NULL, CSV_CHUNK, &o, &n) < 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	w.first_name = o[0].name;
+	w.first_id = o[0].id;
+	w.last_name = o[n - 1].name;
+	w.last_id = o[n - 1].id;
+	if (billrun_lines_window(ca, r->user.operator_id, &w, mo->y, mo->m,
+	    &bl, &nl, &t) < 0)
+		return -1;
+	for (i = 0; i < nl; i++) {
+		csv_line(http_stream_buf(r), &bl[i]);
+		if (http_stream_put(r, 0) == -1)
+			return -1;
+	}
+	*total += t;
+	/* The key outlives the chunk's arena. */
+	key->id = o[n - 1].id;
+	key->name = arena_strdup(r->a, o[n - 1].name);
+	return n == CSV_CHUNK;
+}
+
+static void
+free_arena(void *p)
+{
+	arena_free(p);
+}
+
+/* The month as CSV, streamed a chunk of occupiers at a time. */
+static void
+send_csv(struct req *r, const struct month *mo)
+{
+	struct store_occ_key	 key = { 0, "" };
+	struct arena		*ca;
+	int64_t			 total = 0;
+	size_t			 i;
+	int			 rc, started = 0;
+
+	http_header(r, "Content-Disposition", arena_printf(r->a,
+	    "attachment; filename=\"occupier-service-charges-%s.csv\"",
+	    mo->label));
+	if (http_stream_begin(r, 200, "text/csv; charset=utf-8") == -1)
 		return;
-	if (page_month(r, d, &y, &m, -1) == -1) {
-		http_error_msg(r, 400, "The month must be written YYYY-MM.");
+	csv_head(http_stream_buf(r));
+	ca = arena_new(256 * 1024);
+	arena_defer(r->a, free_arena, ca);
+	do {
+		arena_reset(ca);
+		rc = csv_chunk(r, ca, mo, &key, started, &total);
+		started = 1;
+	} while (rc == 1);
+	if (rc == -1) {
+		/* The head is sent: say so in the file, and stop. */
+		log_warnx("report_charges: CSV of %s stopped early", mo->label);
+		csv_text(http_stream_buf(r), "The export stopped early "
+		    "(an error on the server): this file is incomplete.", 1);
+		csv_end(http_stream_buf(r));
 		return;
 	}
-	date_to_ymd(r->today, &ty, &tm, &td);
-	if (y * 12 + m >= ty * 12 + tm) {
-		/* Only complete months: the month must have ended. */
-		r->status = 422;
-		tpl_show(d, TN_NOT_COMPLETE);
-		if (csv) {
-			http_error_msg(r, 422, "Choose a complete month: the "
-			    "report covers months that have ended.");
-			return;
+	csv_text(http_stream_buf(r), "Total", 1);
+	for (i = 0; i < 8; i++)
+		csv_text(http_stream_buf(r), "", 0);
+	csv_money(http_stream_buf(r), total, 0);
+	csv_end(http_stream_buf(r));
+}
+
+/* The page's occupiers: after= or before= a key (a foreign or unknown id
+ * answers 404), PER_PAGE of them in name order; *prev, *next: whether
+ * there are more on either side. 1 ok, 0 answered (404/400), -1 error. */
+static int
+page_keys(struct req *r, const struct month *mo,
+    struct store_occ_key **o, size_t *n, int *prev, int *next)
+{
+	struct store_occ_key	 key, x;
+	int64_t			 id;
+	int			 before = 0, rc, k;
+	size_t			 i;
+
+	if ((k = query_id(r, "after", &id)) == 0 &&
+	    (k = query_id(r, "before", &id)) == 1)
+		before = 1;
+	if (k == -1) {
+		http_error_msg(r, 400, "The page asked for is not one.");
+		return 0;
+	}
+	if (k == 1 && (rc = store_report_occ_key(r->a, r->user.operator_id,
+	    id, &key)) <= 0) {
+		if (rc == 0)
+			http_error(r, 404);
+		return rc;
+	}
+	if (store_report_charged(r->a, r->user.operator_id, mo->first,
+	    mo->last, k == 1 ? &key : NULL, before, PER_PAGE + 1, o, n) < 0)
+		return -1;
+	*prev = before ? *n > PER_PAGE : k == 1;
+	*next = before ? 1 : *n > PER_PAGE;
+	if (*n > PER_PAGE)
+		*n = PER_PAGE;
+	if (before)	/* nearest first: back to name order */
+		for (i = 0; i < *n / 2; i++) {
+			x = (*o)[i];
+			(*o)[i] = (*o)[*n - 1 - i];
+			(*o)[*n - 1 - i] = x;
 		}
-		page_end(r);
-		return;
-	}
-	if ((rc = billrun_lines(r->a, r->user.operator_id, 0, 0, y,
-	    m, &bl, &n, &total)) < 0) {
-		if (rc == -2)
-			http_error(r, 500);
-		else
-			page_store_error(r);
-		return;
-	}
-	snprintf(month, sizeof(month), "%04d-%02d", y, m);
-	if (csv) {
-		send_csv(r, bl, n, total, month);
-		return;
-	}
+	return 1;
+}
+
+/* The lines of the page, with a subtotal after each occupier's last. */
+static void
+fill_lines(struct tpl_dict *d, const struct bill_line *bl, size_t n)
+{
+	struct tpl_dict	*row, *s;
+	int64_t		 sub = 0;
+	size_t		 i;
+
 	for (i = 0; i < n; i++) {
 		row = tpl_section(d, TN_ROW);
 		tpl_set(row, TN_OCCUPIER, bl[i].row->occ_name);
@@ -115,17 +212,134 @@ page_report_charges(struct req *r)
 		tpl_set_int(row, TN_QTY, bl[i].l.qty);
 		page_set_money(row, TN_AMOUNT, bl[i].l.amount);
 		sub += bl[i].l.amount;
-		/* Subtotal after the last line of each occupier. */
 		if (i + 1 == n || bl[i + 1].row->occ_id != bl[i].row->occ_id) {
-			struct tpl_dict *s = tpl_section(row, TN_SUBTOTAL);
-
+			s = tpl_section(row, TN_SUBTOTAL);
 			tpl_set(s, TN_OCCUPIER, bl[i].row->occ_name);
 			page_set_money(s, TN_AMOUNT, sub);
 			sub = 0;
 		}
 	}
-	tpl_set_int(d, TN_NLINES, (long long)n);
-	page_set_money(d, TN_TOTAL, total);
-	tpl_show(d, n == 0 ? TN_EMPTY : TN_HAS_ROWS);
+}
+
+/* The month's totals per site and in all (the last row: site 0). */
+static void
+fill_totals(struct tpl_dict *d, const struct store_charge_total *t, size_t n)
+{
+	struct tpl_dict	*s;
+	size_t		 i;
+
+	for (i = 0; i + 1 < n; i++) {
+		s = tpl_section(d, TN_SITE_TOTAL);
+		tpl_set(s, TN_SITE, t[i].site_name);
+		tpl_set_int(s, TN_NOCCUPIERS, t[i].noccupiers);
+		tpl_set_int(s, TN_NLINES, t[i].nlines);
+		page_set_money(s, TN_AMOUNT, t[i].amount);
+	}
+	tpl_set_int(d, TN_NOCCUPIERS, t[n - 1].noccupiers);
+	tpl_set(d, TN_OCC_NOUN, t[n - 1].noccupiers == 1 ? "occupier" :
+	    "occupiers");
+	tpl_set_int(d, TN_NLINES, t[n - 1].nlines);
+	page_set_money(d, TN_TOTAL, t[n - 1].amount);
+}
+
+static void
+fill_pager(struct tpl_dict *d, const struct store_occ_key *o, size_t n,
+    int prev, int next)
+{
+	struct tpl_dict	*pg;
+
+	if (n == 0 || (!prev && !next))
+		return;
+	pg = tpl_section(d, TN_PAGER);
+	if (prev)
+		tpl_set_int(tpl_section(pg, TN_PREV), TN_KEY, o[0].id);
+	if (next)
+		tpl_set_int(tpl_section(pg, TN_NEXT), TN_KEY, o[n - 1].id);
+}
+
+/* The month on screen: a page of occupiers' lines and the month's totals. */
+static void
+show(struct req *r, struct tpl_dict *d, const struct month *mo)
+{
+	struct store_occ_key	*o;
+	struct store_charge_total *t;
+	struct store_name_window w;
+	struct bill_line	*bl = NULL;
+	size_t			 n, nl = 0, nt;
+	int64_t			 sum;
+	int			 prev, next, rc;
+
+	if ((rc = page_keys(r, mo, &o, &n, &prev, &next)) <= 0) {
+		if (rc < 0)
+			page_store_error(r);
+		return;
+	}
+	if (n > 0) {
+		w.first_name = o[0].name;
+		w.first_id = o[0].id;
+		w.last_name = o[n - 1].name;
+		w.last_id = o[n - 1].id;
+		if ((rc = billrun_lines_window(r->a, r->user.operator_id, &w,
+		    mo->y, mo->m, &bl, &nl, &sum)) < 0) {
+			if (rc == -2)
+				http_error(r, 500);
+			else
+				page_store_error(r);
+			return;
+		}
+	}
+	if (store_report_charge_totals(r->a, r->user.operator_id, mo->first,
+	    mo->last, &t, &nt) < 0) {
+		page_store_error(r);
+		return;
+	}
+	fill_lines(d, bl, nl);
+	fill_totals(d, t, nt);
+	fill_pager(d, o, n, prev, next);
+	tpl_set_int(d, TN_PAGE_LINES, (long long)nl);
+	tpl_set_int(d, TN_PER_PAGE, PER_PAGE);
+	if (n > 0) {
+		tpl_set(d, TN_FIRST_OCCUPIER, o[0].name);
+		tpl_set(d, TN_LAST_OCCUPIER, o[n - 1].name);
+	}
+	tpl_show(d, n > 0 ? TN_HAS_ROWS : t[nt - 1].nlines == 0 ? TN_EMPTY :
+	    TN_PAST_END);
 	page_end(r);
+}
+
+void
+page_report_charges(struct req *r)
+{
+	struct tpl_dict		*d;
+	struct month		 mo;
+	int			 ty, tm, td, csv;
+
+	csv = strstr(r->path, ".csv") != NULL;
+	if ((d = page_begin(r, "Occupier Service Charges",
+	    "report_charges.tpl", "reports")) == NULL)
+		return;
+	if (page_month(r, d, &mo.y, &mo.m, -1) == -1) {
+		http_error_msg(r, 400, "The month must be written YYYY-MM.");
+		return;
+	}
+	date_to_ymd(r->today, &ty, &tm, &td);
+	if (mo.y * 12 + mo.m >= ty * 12 + tm) {
+		/* Only complete months: the month must have ended. */
+		r->status = 422;
+		tpl_show(d, TN_NOT_COMPLETE);
+		if (csv) {
+			http_error_msg(r, 422, "Choose a complete month: the "
+			    "report covers months that have ended.");
+			return;
+		}
+		page_end(r);
+		return;
+	}
+	mo.first = date_from_ymd(mo.y, mo.m, 1);
+	mo.last = mo.first + date_days_in_month(mo.y, mo.m) - 1;
+	snprintf(mo.label, sizeof(mo.label), "%04d-%02d", mo.y, mo.m);
+	if (csv)
+		send_csv(r, &mo);
+	else
+		show(r, d, &mo);
 }

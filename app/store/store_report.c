@@ -1,0 +1,143 @@
+/*
+ * store_report: see store_report.h.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "../arena.h"
+#include "../domain/date.h"
+#include "db.h"
+#include "store_report.h"
+
+int
+store_report_occ_key(struct arena *a, int64_t op, int64_t id,
+    struct store_occ_key *out)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
+	struct dbres	 res;
+
+	if (db_query(a, STMT_REPORT_OCCUPIER_KEY, p, 2, &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	out->id = dbrow_int(&res.rows[0], 0);
+	out->name = dbrow_str(&res.rows[0], 1);
+	return 1;
+}
+
+static void
+keys_of(struct arena *a, const struct dbres *res, struct store_occ_key **out,
+    size_t *n)
+{
+	size_t	 i;
+
+	*out = arena_calloc(a, res->nrows + 1, sizeof(**out));
+	for (i = 0; i < res->nrows; i++) {
+		(*out)[i].id = dbrow_int(&res->rows[i], 0);
+		(*out)[i].name = dbrow_str(&res->rows[i], 1);
+	}
+	*n = res->nrows;
+}
+
+int
+store_report_charged(struct arena *a, int64_t op, int32_t first,
+    int32_t last, const struct store_occ_key *key, int before, size_t limit,
+    struct store_occ_key **out, size_t *n)
+{
+	char		 f[DATE_STRLEN], l[DATE_STRLEN];
+	const char	*name = key != NULL ? key->name : "";
+	struct dbp	 p[9];
+	struct dbres	 res;
+
+	*n = 0;
+	date_format(first, f, sizeof(f));
+	date_format(last, l, sizeof(l));
+	p[0] = DBP_I(op);
+	p[1] = DBP_S(name);
+	p[2] = DBP_S(name);
+	/* No key: after ("", 0), every name. */
+	p[3] = DBP_I(key != NULL ? key->id : 0);
+	p[4] = DBP_S(l);
+	p[5] = DBP_S(f);
+	p[6] = DBP_S(l);
+	p[7] = DBP_S(f);
+	p[8] = DBP_I((int64_t)limit);
+	if (db_query(a, before ? STMT_REPORT_CHARGED_BEFORE :
+	    STMT_REPORT_CHARGED_AFTER, p, 9, &res) < 0)
+		return -1;
+	keys_of(a, &res, out, n);
+	return 1;
+}
+
+int
+store_report_occupiers(struct arena *a, int64_t op,
+    const struct store_occ_key *key, size_t limit, struct store_occ_key **out,
+    size_t *n)
+{
+	const char	*name = key != NULL ? key->name : "";
+	struct dbp	 p[] = { DBP_I(op), DBP_S(name), DBP_S(name),
+			    DBP_I(key != NULL ? key->id : 0), DBP_I((int64_t)limit) };
+	struct dbres	 res;
+
+	*n = 0;
+	if (db_query(a, STMT_REPORT_OCCUPIERS_AFTER, p, 5, &res) < 0)
+		return -1;
+	keys_of(a, &res, out, n);
+	return 1;
+}
+
+/* The kept totals of op's month (first day f): rows into *out. */
+static int
+totals_read(struct arena *a, int64_t op, const char *f,
+    struct store_charge_total **out, size_t *n)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_S(f) };
+	struct dbres	 res;
+	size_t		 i;
+
+	if (db_query(a, STMT_REPORT_CHARGE_TOTALS, p, 2, &res) < 0)
+		return -1;
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *r = &res.rows[i];
+
+		(*out)[i].site_id = dbrow_int(r, 0);
+		(*out)[i].site_name = dbrow_str(r, 1);
+		(*out)[i].nlines = dbrow_int(r, 2);
+		(*out)[i].noccupiers = dbrow_int(r, 3);
+		(*out)[i].amount = dbrow_int(r, 4);
+	}
+	*n = res.nrows;
+	return 1;
+}
+
+int
+store_report_charge_totals(struct arena *a, int64_t op, int32_t first,
+    int32_t last, struct store_charge_total **out, size_t *n)
+{
+	char		 f[DATE_STRLEN], nx[DATE_STRLEN];
+	struct dbp	 p[8];
+
+	*n = 0;
+	date_format(first, f, sizeof(f));
+	date_format(last + 1, nx, sizeof(nx));
+	if (totals_read(a, op, f, out, n) < 0)
+		return -1;
+	if (*n > 0)
+		return 1;
+	p[0] = DBP_I(op);
+	p[1] = DBP_S(f);
+	p[2] = DBP_S(f);
+	p[3] = DBP_S(nx);
+	p[4] = DBP_I(last - first + 1);
+	p[5] = DBP_I(op);
+	if (db_exec(STMT_REPORT_CHARGE_TOTALS_KEEP, p, 6, NULL) < 0 ||
+	    totals_read(a, op, f, out, n) < 0)
+		return -1;
+	if (*n == 0) {
+		/* Nothing charged: nothing kept, the grand total is zero. */
+		(*out)[0].site_name = "";
+		*n = 1;
+	}
+	return 1;
+}
