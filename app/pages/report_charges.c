@@ -7,10 +7,8 @@
  * occupier name index whatever the depth); the month's totals (per site,
  * the grand total, lines and occupiers counted) come from one aggregate
  * statement over the whole month (kept once computed: store_report.h),
- * never from the lines shown. The CSV is streamed: the month read
- * CSV_CHUNK occupiers at a time and written as it is read, so a worker's
- * memory does not grow with the month; its Total row is the sum of the
- * lines written.
+ * never from the lines shown. The CSV is streamed (send_csv): its body
+ * is never built whole; its Total row is the sum of the lines written.
  */
 #include <stdio.h>
 #include <string.h>
@@ -24,7 +22,6 @@
 #include "pages.h"
 
 #define PER_PAGE	25	/* occupiers a page */
-#define CSV_CHUNK	1000	/* occupiers a read of the CSV */
 
 /* A month of the report: (y, m), its first and last day, "YYYY-MM". */
 struct month {
@@ -69,57 +66,17 @@ csv_line(struct buf *b, const struct bill_line *bl)
 	csv_end(b);
 }
 
-/* Write the lines of the occupiers after *key (a chunk), move *key on.
- * 1 more to come, 0 done, -1 error (logged). */
-static int
-csv_chunk(struct req *r, struct arena *ca, const struct month *mo,
-    struct store_occ_key *key, int started, int64_t *total)
-{
-	struct store_occ_key	*o;
-	struct store_name_window w;
-	struct bill_line	*bl;
-	size_t			 n, nl, i;
-	int64_t			 t;
-
-	if (store_report_occupiers(ca, r->user.operator_id, started ? key :
-	    NULL, CSV_CHUNK, &o, &n) < 0)
-		return -1;
-	if (n == 0)
-		return 0;
-	w.first_name = o[0].name;
-	w.first_id = o[0].id;
-	w.last_name = o[n - 1].name;
-	w.last_id = o[n - 1].id;
-	if (billrun_lines_window(ca, r->user.operator_id, &w, mo->y, mo->m,
-	    &bl, &nl, &t) < 0)
-		return -1;
-	for (i = 0; i < nl; i++) {
-		csv_line(http_stream_buf(r), &bl[i]);
-		if (http_stream_put(r, 0) == -1)
-			return -1;
-	}
-	*total += t;
-	/* The key outlives the chunk's arena. */
-	key->id = o[n - 1].id;
-	key->name = arena_strdup(r->a, o[n - 1].name);
-	return n == CSV_CHUNK;
-}
-
-static void
-free_arena(void *p)
-{
-	arena_free(p);
-}
-
-/* The month as CSV, streamed a chunk of occupiers at a time. */
+/* The month as CSV: the head written at once, then the month read whole
+ * (single-table scans, store_ledger.h) and its lines written as they are
+ * turned into text, HTTP_STREAM_CHUNK bytes at a time: the body is never
+ * built in memory. */
 static void
 send_csv(struct req *r, const struct month *mo)
 {
-	struct store_occ_key	 key = { 0, "" };
-	struct arena		*ca;
-	int64_t			 total = 0;
-	size_t			 i;
-	int			 rc, started = 0;
+	struct bill_line	*bl;
+	size_t			 n, i;
+	int64_t			 total;
+	int			 rc;
 
 	http_header(r, "Content-Disposition", arena_printf(r->a,
 	    "attachment; filename=\"occupier-service-charges-%s.csv\"",
@@ -127,20 +84,22 @@ send_csv(struct req *r, const struct month *mo)
 	if (http_stream_begin(r, 200, "text/csv; charset=utf-8") == -1)
 		return;
 	csv_head(http_stream_buf(r));
-	ca = arena_new(256 * 1024);
-	arena_defer(r->a, free_arena, ca);
-	do {
-		arena_reset(ca);
-		rc = csv_chunk(r, ca, mo, &key, started, &total);
-		started = 1;
-	} while (rc == 1);
-	if (rc == -1) {
+	if (http_stream_put(r, 1) == -1)	/* the first byte, now */
+		return;
+	if ((rc = billrun_lines(r->a, r->user.operator_id, 0, 0, mo->y,
+	    mo->m, &bl, &n, &total)) < 0) {
 		/* The head is sent: say so in the file, and stop. */
-		log_warnx("report_charges: CSV of %s stopped early", mo->label);
+		log_warnx("report_charges: CSV of %s stopped early (%d)",
+		    mo->label, rc);
 		csv_text(http_stream_buf(r), "The export stopped early "
 		    "(an error on the server): this file is incomplete.", 1);
 		csv_end(http_stream_buf(r));
 		return;
+	}
+	for (i = 0; i < n; i++) {
+		csv_line(http_stream_buf(r), &bl[i]);
+		if (http_stream_put(r, 0) == -1)
+			return;
 	}
 	csv_text(http_stream_buf(r), "Total", 1);
 	for (i = 0; i < 8; i++)

@@ -7,6 +7,7 @@
 #include "../arena.h"
 #include "../domain/date.h"
 #include "db.h"
+#include "store.h"
 #include "store_report.h"
 
 int
@@ -140,4 +141,149 @@ store_report_charge_totals(struct arena *a, int64_t op, int32_t first,
 		*n = 1;
 	}
 	return 1;
+}
+
+int
+store_report_active_keep(struct arena *a, int64_t op, int32_t day)
+{
+	char		 d[DATE_STRLEN];
+	struct dbp	 p[5];
+	struct dbres	 res;
+
+	date_format(day, d, sizeof(d));
+	p[0] = DBP_I(op);
+	p[1] = DBP_S(d);
+	if (db_query(a, STMT_REPORT_ACTIVE_KEPT, p, 2, &res) < 0)
+		return -1;
+	if (res.nrows > 0 && dbrow_int(&res.rows[0], 0) > 0)
+		return 1;
+	if (db_exec(STMT_REPORT_ACTIVE_DROP, p, 2, NULL) < 0)
+		return -1;
+	p[2] = DBP_I(op);
+	p[3] = DBP_S(d);
+	p[4] = DBP_S(d);
+	return db_exec(STMT_REPORT_ACTIVE_KEEP, p, 5, NULL) < 0 ? -1 : 1;
+}
+
+int
+store_report_active_page(struct arena *a, int64_t op, int32_t day,
+    int64_t key_site, int64_t key_service, int before, size_t limit,
+    struct store_active_group **out, size_t *n)
+{
+	char			 d[DATE_STRLEN];
+	struct dbp		 p[9];
+	struct dbres		 res;
+	struct store_active_group *g;
+	size_t			 i, np = 0;
+	enum stmt		 st = STMT_REPORT_ACTIVE_ALL;
+
+	*n = 0;
+	date_format(day, d, sizeof(d));
+	p[np++] = DBP_I(op);
+	p[np++] = DBP_S(d);
+	if (key_site > 0) {
+		p[np++] = DBP_I(key_site);
+		p[np++] = DBP_I(op);
+		p[np++] = DBP_I(key_site);
+		p[np++] = DBP_I(key_service);
+		p[np++] = DBP_I(op);
+		p[np++] = DBP_I(key_service);
+		st = before ? STMT_REPORT_ACTIVE_BEFORE : STMT_REPORT_ACTIVE_AFTER;
+	}
+	p[np++] = DBP_I((int64_t)limit);
+	if (db_query(a, st, p, np, &res) < 0)
+		return -1;
+	g = arena_calloc(a, res.nrows + 1, sizeof(*g));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *r = &res.rows[i];
+
+		g[i].site_id = dbrow_int(r, 0);
+		g[i].site_name = dbrow_str(r, 1);
+		g[i].service_id = dbrow_int(r, 2);
+		g[i].service_name = dbrow_str(r, 3);
+		g[i].cost = dbrow_int(r, 4);
+		g[i].rrp = dbrow_int(r, 5);
+		g[i].qty = dbrow_int(r, 6);
+		g[i].price_total = dbrow_int(r, 7);
+		g[i].cost_total = dbrow_int(r, 8);
+	}
+	*out = g;
+	*n = res.nrows;
+	return 1;
+}
+
+int
+store_report_active_totals(struct arena *a, int64_t op, int32_t day,
+    struct store_active_total **out, size_t *n)
+{
+	char			 d[DATE_STRLEN];
+	struct dbp		 p[2];
+	struct dbres		 res;
+	struct store_active_total *t;
+	size_t			 i;
+
+	*n = 0;
+	date_format(day, d, sizeof(d));
+	p[0] = DBP_I(op);
+	p[1] = DBP_S(d);
+	if (db_query(a, STMT_REPORT_ACTIVE_TOTALS, p, 2, &res) < 0)
+		return -1;
+	/* No group at all: ROLLUP has no row either; the total is zero. */
+	t = arena_calloc(a, res.nrows + 1, sizeof(*t));
+	for (i = 0; i < res.nrows; i++) {
+		const struct dbrow *r = &res.rows[i];
+
+		t[i].site_id = dbrow_int(r, 0);
+		t[i].site_name = dbrow_str(r, 1);
+		t[i].ngroups = dbrow_int(r, 2);
+		t[i].nservices = dbrow_int(r, 3);
+		t[i].qty = dbrow_int(r, 4);
+		t[i].price_total = dbrow_int(r, 5);
+		t[i].cost_total = dbrow_int(r, 6);
+	}
+	if (res.nrows == 0)
+		t[0].site_name = "";
+	*out = t;
+	*n = res.nrows ? res.nrows : 1;
+	return 1;
+}
+
+struct each {
+	int	(*fn)(void *, const struct store_active *);
+	void	*ctx;
+};
+
+static int
+active_row(void *ctx, const struct dbrow *r)
+{
+	struct each		*e = ctx;
+	struct store_active	 c;
+
+	c.id = dbrow_int(r, 0);
+	c.site_id = dbrow_int(r, 1);
+	c.site_name = dbrow_str(r, 2);
+	c.service_id = dbrow_int(r, 3);
+	c.service_name = dbrow_str(r, 4);
+	c.cost = dbrow_int(r, 5);
+	c.rrp = dbrow_int(r, 6);
+	c.price = dbrow_int(r, 7);
+	c.qty = dbrow_int(r, 8);
+	c.occ_name = dbrow_str(r, 9);
+	c.contract_ref = dbrow_str(r, 10);
+	return e->fn(e->ctx, &c);
+}
+
+int
+store_report_active_each(int64_t op, int32_t day,
+    int (*fn)(void *, const struct store_active *), void *ctx)
+{
+	char		 d[DATE_STRLEN];
+	struct dbp	 p[3];
+	struct each	 e = { fn, ctx };
+
+	date_format(day, d, sizeof(d));
+	p[0] = DBP_I(op);
+	p[1] = DBP_S(d);
+	p[2] = DBP_S(d);
+	return db_query_each(STMT_ACTIVE_SERVICES, p, 3, active_row, &e);
 }
