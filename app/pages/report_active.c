@@ -24,7 +24,8 @@
 #include "../tpl/tpl.h"
 #include "pages.h"
 
-#define PER_PAGE	50		/* groups a page */
+#define PER_PAGE	50		/* groups a page, unless per= says */
+#define PER_MAX		100
 #define ALL_GROUPS	1000000		/* the summary CSV: every group */
 
 static int
@@ -135,8 +136,8 @@ send_csv(struct req *r, int full)
 /* The page's groups: after or before a key group (site, service), in
  * order; *prev, *next: more on either side. 1 ok, 0 answered (400). */
 static int
-page_groups(struct req *r, struct store_active_group **g, size_t *n,
-    int *prev, int *next)
+page_groups(struct req *r, size_t per, struct store_active_group **g,
+    size_t *n, int *prev, int *next)
 {
 	struct store_active_group x;
 	int64_t			 site = 0, svc = 0;
@@ -152,12 +153,12 @@ page_groups(struct req *r, struct store_active_group **g, size_t *n,
 		return 0;
 	}
 	if (store_report_active_page(r->a, r->user.operator_id, r->today,
-	    k == 1 ? site : 0, svc, before, PER_PAGE + 1, g, n) < 0)
+	    k == 1 ? site : 0, svc, before, per + 1, g, n) < 0)
 		return -1;
-	*prev = before ? *n > PER_PAGE : k == 1;
-	*next = before ? 1 : *n > PER_PAGE;
-	if (*n > PER_PAGE)
-		*n = PER_PAGE;
+	*prev = before ? *n > per : k == 1;
+	*next = before ? 1 : *n > per;
+	if (*n > per)
+		*n = per;
 	if (before)	/* nearest first: back to order */
 		for (i = 0; i < *n / 2; i++) {
 			x = (*g)[i];
@@ -242,13 +243,16 @@ show(struct req *r)
 	struct tpl_dict			*d;
 	struct store_active_group	*g;
 	struct store_active_total	*t;
-	size_t				 n, nt;
+	size_t				 n, nt, per = PER_PAGE;
+	int64_t				 x;
 	int				 prev, next, rc;
 
 	if ((d = page_begin(r, "Active services report", "report_active.tpl",
 	    "reports")) == NULL)
 		return;
-	if ((rc = page_groups(r, &g, &n, &prev, &next)) <= 0 ||
+	if (query_id(r, "per", &x) == 1 && x <= PER_MAX)
+		per = (size_t)x;
+	if ((rc = page_groups(r, per, &g, &n, &prev, &next)) <= 0 ||
 	    store_report_active_totals(r->a, r->user.operator_id, r->today,
 	    &t, &nt) < 0) {
 		if (rc != 0)
@@ -258,7 +262,7 @@ show(struct req *r)
 	fill_groups(d, g, n);
 	fill_totals(d, t, nt);
 	fill_pager(d, g, n, prev, next);
-	tpl_set_int(d, TN_PER_PAGE, PER_PAGE);
+	tpl_set_int(d, TN_PER_PAGE, (long long)per);
 	page_set_date(d, TN_TODAY, r->today);
 	tpl_show(d, n > 0 ? TN_HAS_ROWS : t[nt - 1].ngroups == 0 ? TN_EMPTY :
 	    TN_PAST_END);

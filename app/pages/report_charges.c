@@ -21,11 +21,13 @@
 #include "../tpl/tpl.h"
 #include "pages.h"
 
-#define PER_PAGE	25	/* occupiers a page */
+#define PER_PAGE	25	/* occupiers a page, unless per= says (1-100) */
+#define PER_MAX		100
 
 /* A month of the report: (y, m), its first and last day, "YYYY-MM". */
 struct month {
 	int		 y, m;
+	size_t		 per;		/* occupiers a page */
 	int32_t		 first, last;
 	char		 label[16];
 };
@@ -134,12 +136,12 @@ page_keys(struct req *r, const struct month *mo,
 		return rc;
 	}
 	if (store_report_charged(r->a, r->user.operator_id, mo->first,
-	    mo->last, k == 1 ? &key : NULL, before, PER_PAGE + 1, o, n) < 0)
+	    mo->last, k == 1 ? &key : NULL, before, mo->per + 1, o, n) < 0)
 		return -1;
-	*prev = before ? *n > PER_PAGE : k == 1;
-	*next = before ? 1 : *n > PER_PAGE;
-	if (*n > PER_PAGE)
-		*n = PER_PAGE;
+	*prev = before ? *n > mo->per : k == 1;
+	*next = before ? 1 : *n > mo->per;
+	if (*n > mo->per)
+		*n = mo->per;
 	if (before)	/* nearest first: back to name order */
 		for (i = 0; i < *n / 2; i++) {
 			x = (*o)[i];
@@ -256,7 +258,7 @@ show(struct req *r, struct tpl_dict *d, const struct month *mo)
 	fill_totals(d, t, nt);
 	fill_pager(d, o, n, prev, next);
 	tpl_set_int(d, TN_PAGE_LINES, (long long)nl);
-	tpl_set_int(d, TN_PER_PAGE, PER_PAGE);
+	tpl_set_int(d, TN_PER_PAGE, (long long)mo->per);
 	if (n > 0) {
 		tpl_set(d, TN_FIRST_OCCUPIER, o[0].name);
 		tpl_set(d, TN_LAST_OCCUPIER, o[n - 1].name);
@@ -271,6 +273,7 @@ page_report_charges(struct req *r)
 {
 	struct tpl_dict		*d;
 	struct month		 mo;
+	int64_t			 per;
 	int			 ty, tm, td, csv;
 
 	csv = strstr(r->path, ".csv") != NULL;
@@ -294,6 +297,8 @@ page_report_charges(struct req *r)
 		page_end(r);
 		return;
 	}
+	mo.per = query_id(r, "per", &per) == 1 && per <= PER_MAX ?
+	    (size_t)per : PER_PAGE;
 	mo.first = date_from_ymd(mo.y, mo.m, 1);
 	mo.last = mo.first + date_days_in_month(mo.y, mo.m) - 1;
 	snprintf(mo.label, sizeof(mo.label), "%04d-%02d", mo.y, mo.m);
