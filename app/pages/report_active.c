@@ -9,8 +9,8 @@
  * does (store_report.h); on screen PER_PAGE of them a page, paged by key
  * (after_site/after_service, before_site/before_service), and the totals
  * per site and in all from one aggregate over the kept groups, never from
- * the rows shown. The full CSV is streamed row by row as MariaDB hands the
- * rows over: never built whole in memory.
+ * the rows shown. The full CSV is streamed a group at a time, row by row
+ * as MariaDB hands the rows over: never built whole in memory.
  */
 #include <stdio.h>
 #include <string.h>
@@ -123,7 +123,7 @@ send_csv(struct req *r, int full)
 	}
 	full_head(http_stream_buf(r));
 	if (http_stream_put(r, 1) == 0 && store_report_active_each(
-	    r->user.operator_id, r->today, full_row, r) < 0 &&
+	    r->a, r->user.operator_id, r->today, full_row, r) < 0 &&
 	    !r->stream_failed) {
 		/* The head is sent: say so in the file, and stop. */
 		log_warnx("report_active: full CSV stopped early");
@@ -274,9 +274,8 @@ page_report_active(struct req *r)
 {
 	int	 csv = strstr(r->path, ".csv") != NULL;
 
-	if ((!csv || query_enum(r, "kind", (const char *const[]){ "full",
-	    NULL }) != 0) && store_report_active_keep(r->a,
-	    r->user.operator_id, r->today) < 0) {
+	if (store_report_active_keep(r->a, r->user.operator_id, r->today) <
+	    0) {
 		page_store_error(r);
 		return;
 	}

@@ -249,6 +249,7 @@ store_report_active_totals(struct arena *a, int64_t op, int32_t day,
 }
 
 struct each {
+	const struct store_active_group	*g;
 	int	(*fn)(void *, const struct store_active *);
 	void	*ctx;
 };
@@ -259,31 +260,46 @@ active_row(void *ctx, const struct dbrow *r)
 	struct each		*e = ctx;
 	struct store_active	 c;
 
-	c.id = dbrow_int(r, 0);
-	c.site_id = dbrow_int(r, 1);
-	c.site_name = dbrow_str(r, 2);
-	c.service_id = dbrow_int(r, 3);
-	c.service_name = dbrow_str(r, 4);
-	c.cost = dbrow_int(r, 5);
-	c.rrp = dbrow_int(r, 6);
-	c.price = dbrow_int(r, 7);
-	c.qty = dbrow_int(r, 8);
-	c.occ_name = dbrow_str(r, 9);
-	c.contract_ref = dbrow_str(r, 10);
+	memset(&c, 0, sizeof(c));
+	c.site_id = e->g->site_id;
+	c.site_name = e->g->site_name;
+	c.service_id = e->g->service_id;
+	c.service_name = e->g->service_name;
+	c.cost = e->g->cost;
+	c.rrp = e->g->rrp;
+	c.price = dbrow_int(r, 0);
+	c.qty = dbrow_int(r, 1);
+	c.occ_name = dbrow_str(r, 2);
+	c.contract_ref = dbrow_str(r, 3);
 	return e->fn(e->ctx, &c);
 }
 
 int
-store_report_active_each(int64_t op, int32_t day,
+store_report_active_each(struct arena *a, int64_t op, int32_t day,
     int (*fn)(void *, const struct store_active *), void *ctx)
 {
-	char		 d[DATE_STRLEN];
-	struct dbp	 p[3];
-	struct each	 e = { fn, ctx };
+	char				 d[DATE_STRLEN];
+	struct dbp			 p[5];
+	struct store_active_group	*g;
+	struct each			 e = { NULL, fn, ctx };
+	size_t				 n, i;
+	int				 k, rows = 0;
 
+	if (store_report_active_page(a, op, day, 0, 0, 0, (size_t)INT32_MAX,
+	    &g, &n) < 0)
+		return -1;
 	date_format(day, d, sizeof(d));
 	p[0] = DBP_I(op);
-	p[1] = DBP_S(d);
-	p[2] = DBP_S(d);
-	return db_query_each(STMT_ACTIVE_SERVICES, p, 3, active_row, &e);
+	p[3] = DBP_S(d);
+	p[4] = DBP_S(d);
+	for (i = 0; i < n; i++) {
+		e.g = &g[i];
+		p[1] = DBP_I(g[i].site_id);
+		p[2] = DBP_I(g[i].service_id);
+		if ((k = db_query_each(STMT_REPORT_ACTIVE_GROUP_ROWS, p, 5,
+		    active_row, &e)) < 0)
+			return -1;
+		rows += k;
+	}
+	return rows;
 }

@@ -83,9 +83,10 @@ int	 store_report_active_totals(struct arena *, int64_t op, int32_t day,
 struct store_active;
 /* Each occupier service of op active on day, in site name, catalog and
  * occupier name order, handed to fn as it is fetched (its texts live until
- * fn returns; fn returns -1 to stop): the full CSV, in bounded memory. >=0
- * rows, -1 error or stopped. */
-int	 store_report_active_each(int64_t op, int32_t day,
+ * fn returns; fn returns -1 to stop): the full CSV, in bounded memory, read
+ * a kept group (store_report_active_keep first) at a time. >=0 rows, -1
+ * error or stopped. */
+int	 store_report_active_each(struct arena *, int64_t op, int32_t day,
 	    int (*fn)(void *, const struct store_active *), void *ctx);
 
 #endif
