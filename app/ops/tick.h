@@ -8,7 +8,9 @@
  *     occupier holds no other running contract at the site its numbers
  *     cool off, its floor ports and public IPs are released and its Wi-Fi
  *     devices and accounts removed; when it holds no running contract at
- *     all its users are disabled. Audited as the system; history kept.
+ *     all its users are disabled. Audited as the system; history kept;
+ *   - the last complete month's charge totals are computed and kept
+ *     (store_report.h), so the charges report's first view of it is quick.
  * Then expired sessions and throttle rows are purged (housekeep_round).
  *
  * A day's run is claimed by a row in tick_run (operator, day): the first
