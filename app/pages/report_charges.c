@@ -15,7 +15,6 @@
 
 #include "../domain/csv.h"
 #include "../domain/date.h"
-#include "../log.h"
 #include "../ops/billrun.h"
 #include "../store/store_report.h"
 #include "../tpl/tpl.h"
@@ -68,10 +67,10 @@ csv_line(struct buf *b, const struct bill_line *bl)
 	csv_end(b);
 }
 
-/* The month as CSV: the head written at once, then the month read whole
- * (single-table scans, store_ledger.h) and its lines written as they are
- * turned into text, HTTP_STREAM_CHUNK bytes at a time: the body is never
- * built in memory. */
+/* The month as CSV: the month read whole (single-table scans,
+ * store_ledger.h; a store error still answers its own page), then the
+ * head and the lines written as they are turned into text,
+ * HTTP_STREAM_CHUNK bytes at a time: the body is never built in memory. */
 static void
 send_csv(struct req *r, const struct month *mo)
 {
@@ -80,28 +79,24 @@ send_csv(struct req *r, const struct month *mo)
 	int64_t			 total;
 	int			 rc;
 
+	if ((rc = billrun_lines(r->a, r->user.operator_id, 0, 0, mo->y,
+	    mo->m, &bl, &n, &total)) < 0) {
+		if (rc == -2)
+			http_error(r, 500);
+		else
+			page_store_error(r);
+		return;
+	}
 	http_header(r, "Content-Disposition", arena_printf(r->a,
 	    "attachment; filename=\"occupier-service-charges-%s.csv\"",
 	    mo->label));
 	if (http_stream_begin(r, 200, "text/csv; charset=utf-8") == -1)
 		return;
 	csv_head(http_stream_buf(r));
-	if (http_stream_put(r, 1) == -1)	/* the first byte, now */
-		return;
-	if ((rc = billrun_lines(r->a, r->user.operator_id, 0, 0, mo->y,
-	    mo->m, &bl, &n, &total)) < 0) {
-		/* The head is sent: say so in the file, and stop. */
-		log_warnx("report_charges: CSV of %s stopped early (%d)",
-		    mo->label, rc);
-		csv_text(http_stream_buf(r), "The export stopped early "
-		    "(an error on the server): this file is incomplete.", 1);
-		csv_end(http_stream_buf(r));
-		return;
-	}
 	for (i = 0; i < n; i++) {
 		csv_line(http_stream_buf(r), &bl[i]);
 		if (http_stream_put(r, 0) == -1)
-			return;
+			return;		/* the client went away: logged */
 	}
 	csv_text(http_stream_buf(r), "Total", 1);
 	for (i = 0; i < 8; i++)
