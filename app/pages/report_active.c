@@ -139,10 +139,8 @@ static int
 page_groups(struct req *r, size_t per, struct store_active_group **g,
     size_t *n, int *prev, int *next)
 {
-	struct store_active_group x;
 	int64_t			 site = 0, svc = 0;
 	int			 before = 0, k, ks;
-	size_t			 i;
 
 	if ((k = query_id(r, "after_site", &site)) == 0 &&
 	    (k = query_id(r, "before_site", &site)) == 1)
@@ -155,16 +153,7 @@ page_groups(struct req *r, size_t per, struct store_active_group **g,
 	if (store_report_active_page(r->a, r->user.operator_id, r->today,
 	    k == 1 ? site : 0, svc, before, per + 1, g, n) < 0)
 		return -1;
-	*prev = before ? *n > per : k == 1;
-	*next = before ? 1 : *n > per;
-	if (*n > per)
-		*n = per;
-	if (before)	/* nearest first: back to order */
-		for (i = 0; i < *n / 2; i++) {
-			x = (*g)[i];
-			(*g)[i] = (*g)[*n - 1 - i];
-			(*g)[*n - 1 - i] = x;
-		}
+	*n = page_keyset(*g, *n, sizeof(**g), per, k == 1, before, prev, next);
 	return 1;
 }
 

@@ -112,10 +112,9 @@ static int
 page_keys(struct req *r, const struct month *mo,
     struct store_occ_key **o, size_t *n, int *prev, int *next)
 {
-	struct store_occ_key	 key, x;
+	struct store_occ_key	 key;
 	int64_t			 id;
 	int			 before = 0, rc, k;
-	size_t			 i;
 
 	if ((k = query_id(r, "after", &id)) == 0 &&
 	    (k = query_id(r, "before", &id)) == 1)
@@ -133,16 +132,8 @@ page_keys(struct req *r, const struct month *mo,
 	if (store_report_charged(r->a, r->user.operator_id, mo->first,
 	    mo->last, k == 1 ? &key : NULL, before, mo->per + 1, o, n) < 0)
 		return -1;
-	*prev = before ? *n > mo->per : k == 1;
-	*next = before ? 1 : *n > mo->per;
-	if (*n > mo->per)
-		*n = mo->per;
-	if (before)	/* nearest first: back to name order */
-		for (i = 0; i < *n / 2; i++) {
-			x = (*o)[i];
-			(*o)[i] = (*o)[*n - 1 - i];
-			(*o)[*n - 1 - i] = x;
-		}
+	*n = page_keyset(*o, *n, sizeof(**o), mo->per, k == 1, before, prev,
+	    next);
 	return 1;
 }
 
