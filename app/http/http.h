@@ -109,6 +109,15 @@ struct req {
 	const char		*allow;		/* 405: the path's methods */
 	int			 done;		/* a response has been produced */
 	struct tpl_dict		*tpl_root;	/* layout dictionary (pages) */
+
+	/* Streaming (http_stream_*): the connection's writer, set by the
+	 * FastCGI loop; streamed: the head and body are already written. */
+	int			(*out)(void *ctx, const char *, size_t);
+	int			(*out_flush)(void *ctx);
+	void			*out_ctx;
+	int			 streamed;
+	int			 stream_failed;	/* a write failed: stop */
+	struct buf		 chunk;		/* body bytes not written yet */
 };
 
 /* Add a header line (name and value must not contain CR/LF: checked). */
@@ -127,6 +136,21 @@ void	 http_error_msg(struct req *, int code, const char *msg);
 /* Plain body with a content type (CSV exports, /healthz). */
 void	 http_send(struct req *, int code, const char *ctype, const char *body,
 	    size_t len);
+/*
+ * Streaming a long body (CSV downloads) in bounded memory: the status and
+ * headers are written first (no Content-Length: nginx sends the body
+ * chunked), then the body in chunks as it is produced, never built whole
+ * in the request arena. http_stream_begin: 0 ok, -1 when the connection
+ * cannot take it (nothing written). The buffer to append to is
+ * http_stream_buf(r); http_stream_put writes it once it holds
+ * HTTP_STREAM_CHUNK bytes (flush 1: whatever it holds, and the
+ * connection's buffers). Both return -1 once a write failed (the client
+ * went away): stop producing. HEAD: headers only.
+ */
+#define HTTP_STREAM_CHUNK	(32 * 1024)
+int	 http_stream_begin(struct req *, int code, const char *ctype);
+struct buf *http_stream_buf(struct req *);
+int	 http_stream_put(struct req *, int flush);
 /* Reason phrase of a status code. */
 const char *http_reason(int code);
 /* Serialize status, headers and body (the FastCGI loop writes it). */

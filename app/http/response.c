@@ -191,8 +191,9 @@ http_send(struct req *r, int code, const char *ctype, const char *body,
 	r->done = 1;
 }
 
-void
-http_serialize(struct req *r, struct buf *out)
+/* Status and the headers every response carries, then the page's own. */
+static void
+serialize_head(struct req *r, struct buf *out, int length)
 {
 	char	 num[32];
 
@@ -200,9 +201,12 @@ http_serialize(struct req *r, struct buf *out)
 	if (r->status != 303)
 		buf_printf(out, "Content-Type: %s\r\n", r->content_type ?
 		    r->content_type : "text/html; charset=utf-8");
-	/* libfcgi's printf has no %zu: format sizes ourselves. */
-	snprintf(num, sizeof(num), "%llu", (unsigned long long)r->body.len);
-	buf_printf(out, "Content-Length: %s\r\n", num);
+	if (length) {
+		/* libfcgi's printf has no %zu: format sizes ourselves. */
+		snprintf(num, sizeof(num), "%llu",
+		    (unsigned long long)r->body.len);
+		buf_printf(out, "Content-Length: %s\r\n", num);
+	}
 	buf_puts(out,
 	    "Content-Security-Policy: default-src 'self'; script-src 'self'; "
 	    "style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -217,6 +221,69 @@ http_serialize(struct req *r, struct buf *out)
 		buf_printf(out, "Set-Cookie: %s=; Path=/; HttpOnly; SameSite=Lax; "
 		    "Max-Age=0%s\r\n", FLASH_COOKIE, r->https ? "; Secure" : "");
 	buf_puts(out, "\r\n");
+}
+
+void
+http_serialize(struct req *r, struct buf *out)
+{
+	serialize_head(r, out, 1);
 	if (!r->head)
 		buf_put(out, r->body.p, r->body.len);
+}
+
+/* Write n bytes to the connection; -1 (once, logged) when it fails. */
+static int
+stream_write(struct req *r, const char *p, size_t n)
+{
+	if (r->stream_failed)
+		return -1;
+	if (n > 0 && r->out(r->out_ctx, p, n) == -1) {
+		log_warnx("http: %s: the client stopped reading the download; "
+		    "stopped", r->path);
+		r->stream_failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+int
+http_stream_begin(struct req *r, int code, const char *ctype)
+{
+	struct buf	 head;
+
+	if (r->out == NULL)
+		return -1;
+	r->status = code;
+	r->content_type = ctype;
+	r->done = 1;
+	r->streamed = 1;
+	buf_init(&head, r->a, 1024 + r->hdr.len);
+	serialize_head(r, &head, 0);
+	buf_init(&r->chunk, r->a, HTTP_STREAM_CHUNK + 4096);
+	if (stream_write(r, head.p, head.len) == -1)
+		return -1;
+	return 0;
+}
+
+struct buf *
+http_stream_buf(struct req *r)
+{
+	return &r->chunk;
+}
+
+int
+http_stream_put(struct req *r, int flush)
+{
+	if (!flush && r->chunk.len < HTTP_STREAM_CHUNK)
+		return r->stream_failed ? -1 : 0;
+	if (!r->head && stream_write(r, r->chunk.p, r->chunk.len) == -1)
+		return -1;
+	/* The same bytes reused: the arena does not grow with the body. */
+	r->chunk.len = 0;
+	r->chunk.p[0] = '\0';
+	if (flush && r->out_flush != NULL && r->out_flush(r->out_ctx) == -1) {
+		r->stream_failed = 1;
+		return -1;
+	}
+	return r->stream_failed ? -1 : 0;
 }

@@ -68,13 +68,16 @@ lines_of(struct arena *a, struct store_ledger_svc *svc, size_t nsvc,
 	return 1;
 }
 
-int
-billrun_lines(struct arena *a, int64_t op, int64_t occ, int64_t site,
-    int year, int month, struct bill_line **out, size_t *n, int64_t *total)
+/* The lines of a month of one occupier at a site, of every occupier (occ
+ * 0, site 0 or one), or of window w (not NULL). */
+static int
+month_lines(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    const struct store_name_window *w, int year, int month,
+    struct bill_line **out, size_t *n, int64_t *total)
 {
 	struct store_ledger_svc	*svc;
 	size_t			 nsvc;
-	int32_t			 first;
+	int32_t			 first, last;
 
 	*out = NULL;
 	*n = 0;
@@ -82,10 +85,27 @@ billrun_lines(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	if (date_days_in_month(year, month) == 0)
 		return 1;
 	first = date_from_ymd(year, month, 1);
-	if (store_ledger_month(a, op, occ, site, first, first +
-	    date_days_in_month(year, month) - 1, &svc, &nsvc) < 0)
+	last = first + date_days_in_month(year, month) - 1;
+	if ((w != NULL ? store_ledger_month_window(a, op, w, first, last, &svc,
+	    &nsvc) : store_ledger_month(a, op, occ, site, first, last, &svc,
+	    &nsvc)) < 0)
 		return -1;
 	return lines_of(a, svc, nsvc, year, month, out, n, total);
+}
+
+int
+billrun_lines(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int year, int month, struct bill_line **out, size_t *n, int64_t *total)
+{
+	return month_lines(a, op, occ, site, NULL, year, month, out, n, total);
+}
+
+int
+billrun_lines_window(struct arena *a, int64_t op,
+    const struct store_name_window *w, int year, int month,
+    struct bill_line **out, size_t *n, int64_t *total)
+{
+	return month_lines(a, op, 0, 0, w, year, month, out, n, total);
 }
 
 int

@@ -194,6 +194,15 @@ const char *page_deactivate_consequence(struct req *, const char *number,
 
 /* Read the month (default: this month + default_offset) and fill MONTH,
  * MONTH_LABEL, PREV_MONTH, NEXT_MONTH. 0, or -1 when ?month is malformed. */
+/*
+ * Keyset paging (a list paged by after=/before= a row's key): of got rows
+ * of size bytes fetched (per + 1 asked, after the key, or before it
+ * nearest first when before), the number to show (at most per, put back in
+ * the list's order) and whether Previous and Next links are due (*prev,
+ * *next). have_key: a key was given.
+ */
+size_t		 page_keyset(void *rows, size_t got, size_t size, size_t per,
+		    int have_key, int before, int *prev, int *next);
 int	 page_month(struct req *, struct tpl_dict *, int *year, int *month,
 	    int default_offset);
 

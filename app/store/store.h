@@ -501,9 +501,6 @@ struct store_active {
  * (store_ledger.h); read only by `tenantry ledger-check`. */
 int	 store_charge_changes(struct arena *, int64_t op, int64_t occ,
 	    int64_t site, int32_t last, struct store_charge_change **, size_t *);
-/* Services active on day, by site and service. */
-int	 store_active_services(struct arena *, int64_t op, int32_t day,
-	    struct store_active **, size_t *);
 
 /* Escape % _ and \ for LIKE and wrap in %...%. */
 char	*store_like_pattern(struct arena *, const char *q);
