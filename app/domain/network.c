@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "device.h"
+#include "port.h"
 #include "network.h"
 
 static int
@@ -135,6 +136,61 @@ net_ports_plan(const char *pattern, const char *ports, struct net_pattern *p,
 		ok = 0;
 	}
 	return ok;
+}
+
+static int
+chars_ok(const char *s, size_t max)
+{
+	size_t	 n;
+
+	if (s == NULL || (n = strlen(s)) == 0 || n > max)
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!labelchar(*s))
+			return 0;
+	return 1;
+}
+
+int
+net_label_ok(const char *s)
+{
+	return chars_ok(s, NET_LABEL_MAX);
+}
+
+int
+net_switch_name_ok(const char *s)
+{
+	return chars_ok(s, 64);
+}
+
+int
+net_port_row(char *const *f, int n, struct net_port_row *row,
+    const char **why)
+{
+	int	 last;
+
+	memset(row, 0, sizeof(*row));
+	if (n != 4 && n != 5)
+		return (*why = "A row must have 5 fields: label, switch, port, "
+		    "role, space"), 0;
+	row->label = f[0];
+	row->sw = f[1];
+	row->role = *f[3] == '\0' ? "disabled" : f[3];
+	row->space = n == 5 ? f[4] : "";
+	if (!net_label_ok(row->label))
+		return (*why = "Label must be 1 to 32 letters, digits and "
+		    "- _ . /"), 0;
+	if (!net_switch_name_ok(row->sw))
+		return (*why = "Switch must be the name of a switch"), 0;
+	if (!net_port_range(f[2], &row->port, &last, why) ||
+	    last != row->port)
+		return (*why = "Port must be a switch port number from 1 to "
+		    "9999"), 0;
+	if (port_role_parse(row->role) == PORT_ROLE__MAX)
+		return (*why = "Role must be one of occupier_lan, public_ip, "
+		    "voice, wifi_ap, operator, disabled"), 0;
+	*why = NULL;
+	return 1;
 }
 
 long

@@ -51,6 +51,23 @@ int	 net_ports_plan(const char *pattern, const char *ports,
 	    struct net_pattern *p, int *first_port, const char **why_pattern,
 	    const char **why_ports);
 
+/* A floor-port label: 1-32 letters, digits and - _ . / : 1 ok, 0 not. */
+int	 net_label_ok(const char *s);
+/* A switch name: 1-64 bytes, the characters of a label. 1 ok, 0 not. */
+int	 net_switch_name_ok(const char *s);
+
+/* One record of a floor ports CSV: label, switch, port, role, space. */
+struct net_port_row {
+	const char	*label, *sw;
+	int		 port;
+	const char	*role;		/* a port_role key; "" given: "disabled" */
+	const char	*space;		/* "": none */
+};
+/* Fields f[0..n) of a record (4 or 5 of them) into *row (pointing into
+ * f): 1 ok, 0 with *why set. */
+int	 net_port_row(char *const *f, int n, struct net_port_row *row,
+	    const char **why);
+
 /* Index of the first string of v[0..n) equal to an earlier one, or -1. */
 long	 net_first_duplicate(const char *const *v, size_t n);
 

@@ -128,6 +128,43 @@ test_duplicate(void **state)
 }
 
 static void
+test_port_row(void **state)
+{
+	char			 a[][16] = { "CW-3-01", "sw-cw-3", "1",
+	    "occupier_lan", "Office 3.1" };
+	char			*f[5];
+	struct net_port_row	 row;
+	const char		*why;
+	int			 i;
+
+	(void)state;
+	for (i = 0; i < 5; i++)
+		f[i] = a[i];
+	assert_int_equal(net_port_row(f, 5, &row, &why), 1);
+	assert_string_equal(row.label, "CW-3-01");
+	assert_int_equal(row.port, 1);
+	assert_string_equal(row.space, "Office 3.1");
+	assert_int_equal(net_port_row(f, 4, &row, &why), 1);
+	assert_string_equal(row.space, "");
+	a[3][0] = '\0';
+	assert_int_equal(net_port_row(f, 5, &row, &why), 1);
+	assert_string_equal(row.role, "disabled");
+	assert_int_equal(net_port_row(f, 3, &row, &why), 0);
+	assert_non_null(strstr(why, "5 fields"));
+	a[3][0] = 'x';
+	assert_int_equal(net_port_row(f, 5, &row, &why), 0);
+	assert_non_null(strstr(why, "Role"));
+	a[3][0] = '\0';
+	a[2][0] = '0';
+	assert_int_equal(net_port_row(f, 5, &row, &why), 0);
+	assert_non_null(strstr(why, "Port"));
+	a[2][0] = '1';
+	a[0][2] = ' ';
+	assert_int_equal(net_port_row(f, 5, &row, &why), 0);
+	assert_non_null(strstr(why, "Label"));
+}
+
+static void
 test_cidr(void **state)
 {
 	struct net_cidr	 c, b, d;
@@ -206,6 +243,7 @@ main(void)
 		cmocka_unit_test(test_port_range),
 		cmocka_unit_test(test_plan),
 		cmocka_unit_test(test_duplicate),
+		cmocka_unit_test(test_port_row),
 		cmocka_unit_test(test_cidr),
 		cmocka_unit_test(test_cidr_refused),
 		cmocka_unit_test(test_overlap),
