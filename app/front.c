@@ -55,6 +55,11 @@ enum page {
 	PAGE_SITE_NEW,		/* /sites/new (operator admins) */
 	PAGE_SITE_EDIT,		/* /sites/#/edit (operator admins) */
 	PAGE_SITE_NUMBERS,	/* /sites/#/numbers/new (operator admins) */
+	PAGE_SITE_NETWORK,	/* /sites/#/network */
+	PAGE_SITE_SWITCH_NEW,	/* /sites/#/switches/new (operator admins) */
+	PAGE_SITE_PORTS_NEW,	/* /sites/#/ports/new (operator admins) */
+	PAGE_SITE_PORTS_IMPORT,	/* /sites/#/ports/import (operator admins) */
+	PAGE_SITE_IPS_NEW,	/* /sites/#/ips/new (operator admins) */
 	PAGE_OCC_USERS,		/* /occupiers/#/sites/#/users */
 	PAGE_OCC_USER,		/* /occupiers/#/sites/#/users/# */
 	PAGE_TEAM,		/* /team */
@@ -153,6 +158,11 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_SITE_NEW] = { MG | MP, "/sites/new", page_site_edit, R_OPADMIN, 0 },
 	[PAGE_SITE_EDIT] = { MG | MP, "/sites/#/edit", page_site_edit, R_OPADMIN, 0 },
 	[PAGE_SITE_NUMBERS] = { MG | MP, "/sites/#/numbers/new", page_site_numbers, R_OPADMIN, 0 },
+	[PAGE_SITE_NETWORK] = { MG, "/sites/#/network", page_site_network, R_OPERATOR, 0 },
+	[PAGE_SITE_SWITCH_NEW] = { MG | MP, "/sites/#/switches/new", page_site_switch_new, R_OPADMIN, 0 },
+	[PAGE_SITE_PORTS_NEW] = { MG | MP, "/sites/#/ports/new", page_site_ports_new, R_OPADMIN, 0 },
+	[PAGE_SITE_PORTS_IMPORT] = { MG | MP, "/sites/#/ports/import", page_site_ports_import, R_OPADMIN, 0 },
+	[PAGE_SITE_IPS_NEW] = { MG | MP, "/sites/#/ips/new", page_site_ips_new, R_OPADMIN, 0 },
 	[PAGE_OCC_USERS] = { MG | MP, "/occupiers/#/sites/#/users", page_occupier_users, R_OPERATOR, 0 },
 	[PAGE_OCC_USER] = { MP, "/occupiers/#/sites/#/users/#", page_occupier_users, R_OPERATOR, 0 },
 	[PAGE_TEAM] = { MG | MP, "/team", page_team, R_OPADMIN, 0 },
