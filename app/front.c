@@ -213,11 +213,11 @@ static const struct route routes[PAGE__MAX] = {
 };
 
 /* The routes whose forms may upload a file (multipart/form-data): the
- * case screens and the usage import. Any other refuses such a body like a
+ * case screens, the usage import and the floor ports import. Any other refuses such a body like a
  * badly encoded form. */
 static const enum page upload_pages[] = {
 	PAGE_CASE_NEW, PAGE_CASE, PAGE_MY_CASE_NEW, PAGE_MY_CASE,
-	PAGE_SITE_USAGE_IMPORT,
+	PAGE_SITE_USAGE_IMPORT, PAGE_SITE_PORTS_IMPORT,
 };
 
 static int

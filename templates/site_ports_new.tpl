@@ -4,7 +4,7 @@
 <h1>Add floor ports</h1>
 </div>
 </header>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <form class="card form" method="post" action="/sites/{{SITE_ID}}/ports/new" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p class="hint">New floor ports are unassigned and inactive. No label or switch port may already be in use at this site.</p>

@@ -253,7 +253,8 @@ file_duplicates(struct arena *a, struct ports_import_out *out)
 		}
 }
 
-/* Read every record of the file: 1, or 0 with row errors. */
+/* Read every record of the file: 1 (bad rows among them have row
+ * errors), or 0: the file cannot be read on. */
 static int
 read_file(struct arena *a, const struct ports_import_in *in,
     struct ports_import_out *out)
@@ -279,10 +280,12 @@ read_file(struct arena *a, const struct ports_import_in *in,
 		}
 		read_row(a, f, nf, cs->line, out);
 	}
-	if (out->nrows == 0 && out->nerr == 0)
+	if (out->nrows == 0 && out->nerr == 0) {
 		row_error(out, 0, "The file has no floor ports");
+		return 0;
+	}
 	file_duplicates(a, out);
-	return out->nerr == 0;
+	return 1;
 }
 
 /* One row against the site: row errors added; 1 checked, -1 error. */
@@ -326,6 +329,8 @@ check_row(struct txn *t, const struct ports_import_in *in, struct port_row *p,
 struct import {
 	const struct ports_import_in	*in;
 	struct ports_import_out		*out;
+	size_t				 nerr;	/* of the file's reading */
+	int				 more;
 };
 
 static int
@@ -337,8 +342,9 @@ import_txn(struct txn *t, void *arg)
 	size_t				 i;
 	int				 rc;
 
-	out->nerr = 0;
 	memset(&out->why, 0, sizeof(out->why));
+	out->nerr = m->nerr;
+	out->why.more = m->more;
 	if ((rc = site_of(t, in->site, &out->why)) <= 0 ||
 	    (rc = floor_of(t, in->site, in->floor, &out->why)) <= 0)
 		return rc;
@@ -346,7 +352,7 @@ import_txn(struct txn *t, void *arg)
 		if (check_row(t, in, &out->rows[i], out) < 0)
 			return -1;
 	if (out->nerr > 0)
-		return 0;
+		return ops_refuse(&out->why, OPS_INVALID, NULL, NULL);
 	if (!in->commit)
 		return 1;
 	for (i = 0; i < out->nrows; i++)
@@ -363,11 +369,13 @@ int
 ops_ports_import(struct ops_ctx *c, const struct ports_import_in *in,
     struct ports_import_out *out)
 {
-	struct import	 m = { in, out };
+	struct import	 m = { in, out, 0, 0 };
 
 	memset(out, 0, sizeof(*out));
 	if (!read_file(c->t.a, in, out))
 		return 0;
+	m.nerr = out->nerr;
+	m.more = out->why.more;
 	return db_txn(&c->t, import_txn, &m);
 }
 

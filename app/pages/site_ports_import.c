@@ -13,7 +13,7 @@
 #include "../tpl/tpl.h"
 #include "pages.h"
 
-#define CSV_CAP	(256 * 1024)
+#define CSV_CAP	(64 * 1024)
 
 enum im_field { IM_FLOOR, IM_CSV, IM__MAX };
 
