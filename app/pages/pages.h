@@ -57,6 +57,12 @@ void	page_site_switch_new(struct req *);	/* /sites/N/switches/new */
 void	page_site_ports_new(struct req *);	/* /sites/N/ports/new */
 void	page_site_ports_import(struct req *);	/* /sites/N/ports/import */
 void	page_site_ips_new(struct req *);	/* /sites/N/ips/new */
+/* site_floors.c, contract_spaces.c: floors, spaces, a contract's spaces */
+void	page_site_floors(struct req *);		/* /sites/N/floors */
+void	page_site_floor_new(struct req *);	/* /sites/N/floors/new */
+void	page_site_space_edit(struct req *);	/* /sites/N/spaces/new, M/edit */
+void	page_site_space_archive(struct req *);	/* /sites/N/spaces/M/archive */
+void	page_contract_spaces(struct req *);	/* /occupiers/N/contracts/M/spaces */
 struct store_estate_site;
 struct ops_result;
 /* Load the site of /sites/N/... and begin the page (SITE_ID, SITE_NAME):

@@ -20,3 +20,4 @@
 #include "sql_tick.def"
 #include "sql_estate.def"
 #include "sql_network.def"
+#include "sql_space.def"
