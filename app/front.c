@@ -58,6 +58,17 @@ enum page {
 	PAGE_SITE_NEW,		/* /sites/new (operator admins) */
 	PAGE_SITE_EDIT,		/* /sites/#/edit (operator admins) */
 	PAGE_SITE_NUMBERS,	/* /sites/#/numbers/new (operator admins) */
+	PAGE_SITE_NETWORK,	/* /sites/#/network */
+	PAGE_SITE_SWITCH_NEW,	/* /sites/#/switches/new (operator admins) */
+	PAGE_SITE_PORTS_NEW,	/* /sites/#/ports/new (operator admins) */
+	PAGE_SITE_PORTS_IMPORT,	/* /sites/#/ports/import (operator admins) */
+	PAGE_SITE_IPS_NEW,	/* /sites/#/ips/new (operator admins) */
+	PAGE_SITE_FLOORS,	/* /sites/#/floors */
+	PAGE_SITE_FLOOR_NEW,	/* /sites/#/floors/new (operator admins) */
+	PAGE_SITE_SPACE_NEW,	/* /sites/#/spaces/new (operator admins) */
+	PAGE_SITE_SPACE_EDIT,	/* /sites/#/spaces/#/edit (operator admins) */
+	PAGE_SITE_SPACE_ARCHIVE,/* /sites/#/spaces/#/archive (operator admins) */
+	PAGE_CONTRACT_SPACES,	/* /occupiers/#/contracts/#/spaces */
 	PAGE_OCC_USERS,		/* /occupiers/#/sites/#/users */
 	PAGE_OCC_USER,		/* /occupiers/#/sites/#/users/# */
 	PAGE_TEAM,		/* /team */
@@ -159,6 +170,17 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_SITE_NEW] = { MG | MP, "/sites/new", page_site_edit, R_OPADMIN, 0 },
 	[PAGE_SITE_EDIT] = { MG | MP, "/sites/#/edit", page_site_edit, R_OPADMIN, 0 },
 	[PAGE_SITE_NUMBERS] = { MG | MP, "/sites/#/numbers/new", page_site_numbers, R_OPADMIN, 0 },
+	[PAGE_SITE_NETWORK] = { MG, "/sites/#/network", page_site_network, R_OPERATOR, 0 },
+	[PAGE_SITE_SWITCH_NEW] = { MG | MP, "/sites/#/switches/new", page_site_switch_new, R_OPADMIN, 0 },
+	[PAGE_SITE_PORTS_NEW] = { MG | MP, "/sites/#/ports/new", page_site_ports_new, R_OPADMIN, 0 },
+	[PAGE_SITE_PORTS_IMPORT] = { MG | MP, "/sites/#/ports/import", page_site_ports_import, R_OPADMIN, 0 },
+	[PAGE_SITE_IPS_NEW] = { MG | MP, "/sites/#/ips/new", page_site_ips_new, R_OPADMIN, 0 },
+	[PAGE_SITE_FLOORS] = { MG, "/sites/#/floors", page_site_floors, R_OPERATOR, 0 },
+	[PAGE_SITE_FLOOR_NEW] = { MG | MP, "/sites/#/floors/new", page_site_floor_new, R_OPADMIN, 0 },
+	[PAGE_SITE_SPACE_NEW] = { MG | MP, "/sites/#/spaces/new", page_site_space_edit, R_OPADMIN, 0 },
+	[PAGE_SITE_SPACE_EDIT] = { MG | MP, "/sites/#/spaces/#/edit", page_site_space_edit, R_OPADMIN, 0 },
+	[PAGE_SITE_SPACE_ARCHIVE] = { MP, "/sites/#/spaces/#/archive", page_site_space_archive, R_OPADMIN, 0 },
+	[PAGE_CONTRACT_SPACES] = { MG | MP, "/occupiers/#/contracts/#/spaces", page_contract_spaces, R_OPERATOR, 0 },
 	[PAGE_OCC_USERS] = { MG | MP, "/occupiers/#/sites/#/users", page_occupier_users, R_OPERATOR, 0 },
 	[PAGE_OCC_USER] = { MP, "/occupiers/#/sites/#/users/#", page_occupier_users, R_OPERATOR, 0 },
 	[PAGE_TEAM] = { MG | MP, "/team", page_team, R_OPADMIN, 0 },
@@ -209,11 +231,11 @@ static const struct route routes[PAGE__MAX] = {
 };
 
 /* The routes whose forms may upload a file (multipart/form-data): the
- * case screens and the usage import. Any other refuses such a body like a
+ * case screens, the usage import and the floor ports import. Any other refuses such a body like a
  * badly encoded form. */
 static const enum page upload_pages[] = {
 	PAGE_CASE_NEW, PAGE_CASE, PAGE_MY_CASE_NEW, PAGE_MY_CASE,
-	PAGE_SITE_USAGE_IMPORT,
+	PAGE_SITE_USAGE_IMPORT, PAGE_SITE_PORTS_IMPORT,
 };
 
 static int

@@ -69,6 +69,31 @@ void	page_sites(struct req *);
 void	page_site(struct req *);
 void	page_site_edit(struct req *);	/* /sites/new, /sites/N/edit */
 void	page_site_numbers(struct req *);	/* /sites/N/numbers/new */
+/* site_network.c, site_ports_import.c: switches, floor ports, IP pools */
+void	page_site_network(struct req *);	/* /sites/N/network */
+void	page_site_switch_new(struct req *);	/* /sites/N/switches/new */
+void	page_site_ports_new(struct req *);	/* /sites/N/ports/new */
+void	page_site_ports_import(struct req *);	/* /sites/N/ports/import */
+void	page_site_ips_new(struct req *);	/* /sites/N/ips/new */
+/* site_floors.c, contract_spaces.c: floors, spaces, a contract's spaces */
+void	page_site_floors(struct req *);		/* /sites/N/floors */
+void	page_site_floor_new(struct req *);	/* /sites/N/floors/new */
+void	page_site_space_edit(struct req *);	/* /sites/N/spaces/new, M/edit */
+void	page_site_space_archive(struct req *);	/* /sites/N/spaces/M/archive */
+void	page_contract_spaces(struct req *);	/* /occupiers/N/contracts/M/spaces */
+struct store_estate_site;
+struct ops_result;
+/* Load the site of /sites/N/... and begin the page (SITE_ID, SITE_NAME):
+ * 1, or 0 answered (404, 500). */
+int	site_network_begin(struct req *, const char *title, const char *tpl,
+	    struct store_estate_site *, struct tpl_dict **);
+/* FLOOR_OPT sections (ID, NAME, SELECTED: chosen) of site. -1 error. */
+int	site_network_floors(struct req *, struct tpl_dict *, int64_t site,
+	    int64_t chosen);
+/* Answer an operation's store error (rc < 0) or refusal (rc 0; the form
+ * re-rendered with its messages): 1 answered, 0 done (rc > 0). */
+int	site_network_failed(struct req *, struct tpl_dict *, int rc,
+	    const struct ops_result *);
 void	page_team(struct req *);
 void	page_occupier_users(struct req *);
 void	page_set_password(struct req *);

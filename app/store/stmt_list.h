@@ -21,3 +21,5 @@
 #include "sql_estate.def"
 #include "sql_dashboard.def"
 #include "sql_report.def"
+#include "sql_network.def"
+#include "sql_space.def"
