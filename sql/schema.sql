@@ -216,6 +216,17 @@ CREATE TABLE `contract_notice` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='contract-ending notices already queued'
 ;
 
+CREATE TABLE `contract_space` (
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
+  `contract_id` bigint(20) unsigned NOT NULL COMMENT 'the contract',
+  `space_id` bigint(20) unsigned NOT NULL COMMENT 'a space it holds',
+  PRIMARY KEY (`contract_id`,`space_id`),
+  KEY `contract_space_space` (`space_id`),
+  CONSTRAINT `fk_contract_space_contract` FOREIGN KEY (`contract_id`) REFERENCES `contract` (`id`),
+  CONSTRAINT `fk_contract_space_space` FOREIGN KEY (`space_id`) REFERENCES `space` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='spaces a contract holds'
+;
+
 CREATE TABLE `device` (
   `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'device id',
   `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
@@ -260,14 +271,17 @@ CREATE TABLE `floor_port` (
   `role` varchar(24) NOT NULL DEFAULT 'disabled' COMMENT 'switch port role: occupier_lan, public_ip, voice, wifi_ap, operator, disabled',
   `occupier_id` bigint(20) unsigned DEFAULT NULL COMMENT 'holder, NULL when unassigned',
   `state` varchar(16) NOT NULL DEFAULT 'inactive' COMMENT 'inactive or active',
+  `space_id` bigint(20) unsigned DEFAULT NULL COMMENT 'space the wall port is in, NULL: none',
   PRIMARY KEY (`id`),
   UNIQUE KEY `port_label` (`floor_id`,`label`),
   UNIQUE KEY `port_switch` (`site_id`,`switch_name`,`switch_port`),
   KEY `port_occupier` (`operator_id`,`occupier_id`,`site_id`),
   KEY `fk_port_occupier` (`occupier_id`),
   KEY `port_op_label` (`operator_id`,`label`),
+  KEY `fk_port_space` (`space_id`),
   CONSTRAINT `fk_port_floor` FOREIGN KEY (`floor_id`) REFERENCES `floor` (`id`),
-  CONSTRAINT `fk_port_occupier` FOREIGN KEY (`occupier_id`) REFERENCES `occupier` (`id`)
+  CONSTRAINT `fk_port_occupier` FOREIGN KEY (`occupier_id`) REFERENCES `occupier` (`id`),
+  CONSTRAINT `fk_port_space` FOREIGN KEY (`space_id`) REFERENCES `space` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='a network wall port on a floor'
 ;
 
@@ -431,6 +445,20 @@ CREATE TABLE `invoice_payment` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='payments marked against invoices'
 ;
 
+CREATE TABLE `ip_pool` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'pool id',
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
+  `site_id` bigint(20) unsigned NOT NULL COMMENT 'site whose pool it feeds',
+  `cidr` varchar(18) NOT NULL COMMENT 'as added, e.g. 203.0.113.0/24',
+  `first_addr` int(10) unsigned NOT NULL COMMENT 'network address as a number',
+  `last_addr` int(10) unsigned NOT NULL COMMENT 'broadcast address as a number',
+  PRIMARY KEY (`id`),
+  KEY `ip_pool_range` (`operator_id`,`first_addr`,`last_addr`),
+  KEY `ip_pool_site` (`site_id`),
+  CONSTRAINT `fk_ip_pool_site` FOREIGN KEY (`site_id`) REFERENCES `site` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='public IPv4 blocks added to a site''s pool'
+;
+
 CREATE TABLE `login_failure` (
   `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'row id',
   `email` varchar(254) NOT NULL COMMENT 'account tried (lower case), known or not',
@@ -477,6 +505,20 @@ CREATE TABLE `mail_outbox` (
   KEY `outbox_rcpt` (`rcpt`,`kind`,`created_at`),
   CONSTRAINT `fk_outbox_operator` FOREIGN KEY (`operator_id`) REFERENCES `operator` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='e-mail waiting to be sent, sent, or given up (dead)'
+;
+
+CREATE TABLE `network_switch` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'switch id',
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
+  `site_id` bigint(20) unsigned NOT NULL COMMENT 'building',
+  `name` varchar(64) NOT NULL COMMENT 'name floor_port.switch_name refers to',
+  `model` varchar(100) NOT NULL DEFAULT '' COMMENT 'make and model',
+  `ports` int(10) unsigned NOT NULL COMMENT 'ports numbered 1..ports',
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `switch_name` (`site_id`,`name`),
+  KEY `switch_operator` (`operator_id`,`site_id`),
+  CONSTRAINT `fk_switch_site` FOREIGN KEY (`site_id`) REFERENCES `site` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='an access switch of a site'
 ;
 
 CREATE TABLE `occupier` (
@@ -718,6 +760,24 @@ CREATE TABLE `site_names` (
   PRIMARY KEY (`operator_id`),
   CONSTRAINT `fk_site_names_operator` FOREIGN KEY (`operator_id`) REFERENCES `operator` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='version of each operator''s list of sites'
+;
+
+CREATE TABLE `space` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'space id',
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
+  `site_id` bigint(20) unsigned NOT NULL COMMENT 'building (denormalised for scoping)',
+  `floor_id` bigint(20) unsigned NOT NULL COMMENT 'floor it is on',
+  `name` varchar(100) NOT NULL COMMENT 'e.g. Office 3.12',
+  `kind` varchar(16) NOT NULL COMMENT 'office, suite or desk',
+  `capacity` int(10) unsigned NOT NULL COMMENT 'people it seats',
+  `archived` tinyint(1) NOT NULL DEFAULT 0 COMMENT '1: no longer offered (never held, no ports)',
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `space_name` (`floor_id`,`name`),
+  KEY `space_site` (`operator_id`,`site_id`,`floor_id`),
+  KEY `fk_space_site` (`site_id`),
+  CONSTRAINT `fk_space_floor` FOREIGN KEY (`floor_id`) REFERENCES `floor` (`id`),
+  CONSTRAINT `fk_space_site` FOREIGN KEY (`site_id`) REFERENCES `site` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='an office, suite or desk on a floor'
 ;
 
 CREATE TABLE `support_case` (

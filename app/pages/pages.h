@@ -266,6 +266,9 @@ int		 form_enum(struct req *, const char *key,
 		    const char *const *choices);
 int		 query_enum(struct req *, const char *key,
 		    const char *const *choices);
+/* The one-time flash the previous redirect left (?done=CODE of a
+ * redirect, http_flash_take) as an index of choices, -1 none or another. */
+int		 flash_enum(struct req *, const char *const *choices);
 const char	*form_text(struct req *, const char *key, size_t cap);
 const char	*query_text(struct req *, const char *key, size_t cap);
 int		 form_has(struct req *, const char *key);

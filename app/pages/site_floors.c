@@ -85,7 +85,7 @@ page_site_floors(struct req *r)
 		page_store_error(r);
 		return;
 	}
-	if ((k = query_enum(r, "done", done)) >= 0)
+	if ((k = flash_enum(r, done)) >= 0)
 		tpl_set(tpl_section(d, TN_DONE), TN_MSG, msgs[k]);
 	page_end(r);
 }

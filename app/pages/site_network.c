@@ -107,7 +107,7 @@ fill_pools(struct tpl_dict *d, const struct store_ip_pool *p, size_t n)
 	tpl_show(d, n > 0 ? TN_HAS_POOLS : TN_NO_POOLS);
 }
 
-/* What the form just done did (?done=KEY&n=COUNT). */
+/* What the form just done did (the flash KEY, and ?n=COUNT). */
 static void
 fill_done(struct req *r, struct tpl_dict *d)
 {
@@ -120,7 +120,7 @@ fill_done(struct req *r, struct tpl_dict *d)
 	int64_t		 n = 0;
 	int		 k;
 
-	if ((k = query_enum(r, "done", keys)) < 0)
+	if ((k = flash_enum(r, keys)) < 0)
 		return;
 	query_id(r, "n", &n);
 	tpl_set(tpl_section(d, TN_DONE), TN_MSG, arena_printf(r->a, msgs[k],

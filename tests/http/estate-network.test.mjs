@@ -6,7 +6,7 @@
 // nothing saved; staff may not (403); another operator's site is 404.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, EASTWIND_ADMIN, STAFF, assertHtml, db, dbValue, inputValue, rnd, signedIn, siteId, textareaValue } from './lib.mjs';
+import { ADMIN, EASTWIND_ADMIN, STAFF, assertHtml, assertRedirect, db, dbValue, inputValue, rnd, signedIn, siteId, textareaValue } from './lib.mjs';
 
 let admin, staff, east, sd, floor;
 const tag = `T${rnd(4)}`.toUpperCase();
@@ -51,7 +51,7 @@ test('an operator admin adds a switch; a taken name or a bad one is refused', as
 	await admin.get(`/sites/${sd}/switches/new`);
 	const r = await admin.post(`/sites/${sd}/switches/new`, { name: sw, model: 'Acme 48', ports: '48' });
 	assert.equal(r.status, 303, r.text.slice(0, 300));
-	assert.equal(r.location, `/sites/${sd}/network?done=switch`);
+	assertRedirect(r, `/sites/${sd}/network?done=switch`);
 	assert.deepEqual(db(`SELECT model, ports FROM network_switch WHERE site_id = ${sd} AND name = '${sw}'`), [['Acme 48', '48']]);
 	assert.match(dbValue(`SELECT new_value FROM audit_event WHERE entity = 'network_switch' AND site_id = ${sd} ORDER BY id DESC LIMIT 1`),
 		new RegExp(`name=${sw}\nmodel=Acme 48\nports=48`));
@@ -103,7 +103,7 @@ test('floor ports by a pattern: 48 labels zero-padded onto ports 1-48 with the d
 
 	const r = await admin.post(`/sites/${sd}/ports/new`, { ...base, pattern: `${tag}-{01..48}`, ports: '1-48' });
 	assert.equal(r.status, 303, r.text.slice(0, 300));
-	assert.equal(r.location, `/sites/${sd}/network?done=ports&n=48`);
+	assertRedirect(r, `/sites/${sd}/network?done=ports&n=48`);
 	const rows = db(`SELECT label, switch_port, role, state, COALESCE(occupier_id, 0), floor_id FROM floor_port
 		WHERE switch_name = '${sw}' ORDER BY switch_port`);
 	assert.equal(rows.length, 48);
@@ -169,7 +169,7 @@ test('CSV import of floor ports: a preview, then all rows; a file with a bad row
 	assert.equal(portCount(), before_, 'a preview writes nothing');
 	const i = await importCsv(admin, textareaValue(p.body, 'csv'), 'import');
 	assert.equal(i.status, 303, i.text.slice(0, 300));
-	assert.equal(i.location, `/sites/${sd}/network?done=import&n=3`);
+	assertRedirect(i, `/sites/${sd}/network?done=import&n=3`);
 	assert.deepEqual(db(`SELECT label, switch_port, role FROM floor_port WHERE switch_name = '${sw}-small' ORDER BY switch_port`),
 		[[`${tag}-C1`, '1', 'occupier_lan'], [`${tag}-C2`, '2', 'disabled'], [`${tag}-C3`, '3', 'voice']]);
 	assert.match(dbValue(`SELECT new_value FROM audit_event WHERE entity = 'floor_port' AND action = 'import'
@@ -210,7 +210,7 @@ test('public IP pools: a CIDR block split into /29s of 5 usable addresses; overl
 
 	const r = await admin.post(`/sites/${sd}/ips/new`, { cidr: '198.51.100.128/26' });
 	assert.equal(r.status, 303, r.text.slice(0, 300));
-	assert.equal(r.location, `/sites/${sd}/network?done=pool&n=40`);
+	assertRedirect(r, `/sites/${sd}/network?done=pool&n=40`);
 	assert.equal(dbValue(`SELECT COUNT(*) FROM public_ip WHERE site_id = ${sd} AND block LIKE '198.51.100.1__/29' AND state = 'free'`), '40');
 	assert.deepEqual(db("SELECT address FROM public_ip WHERE block = '198.51.100.128/29' ORDER BY id").map((x) => x[0]),
 		['198.51.100.130', '198.51.100.131', '198.51.100.132', '198.51.100.133', '198.51.100.134'],
