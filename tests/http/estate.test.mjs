@@ -64,6 +64,7 @@ test('bad input is refused on the form, the input kept, nothing saved', async ()
 		assert.equal(r.status, 422, `${JSON.stringify(fields)}: ${r.status}`);
 		assert.match(r.text, msg);
 		assert.match(r.body, new RegExp(`id="e-${field}"`), `the message by the ${field} field`);
+		assert.match(r.body, /id="errors"><p>Please correct the following:<\/p><ul><li>/, 'the summary lists the messages');
 		if (fields.name)
 			assert.equal(inputValue(r.body, 'name'), fields.name, 'input kept');
 	}
@@ -107,6 +108,7 @@ test('an operator admin adds a range of numbers to a site\'s pool; bad and overl
 		assert.match(r.text, msg);
 		assert.match(r.body, new RegExp(`id="e-${field}"`));
 		assert.equal(inputValue(r.body, 'from'), fields.from, 'input kept');
+		assert.match(r.body, /id="errors"><p>Please correct the following:<\/p><ul><li>/, 'the summary lists the messages');
 	}
 	assert.equal(dbValue('SELECT COUNT(*) FROM phone_number'), before_, 'nothing saved');
 
