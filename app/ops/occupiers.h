@@ -6,12 +6,16 @@
 #define TENANTRY_OPS_OCCUPIERS_H
 
 #include "../store/store.h"
+#include "../store/store_occrec.h"
 #include "ops.h"
 
 struct occupier_save_in {
 	int64_t		 id;		/* 0: a new occupier */
 	int64_t		 version;	/* an edit's: the version it started from */
 	const char	*name, *billing_ref, *contact_email, *notes;
+	/* The richer record (its contact[0].email is contact_email), or
+	 * NULL: left as it is. */
+	const struct store_occrec *rec;
 };
 
 struct occupier_save_out {
@@ -24,8 +28,33 @@ struct occupier_save_out {
  * Create an occupier (in->id 0) or change one of ctx's operator, in one
  * transaction with its audit event. An edit whose version is not the
  * current one is refused (OPS_CONFLICT, out->current: the stored record,
- * never a silent overwrite); an unknown id is OPS_NOT_FOUND.
+ * never a silent overwrite); an unknown id is OPS_NOT_FOUND. A record
+ * (in->rec) is checked first (ops_occrec_check: nothing is written when
+ * it breaks a rule) and saved with it, its change audited as "details".
  */
+/*
+ * Check and normalise a record in place (VAT and company numbers in
+ * capitals without separators, domain §1): every message goes into why
+ * (OPS_INVALID), by the field of the occupier form (vat_number,
+ * company_no, contact2_email, ...). The number of messages added.
+ */
+size_t	 ops_occrec_check(struct arena *, struct store_occrec *,
+	    struct ops_result *why);
+
+/*
+ * The record's audit text (every field, one per line) and whether two
+ * records are the same.
+ */
+char	*ops_occrec_text(struct arena *, const struct store_occrec *);
+int	 ops_occrec_same(const struct store_occrec *,
+	    const struct store_occrec *);
+
+/* Within a transaction: write the record of occupier occ (old: as it was,
+ * or NULL for a new occupier) with its audit event ("details") when it
+ * changed. 1, 0 not found, -1 error. */
+int	 ops_occrec_write(struct txn *, int64_t occ,
+	    const struct store_occrec *old, const struct store_occrec *rec);
+
 int	 ops_occupier_save(struct ops_ctx *, const struct occupier_save_in *,
 	    struct occupier_save_out *);
 
