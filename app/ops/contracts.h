@@ -42,6 +42,8 @@ struct contract_save_out {
  * across an invoiced month (OPS_INVALID, with its message); an edit whose
  * version is not the current one (OPS_CONFLICT, never a silent
  * overwrite); an occupier or site not the operator's (OPS_NOT_FOUND).
+ * Its terms (value, notice period, deposit) are saved with it, their
+ * change audited as a "terms" event of the contract.
  */
 int	 ops_contract_save(struct ops_ctx *, const struct contract_save_in *,
 	    struct contract_save_out *);

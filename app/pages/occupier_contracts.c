@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "../domain/date.h"
+#include "../domain/money.h"
 #include "../domain/status.h"
 #include "../store/store.h"
 #include "../store/store_tick.h"
@@ -68,6 +69,24 @@ fill_moveout(struct req *r, struct tpl_dict *row, int64_t occ, int64_t site,
 	return 1;
 }
 
+/* A contract's terms in one cell: "1,250.00 a month, 3 months' notice,
+ * deposit 2,500.00", or "—" when none is set. */
+static void
+fill_terms(struct req *r, struct tpl_dict *row, const struct store_contract *c)
+{
+	char	 v[MONEY_STRLEN], dep[MONEY_STRLEN];
+
+	if (c->value == 0 && c->notice_months == 0 && c->deposit == 0) {
+		tpl_set(row, TN_TERMS, "\xe2\x80\x94");
+		return;
+	}
+	money_format_display(c->value, v, sizeof(v));
+	money_format_display(c->deposit, dep, sizeof(dep));
+	tpl_set(row, TN_TERMS, arena_printf(r->a, "%s a month, %lld month%s "
+	    "notice, deposit %s", v, (long long)c->notice_months,
+	    c->notice_months == 1 ? "'s" : "s'", dep));
+}
+
 void
 page_occupier_contracts(struct req *r)
 {
@@ -99,6 +118,7 @@ page_occupier_contracts(struct req *r)
 		else
 			page_set_date(row, TN_END, c[i].end);
 		tpl_set(row, TN_STATUS, status_label(st));
+		fill_terms(r, row, &c[i]);
 		tpl_set(row, TN_STATUS_CLASS, st & ST_INACTIVE ? "inactive" :
 		    (st & ST_ACTIVE) ? "active" : "scheduled");
 		if (fill_moveout(r, d, o.id, r->ids[1], &c[i]) < 0) {
