@@ -101,9 +101,9 @@ fill_form(struct req *r, struct tpl_dict *d, int editing,
 	tpl_set_int(d, TN_F_NOTICE_MONTHS, cur->notice_months);
 }
 
-/* The form read into in->c: 0, or the number of its errors (shown). */
-static int
-read_form(struct req *r, struct tpl_dict *d, struct contract_save_in *in)
+int
+page_contract_read(struct req *r, struct tpl_dict *d,
+    struct contract_save_in *in)
 {
 	struct fval	 v[CF__MAX];
 	int		 rc;
@@ -161,7 +161,7 @@ page_contract_edit(struct req *r)
 	in.c.id = cur.id;
 	in.c.occupier_id = o.id;
 	in.c.site_id = site;
-	if (read_form(r, d, &in) > 0) {
+	if (page_contract_read(r, d, &in) > 0) {
 		r->status = 422;
 		page_end(r);
 		return;

@@ -245,8 +245,13 @@ test('create: redirect, flash "Created.", stored for the operator, one audit eve
 	assertRedirect(r, /^\/occupiers\/\d+\?done=created$/, 'create');
 	const id = Number(r.location.match(/^\/occupiers\/(\d+)/)[1]);
 	const r2 = await admin.get(r.location);
-	assertRedirect(r2, `/occupiers/${id}/sites/${cw}/services?done=created`, 'occupier → its first site, Services tab');
-	const page = await admin.get(r2.location);
+	assertRedirect(r2, `/occupiers/${id}/move-in?done=created`, 'a new occupier → the move-in, step 2');
+	const step2 = await admin.get(r2.location);
+	assertHtml(step2, 200, 'move-in step 2');
+	assert.match(step2.body, new RegExp(`<p class="flash" role="status">${name} created\\.`));
+	const r3 = await admin.get(`/occupiers/${id}`);
+	assertRedirect(r3, `/occupiers/${id}/sites/${cw}/services`, 'occupier → its first site, Services tab');
+	const page = await admin.get(`${r3.location}?done=created`);
 	assertHtml(page, 200, 'occupier page');
 	assert.match(page.body, /<p class="flash" role="status">Created\.<\/p>/);
 	assert.match(page.body, new RegExp(`<h1>${name}</h1>`));
