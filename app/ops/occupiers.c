@@ -87,9 +87,11 @@ ops_occrec_same(const struct store_occrec *x, const struct store_occrec *y)
 	    strcmp(x->vat_number, y->vat_number) != 0 ||
 	    strcmp(x->billing_address, y->billing_address) != 0)
 		return 0;
+	/* contact[0].email is the occupier's contact_email: its own event. */
 	for (i = 0; i < OCCREC_CONTACTS; i++)
 		if (strcmp(x->contact[i].name, y->contact[i].name) != 0 ||
-		    strcmp(x->contact[i].email, y->contact[i].email) != 0)
+		    (i > 0 && strcmp(x->contact[i].email,
+		    y->contact[i].email) != 0))
 			return 0;
 	return 1;
 }

@@ -43,7 +43,8 @@ size_t	 ops_occrec_check(struct arena *, struct store_occrec *,
 
 /*
  * The record's audit text (every field, one per line) and whether two
- * records are the same.
+ * records are the same (contact[0].email, the occupier's contact_email,
+ * aside: the occupier's own event has it).
  */
 char	*ops_occrec_text(struct arena *, const struct store_occrec *);
 int	 ops_occrec_same(const struct store_occrec *,
