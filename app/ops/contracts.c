@@ -10,8 +10,8 @@
 #include "../store/store_device.h"
 #include "contracts.h"
 
-static char *
-audit_text(struct arena *a, const struct store_contract *c)
+char *
+ops_contract_text(struct arena *a, const struct store_contract *c)
 {
 	char	 s[DATE_STRLEN], e[DATE_STRLEN];
 
@@ -22,8 +22,8 @@ audit_text(struct arena *a, const struct store_contract *c)
 }
 
 /* The terms of a contract, audited apart ("terms") when they change. */
-static char *
-terms_text(struct arena *a, const struct store_contract *c)
+char *
+ops_contract_terms_text(struct arena *a, const struct store_contract *c)
 {
 	char	 v[MONEY_STRLEN], d[MONEY_STRLEN];
 
@@ -139,14 +139,15 @@ save_txn(struct txn *t, void *arg)
 		    NULL, NULL);
 	if (txn_audit(t, in->c.occupier_id, in->c.site_id, "contract",
 	    s->out->id, in->old != NULL ? "update" : "create",
-	    in->old != NULL ? audit_text(t->a, in->old) : NULL,
-	    audit_text(t->a, &in->c)) < 0)
+	    in->old != NULL ? ops_contract_text(t->a, in->old) : NULL,
+	    ops_contract_text(t->a, &in->c)) < 0)
 		return -1;
 	if (!terms_changed(in->old, &in->c))
 		return 1;
 	return txn_audit(t, in->c.occupier_id, in->c.site_id, "contract",
-	    s->out->id, "terms", in->old != NULL ? terms_text(t->a, in->old) :
-	    NULL, terms_text(t->a, &in->c));
+	    s->out->id, "terms", in->old != NULL ?
+	    ops_contract_terms_text(t->a, in->old) : NULL,
+	    ops_contract_terms_text(t->a, &in->c));
 }
 
 int

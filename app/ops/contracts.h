@@ -30,6 +30,12 @@ struct contract_save_out {
 	int64_t			 id;		/* the contract saved */
 };
 
+/* The audit texts of a contract: its "create"/"update" events (reference
+ * and dates) and its "terms" event (value, notice period, deposit). */
+char	*ops_contract_text(struct arena *, const struct store_contract *);
+char	*ops_contract_terms_text(struct arena *,
+	    const struct store_contract *);
+
 /*
  * Create a contract of an occupier of ctx's operator at one of its sites
  * (in->old NULL), or change one, in one transaction with its audit event.

@@ -115,8 +115,8 @@ ops_occrec_write(struct txn *t, int64_t occ, const struct store_occrec *old,
 	    ops_occrec_text(t->a, rec));
 }
 
-static char *
-audit_text(struct arena *a, const struct store_occupier *o)
+char *
+ops_occupier_text(struct arena *a, const struct store_occupier *o)
 {
 	return arena_printf(a, "name=%s\nbilling_ref=%s\ncontact_email=%s\n"
 	    "notes=%s", o->name, o->billing_ref, o->contact_email, o->notes);
@@ -158,7 +158,7 @@ save_txn(struct txn *t, void *arg)
 	if (in->id == 0) {
 		if (store_occupier_insert(t->operator_id, &o, &s->out->id) < 0 ||
 		    txn_audit(t, s->out->id, 0, "occupier", s->out->id,
-		    "create", NULL, audit_text(t->a, &o)) < 0)
+		    "create", NULL, ops_occupier_text(t->a, &o)) < 0)
 			return -1;
 		return in->rec == NULL ? 1 : ops_occrec_write(t, s->out->id,
 		    NULL, in->rec);
@@ -182,7 +182,7 @@ save_txn(struct txn *t, void *arg)
 	}
 	s->out->id = in->id;
 	if (txn_audit(t, in->id, 0, "occupier", in->id, "update",
-	    audit_text(t->a, &cur), audit_text(t->a, &o)) < 0)
+	    ops_occupier_text(t->a, &cur), ops_occupier_text(t->a, &o)) < 0)
 		return -1;
 	return in->rec == NULL ? 1 : ops_occrec_write(t, in->id, &oldrec,
 	    in->rec);

@@ -32,6 +32,10 @@ struct occupier_save_out {
  * (in->rec) is checked first (ops_occrec_check: nothing is written when
  * it breaks a rule) and saved with it, its change audited as "details".
  */
+/* The audit text of an occupier's own fields (name, billing_ref,
+ * contact_email, notes: its "create" and "update" events). */
+char	*ops_occupier_text(struct arena *, const struct store_occupier *);
+
 /*
  * Check and normalise a record in place (VAT and company numbers in
  * capitals without separators, domain §1): every message goes into why
