@@ -211,7 +211,7 @@ static const struct route routes[PAGE__MAX] = {
  * badly encoded form. */
 static const enum page upload_pages[] = {
 	PAGE_CASE_NEW, PAGE_CASE, PAGE_MY_CASE_NEW, PAGE_MY_CASE,
-	PAGE_SITE_USAGE_IMPORT,
+	PAGE_SITE_USAGE_IMPORT, PAGE_OCC_IMPORT,
 };
 
 static int
