@@ -153,8 +153,14 @@ test('billing references are per operator: the same ones import for both, neithe
 	const er = await east.post('/occupiers/import', { op: 'import', data: dataOf(ep.body) });
 	assertRedirect(er, /^\/occupiers\/import\?done=/, 'eastwind import');
 	assert.equal(state(NW), before, "Northwind's occupiers untouched");
-	assert.equal(dbValue(`SELECT name FROM occupier WHERE operator_id = ${EW} AND billing_ref = ${q(`IMP-${tag}-1`)}`),
-		`East ${tag}`);
+	const eid = dbValue(`SELECT id FROM occupier WHERE operator_id = ${EW} AND billing_ref = ${q(`IMP-${tag}-1`)}
+		AND name = ${q(`East ${tag}`)}`);
+	assert.ok(eid, "Eastwind's own occupier");
+	assert.equal(dbValue(`SELECT COUNT(*) FROM contract WHERE operator_id = ${EW} AND occupier_id = ${eid}
+		AND reference = ${q(`C-${tag}-1`)}`), '1');
+	// Other tests count Eastwind's occupiers: leave it as it was.
+	db(`DELETE FROM contract WHERE operator_id = ${EW} AND occupier_id = ${eid}`);
+	db(`DELETE FROM occupier WHERE operator_id = ${EW} AND id = ${eid}`);
 	// Northwind's site names are not Eastwind's.
 	const x = await upload(east, `billing_ref,name,site,contract_ref,start_date\r\nIMP-${tag}-7,X,Canary Wharf,C-${tag}-7,2026-03-01\r\n`);
 	assertHtml(x, 422, 'foreign site');
