@@ -1,5 +1,5 @@
 /*
- * occimport: the file of an occupier import (domain §1), read and checked
+ * occimport: the file of an occupier import (domain §2), read and checked
  * without the database: one occupier a line, with optionally one contract.
  * The columns are named by a header line, in any order (doc/occupier-import.md
  * lists them); billing_ref and name are required, the others may be left

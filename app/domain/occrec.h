@@ -1,5 +1,5 @@
 /*
- * occrec: the rules of an occupier's record (domain §1): VAT registration
+ * occrec: the rules of an occupier's record (domain §2): VAT registration
  * numbers and company numbers, checked leniently and normalised. Pure.
  */
 #ifndef TENANTRY_OCCREC_H

@@ -38,7 +38,7 @@ char	*ops_occupier_text(struct arena *, const struct store_occupier *);
 
 /*
  * Check and normalise a record in place (VAT and company numbers in
- * capitals without separators, domain §1): every message goes into why
+ * capitals without separators, domain §2): every message goes into why
  * (OPS_INVALID), by the field of the occupier form (vat_number,
  * company_no, contact2_email, ...). The number of messages added.
  */
