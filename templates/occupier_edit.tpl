@@ -11,6 +11,7 @@
 <form class="card form" method="post" action="{{ACTION}}" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="version" value="{{F_VERSION}}">
+{{#MOVEIN}}<input type="hidden" name="movein" value="1">{{/MOVEIN}}
 <div class="field{{#F_NAME_INVALID}} invalid{{/F_NAME_INVALID}}">
 <label for="f-name">Name <span class="req">(required)</span></label>
 <input id="f-name" name="name" type="text" maxlength="200" required value="{{F_NAME}}"{{#F_NAME_INVALID}} aria-invalid="true" aria-describedby="e-name"{{/F_NAME_INVALID}}>

@@ -4,7 +4,7 @@
 <h1>Move-in: site and contract</h1>
 </div>
 </header>
-<ol class="steps" aria-label="Move-in"><li class="done"><a href="/occupiers/{{OCC_ID}}/edit">1 Occupier</a></li><li aria-current="step">2 Site and contract</li><li>3 Services</li></ol>
+<ol class="steps" aria-label="Move-in"><li class="done"><a href="/occupiers/{{OCC_ID}}/edit?movein=1">1 Occupier</a></li><li aria-current="step">2 Site and contract</li><li>3 Services</li></ol>
 {{#CREATED}}<p class="flash" role="status">{{OCC_NAME}} created. Now its site and contract.</p>{{/CREATED}}
 {{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 {{#NO_SITES}}<div class="notice" role="alert">There are no sites yet: an operator admin adds sites first.</div>{{/NO_SITES}}
@@ -53,7 +53,7 @@
 </div>
 <div class="buttons">
 <button type="submit" class="primary">Save contract and choose services</button>
-<a href="/occupiers/{{OCC_ID}}/edit">Back</a>
+<a href="/occupiers/{{OCC_ID}}/edit?movein=1">Back</a>
 <a href="/occupiers/{{OCC_ID}}">Skip: no contract yet</a>
 </div>
 </form>

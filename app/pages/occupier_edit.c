@@ -4,7 +4,8 @@
  * someone else's change is refused, never silently overwritten. The form
  * holds the richer record too (legal name, company and VAT numbers,
  * billing address, up to three billing contacts), saved in the same
- * transaction. A new occupier goes on to the move-in (occupier_movein.c).
+ * transaction. A new occupier goes on to the move-in (occupier_movein.c);
+ * its Back comes here with movein=1, and a save goes on to step 2 again.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,9 +147,13 @@ load(struct req *r, int editing, struct store_occupier *cur,
 }
 
 static void
-fill_head(struct req *r, struct tpl_dict *d, int editing,
+fill_head(struct req *r, struct tpl_dict *d, int editing, int movein,
     const struct store_occupier *cur)
 {
+	if (editing && movein) {	/* Back from step 2 of the move-in */
+		tpl_show(d, TN_STEPS);
+		tpl_show(d, TN_MOVEIN);
+	}
 	if (editing) {
 		tpl_show(d, TN_EDITING);
 		tpl_set_int(d, TN_OCC_ID, cur->id);
@@ -179,12 +184,14 @@ page_occupier_edit(struct req *r)
 	struct occupier_save_in		 in;
 	struct occupier_save_out	 out;
 	int				 editing = r->nids > 0, rc;
+	int				 movein = editing &&
+	    (query_has(r, "movein") || form_has(r, "movein"));
 
 	if (!load(r, editing, &cur, &rec) || (d = page_begin(r, editing ?
 	    "Edit occupier" : "New occupier", "occupier_edit.tpl",
 	    "occupiers")) == NULL)
 		return;
-	fill_head(r, d, editing, &cur);
+	fill_head(r, d, editing, movein, &cur);
 	if (r->method == M_GET) {
 		fill_rec(r, d, &rec);
 		page_end(r);
@@ -211,7 +218,7 @@ page_occupier_edit(struct req *r)
 		page_end(r);
 		return;
 	}
-	http_redirect(r, arena_printf(r->a, editing ?
-	    "/occupiers/%lld?done=saved" : "/occupiers/%lld?done=created",
-	    (long long)out.id));
+	http_redirect(r, arena_printf(r->a, movein ? "/occupiers/%lld/move-in" :
+	    editing ? "/occupiers/%lld?done=saved" :
+	    "/occupiers/%lld?done=created", (long long)out.id));
 }

@@ -148,7 +148,15 @@ test('move-in: New occupier → site and contract → Manage services of that si
 	assert.match(s2.body, new RegExp(`<p class="flash" role="status">${name} created\\.`));
 	assert.equal(inputValue(s2.body, 'start_date'), TODAY, 'starts today unless changed');
 	assert.match(s2.body, new RegExp(`<option value="${cw}">Canary Wharf</option>`));
-	assert.match(s2.body, new RegExp(`href="/occupiers/${id}/edit">Back</a>`));
+	assert.match(s2.body, new RegExp(`href="/occupiers/${id}/edit\\?movein=1">Back</a>`));
+	// Back: step 1 again, as an edit of the occupier just created; its save comes back to step 2.
+	const back = await staff.get(`/occupiers/${id}/edit?movein=1`);
+	assertHtml(back, 200, 'back to step 1');
+	assert.match(back.body, /<li aria-current="step">1 Occupier<\/li>/);
+	assert.equal(inputValue(back.body, 'movein'), '1');
+	const resave = await staff.post(`/occupiers/${id}/edit`, { ...full(`${name} Ltd`), movein: '1', version: '1' });
+	assertRedirect(resave, `/occupiers/${id}/move-in`, 'step 1 saved again → step 2');
+	assert.equal(dbValue(`SELECT name FROM occupier WHERE id = ${id}`), `${name} Ltd`);
 	assert.match(s2.body, new RegExp(`href="/occupiers/${id}">Skip: no contract yet</a>`));
 	// Refused: no site, no reference; input kept, nothing saved.
 	const bad = await staff.post(`/occupiers/${id}/move-in`, { site: '', reference: '', start_date: TODAY,
