@@ -32,6 +32,8 @@ enum page {
 	PAGE_CONTRACTS,		/* /occupiers/#/sites/#/contracts */
 	PAGE_CONTRACT_NEW,	/* /occupiers/#/sites/#/contracts/new */
 	PAGE_CONTRACT_EDIT,	/* /occupiers/#/contracts/#/edit */
+	PAGE_OCC_MOVEIN,	/* /occupiers/#/move-in */
+	PAGE_OCC_IMPORT,	/* /occupiers/import */
 	PAGE_SERVICES,		/* /occupiers/#/sites/#/services */
 	PAGE_SERVICES_MANAGE,	/* /occupiers/#/sites/#/services/manage */
 	PAGE_HISTORY,		/* /occupiers/#/sites/#/history */
@@ -144,6 +146,8 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CONTRACTS] = { MG, "/occupiers/#/sites/#/contracts", page_occupier_contracts, R_OPERATOR, 0 },
 	[PAGE_CONTRACT_NEW] = { MG | MP, "/occupiers/#/sites/#/contracts/new", page_contract_edit, R_OPERATOR, 0 },
 	[PAGE_CONTRACT_EDIT] = { MG | MP, "/occupiers/#/contracts/#/edit", page_contract_edit, R_OPERATOR, 0 },
+	[PAGE_OCC_MOVEIN] = { MG | MP, "/occupiers/#/move-in", page_occupier_movein, R_OPERATOR, 0 },
+	[PAGE_OCC_IMPORT] = { MG | MP, "/occupiers/import", page_occupier_import, R_OPERATOR, 0 },
 	[PAGE_SERVICES] = { MG, "/occupiers/#/sites/#/services", page_occupier_services, R_OPERATOR, 0 },
 	[PAGE_SERVICES_MANAGE] = { MG | MP, "/occupiers/#/sites/#/services/manage", page_services_manage, R_OPERATOR, 0 },
 	[PAGE_HISTORY] = { MG, "/occupiers/#/sites/#/history", page_occupier_history, R_OPERATOR, 0 },
@@ -235,7 +239,7 @@ static const struct route routes[PAGE__MAX] = {
  * badly encoded form. */
 static const enum page upload_pages[] = {
 	PAGE_CASE_NEW, PAGE_CASE, PAGE_MY_CASE_NEW, PAGE_MY_CASE,
-	PAGE_SITE_USAGE_IMPORT, PAGE_SITE_PORTS_IMPORT,
+	PAGE_SITE_USAGE_IMPORT, PAGE_SITE_PORTS_IMPORT, PAGE_OCC_IMPORT,
 };
 
 static int

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<header class="page-head">
 <h1>Occupiers</h1>
-<div class="actions"><a class="button primary" href="/occupiers/new">New occupier</a></div>
+<div class="actions"><a class="button" href="/occupiers/import">Import occupiers</a> <a class="button primary" href="/occupiers/new">New occupier</a></div>
 </header>
 <form class="toolbar" method="get" action="/occupiers" role="search">
 <label for="q">Search by name</label>

@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{#FULL}}{{>OCC_NAV}}{{/FULL}}
+{{#MOVEIN_STEPS}}<ol class="steps" aria-label="Move-in"><li class="done">1 Occupier</li><li class="done">2 Site and contract</li><li aria-current="step">3 Services</li></ol>{{/MOVEIN_STEPS}}
 <form id="manage" class="manage" method="post" action="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/services/manage" novalidate aria-labelledby="manage-title" data-changed="{{CHANGED}}">
 <button type="submit" name="op" value="recalc" class="default-submit" tabindex="-1" aria-hidden="true">Recalculate</button>
 <input type="hidden" name="csrf" value="{{CSRF}}">

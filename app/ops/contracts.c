@@ -5,13 +5,14 @@
 
 #include "../arena.h"
 #include "../domain/date.h"
+#include "../domain/money.h"
 #include "../domain/svcstart.h"
 #include "../domain/validate.h"
 #include "../store/store_device.h"
 #include "contracts.h"
 
-static char *
-audit_text(struct arena *a, const struct store_contract *c)
+char *
+ops_contract_text(struct arena *a, const struct store_contract *c)
 {
 	char	 s[DATE_STRLEN], e[DATE_STRLEN];
 
@@ -19,6 +20,27 @@ audit_text(struct arena *a, const struct store_contract *c)
 	date_format(c->end, e, sizeof(e));
 	return arena_printf(a, "reference=%s\nstart_date=%s\nend_date=%s",
 	    c->reference, s, e);
+}
+
+/* The terms of a contract, audited apart ("terms") when they change. */
+char *
+ops_contract_terms_text(struct arena *a, const struct store_contract *c)
+{
+	char	 v[MONEY_STRLEN], d[MONEY_STRLEN];
+
+	money_format(c->value, v, sizeof(v));
+	money_format(c->deposit, d, sizeof(d));
+	return arena_printf(a, "value=%s\nnotice_months=%lld\ndeposit=%s", v,
+	    (long long)c->notice_months, d);
+}
+
+static int
+terms_changed(const struct store_contract *old, const struct store_contract *c)
+{
+	if (old == NULL)
+		return c->value != 0 || c->notice_months != 0 || c->deposit != 0;
+	return old->value != c->value || old->notice_months !=
+	    c->notice_months || old->deposit != c->deposit;
 }
 
 static char *
@@ -148,10 +170,17 @@ save_txn(struct txn *t, void *arg)
 	if (rc <= 0)
 		return rc < 0 ? -1 : ops_refuse(&s->out->why, OPS_NOT_FOUND,
 		    NULL, NULL);
-	return txn_audit(t, in->c.occupier_id, in->c.site_id, "contract",
+	if (txn_audit(t, in->c.occupier_id, in->c.site_id, "contract",
 	    s->out->id, in->old != NULL ? "update" : "create",
-	    in->old != NULL ? audit_text(t->a, in->old) : NULL,
-	    audit_text(t->a, &in->c));
+	    in->old != NULL ? ops_contract_text(t->a, in->old) : NULL,
+	    ops_contract_text(t->a, &in->c)) < 0)
+		return -1;
+	if (!terms_changed(in->old, &in->c))
+		return 1;
+	return txn_audit(t, in->c.occupier_id, in->c.site_id, "contract",
+	    s->out->id, "terms", in->old != NULL ?
+	    ops_contract_terms_text(t->a, in->old) : NULL,
+	    ops_contract_terms_text(t->a, &in->c));
 }
 
 int

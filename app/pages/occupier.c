@@ -1,6 +1,9 @@
 /*
  * occupier: /occupiers/N opens the occupier at its first site (the first
- * site with a contract, else the operator's first site), Contracts tab.
+ * site with a contract, else the operator's first site), Services tab;
+ * an occupier just created (the flash "created") with no contract goes
+ * on to the move-in's step 2 (occupier_movein.c). The flash goes on with
+ * the redirect, for the page it lands on.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +17,7 @@ page_occupier(struct req *r)
 	struct store_occupier	 o;
 	struct store_site	*sites;
 	int64_t			*ids, site = 0;
+	const char		*done;
 	size_t			 n, ns;
 	int			 rc;
 
@@ -32,6 +36,12 @@ page_occupier(struct req *r)
 		page_store_error(r);
 		return;
 	}
+	done = http_flash_take(r);
+	if (n == 0 && ns > 0 && done != NULL && strcmp(done, "created") == 0) {
+		http_redirect(r, arena_printf(r->a,
+		    "/occupiers/%lld/move-in?done=moving_in", (long long)o.id));
+		return;
+	}
 	if (n > 0)
 		site = ids[0];
 	else if (ns > 0)
@@ -41,7 +51,7 @@ page_occupier(struct req *r)
 		    "before opening occupiers.");
 		return;
 	}
-	/* A flash of the redirect here stays in its cookie for that tab. */
 	http_redirect(r, arena_printf(r->a, "/occupiers/%lld/sites/%lld/"
-	    "services", (long long)o.id, (long long)site));
+	    "services%s%s", (long long)o.id, (long long)site,
+	    done != NULL ? "?done=" : "", done != NULL ? done : ""));
 }

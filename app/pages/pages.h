@@ -65,6 +65,13 @@ void	page_reports(struct req *);
 void	page_report_charges(struct req *);
 void	page_report_active(struct req *);
 void	page_contract_edit(struct req *);
+void	page_occupier_movein(struct req *);
+void	page_occupier_import(struct req *);
+/* contract_edit.c: the contract form's fields (reference, dates, terms)
+ * read into in->c: 0, or the number of its errors (shown in d). */
+struct contract_save_in;
+int	page_contract_read(struct req *, struct tpl_dict *,
+	    struct contract_save_in *);
 void	page_sites(struct req *);
 void	page_site(struct req *);
 void	page_site_edit(struct req *);	/* /sites/new, /sites/N/edit */

@@ -377,6 +377,8 @@ respond(struct req *r, const struct plan_dialog *m, int status,
 	    "services") : !occupier_nav(r, d, m->occ, m->site, "services", &o))
 		return;
 	tpl_show(d, TN_FULL);
+	if (query_has(r, "movein"))	/* the last step of the move-in */
+		tpl_show(d, TN_MOVEIN_STEPS);
 	fill(r, d, m, notice);
 	r->status = status;
 	page_end(r);

@@ -275,6 +275,9 @@ struct store_contract {
 	int32_t		 start;		/* day number */
 	int32_t		 end;		/* DATE_NONE when open */
 	int64_t		 version;
+	/* Terms (list and get only): value a month and deposit in minor
+	 * units of the site's currency, notice period in months. */
+	int64_t		 value, notice_months, deposit;
 };
 
 int	 store_contract_list(struct arena *, int64_t op, int64_t occupier,
@@ -286,6 +289,10 @@ void	 store_contract_sort(struct store_contract *, size_t);
 struct dbrow;
 void	 store_contract_row(const struct dbrow *, size_t k, int64_t occupier,
 	    int64_t site, struct store_contract *);
+/* The terms of a contract from columns k..: value_minor, notice_months,
+ * deposit_minor. */
+void	 store_contract_terms_row(const struct dbrow *, size_t k,
+	    struct store_contract *);
 int	 store_contract_get(struct arena *, int64_t op, int64_t id,
 	    struct store_contract *);
 /* -2: the reference is taken. 0: occupier or site not found. */

@@ -54,17 +54,17 @@ after(async () => {
 		await rm(dir, { recursive: true, force: true });
 });
 
-test('an occupier with a contract and no services', async () => {
+test('an occupier with a contract and no services, through the move-in', async () => {
 	await page.goto(`${BASE_URL}/occupiers/new`);
-	await page.getByLabel('Name').fill(NAME);
-	await Promise.all([page.waitForURL(/\/services$/),
+	await page.getByLabel('Name', { exact: true }).fill(NAME);
+	await Promise.all([page.waitForURL(/\/move-in$/),
 		page.getByRole('button', { name: 'Create occupier' }).click()]);
-	base = new URL(page.url()).pathname.replace(/\/services$/, '');
-	await page.goto(`${BASE_URL}${base}/contracts/new`);
-	await page.getByLabel('Reference').fill(`VW-${Date.now()}`);
+	await page.locator('#f-site').selectOption({ index: 1 });
+	await page.getByLabel('Contract reference').fill(`VW-${Date.now()}`);
 	await page.getByLabel('Start date').fill('2026-01-05');
-	await Promise.all([page.waitForURL(/\/contracts$/),
-		page.getByRole('button', { name: 'Create contract' }).click()]);
+	await Promise.all([page.waitForURL(/\/services\/manage\?movein=1$/),
+		page.getByRole('button', { name: 'Save contract and choose services' }).click()]);
+	base = new URL(page.url()).pathname.replace(/\/services\/manage$/, '');
 });
 
 test('add voice: two numbers are allocated and active at once', async () => {
