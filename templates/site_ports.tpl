@@ -49,6 +49,10 @@
 </section>
 {{/FLOOR}}{{/HAS_FLOORS}}
 {{#EMPTY}}<div class="empty"><p>It is empty here: this site has no floors yet.</p></div>{{/EMPTY}}
+{{#PAGER}}<nav class="pager" aria-label="Pages">
+{{#PREV}}<a rel="prev" href="{{HREF}}">← Previous</a>{{/PREV}}
+{{#NEXT}}<a rel="next" href="{{HREF}}">Next →</a>{{/NEXT}}
+</nav>{{/PAGER}}
 </form>
 <form id="op-activate" method="post" action="/sites/{{SITE_ID}}/ports"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="activate"></form>
 <form id="op-deactivate" method="post" action="/sites/{{SITE_ID}}/ports"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="deactivate"></form>
