@@ -203,6 +203,9 @@ fill_port(void *arg, struct tpl_dict *row, const struct store_port *q)
 	p.role = port_role_parse(q->role);
 	p.active = strcmp(q->state, "active") == 0;
 	tpl_set_int(row, TN_ID, q->id);
+	if (sc->anchor > 0)	/* the Edit link stays on this page */
+		tpl_set(row, TN_KEEP, arena_printf(sc->r->a, "&%s=%lld",
+		    sc->before ? "before" : "after", (long long)sc->anchor));
 	tpl_set(row, TN_STATE_CLASS, p.active ? "active" : "inactive");
 	if (sc->in != NULL && sc->in->op != PORT_OP_EDIT &&
 	    id_in(sc->in->ids, sc->in->nids, q->id))

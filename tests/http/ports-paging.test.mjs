@@ -51,6 +51,9 @@ test('first page 50, Next the rest, Previous page 1 again', async () => {
 	assert.deepEqual(ids(p2.body), all.slice(50));
 	assert.ok(!p2.body.includes('>Ground <small>'), 'only the floors of the page');
 	assert.equal(link(p2.body, 'next'), null);
+	assert.ok(p2.body.includes(`/sites/${site}/ports?port=${all[55]}&amp;after=${all[49]}#edit`), 'Edit stays on the page');
+	const ed = await c.get(`/sites/${site}/ports?port=${all[55]}&after=${all[49]}`);
+	assert.deepEqual(ids(ed.body), all.slice(50));
 	const back = await c.get(link(p2.body, 'prev'));
 	assert.deepEqual(ids(back.body), all.slice(0, 50));
 	assert.equal(link(back.body, 'prev'), null);
