@@ -816,6 +816,7 @@ CREATE TABLE `support_case` (
   KEY `fk_case_site` (`site_id`),
   KEY `case_queue` (`operator_id`,`status`,`priority`),
   KEY `case_assignee` (`operator_id`,`assignee_id`,`status`),
+  KEY `case_page` (`operator_id`,`created_at`,`id`),
   CONSTRAINT `fk_case_occupier` FOREIGN KEY (`occupier_id`) REFERENCES `occupier` (`id`),
   CONSTRAINT `fk_case_site` FOREIGN KEY (`site_id`) REFERENCES `site` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='support cases (IVR set-up, conference bridges, faults)'

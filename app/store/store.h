@@ -264,6 +264,15 @@ int	 store_floor_list(struct arena *, int64_t op, int64_t site,
 	    struct store_floor **, size_t *);
 int	 store_port_list_site(struct arena *, int64_t op, int64_t site,
 	    struct store_port **, size_t *);
+/* Up to limit ports of site in (floor level, floor, label, id) order after
+ * port anchor (0: from the first) or, before, the ones before it, last
+ * first. 1, or -1. */
+int	 store_port_page(struct arena *, int64_t op, int64_t site,
+	    int64_t anchor, int before, size_t limit, struct store_port **,
+	    size_t *);
+/* Port id of site: 1 found, 0 not the operator's site's, -1. */
+int	 store_port_get_site(struct arena *, int64_t op, int64_t site,
+	    int64_t id, struct store_port *);
 
 /* ---- contracts (store_contract.c) ---- */
 

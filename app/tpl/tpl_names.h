@@ -529,6 +529,7 @@ enum tpl_name {
 	TN_IS_CLOSED,
 	TN_IS_ME,
 	TN_ITEM,
+	TN_KEEP,
 	TN_KEPT,
 	TN_KEY,
 	TN_KEYED,
