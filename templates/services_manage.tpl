@@ -28,7 +28,7 @@
 <tbody>
 {{#ROW}}<tr class="row{{#INVALID}} invalid{{/INVALID}}" id="row-{{I}}">
 <td data-label="Service"><input type="hidden" name="row[{{I}}][id]" value="{{ID}}"><input type="hidden" name="row[{{I}}][service]" value="{{SERVICE_ID}}"><span class="svc-name">{{NAME}}</span><span class="svc-desc">{{DESCRIPTION}}</span>{{#BUMPED}}<span class="bumped" role="status">Already on the plan: QTY raised to {{QTY}}</span>{{/BUMPED}}{{#EXCLUDED}}<span class="excl-mark">Cannot be taken together with {{WITH}}</span>{{/EXCLUDED}}</td>
-<td data-label="Contract">{{#FIXED_CONTRACT}}{{REF}}<input type="hidden" name="row[{{I}}][contract]" value="{{ID}}">{{/FIXED_CONTRACT}}{{#CHOOSE_CONTRACT}}<label class="sr" for="c-{{I}}">Contract for {{NAME}}</label><select id="c-{{I}}" name="row[{{I}}][contract]">{{#NONE_SELECTED}}<option value="">Select a contract…</option>{{/NONE_SELECTED}}{{#OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{REF}}</option>{{/OPT}}</select>{{/CHOOSE_CONTRACT}}</td>
+<td data-label="Contract">{{#FIXED_CONTRACT}}<span class="ref">{{REF}}</span><input type="hidden" name="row[{{I}}][contract]" value="{{ID}}">{{/FIXED_CONTRACT}}{{#CHOOSE_CONTRACT}}<label class="sr" for="c-{{I}}">Contract for {{NAME}}</label><select id="c-{{I}}" name="row[{{I}}][contract]">{{#NONE_SELECTED}}<option value="">Select a contract…</option>{{/NONE_SELECTED}}{{#OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{REF}}</option>{{/OPT}}</select>{{/CHOOSE_CONTRACT}}</td>
 <td data-label="Start date">{{START}}</td>
 <td class="num" data-label="Cost">{{COST}}{{#ZERO_COST}}<a class="note-ref" href="#zero-cost" title="Cost 0.00: see the note below">*</a>{{/ZERO_COST}}</td>
 <td class="num" data-label="RRP">{{RRP}}</td>

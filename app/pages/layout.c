@@ -67,6 +67,36 @@ emit(void *ctx, const char *s, size_t n)
 	buf_put(ctx, s, n);
 }
 
+/* The page's currency and zone (a worker serves one request at a time):
+ * set by page_begin for every page. */
+static char	 page_cur[8], page_tz[65];
+
+static void
+copy_setting(char *dst, size_t cap, const char *v)
+{
+	size_t	 n = v != NULL ? strlen(v) : 0;
+
+	if (n >= cap)
+		n = 0;		/* longer than any valid one: none */
+	memcpy(dst, v != NULL ? v : "", n);
+	dst[n] = '\0';
+}
+
+void
+page_use_currency(const char *currency)
+{
+	if (currency != NULL && *currency != '\0')
+		copy_setting(page_cur, sizeof(page_cur), currency);
+}
+
+void
+page_use_site(const char *currency, const char *timezone)
+{
+	page_use_currency(currency);
+	if (timezone != NULL && *timezone != '\0')
+		copy_setting(page_tz, sizeof(page_tz), timezone);
+}
+
 struct tpl_dict *
 page_begin(struct req *r, const char *title, const char *body_tpl,
     const char *active)
@@ -82,6 +112,10 @@ page_begin(struct req *r, const char *title, const char *body_tpl,
 	}
 	arena_defer(r->a, tpl_dict_free, root);
 	r->tpl_root = root;
+	copy_setting(page_cur, sizeof(page_cur), r->signed_in ?
+	    r->user.currency : NULL);
+	copy_setting(page_tz, sizeof(page_tz), r->signed_in ?
+	    r->user.timezone : NULL);
 	tpl_set(root, TN_TITLE, title);
 	tpl_set(root, TN_CSRF, r->csrf);
 	if (r->signed_in) {
@@ -212,12 +246,24 @@ page_set_date(struct tpl_dict *d, enum tpl_name key, int32_t day)
 	tpl_set(d, key, b);
 }
 
+const char *
+page_currency(void)
+{
+	return page_cur;
+}
+
+const char *
+page_timezone(void)
+{
+	return page_tz;
+}
+
 void
 page_set_money(struct tpl_dict *d, enum tpl_name key, int64_t minor)
 {
-	char	 b[MONEY_STRLEN];
+	char	 b[MONEY_STRLEN + 8];
 
-	money_format_display(minor, b, sizeof(b));
+	money_format_cur(minor, page_cur, b, sizeof(b));
 	tpl_set(d, key, b);
 }
 

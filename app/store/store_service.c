@@ -565,7 +565,7 @@ store_history(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	for (i = 0; i < res.nrows; i++) {
 		const struct dbrow *r = &res.rows[i];
 
-		e[i].at = dbrow_str(r, 0);
+		e[i].at = dbrow_int(r, 0);
 		e[i].who = dbrow_str(r, 1);
 		e[i].entity = dbrow_str(r, 2);
 		e[i].entity_id = dbrow_int(r, 3);
