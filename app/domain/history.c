@@ -180,7 +180,11 @@ show(struct arena *a, const struct field *f, const char *v,
 	long long	 ll;
 	int32_t		 day;
 
-	if (v == NULL || f == NULL)
+	if (v == NULL)
+		return v;
+	if (*v == '\0')
+		return "\xe2\x80\x94";	/* — */
+	if (f == NULL)
 		return v;
 	switch (f->kind) {
 	case HK_MONEY:
@@ -190,8 +194,6 @@ show(struct arena *a, const struct field *f, const char *v,
 		money_format_cur(*v == '-' ? -m : m, currency, b, sizeof(b));
 		return arena_strdup(a, b);
 	case HK_MINOR:
-		if (*v == '\0')
-			return v;
 		ll = strtoll(v, &end, 10);
 		if (*end != '\0')
 			return v;
@@ -231,6 +233,9 @@ add_line(struct arena *a, const char *entity, const char *key,
 	if (f != NULL && f->name && out->subject == NULL)
 		out->subject = show(a, f, v != NULL ? v : o, currency);
 	if (update && o != NULL && v != NULL && strcmp(o, v) == 0)
+		return;
+	/* A creation or removal lists the fields that have a value. */
+	if (!update && (v != NULL ? *v : o != NULL ? *o : '\0') == '\0')
 		return;
 	l = &out->lines[out->n++];
 	l->label = f != NULL ? f->label : key;

@@ -4,7 +4,8 @@
  * key a line; a value that holds a newline carries on in the lines that
  * do not start with a key). history_view turns a pair of them into
  * labelled fields ("Price", "Quantity", "Contract end"), keeps only what
- * changed, and writes money as money and dates as dates. Keys it does
+ * changed, and writes money as money, dates as dates and an empty value
+ * as "—" (a creation or removal leaves empty fields out). Keys it does
  * not know are shown as they are (the page escapes every value).
  * Pure: no I/O, memory from the arena.
  */

@@ -264,7 +264,8 @@ store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
     struct store_plan_head *head)
 {
 	struct dbp		 p[] = { DBP_I(occ), DBP_I(occ), DBP_I(site),
-	    DBP_I(occ), DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(op) };
+	    DBP_I(occ), DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(site),
+	    DBP_I(op) };
 	struct dbres		 res;
 	struct store_occsvc	*o;
 	const struct dbrow	*first;
@@ -310,7 +311,7 @@ store_plan_context(struct arena *a, int64_t op, int64_t occ, int64_t site,
     struct store_contract **contracts, size_t *ncontracts, int64_t *ips_held)
 {
 	struct dbp		 p[] = { DBP_I(occ), DBP_I(site), DBP_I(occ),
-	    DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(op) };
+	    DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(site), DBP_I(op) };
 	struct dbres		 res;
 	struct store_contract	*ct;
 	size_t			 i, k;

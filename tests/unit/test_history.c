@@ -252,6 +252,16 @@ test_unknown_and_appearing_keys(void **state)
 	assert_int_equal(history_view(A, "widget", NULL,
 	    "colour=<red>\nprice=abc", "GBP", &v), 0);
 	assert_string_equal(lines(&v), "colour: <red> | Price: abc");
+	/* Empty values: left out of a creation, "—" in an update. */
+	assert_int_equal(history_view(A, "occupier", NULL,
+	    "name=Acme\nbilling_ref=\nnotes=", "GBP", &v), 0);
+	assert_string_equal(lines(&v), "Name: Acme");
+	assert_int_equal(history_view(A, "contract",
+	    "reference=R\nstart_date=2026-01-01\nend_date=",
+	    "reference=R\nstart_date=2026-01-01\nend_date=2027-12-31", "GBP",
+	    &v), 0);
+	assert_string_equal(lines(&v),
+	    "Contract end: \xe2\x80\x94 \xe2\x86\x92 31 Dec 2027");
 	/* Free text. */
 	assert_int_equal(history_view(A, "user", NULL, "reset link e-mailed",
 	    NULL, &v), 0);
