@@ -108,7 +108,7 @@ test("Fjord Media's rows: contract, statuses, start dates, prices; Shoreditch is
 	assert.deepEqual(by['Internet (LAN only) 100 Mbps'], {
 		name: 'Internet (LAN only) 100 Mbps',
 		description: "Wired internet at 100 Mbps on one switch port for the occupier's LAN.",
-		contract: 'NW-CW-006-1', contractStatus: 'Inactive', start: long(day(-900)),
+		contract: 'NW-CW-006-1', contractStatus: 'Inactive', start: long(day(-900)), activated: long(day(-900)),
 		cost: '45.00', zeroRef: false, rrp: '90.00', price: '85.00', qty: '1', total: '85.00',
 		statusClass: 'inactive', status: 'Inactive', statusNote: `Removed ${long(day(-366))}`,
 	});
@@ -232,7 +232,7 @@ test('the drop-downs: labels word for word, the URL value selected, unknown valu
 
 test("Acme's Services tab: columns, values, Provisioned infrastructure, Manage services", async () => {
 	const t = await tab(acme, cw);
-	assert.deepEqual(t.heads, ['Service', 'Contract', 'Start date', 'Cost', 'RRP', 'Price', 'QTY', 'Total', 'Status']);
+	assert.deepEqual(t.heads, ['Service', 'Contract', 'Start date', 'Activated', 'Cost', 'RRP', 'Price', 'QTY', 'Total', 'Status']);
 	assert.deepEqual(t.rows.map((r) => [r.name, r.cost, r.rrp, r.price, r.qty, r.total, r.status]), [
 		['Internet (LAN only) 100 Mbps', '45.00', '90.00', '90.00', '1', '90.00', 'Active'],
 		['Public IP (/29)', '10.00', '25.00', '25.00', '1', '25.00', 'Active'],
