@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "../domain/date.h"
+#include "../domain/history.h"
 #include "../domain/money.h"
 #include "../log.h"
 #include "../store/db.h"
@@ -272,17 +273,15 @@ page_set_time(struct req *r, struct tpl_dict *d, enum tpl_name key,
     enum tpl_name iso_key, int64_t t)
 {
 	struct tm	 tm;
-	time_t		 tt = (time_t)t;
-	char		 day[32], iso[32];
+	char		 when[48], iso[32];
 
-	if (t <= 0 || localtime_r(&tt, &tm) == NULL) {
+	/* In the page's zone (the site's, else the operator's). */
+	if (t <= 0 || history_local(&t, 1, page_timezone(), &tm) < 0) {
 		tpl_set(d, key, "");
 		return;
 	}
-	date_format_long(date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
-	    tm.tm_mday), day, sizeof(day));
-	tpl_set(d, key, arena_printf(r->a, "%s, %02d:%02d", day, tm.tm_hour,
-	    tm.tm_min));
+	history_when(&tm, when, sizeof(when));
+	tpl_set(d, key, arena_strdup(r->a, when));
 	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%S", &tm);
 	tpl_set(d, iso_key, iso);
 }

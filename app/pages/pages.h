@@ -132,7 +132,7 @@ void		 page_use_site(const char *currency, const char *timezone);
 void		 page_use_currency(const char *currency);
 const char	*page_currency(void);
 const char	*page_timezone(void);
-/* key: "16 February 2026, 14:05" (local time) and iso_key the same as
+/* key: "16 Feb 2026, 14:05" in the page's time zone and iso_key the same as
  * YYYY-MM-DDTHH:MM:SS (TN__MAX: none); "" for t <= 0. */
 void		 page_set_time(struct req *, struct tpl_dict *, enum tpl_name key,
 		    enum tpl_name iso_key, int64_t t);
