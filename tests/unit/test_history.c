@@ -144,6 +144,9 @@ test_labels(void **state)
 	assert_string_equal(history_label("phone_number", "available_again"),
 	    "Available again");
 	assert_string_equal(history_label("invoice", "gross"), "Total");
+	assert_string_equal(history_label("contract", "end"), "Contract end");
+	assert_string_equal(history_label("contract", "services ended"),
+	    "Services ended");
 	/* Unknown: verbatim. */
 	assert_string_equal(history_label("contract", "wibble_x"),
 	    "wibble_x");
