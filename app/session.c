@@ -298,6 +298,8 @@ session_load(struct req *r)
 	r->user.email = s.user.email;
 	r->user.name = s.user.name;
 	r->user.operator_name = s.operator_name;
+	r->user.currency = s.currency;
+	r->user.timezone = s.timezone;
 	snprintf(r->csrf, sizeof(r->csrf), "%s", s.csrf);
 	if (r->user.role == ROLE__MAX) {
 		log_warnx("session: user %lld has unknown role %s",

@@ -2,7 +2,7 @@
 <div>
 <p class="crumbs"><a href="/occupiers">Occupiers</a></p>
 <h1>{{OCC_NAME}}</h1>
-<p class="sub">Billing reference: {{OCC_BILLING_REF}}</p>
+<p class="sub">Billing reference: <span class="ref">{{OCC_BILLING_REF}}</span></p>
 </div>
 <div class="actions">
 <form class="site-picker" method="get" action="/occupiers/{{OCC_ID}}/site">

@@ -22,7 +22,7 @@
 {{#HAS_ROWS}}<table class="grid">
 <thead><tr><th scope="col"><a href="/occupiers?q={{Q}}&amp;sort=name">Name</a></th><th scope="col"><a href="/occupiers?q={{Q}}&amp;sort=ref">Billing reference</a></th><th scope="col">Sites</th><th scope="col" class="num">Active contracts</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td data-label="Name"><a href="/occupiers/{{ID}}">{{NAME}}</a></td><td data-label="Billing reference">{{BILLING_REF}}</td><td data-label="Sites">{{SITES}}</td><td class="num" data-label="Active contracts">{{ACTIVE}}</td></tr>
+{{#ROW}}<tr><td data-label="Name"><a href="/occupiers/{{ID}}">{{NAME}}</a></td><td class="ref" data-label="Billing reference">{{BILLING_REF}}</td><td data-label="Sites">{{SITES}}</td><td class="num" data-label="Active contracts">{{ACTIVE}}</td></tr>
 {{/ROW}}</tbody>
 </table>{{/HAS_ROWS}}
 {{#NO_MATCH}}<div class="empty"><p>No occupier name or billing reference contains “{{Q}}”.</p></div>{{/NO_MATCH}}

@@ -58,6 +58,8 @@ struct user {
 	const char	*email;
 	const char	*name;
 	const char	*operator_name;
+	const char	*currency;	/* the operator's (ISO 4217) */
+	const char	*timezone;	/* the operator's (IANA) */
 };
 
 struct req {

@@ -422,6 +422,7 @@ page_invoice(struct req *r)
 	if ((d = page_begin(r, invoicing_title(r, &x.v), "invoice.tpl",
 	    "invoices")) == NULL)
 		return;
+	page_use_currency(x.v.currency);
 	if (r->method == M_GET) {
 		show(r, d, &x, 0);
 		page_end(r);

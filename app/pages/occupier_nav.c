@@ -71,6 +71,7 @@ sites_fill(struct tpl_dict *d, struct tpl_dict *nav,
 		if (!c)
 			tpl_show(s, TN_NO_CONTRACT);
 		if (sites[i].id == site) {
+			page_use_site(sites[i].currency, sites[i].timezone);
 			tpl_show(s, TN_SELECTED);
 			tpl_set(d, TN_SITE_NAME, sites[i].name);
 			tpl_set(nav, TN_SITE_NAME, sites[i].name);

@@ -169,9 +169,20 @@ int		 page_refused_bare(struct req *, const struct ops_result *);
 void		 page_setf(struct tpl_dict *, enum tpl_name key, const char *fmt,
 		    ...) __attribute__((format(printf, 3, 4)));
 void		 page_set_date(struct tpl_dict *, enum tpl_name key, int32_t day);
+/* key: minor units in the page's currency ("£1,234.56", money_format_cur). */
 void		 page_set_money(struct tpl_dict *, enum tpl_name key,
 		    int64_t minor);
-/* key: "16 February 2026, 14:05" (local time) and iso_key the same as
+/*
+ * The currency and time zone of the amounts and times a page shows: the
+ * operator's from page_begin; a site's own (non-empty) currency and zone
+ * win on a page about that site (occupier_nav, my_nav); an invoice's
+ * amounts are in the invoice's currency (page_use_currency).
+ */
+void		 page_use_site(const char *currency, const char *timezone);
+void		 page_use_currency(const char *currency);
+const char	*page_currency(void);
+const char	*page_timezone(void);
+/* key: "16 Feb 2026, 14:05" in the page's time zone and iso_key the same as
  * YYYY-MM-DDTHH:MM:SS (TN__MAX: none); "" for t <= 0. */
 void		 page_set_time(struct req *, struct tpl_dict *, enum tpl_name key,
 		    enum tpl_name iso_key, int64_t t);

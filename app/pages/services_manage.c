@@ -275,7 +275,6 @@ static void
 fill_rows(struct tpl_dict *d, const struct plan_dialog *m)
 {
 	struct tpl_dict	*t;
-	char		 b[MONEY_STRLEN];
 	int64_t		 month = 0;
 	size_t		 i, nbad = 0;
 
@@ -287,10 +286,8 @@ fill_rows(struct tpl_dict *d, const struct plan_dialog *m)
 		tpl_set(d, TN_MONTH_TOTAL, "—");
 		tpl_set_int(t, TN_NBAD, (long long)nbad);
 		tpl_show(t, nbad > 1 ? TN_PLURAL : TN_SINGULAR);
-	} else {
-		money_format_display(month, b, sizeof(b));
-		tpl_set(d, TN_MONTH_TOTAL, b);
-	}
+	} else
+		page_set_money(d, TN_MONTH_TOTAL, month);
 }
 
 /* Fill dictionary d with the dialog (form, rows, messages, totals). */
@@ -301,6 +298,9 @@ fill(struct req *r, struct tpl_dict *d, const struct plan_dialog *m,
 	const char	*q = search_text(r);
 	size_t		 i;
 
+	/* The plan's prices are in the site's currency (else the
+	 * operator's), the fragment app.js asks for included. */
+	page_use_site(m->plan.cat.currency, NULL);
 	tpl_set(d, TN_CSRF, r->csrf);
 	tpl_set_int(d, TN_OCC_ID, m->occ);
 	tpl_set_int(d, TN_SITE_ID, m->site);

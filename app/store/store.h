@@ -44,6 +44,8 @@ struct store_session {
 	const char	*csrf;
 	int		 disabled;
 	const char	*operator_name;
+	const char	*currency;	/* the operator's ISO 4217 code */
+	const char	*timezone;	/* the operator's IANA zone */
 	struct store_user user;		/* pw_hash unset */
 };
 
@@ -235,6 +237,9 @@ struct store_site {
 	const char	*name;
 	const char	*address;
 	int64_t		 nfloors, nports, noccupiers;
+	/* Its own ISO 4217 currency and IANA time zone; "": the
+	 * operator's. */
+	const char	*currency, *timezone;
 };
 
 struct store_floor {
@@ -397,7 +402,7 @@ struct store_occsvc {
 };
 
 struct store_event {
-	const char	*at;
+	int64_t		 at;		/* unix seconds */
 	const char	*who;
 	const char	*entity;
 	int64_t		 entity_id;

@@ -234,6 +234,8 @@ store_session_load(struct arena *a, const unsigned char hash[32],
 	user_from_row(&res.rows[0], 4, &s->user);
 	s->disabled = (int)dbrow_int(&res.rows[0], 10);
 	s->operator_name = dbrow_str(&res.rows[0], 11);
+	s->currency = dbrow_str(&res.rows[0], 12);
+	s->timezone = dbrow_str(&res.rows[0], 13);
 	return 1;
 }
 

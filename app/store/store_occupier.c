@@ -494,6 +494,8 @@ sites_read(struct arena *a, struct arena *into, int64_t op,
 		k[i].s.address = dbrow_str(row, 2);
 		k[i].w = dbrow_str(row, 3);
 		k[i].wlen = row->len[3];
+		k[i].s.currency = dbrow_str(row, 4);
+		k[i].s.timezone = dbrow_str(row, 5);
 	}
 	qsort(k, res.nrows, sizeof(*k), site_key_order);
 	s = arena_calloc(into, res.nrows ? res.nrows : 1, sizeof(*s));
@@ -501,6 +503,8 @@ sites_read(struct arena *a, struct arena *into, int64_t op,
 		s[i].id = k[i].s.id;
 		s[i].name = arena_strdup(into, k[i].s.name);
 		s[i].address = arena_strdup(into, k[i].s.address);
+		s[i].currency = arena_strdup(into, k[i].s.currency);
+		s[i].timezone = arena_strdup(into, k[i].s.timezone);
 	}
 	*out = s;
 	*n = res.nrows;

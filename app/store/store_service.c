@@ -357,7 +357,8 @@ store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
     struct store_plan_head *head)
 {
 	struct dbp		 p[] = { DBP_I(occ), DBP_I(occ), DBP_I(site),
-	    DBP_I(occ), DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(op) };
+	    DBP_I(occ), DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(site),
+	    DBP_I(op) };
 	struct dbres		 res;
 	struct store_occsvc	*o;
 	const struct dbrow	*first;
@@ -404,7 +405,7 @@ store_plan_context(struct arena *a, int64_t op, int64_t occ, int64_t site,
     struct store_contract **contracts, size_t *ncontracts, int64_t *ips_held)
 {
 	struct dbp		 p[] = { DBP_I(occ), DBP_I(site), DBP_I(occ),
-	    DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(op) };
+	    DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(site), DBP_I(op) };
 	struct dbres		 res;
 	struct store_contract	*ct;
 	size_t			 i, k;
@@ -659,7 +660,7 @@ store_history(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	for (i = 0; i < res.nrows; i++) {
 		const struct dbrow *r = &res.rows[i];
 
-		e[i].at = dbrow_str(r, 0);
+		e[i].at = dbrow_int(r, 0);
 		e[i].who = dbrow_str(r, 1);
 		e[i].entity = dbrow_str(r, 2);
 		e[i].entity_id = dbrow_int(r, 3);

@@ -29,6 +29,8 @@ store_site_list(struct arena *a, int64_t op, int figures,
 		s[i].nfloors = dbrow_int(&res.rows[i], 3);
 		s[i].nports = dbrow_int(&res.rows[i], 4);
 		s[i].noccupiers = dbrow_int(&res.rows[i], 5);
+		s[i].currency = dbrow_str(&res.rows[i], 6);
+		s[i].timezone = dbrow_str(&res.rows[i], 7);
 	}
 	*out = s;
 	*n = res.nrows;

@@ -130,7 +130,7 @@ test('the occupier admin signs in and lands on its own services, read-only', asy
 		assert.deepEqual((await menu.getByRole('link').allInnerTexts()).map((s) => s.trim()),
 			['Services', 'Cases', 'Invoices', 'Users', 'Account']);
 		const heads = (await page.locator('table.services thead th').allTextContents()).map((s) => s.trim());
-		assert.deepEqual(heads, ['Service', 'Contract', 'Start date', 'RRP', 'Price', 'QTY', 'Total', 'Status']);
+		assert.deepEqual(heads, ['Service', 'Contract', 'Start date', 'Activated', 'Price', 'QTY', 'Total', 'Status']);
 		const names = (await page.locator('table.services .svc-name').allInnerTexts()).map((s) => s.trim());
 		assert.ok(names.includes('Voice line') && names.includes('Wi-Fi devices pack (10)'), JSON.stringify(names));
 		assert.equal(await page.getByRole('link', { name: /Manage services|Add services/ }).count(), 0,

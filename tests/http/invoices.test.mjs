@@ -381,7 +381,7 @@ test('payments: part, then the rest (paid); more than is due, or in the future, 
 	admin.jar.set('tn_flash', 'paid');	// as the redirect of the action leaves it
 	let page = await admin.get(`/invoices/${inv.id}`);
 	assert.match(page.text, /Issued/);
-	assert.match(page.text, /10 Feb 2026: 10\.00 \(BACS 1\)/);
+	assert.match(page.text, /10 Feb 2026: £10\.00 \(BACS 1\)/);
 	r = await act(admin, inv.id, { op: 'payment', pay_date: '2026-02-16', pay_amount: plain(inv.gross - 1000), pay_ref: '' });
 	assert.equal(r.status, 303);
 	assert.equal(invoices(`i.id = ${inv.id}`)[0].paid, inv.gross);

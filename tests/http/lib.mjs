@@ -52,6 +52,20 @@ export function text(html) {
 		.trim();
 }
 
+/*
+ * An amount as the screens write it, in its currency ("£1,234.56",
+ * "-£0.50"), without the symbol ("1,234.56", "-0.50"), so that a test
+ * compares the figure; anything else (no symbol, no thousands separator,
+ * another currency) fails the test. "" stays "" (no amount shown).
+ */
+export function money(s, cur = '£') {
+	if (s === '' || s === null || s === undefined)
+		return s;
+	const m = new RegExp(`^(-?)${cur.replace(/[$]/g, '\\$&')}(\\d{1,3}(?:,\\d{3})*\\.\\d\\d)$`).exec(s);
+	assert.ok(m, `an amount in ${cur} with thousands separators: ${JSON.stringify(s)}`);
+	return m[1] + m[2];
+}
+
 /* The value of the first <input name="NAME" ... value="..."> (decoded), or null. */
 export function inputValue(html, name) {
 	const re = /<input\b[^>]*>/gi;
