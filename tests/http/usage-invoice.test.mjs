@@ -191,7 +191,7 @@ test("the occupier's Charges show the burst line with the calls, at the amount i
 		assert.ok(block, `${path_}: the usage block`);
 		const t = text(block[0]);
 		assert.match(t, /Calls: /, `${path_}: call lines`);
-		const m = /Bandwidth burst above \d+ Mbps .*? ([\d,]+\.\d\d)(?= Usage charges| Calls| Bandwidth|$)/.exec(t);
+		const m = /Bandwidth burst above \d+ Mbps .*? £([\d,]+\.\d\d)(?= Usage charges| Calls| Bandwidth|$)/.exec(t);
 		assert.ok(m, `${path_}: the burst line: ${t}`);
 		assert.equal(pence(m[1]), b.net, `${path_}: the burst's amount = the invoiced one`);
 	}
