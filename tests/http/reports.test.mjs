@@ -18,8 +18,9 @@ before(async () => {
 });
 
 /* "1,234.50" → 123450 */
+/* An amount in pence: a CSV's plain figure, or a page's (£1,234.56, -£0.05). */
 function pence(s) {
-	return Math.round(Number(String(s).replace(/,/g, '')) * 100);
+	return Math.round(Number(String(s).replace(/^(-?)£/, '$1').replace(/,/g, '')) * 100);
 }
 
 /* The rows of the first table whose class is cls, with `cells` cells. */
