@@ -194,11 +194,11 @@ test('charges: this month by site and 12 months, equal to the Charges report, mo
 	}
 	const sum = table(html, 'sites').slice(0).reduce((s, [, a]) => s + Math.round(Number(a.replace(/[^0-9.]/g, '')) * 100), 0);
 	assert.equal(sum, Math.round(m1[11][1] * 100), 'the sites add up to the month');
-	assert.match(html, new RegExp(`<strong>${pounds(Math.round(m1[11][1] * 100)).replace('.', '\\.')}</strong>`), 'total shown');
+	assert.match(html, new RegExp(`<strong>£${pounds(Math.round(m1[11][1] * 100)).replace('.', '\\.')}</strong>`), 'total shown');
 	// The chart: twelve bars, each titled with its month and figure, the tallest full height.
 	const bars = [...html.matchAll(/<rect x="\d+" y="(\d+)" width="\d+" height="(\d+)"><title>([^<]*)<\/title>/g)];
 	assert.equal(bars.length, 12);
-	assert.deepEqual(bars.map((b) => b[3]), m1.map(([m, a]) => `${m}: ${pounds(Math.round(a * 100))}`));
+	assert.deepEqual(bars.map((b) => b[3]), m1.map(([m, a]) => `${m}: £${pounds(Math.round(a * 100))}`));
 	const max = Math.max(...m1.map(([, a]) => a));
 	bars.forEach((b, i) => assert.equal(Number(b[2]), Math.round(m1[i][1] / max * 160), `bar ${i} height`));
 	assert.match(html, /<svg class="chart"[^>]*role="img" aria-labelledby="chart-title chart-desc"/);
