@@ -44,7 +44,7 @@ before(async () => {
 	await page.goto(`${BASE_URL}/login`);
 	await page.getByLabel('Email').fill('admin@northwind.example');
 	await page.getByLabel('Password').fill('tenantry-demo');
-	await Promise.all([page.waitForURL(/\/occupiers$/),
+	await Promise.all([page.waitForURL(/\/dashboard$/),
 		page.getByRole('button', { name: 'Sign in' }).click()]);
 });
 

@@ -258,7 +258,7 @@ function catalogRrp(html, id) {
 		if (!tr[1].includes(`href="/catalog/${id}"`))
 			continue;
 		const c = [...tr[1].matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]*>/g, '').trim());
-		return c[3];
+		return (c[3] || '').replace(/[^0-9.\-]/g, '');	/* "£1,010.01" → "1010.01" */
 	}
 	return null;
 }
