@@ -3,6 +3,7 @@
  */
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../arena.h"
 #include "../domain/date.h"
@@ -24,6 +25,29 @@ store_report_occ_key(struct arena *a, int64_t op, int64_t id,
 	out->id = dbrow_int(&res.rows[0], 0);
 	out->name = dbrow_str(&res.rows[0], 1);
 	return 1;
+}
+
+/*
+ * Keep an aggregate: one INSERT ... SELECT, autocommit. It locks what it
+ * reads, so a save that changes what it sums waits or deadlocks with it
+ * (the save's trigger drops the kept rows the keep is writing); the keep
+ * changed nothing when it lost, and is idempotent (INSERT IGNORE), so it
+ * is tried again, a little later each time, rather than failing the page.
+ */
+#define KEEP_TRIES	8
+
+static int
+keep_exec(enum stmt id, const struct dbp *p, size_t np)
+{
+	unsigned	 k;
+
+	for (k = 0;; k++) {
+		if (db_exec(id, p, np, NULL) >= 0)
+			return 0;
+		if (!db_retryable() || k + 1 >= KEEP_TRIES)
+			return -1;
+		usleep((useconds_t)(2000 * (k + 1) * (1 + getpid() % 5)));
+	}
 }
 
 static void
@@ -132,7 +156,7 @@ store_report_charge_totals(struct arena *a, int64_t op, int32_t first,
 	p[3] = DBP_S(nx);
 	p[4] = DBP_I(last - first + 1);
 	p[5] = DBP_I(op);
-	if (db_exec(STMT_REPORT_CHARGE_TOTALS_KEEP, p, 6, NULL) < 0 ||
+	if (keep_exec(STMT_REPORT_CHARGE_TOTALS_KEEP, p, 6) < 0 ||
 	    totals_read(a, op, f, out, n) < 0)
 		return -1;
 	if (*n == 0) {
@@ -157,12 +181,12 @@ store_report_active_keep(struct arena *a, int64_t op, int32_t day)
 		return -1;
 	if (res.nrows > 0 && dbrow_int(&res.rows[0], 0) > 0)
 		return 1;
-	if (db_exec(STMT_REPORT_ACTIVE_DROP, p, 2, NULL) < 0)
+	if (keep_exec(STMT_REPORT_ACTIVE_DROP, p, 2) < 0)
 		return -1;
 	p[2] = DBP_I(op);
 	p[3] = DBP_S(d);
 	p[4] = DBP_S(d);
-	return db_exec(STMT_REPORT_ACTIVE_KEEP, p, 5, NULL) < 0 ? -1 : 1;
+	return keep_exec(STMT_REPORT_ACTIVE_KEEP, p, 5) < 0 ? -1 : 1;
 }
 
 int
