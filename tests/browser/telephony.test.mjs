@@ -56,7 +56,7 @@ after(async () => {
 
 test('an occupier with a contract and no services, through the move-in', async () => {
 	await page.goto(`${BASE_URL}/occupiers/new`);
-	await page.getByLabel('Name', { exact: true }).fill(NAME);
+	await page.locator('#f-name').fill(NAME);
 	await Promise.all([page.waitForURL(/\/move-in$/),
 		page.getByRole('button', { name: 'Create occupier' }).click()]);
 	await page.locator('#f-site').selectOption({ index: 1 });
