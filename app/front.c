@@ -127,6 +127,9 @@ struct route {
 	void		(*fn)(struct req *);
 	unsigned	 roles;		/* R_PUBLIC: no session needed */
 	int		 nodb;		/* no session, no CSRF: public GETs (healthz, fortunes) */
+	/* GET reads the page versions of occupier ids[0] at site ids[1]
+	 * with the session (doc/page-cache.md). */
+	int		 pagever;
 };
 
 static const struct route routes[PAGE__MAX] = {
@@ -148,7 +151,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CONTRACT_EDIT] = { MG | MP, "/occupiers/#/contracts/#/edit", page_contract_edit, R_OPERATOR, 0 },
 	[PAGE_OCC_MOVEIN] = { MG | MP, "/occupiers/#/move-in", page_occupier_movein, R_OPERATOR, 0 },
 	[PAGE_OCC_IMPORT] = { MG | MP, "/occupiers/import", page_occupier_import, R_OPERATOR, 0 },
-	[PAGE_SERVICES] = { MG, "/occupiers/#/sites/#/services", page_occupier_services, R_OPERATOR, 0 },
+	[PAGE_SERVICES] = { MG, "/occupiers/#/sites/#/services", page_occupier_services, R_OPERATOR, 0, 1 },
 	[PAGE_SERVICES_MANAGE] = { MG | MP, "/occupiers/#/sites/#/services/manage", page_services_manage, R_OPERATOR, 0 },
 	[PAGE_HISTORY] = { MG, "/occupiers/#/sites/#/history", page_occupier_history, R_OPERATOR, 0 },
 	[PAGE_CATALOG] = { MG, "/catalog", page_catalog, R_OPERATOR, 0 },
@@ -337,6 +340,11 @@ front_handle(struct req *r)
 	}
 	r->route = rt;
 	store_set_day(r->today);
+	store_pagever_set(NULL);
+	if (rt->pagever && r->method == M_GET && nids >= 2) {
+		r->pagever_occ = ids[0];
+		r->pagever_site = ids[1];
+	}
 	memcpy(r->ids, ids, sizeof(ids));
 	r->nids = nids;
 	if (rt->nodb) {

@@ -217,6 +217,7 @@ handle(FCGX_Request *fr, struct arena *a)
 {
 	struct req	 r;
 	struct buf	 out;
+	uint64_t	 nstmt;
 
 	memset(&r, 0, sizeof(r));
 	r.a = a;
@@ -228,6 +229,7 @@ handle(FCGX_Request *fr, struct arena *a)
 	r.out = out_write;
 	r.out_flush = out_flush;
 	r.out_ctx = fr->out;
+	nstmt = db_statements();
 	if (request_head(&r, fr) == 0 && request_body(&r, fr) == 0) {
 		front_handle(&r);
 		if (!r.done) {
@@ -238,6 +240,7 @@ handle(FCGX_Request *fr, struct arena *a)
 	if (r.streamed)
 		(void)http_stream_put(&r, 1);	/* what is left of the body */
 	else {
+		r.db_statements = (long)(db_statements() - nstmt);
 		buf_init(&out, a, r.body.len + r.hdr.len + 1024);
 		http_serialize(&r, &out);
 		FCGX_PutStr(out.p, (int)out.len, fr->out);

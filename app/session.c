@@ -251,6 +251,7 @@ int
 session_load(struct req *r)
 {
 	struct store_session	 s;
+	struct store_pagever	 pv;
 	unsigned char		 tok[32], h[32];
 	const char		*c;
 	int			 rc;
@@ -264,7 +265,11 @@ session_load(struct req *r)
 	}
 	token_hash(tok, h);
 	sodium_memzero(tok, sizeof(tok));
-	if ((rc = store_session_load(r->a, h, &s)) < 0)
+	if (r->pagever_occ != 0) {
+		if ((rc = store_session_load_pagever(r->a, h, r->pagever_occ,
+		    r->pagever_site, &s, &pv)) < 0)
+			return -1;
+	} else if ((rc = store_session_load(r->a, h, &s)) < 0)
 		return -1;
 	if (rc == 0) {
 		clear_session_cookie(r);
@@ -307,6 +312,8 @@ session_load(struct req *r)
 		r->signed_in = 0;
 		return 0;
 	}
+	if (r->pagever_occ != 0)
+		store_pagever_set(&pv);
 	log_request_user((long long)r->user.id);
 	return 1;
 }

@@ -602,6 +602,17 @@ CREATE TABLE `occupier_site_plan` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='optimistic lock for Manage services'
 ;
 
+CREATE TABLE `occupier_site_version` (
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
+  `occupier_id` bigint(20) unsigned NOT NULL COMMENT 'occupier',
+  `site_id` bigint(20) unsigned NOT NULL COMMENT 'site',
+  `version` bigint(20) unsigned NOT NULL DEFAULT 1 COMMENT 'bumped by the triggers of every table the Services tab reads; no row reads as 0',
+  PRIMARY KEY (`occupier_id`,`site_id`),
+  KEY `occupier_site_version_operator` (`operator_id`),
+  CONSTRAINT `fk_osv_occupier` FOREIGN KEY (`occupier_id`) REFERENCES `occupier` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='version of what an occupier''s pages at a site show (page cache)'
+;
+
 CREATE TABLE `operator` (
   `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'operator id',
   `name` varchar(200) NOT NULL COMMENT 'trading name shown in the menu',
@@ -1050,6 +1061,30 @@ DELETE FROM charge_month_total WHERE operator_id IN (OLD.operator_id, NEW.operat
 		LEAST(COALESCE(OLD.to_day, '9999-12-01'), COALESCE(NEW.to_day, '9999-12-01')),
 		LEAST(OLD.from_day, NEW.from_day)), '%Y-%m-01');
 
+CREATE TRIGGER contract_version_delete AFTER DELETE ON contract FOR EACH ROW
+UPDATE occupier_site_version SET version = version + 1
+	WHERE occupier_id = OLD.occupier_id;
+
+CREATE TRIGGER contract_version_insert AFTER INSERT ON contract FOR EACH ROW
+INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
+	VALUES (NEW.operator_id, NEW.occupier_id, NEW.site_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER contract_version_insert_all AFTER INSERT ON contract FOR EACH ROW
+UPDATE occupier_site_version SET version = version + 1
+	WHERE occupier_id = NEW.occupier_id AND site_id <> NEW.site_id;
+
+CREATE TRIGGER contract_version_update AFTER UPDATE ON contract FOR EACH ROW
+INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
+	VALUES (NEW.operator_id, NEW.occupier_id, NEW.site_id),
+	(OLD.operator_id, OLD.occupier_id, OLD.site_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER contract_version_update_all AFTER UPDATE ON contract FOR EACH ROW
+UPDATE occupier_site_version SET version = version + 1
+	WHERE occupier_id IN (OLD.occupier_id, NEW.occupier_id)
+	AND (OLD.occupier_id <> NEW.occupier_id OR OLD.site_id <> NEW.site_id);
+
 CREATE TRIGGER device_in_use_delete AFTER DELETE ON device FOR EACH ROW
 UPDATE infra_in_use SET wifi_devices = wifi_devices - (OLD.type = 'wifi_device'), wifi_accounts = wifi_accounts - (OLD.type = 'wifi_account')
 	WHERE operator_id = OLD.operator_id AND occupier_id = OLD.occupier_id AND site_id = OLD.site_id
@@ -1098,6 +1133,22 @@ UPDATE infra_in_use SET switch_ports = switch_ports - 1
 	AND OLD.occupier_id IS NOT NULL AND OLD.state = 'active'
 	AND NOT (NEW.occupier_id IS NOT NULL AND NEW.state = 'active' AND NEW.operator_id = OLD.operator_id AND NEW.occupier_id <=> OLD.occupier_id AND NEW.site_id = OLD.site_id);
 
+CREATE TRIGGER infra_version_delete AFTER DELETE ON infra_in_use FOR EACH ROW
+INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
+	VALUES (OLD.operator_id, OLD.occupier_id, OLD.site_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER infra_version_insert AFTER INSERT ON infra_in_use FOR EACH ROW
+INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
+	VALUES (NEW.operator_id, NEW.occupier_id, NEW.site_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER infra_version_update AFTER UPDATE ON infra_in_use FOR EACH ROW
+INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
+	VALUES (NEW.operator_id, NEW.occupier_id, NEW.site_id),
+	(OLD.operator_id, OLD.occupier_id, OLD.site_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
 CREATE TRIGGER invoice_issued_frozen BEFORE UPDATE ON invoice FOR EACH ROW
 IF OLD.status = 'issued' AND NOT (NEW.status <=> OLD.status
 	AND NEW.operator_id <=> OLD.operator_id AND NEW.occupier_id <=> OLD.occupier_id
@@ -1123,6 +1174,22 @@ SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'invoice lines never change: remove a
 
 CREATE TRIGGER invoice_line_kept BEFORE DELETE ON invoice_line FOR EACH ROW
 IF (SELECT status FROM invoice WHERE id = OLD.invoice_id) = 'issued' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'lines of an issued invoice are never removed'; END IF;
+
+CREATE TRIGGER occsvc_version_delete AFTER DELETE ON occupier_service FOR EACH ROW
+INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
+	VALUES (OLD.operator_id, OLD.occupier_id, OLD.site_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER occsvc_version_insert AFTER INSERT ON occupier_service FOR EACH ROW
+INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
+	VALUES (NEW.operator_id, NEW.occupier_id, NEW.site_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER occsvc_version_update AFTER UPDATE ON occupier_service FOR EACH ROW
+INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
+	VALUES (NEW.operator_id, NEW.occupier_id, NEW.site_id),
+	(OLD.operator_id, OLD.occupier_id, OLD.site_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
 
 CREATE TRIGGER occupier_names_delete AFTER DELETE ON occupier FOR EACH ROW
 UPDATE occupier_names SET version = version + 1
@@ -1162,6 +1229,15 @@ DELETE FROM charge_month_total WHERE operator_id IN (OLD.operator_id, NEW.operat
 			LEAST(COALESCE(OLD.ended_at, '9999-12-01'), COALESCE(NEW.ended_at, '9999-12-01')))),
 		'1000-01-01'), '%Y-%m-01');
 
+CREATE TRIGGER occupier_version_update AFTER UPDATE ON occupier FOR EACH ROW
+UPDATE occupier_site_version SET version = version + 1
+	WHERE occupier_id = NEW.id;
+
+CREATE TRIGGER operator_names_money AFTER UPDATE ON operator FOR EACH ROW
+UPDATE site_names SET version = version + 1
+	WHERE operator_id = NEW.id
+	AND NOT (OLD.currency <=> NEW.currency AND OLD.timezone <=> NEW.timezone);
+
 CREATE TRIGGER phone_number_in_use_delete AFTER DELETE ON phone_number FOR EACH ROW
 UPDATE infra_in_use SET phone_ext = phone_ext - 1
 	WHERE operator_id = OLD.operator_id AND occupier_id = OLD.occupier_id AND site_id = OLD.site_id
@@ -1185,6 +1261,17 @@ UPDATE infra_in_use SET phone_ext = phone_ext - 1
 	WHERE operator_id = OLD.operator_id AND occupier_id = OLD.occupier_id AND site_id = OLD.site_id
 	AND OLD.occupier_id IS NOT NULL AND OLD.state = 'active'
 	AND NOT (NEW.occupier_id IS NOT NULL AND NEW.state = 'active' AND NEW.operator_id = OLD.operator_id AND NEW.occupier_id <=> OLD.occupier_id AND NEW.site_id = OLD.site_id);
+
+CREATE TRIGGER plan_version_insert AFTER INSERT ON occupier_site_plan FOR EACH ROW
+INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
+	VALUES (NEW.operator_id, NEW.occupier_id, NEW.site_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER plan_version_update AFTER UPDATE ON occupier_site_plan FOR EACH ROW
+INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
+	VALUES (NEW.operator_id, NEW.occupier_id, NEW.site_id),
+	(OLD.operator_id, OLD.occupier_id, OLD.site_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
 
 CREATE TRIGGER public_ip_in_use_delete AFTER DELETE ON public_ip FOR EACH ROW
 UPDATE infra_in_use SET public_ips = public_ips - 1
@@ -1210,6 +1297,42 @@ UPDATE infra_in_use SET public_ips = public_ips - 1
 	AND OLD.occupier_id IS NOT NULL AND OLD.state = 'active'
 	AND NOT (NEW.occupier_id IS NOT NULL AND NEW.state = 'active' AND NEW.operator_id = OLD.operator_id AND NEW.occupier_id <=> OLD.occupier_id AND NEW.site_id = OLD.site_id);
 
+CREATE TRIGGER service_catalog_delete AFTER DELETE ON service FOR EACH ROW
+INSERT INTO catalog_version (operator_id) VALUES (OLD.operator_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER service_catalog_insert AFTER INSERT ON service FOR EACH ROW
+INSERT INTO catalog_version (operator_id) VALUES (NEW.operator_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER service_catalog_update AFTER UPDATE ON service FOR EACH ROW
+INSERT INTO catalog_version (operator_id) VALUES (NEW.operator_id), (OLD.operator_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER service_rule_catalog_delete AFTER DELETE ON service_rule FOR EACH ROW
+INSERT INTO catalog_version (operator_id) VALUES (OLD.operator_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER service_rule_catalog_insert AFTER INSERT ON service_rule FOR EACH ROW
+INSERT INTO catalog_version (operator_id) VALUES (NEW.operator_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER service_rule_catalog_update AFTER UPDATE ON service_rule FOR EACH ROW
+INSERT INTO catalog_version (operator_id) VALUES (NEW.operator_id), (OLD.operator_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER service_site_catalog_delete AFTER DELETE ON service_site FOR EACH ROW
+INSERT INTO catalog_version (operator_id) VALUES (OLD.operator_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER service_site_catalog_insert AFTER INSERT ON service_site FOR EACH ROW
+INSERT INTO catalog_version (operator_id) VALUES (NEW.operator_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER service_site_catalog_update AFTER UPDATE ON service_site FOR EACH ROW
+INSERT INTO catalog_version (operator_id) VALUES (NEW.operator_id), (OLD.operator_id)
+	ON DUPLICATE KEY UPDATE version = version + 1;
+
 CREATE TRIGGER site_names_delete AFTER DELETE ON site FOR EACH ROW
 UPDATE site_names SET version = version + 1
 	WHERE operator_id = OLD.operator_id;
@@ -1217,6 +1340,11 @@ UPDATE site_names SET version = version + 1
 CREATE TRIGGER site_names_insert AFTER INSERT ON site FOR EACH ROW
 INSERT INTO site_names (operator_id) VALUES (NEW.operator_id)
 	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER site_names_money AFTER UPDATE ON site FOR EACH ROW
+UPDATE site_names SET version = version + 1
+	WHERE operator_id = NEW.operator_id
+	AND NOT (OLD.currency <=> NEW.currency AND OLD.timezone <=> NEW.timezone);
 
 CREATE TRIGGER site_names_update AFTER UPDATE ON site FOR EACH ROW
 UPDATE site_names SET version = version + 1

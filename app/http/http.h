@@ -88,7 +88,13 @@ struct req {
 	size_t			 nids;
 	const struct route	*route;
 
-	/* Session (set by the front controller). */
+	/* Session (set by the front controller). The page versions of
+	 * occupier and site to read with it (the route declares them; 0:
+	 * none), for the worker's page cache (doc/page-cache.md). */
+	int64_t			 pagever_occ, pagever_site;
+	/* Database statements the request ran (serve.c sets it),
+	 * sent as Server-Timing: db;desc="statements: N". */
+	long			 db_statements;
 	int			 signed_in;
 	struct user		 user;
 	int64_t			 session_id;

@@ -216,6 +216,9 @@ serialize_head(struct req *r, struct buf *out, int length)
 	    "Referrer-Policy: same-origin\r\n"
 	    "Cross-Origin-Opener-Policy: same-origin\r\n"
 	    "Cache-Control: no-store\r\n");
+	if (r->db_statements >= 0)
+		buf_printf(out, "Server-Timing: db;desc=\"statements: %ld\"\r\n",
+		    r->db_statements);
 	buf_put(out, r->hdr.p, r->hdr.len);
 	if (r->flash_clear && !r->flash_set)
 		buf_printf(out, "Set-Cookie: %s=; Path=/; HttpOnly; SameSite=Lax; "

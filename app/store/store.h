@@ -110,6 +110,23 @@ int	 store_session_insert(const unsigned char hash[32], int64_t user_id,
 	    const char *csrf, int64_t now, const char *addr, const char *ua);
 int	 store_session_load(struct arena *, const unsigned char hash[32],
 	    struct store_session *);
+/* The versions of what an occupier's page at a site shows (sql/096),
+ * read with the session: occ 0 when the page declares none. */
+struct store_pagever {
+	int64_t		 op, occ, site;
+	int64_t		 occupier_site, catalog, site_names;	/* 0: no row */
+};
+/* store_session_load, and the page versions of occupier occ at site in
+ * the same statement (pv->op is the session's operator). */
+int	 store_session_load_pagever(struct arena *,
+	    const unsigned char hash[32], int64_t occ, int64_t site,
+	    struct store_session *, struct store_pagever *pv);
+/* The page versions the request read with its session, which a page
+ * read of the same occupier and site may serve from the worker's cache;
+ * NULL: none (the front controller clears them per request). */
+void	 store_pagever_set(const struct store_pagever *);
+/* Plan reads served from the worker's cache, and read, since it began. */
+void	 store_plan_cache_stats(uint64_t *hits, uint64_t *reads);
 int	 store_session_touch(int64_t id, int64_t now);
 int	 store_session_delete(int64_t id);
 int	 store_session_delete_user(int64_t user_id);
@@ -453,7 +470,10 @@ struct store_plan_head {
 /* In one round trip: the catalog (as store_catalog_load), the in-use
  * counters (as store_plan_context), every service row, current first,
  * then by id, the plan's version (as store_plan_version) and, when head
- * is not NULL, the tab's header. Outside a transaction's locks. */
+ * is not NULL, the tab's header. Outside a transaction's locks. With a
+ * header, and the request's page versions (store_pagever_set) of this
+ * operator, occupier and site equal to those of a read this worker kept,
+ * no statement: the kept answer (doc/page-cache.md). */
 int	 store_plan_read(struct arena *, int64_t op, int64_t occ, int64_t site,
 	    struct store_catalog *, int64_t in_use[STORE_INFRA],
 	    struct store_occsvc **, size_t *, int64_t *version,

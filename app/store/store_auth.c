@@ -217,6 +217,21 @@ store_session_insert(const unsigned char hash[32], int64_t user_id,
 	return db_exec(STMT_SESSION_INSERT, p, 7, NULL) < 0 ? -1 : 1;
 }
 
+/* The session columns of STMT_SESSION_LOAD (and _PAGEVER) into s. */
+static void
+session_from_row(const struct dbrow *row, struct store_session *s)
+{
+	s->id = dbrow_int(row, 0);
+	s->created_at = dbrow_int(row, 1);
+	s->last_seen = dbrow_int(row, 2);
+	s->csrf = dbrow_str(row, 3);
+	user_from_row(row, 4, &s->user);
+	s->disabled = (int)dbrow_int(row, 10);
+	s->operator_name = dbrow_str(row, 11);
+	s->currency = dbrow_str(row, 12);
+	s->timezone = dbrow_str(row, 13);
+}
+
 int
 store_session_load(struct arena *a, const unsigned char hash[32],
     struct store_session *s)
@@ -227,15 +242,30 @@ store_session_load(struct arena *a, const unsigned char hash[32],
 
 	if ((rc = db_query(a, STMT_SESSION_LOAD, p, NPARAMS(p), &res)) <= 0)
 		return rc;
-	s->id = dbrow_int(&res.rows[0], 0);
-	s->created_at = dbrow_int(&res.rows[0], 1);
-	s->last_seen = dbrow_int(&res.rows[0], 2);
-	s->csrf = dbrow_str(&res.rows[0], 3);
-	user_from_row(&res.rows[0], 4, &s->user);
-	s->disabled = (int)dbrow_int(&res.rows[0], 10);
-	s->operator_name = dbrow_str(&res.rows[0], 11);
-	s->currency = dbrow_str(&res.rows[0], 12);
-	s->timezone = dbrow_str(&res.rows[0], 13);
+	session_from_row(&res.rows[0], s);
+	return 1;
+}
+
+int
+store_session_load_pagever(struct arena *a, const unsigned char hash[32],
+    int64_t occ, int64_t site, struct store_session *s,
+    struct store_pagever *pv)
+{
+	struct dbp	 p[] = { DBP_I(occ), DBP_I(site), DBP_B(hash, 32) };
+	struct dbres	 res;
+	int		 rc;
+
+	memset(pv, 0, sizeof(*pv));
+	if ((rc = db_query(a, STMT_SESSION_LOAD_PAGEVER, p, NPARAMS(p),
+	    &res)) <= 0)
+		return rc;
+	session_from_row(&res.rows[0], s);
+	pv->op = s->user.operator_id;
+	pv->occ = occ;
+	pv->site = site;
+	pv->occupier_site = dbrow_int(&res.rows[0], 14);
+	pv->catalog = dbrow_int(&res.rows[0], 15);
+	pv->site_names = dbrow_int(&res.rows[0], 16);
 	return 1;
 }
 
