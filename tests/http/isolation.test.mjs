@@ -45,7 +45,7 @@ function parseRoutes() {
 	const src = readFileSync(path.join(ROOT, 'app', 'front.c'), 'utf8');
 	const table = /static const struct route routes\[PAGE__MAX\] = \{([\s\S]*?)\n\};/.exec(src);
 	assert.ok(table, 'routes[] found in app/front.c');
-	const re = /\[(PAGE_\w+)\]\s*=\s*\{\s*([^,]+?)\s*,\s*"([^"]+)"\s*,\s*(\w+)\s*,\s*([^,]+?)\s*,\s*(\d)\s*\}/g;
+	const re = /\[(PAGE_\w+)\]\s*=\s*\{\s*([^,]+?)\s*,\s*"([^"]+)"\s*,\s*(\w+)\s*,\s*([^,]+?)\s*,\s*(\d)\s*(?:,\s*\d\s*)?\}/g;
 	const routes = [];
 	for (const m of table[1].matchAll(re)) {
 		const methods = m[2].split('|').map((s) => s.trim()).map((s) => ({ MG: 'GET', MP: 'POST' })[s]);
