@@ -88,8 +88,15 @@ test('changes made with plain SQL are on every worker\'s next request', async ()
 	const row = Number(dbValue(`SELECT id FROM occupier_service WHERE occupier_id = ${o.occ} AND site_id = ${cw}`));
 
 	// A service's price.
+	for (let i = 0; i < ROUNDS; i++)
+		await openManage(admin, o.occ, cw);
 	db(`UPDATE occupier_service SET price = 1234 WHERE id = ${row}`);
 	await everyWorker('price by SQL', (x) => x.t.rows[0].price === '12.34');
+	// The Manage services dialog declares the same versions.
+	for (let i = 0; i < ROUNDS; i++) {
+		const { m } = await openManage(admin, o.occ, cw);
+		assert.equal(rowsOf(m)[0].price, '12.34', `the dialog's request ${i + 1} shows the price`);
+	}
 
 	// The contract's reference.
 	const ref = `SQL-${rnd()}`;
