@@ -25,7 +25,7 @@ fi
 say() { printf '%s\n' "$*"; }
 
 stack_db_start() {
-	mkdir -p "$RUN" "$VAR/db"
+	mkdir -p "$RUN" "$VAR/db" "$VAR/db-tmp"
 	if [ "$EXTERNAL_DB" = 1 ]; then
 		return 0
 	fi
@@ -40,6 +40,7 @@ stack_db_start() {
 	rm -f "$RUN/mariadb.sock"
 	mariadbd --no-defaults --user=root --datadir="$VAR/db" \
 	    --socket="$RUN/mariadb.sock" --pid-file="$RUN/mariadb.pid" \
+	    --tmpdir="$VAR/db-tmp" \
 	    --skip-networking --log-error="$RUN/mariadb.log" \
 	    --innodb-flush-log-at-trx-commit=1 --max-connections=200 \
 	    --innodb-buffer-pool-size=256M --character-set-server=utf8mb4 \
