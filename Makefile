@@ -89,11 +89,11 @@ unit-build: $(UNIT_TESTS) $(UNIT_ASAN)
 
 build/unit/test_%: tests/unit/test_%.c $(LIB_C) $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $< $(LIB_C) -lcmocka
+	$(CC) $(CFLAGS) -o $@ $< $(LIB_C) -lcmocka -lsodium
 
 build/unit-asan/test_%: tests/unit/test_%.c $(LIB_C) $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SAN) -O1 -o $@ $< $(LIB_C) -lcmocka
+	$(CC) $(CFLAGS) $(SAN) -O1 -o $@ $< $(LIB_C) -lcmocka -lsodium
 
 # libFuzzer drivers (tests/fuzz/fuzz_*.c) over the pure modules, with the
 # flags above; tests/fuzz/build.sh asks for them (make fuzz-build).
@@ -106,7 +106,7 @@ fuzz-build: $(FUZZERS)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB_C) $(HDRS)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_C)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_C) -lsodium
 
 # Fuzz every driver for FUZZ_SECONDS (60) from its committed corpus.
 FUZZ_SECONDS = 60
