@@ -8,7 +8,6 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <curl/curl.h>
 #include <sodium.h>
@@ -17,6 +16,7 @@
 #include "config.h"
 #include "domain/webhook.h"
 #include "log.h"
+#include "sender.h"
 #include "store/db.h"
 #include "store/store_webhook.h"
 #include "whsender.h"
@@ -173,37 +173,6 @@ post(struct arena *a, const struct store_wh_claim *d, struct result *res)
 		res->error = arena_printf(a, "HTTP %ld", code);
 }
 
-/* Sleep ms, cut short by SIGTERM. */
-static void
-nap(long ms)
-{
-	struct timespec	 ts;
-
-	while (ms > 0 && !stopping) {
-		long step = ms > 100 ? 100 : ms;
-
-		ts.tv_sec = 0;
-		ts.tv_nsec = step * 1000000L;
-		nanosleep(&ts, NULL);
-		ms -= step;
-	}
-}
-
-static void
-owner_name(char *owner, size_t size)
-{
-	char		 host[64];
-	unsigned char	 rnd[6];
-	char		 rhex[13];
-
-	if (gethostname(host, sizeof(host)) != 0)
-		snprintf(host, sizeof(host), "host");
-	host[sizeof(host) - 1] = '\0';
-	randombytes_buf(rnd, sizeof(rnd));
-	sodium_bin2hex(rhex, sizeof(rhex), rnd, sizeof(rnd));
-	snprintf(owner, size, "%.60s:%ld:%s", host, (long)getpid(), rhex);
-}
-
 /* Deliver claimed row d and record the attempt and its outcome. */
 static void
 deliver(struct arena *a, const struct store_wh_claim *d, const char *owner)
@@ -248,7 +217,7 @@ whsender_main(void)
 		log_warnx("webhooks: library initialisation failed");
 		return 1;
 	}
-	owner_name(owner, sizeof(owner));
+	sender_owner(owner, sizeof(owner));
 	a = arena_new(64 * 1024);
 	log_info("webhooks: sending as %s", owner);
 	while (!stopping) {
@@ -257,9 +226,9 @@ whsender_main(void)
 		rc = store_webhook_claim(a, owner, now, now + WH_LEASE_SECONDS,
 		    &d);
 		if (rc < 0)
-			nap(1000);
+			sender_nap(1000, &stopping);
 		else if (rc == 0)
-			nap(cfg.webhook_poll_ms);
+			sender_nap(cfg.webhook_poll_ms, &stopping);
 		else
 			deliver(a, &d, owner);
 	}
