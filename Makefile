@@ -2,7 +2,7 @@
 .POSIX:
 .SUFFIXES:
 
-PKGS     = fcgi libmariadb libsodium libcurl
+PKGS     = fcgi libmariadb libsodium libcurl jansson
 CC       = gcc
 CXX      = g++
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
@@ -12,7 +12,7 @@ CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 # includes in a .d file beside it, so a change rebuilds exactly its users.
 CFLAGS   = $(CSTD) $(WARN) -O2 -g -MMD -MP -Iapp $(PKG_CFLAGS)
 CXXFLAGS = -std=c++11 $(WARN) -O2 -g -MMD -MP
-LDLIBS   = -lfcgi -lctemplate_nothreads -lmariadb -lsodium -lcurl -lhpdf -pthread -lstdc++
+LDLIBS   = -lfcgi -lctemplate_nothreads -lmariadb -lsodium -lcurl -ljansson -lhpdf -pthread -lstdc++
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 APP_C   != find app -name '*.c' | sort
@@ -89,11 +89,11 @@ unit-build: $(UNIT_TESTS) $(UNIT_ASAN)
 
 build/unit/test_%: tests/unit/test_%.c $(LIB_C) $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $< $(LIB_C) -lcmocka
+	$(CC) $(CFLAGS) -o $@ $< $(LIB_C) -lcmocka -lsodium
 
 build/unit-asan/test_%: tests/unit/test_%.c $(LIB_C) $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SAN) -O1 -o $@ $< $(LIB_C) -lcmocka
+	$(CC) $(CFLAGS) $(SAN) -O1 -o $@ $< $(LIB_C) -lcmocka -lsodium
 
 # libFuzzer drivers (tests/fuzz/fuzz_*.c) over the pure modules, with the
 # flags above; tests/fuzz/build.sh asks for them (make fuzz-build).
@@ -106,7 +106,7 @@ fuzz-build: $(FUZZERS)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB_C) $(HDRS)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_C)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_C) -lsodium
 
 # Fuzz every driver for FUZZ_SECONDS (60) from its committed corpus.
 FUZZ_SECONDS = 60

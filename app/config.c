@@ -46,6 +46,9 @@ static const struct citem {
 	{ "mail_max_attempts", C_INT, offsetof(struct config, mail_max_attempts), 0 },
 	{ "mail_retry_seconds", C_INT, offsetof(struct config, mail_retry_seconds), 0 },
 	{ "mail_poll_ms", C_INT, offsetof(struct config, mail_poll_ms), 0 },
+	{ "webhook_ca", C_STR, offsetof(struct config, webhook_ca), sizeof(cfg.webhook_ca) },
+	{ "webhook_retry_seconds", C_INT, offsetof(struct config, webhook_retry_seconds), 0 },
+	{ "webhook_poll_ms", C_INT, offsetof(struct config, webhook_poll_ms), 0 },
 	{ "today", C_STR, 0, 0 },	/* special: parsed into cfg.today */
 };
 
@@ -193,6 +196,10 @@ config_mail_check(void)
 		cfg.mail_retry_seconds = 1;
 	if (cfg.mail_poll_ms < 50)
 		cfg.mail_poll_ms = 50;
+	if (cfg.webhook_retry_seconds < 1)
+		cfg.webhook_retry_seconds = 1;
+	if (cfg.webhook_poll_ms < 50)
+		cfg.webhook_poll_ms = 50;
 	return 0;
 }
 
@@ -310,6 +317,8 @@ config_load(void)
 	cfg.mail_max_attempts = 5;
 	cfg.mail_retry_seconds = 60;
 	cfg.mail_poll_ms = 1000;
+	cfg.webhook_retry_seconds = 30;
+	cfg.webhook_poll_ms = 1000;
 
 	if ((v = getenv("TENANTRY_CONFIG")) != NULL && *v != '\0' &&
 	    load_file(v) == -1)

@@ -46,6 +46,11 @@ struct config {
 	int	 mail_max_attempts;	/* TENANTRY_MAIL_MAX_ATTEMPTS (5), then dead */
 	int	 mail_retry_seconds;	/* TENANTRY_MAIL_RETRY_SECONDS (60), doubling */
 	int	 mail_poll_ms;		/* TENANTRY_MAIL_POLL_MS (1000) */
+	/* Webhooks (app/whsender.c sends them). */
+	char	 webhook_ca[512];	/* TENANTRY_WEBHOOK_CA: CA file trusted
+					 * instead of the system's (tests) */
+	int	 webhook_retry_seconds;	/* TENANTRY_WEBHOOK_RETRY_SECONDS (30), doubling */
+	int	 webhook_poll_ms;	/* TENANTRY_WEBHOOK_POLL_MS (1000) */
 	/* db_host parsed: the servers in the order a worker tries them, the
 	 * port of each from its entry or db_port. None: the socket. */
 	struct config_dbhost db_hosts[CONFIG_DB_HOSTS];

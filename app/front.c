@@ -93,6 +93,8 @@ enum page {
 	PAGE_FORGOT_PASSWORD,	/* /forgot-password */
 	PAGE_OUTBOX,		/* /outbox */
 	PAGE_OUTBOX_MESSAGE,	/* /outbox/# */
+	PAGE_WEBHOOKS,		/* /settings/webhooks */
+	PAGE_WEBHOOK,		/* /settings/webhooks/# */
 	PAGE_CASE_ATTACHMENT,	/* /cases/#/attachments/# */
 	PAGE_MY_CASE_ATTACHMENT,/* /my/cases/#/attachments/# */
 	PAGE_INVOICES,		/* /invoices */
@@ -210,6 +212,8 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_FORGOT_PASSWORD] = { MG | MP, "/forgot-password", page_forgot_password, R_PUBLIC, 0 },
 	[PAGE_OUTBOX] = { MG, "/outbox", page_outbox, R_OPADMIN, 0 },
 	[PAGE_OUTBOX_MESSAGE] = { MG | MP, "/outbox/#", page_outbox, R_OPADMIN, 0 },
+	[PAGE_WEBHOOKS] = { MG | MP, "/settings/webhooks", page_webhooks, R_OPADMIN, 0 },
+	[PAGE_WEBHOOK] = { MG | MP, "/settings/webhooks/#", page_webhooks, R_OPADMIN, 0 },
 	[PAGE_CASE_ATTACHMENT] = { MG, "/cases/#/attachments/#", page_case_attachment, R_OPERATOR, 0 },
 	[PAGE_MY_CASE_ATTACHMENT] = { MG, "/my/cases/#/attachments/#", page_case_attachment, R_OCCUPIER, 0 },
 	[PAGE_INVOICES] = { MG, "/invoices", page_invoices, R_OPERATOR, 0 },

@@ -16,6 +16,7 @@
 #include "config.h"
 #include "domain/mime.h"
 #include "log.h"
+#include "sender.h"
 #include "mailer.h"
 #include "store/db.h"
 #include "store/store_mail.h"
@@ -144,22 +145,6 @@ message(struct buf *out, const struct store_mail *m)
 	return mime_build(out, &mm);
 }
 
-/* Sleep ms, cut short by SIGTERM. */
-static void
-nap(long ms)
-{
-	struct timespec	 ts;
-
-	while (ms > 0 && !stopping) {
-		long step = ms > 100 ? 100 : ms;
-
-		ts.tv_sec = 0;
-		ts.tv_nsec = step * 1000000L;
-		nanosleep(&ts, NULL);
-		ms -= step;
-	}
-}
-
 /* Delay before attempt n + 1 (n >= 1 failed): retry_seconds * 2^(n-1),
  * at most an hour. */
 static int64_t
@@ -170,22 +155,6 @@ backoff(int64_t n)
 	while (--n > 0 && d < 3600)
 		d *= 2;
 	return d > 3600 ? 3600 : d;
-}
-
-/* A name unique to this process: a row it holds is named by it alone. */
-static void
-owner_name(char *owner, size_t size)
-{
-	char		 host[64];
-	unsigned char	 rnd[6];
-	char		 rhex[13];
-
-	if (gethostname(host, sizeof(host)) != 0)
-		snprintf(host, sizeof(host), "host");
-	host[sizeof(host) - 1] = '\0';
-	randombytes_buf(rnd, sizeof(rnd));
-	sodium_bin2hex(rhex, sizeof(rhex), rnd, sizeof(rnd));
-	snprintf(owner, size, "%.60s:%ld:%s", host, (long)getpid(), rhex);
 }
 
 /* Hand one claimed message to the relay and record what came of it: sent,
@@ -224,7 +193,7 @@ deliver(CURL **c, struct arena *a, const struct store_mail *m,
 		    *wait_ms * 2;
 		if (*wait_ms > 30000)
 			*wait_ms = 30000;
-		nap(*wait_ms);
+		sender_nap(*wait_ms, &stopping);
 		break;
 	}
 }
@@ -251,7 +220,7 @@ mailer_main(void)
 		log_warnx("mailer: library initialisation failed");
 		return 1;
 	}
-	owner_name(owner, sizeof(owner));
+	sender_owner(owner, sizeof(owner));
 	a = arena_new(64 * 1024);
 	log_info("mailer: sending to %s as %s", cfg.smtp_url, owner);
 	while (!stopping) {
@@ -261,11 +230,11 @@ mailer_main(void)
 		    &m);
 		if (rc < 0) {
 			/* The database is away: try again shortly. */
-			nap(1000);
+			sender_nap(1000, &stopping);
 			continue;
 		}
 		if (rc == 0) {
-			nap(cfg.mail_poll_ms);
+			sender_nap(cfg.mail_poll_ms, &stopping);
 			continue;
 		}
 		buf_init(&msg, a, strlen(m.body_text) + strlen(m.body_html) +
@@ -279,7 +248,7 @@ mailer_main(void)
 		if (c == NULL && (c = relay_open()) == NULL) {
 			(void)store_mail_release(m.id, owner, now + 1,
 			    "out of memory");
-			nap(1000);
+			sender_nap(1000, &stopping);
 			continue;
 		}
 		deliver(&c, a, &m, &msg, owner, &wait_ms);

@@ -11,6 +11,7 @@
  *                     [--occupier ID]   password read from standard input
  *   tenantry mail run                   the mail sender alone (serve runs one)
  *   tenantry mail test --to ADDR        one test message through the relay
+ *   tenantry webhooks run               the webhook sender alone (serve runs one)
  *   tenantry notify-contracts           the daily contract-ending notices
  *   tenantry notify-invoice ...         an invoice-issued e-mail (see usage)
  *   tenantry ledger-check               the charge ledger against the
@@ -31,6 +32,7 @@
 #include "housekeep.h"
 #include "http/http.h"
 #include "mailer.h"
+#include "whsender.h"
 #include "notify.h"
 #include "ops/tick.h"
 #include "serve.h"
@@ -49,6 +51,7 @@ usage(void)
 	    " [--occupier ID]\n"
 	    "  (the new password is read from standard input)\n"
 	    "       tenantry mail run | mail test --to ADDR\n"
+	    "       tenantry webhooks run\n"
 	    "       tenantry notify-contracts\n"
 	    "       tenantry notify-invoice --operator ID --occupier ID"
 	    " --number N --total MINOR\n"
@@ -367,6 +370,9 @@ main(int argc, char *argv[])
 	} else if (strcmp(argv[1], "mail") == 0 && argc == 5 &&
 	    strcmp(argv[2], "test") == 0 && strcmp(argv[3], "--to") == 0)
 		rc = mailer_send_test(argv[4]);
+	else if (strcmp(argv[1], "webhooks") == 0 && argc == 3 &&
+	    strcmp(argv[2], "run") == 0)
+		rc = whsender_main();
 	else if (strcmp(argv[1], "notify-contracts") == 0 && argc == 2)
 		rc = cli_notify_contracts();
 	else if (strcmp(argv[1], "notify-invoice") == 0)

@@ -28,6 +28,7 @@
 #include "http/http.h"
 #include "log.h"
 #include "mailer.h"
+#include "whsender.h"
 #include "serve.h"
 #include "session.h"
 #include "store/db.h"
@@ -348,8 +349,8 @@ spawn(int sock)
 /*
  * The master's helper processes beside the workers, each replaced like a
  * worker when it dies and named tn-<name> in ps: the housekeeping round a
- * minute (housekeep.c), and the mail sender when a relay is configured
- * (mailer.c).
+ * minute (housekeep.c), the mail sender when a relay is configured
+ * (mailer.c) and the webhook sender (whsender.c).
  */
 static int	housekeep_run(void);
 static int	mailer_wanted(void);
@@ -363,6 +364,7 @@ static struct helper {
 } helpers[] = {
 	{ "tn-housekeep", housekeep_run, always, 0 },
 	{ "tn-mailer", mailer_main, mailer_wanted, 0 },
+	{ "tn-webhooks", whsender_main, always, 0 },
 };
 #define NHELPERS	(sizeof(helpers) / sizeof(helpers[0]))
 

@@ -1040,6 +1040,63 @@ CREATE TABLE `user_token` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='one-time set-password links'
 ;
 
+CREATE TABLE `webhook_attempt` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'attempt id',
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
+  `endpoint_id` bigint(20) unsigned NOT NULL COMMENT 'endpoint',
+  `delivery_id` bigint(20) unsigned NOT NULL COMMENT 'the delivery attempted',
+  `at` bigint(20) NOT NULL COMMENT 'unix seconds the attempt started',
+  `status` int(11) NOT NULL DEFAULT 0 COMMENT 'HTTP status, 0 none (no connection, refused address)',
+  `duration_ms` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'how long it took',
+  `error` varchar(1000) NOT NULL DEFAULT '' COMMENT 'what went wrong, empty for a 2xx',
+  PRIMARY KEY (`id`),
+  KEY `webhook_attempt_endpoint` (`operator_id`,`endpoint_id`,`id`),
+  KEY `fk_webhook_attempt_delivery` (`delivery_id`),
+  CONSTRAINT `fk_webhook_attempt_delivery` FOREIGN KEY (`delivery_id`) REFERENCES `webhook_delivery` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='the delivery log: every attempt'
+;
+
+CREATE TABLE `webhook_delivery` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'delivery id',
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner (the endpoint''s)',
+  `endpoint_id` bigint(20) unsigned NOT NULL COMMENT 'where it goes',
+  `event_id` char(36) NOT NULL COMMENT 'evt_ + 32 hex: the same for every endpoint and attempt of one event',
+  `event_type` varchar(40) NOT NULL COMMENT 'occupier.created, ...',
+  `payload` mediumtext NOT NULL COMMENT 'the JSON body, fixed when the event is written',
+  `state` varchar(16) NOT NULL DEFAULT 'pending' COMMENT 'pending, sending (claimed by lease_owner), delivered, failed',
+  `attempts` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'attempts made or under way',
+  `next_attempt_at` bigint(20) NOT NULL COMMENT 'unix seconds: pending, not before; sending, the lease ends then',
+  `give_up_at` bigint(20) NOT NULL COMMENT 'unix seconds: a failure after this is final',
+  `lease_owner` varchar(128) DEFAULT NULL COMMENT 'sender holding the row (host:pid:random)',
+  `last_status` int(11) NOT NULL DEFAULT 0 COMMENT 'HTTP status of the last attempt, 0 none',
+  `last_error` varchar(1000) NOT NULL DEFAULT '' COMMENT 'what the last failed attempt said',
+  `created_at` bigint(20) NOT NULL COMMENT 'unix seconds: when the event occurred',
+  `delivered_at` bigint(20) DEFAULT NULL COMMENT 'unix seconds of the 2xx answer',
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `webhook_delivery_event` (`endpoint_id`,`event_id`),
+  KEY `webhook_delivery_due` (`state`,`next_attempt_at`),
+  KEY `webhook_delivery_operator` (`operator_id`,`endpoint_id`,`id`),
+  CONSTRAINT `fk_webhook_delivery_endpoint` FOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoint` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='webhook events to send, sent, or given up'
+;
+
+CREATE TABLE `webhook_endpoint` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'endpoint id',
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
+  `url` varchar(2000) NOT NULL COMMENT 'https URL the events are POSTed to',
+  `events` varchar(400) NOT NULL COMMENT 'comma-separated event types it receives (occupier.created, ...)',
+  `secret` varchar(100) NOT NULL COMMENT 'HMAC-SHA256 key of the Tenantry-Signature header (whsec_ + 64 hex)',
+  `enabled` tinyint(1) NOT NULL DEFAULT 1 COMMENT '0: nothing is queued or sent for it',
+  `allow_private` tinyint(1) NOT NULL DEFAULT 0 COMMENT '1: an admin allowed a private, loopback or link-local address',
+  `version` int(10) unsigned NOT NULL DEFAULT 1 COMMENT 'optimistic concurrency of the edit form',
+  `created_at` bigint(20) NOT NULL COMMENT 'unix seconds',
+  `updated_at` bigint(20) NOT NULL COMMENT 'unix seconds',
+  PRIMARY KEY (`id`),
+  KEY `webhook_endpoint_operator` (`operator_id`,`enabled`),
+  CONSTRAINT `fk_webhook_endpoint_operator` FOREIGN KEY (`operator_id`) REFERENCES `operator` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='where an operator''s webhook events go'
+;
+
 CREATE VIEW `charge_ledger_from_audit` AS with ev as (select `a`.`entity_id` AS `occsvc_id`,`a`.`effective_day` AS `day`,cast(round(100 * cast(substring_index(substring_index(concat('\n',`a`.`old_value`,'\n'),'\nprice=',-1),'\n',1) as decimal(20,2)),0) as signed) AS `old_price`,cast(substring_index(substring_index(concat('\n',`a`.`old_value`,'\n'),'\nqty=',-1),'\n',1) as unsigned) AS `old_qty`,cast(round(100 * cast(substring_index(substring_index(concat('\n',`a`.`new_value`,'\n'),'\nprice=',-1),'\n',1) as decimal(20,2)),0) as signed) AS `new_price`,cast(substring_index(substring_index(concat('\n',`a`.`new_value`,'\n'),'\nqty=',-1),'\n',1) as unsigned) AS `new_qty`,row_number() over ( partition by `a`.`entity_id` order by `a`.`effective_day`,`a`.`id`) AS `nth`,row_number() over ( partition by `a`.`entity_id`,`a`.`effective_day` order by `a`.`id` desc) AS `from_last` from (`tenantry`.`audit_event` `a` join `tenantry`.`occupier_service` `s` on(`s`.`id` = `a`.`entity_id` and `s`.`operator_id` = `a`.`operator_id`)) where `a`.`entity` = 'occupier_service' and `a`.`action` = 'update' and `a`.`effective_day` is not null), points as (select `s`.`id` AS `occsvc_id`,least(`s`.`start_date`,coalesce(`s`.`activated_at`,`s`.`start_date`),coalesce(`f`.`day`,`s`.`start_date`)) AS `day`,coalesce(`f`.`old_price`,`s`.`price`) AS `price`,coalesce(`f`.`old_qty`,`s`.`qty`) AS `qty`,0 AS `k` from (`tenantry`.`occupier_service` `s` left join `ev` `f` on(`f`.`occsvc_id` = `s`.`id` and `f`.`nth` = 1)) union all select `ev`.`occsvc_id` AS `occsvc_id`,`ev`.`day` AS `day`,`ev`.`new_price` AS `new_price`,`ev`.`new_qty` AS `new_qty`,1 AS `1` from `ev` where `ev`.`from_last` = 1), daily as (select `p`.`occsvc_id` AS `occsvc_id`,`p`.`day` AS `day`,`p`.`price` AS `price`,`p`.`qty` AS `qty`,`p`.`k` AS `k`,row_number() over ( partition by `p`.`occsvc_id`,`p`.`day` order by `p`.`k` desc) AS `r` from `points` `p`)select `s`.`operator_id` AS `operator_id`,`d`.`occsvc_id` AS `occsvc_id`,`d`.`day` AS `from_day`,coalesce(lead(`d`.`day`,1) over ( partition by `d`.`occsvc_id` order by `d`.`day`),greatest(`s`.`ended_at`,`d`.`day`)) AS `to_day`,`s`.`occupier_id` AS `occupier_id`,`s`.`site_id` AS `site_id`,`d`.`price` AS `price`,`d`.`qty` AS `qty` from (`daily` `d` join `tenantry`.`occupier_service` `s` on(`s`.`id` = `d`.`occsvc_id`)) where `d`.`r` = 1;
 
 CREATE TRIGGER charge_ledger_totals_delete AFTER DELETE ON charge_ledger FOR EACH ROW

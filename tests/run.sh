@@ -118,6 +118,11 @@ if [ "$need_stack" = 1 ]; then
 	export TENANTRY_SMTP_TLS=off TENANTRY_MAIL_FROM="tenantry@northwind.example"
 	export TENANTRY_MAIL_RETRY_SECONDS=1 TENANTRY_MAIL_MAX_ATTEMPTS=3 TENANTRY_MAIL_POLL_MS=200
 	export TENANTRY_BASE_URL="http://127.0.0.1:$PORT"
+	# Webhooks: tests/http/webhooks.test.mjs writes its receiver's
+	# self-signed certificate here (the sender trusts it alone), and
+	# retries come after a second.
+	export TENANTRY_WEBHOOK_CA="$VAR/webhook-ca.pem"
+	export TENANTRY_WEBHOOK_RETRY_SECONDS=1 TENANTRY_WEBHOOK_POLL_MS=200
 	. "$ROOT/nginx/stack.sh"
 	cleanup() {
 		stack_stop

@@ -6,6 +6,7 @@
 #include "../arena.h"
 #include "../notify.h"
 #include "cases.h"
+#include "webhooks.h"
 
 /* 1 when ctx acts for an occupier (its own users), else the operator. */
 static int
@@ -81,7 +82,12 @@ raise_txn(struct txn *t, void *arg)
 		return raise_refuse(s);
 	if (rc < 0 || txn_audit(t, s->occ, in->site_id, "case", *id, "create",
 	    NULL, arena_printf(t->a, "subject=%s\nservice=%s\nstatus=open\n"
-	    "details=%s", in->subject, in->service_name, in->details)) < 0)
+	    "details=%s", in->subject, in->service_name, in->details)) < 0 ||
+	    ops_event(t, WH_CASE_CREATED, s->occ, in->site_id, *id,
+	    arena_printf(t->a, "subject=%s\nservice=%s\nstatus=open\n"
+	    "priority=%s\ncategory=%s", in->subject, in->service_name,
+	    hd_priority_names[in->priority],
+	    hd_category_names[in->category])) < 0)
 		return -1;
 	/* The other side hears of it: raised by the operator, the occupier;
 	 * raised by the occupier, the operator's team. */
@@ -143,7 +149,9 @@ comment_txn(struct txn *t, void *arg)
 	    t->now, 0, &was) < 0)
 		return -1;
 	if (txn_audit(t, k->occupier_id, k->site_id, "case", k->id, "comment",
-	    NULL, comment_text(t->a, s->in->body, s->in->file)) < 0)
+	    NULL, comment_text(t->a, s->in->body, s->in->file)) < 0 ||
+	    ops_event(t, WH_CASE_CHANGED, k->occupier_id, k->site_id, k->id,
+	    arena_printf(t->a, "subject=%s\nchange=comment", k->subject)) < 0)
 		return -1;
 	return notify_case(t->a, t->operator_id, k->id, NOTIFY_CASE_COMMENT,
 	    !occside, t->user_id, s->in->body, t->now) > 0 ? 1 : -1;
@@ -210,7 +218,10 @@ move_txn(struct txn *t, void *arg)
 		return move_refuse(t, s, was);	/* the case went meanwhile */
 	if (rc < 0 || txn_audit(t, k->occupier_id, k->site_id, "case", k->id,
 	    move_action(to), arena_printf(t->a, "status=%s", was),
-	    arena_printf(t->a, "status=%s", hd_status_names[to])) < 0)
+	    arena_printf(t->a, "status=%s", hd_status_names[to])) < 0 ||
+	    ops_event(t, WH_CASE_CHANGED, k->occupier_id, k->site_id, k->id,
+	    arena_printf(t->a, "subject=%s\nchange=%s\nstatus=%s", k->subject,
+	    move_action(to), hd_status_names[to])) < 0)
 		return -1;
 	if (to == HD_CLOSED && notify_case(t->a, t->operator_id, k->id,
 	    NOTIFY_CASE_CLOSED, 1, t->user_id, NULL, t->now) <= 0)
@@ -246,7 +257,10 @@ triage_txn(struct txn *t, void *arg)
 	const char			*cat = hd_category_names[in->category];
 
 	if (store_case_triage(t->operator_id, k->id, in->assignee_id, prio,
-	    cat) < 0)
+	    cat) < 0 || ops_event(t, WH_CASE_CHANGED, k->occupier_id,
+	    k->site_id, k->id, arena_printf(t->a, "subject=%s\nchange=triage\n"
+	    "assignee_id=%lld\npriority=%s\ncategory=%s", k->subject,
+	    (long long)in->assignee_id, prio, cat)) < 0)
 		return -1;
 	return txn_audit(t, k->occupier_id, k->site_id, "case", k->id,
 	    "triage", arena_printf(t->a, "assignee=%s\npriority=%s\n"

@@ -10,6 +10,7 @@
 #include "../domain/validate.h"
 #include "../store/store_device.h"
 #include "contracts.h"
+#include "webhooks.h"
 
 char *
 ops_contract_text(struct arena *a, const struct store_contract *c)
@@ -173,6 +174,9 @@ save_txn(struct txn *t, void *arg)
 	if (txn_audit(t, in->c.occupier_id, in->c.site_id, "contract",
 	    s->out->id, in->old != NULL ? "update" : "create",
 	    in->old != NULL ? ops_contract_text(t->a, in->old) : NULL,
+	    ops_contract_text(t->a, &in->c)) < 0 ||
+	    ops_event(t, in->old != NULL ? WH_CONTRACT_CHANGED :
+	    WH_CONTRACT_CREATED, in->c.occupier_id, in->c.site_id, s->out->id,
 	    ops_contract_text(t->a, &in->c)) < 0)
 		return -1;
 	if (!terms_changed(in->old, &in->c))

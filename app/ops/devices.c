@@ -9,6 +9,7 @@
 #include "../store/store.h"
 #include "../store/store_device.h"
 #include "devices.h"
+#include "webhooks.h"
 
 /* What a transaction function returns when there is nothing to change:
  * it refuses without a reason, so that db_txn rolls back (a plan row its
@@ -119,6 +120,9 @@ reg_txn(struct txn *t, void *arg)
 	if (rc <= 0)
 		return rc < 0 ? -1 : ops_refuse(&g->out->why, OPS_NOT_FOUND,
 		    NULL, NULL);
+	if (ops_event(t, WH_DEVICE_CREATED, in->occ, in->site, id,
+	    dev_text(t->a, &n)) < 0)
+		return -1;
 	return txn_audit(t, in->occ, in->site, "device", id, "register", NULL,
 	    dev_text(t->a, &n));
 }
@@ -204,6 +208,10 @@ chg_txn(struct txn *t, void *arg)
 		break;
 	}
 	if (rc <= 0)
+		return -1;
+	if (ops_event(t, WH_DEVICE_CHANGED, in->occ, in->site, in->id,
+	    arena_printf(t->a, "%s\nchange=%s", dev_text(t->a, &nxt),
+	    action)) < 0)
 		return -1;
 	return txn_audit(t, in->occ, in->site, "device", in->id, action,
 	    dev_text(t->a, &cur), in->what == DEVICE_CHANGE_REMOVE ? NULL :

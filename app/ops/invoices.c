@@ -7,6 +7,7 @@
 #include "../domain/money.h"
 #include "../log.h"
 #include "invoices.h"
+#include "webhooks.h"
 
 static const char *const issued_msg = "This invoice is issued: an issued "
     "invoice never changes. Nothing was saved; correct it with a credit "
@@ -87,6 +88,11 @@ issue(struct txn *t, int64_t id, const struct store_invoice *from,
 	if ((rc = store_invoice_issue(t->operator_id, id, &is)) <= 0)
 		return rc;
 	*number = is.number;
+	if (ops_event(t, WH_INVOICE_CREATED, v.occupier_id, 0, id,
+	    arena_printf(t->a, "number=%s\nkind=%s\ngross=%lld\ncurrency=%s",
+	    is.number, v.credit ? "credit_note" : "invoice",
+	    (long long)is.t.gross, is.currency)) < 0)
+		return -1;
 	return txn_audit(t, v.occupier_id, 0, "invoice", id, "issue", NULL,
 	    arena_printf(t->a, "number=%s\ngross=%lld", is.number,
 	    (long long)is.t.gross));
@@ -442,6 +448,9 @@ occbill_txn(struct txn *t, void *arg)
 		    "occupier was changed by someone else while you were "
 		    "editing. Your changes were not saved: the form still "
 		    "holds them; save again to overwrite.");
+	if (ops_event(t, WH_OCCUPIER_CHANGED, in->old->id, 0, in->old->id,
+	    occbill_text(t->a, &in->new_)) < 0)
+		return -1;
 	return txn_audit(t, in->old->id, 0, "occupier", in->old->id, "billing",
 	    occbill_text(t->a, in->old), occbill_text(t->a, &in->new_));
 }

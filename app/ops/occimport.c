@@ -11,6 +11,7 @@
 #include "contracts.h"
 #include "occimport.h"
 #include "occupiers.h"
+#include "webhooks.h"
 
 /* What the operator has: sites, occupiers with a billing reference,
  * contracts. */
@@ -174,7 +175,9 @@ write_occ(struct txn *t, const struct occimp_row *r, struct occimport_line *l,
 	if (l->occ == OIA_NEW) {
 		if (store_occupier_insert(t->operator_id, &o, &l->occ_id) < 0 ||
 		    txn_audit(t, l->occ_id, 0, "occupier", l->occ_id, "create",
-		    NULL, ops_occupier_text(t->a, &o)) < 0)
+		    NULL, ops_occupier_text(t->a, &o)) < 0 ||
+		    ops_event(t, WH_OCCUPIER_CREATED, l->occ_id, 0, l->occ_id,
+		    ops_occupier_text(t->a, &o)) < 0)
 			return -1;
 		return ops_occrec_write(t, l->occ_id, NULL, &rec);
 	}
@@ -192,7 +195,9 @@ write_occ(struct txn *t, const struct occimp_row *r, struct occimport_line *l,
 		    "An occupier of the file was changed meanwhile: nothing was "
 		    "imported; import the file again.");
 	if (txn_audit(t, o.id, 0, "occupier", o.id, "update",
-	    ops_occupier_text(t->a, &cur), ops_occupier_text(t->a, &o)) < 0)
+	    ops_occupier_text(t->a, &cur), ops_occupier_text(t->a, &o)) < 0 ||
+	    ops_event(t, WH_OCCUPIER_CHANGED, o.id, 0, o.id,
+	    ops_occupier_text(t->a, &o)) < 0)
 		return -1;
 	return ops_occrec_write(t, o.id, &old, &rec);
 }
@@ -221,7 +226,9 @@ write_con(struct txn *t, const struct occimp_row *r,
 		    "meanwhile: nothing was imported; import the file again.",
 		    r->line, c.reference));
 	if (txn_audit(t, c.occupier_id, c.site_id, "contract", id, "create",
-	    NULL, ops_contract_text(t->a, &c)) < 0)
+	    NULL, ops_contract_text(t->a, &c)) < 0 ||
+	    ops_event(t, WH_CONTRACT_CREATED, c.occupier_id, c.site_id, id,
+	    ops_contract_text(t->a, &c)) < 0)
 		return -1;
 	if (c.value == 0 && c.notice_months == 0 && c.deposit == 0)
 		return 1;

@@ -7,6 +7,7 @@
 #include "../domain/occrec.h"
 #include "../domain/validate.h"
 #include "occupiers.h"
+#include "webhooks.h"
 
 static const char *const contact_keys[OCCREC_CONTACTS][2] = {
 	{ "contact_name", "contact_email" },
@@ -178,7 +179,9 @@ save_txn(struct txn *t, void *arg)
 	if (in->id == 0) {
 		if (store_occupier_insert(t->operator_id, &o, &s->out->id) < 0 ||
 		    txn_audit(t, s->out->id, 0, "occupier", s->out->id,
-		    "create", NULL, ops_occupier_text(t->a, &o)) < 0)
+		    "create", NULL, ops_occupier_text(t->a, &o)) < 0 ||
+		    ops_event(t, WH_OCCUPIER_CREATED, s->out->id, 0, s->out->id,
+		    ops_occupier_text(t->a, &o)) < 0)
 			return -1;
 		return in->rec == NULL ? 1 : ops_occrec_write(t, s->out->id,
 		    NULL, in->rec);
@@ -202,7 +205,9 @@ save_txn(struct txn *t, void *arg)
 	}
 	s->out->id = in->id;
 	if (txn_audit(t, in->id, 0, "occupier", in->id, "update",
-	    ops_occupier_text(t->a, &cur), ops_occupier_text(t->a, &o)) < 0)
+	    ops_occupier_text(t->a, &cur), ops_occupier_text(t->a, &o)) < 0 ||
+	    ops_event(t, WH_OCCUPIER_CHANGED, in->id, 0, in->id,
+	    ops_occupier_text(t->a, &o)) < 0)
 		return -1;
 	return in->rec == NULL ? 1 : ops_occrec_write(t, in->id, &oldrec,
 	    in->rec);

@@ -17,6 +17,7 @@
 #include "../store/store_phone.h"
 #include "plan.h"
 #include "plan_int.h"
+#include "webhooks.h"
 
 /* One run of the save's transaction. */
 struct save {
@@ -377,6 +378,10 @@ save_writes(struct txn *t, struct save *s)
 		return -1;
 	if ((rc = save_voice(t, s)) <= 0 || (rc = save_ips(t, s)) <= 0)
 		return rc;
+	if (ops_event(t, WH_SERVICE_PLAN_CHANGED, d->occ, d->site, d->occ,
+	    arena_printf(t->a, "version=%lld\nservices=%zu",
+	    (long long)d->version + 1, d->nrows)) < 0)
+		return -1;
 	return store_plan_bump(t->operator_id, d->occ, d->site) < 0 ? -1 : 1;
 }
 

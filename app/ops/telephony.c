@@ -11,6 +11,7 @@
 #include "../store/store_phone.h"
 #include "devices.h"
 #include "telephony.h"
+#include "webhooks.h"
 
 /* Looks at a number's holder before locking it (the site's screen): a
  * holder that changed in between is looked at again, this many times. */
@@ -109,7 +110,13 @@ record(struct txn *t, const struct change *g, const struct store_phone *b,
 	    audit_value(t->a, b->number, b->state, holder_text(b), b->is_main,
 	    DATE_NONE), audit_value(t->a, b->number,
 	    phone_transition_target(what, b->state), newholder, main_after,
-	    until)) < 0)
+	    until)) < 0 || ops_event(t, WH_NUMBER_CHANGED, what ==
+	    PHONE_OP_ALLOCATE || what == PHONE_OP_REINSTATE ? g->occ :
+	    b->occupier_id, g->in->site, g->in->id, arena_printf(t->a,
+	    "number=%s\nstate=%s\nchange=%s\nholder=%s", b->number,
+	    phone_state_keys[phone_transition_target(what, b->state)],
+	    phone_op_keys[what],
+	    newholder)) < 0)
 		return -1;
 	if (what == PHONE_OP_ACTIVATE && b->occupier_id > 0) {
 		const char *nums[1] = { b->number };
@@ -239,7 +246,11 @@ bulk_txn(struct txn *t, void *arg)
 		    "number=%s\nstate=%s\nholder=none", p[i].number,
 		    phone_state_labels[PHONE_AVAILABLE]), arena_printf(t->a,
 		    "number=%s\nstate=%s\nholder=%s", p[i].number,
-		    phone_state_labels[PHONE_RESERVED], name)) < 0)
+		    phone_state_labels[PHONE_RESERVED], name)) < 0 ||
+		    ops_event(t, WH_NUMBER_CHANGED, in->occ, in->site, p[i].id,
+		    arena_printf(t->a, "number=%s\nstate=%s\nchange=%s\n"
+		    "holder=%s", p[i].number, phone_state_keys[PHONE_RESERVED],
+		    phone_op_keys[PHONE_OP_ALLOCATE], name)) < 0)
 			return -1;
 	return 1;
 }

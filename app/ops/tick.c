@@ -20,6 +20,7 @@
 #include "../store/txn.h"
 #include "ports.h"
 #include "tick.h"
+#include "webhooks.h"
 
 void
 tick_today(const char *tz, int64_t now, int32_t *day, int *hour)
@@ -101,6 +102,10 @@ moveout_txn(struct txn *t, void *arg)
 	if (store_tick_contract_done(t->operator_id, k->id, t->day) < 0)
 		return -1;
 	date_format(k->end, end, sizeof(end));
+	if (ops_event(t, WH_CONTRACT_CHANGED, k->occ, k->site, k->id,
+	    arena_printf(t->a, "reference=%s\nend_date=%s\nstate=moved_out",
+	    k->reference, end)) < 0)
+		return -1;
 	return txn_audit(t, k->occ, k->site, "contract", k->id, "move_out",
 	    NULL, arena_printf(t->a, "reference=%s\nend=%s\nservices ended=%lld"
 	    "\nnumbers deactivated=%lld\nports released=%lld\n"

@@ -32,6 +32,7 @@ static const struct menu_item menu[] = {
 	{ "catalog", "Catalog", "/catalog", R_OPERATOR },
 	{ "team", "Team", "/team", R_OPADMIN },
 	{ "outbox", "Outbox", "/outbox", R_OPADMIN },
+	{ "webhooks", "Webhooks", "/settings/webhooks", R_OPADMIN },
 	{ "my", "Services", "/my", R_OCCUPIER },
 	{ "mycases", "Cases", "/my/cases", R_OCCUPIER },
 	{ "myinvoices", "Invoices", "/my/invoices", R_OCCUPIER },
@@ -62,6 +63,7 @@ static const struct {
 	{ "device_registered", "The Wi-Fi device is registered and active." },
 	{ "comment_added", "Your comment is added." },
 	{ "mail_retry", "The message will be sent again." },
+	{ "redelivered", "The event will be sent again." },
 	{ "retired", "The service is retired: no longer offered." },
 	{ "offered", "The service is offered again." },
 };

@@ -117,6 +117,7 @@ void	page_my_case(struct req *);
 void	page_my_users(struct req *);
 void	page_forgot_password(struct req *);
 void	page_outbox(struct req *);
+void	page_webhooks(struct req *);	/* /settings/webhooks[/N] */
 void	page_case_attachment(struct req *);
 /* invoicing (sql/040) */
 void	page_invoices(struct req *);

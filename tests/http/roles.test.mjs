@@ -29,11 +29,11 @@ before(async () => {
 });
 
 const MENUS = {
-	admin: ['Today', 'Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Team', 'Outbox', 'Account'],
+	admin: ['Today', 'Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Team', 'Outbox', 'Webhooks', 'Account'],
 	staff: ['Today', 'Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Account'],
 	occAdmin: ['Services', 'Cases', 'Invoices', 'Users', 'Account'],
 	occUser: ['Services', 'Cases', 'Invoices', 'Account'],
-	ew: ['Today', 'Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Team', 'Outbox', 'Account'],
+	ew: ['Today', 'Occupiers', 'Sites', 'Cases', 'Reports', 'Invoices', 'Catalog', 'Team', 'Outbox', 'Webhooks', 'Account'],
 };
 
 test('each role starts on its own screen with its own menu', async () => {
