@@ -50,6 +50,7 @@
 		var sel = f && f.elements.service, hint = doc.getElementById('h-service');
 		if (!occ || !site || !sel || !hint || !window.DOMParser) return;
 		b.hidden = true;
+		b.style.display = 'none';
 		function refresh() {
 			var mine = ++seq;
 			var url = '/cases/new?occupier_occ=' + encodeURIComponent(occ.value.trim()) +
