@@ -7,9 +7,8 @@
  * occupier name index whatever the depth); the month's totals (per site,
  * the grand total, lines and occupiers counted) come from one aggregate
  * statement over the whole month (kept once computed: store_report.h),
- * never from the lines shown. The CSV is streamed (send_csv), read
- * CSV_CHUNK occupiers at a time: its body is never built whole, nor the
- * month read whole; its Total row is the sum of the lines written.
+ * never from the lines shown. The CSV is streamed (send_csv): its body
+ * is never built whole; its Total row is the sum of the lines written.
  *
  * The month under way has no report yet, but a CSV of its month-to-date
  * draft (its lines up to today, marked as a draft in its name and first
@@ -21,7 +20,6 @@
 #include "../domain/charges.h"
 #include "../domain/csv.h"
 #include "../domain/date.h"
-#include "../log.h"
 #include "../ops/billrun.h"
 #include "../store/store_report.h"
 #include "../tpl/tpl.h"
@@ -29,7 +27,6 @@
 
 #define PER_PAGE	25	/* occupiers a page, unless per= says (1-100) */
 #define PER_MAX		100
-#define CSV_CHUNK	1000	/* occupiers a read of the CSV */
 
 /* A month of the report: (y, m), its first and last day, "YYYY-MM". */
 struct month {
@@ -110,94 +107,22 @@ csv_draft_note(struct req *r, struct buf *b, const struct month *mo)
 	csv_end(b);
 }
 
-/* The lines of the CSV_CHUNK occupiers after key (the first ones when
- * key->id is 0) into ca, cut at today for the draft; key moved to the
- * chunk's last occupier (its name copied into key_buf). 1 more may
- * follow, 0 the last chunk, -1 store error, -2 overflow. */
-static int
-csv_read(struct req *r, struct arena *ca, const struct month *mo,
-    struct store_occ_key *key, char *key_buf, size_t key_cap,
-    struct bill_line **bl, size_t *nl, int64_t *sum)
-{
-	struct store_occ_key	*o;
-	struct store_name_window w;
-	size_t			 n, len;
-	int			 rc;
-
-	*bl = NULL;
-	*nl = 0;
-	*sum = 0;
-	if (store_report_occupiers(ca, r->user.operator_id, key->id > 0 ?
-	    key : NULL, CSV_CHUNK, &o, &n) < 0)
-		return -1;
-	if (n == 0)
-		return 0;
-	w.first_name = o[0].name;
-	w.first_id = o[0].id;
-	w.last_name = o[n - 1].name;
-	w.last_id = o[n - 1].id;
-	if ((rc = billrun_lines_window(ca, r->user.operator_id, &w, mo->y,
-	    mo->m, bl, nl, sum)) < 0)
-		return rc;
-	if (mo->draft_to != 0 && month_to_date(r, *bl, nl, sum) < 0)
-		return -2;
-	/* The key outlives the chunk's arena: a name fits the column. */
-	if ((len = strlen(o[n - 1].name)) >= key_cap)
-		return -2;
-	memcpy(key_buf, o[n - 1].name, len + 1);
-	key->id = o[n - 1].id;
-	key->name = key_buf;
-	return n == CSV_CHUNK;
-}
-
-static void
-free_arena(void *p)
-{
-	arena_free(p);
-}
-
-/* A chunk's lines written, HTTP_STREAM_CHUNK bytes at a time. 0, or -1
- * the client went away (logged). */
-static int
-csv_write(struct req *r, const struct bill_line *bl, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		csv_line(http_stream_buf(r), &bl[i]);
-		if (http_stream_put(r, 0) == -1)
-			return -1;
-	}
-	return 0;
-}
-
-/*
- * The month as CSV, CSV_CHUNK occupiers at a time: each chunk read into
- * one scratch arena (reset between chunks) and written as it is turned
- * into text, so a worker's memory is bounded by a chunk whatever the
- * operator's size. The first chunk is read before the head, so a store
- * error there still answers its own page; a later one ends the file with
- * a line saying it is incomplete.
- */
+/* The month as CSV: the month read whole (single-table scans,
+ * store_ledger.h; a store error still answers its own page), then the
+ * head and the lines written as they are turned into text,
+ * HTTP_STREAM_CHUNK bytes at a time: the body is never built in memory. */
 static void
 send_csv(struct req *r, const struct month *mo)
 {
-	struct store_occ_key	 key = { 0, "" };
-	char			 key_buf[512];
 	struct bill_line	*bl;
-	struct arena		*ca;
-	size_t			 nl, i;
-	int64_t			 sum, total = 0;
+	size_t			 n, i;
+	int64_t			 total;
 	int			 rc;
 
-	if ((ca = arena_new(256 * 1024)) == NULL) {
-		http_error(r, 500);
-		return;
-	}
-	arena_defer(r->a, free_arena, ca);
-	if ((rc = csv_read(r, ca, mo, &key, key_buf, sizeof(key_buf), &bl,
-	    &nl, &sum)) < 0) {
-		if (rc == -2)
+	if ((rc = billrun_lines(r->a, r->user.operator_id, 0, 0, mo->y,
+	    mo->m, &bl, &n, &total)) < 0 || (mo->draft_to != 0 &&
+	    month_to_date(r, bl, &n, &total) < 0)) {
+		if (rc == -2 || rc >= 0)
 			http_error(r, 500);
 		else
 			page_store_error(r);
@@ -211,23 +136,10 @@ send_csv(struct req *r, const struct month *mo)
 	if (mo->draft_to != 0)
 		csv_draft_note(r, http_stream_buf(r), mo);
 	csv_head(http_stream_buf(r));
-	for (;;) {
-		if (csv_write(r, bl, nl) < 0)
-			return;
-		total += sum;
-		if (rc == 0)
-			break;
-		arena_reset(ca);
-		if ((rc = csv_read(r, ca, mo, &key, key_buf, sizeof(key_buf),
-		    &bl, &nl, &sum)) < 0) {
-			log_warnx("report_charges: CSV of %s stopped early",
-			    mo->label);
-			csv_text(http_stream_buf(r), "The export stopped early "
-			    "(an error on the server): this file is "
-			    "incomplete.", 1);
-			csv_end(http_stream_buf(r));
-			return;
-		}
+	for (i = 0; i < n; i++) {
+		csv_line(http_stream_buf(r), &bl[i]);
+		if (http_stream_put(r, 0) == -1)
+			return;		/* the client went away: logged */
 	}
 	csv_text(http_stream_buf(r), "Total", 1);
 	for (i = 0; i < 8; i++)
