@@ -529,6 +529,8 @@ test("another operator's case, occupier, site or service → 404 exactly like a 
 			start_date, activated_at) SELECT ${EW}, ${zephyr}, ${harbour}, ${ewIvr}, MIN(id), 3500, 1, ${q(TODAY)}, ${q(TODAY)}
 			FROM contract WHERE occupier_id = ${zephyr} AND site_id = ${harbour}`);
 	const ewCase = await raise({ occupier: zephyr, site: harbour, service: ewIvr, subject: ewSubject }, ew);
+	// Zephyr holds nothing for the other tests (they check that).
+	db(`DELETE FROM occupier_service WHERE occupier_id = ${zephyr} AND service_id = ${ewIvr}`);
 	assert.deepEqual(caseRow(ewCase).slice(0, 4), [String(EW), String(zephyr), String(harbour), String(ewIvr)]);
 	const missing = 999999999;
 	const snapshot = () => [caseRow(ewCase), count(`SELECT COUNT(*) FROM case_comment WHERE case_id = ${ewCase}`),
