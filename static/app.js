@@ -40,6 +40,40 @@
 		});
 	});
 
+	// The staff case form's related services (data-show-services: the
+	// no-JavaScript button that shows them): once the occupier or the site
+	// changes, the form is asked for again with both and its service list
+	// (the occupier's services at the site) swapped in. Latest answer wins.
+	doc.querySelectorAll('button[data-show-services]').forEach(function (b) {
+		var f = b.form, seq = 0;
+		var occ = f && f.elements.occupier_occ, site = f && f.elements.site;
+		var sel = f && f.elements.service, hint = doc.getElementById('h-service');
+		if (!occ || !site || !sel || !hint || !window.DOMParser) return;
+		b.hidden = true;
+		b.style.display = 'none';
+		function refresh() {
+			var mine = ++seq;
+			var url = '/cases/new?occupier_occ=' + encodeURIComponent(occ.value.trim()) +
+				(site.value ? '&site=' + encodeURIComponent(site.value) : '');
+			fetch(url, { credentials: 'same-origin' })
+				.then(function (r) { return r.ok ? r.text() : null; })
+				.then(function (html) {
+					if (html === null || mine !== seq) return;
+					var d = new DOMParser().parseFromString(html, 'text/html');
+					var s2 = d.getElementById('f-service'), h2 = d.getElementById('h-service');
+					if (!s2 || !h2) return;
+					var was = sel.value;
+					sel.innerHTML = s2.innerHTML;
+					sel.value = was;
+					if (sel.value !== was) sel.value = '';
+					hint.firstChild.nodeValue = h2.firstChild ? h2.firstChild.nodeValue : '';
+				})
+				.catch(function () {});
+		}
+		occ.addEventListener('change', refresh);
+		site.addEventListener('change', refresh);
+	});
+
 	// Copy buttons (data-copy: the id of the field to copy), and canned
 	// replies (data-fill: the id of the textarea a choice fills).
 	doc.querySelectorAll('button[data-copy]').forEach(function (b) {

@@ -24,12 +24,14 @@
 </div>
 <div class="field{{#F_SERVICE_INVALID}} invalid{{/F_SERVICE_INVALID}}">
 <label for="f-service">Related service <span class="opt">(optional)</span></label>
-<select id="f-service" name="service"{{#F_SERVICE_INVALID}} aria-invalid="true" aria-describedby="e-service"{{/F_SERVICE_INVALID}}>
+<select id="f-service" name="service" aria-describedby="h-service{{#F_SERVICE_INVALID}} e-service{{/F_SERVICE_INVALID}}"{{#F_SERVICE_INVALID}} aria-invalid="true"{{/F_SERVICE_INVALID}}>
 <option value="">None</option>
 {{#SERVICE_GROUP}}<optgroup label="{{LABEL}}">
 {{#SERVICE_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/SERVICE_OPT}}</optgroup>
 {{/SERVICE_GROUP}}</select>
+<p class="hint" id="h-service">{{#SERVICES_LATER}}Choose the occupier and the site to list its services.{{/SERVICES_LATER}}{{#SERVICES_MINE}}The occupier's services at this site{{#NO_SERVICES}}: none yet{{/NO_SERVICES}}.{{/SERVICES_MINE}}
+<button type="submit" name="show" value="1" formnovalidate data-show-services>Show its services</button></p>
 {{#F_SERVICE_INVALID}}<p class="err" id="e-service">{{F_SERVICE_ERR}}</p>{{/F_SERVICE_INVALID}}
 </div>
 <div class="field{{#F_SUBJECT_INVALID}} invalid{{/F_SUBJECT_INVALID}}">

@@ -38,10 +38,15 @@ static const struct field case_fields[KF__MAX] = {
 	[KF_SERVICE] = { "service", "Related service", FT_INT, 20, 0, 1, INT64_MAX, NULL, 0 },
 };
 
-/* The selects' choices: occupiers, sites, services (and the team). */
+/* The selects' choices: sites and the catalog (the team and occupiers
+ * are not loaded); mine: the chosen occupier's services at the chosen
+ * site, once both are known (have_mine). */
 struct case_opts {
 	struct store_case_option	*o[STORE_CASE_OPT__MAX];
 	size_t				 n[STORE_CASE_OPT__MAX];
+	struct store_case_option	*mine;
+	size_t				 nmine;
+	int				 have_mine;
 };
 
 /* The form as read and checked. */
@@ -61,7 +66,8 @@ opts_load(struct req *r, struct case_opts *co)
 	int	 k;
 
 	for (k = 0; k < STORE_CASE_OPT__MAX; k++)
-		if (k != STORE_CASE_OPT_OCCUPIERS && store_case_options(r->a, r->user.operator_id, k, &co->o[k],
+		if (k != STORE_CASE_OPT_OCCUPIERS && k != STORE_CASE_OPT_TEAM &&
+		    store_case_options(r->a, r->user.operator_id, k, &co->o[k],
 		    &co->n[k]) < 0)
 			return -1;
 	return 1;
@@ -74,9 +80,24 @@ opt(const struct case_opts *co, enum store_case_options k, int64_t id)
 	return case_option_find(co->o[k], co->n[k], id);
 }
 
+/* The occupier's services at the site into co->mine, when both are
+ * chosen. 1, -1 store error. */
+static int
+mine_load(struct req *r, struct case_opts *co, int64_t occ, int64_t site)
+{
+	co->have_mine = 0;
+	if (occ <= 0 || site <= 0)
+		return 1;
+	if (store_case_occ_site_services(r->a, r->user.operator_id, occ, site,
+	    &co->mine, &co->nmine) < 0)
+		return -1;
+	co->have_mine = 1;
+	return 1;
+}
+
 /* Services grouped by category (each run of one category, catalog order). */
 static void
-services_fill(struct tpl_dict *d, const struct store_case_option *o, size_t n,
+groups_fill(struct tpl_dict *d, const struct store_case_option *o, size_t n,
     int64_t selected)
 {
 	struct tpl_dict	*grp = NULL, *opt;
@@ -115,53 +136,93 @@ occupier_one(struct req *r, int64_t id, struct store_case_option *o)
 	return 1;
 }
 
+/*
+ * The related-service choices: the occupier's services at the site once
+ * both are chosen (svc, a choice that is not one of them, kept and shown
+ * after them: the form's own input, with its message); before that only
+ * svc, the service a link pre-filled, if any.
+ */
+static void
+services_fill(struct tpl_dict *d, const struct case_opts *co,
+    const struct store_case_option *svc)
+{
+	int64_t	 sel = svc != NULL ? svc->id : 0;
+
+	if (!co->have_mine) {
+		tpl_show(d, TN_SERVICES_LATER);
+		if (svc != NULL)
+			groups_fill(d, svc, 1, sel);
+		return;
+	}
+	tpl_show(d, TN_SERVICES_MINE);
+	if (co->nmine == 0)
+		tpl_show(d, TN_NO_SERVICES);
+	groups_fill(d, co->mine, co->nmine, sel);
+	if (svc != NULL && case_option_find(co->mine, co->nmine, sel) == NULL)
+		groups_fill(d, svc, 1, sel);
+}
+
 static void
 opts_fill(struct req *r, struct tpl_dict *d, const struct case_opts *co,
-    const char *occ, int64_t site, int64_t svc)
+    const char *occ, int64_t site, const struct store_case_option *svc)
 {
 	pick_fill(r, d, TN_OCC_PICK, &occ_pick, occ, 0);
 	case_options_fill(d, TN_SITE_OPT, co->o[STORE_CASE_OPT_SITES],
 	    co->n[STORE_CASE_OPT_SITES], site);
-	services_fill(d, co->o[STORE_CASE_OPT_SERVICES],
-	    co->n[STORE_CASE_OPT_SERVICES], svc);
+	services_fill(d, co, svc);
 }
 
-/* GET: the empty form, or pre-filled from the query string. */
-static void
-case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
+/*
+ * The occupier the form names without raising: occupier=ID (404 when not
+ * the operator's), else the one typed in the picker (occupier_occ=: the
+ * query on GET, as app.js asks for its services; the form on a POST of
+ * "Show its services"); none or several: a message on the field, o->id 0.
+ * 1, 0 answered (404), -1 store error.
+ */
+static int
+named_occupier(struct req *r, struct tpl_dict *d, int64_t id,
+    struct store_case_option *o)
 {
-	const struct store_case_option	*svc = NULL;
-	struct store_case_option	 o = { 0, "", "" };
-	const struct hd_canned		*t;
-	const char			*subject, *details;
-	int64_t				 occ, site, sid;
-	enum hd_category		 cat = HD_CAT_OTHER;
-	int				 rc = 1;
+	const char	*text, *msg;
+	int		 rc;
 
-	if (query_id(r, "occupier", &occ) < 0 || query_id(r, "site",
-	    &site) < 0 || query_id(r, "service", &sid) < 0) {
-		http_error_msg(r, 400, "The occupier, site or service to "
-		    "pre-fill is not a valid id.");
-		return;
+	if (id > 0) {
+		if ((rc = occupier_one(r, id, o)) == 0)
+			http_error(r, 404);
+		return rc;
 	}
-	if (occ > 0 && (rc = occupier_one(r, occ, &o)) < 0) {
-		page_store_error(r);
-		return;
+	text = pick_text(r, &occ_pick);
+	o->name = text;
+	if (text[0] == '\0')
+		return 1;
+	if ((rc = pick_lookup(r, &occ_pick, text, &o->id, &o->name,
+	    &msg)) < 0)
+		return -1;
+	if (rc == 0) {
+		o->id = 0;
+		o->name = text;
+		form_error(r, d, "occupier", msg);
 	}
-	if (rc == 0 ||
-	    (site > 0 && opt(co, STORE_CASE_OPT_SITES, site) == NULL) ||
-	    (sid > 0 && (svc = opt(co, STORE_CASE_OPT_SERVICES, sid)) ==
-	    NULL)) {
-		http_error(r, 404);
-		return;
-	}
+	return 1;
+}
+
+/* The subject and checklist a related service of a case category
+ * pre-fills (an explicit subject or details win); *cat its category. */
+static void
+prefill_text(struct req *r, struct tpl_dict *d,
+    const struct store_case_option *svc, enum hd_category *cat)
+{
+	const struct hd_canned	*t;
+	const char		*subject, *details;
+
 	if (query_search(r, "subject", PREFILL_CAP, &subject) < 0)
 		subject = "";
 	if (query_search(r, "details", PREFILL_CAP, &details) < 0)
 		details = "";
+	*cat = HD_CAT_OTHER;
 	if (svc != NULL && hd_category_by_label(svc->extra) < HD_CATEGORY__MAX)
-		cat = hd_category_by_label(svc->extra);
-	if (svc != NULL && (t = hd_case_template(cat)) != NULL) {
+		*cat = hd_category_by_label(svc->extra);
+	if (svc != NULL && (t = hd_case_template(*cat)) != NULL) {
 		if (*subject == '\0')
 			subject = t->label;
 		if (*details == '\0')
@@ -169,8 +230,103 @@ case_new_form(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 	}
 	form_fill(r, d, "subject", subject);
 	form_fill(r, d, "details", details);
-	opts_fill(r, d, co, o.name, site, sid);
+}
+
+/* svc when it is one of the chosen occupier's services at the site (or
+ * they are not both chosen yet), else NULL. */
+static const struct store_case_option *
+held(const struct case_opts *co, const struct store_case_option *svc)
+{
+	if (svc == NULL || !co->have_mine)
+		return svc;
+	return case_option_find(co->mine, co->nmine, svc->id);
+}
+
+/* GET: the empty form, or pre-filled from the query string. A pre-filled
+ * service the chosen occupier does not hold at the site is not chosen
+ * (its subject and checklist still pre-fill). */
+static void
+case_new_form(struct req *r, struct tpl_dict *d, struct case_opts *co)
+{
+	const struct store_case_option	*svc = NULL;
+	struct store_case_option	 o = { 0, "", "" };
+	int64_t				 occ, site, sid;
+	enum hd_category		 cat;
+	int				 rc;
+
+	if (query_id(r, "occupier", &occ) < 0 || query_id(r, "site",
+	    &site) < 0 || query_id(r, "service", &sid) < 0) {
+		http_error_msg(r, 400, "The occupier, site or service to "
+		    "pre-fill is not a valid id.");
+		return;
+	}
+	if ((rc = named_occupier(r, d, occ, &o)) <= 0) {
+		if (rc < 0)
+			page_store_error(r);
+		return;
+	}
+	if ((site > 0 && opt(co, STORE_CASE_OPT_SITES, site) == NULL) ||
+	    (sid > 0 && (svc = opt(co, STORE_CASE_OPT_SERVICES, sid)) ==
+	    NULL)) {
+		http_error(r, 404);
+		return;
+	}
+	if (mine_load(r, co, o.id, site) < 0) {
+		page_store_error(r);
+		return;
+	}
+	prefill_text(r, d, svc, &cat);
+	opts_fill(r, d, co, o.name, site, held(co, svc));
 	case_choices_fill(d, HD_NORMAL, cat);
+	page_end(r);
+}
+
+/* Subject and details as typed, for the form shown again unchecked. */
+static const struct field shown_fields[2] = {
+	{ "subject", "Subject", FT_TEXT, PREFILL_CAP, 0, 0, 0, NULL, 0 },
+	{ "details", "Details", FT_MULTILINE, PREFILL_CAP, 0, 0, 0, NULL, 1 },
+};
+
+/*
+ * POST with show (the form's "Show its services", for a browser without
+ * JavaScript): the form again as typed, its related services now the
+ * chosen occupier's at the chosen site. Nothing is checked but the
+ * occupier's name, nothing is saved.
+ */
+static void
+show_post(struct req *r, struct tpl_dict *d, struct case_opts *co)
+{
+	const struct store_case_option	*svc = NULL;
+	struct store_case_option	 o = { 0, "", "" };
+	struct fval			 v;
+	int64_t				 occ = 0, site = 0, sid = 0;
+	int				 rc, prio, cat, i;
+
+	if (form_id(r, "occupier", &occ) < 0)
+		occ = 0;
+	if (form_id(r, "site", &site) <= 0 ||
+	    opt(co, STORE_CASE_OPT_SITES, site) == NULL)
+		site = 0;
+	if (form_id(r, "service", &sid) > 0)
+		svc = opt(co, STORE_CASE_OPT_SERVICES, sid);
+	if ((rc = named_occupier(r, d, occ, &o)) <= 0) {
+		if (rc < 0)
+			page_store_error(r);
+		return;
+	}
+	if (mine_load(r, co, o.id, site) < 0) {
+		page_store_error(r);
+		return;
+	}
+	for (i = 0; i < 2; i++) {
+		(void)form_field(r, &shown_fields[i], &v);
+		form_fill(r, d, shown_fields[i].key, v.raw);
+	}
+	prio = form_enum(r, "priority", hd_priority_names);
+	cat = form_enum(r, "category", hd_category_names);
+	opts_fill(r, d, co, o.name, site, held(co, svc));
+	case_choices_fill(d, prio < 0 ? HD_NORMAL : (enum hd_priority)prio,
+	    cat < 0 ? HD_CAT_OTHER : (enum hd_category)cat);
 	page_end(r);
 }
 
@@ -205,10 +361,24 @@ raise_occupier(struct req *r, struct tpl_dict *d, struct raise_form *f,
 	return 1;
 }
 
+/* The related service must be one the occupier holds at the site: the
+ * message on the field, 1; else 0. */
+static int
+service_check(struct req *r, struct tpl_dict *d, const struct case_opts *co,
+    const struct raise_form *f)
+{
+	if (f->svc == NULL || held(co, f->svc) != NULL)
+		return 0;
+	form_error(r, d, "service", arena_printf(r->a, "Related service: %s "
+	    "is not one of %s's services at %s. Choose one of them, or "
+	    "None.", f->svc->name, f->occ->name, f->site->name));
+	return 1;
+}
+
 /* Read and check the form into f (messages into d). The errors, or -1
  * when answered (404: an occupier, site or service not the operator's). */
 static int
-raise_read(struct req *r, struct tpl_dict *d, const struct case_opts *co,
+raise_read(struct req *r, struct tpl_dict *d, struct case_opts *co,
     struct raise_form *f)
 {
 	struct fval	*v = f->v;
@@ -233,8 +403,13 @@ raise_read(struct req *r, struct tpl_dict *d, const struct case_opts *co,
 		http_error(r, 404);
 		return -1;
 	}
-	opts_fill(r, d, co, occ, f->site ? f->site->id : 0,
-	    f->svc ? f->svc->id : 0);
+	if (mine_load(r, co, f->occ != NULL ? f->occ->id : 0,
+	    f->site != NULL ? f->site->id : 0) < 0) {
+		page_store_error(r);
+		return -1;
+	}
+	errors += service_check(r, d, co, f);
+	opts_fill(r, d, co, occ, f->site ? f->site->id : 0, f->svc);
 	errors += case_choices_check(r, d, f->text, f->svc != NULL ?
 	    f->svc->extra : NULL, &f->prio, &f->cat);
 	errors += case_details_check(r, d, f->text);
@@ -246,7 +421,7 @@ raise_read(struct req *r, struct tpl_dict *d, const struct case_opts *co,
 
 /* POST: raise it and go to it, or the form again with its messages. */
 static void
-raise_post(struct req *r, struct tpl_dict *d, const struct case_opts *co)
+raise_post(struct req *r, struct tpl_dict *d, struct case_opts *co)
 {
 	struct raise_form	 f;
 	struct case_raise_in	 in;
@@ -254,6 +429,10 @@ raise_post(struct req *r, struct tpl_dict *d, const struct case_opts *co)
 	struct ops_ctx		 c;
 	int			 rc;
 
+	if (form_has(r, "show")) {
+		show_post(r, d, co);
+		return;
+	}
 	memset(&f, 0, sizeof(f));
 	if ((rc = raise_read(r, d, co, &f)) < 0)
 		return;
@@ -294,6 +473,7 @@ page_case_new(struct req *r)
 	struct tpl_dict		*d;
 	struct case_opts	 co;
 
+	memset(&co, 0, sizeof(co));
 	if (opts_load(r, &co) < 0) {
 		page_store_error(r);
 		return;

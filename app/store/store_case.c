@@ -379,6 +379,18 @@ store_case_occ_services(struct arena *a, int64_t op, int64_t occ,
 	    out, n);
 }
 
+int
+store_case_occ_site_services(struct arena *a, int64_t op, int64_t occ,
+    int64_t site, struct store_case_option **out, size_t *n)
+{
+	struct dbp		 p[] = { DBP_I(op), DBP_I(occ), DBP_I(site) };
+
+	*out = NULL;
+	*n = 0;
+	return options_query(a, STMT_CASE_OCC_SITE_SERVICE_OPTIONS, p,
+	    NPARAMS(p), out, n);
+}
+
 /* Rows of (id, name, extra) into choices. 1, or -1. */
 static int
 options_query(struct arena *a, enum stmt st, const struct dbp *p, size_t np,

@@ -164,5 +164,8 @@ int	 store_case_options(struct arena *, int64_t op, enum store_case_options,
  * (id, name, category) in catalog order. 1, or -1. */
 int	 store_case_occ_services(struct arena *, int64_t op, int64_t occ,
 	    struct store_case_option **out, size_t *n);
+/* The same at one site only. 1, or -1. */
+int	 store_case_occ_site_services(struct arena *, int64_t op, int64_t occ,
+	    int64_t site, struct store_case_option **out, size_t *n);
 
 #endif

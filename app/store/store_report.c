@@ -167,6 +167,44 @@ store_report_charge_totals(struct arena *a, int64_t op, int32_t first,
 	return 1;
 }
 
+/* Recompute the stale groups of op's kept day d (076): each mark taken
+ * off before its group is read again, so a write meanwhile marks it anew.
+ * 1, -1. */
+static int
+active_refresh(struct arena *a, int64_t op, const char *d)
+{
+	struct dbp	 p[7];
+	struct dbres	 res;
+	size_t		 i;
+
+	p[0] = DBP_I(op);
+	if (db_query(a, STMT_REPORT_ACTIVE_STALE, p, 1, &res) < 0)
+		return -1;
+	for (i = 0; i < res.nrows; i++) {
+		int64_t	 site = dbrow_int(&res.rows[i], 0);
+		int64_t	 svc = dbrow_int(&res.rows[i], 1);
+
+		p[0] = DBP_I(op);
+		p[1] = DBP_I(site);
+		p[2] = DBP_I(svc);
+		if (keep_exec(STMT_REPORT_ACTIVE_UNSTALE, p, 3) < 0)
+			return -1;
+		p[1] = DBP_S(d);
+		p[2] = DBP_I(site);
+		p[3] = DBP_I(svc);
+		if (keep_exec(STMT_REPORT_ACTIVE_GROUP_DROP, p, 4) < 0)
+			return -1;
+		p[2] = DBP_I(op);
+		p[3] = DBP_I(site);
+		p[4] = DBP_I(svc);
+		p[5] = DBP_S(d);
+		p[6] = DBP_S(d);
+		if (keep_exec(STMT_REPORT_ACTIVE_GROUP_KEEP, p, 7) < 0)
+			return -1;
+	}
+	return 1;
+}
+
 int
 store_report_active_keep(struct arena *a, int64_t op, int32_t day)
 {
@@ -180,8 +218,9 @@ store_report_active_keep(struct arena *a, int64_t op, int32_t day)
 	if (db_query(a, STMT_REPORT_ACTIVE_KEPT, p, 2, &res) < 0)
 		return -1;
 	if (res.nrows > 0 && dbrow_int(&res.rows[0], 0) > 0)
-		return 1;
-	if (keep_exec(STMT_REPORT_ACTIVE_DROP, p, 2) < 0)
+		return active_refresh(a, op, d);
+	if (keep_exec(STMT_REPORT_ACTIVE_DROP, p, 2) < 0 ||
+	    keep_exec(STMT_REPORT_ACTIVE_UNSTALE_ALL, p, 1) < 0)
 		return -1;
 	p[2] = DBP_I(op);
 	p[3] = DBP_S(d);

@@ -64,8 +64,9 @@ struct store_active_total {
 	int64_t		 ngroups, nservices, qty, price_total, cost_total;
 };
 
-/* Make sure the groups of op's services active on day are kept (the one
- * aggregate, sql/073). 1 ok, -1 error. */
+/* Make sure the groups of op's services active on day are kept: the one
+ * aggregate (sql/073) when none is, else the groups written since
+ * recomputed one by one (sql/076). 1 ok, -1 error. */
 int	 store_report_active_keep(struct arena *, int64_t op, int32_t day);
 /*
  * Up to limit kept groups of the day in site name and catalog order: the

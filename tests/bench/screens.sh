@@ -48,6 +48,10 @@ screens_routes() {
 	mi=$1
 	cat <<ROUTES
 op html /
+op html /dashboard
+op html /search?q=%2B44%2020%207946%200202
+op html /search?q=10.0.0.1
+op html /search?q=Ltd
 op html /occupiers
 op html /occupiers?q=Ltd
 op html /occupiers/new

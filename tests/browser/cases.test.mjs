@@ -69,9 +69,26 @@ after(async () => {
 		await rm(profile, { recursive: true, force: true });
 });
 
+/* A fresh occupier of Northwind's with a contract at site and the services
+ * (codes) on it, as a save of the Manage services dialog leaves them; its id. */
+function occupierHolding(name, site, codes) {
+	const op = dbValue("SELECT id FROM operator WHERE name = 'Northwind Workspaces'");
+	const ref = `CB-${Date.now()}`;
+	return dbValue(`INSERT INTO occupier (operator_id, name, notes) VALUES (${op}, '${name}', '');
+		SET @o = LAST_INSERT_ID();
+		INSERT INTO contract (operator_id, occupier_id, site_id, reference, start_date)
+			VALUES (${op}, @o, ${site}, '${ref}', CURDATE() - INTERVAL 30 DAY);
+		INSERT INTO occupier_service (operator_id, occupier_id, site_id, service_id, contract_id, price, qty,
+			start_date, activated_at) SELECT ${op}, @o, ${site}, s.id, LAST_INSERT_ID(), s.rrp, 1,
+			CURDATE() - INTERVAL 30 DAY, CURDATE() - INTERVAL 30 DAY FROM service s
+			WHERE s.operator_id = ${op} AND s.code IN (${codes.map((c) => `'${c}'`).join(', ')});
+		SELECT @o`);
+}
+
 test('raise an IVR case from the pre-fill link, comment, close, reopen; list tabs and filter', async () => {
-	const acme = dbValue("SELECT id FROM occupier WHERE name = 'Acme Analytics Ltd'");
 	const cw = dbValue("SELECT id FROM site WHERE name = 'Canary Wharf'");
+	const occName = `Case Browser ${Date.now()}`;
+	const acme = occupierHolding(occName, cw, ['voice-line', 'ivr']);
 	const ivr = dbValue(`SELECT s.id FROM service s JOIN operator o ON o.id = s.operator_id
 		WHERE o.name = 'Northwind Workspaces' AND s.code = 'ivr'`);
 	const subject = `IVR configuration ${Date.now()}`;
@@ -91,9 +108,25 @@ test('raise an IVR case from the pre-fill link, comment, close, reopen; list tab
 		// Sign-in returns to the path; the pre-fill link is opened again.
 		await page.goto(`${BASE_URL}/cases/new?occupier=${acme}&site=${cw}&service=${ivr}&subject=${encodeURIComponent(subject)}`);
 		assert.equal(await text(page.getByRole('heading', { level: 1 })), 'Raise a case');
-		assert.equal(await page.getByLabel('Occupier').inputValue(), 'Acme Analytics Ltd');
+		assert.equal(await page.getByLabel('Occupier').inputValue(), occName);
 		assert.equal(await page.getByLabel('Site').locator('option:checked').innerText(), 'Canary Wharf');
 		assert.equal(await page.getByLabel('Related service').locator('option:checked').innerText(), 'IVR');
+		// Its services at the site, not the catalog; with JavaScript no Show button.
+		const services = () => page.locator('#f-service option').allInnerTexts();
+		assert.deepEqual(await services(), ['None', 'Voice line', 'IVR']);
+		assert.equal(await page.getByRole('button', { name: 'Show its services' }).isVisible(), false);
+		// Another occupier typed in: its services swapped in (IVR, not one of them, let go).
+		await page.getByLabel('Occupier').fill('Acme Analytics Ltd');
+		await page.getByLabel('Occupier').dispatchEvent('change');
+		await page.waitForFunction(() => !document.querySelector('#f-service').textContent.includes('IVR'));
+		const acmes = await services();
+		assert.ok(acmes.includes('Voice line') && acmes.includes('Call recording') && !acmes.includes('IVR'), acmes.join());
+		assert.equal(await page.getByLabel('Related service').locator('option:checked').innerText(), 'None');
+		// And back: choose IVR again.
+		await page.getByLabel('Occupier').fill(occName);
+		await page.getByLabel('Occupier').dispatchEvent('change');
+		await page.waitForFunction(() => document.querySelector('#f-service').textContent.includes('IVR'));
+		await page.getByLabel('Related service').selectOption({ label: 'IVR' });
 		assert.equal(await page.getByLabel('Subject').inputValue(), subject);
 		assert.match(await page.getByLabel('Details').inputValue(), /^Please include:\n- The phone number/);
 		await mkdir(OUT, { recursive: true });
@@ -139,19 +172,19 @@ test('raise an IVR case from the pre-fill link, comment, close, reopen; list tab
 		// offers the server's matches as you type, Enter filters.
 		assert.equal(await page.getByRole('button', { name: 'Filter' }).isVisible(), false);
 		const picker = page.getByLabel('Occupier');
-		await picker.pressSequentially('Acme An');
-		await page.waitForFunction(() => [...document.querySelectorAll('#f-occupier-list option')]
-			.some((o) => o.textContent.startsWith('Acme Analytics Ltd')));
+		await picker.pressSequentially('Case Browser');
+		await page.waitForFunction((n) => [...document.querySelectorAll('#f-occupier-list option')]
+			.some((o) => o.textContent.startsWith(n)), occName);
 		await Promise.all([
-			page.waitForURL((u) => u.searchParams.get('occupier_occ') === 'Acme An'),
+			page.waitForURL((u) => u.searchParams.get('occupier_occ') === 'Case Browser'),
 			picker.press('Enter'),
 		]);
-		assert.equal(await picker.inputValue(), 'Acme Analytics Ltd');
+		assert.equal(await picker.inputValue(), occName);
 		assert.equal(new URL(await tabs.getByRole('link', { name: /^Closed/ }).getAttribute('href'), BASE_URL)
 			.searchParams.get('occupier'), acme);
 		const row = page.locator('table.grid tbody tr', { hasText: subject });
 		assert.equal(await row.count(), 1);
-		assert.match(await text(row), /Acme Analytics Ltd Canary Wharf IVR Open \d+ \w{3} \d{4} 1 Normal Unassigned /);
+		assert.match(await text(row), new RegExp(`${occName} Canary Wharf IVR Open`+ String.raw` \d+ \w{3} \d{4} 1 Normal Unassigned `));
 		await page.screenshot({ path: join(OUT, 'cases.png') });
 		await Promise.all([
 			page.waitForURL((u) => u.searchParams.get('status') === 'closed'),

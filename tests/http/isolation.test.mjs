@@ -410,8 +410,9 @@ function leaksIn(side, r) {
  * the outbox by its rows, since the mail sender changes their state while
  * the matrix runs: a message queued by a refused POST still shows). The
  * reports' kept totals are left out: a GET of a report computes and keeps
- * them (derived rows, dropped by triggers on any write they depend on). */
-const KEPT = ['user_session', 'mail_outbox', 'active_service_total', 'charge_month_total'];
+ * them (derived rows, dropped by triggers on any write they depend on; the
+ * groups marked stale by a write are recomputed, and unmarked, by a GET). */
+const KEPT = ['user_session', 'mail_outbox', 'active_service_total', 'active_service_stale', 'charge_month_total'];
 function checksum() {
 	const rows = db(`CHECKSUM TABLE ${tables.filter((t) => !KEPT.includes(t)).join(', ')}`);
 	const s = db(`SELECT COUNT(*), COALESCE(SUM(CRC32(CONCAT_WS(',', id, user_id, HEX(token_hash), csrf,

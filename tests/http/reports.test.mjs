@@ -211,6 +211,43 @@ test('kept active groups follow a change of a service', async () => {
 	assert.deepEqual(activeTotals((await admin.get('/reports/active-services')).body), t0);
 });
 
+test('an edit recomputes only its own kept group; the totals after it are exact', async () => {
+	const NW = dbValue("SELECT id FROM operator WHERE name = 'Northwind Workspaces'");
+	const day = '2026-02-16';
+	const kept = () => db(`SELECT site_id, service_id, nservices, qty, price_total FROM active_service_total
+		WHERE operator_id = ${NW} AND day = '${day}' ORDER BY site_id, service_id`).map((r) => r.join(' '));
+	const truth = () => db(`SELECT SUM(qty), SUM(price * qty) FROM occupier_service WHERE operator_id = ${NW}
+		AND activated_at IS NOT NULL AND activated_at <= '${day}' AND (ended_at IS NULL OR ended_at > '${day}')`)[0].map(Number);
+	assertHtml(await admin.get('/reports/active-services'), 200, 'the groups kept');
+	const [id, site, svc] = db(`SELECT s.id, s.site_id, s.service_id FROM occupier_service s
+		JOIN occupier o ON o.id = s.occupier_id WHERE o.name = 'Acme Analytics Ltd' AND s.activated_at <= '${day}'
+		AND s.ended_at IS NULL ORDER BY s.id LIMIT 1`)[0];
+	const others = (rows) => rows.filter((r) => !r.startsWith(`${site} ${svc} `));
+	const k0 = kept();
+	assert.ok(others(k0).length > 0, 'other groups are kept');
+	db(`UPDATE occupier_service SET qty = qty + 3, price = price + 101 WHERE id = ${id}`);
+	try {
+		// The write leaves every other group kept (nothing to compute again but its own).
+		assert.deepEqual(others(kept()), others(k0), 'the other groups stay kept');
+		const t = activeTotals((await admin.get('/reports/active-services')).body);
+		const [qty, price] = truth();
+		assert.equal(t.qty, qty, 'QTY exact after the edit');
+		assert.equal(t.price, price, 'total price exact after the edit');
+		const [gq, gp] = db(`SELECT qty, price_total FROM active_service_total WHERE operator_id = ${NW}
+			AND day = '${day}' AND site_id = ${site} AND service_id = ${svc}`)[0].map(Number);
+		const [tq, tp] = db(`SELECT SUM(qty), SUM(price * qty) FROM occupier_service WHERE operator_id = ${NW}
+			AND site_id = ${site} AND service_id = ${svc} AND activated_at IS NOT NULL AND activated_at <= '${day}'
+			AND (ended_at IS NULL OR ended_at > '${day}')`)[0].map(Number);
+		assert.deepEqual([gq, gp], [tq, tp], 'its group recomputed exactly');
+		assert.equal(dbValue(`SELECT COUNT(*) FROM active_service_stale WHERE operator_id = ${NW}`), '0', 'nothing left stale');
+	} finally {
+		db(`UPDATE occupier_service SET qty = qty - 3, price = price - 101 WHERE id = ${id}`);
+	}
+	const t1 = activeTotals((await admin.get('/reports/active-services')).body);
+	assert.deepEqual([t1.qty, t1.price], truth(), 'exact once undone');
+	assert.deepEqual(kept(), k0, 'the kept groups as they were');
+});
+
 test('the Active services report of an operator: its own rows only, or a clear empty state', async () => {
 	const ew = await signedIn('admin@eastwind.example');
 	const qty = Number(dbValue(`SELECT COALESCE(SUM(s.qty), 0) FROM occupier_service s JOIN operator p ON p.id = s.operator_id
