@@ -2,7 +2,7 @@
 .POSIX:
 .SUFFIXES:
 
-PKGS     = fcgi libmariadb libsodium libcurl
+PKGS     = fcgi libmariadb libsodium libcurl jansson
 CC       = gcc
 CXX      = g++
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
@@ -12,7 +12,7 @@ CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 # includes in a .d file beside it, so a change rebuilds exactly its users.
 CFLAGS   = $(CSTD) $(WARN) -O2 -g -MMD -MP -Iapp $(PKG_CFLAGS)
 CXXFLAGS = -std=c++11 $(WARN) -O2 -g -MMD -MP
-LDLIBS   = -lfcgi -lctemplate_nothreads -lmariadb -lsodium -lcurl -lhpdf -pthread -lstdc++
+LDLIBS   = -lfcgi -lctemplate_nothreads -lmariadb -lsodium -lcurl -ljansson -lhpdf -pthread -lstdc++
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 APP_C   != find app -name '*.c' | sort

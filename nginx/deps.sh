@@ -5,7 +5,7 @@
 set -eu
 PKGS="build-essential pkg-config nginx libfcgi-dev libctemplate-dev libsodium-dev
 default-libmysqlclient-dev mariadb-server mariadb-client galera-4 rsync iproute2 libcmocka-dev
-libcurl4-openssl-dev python3-aiosmtpd openssl
+libcurl4-openssl-dev libjansson-dev python3-aiosmtpd openssl
 chromium nodejs npm curl ca-certificates tzdata procps libhpdf-dev poppler-utils"
 missing=""
 for p in $PKGS; do

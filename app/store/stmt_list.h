@@ -23,3 +23,4 @@
 #include "sql_report.def"
 #include "sql_network.def"
 #include "sql_space.def"
+#include "sql_api.def"
