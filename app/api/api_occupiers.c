@@ -188,7 +188,12 @@ save(struct req *r, const struct api_key *k, int64_t id, int64_t version,
 		return;
 	}
 	if (rc == 0) {
-		if (out.why.why == OPS_CONFLICT && had_if_match)
+		if (out.same_name != NULL)
+			api_problem(r, 409, "duplicate-name", "Another occupier "
+			    "has this name", arena_printf(r->a, "%s has this name "
+			    "already: send confirm_same_name true to save it "
+			    "anyway.", out.same_name));
+		else if (out.why.why == OPS_CONFLICT && had_if_match)
 			api_problem(r, 412, "precondition-failed",
 			    "The occupier changed meanwhile", "If-Match is not "
 			    "the current version: read it again.");
