@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "front.h"
+#include "api/api.h"
 #include "http/http.h"
 #include "log.h"
 #include "pages/pages.h"
@@ -14,6 +15,8 @@
 
 #define MG	(1u << M_GET)
 #define MP	(1u << M_POST)
+#define MU	(1u << M_PUT)
+#define MA	(1u << M_PATCH)
 
 enum page {
 	PAGE_HOME,		/* / */
@@ -120,6 +123,7 @@ enum page {
 	PAGE_OCC_USAGE_CSV,	/* /occupiers/#/sites/#/usage/calls.csv */
 	PAGE_MY_USAGE,		/* /my/sites/#/usage */
 	PAGE_MY_USAGE_CSV,	/* /my/sites/#/usage/calls.csv */
+	PAGE_API_KEYS,		/* /settings/api-keys (operator admins) */
 	PAGE__MAX
 };
 
@@ -239,6 +243,22 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_OCC_USAGE_CSV] = { MG, "/occupiers/#/sites/#/usage/calls.csv", page_occupier_usage_csv, R_OPERATOR, 0 },
 	[PAGE_MY_USAGE] = { MG, "/my/sites/#/usage", page_my_usage, R_OCCUPIER, 0 },
 	[PAGE_MY_USAGE_CSV] = { MG, "/my/sites/#/usage/calls.csv", page_my_usage_csv, R_OCCUPIER, 0 },
+	[PAGE_API_KEYS] = { MG | MP, "/settings/api-keys", page_api_keys, R_OPADMIN, 0 },
+};
+
+/*
+ * The JSON API (api/api.h): its own section, for paths under /api/. No
+ * session, no cookie, no CSRF: a Bearer API key only (API_OPEN: none),
+ * and API_WRITE needs a read and write key. templates/openapi.json
+ * documents exactly these routes (tests/http/api.test.mjs checks it).
+ */
+static const struct api_route api_routes[] = {
+	{ MG, "/api/v1/openapi.json", api_openapi, API_OPEN },
+	{ MG, "/api/v1/sites", api_sites, API_READ },
+	{ MG, "/api/v1/occupiers", api_occupiers, API_READ },
+	{ MP, "/api/v1/occupiers", api_occupier_create, API_WRITE },
+	{ MG, "/api/v1/occupiers/#", api_occupier, API_READ },
+	{ MA, "/api/v1/occupiers/#", api_occupier_patch, API_WRITE },
 };
 
 /* The routes whose forms may upload a file (multipart/form-data): the
@@ -297,6 +317,36 @@ route_match(const char *pattern, const char *path, int64_t *ids, size_t *nids)
 	return 1;
 }
 
+static int route_match(const char *, const char *, int64_t *, size_t *);
+
+/* A request under /api/: its route in api_routes, run by api_run. */
+static void
+front_api(struct req *r)
+{
+	const struct api_route	*rt = NULL;
+	int64_t			 ids[HTTP_MAX_IDS];
+	size_t			 i, nids = 0;
+	unsigned		 allowed = 0;
+
+	for (i = 0; i < sizeof(api_routes) / sizeof(api_routes[0]); i++) {
+		if (!route_match(api_routes[i].pattern, r->path, ids, &nids))
+			continue;
+		allowed |= api_routes[i].methods;
+		if (rt == NULL && r->method != M__MAX &&
+		    (api_routes[i].methods & (1u << r->method))) {
+			rt = &api_routes[i];
+			memcpy(r->ids, ids, sizeof(ids));
+			r->nids = nids;
+		}
+	}
+	if (rt == NULL) {
+		api_no_route(r, allowed);
+		return;
+	}
+	store_set_day(r->today);
+	api_run(r, rt);
+}
+
 void
 front_handle(struct req *r)
 {
@@ -306,6 +356,10 @@ front_handle(struct req *r)
 	unsigned		 allowed = 0;
 	int			 rc;
 
+	if (strncmp(r->path, "/api/", 5) == 0) {
+		front_api(r);
+		return;
+	}
 	for (i = 0; i < PAGE__MAX; i++) {
 		if (!route_match(routes[i].pattern, r->path, ids, &nids))
 			continue;

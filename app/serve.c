@@ -123,6 +123,10 @@ request_head(struct req *r, FCGX_Request *fr)
 		r->head = 1;
 	} else if (strcmp(method, "POST") == 0)
 		r->method = M_POST;
+	else if (strcmp(method, "PUT") == 0)
+		r->method = M_PUT;
+	else if (strcmp(method, "PATCH") == 0)
+		r->method = M_PATCH;
 	else
 		r->method = M__MAX;
 	uri = param(fr, "REQUEST_URI");
@@ -141,6 +145,10 @@ request_head(struct req *r, FCGX_Request *fr)
 		r->query.n = 0;	/* a bad query string reads as none */
 	parse_cookies(r->a, FCGX_GetParam("HTTP_COOKIE", fr->envp),
 	    &r->cookies);
+	r->content_type_in = param(fr, "CONTENT_TYPE");
+	r->authorization = param(fr, "HTTP_AUTHORIZATION");
+	r->if_match = param(fr, "HTTP_IF_MATCH");
+	r->idempotency_key = param(fr, "HTTP_IDEMPOTENCY_KEY");
 	return 0;
 }
 
@@ -167,11 +175,17 @@ request_body(struct req *r, FCGX_Request *fr)
 		http_error(r, 413);
 		return -1;
 	}
-	if (r->method != M_POST || len == 0)
+	if (r->method == M_GET || r->method == M__MAX || len == 0)
 		return 0;
 	if (read_body(r, fr, (size_t)len, &body) == -1) {
 		http_error(r, 400);
 		return -1;
+	}
+	if (strncmp(r->path, "/api/", 5) == 0 || r->method != M_POST) {
+		/* The JSON API reads it (api/); PUT and PATCH elsewhere are 405. */
+		r->raw = body;
+		r->rawlen = (size_t)len;
+		return 0;
 	}
 	if (boundary != NULL) {
 		/* Only the upload routes take it (front.c). */

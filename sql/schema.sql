@@ -20,6 +20,29 @@ CREATE TABLE `active_service_total` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='kept groups of the Active services report (report_active)'
 ;
 
+CREATE TABLE `api_key` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'key id',
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
+  `name` varchar(100) NOT NULL COMMENT 'label given by the admin',
+  `prefix` char(8) NOT NULL COMMENT 'first characters of the key, to recognise it',
+  `token_hash` binary(32) NOT NULL COMMENT 'BLAKE2b-256 of the key bytes',
+  `can_write` tinyint(1) NOT NULL DEFAULT 0 COMMENT '1: read and write; 0: read only',
+  `site_id` bigint(20) unsigned DEFAULT NULL COMMENT 'restricted to this site; NULL: every site',
+  `created_by` bigint(20) unsigned NOT NULL COMMENT 'the admin who created it',
+  `created_at` timestamp NOT NULL DEFAULT current_timestamp() COMMENT 'creation',
+  `revoked_at` timestamp NULL DEFAULT NULL COMMENT 'NULL: in use',
+  `last_used_at` timestamp NULL DEFAULT NULL COMMENT 'last request with it',
+  `rl_window` bigint(20) NOT NULL DEFAULT 0 COMMENT 'rate limit: current window (unix minute)',
+  `rl_count` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'rate limit: requests in that window',
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `api_key_hash` (`token_hash`),
+  KEY `api_key_operator` (`operator_id`,`id`),
+  KEY `fk_api_key_site` (`site_id`),
+  CONSTRAINT `fk_api_key_operator` FOREIGN KEY (`operator_id`) REFERENCES `operator` (`id`),
+  CONSTRAINT `fk_api_key_site` FOREIGN KEY (`site_id`) REFERENCES `site` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='keys of the JSON API'
+;
+
 CREATE TABLE `app_user` (
   `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'user id',
   `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',

@@ -25,6 +25,8 @@ struct route;
 enum method {
 	M_GET,		/* GET (and HEAD, answered without a body) */
 	M_POST,		/* POST */
+	M_PUT,		/* PUT (the JSON API only) */
+	M_PATCH,	/* PATCH (the JSON API only) */
 	M__MAX		/* anything else: 405 (or 404 for an unknown path) */
 };
 
@@ -76,6 +78,12 @@ struct req {
 	int			 multipart;	/* the body was multipart/form-data */
 	struct mp_files		 files;		/* its files */
 	struct kvlist		 cookies;
+	/* The JSON API (/api/...): its body as sent (POST, PUT, PATCH; never
+	 * parsed as a form) and the headers it reads. "" when absent. */
+	const char		*raw;
+	size_t			 rawlen;
+	const char		*content_type_in;
+	const char		*authorization, *if_match, *idempotency_key;
 	const char		*remote_addr;
 	const char		*user_agent;
 	int			 https;

@@ -39,6 +39,7 @@ http_reason(int code)
 {
 	switch (code) {
 	case 200: return "OK";
+	case 201: return "Created";
 	case 303: return "See Other";
 	case 401: return "Unauthorized";
 	case 400: return "Bad Request";
@@ -46,6 +47,8 @@ http_reason(int code)
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
 	case 409: return "Conflict";
+	case 412: return "Precondition Failed";
+	case 415: return "Unsupported Media Type";
 	case 413: return "Payload Too Large";
 	case 422: return "Unprocessable Content";
 	case 429: return "Too Many Requests";

@@ -24,3 +24,4 @@
 #include "sql_network.def"
 #include "sql_space.def"
 #include "sql_webhook.def"
+#include "sql_api.def"

@@ -1,0 +1,260 @@
+/*
+ * api_occupiers: /api/v1/occupiers (list for a sync: cursor paging and
+ * updated_since; create) and /api/v1/occupiers/{id} (read with its ETag;
+ * change with If-Match). Creating and changing go through
+ * ops_occupier_save, the operation of the occupier form, with the form's
+ * field rules.
+ */
+#include <string.h>
+
+#include "../arena.h"
+#include "../domain/validate.h"
+#include "../http/http.h"
+#include "../ops/occupiers.h"
+#include "../store/store_api.h"
+#include "api.h"
+
+#define PAGE_DEFAULT	50
+#define PAGE_MAX	200
+
+enum occ_field { OF_NAME, OF_REF, OF_EMAIL, OF_NOTES, OF__MAX };
+
+/* The occupier form's own rules (pages/occupier_edit.c). */
+static const struct field fields[OF__MAX] = {
+	[OF_NAME] = { "name", "Name", FT_TEXT, 200, 1, 0, 0, NULL, 0 },
+	[OF_REF] = { "billing_ref", "Billing reference", FT_TEXT, 64, 0, 0, 0, NULL, 0 },
+	[OF_EMAIL] = { "contact_email", "Billing contact email", FT_EMAIL, 254, 0, 0, 0, NULL, 0 },
+	[OF_NOTES] = { "notes", "Notes", FT_MULTILINE, 4000, 0, 0, 0, NULL, 1 },
+};
+
+static json_t *
+occ_json(const struct store_api_occupier *o)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:I}", "id",
+	    (json_int_t)o->id, "name", o->name, "billing_ref", o->billing_ref,
+	    "contact_email", o->contact_email, "notes", o->notes, "version",
+	    (json_int_t)o->version, "updated_at", (json_int_t)o->updated);
+}
+
+/* A non-negative integer of the query string: 1 with *v, 0 absent, -1 bad
+ * (400 answered). */
+static int
+query_int(struct req *r, const char *key, int64_t max, int64_t *v)
+{
+	const char	*s = kv_get(&r->query, key);
+	int64_t		 n = 0;
+	int		 nd = 0;
+
+	*v = 0;
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (; *s >= '0' && *s <= '9' && nd < 18; s++, nd++)
+		n = n * 10 + (*s - '0');
+	if (*s != '\0' || nd == 0 || n > max) {
+		api_problem(r, 400, "bad-request", "Bad query parameter",
+		    arena_printf(r->a, "%s must be an integer from 0 to %lld.",
+		    key, (long long)max));
+		return -1;
+	}
+	*v = n;
+	return 1;
+}
+
+void
+api_occupiers(struct req *r, const struct api_key *k)
+{
+	struct store_api_occupier	*o;
+	json_t				*items, *j;
+	int64_t				 after, since, limit;
+	size_t				 i, n;
+
+	if (query_int(r, "cursor", INT64_MAX / 2, &after) < 0 ||
+	    query_int(r, "updated_since", INT64_MAX / 2, &since) < 0 ||
+	    query_int(r, "limit", PAGE_MAX, &limit) < 0)
+		return;
+	if (limit == 0)
+		limit = PAGE_DEFAULT;
+	if (store_api_occupiers(r->a, k->operator_id, k->site_id, after, since,
+	    limit + 1, &o, &n) < 0) {
+		api_store_error(r);
+		return;
+	}
+	items = json_array();
+	for (i = 0; i < n && i < (size_t)limit; i++)
+		json_array_append_new(items, occ_json(&o[i]));
+	j = json_pack("{s:o}", "items", items);
+	if (n > (size_t)limit)
+		json_object_set_new(j, "next_cursor", json_string(arena_printf(
+		    r->a, "%lld", (long long)o[limit - 1].id)));
+	else
+		json_object_set_new(j, "next_cursor", json_null());
+	api_json(r, 200, j);
+}
+
+/* The occupier of the path in the key's scope: 1, or 0 with the 404 (or
+ * the store error) answered. */
+static int
+occ_load(struct req *r, const struct api_key *k,
+    struct store_api_occupier *o)
+{
+	int	 rc;
+
+	if ((rc = store_api_occupier(r->a, k->operator_id, k->site_id,
+	    r->ids[0], o)) > 0)
+		return 1;
+	if (rc < 0)
+		api_store_error(r);
+	else
+		api_problem(r, 404, "not-found", "Not found",
+		    "No such occupier.");
+	return 0;
+}
+
+void
+api_occupier(struct req *r, const struct api_key *k)
+{
+	struct store_api_occupier	 o;
+
+	if (!occ_load(r, k, &o))
+		return;
+	api_etag(r, o.version);
+	api_json(r, 200, occ_json(&o));
+}
+
+/* Read the fields of body into v over the values of cur (NULL: a new
+ * occupier); 0 ok, else the 422 answered. */
+static int
+read_fields(struct req *r, json_t *body, const struct store_api_occupier *cur,
+    struct fval *v)
+{
+	const char	*dflt[OF__MAX] = { "", "", "", "" };
+	struct ops_result why;
+	json_t		*x;
+	const char	*s;
+	size_t		 i;
+
+	if (cur != NULL) {
+		dflt[OF_NAME] = cur->name;
+		dflt[OF_REF] = cur->billing_ref;
+		dflt[OF_EMAIL] = cur->contact_email;
+		dflt[OF_NOTES] = cur->notes;
+	}
+	memset(&why, 0, sizeof(why));
+	for (i = 0; i < OF__MAX; i++) {
+		s = dflt[i];
+		if ((x = json_object_get(body, fields[i].key)) != NULL) {
+			if (!json_is_string(x)) {
+				ops_refuse(&why, OPS_INVALID, fields[i].key,
+				    arena_printf(r->a, "%s must be a string",
+				    fields[i].label));
+				continue;
+			}
+			s = json_string_value(x);
+		}
+		if (validate_field(&fields[i], s, strlen(s),
+		    arena_alloc(r->a, strlen(s) + 1), &v[i]) != NULL)
+			ops_refuse(&why, OPS_INVALID, fields[i].key,
+			    arena_printf(r->a, "%s %s", fields[i].label,
+			    v[i].err));
+	}
+	if (why.n == 0)
+		return 0;
+	api_refused(r, &why);
+	return -1;
+}
+
+/* Save v as occupier id (0: new) at version; answer. */
+static void
+save(struct req *r, const struct api_key *k, int64_t id, int64_t version,
+    int had_if_match, const struct fval *v, int same_name_ok)
+{
+	struct ops_ctx			 c;
+	struct occupier_save_in		 in;
+	struct occupier_save_out	 out;
+	struct store_api_occupier	 o;
+	int				 rc;
+
+	memset(&in, 0, sizeof(in));
+	in.id = id;
+	in.version = version;
+	in.name = v[OF_NAME].s;
+	in.billing_ref = v[OF_REF].s;
+	in.contact_email = v[OF_EMAIL].s;
+	in.notes = v[OF_NOTES].s;
+	in.same_name_ok = same_name_ok;
+	api_ops_ctx(r, k, &c);
+	if ((rc = ops_occupier_save(&c, &in, &out)) < 0) {
+		api_store_error(r);
+		return;
+	}
+	if (rc == 0) {
+		if (out.same_name != NULL)
+			api_problem(r, 409, "duplicate-name", "Another occupier "
+			    "has this name", arena_printf(r->a, "%s has this name "
+			    "already: send confirm_same_name true to save it "
+			    "anyway.", out.same_name));
+		else if (out.why.why == OPS_CONFLICT && had_if_match)
+			api_problem(r, 412, "precondition-failed",
+			    "The occupier changed meanwhile", "If-Match is not "
+			    "the current version: read it again.");
+		else
+			api_refused(r, &out.why);
+		return;
+	}
+	if (store_api_occupier(r->a, k->operator_id, 0, out.id, &o) <= 0) {
+		api_store_error(r);
+		return;
+	}
+	api_etag(r, o.version);
+	if (id == 0)
+		http_header(r, "Location", arena_printf(r->a,
+		    "/api/v1/occupiers/%lld", (long long)o.id));
+	api_json(r, id == 0 ? 201 : 200, occ_json(&o));
+}
+
+static int
+same_name_ok(json_t *body)
+{
+	return json_is_true(json_object_get(body, "confirm_same_name"));
+}
+
+void
+api_occupier_create(struct req *r, const struct api_key *k)
+{
+	struct fval	 v[OF__MAX];
+	json_t		*body;
+
+	if (k->site_id != 0) {
+		api_problem(r, 403, "forbidden", "This key cannot create "
+		    "occupiers", "A key restricted to a site sees the occupiers "
+		    "with a contract there: create occupiers with a key of "
+		    "every site.");
+		return;
+	}
+	if ((body = api_body(r)) == NULL || read_fields(r, body, NULL, v) != 0)
+		return;
+	save(r, k, 0, 0, 0, v, same_name_ok(body));
+}
+
+void
+api_occupier_patch(struct req *r, const struct api_key *k)
+{
+	struct store_api_occupier	 o;
+	struct fval			 v[OF__MAX];
+	json_t				*body;
+	int64_t				 want;
+	int				 im;
+
+	if (!occ_load(r, k, &o) || (im = api_if_match(r, &want)) < 0)
+		return;
+	if (im > 0 && want != o.version) {
+		api_problem(r, 412, "precondition-failed",
+		    "The occupier changed meanwhile", "If-Match is not the "
+		    "current version: read it again.");
+		return;
+	}
+	if ((body = api_body(r)) == NULL || read_fields(r, body, &o, v) != 0)
+		return;
+	save(r, k, o.id, im > 0 ? want : o.version, im > 0, v,
+	    same_name_ok(body));
+}

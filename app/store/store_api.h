@@ -1,0 +1,52 @@
+/*
+ * store_api: the JSON API's keys and its sync reads (sql_api.def). The
+ * return convention of db.h: <0 error, 0 none, >0 ok.
+ */
+#ifndef TENANTRY_STORE_API_H
+#define TENANTRY_STORE_API_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+
+struct store_apikey {
+	int64_t		 id;
+	const char	*name, *prefix;
+	int		 can_write;
+	int64_t		 site_id;	/* 0: every site */
+	const char	*site_name;	/* list: "" every site */
+	const char	*created, *last_used;	/* list: "YYYY-MM-DD HH:MM" or "" */
+	int		 revoked;
+};
+
+/* A request's key, found by the hash of what it sent. */
+struct store_apikey_auth {
+	int64_t		 id, operator_id, site_id, created_by;
+	int		 can_write, revoked;
+	const char	*operator_name, *currency, *timezone;
+};
+
+int	 store_apikey_list(struct arena *, int64_t op, struct store_apikey **,
+	    size_t *);
+int	 store_apikey_auth(struct arena *, const unsigned char hash[32],
+	    struct store_apikey_auth *);
+/* Count a request in window (a unix minute) and record the use; *count:
+ * the requests of the window so far, this one included. */
+int	 store_apikey_use(struct arena *, int64_t id, int64_t window,
+	    int64_t *count);
+
+/* An occupier as the API gives it (updated: unix seconds). */
+struct store_api_occupier {
+	int64_t		 id, version, updated;
+	const char	*name, *billing_ref, *contact_email, *notes;
+};
+/* Up to limit occupiers of op after id `after`, changed since `since`,
+ * only those with a contract at site (0: any). */
+int	 store_api_occupiers(struct arena *, int64_t op, int64_t site,
+	    int64_t after, int64_t since, int64_t limit,
+	    struct store_api_occupier **, size_t *);
+int	 store_api_occupier(struct arena *, int64_t op, int64_t site,
+	    int64_t id, struct store_api_occupier *);
+
+#endif
