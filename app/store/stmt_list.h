@@ -19,3 +19,4 @@
 #include "sql_usage.def"
 #include "sql_tick.def"
 #include "sql_estate.def"
+#include "sql_twofactor.def"

@@ -27,6 +27,7 @@ struct store_user {
 	const char	*pw_hash;
 	int		 disabled;
 	const char	*operator_name;	/* store_users_by_email only */
+	int		 tfa;		/* two-factor sign-in is on */
 };
 
 struct store_session {
@@ -36,6 +37,8 @@ struct store_session {
 	const char	*csrf;
 	int		 disabled;
 	const char	*operator_name;
+	int		 mfa_pending;	/* password checked, two-factor code awaited */
+	int		 mfa_required;	/* the operator requires two-factor (operator roles) */
 	struct store_user user;		/* pw_hash unset */
 };
 
@@ -96,7 +99,8 @@ int	 store_purge(int64_t now, int64_t idle_seconds,
 	    int64_t absolute_seconds, int64_t *deleted);
 
 int	 store_session_insert(const unsigned char hash[32], int64_t user_id,
-	    const char *csrf, int64_t now, const char *addr, const char *ua);
+	    const char *csrf, int64_t now, const char *addr, const char *ua,
+	    int mfa_pending);
 int	 store_session_load(struct arena *, const unsigned char hash[32],
 	    struct store_session *);
 int	 store_session_touch(int64_t id, int64_t now);

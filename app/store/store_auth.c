@@ -39,6 +39,7 @@ store_users_by_email(struct arena *a, const char *email,
 		u[i].pw_hash = dbrow_str(&res.rows[i], 6);
 		u[i].disabled = (int)dbrow_int(&res.rows[i], 7);
 		u[i].operator_name = dbrow_str(&res.rows[i], 8);
+		u[i].tfa = (int)dbrow_int(&res.rows[i], 9);
 	}
 	*out = u;
 	*n = res.nrows;
@@ -196,9 +197,10 @@ store_purge(int64_t now, int64_t idle_seconds, int64_t absolute_seconds,
 
 int
 store_session_insert(const unsigned char hash[32], int64_t user_id,
-    const char *csrf, int64_t now, const char *addr, const char *ua)
+    const char *csrf, int64_t now, const char *addr, const char *ua,
+    int mfa_pending)
 {
-	struct dbp	 p[7];
+	struct dbp	 p[8];
 
 	p[0] = DBP_B(hash, 32);
 	p[1] = DBP_I(user_id);
@@ -207,7 +209,8 @@ store_session_insert(const unsigned char hash[32], int64_t user_id,
 	p[4] = DBP_I(now);
 	p[5] = DBP_S(addr ? addr : "");
 	p[6] = DBP_S(ua ? ua : "");
-	return db_exec(STMT_SESSION_INSERT, p, 7, NULL) < 0 ? -1 : 1;
+	p[7] = DBP_I(mfa_pending ? 1 : 0);
+	return db_exec(STMT_SESSION_INSERT, p, 8, NULL) < 0 ? -1 : 1;
 }
 
 int
@@ -227,6 +230,9 @@ store_session_load(struct arena *a, const unsigned char hash[32],
 	user_from_row(&res.rows[0], 4, &s->user);
 	s->disabled = (int)dbrow_int(&res.rows[0], 10);
 	s->operator_name = dbrow_str(&res.rows[0], 11);
+	s->mfa_pending = (int)dbrow_int(&res.rows[0], 12);
+	s->user.tfa = (int)dbrow_int(&res.rows[0], 13);
+	s->mfa_required = (int)dbrow_int(&res.rows[0], 14);
 	return 1;
 }
 
