@@ -21,6 +21,8 @@ enum page {
 	PAGE_FORTUNES,		/* /fortunes */
 	PAGE_LOGIN,		/* /login */
 	PAGE_LOGOUT,		/* /logout */
+	PAGE_DASHBOARD,		/* /dashboard */
+	PAGE_SEARCH,		/* /search */
 	PAGE_OCCUPIERS,		/* /occupiers */
 	PAGE_OCCUPIER_NEW,	/* /occupiers/new */
 	PAGE_OCCUPIER_SEARCH,	/* /occupiers/search */
@@ -30,6 +32,8 @@ enum page {
 	PAGE_CONTRACTS,		/* /occupiers/#/sites/#/contracts */
 	PAGE_CONTRACT_NEW,	/* /occupiers/#/sites/#/contracts/new */
 	PAGE_CONTRACT_EDIT,	/* /occupiers/#/contracts/#/edit */
+	PAGE_OCC_MOVEIN,	/* /occupiers/#/move-in */
+	PAGE_OCC_IMPORT,	/* /occupiers/import */
 	PAGE_SERVICES,		/* /occupiers/#/sites/#/services */
 	PAGE_SERVICES_MANAGE,	/* /occupiers/#/sites/#/services/manage */
 	PAGE_HISTORY,		/* /occupiers/#/sites/#/history */
@@ -56,6 +60,17 @@ enum page {
 	PAGE_SITE_NEW,		/* /sites/new (operator admins) */
 	PAGE_SITE_EDIT,		/* /sites/#/edit (operator admins) */
 	PAGE_SITE_NUMBERS,	/* /sites/#/numbers/new (operator admins) */
+	PAGE_SITE_NETWORK,	/* /sites/#/network */
+	PAGE_SITE_SWITCH_NEW,	/* /sites/#/switches/new (operator admins) */
+	PAGE_SITE_PORTS_NEW,	/* /sites/#/ports/new (operator admins) */
+	PAGE_SITE_PORTS_IMPORT,	/* /sites/#/ports/import (operator admins) */
+	PAGE_SITE_IPS_NEW,	/* /sites/#/ips/new (operator admins) */
+	PAGE_SITE_FLOORS,	/* /sites/#/floors */
+	PAGE_SITE_FLOOR_NEW,	/* /sites/#/floors/new (operator admins) */
+	PAGE_SITE_SPACE_NEW,	/* /sites/#/spaces/new (operator admins) */
+	PAGE_SITE_SPACE_EDIT,	/* /sites/#/spaces/#/edit (operator admins) */
+	PAGE_SITE_SPACE_ARCHIVE,/* /sites/#/spaces/#/archive (operator admins) */
+	PAGE_CONTRACT_SPACES,	/* /occupiers/#/contracts/#/spaces */
 	PAGE_OCC_USERS,		/* /occupiers/#/sites/#/users */
 	PAGE_OCC_USER,		/* /occupiers/#/sites/#/users/# */
 	PAGE_TEAM,		/* /team */
@@ -114,6 +129,9 @@ struct route {
 	void		(*fn)(struct req *);
 	unsigned	 roles;		/* R_PUBLIC: no session needed */
 	int		 nodb;		/* no session, no CSRF: public GETs (healthz, fortunes) */
+	/* GET reads the page versions of occupier ids[0] at site ids[1]
+	 * with the session (doc/page-cache.md). */
+	int		 pagever;
 };
 
 static const struct route routes[PAGE__MAX] = {
@@ -122,6 +140,8 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_FORTUNES] = { MG, "/fortunes", page_fortunes, R_PUBLIC, 1 },
 	[PAGE_LOGIN] = { MG | MP, "/login", page_login, R_PUBLIC, 0 },
 	[PAGE_LOGOUT] = { MP, "/logout", page_logout, R_ANY, 0 },
+	[PAGE_DASHBOARD] = { MG, "/dashboard", page_dashboard, R_OPERATOR, 0 },
+	[PAGE_SEARCH] = { MG, "/search", page_search, R_OPERATOR, 0 },
 	[PAGE_OCCUPIERS] = { MG, "/occupiers", page_occupiers, R_OPERATOR, 0 },
 	[PAGE_OCCUPIER_NEW] = { MG | MP, "/occupiers/new", page_occupier_edit, R_OPERATOR, 0 },
 	[PAGE_OCCUPIER_SEARCH] = { MG, "/occupiers/search", page_occupier_search, R_OPERATOR, 0 },
@@ -131,8 +151,10 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_CONTRACTS] = { MG, "/occupiers/#/sites/#/contracts", page_occupier_contracts, R_OPERATOR, 0 },
 	[PAGE_CONTRACT_NEW] = { MG | MP, "/occupiers/#/sites/#/contracts/new", page_contract_edit, R_OPERATOR, 0 },
 	[PAGE_CONTRACT_EDIT] = { MG | MP, "/occupiers/#/contracts/#/edit", page_contract_edit, R_OPERATOR, 0 },
-	[PAGE_SERVICES] = { MG, "/occupiers/#/sites/#/services", page_occupier_services, R_OPERATOR, 0 },
-	[PAGE_SERVICES_MANAGE] = { MG | MP, "/occupiers/#/sites/#/services/manage", page_services_manage, R_OPERATOR, 0 },
+	[PAGE_OCC_MOVEIN] = { MG | MP, "/occupiers/#/move-in", page_occupier_movein, R_OPERATOR, 0 },
+	[PAGE_OCC_IMPORT] = { MG | MP, "/occupiers/import", page_occupier_import, R_OPERATOR, 0 },
+	[PAGE_SERVICES] = { MG, "/occupiers/#/sites/#/services", page_occupier_services, R_OPERATOR, 0, 1 },
+	[PAGE_SERVICES_MANAGE] = { MG | MP, "/occupiers/#/sites/#/services/manage", page_services_manage, R_OPERATOR, 0, 1 },
 	[PAGE_HISTORY] = { MG, "/occupiers/#/sites/#/history", page_occupier_history, R_OPERATOR, 0 },
 	[PAGE_CATALOG] = { MG, "/catalog", page_catalog, R_OPERATOR, 0 },
 	[PAGE_CATALOG_SERVICE] = { MG, "/catalog/#", page_catalog_edit, R_OPERATOR, 0 },
@@ -157,6 +179,17 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_SITE_NEW] = { MG | MP, "/sites/new", page_site_edit, R_OPADMIN, 0 },
 	[PAGE_SITE_EDIT] = { MG | MP, "/sites/#/edit", page_site_edit, R_OPADMIN, 0 },
 	[PAGE_SITE_NUMBERS] = { MG | MP, "/sites/#/numbers/new", page_site_numbers, R_OPADMIN, 0 },
+	[PAGE_SITE_NETWORK] = { MG, "/sites/#/network", page_site_network, R_OPERATOR, 0 },
+	[PAGE_SITE_SWITCH_NEW] = { MG | MP, "/sites/#/switches/new", page_site_switch_new, R_OPADMIN, 0 },
+	[PAGE_SITE_PORTS_NEW] = { MG | MP, "/sites/#/ports/new", page_site_ports_new, R_OPADMIN, 0 },
+	[PAGE_SITE_PORTS_IMPORT] = { MG | MP, "/sites/#/ports/import", page_site_ports_import, R_OPADMIN, 0 },
+	[PAGE_SITE_IPS_NEW] = { MG | MP, "/sites/#/ips/new", page_site_ips_new, R_OPADMIN, 0 },
+	[PAGE_SITE_FLOORS] = { MG, "/sites/#/floors", page_site_floors, R_OPERATOR, 0 },
+	[PAGE_SITE_FLOOR_NEW] = { MG | MP, "/sites/#/floors/new", page_site_floor_new, R_OPADMIN, 0 },
+	[PAGE_SITE_SPACE_NEW] = { MG | MP, "/sites/#/spaces/new", page_site_space_edit, R_OPADMIN, 0 },
+	[PAGE_SITE_SPACE_EDIT] = { MG | MP, "/sites/#/spaces/#/edit", page_site_space_edit, R_OPADMIN, 0 },
+	[PAGE_SITE_SPACE_ARCHIVE] = { MP, "/sites/#/spaces/#/archive", page_site_space_archive, R_OPADMIN, 0 },
+	[PAGE_CONTRACT_SPACES] = { MG | MP, "/occupiers/#/contracts/#/spaces", page_contract_spaces, R_OPERATOR, 0 },
 	[PAGE_OCC_USERS] = { MG | MP, "/occupiers/#/sites/#/users", page_occupier_users, R_OPERATOR, 0 },
 	[PAGE_OCC_USER] = { MP, "/occupiers/#/sites/#/users/#", page_occupier_users, R_OPERATOR, 0 },
 	[PAGE_TEAM] = { MG | MP, "/team", page_team, R_OPADMIN, 0 },
@@ -209,11 +242,11 @@ static const struct route routes[PAGE__MAX] = {
 };
 
 /* The routes whose forms may upload a file (multipart/form-data): the
- * case screens and the usage import. Any other refuses such a body like a
+ * case screens, the usage import and the floor ports import. Any other refuses such a body like a
  * badly encoded form. */
 static const enum page upload_pages[] = {
 	PAGE_CASE_NEW, PAGE_CASE, PAGE_MY_CASE_NEW, PAGE_MY_CASE,
-	PAGE_SITE_USAGE_IMPORT,
+	PAGE_SITE_USAGE_IMPORT, PAGE_SITE_PORTS_IMPORT, PAGE_OCC_IMPORT,
 };
 
 static int
@@ -311,6 +344,11 @@ front_handle(struct req *r)
 	}
 	r->route = rt;
 	store_set_day(r->today);
+	store_pagever_set(NULL);
+	if (rt->pagever && r->method == M_GET && nids >= 2) {
+		r->pagever_occ = ids[0];
+		r->pagever_site = ids[1];
+	}
 	memcpy(r->ids, ids, sizeof(ids));
 	r->nids = nids;
 	if (rt->nodb) {
@@ -326,7 +364,8 @@ front_handle(struct req *r)
 			if (r->method == M_GET)
 				http_redirect(r, arena_printf(r->a,
 				    "/login?next=%s", parse_urlencode(r->a, r->path)));
-			else
+			else if (!(rt == &routes[PAGE_SERVICES_MANAGE] &&
+			    page_draft_keep(r)))
 				http_redirect(r, "/login?expired=1");
 			return;
 		}

@@ -13,6 +13,7 @@
 #include "session.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "store/store_network.h"
 #include "store/store_tick.h"
 #include "store/txn.h"
 #include "store/store_ledger.h"
@@ -264,6 +265,8 @@ seed_floors(int64_t op, int64_t site, const char *prefix, int nfloors,
 		if (ins(STMT_SEED_FLOOR, pf, NPARAMS(pf), &floor) == -1)
 			return -1;
 		snprintf(sw, sizeof(sw), "%s-%s-sw1", prefix, fcode[f]);
+		if (store_switch_insert(op, site, sw, "Demo 48-port", 48) < 0)
+			return -1;
 		for (i = 0; i < 12; i++) {
 			/* First floor: three ports held by the first occupier. */
 			int held = f == 0 && i < 3 && first_occ > 0;

@@ -187,12 +187,37 @@ request_body(struct req *r, FCGX_Request *fr)
 	return 0;
 }
 
-/* Build the request from FastCGI params, dispatch, and write the reply. */
+/* The connection's writer for streamed replies (http_stream_*). */
+static int
+out_write(void *ctx, const char *p, size_t n)
+{
+	FCGX_Stream	*s = ctx;
+
+	while (n > 0) {
+		int	 k = n > 65536 ? 65536 : (int)n;
+
+		if (FCGX_PutStr(p, k, s) != k)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static int
+out_flush(void *ctx)
+{
+	return FCGX_FFlush(ctx) == 0 ? 0 : -1;
+}
+
+/* Build the request from FastCGI params, dispatch, and write the reply
+ * (unless the page streamed it). */
 static void
 handle(FCGX_Request *fr, struct arena *a)
 {
 	struct req	 r;
 	struct buf	 out;
+	uint64_t	 nstmt;
 
 	memset(&r, 0, sizeof(r));
 	r.a = a;
@@ -201,6 +226,10 @@ handle(FCGX_Request *fr, struct arena *a)
 	buf_init(&r.body, a, 16384);
 	r.now = (int64_t)time(NULL);
 	r.today = today_local((time_t)r.now);
+	r.out = out_write;
+	r.out_flush = out_flush;
+	r.out_ctx = fr->out;
+	nstmt = db_statements();
 	if (request_head(&r, fr) == 0 && request_body(&r, fr) == 0) {
 		front_handle(&r);
 		if (!r.done) {
@@ -208,9 +237,14 @@ handle(FCGX_Request *fr, struct arena *a)
 			http_error(&r, 500);
 		}
 	}
-	buf_init(&out, a, r.body.len + r.hdr.len + 1024);
-	http_serialize(&r, &out);
-	FCGX_PutStr(out.p, (int)out.len, fr->out);
+	if (r.streamed)
+		(void)http_stream_put(&r, 1);	/* what is left of the body */
+	else {
+		r.db_statements = (long)(db_statements() - nstmt);
+		buf_init(&out, a, r.body.len + r.hdr.len + 1024);
+		http_serialize(&r, &out);
+		FCGX_PutStr(out.p, (int)out.len, fr->out);
+	}
 	if (r.status >= 500)
 		log_warnx("%s %s -> %d", param(fr, "REQUEST_METHOD"), r.uri,
 		    r.status);

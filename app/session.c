@@ -251,6 +251,7 @@ int
 session_load(struct req *r)
 {
 	struct store_session	 s;
+	struct store_pagever	 pv;
 	unsigned char		 tok[32], h[32];
 	const char		*c;
 	int			 rc;
@@ -264,7 +265,11 @@ session_load(struct req *r)
 	}
 	token_hash(tok, h);
 	sodium_memzero(tok, sizeof(tok));
-	if ((rc = store_session_load(r->a, h, &s)) < 0)
+	if (r->pagever_occ != 0) {
+		if ((rc = store_session_load_pagever(r->a, h, r->pagever_occ,
+		    r->pagever_site, &s, &pv)) < 0)
+			return -1;
+	} else if ((rc = store_session_load(r->a, h, &s)) < 0)
 		return -1;
 	if (rc == 0) {
 		clear_session_cookie(r);
@@ -274,6 +279,14 @@ session_load(struct req *r)
 	    r->now - s.last_seen > (int64_t)cfg.idle_minutes * 60 ||
 	    r->now - s.created_at > (int64_t)cfg.absolute_hours * 3600 ||
 	    (s.mfa_pending && r->now - s.created_at > SESSION_MFA_SECONDS)) {
+		if (!s.disabled && !s.mfa_pending) {
+			/* Ended by time: a form it posts may be kept for
+			 * the user's next sign-in (pages/draft.c). */
+			r->expired_user = s.user.id;
+			r->expired_operator = s.user.operator_id;
+			snprintf(r->expired_csrf, sizeof(r->expired_csrf),
+			    "%s", s.csrf);
+		}
 		if (store_session_delete(s.id) < 0)
 			return -1;
 		clear_session_cookie(r);
@@ -292,6 +305,8 @@ session_load(struct req *r)
 	r->user.email = s.user.email;
 	r->user.name = s.user.name;
 	r->user.operator_name = s.operator_name;
+	r->user.currency = s.currency;
+	r->user.timezone = s.timezone;
 	snprintf(r->csrf, sizeof(r->csrf), "%s", s.csrf);
 	if (r->user.role == ROLE__MAX) {
 		log_warnx("session: user %lld has unknown role %s",
@@ -302,6 +317,8 @@ session_load(struct req *r)
 	}
 	if (s.mfa_pending)
 		return 0;
+	if (r->pagever_occ != 0)
+		store_pagever_set(&pv);
 	r->must_enrol = s.mfa_required && !s.user.tfa &&
 	    (r->user.role == ROLE_OPERATOR_ADMIN ||
 	    r->user.role == ROLE_OPERATOR_STAFF);

@@ -1,5 +1,4 @@
 {{%AUTOESCAPE context="HTML"}}<header class="page-head"><div><p class="crumbs"><a href="/invoices">Invoices</a></p><h1>Invoice settings</h1></div></header>
-{{#SAVED}}<p class="flash" role="status">Changes saved.</p>{{/SAVED}}
 {{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was saved:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 {{#READ_ONLY}}<p class="notice">Only an operator admin changes these settings.</p>{{/READ_ONLY}}
 <form class="card form" method="post" action="/invoices/settings" novalidate>

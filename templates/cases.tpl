@@ -50,6 +50,5 @@
 {{#EMPTY}}<div class="empty"><p>{{EMPTY_TEXT}}</p>{{#EMPTY_OTHER}}<p><a href="{{HREF}}">{{LABEL}}</a></p>{{/EMPTY_OTHER}}<a class="button primary" href="{{NEW_HREF}}">Raise a case</a></div>{{/EMPTY}}
 {{#PAGER}}<nav class="pager" aria-label="Pages">
 {{#PREV}}<a rel="prev" href="{{HREF}}">← Previous</a>{{/PREV}}
-<span>Page {{PAGE}} of {{PAGES}}</span>
 {{#NEXT}}<a rel="next" href="{{HREF}}">Next →</a>{{/NEXT}}
 </nav>{{/PAGER}}

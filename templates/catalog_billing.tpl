@@ -1,6 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<header class="page-head"><div><p class="crumbs"><a href="/catalog">Catalog</a></p><h1>Billing codes</h1>
 <p class="sub">The VAT rate of each service and the codes its invoice lines carry into Xero, QuickBooks Online and Sage 50. Empty: the default shown (the tax code of the rate; the account codes of the <a href="/invoices/settings">invoice settings</a>).</p></div></header>
-{{#SAVED}}<p class="flash" role="status">Changes saved.</p>{{/SAVED}}
 {{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was saved:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <form method="post" action="/catalog/billing" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">

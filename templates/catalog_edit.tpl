@@ -45,6 +45,12 @@
 <section class="card">
 <h2>Rules</h2>
 <ul class="rules-list">{{#RULE}}<li>{{TEXT}}{{#RULE_EDIT}} <form method="post" action="/catalog/{{ID}}" class="inline" data-confirm="{{CONFIRM}}" data-confirm-label="Delete the rule"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="delete_rule"><input type="hidden" name="rule" value="{{RULE_ID}}"><button type="submit" class="small">Delete<span class="sr"> rule: {{TEXT}}</span></button></form>{{/RULE_EDIT}}</li>{{/RULE}}</ul>
+{{#IMPACT}}<form method="post" action="/catalog/{{ID}}" class="card impact" id="rule-impact">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="add_rule"><input type="hidden" name="confirm_impact" value="1">
+{{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/HIDDEN}}
+<p>Saved plans break the new rule: {{TEXT}}. They stay as they are and stay saveable for changes that do not make it worse.</p>
+<button type="submit" class="primary">Add the rule anyway</button>
+</form>{{/IMPACT}}
 {{#CAN_EDIT}}<form method="post" action="/catalog/{{ID}}" class="rule-form" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="add_rule">
 <h3>Add a rule</h3>

@@ -15,12 +15,29 @@
 <label for="f-start_date">Start date <span class="req">(required)</span></label>
 <input id="f-start_date" name="start_date" type="date" required value="{{F_START_DATE}}"{{#F_START_DATE_INVALID}} aria-invalid="true" aria-describedby="e-start_date"{{/F_START_DATE_INVALID}}>
 {{#F_START_DATE_INVALID}}<p class="err" id="e-start_date">{{F_START_DATE_ERR}}</p>{{/F_START_DATE_INVALID}}
+{{#OVERLAP}}<label class="check warn"><input type="checkbox" name="overlap_ok" value="1"> Save anyway: this contract and {{REFERENCE}} both run</label>{{/OVERLAP}}
 </div>
 <div class="field{{#F_END_DATE_INVALID}} invalid{{/F_END_DATE_INVALID}}">
 <label for="f-end_date">End date <span class="opt">(optional)</span></label>
 <input id="f-end_date" name="end_date" type="date" value="{{F_END_DATE}}" aria-describedby="h-end_date{{#F_END_DATE_INVALID}} e-end_date{{/F_END_DATE_INVALID}}"{{#F_END_DATE_INVALID}} aria-invalid="true"{{/F_END_DATE_INVALID}}>
 <p class="hint" id="h-end_date">Leave empty for an open-ended contract.</p>
 {{#F_END_DATE_INVALID}}<p class="err" id="e-end_date">{{F_END_DATE_ERR}}</p>{{/F_END_DATE_INVALID}}
+</div>
+<div class="field{{#F_VALUE_INVALID}} invalid{{/F_VALUE_INVALID}}">
+<label for="f-value">Contract value a month <span class="opt">(optional)</span></label>
+<input id="f-value" name="value" type="text" inputmode="decimal" maxlength="20" value="{{F_VALUE}}" aria-describedby="h-value{{#F_VALUE_INVALID}} e-value{{/F_VALUE_INVALID}}"{{#F_VALUE_INVALID}} aria-invalid="true"{{/F_VALUE_INVALID}}>
+<p class="hint" id="h-value">In the site's currency, e.g. 1250.00.</p>
+{{#F_VALUE_INVALID}}<p class="err" id="e-value">{{F_VALUE_ERR}}</p>{{/F_VALUE_INVALID}}
+</div>
+<div class="field{{#F_NOTICE_MONTHS_INVALID}} invalid{{/F_NOTICE_MONTHS_INVALID}}">
+<label for="f-notice_months">Notice period (months) <span class="opt">(optional)</span></label>
+<input id="f-notice_months" name="notice_months" type="text" inputmode="numeric" maxlength="2" value="{{F_NOTICE_MONTHS}}"{{#F_NOTICE_MONTHS_INVALID}} aria-invalid="true" aria-describedby="e-notice_months"{{/F_NOTICE_MONTHS_INVALID}}>
+{{#F_NOTICE_MONTHS_INVALID}}<p class="err" id="e-notice_months">{{F_NOTICE_MONTHS_ERR}}</p>{{/F_NOTICE_MONTHS_INVALID}}
+</div>
+<div class="field{{#F_DEPOSIT_INVALID}} invalid{{/F_DEPOSIT_INVALID}}">
+<label for="f-deposit">Deposit <span class="opt">(optional)</span></label>
+<input id="f-deposit" name="deposit" type="text" inputmode="decimal" maxlength="20" value="{{F_DEPOSIT}}"{{#F_DEPOSIT_INVALID}} aria-invalid="true" aria-describedby="e-deposit"{{/F_DEPOSIT_INVALID}}>
+{{#F_DEPOSIT_INVALID}}<p class="err" id="e-deposit">{{F_DEPOSIT_ERR}}</p>{{/F_DEPOSIT_INVALID}}
 </div>
 </div>
 <div class="buttons">

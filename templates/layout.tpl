@@ -13,7 +13,8 @@
 {{#SIGNED_IN}}<div class="shell">
 <nav class="menu" aria-label="Main menu">
 <div class="brand"><span class="logo">Tenantry</span><span class="op">{{OPERATOR_NAME}}</span></div>
-<ul>
+{{#SEARCH_BOX}}<form class="global-search" method="get" action="/search" role="search"><label for="global-q" class="sr">Find a phone number, IP, MAC or port label</label><input id="global-q" name="find" type="search" maxlength="100" placeholder="Number, IP, MAC, port…"><button type="submit">Find</button></form>
+{{/SEARCH_BOX}}<ul>
 {{#MENU}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
 {{/MENU}}</ul>
 <div class="me">

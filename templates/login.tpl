@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<div class="card login">
 <h1><span class="logo">Tenantry</span> Sign in</h1>
-{{#EXPIRED}}<p class="notice">Your session has ended. Sign in again to continue.</p>{{/EXPIRED}}
+{{#EXPIRED}}<p class="notice">Your session has ended. Sign in again to continue.{{#DRAFT_KEPT}} Your unsaved changes are kept: you get back to them, not saved yet.{{/DRAFT_KEPT}}</p>{{/EXPIRED}}
 {{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors">{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <form method="post" action="/login" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">

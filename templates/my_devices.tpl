@@ -18,7 +18,8 @@
 {{#NO_DEVICES}}<div class="empty"><p>It is empty here: no Wi-Fi devices or accounts are registered at {{SITE_NAME}}.</p></div>{{/NO_DEVICES}}
 {{#CAN_REGISTER}}<form class="card form" method="post" action="{{ACTION}}" novalidate>
 <h3>Register a Wi-Fi device</h3>
-<p class="hint">The device is active at once when it fits in your Wi-Fi devices allocation.</p>
+<p class="hint wifi-hint">{{WIFI_HINT}}</p>
+<p class="hint">Registered here, a device is active at once.</p>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field{{#F_IDENTIFIER_INVALID}} invalid{{/F_IDENTIFIER_INVALID}}">
 <label for="f-identifier">MAC address <span class="req">(required)</span></label>
@@ -32,6 +33,7 @@
 </div>
 <div class="buttons"><button type="submit" class="primary">Register device</button></div>
 </form>{{/CAN_REGISTER}}
+{{#NO_WIFI}}<div class="empty" id="no-wifi"><p>Your services at {{SITE_NAME}} include no Wi-Fi devices (0/0), so there is nothing to register a device against. Ask {{OPERATOR_NAME}} to add a Wi-Fi devices pack to your services, or <a href="/my/cases/new?category=wifi">raise a case</a>.</p></div>{{/NO_WIFI}}
 {{#HAS_IPS}}<h3>Public IP addresses</h3>
 <table class="grid ips">
 <thead><tr><th scope="col">Address</th><th scope="col">Block</th><th scope="col">State</th></tr></thead>

@@ -1,6 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<header class="page-head"><div><p class="crumbs"><a href="/occupiers">Occupiers</a> › <a href="/occupiers/{{OCC_ID}}">{{OCC_NAME}}</a></p><h1>{{OCC_NAME}}: billing</h1>
 <p class="sub">Billing reference: {{BILLING_REF}} · billing contact: {{CONTACT_EMAIL}} (<a href="/occupiers/{{OCC_ID}}/edit">edit occupier</a>)</p></div></header>
-{{#SAVED}}<p class="flash" role="status">Changes saved.</p>{{/SAVED}}
 {{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Nothing was saved:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <div class="two-col">
 <form class="card form" method="post" action="/occupiers/{{OCC_ID}}/billing" novalidate>

@@ -4,11 +4,15 @@
 <h2>Contracts at {{SITE_NAME}}</h2>
 <div class="actions"><a class="button primary" href="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/contracts/new">New contract</a></div>
 </header>
+{{#RECORD}}<section class="card record" id="record" aria-labelledby="record-h"><h3 id="record-h">Occupier details</h3>
+<dl><dt>Legal name</dt><dd>{{LEGAL_NAME}}</dd><dt>Company number</dt><dd>{{COMPANY_NO}}</dd><dt>VAT number</dt><dd>{{VAT_NUMBER}}</dd><dt>Billing address</dt><dd class="pre">{{BILLING_ADDRESS:pre_escape}}</dd>
+<dt>Billing contacts</dt><dd>{{#CONTACT}}<span class="contact">{{NAME}} &lt;{{EMAIL}}&gt;</span> {{/CONTACT}}</dd></dl>
+<p><a href="/occupiers/{{OCC_ID}}/edit">Edit occupier</a></p></section>{{/RECORD}}
 <p class="hint">Statuses as on {{TODAY}}.</p>
 {{#HAS_ROWS}}<table class="grid">
-<thead><tr><th scope="col">Reference</th><th scope="col">Start date</th><th scope="col">End date</th><th scope="col">Status</th><th scope="col"><span class="sr">Actions</span></th></tr></thead>
+<thead><tr><th scope="col">Reference</th><th scope="col">Start date</th><th scope="col">End date</th><th scope="col">Status</th><th scope="col">Terms</th><th scope="col"><span class="sr">Actions</span></th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td data-label="Reference">{{REFERENCE}}</td><td data-label="Start date">{{START}}</td><td data-label="End date">{{END}}</td><td data-label="Status"><span class="badge {{STATUS_CLASS}}">{{STATUS}}</span></td><td class="act" data-label="Actions"><a href="/occupiers/{{OCC_ID}}/contracts/{{ID}}/edit">Edit<span class="sr"> {{REFERENCE}}</span></a></td></tr>
+{{#ROW}}<tr><td class="ref" data-label="Reference">{{REFERENCE}}</td><td data-label="Start date">{{START}}</td><td data-label="End date">{{END}}</td><td data-label="Status"><span class="badge {{STATUS_CLASS}}">{{STATUS}}</span></td><td data-label="Terms">{{TERMS}}</td><td class="act" data-label="Actions"><a href="/occupiers/{{OCC_ID}}/contracts/{{ID}}/edit">Edit<span class="sr"> {{REFERENCE}}</span></a> <a href="/occupiers/{{OCC_ID}}/contracts/{{ID}}/spaces">Spaces<span class="sr"> of {{REFERENCE}}</span></a></td></tr>
 {{/ROW}}</tbody>
 </table>{{/HAS_ROWS}}
 {{#MOVEOUT}}<div class="moveout" id="moveout">

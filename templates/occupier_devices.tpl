@@ -57,7 +57,8 @@
 <input id="f-label-wifi_device" name="label" value="{{F_LABEL}}" maxlength="128" placeholder="Reception laptop">
 {{#F_LABEL_INVALID}}<p class="err">{{F_LABEL_ERR}}</p>{{/F_LABEL_INVALID}}</div>
 </div>
-<p class="hint">Accepted as aa:bb:cc:dd:ee:ff, AA-BB-CC-DD-EE-FF or aabb.ccdd.eeff. Registering needs no allocation; activating does.</p>
+<p class="hint wifi-hint">{{WIFI_HINT}}</p>
+<p class="hint">Registered here, a device waits for Activate.</p>
 <button type="submit">Register Wi-Fi device</button>
 </form>
 </section>{{/WIFI_DEVICES}}

@@ -19,14 +19,15 @@
 </div>
 </header>
 {{#HAS_ROWS}}<table class="grid services">
-<thead><tr><th scope="col">Service</th><th scope="col">Contract</th><th scope="col">Start date</th>{{#SHOW_COST}}<th scope="col" class="num">Cost</th>{{/SHOW_COST}}<th scope="col" class="num">RRP</th><th scope="col" class="num">Price</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Total</th><th scope="col">Status</th></tr></thead>
+<thead><tr><th scope="col">Service</th><th scope="col">Contract</th><th scope="col">Start date</th><th scope="col">Activated</th>{{#SHOW_COST}}<th scope="col" class="num">Cost</th><th scope="col" class="num">RRP</th>{{/SHOW_COST}}<th scope="col" class="num">Price</th><th scope="col" class="num">QTY</th><th scope="col" class="num">Total</th><th scope="col">Status</th></tr></thead>
 <tbody>
 {{#ROW}}<tr>
 <td data-label="Service"><span class="svc-name">{{NAME}}</span>{{#RETIRED}} <span class="chip retired">Retired</span>{{/RETIRED}}<span class="svc-desc">{{DESCRIPTION}}</span></td>
-<td data-label="Contract">{{CONTRACT}}<span class="svc-desc">{{CONTRACT_STATUS}}</span></td>
-<td data-label="Start date">{{START}}</td>
-{{#SHOW_COST}}<td class="num" data-label="Cost">{{COST}}{{#ZERO_COST}}<a class="note-ref" href="#zero-cost" title="Cost 0.00: see the note below">*</a>{{/ZERO_COST}}</td>{{/SHOW_COST}}
-<td class="num" data-label="RRP">{{RRP}}</td>
+<td data-label="Contract"><span class="ref">{{CONTRACT}}</span><span class="svc-desc">{{CONTRACT_STATUS}}</span></td>
+<td class="nowrap" data-label="Start date">{{START}}</td>
+<td class="nowrap" data-label="Activated">{{ACTIVATED}}{{#NOT_ACTIVATED}}<span class="muted">Not yet</span>{{/NOT_ACTIVATED}}</td>
+{{#SHOW_COST}}<td class="num" data-label="Cost">{{COST}}{{#ZERO_COST}}<a class="note-ref" href="#zero-cost" title="Cost 0.00: see the note below">*</a>{{/ZERO_COST}}</td>
+<td class="num" data-label="RRP">{{RRP}}</td>{{/SHOW_COST}}
 <td class="num" data-label="Price">{{PRICE}}</td>
 <td class="num" data-label="QTY">{{QTY}}</td>
 <td class="num" data-label="Total">{{TOTAL}}</td>

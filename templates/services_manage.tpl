@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{#FULL}}{{>OCC_NAV}}{{/FULL}}
+{{#MOVEIN_STEPS}}<ol class="steps" aria-label="Move-in"><li class="done">1 Occupier</li><li class="done">2 Site and contract</li><li aria-current="step">3 Services</li></ol>{{/MOVEIN_STEPS}}
 <form id="manage" class="manage" method="post" action="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/services/manage" novalidate aria-labelledby="manage-title" data-changed="{{CHANGED}}">
 <button type="submit" name="op" value="recalc" class="default-submit" tabindex="-1" aria-hidden="true">Recalculate</button>
 <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -28,7 +29,7 @@
 <tbody>
 {{#ROW}}<tr class="row{{#INVALID}} invalid{{/INVALID}}" id="row-{{I}}">
 <td data-label="Service"><input type="hidden" name="row[{{I}}][id]" value="{{ID}}"><input type="hidden" name="row[{{I}}][service]" value="{{SERVICE_ID}}"><span class="svc-name">{{NAME}}</span>{{#RETIRED}} <span class="chip retired">Retired</span>{{/RETIRED}}<span class="svc-desc">{{DESCRIPTION}}</span>{{#BUMPED}}<span class="bumped" role="status">Already on the plan: QTY raised to {{QTY}}</span>{{/BUMPED}}{{#EXCLUDED}}<span class="excl-mark">Cannot be taken together with {{WITH}}</span>{{/EXCLUDED}}</td>
-<td data-label="Contract">{{#FIXED_CONTRACT}}{{REF}}<input type="hidden" name="row[{{I}}][contract]" value="{{ID}}">{{/FIXED_CONTRACT}}{{#CHOOSE_CONTRACT}}<label class="sr" for="c-{{I}}">Contract for {{NAME}}</label><select id="c-{{I}}" name="row[{{I}}][contract]">{{#NONE_SELECTED}}<option value="">Select a contract…</option>{{/NONE_SELECTED}}{{#OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{REF}}</option>{{/OPT}}</select>{{/CHOOSE_CONTRACT}}</td>
+<td data-label="Contract">{{#FIXED_CONTRACT}}<span class="ref">{{REF}}</span><input type="hidden" name="row[{{I}}][contract]" value="{{ID}}">{{/FIXED_CONTRACT}}{{#CHOOSE_CONTRACT}}<label class="sr" for="c-{{I}}">Contract for {{NAME}}</label><select id="c-{{I}}" name="row[{{I}}][contract]">{{#NONE_SELECTED}}<option value="">Select a contract…</option>{{/NONE_SELECTED}}{{#OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{REF}}</option>{{/OPT}}</select>{{/CHOOSE_CONTRACT}}</td>
 <td data-label="Start date">{{START}}</td>
 <td class="num" data-label="Cost">{{COST}}{{#ZERO_COST}}<a class="note-ref" href="#zero-cost" title="Cost 0.00: see the note below">*</a>{{/ZERO_COST}}</td>
 <td class="num" data-label="RRP">{{RRP}}</td>
@@ -37,7 +38,7 @@
 <td class="num total" data-label="Total">{{TOTAL}}</td>
 <td class="act" data-label="Remove"><button type="submit" name="remove" value="{{I}}" class="remove" aria-label="Remove {{NAME}}" title="Remove">✕</button></td>
 </tr>
-{{#INVALID}}<tr class="msgs"><td colspan="9"><ul>{{#MSG}}<li>{{TEXT}}</li>{{/MSG}}</ul></td></tr>{{/INVALID}}
+{{#KEPT}}<tr class="msgs kept"><td colspan="9"><p>{{TEXT}}</p></td></tr>{{/KEPT}}{{#INVALID}}<tr class="msgs"><td colspan="9"><ul>{{#MSG}}<li>{{TEXT}}</li>{{/MSG}}</ul></td></tr>{{/INVALID}}
 {{/ROW}}{{#NO_ROWS}}<tr><td colspan="9" class="empty-row">It is empty here: add services from the list on the left.</td></tr>{{/NO_ROWS}}
 </tbody>
 </table>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<header class="page-head">
 <div><p class="crumbs"><a href="/sites">Sites</a></p>
 <h1>{{SITE_NAME}}</h1><p class="sub">{{SITE_ADDRESS}}</p></div>
-<div class="actions"><a class="button primary" href="/sites/{{SITE_ID}}/ports">Manage floor ports</a> <a class="button" href="/sites/{{SITE_ID}}/telephony">Telephony</a> <a class="button" href="/sites/{{SITE_ID}}/usage">Billing Usage Report</a>{{#CAN_EDIT}} <a class="button" href="/sites/{{SITE_ID}}/edit">Edit site</a>{{/CAN_EDIT}}</div>
+<div class="actions"><a class="button primary" href="/sites/{{SITE_ID}}/ports">Manage floor ports</a> <a class="button" href="/sites/{{SITE_ID}}/floors">Floors &amp; spaces</a> <a class="button" href="/sites/{{SITE_ID}}/network">Network</a> <a class="button" href="/sites/{{SITE_ID}}/telephony">Telephony</a> <a class="button" href="/sites/{{SITE_ID}}/usage">Billing Usage Report</a>{{#CAN_EDIT}} <a class="button" href="/sites/{{SITE_ID}}/edit">Edit site</a>{{/CAN_EDIT}}</div>
 </header>
 <p class="hint">Public IP pool: {{POOL_FREE}} of {{POOL_TOTAL}} addresses free.</p>
 {{#HAS_FLOORS}}{{#FLOOR}}<section class="floor" aria-labelledby="floor-{{ID}}">

@@ -4,7 +4,7 @@
 <h1>Add phone numbers</h1>
 </div>
 </header>
-{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p><ul>{{#ERRORS}}<li>{{#HAS_FIELD}}<a href="#{{FIELD}}">{{/HAS_FIELD}}{{MSG}}{{#HAS_FIELD}}</a>{{/HAS_FIELD}}</li>{{/ERRORS}}</ul></div>{{/HAS_ERRORS}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 <form class="card form" method="post" action="/sites/{{SITE_ID}}/numbers/new" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p class="hint">A range of numbers for the pool of {{SITE_NAME}}, available from now on. No number may already be in any site's pool.</p>

@@ -69,6 +69,19 @@ charges_prorate(int64_t price, int64_t qty, int days, int dim,
 	return 0;
 }
 
+int
+charges_line_until(struct charge_line *l, int32_t last)
+{
+	if (l->from > last)
+		return 0;
+	if (l->to <= last)
+		return 1;
+	l->to = last;
+	l->days = (int)(last - l->from + 1);
+	return charges_prorate(l->price, l->qty, l->days, l->dim,
+	    &l->amount) == 0 ? 1 : -1;
+}
+
 size_t
 charges_month(const struct charge_seg *s, size_t n, int year, int month,
     struct charge_line *out, size_t cap)

@@ -62,6 +62,14 @@ int	 charges_prorate(int64_t price, int64_t qty, int days, int dim,
 size_t	 charges_month(const struct charge_seg *, size_t n, int year,
 	    int month, struct charge_line *out, size_t cap);
 
+/*
+ * A line of the month so far (a month-to-date draft): the line cut at
+ * last (inclusive), its days and amount recomputed (same days in the
+ * month, so the amount is what has accrued by then). 1 kept, 0 the line
+ * starts after last (drop it), -1 overflow or bad input.
+ */
+int	 charges_line_until(struct charge_line *, int32_t last);
+
 /* "price=14.00\nqty=3" (audit text): fills what is present. 0 or -1. */
 int	 charges_parse_values(const char *text, int64_t *price, int64_t *qty);
 

@@ -63,9 +63,14 @@ struct inv_line {
 	int64_t			 vat;		/* signed, as net */
 	int64_t			 credit_of_line;	/* credit lines, else 0 */
 	int			 usage_month;	/* usage lines: YYYYMM, else 0 */
-	int64_t			 usage_group;	/* usage lines: the group */
+	int64_t			 usage_group;	/* usage lines: the group, or
+						 * INV_USAGE_BURST */
 	const char		*description;
 };
+
+/* The usage_group of a bandwidth burst line (never a group's id): with
+ * the site, month and occupier, the key that bills a burst once. */
+#define INV_USAGE_BURST	0
 
 #define INV_MAX_RATES	8
 
@@ -157,8 +162,10 @@ int64_t		 inv_due(int64_t gross, int64_t credited, int64_t paid);
  * overflows or goes past MONEY_MAX (description is kept, not copied). */
 /*
  * The usage line of a month's rated calls of one destination group at a
- * site (usage_month YYYYMM): QTY 1 at the amount, which is already the
- * sum of the calls' rounded charges; VAT at rate. 0 or -1 (overflow).
+ * site (usage_month YYYYMM), or of its bandwidth burst (group
+ * INV_USAGE_BURST): QTY 1 at the amount, which is already the sum of the
+ * calls' rounded charges (the burst's rounded charge); VAT at rate. 0 or
+ * -1 (overflow).
  */
 int	 inv_usage_line(struct inv_line *l, int64_t site, int usage_month,
 	    int64_t group, int64_t amount, enum vat_rate rate,

@@ -168,6 +168,42 @@ money_format_display(int64_t v, char *buf, size_t cap)
 	money_write(v, 1, buf, cap);
 }
 
+void
+money_format_cur(int64_t v, const char *currency, char *buf, size_t cap)
+{
+	char		 num[MONEY_STRLEN];
+	const char	*sym;
+	size_t		 n = 0, len;
+
+	if (cap == 0)
+		return;
+	if (currency == NULL || *currency == '\0') {
+		money_write(v, 1, buf, cap);
+		return;
+	}
+	/* The magnitude; INT64_MIN has none, it is written as it is. */
+	money_write(v < 0 && v != INT64_MIN ? -v : v, 1, num, sizeof(num));
+	if ((sym = money_symbol(currency)) == NULL)
+		sym = currency;
+	buf[0] = '\0';
+#define PUT(s) do {							\
+	len = strlen(s);						\
+	if (len > cap - 1 - n)						\
+		len = cap - 1 - n;					\
+	memcpy(buf + n, (s), len);					\
+	n += len;							\
+	buf[n] = '\0';							\
+} while (0)
+	if (v < 0 && v != INT64_MIN)
+		PUT("-");
+	PUT(sym);
+	/* Letters ("CHF", an unknown code) are set apart from the digits. */
+	if ((*sym >= 'A' && *sym <= 'Z') || (*sym >= 'a' && *sym <= 'z'))
+		PUT(" ");
+	PUT(num);
+#undef PUT
+}
+
 int
 money_mul(int64_t a, int64_t qty, int64_t *out)
 {

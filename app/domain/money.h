@@ -29,6 +29,15 @@ const char *money_symbol(const char *currency);
 void	 money_format(int64_t minor, char *buf, size_t cap);
 /* "1,234.50" (display). */
 void	 money_format_display(int64_t minor, char *buf, size_t cap);
+/*
+ * An amount on screen, in its currency: "£1,234.56", "-£1,234.56",
+ * "€0.50"; a currency whose symbol is letters, or an unknown code, is
+ * written before the amount with a space ("CHF 12.00", "XYZ 12.00");
+ * NULL or "": the display form without a currency ("1,234.56").
+ * Truncated to cap - 1 bytes like snprintf. CSV files keep money_format.
+ */
+void	 money_format_cur(int64_t minor, const char *currency, char *buf,
+	    size_t cap);
 /* a * qty with overflow check: 0 ok, -1 overflow. */
 int	 money_mul(int64_t a, int64_t qty, int64_t *out);
 

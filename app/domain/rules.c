@@ -162,13 +162,23 @@ utf8_trim_tail(char *s)
  * RULES_MAX_VIOLATIONS. infra is INFRA__MAX for non-infrastructure
  * violations.
  */
-static void
+static struct rules_violation *
 vpush(struct rules_result *out, enum rules_vkind kind, size_t line,
     int64_t service_id, int64_t other_id, enum infra infra,
     const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
+/* The last violation stored, its amounts set (see rules.h). */
 static void
+vqty(struct rules_violation *v, int64_t qty, int64_t oqty)
+{
+	if (v == NULL)
+		return;
+	v->qty = qty;
+	v->oqty = oqty;
+}
+
+static struct rules_violation *
 vpush(struct rules_result *out, enum rules_vkind kind, size_t line,
     int64_t service_id, int64_t other_id, enum infra infra,
     const char *fmt, ...)
@@ -179,7 +189,7 @@ vpush(struct rules_result *out, enum rules_vkind kind, size_t line,
 
 	out->nv_total++;
 	if (out->nv >= RULES_MAX_VIOLATIONS)
-		return;
+		return NULL;
 	v = &out->v[out->nv++];
 	v->kind = kind;
 	v->line = line;
@@ -193,6 +203,8 @@ vpush(struct rules_result *out, enum rules_vkind kind, size_t line,
 		v->msg[0] = '\0';
 	else if ((size_t)rc >= sizeof(v->msg))
 		utf8_trim_tail(v->msg);
+	v->qty = v->oqty = 0;
+	return v;
 }
 
 /* The catalog entry with this id, or NULL. */
@@ -319,8 +331,8 @@ check_requires(const struct ctx *c, size_t line, int64_t id,
 		oname = svc_name(c, r->other_id, obuf, sizeof(obuf));
 		oqty = r->other_id == id ? 0 : svc_qty(c, r->other_id);
 		if (oqty < 1) {
-			vpush(c->out, RV_REQUIRES, line, id, r->other_id,
-			    INFRA__MAX, "%s requires %s", name, oname);
+			vqty(vpush(c->out, RV_REQUIRES, line, id, r->other_id,
+			    INFRA__MAX, "%s requires %s", name, oname), qty, 0);
 			return;
 		}
 	} else {
@@ -331,15 +343,17 @@ check_requires(const struct ctx *c, size_t line, int64_t id,
 			art = (c0 == 'A' || c0 == 'E' || c0 == 'I' ||
 			    c0 == 'O' || c0 == 'U' || c0 == 'a' || c0 == 'e' ||
 			    c0 == 'i' || c0 == 'o' || c0 == 'u') ? "an" : "a";
-			vpush(c->out, RV_REQUIRES, line, id, 0, INFRA__MAX,
-			    "%s requires %s %s service", name, art, oname);
+			vqty(vpush(c->out, RV_REQUIRES, line, id, 0,
+			    INFRA__MAX, "%s requires %s %s service", name, art,
+			    oname), qty, 0);
 			return;
 		}
 	}
 	if (r->qty_le && qty > oqty)
-		vpush(c->out, RV_REQUIRES_QTY, line, id, r->other_id,
+		vqty(vpush(c->out, RV_REQUIRES_QTY, line, id, r->other_id,
 		    INFRA__MAX, "%s quantity (%" PRId64 ") cannot exceed "
-		    "%s quantity (%" PRId64 ")", name, qty, oname, oqty);
+		    "%s quantity (%" PRId64 ")", name, qty, oname, oqty), qty,
+		    oqty);
 }
 
 /*
@@ -363,9 +377,10 @@ check_excludes(const struct ctx *c, size_t line, int64_t id,
 	oline = first_row(c, other);
 	if (oline < line || exclusion_seen(c, j))
 		return;
-	vpush(c->out, RV_EXCLUDES, line, id, other, INFRA__MAX,
+	vqty(vpush(c->out, RV_EXCLUDES, line, id, other, INFRA__MAX,
 	    "%s and %s cannot be taken together",
-	    name, svc_name(c, other, obuf, sizeof(obuf)));
+	    name, svc_name(c, other, obuf, sizeof(obuf))), svc_qty(c, id),
+	    svc_qty(c, other));
 }
 
 /* All rules about present service id, reported at its first row line. */
@@ -394,9 +409,9 @@ check_service(const struct ctx *c, size_t line, const struct rules_service *s)
 			break;
 		case RULE_MAX_QTY:
 			if (r->service_id == s->id && qty > r->max)
-				vpush(c->out, RV_MAX_QTY, line, s->id, 0,
+				vqty(vpush(c->out, RV_MAX_QTY, line, s->id, 0,
 				    INFRA__MAX, "At most %" PRId64 " %s per "
-				    "occupier per site", r->max, name);
+				    "occupier per site", r->max, name), qty, 0);
 			break;
 		default:
 			break;
@@ -460,6 +475,78 @@ rules_check_plan(const struct rules_catalog *cat,
 			    out->allocated[t], infra_words[t].action);
 
 	return out->nv_total;
+}
+
+/* Whether b (of the saved plan) is v's rule broken at least as far. */
+static int
+kept_by(const struct rules_violation *b, const struct rules_violation *v)
+{
+	if (b->kind != v->kind)
+		return 0;
+	switch (v->kind) {
+	case RV_MAX_QTY:
+		return b->service_id == v->service_id && v->qty <= b->qty;
+	case RV_REQUIRES:
+		return b->service_id == v->service_id &&
+		    b->other_id == v->other_id && v->qty <= b->qty;
+	case RV_REQUIRES_QTY:
+		return b->service_id == v->service_id &&
+		    b->other_id == v->other_id &&
+		    v->qty - v->oqty <= b->qty - b->oqty;
+	case RV_EXCLUDES:
+		if (b->service_id == v->service_id &&
+		    b->other_id == v->other_id)
+			return v->qty <= b->qty && v->oqty <= b->oqty;
+		if (b->service_id == v->other_id &&
+		    b->other_id == v->service_id)
+			return v->qty <= b->oqty && v->oqty <= b->qty;
+		return 0;
+	default:
+		return 0;	/* never kept */
+	}
+}
+
+int
+rules_violation_kept(const struct rules_result *before,
+    const struct rules_violation *v)
+{
+	size_t	 i;
+
+	if (before == NULL || v == NULL)
+		return 0;
+	for (i = 0; i < before->nv; i++)
+		if (kept_by(&before->v[i], v))
+			return 1;
+	return 0;
+}
+
+int
+rules_rule_broken(const struct rules_rule *r,
+    const struct rules_service *svcs, size_t nsvcs,
+    const struct rules_line *plan, size_t n)
+{
+	struct rules_catalog	 cat;
+	struct rules_result	 res;
+	size_t			 i;
+
+	if (r == NULL)
+		return 0;
+	cat.services = svcs;
+	cat.nservices = nsvcs;
+	cat.rules = r;
+	cat.nrules = 1;
+	rules_check_plan(&cat, NULL, plan, n, &res);
+	for (i = 0; i < res.nv; i++)
+		switch (res.v[i].kind) {
+		case RV_REQUIRES:
+		case RV_REQUIRES_QTY:
+		case RV_EXCLUDES:
+		case RV_MAX_QTY:
+			return 1;
+		default:
+			break;
+		}
+	return 0;
 }
 
 void

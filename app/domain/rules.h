@@ -105,6 +105,10 @@ struct rules_violation {
 	int64_t			 service_id;	/* 0 for RV_INFRA */
 	int64_t			 other_id;	/* the other service, when there is one */
 	enum infra		 infra;		/* RV_INFRA only */
+	/* How far the rule is broken: requires, max_qty: qty of the
+	 * service; requires_qty: it and oqty of the other; excludes: qty
+	 * of the service and oqty of the other. */
+	int64_t			 qty, oqty;
 	char			 msg[RULES_MSG_MAX];
 };
 #define RULES_NO_LINE ((size_t)-1)
@@ -126,6 +130,28 @@ struct rules_result {
 size_t rules_check_plan(const struct rules_catalog *cat,
     const struct rules_state *state, const struct rules_line *plan,
     size_t n, struct rules_result *out);
+
+/*
+ * Whether violation v of a changed plan was already there, as far or
+ * further, in before (the plan as saved): a rule added after the plan
+ * was saved leaves it saveable for changes that do not make that rule's
+ * violation worse (domain §3). The same rule broken (same kind, service
+ * and other service; an exclusion either way round) and: max_qty or
+ * requires, no more of the service; requires_qty, no bigger a gap;
+ * excludes, no more of either service. Unknown services, bad quantities
+ * and infrastructure overruns are never kept.
+ */
+int	 rules_violation_kept(const struct rules_result *before,
+	    const struct rules_violation *v);
+
+/*
+ * Whether plan (the services of one occupier at one site) breaks rule r
+ * alone, with the services svcs (for their categories): what a new rule
+ * would do to a plan saved before it.
+ */
+int	 rules_rule_broken(const struct rules_rule *r,
+	    const struct rules_service *svcs, size_t nsvcs,
+	    const struct rules_line *plan, size_t n);
 
 /* Format "X/Y" of infrastructure type t into buf (cap bytes). */
 void rules_fraction_format(const struct rules_result *res, enum infra t,

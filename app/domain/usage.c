@@ -211,6 +211,7 @@ usage_csv_init(struct usage_csv *c, const char *data, size_t len)
 	c->end = data + len;
 	c->line = 0;
 	c->next_line = 1;
+	c->max_fields = USAGE_CSV_FIELDS;
 	/* A UTF-8 byte order mark (spreadsheets write one) is not data. */
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		c->p += 3;
@@ -235,9 +236,9 @@ again:
 		/* One field. */
 		while (p < c->end && (*p == ' ' || *p == '\t'))
 			p++;
-		if (nf == USAGE_CSV_FIELDS) {
-			snprintf(msg, cap, "has more than %d fields",
-			    USAGE_CSV_FIELDS);
+		if ((size_t)nf == c->max_fields) {
+			snprintf(msg, cap, "has more than %zu fields",
+			    c->max_fields);
 			goto bad;
 		}
 		start = bl;

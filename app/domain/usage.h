@@ -89,16 +89,17 @@ int64_t	 usage_moment(int32_t today, int64_t now);
 struct usage_csv {
 	const char	*p, *end;
 	size_t		 line, next_line;
+	size_t		 max_fields;	/* USAGE_CSV_FIELDS unless set after init */
 	char		 buf[USAGE_LINE_MAX];
 };
 #define USAGE_CSV_FIELDS	8
 void	 usage_csv_init(struct usage_csv *, const char *data, size_t len);
 /*
- * The next record: up to USAGE_CSV_FIELDS fields (pointers into the
+ * The next record: up to max_fields fields (f has room for them; pointers into the
  * reader's buffer, NUL-terminated, spaces around unquoted fields
  * trimmed). Returns the number of fields, 0 at the end, or -1 with a
  * message in msg (cap bytes): an unterminated quote, a record longer
- * than USAGE_LINE_MAX bytes, more fields than USAGE_CSV_FIELDS, a NUL.
+ * than USAGE_LINE_MAX bytes, more fields than max_fields, a NUL.
  */
 int	 usage_csv_next(struct usage_csv *, char **f, char *msg, size_t cap);
 

@@ -192,3 +192,50 @@ validate_field(const struct field *f, const char *raw, size_t len,
 	}
 	return typed_check(f, trimmed, b - a, len, v);
 }
+
+static int
+fold_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+void
+validate_name_fold(const char *s, char *out, size_t cap)
+{
+	size_t	 k = 0;
+	int	 gap = 0;
+
+	if (cap == 0)
+		return;
+	for (; s != NULL && *s != '\0'; s++) {
+		if (fold_space((unsigned char)*s)) {
+			gap = k > 0;
+			continue;
+		}
+		if (gap && k + 1 < cap)
+			out[k++] = ' ';
+		gap = 0;
+		if (k + 1 >= cap)
+			break;
+		out[k++] = *s;
+	}
+	/* Never end in the middle of a UTF-8 sequence. */
+	if (s != NULL && *s != '\0')
+		while (k > 0 && ((unsigned char)out[k - 1] & 0xc0) == 0x80)
+			k--;
+	if (s != NULL && *s != '\0' && k > 0 &&
+	    ((unsigned char)out[k - 1] & 0xc0) == 0xc0)
+		k--;
+	out[k] = '\0';
+}
+
+int
+validate_ranges_overlap(int32_t a0, int32_t a1, int32_t b0, int32_t b1)
+{
+	if (a1 != DATE_NONE && b0 > a1)
+		return 0;
+	if (b1 != DATE_NONE && a0 > b1)
+		return 0;
+	return 1;
+}

@@ -56,5 +56,14 @@ const char	*validate_field(const struct field *f, const char *raw,
 int		 validate_id(const char *s, int64_t *id);
 /* The index of s in choices (NULL-terminated), or -1. */
 int		 validate_enum(const char *s, const char *const *choices);
+/* A name as compared for "the same name": s without leading and trailing
+ * white space and with each run of it inside made one space, into out
+ * (cap bytes, cut on a UTF-8 boundary). Letter case is left to the
+ * database's collation. */
+void		 validate_name_fold(const char *s, char *out, size_t cap);
+/* Whether day ranges [a0, a1] and [b0, b1] (inclusive; an end of
+ * DATE_NONE: open) share a day. */
+int		 validate_ranges_overlap(int32_t a0, int32_t a1, int32_t b0,
+		    int32_t b1);
 
 #endif

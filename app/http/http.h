@@ -58,6 +58,8 @@ struct user {
 	const char	*email;
 	const char	*name;
 	const char	*operator_name;
+	const char	*currency;	/* the operator's (ISO 4217) */
+	const char	*timezone;	/* the operator's (IANA) */
 };
 
 struct req {
@@ -86,7 +88,13 @@ struct req {
 	size_t			 nids;
 	const struct route	*route;
 
-	/* Session (set by the front controller). */
+	/* Session (set by the front controller). The page versions of
+	 * occupier and site to read with it (the route declares them; 0:
+	 * none), for the worker's page cache (doc/page-cache.md). */
+	int64_t			 pagever_occ, pagever_site;
+	/* Database statements the request ran (serve.c sets it),
+	 * sent as Server-Timing: db;desc="statements: N". */
+	long			 db_statements;
 	int			 signed_in;
 	struct user		 user;
 	int64_t			 session_id;
@@ -97,6 +105,15 @@ struct req {
 	/* Signed in, but the operator requires two-factor sign-in of this
 	 * role and it is not on: only enrolment (and sign-out) open. */
 	int			 must_enrol;
+	/* A session that had just ended (idle or too old) when this request
+	 * came: whose it was and its CSRF token (pages/draft.c keeps a form
+	 * posted with it). expired_user 0: none. */
+	int64_t			 expired_user, expired_operator;
+	char			 expired_csrf[65];
+	/* The one-time flash: the code taken (http_flash_take), its cookie
+	 * to clear in this response, a new one set (http_redirect). */
+	const char		*flash;
+	int			 flash_taken, flash_clear, flash_set;
 
 	/* Response. */
 	int			 status;
@@ -106,18 +123,48 @@ struct req {
 	const char		*allow;		/* 405: the path's methods */
 	int			 done;		/* a response has been produced */
 	struct tpl_dict		*tpl_root;	/* layout dictionary (pages) */
+
+	/* Streaming (http_stream_*): the connection's writer, set by the
+	 * FastCGI loop; streamed: the head and body are already written. */
+	int			(*out)(void *ctx, const char *, size_t);
+	int			(*out_flush)(void *ctx);
+	void			*out_ctx;
+	int			 streamed;
+	int			 stream_failed;	/* a write failed: stop */
+	struct buf		 chunk;		/* body bytes not written yet */
 };
 
 /* Add a header line (name and value must not contain CR/LF: checked). */
 void	 http_header(struct req *, const char *name, const char *value);
-/* 303 See Other to a local path (must start with '/'). */
+/* 303 See Other to a local path (must start with '/'). A done=CODE
+ * parameter of path (parse_flash_split) is a one-time flash: it is taken
+ * out of the URL and sent in a cookie, for the next page to show once. */
 void	 http_redirect(struct req *, const char *path);
+/* The flash code the previous redirect left (a-z and _), or NULL; the
+ * cookie is cleared in this response, so a reload shows it no more. The
+ * same answer for every call of one request. */
+const char *http_flash_take(struct req *);
 /* The one error page: status code and a short, safe message. */
 void	 http_error(struct req *, int code);
 void	 http_error_msg(struct req *, int code, const char *msg);
 /* Plain body with a content type (CSV exports, /healthz). */
 void	 http_send(struct req *, int code, const char *ctype, const char *body,
 	    size_t len);
+/*
+ * Streaming a long body (CSV downloads) in bounded memory: the status and
+ * headers are written first (no Content-Length: nginx sends the body
+ * chunked), then the body in chunks as it is produced, never built whole
+ * in the request arena. http_stream_begin: 0 ok, -1 when the connection
+ * cannot take it (nothing written). The buffer to append to is
+ * http_stream_buf(r); http_stream_put writes it once it holds
+ * HTTP_STREAM_CHUNK bytes (flush 1: whatever it holds, and the
+ * connection's buffers). Both return -1 once a write failed (the client
+ * went away): stop producing. HEAD: headers only.
+ */
+#define HTTP_STREAM_CHUNK	(32 * 1024)
+int	 http_stream_begin(struct req *, int code, const char *ctype);
+struct buf *http_stream_buf(struct req *);
+int	 http_stream_put(struct req *, int flush);
 /* Reason phrase of a status code. */
 const char *http_reason(int code);
 /* Serialize status, headers and body (the FastCGI loop writes it). */

@@ -340,3 +340,60 @@ parse_urlencode(struct arena *a, const char *s)
 	}
 	return b.p;
 }
+
+/* Whether p[0..n) is a flash code: 1 to 32 of a-z and '_'. */
+static int
+flash_code(const char *p, size_t n)
+{
+	size_t	 i;
+
+	if (n == 0 || n > 32)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((p[i] >= 'a' && p[i] <= 'z') || p[i] == '_'))
+			return 0;
+	return 1;
+}
+
+const char *
+parse_flash_split(struct arena *a, const char *path, const char **code)
+{
+	const char	*q, *end, *p, *amp;
+	struct buf	 b;
+	size_t		 n;
+
+	*code = NULL;
+	if (path == NULL || (q = strchr(path, '?')) == NULL)
+		return path;
+	end = q + 1 + strcspn(q + 1, "#");
+	for (p = q + 1; p < end; p = amp + 1) {
+		if ((amp = memchr(p, '&', (size_t)(end - p))) == NULL)
+			amp = end;
+		n = (size_t)(amp - p);
+		if (n > 5 && strncmp(p, "done=", 5) == 0 &&
+		    flash_code(p + 5, n - 5))
+			break;
+		if (amp == end) {
+			p = end;
+			break;
+		}
+	}
+	if (p >= end)
+		return path;
+	*code = arena_strndup(a, p + 5, n - 5);
+	buf_init(&b, a, strlen(path) + 1);
+	/* Up to the parameter (without the '&' before it, or the '?' when
+	 * nothing else is left), then what follows it. */
+	if (p == q + 1 && amp == end)
+		buf_put(&b, path, (size_t)(q - path));
+	else if (p == q + 1)
+		buf_put(&b, path, (size_t)(p - path));
+	else
+		buf_put(&b, path, (size_t)(p - 1 - path));
+	if (p == q + 1 && amp < end)
+		buf_put(&b, amp + 1, strlen(amp + 1));
+	else
+		buf_put(&b, amp, strlen(amp));
+	buf_putc(&b, '\0');
+	return b.p;
+}

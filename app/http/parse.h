@@ -61,6 +61,16 @@ size_t	 kv_count(const struct kvlist *, const char *key);
 int	 parse_indexed_key(const char *key, const char *prefix, size_t maxidx,
 	    size_t *idx, const char **field, size_t *fieldlen);
 
+/*
+ * A redirect's one-time flash: the first "done=CODE" parameter of path's
+ * query (CODE: 1 to 32 of a-z and '_'; any other done= value, e.g. an id,
+ * is a parameter and stays) taken out, *code = CODE; the path without it
+ * (its other parameters and its #fragment kept), in the arena. No such
+ * parameter: path itself, *code NULL.
+ */
+const char *parse_flash_split(struct arena *, const char *path,
+	    const char **code);
+
 /* Percent-encode s for use as a query value (RFC 3986 unreserved kept). */
 char	*parse_urlencode(struct arena *, const char *s);
 

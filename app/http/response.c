@@ -71,17 +71,54 @@ http_header(struct req *r, const char *name, const char *value)
 	buf_printf(&r->hdr, "%s: %s\r\n", name, value);
 }
 
+/* The one-time flash's cookie: set with the redirect, cleared by the page
+ * that shows it. */
+#define FLASH_COOKIE	"tn_flash"
+
 void
 http_redirect(struct req *r, const char *path)
 {
+	const char	*code;
+
 	/* Local paths only: "//host" would be an open redirect. */
 	if (path == NULL || path[0] != '/' || path[1] == '/' || path[1] == '\\')
 		path = "/";
+	/* ?done=CODE is a one-time flash: it leaves the URL (a reload or a
+	 * bookmark does not show it again) and goes in a cookie. */
+	path = parse_flash_split(r->a, path, &code);
+	if (code != NULL) {
+		http_header(r, "Set-Cookie", arena_printf(r->a, "%s=%s; Path=/; "
+		    "HttpOnly; SameSite=Lax; Max-Age=600%s", FLASH_COOKIE, code,
+		    r->https ? "; Secure" : ""));
+		r->flash_set = 1;
+	}
 	r->status = 303;
 	http_header(r, "Location", path);
 	r->body.len = 0;
 	r->body.p[0] = '\0';
 	r->done = 1;
+}
+
+const char *
+http_flash_take(struct req *r)
+{
+	const char	*v;
+	size_t		 i, n;
+
+	if (r->flash_taken)
+		return r->flash;
+	r->flash_taken = 1;
+	if ((v = kv_get(&r->cookies, FLASH_COOKIE)) == NULL)
+		return NULL;
+	r->flash_clear = 1;	/* http_serialize, unless a new one is set */
+	n = strlen(v);
+	for (i = 0; i < n; i++)
+		if (!((v[i] >= 'a' && v[i] <= 'z') || v[i] == '_'))
+			return NULL;
+	if (n == 0 || n > 32)
+		return NULL;
+	r->flash = v;
+	return v;
 }
 
 static void
@@ -154,8 +191,9 @@ http_send(struct req *r, int code, const char *ctype, const char *body,
 	r->done = 1;
 }
 
-void
-http_serialize(struct req *r, struct buf *out)
+/* Status and the headers every response carries, then the page's own. */
+static void
+serialize_head(struct req *r, struct buf *out, int length)
 {
 	char	 num[32];
 
@@ -163,9 +201,12 @@ http_serialize(struct req *r, struct buf *out)
 	if (r->status != 303)
 		buf_printf(out, "Content-Type: %s\r\n", r->content_type ?
 		    r->content_type : "text/html; charset=utf-8");
-	/* libfcgi's printf has no %zu: format sizes ourselves. */
-	snprintf(num, sizeof(num), "%llu", (unsigned long long)r->body.len);
-	buf_printf(out, "Content-Length: %s\r\n", num);
+	if (length) {
+		/* libfcgi's printf has no %zu: format sizes ourselves. */
+		snprintf(num, sizeof(num), "%llu",
+		    (unsigned long long)r->body.len);
+		buf_printf(out, "Content-Length: %s\r\n", num);
+	}
 	buf_puts(out,
 	    "Content-Security-Policy: default-src 'self'; script-src 'self'; "
 	    "style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -175,8 +216,77 @@ http_serialize(struct req *r, struct buf *out)
 	    "Referrer-Policy: same-origin\r\n"
 	    "Cross-Origin-Opener-Policy: same-origin\r\n"
 	    "Cache-Control: no-store\r\n");
+	if (r->db_statements >= 0)
+		buf_printf(out, "Server-Timing: db;desc=\"statements: %ld\"\r\n",
+		    r->db_statements);
 	buf_put(out, r->hdr.p, r->hdr.len);
+	if (r->flash_clear && !r->flash_set)
+		buf_printf(out, "Set-Cookie: %s=; Path=/; HttpOnly; SameSite=Lax; "
+		    "Max-Age=0%s\r\n", FLASH_COOKIE, r->https ? "; Secure" : "");
 	buf_puts(out, "\r\n");
+}
+
+void
+http_serialize(struct req *r, struct buf *out)
+{
+	serialize_head(r, out, 1);
 	if (!r->head)
 		buf_put(out, r->body.p, r->body.len);
+}
+
+/* Write n bytes to the connection; -1 (once, logged) when it fails. */
+static int
+stream_write(struct req *r, const char *p, size_t n)
+{
+	if (r->stream_failed)
+		return -1;
+	if (n > 0 && r->out(r->out_ctx, p, n) == -1) {
+		log_warnx("http: %s: the client stopped reading the download; "
+		    "stopped", r->path);
+		r->stream_failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+int
+http_stream_begin(struct req *r, int code, const char *ctype)
+{
+	struct buf	 head;
+
+	if (r->out == NULL)
+		return -1;
+	r->status = code;
+	r->content_type = ctype;
+	r->done = 1;
+	r->streamed = 1;
+	buf_init(&head, r->a, 1024 + r->hdr.len);
+	serialize_head(r, &head, 0);
+	buf_init(&r->chunk, r->a, HTTP_STREAM_CHUNK + 4096);
+	if (stream_write(r, head.p, head.len) == -1)
+		return -1;
+	return 0;
+}
+
+struct buf *
+http_stream_buf(struct req *r)
+{
+	return &r->chunk;
+}
+
+int
+http_stream_put(struct req *r, int flush)
+{
+	if (!flush && r->chunk.len < HTTP_STREAM_CHUNK)
+		return r->stream_failed ? -1 : 0;
+	if (!r->head && stream_write(r, r->chunk.p, r->chunk.len) == -1)
+		return -1;
+	/* The same bytes reused: the arena does not grow with the body. */
+	r->chunk.len = 0;
+	r->chunk.p[0] = '\0';
+	if (flush && r->out_flush != NULL && r->out_flush(r->out_ctx) == -1) {
+		r->stream_failed = 1;
+		return -1;
+	}
+	return r->stream_failed ? -1 : 0;
 }

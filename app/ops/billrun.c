@@ -68,13 +68,16 @@ lines_of(struct arena *a, struct store_ledger_svc *svc, size_t nsvc,
 	return 1;
 }
 
-int
-billrun_lines(struct arena *a, int64_t op, int64_t occ, int64_t site,
-    int year, int month, struct bill_line **out, size_t *n, int64_t *total)
+/* The lines of a month of one occupier at a site, of every occupier (occ
+ * 0, site 0 or one), or of window w (not NULL). */
+static int
+month_lines(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    const struct store_name_window *w, int year, int month,
+    struct bill_line **out, size_t *n, int64_t *total)
 {
 	struct store_ledger_svc	*svc;
 	size_t			 nsvc;
-	int32_t			 first;
+	int32_t			 first, last;
 
 	*out = NULL;
 	*n = 0;
@@ -82,10 +85,27 @@ billrun_lines(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	if (date_days_in_month(year, month) == 0)
 		return 1;
 	first = date_from_ymd(year, month, 1);
-	if (store_ledger_month(a, op, occ, site, first, first +
-	    date_days_in_month(year, month) - 1, &svc, &nsvc) < 0)
+	last = first + date_days_in_month(year, month) - 1;
+	if ((w != NULL ? store_ledger_month_window(a, op, w, first, last, &svc,
+	    &nsvc) : store_ledger_month(a, op, occ, site, first, last, &svc,
+	    &nsvc)) < 0)
 		return -1;
 	return lines_of(a, svc, nsvc, year, month, out, n, total);
+}
+
+int
+billrun_lines(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int year, int month, struct bill_line **out, size_t *n, int64_t *total)
+{
+	return month_lines(a, op, occ, site, NULL, year, month, out, n, total);
+}
+
+int
+billrun_lines_window(struct arena *a, int64_t op,
+    const struct store_name_window *w, int year, int month,
+    struct bill_line **out, size_t *n, int64_t *total)
+{
+	return month_lines(a, op, 0, 0, w, year, month, out, n, total);
 }
 
 int
@@ -169,6 +189,13 @@ billrun_locked_contract(struct txn *t, const struct store_contract *old,
 
 /* ---- the bill run ---- */
 
+/* An occupier's bandwidth burst at a site in the month of usage billed,
+ * as the site's Billing Usage Report has it (amount > 0). */
+struct run_burst {
+	int64_t		 occ_id, site_id, amount;
+	const char	*label, *detail;
+};
+
 /* What a chunk added (counted into the run's totals once committed). */
 struct chunk_res {
 	int64_t		 occupiers, invoices, lines, net;
@@ -189,6 +216,8 @@ struct run {
 	size_t				 nmonths;
 	int				 umonth;	/* YYYYMM of the usage billed */
 	const char			*ulabel;	/* "November 2026" */
+	struct run_burst		*bursts;	/* by occupier, site */
+	size_t				 nbursts, bcap;
 	struct arena			*ca;		/* one chunk's memory */
 	int64_t				 after;		/* occupiers done: ids up to it */
 	struct chunk_res		 c;
@@ -377,40 +406,75 @@ drafts_grow(struct arena *a, struct drafts *o, size_t n)
 	o->capl = ncap;
 }
 
-/* The usage lines of u[0..nu) (one occupier's groups not invoiced yet)
- * after the n lines at l; calls charged 0.00 (all in an allowance) are
+/* One occupier's usage not invoiced yet: its groups of calls u[0..nu)
+ * and its bursts b[0..nb), both by site. */
+struct usage_slice {
+	const struct store_run_usage	*u;
+	size_t				 nu;
+	const struct run_burst		*b;
+	size_t				 nb;
+};
+
+/* The line of a group of calls at l. 0, -1. */
+static int
+call_line(const struct run *x, const struct store_run_usage *u,
+    struct inv_line *l)
+{
+	const char	*desc;
+
+	desc = arena_printf(x->ca, "Calls: %s \u00b7 %s \u00b7 %s \u00b7 %s",
+	    u->group, usage_calls_detail(x->ca, u->calls, u->billed,
+	    u->included), site_name(x, u->site_id), x->ulabel);
+	if (strlen(desc) > DESC_MAX)
+		desc = arena_strndup(x->ca, desc, DESC_MAX);
+	return inv_usage_line(l, u->site_id, x->umonth, u->group_id,
+	    u->amount, VAT_STANDARD, desc);
+}
+
+/* The line of a burst at l. 0, -1. */
+static int
+burst_line(const struct run *x, const struct run_burst *b, struct inv_line *l)
+{
+	const char	*desc;
+
+	desc = arena_printf(x->ca, "%s \u00b7 %s \u00b7 %s \u00b7 %s", b->label,
+	    b->detail, site_name(x, b->site_id), x->ulabel);
+	if (strlen(desc) > DESC_MAX)
+		desc = arena_strndup(x->ca, desc, DESC_MAX);
+	return inv_usage_line(l, b->site_id, x->umonth, INV_USAGE_BURST,
+	    b->amount, VAT_STANDARD, desc);
+}
+
+/* The usage lines of s after the n lines at l, site by site: its groups
+ * of calls, then its burst; calls charged 0.00 (all in an allowance) are
  * not billed. The number of lines added, or -1. */
 static ssize_t
-usage_lines(const struct run *x, const struct store_run_usage *u, size_t nu,
+usage_lines(const struct run *x, const struct usage_slice *s,
     struct inv_line *l, size_t n)
 {
-	size_t	 i, k = n;
+	size_t	 i, j = 0, k = n;
 
-	for (i = 0; i < nu; i++) {
-		const char *desc;
-
-		if (u[i].amount == 0)
+	for (i = 0; i < s->nu; i++) {
+		for (; j < s->nb && s->b[j].site_id < s->u[i].site_id; j++)
+			if (burst_line(x, &s->b[j], &l[k++]) == -1)
+				return -1;
+		if (s->u[i].amount == 0)
 			continue;
-		desc = arena_printf(x->ca, "Calls: %s \u00b7 %s \u00b7 %s \u00b7 %s",
-		    u[i].group, usage_calls_detail(x->ca, u[i].calls,
-		    u[i].billed, u[i].included), site_name(x, u[i].site_id),
-		    x->ulabel);
-		if (strlen(desc) > DESC_MAX)
-			desc = arena_strndup(x->ca, desc, DESC_MAX);
-		if (inv_usage_line(&l[k], u[i].site_id, x->umonth,
-		    u[i].group_id, u[i].amount, VAT_STANDARD, desc) == -1)
+		if (call_line(x, &s->u[i], &l[k++]) == -1)
 			return -1;
-		k++;
 	}
+	for (; j < s->nb; j++)
+		if (burst_line(x, &s->b[j], &l[k++]) == -1)
+			return -1;
 	return (ssize_t)(k - n);
 }
 
 /* The draft of one occupier: wanted w[0..nw) against invoiced h[0..nh),
- * then its usage u[0..nu). */
+ * then its usage us. */
 static int
 occupier_lines(const struct run *x, int64_t occ, struct inv_seg *w,
-    size_t nw, struct inv_seg *h, size_t nh, const struct store_run_usage *u,
-    size_t nu, struct drafts *o)
+    size_t nw, struct inv_seg *h, size_t nh, const struct usage_slice *us,
+    struct drafts *o)
 {
 	struct inv_seg	*out;
 	ssize_t		 nu2;
@@ -423,11 +487,11 @@ occupier_lines(const struct run *x, int64_t occ, struct inv_seg *w,
 		    (long long)occ);
 		return -2;
 	}
-	drafts_grow(x->ca, o, n + nu);
+	drafts_grow(x->ca, o, n + us->nu + us->nb);
 	for (i = 0; i < n; i++)
 		if (line_of(x, &out[i], &o->l[o->nl + i]) == -1)
 			return -2;
-	if ((nu2 = usage_lines(x, u, nu, &o->l[o->nl], n)) < 0)
+	if ((nu2 = usage_lines(x, us, &o->l[o->nl], n)) < 0)
 		return -2;
 	n += (size_t)nu2;
 	if (n == 0)
@@ -445,10 +509,10 @@ occupier_lines(const struct run *x, int64_t occ, struct inv_seg *w,
 	return 1;
 }
 
-/* The least occupier id of the three lists' next elements. */
+/* The least occupier id of the lists' next elements. */
 static int64_t
 next_occ(const struct segs *w, size_t wi, const struct segs *h, size_t hj,
-    const struct store_run_usage *u, size_t nu, size_t uk)
+    const struct usage_slice *us, size_t uk, size_t bk)
 {
 	int64_t	 occ = INT64_MAX;
 
@@ -456,38 +520,93 @@ next_occ(const struct segs *w, size_t wi, const struct segs *h, size_t hj,
 		occ = w->v[wi].occ_id;
 	if (hj < h->n && h->v[hj].occ_id < occ)
 		occ = h->v[hj].occ_id;
-	if (uk < nu && u[uk].occ_id < occ)
-		occ = u[uk].occ_id;
+	if (uk < us->nu && us->u[uk].occ_id < occ)
+		occ = us->u[uk].occ_id;
+	if (bk < us->nb && us->b[bk].occ_id < occ)
+		occ = us->b[bk].occ_id;
 	return occ;
 }
 
-/* Wanted w against invoiced h, and usage u[0..nu) (sorted by occupier),
- * occupier by occupier, into o. */
+/* Wanted w against invoiced h, and the usage of all (calls and bursts,
+ * sorted by occupier), occupier by occupier, into o. */
 static int
 diff_chunk(const struct run *x, struct segs *w, struct segs *h,
-    const struct store_run_usage *u, size_t nu, struct drafts *o)
+    const struct usage_slice *all, struct drafts *o)
 {
-	size_t	 wi, hj, uk;
-	int	 rc;
+	struct usage_slice	 one;
+	size_t			 wi, hj, uk, bk;
+	int			 rc;
 
 	if (w->n > 1)
 		qsort(w->v, w->n, sizeof(*w->v), cmp_occ_ord);
 	if (h->n > 1)
 		qsort(h->v, h->n, sizeof(*h->v), cmp_occ_ord);
-	for (wi = 0, hj = 0, uk = 0; wi < w->n || hj < h->n || uk < nu; ) {
-		int64_t	 occ = next_occ(w, wi, h, hj, u, nu, uk);
-		size_t	 w0 = wi, h0 = hj, u0 = uk;
+	for (wi = 0, hj = 0, uk = 0, bk = 0; wi < w->n || hj < h->n ||
+	    uk < all->nu || bk < all->nb; ) {
+		int64_t	 occ = next_occ(w, wi, h, hj, all, uk, bk);
+		size_t	 w0 = wi, h0 = hj, u0 = uk, b0 = bk;
 
 		while (wi < w->n && w->v[wi].occ_id == occ)
 			wi++;
 		while (hj < h->n && h->v[hj].occ_id == occ)
 			hj++;
-		while (uk < nu && u[uk].occ_id == occ)
+		while (uk < all->nu && all->u[uk].occ_id == occ)
 			uk++;
+		while (bk < all->nb && all->b[bk].occ_id == occ)
+			bk++;
+		one.u = uk > u0 ? all->u + u0 : NULL;
+		one.nu = uk - u0;
+		one.b = bk > b0 ? all->b + b0 : NULL;
+		one.nb = bk - b0;
 		if ((rc = occupier_lines(x, occ, w->v + w0, wi - w0,
-		    h->v + h0, hj - h0, u + u0, uk - u0, o)) < 0)
+		    h->v + h0, hj - h0, &one, o)) < 0)
 			return rc;
 	}
+	return 1;
+}
+
+/*
+ * The bursts of occupiers [lo, hi] that no invoice holds yet, into
+ * us->b (the chunk's memory): the run's bursts less those invoiced
+ * before (same key as the calls: occupier, site, month of usage). No
+ * statement when the chunk has no burst. 1, -1.
+ */
+static int
+chunk_bursts(const struct run *x, int64_t op, int64_t lo, int64_t hi,
+    struct usage_slice *us)
+{
+	struct store_occ_site	*iv;
+	struct run_burst	*b;
+	size_t			 i, j = 0, niv, first = 0, end = x->nbursts;
+
+	us->b = NULL;
+	us->nb = 0;
+	while (first < end) {	/* the first burst of an occupier >= lo */
+		size_t mid = first + (end - first) / 2;
+
+		if (x->bursts[mid].occ_id < lo)
+			first = mid + 1;
+		else
+			end = mid;
+	}
+	if (first == x->nbursts || x->bursts[first].occ_id > hi)
+		return 1;
+	if (store_run_bursts_invoiced(x->ca, op, lo, hi, x->in->site,
+	    x->umonth, &iv, &niv) < 0)
+		return -1;
+	b = arena_calloc(x->ca, x->nbursts - first, sizeof(*b));
+	for (i = first; i < x->nbursts && x->bursts[i].occ_id <= hi; i++) {
+		const struct run_burst *r = &x->bursts[i];
+
+		while (j < niv && (iv[j].occ_id < r->occ_id ||
+		    (iv[j].occ_id == r->occ_id && iv[j].site_id < r->site_id)))
+			j++;
+		if (j < niv && iv[j].occ_id == r->occ_id &&
+		    iv[j].site_id == r->site_id)
+			continue;	/* invoiced before */
+		b[us->nb++] = *r;
+	}
+	us->b = b;
 	return 1;
 }
 
@@ -539,9 +658,10 @@ chunk_txn(struct txn *t, void *arg)
 	struct run	*x = arg;
 	struct segs	 w = { NULL, 0, 0 }, h = { NULL, 0, 0 };
 	struct drafts	 o;
+	struct usage_slice us;
 	struct store_run_usage *u;
 	int64_t		*ids, lo, hi;
-	size_t		 nids, nu, k;
+	size_t		 nids, k;
 	int		 rc;
 
 	arena_reset(x->ca);
@@ -564,10 +684,12 @@ chunk_txn(struct txn *t, void *arg)
 			return rc;
 	if (have_months(x, t->operator_id, lo, hi, &h) < 0 ||
 	    store_run_usage(x->ca, t->operator_id, lo, hi, x->in->site,
-	    x->umonth, &u, &nu) < 0)
+	    x->umonth, &u, &us.nu) < 0 ||
+	    chunk_bursts(x, t->operator_id, lo, hi, &us) < 0)
 		return -1;
+	us.u = u;
 	o.d = arena_calloc(x->ca, nids, sizeof(*o.d));
-	if ((rc = diff_chunk(x, &w, &h, u, nu, &o)) < 0)
+	if ((rc = diff_chunk(x, &w, &h, &us, &o)) < 0)
 		return rc;
 	if (store_run_insert_drafts(x->ca, t->operator_id, x->out->run_id,
 	    x->in->site, x->period, x->mode, t->user_id, o.d, o.nd, o.l, o.occ,
@@ -610,18 +732,71 @@ open_months(struct arena *a, struct run *x)
 	}
 }
 
+static int
+cmp_burst(const void *pa, const void *pb)
+{
+	const struct run_burst	*a = pa, *b = pb;
+
+	if (a->occ_id != b->occ_id)
+		return a->occ_id < b->occ_id ? -1 : 1;
+	return a->site_id < b->site_id ? -1 : a->site_id > b->site_id;
+}
+
+/*
+ * The bursts of a site's month of usage (y, m) from its Billing Usage
+ * Report, computed once for the run in memory of its own (kept: the
+ * bursts, in c's arena). 1, -1.
+ */
+static int
+site_bursts(struct ops_ctx *c, struct run *x, int64_t site, int y, int m)
+{
+	struct usage_report	 rep;
+	struct arena		*sa = arena_new(256 * 1024);
+	size_t			 i, k;
+	int			 rc;
+
+	if ((rc = usage_report(sa, c->t.operator_id, site, y, m, &rep)) < 0) {
+		arena_free(sa);
+		return -1;
+	}
+	for (i = 0; rc > 0 && i < rep.nocc; i++)
+		for (k = 0; k < rep.occ[i].nlines; k++) {
+			const struct usage_line *l = &rep.occ[i].lines_v[k];
+			struct run_burst	*b;
+
+			if (strcmp(l->code, "burst") != 0 || l->amount <= 0)
+				continue;
+			if (x->nbursts == x->bcap) {
+				size_t ncap = x->bcap ? x->bcap * 2 : 16;
+
+				x->bursts = arena_realloc(c->t.a, x->bursts,
+				    x->bcap * sizeof(*b), ncap * sizeof(*b));
+				x->bcap = ncap;
+			}
+			b = &x->bursts[x->nbursts++];
+			b->occ_id = rep.occ[i].id;
+			b->site_id = site;
+			b->amount = l->amount;
+			b->label = arena_strdup(c->t.a, l->label);
+			b->detail = arena_strdup(c->t.a, l->detail);
+		}
+	arena_free(sa);
+	return 1;
+}
+
 /*
  * The month of usage a run bills: in arrears, the month billed; in
  * advance, the last month that has ended (usage is only known after
  * it). Each month's usage is billed once, whichever run comes first
- * (STMT_RUN_USAGE leaves out what invoices hold). The monthly summaries
- * of the run's sites are brought up to date first. 1, -1.
+ * (STMT_RUN_USAGE and STMT_RUN_BURSTS_INVOICED leave out what invoices
+ * hold). Each site's Billing Usage Report of the month is worked out once
+ * a run (bringing its monthly summaries up to date): its bursts are
+ * billed as it shows them. 1, -1.
  */
 static int
 usage_setup(struct ops_ctx *c, struct run *x)
 {
 	char		 label[32];
-	int64_t		 from, to;
 	size_t		 i;
 	int		 y = x->in->year, m = x->in->month, d;
 
@@ -635,14 +810,14 @@ usage_setup(struct ops_ctx *c, struct run *x)
 	x->umonth = y * 100 + m;
 	inv_month_label(date_from_ymd(y, m, 1), label, sizeof(label));
 	x->ulabel = arena_strdup(c->t.a, label);
-	usage_month_bounds(y, m, &from, &to);
 	for (i = 0; i < x->out->nsites; i++) {
 		if (x->in->site != 0 && x->out->sites[i].id != x->in->site)
 			continue;
-		if (store_usage_month_fresh(c->t.a, c->t.operator_id,
-		    x->out->sites[i].id, x->umonth, from, to) < 0)
+		if (site_bursts(c, x, x->out->sites[i].id, y, m) < 0)
 			return -1;
 	}
+	if (x->nbursts > 1)
+		qsort(x->bursts, x->nbursts, sizeof(*x->bursts), cmp_burst);
 	return 1;
 }
 

@@ -66,6 +66,13 @@ int	 billrun_lines(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	    int year, int month, struct bill_line **out, size_t *n,
 	    int64_t *total);
 
+/* The same for the occupiers of window w (store_ledger.h), in occupier
+ * name, site name and catalog order: a page of the charges report, a
+ * chunk of its CSV. 1 ok, -1 store error, -2 arithmetic overflow. */
+int	 billrun_lines_window(struct arena *a, int64_t op,
+	    const struct store_name_window *w, int year, int month,
+	    struct bill_line **out, size_t *n, int64_t *total);
+
 /*
  * The same lines for the occupiers with ids in [occ_lo, occ_hi] at the
  * site (0: all sites), in occupier id, site name, service order (a bill

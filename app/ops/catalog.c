@@ -6,6 +6,7 @@
 
 #include "../arena.h"
 #include "../domain/money.h"
+#include "../domain/rules.h"
 #include "catalog.h"
 
 static const struct store_service *
@@ -301,10 +302,85 @@ ops_catalog_service_retire(struct ops_ctx *c,
 
 struct rule_op {
 	const struct store_service	*s;
+	const struct store_catalog	*cat;		/* added: its catalog */
+	int				 confirmed;	/* its impact shown */
 	struct catalog_rule		 rule;		/* added */
 	int64_t				 rule_id;	/* deleted */
 	struct catalog_out		*out;
 };
+
+/* The rules engine's view of rule u of service svc, and of cat's
+ * services; 0 when the engine does not enforce it. */
+static int
+rule_engine(struct arena *a, const struct store_catalog *cat,
+    const struct catalog_rule *u, int64_t svc, struct rules_rule *r,
+    struct rules_service **rs)
+{
+	size_t	 i;
+	int	 k;
+
+	memset(r, 0, sizeof(*r));
+	for (k = 0; k < RULE__MAX; k++)
+		if (strcmp(u->kind, rule_kind_names[k]) == 0)
+			break;
+	if (k == RULE__MAX)
+		return 0;
+	r->kind = (enum rule_kind)k;
+	r->service_id = svc;
+	r->other_id = u->other;
+	r->other_cat = svc_category_parse(u->category);
+	r->qty_le = u->qty_le;
+	r->max = u->max;
+	*rs = arena_calloc(a, cat->nsvc ? cat->nsvc : 1, sizeof(**rs));
+	for (i = 0; i < cat->nsvc; i++) {
+		(*rs)[i].id = cat->svc[i].id;
+		(*rs)[i].name = cat->svc[i].name;
+		(*rs)[i].category = svc_category_parse(cat->svc[i].category);
+	}
+	return 1;
+}
+
+/* How many plans saved so far x's rule breaks (out->impact), a few of
+ * them named. 0, or -1. */
+static int
+rule_impact(struct txn *t, const struct store_catalog *cat, struct rule_op *x)
+{
+	struct store_impact_row	*ir;
+	struct rules_service	*rs;
+	struct rules_line	*lines;
+	struct rules_rule	 r;
+	struct buf		 names;
+	size_t			 n, i, j, k, nnamed = 0;
+	int64_t			 last = 0;
+
+	if (!rule_engine(t->a, cat, &x->rule, x->s->id, &r, &rs))
+		return 0;
+	if (store_rule_impact(t->a, t->operator_id, x->s->id, t->day, &ir,
+	    &n) < 0)
+		return -1;
+	lines = arena_calloc(t->a, n ? n : 1, sizeof(*lines));
+	buf_init(&names, t->a, 128);
+	for (i = 0; i < n; i = j) {
+		for (j = i, k = 0; j < n && ir[j].occ == ir[i].occ &&
+		    ir[j].site == ir[i].site; j++, k++) {
+			lines[k].service_id = ir[j].service_id;
+			lines[k].qty = ir[j].qty;
+		}
+		if (!rules_rule_broken(&r, rs, cat->nsvc, lines, k))
+			continue;
+		if (ir[i].occ != last)	/* by occupier: its plans in a run */
+			x->out->impact++;
+		if (nnamed++ < 3)
+			buf_printf(&names, "%s%s at %s", nnamed > 1 ? ", " : "",
+			    ir[i].occ_name, ir[i].site_name);
+		last = ir[i].occ;
+	}
+	if (nnamed > 3)
+		buf_printf(&names, " and %zu more", nnamed - 3);
+	buf_putc(&names, '\0');
+	x->out->impact_names = names.p;
+	return 0;
+}
 
 static int
 rule_add_txn(struct txn *t, void *arg)
@@ -313,6 +389,21 @@ rule_add_txn(struct txn *t, void *arg)
 	const struct catalog_rule	*u = &x->rule;
 	int				 rc;
 
+	x->out->impact = 0;
+	if (!x->confirmed) {
+		if (rule_impact(t, x->cat, x) < 0)
+			return -1;
+		if (x->out->impact > 0)
+			return ops_refuse(&x->out->why, OPS_INVALID, NULL,
+			    arena_printf(t->a, "%zu %s %s this: %s. "
+			    "Their services stay as they are, and stay saveable "
+			    "for changes that do not make it worse. Add the "
+			    "rule anyway?", x->out->impact, x->out->impact == 1 ?
+			    "occupier" : "occupiers", strcmp(u->kind, "max_qty") == 0 ?
+			    (x->out->impact == 1 ? "exceeds" : "exceed") :
+			    (x->out->impact == 1 ? "breaks" : "break"),
+			    x->out->impact_names));
+	}
 	if ((rc = store_rule_insert(t->operator_id, u->kind, x->s->id,
 	    u->other, u->category, u->qty_le, u->max)) <= 0)
 		return rc < 0 ? -1 : ops_refuse(&x->out->why, OPS_INVALID,
@@ -360,6 +451,8 @@ ops_catalog_rule_add(struct ops_ctx *c, const struct catalog_rule_in *in,
 	if ((x.s = service_of(in->cat, in->service_id)) == NULL)
 		return ops_refuse(&out->why, OPS_NOT_FOUND, NULL, NULL);
 	x.rule = in->rule;
+	x.cat = in->cat;
+	x.confirmed = in->confirmed;
 	x.rule.other_ok = service_of(in->cat, x.rule.other) != NULL &&
 	    x.rule.other != x.s->id;
 	if ((why = catalog_rule_check(&x.rule, &field)) != NULL)

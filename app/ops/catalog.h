@@ -24,6 +24,10 @@
 struct catalog_out {
 	struct ops_result	 why;
 	int64_t			 id;	/* ops_catalog_service_add: the new service */
+	/* A rule added: the plans it would break (0: none), and a few of
+	 * them named ("Acme Ltd at Canary Wharf, ..."). */
+	size_t			 impact;
+	const char		*impact_names;
 };
 
 struct catalog_service_in {
@@ -66,10 +70,14 @@ struct catalog_rule_in {
 	const struct store_catalog	*cat;
 	int64_t				 service_id;
 	struct catalog_rule		 rule;	/* other_ok: worked out here */
+	int				 confirmed;	/* its impact was shown */
 };
 
 /* Add a rule of the service (domain/catalog.h checks it: OPS_INVALID with
- * the message on its field). */
+ * the message on its field). A rule that plans saved before it break is
+ * refused (OPS_INVALID, out->impact and out->impact_names) unless
+ * confirmed: those plans stay as they are, saveable for changes that do
+ * not make it worse (plan.c). */
 int	 ops_catalog_rule_add(struct ops_ctx *, const struct catalog_rule_in *,
 	    struct catalog_out *);
 

@@ -5,12 +5,14 @@
 
 #include "../arena.h"
 #include "../domain/date.h"
+#include "../domain/money.h"
 #include "../domain/svcstart.h"
+#include "../domain/validate.h"
 #include "../store/store_device.h"
 #include "contracts.h"
 
-static char *
-audit_text(struct arena *a, const struct store_contract *c)
+char *
+ops_contract_text(struct arena *a, const struct store_contract *c)
 {
 	char	 s[DATE_STRLEN], e[DATE_STRLEN];
 
@@ -18,6 +20,27 @@ audit_text(struct arena *a, const struct store_contract *c)
 	date_format(c->end, e, sizeof(e));
 	return arena_printf(a, "reference=%s\nstart_date=%s\nend_date=%s",
 	    c->reference, s, e);
+}
+
+/* The terms of a contract, audited apart ("terms") when they change. */
+char *
+ops_contract_terms_text(struct arena *a, const struct store_contract *c)
+{
+	char	 v[MONEY_STRLEN], d[MONEY_STRLEN];
+
+	money_format(c->value, v, sizeof(v));
+	money_format(c->deposit, d, sizeof(d));
+	return arena_printf(a, "value=%s\nnotice_months=%lld\ndeposit=%s", v,
+	    (long long)c->notice_months, d);
+}
+
+static int
+terms_changed(const struct store_contract *old, const struct store_contract *c)
+{
+	if (old == NULL)
+		return c->value != 0 || c->notice_months != 0 || c->deposit != 0;
+	return old->value != c->value || old->notice_months !=
+	    c->notice_months || old->deposit != c->deposit;
 }
 
 static char *
@@ -85,6 +108,36 @@ update(struct txn *t, const struct store_contract *old,
 	return rc;
 }
 
+/* The warning of dates overlapping another contract of the occupier at
+ * the site: 0 (refused), 1 none, -1. */
+static int
+overlap(struct txn *t, struct save *s)
+{
+	const struct store_contract	*c = &s->in->c;
+	struct store_contract		*l;
+	char				 a[DATE_STRLEN], b[DATE_STRLEN];
+	size_t				 n, i;
+
+	if (store_contract_list(t->a, t->operator_id, c->occupier_id,
+	    c->site_id, &l, &n) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if ((s->in->old != NULL && l[i].id == s->in->old->id) ||
+		    !validate_ranges_overlap(c->start, c->end, l[i].start,
+		    l[i].end))
+			continue;
+		date_format(l[i].start, a, sizeof(a));
+		date_format(l[i].end, b, sizeof(b));
+		s->out->overlaps = l[i].reference;
+		return ops_refuse(&s->out->why, OPS_INVALID, "start_date",
+		    arena_printf(t->a, "The dates overlap contract %s (%s to "
+		    "%s) of this occupier at this site: tick \u201cSave "
+		    "anyway\u201d if both are meant", l[i].reference, a,
+		    l[i].end == DATE_NONE ? "open" : b));
+	}
+	return 1;
+}
+
 static int
 save_txn(struct txn *t, void *arg)
 {
@@ -99,6 +152,8 @@ save_txn(struct txn *t, void *arg)
 	    (rc = in->locked(in->locked_arg, in->old, &in->c, &locked)) != 0)
 		return rc < 0 ? -1 : ops_refuse(&s->out->why, OPS_INVALID, NULL,
 		    locked);
+	if (!in->overlap_ok && (rc = overlap(t, s)) <= 0)
+		return rc;
 	if (in->old != NULL) {
 		rc = update(t, in->old, &in->c);
 		s->out->id = in->old->id;
@@ -115,10 +170,17 @@ save_txn(struct txn *t, void *arg)
 	if (rc <= 0)
 		return rc < 0 ? -1 : ops_refuse(&s->out->why, OPS_NOT_FOUND,
 		    NULL, NULL);
-	return txn_audit(t, in->c.occupier_id, in->c.site_id, "contract",
+	if (txn_audit(t, in->c.occupier_id, in->c.site_id, "contract",
 	    s->out->id, in->old != NULL ? "update" : "create",
-	    in->old != NULL ? audit_text(t->a, in->old) : NULL,
-	    audit_text(t->a, &in->c));
+	    in->old != NULL ? ops_contract_text(t->a, in->old) : NULL,
+	    ops_contract_text(t->a, &in->c)) < 0)
+		return -1;
+	if (!terms_changed(in->old, &in->c))
+		return 1;
+	return txn_audit(t, in->c.occupier_id, in->c.site_id, "contract",
+	    s->out->id, "terms", in->old != NULL ?
+	    ops_contract_terms_text(t->a, in->old) : NULL,
+	    ops_contract_terms_text(t->a, &in->c));
 }
 
 int

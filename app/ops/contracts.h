@@ -23,12 +23,20 @@ struct contract_save_in {
 	struct store_contract		 c;
 	contract_locked_fn		 locked;	/* NULL: no lock */
 	void				*locked_arg;
+	int				 overlap_ok;	/* warned, confirmed */
 };
 
 struct contract_save_out {
 	struct ops_result	 why;
 	int64_t			 id;		/* the contract saved */
+	const char		*overlaps;	/* refused: the other's reference */
 };
+
+/* The audit texts of a contract: its "create"/"update" events (reference
+ * and dates) and its "terms" event (value, notice period, deposit). */
+char	*ops_contract_text(struct arena *, const struct store_contract *);
+char	*ops_contract_terms_text(struct arena *,
+	    const struct store_contract *);
 
 /*
  * Create a contract of an occupier of ctx's operator at one of its sites
@@ -42,7 +50,11 @@ struct contract_save_out {
  * across an invoiced month (OPS_INVALID, with its message); an edit whose
  * version is not the current one (OPS_CONFLICT, never a silent
  * overwrite); an occupier or site not the operator's (OPS_NOT_FOUND).
+ * Its terms (value, notice period, deposit) are saved with it, their
+ * change audited as a "terms" event of the contract.
  */
+/* (Dates overlapping another contract of the occupier at the site are a
+ * warning: refused, OPS_INVALID with out->overlaps, unless overlap_ok.) */
 int	 ops_contract_save(struct ops_ctx *, const struct contract_save_in *,
 	    struct contract_save_out *);
 

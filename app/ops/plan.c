@@ -578,6 +578,7 @@ plan_changed(const struct plan_dialog *d)
 void
 plan_evaluate(const struct txn *t, struct plan_dialog *d)
 {
+	struct rules_result	*before = NULL;
 	struct rules_line	*lines;
 	size_t			*line_row, nl = 0, i, j;
 
@@ -594,9 +595,21 @@ plan_evaluate(const struct txn *t, struct plan_dialog *d)
 		line_row[nl++] = i;
 	}
 	plan_check(&d->plan, lines, nl, &d->res);
+	if (d->res.nv > 0) {
+		/* What the plan as saved breaks (a rule added since). */
+		before = arena_calloc(t->a, 1, sizeof(*before));
+		plan_check_current(t, &d->plan, d->cur, d->ncur, before);
+	}
 	for (j = 0; j < d->res.nv; j++) {
 		const struct rules_violation *v = &d->res.v[j];
 
+		if (v->line < nl && rules_violation_kept(before, v)) {
+			d->rows[line_row[violation_line(d, lines, nl,
+			    v)]].kept = arena_printf(t->a, "%s: saved so "
+			    "before this rule, it may stay so or come down, "
+			    "never go further.", v->msg);
+			continue;
+		}
 		if (v->line == RULES_NO_LINE || v->line >= nl)
 			plan_top_msg(d, v->msg);
 		else

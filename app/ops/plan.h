@@ -105,6 +105,8 @@ struct plan_row {
 	int				 bumped;	/* add raised its QTY */
 	const char			*excl_with;	/* excluded by a later
 							 * row's service (named) */
+	const char			*kept;	/* a rule broken no worse
+						 * than as saved: allowed */
 };
 
 /* The dialog: the plan it shows, what it is checked against, and every

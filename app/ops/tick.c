@@ -15,6 +15,7 @@
 #include "../domain/usage.h"
 #include "../housekeep.h"
 #include "../store/store_device.h"
+#include "../store/store_report.h"
 #include "../store/store_tick.h"
 #include "../store/txn.h"
 #include "ports.h"
@@ -145,6 +146,27 @@ finish_txn(struct txn *t, void *arg)
 	return store_tick_finish(t->operator_id, t->day, t->now);
 }
 
+/* The totals of the last complete month of charges computed and kept now
+ * (store_report.h), so that the report's first view of the month does not
+ * wait for its aggregate. 1 ok, -1 error. */
+static int
+warm_reports(struct txn *t)
+{
+	struct store_charge_total	*ct;
+	size_t				 n;
+	int32_t				 first;
+	int				 y, m, d;
+
+	date_to_ymd(t->day, &y, &m, &d);
+	if (--m == 0) {
+		m = 12;
+		y--;
+	}
+	first = date_from_ymd(y, m, 1);
+	return store_report_charge_totals(t->a, t->operator_id, first,
+	    first + date_days_in_month(y, m) - 1, &ct, &n) < 0 ? -1 : 1;
+}
+
 /* Operator t->operator_id's day, when this host claims it. */
 static int
 tick_operator(struct txn *t, const char *host, struct tick_report *out)
@@ -175,7 +197,7 @@ tick_operator(struct txn *t, const char *host, struct tick_report *out)
 	if (db_txn(t, finish_txn, NULL) < 0)
 		return -1;
 	out->operators++;
-	return 1;
+	return warm_reports(t);
 }
 
 int

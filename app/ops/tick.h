@@ -14,6 +14,8 @@
  *     occupier's active ports at the site leave room for them (as a port
  *     activation does; domain/svcstart.h), one transaction per occupier
  *     and site; the others keep waiting for their device.
+ *   - the last complete month's charge totals are computed and kept
+ *     (store_report.h), so the charges report's first view of it is quick.
  * Then expired sessions and throttle rows are purged (housekeep_round).
  *
  * A day's run is claimed by a row in tick_run (operator, day): the first

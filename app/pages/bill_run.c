@@ -53,11 +53,11 @@ approve_all(struct req *r, const struct store_run *v)
 	    (long long)issued, (long long)skipped));
 }
 
-/* The notice of ?done= (run, approved). */
+/* The notice of the redirect's flash (run, approved). */
 static void
 notice_fill(struct req *r, struct tpl_dict *d, const struct store_run *v)
 {
-	const char	*done = query_text(r, "done", 32), *is, *sk;
+	const char	*done = http_flash_take(r), *is, *sk;
 
 	if (done == NULL)
 		return;

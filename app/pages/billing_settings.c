@@ -164,9 +164,7 @@ page_billing_settings(struct req *r)
 	else
 		tpl_show(d, TN_READ_ONLY);
 	if (r->method == M_GET) {
-		fill(r, d, &cur);
-		if (query_text(r, "done", 32) != NULL)
-			tpl_show(d, TN_SAVED);
+		fill(r, d, &cur);	/* "Changes saved.": the layout's flash */
 		page_end(r);
 		return;
 	}

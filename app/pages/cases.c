@@ -1,7 +1,10 @@
 /*
  * cases: /cases, the help desk's queue: a status tab (open by default,
  * closed, all) and filters (occupier, site, assignee or nobody, status,
- * priority, SLA breached), paged. The other case screens: case_new.c
+ * priority, SLA breached), PER_PAGE cases a page by key (after=ID /
+ * before=ID: the cases older or newer than that one, newest first, so a
+ * page costs the same however many cases there are; the links keep the
+ * filters). The other case screens: case_new.c
  * (raise a case) and case.c (a case and its conversation).
  */
 #include <stdio.h>
@@ -14,7 +17,7 @@
 #include "case_view.h"
 #include "pages.h"
 
-#define PER_PAGE	25
+#define PER_PAGE	50
 #define SLA_SCAN	1000	/* cases looked at for the SLA filter */
 
 enum case_status_filter {
@@ -48,7 +51,8 @@ struct queue {
 	enum hd_status		 state;		/* HD_STATUS__MAX: any */
 	enum hd_priority	 prio;		/* HD_PRIORITY__MAX: any */
 	int			 breached;	/* SLA breached only */
-	int64_t			 page;
+	int64_t			 anchor;	/* after=ID / before=ID, 0 none */
+	int			 before;
 	const char		*occ_text;	/* occupier typed in the picker */
 };
 
@@ -64,9 +68,10 @@ struct shown {
 	struct store_case_option	 occ_one;	/* *occ */
 	const char			*pick_msg;	/* occ_text not one */
 	int64_t				 counts[CSF__MAX];
-	int64_t				 total, pages;
+	int64_t				 total;
 	struct store_case		*c;
 	size_t				 n;
+	int				 more;	/* more past the page's far end */
 };
 
 static int
@@ -117,8 +122,11 @@ queue_read(struct req *r, struct queue *q)
 			return bad_filter(r, "The SLA filter must be breached.");
 		q->breached = 1;
 	}
-	if (query_id(r, "page", &q->page) <= 0 || q->page > 1000000)
-		q->page = 1;
+	/* The page by key: the cases after (older than) or before one. */
+	if (query_id(r, "before", &q->anchor) == 1)
+		q->before = 1;
+	else if (query_id(r, "after", &q->anchor) != 1)
+		q->anchor = 0;
 	q->occ_text = pick_text(r, &occ_pick);
 	return 1;
 }
@@ -150,35 +158,55 @@ queue_occupier(struct req *r, struct queue *q, struct shown *s)
 	return 1;
 }
 
-/* The page of cases the filters leave: those the store's filters leave,
- * or, for breaches (computed, not stored), the breached among the first
- * SLA_SCAN of them. 1, -1. */
+/* The page of the breached among c[0..n) (newest first) after or before
+ * the anchor, into s. */
+static void
+breached_page(struct req *r, const struct queue *q, struct store_case *c,
+    size_t n, struct shown *s)
+{
+	size_t	 k, m, at, lo, hi;
+
+	for (k = m = 0; k < n; k++)
+		if (case_sla_breached(r, &c[k]))
+			c[m++] = c[k];
+	s->total = (int64_t)m;
+	for (at = 0; q->anchor > 0 && at < m && c[at].id != q->anchor; at++)
+		continue;
+	if (q->anchor == 0 || at == m) {	/* first page (or gone) */
+		lo = 0;
+		hi = m < PER_PAGE ? m : PER_PAGE;
+		s->more = hi < m;
+	} else if (q->before) {
+		lo = at > PER_PAGE ? at - PER_PAGE : 0;
+		hi = at;
+		s->more = lo > 0;
+	} else {
+		lo = at + 1;
+		hi = m - lo > PER_PAGE ? lo + PER_PAGE : m;
+		s->more = hi < m;
+	}
+	s->c = c + lo;
+	s->n = hi - lo;
+}
+
+/* The page of cases the filters leave, by key (newest first): those the
+ * store's filters leave, or, for breaches (computed, not stored), the
+ * breached among the first SLA_SCAN of them. 1, -1. */
 static int
 queue_page(struct req *r, struct queue *q, struct store_case_filter *cf,
     struct shown *s)
 {
-	size_t	 k, m = 0;
+	struct store_case	*c;
+	size_t			 n;
 
 	cf->tab = q->tab == CSF_ALL ? NULL : csf_names[q->tab];
 	s->total = s->counts[q->tab];
-	if (q->breached) {
-		if (store_case_list(r->a, cf, 0, SLA_SCAN, &s->c, &s->n) < 0)
-			return -1;
-		for (k = m = 0; k < s->n; k++)
-			if (case_sla_breached(r, &s->c[k]))
-				s->c[m++] = s->c[k];
-		s->total = (int64_t)m;
-	}
-	s->pages = s->total == 0 ? 1 : (s->total + PER_PAGE - 1) / PER_PAGE;
-	if (q->page > s->pages)
-		q->page = s->pages;
 	if (!q->breached)
-		return store_case_list(r->a, cf, (q->page - 1) * PER_PAGE,
-		    PER_PAGE, &s->c, &s->n) < 0 ? -1 : 1;
-	s->c += (q->page - 1) * PER_PAGE;
-	s->n = m - (size_t)((q->page - 1) * PER_PAGE);
-	if (s->n > PER_PAGE)
-		s->n = PER_PAGE;
+		return store_case_page(r->a, cf, q->anchor, q->before, PER_PAGE,
+		    &s->c, &s->n, &s->more) < 0 ? -1 : 1;
+	if (store_case_list(r->a, cf, 0, SLA_SCAN, &c, &n) < 0)
+		return -1;
+	breached_page(r, q, c, n, s);
 	return 1;
 }
 
@@ -223,10 +251,11 @@ err:
 	return 0;
 }
 
-/* "/cases?status=S[&occupier=O]...[&page=P]" (page 0: none). */
+/* "/cases?status=S[&occupier=O]...[&KEY]" (key: "after=ID" or
+ * "before=ID", NULL none). */
 static char *
 list_href(struct req *r, const struct queue *q, enum case_status_filter f,
-    int64_t page)
+    const char *key)
 {
 	struct buf	 b;
 
@@ -246,8 +275,8 @@ list_href(struct req *r, const struct queue *q, enum case_status_filter f,
 		buf_printf(&b, "&priority=%s", hd_priority_names[q->prio]);
 	if (q->breached)
 		buf_puts(&b, "&sla=breached");
-	if (page > 1)
-		buf_printf(&b, "&page=%lld", (long long)page);
+	if (key != NULL)
+		buf_printf(&b, "&%s", key);
 	return b.p;
 }
 
@@ -270,7 +299,7 @@ fill_filters(struct req *r, struct tpl_dict *d, const struct queue *q,
 
 	for (i = 0; i < CSF__MAX; i++) {
 		tab = tpl_section(d, TN_STATUS_TAB);
-		tpl_set(tab, TN_HREF, list_href(r, q, i, 0));
+		tpl_set(tab, TN_HREF, list_href(r, q, i, NULL));
 		tpl_set(tab, TN_LABEL, csf_labels[i]);
 		tpl_set_int(tab, TN_COUNT, s->counts[i]);
 		if (i == q->tab)
@@ -315,7 +344,7 @@ fill_links(struct req *r, struct tpl_dict *d, const struct queue *q,
 		none.state = HD_STATUS__MAX;
 		none.prio = HD_PRIORITY__MAX;
 		tpl_show(d, TN_FILTERED);
-		tpl_set(d, TN_CLEAR_HREF, list_href(r, &none, q->tab, 0));
+		tpl_set(d, TN_CLEAR_HREF, list_href(r, &none, q->tab, NULL));
 	}
 	if (s->occ != NULL && s->site != NULL)
 		tpl_set(d, TN_NEW_HREF, arena_printf(r->a,
@@ -389,30 +418,35 @@ fill_empty(struct req *r, struct tpl_dict *d, const struct queue *q,
 	if (q->tab != CSF_ALL && s->counts[CSF_ALL] > 0) {
 		e = tpl_section(d, TN_EMPTY_OTHER);
 		i = q->tab == CSF_OPEN ? CSF_CLOSED : CSF_OPEN;
-		tpl_set(e, TN_HREF, list_href(r, q, i, 0));
+		tpl_set(e, TN_HREF, list_href(r, q, i, NULL));
 		tpl_set(e, TN_LABEL, arena_printf(r->a, "See %lld %s %s",
 		    (long long)s->counts[i], i == CSF_OPEN ? "open" : "closed",
 		    s->counts[i] == 1 ? "case" : "cases"));
 	}
 }
 
+/* Previous and Next: the cases before the page's first and after its
+ * last, the filters kept. */
 static void
 fill_pager(struct req *r, struct tpl_dict *d, const struct queue *q,
     const struct shown *s)
 {
 	struct tpl_dict	*pg;
+	int		 prev, next;
 
-	if (s->pages <= 1)
+	prev = q->before ? s->more : q->anchor > 0;
+	next = q->before ? q->anchor > 0 : s->more;
+	if (s->n == 0 || (!prev && !next))
 		return;
 	pg = tpl_section(d, TN_PAGER);
-	tpl_set_int(pg, TN_PAGE, q->page);
-	tpl_set_int(pg, TN_PAGES, s->pages);
-	if (q->page > 1)
-		tpl_set(tpl_section(pg, TN_PREV), TN_HREF,
-		    list_href(r, q, q->tab, q->page - 1));
-	if (q->page < s->pages)
-		tpl_set(tpl_section(pg, TN_NEXT), TN_HREF,
-		    list_href(r, q, q->tab, q->page + 1));
+	if (prev)
+		tpl_set(tpl_section(pg, TN_PREV), TN_HREF, list_href(r, q,
+		    q->tab, arena_printf(r->a, "before=%lld",
+		    (long long)s->c[0].id)));
+	if (next)
+		tpl_set(tpl_section(pg, TN_NEXT), TN_HREF, list_href(r, q,
+		    q->tab, arena_printf(r->a, "after=%lld",
+		    (long long)s->c[s->n - 1].id)));
 }
 
 void

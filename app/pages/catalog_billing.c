@@ -206,8 +206,6 @@ page_catalog_billing(struct req *r)
 	if (edit)
 		tpl_show(d, TN_CAN_EDIT);
 	if (r->method == M_GET) {
-		if (query_text(r, "done", 32) != NULL)
-			tpl_show(d, TN_SAVED);
 		fill(r, d, v, n, NULL, edit);
 		page_end(r);
 		return;

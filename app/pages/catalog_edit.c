@@ -196,7 +196,31 @@ add_rule(struct req *r, struct tpl_dict *d, struct ops_ctx *c,
 	in.rule.has_max = v[RF_MAX].present;
 	in.rule.max = v[RF_MAX].i;
 	in.rule.qty_le = form_has(r, "qty_le");
+	in.confirmed = form_has(r, "confirm_impact");
 	return ops_catalog_rule_add(c, &in, out);
+}
+
+/* A rule that saved plans break: the confirmation, with the rule as sent. */
+static void
+impact_fill(struct req *r, struct tpl_dict *d, const struct catalog_out *out)
+{
+	static const char *const keys[] = { "kind", "other", "category",
+	    "qty_le", "max" };
+	struct tpl_dict	*x, *h;
+	const char	*v;
+	size_t		 i;
+
+	if (out->impact == 0)
+		return;
+	x = tpl_section(d, TN_IMPACT);
+	tpl_set(x, TN_TEXT, out->impact_names);
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if ((v = form_text(r, keys[i], 64)) == NULL)
+			continue;
+		h = tpl_section(x, TN_HIDDEN);
+		tpl_set(h, TN_NAME, keys[i]);
+		tpl_set(h, TN_VALUE, v);
+	}
 }
 
 /* op=save: the service's fields and sites (catalog_form.h), through
@@ -283,6 +307,8 @@ change(struct req *r, struct tpl_dict *d, const struct page_cat *p)
 		    op == CO_UNRETIRE ? "offered" : "saved"));
 	else if (!page_refused_bare(r, &out.why)) {
 		page_refused(r, d, &out.why);
+		if (op == CO_ADD_RULE)
+			impact_fill(r, d, &out);
 		fill(r, d, p, &f);
 		page_end(r);
 	}

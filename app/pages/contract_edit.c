@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../domain/date.h"
+#include "../domain/money.h"
 #include "../ops/contracts.h"
 #include "../store/store.h"
 #include "../tpl/tpl.h"
@@ -20,6 +21,9 @@ enum contract_field {
 	CF_START,	/* start_date */
 	CF_END,		/* end_date */
 	CF_VERSION,	/* version */
+	CF_VALUE,	/* value */
+	CF_NOTICE,	/* notice_months */
+	CF_DEPOSIT,	/* deposit */
 	CF__MAX
 };
 
@@ -28,6 +32,9 @@ static const struct field fields[CF__MAX] = {
 	[CF_START] = { "start_date", "Start date", FT_DATE, 10, 1, 0, 0, NULL, 0 },
 	[CF_END] = { "end_date", "End date", FT_DATE, 10, 0, 0, 0, NULL, 0 },
 	[CF_VERSION] = { "version", "Version", FT_INT, 20, 0, 0, INT32_MAX, NULL, 0 },
+	[CF_VALUE] = { "value", "Contract value a month", FT_MONEY, 20, 0, 0, 0, NULL, 0 },
+	[CF_NOTICE] = { "notice_months", "Notice period (months)", FT_INT, 2, 0, 0, 24, NULL, 0 },
+	[CF_DEPOSIT] = { "deposit", "Deposit", FT_MONEY, 20, 0, 0, 0, NULL, 0 },
 };
 
 /* The contract edited (/edit: ids {N, C}) into cur, and its site; or the
@@ -63,7 +70,7 @@ static void
 fill_form(struct req *r, struct tpl_dict *d, int editing,
     const struct store_contract *cur, int64_t occ, int64_t site)
 {
-	char	 date[DATE_STRLEN];
+	char	 date[DATE_STRLEN], m[MONEY_STRLEN];
 
 	if (editing) {
 		tpl_show(d, TN_EDITING);
@@ -85,11 +92,18 @@ fill_form(struct req *r, struct tpl_dict *d, int editing,
 	date_format(cur->end, date, sizeof(date));
 	form_fill(r, d, "end_date", date);
 	tpl_set_int(d, TN_F_VERSION, cur->version);
+	if (!editing)
+		return;
+	money_format(cur->value, m, sizeof(m));
+	form_fill(r, d, "value", m);
+	money_format(cur->deposit, m, sizeof(m));
+	form_fill(r, d, "deposit", m);
+	tpl_set_int(d, TN_F_NOTICE_MONTHS, cur->notice_months);
 }
 
-/* The form read into in->c: 0, or the number of its errors (shown). */
-static int
-read_form(struct req *r, struct tpl_dict *d, struct contract_save_in *in)
+int
+page_contract_read(struct req *r, struct tpl_dict *d,
+    struct contract_save_in *in)
 {
 	struct fval	 v[CF__MAX];
 	int		 rc;
@@ -105,6 +119,9 @@ read_form(struct req *r, struct tpl_dict *d, struct contract_save_in *in)
 	in->c.start = v[CF_START].date;
 	in->c.end = v[CF_END].date;
 	in->c.version = v[CF_VERSION].i;
+	in->c.value = v[CF_VALUE].i;
+	in->c.notice_months = v[CF_NOTICE].i;
+	in->c.deposit = v[CF_DEPOSIT].i;
 	return rc;
 }
 
@@ -144,7 +161,7 @@ page_contract_edit(struct req *r)
 	in.c.id = cur.id;
 	in.c.occupier_id = o.id;
 	in.c.site_id = site;
-	if (read_form(r, d, &in) > 0) {
+	if (page_contract_read(r, d, &in) > 0) {
 		r->status = 422;
 		page_end(r);
 		return;
@@ -154,6 +171,7 @@ page_contract_edit(struct req *r)
 		in.locked = locked;
 		in.locked_arg = r;
 	}
+	in.overlap_ok = form_has(r, "overlap_ok");
 	page_ops_ctx(r, &c);
 	if ((rc = ops_contract_save(&c, &in, &out)) > 0) {
 		http_redirect(r, arena_printf(r->a,
@@ -171,5 +189,8 @@ page_contract_edit(struct req *r)
 	page_refused(r, d, &out.why);
 	if (out.why.why == OPS_CONFLICT)
 		tpl_set_int(d, TN_F_VERSION, cur.version);
+	if (out.overlaps != NULL)
+		tpl_set(tpl_section(d, TN_OVERLAP), TN_REFERENCE,
+		    out.overlaps);
 	page_end(r);
 }

@@ -131,6 +131,12 @@ query_enum(struct req *r, const char *key, const char *const *choices)
 	return validate_enum(kv_get(&r->query, key), choices);
 }
 
+int
+flash_enum(struct req *r, const char *const *choices)
+{
+	return validate_enum(http_flash_take(r), choices);
+}
+
 static const char *
 text_of(const char *v, size_t cap)
 {

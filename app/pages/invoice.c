@@ -150,7 +150,7 @@ show_head(struct req *r, struct tpl_dict *d, const struct invdoc *x)
 	    inv_status_names[x->status]);
 	if (v->run_id != 0)
 		tpl_set_int(tpl_section(d, TN_RUN), TN_RUN_ID, v->run_id);
-	if ((done = query_text(r, "done", 32)) != NULL)
+	if ((done = http_flash_take(r)) != NULL)
 		for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
 			if (strcmp(done, notices[i].code) == 0)
 				tpl_set(tpl_section(d, TN_NOTICE), TN_TEXT,
@@ -422,6 +422,7 @@ page_invoice(struct req *r)
 	if ((d = page_begin(r, invoicing_title(r, &x.v), "invoice.tpl",
 	    "invoices")) == NULL)
 		return;
+	page_use_currency(x.v.currency);
 	if (r->method == M_GET) {
 		show(r, d, &x, 0);
 		page_end(r);

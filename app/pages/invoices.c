@@ -86,7 +86,7 @@ filter_fill(struct req *r, struct tpl_dict *d, const struct store_invfilter *f,
 		tpl_set_int(tpl_section(d, TN_OCC), TN_OCC_ID, f->occupier_id);
 		tpl_set_int(d, TN_OCC_Q, f->occupier_id);
 	}
-	if ((done = query_text(r, "done", 32)) != NULL &&
+	if ((done = http_flash_take(r)) != NULL &&
 	    strcmp(done, "discarded") == 0)
 		tpl_set(tpl_section(d, TN_NOTICE), TN_TEXT, "The draft is "
 		    "discarded.");

@@ -15,14 +15,11 @@
 const char *
 invoicing_money(struct req *r, const char *currency, int64_t v)
 {
-	char	 b[MONEY_STRLEN];
+	char	 b[MONEY_STRLEN + 8];
 
-	money_format_display(v < 0 ? -v : v, b, sizeof(b));
-	if (currency == NULL || strcmp(currency, "GBP") == 0)
-		return arena_printf(r->a, "%s\u00a3%s", v < 0 ? "-" : "", b);
-	if (strcmp(currency, "EUR") == 0)
-		return arena_printf(r->a, "%s\u20ac%s", v < 0 ? "-" : "", b);
-	return arena_printf(r->a, "%s%s %s", v < 0 ? "-" : "", currency, b);
+	money_format_cur(v, currency == NULL || *currency == '\0' ? "GBP" :
+	    currency, b, sizeof(b));
+	return arena_strdup(r->a, b);
 }
 
 const char *

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "../domain/date.h"
+#include "../domain/history.h"
 #include "../domain/money.h"
 #include "../log.h"
 #include "../store/db.h"
@@ -22,6 +23,7 @@ struct menu_item {
 };
 
 static const struct menu_item menu[] = {
+	{ "dashboard", "Today", "/dashboard", R_OPERATOR },
 	{ "occupiers", "Occupiers", "/occupiers", R_OPERATOR },
 	{ "sites", "Sites", "/sites", R_OPERATOR },
 	{ "cases", "Cases", "/cases", R_OPERATOR },
@@ -37,7 +39,8 @@ static const struct menu_item menu[] = {
 	{ "account", "Account", "/account", R_ANY },
 };
 
-/* Fixed flash messages, chosen by ?done= after a POST/redirect/GET. */
+/* Fixed flash messages, chosen by the ?done= of a redirect after a POST
+ * (shown once: http_redirect moves it into a cookie, http_flash_take). */
 static const struct {
 	const char	*code;
 	const char	*text;
@@ -69,6 +72,36 @@ emit(void *ctx, const char *s, size_t n)
 	buf_put(ctx, s, n);
 }
 
+/* The page's currency and zone (a worker serves one request at a time):
+ * set by page_begin for every page. */
+static char	 page_cur[8], page_tz[65];
+
+static void
+copy_setting(char *dst, size_t cap, const char *v)
+{
+	size_t	 n = v != NULL ? strlen(v) : 0;
+
+	if (n >= cap)
+		n = 0;		/* longer than any valid one: none */
+	memcpy(dst, v != NULL ? v : "", n);
+	dst[n] = '\0';
+}
+
+void
+page_use_currency(const char *currency)
+{
+	if (currency != NULL && *currency != '\0')
+		copy_setting(page_cur, sizeof(page_cur), currency);
+}
+
+void
+page_use_site(const char *currency, const char *timezone)
+{
+	page_use_currency(currency);
+	if (timezone != NULL && *timezone != '\0')
+		copy_setting(page_tz, sizeof(page_tz), timezone);
+}
+
 struct tpl_dict *
 page_begin(struct req *r, const char *title, const char *body_tpl,
     const char *active)
@@ -84,6 +117,10 @@ page_begin(struct req *r, const char *title, const char *body_tpl,
 	}
 	arena_defer(r->a, tpl_dict_free, root);
 	r->tpl_root = root;
+	copy_setting(page_cur, sizeof(page_cur), r->signed_in ?
+	    r->user.currency : NULL);
+	copy_setting(page_tz, sizeof(page_tz), r->signed_in ?
+	    r->user.timezone : NULL);
 	tpl_set(root, TN_TITLE, title);
 	tpl_set(root, TN_CSRF, r->csrf);
 	if (r->signed_in) {
@@ -100,9 +137,11 @@ page_begin(struct req *r, const char *title, const char *body_tpl,
 			if (active != NULL && strcmp(active, menu[i].key) == 0)
 				tpl_show(item, TN_CURRENT);
 		}
+		if ((1u << r->user.role) & R_OPERATOR)	/* pages/search.c */
+			tpl_show(root, TN_SEARCH_BOX);
 	} else
 		tpl_show(root, TN_SIGNED_OUT);
-	if ((done = query_text(r, "done", 32)) != NULL)
+	if ((done = http_flash_take(r)) != NULL)
 		for (i = 0; i < sizeof(flashes) / sizeof(flashes[0]); i++)
 			if (strcmp(done, flashes[i].code) == 0)
 				tpl_set(tpl_section(root, TN_FLASH), TN_TEXT,
@@ -214,12 +253,24 @@ page_set_date(struct tpl_dict *d, enum tpl_name key, int32_t day)
 	tpl_set(d, key, b);
 }
 
+const char *
+page_currency(void)
+{
+	return page_cur;
+}
+
+const char *
+page_timezone(void)
+{
+	return page_tz;
+}
+
 void
 page_set_money(struct tpl_dict *d, enum tpl_name key, int64_t minor)
 {
-	char	 b[MONEY_STRLEN];
+	char	 b[MONEY_STRLEN + 8];
 
-	money_format_display(minor, b, sizeof(b));
+	money_format_cur(minor, page_cur, b, sizeof(b));
 	tpl_set(d, key, b);
 }
 
@@ -228,17 +279,15 @@ page_set_time(struct req *r, struct tpl_dict *d, enum tpl_name key,
     enum tpl_name iso_key, int64_t t)
 {
 	struct tm	 tm;
-	time_t		 tt = (time_t)t;
-	char		 day[32], iso[32];
+	char		 when[48], iso[32];
 
-	if (t <= 0 || localtime_r(&tt, &tm) == NULL) {
+	/* In the page's zone (the site's, else the operator's). */
+	if (t <= 0 || history_local(&t, 1, page_timezone(), &tm) < 0) {
 		tpl_set(d, key, "");
 		return;
 	}
-	date_format_long(date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
-	    tm.tm_mday), day, sizeof(day));
-	tpl_set(d, key, arena_printf(r->a, "%s, %02d:%02d", day, tm.tm_hour,
-	    tm.tm_min));
+	history_when(&tm, when, sizeof(when));
+	tpl_set(d, key, arena_strdup(r->a, when));
 	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%S", &tm);
 	tpl_set(d, iso_key, iso);
 }

@@ -79,6 +79,8 @@ page_login(struct req *r)
 	tpl_set(d, TN_NEXT, page_next_path(r));
 	if (query_has(r, "expired"))
 		tpl_show(d, TN_EXPIRED);
+	if (query_has(r, "draft"))
+		tpl_show(d, TN_DRAFT_KEPT);
 	if (r->method == M_GET) {
 		page_end(r);
 		return;

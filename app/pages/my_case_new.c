@@ -1,7 +1,7 @@
 /*
  * my_case_new: /my/cases/new, an occupier user or admin raises a case for its
  * occupier at one of its sites (where it has a contract), optionally about
- * a service of the catalog (ops_case_raise: one transaction with its audit
+ * one of the services it has now (ops_case_raise: one transaction with its audit
  * event and the mail to the operator's team); then to the case.
  */
 #include <stdio.h>
@@ -182,8 +182,8 @@ page_my_case_new(struct req *r)
 	f.cat = HD_CAT_OTHER;
 	if (my_sites(r, &o.mine, &o.nmine) < 0 ||
 	    store_site_list(r->a, r->user.operator_id, 0, &o.sites,
-	    &o.nsites) < 0 || store_case_options(r->a, r->user.operator_id,
-	    STORE_CASE_OPT_SERVICES, &o.svcs, &o.nsvcs) < 0) {
+	    &o.nsites) < 0 || store_case_occ_services(r->a, r->user.operator_id,
+	    r->user.occupier_id, &o.svcs, &o.nsvcs) < 0) {
 		page_store_error(r);
 		return;
 	}

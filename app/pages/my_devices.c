@@ -138,8 +138,14 @@ page_my_devices(struct req *r)
 	page_set_fraction(d, TN_PUBLIC_IPS, &res, INFRA_PUBLIC_IP);
 	fill_devices(d, dv, n);
 	fill_ips(d, ip, nip);
-	if (r->user.role == ROLE_OCCUPIER_ADMIN) {
+	if (res.allocated[INFRA_WIFI_DEVICES] == 0 &&
+	    res.in_use[INFRA_WIFI_DEVICES] == 0) {
+		/* 0/0: nothing to register against; say so instead. */
+		tpl_show(d, TN_NO_WIFI);
+		tpl_set(d, TN_OPERATOR_NAME, r->user.operator_name);
+	} else if (r->user.role == ROLE_OCCUPIER_ADMIN) {
 		tpl_show(d, TN_CAN_REGISTER);
+		tpl_set(d, TN_WIFI_HINT, WIFI_DEVICE_HINT);
 		tpl_set(d, TN_ACTION, arena_printf(r->a, "/my/sites/%lld/devices",
 		    (long long)site));
 	}

@@ -18,6 +18,7 @@ page_my_invoice(struct req *r)
 	if ((d = page_begin(r, invoicing_title(r, &x.v), "my_invoice.tpl",
 	    "myinvoices")) == NULL)
 		return;
+	page_use_currency(x.v.currency);
 	tpl_set_int(d, TN_ID, x.v.id);
 	tpl_set(d, TN_TITLE, invoicing_title(r, &x.v));
 	tpl_set(d, TN_STATUS, x.v.credit ? "Credit note" :

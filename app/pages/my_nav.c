@@ -106,6 +106,7 @@ my_nav(struct req *r, struct tpl_dict *d, int64_t site, const char *tab)
 		tpl_set_int(s, TN_ID, sites[i].id);
 		tpl_set(s, TN_NAME, sites[i].name);
 		if (sites[i].id == site) {
+			page_use_site(sites[i].currency, sites[i].timezone);
 			tpl_show(s, TN_SELECTED);
 			tpl_set(d, TN_SITE_NAME, sites[i].name);
 			tpl_set(nav, TN_SITE_NAME, sites[i].name);

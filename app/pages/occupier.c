@@ -1,6 +1,9 @@
 /*
  * occupier: /occupiers/N opens the occupier at its first site (the first
- * site with a contract, else the operator's first site), Contracts tab.
+ * site with a contract, else the operator's first site), Services tab;
+ * an occupier just created (the flash "created") with no contract goes
+ * on to the move-in's step 2 (occupier_movein.c). The flash goes on with
+ * the redirect, for the page it lands on.
  */
 #include <stdio.h>
 #include <string.h>
@@ -33,6 +36,12 @@ page_occupier(struct req *r)
 		page_store_error(r);
 		return;
 	}
+	done = http_flash_take(r);
+	if (n == 0 && ns > 0 && done != NULL && strcmp(done, "created") == 0) {
+		http_redirect(r, arena_printf(r->a,
+		    "/occupiers/%lld/move-in?done=moving_in", (long long)o.id));
+		return;
+	}
 	if (n > 0)
 		site = ids[0];
 	else if (ns > 0)
@@ -42,11 +51,7 @@ page_occupier(struct req *r)
 		    "before opening occupiers.");
 		return;
 	}
-	done = query_text(r, "done", 32);
-	if (done != NULL && strspn(done, "abcdefghijklmnopqrstuvwxyz") !=
-	    strlen(done))
-		done = NULL;
 	http_redirect(r, arena_printf(r->a, "/occupiers/%lld/sites/%lld/"
 	    "services%s%s", (long long)o.id, (long long)site,
-	    done ? "?done=" : "", done ? done : ""));
+	    done != NULL ? "?done=" : "", done != NULL ? done : ""));
 }

@@ -68,8 +68,6 @@ show(struct req *r, struct tpl_dict *d, const struct store_occbill *o)
 	}
 	snprintf(b, sizeof(b), "%lld", (long long)o->version);
 	form_fill(r, d, "version", b);
-	if (query_text(r, "done", 32) != NULL)
-		tpl_show(d, TN_SAVED);
 	if (list_fill(r, d, o->id) < 0) {
 		page_store_error(r);
 		return;

@@ -6,8 +6,10 @@
 #include <stdio.h>
 
 #include "../domain/date.h"
+#include "../domain/money.h"
 #include "../domain/status.h"
 #include "../store/store.h"
+#include "../store/store_occrec.h"
 #include "../store/store_tick.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
@@ -68,6 +70,53 @@ fill_moveout(struct req *r, struct tpl_dict *row, int64_t occ, int64_t site,
 	return 1;
 }
 
+/* A contract's terms in one cell: "1,250.00 a month, 3 months' notice,
+ * deposit 2,500.00", or "—" when none is set. */
+static void
+fill_terms(struct req *r, struct tpl_dict *row, const struct store_contract *c)
+{
+	char	 v[MONEY_STRLEN], dep[MONEY_STRLEN];
+
+	if (c->value == 0 && c->notice_months == 0 && c->deposit == 0) {
+		tpl_set(row, TN_TERMS, "\xe2\x80\x94");
+		return;
+	}
+	money_format_display(c->value, v, sizeof(v));
+	money_format_display(c->deposit, dep, sizeof(dep));
+	tpl_set(row, TN_TERMS, arena_printf(r->a, "%s a month, %lld month%s "
+	    "notice, deposit %s", v, (long long)c->notice_months,
+	    c->notice_months == 1 ? "'s" : "s'", dep));
+}
+
+/* The occupier's record above its contracts: 1, -1 error. */
+static int
+fill_record(struct req *r, struct tpl_dict *d, int64_t occ)
+{
+	struct store_occrec	 rec;
+	struct tpl_dict		*rd, *cd;
+	size_t			 i;
+
+	if (store_occrec_get(r->a, r->user.operator_id, occ, &rec) < 0)
+		return -1;
+	rd = tpl_section(d, TN_RECORD);
+	tpl_set(rd, TN_LEGAL_NAME, *rec.legal_name ? rec.legal_name :
+	    "\xe2\x80\x94");
+	tpl_set(rd, TN_COMPANY_NO, *rec.company_no ? rec.company_no :
+	    "\xe2\x80\x94");
+	tpl_set(rd, TN_VAT_NUMBER, *rec.vat_number ? rec.vat_number :
+	    "\xe2\x80\x94");
+	tpl_set(rd, TN_BILLING_ADDRESS, *rec.billing_address ?
+	    rec.billing_address : "\xe2\x80\x94");
+	for (i = 0; i < OCCREC_CONTACTS; i++) {
+		if (*rec.contact[i].email == '\0')
+			continue;
+		cd = tpl_section(rd, TN_CONTACT);
+		tpl_set(cd, TN_NAME, rec.contact[i].name);
+		tpl_set(cd, TN_EMAIL, rec.contact[i].email);
+	}
+	return 1;
+}
+
 void
 page_occupier_contracts(struct req *r)
 {
@@ -88,6 +137,10 @@ page_occupier_contracts(struct req *r)
 		return;
 	}
 	page_set_date(d, TN_TODAY, r->today);
+	if (fill_record(r, d, o.id) < 0) {
+		page_store_error(r);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		row = tpl_section(d, TN_ROW);
 		st = contract_status(c[i].start, c[i].end, r->today);
@@ -99,6 +152,7 @@ page_occupier_contracts(struct req *r)
 		else
 			page_set_date(row, TN_END, c[i].end);
 		tpl_set(row, TN_STATUS, status_label(st));
+		fill_terms(r, row, &c[i]);
 		tpl_set(row, TN_STATUS_CLASS, st & ST_INACTIVE ? "inactive" :
 		    (st & ST_ACTIVE) ? "active" : "scheduled");
 		if (fill_moveout(r, d, o.id, r->ids[1], &c[i]) < 0) {

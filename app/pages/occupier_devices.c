@@ -363,6 +363,7 @@ page_occupier_devices(struct req *r)
 	tb.reg[DEVICE_WIFI_ACCOUNT] = tpl_section(tb.d, TN_WIFI_ACCOUNTS);
 	for (k = 0; k < DEVICE_TYPE__MAX; k++)
 		tpl_set(tb.reg[k], TN_TYPE, device_type_keys[k]);
+	tpl_set(tb.reg[DEVICE_WIFI_DEVICE], TN_WIFI_HINT, WIFI_DEVICE_HINT);
 	if (r->method == M_POST) {
 		if ((rc = post(r, &tb, &out)) == BAD_FORM) {
 			http_error_msg(r, 400, "The devices form could not be "

@@ -1,9 +1,14 @@
 /*
  * occupier_history: the audit events of an occupier at a site (services,
- * contracts) and of the occupier itself: who, when, old -> new.
+ * contracts) and of the occupier itself: who, when (in the site's time
+ * zone, else the operator's), what, and the fields that changed with
+ * their labels, old -> new (domain/history.c).
  */
 #include <string.h>
+#include <time.h>
 
+#include "../arena.h"
+#include "../domain/history.h"
 #include "../store/store.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
@@ -57,12 +62,70 @@ action_label(const char *entity, const char *action)
 	return action;
 }
 
+/* Row of event e at local time tm: who, what, and its fields old → new. */
+static void
+fill_row(struct req *r, struct tpl_dict *d, const struct store_event *e,
+    const struct tm *tm)
+{
+	struct tpl_dict		*row, *ch, *c;
+	struct hist_view	 v;
+	char			 when[48], iso[32];
+	size_t			 i;
+
+	row = tpl_section(d, TN_ROW);
+	history_when(tm, when, sizeof(when));
+	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%S", tm);
+	tpl_set(row, TN_AT, when);
+	tpl_set(row, TN_AT_ISO, iso);
+	tpl_set(row, TN_WHO, e->who);
+	tpl_set(row, TN_WHAT, action_label(e->entity, e->action));
+	if (history_view(r->a, e->entity, e->old_value, e->new_value,
+	    page_currency(), &v) < 0 || v.n == 0) {
+		tpl_show(row, TN_NO_CHANGE);
+		return;
+	}
+	if (v.subject != NULL && *v.subject != '\0')
+		tpl_set(tpl_section(row, TN_SUBJECT), TN_TEXT, v.subject);
+	ch = tpl_section(row, TN_CHANGES);
+	for (i = 0; i < v.n; i++) {
+		c = tpl_section(ch, TN_CHANGE);
+		tpl_set(c, TN_LABEL, v.lines[i].label);
+		if (v.lines[i].old != NULL)
+			tpl_set(tpl_section(c, TN_FROM), TN_OLD,
+			    v.lines[i].old);
+		if (v.lines[i].old != NULL && v.lines[i].new != NULL)
+			tpl_show(c, TN_ARROW);
+		if (v.lines[i].new != NULL)
+			tpl_set(tpl_section(c, TN_TO), TN_NEW, v.lines[i].new);
+	}
+}
+
+/* The events' times in the page's zone (the site's, else the
+ * operator's); the zone named in the header. */
+static struct tm *
+local_times(struct req *r, struct tpl_dict *d, const struct store_event *e,
+    size_t n)
+{
+	struct tm	*tm;
+	int64_t		*t;
+	size_t		 i;
+
+	tm = arena_calloc(r->a, n + 1, sizeof(*tm));
+	t = arena_calloc(r->a, n + 1, sizeof(*t));
+	for (i = 0; i < n; i++)
+		t[i] = e[i].at;
+	history_local(t, n, page_timezone(), tm);
+	tpl_set(d, TN_ZONE, *page_timezone() ? page_timezone() : "local");
+	return tm;
+}
+
 void
 page_occupier_history(struct req *r)
 {
-	struct tpl_dict		*d, *row;
+	struct tpl_dict		*d;
 	struct store_occupier	 o;
 	struct store_event	*e;
+	struct tm		*tm;
 	int64_t			 page;
 	size_t			 n, i;
 
@@ -79,14 +142,9 @@ page_occupier_history(struct req *r)
 		page_store_error(r);
 		return;
 	}
-	for (i = 0; i < n && i < PER_PAGE; i++) {
-		row = tpl_section(d, TN_ROW);
-		tpl_set(row, TN_AT, e[i].at);
-		tpl_set(row, TN_WHO, e[i].who);
-		tpl_set(row, TN_WHAT, action_label(e[i].entity, e[i].action));
-		tpl_set(row, TN_OLD, e[i].old_value);
-		tpl_set(row, TN_NEW, e[i].new_value);
-	}
+	tm = local_times(r, d, e, n < PER_PAGE ? n : PER_PAGE);
+	for (i = 0; i < n && i < PER_PAGE; i++)
+		fill_row(r, d, &e[i], &tm[i]);
 	tpl_show(d, n == 0 ? TN_EMPTY : TN_HAS_ROWS);
 	if (page > 1)
 		tpl_set_int(tpl_section(d, TN_PREV), TN_N, page - 1);

@@ -34,13 +34,60 @@ occupier_tab_known(const char *tab)
 	return 0;
 }
 
+static int
+has_contract(const struct store_occupier *o, int64_t site)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->ncontract_sites; i++)
+		if (o->contract_sites[i] == site)
+			return 1;
+	return 0;
+}
+
+/* The site selector: the sites where o has a contract (and the one shown,
+ * marked when it has none there); the others under "start a contract". */
+static void
+sites_fill(struct tpl_dict *d, struct tpl_dict *nav,
+    const struct store_occupier *o, const struct store_site *sites,
+    size_t ns, int64_t site)
+{
+	struct tpl_dict	*s;
+	size_t		 i, nnew = 0;
+	int		 c;
+
+	for (i = 0; i < ns; i++) {
+		c = has_contract(o, sites[i].id);
+		if (!c && sites[i].id != site) {
+			s = tpl_section(nav, TN_NEW_SITE_OPT);
+			tpl_set_int(s, TN_ID, sites[i].id);
+			tpl_set(s, TN_NAME, sites[i].name);
+			nnew++;
+			continue;
+		}
+		s = tpl_section(nav, TN_SITE_OPT);
+		tpl_set_int(s, TN_ID, sites[i].id);
+		tpl_set(s, TN_NAME, sites[i].name);
+		if (!c)
+			tpl_show(s, TN_NO_CONTRACT);
+		if (sites[i].id == site) {
+			page_use_site(sites[i].currency, sites[i].timezone);
+			tpl_show(s, TN_SELECTED);
+			tpl_set(d, TN_SITE_NAME, sites[i].name);
+			tpl_set(nav, TN_SITE_NAME, sites[i].name);
+		}
+	}
+	if (nnew > 0)
+		tpl_show(nav, TN_NEW_SITES);
+}
+
 /* Fill the header of occupier o with the operator's sites; 0 (404 made)
  * when site is not one of them. */
 static int
 nav_fill(struct req *r, struct tpl_dict *d, const struct store_occupier *o,
     const struct store_site *sites, size_t ns, int64_t site, const char *tab)
 {
-	struct tpl_dict		*s, *t, *nav;
+	struct tpl_dict		*t, *nav;
 	size_t			 i;
 	int			 found = 0;
 
@@ -59,16 +106,7 @@ nav_fill(struct req *r, struct tpl_dict *d, const struct store_occupier *o,
 	tpl_set(nav, TN_OCC_NAME, o->name);
 	tpl_set(nav, TN_OCC_BILLING_REF, o->billing_ref);
 	tpl_set(nav, TN_TAB, tab);
-	for (i = 0; i < ns; i++) {
-		s = tpl_section(nav, TN_SITE_OPT);
-		tpl_set_int(s, TN_ID, sites[i].id);
-		tpl_set(s, TN_NAME, sites[i].name);
-		if (sites[i].id == site) {
-			tpl_show(s, TN_SELECTED);
-			tpl_set(d, TN_SITE_NAME, sites[i].name);
-			tpl_set(nav, TN_SITE_NAME, sites[i].name);
-		}
-	}
+	sites_fill(d, nav, o, sites, ns, site);
 	for (i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
 		t = tpl_section(nav, TN_TABS);
 		tpl_set(t, TN_LABEL, tabs[i].label);

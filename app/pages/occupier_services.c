@@ -112,8 +112,15 @@ fill_row(struct req *r, struct tpl_dict *d, const struct tab *t,
 	tpl_set(row, TN_CONTRACT, os->contract_ref);
 	tpl_set(row, TN_CONTRACT_STATUS, status_label(cst));
 	page_set_date(row, TN_START, os->start);
-	page_set_money(row, TN_COST, s->cost);
-	page_set_money(row, TN_RRP, s->rrp);
+	if (os->activated != DATE_NONE)
+		page_set_date(row, TN_ACTIVATED, os->activated);
+	else
+		tpl_show(row, TN_NOT_ACTIVATED);
+	if (!t->self) {
+		/* The operator's cost and the RRP: never to the occupier. */
+		page_set_money(row, TN_COST, s->cost);
+		page_set_money(row, TN_RRP, s->rrp);
+	}
 	page_set_money(row, TN_PRICE, os->price);
 	tpl_set_int(row, TN_QTY, os->qty);
 	if (money_mul(os->price, os->qty, &total) == 0)

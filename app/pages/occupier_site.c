@@ -1,6 +1,8 @@
 /*
  * occupier_site: the site selector's target (a GET form, so it works
- * without JavaScript): /occupiers/N/site?site=S&tab=T redirects to the tab.
+ * without JavaScript): /occupiers/N/site?site=S&tab=T redirects to the tab;
+ * with tab=contracts&new=1 (the "Start a contract at" form) to a new
+ * contract's form at that site.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +40,8 @@ page_occupier_site(struct req *r)
 		http_error(r, 404);
 		return;
 	}
-	http_redirect(r, arena_printf(r->a, "/occupiers/%lld/sites/%lld/%s",
-	    (long long)r->ids[0], (long long)site, tab));
+	http_redirect(r, arena_printf(r->a, "/occupiers/%lld/sites/%lld/%s%s",
+	    (long long)r->ids[0], (long long)site, tab,
+	    strcmp(tab, "contracts") == 0 && query_has(r, "new") ?
+	    "/new" : ""));
 }

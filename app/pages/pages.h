@@ -7,6 +7,13 @@
 #ifndef TENANTRY_PAGES_H
 #define TENANTRY_PAGES_H
 
+/* The one wording of the Wi-Fi device forms (the operator's and the
+ * occupier's): what a MAC address may look like and what the allocation
+ * means. */
+#define WIFI_DEVICE_HINT "Accepted as aa:bb:cc:dd:ee:ff, AA-BB-CC-DD-EE-FF " \
+	"or aabb.ccdd.eeff. Only active devices count against the Wi-Fi " \
+	"devices allocation, and a device can be active only within it."
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,6 +33,8 @@ void	page_twofactor(struct req *);
 void	page_logout(struct req *);
 void	page_healthz(struct req *);
 void	page_fortunes(struct req *);
+void	page_dashboard(struct req *);
+void	page_search(struct req *);
 void	page_occupiers(struct req *);
 void	page_occupier(struct req *);
 void	page_occupier_edit(struct req *);
@@ -33,6 +42,14 @@ void	page_occupier_site(struct req *);
 void	page_occupier_contracts(struct req *);
 void	page_occupier_services(struct req *);
 void	page_services_manage(struct req *);
+/* A POST after its session ended (r->expired_user) with that session's
+ * CSRF token: the form kept for the user's next sign-in, and a 303 to the
+ * sign-in that comes back to path?draft=1. 0: not kept (answer as
+ * usual). */
+int	page_draft_keep(struct req *);
+/* GET path?draft=1 after the sign-in: the form kept for this user and
+ * page, as a form list (1; it is deleted), 0 none, -1 answered (error). */
+int	page_draft_take(struct req *, struct kvlist *);
 void	page_occupier_history(struct req *);
 void	page_catalog(struct req *);
 void	page_catalog_edit(struct req *);
@@ -50,10 +67,42 @@ void	page_reports(struct req *);
 void	page_report_charges(struct req *);
 void	page_report_active(struct req *);
 void	page_contract_edit(struct req *);
+void	page_occupier_movein(struct req *);
+void	page_occupier_import(struct req *);
+/* contract_edit.c: the contract form's fields (reference, dates, terms)
+ * read into in->c: 0, or the number of its errors (shown in d). */
+struct contract_save_in;
+int	page_contract_read(struct req *, struct tpl_dict *,
+	    struct contract_save_in *);
 void	page_sites(struct req *);
 void	page_site(struct req *);
 void	page_site_edit(struct req *);	/* /sites/new, /sites/N/edit */
 void	page_site_numbers(struct req *);	/* /sites/N/numbers/new */
+/* site_network.c, site_ports_import.c: switches, floor ports, IP pools */
+void	page_site_network(struct req *);	/* /sites/N/network */
+void	page_site_switch_new(struct req *);	/* /sites/N/switches/new */
+void	page_site_ports_new(struct req *);	/* /sites/N/ports/new */
+void	page_site_ports_import(struct req *);	/* /sites/N/ports/import */
+void	page_site_ips_new(struct req *);	/* /sites/N/ips/new */
+/* site_floors.c, contract_spaces.c: floors, spaces, a contract's spaces */
+void	page_site_floors(struct req *);		/* /sites/N/floors */
+void	page_site_floor_new(struct req *);	/* /sites/N/floors/new */
+void	page_site_space_edit(struct req *);	/* /sites/N/spaces/new, M/edit */
+void	page_site_space_archive(struct req *);	/* /sites/N/spaces/M/archive */
+void	page_contract_spaces(struct req *);	/* /occupiers/N/contracts/M/spaces */
+struct store_estate_site;
+struct ops_result;
+/* Load the site of /sites/N/... and begin the page (SITE_ID, SITE_NAME):
+ * 1, or 0 answered (404, 500). */
+int	site_network_begin(struct req *, const char *title, const char *tpl,
+	    struct store_estate_site *, struct tpl_dict **);
+/* FLOOR_OPT sections (ID, NAME, SELECTED: chosen) of site. -1 error. */
+int	site_network_floors(struct req *, struct tpl_dict *, int64_t site,
+	    int64_t chosen);
+/* Answer an operation's store error (rc < 0) or refusal (rc 0; the form
+ * re-rendered with its messages): 1 answered, 0 done (rc > 0). */
+int	site_network_failed(struct req *, struct tpl_dict *, int rc,
+	    const struct ops_result *);
 void	page_team(struct req *);
 void	page_occupier_users(struct req *);
 void	page_set_password(struct req *);
@@ -128,9 +177,20 @@ int		 page_refused_bare(struct req *, const struct ops_result *);
 void		 page_setf(struct tpl_dict *, enum tpl_name key, const char *fmt,
 		    ...) __attribute__((format(printf, 3, 4)));
 void		 page_set_date(struct tpl_dict *, enum tpl_name key, int32_t day);
+/* key: minor units in the page's currency ("£1,234.56", money_format_cur). */
 void		 page_set_money(struct tpl_dict *, enum tpl_name key,
 		    int64_t minor);
-/* key: "16 February 2026, 14:05" (local time) and iso_key the same as
+/*
+ * The currency and time zone of the amounts and times a page shows: the
+ * operator's from page_begin; a site's own (non-empty) currency and zone
+ * win on a page about that site (occupier_nav, my_nav); an invoice's
+ * amounts are in the invoice's currency (page_use_currency).
+ */
+void		 page_use_site(const char *currency, const char *timezone);
+void		 page_use_currency(const char *currency);
+const char	*page_currency(void);
+const char	*page_timezone(void);
+/* key: "16 Feb 2026, 14:05" in the page's time zone and iso_key the same as
  * YYYY-MM-DDTHH:MM:SS (TN__MAX: none); "" for t <= 0. */
 void		 page_set_time(struct req *, struct tpl_dict *, enum tpl_name key,
 		    enum tpl_name iso_key, int64_t t);
@@ -185,6 +245,15 @@ const char *page_deactivate_consequence(struct req *, const char *number,
 
 /* Read the month (default: this month + default_offset) and fill MONTH,
  * MONTH_LABEL, PREV_MONTH, NEXT_MONTH. 0, or -1 when ?month is malformed. */
+/*
+ * Keyset paging (a list paged by after=/before= a row's key): of got rows
+ * of size bytes fetched (per + 1 asked, after the key, or before it
+ * nearest first when before), the number to show (at most per, put back in
+ * the list's order) and whether Previous and Next links are due (*prev,
+ * *next). have_key: a key was given.
+ */
+size_t		 page_keyset(void *rows, size_t got, size_t size, size_t per,
+		    int have_key, int before, int *prev, int *next);
 int	 page_month(struct req *, struct tpl_dict *, int *year, int *month,
 	    int default_offset);
 
@@ -223,6 +292,9 @@ int		 form_enum(struct req *, const char *key,
 		    const char *const *choices);
 int		 query_enum(struct req *, const char *key,
 		    const char *const *choices);
+/* The one-time flash the previous redirect left (?done=CODE of a
+ * redirect, http_flash_take) as an index of choices, -1 none or another. */
+int		 flash_enum(struct req *, const char *const *choices);
 const char	*form_text(struct req *, const char *key, size_t cap);
 const char	*query_text(struct req *, const char *key, size_t cap);
 int		 form_has(struct req *, const char *key);

@@ -236,6 +236,8 @@ fill_row(struct tpl_dict *d, const struct plan_dialog *m, size_t i,
 		tpl_set(tpl_section(s, TN_BUMPED), TN_QTY, row->qty_raw);
 	if (row->excl_with != NULL)
 		tpl_set(tpl_section(s, TN_EXCLUDED), TN_WITH, row->excl_with);
+	if (row->kept != NULL)
+		tpl_set(tpl_section(s, TN_KEPT), TN_TEXT, row->kept);
 	if (row->nmsgs > 0) {
 		tpl_show(s, TN_INVALID);
 		for (j = 0; j < row->nmsgs; j++)
@@ -273,7 +275,6 @@ static void
 fill_rows(struct tpl_dict *d, const struct plan_dialog *m)
 {
 	struct tpl_dict	*t;
-	char		 b[MONEY_STRLEN];
 	int64_t		 month = 0;
 	size_t		 i, nbad = 0;
 
@@ -285,10 +286,8 @@ fill_rows(struct tpl_dict *d, const struct plan_dialog *m)
 		tpl_set(d, TN_MONTH_TOTAL, "—");
 		tpl_set_int(t, TN_NBAD, (long long)nbad);
 		tpl_show(t, nbad > 1 ? TN_PLURAL : TN_SINGULAR);
-	} else {
-		money_format_display(month, b, sizeof(b));
-		tpl_set(d, TN_MONTH_TOTAL, b);
-	}
+	} else
+		page_set_money(d, TN_MONTH_TOTAL, month);
 }
 
 /* Fill dictionary d with the dialog (form, rows, messages, totals). */
@@ -299,6 +298,9 @@ fill(struct req *r, struct tpl_dict *d, const struct plan_dialog *m,
 	const char	*q = search_text(r);
 	size_t		 i;
 
+	/* The plan's prices are in the site's currency (else the
+	 * operator's), the fragment app.js asks for included. */
+	page_use_site(m->plan.cat.currency, NULL);
 	tpl_set(d, TN_CSRF, r->csrf);
 	tpl_set_int(d, TN_OCC_ID, m->occ);
 	tpl_set_int(d, TN_SITE_ID, m->site);
@@ -375,6 +377,8 @@ respond(struct req *r, const struct plan_dialog *m, int status,
 	    "services") : !occupier_nav(r, d, m->occ, m->site, "services", &o))
 		return;
 	tpl_show(d, TN_FULL);
+	if (query_has(r, "movein"))	/* the last step of the move-in */
+		tpl_show(d, TN_MOVEIN_STEPS);
 	fill(r, d, m, notice);
 	r->status = status;
 	page_end(r);
@@ -402,7 +406,7 @@ is_save(struct req *r)
  * error page. */
 static void
 answer(struct req *r, int saving, int rc, const struct plan_out *out,
-    int partial)
+    int partial, const char *restored)
 {
 	if (rc < 0) {
 		page_store_error(r);
@@ -427,7 +431,7 @@ answer(struct req *r, int saving, int rc, const struct plan_out *out,
 		return;
 	respond(r, out->dlg, rc > 0 ? 200 : ops_status(out->why.why),
 	    rc == 0 && out->why.why == OPS_CONFLICT && out->why.n > 0 ?
-	    out->why.m[0].text : NULL, partial);
+	    out->why.m[0].text : restored, partial);
 }
 
 void
@@ -437,6 +441,8 @@ page_services_manage(struct req *r)
 	struct plan_form	 f;
 	struct plan_in		 in;
 	struct plan_out		 out;
+	struct kvlist		 draft;
+	const char		*restored = NULL;
 	int			 saving = is_save(r), rc;
 
 	if (r->ids[1] <= 0) {
@@ -446,7 +452,16 @@ page_services_manage(struct req *r)
 	memset(&in, 0, sizeof(in));
 	in.occ = r->ids[0];
 	in.site = r->ids[1];
-	if (r->method != M_GET) {
+	if ((rc = page_draft_take(r, &draft)) < 0)
+		return;
+	if (rc > 0) {
+		/* The dialog as it was posted when the session ended: shown
+		 * again, recalculated, never saved without the user. */
+		r->form = draft;
+		restored = "Your changes from before you were signed out are "
+		    "back. Nothing is saved yet: check them and save.";
+	}
+	if (r->method != M_GET || restored != NULL) {
 		in.unreadable = form_parse(r, &f) < 0;
 		in.form = &f;
 	}
@@ -458,5 +473,5 @@ page_services_manage(struct req *r)
 	} else
 		rc = ops_plan_open(&c, &in, &out);
 	answer(r, saving, rc, &out, r->method == M_GET ?
-	    query_has(r, "partial") : form_has(r, "partial"));
+	    query_has(r, "partial") : form_has(r, "partial"), restored);
 }

@@ -11,7 +11,11 @@
  * The occupier is named by id (occupier=ID) or typed in the occupier
  * picker (occupier_occ=, resolved among the occupiers with a contract at
  * the site; occupier_pick.c). GET ?port=ID opens the edit panel of one
- * port.
+ * port, on whatever page.
+ *
+ * PER_PAGE ports a page by key (floor level, floor, label, id): after=ID
+ * the ports after that one, before=ID those before it; the floors shown
+ * are the ones of the ports on the page.
  */
 #include <string.h>
 
@@ -21,6 +25,8 @@
 #include "../store/store_device.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
+
+#define PER_PAGE	50
 
 #define MAX_PORTS	512	/* ports in one request */
 
@@ -91,6 +97,9 @@ struct screen {
 	const char			*occ_text; /* the occupier asked, kept */
 	int64_t				 edit;	/* port of the edit panel, 0 none */
 	struct req			*r;
+	int64_t				 anchor; /* after=ID / before=ID, 0 none */
+	int				 before;
+	int				 more;	/* a port beyond the page */
 };
 
 /* The edit panel of port ep: the request's choices when it was this
@@ -194,6 +203,9 @@ fill_port(void *arg, struct tpl_dict *row, const struct store_port *q)
 	p.role = port_role_parse(q->role);
 	p.active = strcmp(q->state, "active") == 0;
 	tpl_set_int(row, TN_ID, q->id);
+	if (sc->anchor > 0)	/* the Edit link stays on this page */
+		tpl_set(row, TN_KEEP, arena_printf(sc->r->a, "&%s=%lld",
+		    sc->before ? "before" : "after", (long long)sc->anchor));
 	tpl_set(row, TN_STATE_CLASS, p.active ? "active" : "inactive");
 	if (sc->in != NULL && sc->in->op != PORT_OP_EDIT &&
 	    id_in(sc->in->ids, sc->in->nids, q->id))
@@ -209,6 +221,86 @@ fill_port(void *arg, struct tpl_dict *row, const struct store_port *q)
 		    unassign_consequence(sc->r, q->label, q->occupier_name, 1));
 }
 
+/* The floors of the ports p[0..np) only, in the site's order. */
+static void
+floors_of_page(struct site_floors *sf)
+{
+	size_t	 i, j, k;
+
+	for (i = k = 0; i < sf->nf; i++) {
+		for (j = 0; j < sf->np; j++)
+			if (sf->p[j].floor_id == sf->f[i].id)
+				break;
+		if (j < sf->np)
+			sf->f[k++] = sf->f[i];
+	}
+	sf->nf = k;
+}
+
+/* The page of ports (sc->anchor, sc->before; sc->more set), its floors,
+ * the pool, and *ep the edit panel's port (read on its own when not on
+ * the page): 1, 0 the edit port is not the site's, -1 store error. */
+static int
+ports_page_read(struct req *r, struct screen *sc, struct site_floors *sf,
+    const struct store_port **ep)
+{
+	int64_t			 op = r->user.operator_id, site = sc->s->id;
+	struct store_port	*p, t, *one;
+	size_t			 j;
+	int			 rc;
+
+	memset(sf, 0, sizeof(*sf));
+	*ep = NULL;
+	if (store_floor_list(r->a, op, site, &sf->f, &sf->nf) < 0 ||
+	    store_port_page(r->a, op, site, sc->anchor, sc->before,
+	    PER_PAGE + 1, &sf->p, &sf->np) < 0 ||
+	    store_public_ip_pool(r->a, op, site, &sf->pool_total,
+	    &sf->pool_free) < 0)
+		return -1;
+	if ((sc->more = sf->np > PER_PAGE))
+		sf->np = PER_PAGE;
+	for (j = 0; sc->before && j < sf->np / 2; j++) {
+		t = sf->p[j];
+		sf->p[j] = sf->p[sf->np - 1 - j];
+		sf->p[sf->np - 1 - j] = t;
+	}
+	floors_of_page(sf);
+	for (j = 0, p = sf->p; j < sf->np && sc->edit > 0; j++)
+		if (p[j].id == sc->edit)
+			*ep = &p[j];
+	if (sc->edit == 0 || *ep != NULL)
+		return 1;
+	one = arena_calloc(r->a, 1, sizeof(*one));
+	if ((rc = store_port_get_site(r->a, op, site, sc->edit, one)) <= 0)
+		return rc;
+	*ep = one;
+	return 1;
+}
+
+/* Previous and Next: the ports before the page's first and after its
+ * last. */
+static void
+fill_pager(struct req *r, struct tpl_dict *d, const struct screen *sc,
+    const struct site_floors *sf)
+{
+	struct tpl_dict	*pg;
+	int		 prev, next;
+
+	prev = sc->before ? sc->more : sc->anchor > 0;
+	next = sc->before ? sc->anchor > 0 : sc->more;
+	if (sf->np == 0 || (!prev && !next))
+		return;
+	pg = tpl_section(d, TN_PAGER);
+	if (prev)
+		tpl_set(tpl_section(pg, TN_PREV), TN_HREF, arena_printf(r->a,
+		    "/sites/%lld/ports?before=%lld", (long long)sc->s->id,
+		    (long long)sf->p[0].id));
+	if (next)
+		tpl_set(tpl_section(pg, TN_NEXT), TN_HREF, arena_printf(r->a,
+		    "/sites/%lld/ports?after=%lld", (long long)sc->s->id,
+		    (long long)sf->p[sf->np - 1].id));
+}
+
 /* The screen; why: the refusal answered (NULL: none). */
 static void
 render(struct req *r, const struct screen *sc, const struct ops_result *why)
@@ -219,19 +311,16 @@ render(struct req *r, const struct screen *sc, const struct ops_result *why)
 	struct tpl_dict			*d;
 	struct site_floors		 sf;
 	struct pick			 pk = occ_pick(sc->s->id, 0);
-	size_t				 j, nany;
+	size_t				 nany;
+	int				 rc;
 
-	if (site_floors_read(r, sc->s->id, &sf) < 0 ||
+	if ((rc = ports_page_read(r, (struct screen *)sc, &sf, &ep)) <= 0 ||
 	    store_occupier_pick(r->a, r->user.operator_id, sc->s->id, "", 1,
 	    &any, &nany) < 0) {
-		page_store_error(r);
-		return;
-	}
-	for (j = 0; j < sf.np && sc->edit > 0; j++)
-		if (sf.p[j].id == sc->edit)
-			ep = &sf.p[j];
-	if (sc->edit > 0 && ep == NULL) {
-		http_error(r, 404);
+		if (rc == 0)
+			http_error(r, 404);
+		else
+			page_store_error(r);
 		return;
 	}
 	if ((d = page_begin(r, arena_printf(r->a, "Floor ports · %s",
@@ -252,6 +341,7 @@ render(struct req *r, const struct screen *sc, const struct ops_result *why)
 	if (ep != NULL)
 		fill_edit(r, d, sc, ep);
 	site_floors_fill(d, &sf, fill_port, (void *)sc);
+	fill_pager(r, d, sc, &sf);
 	page_end(r);
 }
 
@@ -324,6 +414,10 @@ page_site_ports(struct req *r)
 			page_store_error(r);
 		return;
 	}
+	if (query_id(r, "before", &sc.anchor) == 1)
+		sc.before = 1;
+	else if (query_id(r, "after", &sc.anchor) != 1)
+		sc.anchor = 0;
 	if (r->method == M_GET) {
 		if ((sc.edit = edit_port(r)) < 0)
 			http_error(r, 404);

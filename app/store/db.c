@@ -370,6 +370,16 @@ drop_if_broken(void)
 		conn_drop();
 }
 
+/* Statements run since the worker began (each execute, however many
+ * times it is tried). */
+static uint64_t	nstatements;
+
+uint64_t
+db_statements(void)
+{
+	return nstatements;
+}
+
 /*
  * Prepare, bind and execute statement id. Outside a transaction, a lost
  * connection (or a server that cannot serve) is connected again, from the
@@ -389,6 +399,7 @@ execute(enum stmt id, const struct dbp *p, size_t np)
 
 	if (txn_broken)
 		return NULL;	/* last_errno still says why */
+	nstatements++;
 	if (!in_txn)
 		txn_fate = TXN_OK;	/* the last transaction is history */
 	if (attempts < 2)
@@ -833,6 +844,36 @@ dbrow_str(const struct dbrow *r, size_t c)
 	} else
 		fmt_u64(t, (uint64_t)r->num[c]);
 	return t;
+}
+
+void
+dbres_copy(struct arena *a, const struct dbres *from, struct dbres *to)
+{
+	size_t			 i, c, nc = from->ncols;
+	const struct dbrow	*f;
+	struct dbrow		*t;
+
+	to->nrows = from->nrows;
+	to->ncols = nc;
+	to->rows = arena_calloc(a, from->nrows ? from->nrows : 1,
+	    sizeof(*to->rows));
+	for (i = 0; i < from->nrows; i++) {
+		f = &from->rows[i];
+		t = &to->rows[i];
+		t->col = arena_calloc(a, nc ? nc : 1, sizeof(*t->col));
+		t->len = arena_calloc(a, nc ? nc : 1, sizeof(*t->len));
+		t->num = arena_calloc(a, nc ? nc : 1, sizeof(*t->num));
+		t->null = arena_calloc(a, nc ? nc : 1, sizeof(*t->null));
+		t->kind = f->kind;	/* the statement's, for the worker's life */
+		t->a = a;
+		memcpy(t->len, f->len, nc * sizeof(*t->len));
+		memcpy(t->num, f->num, nc * sizeof(*t->num));
+		memcpy(t->null, f->null, nc * sizeof(*t->null));
+		for (c = 0; c < nc; c++)
+			if (f->col[c] != NULL)
+				t->col[c] = arena_strndup(a, f->col[c],
+				    f->len[c]);
+	}
 }
 
 int

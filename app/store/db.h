@@ -122,6 +122,9 @@ int64_t	 db_exec_bulk(enum stmt, const struct dbcol *, size_t ncols,
 int	 db_begin(void);
 int	 db_commit(void);
 void	 db_rollback(void);
+/* Statements run by this process since it began: a request's count is
+ * the difference (serve.c sends it in a Server-Timing header). */
+uint64_t db_statements(void);
 /* 1 while a transaction begun by db_begin is open. */
 int	 db_in_txn(void);
 int	 db_retryable(void);
@@ -130,6 +133,10 @@ int	 db_commit_unknown(void);
 /* Migrations only: prepare and run one statement from a schema file.
  * The one place SQL text does not come from the statement table. */
 int	 db_exec_migration_sql(const char *sql, size_t len);
+
+/* A deep copy of result set from (its rows' text, numbers and NULLs) in
+ * arena a: what a worker keeps of a statement's answer beyond its request. */
+void	 dbres_copy(struct arena *a, const struct dbres *from, struct dbres *to);
 
 /* Row accessors. */
 /* An integer column (0 for NULL; text is parsed, for computed columns). */

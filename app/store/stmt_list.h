@@ -19,4 +19,8 @@
 #include "sql_usage.def"
 #include "sql_tick.def"
 #include "sql_estate.def"
+#include "sql_dashboard.def"
+#include "sql_report.def"
+#include "sql_network.def"
+#include "sql_space.def"
 #include "sql_twofactor.def"

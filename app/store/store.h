@@ -30,6 +30,14 @@ struct store_user {
 	int		 tfa;		/* two-factor sign-in is on */
 };
 
+/* Drafts (sql/078): keep user's form body for path (replacing an older
+ * one); take the newest made after since (0: none) and delete them. 1 or
+ * 0 (take: none), -1 error. */
+int	 store_draft_keep(int64_t op, int64_t user, const char *path,
+	    const char *body, int64_t now);
+int	 store_draft_take(struct arena *, int64_t op, int64_t user,
+	    const char *path, int64_t since, const char **body);
+
 struct store_session {
 	int64_t		 id;
 	int64_t		 created_at;
@@ -37,6 +45,8 @@ struct store_session {
 	const char	*csrf;
 	int		 disabled;
 	const char	*operator_name;
+	const char	*currency;	/* the operator's ISO 4217 code */
+	const char	*timezone;	/* the operator's IANA zone */
 	int		 mfa_pending;	/* password checked, two-factor code awaited */
 	int		 mfa_required;	/* the operator requires two-factor (operator roles) */
 	struct store_user user;		/* pw_hash unset */
@@ -93,7 +103,8 @@ int	 store_pace_take(struct arena *, const char *key, int64_t now,
 	    int64_t window, int64_t max, int64_t *n);
 /* Bounded housekeeping (at most 1 000 rows a table a call): failures
  * outside the window, known addresses past 90 days, paces of yesterday,
- * sessions past their idle or absolute expiry. *deleted: rows removed.
+ * sessions an hour past their idle or past their absolute expiry, forms
+ * kept over a sign-in past a day. *deleted: rows removed.
  * 1, or -1. */
 int	 store_purge(int64_t now, int64_t idle_seconds,
 	    int64_t absolute_seconds, int64_t *deleted);
@@ -103,6 +114,23 @@ int	 store_session_insert(const unsigned char hash[32], int64_t user_id,
 	    int mfa_pending);
 int	 store_session_load(struct arena *, const unsigned char hash[32],
 	    struct store_session *);
+/* The versions of what an occupier's page at a site shows (sql/096),
+ * read with the session: occ 0 when the page declares none. */
+struct store_pagever {
+	int64_t		 op, occ, site;
+	int64_t		 occupier_site, catalog, site_names;	/* 0: no row */
+};
+/* store_session_load, and the page versions of occupier occ at site in
+ * the same statement (pv->op is the session's operator). */
+int	 store_session_load_pagever(struct arena *,
+	    const unsigned char hash[32], int64_t occ, int64_t site,
+	    struct store_session *, struct store_pagever *pv);
+/* The page versions the request read with its session, which a page
+ * read of the same occupier and site may serve from the worker's cache;
+ * NULL: none (the front controller clears them per request). */
+void	 store_pagever_set(const struct store_pagever *);
+/* Plan reads served from the worker's cache, and read, since it began. */
+void	 store_plan_cache_stats(uint64_t *hits, uint64_t *reads);
 int	 store_session_touch(int64_t id, int64_t now);
 int	 store_session_delete(int64_t id);
 int	 store_session_delete_user(int64_t user_id);
@@ -150,10 +178,31 @@ struct store_occupier {
 	int64_t		 version;
 	const char	*sites;		/* list only: site names */
 	int64_t		 active_contracts; /* list only */
+	/* Tabs' header only: ids of the sites where it has a contract. */
+	int64_t		*contract_sites;
+	size_t		 ncontract_sites;
 };
 
+/* The Occupiers list sorted (by name, or by billing reference) and
+ * filtered by site (0 any) and contract status ("" any, "active",
+ * "starting", "ended", "none"; domain §2 on day today), paged by key:
+ * the per_page rows after (after_key, after_id) ("" and 0: the first),
+ * *more 1 when more follow. q matches the name or the billing
+ * reference. 1, or -1 error. */
+struct store_occ_filter {
+	const char	*q;
+	int64_t		 site;
+	const char	*status;
+	int		 by_ref;
+	const char	*after_key;
+	int64_t		 after_id;
+};
+int	 store_occupier_filtered(struct arena *, int64_t op,
+	    const struct store_occ_filter *, int32_t today, int64_t per_page,
+	    struct store_occupier **, size_t *n, int *more);
 /* Page *page (from 1; one past the last becomes the last) of the
- * occupiers whose name contains q, in name order, and how many match. */
+ * occupiers whose name or billing reference contains q, in name order,
+ * and how many match. */
 int	 store_occupier_page(struct arena *, int64_t op, const char *q,
 	    int32_t today, int64_t *page, int64_t per_page, int64_t *total,
 	    struct store_occupier **out, size_t *n);
@@ -176,6 +225,9 @@ int	 store_occupier_get(struct arena *, int64_t op, int64_t id,
 struct dbrow;
 void	 store_occupier_row(const struct dbrow *, size_t k,
 	    struct store_occupier *);
+/* Its contract sites from column k ("3,7,12" or NULL). */
+void	 store_occupier_csites(struct arena *, const struct dbrow *, size_t k,
+	    struct store_occupier *);
 /* The occupier and the operator's sites in name order (site 0), or only
  * site `site` (none when it is not the operator's); 0: no such occupier.
  * The sites may be the worker's cache (store_site_names): never changed. */
@@ -191,6 +243,9 @@ int	 store_site_names(struct arena *, int64_t op, int64_t version,
  * reference ref: 1 with its name in *holder, 0 no, -1 error. */
 int	 store_occupier_ref_taken(struct arena *, int64_t op, const char *ref,
 	    int64_t except, const char **holder);
+/* The same for the name folded (validate_name_fold; letter case aside). */
+int	 store_occupier_name_taken(struct arena *, int64_t op,
+	    const char *folded, int64_t except, const char **holder);
 int	 store_occupier_insert(int64_t op, const struct store_occupier *,
 	    int64_t *id);
 /* 0 when the version no longer matches (changed meanwhile). */
@@ -203,6 +258,9 @@ struct store_site {
 	const char	*name;
 	const char	*address;
 	int64_t		 nfloors, nports, noccupiers;
+	/* Its own ISO 4217 currency and IANA time zone; "": the
+	 * operator's. */
+	const char	*currency, *timezone;
 };
 
 struct store_floor {
@@ -232,6 +290,15 @@ int	 store_floor_list(struct arena *, int64_t op, int64_t site,
 	    struct store_floor **, size_t *);
 int	 store_port_list_site(struct arena *, int64_t op, int64_t site,
 	    struct store_port **, size_t *);
+/* Up to limit ports of site in (floor level, floor, label, id) order after
+ * port anchor (0: from the first) or, before, the ones before it, last
+ * first. 1, or -1. */
+int	 store_port_page(struct arena *, int64_t op, int64_t site,
+	    int64_t anchor, int before, size_t limit, struct store_port **,
+	    size_t *);
+/* Port id of site: 1 found, 0 not the operator's site's, -1. */
+int	 store_port_get_site(struct arena *, int64_t op, int64_t site,
+	    int64_t id, struct store_port *);
 
 /* ---- contracts (store_contract.c) ---- */
 
@@ -243,6 +310,9 @@ struct store_contract {
 	int32_t		 start;		/* day number */
 	int32_t		 end;		/* DATE_NONE when open */
 	int64_t		 version;
+	/* Terms (list and get only): value a month and deposit in minor
+	 * units of the site's currency, notice period in months. */
+	int64_t		 value, notice_months, deposit;
 };
 
 int	 store_contract_list(struct arena *, int64_t op, int64_t occupier,
@@ -254,6 +324,10 @@ void	 store_contract_sort(struct store_contract *, size_t);
 struct dbrow;
 void	 store_contract_row(const struct dbrow *, size_t k, int64_t occupier,
 	    int64_t site, struct store_contract *);
+/* The terms of a contract from columns k..: value_minor, notice_months,
+ * deposit_minor. */
+void	 store_contract_terms_row(const struct dbrow *, size_t k,
+	    struct store_contract *);
 int	 store_contract_get(struct arena *, int64_t op, int64_t id,
 	    struct store_contract *);
 /* -2: the reference is taken. 0: occupier or site not found. */
@@ -309,6 +383,17 @@ struct store_rule {
 	int64_t		 max_qty;
 };
 
+/* A row of a plan a new rule may break (store_rule_impact). */
+struct store_impact_row {
+	int64_t		 occ, site;
+	const char	*occ_name, *site_name;
+	int64_t		 service_id, qty;
+};
+/* The current rows (on day) of every plan holding service, grouped by
+ * plan (occupier name, site name). 1, or -1. */
+int	 store_rule_impact(struct arena *, int64_t op, int64_t service,
+	    int32_t day, struct store_impact_row **, size_t *);
+
 struct store_catalog {
 	struct store_service	*svc;
 	size_t			 nsvc;
@@ -338,7 +423,7 @@ struct store_occsvc {
 };
 
 struct store_event {
-	const char	*at;
+	int64_t		 at;		/* unix seconds */
 	const char	*who;
 	const char	*entity;
 	int64_t		 entity_id;
@@ -389,7 +474,10 @@ struct store_plan_head {
 /* In one round trip: the catalog (as store_catalog_load), the in-use
  * counters (as store_plan_context), every service row, current first,
  * then by id, the plan's version (as store_plan_version) and, when head
- * is not NULL, the tab's header. Outside a transaction's locks. */
+ * is not NULL, the tab's header. Outside a transaction's locks. With a
+ * header, and the request's page versions (store_pagever_set) of this
+ * operator, occupier and site equal to those of a read this worker kept,
+ * no statement: the kept answer (doc/page-cache.md). */
 int	 store_plan_read(struct arena *, int64_t op, int64_t occ, int64_t site,
 	    struct store_catalog *, int64_t in_use[STORE_INFRA],
 	    struct store_occsvc **, size_t *, int64_t *version,
@@ -458,9 +546,6 @@ struct store_active {
  * (store_ledger.h); read only by `tenantry ledger-check`. */
 int	 store_charge_changes(struct arena *, int64_t op, int64_t occ,
 	    int64_t site, int32_t last, struct store_charge_change **, size_t *);
-/* Services active on day, by site and service. */
-int	 store_active_services(struct arena *, int64_t op, int32_t day,
-	    struct store_active **, size_t *);
 
 /* Escape % _ and \ for LIKE and wrap in %...%. */
 char	*store_like_pattern(struct arena *, const char *q);

@@ -175,7 +175,10 @@ store_purge(int64_t now, int64_t idle_seconds, int64_t absolute_seconds,
 	struct dbp	 pf[] = { DBP_I(now - LOGIN_WINDOW_SECONDS) };
 	struct dbp	 pk[] = { DBP_I(now - LOGIN_KNOWN_SECONDS) };
 	struct dbp	 pp[] = { DBP_I(now - 86400) };
-	struct dbp	 ps[] = { DBP_I(now - idle_seconds),
+	/* An idle session's row stays an hour past its end (it signs no one
+	 * in): a form posted with it meanwhile is kept for the user's next
+	 * sign-in (pages/draft.c) rather than lost. */
+	struct dbp	 ps[] = { DBP_I(now - idle_seconds - 3600),
 	    DBP_I(now - absolute_seconds) };
 	int64_t		 n, total = 0;
 
@@ -189,6 +192,10 @@ store_purge(int64_t now, int64_t idle_seconds, int64_t absolute_seconds,
 		return -1;
 	total += n;
 	if ((n = db_exec(STMT_PURGE_SESSIONS, ps, NPARAMS(ps), NULL)) < 0)
+		return -1;
+	total += n;
+	/* Forms kept over a sign-in wait a day (ops/drafts.h). */
+	if ((n = db_exec(STMT_PURGE_DRAFTS, pp, NPARAMS(pp), NULL)) < 0)
 		return -1;
 	total += n;
 	*deleted = total;
@@ -213,6 +220,24 @@ store_session_insert(const unsigned char hash[32], int64_t user_id,
 	return db_exec(STMT_SESSION_INSERT, p, 8, NULL) < 0 ? -1 : 1;
 }
 
+/* The session columns of STMT_SESSION_LOAD (and _PAGEVER) into s. */
+static void
+session_from_row(const struct dbrow *row, struct store_session *s)
+{
+	s->id = dbrow_int(row, 0);
+	s->created_at = dbrow_int(row, 1);
+	s->last_seen = dbrow_int(row, 2);
+	s->csrf = dbrow_str(row, 3);
+	user_from_row(row, 4, &s->user);
+	s->disabled = (int)dbrow_int(row, 10);
+	s->operator_name = dbrow_str(row, 11);
+	s->currency = dbrow_str(row, 12);
+	s->timezone = dbrow_str(row, 13);
+	s->mfa_pending = (int)dbrow_int(row, 14);
+	s->user.tfa = (int)dbrow_int(row, 15);
+	s->mfa_required = (int)dbrow_int(row, 16);
+}
+
 int
 store_session_load(struct arena *a, const unsigned char hash[32],
     struct store_session *s)
@@ -223,16 +248,30 @@ store_session_load(struct arena *a, const unsigned char hash[32],
 
 	if ((rc = db_query(a, STMT_SESSION_LOAD, p, NPARAMS(p), &res)) <= 0)
 		return rc;
-	s->id = dbrow_int(&res.rows[0], 0);
-	s->created_at = dbrow_int(&res.rows[0], 1);
-	s->last_seen = dbrow_int(&res.rows[0], 2);
-	s->csrf = dbrow_str(&res.rows[0], 3);
-	user_from_row(&res.rows[0], 4, &s->user);
-	s->disabled = (int)dbrow_int(&res.rows[0], 10);
-	s->operator_name = dbrow_str(&res.rows[0], 11);
-	s->mfa_pending = (int)dbrow_int(&res.rows[0], 12);
-	s->user.tfa = (int)dbrow_int(&res.rows[0], 13);
-	s->mfa_required = (int)dbrow_int(&res.rows[0], 14);
+	session_from_row(&res.rows[0], s);
+	return 1;
+}
+
+int
+store_session_load_pagever(struct arena *a, const unsigned char hash[32],
+    int64_t occ, int64_t site, struct store_session *s,
+    struct store_pagever *pv)
+{
+	struct dbp	 p[] = { DBP_I(occ), DBP_I(site), DBP_B(hash, 32) };
+	struct dbres	 res;
+	int		 rc;
+
+	memset(pv, 0, sizeof(*pv));
+	if ((rc = db_query(a, STMT_SESSION_LOAD_PAGEVER, p, NPARAMS(p),
+	    &res)) <= 0)
+		return rc;
+	session_from_row(&res.rows[0], s);
+	pv->op = s->user.operator_id;
+	pv->occ = occ;
+	pv->site = site;
+	pv->occupier_site = dbrow_int(&res.rows[0], 17);
+	pv->catalog = dbrow_int(&res.rows[0], 18);
+	pv->site_names = dbrow_int(&res.rows[0], 19);
 	return 1;
 }
 
@@ -259,4 +298,38 @@ store_session_delete_user(int64_t user_id)
 
 	return db_exec(STMT_SESSION_DELETE_USER, p, NPARAMS(p), NULL) < 0 ?
 	    -1 : 1;
+}
+
+int
+store_draft_keep(int64_t op, int64_t user, const char *path, const char *body,
+    int64_t now)
+{
+	struct dbp	 c[] = { DBP_I(user), DBP_S(path) };
+	struct dbp	 p[] = { DBP_I(op), DBP_I(user), DBP_S(path), DBP_S(body),
+	    DBP_I(now) };
+
+	if (db_exec(STMT_DRAFT_CLEAR, c, NPARAMS(c), NULL) < 0 ||
+	    db_exec(STMT_DRAFT_INSERT, p, NPARAMS(p), NULL) < 0)
+		return -1;
+	return 1;
+}
+
+int
+store_draft_take(struct arena *a, int64_t op, int64_t user, const char *path,
+    int64_t since, const char **body)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(user), DBP_S(path),
+	    DBP_I(since) };
+	struct dbp	 c[] = { DBP_I(user), DBP_S(path) };
+	struct dbres	 res;
+
+	*body = NULL;
+	if (db_query(a, STMT_DRAFT_GET, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	*body = dbrow_str(&res.rows[0], 1);
+	if (db_exec(STMT_DRAFT_CLEAR, c, NPARAMS(c), NULL) < 0)
+		return -1;
+	return 1;
 }

@@ -112,6 +112,46 @@ store_case_list(struct arena *a, const struct store_case_filter *f,
 }
 
 int
+store_case_page(struct arena *a, const struct store_case_filter *f,
+    int64_t anchor, int before, int64_t limit, struct store_case **out,
+    size_t *n, int *more)
+{
+	struct dbp	 p[NFILTER + 2];
+	struct dbres	 res;
+	struct store_case *c;
+	size_t		 i;
+
+	*more = 0;
+	if (anchor <= 0) {
+		if (store_case_list(a, f, 0, limit + 1, out, n) < 0)
+			return -1;
+		if (*n > (size_t)limit) {
+			*more = 1;
+			*n = (size_t)limit;
+		}
+		return 1;
+	}
+	*out = NULL;
+	*n = 0;
+	p[0] = DBP_I(anchor);
+	filter_params(f, p + 1);
+	p[NFILTER + 1] = DBP_I(limit + 1);
+	if (db_query(a, before ? STMT_CASE_PAGE_BEFORE : STMT_CASE_PAGE_AFTER,
+	    p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows > (size_t)limit) {
+		*more = 1;
+		res.nrows = (size_t)limit;
+	}
+	c = arena_calloc(a, res.nrows ? res.nrows : 1, sizeof(*c));
+	for (i = 0; i < res.nrows; i++)
+		case_from_row(&res.rows[i], &c[before ? res.nrows - 1 - i : i]);
+	*out = c;
+	*n = res.nrows;
+	return 1;
+}
+
+int
 store_case_get(struct arena *a, int64_t op, int64_t id, struct store_case *c)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
@@ -305,6 +345,9 @@ store_case_contract_exists(struct arena *a, int64_t op, int64_t occ,
 	return dbrow_int(&res.rows[0], 0) > 0 ? 1 : 0;
 }
 
+static int	 options_query(struct arena *, enum stmt, const struct dbp *, size_t,
+		    struct store_case_option **, size_t *);
+
 int
 store_case_options(struct arena *a, int64_t op, enum store_case_options which,
     struct store_case_option **out, size_t *n)
@@ -316,15 +359,36 @@ store_case_options(struct arena *a, int64_t op, enum store_case_options which,
 		STMT_CASE_TEAM,			/* STORE_CASE_OPT_TEAM */
 	};
 	struct dbp		 p[] = { DBP_I(op) };
-	struct dbres		 res;
-	struct store_case_option *o;
-	size_t			 i;
 
 	*out = NULL;
 	*n = 0;
 	if (which >= STORE_CASE_OPT__MAX)
 		return -1;
-	if (db_query(a, stmts[which], p, NPARAMS(p), &res) < 0)
+	return options_query(a, stmts[which], p, NPARAMS(p), out, n);
+}
+
+int
+store_case_occ_services(struct arena *a, int64_t op, int64_t occ,
+    struct store_case_option **out, size_t *n)
+{
+	struct dbp		 p[] = { DBP_I(op), DBP_I(occ) };
+
+	*out = NULL;
+	*n = 0;
+	return options_query(a, STMT_CASE_OCC_SERVICE_OPTIONS, p, NPARAMS(p),
+	    out, n);
+}
+
+/* Rows of (id, name, extra) into choices. 1, or -1. */
+static int
+options_query(struct arena *a, enum stmt st, const struct dbp *p, size_t np,
+    struct store_case_option **out, size_t *n)
+{
+	struct dbres		 res;
+	struct store_case_option *o;
+	size_t			 i;
+
+	if (db_query(a, st, p, np, &res) < 0)
 		return -1;
 	o = arena_calloc(a, res.nrows, sizeof(*o));
 	for (i = 0; i < res.nrows; i++) {

@@ -109,6 +109,13 @@ int	 store_case_counts(struct arena *, const struct store_case_filter *,
 /* Cases newest first. 1 ok (possibly none), <0 error. */
 int	 store_case_list(struct arena *, const struct store_case_filter *,
 	    int64_t offset, int64_t limit, struct store_case **out, size_t *n);
+/* A page of cases newest first by key: the first limit (anchor 0), or
+ * those after case anchor (older), or (before) those before it (newer);
+ * *more: there are more on the far side. 1 ok (possibly none), <0
+ * error. */
+int	 store_case_page(struct arena *, const struct store_case_filter *,
+	    int64_t anchor, int before, int64_t limit, struct store_case **out,
+	    size_t *n, int *more);
 /* One case with details and author. */
 int	 store_case_get(struct arena *, int64_t op, int64_t id,
 	    struct store_case *);
@@ -152,6 +159,10 @@ int	 store_case_contract_exists(struct arena *, int64_t op, int64_t occ,
 	    int64_t site);
 /* The choices of one select. 1 ok (possibly empty), <0 error. */
 int	 store_case_options(struct arena *, int64_t op, enum store_case_options,
+	    struct store_case_option **out, size_t *n);
+/* The services occupier occ has now (active or scheduled), as choices
+ * (id, name, category) in catalog order. 1, or -1. */
+int	 store_case_occ_services(struct arena *, int64_t op, int64_t occ,
 	    struct store_case_option **out, size_t *n);
 
 #endif

@@ -28,6 +28,7 @@ contract_from_row(const struct dbrow *r, struct store_contract *c)
 	c->start = dbrow_day(r, 4);
 	c->end = dbrow_day(r, 5);
 	c->version = dbrow_int(r, 6);
+	store_contract_terms_row(r, 7, c);
 }
 
 /* Newest first: start day descending, then id descending. */
@@ -55,6 +56,15 @@ store_contract_row(const struct dbrow *r, size_t k, int64_t occupier,
 }
 
 void
+store_contract_terms_row(const struct dbrow *r, size_t k,
+    struct store_contract *c)
+{
+	c->value = dbrow_int(r, k);
+	c->notice_months = dbrow_int(r, k + 1);
+	c->deposit = dbrow_int(r, k + 2);
+}
+
+void
 store_contract_sort(struct store_contract *c, size_t n)
 {
 	qsort(c, n, sizeof(*c), contract_order);
@@ -75,8 +85,10 @@ store_contract_list(struct arena *a, int64_t op, int64_t occupier,
 	if ((rc = db_query(a, STMT_CONTRACT_LIST, p, NPARAMS(p), &res)) <= 0)
 		return rc;
 	c = arena_calloc(a, res.nrows, sizeof(*c));
-	for (i = 0; i < res.nrows; i++)
+	for (i = 0; i < res.nrows; i++) {
 		store_contract_row(&res.rows[i], 0, occupier, site, &c[i]);
+		store_contract_terms_row(&res.rows[i], 5, &c[i]);
+	}
 	store_contract_sort(c, res.nrows);
 	*out = c;
 	*n = res.nrows;
@@ -102,7 +114,7 @@ int
 store_contract_insert(int64_t op, const struct store_contract *c, int64_t *id)
 {
 	char		 s[DATE_STRLEN], e[DATE_STRLEN];
-	struct dbp	 p[6];
+	struct dbp	 p[9];
 	uint64_t	 iid = 0;
 	int64_t		 n;
 
@@ -110,10 +122,13 @@ store_contract_insert(int64_t op, const struct store_contract *c, int64_t *id)
 	p[0] = DBP_S(c->reference);
 	p[1] = DBP_S(s);
 	p[2] = c->end == DATE_NONE ? DBP_NUL : DBP_S(e);
-	p[3] = DBP_I(op);
-	p[4] = DBP_I(c->occupier_id);
-	p[5] = DBP_I(c->site_id);
-	if ((n = db_exec(STMT_CONTRACT_INSERT, p, 6, &iid)) < 0)
+	p[3] = DBP_I(c->value);
+	p[4] = DBP_I(c->notice_months);
+	p[5] = DBP_I(c->deposit);
+	p[6] = DBP_I(op);
+	p[7] = DBP_I(c->occupier_id);
+	p[8] = DBP_I(c->site_id);
+	if ((n = db_exec(STMT_CONTRACT_INSERT, p, 9, &iid)) < 0)
 		return db_errno() == ER_DUP_ENTRY ? -2 : -1;
 	if (n == 0)
 		return 0;
@@ -125,17 +140,20 @@ int
 store_contract_update(int64_t op, const struct store_contract *c)
 {
 	char		 s[DATE_STRLEN], e[DATE_STRLEN];
-	struct dbp	 p[6];
+	struct dbp	 p[9];
 	int64_t		 n;
 
 	contract_dates(c, s, e);
 	p[0] = DBP_S(c->reference);
 	p[1] = DBP_S(s);
 	p[2] = c->end == DATE_NONE ? DBP_NUL : DBP_S(e);
-	p[3] = DBP_I(op);
-	p[4] = DBP_I(c->id);
-	p[5] = DBP_I(c->version);
-	if ((n = db_exec(STMT_CONTRACT_UPDATE, p, 6, NULL)) < 0)
+	p[3] = DBP_I(c->value);
+	p[4] = DBP_I(c->notice_months);
+	p[5] = DBP_I(c->deposit);
+	p[6] = DBP_I(op);
+	p[7] = DBP_I(c->id);
+	p[8] = DBP_I(c->version);
+	if ((n = db_exec(STMT_CONTRACT_UPDATE, p, 9, NULL)) < 0)
 		return db_errno() == ER_DUP_ENTRY ? -2 : -1;
 	return n > 0 ? 1 : 0;
 }

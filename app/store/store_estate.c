@@ -59,8 +59,9 @@ store_estate_site_put(int64_t op, const struct store_estate_site *s,
 
 	if (s->id != 0) {
 		*id = s->id;
-		return db_exec(STMT_ESTATE_SITE_UPDATE, pu, NPARAMS(pu), NULL) <
-		    0 ? -1 : 1;
+		return db_exec(STMT_ESTATE_SITE_UPDATE, pu, NPARAMS(pu),
+		    NULL) < 0 || db_exec(STMT_ESTATE_SITE_NAMES_BUMP, pu + 4, 1,
+		    NULL) < 0 ? -1 : 1;
 	}
 	if (db_exec(STMT_ESTATE_SITE_INSERT, pi, NPARAMS(pi), &nid) < 0)
 		return -1;

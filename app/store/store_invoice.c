@@ -929,6 +929,32 @@ store_run_usage(struct arena *a, int64_t op, int64_t occ_lo, int64_t occ_hi,
 }
 
 int
+store_run_bursts_invoiced(struct arena *a, int64_t op, int64_t occ_lo,
+    int64_t occ_hi, int64_t site, int month, struct store_occ_site **out,
+    size_t *n)
+{
+	struct dbp		 p[] = { DBP_I(op), DBP_I(month),
+	    DBP_I(INV_USAGE_BURST), DBP_I(occ_lo), DBP_I(occ_hi), DBP_I(site),
+	    DBP_I(site) };
+	struct dbres		 res;
+	struct store_occ_site	*v;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	if (db_query(a, STMT_RUN_BURSTS_INVOICED, p, NPARAMS(p), &res) < 0)
+		return -1;
+	v = arena_calloc(a, res.nrows + 1, sizeof(*v));
+	for (i = 0; i < res.nrows; i++) {
+		v[i].occ_id = dbrow_int(&res.rows[i], 0);
+		v[i].site_id = dbrow_int(&res.rows[i], 1);
+	}
+	*out = v;
+	*n = res.nrows;
+	return 1;
+}
+
+int
 store_run_open_periods(struct arena *a, int64_t op, int64_t site,
     int32_t before, struct store_period **out, size_t *n)
 {

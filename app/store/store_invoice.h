@@ -248,6 +248,16 @@ struct store_run_usage {
 int	 store_run_usage(struct arena *, int64_t op, int64_t occ_lo,
 	    int64_t occ_hi, int64_t site, int month,
 	    struct store_run_usage **, size_t *);
+/* An occupier's usage line at a site. */
+struct store_occ_site {
+	int64_t		 occ_id, site_id;
+};
+/* The bandwidth bursts of month (YYYYMM) at site (0: every site) that
+ * invoices of occupiers [occ_lo, occ_hi] hold already; by occupier and
+ * site. 1, -1. */
+int	 store_run_bursts_invoiced(struct arena *, int64_t op,
+	    int64_t occ_lo, int64_t occ_hi, int64_t site, int month,
+	    struct store_occ_site **, size_t *);
 int	 store_run_invoiced(struct arena *, int64_t op, int64_t occ_lo,
 	    int64_t occ_hi, int64_t site, int32_t month_from, int32_t month_to,
 	    struct store_invoiced **, size_t *);

@@ -206,14 +206,28 @@ month_svc(void *ctx, const struct dbrow *x)
 /* The statements and parameters of a month_scope read. */
 struct scope {
 	char		 f[DATE_STRLEN], l[DATE_STRLEN];
-	struct dbp	 p[5], po[3];
+	struct dbp	 p[9], po[7];
 	size_t		 np, npo;
 	enum stmt	 srows, ssvcs, socc;
 };
 
+/* The parameters of a window of occupiers by (name, id), both ends in. */
+static size_t
+window_params(struct dbp *p, const struct store_name_window *w)
+{
+	p[0] = DBP_S(w->first_name);
+	p[1] = DBP_S(w->first_name);
+	p[2] = DBP_I(w->first_id);
+	p[3] = DBP_S(w->last_name);
+	p[4] = DBP_S(w->last_name);
+	p[5] = DBP_I(w->last_id);
+	return 6;
+}
+
 static void
 scope_of(struct scope *sc, int64_t op, int64_t occ, int64_t site, int64_t lo,
-    int64_t hi, int32_t first, int32_t last)
+    int64_t hi, const struct store_name_window *w, int32_t first,
+    int32_t last)
 {
 	sc->np = 0;
 	sc->npo = 1;
@@ -236,6 +250,12 @@ scope_of(struct scope *sc, int64_t op, int64_t occ, int64_t site, int64_t lo,
 		sc->srows = STMT_LEDGER_MONTH_ROWS_RANGE;
 		sc->ssvcs = STMT_LEDGER_MONTH_SVCS_RANGE;
 		sc->socc = STMT_LEDGER_OCCUPIER_RANGE;
+	} else if (w != NULL) {
+		sc->np += window_params(sc->p + sc->np, w);
+		sc->npo += window_params(sc->po + sc->npo, w);
+		sc->srows = STMT_LEDGER_MONTH_ROWS_WINDOW;
+		sc->ssvcs = STMT_LEDGER_MONTH_SVCS_WINDOW;
+		sc->socc = STMT_LEDGER_OCCUPIER_WINDOW;
 	} else {
 		sc->srows = STMT_LEDGER_MONTH_ROWS;
 		sc->ssvcs = STMT_LEDGER_MONTH_SVCS;
@@ -303,8 +323,8 @@ join_keys(struct arena *a, struct month_read *m, const struct names *nm,
  */
 static int
 month_scope(struct arena *a, int64_t op, int64_t occ, int64_t site,
-    int64_t lo, int64_t hi, int32_t first, int32_t last,
-    struct store_ledger_svc **out, size_t *n)
+    int64_t lo, int64_t hi, const struct store_name_window *w, int32_t first,
+    int32_t last, struct store_ledger_svc **out, size_t *n)
 {
 	struct scope		 sc;
 	struct names		 nm;
@@ -316,7 +336,7 @@ month_scope(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	*out = NULL;
 	*n = 0;
 	memset(&m, 0, sizeof(m));
-	scope_of(&sc, op, occ, site, lo, hi, first, last);
+	scope_of(&sc, op, occ, site, lo, hi, w, first, last);
 	/* The two large reads go row by row into compact structs. */
 	if (db_query_each(sc.srows, sc.p, sc.np, month_row, &m) < 0 ||
 	    db_query_each(sc.ssvcs, sc.p, sc.np, month_svc, &m) < 0)
@@ -354,7 +374,7 @@ int
 store_ledger_month(struct arena *a, int64_t op, int64_t occ, int64_t site,
     int32_t first, int32_t last, struct store_ledger_svc **out, size_t *n)
 {
-	return month_scope(a, op, occ, site, 0, 0, first, last, out, n);
+	return month_scope(a, op, occ, site, 0, 0, NULL, first, last, out, n);
 }
 
 int
@@ -366,7 +386,15 @@ store_ledger_month_range(struct arena *a, int64_t op, int64_t site,
 	*n = 0;
 	if (lo <= 0 || hi < lo)
 		return 1;
-	return month_scope(a, op, 0, site, lo, hi, first, last, out, n);
+	return month_scope(a, op, 0, site, lo, hi, NULL, first, last, out, n);
+}
+
+int
+store_ledger_month_window(struct arena *a, int64_t op,
+    const struct store_name_window *w, int32_t first, int32_t last,
+    struct store_ledger_svc **out, size_t *n)
+{
+	return month_scope(a, op, 0, 0, 0, 0, w, first, last, out, n);
 }
 
 int

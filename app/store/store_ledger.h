@@ -87,6 +87,22 @@ int	 store_ledger_month_range(struct arena *a, int64_t op, int64_t site,
 	    int64_t lo, int64_t hi, int32_t first, int32_t last,
 	    struct store_ledger_svc **out, size_t *n);
 
+/* A window of an operator's occupiers in name order, both ends in: from
+ * (first_name, first_id) to (last_name, last_id). */
+struct store_name_window {
+	const char	*first_name;
+	int64_t		 first_id;
+	const char	*last_name;
+	int64_t		 last_id;
+};
+
+/* The same for the occupiers of window w (a page of the charges report,
+ * or a chunk of its CSV): in occupier name, site name and catalog order.
+ * 1 ok, -1 error. */
+int	 store_ledger_month_window(struct arena *a, int64_t op,
+	    const struct store_name_window *w, int32_t first, int32_t last,
+	    struct store_ledger_svc **out, size_t *n);
+
 /* ---- tenantry ledger-check ---- */
 
 struct store_ledger_check_svc {

@@ -145,32 +145,23 @@ occ_contract_order(const void *a, const void *b)
 }
 
 /*
- * The rows of one page, from the key (from_name, from_id) of its first row:
- * each with its distinct site names (", "-separated, in name order) and
- * the number of its contracts running on day today.
+ * The occupiers of res (rows of STMT_OCCUPIER_LIST_FROM or of the
+ * filtered lists: one per contract, column 3 the weight of the sort key)
+ * in that order, each with its distinct site names (", "-separated, in
+ * name order) and the number of its contracts running on day today.
  */
-static int
-occupier_rows(struct arena *a, int64_t op, const char *pattern,
-    int32_t today, const char *from_name, int64_t from_id, int64_t limit,
+static void
+occupier_group(struct arena *a, const struct dbres *res, int32_t today,
     struct store_occupier **out, size_t *n)
 {
-	struct dbp		 pk[] = { DBP_I(op), DBP_S(pattern),
-	    DBP_S(from_name), DBP_S(from_name), DBP_I(from_id), DBP_I(limit) };
-	struct dbres		 res;
 	struct occ_contract	*c;
 	struct store_occupier	*o;
 	struct buf		 sites;
 	size_t			 i, j, k;
-	int			 rc;
 
-	*out = NULL;
-	*n = 0;
-	if ((rc = db_query(a, STMT_OCCUPIER_LIST_FROM, pk, NPARAMS(pk),
-	    &res)) <= 0)
-		return rc;
-	c = arena_calloc(a, res.nrows, sizeof(*c));
-	for (i = 0; i < res.nrows; i++) {
-		const struct dbrow *row = &res.rows[i];
+	c = arena_calloc(a, res->nrows ? res->nrows : 1, sizeof(*c));
+	for (i = 0; i < res->nrows; i++) {
+		const struct dbrow *row = &res->rows[i];
 
 		c[i].id = dbrow_int(row, 0);
 		c[i].name = dbrow_str(row, 1);
@@ -185,14 +176,15 @@ occupier_rows(struct arena *a, int64_t op, const char *pattern,
 			c[i].end = dbrow_day(row, 7);
 		}
 	}
-	qsort(c, res.nrows, sizeof(*c), occ_contract_order);
-	o = arena_calloc(a, res.nrows, sizeof(*o));
-	for (i = 0; i < res.nrows; i = j) {
+	qsort(c, res->nrows, sizeof(*c), occ_contract_order);
+	o = arena_calloc(a, res->nrows ? res->nrows : 1, sizeof(*o));
+	*n = 0;
+	for (i = 0; i < res->nrows; i = j) {
 		o[*n].id = c[i].id;
 		o[*n].name = c[i].name;
 		o[*n].billing_ref = c[i].billing_ref;
 		buf_init(&sites, a, 64);
-		for (j = i; j < res.nrows && c[j].id == c[i].id; j++) {
+		for (j = i; j < res->nrows && c[j].id == c[i].id; j++) {
 			if (!c[j].has_contract)
 				continue;
 			if (c[j].start <= today &&
@@ -212,6 +204,53 @@ occupier_rows(struct arena *a, int64_t op, const char *pattern,
 		(*n)++;
 	}
 	*out = o;
+}
+
+/* The rows of one page, from the key (from_name, from_id) of its first
+ * row (occupier_group). */
+static int
+occupier_rows(struct arena *a, int64_t op, const char *pattern,
+    int32_t today, const char *from_name, int64_t from_id, int64_t limit,
+    struct store_occupier **out, size_t *n)
+{
+	struct dbp		 pk[] = { DBP_I(op), DBP_S(pattern),
+	    DBP_S(pattern), DBP_S(from_name), DBP_S(from_name), DBP_I(from_id),
+	    DBP_I(limit) };
+	struct dbres		 res;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(a, STMT_OCCUPIER_LIST_FROM, pk, NPARAMS(pk),
+	    &res)) <= 0)
+		return rc;
+	occupier_group(a, &res, today, out, n);
+	return 1;
+}
+
+int
+store_occupier_filtered(struct arena *a, int64_t op,
+    const struct store_occ_filter *f, int32_t today, int64_t per_page,
+    struct store_occupier **out, size_t *n, int *more)
+{
+	char			 d[DATE_STRLEN];
+	const char		*pattern = store_like_pattern(a, f->q);
+	struct dbp		 p[] = { DBP_I(op), DBP_S(pattern),
+	    DBP_I(f->site), DBP_S(f->status), dbp_day(today, d),
+	    DBP_S(f->after_key), DBP_I(f->after_id), DBP_I(per_page + 1) };
+	struct dbres		 res;
+
+	*out = NULL;
+	*n = 0;
+	*more = 0;
+	if (db_query(a, f->by_ref ? STMT_OCCUPIER_FILTER_BY_REF :
+	    STMT_OCCUPIER_FILTER_BY_NAME, p, NPARAMS(p), &res) < 0)
+		return -1;
+	occupier_group(a, &res, today, out, n);
+	if (*n > (size_t)per_page) {
+		*n = (size_t)per_page;
+		*more = 1;
+	}
 	return 1;
 }
 
@@ -251,7 +290,8 @@ static int
 occlist_scan(struct arena *a, struct occlist_entry *e, int64_t op,
     int64_t version, const char *pattern, int64_t per_page)
 {
-	struct dbp		 p[] = { DBP_I(op), DBP_S(pattern) };
+	struct dbp		 p[] = { DBP_I(op), DBP_S(pattern),
+	    DBP_S(pattern) };
 	struct dbres		 res;
 	size_t			 k;
 
@@ -350,6 +390,35 @@ store_occupier_row(const struct dbrow *row, size_t k, struct store_occupier *o)
 	o->version = dbrow_int(row, k + 5);
 }
 
+/* "3,7,12" (GROUP_CONCAT of ids; NULL: none) into o->contract_sites. */
+void
+store_occupier_csites(struct arena *a, const struct dbrow *row, size_t k,
+    struct store_occupier *o)
+{
+	const char	*s;
+	size_t		 n = 1, i;
+	int64_t		 v = 0;
+
+	o->contract_sites = NULL;
+	o->ncontract_sites = 0;
+	if (dbrow_isnull(row, k) || *(s = dbrow_str(row, k)) == '\0')
+		return;
+	for (i = 0; s[i] != '\0'; i++)
+		n += s[i] == ',';
+	o->contract_sites = arena_calloc(a, n, sizeof(int64_t));
+	for (i = 0;; i++) {
+		if (s[i] >= '0' && s[i] <= '9' && v < INT64_MAX / 10) {
+			v = v * 10 + (s[i] - '0');
+			continue;
+		}
+		if (o->ncontract_sites < n && v > 0)
+			o->contract_sites[o->ncontract_sites++] = v;
+		v = 0;
+		if (s[i] == '\0')
+			break;
+	}
+}
+
 int
 store_occupier_get(struct arena *a, int64_t op, int64_t id,
     struct store_occupier *o)
@@ -425,6 +494,8 @@ sites_read(struct arena *a, struct arena *into, int64_t op,
 		k[i].s.address = dbrow_str(row, 2);
 		k[i].w = dbrow_str(row, 3);
 		k[i].wlen = row->len[3];
+		k[i].s.currency = dbrow_str(row, 4);
+		k[i].s.timezone = dbrow_str(row, 5);
 	}
 	qsort(k, res.nrows, sizeof(*k), site_key_order);
 	s = arena_calloc(into, res.nrows ? res.nrows : 1, sizeof(*s));
@@ -432,6 +503,8 @@ sites_read(struct arena *a, struct arena *into, int64_t op,
 		s[i].id = k[i].s.id;
 		s[i].name = arena_strdup(into, k[i].s.name);
 		s[i].address = arena_strdup(into, k[i].s.address);
+		s[i].currency = arena_strdup(into, k[i].s.currency);
+		s[i].timezone = arena_strdup(into, k[i].s.timezone);
 	}
 	*out = s;
 	*n = res.nrows;
@@ -496,6 +569,7 @@ store_occupier_sites(struct arena *a, int64_t op, int64_t occ, int64_t site,
 		    &res)) <= 0)
 			return rc;
 		store_occupier_row(&res.rows[0], 0, o);
+		store_occupier_csites(a, &res.rows[0], 7, o);
 		if (store_site_names(a, op, dbrow_int(&res.rows[0], 6), sites,
 		    ns) < 0)
 			return -1;
@@ -512,6 +586,22 @@ store_occupier_sites(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	s->address = dbrow_str(&res.rows[0], 8);
 	*sites = s;
 	*ns = 1;
+	return 1;
+}
+
+int
+store_occupier_name_taken(struct arena *a, int64_t op, const char *folded,
+    int64_t except, const char **holder)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(except), DBP_S(folded) };
+	struct dbres	 res;
+
+	*holder = NULL;
+	if (db_query(a, STMT_OCCUPIER_NAME_TAKEN, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	*holder = dbrow_str(&res.rows[0], 0);
 	return 1;
 }
 

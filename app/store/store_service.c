@@ -257,6 +257,38 @@ store_service_sites_set(int64_t op, int64_t id, const int64_t *sites,
 }
 
 int
+store_rule_impact(struct arena *a, int64_t op, int64_t service, int32_t day,
+    struct store_impact_row **out, size_t *n)
+{
+	char			 d1[DATE_STRLEN], d2[DATE_STRLEN];
+	struct dbp		 p[4];
+	struct dbres		 res;
+	struct store_impact_row	*o;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	p[0] = DBP_I(op);
+	p[1] = dbp_day(day, d1);
+	p[2] = DBP_I(service);
+	p[3] = dbp_day(day, d2);
+	if (db_query(a, STMT_RULE_IMPACT, p, 4, &res) < 0)
+		return -1;
+	o = arena_calloc(a, res.nrows ? res.nrows : 1, sizeof(*o));
+	for (i = 0; i < res.nrows; i++) {
+		o[i].occ = dbrow_int(&res.rows[i], 0);
+		o[i].site = dbrow_int(&res.rows[i], 1);
+		o[i].occ_name = dbrow_str(&res.rows[i], 2);
+		o[i].site_name = dbrow_str(&res.rows[i], 3);
+		o[i].service_id = dbrow_int(&res.rows[i], 4);
+		o[i].qty = dbrow_int(&res.rows[i], 5);
+	}
+	*out = o;
+	*n = res.nrows;
+	return 1;
+}
+
+int
 store_rule_insert(int64_t op, const char *kind, int64_t service,
     int64_t other_id, const char *other_category, int qty_le, int64_t max_qty)
 {
@@ -318,17 +350,111 @@ occsvc_order(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/*
+ * Per-worker page cache of plan reads (doc/page-cache.md). An entry is
+ * the answer of one STMT_PLAN_READ with the three versions it read in the
+ * same snapshot: occupier_site_version, catalog_version and site_names,
+ * which the triggers of sql/011 and sql/096 bump in the transaction of
+ * every write that changes what the answer holds. A request whose session
+ * statement read the same three versions for the same operator, occupier
+ * and site is served the entry: nothing it covers changed since. A
+ * version that has no row (0) is never kept: a write could not bump it.
+ */
+#define PLAN_CACHE	32
+
+static struct plan_entry {
+	int64_t		 op, occ, site;		/* op 0: empty */
+	int64_t		 v_os, v_cat, v_sites;
+	struct arena	*a;
+	struct dbres	 res;
+} plan_cache[PLAN_CACHE];
+static size_t			plan_next;
+static struct store_pagever	pagever;	/* this request's; occ 0: none */
+static uint64_t			plan_hits, plan_reads;
+
+void
+store_pagever_set(const struct store_pagever *pv)
+{
+	if (pv == NULL)
+		memset(&pagever, 0, sizeof(pagever));
+	else
+		pagever = *pv;
+}
+
+void
+store_plan_cache_stats(uint64_t *hits, uint64_t *reads)
+{
+	*hits = plan_hits;
+	*reads = plan_reads;
+}
+
+/* The kept answer for op, occ, site at this request's versions, or NULL. */
+static const struct plan_entry *
+plan_cached(int64_t op, int64_t occ, int64_t site)
+{
+	const struct store_pagever	*v = &pagever;
+	size_t				 i;
+
+	if (v->occ == 0 || v->op != op || v->occ != occ || v->site != site ||
+	    v->occupier_site == 0 || v->catalog == 0 || v->site_names == 0)
+		return NULL;
+	for (i = 0; i < PLAN_CACHE; i++) {
+		const struct plan_entry *e = &plan_cache[i];
+
+		if (e->op == op && e->occ == occ && e->site == site &&
+		    e->v_os == v->occupier_site && e->v_cat == v->catalog &&
+		    e->v_sites == v->site_names)
+			return e;
+	}
+	return NULL;
+}
+
+/* Keep res (one read of occ at site by op, its versions in its first
+ * row), replacing the entry of the same page or the oldest. */
+static void
+plan_keep(int64_t op, int64_t occ, int64_t site, const struct dbres *res)
+{
+	const struct dbrow	*first = &res->rows[0];
+	struct plan_entry	*e = NULL;
+	size_t			 i;
+
+	if (dbrow_isnull(first, 0) || dbrow_int(first, 27) == 0 ||
+	    dbrow_int(first, 24) == 0 || dbrow_isnull(first, 18))
+		return;	/* a version without a row, or not found */
+	for (i = 0; i < PLAN_CACHE && e == NULL; i++)
+		if (plan_cache[i].op == op && plan_cache[i].occ == occ &&
+		    plan_cache[i].site == site)
+			e = &plan_cache[i];
+	if (e == NULL) {
+		e = &plan_cache[plan_next];
+		plan_next = (plan_next + 1) % PLAN_CACHE;
+	}
+	if (e->a == NULL)
+		e->a = arena_new(8192);
+	else
+		arena_reset(e->a);
+	dbres_copy(e->a, res, &e->res);
+	e->op = op;
+	e->occ = occ;
+	e->site = site;
+	e->v_cat = dbrow_int(first, 0);
+	e->v_sites = dbrow_int(first, 24);
+	e->v_os = dbrow_int(first, 27);
+}
+
 int
 store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
     struct store_catalog *c, int64_t in_use[STORE_INFRA],
     struct store_occsvc **out, size_t *n, int64_t *version,
     struct store_plan_head *head)
 {
-	struct dbp		 p[] = { DBP_I(occ), DBP_I(occ), DBP_I(site),
-	    DBP_I(occ), DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(op) };
+	struct dbp		 p[] = { DBP_I(occ), DBP_I(site), DBP_I(occ),
+	    DBP_I(occ), DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(occ),
+	    DBP_I(site), DBP_I(site), DBP_I(op) };
 	struct dbres		 res;
 	struct store_occsvc	*o;
 	const struct dbrow	*first;
+	const struct plan_entry	*e;
 	size_t			 i, k;
 	int			 rc;
 
@@ -338,8 +464,17 @@ store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	if (head != NULL)
 		memset(head, 0, sizeof(*head));
 	memset(in_use, 0, sizeof(int64_t) * STORE_INFRA);
-	if ((rc = db_query(a, STMT_PLAN_READ, p, NPARAMS(p), &res)) < 0)
-		return -1;
+	if (head != NULL && (e = plan_cached(op, occ, site)) != NULL) {
+		plan_hits++;
+		dbres_copy(a, &e->res, &res);
+		rc = 1;
+	} else {
+		if ((rc = db_query(a, STMT_PLAN_READ, p, NPARAMS(p), &res)) < 0)
+			return -1;
+		plan_reads++;
+		if (head != NULL && rc > 0)
+			plan_keep(op, occ, site, &res);
+	}
 	if (rc == 0)	/* no such operator: nothing */
 		return catalog_at(a, op, site, 0, 0, c);
 	first = &res.rows[0];
@@ -348,6 +483,7 @@ store_plan_read(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	if (head != NULL && !dbrow_isnull(first, 18)) {
 		head->found = 1;
 		store_occupier_row(first, 18, &head->o);
+		store_occupier_csites(a, first, 26, &head->o);
 		head->sites_version = dbrow_int(first, 24);
 	}
 	for (k = 0; k < STORE_INFRA; k++)
@@ -371,7 +507,7 @@ store_plan_context(struct arena *a, int64_t op, int64_t occ, int64_t site,
     struct store_contract **contracts, size_t *ncontracts, int64_t *ips_held)
 {
 	struct dbp		 p[] = { DBP_I(occ), DBP_I(site), DBP_I(occ),
-	    DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(op) };
+	    DBP_I(site), DBP_I(occ), DBP_I(site), DBP_I(site), DBP_I(op) };
 	struct dbres		 res;
 	struct store_contract	*ct;
 	size_t			 i, k;
@@ -626,7 +762,7 @@ store_history(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	for (i = 0; i < res.nrows; i++) {
 		const struct dbrow *r = &res.rows[i];
 
-		e[i].at = dbrow_str(r, 0);
+		e[i].at = dbrow_int(r, 0);
 		e[i].who = dbrow_str(r, 1);
 		e[i].entity = dbrow_str(r, 2);
 		e[i].entity_id = dbrow_int(r, 3);
@@ -674,41 +810,3 @@ store_charge_changes(struct arena *a, int64_t op, int64_t occ, int64_t site,
 	return 1;
 }
 
-int
-store_active_services(struct arena *a, int64_t op, int32_t day,
-    struct store_active **out, size_t *n)
-{
-	char			 d[DATE_STRLEN];
-	struct dbp		 p[3];
-	struct dbres		 res;
-	struct store_active	*c;
-	size_t			 i;
-
-	*out = NULL;
-	*n = 0;
-	date_format(day, d, sizeof(d));
-	p[0] = DBP_I(op);
-	p[1] = DBP_S(d);
-	p[2] = DBP_S(d);
-	if (db_query(a, STMT_ACTIVE_SERVICES, p, 3, &res) < 0)
-		return -1;
-	c = arena_calloc(a, res.nrows, sizeof(*c));
-	for (i = 0; i < res.nrows; i++) {
-		const struct dbrow *r = &res.rows[i];
-
-		c[i].id = dbrow_int(r, 0);
-		c[i].site_id = dbrow_int(r, 1);
-		c[i].site_name = dbrow_str(r, 2);
-		c[i].service_id = dbrow_int(r, 3);
-		c[i].service_name = dbrow_str(r, 4);
-		c[i].cost = dbrow_int(r, 5);
-		c[i].rrp = dbrow_int(r, 6);
-		c[i].price = dbrow_int(r, 7);
-		c[i].qty = dbrow_int(r, 8);
-		c[i].occ_name = dbrow_str(r, 9);
-		c[i].contract_ref = dbrow_str(r, 10);
-	}
-	*out = c;
-	*n = res.nrows;
-	return 1;
-}

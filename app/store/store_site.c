@@ -29,6 +29,8 @@ store_site_list(struct arena *a, int64_t op, int figures,
 		s[i].nfloors = dbrow_int(&res.rows[i], 3);
 		s[i].nports = dbrow_int(&res.rows[i], 4);
 		s[i].noccupiers = dbrow_int(&res.rows[i], 5);
+		s[i].currency = dbrow_str(&res.rows[i], 6);
+		s[i].timezone = dbrow_str(&res.rows[i], 7);
 	}
 	*out = s;
 	*n = res.nrows;
@@ -76,23 +78,75 @@ store_floor_list(struct arena *a, int64_t op, int64_t site,
 	return 1;
 }
 
+static struct store_port *ports_from_rows(struct arena *,
+		    const struct dbres *);
+
 int
 store_port_list_site(struct arena *a, int64_t op, int64_t site,
     struct store_port **out, size_t *n)
 {
 	struct dbp		 p[] = { DBP_I(op), DBP_I(site) };
 	struct dbres		 res;
-	struct store_port	*pt;
-	size_t			 i;
 	int			 rc;
 
 	*out = NULL;
 	*n = 0;
 	if ((rc = db_query(a, STMT_PORT_LIST_SITE, p, NPARAMS(p), &res)) <= 0)
 		return rc;
-	pt = arena_calloc(a, res.nrows, sizeof(*pt));
-	for (i = 0; i < res.nrows; i++) {
-		const struct dbrow *r = &res.rows[i];
+	*out = ports_from_rows(a, &res);
+	*n = res.nrows;
+	return 1;
+}
+
+int
+store_port_page(struct arena *a, int64_t op, int64_t site, int64_t anchor,
+    int before, size_t limit, struct store_port **out, size_t *n)
+{
+	struct dbp	 pa[] = { DBP_I(op), DBP_I(site), DBP_I(anchor),
+			    DBP_I(op), DBP_I(site), DBP_I(anchor),
+			    DBP_I((int64_t)limit) };
+	struct dbp	 pb[] = { DBP_I(op), DBP_I(site), DBP_I(op),
+			    DBP_I(site), DBP_I(anchor), DBP_I((int64_t)limit) };
+	struct dbres	 res;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = before ? db_query(a, STMT_PORT_PAGE_BEFORE, pb, NPARAMS(pb), &res) :
+	    db_query(a, STMT_PORT_PAGE_AFTER, pa, NPARAMS(pa), &res);
+	if (rc <= 0)
+		return rc;
+	*out = ports_from_rows(a, &res);
+	*n = res.nrows;
+	return 1;
+}
+
+int
+store_port_get_site(struct arena *a, int64_t op, int64_t site, int64_t id,
+    struct store_port *out)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_I(id) };
+	struct dbres	 res;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = db_query(a, STMT_PORT_GET_SITE, p, NPARAMS(p), &res)) <= 0)
+		return rc;
+	if (res.nrows == 0)
+		return 0;
+	*out = ports_from_rows(a, &res)[0];
+	return 1;
+}
+
+static struct store_port *
+ports_from_rows(struct arena *a, const struct dbres *res)
+{
+	struct store_port	*pt;
+	size_t			 i;
+
+	pt = arena_calloc(a, res->nrows ? res->nrows : 1, sizeof(*pt));
+	for (i = 0; i < res->nrows; i++) {
+		const struct dbrow *r = &res->rows[i];
 
 		pt[i].id = dbrow_int(r, 0);
 		pt[i].floor_id = dbrow_int(r, 1);
@@ -104,7 +158,5 @@ store_port_list_site(struct arena *a, int64_t op, int64_t site,
 		pt[i].occupier_name = dbrow_str(r, 7);
 		pt[i].state = dbrow_str(r, 8);
 	}
-	*out = pt;
-	*n = res.nrows;
-	return 1;
+	return pt;
 }

@@ -63,7 +63,7 @@ test('eight services: the footer with the fractions, the total and Save stays in
 		assert.equal(await save.isDisabled(), true, 'Save waits for a change');
 		// Prices in Available services.
 		const item = dlg.locator('.avail-list li', { has: page.locator('.svc-name', { hasText: 'Voicemail to email' }) });
-		assert.match(await text(item.locator('.svc-price')), /^\d+\.\d\d a month$/);
+		assert.match(await text(item.locator('.svc-price')), /^£\d[\d,]*\.\d\d a month$/);
 		await item.getByRole('button').click();
 		await until(async () => (await planRows(dlg)).length === 8, 'the eighth row');
 		await until(() => save.isEnabled(), 'Save enabled by the change');
@@ -74,7 +74,7 @@ test('eight services: the footer with the fractions, the total and Save stays in
 		assert.ok(box.top >= 0 && box.bottom <= box.h, `the footer is on screen: ${JSON.stringify(box)}`);
 		const foot = dlg.locator('.manage-foot');
 		assert.equal(await foot.locator('.infra-inline li').count(), 5, 'the five fractions in the footer');
-		assert.match(await text(foot.locator('.grand')), /^\d[\d,]*\.\d\d$/);
+		assert.match(await text(foot.locator('.grand')), /^£\d[\d,]*\.\d\d$/);
 		assert.equal(await foot.locator('button.save').isVisible(), true);
 		const lastRow = await dlg.locator('tr.row').last().evaluate((tr) => tr.getBoundingClientRect().bottom);
 		assert.ok(lastRow > box.top, 'the rows scroll under it (eight rows are taller than the dialog)');
@@ -140,11 +140,11 @@ test('with 300 ms of latency, a second add 100 ms after the first and keystrokes
 			await price.focus();
 			await page.keyboard.press('Control+A');
 			await page.keyboard.type('75.50', { delay: 100 });
-			await until(async () => await settled(dlg) && (await text(dlg.locator('.grand'))) === '166.00',
+			await until(async () => await settled(dlg) && (await text(dlg.locator('.grand'))) === '£166.00',
 				'the total with both changes (15.00 + 2 × 75.50)');
 			const rows = await planRows(dlg);
 			assert.deepEqual(rows.map((r) => [r.name, r.price, r.qty, r.total]),
-				[['Voice line', '15.00', '1', '15.00'], [LAN, '75.50', '2', '151.00']]);
+				[['Voice line', '15.00', '1', '£15.00'], [LAN, '75.50', '2', '£151.00']]);
 			assert.equal(await page.evaluate(() => document.activeElement.getAttribute('name')), 'row[1][price]',
 				'the focus stays in the field being typed in');
 			// Typing right after an add, while it is on its way: the field
@@ -154,7 +154,7 @@ test('with 300 ms of latency, a second add 100 ms after the first and keystrokes
 			await qty.focus();
 			await page.keyboard.press('Control+A');
 			await page.keyboard.type('2', { delay: 100 });
-			await until(async () => await settled(dlg) && (await text(dlg.locator('.grand'))) === '186.00',
+			await until(async () => await settled(dlg) && (await text(dlg.locator('.grand'))) === '£186.00',
 				'the total with the add and the typed QTY (2 × 15.00 + 2 × 75.50 + 5.00)');
 			assert.deepEqual((await planRows(dlg)).map((r) => [r.name, r.qty]),
 				[['Voice line', '2'], [LAN, '2'], ['Call recording', '1']]);

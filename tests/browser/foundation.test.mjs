@@ -42,16 +42,21 @@ before(async () => {
 
 after(closeBrowsers);
 
-test('sign in with the labelled fields and land on Occupiers', async () => {
+test('sign in with the labelled fields, land on the start page, open Occupiers', async () => {
 	await step(page, 'sign-in', async () => {
 		await page.goto(`${BASE_URL}/`);
 		await page.waitForURL(/\/login(\?|$)/);
 		assert.equal(await text(page.getByRole('heading', { level: 1 })), 'Tenantry Sign in');
 		await shoot(page, 'sign-in.png', false);
 		await signIn(page, '/');
-		assert.equal(new URL(page.url()).pathname, '/occupiers');
-		assert.equal(await text(page.getByRole('heading', { level: 1 })), 'Occupiers');
+		assert.equal(new URL(page.url()).pathname, '/dashboard');
+		assert.equal(await text(page.getByRole('heading', { level: 1 })), 'Today');
 		const menu = page.getByRole('navigation', { name: 'Main menu' });
+		await Promise.all([
+			page.waitForURL((u) => u.pathname === '/occupiers'),
+			menu.getByRole('link', { name: 'Occupiers' }).click(),
+		]);
+		assert.equal(await text(page.getByRole('heading', { level: 1 })), 'Occupiers');
 		assert.equal(await menu.getByRole('link', { name: 'Occupiers' }).getAttribute('aria-current'),
 			'page');
 		assert.ok(await menu.getByRole('link', { name: 'Sites' }).isVisible());

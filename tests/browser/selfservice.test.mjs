@@ -130,7 +130,7 @@ test('the occupier admin signs in and lands on its own services, read-only', asy
 		assert.deepEqual((await menu.getByRole('link').allInnerTexts()).map((s) => s.trim()),
 			['Services', 'Cases', 'Invoices', 'Users', 'Account']);
 		const heads = (await page.locator('table.services thead th').allTextContents()).map((s) => s.trim());
-		assert.deepEqual(heads, ['Service', 'Contract', 'Start date', 'RRP', 'Price', 'QTY', 'Total', 'Status']);
+		assert.deepEqual(heads, ['Service', 'Contract', 'Start date', 'Activated', 'Price', 'QTY', 'Total', 'Status']);
 		const names = (await page.locator('table.services .svc-name').allInnerTexts()).map((s) => s.trim());
 		assert.ok(names.includes('Voice line') && names.includes('Wi-Fi devices pack (10)'), JSON.stringify(names));
 		assert.equal(await page.getByRole('link', { name: /Manage services|Add services/ }).count(), 0,
@@ -164,7 +164,8 @@ test('the occupier admin registers a Wi-Fi device within its allocation', async 
 		await page.getByLabel(/MAC address/).fill(mac.toUpperCase());
 		await page.getByLabel('Label', { exact: true }).fill('Reception laptop');
 		await Promise.all([
-			page.waitForURL(/\?done=device_registered$/),
+			// The same URL again: the GET after the redirect.
+			page.waitForResponse((res) => res.request().method() === 'GET' && /\/devices$/.test(new URL(res.url()).pathname)),
 			page.getByRole('button', { name: 'Register device' }).click(),
 		]);
 		assert.equal(await text(page.getByRole('status').first()), 'The Wi-Fi device is registered and active.');
@@ -192,7 +193,7 @@ test('the occupier admin raises a case and sees it in its cases', async () => {
 		await page.getByLabel(/^Subject/).fill(subject);
 		await page.getByLabel(/^Details/).fill('The signal drops in the meeting room on the second floor.');
 		await Promise.all([
-			page.waitForURL(/\/my\/cases\/\d+\?done=created$/),
+			page.waitForURL(/\/my\/cases\/\d+$/),
 			page.getByRole('button', { name: 'Raise case' }).click(),
 		]);
 		assert.equal(await text(page.getByRole('heading', { level: 1 })), subject);

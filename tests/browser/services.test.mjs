@@ -222,17 +222,17 @@ test('add Public IP (/29), then Internet (LAN only) 100 Mbps → Switch ports 0/
 		const dlg = await dialog();
 		await dlg.getByRole('button', { name: `Add ${PUBLIC_IP}` }).click();
 		await until(async () => (await planRows(dlg)).length === 1, 'the Public IP row');
-		assert.deepEqual(await planRows(dlg), [{ name: PUBLIC_IP, price: '25.00', qty: '1', total: '25.00',
+		assert.deepEqual(await planRows(dlg), [{ name: PUBLIC_IP, price: '25.00', qty: '1', total: '£25.00',
 			msgs: ['Public IP (/29) requires an Internet service'] }]);
 		assert.equal(await dlg.locator('button.save').isDisabled(), true, 'Save disabled');
 		await dlg.getByRole('button', { name: `Add ${LAN}` }).click();
 		await until(async () => (await planRows(dlg)).length === 2, 'the Internet row');
 		const rows = await planRows(dlg);
 		assert.deepEqual(rows.map((r) => [r.name, r.price, r.qty, r.total, r.msgs]),
-			[[PUBLIC_IP, '25.00', '1', '25.00', []], [LAN, '90.00', '1', '90.00', []]]);
+			[[PUBLIC_IP, '25.00', '1', '£25.00', []], [LAN, '90.00', '1', '£90.00', []]]);
 		assert.deepEqual(await infra(dlg), ['Switch ports 0/3', 'Telephony extensions 0/0',
 			'Public IP addresses 0/5', 'Wi-Fi devices 0/0', 'Wi-Fi accounts 0/0']);
-		assert.equal(await text(dlg.locator('.grand')), '115.00');
+		assert.equal(await text(dlg.locator('.grand')), '£115.00');
 		assert.equal(await dlg.locator('button.save').isDisabled(), false, 'Save enabled');
 		// The only contract is chosen, and its start date shown.
 		assert.equal(await dlg.getByLabel(`Contract for ${LAN}`).locator('option:checked').innerText(), 'NW-SD-011-1');
@@ -247,16 +247,16 @@ test('changing a QTY updates the row Total and the total per month in place', as
 		const dlg = await dialog();
 		assert.equal((await planRows(dlg)).length, 2, 'the rows of the previous step');
 		await dlg.getByLabel(`QTY of ${LAN}`).fill('2');
-		await until(async () => (await text(dlg.locator('.grand'))) === '205.00', 'the total per month');
+		await until(async () => (await text(dlg.locator('.grand'))) === '£205.00', 'the total per month');
 		assert.deepEqual((await planRows(dlg)).map((r) => [r.name, r.qty, r.total]),
-			[[PUBLIC_IP, '1', '25.00'], [LAN, '2', '180.00']]);
+			[[PUBLIC_IP, '1', '£25.00'], [LAN, '2', '£180.00']]);
 		assert.equal((await infra(dlg))[0], 'Switch ports 0/4');
 		await dlg.getByLabel(`Price per unit for ${LAN}`).fill('80.00');
-		await until(async () => (await text(dlg.locator('.grand'))) === '185.00', 'the total after a price change');
-		assert.equal((await planRows(dlg))[1].total, '160.00');
+		await until(async () => (await text(dlg.locator('.grand'))) === '£185.00', 'the total after a price change');
+		assert.equal((await planRows(dlg))[1].total, '£160.00');
 		await dlg.getByLabel(`QTY of ${LAN}`).fill('1');
 		await dlg.getByLabel(`Price per unit for ${LAN}`).fill('90.00');
-		await until(async () => (await text(dlg.locator('.grand'))) === '115.00', 'back to QTY 1 at 90.00');
+		await until(async () => (await text(dlg.locator('.grand'))) === '£115.00', 'back to QTY 1 at 90.00');
 		assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
 		assert.equal(page.url(), jUrl);
 		assert.deepEqual(dbServices(J.occ, J.site), [], 'nothing saved yet');
@@ -281,14 +281,14 @@ test('an invalid plan shows the violation next to its row and disables Save; fix
 			'a valid plan');
 		assert.deepEqual(dbServices(J.occ, J.site), [], 'nothing saved before Save');
 		await Promise.all([
-			page.waitForURL((u) => u.searchParams.get('done') === 'services_saved'),
+			page.waitForURL((u) => /\/services$/.test(u.pathname)),
 			dlg.getByRole('button', { name: 'Add services' }).click(),
 		]);
 		assert.equal(await text(page.locator('.flash')), 'Services saved.');
 		const saved = await tabRows(page);
 		assert.deepEqual(saved.map((r) => [r.Service, r.Price, r.QTY, r.Total, r.Status]), [
-			[PUBLIC_IP, '25.00', '1', '25.00', 'Scheduled'],
-			[LAN, '90.00', '1', '90.00', 'Scheduled'],
+			[PUBLIC_IP, '£25.00', '1', '£25.00', 'Scheduled'],
+			[LAN, '£90.00', '1', '£90.00', 'Scheduled'],
 		]);
 		assert.deepEqual(await infra(page.locator('.infra')), ['Switch ports 0/3', 'Telephony extensions 0/0',
 			'Public IP addresses 0/5', 'Wi-Fi devices 0/0', 'Wi-Fi accounts 0/0']);
@@ -353,11 +353,11 @@ test('keyboard only: search, add, QTY without the mouse; Escape closes the dialo
 		assert.equal(a.name, 'row[0][qty]', 'Tab reaches the QTY field');
 		await page.keyboard.press('Control+A');
 		await page.keyboard.type('3');
-		await until(async () => (await planRows(dlg))[0].total === '270.00', 'the row total for QTY 3');
+		await until(async () => (await planRows(dlg))[0].total === '£270.00', 'the row total for QTY 3');
 		const rows = await planRows(dlg);
-		assert.deepEqual(rows.map((r) => [r.name, r.qty, r.total, r.msgs]), [[LAN, '3', '270.00', []]]);
+		assert.deepEqual(rows.map((r) => [r.name, r.qty, r.total, r.msgs]), [[LAN, '3', '£270.00', []]]);
 		assert.equal((await active()).name, 'row[0][qty]', 'typing keeps the focus in the QTY field');
-		assert.equal(await text(dlg.locator('.grand')), '270.00');
+		assert.equal(await text(dlg.locator('.grand')), '£270.00');
 		assert.equal((await infra(dlg))[0], 'Switch ports 0/3');
 		assert.equal(await dlg.locator('button.save').isDisabled(), false);
 		// Escape with an unsaved row asks first (Cancel keeps the dialog);
@@ -427,22 +427,22 @@ test('without JavaScript the dialog is a page: add, Recalculate, save', async ()
 		// QTY 2, Recalculate: the totals follow.
 		await p.getByLabel(`QTY of ${LAN}`).fill('2');
 		await Promise.all([p.waitForNavigation({ waitUntil: 'load' }), recalc.click()]);
-		assert.deepEqual((await planRows(p)).map((r) => [r.name, r.qty, r.total]), [[PUBLIC_IP, '1', '25.00'], [LAN, '2', '180.00']]);
-		assert.equal(await text(p.locator('.grand')), '205.00');
+		assert.deepEqual((await planRows(p)).map((r) => [r.name, r.qty, r.total]), [[PUBLIC_IP, '1', '£25.00'], [LAN, '2', '£180.00']]);
+		assert.equal(await text(p.locator('.grand')), '£205.00');
 		assert.equal((await infra(p))[0], 'Switch ports 0/4');
 		// Enter in a field recalculates too (the form's first, default button).
 		await p.getByLabel(`Price per unit for ${LAN}`).fill('85.00');
 		await Promise.all([p.waitForNavigation({ waitUntil: 'load' }), p.getByLabel(`Price per unit for ${LAN}`).press('Enter')]);
-		assert.equal(await text(p.locator('.grand')), '195.00');
+		assert.equal(await text(p.locator('.grand')), '£195.00');
 		await shoot(p, 'manage-nojs.png', false);
 		// Save (the button reads "Add services" for a first save).
 		await Promise.all([
-			p.waitForURL((u) => u.searchParams.get('done') === 'services_saved'),
+			p.waitForURL((u) => /\/services$/.test(u.pathname)),
 			p.getByRole('button', { name: 'Add services' }).click(),
 		]);
 		assert.equal(await text(p.locator('.flash')), 'Services saved.');
 		assert.deepEqual((await tabRows(p)).map((r) => [r.Service, r.Price, r.QTY, r.Total]),
-			[[PUBLIC_IP, '25.00', '1', '25.00'], [LAN, '85.00', '2', '170.00']]);
+			[[PUBLIC_IP, '£25.00', '1', '£25.00'], [LAN, '£85.00', '2', '£170.00']]);
 		assert.deepEqual(dbServices(K.occ, K.site), [[PUBLIC_IP, '2500', '1'], [LAN, '8500', '2']]);
 	});
 });

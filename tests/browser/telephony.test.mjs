@@ -44,7 +44,7 @@ before(async () => {
 	await page.goto(`${BASE_URL}/login`);
 	await page.getByLabel('Email').fill('admin@northwind.example');
 	await page.getByLabel('Password').fill('tenantry-demo');
-	await Promise.all([page.waitForURL(/\/occupiers$/),
+	await Promise.all([page.waitForURL(/\/dashboard$/),
 		page.getByRole('button', { name: 'Sign in' }).click()]);
 });
 
@@ -54,17 +54,17 @@ after(async () => {
 		await rm(dir, { recursive: true, force: true });
 });
 
-test('an occupier with a contract and no services', async () => {
+test('an occupier with a contract and no services, through the move-in', async () => {
 	await page.goto(`${BASE_URL}/occupiers/new`);
-	await page.getByLabel('Name').fill(NAME);
-	await Promise.all([page.waitForURL(/\/services\?done=created$/),
+	await page.locator('#f-name').fill(NAME);
+	await Promise.all([page.waitForURL(/\/move-in$/),
 		page.getByRole('button', { name: 'Create occupier' }).click()]);
-	base = new URL(page.url()).pathname.replace(/\/services$/, '');
-	await page.goto(`${BASE_URL}${base}/contracts/new`);
-	await page.getByLabel('Reference').fill(`VW-${Date.now()}`);
+	await page.locator('#f-site').selectOption({ index: 1 });
+	await page.getByLabel('Contract reference').fill(`VW-${Date.now()}`);
 	await page.getByLabel('Start date').fill('2026-01-05');
-	await Promise.all([page.waitForURL(/\/contracts\?done=created$/),
-		page.getByRole('button', { name: 'Create contract' }).click()]);
+	await Promise.all([page.waitForURL(/\/services\/manage\?movein=1$/),
+		page.getByRole('button', { name: 'Save contract and choose services' }).click()]);
+	base = new URL(page.url()).pathname.replace(/\/services\/manage$/, '');
 });
 
 test('add voice: two numbers are allocated and active at once', async () => {
@@ -77,7 +77,7 @@ test('add voice: two numbers are allocated and active at once', async () => {
 	await qty.fill('2');
 	await assert.doesNotReject(() => infra(dlg, 'Telephony extensions')
 	    .filter({ hasText: '0/2' }).waitFor());
-	await Promise.all([page.waitForURL(/\/services\?done=services_saved$/),
+	await Promise.all([page.waitForURL(/\/services$/),
 		dlg.getByRole('button', { name: 'Add services' }).click()]);
 	assert.equal(await infra(page, 'Telephony extensions').textContent(), '2/2');
 	await page.goto(`${BASE_URL}${base}/telephony`);
@@ -119,7 +119,7 @@ test('deactivate the numbers in Telephony, then the removal saves', async () => 
 	await infra(dlg, 'Telephony extensions').filter({ hasText: '0/0' }).waitFor();
 	const save = dlg.getByRole('button', { name: 'Save' });
 	assert.equal(await save.isDisabled(), false);
-	await Promise.all([page.waitForURL(/\/services\?done=services_saved$/), save.click()]);
+	await Promise.all([page.waitForURL(/\/services$/), save.click()]);
 	assert.equal(await infra(page, 'Telephony extensions').textContent(), '0/0');
 	assert.match(await page.locator('table.services').textContent(), /Voice line[\s\S]*Inactive/);
 	assert.deepEqual(problems, []);

@@ -281,20 +281,44 @@ test('list: open by default, closed, all, with exact counts; occupier and site f
 	void a; void c;
 });
 
-test('list paging: 25 per page', async () => {
+test('list paging by key: 50 a page, Next and Previous keep the filters, no gap and no duplicate', async () => {
 	const o = await newOccupier([cw]);
 	const px = `PG-${rnd(4)}`;
-	for (let i = 0; i < 26; i++)
+	for (let i = 0; i < 56; i++)
 		await raise({ occupier: o.id, site: cw, subject: `${px} ${String(i).padStart(2, '0')}` });
-	let r = await admin.get(`/cases?occupier=${o.id}`);
-	assert.equal(tableRows(r.body).length, 25);
-	assert.match(r.text, /26 cases/);
-	assert.match(r.text, /Page 1 of 2/);
-	assert.match(r.body, new RegExp(`<a rel="next" href="/cases\\?status=open&amp;occupier=${o.id}&amp;page=2">`));
-	r = await admin.get(`/cases?status=open&occupier=${o.id}&page=2`);
-	assert.deepEqual(tableRows(r.body).map((x) => x[0]), [`${px} 00`], 'the oldest on page 2');
-	assert.match(r.text, /Page 2 of 2/);
-	assert.match(r.body, /<a rel="prev" href="\/cases\?status=open&amp;occupier=\d+">/);
+	const newestFirst = [...Array(56).keys()].reverse().map((i) => `${px} ${String(i).padStart(2, '0')}`);
+	const link = (body, rel) => {
+		const m = new RegExp(`<a rel="${rel}" href="([^"]+)">`).exec(body);
+		return m ? decode(m[1]) : null;
+	};
+	let r = await admin.get(`/cases?occupier=${o.id}&site=${cw}`);
+	assertHtml(r, 200, 'page 1');
+	const p1 = tableRows(r.body).map((x) => x[0]);
+	assert.equal(p1.length, 50, 'the first page: 50 cases');
+	assert.match(r.text, /56 cases/);
+	assert.equal(link(r.body, 'prev'), null, 'no Previous on the first page');
+	const next = link(r.body, 'next');
+	assert.match(next ?? '', new RegExp(`^/cases\\?status=open&occupier=${o.id}&site=${cw}&after=\\d+$`),
+		'Next keeps the filters and names the last case shown');
+	r = await admin.get(next);
+	assertHtml(r, 200, 'page 2');
+	const p2 = tableRows(r.body).map((x) => x[0]);
+	assert.deepEqual([...p1, ...p2], newestFirst, 'the two pages: every case once, newest first');
+	assert.equal(link(r.body, 'next'), null, 'no Next on the last page');
+	const prev = link(r.body, 'prev');
+	assert.match(prev ?? '', new RegExp(`^/cases\\?status=open&occupier=${o.id}&site=${cw}&before=\\d+$`));
+	r = await admin.get(prev);
+	assert.deepEqual(tableRows(r.body).map((x) => x[0]), p1, 'Previous: the first page again');
+	assert.equal(link(r.body, 'prev'), null);
+	assert.ok(link(r.body, 'next'), 'and its Next');
+	// Another operator's case as the key matches nothing.
+	const foreign = Number(db(`SELECT c.id FROM support_case c JOIN operator p ON p.id = c.operator_id
+		WHERE p.name <> 'Northwind Workspaces' LIMIT 1`)[0]?.[0] ?? 0);
+	if (foreign > 0) {
+		r = await admin.get(`/cases?occupier=${o.id}&after=${foreign}`);
+		assertHtml(r, 200, 'a foreign key');
+		assert.deepEqual(tableRows(r.body), []);
+	}
 });
 
 test('comment, close, reopen: conversation, system lines, audit events; closed cases take no comments', async () => {

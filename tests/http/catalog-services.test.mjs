@@ -115,17 +115,17 @@ test('an admin adds a service: stored, audited, listed, and offered at once at i
 	assert.equal(inputValue(show.body, `site_rrp_${sd}`), '');
 	// Listed, with the RRP at Canary Wharf named.
 	const list = text((await admin.get('/catalog')).body);
-	assert.ok(list.includes(`${f.name} A service made by a test. Wi-Fi 20.00 80.00 3 Wi-Fi devices, 2 Wi-Fi accounts`), list.slice(0, 200));
+	assert.ok(list.includes(`${f.name} A service made by a test. Wi-Fi £20.00 £80.00 3 Wi-Fi devices, 2 Wi-Fi accounts`), list.slice(0, 200));
 	assert.ok(/Canary Wharf \(RRP 95\.00\), Shoreditch/.test(list));
 	// The dialog at Canary Wharf offers it at 95.00, and a new row defaults to that; Shoreditch at 80.00.
 	const o = await occupierWith(admin, cw, [{}]);
 	const p = await occupierWith(admin, sd, [{}]);
 	const m = (await openManage(admin, o.occ, cw)).m;
-	assert.equal(availRrp(m, id), '95.00 a month');
+	assert.equal(availRrp(m, id), '£95.00 a month');
 	const a = await submit(admin, o.occ, cw, m.version, [], { add: id });
 	assert.deepEqual(a.m.rows.map((x) => [x.name, x.rrp, x.price]), [[f.name, '95.00', '95.00']]);
 	const n = (await openManage(admin, p.occ, sd)).m;
-	assert.equal(availRrp(n, id), '80.00 a month', 'the service RRP where the site has none');
+	assert.equal(availRrp(n, id), '£80.00 a month', 'the service RRP where the site has none');
 	const b = await submit(admin, p.occ, sd, n.version, [], { add: id });
 	assert.deepEqual(b.m.rows.map((x) => [x.rrp, x.price]), [['80.00', '80.00']]);
 	// Saved at Canary Wharf: the Services tab shows the site's RRP.
@@ -144,7 +144,7 @@ test('an admin adds a service: stored, audited, listed, and offered at once at i
 test('an admin edits every field; the dialog shows the change on the very next request', async () => {
 	const { id, f } = await added();
 	const o = await occupierWith(admin, cw, [{}]);
-	assert.equal(availRrp((await openManage(admin, o.occ, cw)).m, id), '95.00 a month', 'cached once');
+	assert.equal(availRrp((await openManage(admin, o.occ, cw)).m, id), '£95.00 a month', 'cached once');
 	await admin.get(`/catalog/${id}`);
 	const code = `edited-${rnd()}`;
 	const name = `Edited service ${rnd()}`;
@@ -163,7 +163,7 @@ test('an admin edits every field; the dialog shows the change on the very next r
 	assert.equal(audit[1], `rrp=99.00\ndescription=A service made by a test.\ncode=${code}\nname=${name}\ncategory=Internet\n`
 		+ 'cost=21.50\nentitles=1/0/0/0/0\nsite_rrp=');
 	const m = (await openManage(admin, o.occ, cw)).m;
-	assert.equal(availRrp(m, id), '99.00 a month', 'the next request sees the new catalog');
+	assert.equal(availRrp(m, id), '£99.00 a month', 'the next request sees the new catalog');
 	assert.ok(m.avail.some((x) => x.id === id && x.name === name && x.category === 'Internet'));
 	// A save that sends only RRP, description and sites keeps the rest.
 	const r2 = await post(admin, `/catalog/${id}`, [['op', 'save'], ['rrp', '98.00'], ['description', 'short'], ['site', String(cw)]]);
@@ -279,7 +279,7 @@ test('retire: gone from Available services and refused on a new row; a plan that
 	// Offered again: back in Available services on the next request.
 	assertRedirect(await post(admin, `/catalog/${id}`, [['op', 'unretire']]), `/catalog/${id}?done=offered`, 'un-retire');
 	assert.equal(dbValue(`SELECT retired FROM service WHERE id = ${id}`), '0');
-	assert.equal(availRrp((await openManage(admin, p.occ, cw)).m, id), '95.00 a month');
+	assert.equal(availRrp((await openManage(admin, p.occ, cw)).m, id), '£95.00 a month');
 	assertHtml(await post(admin, `/catalog/${id}`, [['op', 'unretire']]), 409, 'offered already');
 });
 

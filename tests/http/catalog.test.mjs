@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	ADMIN, EASTWIND_ADMIN, OCC_ADMIN, STAFF, assertHtml, assertRedirect, db, dbValue, decode, q,
-	signedIn, siteId, text, textareaValue, inputValue,
+	signedIn, siteId, text, textareaValue, inputValue, money,
 } from './lib.mjs';
 import {
 	allMessages, occupierWith, openManage, post, serviceIds, submit,
@@ -66,8 +66,8 @@ function catalogRows(html) {
 			description: descs[0],
 			needsCase: descs.includes('Needs a case'),
 			category: text(c[1]),
-			cost: text(c[2]),
-			rrp: text(c[3]),
+			cost: money(text(c[2])),
+			rrp: money(text(c[3])),
 			entitles: text(c[4]),
 			rules: [...c[5].matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => text(m[1])),
 			sites: text(c[6]),
@@ -149,7 +149,7 @@ test('a service page: cost, entitlements and rules; admins get the forms', async
 	assertHtml(r, 200, 'service page');
 	assert.match(r.body, /<h1>Public IP \(\/29\)<\/h1>/);
 	assert.match(r.text, /Public IP · code public-ip-29/);
-	assert.match(r.text, /Cost 10\.00 Entitles \(per unit\) 2 switch ports, 5 public IP addresses/);
+	assert.match(r.text, /Cost £10\.00 Entitles \(per unit\) 2 switch ports, 5 public IP addresses/);
 	assert.equal(inputValue(r.body, 'rrp'), '25.00');
 	assert.equal(textareaValue(r.body, 'description'), 'A /29 block: 5 usable public IPv4 addresses, on two dedicated switch ports.');
 	assert.match(r.body, new RegExp(`<input type="checkbox" name="site" value="${cw}" checked> Canary Wharf`));
@@ -186,7 +186,7 @@ test('staff see the catalog read-only; their POSTs are refused with nothing chan
 	assertHtml(p, 200, 'staff service page');
 	assert.ok(!/<form[^>]*action="\/catalog/.test(p.body), 'no forms on the service page');
 	assert.ok(!/name="rrp"|name="description"|name="site"/.test(p.body));
-	assert.match(p.text, /RRP 10\.00 Description Five named WPA2-Enterprise accounts for the secure Wi-Fi network\. Sites Canary Wharf Shoreditch/);
+	assert.match(p.text, /RRP £10\.00 Description Five named WPA2-Enterprise accounts for the secure Wi-Fi network\. Sites Canary Wharf Shoreditch/);
 	const before_ = db(`SELECT rrp, description FROM service WHERE id = ${id}`);
 	const sites = db(`SELECT site_id FROM service_site WHERE service_id = ${id} ORDER BY site_id`);
 	const rules = db(`SELECT COUNT(*) FROM service_rule WHERE operator_id = ${NW}`);

@@ -19,7 +19,7 @@
 // back in `after`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, assertHtml, assertRedirect, db, dbValue, q, signedIn, siteId, tableRows } from './lib.mjs';
+import { ADMIN, assertHtml, assertRedirect, db, dbValue, money, q, signedIn, siteId, tableRows } from './lib.mjs';
 import { Clock } from './clock.mjs';
 import {
 	allMessages, newContract, newOccupier, openManage, parseHistory, parseServicesTab, rowsOf, serviceIds, submit,
@@ -88,11 +88,13 @@ async function tab(k, occ, month) {
 	const r = await k.get(`/occupiers/${occ}/sites/${cw}/charges?month=${month}`);
 	assertHtml(r, 200, `Charges ${month}`);
 	const section = /<section class="tab-body">[\s\S]*?<\/section>/.exec(r.body)[0];
-	const total = /Total for [A-Za-z]+ \d{4}\s*([\d,]+\.\d\d)/.exec(r.text);
+	const total = /Total for [A-Za-z]+ \d{4}\s*£([\d,]+\.\d\d)/.exec(r.text);
 	return {
 		section,
 		text: r.text,
-		lines: tableRows(section).filter((x) => x.length === 7).map((x) => x.join(' | ')),
+		// Unit price and amount in pounds (money() checks the symbol).
+		lines: tableRows(section).filter((x) => x.length === 7)
+			.map((x) => x.map((v, i) => (i === 4 || i === 6 ? money(v) : v)).join(' | ')),
 		total: total ? total[1] : '0.00',
 	};
 }
@@ -264,7 +266,8 @@ test('replacing the internet in one save starts the new service on the port the 
 	assert.deepEqual((await tab(k, o.occ, '2026-10')).lines,
 		['Internet (LAN + Wi-Fi) 100 Mbps | 1 Oct 2026 | 31 Oct 2026 | 31/31 | 110.00 | 1 | 110.00']);
 	const hist = parseHistory((await k.get(`/occupiers/${o.occ}/sites/${cw}/history`)).body);
-	assert.ok(hist.some((h) => h.what === 'Service activated' && /service=Internet \(LAN \+ Wi-Fi\) 100 Mbps\nactivated=2026-09-14/.test(h.after)),
+	assert.ok(hist.some((h) => h.what === 'Service activated' && h.subject === 'Internet (LAN + Wi-Fi) 100 Mbps' &&
+		JSON.stringify(h.changes) === JSON.stringify(['Service: Internet (LAN + Wi-Fi) 100 Mbps', 'Activated: 14 Sep 2026'])),
 		'the start is in the History');
 });
 
@@ -376,8 +379,8 @@ test("moving a contract's start moves its services that have not started, with a
 	const hist = parseHistory((await k.get(`/occupiers/${later.occ}/sites/${cw}/history`)).body);
 	const moved = hist.filter((h) => h.what === 'Service start moved');
 	assert.equal(moved.length, 2, 'an audit event per service');
-	assert.ok(moved.some((h) => h.before === 'service=Wi-Fi devices pack (10)\nstart_date=2026-09-16\nactivated=2026-09-16' &&
-		h.after === 'service=Wi-Fi devices pack (10)\nstart_date=2026-09-21\nactivated=2026-09-21'), JSON.stringify(moved));
+	assert.ok(moved.some((h) => h.subject === 'Wi-Fi devices pack (10)' && JSON.stringify(h.changes) ===
+		JSON.stringify(['Start date: 16 Sep 2026 → 21 Sep 2026', 'Activated: 16 Sep 2026 → 21 Sep 2026'])), JSON.stringify(moved));
 
 	k = await on('2026-10-01');
 	assert.deepEqual((await tab(k, later.occ, '2026-09')).lines,

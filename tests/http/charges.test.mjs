@@ -6,7 +6,7 @@
 // its CSVs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, db, dbValue, occupierId, siteId, tableRows, text, assertHtml, q } from './lib.mjs';
+import { signedIn, db, dbValue, money, occupierId, siteId, tableRows, text, assertHtml, q } from './lib.mjs';
 import { serviceIds, occupierWith, openManage, submit, rowsOf } from './services-lib.mjs';
 import { Clock } from './clock.mjs';
 
@@ -22,6 +22,13 @@ before(async () => {
 after(async () => {
 	await clock.stop();
 });
+
+/* The Charges tab's lines (7 cells), unit price and amount in pounds
+ * without the symbol (money() checks it). */
+function chargeLines(html) {
+	return tableRows(html).filter((x) => x.length === 7)
+		.map((x) => x.map((v, i) => (i === 4 || i === 6 ? money(v) : v)));
+}
 
 /* "1,234.50" → 123450 */
 function pence(s) {
@@ -54,8 +61,7 @@ test("Acme's Charges tab for January 2026: every service a full month, total 337
 	const r = await admin.get(`/occupiers/${acme}/sites/${cw}/charges?month=2026-01`);
 	assertHtml(r, 200, 'charges tab');
 	assert.match(r.text, /Charges at Canary Wharf — January 2026/);
-	const rows = tableRows(r.body);
-	const lines = rows.filter((x) => x.length === 7);
+	const lines = chargeLines(r.body);
 	assert.deepEqual(lines.map((x) => [x[0], x[3], x[4], x[5], x[6]]), [
 		['Internet (LAN only) 100 Mbps', '31/31', '90.00', '1', '90.00'],
 		['Public IP (/29)', '31/31', '25.00', '1', '25.00'],
@@ -65,7 +71,7 @@ test("Acme's Charges tab for January 2026: every service a full month, total 337
 		['UK Unlimited', '31/31', '20.00', '1', '20.00'],
 		['Standard support', '31/31', '0.00', '1', '0.00'],
 	]);
-	assert.match(r.text, /Total for January 2026\s*337\.00/);
+	assert.match(r.text, /Total for January 2026\s*£337\.00/);
 	const bad = await admin.get(`/occupiers/${acme}/sites/${cw}/charges?month=2026-13`);
 	assertHtml(bad, 400, 'malformed month');
 });
@@ -87,15 +93,15 @@ test('a mid-month QTY change splits the month into two lines, prorated by day, r
 	x = await submit(k, o.occ, cw, m2.version, rows, { op: 'save' });
 	assert.equal(x.r.status, 303, 'QTY change');
 	const r = await admin.get(`/occupiers/${o.occ}/sites/${cw}/charges?month=2026-01`);
-	const lines = tableRows(r.body).filter((x) => x.length === 7);
+	const lines = chargeLines(r.body);
 	// 15.00 × 1 × 10/31 = 4.838… → 4.84; 15.00 × 3 × 12/31 = 17.419… → 17.42.
 	assert.deepEqual(lines.map((x) => [x[1], x[2], x[3], x[5], x[6]]), [
 		['10 Jan 2026', '19 Jan 2026', '10/31', '1', '4.84'],
 		['20 Jan 2026', '31 Jan 2026', '12/31', '3', '17.42'],
 	]);
-	assert.match(r.text, /Total for January 2026\s*22\.26/);
+	assert.match(r.text, /Total for January 2026\s*£22\.26/);
 	const feb = await admin.get(`/occupiers/${o.occ}/sites/${cw}/charges?month=2026-02`);
-	assert.deepEqual(tableRows(feb.body).filter((x) => x.length === 7).map((x) => [x[3], x[6]]),
+	assert.deepEqual(chargeLines(feb.body).map((x) => [x[3], x[6]]),
 		[['28/28', '45.00']]);
 	const dec = await admin.get(`/occupiers/${o.occ}/sites/${cw}/charges?month=2025-12`);
 	assert.match(dec.text, /It is empty here: nothing is charged/);
@@ -126,7 +132,7 @@ test('a service whose price changed on 1 000 days keeps every line (no fixed cap
 		const d = new Date(t), y = d.getUTCFullYear(), mo = d.getUTCMonth();
 		const dim = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
 		const r = await admin.get(`/occupiers/${o.occ}/sites/${cw}/charges?month=${y}-${String(mo + 1).padStart(2, '0')}`);
-		const lines = tableRows(r.body).filter((x) => x.length === 7);
+		const lines = chargeLines(r.body);
 		const n = Math.min(dim, 1000 - day);
 		const want = [];
 		for (let i = 0; i < n; i++) {
@@ -150,8 +156,8 @@ test('Occupier Service Charges: screen lines, screen total and CSV agree to the 
 	const rows = tableRows(r.body);
 	const lines = rows.filter((x) => x.length === 9);
 	assert.ok(lines.length >= 15, `lines: ${lines.length}`);
-	const sum = lines.reduce((a, x) => a + pence(x[8]), 0);
-	const total = pence(r.text.match(/Total \((\d+) lines\)\s*([\d,]+\.\d\d)/)[2]);
+	const sum = lines.reduce((a, x) => a + pence(money(x[8])), 0);
+	const total = pence(r.text.match(/Total \((\d+) lines\)\s*£([\d,]+\.\d\d)/)[2]);
 	assert.equal(Number(r.text.match(/Total \((\d+) lines\)/)[1]), lines.length);
 	assert.equal(sum, total, 'sum of lines = total');
 	const c = await admin.get('/reports/charges.csv?month=2026-01');
@@ -203,7 +209,7 @@ test('Active services report: per site and service, margin = price − cost; sum
 	const rows = tableRows(r.body).filter((x) => x.length === 8);
 	const pip = rows.find((x) => x[0] === 'Canary Wharf' && x[1] === 'Public IP (/29)');
 	assert.ok(pip, 'Public IP at Canary Wharf');
-	assert.equal(pence(pip[7]), pence(pip[5]) - pence(pip[6]), 'margin = price total − cost total');
+	assert.equal(pence(money(pip[7])), pence(money(pip[5])) - pence(money(pip[6])), 'margin = price total − cost total');
 	const sum = await admin.get('/reports/active-services.csv?kind=summary');
 	const s = csv(sum.body);
 	assert.deepEqual(s[0], ['Site', 'Service', 'QTY', 'Cost', 'RRP', 'Total price', 'Total cost', 'Margin']);

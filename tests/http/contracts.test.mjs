@@ -42,10 +42,12 @@ async function newOccupier(c = admin) {
 	return Number(r.location.match(/^\/occupiers\/(\d+)/)[1]);
 }
 
-/* Create a contract through the form; returns its id. */
+/* Create a contract through the form (an overlap with another contract
+ * there confirmed, as "Save anyway" does); returns its id. */
 async function newContract(occ, site, fields, c = admin) {
 	await c.get(`/occupiers/${occ}/sites/${site}/contracts/new`);
-	const r = await c.post(`/occupiers/${occ}/sites/${site}/contracts/new`, { version: '0', end_date: '', ...fields });
+	const r = await c.post(`/occupiers/${occ}/sites/${site}/contracts/new`,
+		{ version: '0', end_date: '', overlap_ok: '1', ...fields });
 	assertRedirect(r, `/occupiers/${occ}/sites/${site}/contracts?done=created`, `create ${fields.reference}`);
 	return Number(dbValue(`SELECT id FROM contract WHERE operator_id = ${NW} AND reference = ${q(fields.reference)}`));
 }

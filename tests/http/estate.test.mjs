@@ -4,7 +4,7 @@
 // is not found.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, EASTWIND_ADMIN, STAFF, assertHtml, db, dbValue, inputValue, rnd, signedIn, siteId } from './lib.mjs';
+import { ADMIN, EASTWIND_ADMIN, STAFF, assertHtml, db, dbValue, inputValue, rnd, signedIn, siteId, redirectNames } from './lib.mjs';
 
 let admin, staff, east;
 
@@ -30,7 +30,7 @@ test('an operator admin creates a site and edits it, audited', async () => {
 	assert.match(list.body, /href="\/sites\/new"/, 'New site on the Sites list');
 	const r = await create(admin, { name, address: '1 Test Street, London', timezone: 'Europe/Paris', currency: 'EUR' });
 	assert.equal(r.status, 303, r.text.slice(0, 300));
-	const id = Number(r.location.match(/^\/sites\/(\d+)\?done=created$/)[1]);
+	const id = Number(redirectNames(r)[0].match(/^\/sites\/(\d+)\?done=created$/)[1]);
 	assert.deepEqual(db(`SELECT name, address, timezone, currency FROM site WHERE id = ${id}`),
 		[[name, '1 Test Street, London', 'Europe/Paris', 'EUR']]);
 	assert.equal(dbValue(`SELECT COUNT(*) FROM audit_event WHERE entity = 'site' AND entity_id = ${id} AND action = 'create'`), '1');
@@ -41,7 +41,7 @@ test('an operator admin creates a site and edits it, audited', async () => {
 	assert.equal(inputValue(e.body, 'currency'), 'EUR');
 	const u = await admin.post(`/sites/${id}/edit`, { name: `${name} B`, address: '', timezone: '', currency: '' });
 	assert.equal(u.status, 303, u.text.slice(0, 300));
-	assert.equal(u.location, `/sites/${id}?done=saved`);
+	assert.equal(redirectNames(u)[0], `/sites/${id}?done=saved`);
 	assert.deepEqual(db(`SELECT name, address, COALESCE(timezone, '-'), COALESCE(currency, '-') FROM site WHERE id = ${id}`),
 		[[`${name} B`, '', '-', '-']], 'empty time zone and currency: the operator\'s');
 	const ev = dbValue(`SELECT new_value FROM audit_event WHERE entity = 'site' AND entity_id = ${id} AND action = 'update'`);
@@ -64,6 +64,7 @@ test('bad input is refused on the form, the input kept, nothing saved', async ()
 		assert.equal(r.status, 422, `${JSON.stringify(fields)}: ${r.status}`);
 		assert.match(r.text, msg);
 		assert.match(r.body, new RegExp(`id="e-${field}"`), `the message by the ${field} field`);
+		assert.match(r.body, /id="errors"><p>Please correct the following:<\/p><ul><li>/, 'the summary lists the messages');
 		if (fields.name)
 			assert.equal(inputValue(r.body, 'name'), fields.name, 'input kept');
 	}
@@ -107,6 +108,7 @@ test('an operator admin adds a range of numbers to a site\'s pool; bad and overl
 		assert.match(r.text, msg);
 		assert.match(r.body, new RegExp(`id="e-${field}"`));
 		assert.equal(inputValue(r.body, 'from'), fields.from, 'input kept');
+		assert.match(r.body, /id="errors"><p>Please correct the following:<\/p><ul><li>/, 'the summary lists the messages');
 	}
 	assert.equal(dbValue('SELECT COUNT(*) FROM phone_number'), before_, 'nothing saved');
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, db, dbValue, inputValue } from './lib.mjs';
+import { ROOT, db, dbValue, inputValue, redirectNames } from './lib.mjs';
 
 /* "1,234.50" or "£1,234.50" or "-45.00" → minor units. */
 export function pence(s) {
@@ -41,7 +41,7 @@ export async function postForm(c, path_, fields, from = path_) {
 export async function billRun(c, { period, mode = 'arrears', site = '' }) {
 	const r = await postForm(c, '/invoices/runs', { period, mode, site });
 	assert.equal(r.status, 303, `bill run ${period} ${mode} ${site}: ${r.status} ${r.text.slice(0, 300)}`);
-	const m = /^\/invoices\/runs\/(\d+)\?done=run$/.exec(r.location);
+	const m = /^\/invoices\/runs\/(\d+)\?done=run$/.exec(redirectNames(r)[0]);
 	assert.ok(m, `redirect to the run: ${r.location}`);
 	return Number(m[1]);
 }

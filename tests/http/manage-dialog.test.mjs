@@ -30,8 +30,8 @@ test('Available services show each price (the RRP, a month)', async () => {
 	const prices = [...m.html.matchAll(/<span class="svc-name"[^>]*>([^<]*)<\/span>[\s\S]*?<span class="svc-price">([^<]*)<\/span>/g)]
 		.map((x) => [x[1], x[2]]);
 	assert.equal(prices.length, m.avail.length, 'every entry has a price');
-	assert.deepEqual(prices.find(([n]) => n === L), [L, '90.00 a month']);
-	assert.deepEqual(prices.find(([n]) => n === 'Public IP (/29)'), ['Public IP (/29)', '25.00 a month']);
+	assert.deepEqual(prices.find(([n]) => n === L), [L, '£90.00 a month']);
+	assert.deepEqual(prices.find(([n]) => n === 'Public IP (/29)'), ['Public IP (/29)', '£25.00 a month']);
 });
 
 test('adding a service already on the plan raises its QTY instead of adding a second row', async () => {

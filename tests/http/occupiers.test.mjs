@@ -98,7 +98,7 @@ test('search by name: q=Fjord finds Fjord Media only, case-insensitively', async
 	const none = await admin.get(`/occupiers?q=NoSuchName${rnd()}`);
 	assertHtml(none, 200, 'no match');
 	assert.deepEqual(tableRows(none.body), []);
-	assert.match(none.text, /No occupier name contains “NoSuchName[0-9a-f]+”\./);
+	assert.match(none.text, /No occupier name or billing reference contains “NoSuchName[0-9a-f]+”\./);
 	assert.match(none.text, /\b0 occupiers\b/);
 	const z = await admin.get('/occupiers?q=Zephyr');
 	assert.deepEqual(tableRows(z.body), [], "no other operator's occupier in a search");
@@ -245,10 +245,16 @@ test('create: redirect, flash "Created.", stored for the operator, one audit eve
 	assertRedirect(r, /^\/occupiers\/\d+\?done=created$/, 'create');
 	const id = Number(r.location.match(/^\/occupiers\/(\d+)/)[1]);
 	const r2 = await admin.get(r.location);
-	assertRedirect(r2, `/occupiers/${id}/sites/${cw}/services?done=created`, 'occupier → its first site, Services tab');
-	const page = await admin.get(r2.location);
+	assertRedirect(r2, `/occupiers/${id}/move-in?done=moving_in`, 'a new occupier → the move-in, step 2');
+	const step2 = await admin.get(r2.location);
+	assertHtml(step2, 200, 'move-in step 2');
+	assert.match(step2.body, new RegExp(`<p class="flash" role="status">${name} created\\.`));
+	const r3 = await admin.get(`/occupiers/${id}`);
+	assertRedirect(r3, `/occupiers/${id}/sites/${cw}/services`, 'occupier → its first site, Services tab');
+	assert.doesNotMatch(step2.body, /<p class="flash" role="status">Created\.<\/p>/, 'one flash, the move-in\'s own');
+	const page = await admin.get(r3.location);
 	assertHtml(page, 200, 'occupier page');
-	assert.match(page.body, /<p class="flash" role="status">Created\.<\/p>/);
+	assert.doesNotMatch(page.body, /class="flash"/, 'the flash was shown once, on the move-in');
 	assert.match(page.body, new RegExp(`<h1>${name}</h1>`));
 	assert.match(page.text, /Billing reference: CT-1/);
 	assert.match(page.text, /It is empty here\./);
@@ -376,21 +382,32 @@ test("another operator's occupier → 404 on every occupier route, and never nam
 		assert.ok(!r.body.includes('Zephyr') && !r.body.includes('ZSH-EW1'), 'Zephyr never appears');
 });
 
+/* The options of a select of the page: [id, name, selected]. */
+function siteSelect(body, id) {
+	const m = new RegExp(`<select id="${id}"[^>]*>([\\s\\S]*?)</select>`).exec(body);
+	return m ? [...m[1].matchAll(/<option value="(\d+)"( selected)?>([^<]*)<\/option>/g)]
+		.map((x) => [Number(x[1]), x[3].replace(/&amp;/g, '&').replace(/ \(no contract\)$/, ''), Boolean(x[2])]) : [];
+}
+
 test("the site selector follows every change of the operator's sites, also writes made outside Tenantry", async () => {
 	// Each worker keeps the operator's sites per version of its site list
 	// (bumped by triggers, sql/011): every tab header, asked of every worker,
 	// must list what the database says now, after each kind of write.
 	const acme = occupierId('Acme Analytics Ltd');
-	const options = (body) => [...body.matchAll(/<option value="(\d+)"( selected)?>([^<]*)<\/option>/g)]
-		.map((m) => [Number(m[1]), m[3].replace(/&amp;/g, '&'), Boolean(m[2])]);
+	// The selector lists the sites where Acme has a contract (and the one
+	// shown); "Start a contract at" the others: together every site.
+	const options = (body) => [...siteSelect(body, 'site-select'), ...siteSelect(body, 'new-site-select')];
+	const held = new Set(db(`SELECT DISTINCT site_id FROM contract WHERE occupier_id = ${acme}`).map(([x]) => Number(x)));
 	const expectSites = async (why) => {
 		const want = db(`SELECT id, name FROM site WHERE operator_id = ${NW} ORDER BY name, id`)
 			.map(([id, name]) => [Number(id), name, Number(id) === cw]);
+		const split = [...want.filter(([id]) => held.has(id) || id === cw),
+			...want.filter(([id]) => !held.has(id) && id !== cw)];
 		for (let round = 0; round < 6; round++) {
 			for (const tab of ['services', 'contracts']) {
 				const r = await admin.get(`/occupiers/${acme}/sites/${cw}/${tab}`);
 				assertHtml(r, 200, `${why}: ${tab}`);
-				assert.deepEqual(options(r.body), want, `${why}: ${tab}, round ${round}`);
+				assert.deepEqual(options(r.body), split, `${why}: ${tab}, round ${round}`);
 			}
 		}
 		return want;
@@ -451,9 +468,10 @@ test('site selector: /occupiers/ID/site?site=S goes to that tab; foreign or junk
 	}
 	// The occupier page offers the operator's sites only.
 	const page = await admin.get(`/occupiers/${fjord}/sites/${cw}/contracts`);
-	const opts = [...page.body.matchAll(/<option value="(\d+)"( selected)?>([^<]*)<\/option>/g)]
-		.map((m) => [Number(m[1]), !!m[2], m[3]]);
+	const opts = siteSelect(page.body, 'site-select').map(([id, name, sel]) => [id, sel, name]);
 	assert.deepEqual(opts, [[cw, true, 'Canary Wharf'], [sd, false, 'Shoreditch']]);
+	assert.ok(siteSelect(page.body, 'new-site-select').every(([id]) => id !== cw && id !== sd &&
+		dbValue(`SELECT operator_id FROM site WHERE id = ${id}`) === String(NW)), 'the others: the operator\'s');
 });
 
 test('occupier roles get 403 on the operator screens', async () => {
@@ -483,7 +501,7 @@ test('operator staff can create and edit occupiers like the admin', async () => 
 	const staffId = dbValue(`SELECT id FROM app_user WHERE email = ${q(STAFF)}`);
 	assert.equal(dbValue(`SELECT user_id FROM audit_event WHERE entity = 'occupier' AND entity_id = ${id}`), staffId);
 	const home = await staff.get('/');
-	assertRedirect(home, '/occupiers', 'operator start page');
+	assertRedirect(home, '/dashboard', 'operator start page');
 	assert.equal(textareaValue((await staff.get(`/occupiers/${id}/edit`)).body, 'notes'), '');
 });
 

@@ -4,7 +4,7 @@
 // through the UI (an occupier of our own with contracts), so that tests never
 // depend on, or change, the demo occupiers whose answers are asserted.
 import assert from 'node:assert/strict';
-import { TODAY, assertRedirect, db, dbValue, decode, inputValue, q, rnd, text } from './lib.mjs';
+import { TODAY, assertRedirect, db, dbValue, decode, inputValue, money, q, rnd, text } from './lib.mjs';
 
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -86,23 +86,26 @@ export function parseServicesTab(html) {
 	if (table) {
 		const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(table[1])[1];
 		for (const tr of body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)) {
-			const c = cells(tr[1]);
-			const badge = /<span class="badge ([a-z]+)">([^<]*)<\/span>/.exec(c[8]) || [];
+			// Cells by their label (the occupier's view has no Cost or RRP).
+			const c = Object.fromEntries([...tr[1].matchAll(/<td\b[^>]*data-label="([^"]*)"[^>]*>([\s\S]*?)<\/td>/g)]
+				.map((m) => [m[1], m[2]]));
+			const badge = /<span class="badge ([a-z]+)">([^<]*)<\/span>/.exec(c.Status) || [];
 			rows.push({
-				name: spanText(c[0], 'svc-name'),
-				description: spanText(c[0], 'svc-desc'),
-				contract: text(c[1].replace(/<span class="svc-desc">[\s\S]*?<\/span>/, '')),
-				contractStatus: spanText(c[1], 'svc-desc'),
-				start: text(c[2]),
-				cost: text(c[3].replace(/<a class="note-ref"[\s\S]*?<\/a>/, '')),
-				zeroRef: /<a class="note-ref" href="#zero-cost"/.test(c[3]),
-				rrp: text(c[4]),
-				price: text(c[5]),
-				qty: text(c[6]),
-				total: text(c[7]),
+				name: spanText(c.Service, 'svc-name'),
+				description: spanText(c.Service, 'svc-desc'),
+				contract: text(c.Contract.replace(/<span class="svc-desc">[\s\S]*?<\/span>/, '')),
+				contractStatus: spanText(c.Contract, 'svc-desc'),
+				start: text(c['Start date']),
+				activated: text(c.Activated),
+				cost: c.Cost === undefined ? undefined : money(text(c.Cost.replace(/<a class="note-ref"[\s\S]*?<\/a>/, ''))),
+				zeroRef: /<a class="note-ref" href="#zero-cost"/.test(c.Cost || ''),
+				rrp: c.RRP === undefined ? undefined : money(text(c.RRP)),
+				price: money(text(c.Price)),
+				qty: text(c.QTY),
+				total: money(text(c.Total)),
 				statusClass: badge[1],
 				status: badge[2] && decode(badge[2]),
-				statusNote: spanText(c[8], 'svc-desc'),
+				statusNote: spanText(c.Status, 'svc-desc'),
 			});
 		}
 	}
@@ -113,7 +116,7 @@ export function parseServicesTab(html) {
 		heads,
 		rows,
 		infra: infraOf(html),
-		monthTotal: month ? month[1] : null,
+		monthTotal: month ? money(decode(month[1])) : null,
 		button: btn ? { href: decode(btn[1]), label: decode(btn[2]) } : null,
 		empty: !!empty,
 		emptyText: empty ? text(empty[1]) : null,
@@ -169,11 +172,11 @@ export function parseManage(html) {
 			contractRef: opts ? null : text(c[1]),
 			contractOptions: opts,
 			start: text(c[2]),
-			cost: text(c[3].replace(/<a class="note-ref"[\s\S]*?<\/a>/, '')),
-			rrp: text(c[4]),
+			cost: money(text(c[3].replace(/<a class="note-ref"[\s\S]*?<\/a>/, ''))),
+			rrp: money(text(c[4])),
 			price: inputValue(h, `row[${i}][price]`),
 			qty: inputValue(h, `row[${i}][qty]`),
-			total: text(c[7]),
+			total: text(c[7]) === '—' ? '—' : money(text(c[7])),
 			invalid: !!m[1],
 			msgs: m[4] ? [...m[4].matchAll(/<li>([\s\S]*?)<\/li>/g)].map((x) => text(x[1])) : [],
 		});
@@ -200,7 +203,7 @@ export function parseManage(html) {
 		rows,
 		noRows: /<td colspan="9" class="empty-row">/.test(f),
 		infra: infraOf(f),
-		monthTotal: month ? month[1] : null,
+		monthTotal: month ? (month[1] === '—' ? '—' : money(decode(month[1]))) : null,
 	};
 }
 
@@ -283,11 +286,13 @@ export async function newOccupier(c, prefix = 'Services test') {
 	return Number(r.location.match(/^\/occupiers\/(\d+)/)[1]);
 }
 
-/* A contract through the form; returns { id, reference, start }. */
+/* A contract through the form (an overlap with another of the occupier's
+ * contracts there confirmed, as a user ticks "Save anyway"); returns
+ * { id, reference, start }. */
 export async function newContract(c, occ, site, { start = day(-30), end = '', reference = `SVC-${rnd()}` } = {}) {
 	await c.get(`/occupiers/${occ}/sites/${site}/contracts/new`);
 	const r = await c.post(`/occupiers/${occ}/sites/${site}/contracts/new`,
-		{ reference, start_date: start, end_date: end, version: '0' });
+		{ reference, start_date: start, end_date: end, version: '0', overlap_ok: '1' });
 	assertRedirect(r, `/occupiers/${occ}/sites/${site}/contracts?done=created`, `create contract ${reference}`);
 	const id = Number(dbValue(`SELECT id FROM contract WHERE reference = ${q(reference)}`));
 	return { id, reference, start };
@@ -325,7 +330,12 @@ export function auditEvents(occ, site) {
 	}));
 }
 
-/* History tab rows: [{ at, who, what, before, after }] with newlines kept. */
+/*
+ * History tab rows: [{ at, iso, who, what, subject, changes }]; changes are
+ * the event's labelled fields as read ("Price: £15.00 → £12.50", "Quantity:
+ * 2", newlines in values kept), subject what the event is about ("Voice
+ * line"), or null.
+ */
 export function parseHistory(html) {
 	const tb = /<table class="grid history">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html);
 	if (!tb)
@@ -333,8 +343,22 @@ export function parseHistory(html) {
 	const raw = (s) => decode(s.replace(/<[^>]*>/g, ''));
 	return [...tb[1].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((tr) => {
 		const c = cells(tr[1]);
-		return { at: raw(c[0]), who: raw(c[1]), what: raw(c[2]), before: raw(c[3]), after: raw(c[4]) };
+		const subject = /<span class="subject">([\s\S]*?)<\/span>/.exec(c[2]);
+		return {
+			at: raw(c[0]),
+			iso: (/<time datetime="([^"]*)">/.exec(c[0]) || [, null])[1],
+			who: raw(c[1]),
+			what: raw(c[2].replace(/<span class="subject">[\s\S]*?<\/span>/, '')),
+			subject: subject ? raw(subject[1]) : null,
+			changes: [...c[3].matchAll(/<li>([\s\S]*?)<\/li>/g)].map((li) => raw(li[1])),
+		};
 	});
+}
+
+/* The History lines of one occupier service as written by auditText
+ * (a creation or removal: every field). */
+export function historyLines(service, contract, price, qty) {
+	return [`Service: ${service}`, `Contract: ${contract}`, `Price: £${price}`, `Quantity: ${qty}`];
 }
 
 /* The audit text the app writes for one occupier service (services_manage.c). */

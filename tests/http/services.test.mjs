@@ -9,10 +9,10 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	ADMIN, Client, OCC_ADMIN, OCC_USER, STAFF, TODAY, assertHtml, assertRedirect, db, dbValue, occupierId,
-	q, signedIn, siteId,
+	q, signedIn, siteId, redirectNames,
 } from './lib.mjs';
 import {
-	allMessages, auditEvents, auditText, countOccsvc, day, expectInfra, flashOf, inUse, long, managePath, newContract,
+	allMessages, auditEvents, auditText, countOccsvc, historyLines, day, expectInfra, flashOf, inUse, long, managePath, newContract,
 	newOccupier, occsvcRows, occupierWith, openManage, parseHistory, parseManage, parseServicesTab,
 	post, rowsOf, serviceIds, servicesPath, submit,
 } from './services-lib.mjs';
@@ -108,7 +108,7 @@ test("Fjord Media's rows: contract, statuses, start dates, prices; Shoreditch is
 	assert.deepEqual(by['Internet (LAN only) 100 Mbps'], {
 		name: 'Internet (LAN only) 100 Mbps',
 		description: "Wired internet at 100 Mbps on one switch port for the occupier's LAN.",
-		contract: 'NW-CW-006-1', contractStatus: 'Inactive', start: long(day(-900)),
+		contract: 'NW-CW-006-1', contractStatus: 'Inactive', start: long(day(-900)), activated: long(day(-900)),
 		cost: '45.00', zeroRef: false, rrp: '90.00', price: '85.00', qty: '1', total: '85.00',
 		statusClass: 'inactive', status: 'Inactive', statusNote: `Removed ${long(day(-366))}`,
 	});
@@ -232,7 +232,7 @@ test('the drop-downs: labels word for word, the URL value selected, unknown valu
 
 test("Acme's Services tab: columns, values, Provisioned infrastructure, Manage services", async () => {
 	const t = await tab(acme, cw);
-	assert.deepEqual(t.heads, ['Service', 'Contract', 'Start date', 'Cost', 'RRP', 'Price', 'QTY', 'Total', 'Status']);
+	assert.deepEqual(t.heads, ['Service', 'Contract', 'Start date', 'Activated', 'Cost', 'RRP', 'Price', 'QTY', 'Total', 'Status']);
 	assert.deepEqual(t.rows.map((r) => [r.name, r.cost, r.rrp, r.price, r.qty, r.total, r.status]), [
 		['Internet (LAN only) 100 Mbps', '45.00', '90.00', '90.00', '1', '90.00', 'Active'],
 		['Public IP (/29)', '10.00', '25.00', '25.00', '1', '25.00', 'Active'],
@@ -678,12 +678,17 @@ test('save: 303 to the tab with a flash; rows as entered; start = contract start
 	for (const e of hist) {
 		assert.equal(e.who, 'Nadia Admin');
 		assert.equal(e.what, 'Service added');
-		assert.match(e.at, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
-		assert.equal(e.before, '');
+		// Local time, as read ("16 Feb 2026, 14:05"), and as a machine reads it.
+		assert.match(e.at, /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d$/);
+		assert.match(e.iso, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+		// A creation: every field with its value, nothing before.
+		assert.ok(e.changes.every((c) => !c.includes('→')), JSON.stringify(e.changes));
 	}
-	assert.deepEqual(hist.map((e) => e.after).sort(), [
-		auditText('Internet (LAN only) 100 Mbps', ref, '80.00', 1), auditText('Public IP (/29)', ref, '20.50', 1),
-		auditText('Wi-Fi Secure accounts (5)', ref, '9.99', 3), auditText('Standard support', ref, '0.00', 1),
+	assert.deepEqual(hist.map((e) => [e.subject, ...e.changes]).sort(), [
+		['Internet (LAN only) 100 Mbps', ...historyLines('Internet (LAN only) 100 Mbps', ref, '80.00', 1)],
+		['Public IP (/29)', ...historyLines('Public IP (/29)', ref, '20.50', 1)],
+		['Wi-Fi Secure accounts (5)', ...historyLines('Wi-Fi Secure accounts (5)', ref, '9.99', 3)],
+		['Standard support', ...historyLines('Standard support', ref, '0.00', 1)],
 	].sort());
 	// The dialog now starts from the saved plan, with a new version.
 	const again = await openManage(admin, o.occ, cw);
@@ -730,9 +735,10 @@ test('edit price and QTY (as operator staff): audit "update" old → new, on the
 	], 'one event per changed row, none for the unchanged one');
 	const hist = parseHistory((await admin.get(`/occupiers/${o.occ}/sites/${sd}/history`)).body)
 		.filter((e) => e.what === 'Service changed');
-	assert.deepEqual(hist.map((e) => [e.who, e.before, e.after]).sort(), [
-		['Sam Staff', auditText('Voice line', ref, '15.00', 2), auditText('Voice line', ref, '12.50', 4)],
-		['Sam Staff', auditText('Voicemail to email', ref, '2.00', 1), auditText('Voicemail to email', ref, '1.75', 1)],
+	// Only what changed, labelled, old → new; the service named.
+	assert.deepEqual(hist.map((e) => [e.who, e.subject, e.changes]).sort(), [
+		['Sam Staff', 'Voice line', ['Price: £15.00 → £12.50', 'Quantity: 2 → 4']],
+		['Sam Staff', 'Voicemail to email', ['Price: £2.00 → £1.75']],
 	].sort());
 	const t = await tab(o.occ, sd);
 	assert.deepEqual(t.rows.map((r) => [r.name, r.price, r.qty, r.total]), [
@@ -770,7 +776,8 @@ test('remove a row: a started service turns Inactive; one that never started dis
 	const ev = auditEvents(o.occ, cw).filter((e) => e.action === 'remove');
 	assert.deepEqual(ev, [{ action: 'remove', entity: sup.id, old: auditText('Standard support', o.contract.reference, '0.00', 1), new: '-', user: adminId }]);
 	assert.ok(parseHistory((await admin.get(`/occupiers/${o.occ}/sites/${cw}/history`)).body)
-		.some((e) => e.what === 'Service removed' && e.before === auditText('Standard support', o.contract.reference, '0.00', 1)));
+		.some((e) => e.what === 'Service removed' && e.subject === 'Standard support' &&
+			JSON.stringify(e.changes) === JSON.stringify(historyLines('Standard support', o.contract.reference, '0.00', 1))));
 	// The removed row is no longer in the dialog.
 	assert.deepEqual((await openManage(admin, o.occ, cw)).m.rows.map((r) => r.id), [lan.id, wifi.id]);
 
@@ -918,7 +925,7 @@ test('saving IVR or Conference bridge tells the user a case is needed', async ()
 		return m ? m[1] : null;
 	};
 	const r = await savePlan(admin, o.occ, cw, o.contract.id, [['Voice line', '15.00', '1'], ['IVR', '35.00', '1']]);
-	assert.equal(r.location, `/occupiers/${o.occ}/sites/${cw}/services?done=saved_case&case=${S.IVR}`);
+	assert.equal(redirectNames(r)[0], `/occupiers/${o.occ}/sites/${cw}/services?done=saved_case&case=${S.IVR}`);
 	const page = await admin.get(r.location);
 	assert.equal(flashOf(page.body), 'Services saved.');
 	const n = caseNotice(page.body);
@@ -931,11 +938,11 @@ test('saving IVR or Conference bridge tells the user a case is needed', async ()
 	assert.deepEqual([u.searchParams.get('occupier'), u.searchParams.get('site'), u.searchParams.get('service'), u.searchParams.get('subject')],
 		[String(o.occ), String(cw), String(S.IVR), 'IVR configuration']);
 	const c = await savePlan(admin, o.occ, cw, o.contract.id, [['Conference bridge', '25.00', '1']]);
-	assert.equal(c.location, `/occupiers/${o.occ}/sites/${cw}/services?done=saved_case&case=${S['Conference bridge']}`);
+	assert.equal(redirectNames(c)[0], `/occupiers/${o.occ}/sites/${cw}/services?done=saved_case&case=${S['Conference bridge']}`);
 	assert.match(caseNotice((await admin.get(c.location)).body), /^Conference bridge needs a case/);
 	// Other services: the plain flash and no notice.
 	const p = await savePlan(admin, o.occ, cw, o.contract.id, [['Standard support', '0.00', '1']]);
-	assert.equal(p.location, `/occupiers/${o.occ}/sites/${cw}/services?done=services_saved`);
+	assert.equal(redirectNames(p)[0], `/occupiers/${o.occ}/sites/${cw}/services?done=services_saved`);
 	const plain = await admin.get(p.location);
 	assert.equal(flashOf(plain.body), 'Services saved.');
 	assert.equal(caseNotice(plain.body), null);

@@ -130,7 +130,7 @@ test('a move-out over tick: services end on the end day, infrastructure freed, u
 	const r = await admin.get(`/occupiers/${occ}/sites/${cw}/charges?month=2026-02`);
 	assertHtml(r, 200, 'Charges of February');
 	const lines = tableRows(r.body).filter((l) => l.length === 7 && l[0] === 'Voice line').map((l) => l.join(' | '));
-	assert.deepEqual(lines, ['Voice line | 16 Feb 2026 | 18 Feb 2026 | 3/28 | 15.00 | 1 | 1.61'],
+	assert.deepEqual(lines, ['Voice line | 16 Feb 2026 | 18 Feb 2026 | 3/28 | £15.00 | 1 | £1.61'],
 		'charged the 16th, 17th and 18th: not the end day');
 
 	// Once it has run, the checklist is gone.

@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-	ADMIN, DB_SOCKET, OCC_ADMIN, TENANTRY_BIN, TODAY, assertHtml, assertRedirect, db, dbValue, occupierId,
+	ADMIN, DB_SOCKET, OCC_ADMIN, TENANTRY_BIN, TODAY, assertHtml, assertRedirect, db, dbValue, money, occupierId,
 	operatorId, q, rnd, signedIn, siteId, text,
 } from './lib.mjs';
 
@@ -165,7 +165,7 @@ async function usageLines(occ, site, month = MONTH) {
 	const lines = {};
 	if (t)
 		for (const tr of t[1].matchAll(/<tr><td[^>]*>([\s\S]*?)<\/td><td[^>]*>[\s\S]*?<\/td><td class="num"[^>]*>([\s\S]*?)<\/td><\/tr>/g))
-			lines[text(tr[1])] = minor(text(tr[2]));
+			lines[text(tr[1])] = minor(money(text(tr[2])));
 	return { lines, page: r };
 }
 
@@ -213,19 +213,19 @@ test('the occupier sees its own usage and itemised calls in /my, and the usage b
 	assertHtml(r, 200, '/my usage');
 	assert.match(r.text, /Itemised calls \(\d+\)/);
 	assert.match(r.text, /International/);
-	const total = /Usage charges for [A-Za-z]+ \d{4} ([\d,.]+)/.exec(r.text);
+	const total = /Usage charges for [A-Za-z]+ \d{4} £([\d,.]+)/.exec(r.text);
 	assert.ok(total, 'a usage total');
 	const c = await acmeUser.get(`/my/sites/${cw}/charges?month=${PREV}`);
 	assertHtml(c, 200, '/my charges');
 	const block = /<section class="usage-block"[\s\S]*?<\/section>/.exec(c.body);
 	assert.ok(block, 'the usage block on the charges');
-	assert.match(text(block[0]), new RegExp(`Usage charges ${total[1].replace(/[.]/g, '\\.')}$`),
+	assert.match(text(block[0]), new RegExp(`Usage charges £${total[1].replace(/[.]/g, '\\.')}$`),
 		'the same usage total');
 	const csv = await acmeUser.get(`/my/sites/${cw}/usage/calls.csv?month=${PREV}`);
 	assert.equal(csv.status, 200);
 	const rows = parseCsv(csv.body);
 	assert.equal(minor(rows[rows.length - 1][9]), minor(total[1]) - minor(
-		/Bandwidth burst above \d+ Mbps [^]*? ([\d,.]+) Usage charges for/.exec(r.text)?.[1] ?? '0'),
+		/Bandwidth burst above \d+ Mbps [^]*? £([\d,.]+) Usage charges for/.exec(r.text)?.[1] ?? '0'),
 		'the itemised total is the call lines');
 	// Another occupier's usage is not there to see.
 	const other = await acmeUser.get(`/occupiers/${acme}/sites/${cw}/usage`);
@@ -401,8 +401,8 @@ test('traffic: the 95th percentile against the committed rate, the burst charged
 	// The same line on the Charges tab, in its own block.
 	const ch = await admin.get(`/occupiers/${occ}/sites/${sd}/charges?month=${MONTH}`);
 	const block = text(/<section class="usage-block"[\s\S]*?<\/section>/.exec(ch.body)[0]);
-	assert.match(block, /Bandwidth burst above 100 Mbps .* 250\.00/);
-	assert.match(block, /Usage charges 251\.40$/, 'calls 1.40 + burst 250.00');
+	assert.match(block, /Bandwidth burst above 100 Mbps .* £250\.00/);
+	assert.match(block, /Usage charges £251\.40$/, 'calls 1.40 + burst 250.00');
 	// An occupier without a contract at the site, or of nobody: refused.
 	const before = usageState();
 	const foreign = occupierId('Zephyr Secret Holdings');

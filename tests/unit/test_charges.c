@@ -255,6 +255,35 @@ test_csv(void **state)
 	arena_free(a);
 }
 
+/* Month to date: a line cut at the day, its amount what accrued by then. */
+static void
+test_line_until(void **state)
+{
+	struct charge_line	 l;
+	int32_t			 d1 = date_from_ymd(2026, 2, 1);
+
+	(void)state;
+	/* 28.00 x 2 for all of February (28 days): 56.00. */
+	l = (struct charge_line){ d1, d1 + 27, 28, 28, 2800, 2, 5600 };
+	assert_int_equal(charges_line_until(&l, d1 + 15), 1);
+	assert_int_equal(l.to, d1 + 15);
+	assert_int_equal(l.days, 16);
+	assert_int_equal(l.dim, 28);
+	assert_int_equal(l.amount, 3200);	/* 2800 x 16 x 2 / 28 */
+	/* Ends before the day: unchanged. */
+	l = (struct charge_line){ d1, d1 + 4, 5, 28, 1000, 1, 179 };
+	assert_int_equal(charges_line_until(&l, d1 + 15), 1);
+	assert_int_equal(l.amount, 179);
+	assert_int_equal(l.days, 5);
+	/* Starts after the day: dropped. */
+	l = (struct charge_line){ d1 + 20, d1 + 27, 8, 28, 1000, 1, 286 };
+	assert_int_equal(charges_line_until(&l, d1 + 15), 0);
+	/* Half-up on the cut line: 10.00 x 1 day / 28 = 0.357 -> 36. */
+	l = (struct charge_line){ d1, d1 + 27, 28, 28, 1000, 1, 1000 };
+	assert_int_equal(charges_line_until(&l, d1), 1);
+	assert_int_equal(l.amount, 36);
+}
+
 int
 main(void)
 {
@@ -267,6 +296,7 @@ main(void)
 		cmocka_unit_test(test_zero_price),
 		cmocka_unit_test(test_parse_values),
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_line_until),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -829,10 +829,46 @@ test_validate_unknown_type(void **state)
 	assert_null(vf(&f, "", &v));
 }
 
+/* "The same name": white space trimmed and runs of it made one space. */
+static void
+test_name_fold(void **state)
+{
+	char	 b[16];
+
+	(void)state;
+	validate_name_fold("  Acme \t  Analytics\n", b, sizeof(b));
+	assert_string_equal(b, "Acme Analytics");
+	validate_name_fold("Acme", b, sizeof(b));
+	assert_string_equal(b, "Acme");
+	validate_name_fold(" \t ", b, sizeof(b));
+	assert_string_equal(b, "");
+	validate_name_fold("abcdefghijklmnopqrstuvwxyz", b, sizeof(b));
+	assert_string_equal(b, "abcdefghijklmno");
+	/* Cut on a UTF-8 boundary: "\xc3\xa9" is never split. */
+	validate_name_fold("abcdefghijklmn\xc3\xa9", b, sizeof(b));
+	assert_string_equal(b, "abcdefghijklmn");
+}
+
+/* Day ranges sharing a day; DATE_NONE is an open end. */
+static void
+test_ranges_overlap(void **state)
+{
+	(void)state;
+	assert_true(validate_ranges_overlap(10, 20, 20, 30));
+	assert_false(validate_ranges_overlap(10, 19, 20, 30));
+	assert_false(validate_ranges_overlap(31, 40, 20, 30));
+	assert_true(validate_ranges_overlap(10, DATE_NONE, 500, 600));
+	assert_true(validate_ranges_overlap(500, 600, 10, DATE_NONE));
+	assert_false(validate_ranges_overlap(10, 20, 21, DATE_NONE));
+	assert_true(validate_ranges_overlap(10, DATE_NONE, 5, DATE_NONE));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_name_fold),
+		cmocka_unit_test(test_ranges_overlap),
 		cmocka_unit_test(test_date_known_days),
 		cmocka_unit_test(test_date_round_trip_every_day),
 		cmocka_unit_test(test_date_leap_rules),

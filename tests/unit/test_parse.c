@@ -866,6 +866,37 @@ test_utf8_clean_keeps_valid_and_cuts_on_boundaries(void **state)
 	assert_string_equal(parse_utf8_clean(*state, "abc", 0), "");
 }
 
+static void
+test_flash_split(void **state)
+{
+	struct arena	*a = *state;
+	const char	*code;
+	static const struct { const char *in, *out, *code; } cases[] = {
+		{ "/x?done=saved", "/x", "saved" },
+		{ "/cases/5?done=saved#c12", "/cases/5#c12", "saved" },
+		{ "/t?state=available&holder=none&done=saved",
+		    "/t?state=available&holder=none", "saved" },
+		{ "/s?done=saved_case&case=5", "/s?case=5", "saved_case" },
+		{ "/t?q=1&done=saved&page=2", "/t?q=1&page=2", "saved" },
+		{ "/invoices/export?done=12", "/invoices/export?done=12", NULL },
+		{ "/x?done=", "/x?done=", NULL },
+		{ "/x?done=Saved", "/x?done=Saved", NULL },
+		{ "/x?undone=saved", "/x?undone=saved", NULL },
+		{ "/x", "/x", NULL },
+		{ "/x#done=saved", "/x#done=saved", NULL },
+	};
+	size_t		 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_string_equal(parse_flash_split(a, cases[i].in, &code),
+		    cases[i].out);
+		if (cases[i].code == NULL)
+			assert_null(code);
+		else
+			assert_string_equal(code, cases[i].code);
+	}
+}
+
 int
 main(void)
 {
@@ -906,6 +937,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_utf8_clean_keeps_valid_and_cuts_on_boundaries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_urlencode_exact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_urlencode_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_flash_split, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);

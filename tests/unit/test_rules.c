@@ -1060,6 +1060,143 @@ test_null_catalog(void **state)
 	    "Service #1 is not available at this site");
 }
 
+/* ---- rules added after plans were saved ------------------------------ */
+
+static const struct rules_rule max2_rule[] = { MAXQ(S_VOICE, 2) };
+static const struct rules_catalog max2_cat = {
+	demo_services, NELEM(demo_services), max2_rule, 1
+};
+static const struct rules_rule excl_rule[] = { EXCL(S_UKUNL, S_PAYG) };
+static const struct rules_catalog excl_cat = {
+	demo_services, NELEM(demo_services), excl_rule, 1
+};
+static const struct rules_rule reqle_rule[] = { REQ_LE(S_CALLREC, S_VOICE) };
+static const struct rules_catalog reqle_cat = {
+	demo_services, NELEM(demo_services), reqle_rule, 1
+};
+
+/* Whether every violation of plan after is kept by before's. */
+static int
+all_kept(const struct rules_catalog *cat, const struct rules_line *b,
+    size_t nb, const struct rules_line *a, size_t na)
+{
+	struct rules_result	 before, after;
+	size_t			 i;
+
+	rules_check_plan(cat, NULL, b, nb, &before);
+	if (rules_check_plan(cat, NULL, a, na, &after) == 0)
+		return 1;
+	for (i = 0; i < after.nv; i++)
+		if (!rules_violation_kept(&before, &after.v[i]))
+			return 0;
+	return 1;
+}
+
+/* A max-QTY rule of 2 with a plan at 4: 4 or 3 kept, 5 not. */
+static void
+test_kept_max_qty(void **state)
+{
+	const struct rules_line	 at4[] = { { S_VOICE, 4 } };
+	const struct rules_line	 at3[] = { { S_VOICE, 3 }, { S_STDSUP, 1 } };
+	const struct rules_line	 at5[] = { { S_VOICE, 5 } };
+	const struct rules_line	 split5[] = { { S_VOICE, 2 }, { S_VOICE, 3 } };
+	struct rules_result	 r;
+
+	(void)state;
+	rules_check_plan(&max2_cat, NULL, at4, 1, &r);
+	assert_int_equal(r.nv, 1);
+	assert_int_equal(r.v[0].qty, 4);
+	assert_true(all_kept(&max2_cat, at4, 1, at4, 1));
+	assert_true(all_kept(&max2_cat, at4, 1, at3, 2));
+	assert_false(all_kept(&max2_cat, at4, 1, at5, 1));
+	assert_false(all_kept(&max2_cat, at4, 1, split5, 2));
+	/* Nothing broken before: nothing kept. */
+	assert_false(all_kept(&max2_cat, NULL, 0, at3, 2));
+	assert_false(rules_violation_kept(NULL, &r.v[0]));
+}
+
+/* A new exclusion: other changes saveable while neither side grows. */
+static void
+test_kept_excludes(void **state)
+{
+	const struct rules_line	 both[] = { { S_UKUNL, 1 }, { S_PAYG, 2 } };
+	const struct rules_line	 other[] = { { S_PAYG, 2 }, { S_UKUNL, 1 },
+	    { S_STDSUP, 1 } };
+	const struct rules_line	 less[] = { { S_UKUNL, 1 }, { S_PAYG, 1 } };
+	const struct rules_line	 more[] = { { S_UKUNL, 1 }, { S_PAYG, 3 } };
+
+	(void)state;
+	assert_true(all_kept(&excl_cat, both, 2, other, 3));
+	assert_true(all_kept(&excl_cat, both, 2, less, 2));
+	assert_false(all_kept(&excl_cat, both, 2, more, 2));
+	assert_false(all_kept(&excl_cat, less, 2, both, 2));
+}
+
+/* A new dependency (with its QTY bound): kept while the gap does not grow. */
+static void
+test_kept_requires(void **state)
+{
+	const struct rules_line	 gap2[] = { { S_CALLREC, 3 }, { S_VOICE, 1 } };
+	const struct rules_line	 gap2b[] = { { S_CALLREC, 4 }, { S_VOICE, 2 },
+	    { S_STDSUP, 1 } };
+	const struct rules_line	 gap3[] = { { S_CALLREC, 4 }, { S_VOICE, 1 } };
+	const struct rules_line	 none[] = { { S_CALLREC, 2 } };
+	const struct rules_line	 none3[] = { { S_CALLREC, 3 } };
+
+	(void)state;
+	assert_true(all_kept(&reqle_cat, gap2, 2, gap2b, 3));
+	assert_false(all_kept(&reqle_cat, gap2, 2, gap3, 2));
+	assert_true(all_kept(&reqle_cat, none, 1, none, 1));
+	assert_false(all_kept(&reqle_cat, none, 1, none3, 1));
+	/* A different kind is never kept: requires_qty by a missing other. */
+	assert_false(all_kept(&reqle_cat, gap2, 2, none, 1));
+}
+
+/* Infrastructure overruns and unknown services are never kept. */
+static void
+test_kept_never(void **state)
+{
+	const struct rules_line		 bad[] = { { S_UNKNOWN, 1 } };
+	const struct rules_catalog	 cat = { demo_services,
+	    NELEM(demo_services), NULL, 0 };
+	const struct rules_state	 st = { { 0, 2, 0, 0, 0 } };
+	struct rules_result		 b, a;
+
+	(void)state;
+	assert_false(all_kept(&cat, bad, 1, bad, 1));
+	rules_check_plan(&cat, &st, NULL, 0, &b);
+	rules_check_plan(&cat, &st, NULL, 0, &a);
+	assert_int_equal(a.nv, 1);
+	assert_false(rules_violation_kept(&b, &a.v[0]));
+}
+
+/* What a new rule does to a saved plan. */
+static void
+test_rule_broken(void **state)
+{
+	const struct rules_line	 p4[] = { { S_VOICE, 3 }, { S_VOICE, 1 },
+	    { S_UKUNL, 1 } };
+	const struct rules_line	 p2[] = { { S_VOICE, 2 } };
+	const struct rules_rule	 cat_req = REQ_CAT(S_PUBIP, CAT_INTERNET);
+	const struct rules_line	 ip[] = { { S_PUBIP, 1 } };
+	const struct rules_line	 ipnet[] = { { S_PUBIP, 1 }, { S_LAN, 1 } };
+
+	(void)state;
+	assert_true(rules_rule_broken(&max2_rule[0], demo_services,
+	    NELEM(demo_services), p4, 3));
+	assert_false(rules_rule_broken(&max2_rule[0], demo_services,
+	    NELEM(demo_services), p2, 1));
+	assert_true(rules_rule_broken(&excl_rule[0], demo_services,
+	    NELEM(demo_services), (const struct rules_line[]){ { S_PAYG, 1 },
+	    { S_UKUNL, 1 } }, 2));
+	assert_true(rules_rule_broken(&cat_req, demo_services,
+	    NELEM(demo_services), ip, 1));
+	assert_false(rules_rule_broken(&cat_req, demo_services,
+	    NELEM(demo_services), ipnet, 2));
+	assert_false(rules_rule_broken(NULL, demo_services,
+	    NELEM(demo_services), ip, 1));
+}
+
 int
 main(void)
 {
@@ -1109,6 +1246,11 @@ main(void)
 		cmocka_unit_test(test_long_name_truncated_on_utf8_boundary),
 		cmocka_unit_test(test_fraction_format_truncates),
 		cmocka_unit_test(test_null_catalog),
+		cmocka_unit_test(test_kept_max_qty),
+		cmocka_unit_test(test_kept_excludes),
+		cmocka_unit_test(test_kept_requires),
+		cmocka_unit_test(test_kept_never),
+		cmocka_unit_test(test_rule_broken),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

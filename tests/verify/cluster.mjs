@@ -258,7 +258,7 @@ function catalogRrp(html, id) {
 		if (!tr[1].includes(`href="/catalog/${id}"`))
 			continue;
 		const c = [...tr[1].matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]*>/g, '').trim());
-		return c[3];
+		return (c[3] || '').replace(/[^0-9.\-]/g, '');	/* "£1,010.01" → "1010.01" */
 	}
 	return null;
 }
@@ -326,6 +326,38 @@ let cacheReads = 0;
 	}
 	dbOn(NODES, `UPDATE site SET name = ${q(sname)} WHERE id = ${SD}`);
 	siteRenames++;
+	// The Services tab (each worker's page cache): a price saved through
+	// host 1, then one written with SQL on the last node, is on the next
+	// tab of every host.
+	const tp = await ownPlan(admin, S, 'Cluster tab');
+	const tabOf = `/occupiers/${tp.occ}/sites/${S}/services`;
+	const shows = (html, cents) => (html || '').includes(`£${money(cents)}<`);
+	for (let k = 0; k < rounds; k++) {
+		for (const o of all)
+			await attempt(o, 'GET', tabOf);
+		const cents = 700 + k;
+		const g = await attempt(all[0], 'GET', managePath(tp.occ, S));
+		const rows = formRows(g.body);
+		rows.find((x) => Number(x.id) === tp.rowA).price = money(cents);
+		const r = await attempt(all[0], 'POST', managePath(tp.occ, S),
+			manageFields(inputValue(g.body, 'version'), rows, { op: 'save' }));
+		if (r.status !== 303)
+			cacheBad.push(`services tab save ${r.status}`);
+		for (const o of all) {
+			const p = await attempt(o, 'GET', tabOf);
+			cacheReads++;
+			if (p.status !== 200 || !shows(p.body, cents))
+				cacheBad.push(`services tab: ${money(cents)} saved through host 1 not on the next tab of ${o.port} (${p.status})`);
+		}
+		const sqlCents = 800 + k;
+		dbOn(NODES, `UPDATE occupier_service SET price = ${sqlCents} WHERE id = ${tp.rowA}`);
+		for (const o of all) {
+			const p = await attempt(o, 'GET', tabOf);
+			cacheReads++;
+			if (p.status !== 200 || !shows(p.body, sqlCents))
+				cacheBad.push(`services tab: ${money(sqlCents)} written by SQL not on the next tab of ${o.port} (${p.status})`);
+		}
+	}
 	for (const c of [a1, a2, ...others, ...readers, ...all])
 		c.close();
 }

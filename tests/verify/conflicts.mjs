@@ -29,7 +29,7 @@ export async function conflictingSaves({ K, N, path, rowA, deadline, leanOf }) {
 			row.price = money(cents);
 			const r = await attempt(c, 'POST', path, manageFields(base, rows, { op: 'save' }));
 			let kind = 'other';
-			if (r.status === 303 && /\/services\?done=services_saved$/.test(r.location || ''))
+			if (r.status === 303 && /\/services$/.test(r.location || ''))
 				kind = 'ack';
 			else if (r.status === 409 && /changed meanwhile/.test(r.body))
 				kind = 'conflict';

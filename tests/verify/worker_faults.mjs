@@ -47,14 +47,14 @@ async function saver(ci) {
 	const path = managePath(p.occ, S);
 	for (let k = 0; !stop && k < 100000; k++) {
 		const g = await attempt(c, 'GET', path);
-		reqs.push({ kind: 'get', status: g.status, err: g.err, csp: hasCsp(g) });
+		reqs.push({ kind: 'get', status: g.status, err: g.err, csp: hasCsp(g), path, msg: failMsg(g) });
 		if (g.status !== 200)
 			continue;
 		const rows = formRows(g.body);
 		const cents = 300000 + ci * 10000 + k;
 		rows.find((r) => Number(r.id) === p.rowA).price = money(cents);
 		const r = await attempt(c, 'POST', path, manageFields(inputValue(g.body, 'version'), rows, { op: 'save' }));
-		reqs.push({ kind: 'save', status: r.status, err: r.err, cents, c: ci, csp: hasCsp(r) });
+		reqs.push({ kind: 'save', status: r.status, err: r.err, cents, c: ci, csp: hasCsp(r), path, msg: failMsg(r) });
 	}
 	c.close();
 }
@@ -66,9 +66,17 @@ async function reader(ci) {
 		'/reports/active-services', `/occupiers/${p.occ}/sites/${S}/history`, '/healthz'];
 	for (let k = 0; !stop && k < 1000000; k++) {
 		const r = await attempt(c, 'GET', pages[k % pages.length]);
-		reqs.push({ kind: 'read', status: r.status, err: r.err, csp: hasCsp(r) });
+		reqs.push({ kind: 'read', status: r.status, err: r.err, csp: hasCsp(r), path: pages[k % pages.length], msg: failMsg(r) });
 	}
 	c.close();
+}
+
+/* What a failed answer says (its first paragraph), for the log. */
+function failMsg(r) {
+	if (r.status && r.status < 500)
+		return undefined;
+	const m = /<p\b[^>]*>([\s\S]*?)<\/p>/.exec(r.body || '');
+	return (m ? m[1].replace(/<[^>]*>/g, '') : r.err || '').trim().slice(0, 160);
 }
 
 function hasCsp(r) {
@@ -148,6 +156,8 @@ const ev1 = serverEvents(serverLogSince());
 log(`statuses ${JSON.stringify(stat)}; kills ${kills.length}, replaced ${replaced}, slow ${slowReplace}`);
 log(`saves ${saves.length}, acked ${acks.length}, applied twice ${twice}, acknowledged missing ${missing}`);
 log(`server log ${JSON.stringify(ev1)}`);
+for (const f of failed)
+	log(`failed: ${f.kind} ${f.path} → ${f.status || f.err}: ${f.msg}`);
 
 /* ---- a worker killed while it hashes a password ------------------------------------ */
 
