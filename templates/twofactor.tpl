@@ -14,7 +14,7 @@
 <input type="hidden" name="action" value="disable">
 <div class="field{{#F_CODE_INVALID}} invalid{{/F_CODE_INVALID}}">
 <label for="f-code">Current code or recovery code</label>
-<input id="f-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="32"{{#F_CODE_INVALID}} aria-invalid="true" aria-describedby="e-code"{{/F_CODE_INVALID}}>
+<input id="f-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="32" value="{{F_CODE}}"{{#F_CODE_INVALID}} aria-invalid="true" aria-describedby="e-code"{{/F_CODE_INVALID}}>
 {{#F_CODE_INVALID}}<p class="err" id="e-code">{{F_CODE_ERR}}</p>{{/F_CODE_INVALID}}
 </div>
 <div class="field">

@@ -26,8 +26,11 @@ refused(struct req *r, struct tpl_dict *d, const struct tfa_out *out)
 	}
 	if (rc > 0)
 		page_login_throttled(r, d, wait);
-	else
+	else {
 		page_refused(r, d, &out->why);
+		if (form_text(r, "code", 32) != NULL)	/* the input kept */
+			tpl_set(d, TN_F_CODE, form_text(r, "code", 32));
+	}
 	page_end(r);
 }
 

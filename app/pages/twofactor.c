@@ -160,8 +160,8 @@ page_twofactor(struct req *r)
 		return;
 	if (rc == 0 && r->method == M_POST) {
 		page_refused(r, d, &why);
-		if (form_text(r, "code", 8) != NULL)
-			tpl_set(d, TN_F_CODE, form_text(r, "code", 8));
+		if (form_text(r, "code", 32) != NULL)
+			tpl_set(d, TN_F_CODE, form_text(r, "code", 32));
 	}
 	if (rc == 2)
 		show_codes(d, &en);

@@ -130,8 +130,10 @@ test('sign-in: the password alone opens nothing; a wrong code is refused; the co
 	const form = await c.get('/login/code?next=%2Foccupiers');
 	assertHtml(form, 200, 'the code step');
 	assert.match(form.text, /6-digit code/);
-	const bad = await c.post('/login/code', { code: wrongCode(secret), next: '/occupiers' });
+	const wrong = wrongCode(secret);
+	const bad = await c.post('/login/code', { code: wrong, next: '/occupiers' });
 	assertHtml(bad, 422, 'wrong code');
+	assert.match(bad.body, new RegExp(`id="f-code"[^>]*value="${wrong}"`), `the input is kept: ${/<input id="f-code"[^>]*>/.exec(bad.body)?.[0]}`);
 	assert.match(errorsOf(bad.body).join(' '), /That code is not right/);
 	assertRedirect(await c.get('/occupiers'), '/login?next=/occupiers', 'still pending');
 	// The step after enrolment's (its code was used by the enrolment).
