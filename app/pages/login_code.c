@@ -45,7 +45,12 @@ page_login_code(struct req *r)
 	int			 rc;
 
 	if (!r->mfa_pending) {
-		http_redirect(r, r->signed_in ? page_next_path(r) : "/login");
+		/* No sign-in awaits a code: a code posted here is refused. */
+		if (r->method == M_POST)
+			http_error(r, 400);
+		else
+			http_redirect(r, r->signed_in ? page_next_path(r) :
+			    "/login");
 		return;
 	}
 	if ((d = page_begin(r, "Two-factor sign-in", "login_code.tpl",

@@ -141,6 +141,7 @@ test('sign-in: the password alone opens nothing; a wrong code is refused; the co
 	const ok = await c.post('/login/code', { code, next: '/occupiers' });
 	assertRedirect(ok, '/occupiers', 'signed in');
 	assertHtml(await c.get('/occupiers'), 200, 'now signed in');
+	assert.equal((await c.post('/login/code', { code })).status, 400, 'no sign-in awaits a code any more');
 
 	const d = await passwordStep(u);
 	const replay = await d.post('/login/code', { code });
