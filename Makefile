@@ -12,7 +12,7 @@ CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 # includes in a .d file beside it, so a change rebuilds exactly its users.
 CFLAGS   = $(CSTD) $(WARN) -O2 -g -MMD -MP -Iapp $(PKG_CFLAGS)
 CXXFLAGS = -std=c++11 $(WARN) -O2 -g -MMD -MP
-LDLIBS   = -lfcgi -lctemplate_nothreads -lmariadb -lsodium -lcurl -ljansson -lhpdf -pthread -lstdc++
+LDLIBS   = -lfcgi -lctemplate_nothreads -lmariadb -lsodium -lcurl -ljansson -lhpdf -loath -lqrencode -pthread -lstdc++
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 APP_C   != find app -name '*.c' | sort
@@ -21,6 +21,8 @@ OBJ      = $(APP_C:app/%.c=build/obj/%.o) build/obj/tpl/tpl_shim.o
 ASAN_OBJ = $(APP_C:app/%.c=build/asan/%.o) build/asan/tpl/tpl_shim.o
 # Everything but main.c: what unit tests and fuzzers link against.
 LIB_C   != ls app/domain/*.c; echo app/http/parse.c app/http/multipart.c app/arena.c
+# What app/domain links against (TOTP, QR codes).
+LIB_LIBS = -lsodium -loath -lqrencode
 
 all: build/tenantry
 
@@ -89,11 +91,11 @@ unit-build: $(UNIT_TESTS) $(UNIT_ASAN)
 
 build/unit/test_%: tests/unit/test_%.c $(LIB_C) $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $< $(LIB_C) -lcmocka -lsodium
+	$(CC) $(CFLAGS) -o $@ $< $(LIB_C) $(LIB_LIBS) -lcmocka
 
 build/unit-asan/test_%: tests/unit/test_%.c $(LIB_C) $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SAN) -O1 -o $@ $< $(LIB_C) -lcmocka -lsodium
+	$(CC) $(CFLAGS) $(SAN) -O1 -o $@ $< $(LIB_C) $(LIB_LIBS) -lcmocka
 
 # libFuzzer drivers (tests/fuzz/fuzz_*.c) over the pure modules, with the
 # flags above; tests/fuzz/build.sh asks for them (make fuzz-build).
@@ -106,7 +108,7 @@ fuzz-build: $(FUZZERS)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB_C) $(HDRS)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_C) -lsodium
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_C) $(LIB_LIBS)
 
 # Fuzz every driver for FUZZ_SECONDS (60) from its committed corpus.
 FUZZ_SECONDS = 60

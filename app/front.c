@@ -124,6 +124,8 @@ enum page {
 	PAGE_MY_USAGE,		/* /my/sites/#/usage */
 	PAGE_MY_USAGE_CSV,	/* /my/sites/#/usage/calls.csv */
 	PAGE_API_KEYS,		/* /settings/api-keys (operator admins) */
+	PAGE_LOGIN_CODE,	/* /login/code (two-factor step of a sign-in) */
+	PAGE_TWOFACTOR,		/* /account/two-factor */
 	PAGE__MAX
 };
 
@@ -244,6 +246,8 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_MY_USAGE] = { MG, "/my/sites/#/usage", page_my_usage, R_OCCUPIER, 0 },
 	[PAGE_MY_USAGE_CSV] = { MG, "/my/sites/#/usage/calls.csv", page_my_usage_csv, R_OCCUPIER, 0 },
 	[PAGE_API_KEYS] = { MG | MP, "/settings/api-keys", page_api_keys, R_OPADMIN, 0 },
+	[PAGE_LOGIN_CODE] = { MG | MP, "/login/code", page_login_code, R_PUBLIC, 0 },
+	[PAGE_TWOFACTOR] = { MG | MP, "/account/two-factor", page_twofactor, R_ANY, 0 },
 };
 
 /*
@@ -425,6 +429,13 @@ front_handle(struct req *r)
 		}
 		if (!(rt->roles & (1u << r->user.role))) {
 			http_error(r, 403);
+			return;
+		}
+		/* Two-factor required and not on: enrolment (and sign-out)
+		 * only. */
+		if (r->must_enrol && rt != &routes[PAGE_TWOFACTOR] &&
+		    rt != &routes[PAGE_LOGOUT]) {
+			http_redirect(r, "/account/two-factor");
 			return;
 		}
 	}

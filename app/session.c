@@ -277,8 +277,9 @@ session_load(struct req *r)
 	}
 	if (s.disabled ||
 	    r->now - s.last_seen > (int64_t)cfg.idle_minutes * 60 ||
-	    r->now - s.created_at > (int64_t)cfg.absolute_hours * 3600) {
-		if (!s.disabled) {
+	    r->now - s.created_at > (int64_t)cfg.absolute_hours * 3600 ||
+	    (s.mfa_pending && r->now - s.created_at > SESSION_MFA_SECONDS)) {
+		if (!s.disabled && !s.mfa_pending) {
 			/* Ended by time: a form it posts may be kept for
 			 * the user's next sign-in (pages/draft.c). */
 			r->expired_user = s.user.id;
@@ -294,7 +295,8 @@ session_load(struct req *r)
 	/* One write a minute at most keeps the idle clock honest. */
 	if (r->now - s.last_seen >= 60 && store_session_touch(s.id, r->now) < 0)
 		return -1;
-	r->signed_in = 1;
+	r->signed_in = !s.mfa_pending;
+	r->mfa_pending = s.mfa_pending;
 	r->session_id = s.id;
 	r->user.id = s.user.id;
 	r->user.operator_id = s.user.operator_id;
@@ -310,10 +312,16 @@ session_load(struct req *r)
 		log_warnx("session: user %lld has unknown role %s",
 		    (long long)s.user.id, s.user.role);
 		r->signed_in = 0;
+		r->mfa_pending = 0;
 		return 0;
 	}
+	if (s.mfa_pending)
+		return 0;
 	if (r->pagever_occ != 0)
 		store_pagever_set(&pv);
+	r->must_enrol = s.mfa_required && !s.user.tfa &&
+	    (r->user.role == ROLE_OPERATOR_ADMIN ||
+	    r->user.role == ROLE_OPERATOR_STAFF);
 	log_request_user((long long)r->user.id);
 	return 1;
 }
@@ -342,6 +350,11 @@ session_csrf_ok(struct req *r)
 	const char	*sent, *want;
 
 	sent = kv_get(&r->form, "csrf");
+	/* Awaiting the two-factor code: the session's token (the code step)
+	 * or the pre-session's (the sign-in form, to start again). */
+	if (r->mfa_pending && sent != NULL && strlen(sent) == 64 &&
+	    sodium_memcmp(sent, r->csrf, 64) == 0)
+		return 1;
 	if (r->signed_in)
 		want = r->csrf;
 	else
@@ -463,7 +476,9 @@ session_login(struct req *r, const char *email_in, const char *pw,
 		return LOGIN_CHOOSE;
 	}
 	u = &ok_users[0];
-	if (store_login_ok(email, r->remote_addr, r->now) < 0)
+	/* With two-factor on, the failures are cleared and the address is
+	 * known only once the code is right too (session_mfa_done). */
+	if (!u->tfa && store_login_ok(email, r->remote_addr, r->now) < 0)
 		return LOGIN_ERROR;
 	if (crypto_pwhash_str_needs_rehash(u->pw_hash,
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -484,20 +499,28 @@ session_login(struct req *r, const char *email_in, const char *pw,
 	 * fits its column (VARCHAR(255), strict mode). */
 	if (store_session_insert(h, u->id, csrf, r->now,
 	    parse_utf8_clean(r->a, r->remote_addr, 64),
-	    parse_utf8_clean(r->a, r->user_agent, 255)) < 0)
+	    parse_utf8_clean(r->a, r->user_agent, 255), u->tfa) < 0)
 		return LOGIN_ERROR;
 	set_cookie(r, SESSION_COOKIE, tokhex, -1);
 	sodium_memzero(tokhex, sizeof(tokhex));
 	/* The pre-session token has done its job. */
 	set_cookie(r, PRESESSION_COOKIE, "", 0);
-	return LOGIN_OK;
+	return u->tfa ? LOGIN_CODE : LOGIN_OK;
 }
 
 void
 session_logout(struct req *r)
 {
-	if (r->signed_in)
+	if (r->signed_in || r->mfa_pending)
 		(void)store_session_delete(r->session_id);
 	r->signed_in = 0;
+	r->mfa_pending = 0;
 	clear_session_cookie(r);
+}
+
+int
+session_mfa_done(struct req *r, const char *email)
+{
+	return store_login_ok(lower(r->a, email), r->remote_addr, r->now) < 0 ?
+	    -1 : 0;
 }

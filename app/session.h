@@ -37,6 +37,8 @@ enum login_result {
 	LOGIN_THROTTLED,	/* too many failures: *wait_seconds set */
 	LOGIN_BUSY,		/* every hashing slot taken: try again shortly */
 	LOGIN_CHOOSE,		/* the password opens accounts at several operators */
+	LOGIN_CODE,		/* right password, two-factor on: a pending session
+				 * awaits the code (/login/code) */
 	LOGIN_ERROR		/* database or hashing failure */
 };
 struct store_user;
@@ -62,6 +64,11 @@ int	 session_throttle_check(struct req *, const char *email,
 	    int64_t *wait);
 int	 session_throttle_fail(struct req *, const char *email,
 	    int64_t *wait);
+/* How long a session awaiting its two-factor code lives. */
+#define SESSION_MFA_SECONDS	300
+/* The code was right: the address is known, the failures cleared. 0, -1. */
+int	 session_mfa_done(struct req *, const char *email);
+
 /* End the current session (delete the row, clear the cookie). */
 void	 session_logout(struct req *);
 

@@ -55,6 +55,9 @@ CREATE TABLE `app_user` (
   `invited` tinyint(1) NOT NULL DEFAULT 0 COMMENT '1 until the user sets a password through a set-password link',
   `removed` bigint(20) unsigned NOT NULL DEFAULT 0 COMMENT '0 while the user exists; its own id once removed, which frees the email',
   `created_at` timestamp NOT NULL DEFAULT current_timestamp() COMMENT 'row creation',
+  `totp_secret` varbinary(20) DEFAULT NULL COMMENT 'TOTP secret (raw bytes) once two-factor sign-in is on; NULL: off',
+  `totp_pending` varbinary(20) DEFAULT NULL COMMENT 'the secret of an enrolment awaiting its first code',
+  `totp_last_step` bigint(20) NOT NULL DEFAULT 0 COMMENT 'the last 30-second step whose code was accepted (replay guard)',
   PRIMARY KEY (`id`),
   UNIQUE KEY `user_email` (`operator_id`,`email`,`removed`),
   KEY `user_operator` (`operator_id`,`occupier_id`),
@@ -650,6 +653,7 @@ CREATE TABLE `operator` (
   `currency` char(3) NOT NULL DEFAULT 'GBP' COMMENT 'ISO 4217 code of all money',
   `timezone` varchar(64) NOT NULL DEFAULT 'Europe/London' COMMENT 'zone that defines today',
   `created_at` timestamp NOT NULL DEFAULT current_timestamp() COMMENT 'row creation',
+  `mfa_required` tinyint(1) NOT NULL DEFAULT 0 COMMENT '1: operator roles must use two-factor sign-in',
   PRIMARY KEY (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='a workspace business using Tenantry'
 ;
@@ -1038,6 +1042,15 @@ CREATE TABLE `usage_voice_month` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='calls per occupier, month, kind and group: a cache of usage_call (usage_month)'
 ;
 
+CREATE TABLE `user_recovery_code` (
+  `user_id` bigint(20) unsigned NOT NULL COMMENT 'whose',
+  `code_hash` binary(32) NOT NULL COMMENT 'crypto_generichash of the normalised code; the code itself is never stored',
+  `used_at` bigint(20) DEFAULT NULL COMMENT 'unix seconds when used; NULL: still usable',
+  PRIMARY KEY (`user_id`,`code_hash`),
+  CONSTRAINT `fk_recovery_user` FOREIGN KEY (`user_id`) REFERENCES `app_user` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='two-factor recovery codes, hashed, each usable once'
+;
+
 CREATE TABLE `user_session` (
   `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'session id',
   `token_hash` binary(32) NOT NULL COMMENT 'crypto_generichash of the 32-byte cookie token; the token itself is never stored',
@@ -1047,6 +1060,7 @@ CREATE TABLE `user_session` (
   `last_seen` bigint(20) NOT NULL COMMENT 'unix seconds; idle expiry counts from here',
   `remote_addr` varchar(64) NOT NULL DEFAULT '' COMMENT 'address at sign-in',
   `user_agent` varchar(255) NOT NULL DEFAULT '' COMMENT 'browser at sign-in',
+  `mfa_pending` tinyint(1) NOT NULL DEFAULT 0 COMMENT '1: password checked, two-factor code awaited; opens nothing else',
   PRIMARY KEY (`id`),
   UNIQUE KEY `session_token` (`token_hash`),
   KEY `session_user` (`user_id`),

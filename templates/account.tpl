@@ -23,6 +23,8 @@
 </div>
 <div class="buttons"><button type="submit">Save name</button></div>
 </form>
+<section class="card"><h2>Two-factor sign-in</h2>
+<p><a href="/account/two-factor">Set up or turn off two-factor sign-in</a> (a code from an authenticator app at every sign-in).</p></section>
 <form class="card form" method="post" action="/account" novalidate>
 <h2>Change password</h2>
 <p class="hint">At least 10 characters. Your other sessions end when it is changed.</p>

@@ -107,6 +107,12 @@ struct req {
 	struct user		 user;
 	int64_t			 session_id;
 	char			 csrf[65];	/* hex token for forms */
+	/* Two-factor: the password was right, the code is awaited (user and
+	 * session_id set, signed_in 0: no page opens but the code step). */
+	int			 mfa_pending;
+	/* Signed in, but the operator requires two-factor sign-in of this
+	 * role and it is not on: only enrolment (and sign-out) open. */
+	int			 must_enrol;
 	/* A session that had just ended (idle or too old) when this request
 	 * came: whose it was and its CSRF token (pages/draft.c keeps a form
 	 * posted with it). expired_user 0: none. */

@@ -31,8 +31,8 @@ static const struct field fields[LF__MAX] = {
  * (browsers drop TAB, CR and LF anywhere in a URL, so "/\t/evil.example"
  * would leave the site). Anything else goes to the start page.
  */
-static const char *
-next_path(struct req *r)
+const char *
+page_next_path(struct req *r)
 {
 	const char	*n = r->method == M_POST ? form_text(r, "next",
 	    NEXT_CAP) : query_text(r, "next", NEXT_CAP);
@@ -48,6 +48,18 @@ next_path(struct req *r)
 }
 
 void
+page_login_throttled(struct req *r, struct tpl_dict *d, int64_t wait)
+{
+	r->status = 429;
+	http_header(r, "Retry-After", arena_printf(r->a, "%lld",
+	    (long long)wait));
+	form_error(r, d, NULL, arena_printf(r->a, "Too many failed "
+	    "sign-in attempts for this account. Wait %lld minute%s and "
+	    "try again.", (long long)(wait + 59) / 60,
+	    (wait + 59) / 60 == 1 ? "" : "s"));
+}
+
+void
 page_login(struct req *r)
 {
 	struct tpl_dict		*d;
@@ -58,13 +70,13 @@ page_login(struct req *r)
 	enum login_result	 res;
 
 	if (r->method == M_GET && r->signed_in) {
-		http_redirect(r, next_path(r));
+		http_redirect(r, page_next_path(r));
 		return;
 	}
 	session_presession(r);
 	if ((d = page_begin(r, "Sign in", "login.tpl", NULL)) == NULL)
 		return;
-	tpl_set(d, TN_NEXT, next_path(r));
+	tpl_set(d, TN_NEXT, page_next_path(r));
 	if (query_has(r, "expired"))
 		tpl_show(d, TN_EXPIRED);
 	if (query_has(r, "draft"))
@@ -82,7 +94,11 @@ page_login(struct req *r)
 	    v[LF_OPERATOR].i, &wait, &choices, &nchoices);
 	switch (res) {
 	case LOGIN_OK:
-		http_redirect(r, next_path(r));
+		http_redirect(r, page_next_path(r));
+		return;
+	case LOGIN_CODE:
+		http_redirect(r, arena_printf(r->a, "/login/code?next=%s",
+		    parse_urlencode(r->a, page_next_path(r))));
 		return;
 	case LOGIN_BAD:
 		r->status = 401;
@@ -102,13 +118,7 @@ page_login(struct req *r)
 		}
 		break;
 	case LOGIN_THROTTLED:
-		r->status = 429;
-		http_header(r, "Retry-After", arena_printf(r->a, "%lld",
-		    (long long)wait));
-		form_error(r, d, NULL, arena_printf(r->a, "Too many failed "
-		    "sign-in attempts for this account. Wait %lld minute%s and "
-		    "try again.", (long long)(wait + 59) / 60,
-		    (wait + 59) / 60 == 1 ? "" : "s"));
+		page_login_throttled(r, d, wait);
 		break;
 	case LOGIN_BUSY:
 		r->status = 503;

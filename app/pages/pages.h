@@ -28,6 +28,8 @@ struct rules_result;
 
 void	page_home(struct req *);
 void	page_login(struct req *);
+void	page_login_code(struct req *);
+void	page_twofactor(struct req *);
 void	page_logout(struct req *);
 void	page_healthz(struct req *);
 void	page_fortunes(struct req *);
@@ -152,6 +154,12 @@ struct tpl_dict	*page_begin(struct req *, const char *title,
 void		 page_end(struct req *);
 /* Handle a store failure: 503 when the database is unreachable, else 500. */
 void		 page_store_error(struct req *);
+/* The local path to go to after sign-in (the form's or query's "next",
+ * only when safe; else "/"). */
+const char	*page_next_path(struct req *);
+/* Too many failed sign-in attempts: 429, Retry-After and the message. */
+void		 page_login_throttled(struct req *, struct tpl_dict *,
+		    int64_t wait);
 
 /* ---- the ops layer (ops/ops.h) from a page ---- */
 

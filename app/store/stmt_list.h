@@ -25,3 +25,4 @@
 #include "sql_space.def"
 #include "sql_webhook.def"
 #include "sql_api.def"
+#include "sql_twofactor.def"

@@ -27,6 +27,7 @@ struct store_user {
 	const char	*pw_hash;
 	int		 disabled;
 	const char	*operator_name;	/* store_users_by_email only */
+	int		 tfa;		/* two-factor sign-in is on */
 };
 
 /* Drafts (sql/078): keep user's form body for path (replacing an older
@@ -46,6 +47,8 @@ struct store_session {
 	const char	*operator_name;
 	const char	*currency;	/* the operator's ISO 4217 code */
 	const char	*timezone;	/* the operator's IANA zone */
+	int		 mfa_pending;	/* password checked, two-factor code awaited */
+	int		 mfa_required;	/* the operator requires two-factor (operator roles) */
 	struct store_user user;		/* pw_hash unset */
 };
 
@@ -107,7 +110,8 @@ int	 store_purge(int64_t now, int64_t idle_seconds,
 	    int64_t absolute_seconds, int64_t *deleted);
 
 int	 store_session_insert(const unsigned char hash[32], int64_t user_id,
-	    const char *csrf, int64_t now, const char *addr, const char *ua);
+	    const char *csrf, int64_t now, const char *addr, const char *ua,
+	    int mfa_pending);
 int	 store_session_load(struct arena *, const unsigned char hash[32],
 	    struct store_session *);
 /* The versions of what an occupier's page at a site shows (sql/096),

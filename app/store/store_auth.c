@@ -39,6 +39,7 @@ store_users_by_email(struct arena *a, const char *email,
 		u[i].pw_hash = dbrow_str(&res.rows[i], 6);
 		u[i].disabled = (int)dbrow_int(&res.rows[i], 7);
 		u[i].operator_name = dbrow_str(&res.rows[i], 8);
+		u[i].tfa = (int)dbrow_int(&res.rows[i], 9);
 	}
 	*out = u;
 	*n = res.nrows;
@@ -203,9 +204,10 @@ store_purge(int64_t now, int64_t idle_seconds, int64_t absolute_seconds,
 
 int
 store_session_insert(const unsigned char hash[32], int64_t user_id,
-    const char *csrf, int64_t now, const char *addr, const char *ua)
+    const char *csrf, int64_t now, const char *addr, const char *ua,
+    int mfa_pending)
 {
-	struct dbp	 p[7];
+	struct dbp	 p[8];
 
 	p[0] = DBP_B(hash, 32);
 	p[1] = DBP_I(user_id);
@@ -214,7 +216,8 @@ store_session_insert(const unsigned char hash[32], int64_t user_id,
 	p[4] = DBP_I(now);
 	p[5] = DBP_S(addr ? addr : "");
 	p[6] = DBP_S(ua ? ua : "");
-	return db_exec(STMT_SESSION_INSERT, p, 7, NULL) < 0 ? -1 : 1;
+	p[7] = DBP_I(mfa_pending ? 1 : 0);
+	return db_exec(STMT_SESSION_INSERT, p, 8, NULL) < 0 ? -1 : 1;
 }
 
 /* The session columns of STMT_SESSION_LOAD (and _PAGEVER) into s. */
@@ -230,6 +233,9 @@ session_from_row(const struct dbrow *row, struct store_session *s)
 	s->operator_name = dbrow_str(row, 11);
 	s->currency = dbrow_str(row, 12);
 	s->timezone = dbrow_str(row, 13);
+	s->mfa_pending = (int)dbrow_int(row, 14);
+	s->user.tfa = (int)dbrow_int(row, 15);
+	s->mfa_required = (int)dbrow_int(row, 16);
 }
 
 int
@@ -263,9 +269,9 @@ store_session_load_pagever(struct arena *a, const unsigned char hash[32],
 	pv->op = s->user.operator_id;
 	pv->occ = occ;
 	pv->site = site;
-	pv->occupier_site = dbrow_int(&res.rows[0], 14);
-	pv->catalog = dbrow_int(&res.rows[0], 15);
-	pv->site_names = dbrow_int(&res.rows[0], 16);
+	pv->occupier_site = dbrow_int(&res.rows[0], 17);
+	pv->catalog = dbrow_int(&res.rows[0], 18);
+	pv->site_names = dbrow_int(&res.rows[0], 19);
 	return 1;
 }
 
