@@ -67,8 +67,14 @@ ops_event_payload(struct txn *t, enum wh_event type, int64_t occ,
 		return NULL;
 	if ((js = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER)) !=
 	    NULL) {
+		json_malloc_t	 jm;
+		json_free_t	 jf;
+
+		/* With the allocator jansson has now (the API sets the
+		 * request arena's), never free() by assumption. */
 		out = arena_strdup(t->a, js);
-		free(js);
+		json_get_alloc_funcs(&jm, &jf);
+		jf(js);
 	}
 	json_decref(root);
 	return out;
