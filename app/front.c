@@ -74,6 +74,7 @@ enum page {
 	PAGE_SITE_SPACE_EDIT,	/* /sites/#/spaces/#/edit (operator admins) */
 	PAGE_SITE_SPACE_ARCHIVE,/* /sites/#/spaces/#/archive (operator admins) */
 	PAGE_CONTRACT_SPACES,	/* /occupiers/#/contracts/#/spaces */
+	PAGE_PORT_SPACE,	/* /sites/#/ports/#/space (operator admins) */
 	PAGE_OCC_USERS,		/* /occupiers/#/sites/#/users */
 	PAGE_OCC_USER,		/* /occupiers/#/sites/#/users/# */
 	PAGE_TEAM,		/* /team */
@@ -196,6 +197,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_SITE_SPACE_EDIT] = { MG | MP, "/sites/#/spaces/#/edit", page_site_space_edit, R_OPADMIN, 0 },
 	[PAGE_SITE_SPACE_ARCHIVE] = { MP, "/sites/#/spaces/#/archive", page_site_space_archive, R_OPADMIN, 0 },
 	[PAGE_CONTRACT_SPACES] = { MG | MP, "/occupiers/#/contracts/#/spaces", page_contract_spaces, R_OPERATOR, 0 },
+	[PAGE_PORT_SPACE] = { MG | MP, "/sites/#/ports/#/space", page_port_space, R_OPADMIN, 0 },
 	[PAGE_OCC_USERS] = { MG | MP, "/occupiers/#/sites/#/users", page_occupier_users, R_OPERATOR, 0 },
 	[PAGE_OCC_USER] = { MP, "/occupiers/#/sites/#/users/#", page_occupier_users, R_OPERATOR, 0 },
 	[PAGE_TEAM] = { MG | MP, "/team", page_team, R_OPADMIN, 0 },

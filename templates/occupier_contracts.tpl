@@ -10,9 +10,9 @@
 <p><a href="/occupiers/{{OCC_ID}}/edit">Edit occupier</a></p></section>{{/RECORD}}
 <p class="hint">Statuses as on {{TODAY}}.</p>
 {{#HAS_ROWS}}<table class="grid">
-<thead><tr><th scope="col">Reference</th><th scope="col">Start date</th><th scope="col">End date</th><th scope="col">Status</th><th scope="col">Terms</th><th scope="col"><span class="sr">Actions</span></th></tr></thead>
+<thead><tr><th scope="col">Reference</th><th scope="col">Start date</th><th scope="col">End date</th><th scope="col">Status</th><th scope="col">Terms</th><th scope="col">Spaces</th><th scope="col"><span class="sr">Actions</span></th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td class="ref" data-label="Reference">{{REFERENCE}}</td><td data-label="Start date">{{START}}</td><td data-label="End date">{{END}}</td><td data-label="Status"><span class="badge {{STATUS_CLASS}}">{{STATUS}}</span></td><td data-label="Terms">{{TERMS}}</td><td class="act" data-label="Actions"><a href="/occupiers/{{OCC_ID}}/contracts/{{ID}}/edit">Edit<span class="sr"> {{REFERENCE}}</span></a> <a href="/occupiers/{{OCC_ID}}/contracts/{{ID}}/spaces">Spaces<span class="sr"> of {{REFERENCE}}</span></a></td></tr>
+{{#ROW}}<tr><td class="ref" data-label="Reference">{{REFERENCE}}</td><td data-label="Start date">{{START}}</td><td data-label="End date">{{END}}</td><td data-label="Status"><span class="badge {{STATUS_CLASS}}">{{STATUS}}</span></td><td data-label="Terms">{{TERMS}}</td><td class="spaces" data-label="Spaces">{{#SPACE}}<span class="space">{{NAME}} ({{DETAIL}})</span> {{/SPACE}}{{#NO_SPACE}}None{{/NO_SPACE}}</td><td class="act" data-label="Actions"><a href="/occupiers/{{OCC_ID}}/contracts/{{ID}}/edit">Edit<span class="sr"> {{REFERENCE}}</span></a> <a href="/occupiers/{{OCC_ID}}/contracts/{{ID}}/spaces">Spaces<span class="sr"> of {{REFERENCE}}</span></a></td></tr>
 {{/ROW}}</tbody>
 </table>{{/HAS_ROWS}}
 {{#MOVEOUT}}<div class="moveout" id="moveout">

@@ -14,6 +14,7 @@
 <div class="field"><label for="e-role">Switch port role</label>
 <select id="e-role" name="role">{{#E_ROLE_OPT}}<option value="{{KEY}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/E_ROLE_OPT}}</select></div>
 </div>
+<p class="port-space">Space: {{SPACE}}{{#CAN_SPACE}} · <a href="/sites/{{SITE_ID}}/ports/{{PORT_ID}}/space">Change space<span class="sr"> of {{LABEL}}</span></a>{{/CAN_SPACE}}</p>
 <p class="hint">An active port keeps its holder: deactivate it first to unassign it.</p>
 <div class="buttons"><button type="submit" class="primary">Save floor port</button><a href="/sites/{{SITE_ID}}/ports">Cancel</a></div>
 </form>

@@ -224,3 +224,52 @@ ops_contract_space(struct ops_ctx *c, const struct contract_space_in *in,
 	memset(why, 0, sizeof(*why));
 	return db_txn(&c->t, cspace_txn, &g);
 }
+
+struct pspace {
+	const struct port_space_in	*in;
+	struct ops_result		*why;
+	const char			**label;
+};
+
+static int
+pspace_txn(struct txn *t, void *arg)
+{
+	struct pspace			*g = arg;
+	const struct port_space_in	*in = g->in;
+	struct store_space		 s;
+	const char			*old;
+	int64_t				 cur;
+	int				 rc;
+
+	if ((rc = store_pspace_get(t->a, t->operator_id, in->site, in->port,
+	    g->label, &cur, &old)) <= 0)
+		return rc < 0 ? -1 : ops_refuse(g->why, OPS_NOT_FOUND, NULL,
+		    NULL);
+	memset(&s, 0, sizeof(s));
+	s.name = "";
+	if (in->space > 0 && (rc = store_space_get(t->a, t->operator_id,
+	    in->site, in->space, &s)) <= 0)
+		return rc < 0 ? -1 : ops_refuse(g->why, OPS_NOT_FOUND, NULL,
+		    NULL);
+	if (in->space > 0 && s.archived && cur != in->space)
+		return ops_refuse(g->why, OPS_INVALID, "space",
+		    arena_printf(t->a, "%s is archived", s.name));
+	if (cur == in->space)
+		return 1;
+	if (store_pspace_set(t->operator_id, in->port, in->space) < 0)
+		return -1;
+	return txn_audit(t, 0, in->site, "floor_port", in->port, "space",
+	    arena_printf(t->a, "label=%s\nspace=%s", *g->label, old),
+	    arena_printf(t->a, "label=%s\nspace=%s", *g->label, s.name));
+}
+
+int
+ops_port_space(struct ops_ctx *c, const struct port_space_in *in,
+    struct ops_result *why, const char **label)
+{
+	struct pspace	 g = { in, why, label };
+
+	memset(why, 0, sizeof(*why));
+	*label = "";
+	return db_txn(&c->t, pspace_txn, &g);
+}

@@ -67,4 +67,17 @@ struct contract_space_in {
 int	 ops_contract_space(struct ops_ctx *, const struct contract_space_in *,
 	    struct ops_result *);
 
+struct port_space_in {
+	int64_t		 site, port;
+	int64_t		 space;		/* 0: in no space */
+};
+
+/*
+ * Put floor port port of site in space (or in none), audited: an
+ * archived space is refused (OPS_INVALID, "space"); an unknown site, port
+ * or space (or one of another site) is OPS_NOT_FOUND. *label: the port's.
+ */
+int	 ops_port_space(struct ops_ctx *, const struct port_space_in *,
+	    struct ops_result *, const char **label);
+
 #endif

@@ -10,6 +10,7 @@
 #include "../domain/status.h"
 #include "../store/store.h"
 #include "../store/store_occrec.h"
+#include "../store/store_space.h"
 #include "../store/store_tick.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
@@ -88,6 +89,32 @@ fill_terms(struct req *r, struct tpl_dict *row, const struct store_contract *c)
 	    c->notice_months == 1 ? "'s" : "s'", dep));
 }
 
+/*
+ * The spaces a contract holds, each with its floor and the floor ports in
+ * it ("Office 3.01 (office, floor 3; ports CW-3-01, CW-3-02)"), or "None".
+ * 1, -1 error.
+ */
+static int
+fill_spaces(struct req *r, struct tpl_dict *row, int64_t contract)
+{
+	struct store_space	*s;
+	struct tpl_dict		*sd;
+	size_t			 n, i;
+
+	if (store_cspace_list(r->a, r->user.operator_id, contract, &s, &n) < 0)
+		return -1;
+	if (n == 0)
+		tpl_show(row, TN_NO_SPACE);
+	for (i = 0; i < n; i++) {
+		sd = tpl_section(row, TN_SPACE);
+		tpl_set(sd, TN_NAME, s[i].name);
+		tpl_set(sd, TN_DETAIL, arena_printf(r->a, "%s, %s; %s%s",
+		    s[i].kind, s[i].floor_name, *s[i].ports ? "ports " :
+		    "no floor ports", s[i].ports));
+	}
+	return 1;
+}
+
 /* The occupier's record above its contracts: 1, -1 error. */
 static int
 fill_record(struct req *r, struct tpl_dict *d, int64_t occ)
@@ -155,7 +182,8 @@ page_occupier_contracts(struct req *r)
 		fill_terms(r, row, &c[i]);
 		tpl_set(row, TN_STATUS_CLASS, st & ST_INACTIVE ? "inactive" :
 		    (st & ST_ACTIVE) ? "active" : "scheduled");
-		if (fill_moveout(r, d, o.id, r->ids[1], &c[i]) < 0) {
+		if (fill_spaces(r, row, c[i].id) < 0 ||
+		    fill_moveout(r, d, o.id, r->ids[1], &c[i]) < 0) {
 			page_store_error(r);
 			return;
 		}

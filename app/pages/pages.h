@@ -90,6 +90,7 @@ void	page_site_floor_new(struct req *);	/* /sites/N/floors/new */
 void	page_site_space_edit(struct req *);	/* /sites/N/spaces/new, M/edit */
 void	page_site_space_archive(struct req *);	/* /sites/N/spaces/M/archive */
 void	page_contract_spaces(struct req *);	/* /occupiers/N/contracts/M/spaces */
+void	page_port_space(struct req *);		/* /sites/N/ports/M/space */
 struct store_estate_site;
 struct ops_result;
 /* Load the site of /sites/N/... and begin the page (SITE_ID, SITE_NAME):

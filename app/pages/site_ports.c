@@ -24,6 +24,7 @@
 #include "../store/store.h"
 #include "../store/store_device.h"
 #include "../tpl/tpl.h"
+#include "../store/store_space.h"
 #include "pages.h"
 
 #define PER_PAGE	50
@@ -102,6 +103,22 @@ struct screen {
 	int				 more;	/* a port beyond the page */
 };
 
+/* The space the edit panel's port is in, and for operator admins the
+ * link that changes it (pages/port_space.c). */
+static void
+fill_edit_space(struct req *r, struct tpl_dict *e, int64_t site, int64_t port)
+{
+	const char	*label, *sname;
+	int64_t		 cur;
+
+	if (store_pspace_get(r->a, r->user.operator_id, site, port, &label,
+	    &cur, &sname) <= 0)
+		return;
+	tpl_set(e, TN_SPACE, *sname ? sname : "None");
+	if (r->user.role == ROLE_OPERATOR_ADMIN)
+		tpl_show(e, TN_CAN_SPACE);
+}
+
 /* The edit panel of port ep: the request's choices when it was this
  * panel's, else the port's own. */
 static void
@@ -125,6 +142,7 @@ fill_edit(struct req *r, struct tpl_dict *d, const struct screen *sc,
 	}
 	pick_fill(r, e, TN_E_PICK, &pk, occ, 0);
 	fill_select_role(e, TN_E_ROLE_OPT, role);
+	fill_edit_space(r, e, sc->s->id, ep->id);
 }
 
 static int	id_in(const int64_t *, size_t, int64_t);

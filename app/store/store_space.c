@@ -205,3 +205,29 @@ store_cspace_delete(int64_t op, int64_t contract, int64_t space)
 		return -1;
 	return n > 0 ? 1 : 0;
 }
+
+int
+store_pspace_get(struct arena *a, int64_t op, int64_t site, int64_t id,
+    const char **label, int64_t *space, const char **space_name)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_I(id) };
+	struct dbres	 res;
+
+	if (db_query(a, STMT_PSPACE_GET, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	*label = dbrow_str(&res.rows[0], 0);
+	*space = dbrow_int(&res.rows[0], 1);
+	*space_name = dbrow_str(&res.rows[0], 2);
+	return 1;
+}
+
+int
+store_pspace_set(int64_t op, int64_t id, int64_t space)
+{
+	struct dbp	 p[] = { space > 0 ? DBP_I(space) : DBP_NUL, DBP_I(op),
+	    DBP_I(id) };
+
+	return db_exec(STMT_PSPACE_SET, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+}

@@ -52,4 +52,11 @@ int	 store_cspace_held(struct arena *, int64_t op, int64_t contract,
 int	 store_cspace_insert(int64_t op, int64_t contract, int64_t space);
 int	 store_cspace_delete(int64_t op, int64_t contract, int64_t space);
 
+/* Floor port id of site, locked: its label, space (0 none) and the
+ * space's name ("" none). 1, 0 not op's or not site's. */
+int	 store_pspace_get(struct arena *, int64_t op, int64_t site, int64_t id,
+	    const char **label, int64_t *space, const char **space_name);
+/* Put port id in space (0: in none). */
+int	 store_pspace_set(int64_t op, int64_t id, int64_t space);
+
 #endif

@@ -88,6 +88,7 @@ const KINDS = {
 	exports: 'export',
 	spaces: 'space',
 	webhooks: 'webhook',
+	ports: 'port',
 };
 
 function kindsOf(pattern) {
@@ -221,27 +222,28 @@ before(async () => {
 		return one(`SELECT MAX(id) FROM webhook_endpoint WHERE operator_id = ${op}`);
 	};
 	const hooks = { ew: hookOf(EW), nw: hookOf(NW) };
+	const portAt = (site) => one(`SELECT MIN(id) FROM floor_port WHERE site_id = ${site}`);
 	const serviceOf = (op) => one(`SELECT MIN(id) FROM service WHERE operator_id = ${op}`);
 	ids = {
 		// Eastwind's: foreign to every Northwind user.
 		ew: { occupier: zephyr, site: harbour, contract: contractOf(zephyr), service: serviceOf(EW),
 			case: ewCase, team: userId(EASTWIND_ADMIN), users: userId(zephyrUser.email),
-			session: lastSession(EASTWIND_ADMIN), mail: ewMail, attachment: ewAtt, space: spaces.ew, webhook: hooks.ew,
+			session: lastSession(EASTWIND_ADMIN), mail: ewMail, attachment: ewAtt, space: spaces.ew, webhook: hooks.ew, port: portAt(harbour),
 			...inv.ew },
 		// Northwind's: foreign to Eastwind; Northwind operators' own.
 		nw: { occupier: acme, site: cw, contract: contractOf(acme), service: serviceOf(NW),
 			case: fjordCase, team: userId(STAFF), users: userId(OCC_USER),
-			session: lastSession(ADMIN), mail: nwMail, attachment: fjordAtt, space: spaces.cw, webhook: hooks.nw,
+			session: lastSession(ADMIN), mail: nwMail, attachment: fjordAtt, space: spaces.cw, webhook: hooks.nw, port: portAt(cw),
 			...inv.nw },
 		// Another occupier of Northwind: foreign to Acme's users.
 		fjord: { occupier: fjord, site: sd, contract: contractOf(fjord), service: serviceOf(NW),
 			case: fjordCase, team: userId(STAFF), users: userId(fjordUser.email),
-			session: lastSession(ADMIN), mail: nwMail, attachment: fjordAtt, space: spaces.sd, webhook: hooks.nw,
+			session: lastSession(ADMIN), mail: nwMail, attachment: fjordAtt, space: spaces.sd, webhook: hooks.nw, port: portAt(sd),
 			...inv.fjord },
 		// Acme's own.
 		acme: { occupier: acme, site: cw, contract: contractOf(acme), service: serviceOf(NW),
 			case: acmeCase, team: userId(STAFF), users: userId(OCC_USER),
-			session: lastSession(OCC_ADMIN), mail: nwMail, attachment: acmeAtt, space: spaces.cw, webhook: hooks.nw,
+			session: lastSession(OCC_ADMIN), mail: nwMail, attachment: acmeAtt, space: spaces.cw, webhook: hooks.nw, port: portAt(cw),
 			...inv.acme },
 	};
 	ids.ewOwn = { ...ids.ew, session: lastSession(EASTWIND_ADMIN) };
