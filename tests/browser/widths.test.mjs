@@ -103,6 +103,14 @@ before(async () => {
 	const name = `Widths ${rnd()} ${'Very Long Occupier Name Holdings International '.repeat(4)}`.slice(0, 200).trim();
 	const r = await admin.post('/occupiers/new', { name, version: '0' });
 	assert.equal(r.status, 303, 'the long-named occupier');
+	// And the newest case: a subject of 200 characters without a space,
+	// which the case queue shows on its first page.
+	const cw = siteId('Canary Wharf');
+	const occ = Number(dbValue(`SELECT MIN(occupier_id) FROM contract WHERE site_id = ${cw}`));
+	await admin.get('/cases/new');
+	const c = await admin.post('/cases/new', { occupier: occ, site: cw,
+		subject: `Widths${'z'.repeat(194)}`, details: 'A subject without a space.' });
+	assert.equal(c.status, 303, 'the long-subject case');
 });
 after(closeBrowsers);
 
