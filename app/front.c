@@ -62,6 +62,7 @@ enum page {
 	PAGE_SITE,		/* /sites/# */
 	PAGE_SITE_NEW,		/* /sites/new (operator admins) */
 	PAGE_SITE_EDIT,		/* /sites/#/edit (operator admins) */
+	PAGE_SITE_ARCHIVE,	/* /sites/#/archive (operator admins) */
 	PAGE_SITE_NUMBERS,	/* /sites/#/numbers/new (operator admins) */
 	PAGE_SITE_NETWORK,	/* /sites/#/network */
 	PAGE_SITE_SWITCH_NEW,	/* /sites/#/switches/new (operator admins) */
@@ -185,6 +186,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_SITE] = { MG, "/sites/#", page_site, R_OPERATOR, 0 },
 	[PAGE_SITE_NEW] = { MG | MP, "/sites/new", page_site_edit, R_OPADMIN, 0 },
 	[PAGE_SITE_EDIT] = { MG | MP, "/sites/#/edit", page_site_edit, R_OPADMIN, 0 },
+	[PAGE_SITE_ARCHIVE] = { MP, "/sites/#/archive", page_site_archive, R_OPADMIN, 0 },
 	[PAGE_SITE_NUMBERS] = { MG | MP, "/sites/#/numbers/new", page_site_numbers, R_OPADMIN, 0 },
 	[PAGE_SITE_NETWORK] = { MG, "/sites/#/network", page_site_network, R_OPERATOR, 0 },
 	[PAGE_SITE_SWITCH_NEW] = { MG | MP, "/sites/#/switches/new", page_site_switch_new, R_OPADMIN, 0 },

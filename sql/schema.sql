@@ -804,6 +804,7 @@ CREATE TABLE `site` (
   `address` varchar(500) NOT NULL DEFAULT '' COMMENT 'postal address',
   `timezone` varchar(64) DEFAULT NULL COMMENT 'IANA time zone of the building (business hours of case SLAs); NULL: the operator''s',
   `currency` char(3) DEFAULT NULL COMMENT 'ISO 4217 code of the site''s prices; NULL: the operator''s',
+  `archived_on` date DEFAULT NULL COMMENT 'day the site was archived; NULL: in use',
   PRIMARY KEY (`id`),
   UNIQUE KEY `site_name` (`operator_id`,`name`),
   CONSTRAINT `fk_site_operator` FOREIGN KEY (`operator_id`) REFERENCES `operator` (`id`)
@@ -1437,6 +1438,11 @@ INSERT INTO catalog_version (operator_id) VALUES (NEW.operator_id)
 CREATE TRIGGER service_site_catalog_update AFTER UPDATE ON service_site FOR EACH ROW
 INSERT INTO catalog_version (operator_id) VALUES (NEW.operator_id), (OLD.operator_id)
 	ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE TRIGGER site_names_archive AFTER UPDATE ON site FOR EACH ROW
+UPDATE site_names SET version = version + 1
+	WHERE operator_id = NEW.operator_id
+	AND NOT (OLD.archived_on <=> NEW.archived_on);
 
 CREATE TRIGGER site_names_delete AFTER DELETE ON site FOR EACH ROW
 UPDATE site_names SET version = version + 1

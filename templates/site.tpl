@@ -1,8 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}<header class="page-head">
 <div><p class="crumbs"><a href="/sites">Sites</a></p>
 <h1>{{SITE_NAME}}</h1><p class="sub">{{SITE_ADDRESS}}</p></div>
-<div class="actions"><a class="button primary" href="/sites/{{SITE_ID}}/ports">Manage floor ports</a> <a class="button" href="/sites/{{SITE_ID}}/floors">Floors &amp; spaces</a> <a class="button" href="/sites/{{SITE_ID}}/network">Network</a> <a class="button" href="/sites/{{SITE_ID}}/telephony">Telephony</a> <a class="button" href="/sites/{{SITE_ID}}/usage">Billing Usage Report</a>{{#CAN_EDIT}} <a class="button" href="/sites/{{SITE_ID}}/edit">Edit site</a>{{/CAN_EDIT}}</div>
+<div class="actions"><a class="button primary" href="/sites/{{SITE_ID}}/ports">Manage floor ports</a> <a class="button" href="/sites/{{SITE_ID}}/floors">Floors &amp; spaces</a> <a class="button" href="/sites/{{SITE_ID}}/network">Network</a> <a class="button" href="/sites/{{SITE_ID}}/telephony">Telephony</a> <a class="button" href="/sites/{{SITE_ID}}/usage">Billing Usage Report</a>{{#CAN_EDIT}} <a class="button" href="/sites/{{SITE_ID}}/edit">Edit site</a>{{/CAN_EDIT}}{{#CAN_ARCHIVE}} <form class="inline" method="post" action="/sites/{{SITE_ID}}/archive"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="do" value="archive"><button type="submit">Archive site</button></form>{{/CAN_ARCHIVE}}</div>
 </header>
+{{#DONE}}<p class="flash" role="status">{{MSG}}</p>{{/DONE}}
+{{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>Please correct the following:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
+{{#ARCHIVED}}<div class="notice" role="note"><p><strong>Archived on {{DATE}}.</strong> This site takes no new contract and is left out of move-in and new catalog services; its floors, ports, history, charges and invoices stay.</p>{{#CAN_RESTORE}}<form method="post" action="/sites/{{SITE_ID}}/archive"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="do" value="restore"><button type="submit">Restore site</button></form>{{/CAN_RESTORE}}</div>{{/ARCHIVED}}
 <p class="hint">Public IP pool: {{POOL_FREE}} of {{POOL_TOTAL}} addresses free.</p>
 {{#HAS_FLOORS}}{{#FLOOR}}<section class="floor" aria-labelledby="floor-{{ID}}">
 <h2 id="floor-{{ID}}">{{NAME}} <small>{{NPORTS}} floor ports</small></h2>

@@ -9,6 +9,7 @@
 #include "../domain/svcstart.h"
 #include "../domain/validate.h"
 #include "../store/store_device.h"
+#include "../store/store_estate.h"
 #include "contracts.h"
 #include "webhooks.h"
 
@@ -139,6 +140,27 @@ overlap(struct txn *t, struct save *s)
 	return 1;
 }
 
+/* A new contract only at a site in use (not archived), read under a
+ * shared lock so that the site's archiving waits for this transaction:
+ * 1 in use, 0 refused (or not the operator's), -1. */
+static int
+site_in_use(struct txn *t, struct save *s)
+{
+	const char	*name;
+	int32_t		 archived;
+	int		 rc;
+
+	if ((rc = store_estate_site_archived(t->a, t->operator_id,
+	    s->in->c.site_id, &name, &archived)) <= 0)
+		return rc < 0 ? -1 : ops_refuse(&s->out->why, OPS_NOT_FOUND,
+		    NULL, NULL);
+	if (archived == DATE_NONE)
+		return 1;
+	return ops_refuse(&s->out->why, OPS_INVALID, "site", arena_printf(t->a,
+	    "%s is archived: it takes no new contract (an operator admin can "
+	    "restore it on its site page)", name));
+}
+
 static int
 save_txn(struct txn *t, void *arg)
 {
@@ -153,6 +175,8 @@ save_txn(struct txn *t, void *arg)
 	    (rc = in->locked(in->locked_arg, in->old, &in->c, &locked)) != 0)
 		return rc < 0 ? -1 : ops_refuse(&s->out->why, OPS_INVALID, NULL,
 		    locked);
+	if (in->old == NULL && (rc = site_in_use(t, s)) <= 0)
+		return rc;
 	if (!in->overlap_ok && (rc = overlap(t, s)) <= 0)
 		return rc;
 	if (in->old != NULL) {

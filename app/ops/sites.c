@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "../arena.h"
+#include "../domain/date.h"
 #include "../domain/estate.h"
 #include "sites.h"
 
@@ -86,6 +87,61 @@ ops_site_save(struct ops_ctx *c, const struct site_save_in *in,
 	if (!check(c->t.a, in, &out->why))
 		return 0;
 	return db_txn(&c->t, save_txn, &s);
+}
+
+struct archive {
+	const struct site_archive_in	*in;
+	struct ops_result		*why;
+};
+
+static int
+archive_txn(struct txn *t, void *arg)
+{
+	struct archive			*g = arg;
+	struct store_estate_site	 site;
+	char				 day[DATE_STRLEN];
+	int64_t				 running;
+	int				 rc;
+
+	if ((rc = store_estate_site_get(t->a, t->operator_id, g->in->id,
+	    &site)) <= 0)
+		return rc < 0 ? -1 : ops_refuse(g->why, OPS_NOT_FOUND, NULL,
+		    NULL);
+	if ((site.archived != DATE_NONE) == (g->in->archive != 0))
+		return ops_refuse(g->why, OPS_CONFLICT, NULL, arena_printf(t->a,
+		    "%s is already %s: someone else did it meanwhile.",
+		    site.name, g->in->archive ? "archived" : "in use"));
+	if (g->in->archive) {
+		if ((running = store_estate_site_running(t->a, t->operator_id,
+		    site.id, g->in->today)) < 0)
+			return -1;
+		if (running > 0)
+			return ops_refuse(g->why, OPS_INVALID, NULL,
+			    arena_printf(t->a, "%s has %lld contract%s that "
+			    "%s not ended (active or to start): end %s before "
+			    "archiving the site.", site.name,
+			    (long long)running, running == 1 ? "" : "s",
+			    running == 1 ? "has" : "have",
+			    running == 1 ? "it" : "them"));
+	}
+	if (store_estate_site_archive(t->operator_id, site.id,
+	    g->in->archive ? g->in->today : DATE_NONE) < 0)
+		return -1;
+	date_format(g->in->today, day, sizeof(day));
+	return txn_audit(t, 0, site.id, "site", site.id,
+	    g->in->archive ? "archive" : "restore", NULL,
+	    g->in->archive ? arena_printf(t->a, "archived_on=%s", day) :
+	    "archived_on=(in use)");
+}
+
+int
+ops_site_archive(struct ops_ctx *c, const struct site_archive_in *in,
+    struct ops_result *why)
+{
+	struct archive	 g = { in, why };
+
+	memset(why, 0, sizeof(*why));
+	return db_txn(&c->t, archive_txn, &g);
 }
 
 struct range {

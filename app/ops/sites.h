@@ -30,6 +30,24 @@ struct site_save_out {
 int	 ops_site_save(struct ops_ctx *, const struct site_save_in *,
 	    struct site_save_out *);
 
+struct site_archive_in {
+	int64_t		 id;
+	int		 archive;	/* 1 archive, 0 restore */
+	int32_t		 today;		/* the operator's date */
+};
+
+/*
+ * Archive site in->id of ctx's operator on in->today, or restore it, in
+ * one transaction with its audit event. A site with a contract that has
+ * not ended by today (active, or to start) is refused (OPS_INVALID, the
+ * message names how many); archiving an archived site or restoring one
+ * in use is refused too (OPS_CONFLICT: someone else did it); an unknown
+ * id is OPS_NOT_FOUND. An archived site takes no new contract
+ * (ops_contract_save refuses it).
+ */
+int	 ops_site_archive(struct ops_ctx *, const struct site_archive_in *,
+	    struct ops_result *);
+
 struct number_range_in {
 	int64_t		 site;
 	const char	*from, *to;	/* as typed (estate.h: estate_range) */

@@ -83,7 +83,7 @@ page_catalog_new(struct req *r)
 	size_t			 ns;
 
 	if (store_catalog_load(r->a, r->user.operator_id, 0, &c) < 0 ||
-	    store_site_list(r->a, r->user.operator_id, 0, &sites, &ns) < 0) {
+	    store_site_list_in_use(r->a, r->user.operator_id, &sites, &ns) < 0) {
 		page_store_error(r);
 		return;
 	}

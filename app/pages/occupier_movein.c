@@ -105,8 +105,8 @@ page_occupier_movein(struct req *r)
 	int			 rc;
 
 	if ((rc = store_occupier_get(r->a, r->user.operator_id, r->ids[0],
-	    &o)) < 0 || (rc > 0 && store_site_list(r->a, r->user.operator_id, 0,
-	    &s, &n) < 0)) {
+	    &o)) < 0 || (rc > 0 && store_site_list_in_use(r->a,
+	    r->user.operator_id, &s, &n) < 0)) {
 		page_store_error(r);
 		return;
 	}

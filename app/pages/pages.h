@@ -76,6 +76,7 @@ int	page_contract_read(struct req *, struct tpl_dict *,
 	    struct contract_save_in *);
 void	page_sites(struct req *);
 void	page_site(struct req *);
+void	page_site_archive(struct req *);
 void	page_site_edit(struct req *);	/* /sites/new, /sites/N/edit */
 void	page_site_numbers(struct req *);	/* /sites/N/numbers/new */
 /* site_network.c, site_ports_import.c: switches, floor ports, IP pools */

@@ -7,7 +7,9 @@
  */
 #include <string.h>
 
+#include "../domain/date.h"
 #include "../domain/port.h"
+#include "../ops/sites.h"
 #include "../store/store.h"
 #include "../store/store_device.h"
 #include "../tpl/tpl.h"
@@ -75,33 +77,112 @@ site_floors_fill(struct tpl_dict *d, const struct site_floors *sf,
 	tpl_show(d, sf->nf == 0 ? TN_EMPTY : TN_HAS_FLOORS);
 }
 
+/* The site page (d from page_begin): its state, its floors and ports. */
+static int
+site_fill(struct req *r, struct tpl_dict *d, const struct store_site *s)
+{
+	static const char *const keys[] = { "created", "saved", "archived",
+	    "restored", NULL };
+	static const char *const msgs[] = { "Site created.", "Site saved.",
+	    "Site archived: it takes no new contract.", "Site restored." };
+	struct site_floors	 sf;
+	struct tpl_dict		*a;
+	char			 day[32];
+	int			 k;
+
+	if (site_floors_read(r, s->id, &sf) < 0)
+		return -1;
+	if ((k = flash_enum(r, keys)) >= 0)
+		tpl_set(tpl_section(d, TN_DONE), TN_MSG, msgs[k]);
+	tpl_set(d, TN_SITE_NAME, s->name);
+	tpl_set(d, TN_SITE_ADDRESS, s->address);
+	tpl_set_int(d, TN_SITE_ID, s->id);
+	a = NULL;
+	if (s->archived != DATE_NONE) {
+		date_format_long(s->archived, day, sizeof(day));
+		a = tpl_section(d, TN_ARCHIVED);
+		tpl_set(a, TN_DATE, day);
+	}
+	if (r->user.role == ROLE_OPERATOR_ADMIN) {
+		tpl_show(d, TN_CAN_EDIT);
+		tpl_show(a != NULL ? a : d, a != NULL ? TN_CAN_RESTORE :
+		    TN_CAN_ARCHIVE);
+	}
+	site_floors_fill(d, &sf, NULL, NULL);
+	return 1;
+}
+
+/* The site of the path, or the 404 / error page answered (0). */
+static int
+site_read(struct req *r, struct store_site *s)
+{
+	int	 rc;
+
+	if ((rc = store_site_get(r->a, r->user.operator_id, r->ids[0], s)) < 0)
+		page_store_error(r);
+	else if (rc == 0)
+		http_error(r, 404);
+	return rc > 0;
+}
+
 void
 page_site(struct req *r)
 {
 	struct tpl_dict		*d;
 	struct store_site	 s;
-	struct site_floors	 sf;
-	int			 rc;
 
-	if ((rc = store_site_get(r->a, r->user.operator_id, r->ids[0], &s)) < 0) {
+	if (!site_read(r, &s) ||
+	    (d = page_begin(r, s.name, "site.tpl", "sites")) == NULL)
+		return;
+	if (site_fill(r, d, &s) < 0) {
 		page_store_error(r);
 		return;
 	}
-	if (rc == 0) {
-		http_error(r, 404);
+	page_end(r);
+}
+
+/*
+ * POST /sites/{id}/archive, do=archive or do=restore (operator admins):
+ * back to the site page with a flash, or the site page again with the
+ * reason it was refused (contracts still running).
+ */
+void
+page_site_archive(struct req *r)
+{
+	static const char *const acts[] = { "archive", "restore", NULL };
+	struct tpl_dict		*d;
+	struct store_site	 s;
+	struct ops_ctx		 c;
+	struct site_archive_in	 in;
+	struct ops_result	 why;
+	int			 act, rc;
+
+	if ((act = form_enum(r, "do", acts)) < 0) {
+		http_error(r, 400);
 		return;
 	}
-	if ((d = page_begin(r, s.name, "site.tpl", "sites")) == NULL)
+	if (!site_read(r, &s))
 		return;
-	if (site_floors_read(r, s.id, &sf) < 0) {
+	in.id = s.id;
+	in.archive = act == 0;
+	in.today = r->today;
+	page_ops_ctx(r, &c);
+	if ((rc = ops_site_archive(&c, &in, &why)) > 0) {
+		http_redirect(r, arena_printf(r->a, "/sites/%lld?done=%s",
+		    (long long)s.id, act == 0 ? "archived" : "restored"));
+		return;
+	}
+	if (rc < 0) {
 		page_store_error(r);
 		return;
 	}
-	tpl_set(d, TN_SITE_NAME, s.name);
-	if (r->user.role == ROLE_OPERATOR_ADMIN)
-		tpl_show(d, TN_CAN_EDIT);
-	tpl_set(d, TN_SITE_ADDRESS, s.address);
-	tpl_set_int(d, TN_SITE_ID, s.id);
-	site_floors_fill(d, &sf, NULL, NULL);
+	if (page_refused_bare(r, &why) ||
+	    (d = page_begin(r, s.name, "site.tpl", "sites")) == NULL)
+		return;
+	if (site_fill(r, d, &s) < 0) {
+		page_store_error(r);
+		return;
+	}
+	page_refused(r, d, &why);
 	page_end(r);
 }

@@ -261,6 +261,7 @@ struct store_site {
 	/* Its own ISO 4217 currency and IANA time zone; "": the
 	 * operator's. */
 	const char	*currency, *timezone;
+	int32_t		 archived;	/* day it was archived; DATE_NONE: in use */
 };
 
 struct store_floor {
@@ -283,6 +284,10 @@ struct store_port {
 
 /* figures: 1 for the floor, port and occupier counts (the Sites screen). */
 int	 store_site_list(struct arena *, int64_t op, int figures,
+	    struct store_site **, size_t *);
+/* The sites in use (not archived), by name: where something new starts
+ * (move-in, a new catalog service). */
+int	 store_site_list_in_use(struct arena *, int64_t op,
 	    struct store_site **, size_t *);
 int	 store_site_get(struct arena *, int64_t op, int64_t id,
 	    struct store_site *);

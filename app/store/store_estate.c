@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../domain/date.h"
 #include "db.h"
 #include "store_estate.h"
 
@@ -23,7 +24,48 @@ store_estate_site_get(struct arena *a, int64_t op, int64_t id,
 	s->address = dbrow_str(&res.rows[0], 2);
 	s->timezone = dbrow_str(&res.rows[0], 3);
 	s->currency = dbrow_str(&res.rows[0], 4);
+	s->archived = dbrow_day(&res.rows[0], 5);
 	return 1;
+}
+
+int
+store_estate_site_archived(struct arena *a, int64_t op, int64_t id,
+    const char **name, int32_t *archived)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
+	struct dbres	 res;
+
+	if (db_query(a, STMT_ESTATE_SITE_ARCHIVED, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	*name = dbrow_str(&res.rows[0], 0);
+	*archived = dbrow_day(&res.rows[0], 1);
+	return 1;
+}
+
+int64_t
+store_estate_site_running(struct arena *a, int64_t op, int64_t id,
+    int32_t day)
+{
+	char		 buf[DATE_STRLEN];
+	struct dbp	 p[] = { DBP_I(op), DBP_I(id), dbp_day(day, buf) };
+	struct dbres	 res;
+
+	if (db_query(a, STMT_ESTATE_SITE_RUNNING, p, NPARAMS(p), &res) < 0 ||
+	    res.nrows != 1)
+		return -1;
+	return dbrow_int(&res.rows[0], 0);
+}
+
+int
+store_estate_site_archive(int64_t op, int64_t id, int32_t day)
+{
+	char		 buf[DATE_STRLEN];
+	struct dbp	 p[] = { dbp_day(day, buf), DBP_I(op), DBP_I(id) };
+
+	return db_exec(STMT_ESTATE_SITE_ARCHIVE, p, NPARAMS(p), NULL) < 0 ?
+	    -1 : 1;
 }
 
 int

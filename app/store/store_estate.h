@@ -15,6 +15,7 @@ struct store_estate_site {
 	const char	*name, *address;
 	const char	*timezone;	/* "": the operator's */
 	const char	*currency;	/* "": the operator's */
+	int32_t		 archived;	/* day archived; DATE_NONE: in use */
 };
 
 /* Site id of op, locked: 1, 0 not op's. */
@@ -26,6 +27,16 @@ int	 store_estate_site_name_taken(struct arena *, int64_t op,
 /* Insert (s->id 0; *id the new one) or update site s of op. 1, -1 error. */
 int	 store_estate_site_put(int64_t op, const struct store_estate_site *s,
 	    int64_t *id);
+
+/* Site id of op under a shared lock: its name and archived day
+ * (DATE_NONE: in use). 1, 0 not op's, -1 error. */
+int	 store_estate_site_archived(struct arena *, int64_t op, int64_t id,
+	    const char **name, int32_t *archived);
+/* How many contracts of site id have not ended by day; -1 error. */
+int64_t	 store_estate_site_running(struct arena *, int64_t op, int64_t id,
+	    int32_t day);
+/* Archive site id on day (DATE_NONE: restore it). 1, -1 error. */
+int	 store_estate_site_archive(int64_t op, int64_t id, int32_t day);
 
 /* How many of op's numbers (any site) fall in [first, last]; -1 error. */
 int64_t	 store_estate_numbers_overlap(struct arena *, int64_t op,

@@ -496,6 +496,7 @@ sites_read(struct arena *a, struct arena *into, int64_t op,
 		k[i].wlen = row->len[3];
 		k[i].s.currency = dbrow_str(row, 4);
 		k[i].s.timezone = dbrow_str(row, 5);
+		k[i].s.archived = dbrow_day(row, 6);
 	}
 	qsort(k, res.nrows, sizeof(*k), site_key_order);
 	s = arena_calloc(into, res.nrows ? res.nrows : 1, sizeof(*s));
@@ -505,6 +506,7 @@ sites_read(struct arena *a, struct arena *into, int64_t op,
 		s[i].address = arena_strdup(into, k[i].s.address);
 		s[i].currency = arena_strdup(into, k[i].s.currency);
 		s[i].timezone = arena_strdup(into, k[i].s.timezone);
+		s[i].archived = k[i].s.archived;
 	}
 	*out = s;
 	*n = res.nrows;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../arena.h"
+#include "../domain/date.h"
 #include "db.h"
 #include "store.h"
 
@@ -31,9 +32,26 @@ store_site_list(struct arena *a, int64_t op, int figures,
 		s[i].noccupiers = dbrow_int(&res.rows[i], 5);
 		s[i].currency = dbrow_str(&res.rows[i], 6);
 		s[i].timezone = dbrow_str(&res.rows[i], 7);
+		s[i].archived = dbrow_day(&res.rows[i], 8);
 	}
 	*out = s;
 	*n = res.nrows;
+	return 1;
+}
+
+int
+store_site_list_in_use(struct arena *a, int64_t op, struct store_site **out,
+    size_t *n)
+{
+	size_t	 i, k;
+	int	 rc;
+
+	if ((rc = store_site_list(a, op, 0, out, n)) <= 0)
+		return rc;
+	for (i = k = 0; i < *n; i++)
+		if ((*out)[i].archived == DATE_NONE)
+			(*out)[k++] = (*out)[i];
+	*n = k;
 	return 1;
 }
 
@@ -50,6 +68,7 @@ store_site_get(struct arena *a, int64_t op, int64_t id, struct store_site *s)
 	s->id = dbrow_int(&res.rows[0], 0);
 	s->name = dbrow_str(&res.rows[0], 1);
 	s->address = dbrow_str(&res.rows[0], 2);
+	s->archived = dbrow_day(&res.rows[0], 3);
 	return 1;
 }
 
