@@ -66,6 +66,8 @@ static const struct {
 	{ "redelivered", "The event will be sent again." },
 	{ "retired", "The service is retired: no longer offered." },
 	{ "offered", "The service is offered again." },
+	{ "site_archived", "Site archived: it takes no new contract." },
+	{ "site_restored", "Site restored: it takes new contracts again." },
 };
 
 static void

@@ -81,19 +81,12 @@ site_floors_fill(struct tpl_dict *d, const struct site_floors *sf,
 static int
 site_fill(struct req *r, struct tpl_dict *d, const struct store_site *s)
 {
-	static const char *const keys[] = { "created", "saved", "archived",
-	    "restored", NULL };
-	static const char *const msgs[] = { "Site created.", "Site saved.",
-	    "Site archived: it takes no new contract.", "Site restored." };
 	struct site_floors	 sf;
 	struct tpl_dict		*a;
 	char			 day[32];
-	int			 k;
 
 	if (site_floors_read(r, s->id, &sf) < 0)
 		return -1;
-	if ((k = flash_enum(r, keys)) >= 0)
-		tpl_set(tpl_section(d, TN_DONE), TN_MSG, msgs[k]);
 	tpl_set(d, TN_SITE_NAME, s->name);
 	tpl_set(d, TN_SITE_ADDRESS, s->address);
 	tpl_set_int(d, TN_SITE_ID, s->id);
@@ -169,7 +162,7 @@ page_site_archive(struct req *r)
 	page_ops_ctx(r, &c);
 	if ((rc = ops_site_archive(&c, &in, &why)) > 0) {
 		http_redirect(r, arena_printf(r->a, "/sites/%lld?done=%s",
-		    (long long)s.id, act == 0 ? "archived" : "restored"));
+		    (long long)s.id, act == 0 ? "site_archived" : "site_restored"));
 		return;
 	}
 	if (rc < 0) {

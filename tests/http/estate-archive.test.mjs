@@ -41,12 +41,12 @@ test('an operator admin archives a site with no running contract, and restores i
 	assertHtml(page, 200, 'site page');
 	assert.match(page.body, /<button type="submit">Archive site<\/button>/);
 	const r = await archive(admin, site);
-	assertRedirect(r, `/sites/${site}?done=archived`, 'archived');
+	assertRedirect(r, `/sites/${site}?done=site_archived`, 'archived');
 	assert.equal(dbValue(`SELECT archived_on FROM site WHERE id = ${site}`), TODAY);
 	assert.equal(dbValue(`SELECT new_value FROM audit_event WHERE entity = 'site' AND entity_id = ${site}
 		AND action = 'archive'`), `archived_on=${TODAY}`);
 
-	const shown = await admin.get(`/sites/${site}?done=archived`);
+	const shown = await admin.get(`/sites/${site}?done=site_archived`);
 	assertHtml(shown, 200, 'archived site page');
 	assert.match(text(shown.body), /Archived on \d{1,2} \w{3} \d{4}\. This site takes no new contract/);
 	assert.match(shown.body, /<button type="submit">Restore site<\/button>/);
@@ -62,7 +62,7 @@ test('an operator admin archives a site with no running contract, and restores i
 	assert.equal((await archive(admin, site)).status, 409, 'archived already: someone else did it');
 
 	const back = await archive(admin, site, 'restore');
-	assertRedirect(back, `/sites/${site}?done=restored`, 'restored');
+	assertRedirect(back, `/sites/${site}?done=site_restored`, 'restored');
 	assert.equal(dbValue(`SELECT COALESCE(archived_on, '-') FROM site WHERE id = ${site}`), '-');
 	assert.equal(dbValue(`SELECT new_value FROM audit_event WHERE entity = 'site' AND entity_id = ${site}
 		AND action = 'restore'`), 'archived_on=(in use)');
@@ -84,7 +84,7 @@ test('a site with running contracts is refused with their count, nothing changed
 });
 
 test('an archived site takes no new contract and is left out of move-in and new catalog services', async () => {
-	assertRedirect(await archive(admin, site), `/sites/${site}?done=archived`, 'archived');
+	assertRedirect(await archive(admin, site), `/sites/${site}?done=site_archived`, 'archived');
 	const acme = occupierId('Acme Analytics Ltd');
 	const newRef = `ARC-${rnd()}`;
 	await admin.get(`/occupiers/${acme}/sites/${site}/contracts/new`);
@@ -111,7 +111,7 @@ test('an archived site takes no new contract and is left out of move-in and new 
 	// Still readable: the site page and its history contract on the occupier.
 	assertHtml(await admin.get(`/sites/${site}`), 200, 'readable');
 	assertHtml(await admin.get(`/occupiers/${acme}/sites/${site}/contracts`), 200, 'contracts tab');
-	assertRedirect(await archive(admin, site, 'restore'), `/sites/${site}?done=restored`, 'restored');
+	assertRedirect(await archive(admin, site, 'restore'), `/sites/${site}?done=site_restored`, 'restored');
 });
 
 test('staff may not archive; another operator\'s site is not found; a bad action is a bad request', async () => {
