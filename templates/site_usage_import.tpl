@@ -21,9 +21,10 @@
 <h2>Traffic samples</h2>
 <form method="post" action="/sites/{{SITE_ID}}/usage/import" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="kind" value="traffic">
-<div class="field{{#F_OCCUPIER_INVALID}} invalid{{/F_OCCUPIER_INVALID}}">
-<label for="f-occupier">Occupier</label>
-<select id="f-occupier" name="occupier"><option value="">Choose…</option>{{#OCC_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/OCC_OPT}}</select>
+<div class="field{{#F_OCCUPIER_OCC_INVALID}} invalid{{/F_OCCUPIER_OCC_INVALID}}">
+{{>OCC_PICK}}
+<p class="hint">Whose port or VLAN: its name or billing reference (an occupier with a contract at this site).</p>
+{{#F_OCCUPIER_OCC_INVALID}}<p class="err" id="e-occupier_occ">{{F_OCCUPIER_OCC_ERR}}</p>{{/F_OCCUPIER_OCC_INVALID}}
 </div>
 <div class="field">
 <label for="f-interface">Port or VLAN</label>

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "../domain/lookup.h"
 #include "../store/store.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
@@ -48,8 +49,16 @@ pick_text(struct req *r, const struct pick *p)
 {
 	const char	*v = r->method == M_GET ? query_text(r, p->key,
 			    PICK_CAP) : form_text(r, p->key, PICK_CAP);
+	char		*t;
+	size_t		 cap;
 
-	return v != NULL ? v : "";
+	if (v == NULL)
+		return "";
+	/* Blanks at the ends are not part of a name or reference. */
+	cap = strlen(v) + 1;
+	t = arena_alloc(r->a, cap);
+	lookup_trim(v, t, cap);
+	return t;
 }
 
 int

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "../ops/usage.h"
-#include "../store/store_phone.h"
 #include "../store/store_usage.h"
 #include "../tpl/tpl.h"
 #include "pages.h"
@@ -39,29 +38,33 @@ upload(struct req *r, size_t *len, const char **name)
 	return NULL;
 }
 
-/* The occupiers with a contract at the site, for the traffic form. */
-static int
-fill_occupiers(struct req *r, struct tpl_dict *d, int64_t site)
+/* The traffic form's occupier: a picker of the occupiers with a contract
+ * at the site (occupier_pick.c), so that the page does not grow with
+ * them. A post may also name the occupier by its id (occupier=). */
+static struct pick
+occ_pick(int64_t site)
 {
-	struct store_phone_occ	*po;
-	struct tpl_dict		*row;
-	int64_t			 occ;
-	size_t			 n, i;
+	return (struct pick){ "occupier_occ", "f-occupier_occ", "Occupier", 0,
+	    site };
+}
 
-	if (store_phone_site_occupiers(r->a, r->user.operator_id, site, &po,
-	    &n) < 0)
-		return -1;
-	form_id(r, "occupier", &occ);
-	for (i = 0; i < n; i++) {
-		if (!po[i].has_contract)
-			continue;
-		row = tpl_section(d, TN_OCC_OPT);
-		tpl_set_int(row, TN_ID, po[i].id);
-		tpl_set(row, TN_NAME, po[i].name);
-		if (occ == po[i].id)
-			tpl_show(row, TN_SELECTED);
+/* The occupier of a traffic import: 1 (*id), 0 the message on the form
+ * (d), -1 store error. */
+static int
+read_occupier(struct req *r, struct tpl_dict *d, int64_t site, int64_t *id)
+{
+	struct pick	 p = occ_pick(site);
+	const char	*text = pick_text(r, &p);
+
+	if (form_id(r, "occupier", id) == 1 && *id > 0)
+		return 1;
+	*id = 0;
+	if (*text == '\0') {
+		form_error(r, d, p.key, "Occupier: type the name or billing "
+		    "reference of whose port or VLAN the samples are of.");
+		return 0;
 	}
-	return 1;
+	return pick_resolve(r, d, &p, text, id, NULL);
 }
 
 /* The import just made (POST, redirect, GET ?import=ID). */
@@ -119,16 +122,16 @@ fill_imports(struct req *r, struct tpl_dict *d, int64_t site)
 
 static void
 show(struct req *r, struct tpl_dict *d, int64_t site, const char *site_name,
-    enum usage_import_kind kind)
+    enum usage_import_kind kind, int occ_invalid)
 {
+	struct pick	 p;
+
 	tpl_set_int(d, TN_SITE_ID, site);
 	tpl_set(d, TN_SITE_NAME, site_name);
 	tpl_show(d, kind == USAGE_IMPORT_TRAFFIC ? TN_KIND_TRAFFIC :
 	    TN_KIND_CALLS);
-	if (fill_occupiers(r, d, site) < 0) {
-		page_store_error(r);
-		return;
-	}
+	p = occ_pick(site);
+	pick_fill(r, d, TN_OCC_PICK, &p, pick_text(r, &p), occ_invalid);
 	fill_done(r, d, site);
 	if (fill_imports(r, d, site) < 0) {
 		page_store_error(r);
@@ -145,8 +148,8 @@ refused(struct req *r, struct tpl_dict *d, const struct usage_import_out *out,
 	const struct usage_result *res = &out->res;
 
 	if (out->why.why == OPS_NOT_FOUND)
-		form_error(r, d, "occupier", "That occupier is not one of "
-		    "yours.");
+		form_error(r, d, "occupier_occ", "That occupier is not one "
+		    "of yours.");
 	else if (res->bad_line > 0)
 		form_error(r, d, "file", arena_printf(r->a, "%s, line %zu: %s. "
 		    "Nothing was imported: correct the file and choose it "
@@ -156,18 +159,12 @@ refused(struct req *r, struct tpl_dict *d, const struct usage_import_out *out,
 		    "imported.", res->msg));
 }
 
-/* The file, and for traffic the occupier: the form's own messages (422),
- * or 1. */
+/* The file: the form's message (422), or 1. */
 static int
 check_input(struct req *r, struct tpl_dict *d, struct usage_import_in *in)
 {
 	if (in->data == NULL) {
 		form_error(r, d, "file", "Choose a CSV file to import.");
-		return 0;
-	}
-	if (in->kind == USAGE_IMPORT_TRAFFIC && in->occupier <= 0) {
-		form_error(r, d, "occupier", "Choose whose port or VLAN the "
-		    "samples are of.");
 		return 0;
 	}
 	return 1;
@@ -201,7 +198,7 @@ page_site_usage_import(struct req *r)
 	in.kind = form_enum(r, "kind", kinds) == 1 ? USAGE_IMPORT_TRAFFIC :
 	    USAGE_IMPORT_CALLS;
 	if (r->method != M_POST) {
-		show(r, d, site, site_name, in.kind);
+		show(r, d, site, site_name, in.kind, 0);
 		return;
 	}
 	in.site = site;
@@ -210,17 +207,22 @@ page_site_usage_import(struct req *r)
 	if ((in.interface = form_text(r, "interface", SIZE_MAX)) == NULL)
 		in.interface = "";
 	form_fill(r, d, "interface", in.interface);
-	form_id(r, "occupier", &in.occupier);
 	in.data = upload(r, &in.len, &in.file_name);
 	r->status = 422;
-	if (!check_input(r, d, &in)) {
-		show(r, d, site, site_name, in.kind);
+	rc = in.kind == USAGE_IMPORT_TRAFFIC ? read_occupier(r, d, site,
+	    &in.occupier) : 1;
+	if (rc < 0) {
+		page_store_error(r);
+		return;
+	}
+	if (!check_input(r, d, &in) || rc == 0) {
+		show(r, d, site, site_name, in.kind, rc == 0);
 		return;
 	}
 	page_ops_ctx(r, &c);
 	if ((rc = ops_usage_import(&c, &in, &out)) == 0) {
 		refused(r, d, &out, in.file_name);
-		show(r, d, site, site_name, in.kind);
+		show(r, d, site, site_name, in.kind, 0);
 		return;
 	}
 	if (rc < 0) {

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
 	ADMIN, DB_SOCKET, OCC_ADMIN, TENANTRY_BIN, TODAY, assertHtml, assertRedirect, db, dbValue, money, occupierId,
-	operatorId, q, rnd, signedIn, siteId, text,
+	operatorId, q, rnd, signedIn, siteId, text, inputValue,
 } from './lib.mjs';
 
 let admin, acmeUser, NW, cw, sd, acme;
@@ -414,6 +414,31 @@ test('traffic: the 95th percentile against the committed rate, the burst charged
 	assertHtml(r2, 422, 'no contract at the site');
 	assert.deepEqual(errorsOf(r2.body), ['The occupier has no contract at this site. Nothing was imported.']);
 	assert.equal(usageState(), before);
+});
+
+test('traffic: the occupier named in the picker (a text field, no list of every occupier), resolved at the site', async () => {
+	const page = await admin.get(`/sites/${sd}/usage/import`);
+	assertHtml(page, 200, 'import page');
+	assert.doesNotMatch(page.body, /<select[^>]*name="occupier/, 'no drop-down of the occupiers');
+	assert.match(page.body, new RegExp(`<input id="f-occupier_occ" name="occupier_occ"[^>]*data-pick="/occupiers/search\\?site=${sd}"`));
+	const before = usageState();
+	// Acme has no contract at this site: the picker, scoped to it, finds nobody.
+	const r = await upload(admin, sd, { kind: 'traffic', occupier_occ: 'ACME-001', interface: 'VLAN 9' }, 'x');
+	assertHtml(r, 422, 'no such occupier at the site');
+	assert.deepEqual(errorsOf(r.body), ['Occupier: no occupier with a contract at this site matches “ACME-001”.']);
+	assert.match(r.body, /<input id="f-occupier_occ" name="occupier_occ" value="ACME-001"[^>]*aria-invalid="true"/, 'input kept');
+	assert.equal(inputValue(r.body, 'interface'), 'VLAN 9');
+	const none = await upload(admin, sd, { kind: 'traffic', occupier_occ: '  ', interface: 'VLAN 9' }, 'x');
+	assertHtml(none, 422, 'no occupier typed');
+	assert.match(errorsOf(none.body)[0], /^Occupier: type the name or billing reference/);
+	assert.equal(usageState(), before);
+	// Its name, typed with blanks around: the samples go in as by its id
+	// (a sample imported before: counted once, nothing charged twice).
+	const ref = dbValue(`SELECT name FROM occupier WHERE id = ${payg.occ}`);
+	const f = `timestamp,bytes_in,bytes_out\n${iso(Date.parse(`${DAY(20)}T00:00:00Z`) / 1000)},${50 * 37500000},${10 * 37500000}\n`;
+	const ok = await imported(admin, sd, { kind: 'traffic', occupier_occ: ` ${ref} `, interface: 'VLAN 2101' }, f, 'by reference');
+	assert.deepEqual([ok.records, ok.added, ok.dups], [1, 0, 1]);
+	assert.equal(dbValue('SELECT occupier_id FROM usage_import ORDER BY id DESC LIMIT 1'), String(payg.occ));
 });
 
 /* ---- the command line ------------------------------------------------------- */
