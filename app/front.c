@@ -126,6 +126,7 @@ enum page {
 	PAGE_MY_USAGE,		/* /my/sites/#/usage */
 	PAGE_MY_USAGE_CSV,	/* /my/sites/#/usage/calls.csv */
 	PAGE_API_KEYS,		/* /settings/api-keys (operator admins) */
+	PAGE_API_DOCS,		/* /settings/api-docs (operator roles) */
 	PAGE_LOGIN_CODE,	/* /login/code (two-factor step of a sign-in) */
 	PAGE_TWOFACTOR,		/* /account/two-factor */
 	PAGE__MAX
@@ -250,6 +251,7 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_MY_USAGE] = { MG, "/my/sites/#/usage", page_my_usage, R_OCCUPIER, 0 },
 	[PAGE_MY_USAGE_CSV] = { MG, "/my/sites/#/usage/calls.csv", page_my_usage_csv, R_OCCUPIER, 0 },
 	[PAGE_API_KEYS] = { MG | MP, "/settings/api-keys", page_api_keys, R_OPADMIN, 0 },
+	[PAGE_API_DOCS] = { MG, "/settings/api-docs", page_api_docs, R_OPERATOR, 0 },
 	[PAGE_LOGIN_CODE] = { MG | MP, "/login/code", page_login_code, R_PUBLIC, 0 },
 	[PAGE_TWOFACTOR] = { MG | MP, "/account/two-factor", page_twofactor, R_ANY, 0 },
 };

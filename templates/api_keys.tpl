@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<header class="page-head"><div><h1>API keys</h1></div></header>
+{{%AUTOESCAPE context="HTML"}}<header class="page-head"><div><h1>API keys</h1></div><div class="actions"><a class="button" href="/settings/api-docs">API reference</a></div></header>
 {{#HAS_ERRORS}}<div class="errors" role="alert" tabindex="-1" id="errors"><p>No key was created:</p>{{>ERROR_LIST}}</div>{{/HAS_ERRORS}}
 {{#NEW_KEY}}<div class="notice" role="status" id="new-key"><p>Key “{{NEW_KEY_NAME}}” created. Copy it now: it is shown only once.</p>
 <p><code id="new-key-value">{{NEW_KEY_VALUE}}</code></p></div>{{/NEW_KEY}}

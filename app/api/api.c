@@ -35,6 +35,13 @@ json_arena_free(void *p)
 	(void)p;	/* the arena is freed with the request */
 }
 
+void
+api_json_arena(struct req *r)
+{
+	json_arena = r->a;
+	json_set_alloc_funcs(json_arena_alloc, json_arena_free);
+}
+
 static int64_t
 rate_limit(void)
 {
@@ -247,8 +254,7 @@ allow_list(struct req *r, unsigned allow)
 void
 api_no_route(struct req *r, unsigned allow)
 {
-	json_arena = r->a;
-	json_set_alloc_funcs(json_arena_alloc, json_arena_free);
+	api_json_arena(r);
 	if (allow == 0) {
 		api_problem(r, 404, "not-found", "Not found",
 		    "No such resource in this API.");
@@ -324,8 +330,7 @@ api_run(struct req *r, const struct api_route *rt)
 	struct api_key	 k;
 	int		 rc;
 
-	json_arena = r->a;
-	json_set_alloc_funcs(json_arena_alloc, json_arena_free);
+	api_json_arena(r);
 	memset(&k, 0, sizeof(k));
 	if (rt->access != API_OPEN) {
 		if ((rc = authenticate(r, &k)) <= 0 ||

@@ -16,6 +16,7 @@
 
 #include <jansson.h>
 
+struct arena;
 struct req;
 struct ops_ctx;
 struct ops_result;
@@ -68,6 +69,11 @@ void	 api_etag(struct req *, int64_t version);
 
 /* The resources (api_*.c). */
 void	 api_openapi(struct req *, const struct api_key *);
+/* jansson allocates in r's arena from now on (nothing to free). */
+void		 api_json_arena(struct req *);
+/* The OpenAPI document as it is kept (n bytes, not NUL-terminated), in
+ * a; NULL (logged) when it cannot be read. */
+const char	*api_openapi_text(struct arena *, size_t *n);
 void	 api_sites(struct req *, const struct api_key *);
 void	 api_occupiers(struct req *, const struct api_key *);
 void	 api_occupier_create(struct req *, const struct api_key *);

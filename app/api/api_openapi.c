@@ -15,26 +15,37 @@
 
 #define OPENAPI_MAX	(256 * 1024)
 
-void
-api_openapi(struct req *r, const struct api_key *k)
+const char *
+api_openapi_text(struct arena *a, size_t *n)
 {
 	const char	*path;
 	FILE		*f;
 	char		*p;
+
+	*n = 0;
+	path = arena_printf(a, "%s/openapi.json", cfg.templates);
+	if ((f = fopen(path, "r")) == NULL) {
+		log_warnx("api: %s: cannot open", path);
+		return NULL;
+	}
+	p = arena_alloc(a, OPENAPI_MAX);
+	*n = fread(p, 1, OPENAPI_MAX, f);
+	fclose(f);
+	if (*n == 0 || *n == OPENAPI_MAX) {
+		log_warnx("api: %s: empty or too large", path);
+		return NULL;
+	}
+	return p;
+}
+
+void
+api_openapi(struct req *r, const struct api_key *k)
+{
+	const char	*p;
 	size_t		 n;
 
 	(void)k;
-	path = arena_printf(r->a, "%s/openapi.json", cfg.templates);
-	if ((f = fopen(path, "r")) == NULL) {
-		log_warnx("api: %s: cannot open", path);
-		api_problem(r, 500, "internal", "Internal error", NULL);
-		return;
-	}
-	p = arena_alloc(r->a, OPENAPI_MAX);
-	n = fread(p, 1, OPENAPI_MAX, f);
-	fclose(f);
-	if (n == 0 || n == OPENAPI_MAX) {
-		log_warnx("api: %s: empty or too large", path);
+	if ((p = api_openapi_text(r->a, &n)) == NULL) {
 		api_problem(r, 500, "internal", "Internal error", NULL);
 		return;
 	}

@@ -143,6 +143,7 @@ void	page_occupier_usage(struct req *);
 void	page_occupier_usage_csv(struct req *);
 void	page_my_usage(struct req *);
 void	page_my_usage_csv(struct req *);
+void	page_api_docs(struct req *);
 void	page_api_keys(struct req *);	/* /settings/api-keys */
 
 /* ---- layout.c: shared page chrome ---- */

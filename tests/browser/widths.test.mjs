@@ -49,7 +49,8 @@ function operatorScreens() {
 		`/sites/${cw}/usage`, `/sites/${cw}/usage/import`,
 		'/cases', '/cases/new',
 		'/reports', `/reports/charges?month=${month}`, '/reports/active-services',
-		'/team', '/account', '/outbox',
+		`/sites/${cw}/network`, `/sites/${cw}/floors`, `/sites/${cw}/edit`,
+		'/team', '/account', '/outbox', '/settings/api-keys', '/settings/api-docs', '/settings/webhooks',
 		'/invoices', '/invoices/runs', '/invoices/export', '/invoices/settings'];
 	if (invoice > 0)
 		list.push(`/invoices/${invoice}`);
