@@ -5,7 +5,8 @@
  * round, so that a backlog is worked off without long transactions or
  * long locks): sessions past their idle or absolute expiry, sign-in
  * failures outside the throttle window, known addresses older than 90
- * days, and paces of past windows. Several hosts may each run one: the
+ * days, paces of past windows, webhook deliveries (and their log) that
+ * ended over 30 days ago and e-mail sent or given up over 90 days ago. Several hosts may each run one: the
  * deletes are idempotent. From TENANTRY_TICK_HOUR on (each operator's
  * local hour) a round is the daily job instead (ops/tick.h), which purges
  * as well and runs once per operator and day across all hosts.
@@ -21,9 +22,13 @@
 #include "ops/tick.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "store/store_mail.h"
+#include "store/store_webhook.h"
 
 #define HOUSEKEEP_PERIOD	60	/* seconds between rounds */
 #define HOUSEKEEP_BATCHES	20	/* batches a round at most */
+#define WEBHOOK_KEEP_DAYS	30	/* a finished delivery and its log */
+#define MAIL_KEEP_DAYS		90	/* a message sent or given up */
 
 static volatile sig_atomic_t	 hk_stop;
 
@@ -37,7 +42,7 @@ hk_term(int sig)
 int
 housekeep_round(int64_t now, int64_t *deleted)
 {
-	int64_t	 n;
+	int64_t	 n, m;
 	int	 i;
 
 	*deleted = 0;
@@ -47,6 +52,14 @@ housekeep_round(int64_t now, int64_t *deleted)
 			return -1;
 		*deleted += n;
 		if (n == 0)
+			break;
+	}
+	for (i = 0; i < HOUSEKEEP_BATCHES; i++) {
+		if ((n = store_webhook_purge(now - WEBHOOK_KEEP_DAYS * 86400)) < 0 ||
+		    (m = store_mail_purge(now - MAIL_KEEP_DAYS * 86400)) < 0)
+			return -1;
+		*deleted += n + m;
+		if (n + m == 0)
 			break;
 	}
 	return 1;

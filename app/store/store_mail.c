@@ -362,3 +362,11 @@ store_mail_notice(int64_t contract, int days, int32_t end_date, int64_t op,
 
 	return change(STMT_MAIL_NOTICE_INSERT, p, NPARAMS(p));
 }
+
+int64_t
+store_mail_purge(int64_t before)
+{
+	struct dbp	 p[] = { DBP_I(before) };
+
+	return db_exec(STMT_MAIL_PURGE, p, NPARAMS(p), NULL);
+}

@@ -136,4 +136,8 @@ int	 store_mail_contracts_due(struct arena *, int32_t low, int32_t high,
 int	 store_mail_notice(int64_t contract, int days, int32_t end_date,
 	    int64_t op, int32_t today);
 
+/* Delete up to 1 000 messages sent or dead that were written before
+ * `before` (unix seconds): the rows deleted, -1 error. */
+int64_t	 store_mail_purge(int64_t before);
+
 #endif

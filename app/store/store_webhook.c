@@ -273,3 +273,15 @@ store_webhook_delivery_state(struct arena *a, int64_t op, int64_t ep,
 	*state = dbrow_str(&res.rows[0], 0);
 	return 1;
 }
+
+int64_t
+store_webhook_purge(int64_t before)
+{
+	struct dbp	 p[] = { DBP_I(before) };
+	int64_t		 a, d;
+
+	if ((a = db_exec(STMT_WEBHOOK_PURGE_ATTEMPTS, p, NPARAMS(p), NULL)) < 0 ||
+	    (d = db_exec(STMT_WEBHOOK_PURGE_DELIVERIES, p, NPARAMS(p), NULL)) < 0)
+		return -1;
+	return a + d;
+}

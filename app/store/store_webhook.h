@@ -107,4 +107,8 @@ int	 store_webhook_redeliver(int64_t op, int64_t ep, int64_t id,
 int	 store_webhook_delivery_state(struct arena *, int64_t op, int64_t ep,
 	    int64_t id, const char **state);
 
+/* Delete up to 1 000 deliveries (and their log) that ended before
+ * `before` (unix seconds): the rows deleted, -1 error. */
+int64_t	 store_webhook_purge(int64_t before);
+
 #endif

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
 	ADMIN, BASE_URL, Client, DB_SOCKET, OCC_ADMIN, STAFF, TENANTRY_BIN, TODAY, assertHtml, assertRedirect, db, dbValue,
-	occupierId, q, rnd, signedIn, siteId, text,
+	occupierId, operatorId, q, rnd, signedIn, siteId, text,
 } from './lib.mjs';
 import { addOnScreen, linkOf, setPassword } from './roles-lib.mjs';
 import { allMessages, day, newContract, newOccupier, openManage, rowsOf, serviceIds, submit } from './services-lib.mjs';
@@ -405,4 +405,19 @@ test('STARTTLS with credentials: `tenantry mail test` through a relay that requi
 	} finally {
 		sink.kill('SIGTERM');
 	}
+});
+
+test('housekeeping: messages sent or given up over 90 days ago go; recent ones and those still to send stay', () => {
+	const op = operatorId();
+	const tag = rnd(5);
+	const rows = [['sent', 91, 'gone'], ['dead', 120, 'gone'], ['sent', 89, 'kept'], ['pending', 200, 'kept']]
+		.map(([state, days, fate], i) => ({ id: `tn.purge${i}${tag}@test.example`, state, days, fate }));
+	db(`INSERT INTO mail_outbox (operator_id, kind, message_id, rcpt, subject, body_text, body_html, state,
+		next_attempt_at, created_at) VALUES ${rows.map((r) => `(${op}, 'test', '${r.id}', 'purge@test.example',
+		'Purge ${tag}', 'x', 'x', '${r.state}', UNIX_TIMESTAMP() + 86400 * 365, UNIX_TIMESTAMP() - 86400 * ${r.days})`).join(', ')}`);
+	const out = execFileSync(TENANTRY_BIN, ['purge'], { env: { ...process.env }, encoding: 'utf8' });
+	assert.match(out, /purge: \d+ expired rows deleted/);
+	assert.deepEqual(db(`SELECT message_id FROM mail_outbox WHERE subject = 'Purge ${tag}' ORDER BY message_id`)
+		.map((x) => x[0]), rows.filter((r) => r.fate === 'kept').map((r) => r.id));
+	db(`DELETE FROM mail_outbox WHERE subject = 'Purge ${tag}'`);
 });

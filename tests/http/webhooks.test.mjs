@@ -331,3 +331,24 @@ test('reveal and rotate the secret (audited); another operator gets 404, staff 4
 	assert.equal(sp.status, 403);
 	assert.ok(!sp.body.includes(fresh));
 });
+
+test('housekeeping: finished deliveries over 30 days old go with their log; recent and pending ones stay', async () => {
+	const a = await addEndpoint('/old');
+	const tag = rnd(4);
+	const day = 86400;
+	const rows = [
+		['delivered', 31 * day, 'gone'], ['failed', 40 * day, 'gone'],
+		['delivered', 29 * day, 'kept'], ['pending', 60 * day, 'kept'],
+	].map(([state, age, fate], i) => ({ id: `evt_${tag}${String(i).padStart(24, '0')}`, state, age, fate }));
+	db(`INSERT INTO webhook_delivery (operator_id, endpoint_id, event_id, event_type, payload, state, next_attempt_at,
+		give_up_at, created_at) VALUES ${rows.map((r) => `(${NW()}, ${a.id}, '${r.id}', 'case.changed', '{}',
+		'${r.state}', UNIX_TIMESTAMP() + 86400 * 365, UNIX_TIMESTAMP() + 86400 * 365, UNIX_TIMESTAMP() - ${r.age})`).join(', ')}`);
+	db(`INSERT INTO webhook_attempt (operator_id, endpoint_id, delivery_id, at, status)
+		SELECT operator_id, endpoint_id, id, created_at, 200 FROM webhook_delivery WHERE endpoint_id = ${a.id}`);
+	const out = execFileSync(TENANTRY_BIN, ['purge'], { env: { ...process.env, TENANTRY_DB_SOCKET: DB_SOCKET },
+		encoding: 'utf8' });
+	assert.match(out, /purge: \d+ expired rows deleted/);
+	const left = db(`SELECT event_id FROM webhook_delivery WHERE endpoint_id = ${a.id} ORDER BY event_id`).map((x) => x[0]);
+	assert.deepEqual(left, rows.filter((r) => r.fate === 'kept').map((r) => r.id));
+	assert.equal(dbValue(`SELECT COUNT(*) FROM webhook_attempt WHERE endpoint_id = ${a.id}`), '2', 'the log of the kept two');
+});
