@@ -21,15 +21,6 @@
 #include "store/db.h"
 #include "store/store_mail.h"
 
-static volatile sig_atomic_t	 stopping;
-
-static void
-on_term(int sig)
-{
-	(void)sig;
-	stopping = 1;
-}
-
 /* The message being uploaded: libcurl reads it through upload(). */
 struct upload {
 	const char	*p;
@@ -193,7 +184,7 @@ deliver(CURL **c, struct arena *a, const struct store_mail *m,
 		    *wait_ms * 2;
 		if (*wait_ms > 30000)
 			*wait_ms = 30000;
-		sender_nap(*wait_ms, &stopping);
+		sender_nap(*wait_ms, &sender_stopping);
 		break;
 	}
 }
@@ -201,7 +192,6 @@ deliver(CURL **c, struct arena *a, const struct store_mail *m,
 int
 mailer_main(void)
 {
-	struct sigaction	 sa;
 	struct arena		*a;
 	struct store_mail	 m;
 	struct buf		 msg;
@@ -211,30 +201,22 @@ mailer_main(void)
 	int64_t			 now;
 	int			 rc;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_term;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	if (sodium_init() < 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != 0) {
-		log_warnx("mailer: library initialisation failed");
+	if (sender_start("mailer", owner, sizeof(owner)) < 0)
 		return 1;
-	}
-	sender_owner(owner, sizeof(owner));
 	a = arena_new(64 * 1024);
 	log_info("mailer: sending to %s as %s", cfg.smtp_url, owner);
-	while (!stopping) {
+	while (!sender_stopping) {
 		arena_reset(a);
 		now = (int64_t)time(NULL);
 		rc = store_mail_claim(a, owner, now, now + MAILER_LEASE_SECONDS,
 		    &m);
 		if (rc < 0) {
 			/* The database is away: try again shortly. */
-			sender_nap(1000, &stopping);
+			sender_nap(1000, &sender_stopping);
 			continue;
 		}
 		if (rc == 0) {
-			sender_nap(cfg.mail_poll_ms, &stopping);
+			sender_nap(cfg.mail_poll_ms, &sender_stopping);
 			continue;
 		}
 		buf_init(&msg, a, strlen(m.body_text) + strlen(m.body_html) +
@@ -248,7 +230,7 @@ mailer_main(void)
 		if (c == NULL && (c = relay_open()) == NULL) {
 			(void)store_mail_release(m.id, owner, now + 1,
 			    "out of memory");
-			sender_nap(1000, &stopping);
+			sender_nap(1000, &sender_stopping);
 			continue;
 		}
 		deliver(&c, a, &m, &msg, owner, &wait_ms);

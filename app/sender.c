@@ -2,12 +2,42 @@
  * sender: see sender.h.
  */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
 #include <sodium.h>
 
+#include "log.h"
 #include "sender.h"
+
+volatile sig_atomic_t	 sender_stopping;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	sender_stopping = 1;
+}
+
+int
+sender_start(const char *who, char *owner, size_t size)
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	if (sodium_init() < 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != 0) {
+		log_warnx("%s: library initialisation failed", who);
+		return -1;
+	}
+	sender_owner(owner, size);
+	return 0;
+}
 
 void
 sender_owner(char *owner, size_t size)

@@ -21,15 +21,6 @@
 #include "store/store_webhook.h"
 #include "whsender.h"
 
-static volatile sig_atomic_t	 stopping;
-
-static void
-on_term(int sig)
-{
-	(void)sig;
-	stopping = 1;
-}
-
 /* What the open-socket callback knows and found. */
 struct gate {
 	int		 allow_private;
@@ -201,34 +192,25 @@ deliver(struct arena *a, const struct store_wh_claim *d, const char *owner)
 int
 whsender_main(void)
 {
-	struct sigaction	 sa;
 	struct arena		*a;
 	struct store_wh_claim	 d;
 	char			 owner[128];
 	int64_t			 now;
 	int			 rc;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_term;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	if (sodium_init() < 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != 0) {
-		log_warnx("webhooks: library initialisation failed");
+	if (sender_start("webhooks", owner, sizeof(owner)) < 0)
 		return 1;
-	}
-	sender_owner(owner, sizeof(owner));
 	a = arena_new(64 * 1024);
 	log_info("webhooks: sending as %s", owner);
-	while (!stopping) {
+	while (!sender_stopping) {
 		arena_reset(a);
 		now = (int64_t)time(NULL);
 		rc = store_webhook_claim(a, owner, now, now + WH_LEASE_SECONDS,
 		    &d);
 		if (rc < 0)
-			sender_nap(1000, &stopping);
+			sender_nap(1000, &sender_stopping);
 		else if (rc == 0)
-			sender_nap(cfg.webhook_poll_ms, &stopping);
+			sender_nap(cfg.webhook_poll_ms, &sender_stopping);
 		else
 			deliver(a, &d, owner);
 	}

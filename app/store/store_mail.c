@@ -6,6 +6,7 @@
 #include "../arena.h"
 #include "../domain/date.h"
 #include "db.h"
+#include "store_lease.h"
 #include "store_mail.h"
 
 int
@@ -65,26 +66,13 @@ int
 store_mail_claim(struct arena *a, const char *owner, int64_t now,
     int64_t lease_until, struct store_mail *m)
 {
-	struct dbp	 p[] = { DBP_S(owner), DBP_I(lease_until), DBP_I(now) };
-	struct dbres	 res;
 	const struct dbrow *r;
-	uint64_t	 id = 0;
-	int64_t		 n;
+	int		 rc;
 
 	memset(m, 0, sizeof(*m));
-	if ((n = db_exec(STMT_MAIL_CLAIM, p, NPARAMS(p), &id)) < 0)
-		return -1;
-	if (n == 0 || id == 0)
-		return 0;
-	{
-		struct dbp q[] = { DBP_I(id), DBP_S(owner) };
-
-		if (db_query(a, STMT_MAIL_CLAIMED, q, NPARAMS(q), &res) < 0)
-			return -1;
-	}
-	if (res.nrows == 0)
-		return 0;
-	r = &res.rows[0];
+	if ((rc = store_lease_claim(a, STMT_MAIL_CLAIM, STMT_MAIL_CLAIMED,
+	    owner, now, lease_until, &r)) <= 0)
+		return rc;
 	m->id = dbrow_int(r, 0);
 	m->operator_id = dbrow_int(r, 1);
 	m->operator_name = dbrow_str(r, 2);

@@ -5,6 +5,7 @@
 
 #include "../arena.h"
 #include "db.h"
+#include "store_lease.h"
 #include "store_webhook.h"
 
 static void
@@ -123,26 +124,13 @@ int
 store_webhook_claim(struct arena *a, const char *owner, int64_t now,
     int64_t lease_until, struct store_wh_claim *c)
 {
-	struct dbp	 p[] = { DBP_S(owner), DBP_I(lease_until), DBP_I(now) };
-	struct dbres	 res;
 	const struct dbrow *r;
-	uint64_t	 id = 0;
-	int64_t		 n;
+	int		 rc;
 
 	memset(c, 0, sizeof(*c));
-	if ((n = db_exec(STMT_WH_CLAIM, p, NPARAMS(p), &id)) < 0)
-		return -1;
-	if (n == 0 || id == 0)
-		return 0;
-	{
-		struct dbp q[] = { DBP_I(id), DBP_S(owner) };
-
-		if (db_query(a, STMT_WH_CLAIMED, q, NPARAMS(q), &res) < 0)
-			return -1;
-	}
-	if (res.nrows == 0)
-		return 0;
-	r = &res.rows[0];
+	if ((rc = store_lease_claim(a, STMT_WH_CLAIM, STMT_WH_CLAIMED,
+	    owner, now, lease_until, &r)) <= 0)
+		return rc;
 	c->id = dbrow_int(r, 0);
 	c->operator_id = dbrow_int(r, 1);
 	c->endpoint_id = dbrow_int(r, 2);
