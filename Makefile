@@ -22,7 +22,7 @@ ASAN_OBJ = $(APP_C:app/%.c=build/asan/%.o) build/asan/tpl/tpl_shim.o
 # Everything but main.c: what unit tests and fuzzers link against.
 LIB_C   != ls app/domain/*.c; echo app/http/parse.c app/http/multipart.c app/arena.c
 # What app/domain links against (TOTP, QR codes).
-LIB_LIBS = -lsodium -loath -lqrencode
+LIB_LIBS = -lsodium -loath -lqrencode -ljansson
 
 all: build/tenantry
 

@@ -12,10 +12,9 @@
 #include "../ops/ops.h"
 #include "../store/db.h"
 #include "../store/store_api.h"
+#include "../domain/jsonin.h"
 #include "api.h"
 
-#define API_BODY_MAX	(64 * 1024)	/* bytes of a JSON body */
-#define API_DEPTH_MAX	8		/* nesting of a JSON body */
 #define API_RATE_DEFAULT 120		/* requests a minute per key */
 #define PROBLEM_BASE	"urn:tenantry:problem:"
 
@@ -135,27 +134,6 @@ api_refused(struct req *r, const struct ops_result *why)
 	r->content_type = "application/problem+json";
 }
 
-static int
-depth_ok(const json_t *j, int depth)
-{
-	const char	*k;
-	json_t		*v;
-	size_t		 i;
-
-	if (depth > API_DEPTH_MAX)
-		return 0;
-	if (json_is_object(j)) {
-		json_object_foreach((json_t *)j, k, v)
-			if (!depth_ok(v, depth + 1))
-				return 0;
-	} else if (json_is_array(j)) {
-		json_array_foreach(j, i, v)
-			if (!depth_ok(v, depth + 1))
-				return 0;
-	}
-	return 1;
-}
-
 json_t *
 api_body(struct req *r)
 {
@@ -168,20 +146,19 @@ api_body(struct req *r)
 		    "The body must be application/json", NULL);
 		return NULL;
 	}
-	if (r->rawlen > API_BODY_MAX) {
+	switch (jsonin_object(r->raw, r->rawlen, &j, &err)) {
+	case JSONIN_OK:
+		break;
+	case JSONIN_TOO_LARGE:
 		api_problem(r, 413, "too-large", "The body is too large",
 		    "A JSON body has 64 KiB at most.");
 		return NULL;
-	}
-	j = json_loadb(r->raw != NULL ? r->raw : "", r->rawlen,
-	    JSON_REJECT_DUPLICATES, &err);
-	if (j == NULL) {
+	case JSONIN_BAD_JSON:
 		api_problem(r, 400, "bad-json", "The body is not valid JSON",
 		    arena_printf(r->a, "%s (line %d, column %d)", err.text,
 		    err.line, err.column));
 		return NULL;
-	}
-	if (!json_is_object(j) || !depth_ok(j, 0)) {
+	default:
 		api_problem(r, 400, "bad-json", "The body must be a JSON object",
 		    "An object, nested 8 levels at most.");
 		return NULL;
