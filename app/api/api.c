@@ -339,6 +339,11 @@ api_run(struct req *r, const struct api_route *rt)
 			    "The key is read-only: create a read and write key.");
 			return;
 		}
+		if ((rc = api_idem_check(r, &k)) <= 0) {
+			if (rc < 0)
+				api_store_error(r);
+			return;
+		}
 	}
 	rt->fn(r, &k);
 }

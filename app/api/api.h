@@ -16,14 +16,21 @@
 
 #include <jansson.h>
 
+#include "../store/store_api.h"
+
 struct req;
 struct ops_ctx;
 struct ops_result;
+struct txn;
 
 /* The key a request came with. */
 struct api_key {
 	int64_t		 id, operator_id, site_id, created_by;
 	int		 can_write;
+	/* A POST's Idempotency-Key (NULL: none) and the hash (hex) of its
+	 * method, path and body. */
+	const char	*idem_key;
+	char		 idem_hash[65];
 };
 
 enum api_access {
@@ -65,6 +72,38 @@ void	 api_ops_ctx(struct req *, const struct api_key *, struct ops_ctx *);
 int	 api_if_match(struct req *, int64_t *v);
 /* The ETag of a version, set on the response. */
 void	 api_etag(struct req *, int64_t version);
+
+/*
+ * Idempotency-Key (api_idem.c). Every POST that creates answers through
+ * an api_answer: its build function makes the answer inside the
+ * operation's transaction, once the change is made and before COMMIT, and
+ * with an Idempotency-Key the answer is stored there too (sql/093). A
+ * retry with the same key then gets the stored answer back (api_run) and
+ * runs nothing; the same key with another request is a 422 problem.
+ */
+struct api_answer {
+	const struct api_key	*k;
+	/* The body; *status, *location (NULL: none), *version (0: no ETag). */
+	json_t		*(*build)(struct txn *, void *arg, int *status,
+			    const char **location, int64_t *version);
+	void		*arg;
+	struct store_api_idem saved;	/* the answer built */
+};
+/* Build (and store) a's answer in the transaction of the operation run
+ * with c. */
+void	 api_answer_attach(struct ops_ctx *c, struct api_answer *a);
+/* The operation committed: send its answer. */
+void	 api_answer_send(struct req *, const struct api_answer *);
+/* The operation failed on a store error: the answer of a request with the
+ * same Idempotency-Key that committed first, else api_store_error. */
+void	 api_answer_failed(struct req *, const struct api_answer *);
+/* The operation refused: 1 when a request with the same Idempotency-Key
+ * committed meanwhile (its answer sent: the refusal is this retry's view
+ * of that change), else 0. */
+int	 api_answer_replayed(struct req *, const struct api_answer *);
+/* For api_run: k's Idempotency-Key of POST r: 1 run the route, 0
+ * answered (the stored answer again, 400 or 422), -1 store error. */
+int	 api_idem_check(struct req *, struct api_key *k);
 
 /* The resources (api_*.c). */
 void	 api_openapi(struct req *, const struct api_key *);

@@ -163,6 +163,30 @@ read_fields(struct req *r, json_t *body, const struct store_api_occupier *cur,
 	return -1;
 }
 
+/* The answer of a save, built in its transaction (api_answer). */
+struct saved {
+	const struct api_key		*k;
+	int64_t				 id;	/* 0: created */
+	const struct occupier_save_out	*out;
+};
+
+static json_t *
+saved_answer(struct txn *t, void *arg, int *status, const char **location,
+    int64_t *version)
+{
+	struct saved			*s = arg;
+	struct store_api_occupier	 o;
+
+	if (store_api_occupier(t->a, s->k->operator_id, 0, s->out->id, &o) <= 0)
+		return NULL;
+	*version = o.version;
+	*status = s->id == 0 ? 201 : 200;
+	if (s->id == 0)
+		*location = arena_printf(t->a, "/api/v1/occupiers/%lld",
+		    (long long)o.id);
+	return occ_json(&o);
+}
+
 /* Save v as occupier id (0: new) at version; answer. */
 static void
 save(struct req *r, const struct api_key *k, int64_t id, int64_t version,
@@ -171,7 +195,8 @@ save(struct req *r, const struct api_key *k, int64_t id, int64_t version,
 	struct ops_ctx			 c;
 	struct occupier_save_in		 in;
 	struct occupier_save_out	 out;
-	struct store_api_occupier	 o;
+	struct saved			 sv = { k, id, &out };
+	struct api_answer		 ans = { k, saved_answer, &sv, { 0 } };
 	int				 rc;
 
 	memset(&in, 0, sizeof(in));
@@ -183,33 +208,27 @@ save(struct req *r, const struct api_key *k, int64_t id, int64_t version,
 	in.notes = v[OF_NOTES].s;
 	in.same_name_ok = same_name_ok;
 	api_ops_ctx(r, k, &c);
+	api_answer_attach(&c, &ans);
 	if ((rc = ops_occupier_save(&c, &in, &out)) < 0) {
-		api_store_error(r);
+		api_answer_failed(r, &ans);
 		return;
 	}
-	if (rc == 0) {
-		if (out.same_name != NULL)
-			api_problem(r, 409, "duplicate-name", "Another occupier "
-			    "has this name", arena_printf(r->a, "%s has this name "
-			    "already: send confirm_same_name true to save it "
-			    "anyway.", out.same_name));
-		else if (out.why.why == OPS_CONFLICT && had_if_match)
-			api_problem(r, 412, "precondition-failed",
-			    "The occupier changed meanwhile", "If-Match is not "
-			    "the current version: read it again.");
-		else
-			api_refused(r, &out.why);
+	if (rc > 0) {
+		api_answer_send(r, &ans);
 		return;
 	}
-	if (store_api_occupier(r->a, k->operator_id, 0, out.id, &o) <= 0) {
-		api_store_error(r);
+	if (api_answer_replayed(r, &ans))
 		return;
-	}
-	api_etag(r, o.version);
-	if (id == 0)
-		http_header(r, "Location", arena_printf(r->a,
-		    "/api/v1/occupiers/%lld", (long long)o.id));
-	api_json(r, id == 0 ? 201 : 200, occ_json(&o));
+	if (out.same_name != NULL)
+		api_problem(r, 409, "duplicate-name", "Another occupier has this "
+		    "name", arena_printf(r->a, "%s has this name already: send "
+		    "confirm_same_name true to save it anyway.", out.same_name));
+	else if (out.why.why == OPS_CONFLICT && had_if_match)
+		api_problem(r, 412, "precondition-failed", "The occupier changed "
+		    "meanwhile", "If-Match is not the current version: read it "
+		    "again.");
+	else
+		api_refused(r, &out.why);
 }
 
 static int
