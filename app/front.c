@@ -265,6 +265,8 @@ static const struct api_route api_routes[] = {
 	{ MP, "/api/v1/occupiers", api_occupier_create, API_WRITE },
 	{ MG, "/api/v1/occupiers/#", api_occupier, API_READ },
 	{ MA, "/api/v1/occupiers/#", api_occupier_patch, API_WRITE },
+	{ MG, "/api/v1/occupiers/#/sites/#/services", api_plan, API_READ },
+	{ MU, "/api/v1/occupiers/#/sites/#/services", api_plan_put, API_WRITE },
 };
 
 /* The routes whose forms may upload a file (multipart/form-data): the
@@ -350,6 +352,9 @@ front_api(struct req *r)
 		return;
 	}
 	store_set_day(r->today);
+	/* No page versions: the worker's kept plan reads (store_plan_read)
+	 * serve only the HTML page that set them. */
+	store_pagever_set(NULL);
 	api_run(r, rt);
 }
 

@@ -112,5 +112,7 @@ void	 api_occupiers(struct req *, const struct api_key *);
 void	 api_occupier_create(struct req *, const struct api_key *);
 void	 api_occupier(struct req *, const struct api_key *);
 void	 api_occupier_patch(struct req *, const struct api_key *);
+void	 api_plan(struct req *, const struct api_key *);
+void	 api_plan_put(struct req *, const struct api_key *);
 
 #endif

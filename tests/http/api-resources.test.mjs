@@ -7,7 +7,10 @@
 // templates/openapi.json.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, EASTWIND_ADMIN, signedIn, rnd, dbValue, db, q, operatorId } from './lib.mjs';
+import { ADMIN, EASTWIND_ADMIN, signedIn, rnd, dbValue, db, q, operatorId, siteId } from './lib.mjs';
+import {
+	day, serviceIds, occupierWith, openManage, submit, allMessages, occsvcRows, countOccsvc,
+} from './services-lib.mjs';
 import { api, assertProblem, makeKey, checkSeen } from './api-lib.mjs';
 
 let admin, readKey, writeKey, writeKey2, eastKey;
@@ -74,6 +77,79 @@ test('Idempotency-Key: concurrent retries create one occupier and all get its an
 	for (const r of rs) assert.equal(r.status, 201, r.text);
 	assert.equal(new Set(rs.map((r) => r.json.id)).size, 1);
 	assert.equal(countNamed(name), 1);
+});
+
+/* ---- the services plan ---- */
+
+const planPath = (occ, site) => `/api/v1/occupiers/${occ}/sites/${site}/services`;
+
+test('plan: read with its version, saved through the dialog\'s rules with the same wording, If-Match required', async () => {
+	const sd = siteId('Shoreditch');
+	const S = serviceIds();
+	const o = await occupierWith(admin, sd, [{ start: day(-20) }]);
+	let r = await api('GET', planPath(o.occ, sd), { key: readKey.key });
+	assert.equal(r.status, 200, r.text);
+	assert.deepEqual(r.json.services, []);
+	const etag = r.headers.get('etag');
+	assert.equal(etag, `"v${r.json.version}"`);
+	assert.equal(r.json.infrastructure.length, 5);
+	// The rules engine refuses what the dialog refuses, in its words, and nothing is saved.
+	const html = await openManage(admin, o.occ, sd);
+	const dlg = await submit(admin, o.occ, sd, html.m.version, [], { add: S['Public IP (/29)'] });
+	const want = allMessages(dlg.m).map((x) => x.replace(/^row 0: /, ''));
+	assert.deepEqual(want, ['Public IP (/29) requires an Internet service']);
+	r = await api('PUT', planPath(o.occ, sd), { key: writeKey.key, headers: { 'if-match': etag }, body: { rows: [{ service_id: S['Public IP (/29)'] }] } });
+	assertProblem(r, 422, 'validation', 'a rule broken');
+	assert.deepEqual(r.json.errors, [{ field: 'rows[0]', message: want[0] }]);
+	assert.equal(countOccsvc(`occupier_id = ${o.occ}`), 0);
+	// Without If-Match: 428; a version that is not the plan's: 412.
+	assertProblem(await api('PUT', planPath(o.occ, sd), { key: writeKey.key, body: { rows: [] } }), 428, 'precondition-required', 'no If-Match');
+	assertProblem(await api('PUT', planPath(o.occ, sd), { key: writeKey.key, headers: { 'if-match': '"v999999"' }, body: { rows: [] } }), 412, 'precondition-failed', 'wrong version');
+	// A valid plan: saved (one transaction, audited as the key's admin), the new version returned.
+	r = await api('PUT', planPath(o.occ, sd), { key: writeKey.key, headers: { 'if-match': etag }, body: { rows: [
+		{ service_id: S['Public IP (/29)'], price: 2400 },
+		{ service_id: S['Internet (LAN only) 100 Mbps'], qty: '1' },
+	] } });
+	assert.equal(r.status, 200, r.text);
+	assert.notEqual(r.headers.get('etag'), etag);
+	assert.deepEqual(r.json.services.map((x) => [x.name, x.price, x.qty, x.contract_id]).sort(),
+		[['Internet (LAN only) 100 Mbps', r.json.services.find((x) => x.service_id === S['Internet (LAN only) 100 Mbps']).price, 1, o.contract.id],
+			['Public IP (/29)', 2400, 1, o.contract.id]].sort());
+	assert.equal(r.json.totals.price, r.json.services.reduce((a, x) => a + x.total, 0));
+	const rows = occsvcRows(o.occ, sd);
+	assert.deepEqual(rows.map((x) => x.name).sort(), ['Internet (LAN only) 100 Mbps', 'Public IP (/29)']);
+	const adminId = dbValue(`SELECT id FROM app_user WHERE email = ${q(ADMIN)}`);
+	assert.ok(rows.every((x) => x.createdBy === adminId), JSON.stringify(rows));
+	// The stale version now: 412, nothing changed.
+	assertProblem(await api('PUT', planPath(o.occ, sd), { key: writeKey.key, headers: { 'if-match': etag }, body: { rows: [] } }), 412, 'precondition-failed', 'stale');
+	assert.equal(occsvcRows(o.occ, sd).filter((x) => x.ended === '-').length, 2);
+	// The screen shows what the API saved; removing a row by leaving it out.
+	const tab = await api('GET', planPath(o.occ, sd), { key: readKey.key });
+	assert.equal(tab.headers.get('etag'), r.headers.get('etag'));
+	const keep = tab.json.services.find((x) => x.name === 'Internet (LAN only) 100 Mbps');
+	r = await api('PUT', planPath(o.occ, sd), { key: writeKey.key, headers: { 'if-match': tab.headers.get('etag') }, body: { rows: [{ id: keep.id, qty: 2 }] } });
+	assert.equal(r.status, 200, r.text);
+	assert.deepEqual(r.json.services.map((x) => [x.id, x.qty]), [[keep.id, 2]]);
+	// A row id that is not the plan's: 422 with its field.
+	r = await api('PUT', planPath(o.occ, sd), { key: writeKey.key, headers: { 'if-match': r.headers.get('etag') }, body: { rows: [{ id: 999999999, qty: 1 }] } });
+	assertProblem(r, 422, 'validation', 'foreign row');
+	assert.equal(r.json.errors[0].field, 'rows[0]');
+});
+
+test('plan: isolation — a foreign occupier or site, or a site outside a site key: 404; a read key: 403', async () => {
+	const sd = siteId('Shoreditch');
+	const o = await occupierWith(admin, sd, [{}]);
+	const eastOcc = Number(dbValue(`SELECT id FROM occupier WHERE operator_id <> ${operatorId()} ORDER BY id LIMIT 1`));
+	const eastSite = Number(dbValue(`SELECT id FROM site WHERE operator_id <> ${operatorId()} ORDER BY id LIMIT 1`));
+	const other = Number(dbValue(`SELECT id FROM site WHERE operator_id = ${operatorId()} AND id <> ${sd} ORDER BY id LIMIT 1`));
+	const siteKey = await makeKey(admin, { scope: 'write', site: String(other) });
+	const etag = (await api('GET', planPath(o.occ, sd), { key: readKey.key })).headers.get('etag');
+	for (const [k, occ, site] of [[readKey, eastOcc, sd], [readKey, o.occ, eastSite], [eastKey, o.occ, sd], [siteKey, o.occ, sd]]) {
+		assertProblem(await api('GET', planPath(occ, site), { key: k.key }), 404, 'not-found', `GET ${occ}/${site}`);
+		if (k !== readKey)
+			assertProblem(await api('PUT', planPath(occ, site), { key: k.key, headers: { 'if-match': etag }, body: { rows: [] } }), 404, 'not-found', `PUT ${occ}/${site}`);
+	}
+	assertProblem(await api('PUT', planPath(o.occ, sd), { key: readKey.key, headers: { 'if-match': etag }, body: { rows: [] } }), 403, 'forbidden', 'read key PUT');
 });
 
 test('OpenAPI: every response of this file matched its schema', () => {
