@@ -267,6 +267,13 @@ static const struct api_route api_routes[] = {
 	{ MA, "/api/v1/occupiers/#", api_occupier_patch, API_WRITE },
 	{ MG, "/api/v1/occupiers/#/sites/#/services", api_plan, API_READ },
 	{ MU, "/api/v1/occupiers/#/sites/#/services", api_plan_put, API_WRITE },
+	{ MG, "/api/v1/contracts", api_contracts, API_READ },
+	{ MG, "/api/v1/contracts/#", api_contract, API_READ },
+	{ MG, "/api/v1/sites/#/numbers", api_site_numbers, API_READ },
+	{ MG, "/api/v1/cases", api_cases, API_READ },
+	{ MG, "/api/v1/cases/#", api_case, API_READ },
+	{ MG, "/api/v1/invoices", api_invoices, API_READ },
+	{ MG, "/api/v1/invoices/#", api_invoice, API_READ },
 };
 
 /* The routes whose forms may upload a file (multipart/form-data): the

@@ -70,6 +70,16 @@ void	 api_ops_ctx(struct req *, const struct api_key *, struct ops_ctx *);
 /* The If-Match header's version ("v12" or W/"v12"): 1 with *v, 0 none,
  * -1 present but not one of our tags (answered 412). */
 int	 api_if_match(struct req *, int64_t *v);
+/* A non-negative integer of the query string: 1 with *v, 0 absent, -1 bad
+ * (400 answered). */
+int	 api_query_int(struct req *, const char *key, int64_t max, int64_t *v);
+/* Cursor paging: ?cursor= (the next_cursor of the page before) and
+ * ?limit= (1..API_PAGE_MAX, API_PAGE_DEFAULT): 1, or 0 with the 400. */
+#define API_PAGE_DEFAULT	50
+#define API_PAGE_MAX		200
+int	 api_paging(struct req *, int64_t *after, int64_t *limit);
+/* Answer a page: {"items": items, "next_cursor": next or null (0)}. */
+void	 api_page(struct req *, json_t *items, int64_t next);
 /* The ETag of a version, set on the response. */
 void	 api_etag(struct req *, int64_t version);
 
@@ -114,5 +124,12 @@ void	 api_occupier(struct req *, const struct api_key *);
 void	 api_occupier_patch(struct req *, const struct api_key *);
 void	 api_plan(struct req *, const struct api_key *);
 void	 api_plan_put(struct req *, const struct api_key *);
+void	 api_contracts(struct req *, const struct api_key *);
+void	 api_contract(struct req *, const struct api_key *);
+void	 api_site_numbers(struct req *, const struct api_key *);
+void	 api_cases(struct req *, const struct api_key *);
+void	 api_case(struct req *, const struct api_key *);
+void	 api_invoices(struct req *, const struct api_key *);
+void	 api_invoice(struct req *, const struct api_key *);
 
 #endif

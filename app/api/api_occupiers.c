@@ -36,30 +36,6 @@ occ_json(const struct store_api_occupier *o)
 	    (json_int_t)o->version, "updated_at", (json_int_t)o->updated);
 }
 
-/* A non-negative integer of the query string: 1 with *v, 0 absent, -1 bad
- * (400 answered). */
-static int
-query_int(struct req *r, const char *key, int64_t max, int64_t *v)
-{
-	const char	*s = kv_get(&r->query, key);
-	int64_t		 n = 0;
-	int		 nd = 0;
-
-	*v = 0;
-	if (s == NULL || *s == '\0')
-		return 0;
-	for (; *s >= '0' && *s <= '9' && nd < 18; s++, nd++)
-		n = n * 10 + (*s - '0');
-	if (*s != '\0' || nd == 0 || n > max) {
-		api_problem(r, 400, "bad-request", "Bad query parameter",
-		    arena_printf(r->a, "%s must be an integer from 0 to %lld.",
-		    key, (long long)max));
-		return -1;
-	}
-	*v = n;
-	return 1;
-}
-
 void
 api_occupiers(struct req *r, const struct api_key *k)
 {
@@ -68,9 +44,9 @@ api_occupiers(struct req *r, const struct api_key *k)
 	int64_t				 after, since, limit;
 	size_t				 i, n;
 
-	if (query_int(r, "cursor", INT64_MAX / 2, &after) < 0 ||
-	    query_int(r, "updated_since", INT64_MAX / 2, &since) < 0 ||
-	    query_int(r, "limit", PAGE_MAX, &limit) < 0)
+	if (api_query_int(r, "cursor", INT64_MAX / 2, &after) < 0 ||
+	    api_query_int(r, "updated_since", INT64_MAX / 2, &since) < 0 ||
+	    api_query_int(r, "limit", PAGE_MAX, &limit) < 0)
 		return;
 	if (limit == 0)
 		limit = PAGE_DEFAULT;
