@@ -272,6 +272,7 @@ static const struct api_route api_routes[] = {
 	{ MG, "/api/v1/sites/#/numbers", api_site_numbers, API_READ },
 	{ MG, "/api/v1/cases", api_cases, API_READ },
 	{ MG, "/api/v1/cases/#", api_case, API_READ },
+	{ MP, "/api/v1/cases/#/comments", api_case_comment, API_WRITE },
 	{ MG, "/api/v1/invoices", api_invoices, API_READ },
 	{ MG, "/api/v1/invoices/#", api_invoice, API_READ },
 };

@@ -129,6 +129,7 @@ void	 api_contract(struct req *, const struct api_key *);
 void	 api_site_numbers(struct req *, const struct api_key *);
 void	 api_cases(struct req *, const struct api_key *);
 void	 api_case(struct req *, const struct api_key *);
+void	 api_case_comment(struct req *, const struct api_key *);
 void	 api_invoices(struct req *, const struct api_key *);
 void	 api_invoice(struct req *, const struct api_key *);
 

@@ -250,6 +250,32 @@ test('cases: newest first, paged, by status; one with its conversation; foreign 
 	assert.ok((await allPages('/api/v1/cases', siteKey.key, 50)).every((c) => c.site_id === other));
 });
 
+test('case comments: added through the case page\'s operation, once per Idempotency-Key; rules and scope', async () => {
+	const open = await allPages('/api/v1/cases?status=open', readKey.key, 50);
+	const id = open[0].id;
+	const before = Number(dbValue(`SELECT COUNT(*) FROM case_comment WHERE case_id = ${id}`));
+	const text = `From a program ${rnd()}`;
+	const idem = `comment-${rnd()}`;
+	const r = await api('POST', `/api/v1/cases/${id}/comments`, { key: writeKey.key, body: { body: text }, headers: { 'idempotency-key': idem } });
+	assert.equal(r.status, 201, r.text);
+	assert.equal(r.json.case_id, id);
+	const again = await api('POST', `/api/v1/cases/${id}/comments`, { key: writeKey.key, body: { body: text }, headers: { 'idempotency-key': idem } });
+	assert.equal(again.status, 201);
+	assert.equal(again.text, r.text);
+	assert.equal(Number(dbValue(`SELECT COUNT(*) FROM case_comment WHERE case_id = ${id}`)), before + 1, 'added once');
+	assert.equal(dbValue(`SELECT body FROM case_comment WHERE id = ${r.json.id}`), text);
+	assert.equal(dbValue(`SELECT COUNT(*) FROM audit_event WHERE entity = 'case' AND entity_id = ${id} AND action = 'comment' AND new_value LIKE ${q(`%${text}%`)}`), '1');
+	const g = await api('GET', `/api/v1/cases/${id}`, { key: readKey.key });
+	assert.ok(g.json.conversation.some((c) => c.id === r.json.id && c.body === text));
+	const bad = await api('POST', `/api/v1/cases/${id}/comments`, { key: writeKey.key, body: { body: '' } });
+	assertProblem(bad, 422, 'validation', 'empty');
+	assert.deepEqual(bad.json.errors, [{ field: 'body', message: 'Comment is required' }]);
+	assertProblem(await api('POST', `/api/v1/cases/${id}/comments`, { key: readKey.key, body: { body: 'x' } }), 403, 'forbidden', 'read key');
+	assertProblem(await api('POST', `/api/v1/cases/${id}/comments`, { key: eastKey.key, body: { body: 'x' } }), 404, 'not-found', 'other operator');
+	assertProblem(await api('POST', '/api/v1/cases/999999999/comments', { key: writeKey.key, body: { body: 'x' } }), 404, 'not-found', 'no such case');
+	assert.equal(Number(dbValue(`SELECT COUNT(*) FROM case_comment WHERE case_id = ${id}`)), before + 1);
+});
+
 test('invoices: listed and read with their lines; a site key 403; foreign 404', async () => {
 	// A draft of an occupier of this test's own (removed again at the end).
 	const occ = (await api('POST', '/api/v1/occupiers', { key: writeKey.key, body: { name: `Inv Co ${rnd()}` } })).json.id;
