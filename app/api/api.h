@@ -131,6 +131,8 @@ void	 api_cases(struct req *, const struct api_key *);
 void	 api_case(struct req *, const struct api_key *);
 void	 api_case_comment(struct req *, const struct api_key *);
 void	 api_invoices(struct req *, const struct api_key *);
+void	 api_devices(struct req *, const struct api_key *);
+void	 api_charges(struct req *, const struct api_key *);
 void	 api_invoice(struct req *, const struct api_key *);
 
 #endif

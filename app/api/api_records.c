@@ -1,9 +1,10 @@
 /*
  * api_records: the read resources of the JSON API — contracts, a site's
- * phone numbers, cases (with their conversation) and invoices — each read
- * through the store functions of its screen, scoped to the key's operator
- * and, for a key restricted to a site, to that site: a record of another
- * operator or site is 404, like one that does not exist.
+ * phone numbers, an occupier's devices at a site, cases (with their
+ * conversation) and invoices — each read through the store functions of
+ * its screen, scoped to the key's operator and, for a key restricted to a
+ * site, to that site: a record of another operator or site is 404, like
+ * one that does not exist.
  */
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "../http/http.h"
 #include "../store/store.h"
 #include "../store/store_case.h"
+#include "../store/store_device.h"
 #include "../store/store_invoice.h"
 #include "../store/store_phone.h"
 #include "api.h"
@@ -397,4 +399,35 @@ api_invoice(struct req *r, const struct api_key *k)
 	    (json_int_t)v.gross, "credited", (json_int_t)v.credited, "paid",
 	    (json_int_t)v.paid, "version", (json_int_t)v.version, "lines",
 	    lines_json(l, n)));
+}
+
+/* ---- devices ---- */
+
+void
+api_devices(struct req *r, const struct api_key *k)
+{
+	struct store_api_occupier	 o;
+	struct store_device		*d;
+	json_t				*items;
+	size_t				 i, n;
+	int				 rc;
+
+	if (!site_in_scope(r, k, r->ids[1]))
+		return;
+	if ((rc = store_api_occupier(r->a, k->operator_id, k->site_id,
+	    r->ids[0], &o)) <= 0 || store_device_list(r->a, k->operator_id,
+	    o.id, r->ids[1], &d, &n) < 0) {
+		if (rc == 0)
+			not_found(r, "No such occupier.");
+		else
+			api_store_error(r);
+		return;
+	}
+	items = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:s, s:s}",
+		    "id", (json_int_t)d[i].id, "type", d[i].type, "identifier",
+		    d[i].identifier, "label", d[i].label != NULL ? d[i].label :
+		    "", "state", d[i].state));
+	api_json(r, 200, json_pack("{s:o}", "items", items));
 }

@@ -7,7 +7,9 @@
 // templates/openapi.json.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, EASTWIND_ADMIN, signedIn, rnd, dbValue, db, q, operatorId, siteId } from './lib.mjs';
+import {
+	ADMIN, EASTWIND_ADMIN, signedIn, rnd, dbValue, db, q, operatorId, siteId, occupierId, tableRows, money,
+} from './lib.mjs';
 import {
 	day, serviceIds, occupierWith, openManage, submit, allMessages, occsvcRows, countOccsvc,
 } from './services-lib.mjs';
@@ -154,15 +156,16 @@ test('plan: isolation — a foreign occupier or site, or a site outside a site k
 
 /* ---- read resources ---- */
 
-/* Every item of a list, page by page (limit a page); the pages' sizes checked. */
-async function allPages(p, key, limit) {
+/* Every item of a list, page by page (limit a page); the pages' sizes
+ * checked unless limit counts something else (charges: occupiers). */
+async function allPages(p, key, limit, sized = true) {
 	const out = [];
 	let cursor = '';
 	for (let i = 0; i < 500; i++) {
 		const sep = p.includes('?') ? '&' : '?';
 		const r = await api('GET', `${p}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, { key });
 		assert.equal(r.status, 200, `${p}: ${r.text.slice(0, 300)}`);
-		assert.ok(r.json.items.length <= limit);
+		if (sized) assert.ok(r.json.items.length <= limit);
 		out.push(...r.json.items);
 		if (r.json.next_cursor === null) return out;
 		cursor = r.json.next_cursor;
@@ -274,6 +277,54 @@ test('case comments: added through the case page\'s operation, once per Idempote
 	assertProblem(await api('POST', `/api/v1/cases/${id}/comments`, { key: eastKey.key, body: { body: 'x' } }), 404, 'not-found', 'other operator');
 	assertProblem(await api('POST', '/api/v1/cases/999999999/comments', { key: writeKey.key, body: { body: 'x' } }), 404, 'not-found', 'no such case');
 	assert.equal(Number(dbValue(`SELECT COUNT(*) FROM case_comment WHERE case_id = ${id}`)), before + 1);
+});
+
+test('devices: an occupier\'s at a site; foreign occupier or site 404', async () => {
+	const [occ, site] = db(`SELECT occupier_id, site_id FROM device WHERE operator_id = ${NW()} GROUP BY occupier_id, site_id ORDER BY COUNT(*) DESC LIMIT 1`)[0].map(Number);
+	const r = await api('GET', `/api/v1/occupiers/${occ}/sites/${site}/devices`, { key: readKey.key });
+	assert.equal(r.status, 200, r.text);
+	const want = db(`SELECT id, type, identifier, state FROM device WHERE occupier_id = ${occ} AND site_id = ${site}`);
+	assert.deepEqual(r.json.items.map((x) => x.id).sort((a, b) => a - b), ids(want).sort((a, b) => a - b));
+	assert.ok(r.json.items.length > 0);
+	for (const x of r.json.items) {
+		const w = want.find((y) => Number(y[0]) === x.id);
+		assert.deepEqual([x.type, x.identifier, x.state], w.slice(1));
+	}
+	const eastOcc = Number(dbValue(`SELECT id FROM occupier WHERE operator_id <> ${NW()} ORDER BY id LIMIT 1`));
+	const eastSite = Number(dbValue(`SELECT id FROM site WHERE operator_id <> ${NW()} ORDER BY id LIMIT 1`));
+	assertProblem(await api('GET', `/api/v1/occupiers/${eastOcc}/sites/${site}/devices`, { key: readKey.key }), 404, 'not-found', 'foreign occupier');
+	assertProblem(await api('GET', `/api/v1/occupiers/${occ}/sites/${eastSite}/devices`, { key: readKey.key }), 404, 'not-found', 'foreign site');
+	assertProblem(await api('GET', `/api/v1/occupiers/${occ}/sites/${site}/devices`, { key: eastKey.key }), 404, 'not-found', 'other operator');
+});
+
+test('charges: a month\'s charges by occupier, as the Charges tab shows them; paged; scoped', async () => {
+	const cw = siteId('Canary Wharf');
+	const acme = occupierId('Acme Analytics Ltd');
+	const month = '2026-01';
+	// The screen: the Charges tab's lines (service, days, unit price, QTY, amount).
+	const tab = await admin.get(`/occupiers/${acme}/sites/${cw}/charges?month=${month}`);
+	assert.equal(tab.status, 200);
+	const screen = tableRows(tab.body).filter((x) => x.length === 7).map((x) => [x[0], x[3], money(x[4]), x[5], money(x[6])]);
+	assert.ok(screen.length > 0);
+	const r = await api('GET', `/api/v1/charges?month=${month}&occupier=${acme}`, { key: readKey.key });
+	assert.equal(r.status, 200, r.text);
+	const plain = (v) => (v / 100).toFixed(2);
+	const mine = r.json.items.filter((x) => x.site_id === cw);
+	assert.deepEqual(mine.flatMap((x) => x.lines.map((l) => [x.service_name, `${l.days}/${l.days_in_month}`, plain(l.price), String(l.qty), plain(l.amount)])), screen);
+	for (const x of mine) assert.equal(x.amount, x.lines.reduce((t, l) => t + l.amount, 0));
+	const o = { occ: acme };
+	const rows = mine;
+	// Every occupier's, page by page: ours among them, once.
+	const all = await allPages(`/api/v1/charges?month=${month}`, readKey.key, 5, false);
+	assert.deepEqual(all.filter((x) => x.occupier_id === o.occ && x.site_id === cw), rows);
+	assert.equal(new Set(all.map((x) => x.occupier_service_id)).size, all.length);
+	// Scope and input.
+	const siteKey = await makeKey(admin, { scope: 'read', site: String(cw) });
+	const atCw = await allPages(`/api/v1/charges?month=${month}`, siteKey.key, 50, false);
+	assert.deepEqual(atCw, all.filter((x) => x.site_id === cw));
+	assertProblem(await api('GET', `/api/v1/charges?month=${month}&occupier=${o.occ}`, { key: eastKey.key }), 404, 'not-found', 'other operator');
+	assertProblem(await api('GET', '/api/v1/charges', { key: readKey.key }), 400, 'bad-request', 'no month');
+	assertProblem(await api('GET', '/api/v1/charges?month=2026-13', { key: readKey.key }), 400, 'bad-request', 'bad month');
 });
 
 test('invoices: listed and read with their lines; a site key 403; foreign 404', async () => {
