@@ -5,7 +5,8 @@
  * round, so that a backlog is worked off without long transactions or
  * long locks): sessions past their idle or absolute expiry, sign-in
  * failures outside the throttle window, known addresses older than 90
- * days, and paces of past windows. Several hosts may each run one: the
+ * days, paces of past windows, forms kept over a sign-in and the API's
+ * Idempotency-Key answers after a day. Several hosts may each run one: the
  * deletes are idempotent. From TENANTRY_TICK_HOUR on (each operator's
  * local hour) a round is the daily job instead (ops/tick.h), which purges
  * as well and runs once per operator and day across all hosts.

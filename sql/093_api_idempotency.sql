@@ -3,7 +3,7 @@
 -- as what it created, so a retry with the same key (per API key) gets
 -- that answer back and creates nothing twice; the same key with another
 -- request (method, path, body) is refused. A refused POST writes nothing:
--- its retry runs again.
+-- its retry runs again. Answers are kept a day (housekeeping purges them).
 CREATE TABLE api_idempotency (
   api_key_id BIGINT UNSIGNED NOT NULL COMMENT 'the key that sent it',
   idem_key VARCHAR(255) CHARACTER SET ascii COLLATE ascii_bin NOT NULL COMMENT 'the Idempotency-Key header',
@@ -14,5 +14,6 @@ CREATE TABLE api_idempotency (
   body MEDIUMTEXT NOT NULL COMMENT 'body of the answer (JSON)',
   created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP COMMENT 'first request',
   PRIMARY KEY (api_key_id, idem_key),
+  KEY api_idem_created (created_at),
   CONSTRAINT fk_api_idem_key FOREIGN KEY (api_key_id) REFERENCES api_key (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='answers of API POSTs by Idempotency-Key';

@@ -30,6 +30,7 @@ CREATE TABLE `api_idempotency` (
   `body` mediumtext NOT NULL COMMENT 'body of the answer (JSON)',
   `created_at` timestamp NOT NULL DEFAULT current_timestamp() COMMENT 'first request',
   PRIMARY KEY (`api_key_id`,`idem_key`),
+  KEY `api_idem_created` (`created_at`),
   CONSTRAINT `fk_api_idem_key` FOREIGN KEY (`api_key_id`) REFERENCES `api_key` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='answers of API POSTs by Idempotency-Key'
 ;
