@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "../arena.h"
+#include "../domain/date.h"
 #include "../http/http.h"
 #include "../ops/apikeys.h"
 #include "../ops/ops.h"
@@ -387,4 +388,15 @@ api_page(struct req *r, json_t *items, int64_t next)
 	api_json(r, 200, json_pack("{s:o, s:o}", "items", items, "next_cursor",
 	    next > 0 ? json_string(arena_printf(r->a, "%lld", (long long)next)) :
 	    json_null()));
+}
+
+json_t *
+api_day(int32_t d)
+{
+	char	 s[DATE_STRLEN];
+
+	if (d == DATE_NONE)
+		return json_null();
+	date_format(d, s, sizeof(s));
+	return json_string(s);
 }

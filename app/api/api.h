@@ -115,6 +115,13 @@ int	 api_answer_replayed(struct req *, const struct api_answer *);
  * answered (the stored answer again, 400 or 422), -1 store error. */
 int	 api_idem_check(struct req *, struct api_key *k);
 
+/* The occupier id in k's scope: 1, or 0 with the 404 (or the store
+ * error) answered. */
+int	 api_occupier_load(struct req *, const struct api_key *, int64_t id,
+	    struct store_api_occupier *);
+/* A day as JSON: "YYYY-MM-DD", or null for DATE_NONE. */
+json_t	*api_day(int32_t day);
+
 /* The resources (api_*.c). */
 void	 api_openapi(struct req *, const struct api_key *);
 void	 api_sites(struct req *, const struct api_key *);

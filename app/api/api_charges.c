@@ -14,15 +14,6 @@
 #include "../store/store_ledger.h"
 #include "api.h"
 
-static json_t *
-day_json(int32_t d)
-{
-	char	 s[DATE_STRLEN];
-
-	date_format(d, s, sizeof(s));
-	return json_string(s);
-}
-
 /* ?month=YYYY-MM: 1 with the year and month, or 0 with the 400. */
 static int
 month_arg(struct req *r, int *y, int *m)
@@ -57,8 +48,8 @@ svc_json(const struct store_ledger_svc *s, int y, int m,
 	for (i = 0; i < n; i++) {
 		total += l[i].amount;
 		json_array_append_new(a, json_pack("{s:o, s:o, s:i, s:i, s:I, "
-		    "s:I, s:I}", "from", day_json(l[i].from), "to",
-		    day_json(l[i].to), "days", l[i].days, "days_in_month",
+		    "s:I, s:I}", "from", api_day(l[i].from), "to",
+		    api_day(l[i].to), "days", l[i].days, "days_in_month",
 		    l[i].dim, "price", (json_int_t)l[i].price, "qty",
 		    (json_int_t)l[i].qty, "amount", (json_int_t)l[i].amount));
 	}
@@ -96,26 +87,6 @@ charges_json(struct req *r, const struct api_key *k, int64_t lo, int64_t hi,
 	return items;
 }
 
-/* ?occupier=: that occupier alone (1 with o, n 1), or 0 with the answer. */
-static int
-one_occupier(struct req *r, const struct api_key *k, int64_t id,
-    struct store_api_occupier **o, size_t *n)
-{
-	int	 rc;
-
-	*o = arena_calloc(r->a, 1, sizeof(**o));
-	*n = 1;
-	if ((rc = store_api_occupier(r->a, k->operator_id, k->site_id, id,
-	    *o)) > 0)
-		return 1;
-	if (rc < 0)
-		api_store_error(r);
-	else
-		api_problem(r, 404, "not-found", "Not found",
-		    "No such occupier.");
-	return 0;
-}
-
 void
 api_charges(struct req *r, const struct api_key *k)
 {
@@ -129,7 +100,9 @@ api_charges(struct req *r, const struct api_key *k)
 	    api_query_int(r, "occupier", INT64_MAX / 2, &occ) < 0)
 		return;
 	if (occ > 0) {
-		if (!one_occupier(r, k, occ, &o, &n))
+		o = arena_calloc(r->a, 1, sizeof(*o));
+		n = 1;
+		if (!api_occupier_load(r, k, occ, o))
 			return;
 	} else if (store_api_occupiers(r->a, k->operator_id, k->site_id,
 	    after, 0, limit + 1, &o, &n) < 0) {

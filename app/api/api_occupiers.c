@@ -67,16 +67,14 @@ api_occupiers(struct req *r, const struct api_key *k)
 	api_json(r, 200, j);
 }
 
-/* The occupier of the path in the key's scope: 1, or 0 with the 404 (or
- * the store error) answered. */
-static int
-occ_load(struct req *r, const struct api_key *k,
+int
+api_occupier_load(struct req *r, const struct api_key *k, int64_t id,
     struct store_api_occupier *o)
 {
 	int	 rc;
 
-	if ((rc = store_api_occupier(r->a, k->operator_id, k->site_id,
-	    r->ids[0], o)) > 0)
+	if ((rc = store_api_occupier(r->a, k->operator_id, k->site_id, id,
+	    o)) > 0)
 		return 1;
 	if (rc < 0)
 		api_store_error(r);
@@ -91,7 +89,7 @@ api_occupier(struct req *r, const struct api_key *k)
 {
 	struct store_api_occupier	 o;
 
-	if (!occ_load(r, k, &o))
+	if (!api_occupier_load(r, k, r->ids[0], &o))
 		return;
 	api_etag(r, o.version);
 	api_json(r, 200, occ_json(&o));
@@ -240,7 +238,7 @@ api_occupier_patch(struct req *r, const struct api_key *k)
 	int64_t				 want;
 	int				 im;
 
-	if (!occ_load(r, k, &o) || (im = api_if_match(r, &want)) < 0)
+	if (!api_occupier_load(r, k, r->ids[0], &o) || (im = api_if_match(r, &want)) < 0)
 		return;
 	if (im > 0 && want != o.version) {
 		api_problem(r, 412, "precondition-failed",

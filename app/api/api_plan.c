@@ -20,17 +20,6 @@
 #include "api.h"
 
 static json_t *
-day_json(int32_t d)
-{
-	char	 s[DATE_STRLEN];
-
-	if (d == DATE_NONE)
-		return json_null();
-	date_format(d, s, sizeof(s));
-	return json_string(s);
-}
-
-static json_t *
 row_json(const struct plan *p, const struct store_occsvc *os, int64_t *total,
     int64_t *cost)
 {
@@ -50,8 +39,8 @@ row_json(const struct plan *p, const struct store_occsvc *os, int64_t *total,
 	    (json_int_t)os->contract_id, "contract_ref", os->contract_ref !=
 	    NULL ? os->contract_ref : "", "price", (json_int_t)os->price, "qty",
 	    (json_int_t)os->qty, "total", (json_int_t)t, "cost", (json_int_t)c,
-	    "start", day_json(os->start), "activated", day_json(os->activated),
-	    "ended", day_json(os->ended));
+	    "start", api_day(os->start), "activated", api_day(os->activated),
+	    "ended", api_day(os->ended));
 }
 
 static json_t *

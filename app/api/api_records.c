@@ -19,17 +19,6 @@
 #include "../store/store_phone.h"
 #include "api.h"
 
-static json_t *
-day_json(int32_t d)
-{
-	char	 s[DATE_STRLEN];
-
-	if (d == DATE_NONE)
-		return json_null();
-	date_format(d, s, sizeof(s));
-	return json_string(s);
-}
-
 static void
 not_found(struct req *r, const char *what)
 {
@@ -44,7 +33,7 @@ contract_json(const struct store_contract *c)
 	return json_pack("{s:I, s:I, s:I, s:s, s:o, s:o, s:I, s:I, s:I, s:I}",
 	    "id", (json_int_t)c->id, "occupier_id", (json_int_t)c->occupier_id,
 	    "site_id", (json_int_t)c->site_id, "reference", c->reference,
-	    "start", day_json(c->start), "end", day_json(c->end), "version",
+	    "start", api_day(c->start), "end", api_day(c->end), "version",
 	    (json_int_t)c->version, "value", (json_int_t)c->value,
 	    "notice_months", (json_int_t)c->notice_months, "deposit",
 	    (json_int_t)c->deposit);
@@ -121,9 +110,9 @@ phone_json(const struct store_phone *p)
 	    p->state < PHONE__MAX ? phone_state_keys[p->state] : "",
 	    "occupier_id", (json_int_t)p->occupier_id, "occupier_name",
 	    p->occupier_name, "operator_held", p->operator_held, "is_main",
-	    p->is_main, "activated", day_json(p->activated_at), "deactivated",
-	    day_json(p->deactivated_at), "cooloff_until",
-	    day_json(p->cooloff_until), "version", (json_int_t)p->version);
+	    p->is_main, "activated", api_day(p->activated_at), "deactivated",
+	    api_day(p->deactivated_at), "cooloff_until",
+	    api_day(p->cooloff_until), "version", (json_int_t)p->version);
 }
 
 /* ?state=: 1 with *st (PHONE__MAX: any), or 0 with the 400. */
@@ -295,8 +284,8 @@ invitem_json(const struct store_invitem *v)
 	    " s:I, s:I, s:I, s:I}", "id", (json_int_t)v->id, "number",
 	    v->number, "credit_note", v->credit, "issued", v->issued,
 	    "occupier_id", (json_int_t)v->occupier_id, "occupier_name",
-	    v->occ_name, "period", day_json(v->period), "issue_date",
-	    day_json(v->issue), "due_date", day_json(v->due), "net",
+	    v->occ_name, "period", api_day(v->period), "issue_date",
+	    api_day(v->issue), "due_date", api_day(v->due), "net",
 	    (json_int_t)v->net, "vat", (json_int_t)v->vat, "gross",
 	    (json_int_t)v->gross, "credited", (json_int_t)v->credited, "paid",
 	    (json_int_t)v->paid);
@@ -393,8 +382,8 @@ api_invoice(struct req *r, const struct api_key *k)
 	    (json_int_t)v.id, "number", v.number, "credit_note", v.credit,
 	    "issued", v.issued, "occupier_id", (json_int_t)v.occupier_id,
 	    "occupier_name", v.occ_name, "site_id", (json_int_t)v.site_id,
-	    "period", day_json(v.period), "issue_date", day_json(v.issue),
-	    "due_date", day_json(v.due), "currency", v.currency, "net",
+	    "period", api_day(v.period), "issue_date", api_day(v.issue),
+	    "due_date", api_day(v.due), "currency", v.currency, "net",
 	    (json_int_t)v.net, "vat", (json_int_t)v.vat, "gross",
 	    (json_int_t)v.gross, "credited", (json_int_t)v.credited, "paid",
 	    (json_int_t)v.paid, "version", (json_int_t)v.version, "lines",
@@ -410,17 +399,14 @@ api_devices(struct req *r, const struct api_key *k)
 	struct store_device		*d;
 	json_t				*items;
 	size_t				 i, n;
-	int				 rc;
 
 	if (!site_in_scope(r, k, r->ids[1]))
 		return;
-	if ((rc = store_api_occupier(r->a, k->operator_id, k->site_id,
-	    r->ids[0], &o)) <= 0 || store_device_list(r->a, k->operator_id,
-	    o.id, r->ids[1], &d, &n) < 0) {
-		if (rc == 0)
-			not_found(r, "No such occupier.");
-		else
-			api_store_error(r);
+	if (!api_occupier_load(r, k, r->ids[0], &o))
+		return;
+	if (store_device_list(r->a, k->operator_id, o.id, r->ids[1], &d,
+	    &n) < 0) {
+		api_store_error(r);
 		return;
 	}
 	items = json_array();
