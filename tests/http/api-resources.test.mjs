@@ -365,6 +365,43 @@ test('isolation: a read-only key on every write -> 403; nothing answers without 
 		assertProblem(await api('GET', p), 401, 'unauthorized', p);
 });
 
+test('isolation matrix: every endpoint with an id x another operator\'s key, and x a key of another site -> 404, nothing changed', async () => {
+	const sd = siteId('Shoreditch');
+	const o = await occupierWith(admin, sd, [{}], 'API matrix');
+	const contract = o.contract.id;
+	await admin.get('/cases/new');
+	const raised = await admin.post('/cases/new', { occupier: o.occ, site: sd, service: '', subject: `Matrix ${rnd()}`, details: 'Details.' });
+	const kase = Number(raised.location.match(/^\/cases\/(\d+)/)[1]);
+	const etag = (await api('GET', planPath(o.occ, sd), { key: readKey.key })).headers.get('etag');
+	const other = Number(dbValue(`SELECT id FROM site WHERE operator_id = ${NW()} AND id <> ${sd} ORDER BY id LIMIT 1`));
+	const otherSiteKey = await makeKey(admin, { scope: 'write', site: String(other) });
+	const calls = [
+		['GET', `/api/v1/occupiers/${o.occ}`],
+		['PATCH', `/api/v1/occupiers/${o.occ}`, { notes: 'matrix' }],
+		['GET', planPath(o.occ, sd)],
+		['PUT', planPath(o.occ, sd), { rows: [] }, { 'if-match': etag }],
+		['GET', `/api/v1/occupiers/${o.occ}/sites/${sd}/devices`],
+		['GET', `/api/v1/contracts/${contract}`],
+		['GET', `/api/v1/sites/${sd}/numbers`],
+		['GET', `/api/v1/cases/${kase}`],
+		['POST', `/api/v1/cases/${kase}/comments`, { body: 'matrix' }],
+		['GET', `/api/v1/charges?month=2026-01&occupier=${o.occ}`],
+	];
+	let n = 0;
+	for (const k of [eastKey, otherSiteKey])
+		for (const [m, p, body, headers] of calls) {
+			assertProblem(await api(m, p, { key: k.key, body, headers }), 404, 'not-found', `${k.name} ${m} ${p}`);
+			n++;
+		}
+	assert.equal(n, 2 * calls.length);
+	assert.equal(dbValue(`SELECT CONCAT('notes:', notes) FROM occupier WHERE id = ${o.occ}`), 'notes:');
+	assert.equal(dbValue(`SELECT COUNT(*) FROM case_comment WHERE case_id = ${kase}`), '0');
+	assert.equal((await api('GET', planPath(o.occ, sd), { key: readKey.key })).headers.get('etag'), etag);
+	// Lists hold nothing of theirs.
+	for (const p of ['/api/v1/contracts?limit=200', '/api/v1/cases?limit=200'])
+		assert.ok(!(await api('GET', p, { key: eastKey.key })).json.items.some((x) => x.id === contract || x.id === kase), p);
+});
+
 test('OpenAPI: every response of this file matched its schema', () => {
 	assert.ok(checkSeen() > 10);
 });
