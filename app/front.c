@@ -269,6 +269,18 @@ static const struct api_route api_routes[] = {
 	{ MP, "/api/v1/occupiers", api_occupier_create, API_WRITE },
 	{ MG, "/api/v1/occupiers/#", api_occupier, API_READ },
 	{ MA, "/api/v1/occupiers/#", api_occupier_patch, API_WRITE },
+	{ MG, "/api/v1/occupiers/#/sites/#/services", api_plan, API_READ },
+	{ MU, "/api/v1/occupiers/#/sites/#/services", api_plan_put, API_WRITE },
+	{ MG, "/api/v1/occupiers/#/sites/#/devices", api_devices, API_READ },
+	{ MG, "/api/v1/contracts", api_contracts, API_READ },
+	{ MG, "/api/v1/contracts/#", api_contract, API_READ },
+	{ MG, "/api/v1/sites/#/numbers", api_site_numbers, API_READ },
+	{ MG, "/api/v1/cases", api_cases, API_READ },
+	{ MG, "/api/v1/cases/#", api_case, API_READ },
+	{ MP, "/api/v1/cases/#/comments", api_case_comment, API_WRITE },
+	{ MG, "/api/v1/charges", api_charges, API_READ },
+	{ MG, "/api/v1/invoices", api_invoices, API_READ },
+	{ MG, "/api/v1/invoices/#", api_invoice, API_READ },
 };
 
 /* The routes whose forms may upload a file (multipart/form-data): the
@@ -354,6 +366,9 @@ front_api(struct req *r)
 		return;
 	}
 	store_set_day(r->today);
+	/* No page versions: the worker's kept plan reads (store_plan_read)
+	 * serve only the HTML page that set them. */
+	store_pagever_set(NULL);
 	api_run(r, rt);
 }
 

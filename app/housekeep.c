@@ -5,9 +5,10 @@
  * round, so that a backlog is worked off without long transactions or
  * long locks): sessions past their idle or absolute expiry, sign-in
  * failures outside the throttle window, known addresses older than 90
- * days, paces of past windows, webhook deliveries (and their log) that
- * ended over 30 days ago and e-mail sent or given up over 90 days ago. Several hosts may each run one: the
- * deletes are idempotent. From TENANTRY_TICK_HOUR on (each operator's
+ * days, paces of past windows, forms kept over a sign-in, the API's
+ * Idempotency-Key answers after a day, webhook deliveries (and their log)
+ * that ended over 30 days ago and e-mail sent or given up over 90 days
+ * ago. Several hosts may each run one: the deletes are idempotent. From TENANTRY_TICK_HOUR on (each operator's
  * local hour) a round is the daily job instead (ops/tick.h), which purges
  * as well and runs once per operator and day across all hosts.
  */

@@ -20,6 +20,21 @@ CREATE TABLE `active_service_total` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='kept groups of the Active services report (report_active)'
 ;
 
+CREATE TABLE `api_idempotency` (
+  `api_key_id` bigint(20) unsigned NOT NULL COMMENT 'the key that sent it',
+  `idem_key` varchar(255) CHARACTER SET ascii COLLATE ascii_bin NOT NULL COMMENT 'the Idempotency-Key header',
+  `request_hash` char(64) NOT NULL COMMENT 'BLAKE2b-256 (hex) of method, path and body',
+  `status` smallint(5) unsigned NOT NULL COMMENT 'HTTP status of the answer',
+  `location` varchar(255) NOT NULL DEFAULT '' COMMENT 'Location header of the answer',
+  `etag` varchar(64) NOT NULL DEFAULT '' COMMENT 'ETag header of the answer',
+  `body` mediumtext NOT NULL COMMENT 'body of the answer (JSON)',
+  `created_at` timestamp NOT NULL DEFAULT current_timestamp() COMMENT 'first request',
+  PRIMARY KEY (`api_key_id`,`idem_key`),
+  KEY `api_idem_created` (`created_at`),
+  CONSTRAINT `fk_api_idem_key` FOREIGN KEY (`api_key_id`) REFERENCES `api_key` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='answers of API POSTs by Idempotency-Key'
+;
+
 CREATE TABLE `api_key` (
   `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'key id',
   `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',

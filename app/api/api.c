@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "../arena.h"
+#include "../domain/date.h"
 #include "../http/http.h"
 #include "../ops/apikeys.h"
 #include "../ops/ops.h"
@@ -321,6 +322,63 @@ api_run(struct req *r, const struct api_route *rt)
 			    "The key is read-only: create a read and write key.");
 			return;
 		}
+		if ((rc = api_idem_check(r, &k)) <= 0) {
+			if (rc < 0)
+				api_store_error(r);
+			return;
+		}
 	}
 	rt->fn(r, &k);
+}
+
+int
+api_query_int(struct req *r, const char *key, int64_t max, int64_t *v)
+{
+	const char	*s = kv_get(&r->query, key);
+	int64_t		 n = 0;
+	int		 nd = 0;
+
+	*v = 0;
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (; *s >= '0' && *s <= '9' && nd < 18; s++, nd++)
+		n = n * 10 + (*s - '0');
+	if (*s != '\0' || nd == 0 || n > max) {
+		api_problem(r, 400, "bad-request", "Bad query parameter",
+		    arena_printf(r->a, "%s must be an integer from 0 to %lld.",
+		    key, (long long)max));
+		return -1;
+	}
+	*v = n;
+	return 1;
+}
+
+int
+api_paging(struct req *r, int64_t *after, int64_t *limit)
+{
+	if (api_query_int(r, "cursor", INT64_MAX / 2, after) < 0 ||
+	    api_query_int(r, "limit", API_PAGE_MAX, limit) < 0)
+		return 0;
+	if (*limit == 0)
+		*limit = API_PAGE_DEFAULT;
+	return 1;
+}
+
+void
+api_page(struct req *r, json_t *items, int64_t next)
+{
+	api_json(r, 200, json_pack("{s:o, s:o}", "items", items, "next_cursor",
+	    next > 0 ? json_string(arena_printf(r->a, "%lld", (long long)next)) :
+	    json_null()));
+}
+
+json_t *
+api_day(int32_t d)
+{
+	char	 s[DATE_STRLEN];
+
+	if (d == DATE_NONE)
+		return json_null();
+	date_format(d, s, sizeof(s));
+	return json_string(s);
 }

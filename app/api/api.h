@@ -16,15 +16,22 @@
 
 #include <jansson.h>
 
+#include "../store/store_api.h"
+
 struct arena;
 struct req;
 struct ops_ctx;
 struct ops_result;
+struct txn;
 
 /* The key a request came with. */
 struct api_key {
 	int64_t		 id, operator_id, site_id, created_by;
 	int		 can_write;
+	/* A POST's Idempotency-Key (NULL: none) and the hash (hex) of its
+	 * method, path and body. */
+	const char	*idem_key;
+	char		 idem_hash[65];
 };
 
 enum api_access {
@@ -64,8 +71,57 @@ void	 api_ops_ctx(struct req *, const struct api_key *, struct ops_ctx *);
 /* The If-Match header's version ("v12" or W/"v12"): 1 with *v, 0 none,
  * -1 present but not one of our tags (answered 412). */
 int	 api_if_match(struct req *, int64_t *v);
+/* A non-negative integer of the query string: 1 with *v, 0 absent, -1 bad
+ * (400 answered). */
+int	 api_query_int(struct req *, const char *key, int64_t max, int64_t *v);
+/* Cursor paging: ?cursor= (the next_cursor of the page before) and
+ * ?limit= (1..API_PAGE_MAX, API_PAGE_DEFAULT): 1, or 0 with the 400. */
+#define API_PAGE_DEFAULT	50
+#define API_PAGE_MAX		200
+int	 api_paging(struct req *, int64_t *after, int64_t *limit);
+/* Answer a page: {"items": items, "next_cursor": next or null (0)}. */
+void	 api_page(struct req *, json_t *items, int64_t next);
 /* The ETag of a version, set on the response. */
 void	 api_etag(struct req *, int64_t version);
+
+/*
+ * Idempotency-Key (api_idem.c). Every POST that creates answers through
+ * an api_answer: its build function makes the answer inside the
+ * operation's transaction, once the change is made and before COMMIT, and
+ * with an Idempotency-Key the answer is stored there too (sql/093). A
+ * retry with the same key then gets the stored answer back (api_run) and
+ * runs nothing; the same key with another request is a 422 problem.
+ */
+struct api_answer {
+	const struct api_key	*k;
+	/* The body; *status, *location (NULL: none), *version (0: no ETag). */
+	json_t		*(*build)(struct txn *, void *arg, int *status,
+			    const char **location, int64_t *version);
+	void		*arg;
+	struct store_api_idem saved;	/* the answer built */
+};
+/* Build (and store) a's answer in the transaction of the operation run
+ * with c. */
+void	 api_answer_attach(struct ops_ctx *c, struct api_answer *a);
+/* The operation committed: send its answer. */
+void	 api_answer_send(struct req *, const struct api_answer *);
+/* The operation failed on a store error: the answer of a request with the
+ * same Idempotency-Key that committed first, else api_store_error. */
+void	 api_answer_failed(struct req *, const struct api_answer *);
+/* The operation refused: 1 when a request with the same Idempotency-Key
+ * committed meanwhile (its answer sent: the refusal is this retry's view
+ * of that change), else 0. */
+int	 api_answer_replayed(struct req *, const struct api_answer *);
+/* For api_run: k's Idempotency-Key of POST r: 1 run the route, 0
+ * answered (the stored answer again, 400 or 422), -1 store error. */
+int	 api_idem_check(struct req *, struct api_key *k);
+
+/* The occupier id in k's scope: 1, or 0 with the 404 (or the store
+ * error) answered. */
+int	 api_occupier_load(struct req *, const struct api_key *, int64_t id,
+	    struct store_api_occupier *);
+/* A day as JSON: "YYYY-MM-DD", or null for DATE_NONE. */
+json_t	*api_day(int32_t day);
 
 /* The resources (api_*.c). */
 void	 api_openapi(struct req *, const struct api_key *);
@@ -79,5 +135,17 @@ void	 api_occupiers(struct req *, const struct api_key *);
 void	 api_occupier_create(struct req *, const struct api_key *);
 void	 api_occupier(struct req *, const struct api_key *);
 void	 api_occupier_patch(struct req *, const struct api_key *);
+void	 api_plan(struct req *, const struct api_key *);
+void	 api_plan_put(struct req *, const struct api_key *);
+void	 api_contracts(struct req *, const struct api_key *);
+void	 api_contract(struct req *, const struct api_key *);
+void	 api_site_numbers(struct req *, const struct api_key *);
+void	 api_cases(struct req *, const struct api_key *);
+void	 api_case(struct req *, const struct api_key *);
+void	 api_case_comment(struct req *, const struct api_key *);
+void	 api_invoices(struct req *, const struct api_key *);
+void	 api_devices(struct req *, const struct api_key *);
+void	 api_charges(struct req *, const struct api_key *);
+void	 api_invoice(struct req *, const struct api_key *);
 
 #endif

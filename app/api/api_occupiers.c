@@ -36,30 +36,6 @@ occ_json(const struct store_api_occupier *o)
 	    (json_int_t)o->version, "updated_at", (json_int_t)o->updated);
 }
 
-/* A non-negative integer of the query string: 1 with *v, 0 absent, -1 bad
- * (400 answered). */
-static int
-query_int(struct req *r, const char *key, int64_t max, int64_t *v)
-{
-	const char	*s = kv_get(&r->query, key);
-	int64_t		 n = 0;
-	int		 nd = 0;
-
-	*v = 0;
-	if (s == NULL || *s == '\0')
-		return 0;
-	for (; *s >= '0' && *s <= '9' && nd < 18; s++, nd++)
-		n = n * 10 + (*s - '0');
-	if (*s != '\0' || nd == 0 || n > max) {
-		api_problem(r, 400, "bad-request", "Bad query parameter",
-		    arena_printf(r->a, "%s must be an integer from 0 to %lld.",
-		    key, (long long)max));
-		return -1;
-	}
-	*v = n;
-	return 1;
-}
-
 void
 api_occupiers(struct req *r, const struct api_key *k)
 {
@@ -68,9 +44,9 @@ api_occupiers(struct req *r, const struct api_key *k)
 	int64_t				 after, since, limit;
 	size_t				 i, n;
 
-	if (query_int(r, "cursor", INT64_MAX / 2, &after) < 0 ||
-	    query_int(r, "updated_since", INT64_MAX / 2, &since) < 0 ||
-	    query_int(r, "limit", PAGE_MAX, &limit) < 0)
+	if (api_query_int(r, "cursor", INT64_MAX / 2, &after) < 0 ||
+	    api_query_int(r, "updated_since", INT64_MAX / 2, &since) < 0 ||
+	    api_query_int(r, "limit", PAGE_MAX, &limit) < 0)
 		return;
 	if (limit == 0)
 		limit = PAGE_DEFAULT;
@@ -91,16 +67,14 @@ api_occupiers(struct req *r, const struct api_key *k)
 	api_json(r, 200, j);
 }
 
-/* The occupier of the path in the key's scope: 1, or 0 with the 404 (or
- * the store error) answered. */
-static int
-occ_load(struct req *r, const struct api_key *k,
+int
+api_occupier_load(struct req *r, const struct api_key *k, int64_t id,
     struct store_api_occupier *o)
 {
 	int	 rc;
 
-	if ((rc = store_api_occupier(r->a, k->operator_id, k->site_id,
-	    r->ids[0], o)) > 0)
+	if ((rc = store_api_occupier(r->a, k->operator_id, k->site_id, id,
+	    o)) > 0)
 		return 1;
 	if (rc < 0)
 		api_store_error(r);
@@ -115,7 +89,7 @@ api_occupier(struct req *r, const struct api_key *k)
 {
 	struct store_api_occupier	 o;
 
-	if (!occ_load(r, k, &o))
+	if (!api_occupier_load(r, k, r->ids[0], &o))
 		return;
 	api_etag(r, o.version);
 	api_json(r, 200, occ_json(&o));
@@ -163,6 +137,30 @@ read_fields(struct req *r, json_t *body, const struct store_api_occupier *cur,
 	return -1;
 }
 
+/* The answer of a save, built in its transaction (api_answer). */
+struct saved {
+	const struct api_key		*k;
+	int64_t				 id;	/* 0: created */
+	const struct occupier_save_out	*out;
+};
+
+static json_t *
+saved_answer(struct txn *t, void *arg, int *status, const char **location,
+    int64_t *version)
+{
+	struct saved			*s = arg;
+	struct store_api_occupier	 o;
+
+	if (store_api_occupier(t->a, s->k->operator_id, 0, s->out->id, &o) <= 0)
+		return NULL;
+	*version = o.version;
+	*status = s->id == 0 ? 201 : 200;
+	if (s->id == 0)
+		*location = arena_printf(t->a, "/api/v1/occupiers/%lld",
+		    (long long)o.id);
+	return occ_json(&o);
+}
+
 /* Save v as occupier id (0: new) at version; answer. */
 static void
 save(struct req *r, const struct api_key *k, int64_t id, int64_t version,
@@ -171,7 +169,8 @@ save(struct req *r, const struct api_key *k, int64_t id, int64_t version,
 	struct ops_ctx			 c;
 	struct occupier_save_in		 in;
 	struct occupier_save_out	 out;
-	struct store_api_occupier	 o;
+	struct saved			 sv = { k, id, &out };
+	struct api_answer		 ans = { k, saved_answer, &sv, { 0 } };
 	int				 rc;
 
 	memset(&in, 0, sizeof(in));
@@ -183,33 +182,27 @@ save(struct req *r, const struct api_key *k, int64_t id, int64_t version,
 	in.notes = v[OF_NOTES].s;
 	in.same_name_ok = same_name_ok;
 	api_ops_ctx(r, k, &c);
+	api_answer_attach(&c, &ans);
 	if ((rc = ops_occupier_save(&c, &in, &out)) < 0) {
-		api_store_error(r);
+		api_answer_failed(r, &ans);
 		return;
 	}
-	if (rc == 0) {
-		if (out.same_name != NULL)
-			api_problem(r, 409, "duplicate-name", "Another occupier "
-			    "has this name", arena_printf(r->a, "%s has this name "
-			    "already: send confirm_same_name true to save it "
-			    "anyway.", out.same_name));
-		else if (out.why.why == OPS_CONFLICT && had_if_match)
-			api_problem(r, 412, "precondition-failed",
-			    "The occupier changed meanwhile", "If-Match is not "
-			    "the current version: read it again.");
-		else
-			api_refused(r, &out.why);
+	if (rc > 0) {
+		api_answer_send(r, &ans);
 		return;
 	}
-	if (store_api_occupier(r->a, k->operator_id, 0, out.id, &o) <= 0) {
-		api_store_error(r);
+	if (api_answer_replayed(r, &ans))
 		return;
-	}
-	api_etag(r, o.version);
-	if (id == 0)
-		http_header(r, "Location", arena_printf(r->a,
-		    "/api/v1/occupiers/%lld", (long long)o.id));
-	api_json(r, id == 0 ? 201 : 200, occ_json(&o));
+	if (out.same_name != NULL)
+		api_problem(r, 409, "duplicate-name", "Another occupier has this "
+		    "name", arena_printf(r->a, "%s has this name already: send "
+		    "confirm_same_name true to save it anyway.", out.same_name));
+	else if (out.why.why == OPS_CONFLICT && had_if_match)
+		api_problem(r, 412, "precondition-failed", "The occupier changed "
+		    "meanwhile", "If-Match is not the current version: read it "
+		    "again.");
+	else
+		api_refused(r, &out.why);
 }
 
 static int
@@ -245,7 +238,7 @@ api_occupier_patch(struct req *r, const struct api_key *k)
 	int64_t				 want;
 	int				 im;
 
-	if (!occ_load(r, k, &o) || (im = api_if_match(r, &want)) < 0)
+	if (!api_occupier_load(r, k, r->ids[0], &o) || (im = api_if_match(r, &want)) < 0)
 		return;
 	if (im > 0 && want != o.version) {
 		api_problem(r, 412, "precondition-failed",

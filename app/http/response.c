@@ -48,6 +48,7 @@ http_reason(int code)
 	case 405: return "Method Not Allowed";
 	case 409: return "Conflict";
 	case 412: return "Precondition Failed";
+	case 428: return "Precondition Required";
 	case 415: return "Unsupported Media Type";
 	case 413: return "Payload Too Large";
 	case 422: return "Unprocessable Content";

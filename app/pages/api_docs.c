@@ -17,6 +17,7 @@
 
 #define REF_SCHEMAS	"#/components/schemas/"
 #define REF_RESPONSES	"#/components/responses/"
+#define REF_PARAMETERS	"#/components/parameters/"
 
 static const char *
 str_of(json_t *o, const char *key)
@@ -124,13 +125,18 @@ body_schema(json_t *body, const char **ctype)
 }
 
 static void
-fill_params(struct req *r, struct tpl_dict *op, json_t *params)
+fill_params(struct req *r, struct tpl_dict *op, json_t *components,
+    json_t *params)
 {
 	struct tpl_dict	*row;
+	const char	*name;
 	json_t		*p, *schema;
 	size_t		 i;
 
 	json_array_foreach(params, i, p) {
+		if ((name = ref_name(p, REF_PARAMETERS)) != NULL)
+			p = json_object_get(json_object_get(components,
+			    "parameters"), name);
 		row = tpl_section(op, TN_PARAM);
 		schema = json_object_get(p, "schema");
 		tpl_set(row, TN_NAME, str_of(p, "name"));
@@ -189,7 +195,7 @@ fill_op(struct req *r, struct tpl_dict *d, json_t *components,
 	sec = json_object_get(op, "security");
 	if (json_is_array(sec) && json_array_size(sec) == 0)
 		tpl_show(o, TN_OPEN);
-	fill_params(r, o, json_object_get(op, "parameters"));
+	fill_params(r, o, components, json_object_get(op, "parameters"));
 	if ((body = json_object_get(op, "requestBody")) != NULL) {
 		struct tpl_dict *b = tpl_section(o, TN_BODY);
 

@@ -126,3 +126,35 @@ store_api_occupier(struct arena *a, int64_t op, int64_t site, int64_t id,
 	occ_row(&res.rows[0], o);
 	return 1;
 }
+
+int
+store_api_idem_get(struct arena *a, int64_t key_id, const char *idem,
+    struct store_api_idem *e)
+{
+	struct dbp	 p[] = { DBP_I(key_id), DBP_S(idem) };
+	struct dbres	 res;
+	struct dbrow	*w;
+	int		 rc;
+
+	memset(e, 0, sizeof(*e));
+	if ((rc = db_query(a, STMT_API_IDEM_GET, p, NPARAMS(p), &res)) <= 0)
+		return rc;
+	w = &res.rows[0];
+	e->request_hash = dbrow_str(w, 0);
+	e->status = (int)dbrow_int(w, 1);
+	e->location = dbrow_str(w, 2);
+	e->etag = dbrow_str(w, 3);
+	e->body = dbrow_str(w, 4);
+	return 1;
+}
+
+int
+store_api_idem_put(int64_t key_id, const char *idem,
+    const struct store_api_idem *e)
+{
+	struct dbp	 p[] = { DBP_I(key_id), DBP_S(idem),
+	    DBP_S(e->request_hash), DBP_I(e->status), DBP_S(e->location),
+	    DBP_S(e->etag), DBP_S(e->body) };
+
+	return db_exec(STMT_API_IDEM_INSERT, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+}

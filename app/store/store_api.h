@@ -49,4 +49,16 @@ int	 store_api_occupiers(struct arena *, int64_t op, int64_t site,
 int	 store_api_occupier(struct arena *, int64_t op, int64_t site,
 	    int64_t id, struct store_api_occupier *);
 
+/* The answer of an API POST by its Idempotency-Key (sql/093). */
+struct store_api_idem {
+	const char	*request_hash;	/* hex */
+	int		 status;
+	const char	*location, *etag, *body;	/* "" none */
+};
+int	 store_api_idem_get(struct arena *, int64_t key_id, const char *idem,
+	    struct store_api_idem *);
+/* In the transaction of the POST's change. */
+int	 store_api_idem_put(int64_t key_id, const char *idem,
+	    const struct store_api_idem *);
+
 #endif

@@ -198,6 +198,9 @@ store_purge(int64_t now, int64_t idle_seconds, int64_t absolute_seconds,
 	if ((n = db_exec(STMT_PURGE_DRAFTS, pp, NPARAMS(pp), NULL)) < 0)
 		return -1;
 	total += n;
+	if ((n = db_exec(STMT_PURGE_API_IDEM, pp, NPARAMS(pp), NULL)) < 0)
+		return -1;
+	total += n;
 	*deleted = total;
 	return 1;
 }

@@ -178,3 +178,26 @@ store_contract_sites(struct arena *a, int64_t op, int64_t occupier,
 	*n = res.nrows;
 	return 1;
 }
+
+int
+store_contract_page(struct arena *a, int64_t op, int64_t occ, int64_t site,
+    int64_t key_site, int64_t after, int64_t limit,
+    struct store_contract **out, size_t *n)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(after), DBP_I(occ), DBP_I(occ),
+	    DBP_I(site), DBP_I(site), DBP_I(key_site), DBP_I(key_site),
+	    DBP_I(limit) };
+	struct dbres	 res;
+	size_t		 i;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(a, STMT_API_CONTRACTS, p, NPARAMS(p), &res)) <= 0)
+		return rc;
+	*out = arena_calloc(a, res.nrows, sizeof(**out));
+	for (i = 0; i < res.nrows; i++)
+		contract_from_row(&res.rows[i], &(*out)[i]);
+	*n = res.nrows;
+	return 1;
+}

@@ -17,10 +17,15 @@ db_txn(struct txn *t, int (*fn)(struct txn *, void *), void *arg)
 		if (db_begin() < 0)
 			rc = -1;
 		else if ((rc = fn(t, arg)) > 0) {
-			if (store_audit_flush(&t->audit) < 0 || db_commit() < 0)
+			if ((t->before_commit != NULL &&
+			    t->before_commit(t, t->before_commit_arg) < 0) ||
+			    store_audit_flush(&t->audit) < 0 || db_commit() < 0)
 				rc = -1;
-			else
+			else {
+				/* The hook was this transaction's alone. */
+				t->before_commit = NULL;
 				return rc;
+			}
 		}
 		if (rc <= 0 && db_in_txn())
 			db_rollback();

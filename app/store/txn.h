@@ -34,6 +34,13 @@ struct txn {
 	int64_t			 now;		/* unix seconds */
 	unsigned		 attempt;	/* 0 at the first run, 1 at the first retry ... */
 	struct store_audit_batch audit;
+	/* When not NULL, run once fn returned >0, before the
+	 * audit events and COMMIT, in the same transaction (the JSON API
+	 * writes a POST's answer under its Idempotency-Key with it): >=0 go
+	 * on, <0 a store error (rolled back, retried like fn's). Cleared
+	 * once the transaction committed: it belongs to that one only. */
+	int			(*before_commit)(struct txn *, void *);
+	void			*before_commit_arg;
 };
 
 /*

@@ -35,7 +35,8 @@ test('every endpoint and every schema of the OpenAPI document is on the page', a
 			assert.ok(body.includes(`<a href="#${op.operationId}"><code>${method.toUpperCase()} ${p}</code></a>`),
 				`${method} ${p} in the contents`);
 			const section = body.slice(body.indexOf(head), body.indexOf('</section>', body.indexOf(head)));
-			for (const prm of op.parameters || [])
+			const deref = (x) => (x.$ref ? doc.components.parameters[x.$ref.split('/').pop()] : x);
+			for (const prm of (op.parameters || []).map(deref))
 				assert.ok(section.includes(`<code>${prm.name}</code>`), `${method} ${p}: parameter ${prm.name}`);
 			for (const status of Object.keys(op.responses))
 				assert.ok(section.includes(`<td data-label="Status"><code>${status}</code></td>`),
