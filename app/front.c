@@ -281,6 +281,15 @@ static const struct api_route api_routes[] = {
 	{ MG, "/api/v1/charges", api_charges, API_READ },
 	{ MG, "/api/v1/invoices", api_invoices, API_READ },
 	{ MG, "/api/v1/invoices/#", api_invoice, API_READ },
+	{ MG, "/api/v1/occupiers/external", api_extids_find, API_READ },
+	{ MG, "/api/v1/occupiers/#/external-ids", api_extids, API_READ },
+	{ MU, "/api/v1/occupiers/#/external-ids", api_extids_put, API_WRITE },
+	{ MG, "/api/v1/contracts/external", api_extids_find, API_READ },
+	{ MG, "/api/v1/contracts/#/external-ids", api_extids, API_READ },
+	{ MU, "/api/v1/contracts/#/external-ids", api_extids_put, API_WRITE },
+	{ MG, "/api/v1/sites/external", api_extids_find, API_READ },
+	{ MG, "/api/v1/sites/#/external-ids", api_extids, API_READ },
+	{ MU, "/api/v1/sites/#/external-ids", api_extids_put, API_WRITE },
 };
 
 /* The routes whose forms may upload a file (multipart/form-data): the

@@ -299,6 +299,19 @@ CREATE TABLE `device` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Wi-Fi devices and Wi-Fi accounts an occupier registers'
 ;
 
+CREATE TABLE `external_ref` (
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
+  `integration` varchar(40) NOT NULL COMMENT 'the other platform, as the API client names it: [a-z0-9_-]',
+  `entity` varchar(16) NOT NULL COMMENT 'occupier, contract or site',
+  `entity_id` bigint(20) unsigned NOT NULL COMMENT 'the record''s id',
+  `external_id` varchar(190) NOT NULL COMMENT 'the id the other platform gives it',
+  `created_at` bigint(20) NOT NULL COMMENT 'unix seconds it was set',
+  PRIMARY KEY (`operator_id`,`integration`,`entity`,`external_id`),
+  UNIQUE KEY `external_ref_record` (`operator_id`,`entity`,`entity_id`,`integration`),
+  CONSTRAINT `fk_external_ref_operator` FOREIGN KEY (`operator_id`) REFERENCES `operator` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='ids other platforms give to occupiers, contracts and sites'
+;
+
 CREATE TABLE `floor` (
   `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'floor id',
   `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',

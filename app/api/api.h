@@ -131,6 +131,9 @@ void		 api_json_arena(struct req *);
  * a; NULL (logged) when it cannot be read. */
 const char	*api_openapi_text(struct arena *, size_t *n);
 void	 api_sites(struct req *, const struct api_key *);
+void	 api_extids(struct req *, const struct api_key *);
+void	 api_extids_put(struct req *, const struct api_key *);
+void	 api_extids_find(struct req *, const struct api_key *);
 void	 api_occupiers(struct req *, const struct api_key *);
 void	 api_occupier_create(struct req *, const struct api_key *);
 void	 api_occupier(struct req *, const struct api_key *);

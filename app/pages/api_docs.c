@@ -172,7 +172,7 @@ fill_responses(struct req *r, struct tpl_dict *op, json_t *components,
 
 static void
 fill_op(struct req *r, struct tpl_dict *d, json_t *components,
-    const char *path, const char *method, json_t *op)
+    const char *path, json_t *path_params, const char *method, json_t *op)
 {
 	struct tpl_dict	*o;
 	const char	*ctype;
@@ -195,6 +195,7 @@ fill_op(struct req *r, struct tpl_dict *d, json_t *components,
 	sec = json_object_get(op, "security");
 	if (json_is_array(sec) && json_array_size(sec) == 0)
 		tpl_show(o, TN_OPEN);
+	fill_params(r, o, components, path_params);
 	fill_params(r, o, components, json_object_get(op, "parameters"));
 	if ((body = json_object_get(op, "requestBody")) != NULL) {
 		struct tpl_dict *b = tpl_section(o, TN_BODY);
@@ -273,7 +274,9 @@ page_api_docs(struct req *r)
 		json_object_foreach(item, method, op)
 			if (json_is_object(op) && json_object_get(op,
 			    "responses") != NULL)
-				fill_op(r, d, components, path, method, op);
+				fill_op(r, d, components, path,
+				    json_object_get(item, "parameters"), method,
+				    op);
 	fill_schemas(r, d, json_object_get(components, "schemas"));
 	page_end(r);
 }

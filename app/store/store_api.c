@@ -3,6 +3,8 @@
  */
 #include <string.h>
 
+#include <mysqld_error.h>
+
 #include "../arena.h"
 #include "db.h"
 #include "store_api.h"
@@ -157,4 +159,60 @@ store_api_idem_put(int64_t key_id, const char *idem,
 	    DBP_S(e->etag), DBP_S(e->body) };
 
 	return db_exec(STMT_API_IDEM_INSERT, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+}
+
+int
+store_extid_list(struct arena *a, int64_t op, const char *entity, int64_t id,
+    struct store_extid **out, size_t *n)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_S(entity), DBP_I(id) };
+	struct dbres	 res;
+	size_t		 i;
+
+	*out = NULL;
+	*n = 0;
+	if (db_query(a, STMT_EXTID_LIST, p, NPARAMS(p), &res) < 0)
+		return -1;
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
+	for (i = 0; i < res.nrows; i++) {
+		(*out)[i].integration = dbrow_str(&res.rows[i], 0);
+		(*out)[i].external_id = dbrow_str(&res.rows[i], 1);
+	}
+	*n = res.nrows;
+	return 1;
+}
+
+int
+store_extid_find(struct arena *a, int64_t op, const char *entity,
+    const char *integration, const char *external_id, int64_t *id)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_S(integration), DBP_S(entity),
+	    DBP_S(external_id) };
+	struct dbres	 res;
+
+	*id = 0;
+	if (db_query(a, STMT_EXTID_FIND, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	*id = dbrow_int(&res.rows[0], 0);
+	return 1;
+}
+
+int
+store_extid_set(int64_t op, const char *entity, int64_t id,
+    const char *integration, const char *external_id, int64_t now)
+{
+	struct dbp	 pd[] = { DBP_I(op), DBP_S(entity), DBP_I(id),
+	    DBP_S(integration) };
+	struct dbp	 pi[] = { DBP_I(op), DBP_S(integration), DBP_S(entity),
+	    DBP_I(id), DBP_S(external_id), DBP_I(now) };
+
+	if (db_exec(STMT_EXTID_DELETE, pd, NPARAMS(pd), NULL) < 0)
+		return -1;
+	if (external_id == NULL)
+		return 1;
+	if (db_exec(STMT_EXTID_INSERT, pi, NPARAMS(pi), NULL) < 0)
+		return db_errno() == ER_DUP_ENTRY ? -2 : -1;
+	return 1;
 }

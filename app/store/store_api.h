@@ -61,4 +61,22 @@ int	 store_api_idem_get(struct arena *, int64_t key_id, const char *idem,
 int	 store_api_idem_put(int64_t key_id, const char *idem,
 	    const struct store_api_idem *);
 
+/* An external id of a record (sql/100): its integration and the id. */
+struct store_extid {
+	const char	*integration, *external_id;
+};
+
+/* Record entity ("occupier", "contract", "site") id's external ids, by
+ * integration: 1 (*n may be 0), -1. */
+int	 store_extid_list(struct arena *, int64_t op, const char *entity,
+	    int64_t id, struct store_extid **, size_t *n);
+/* The record of entity an external id names: 1 (*id), 0 none, -1. */
+int	 store_extid_find(struct arena *, int64_t op, const char *entity,
+	    const char *integration, const char *external_id, int64_t *id);
+/* Give record id the external id in integration (external_id NULL:
+ * none), replacing the one it had there: 1, -2 the id names another
+ * record already, -1. */
+int	 store_extid_set(int64_t op, const char *entity, int64_t id,
+	    const char *integration, const char *external_id, int64_t now);
+
 #endif
