@@ -272,6 +272,7 @@ static const struct api_route api_routes[] = {
 	{ MG, "/api/v1/occupiers/#/sites/#/services", api_plan, API_READ },
 	{ MU, "/api/v1/occupiers/#/sites/#/services", api_plan_put, API_WRITE },
 	{ MG, "/api/v1/occupiers/#/sites/#/devices", api_devices, API_READ },
+	{ MG, "/api/v1/occupiers/#/sites/#/usage", api_usage, API_READ },
 	{ MG, "/api/v1/contracts", api_contracts, API_READ },
 	{ MG, "/api/v1/contracts/#", api_contract, API_READ },
 	{ MG, "/api/v1/sites/#/numbers", api_site_numbers, API_READ },

@@ -132,6 +132,10 @@ void		 api_json_arena(struct req *);
 const char	*api_openapi_text(struct arena *, size_t *n);
 void	 api_sites(struct req *, const struct api_key *);
 void	 api_extids(struct req *, const struct api_key *);
+void	 api_usage(struct req *, const struct api_key *);
+/* ?month=YYYY-MM (required): 1 with the year and month, or 0 with the
+ * 400 answered. */
+int	 api_month_arg(struct req *, int *y, int *m);
 void	 api_extids_put(struct req *, const struct api_key *);
 void	 api_extids_find(struct req *, const struct api_key *);
 void	 api_occupiers(struct req *, const struct api_key *);

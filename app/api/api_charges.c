@@ -14,9 +14,8 @@
 #include "../store/store_ledger.h"
 #include "api.h"
 
-/* ?month=YYYY-MM: 1 with the year and month, or 0 with the 400. */
-static int
-month_arg(struct req *r, int *y, int *m)
+int
+api_month_arg(struct req *r, int *y, int *m)
 {
 	const char	*s = kv_get(&r->query, "month");
 	int32_t		 d;
@@ -96,7 +95,7 @@ api_charges(struct req *r, const struct api_key *k)
 	size_t				 n;
 	int				 y, m, more;
 
-	if (!month_arg(r, &y, &m) || !api_paging(r, &after, &limit) ||
+	if (!api_month_arg(r, &y, &m) || !api_paging(r, &after, &limit) ||
 	    api_query_int(r, "occupier", INT64_MAX / 2, &occ) < 0)
 		return;
 	if (occ > 0) {
