@@ -123,6 +123,18 @@ DEEP_S=$((NLTD / 25))	# the last full page of the same search at the small size
 base="http://127.0.0.1:$PORT"
 base_s="http://127.0.0.1:$PORT_SMALL"
 
+# An API key, made on its page as an operator admin makes one: the API's
+# plan read and save are measured beside the Services tab and the
+# dialog's save (the same occupier's plan; its saves are not counted with
+# the wrk saves of the other plan occupiers).
+APIKEY=$(curl -sS -H "$COOKIE" --data-urlencode "csrf=$CSRF" --data-urlencode "name=bench-$$" \
+    --data-urlencode "scope=write" --data-urlencode "site_id=" "$base/settings/api-keys" |
+    sed -n 's/.*id="new-key-value">\(tnt_[0-9a-f]*\)<.*/\1/p' | head -1)
+[ -n "$APIKEY" ] || bench_die "cannot make an API key"
+API_AUTH="Authorization: Bearer $APIKEY"
+API_PLAN="/api/v1/occupiers/$SVC_OCC/sites/$KX/services"
+API_N=0
+
 # The static file: the Services tab's own bytes.
 curl -fsS -H "$COOKIE" "$base$SVC_URL" >"$RUN/static/services.html" ||
 	bench_die "the Services tab did not answer"
@@ -185,12 +197,24 @@ PREVIEW_BYTES=$(wc -c <"$W/body")
 : >"$W/slow.tsv"
 CHECK_SAVES=0
 page_request() {	# page_request NAME: one request; body in $W/body, status in $W/status
+	pg_name=$1
 	case $1 in
 	fortunes) set -- "$base/fortunes" ;;
 	occ1) set -- -H "$COOKIE" "$base/occupiers?q=Ltd&page=1" ;;
 	occ500) set -- -H "$COOKIE" "$base/occupiers?q=Ltd&page=500" ;;
 	services) set -- -H "$COOKIE" "$base$SVC_URL" ;;
 	preview) set -- -H "$COOKIE" --data-binary "@$W/preview.body" "$base$MANAGE_URL" ;;
+	api_plan) set -- -H "$API_AUTH" "$base$API_PLAN" ;;
+	api_save)	# the plan as read, its first price one minor unit up or back
+		API_N=$((API_N + 1))
+		node -e 'const p = JSON.parse(require("fs").readFileSync(0, "utf8")), n = +process.argv[1];
+		    process.stdout.write(JSON.stringify({ rows: p.rows.map((r, i) =>
+			({ id: r.id, qty: r.qty, price: r.price + (i === 0 ? (n % 2 ? 1 : -1) : 0) })) }))' \
+		    "$API_N" <"$W/api_plan.json" >"$W/api_save.json"
+		# The version by SQL (its text names bench_occ: left out of the logs).
+		V=$(bench_sql tenantry "SELECT p.version FROM occupier_site_plan p JOIN bench_occ o ON o.id = p.occupier_id WHERE o.plan = 1 AND p.site_id = $KX")
+		set -- -X PUT -H "$API_AUTH" -H "If-Match: \"v$V\"" -H "Content-Type: application/json" \
+		    --data-binary "@$W/api_save.json" "$base$API_PLAN" ;;
 	save)	# a real save of the second plan occupier: the other plan each time
 		bench_plan_tsv tenantry "o.plan = 2" >"$W/one.tsv"
 		bench_form_body "$CSRF" save next "" <"$W/one.tsv" >"$W/save1.body"
@@ -198,7 +222,9 @@ page_request() {	# page_request NAME: one request; body in $W/body, status in $W
 		set -- -H "$COOKIE" --data-binary "@$W/save1.body" \
 		    "$base/occupiers/$(head -1 "$W/one.tsv" | cut -f1)/sites/$KX/services/manage" ;;
 	esac
-	curl -sS -o "$W/body" -w '%{http_code}' "$@" >"$W/status"
+	curl -sS -o "$W/body" -w '%{http_code} %{time_total}' "$@" >"$W/st_t"
+	cut -d' ' -f1 "$W/st_t" >"$W/status"
+	printf '%s\t%s\n' "$pg_name" "$(cut -d' ' -f2 "$W/st_t")" >>"$W/times.tsv"
 }
 capture() {	# capture NAME: the statements of one request, in order
 	bench_sql mysql "SET GLOBAL general_log = 0; TRUNCATE TABLE mysql.general_log; SET GLOBAL general_log = 1"
@@ -216,8 +242,12 @@ timing() {	# timing NAME: server time of each statement over BENCH_TIMING reques
 }
 capture save
 [ "$(cat "$W/status")" = 303 ] || { head -c 800 "$W/body" >&2; fail_check "save ($(cat "$W/status"))"; }
-for pg in fortunes occ1 occ500 services preview; do capture "$pg"; done
-for pg in fortunes occ1 occ500 services preview save; do timing "$pg"; done
+curl -fsS -H "$API_AUTH" "$base$API_PLAN" >"$W/api_plan.json" || fail_check "API plan read"
+capture api_save
+[ "$(cat "$W/status")" = 200 ] || { head -c 800 "$W/body" >&2; fail_check "API plan save ($(cat "$W/status"))"; }
+for pg in fortunes occ1 occ500 services preview api_plan; do capture "$pg"; done
+: >"$W/times.tsv"
+for pg in fortunes occ1 occ500 services preview save api_plan api_save; do timing "$pg"; done
 # Statements of an unchanged Services tab, as each response counts them in
 # its Server-Timing header: the median of 20 requests one at a time (each
 # worker reads the plan once, then answers from its page cache).
@@ -557,7 +587,8 @@ report() {
 		function flush() { if (n) print last "\t" t[int((n + 1) / 2)] "\t" r[int((n + 1) / 2)] "\t" n }
 		END { flush() }' >"$W/stmtstat.tsv"
 	TOKEN_HASH=$(bench_sql tenantry "SELECT HEX(token_hash) FROM user_session ORDER BY id DESC LIMIT 1")
-	for pg in fortunes occ1 occ500 services preview save; do
+	api_side_by_side
+	for pg in fortunes occ1 occ500 services preview save api_plan api_save; do
 		n=$(awk -F'\t' -v p="$pg" '$1 == p' "$W/stmts.tsv" | wc -l | tr -d ' ')
 		tot=$(awk -F'\t' -v p="$pg" "$NORM_AWK"'
 		    FILENAME == ARGV[1] { if ($1 == p) us[$2] = $3; next }
@@ -584,6 +615,32 @@ report() {
 		echo '```'
 		echo
 	done
+}
+
+# The API's plan read and save beside the HTML page's, one request at a
+# time on the same occupier's plan: statements, their server time, and the
+# median time to the last byte of the BENCH_TIMING requests.
+page_figures() {	# page_figures NAME: "statements server-µs median-ms"
+	n=$(awk -F'\t' -v p="$1" '$1 == p' "$W/stmts.tsv" | wc -l | tr -d ' ')
+	tot=$(awk -F'\t' -v p="$1" "$NORM_AWK"'
+	    FILENAME == ARGV[1] { if ($1 == p) us[$2] = $3; next }
+	    $1 == p { s += us[norm($3)] } END { printf "%.0f", s }' "$W/stmtstat.tsv" "$W/stmts.tsv")
+	ms=$(awk -F'\t' -v p="$1" '$1 == p { print $2 * 1000 }' "$W/times.tsv" | sort -g |
+	    awk '{ a[NR] = $1 } END { printf "%.1f", NR ? a[int((NR + 1) / 2)] : 0 }')
+	echo "$n $tot $ms"
+}
+api_side_by_side() {
+	echo "### The API beside the page (one request at a time, the same plan)"
+	echo
+	echo "| what | HTML: statements, server µs, ms | API: statements, server µs, ms |"
+	echo "|---|---|---|"
+	set -- $(page_figures services) $(page_figures api_plan)
+	echo "| read the plan: Services tab / \`GET $API_PLAN\` | $1, $2, $3 | $4, $5, $6 |"
+	set -- $(page_figures save) $(page_figures api_save)
+	echo "| save the plan: the dialog's Save / \`PUT\` with If-Match | $1, $2, $3 | $4, $5, $6 |"
+	echo
+	echo "(Statements from the general log of one request each; server time from the slow log, medians of $BENCH_TIMING; ms: curl's time to the last byte, median of the same $BENCH_TIMING. The Services tab answers from its page cache after a worker's first read.)"
+	echo
 }
 
 # Usage billing (tests/bench/usage.sh): its own section and goals.
