@@ -208,7 +208,7 @@ page_request() {	# page_request NAME: one request; body in $W/body, status in $W
 	api_save)	# the plan as read, its first price one minor unit up or back
 		API_N=$((API_N + 1))
 		node -e 'const p = JSON.parse(require("fs").readFileSync(0, "utf8")), n = +process.argv[1];
-		    process.stdout.write(JSON.stringify({ rows: p.rows.map((r, i) =>
+		    process.stdout.write(JSON.stringify({ rows: p.services.map((r, i) =>
 			({ id: r.id, qty: r.qty, price: r.price + (i === 0 ? (n % 2 ? 1 : -1) : 0) })) }))' \
 		    "$API_N" <"$W/api_plan.json" >"$W/api_save.json"
 		# The version by SQL (its text names bench_occ: left out of the logs).
