@@ -156,7 +156,8 @@ csv_each(void *ctx, const struct bill_line *line)
  * whole, HTTP_STREAM_CHUNK bytes at a time, then the Total row (the sum
  * of the lines written). A store error before the first line still
  * answers its own page; one after it (rare: the server failing mid-read)
- * can only cut the download short, without its Total row, and is logged.
+ * ends the file with a line saying it is incomplete, instead of the Total
+ * row, and is logged.
  */
 static void
 send_csv(struct req *r, const struct month *mo)
@@ -175,9 +176,15 @@ send_csv(struct req *r, const struct month *mo)
 		return;
 	}
 	if (rc < 0) {
-		if (!o.gone)
-			log_warnx("report: charges CSV of %s cut short",
+		if (!o.gone && !r->stream_failed) {
+			/* The head is sent: say so in the file, and stop. */
+			log_warnx("report_charges: CSV of %s stopped early",
 			    mo->label);
+			csv_text(http_stream_buf(r), "The export stopped early "
+			    "(an error on the server): this file is "
+			    "incomplete.", 1);
+			csv_end(http_stream_buf(r));
+		}
 		return;
 	}
 	if (csv_begin(&o) == -1)
