@@ -576,6 +576,18 @@ fetcher_bind(struct fetcher *f, struct arena *abind)
 	return 0;
 }
 
+/* f set up for the result of executed statement st (fetcher_bind). */
+static int
+fetcher_start(struct fetcher *f, MYSQL_STMT *st, enum stmt id,
+    struct arena *abind, struct arena *arow, int reset)
+{
+	f->st = st;
+	f->id = id;
+	f->arow = arow;
+	f->reset = reset;
+	return fetcher_bind(f, abind);
+}
+
 /* The row fetched into f->row, its columns in f->arow. 0, -1. */
 static int
 fetcher_row(struct fetcher *f)
@@ -657,13 +669,8 @@ fetch(MYSQL_STMT *st, enum stmt id, struct arena *abind, struct arena *arow,
 	size_t		 nrows = 0;
 	int		 rc;
 
-	f.st = st;
-	f.id = id;
-	f.arow = arow;
-	f.reset = 0;
-	if (fetcher_bind(&f, abind) == -1)
+	if (fetcher_start(&f, st, id, abind, arow, reset) == -1)
 		return -1;
-	f.reset = reset;
 	while ((rc = fetcher_next(&f)) == 1) {
 		nrows++;
 		if (fn(ctx, &f.row) == -1) {
@@ -698,11 +705,7 @@ db_stream_open(enum stmt id, const struct dbp *p, size_t np)
 	}
 	arena_reset(strm_abind);
 	arena_reset(strm_arow);
-	strm.st = st;
-	strm.id = id;
-	strm.arow = strm_arow;
-	strm.reset = 1;
-	if (fetcher_bind(&strm, strm_abind) == -1)
+	if (fetcher_start(&strm, st, id, strm_abind, strm_arow, 1) == -1)
 		return -1;
 	strm_open = 1;
 	return 1;
