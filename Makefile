@@ -89,6 +89,16 @@ UNIT_ASAN   = $(UNIT_TESTS:build/unit/%=build/unit-asan/%)
 
 unit-build: $(UNIT_TESTS) $(UNIT_ASAN)
 
+# The db tests (no server needed) link the db module itself.
+DB_TEST_C = app/store/db.c app/config.c app/log.c
+build/unit/test_dbstream: tests/unit/test_dbstream.c $(LIB_C) $(DB_TEST_C) $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB_C) $(DB_TEST_C) $(LIB_LIBS) -lmariadb -lcmocka
+
+build/unit-asan/test_dbstream: tests/unit/test_dbstream.c $(LIB_C) $(DB_TEST_C) $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SAN) -O1 -o $@ $< $(LIB_C) $(DB_TEST_C) $(LIB_LIBS) -lmariadb -lcmocka
+
 build/unit/test_%: tests/unit/test_%.c $(LIB_C) $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< $(LIB_C) $(LIB_LIBS) -lcmocka

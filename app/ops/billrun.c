@@ -108,6 +108,63 @@ billrun_lines_window(struct arena *a, int64_t op,
 	return month_lines(a, op, 0, 0, w, year, month, out, n, total);
 }
 
+/* billrun_lines_each: a service's lines of the month, each to fn. */
+struct each {
+	int			 year, month;
+	struct charge_line	*lines;
+	size_t			 cap;
+	int			(*fn)(void *, const struct bill_line *);
+	void			*ctx;
+};
+
+static int
+each_svc(void *ctx, const struct store_ledger_svc *svc)
+{
+	struct each		*e = ctx;
+	struct bill_line	 bl;
+	size_t			 nl, k;
+
+	if (svc->nrows > e->cap) {
+		struct charge_line	*q;
+
+		if ((q = realloc(e->lines, svc->nrows * sizeof(*q))) == NULL)
+			return -1;
+		e->lines = q;
+		e->cap = svc->nrows;
+	}
+	nl = ledger_month(svc->activated, svc->ended, svc->rows, svc->nrows,
+	    e->year, e->month, e->lines);
+	if (nl == (size_t)-1) {
+		log_warnx("billing: overflow for occupier service %lld",
+		    (long long)svc->id);
+		return -1;
+	}
+	bl.row = svc;
+	for (k = 0; k < nl; k++) {
+		bl.l = e->lines[k];
+		if (e->fn(e->ctx, &bl) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+billrun_lines_each(struct arena *a, int64_t op, int year, int month,
+    int (*fn)(void *, const struct bill_line *), void *ctx)
+{
+	struct each	 e = { year, month, NULL, 0, fn, ctx };
+	int32_t		 first;
+	int		 rc;
+
+	if (date_days_in_month(year, month) == 0)
+		return 1;
+	first = date_from_ymd(year, month, 1);
+	rc = store_ledger_month_each(a, op, first,
+	    first + date_days_in_month(year, month) - 1, each_svc, &e);
+	free(e.lines);
+	return rc;
+}
+
 int
 billrun_source(struct arena *a, int64_t op, int64_t site, int64_t occ_lo,
     int64_t occ_hi, int year, int month, struct bill_line **out, size_t *n)

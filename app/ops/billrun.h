@@ -74,6 +74,20 @@ int	 billrun_lines_window(struct arena *a, int64_t op,
 	    struct bill_line **out, size_t *n, int64_t *total);
 
 /*
+ * The same lines of every occupier of op, each handed to fn(ctx, line)
+ * as soon as it is computed, in occupier name, site name and catalog
+ * order: one statement whose rows stream from the server
+ * (store_ledger_month_each), so memory stays bounded by one occupier's
+ * services and the first line comes before the month is read whole (the
+ * charges report's CSV). The line and its strings live until fn returns;
+ * fn runs no statement and returns 0 to go on, -1 to stop. 1 ok, -1 store
+ * error (fn not yet called when the statement failed), -2 arithmetic
+ * overflow (logged) or stopped by fn.
+ */
+int	 billrun_lines_each(struct arena *a, int64_t op, int year, int month,
+	    int (*fn)(void *ctx, const struct bill_line *), void *ctx);
+
+/*
  * The same lines for the occupiers with ids in [occ_lo, occ_hi] at the
  * site (0: all sites), in occupier id, site name, service order (a bill
  * run's chunk: bounded memory for any number of occupiers). 1 ok, -1

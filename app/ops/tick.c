@@ -14,6 +14,7 @@
 #include "../domain/phone.h"
 #include "../domain/usage.h"
 #include "../housekeep.h"
+#include "../store/store_dashboard.h"
 #include "../store/store_device.h"
 #include "../store/store_report.h"
 #include "../store/store_tick.h"
@@ -151,25 +152,25 @@ finish_txn(struct txn *t, void *arg)
 	return store_tick_finish(t->operator_id, t->day, t->now);
 }
 
-/* The totals of the last complete month of charges computed and kept now
- * (store_report.h), so that the report's first view of the month does not
- * wait for its aggregate. 1 ok, -1 error. */
+/* The kept totals of the 12 months up to this one computed now
+ * (store_report.h), so that neither the charges report's first view of
+ * the last complete month nor the start page's chart of the 12 months
+ * waits for an aggregate: after the tick a view only reads kept rows, and
+ * a change recomputes only the months it dropped. 1 ok, -1 error. */
 static int
 warm_reports(struct txn *t)
 {
-	struct store_charge_total	*ct;
-	size_t				 n;
-	int32_t				 first;
-	int				 y, m, d;
+	struct store_dash_list	 l;
+	int			 y, m, d, k;
 
 	date_to_ymd(t->day, &y, &m, &d);
-	if (--m == 0) {
-		m = 12;
-		y--;
-	}
-	first = date_from_ymd(y, m, 1);
-	return store_report_charge_totals(t->a, t->operator_id, first,
-	    first + date_days_in_month(y, m) - 1, &ct, &n) < 0 ? -1 : 1;
+	for (k = 0; k < 11; k++)
+		if (--m == 0) {
+			m = 12;
+			y--;
+		}
+	return store_dash_charges(t->a, t->operator_id, date_from_ymd(y, m, 1),
+	    &l) < 0 ? -1 : 1;
 }
 
 /* Operator t->operator_id's day, when this host claims it. */

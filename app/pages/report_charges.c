@@ -7,8 +7,11 @@
  * occupier name index whatever the depth); the month's totals (per site,
  * the grand total, lines and occupiers counted) come from one aggregate
  * statement over the whole month (kept once computed: store_report.h),
- * never from the lines shown. The CSV is streamed (send_csv): its body
- * is never built whole; its Total row is the sum of the lines written.
+ * never from the lines shown. The CSV is streamed (send_csv): one
+ * statement in the report's order whose rows come from the server one at
+ * a time, each line written as it is computed (bounded worker memory,
+ * first byte before the month is read whole); its Total row is the sum of
+ * the lines written.
  *
  * The month under way has no report yet, but a CSV of its month-to-date
  * draft (its lines up to today, marked as a draft in its name and first
@@ -20,6 +23,7 @@
 #include "../domain/charges.h"
 #include "../domain/csv.h"
 #include "../domain/date.h"
+#include "../log.h"
 #include "../ops/billrun.h"
 #include "../store/store_report.h"
 #include "../tpl/tpl.h"
@@ -73,27 +77,6 @@ csv_line(struct buf *b, const struct bill_line *bl)
 	csv_end(b);
 }
 
-/* The month under way: its lines cut at today (month to date); the
- * total again. 0, or -1 on overflow. */
-static int
-month_to_date(struct req *r, struct bill_line *bl, size_t *n, int64_t *total)
-{
-	size_t	 i, k = 0;
-	int	 rc;
-
-	*total = 0;
-	for (i = 0; i < *n; i++) {
-		if ((rc = charges_line_until(&bl[i].l, r->today)) < 0)
-			return -1;
-		if (rc == 0)
-			continue;
-		bl[k++] = bl[i];
-		*total += bl[i].l.amount;
-	}
-	*n = k;
-	return 0;
-}
-
 /* The draft's first line: what it is and up to when. */
 static void
 csv_draft_note(struct req *r, struct buf *b, const struct month *mo)
@@ -107,44 +90,109 @@ csv_draft_note(struct req *r, struct buf *b, const struct month *mo)
 	csv_end(b);
 }
 
-/* The month as CSV: the month read whole (single-table scans,
- * store_ledger.h; a store error still answers its own page), then the
- * head and the lines written as they are turned into text,
- * HTTP_STREAM_CHUNK bytes at a time: the body is never built in memory. */
+/* The CSV being written (send_csv). */
+struct csv_out {
+	struct req		*r;
+	const struct month	*mo;
+	int64_t			 total;		/* of the lines written */
+	int			 begun;		/* status and head sent */
+	int			 gone;		/* a write failed */
+};
+
+/* Status, headers and the head, once: before the first line, or for a
+ * month without lines at the end. 0, -1 (the client went away). */
+static int
+csv_begin(struct csv_out *o)
+{
+	struct req	*r = o->r;
+
+	if (o->begun)
+		return o->gone ? -1 : 0;
+	o->begun = 1;
+	http_header(r, "Content-Disposition", arena_printf(r->a,
+	    "attachment; filename=\"occupier-service-charges-%s%s.csv\"",
+	    o->mo->label, o->mo->draft_to != 0 ?
+	    "-draft-month-to-date" : ""));
+	if (http_stream_begin(r, 200, "text/csv; charset=utf-8") == -1) {
+		o->gone = 1;
+		return -1;
+	}
+	if (o->mo->draft_to != 0)
+		csv_draft_note(r, http_stream_buf(r), o->mo);
+	csv_head(http_stream_buf(r));
+	return 0;
+}
+
+/* A line of the month as it is computed: cut at today for the draft,
+ * added to the total, written (the first at once: first byte fast). */
+static int
+csv_each(void *ctx, const struct bill_line *line)
+{
+	struct csv_out		*o = ctx;
+	struct bill_line	 bl = *line;
+	int			 first = !o->begun, rc;
+
+	if (o->mo->draft_to != 0 &&
+	    (rc = charges_line_until(&bl.l, o->r->today)) <= 0)
+		return rc < 0 ? -1 : 0;		/* overflow, or after today */
+	if (bl.l.amount > 0 && o->total > INT64_MAX - bl.l.amount) {
+		log_warnx("billing: total overflow");
+		return -1;
+	}
+	o->total += bl.l.amount;
+	if (csv_begin(o) == -1)
+		return -1;
+	csv_line(http_stream_buf(o->r), &bl);
+	if (http_stream_put(o->r, first) == -1) {
+		o->gone = 1;		/* the client went away: logged */
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The month as CSV, streamed: the lines are computed and written as the
+ * month's one statement sends its rows (billrun_lines_each), never held
+ * whole, HTTP_STREAM_CHUNK bytes at a time, then the Total row (the sum
+ * of the lines written). A store error before the first line still
+ * answers its own page; one after it (rare: the server failing mid-read)
+ * ends the file with a line saying it is incomplete, instead of the Total
+ * row, and is logged.
+ */
 static void
 send_csv(struct req *r, const struct month *mo)
 {
-	struct bill_line	*bl;
-	size_t			 n, i;
-	int64_t			 total;
-	int			 rc;
+	struct csv_out	 o = { r, mo, 0, 0, 0 };
+	size_t		 i;
+	int		 rc;
 
-	if ((rc = billrun_lines(r->a, r->user.operator_id, 0, 0, mo->y,
-	    mo->m, &bl, &n, &total)) < 0 || (mo->draft_to != 0 &&
-	    month_to_date(r, bl, &n, &total) < 0)) {
-		if (rc == -2 || rc >= 0)
-			http_error(r, 500);
-		else
+	rc = billrun_lines_each(r->a, r->user.operator_id, mo->y, mo->m,
+	    csv_each, &o);
+	if (rc < 0 && !o.begun) {
+		if (rc == -1)
 			page_store_error(r);
+		else
+			http_error(r, 500);
 		return;
 	}
-	http_header(r, "Content-Disposition", arena_printf(r->a,
-	    "attachment; filename=\"occupier-service-charges-%s%s.csv\"",
-	    mo->label, mo->draft_to != 0 ? "-draft-month-to-date" : ""));
-	if (http_stream_begin(r, 200, "text/csv; charset=utf-8") == -1)
+	if (rc < 0) {
+		if (!o.gone && !r->stream_failed) {
+			/* The head is sent: say so in the file, and stop. */
+			log_warnx("report_charges: CSV of %s stopped early",
+			    mo->label);
+			csv_text(http_stream_buf(r), "The export stopped early "
+			    "(an error on the server): this file is "
+			    "incomplete.", 1);
+			csv_end(http_stream_buf(r));
+		}
 		return;
-	if (mo->draft_to != 0)
-		csv_draft_note(r, http_stream_buf(r), mo);
-	csv_head(http_stream_buf(r));
-	for (i = 0; i < n; i++) {
-		csv_line(http_stream_buf(r), &bl[i]);
-		if (http_stream_put(r, 0) == -1)
-			return;		/* the client went away: logged */
 	}
+	if (csv_begin(&o) == -1)
+		return;
 	csv_text(http_stream_buf(r), "Total", 1);
 	for (i = 0; i < 8; i++)
 		csv_text(http_stream_buf(r), "", 0);
-	csv_money(http_stream_buf(r), total, 0);
+	csv_money(http_stream_buf(r), o.total, 0);
 	csv_end(http_stream_buf(r));
 }
 

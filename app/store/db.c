@@ -76,6 +76,10 @@ static size_t		 node;
  */
 static enum { TXN_OK, TXN_LOST, TXN_UNKNOWN } txn_fate;
 static int		 txn_broken;
+/* db_stream_*: 1 a stream's rows are being read, -1 it failed or its
+ * connection was closed (db_stream_close still to come), 0 none. */
+static int		 strm_open;
+static struct arena	*strm_abind, *strm_arow;	/* its buffers */
 
 #define ER_WSREP_NOT_READY	ER_UNKNOWN_COM_ERROR	/* 1047 */
 
@@ -118,6 +122,8 @@ conn_close(void)
 		mysql_close(conn);
 		conn = NULL;
 	}
+	if (strm_open != 0)
+		strm_open = -1;		/* its statement is gone */
 }
 
 void
@@ -126,6 +132,12 @@ db_close(void)
 	conn_close();
 	in_txn = 0;
 	txn_broken = 0;
+	strm_open = 0;
+	if (strm_abind != NULL) {
+		arena_free(strm_abind);
+		arena_free(strm_arow);
+		strm_abind = strm_arow = NULL;
+	}
 }
 
 /*
@@ -399,6 +411,12 @@ execute(enum stmt id, const struct dbp *p, size_t np)
 
 	if (txn_broken)
 		return NULL;	/* last_errno still says why */
+	if (strm_open != 0) {
+		/* The connection is busy with the stream's rows. */
+		log_warnx("db: %s: run while a stream is open", stmt_names[id]);
+		last_errno = CR_COMMANDS_OUT_OF_SYNC;
+		return NULL;
+	}
 	nstatements++;
 	if (!in_txn)
 		txn_fate = TXN_OK;	/* the last transaction is history */
@@ -495,108 +513,228 @@ column_read(struct arena *a, MYSQL_STMT *st, unsigned char kind, size_t i,
 }
 
 /*
+ * The result of an executed statement being fetched: the bound buffers of
+ * one row (text buffers from an arena; a longer value is fetched again
+ * into the row's arena) and the row handed out.
+ */
+struct fetcher {
+	MYSQL_STMT	*st;
+	enum stmt	 id;
+	size_t		 ncols;
+	struct arena	*arow;
+	int		 reset;		/* reset arow before each row */
+	MYSQL_BIND	 rb[MAXCOLS];
+	unsigned long	 len[MAXCOLS];
+	my_bool		 isnull[MAXCOLS], err[MAXCOLS];
+	int64_t		 num[MAXCOLS];
+	MYSQL_TIME	 tm[MAXCOLS];
+	struct dbrow	 row;
+};
+
+/* Bind the result columns of f->st (text buffers from abind). 0, or -1
+ * (the result freed). */
+static int
+fetcher_bind(struct fetcher *f, struct arena *abind)
+{
+	size_t	 i;
+
+	if ((f->ncols = cols[f->id].n) == 0) {
+		log_warnx("db: %s: not a query", stmt_names[f->id]);
+		mysql_stmt_free_result(f->st);
+		return -1;
+	}
+	memset(f->rb, 0, sizeof(f->rb[0]) * f->ncols);
+	for (i = 0; i < f->ncols; i++) {
+		switch (cols[f->id].kind[i]) {
+		case COL_INT:
+		case COL_UINT:
+			f->rb[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			f->rb[i].buffer = &f->num[i];
+			f->rb[i].is_unsigned = cols[f->id].kind[i] == COL_UINT;
+			break;
+		case COL_DATE:
+			f->rb[i].buffer_type = MYSQL_TYPE_DATE;
+			f->rb[i].buffer = &f->tm[i];
+			break;
+		default:
+			f->rb[i].buffer_type = MYSQL_TYPE_STRING;
+			f->rb[i].buffer = arena_alloc(abind, COLBUF);
+			f->rb[i].buffer_length = COLBUF;
+			break;
+		}
+		f->rb[i].length = &f->len[i];
+		f->rb[i].is_null = &f->isnull[i];
+		/* The library sets it for text only, and reads it for all. */
+		f->err[i] = 0;
+		f->rb[i].error = &f->err[i];
+	}
+	if (mysql_stmt_bind_result(f->st, f->rb) != 0) {
+		last_errno = mysql_stmt_errno(f->st);
+		mysql_stmt_free_result(f->st);
+		return -1;
+	}
+	return 0;
+}
+
+/* f set up for the result of executed statement st (fetcher_bind). */
+static int
+fetcher_start(struct fetcher *f, MYSQL_STMT *st, enum stmt id,
+    struct arena *abind, struct arena *arow, int reset)
+{
+	f->st = st;
+	f->id = id;
+	f->arow = arow;
+	f->reset = reset;
+	return fetcher_bind(f, abind);
+}
+
+/* The row fetched into f->row, its columns in f->arow. 0, -1. */
+static int
+fetcher_row(struct fetcher *f)
+{
+	struct dbrow	*row = &f->row;
+	size_t		 i, ncols = f->ncols;
+
+	row->col = arena_alloc(f->arow, sizeof(char *) * ncols);
+	row->len = arena_alloc(f->arow, sizeof(size_t) * ncols);
+	row->num = arena_alloc(f->arow, sizeof(int64_t) * ncols);
+	row->null = arena_alloc(f->arow, ncols);
+	row->kind = cols[f->id].kind;
+	row->a = f->arow;
+	for (i = 0; i < ncols; i++) {
+		row->null[i] = f->isnull[i] != 0;
+		if (f->isnull[i]) {
+			row->col[i] = NULL;
+			row->len[i] = 0;
+			row->num[i] = 0;
+		} else if (column_read(f->arow, f->st, cols[f->id].kind[i], i,
+		    &f->rb[i], f->len[i], row) == -1) {
+			last_errno = mysql_stmt_errno(f->st);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The next row of f into f->row: 1 a row, 0 no more rows, -1 error. At 0
+ * and -1 the result is freed (an error logged, a broken connection
+ * dropped).
+ */
+static int
+fetcher_next(struct fetcher *f)
+{
+	int	 rc;
+
+	if (f->reset)
+		arena_reset(f->arow);
+	if ((rc = mysql_stmt_fetch(f->st)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
+		if (fetcher_row(f) == 0)
+			return 1;
+		mysql_stmt_free_result(f->st);
+		return -1;
+	}
+	if (rc == MYSQL_NO_DATA) {
+		mysql_stmt_free_result(f->st);
+		return 0;
+	}
+	/* An error the server sends among the rows (a Galera conflict that
+	 * aborts the statement) is reported on the connection. */
+	if ((last_errno = mysql_stmt_errno(f->st)) != 0)
+		log_warnx("db: %s: fetch: %u %s", stmt_names[f->id],
+		    last_errno, mysql_stmt_error(f->st));
+	else if ((last_errno = mysql_errno(conn)) != 0)
+		log_warnx("db: %s: fetch: %u %s", stmt_names[f->id],
+		    last_errno, mysql_error(conn));
+	else {
+		last_errno = CR_UNKNOWN_ERROR;
+		log_warnx("db: %s: fetch failed (%d)", stmt_names[f->id], rc);
+	}
+	mysql_stmt_free_result(f->st);
+	drop_if_broken();
+	return -1;
+}
+
+/*
  * Fetch the rows of executed statement st, handing each to fn(ctx, row):
  * text buffers are bound from abind, each row's columns are allocated from
- * arow, which is reset after each row when reset is set (a scratch arena).
+ * arow, which is reset before each row when reset is set (a scratch arena).
  * fn returns 0 to go on, -1 to stop (an error). >= 0 rows, -1 error.
  */
 static int
 fetch(MYSQL_STMT *st, enum stmt id, struct arena *abind, struct arena *arow,
     int reset, int (*fn)(void *, const struct dbrow *), void *ctx)
 {
-	MYSQL_BIND	 rb[MAXCOLS];
-	unsigned long	 len[MAXCOLS];
-	my_bool		 isnull[MAXCOLS], err[MAXCOLS];
-	int64_t		 num[MAXCOLS];
-	MYSQL_TIME	 tm[MAXCOLS];
-	size_t		 ncols, i, nrows = 0;
+	struct fetcher	 f;
+	size_t		 nrows = 0;
 	int		 rc;
 
-	if ((ncols = cols[id].n) == 0) {
-		log_warnx("db: %s: not a query", stmt_names[id]);
-		mysql_stmt_free_result(st);
+	if (fetcher_start(&f, st, id, abind, arow, reset) == -1)
 		return -1;
-	}
-	memset(rb, 0, sizeof(rb[0]) * ncols);
-	for (i = 0; i < ncols; i++) {
-		switch (cols[id].kind[i]) {
-		case COL_INT:
-		case COL_UINT:
-			rb[i].buffer_type = MYSQL_TYPE_LONGLONG;
-			rb[i].buffer = &num[i];
-			rb[i].is_unsigned = cols[id].kind[i] == COL_UINT;
-			break;
-		case COL_DATE:
-			rb[i].buffer_type = MYSQL_TYPE_DATE;
-			rb[i].buffer = &tm[i];
-			break;
-		default:
-			rb[i].buffer_type = MYSQL_TYPE_STRING;
-			rb[i].buffer = arena_alloc(abind, COLBUF);
-			rb[i].buffer_length = COLBUF;
-			break;
-		}
-		rb[i].length = &len[i];
-		rb[i].is_null = &isnull[i];
-		/* The library sets it for text only, and reads it for all. */
-		err[i] = 0;
-		rb[i].error = &err[i];
-	}
-	if (mysql_stmt_bind_result(st, rb) != 0) {
-		last_errno = mysql_stmt_errno(st);
-		mysql_stmt_free_result(st);
-		return -1;
-	}
-	while ((rc = mysql_stmt_fetch(st)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
-		struct dbrow	 row;
-
-		row.col = arena_alloc(arow, sizeof(char *) * ncols);
-		row.len = arena_alloc(arow, sizeof(size_t) * ncols);
-		row.num = arena_alloc(arow, sizeof(int64_t) * ncols);
-		row.null = arena_alloc(arow, ncols);
-		row.kind = cols[id].kind;
-		row.a = arow;
-		for (i = 0; i < ncols; i++) {
-			row.null[i] = isnull[i] != 0;
-			if (isnull[i]) {
-				row.col[i] = NULL;
-				row.len[i] = 0;
-				row.num[i] = 0;
-			} else if (column_read(arow, st, cols[id].kind[i], i,
-			    &rb[i], len[i], &row) == -1) {
-				last_errno = mysql_stmt_errno(st);
-				mysql_stmt_free_result(st);
-				return -1;
-			}
-		}
+	while ((rc = fetcher_next(&f)) == 1) {
 		nrows++;
-		if (fn(ctx, &row) == -1) {
+		if (fn(ctx, &f.row) == -1) {
 			mysql_stmt_free_result(st);
 			return -1;
 		}
-		if (reset)
-			arena_reset(arow);
 	}
-	if (rc != MYSQL_NO_DATA) {
-		/* An error the server sends among the rows (a Galera conflict
-		 * that aborts the statement) is reported on the connection. */
-		if ((last_errno = mysql_stmt_errno(st)) != 0)
-			log_warnx("db: %s: fetch: %u %s", stmt_names[id],
-			    last_errno, mysql_stmt_error(st));
-		else if ((last_errno = mysql_errno(conn)) != 0)
-			log_warnx("db: %s: fetch: %u %s", stmt_names[id],
-			    last_errno, mysql_error(conn));
-		else {
-			last_errno = CR_UNKNOWN_ERROR;
-			log_warnx("db: %s: fetch failed (%d)", stmt_names[id],
-			    rc);
-		}
-		mysql_stmt_free_result(st);
-		drop_if_broken();
+	if (rc == -1)
+		return -1;
+	return nrows > INT32_MAX ? INT32_MAX : (int)nrows;
+}
+
+/* ---- a result read one row at a time by the caller (db_stream_*) ---- */
+
+static struct fetcher	 strm;
+
+int
+db_stream_open(enum stmt id, const struct dbp *p, size_t np)
+{
+	MYSQL_STMT	*st;
+
+	if (strm_open != 0) {
+		log_warnx("db: %s: a stream is already open", stmt_names[id]);
+		last_errno = CR_COMMANDS_OUT_OF_SYNC;
 		return -1;
 	}
-	mysql_stmt_free_result(st);
-	return nrows > INT32_MAX ? INT32_MAX : (int)nrows;
+	if ((st = execute(id, p, np)) == NULL)
+		return -1;
+	if (strm_abind == NULL) {
+		strm_abind = arena_new(COLBUF * 8);
+		strm_arow = arena_new(4096);
+	}
+	arena_reset(strm_abind);
+	arena_reset(strm_arow);
+	if (fetcher_start(&strm, st, id, strm_abind, strm_arow, 1) == -1)
+		return -1;
+	strm_open = 1;
+	return 1;
+}
+
+int
+db_stream_next(const struct dbrow **row)
+{
+	int	 rc;
+
+	*row = NULL;
+	if (strm_open != 1)
+		return -1;
+	if ((rc = fetcher_next(&strm)) == 1)
+		*row = &strm.row;
+	else
+		strm_open = -1;		/* the result is freed */
+	return rc;
+}
+
+void
+db_stream_close(void)
+{
+	if (strm_open == 1)
+		mysql_stmt_free_result(strm.st);	/* the rest is read
+							 * and dropped */
+	strm_open = 0;
+	if (strm_arow != NULL)
+		arena_reset(strm_arow);
 }
 
 /* db_query's fetch callback: keep the row (its columns are in the arena). */

@@ -82,6 +82,22 @@ int	 db_query(struct arena *, enum stmt, const struct dbp *, size_t,
  * call fails). >=0 rows, -1 error. */
 int	 db_query_each(enum stmt, const struct dbp *, size_t,
 	    int (*fn)(void *ctx, const struct dbrow *), void *ctx);
+/*
+ * A query whose rows the caller pulls one at a time, as the server sends
+ * them (nothing is stored: bounded memory for any number of rows), for a
+ * result written out as it is read (a CSV download). db_stream_open runs
+ * the statement: 1 ok, -1 error (nothing to close). db_stream_next: 1 and
+ * *row (valid until the next call: its texts are in a scratch arena reset
+ * for each row), 0 no more rows, -1 error (logged; the rows stop there).
+ * db_stream_close ends it, reading and dropping any rows left; call it
+ * after every open that succeeded. One stream at a time, and while it is
+ * open no other statement can run on the connection (they fail, logged).
+ * Not for inside a transaction's retry loop: rows already handed out
+ * cannot be taken back.
+ */
+int	 db_stream_open(enum stmt, const struct dbp *, size_t);
+int	 db_stream_next(const struct dbrow **row);
+void	 db_stream_close(void);
 /* Run a statement without a result set. >=0 affected rows, -1 error.
  * insert_id, if not NULL, receives LAST_INSERT_ID. */
 int64_t	 db_exec(enum stmt, const struct dbp *, size_t, uint64_t *insert_id);

@@ -7,6 +7,7 @@
 #include "../domain/date.h"
 #include "db.h"
 #include "store_dashboard.h"
+#include "store_report.h"
 
 /* Rows of res into l, each through fill. */
 static void
@@ -164,23 +165,53 @@ store_dash_over(struct arena *a, int64_t op, int64_t limit,
 	return dash_query(a, STMT_DASH_OVER, p, NPARAMS(p), l, fill_over);
 }
 
-static void
-fill_charge(const struct dbrow *r, struct store_dash_item *it)
-{
-	it->n[0] = dbrow_int(r, 0);
-	it->site_id = dbrow_int(r, 1);
-	it->site_name = dbrow_str(r, 2);
-	it->n[1] = dbrow_int(r, 3);
-}
-
+/* The 12 months' charges by site from the kept totals of each month
+ * (store_report.h: computed by one aggregate the first time a month is
+ * asked for, or by the daily tick, and kept until a change in that month
+ * drops them), so a view reads 12 small key ranges instead of
+ * aggregating a year of the ledger. */
 int
 store_dash_charges(struct arena *a, int64_t op, int32_t first,
     struct store_dash_list *l)
 {
-	char		 d[DATE_STRLEN];
-	struct dbp	 p[] = { dbp_day(first, d), DBP_I(op) };
+	struct store_charge_total	*t;
+	size_t				 n, i, k, cap = 0;
+	int				 y, m, d;
 
-	return dash_query(a, STMT_DASH_CHARGES, p, NPARAMS(p), l, fill_charge);
+	l->v = NULL;
+	l->n = 0;
+	date_to_ymd(first, &y, &m, &d);
+	for (k = 0; k < 12; k++) {
+		int32_t	 f = date_from_ymd(y, m, 1);
+
+		if (store_report_charge_totals(a, op, f,
+		    f + date_days_in_month(y, m) - 1, &t, &n) < 0)
+			return -1;
+		for (i = 0; i < n; i++) {
+			struct store_dash_item	*it;
+
+			if (t[i].site_id == 0)
+				continue;	/* the grand total */
+			if (l->n == cap) {
+				size_t nc = cap ? cap * 2 : 32;
+
+				l->v = arena_realloc(a, l->v,
+				    cap * sizeof(*l->v), nc * sizeof(*l->v));
+				cap = nc;
+			}
+			it = &l->v[l->n++];
+			memset(it, 0, sizeof(*it));
+			it->n[0] = (int64_t)k;
+			it->site_id = t[i].site_id;
+			it->site_name = t[i].site_name;
+			it->n[1] = t[i].amount;
+		}
+		if (++m == 13) {
+			m = 1;
+			y++;
+		}
+	}
+	return 1;
 }
 
 /* The columns the four searches share, from column k: id, text, state,

@@ -397,6 +397,183 @@ store_ledger_month_window(struct arena *a, int64_t op,
 	return month_scope(a, op, 0, 0, 0, 0, w, first, last, out, n);
 }
 
+/* ---- the month as one stream ---- */
+
+/* A ledger row of the stream with its service and their places in the
+ * screens' order. */
+struct stream_row {
+	int64_t			 site_rank, svc_rank;
+	int64_t			 site_id, service_id;
+	int32_t			 activated, ended;
+	const char		*site_name, *service_name;
+	struct ledger_row	 r;
+};
+
+static int
+stream_row_cmp(const void *a, const void *b)
+{
+	const struct stream_row	*x = a, *y = b;
+
+	if (x->site_rank != y->site_rank)
+		return (x->site_rank > y->site_rank) -
+		    (x->site_rank < y->site_rank);
+	if (x->svc_rank != y->svc_rank)
+		return (x->svc_rank > y->svc_rank) - (x->svc_rank < y->svc_rank);
+	if (x->r.occsvc_id != y->r.occsvc_id)
+		return (x->r.occsvc_id > y->r.occsvc_id) -
+		    (x->r.occsvc_id < y->r.occsvc_id);
+	return (x->r.from > y->r.from) - (x->r.from < y->r.from);
+}
+
+/* The occupier being gathered from the stream (arrays grown with
+ * realloc to the largest occupier's size, freed by stream_free). */
+struct month_stream {
+	struct names		 nm;
+	int64_t			 occ_id;
+	char			*occ_name;
+	size_t			 namecap;
+	struct stream_row	*v;
+	size_t			 n, cap;
+	struct ledger_row	*rows;
+	size_t			 caprows;
+	int			(*fn)(void *, const struct store_ledger_svc *);
+	void			*ctx;
+};
+
+static void
+stream_free(struct month_stream *m)
+{
+	free(m->occ_name);
+	free(m->v);
+	free(m->rows);
+}
+
+/* Hand the gathered occupier's services to fn, in order. 0, -1. */
+static int
+stream_flush(struct month_stream *m)
+{
+	struct store_ledger_svc	 sv;
+	size_t			 i, j;
+
+	if (m->n == 0)
+		return 0;
+	qsort(m->v, m->n, sizeof(*m->v), stream_row_cmp);
+	while (m->caprows < m->n)
+		if (grow((void **)&m->rows, &m->caprows,
+		    sizeof(*m->rows)) == -1)
+			return -1;
+	for (i = 0; i < m->n; i++)
+		m->rows[i] = m->v[i].r;
+	for (i = 0; i < m->n; i = j) {
+		for (j = i + 1; j < m->n &&
+		    m->v[j].r.occsvc_id == m->v[i].r.occsvc_id; j++)
+			continue;
+		memset(&sv, 0, sizeof(sv));
+		sv.id = m->v[i].r.occsvc_id;
+		sv.occ_id = m->occ_id;
+		sv.occ_name = m->occ_name;
+		sv.site_id = m->v[i].site_id;
+		sv.site_name = m->v[i].site_name;
+		sv.service_id = m->v[i].service_id;
+		sv.service_name = m->v[i].service_name;
+		sv.activated = m->v[i].activated;
+		sv.ended = m->v[i].ended;
+		sv.rows = m->rows + i;
+		sv.nrows = j - i;
+		if (m->fn(m->ctx, &sv) == -1)
+			return -1;
+	}
+	m->n = 0;
+	return 0;
+}
+
+/* A row of the stream: a new occupier hands the last one's on first. */
+static int
+stream_add(struct month_stream *m, const struct dbrow *x)
+{
+	const struct ranked	*t, *v;
+	struct stream_row	*e;
+	int64_t			 occ = dbrow_int(x, 1);
+
+	if (occ != m->occ_id || m->occ_name == NULL) {
+		const char	*name = dbrow_str(x, 2);
+		size_t		 len = strlen(name);
+		char		*q;
+
+		if (stream_flush(m) == -1)
+			return -1;
+		if (len + 1 > m->namecap) {
+			if ((q = realloc(m->occ_name, len + 1)) == NULL)
+				return -1;
+			m->occ_name = q;
+			m->namecap = len + 1;
+		}
+		memcpy(m->occ_name, name, len + 1);
+		m->occ_id = occ;
+	}
+	if ((t = ranked_find(m->nm.sites, m->nm.nsite, dbrow_int(x, 3))) ==
+	    NULL || (v = ranked_find(m->nm.svcs, m->nm.nsvc,
+	    dbrow_int(x, 4))) == NULL)
+		return 0;	/* not the operator's (never happens) */
+	if (m->n == m->cap && grow((void **)&m->v, &m->cap,
+	    sizeof(*m->v)) == -1)
+		return -1;
+	e = &m->v[m->n++];
+	e->site_rank = t->rank;
+	e->svc_rank = v->rank;
+	e->site_id = t->id;
+	e->site_name = t->name;
+	e->service_id = v->id;
+	e->service_name = v->name;
+	e->activated = dbrow_day(x, 5);
+	e->ended = dbrow_day(x, 6);
+	e->r.occsvc_id = dbrow_int(x, 0);
+	e->r.from = dbrow_day(x, 7);
+	e->r.to = dbrow_day(x, 8);
+	e->r.price = dbrow_int(x, 9);
+	e->r.qty = dbrow_int(x, 10);
+	return 0;
+}
+
+int
+store_ledger_month_each(struct arena *a, int64_t op, int32_t first,
+    int32_t last, int (*fn)(void *, const struct store_ledger_svc *),
+    void *ctx)
+{
+	struct month_stream	 m;
+	const struct dbrow	*x;
+	char			 f[DATE_STRLEN], l[DATE_STRLEN];
+	struct dbp		 p[5];
+	int			 rc;
+
+	memset(&m, 0, sizeof(m));
+	m.fn = fn;
+	m.ctx = ctx;
+	p[0] = DBP_I(op);
+	if (ranked_read(a, STMT_LEDGER_SITES, p, 1, 0, &m.nm.sites,
+	    &m.nm.nsite) < 0 || ranked_read(a, STMT_LEDGER_SERVICES, p, 1, 1,
+	    &m.nm.svcs, &m.nm.nsvc) < 0)
+		return -1;
+	date_format(first, f, sizeof(f));
+	date_format(last, l, sizeof(l));
+	p[1] = DBP_S(l);
+	p[2] = DBP_S(f);
+	p[3] = DBP_S(l);
+	p[4] = DBP_S(f);
+	if (db_stream_open(STMT_LEDGER_MONTH_STREAM, p, 5) < 0)
+		return -1;
+	while ((rc = db_stream_next(&x)) == 1)
+		if (stream_add(&m, x) == -1) {
+			rc = -2;
+			break;
+		}
+	if (rc == 0 && stream_flush(&m) == -1)
+		rc = -2;
+	db_stream_close();
+	stream_free(&m);
+	return rc == 0 ? 1 : rc;
+}
+
 int
 store_ledger_operators(struct arena *a, int64_t **ids, const char ***names,
     size_t *n)

@@ -103,6 +103,21 @@ int	 store_ledger_month_window(struct arena *a, int64_t op,
 	    const struct store_name_window *w, int32_t first, int32_t last,
 	    struct store_ledger_svc **out, size_t *n);
 
+/*
+ * The month [first, last] of every occupier of op, each service with its
+ * rows handed to fn(ctx, svc) in the order of store_ledger_month
+ * (occupier name, site name, catalog order), read as one statement whose
+ * rows stream from the server (db_stream_open): memory bounded by one
+ * occupier's services, whatever the number of occupiers. svc and its
+ * strings live until fn returns; fn runs no statement (the connection is
+ * busy with the stream) and returns 0 to go on, -1 to stop. 1 ok, -1
+ * store error (before fn was first called when the statement failed),
+ * -2 stopped by fn or out of memory.
+ */
+int	 store_ledger_month_each(struct arena *a, int64_t op, int32_t first,
+	    int32_t last, int (*fn)(void *ctx, const struct store_ledger_svc *),
+	    void *ctx);
+
 /* ---- tenantry ledger-check ---- */
 
 struct store_ledger_check_svc {

@@ -263,3 +263,39 @@ test('the Active services report of an operator: its own rows only, or a clear e
 	} else
 		assert.equal(activeTotals(r.body).qty, qty, 'Eastwind\'s QTY, from its own services');
 });
+
+test('the streamed charges CSV adds up to the on-screen report of the demo month, site by site', async () => {
+	const r = await admin.get('/reports/charges?month=2026-01');
+	assertHtml(r, 200, 'charges report');
+	const t = chargeTotals(r.body);
+	assert.ok(t.sites.length > 1, 'the demo month is charged at several sites');
+	const recs = csv((await admin.get('/reports/charges.csv?month=2026-01')).body);
+	const data = recs.slice(1, -1);
+	assert.equal(data.length, t.lines, 'CSV lines = the counted lines');
+	assert.equal(pence(recs.at(-1)[9]), t.total, 'CSV Total row = the page total');
+	assert.equal(data.reduce((a, x) => a + pence(x[9]), 0), t.total, 'the CSV lines sum to its Total row');
+	// Per site: lines, occupiers charged and amount, as the page's site table says.
+	const bySite = new Map();
+	for (const x of data) {
+		const s = bySite.get(x[1]) ?? { lines: 0, occ: new Set(), amount: 0 };
+		s.lines++;
+		s.occ.add(unguard(x[0]));
+		s.amount += pence(x[9]);
+		bySite.set(x[1], s);
+	}
+	const bySiteName = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+	assert.deepEqual(t.sites.map((x) => [x[0], Number(x[1]), Number(x[2]), pence(x[3])]).sort(bySiteName),
+		[...bySite].map(([site, s]) => [site, s.occ.size, s.lines, s.amount]).sort(bySiteName),
+		'each site of the CSV = that site\'s row of the page');
+	// Occupiers come in name order, each occupier's lines together.
+	const seen = new Set();
+	let last = '';
+	for (const x of data) {
+		const o = unguard(x[0]);
+		if (o !== last) {
+			assert.ok(!seen.has(o), `${o}: its lines together`);
+			seen.add(o);
+			last = o;
+		}
+	}
+});
