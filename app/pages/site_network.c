@@ -112,10 +112,11 @@ static void
 fill_done(struct req *r, struct tpl_dict *d)
 {
 	static const char *const keys[] = { "switch", "ports", "pool",
-	    "import", NULL };
+	    "import", "v6pool", "v6dlg", "v6rel", NULL };
 	static const char *const msgs[] = { "Switch added.",
 	    "%lld floor ports added.", "Pool added: %lld addresses free.",
-	    "%lld floor ports imported." };
+	    "%lld floor ports imported.", "IPv6 pool added.",
+	    "IPv6 prefix delegated.", "IPv6 prefix released." };
 
 	int64_t		 n = 0;
 	int		 k;
@@ -142,7 +143,7 @@ page_site_network(struct req *r)
 	if (store_switch_list(r->a, r->user.operator_id, s.id, &sw, &nsw) < 0 ||
 	    store_ip_pool_list(r->a, r->user.operator_id, s.id, &p, &np) < 0 ||
 	    store_public_ip_pool(r->a, r->user.operator_id, s.id, &total,
-	    &nfree) < 0) {
+	    &nfree) < 0 || site_ipv6_fill(r, d, s.id) < 0) {
 		page_store_error(r);
 		return;
 	}

@@ -149,11 +149,10 @@ delegation_of(const struct dbrow *row, size_t c, struct store_v6_delegation *d)
 
 int
 store_v6_delegation_list(struct arena *a, int64_t op, int64_t site,
-    int64_t after_pool, int64_t after_idx, size_t limit,
-    struct store_v6_delegation **out, size_t *n)
+    int64_t after, size_t limit, struct store_v6_delegation **out, size_t *n)
 {
-	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_I(after_pool),
-	    DBP_I(after_idx), DBP_I(limit) };
+	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_I(after),
+	    DBP_I(limit) };
 	struct dbres	 res;
 	size_t		 i;
 

@@ -45,9 +45,9 @@ struct store_v6_delegation {
 	const char	*since;		/* YYYY-MM-DD */
 };
 
-/* At most limit delegations of site after (pool, idx), in that order. */
+/* At most limit delegations of site with an id after after, by id. */
 int	 store_v6_delegation_list(struct arena *, int64_t op, int64_t site,
-	    int64_t after_pool, int64_t after_idx, size_t limit,
+	    int64_t after, size_t limit,
 	    struct store_v6_delegation **, size_t *);
 /* Delegation id of site, locked: 1 (*d; since not read), 0 none. */
 int	 store_v6_delegation_get(struct arena *, int64_t op, int64_t site,
