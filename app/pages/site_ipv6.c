@@ -128,7 +128,7 @@ page_site_ipv6_new(struct req *r)
 	page_ops_ctx(r, &c);
 	if (site_network_failed(r, d, ops_v6_pool_add(&c, &in, &out), &out.why))
 		return;
-	http_redirect(r, arena_printf(r->a, "/sites/%lld/network?done=v6pool",
+	http_redirect(r, arena_printf(r->a, "/sites/%lld/network?done=ipv_pool",
 	    (long long)s.id));
 }
 
@@ -208,7 +208,7 @@ page_site_ipv6_delegate(struct req *r)
 	page_ops_ctx(r, &c);
 	if (site_network_failed(r, d, ops_v6_delegate(&c, &in, &out), &out.why))
 		return;
-	http_redirect(r, arena_printf(r->a, "/sites/%lld/network?done=v6dlg",
+	http_redirect(r, arena_printf(r->a, "/sites/%lld/network?done=ipv_delegated",
 	    (long long)s.id));
 }
 
@@ -272,6 +272,6 @@ page_site_ipv6_release(struct req *r)
 			page_refused_bare(r, &out.why);
 		return;
 	}
-	http_redirect(r, arena_printf(r->a, "/sites/%lld/network?done=v6rel",
+	http_redirect(r, arena_printf(r->a, "/sites/%lld/network?done=ipv_released",
 	    (long long)s.id));
 }

@@ -112,7 +112,7 @@ static void
 fill_done(struct req *r, struct tpl_dict *d)
 {
 	static const char *const keys[] = { "switch", "ports", "pool",
-	    "import", "v6pool", "v6dlg", "v6rel", NULL };
+	    "import", "ipv_pool", "ipv_delegated", "ipv_released", NULL };
 	static const char *const msgs[] = { "Switch added.",
 	    "%lld floor ports added.", "Pool added: %lld addresses free.",
 	    "%lld floor ports imported.", "IPv6 pool added.",
