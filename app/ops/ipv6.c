@@ -4,22 +4,8 @@
 #include <string.h>
 
 #include "../arena.h"
-#include "../store/store_estate.h"
 #include "ipv6.h"
-
-/* The site of ctx's operator: 1, 0 refused (not found), -1. */
-static int
-site_of(struct txn *t, int64_t id, struct ops_result *why)
-{
-	struct store_estate_site	 s;
-	int				 rc;
-
-	if ((rc = store_estate_site_get(t->a, t->operator_id, id, &s)) < 0)
-		return -1;
-	if (rc == 0)
-		return ops_refuse(why, OPS_NOT_FOUND, NULL, NULL);
-	return 1;
-}
+#include "network.h"
 
 static const char *
 fmt(struct arena *a, const struct net6 *p)
@@ -43,7 +29,7 @@ pool_txn(struct txn *t, void *arg)
 	size_t		 n, i;
 	int		 rc;
 
-	if ((rc = site_of(t, g->in->site, &g->out->why)) <= 0)
+	if ((rc = ops_net_site(t, g->in->site, &g->out->why)) <= 0)
 		return rc;
 	if (store_v6_pool_all(t->a, t->operator_id, &all, &n) < 0)
 		return -1;
@@ -90,7 +76,7 @@ delegate_txn(struct txn *t, void *arg)
 	int64_t			 idx;
 	int			 rc;
 
-	if ((rc = site_of(t, g->in->site, &g->out->why)) <= 0)
+	if ((rc = ops_net_site(t, g->in->site, &g->out->why)) <= 0)
 		return rc;
 	if ((rc = store_v6_pool_lock(t->a, t->operator_id, g->in->site,
 	    g->in->pool, &p)) <= 0 ||

@@ -99,6 +99,8 @@ void	page_contract_spaces(struct req *);	/* /occupiers/N/contracts/M/spaces */
 void	page_port_space(struct req *);		/* /sites/N/ports/M/space */
 struct store_estate_site;
 struct ops_result;
+/* Load the site of /sites/N/...: 1, or 0 answered (404, 500). */
+int	site_network_site(struct req *, struct store_estate_site *);
 /* Load the site of /sites/N/... and begin the page (SITE_ID, SITE_NAME):
  * 1, or 0 answered (404, 500). */
 int	site_network_begin(struct req *, const char *title, const char *tpl,

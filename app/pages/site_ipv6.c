@@ -252,14 +252,8 @@ page_site_ipv6_release(struct req *r)
 	struct v6_release_out		 out;
 	int				 rc;
 
-	if ((rc = store_estate_site_get(r->a, r->user.operator_id, r->ids[0],
-	    &s)) <= 0) {
-		if (rc < 0)
-			page_store_error(r);
-		else
-			http_error(r, 404);
+	if (!site_network_site(r, &s))
 		return;
-	}
 	in.site = s.id;
 	if (!form_id_or_400(r, "delegation", &in.delegation) ||
 	    !release_confirmed(r, &s, in.delegation))

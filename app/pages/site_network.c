@@ -18,8 +18,7 @@
 #include "pages.h"
 
 int
-site_network_begin(struct req *r, const char *title, const char *tpl,
-    struct store_estate_site *s, struct tpl_dict **d)
+site_network_site(struct req *r, struct store_estate_site *s)
 {
 	int	 rc;
 
@@ -31,6 +30,15 @@ site_network_begin(struct req *r, const char *title, const char *tpl,
 			http_error(r, 404);
 		return 0;
 	}
+	return 1;
+}
+
+int
+site_network_begin(struct req *r, const char *title, const char *tpl,
+    struct store_estate_site *s, struct tpl_dict **d)
+{
+	if (!site_network_site(r, s))
+		return 0;
 	if ((*d = page_begin(r, title, tpl, "sites")) == NULL)
 		return 0;
 	tpl_set_int(*d, TN_SITE_ID, s->id);
