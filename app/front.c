@@ -69,6 +69,9 @@ enum page {
 	PAGE_SITE_PORTS_NEW,	/* /sites/#/ports/new (operator admins) */
 	PAGE_SITE_PORTS_IMPORT,	/* /sites/#/ports/import (operator admins) */
 	PAGE_SITE_IPS_NEW,	/* /sites/#/ips/new (operator admins) */
+	PAGE_SITE_IPV6_NEW,	/* /sites/#/ipv6/new (operator admins) */
+	PAGE_SITE_IPV6_DELEGATE,	/* /sites/#/ipv6/delegate (operator admins) */
+	PAGE_SITE_IPV6_RELEASE,	/* /sites/#/ipv6/release (operator admins) */
 	PAGE_SITE_FLOORS,	/* /sites/#/floors */
 	PAGE_SITE_FLOOR_NEW,	/* /sites/#/floors/new (operator admins) */
 	PAGE_SITE_SPACE_NEW,	/* /sites/#/spaces/new (operator admins) */
@@ -194,6 +197,9 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_SITE_PORTS_NEW] = { MG | MP, "/sites/#/ports/new", page_site_ports_new, R_OPADMIN, 0 },
 	[PAGE_SITE_PORTS_IMPORT] = { MG | MP, "/sites/#/ports/import", page_site_ports_import, R_OPADMIN, 0 },
 	[PAGE_SITE_IPS_NEW] = { MG | MP, "/sites/#/ips/new", page_site_ips_new, R_OPADMIN, 0 },
+	[PAGE_SITE_IPV6_NEW] = { MG | MP, "/sites/#/ipv6/new", page_site_ipv6_new, R_OPADMIN, 0 },
+	[PAGE_SITE_IPV6_DELEGATE] = { MG | MP, "/sites/#/ipv6/delegate", page_site_ipv6_delegate, R_OPADMIN, 0 },
+	[PAGE_SITE_IPV6_RELEASE] = { MP, "/sites/#/ipv6/release", page_site_ipv6_release, R_OPADMIN, 0 },
 	[PAGE_SITE_FLOORS] = { MG, "/sites/#/floors", page_site_floors, R_OPERATOR, 0 },
 	[PAGE_SITE_FLOOR_NEW] = { MG | MP, "/sites/#/floors/new", page_site_floor_new, R_OPADMIN, 0 },
 	[PAGE_SITE_SPACE_NEW] = { MG | MP, "/sites/#/spaces/new", page_site_space_edit, R_OPADMIN, 0 },

@@ -510,6 +510,38 @@ CREATE TABLE `invoice_payment` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='payments marked against invoices'
 ;
 
+CREATE TABLE `ipv6_delegation` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'delegation id',
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
+  `site_id` bigint(20) unsigned NOT NULL COMMENT 'site of the pool (denormalised for scoping)',
+  `pool_id` bigint(20) unsigned NOT NULL COMMENT 'the pool',
+  `idx` int(10) unsigned NOT NULL COMMENT 'index of the delegated prefix within the pool',
+  `occupier_id` bigint(20) unsigned NOT NULL COMMENT 'occupier it is delegated to',
+  `created_at` timestamp NOT NULL DEFAULT current_timestamp() COMMENT 'when delegated',
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `ipv6_delegation_idx` (`pool_id`,`idx`),
+  KEY `ipv6_delegation_site` (`operator_id`,`site_id`,`occupier_id`),
+  KEY `ipv6_delegation_occupier` (`occupier_id`),
+  CONSTRAINT `fk_ipv6_delegation_occupier` FOREIGN KEY (`occupier_id`) REFERENCES `occupier` (`id`),
+  CONSTRAINT `fk_ipv6_delegation_pool` FOREIGN KEY (`pool_id`) REFERENCES `ipv6_pool` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='an IPv6 prefix delegated to an occupier'
+;
+
+CREATE TABLE `ipv6_pool` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'pool id',
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
+  `site_id` bigint(20) unsigned NOT NULL COMMENT 'site whose occupiers it feeds',
+  `prefix` binary(16) NOT NULL COMMENT 'network address of the pool',
+  `prefix_len` tinyint(3) unsigned NOT NULL COMMENT 'its length, 32..60',
+  `delegation_len` tinyint(3) unsigned NOT NULL COMMENT 'length of each delegated prefix, 56 or 64',
+  `created_at` timestamp NOT NULL DEFAULT current_timestamp() COMMENT 'when added',
+  PRIMARY KEY (`id`),
+  KEY `ipv6_pool_operator` (`operator_id`,`site_id`),
+  KEY `fk_ipv6_pool_site` (`site_id`),
+  CONSTRAINT `fk_ipv6_pool_site` FOREIGN KEY (`site_id`) REFERENCES `site` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='IPv6 prefix of a site split into delegations'
+;
+
 CREATE TABLE `ip_pool` (
   `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'pool id',
   `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',

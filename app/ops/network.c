@@ -14,9 +14,8 @@
 #include "../store/store_estate.h"
 #include "network.h"
 
-/* The site of ctx's operator, locked: 1, 0 refused (not found), -1. */
-static int
-site_of(struct txn *t, int64_t id, struct ops_result *why)
+int
+ops_net_site(struct txn *t, int64_t id, struct ops_result *why)
 {
 	struct store_estate_site	 s;
 	int				 rc;
@@ -40,7 +39,7 @@ switch_txn(struct txn *t, void *arg)
 	int64_t		 id, ports;
 	int		 rc;
 
-	if ((rc = site_of(t, s->in->site, &s->out->why)) <= 0)
+	if ((rc = ops_net_site(t, s->in->site, &s->out->why)) <= 0)
 		return rc;
 	if ((rc = store_switch_by_name(t->a, t->operator_id, s->in->site,
 	    s->in->name, &id, &ports)) < 0)
@@ -137,7 +136,7 @@ range_txn(struct txn *t, void *arg)
 	int				 i, n = net_pattern_count(&g->p), rc;
 
 	g->out->added = 0;
-	if ((rc = site_of(t, in->site, &g->out->why)) <= 0 ||
+	if ((rc = ops_net_site(t, in->site, &g->out->why)) <= 0 ||
 	    (rc = floor_of(t, in->site, in->floor, &g->out->why)) <= 0 ||
 	    (rc = switch_has(t, in->site, in->sw, g->first, g->first + n - 1,
 	    "ports", &g->out->why)) <= 0)
@@ -345,7 +344,7 @@ import_txn(struct txn *t, void *arg)
 	memset(&out->why, 0, sizeof(out->why));
 	out->nerr = m->nerr;
 	out->why.more = m->more;
-	if ((rc = site_of(t, in->site, &out->why)) <= 0 ||
+	if ((rc = ops_net_site(t, in->site, &out->why)) <= 0 ||
 	    (rc = floor_of(t, in->site, in->floor, &out->why)) <= 0)
 		return rc;
 	for (i = 0; i < out->nrows; i++)
@@ -423,7 +422,7 @@ pool_txn(struct txn *t, void *arg)
 	int		 rc;
 
 	g->out->blocks = g->out->addresses = 0;
-	if ((rc = site_of(t, g->in->site, &g->out->why)) <= 0)
+	if ((rc = ops_net_site(t, g->in->site, &g->out->why)) <= 0)
 		return rc;
 	if ((rc = store_ip_pool_overlap(t->a, t->operator_id, g->c.net, last,
 	    &other)) < 0)

@@ -10,6 +10,10 @@
 #include "../store/store_network.h"
 #include "ops.h"
 
+/* Site id of the transaction's operator: 1, 0 refused (OPS_NOT_FOUND in
+ * *why), -1 store error. */
+int	 ops_net_site(struct txn *, int64_t id, struct ops_result *why);
+
 struct switch_add_in {
 	int64_t		 site;
 	const char	*name, *model;

@@ -81,6 +81,11 @@ void	page_site_edit(struct req *);	/* /sites/new, /sites/N/edit */
 void	page_site_numbers(struct req *);	/* /sites/N/numbers/new */
 /* site_network.c, site_ports_import.c: switches, floor ports, IP pools */
 void	page_site_network(struct req *);	/* /sites/N/network */
+/* site_ipv6.c: IPv6 pools and delegations (the Network screen's part) */
+int	site_ipv6_fill(struct req *, struct tpl_dict *, int64_t site);
+void	page_site_ipv6_new(struct req *);	/* /sites/N/ipv6/new */
+void	page_site_ipv6_delegate(struct req *);	/* /sites/N/ipv6/delegate */
+void	page_site_ipv6_release(struct req *);	/* /sites/N/ipv6/release */
 void	page_site_switch_new(struct req *);	/* /sites/N/switches/new */
 void	page_site_ports_new(struct req *);	/* /sites/N/ports/new */
 void	page_site_ports_import(struct req *);	/* /sites/N/ports/import */
@@ -94,6 +99,8 @@ void	page_contract_spaces(struct req *);	/* /occupiers/N/contracts/M/spaces */
 void	page_port_space(struct req *);		/* /sites/N/ports/M/space */
 struct store_estate_site;
 struct ops_result;
+/* Load the site of /sites/N/...: 1, or 0 answered (404, 500). */
+int	site_network_site(struct req *, struct store_estate_site *);
 /* Load the site of /sites/N/... and begin the page (SITE_ID, SITE_NAME):
  * 1, or 0 answered (404, 500). */
 int	site_network_begin(struct req *, const char *title, const char *tpl,

@@ -18,8 +18,7 @@
 #include "pages.h"
 
 int
-site_network_begin(struct req *r, const char *title, const char *tpl,
-    struct store_estate_site *s, struct tpl_dict **d)
+site_network_site(struct req *r, struct store_estate_site *s)
 {
 	int	 rc;
 
@@ -31,6 +30,15 @@ site_network_begin(struct req *r, const char *title, const char *tpl,
 			http_error(r, 404);
 		return 0;
 	}
+	return 1;
+}
+
+int
+site_network_begin(struct req *r, const char *title, const char *tpl,
+    struct store_estate_site *s, struct tpl_dict **d)
+{
+	if (!site_network_site(r, s))
+		return 0;
 	if ((*d = page_begin(r, title, tpl, "sites")) == NULL)
 		return 0;
 	tpl_set_int(*d, TN_SITE_ID, s->id);
@@ -112,10 +120,11 @@ static void
 fill_done(struct req *r, struct tpl_dict *d)
 {
 	static const char *const keys[] = { "switch", "ports", "pool",
-	    "import", NULL };
+	    "import", "ipv_pool", "ipv_delegated", "ipv_released", NULL };
 	static const char *const msgs[] = { "Switch added.",
 	    "%lld floor ports added.", "Pool added: %lld addresses free.",
-	    "%lld floor ports imported." };
+	    "%lld floor ports imported.", "IPv6 pool added.",
+	    "IPv6 prefix delegated.", "IPv6 prefix released." };
 
 	int64_t		 n = 0;
 	int		 k;
@@ -142,7 +151,7 @@ page_site_network(struct req *r)
 	if (store_switch_list(r->a, r->user.operator_id, s.id, &sw, &nsw) < 0 ||
 	    store_ip_pool_list(r->a, r->user.operator_id, s.id, &p, &np) < 0 ||
 	    store_public_ip_pool(r->a, r->user.operator_id, s.id, &total,
-	    &nfree) < 0) {
+	    &nfree) < 0 || site_ipv6_fill(r, d, s.id) < 0) {
 		page_store_error(r);
 		return;
 	}

@@ -22,6 +22,7 @@
 #include "sql_dashboard.def"
 #include "sql_report.def"
 #include "sql_network.def"
+#include "sql_ipv6.def"
 #include "sql_space.def"
 #include "sql_webhook.def"
 #include "sql_api.def"
