@@ -13,6 +13,7 @@
 #include "domain/date.h"
 #include "session.h"
 #include "ops/ops.h"
+#include "ops/operators.h"
 #include "ops/sites.h"
 #include "store/db.h"
 #include "store/store.h"
@@ -349,24 +350,6 @@ struct demo {
 	int64_t		 cid[NOCCUPIERS][3], svc[2][NSERVICES];
 };
 
-/* The two demo operators (no operation creates an operator yet: the shell's
- * "operator add" writes the same row). */
-static int
-demo_operators_txn(struct txn *t, void *arg)
-{
-	struct demo	*d = arg;
-	struct dbp	 p0[] = { DBP_S("Northwind Workspaces"), DBP_S("GBP"),
-	    DBP_S("Europe/London") };
-	struct dbp	 p1[] = { DBP_S("Eastwind Offices"), DBP_S("GBP"),
-	    DBP_S("Europe/London") };
-
-	(void)t;
-	if (ins(STMT_SEED_OPERATOR, p0, 3, &d->op[0]) == -1 ||
-	    ins(STMT_SEED_OPERATOR, p1, 3, &d->op[1]) == -1)
-		return -1;
-	return 1;
-}
-
 /* A context of the system (no user, no address) acting for operator op on
  * the demo's day: what the seed passes to the operations. */
 static void
@@ -381,7 +364,8 @@ demo_ctx(struct ops_ctx *c, struct arena *a, int64_t op, int32_t today)
 	c->remote_addr = "";
 }
 
-/* The three sites, through the operation the Sites page calls (time zone
+/* The two operators (ops_operator_create, as "operator add" does) and
+ * their three sites, through the operation the Sites page calls (time zone
  * and currency: the operator's). 0, or -1. */
 static int
 demo_sites(struct demo *d, struct arena *a)
@@ -391,11 +375,24 @@ demo_sites(struct demo *d, struct arena *a)
 		{ 0, "Shoreditch", "200 Great Eastern Street, London EC2A 3HP" },
 		{ 1, "Harbour House", "5 Quay Street, Bristol BS1 4DB" },
 	};
+	static const char *const opname[] = { "Northwind Workspaces",
+	    "Eastwind Offices" };
 	struct ops_ctx		 c;
+	struct operator_create_in oin;
+	struct operator_create_out oout;
 	struct site_save_in	 in;
 	struct site_save_out	 out;
 	size_t			 i;
 
+	for (i = 0; i < 2; i++) {
+		demo_ctx(&c, a, 0, d->today);
+		oin.name = opname[i];
+		oin.currency = "GBP";
+		oin.timezone = "Europe/London";
+		if (ops_operator_create(&c, &oin, &oout) <= 0)
+			return -1;
+		d->op[i] = oout.id;
+	}
 	for (i = 0; i < sizeof(site) / sizeof(site[0]); i++) {
 		demo_ctx(&c, a, d->op[site[i].op], d->today);
 		memset(&in, 0, sizeof(in));
@@ -597,10 +594,9 @@ cli_seed(int32_t today)
 	memset(&t, 0, sizeof(t));
 	t.a = a;
 	t.day = today;
-	/* Operators, then each operation in its own transaction, then the
-	 * rest in one: the same order (and ids) as one transaction. */
-	if (db_txn(&t, demo_operators_txn, &d) < 0 ||
-	    demo_sites(&d, a) == -1 || db_txn(&t, demo_txn, &d) < 0) {
+	/* Each operation in its own transaction, then the rest in one: the
+	 * same order (and ids) as one transaction. */
+	if (demo_sites(&d, a) == -1 || db_txn(&t, demo_txn, &d) < 0) {
 		fprintf(stderr, "seed: failed; load it again into an empty database\n");
 		goto out;
 	}
