@@ -34,6 +34,8 @@
 #include "mailer.h"
 #include "whsender.h"
 #include "notify.h"
+#include "arena.h"
+#include "ops/operators.h"
 #include "ops/tick.h"
 #include "serve.h"
 #include "session.h"
@@ -268,6 +270,27 @@ cli_notify_invoice(int argc, char *argv[])
 	return 0;
 }
 
+/* ops_operator_create by the system: >0 done, 0 refused, <0 error. */
+static int
+operator_create(const char *name, const char *cur, const char *tz,
+    uint64_t *id)
+{
+	struct operator_create_in	 in = { name, cur, tz };
+	struct operator_create_out	 out;
+	struct ops_ctx			 c;
+	int				 rc;
+
+	memset(&c, 0, sizeof(c));
+	c.t.a = arena_new(1 << 12);
+	c.t.now = (int64_t)time(NULL);
+	c.role = -1;
+	c.remote_addr = "";
+	rc = ops_operator_create(&c, &in, &out);
+	*id = (uint64_t)out.id;
+	arena_free(c.t.a);
+	return rc;
+}
+
 int
 cli_operator_add(int argc, char *argv[])
 {
@@ -292,15 +315,10 @@ cli_operator_add(int argc, char *argv[])
 		usage();
 		return 2;
 	}
-	{
-		struct dbp p[] = { DBP_S(name), DBP_S(cur), DBP_S(tz) };
-
-		if (db_connect() < 0 ||
-		    db_exec(STMT_SEED_OPERATOR, p, NPARAMS(p), &id) < 0) {
-			fprintf(stderr, "operator add: could not create the "
-			    "operator\n");
-			return 1;
-		}
+	if (db_connect() < 0 || operator_create(name, cur, tz, &id) <= 0) {
+		fprintf(stderr, "operator add: could not create the "
+		    "operator\n");
+		return 1;
 	}
 	printf("operator add: %s created with id %llu\n", name,
 	    (unsigned long long)id);

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <sodium.h>
 
@@ -11,6 +12,9 @@
 #include "cli.h"
 #include "domain/date.h"
 #include "session.h"
+#include "ops/ops.h"
+#include "ops/operators.h"
+#include "ops/sites.h"
 #include "store/db.h"
 #include "store/store.h"
 #include "store/store_network.h"
@@ -346,29 +350,59 @@ struct demo {
 	int64_t		 cid[NOCCUPIERS][3], svc[2][NSERVICES];
 };
 
-static int
-demo_operators_sites(struct demo *d)
+/* A context of the system (no user, no address) acting for operator op on
+ * the demo's day: what the seed passes to the operations. */
+static void
+demo_ctx(struct ops_ctx *c, struct arena *a, int64_t op, int32_t today)
 {
-	struct dbp	 p0[] = { DBP_S("Northwind Workspaces"), DBP_S("GBP"),
-	    DBP_S("Europe/London") };
-	struct dbp	 p1[] = { DBP_S("Eastwind Offices"), DBP_S("GBP"),
-	    DBP_S("Europe/London") };
+	memset(c, 0, sizeof(*c));
+	c->t.a = a;
+	c->t.operator_id = op;
+	c->t.day = today;
+	c->t.now = (int64_t)time(NULL);
+	c->role = -1;
+	c->remote_addr = "";
+}
 
-	if (ins(STMT_SEED_OPERATOR, p0, 3, &d->op[0]) == -1 ||
-	    ins(STMT_SEED_OPERATOR, p1, 3, &d->op[1]) == -1)
-		return -1;
-	{
-		struct dbp s0[] = { DBP_I(d->op[0]), DBP_S("Canary Wharf"),
-		    DBP_S("1 Canada Square, London E14 5AB") };
-		struct dbp s1[] = { DBP_I(d->op[0]), DBP_S("Shoreditch"),
-		    DBP_S("200 Great Eastern Street, London EC2A 3HP") };
-		struct dbp s2[] = { DBP_I(d->op[1]), DBP_S("Harbour House"),
-		    DBP_S("5 Quay Street, Bristol BS1 4DB") };
+/* The two operators (ops_operator_create, as "operator add" does) and
+ * their three sites, through the operation the Sites page calls (time zone
+ * and currency: the operator's). 0, or -1. */
+static int
+demo_sites(struct demo *d, struct arena *a)
+{
+	static const struct { int op; const char *name, *address; } site[] = {
+		{ 0, "Canary Wharf", "1 Canada Square, London E14 5AB" },
+		{ 0, "Shoreditch", "200 Great Eastern Street, London EC2A 3HP" },
+		{ 1, "Harbour House", "5 Quay Street, Bristol BS1 4DB" },
+	};
+	static const char *const opname[] = { "Northwind Workspaces",
+	    "Eastwind Offices" };
+	struct ops_ctx		 c;
+	struct operator_create_in oin;
+	struct operator_create_out oout;
+	struct site_save_in	 in;
+	struct site_save_out	 out;
+	size_t			 i;
 
-		if (ins(STMT_SEED_SITE, s0, 3, &d->site[0]) == -1 ||
-		    ins(STMT_SEED_SITE, s1, 3, &d->site[1]) == -1 ||
-		    ins(STMT_SEED_SITE, s2, 3, &d->site[2]) == -1)
+	for (i = 0; i < 2; i++) {
+		demo_ctx(&c, a, 0, d->today);
+		oin.name = opname[i];
+		oin.currency = "GBP";
+		oin.timezone = "Europe/London";
+		if (ops_operator_create(&c, &oin, &oout) <= 0)
 			return -1;
+		d->op[i] = oout.id;
+	}
+	for (i = 0; i < sizeof(site) / sizeof(site[0]); i++) {
+		demo_ctx(&c, a, d->op[site[i].op], d->today);
+		memset(&in, 0, sizeof(in));
+		in.name = site[i].name;
+		in.address = site[i].address;
+		in.timezone = "";
+		in.currency = "";
+		if (ops_site_save(&c, &in, &out) <= 0)
+			return -1;
+		d->site[i] = out.id;
 	}
 	return 0;
 }
@@ -509,7 +543,7 @@ demo_txn(struct txn *t, void *arg)
 	int64_t		*op = d->op, *site = d->site, *occ = d->occ;
 
 	(void)t;
-	if (demo_operators_sites(d) == -1 || demo_occupiers(d) == -1 ||
+	if (demo_occupiers(d) == -1 ||
 	    seed_floors(op[0], site[0], "CW", 3, occ[0]) == -1 ||
 	    seed_floors(op[0], site[1], "SD", 2, 0) == -1 ||
 	    seed_floors(op[1], site[2], "HH", 1, d->eocc) == -1 ||
@@ -560,8 +594,10 @@ cli_seed(int32_t today)
 	memset(&t, 0, sizeof(t));
 	t.a = a;
 	t.day = today;
-	if (db_txn(&t, demo_txn, &d) < 0) {
-		fprintf(stderr, "seed: failed; nothing was written\n");
+	/* Each operation in its own transaction, then the rest in one: the
+	 * same order (and ids) as one transaction. */
+	if (demo_sites(&d, a) == -1 || db_txn(&t, demo_txn, &d) < 0) {
+		fprintf(stderr, "seed: failed; load it again into an empty database\n");
 		goto out;
 	}
 	printf("seed: demo data loaded (%zu occupiers)\n", NOCCUPIERS + 1);
