@@ -244,6 +244,7 @@ CREATE TABLE `contract` (
   `value_minor` bigint(20) NOT NULL DEFAULT 0 COMMENT 'contract value a month, minor units of the site currency',
   `notice_months` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'notice period in months',
   `deposit_minor` bigint(20) NOT NULL DEFAULT 0 COMMENT 'deposit held, minor units of the site currency',
+  `updated_at` timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp() COMMENT 'last change',
   PRIMARY KEY (`id`),
   UNIQUE KEY `contract_ref` (`operator_id`,`reference`),
   KEY `contract_occupier` (`operator_id`,`occupier_id`,`site_id`,`start_date`),
@@ -251,6 +252,7 @@ CREATE TABLE `contract` (
   KEY `contract_site_occupier` (`site_id`,`occupier_id`),
   KEY `contract_starts` (`operator_id`,`start_date`),
   KEY `contract_ends` (`operator_id`,`end_date`),
+  KEY `contract_updated` (`operator_id`,`updated_at`),
   CONSTRAINT `fk_contract_occupier` FOREIGN KEY (`occupier_id`) REFERENCES `occupier` (`id`),
   CONSTRAINT `fk_contract_site` FOREIGN KEY (`site_id`) REFERENCES `site` (`id`),
   CONSTRAINT `ck_contract_dates` CHECK (`end_date` is null or `end_date` >= `start_date`)

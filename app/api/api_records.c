@@ -44,15 +44,16 @@ api_contracts(struct req *r, const struct api_key *k)
 {
 	struct store_contract	*c;
 	json_t			*items;
-	int64_t			 after, limit, occ, site;
+	int64_t			 after, limit, occ, site, since;
 	size_t			 i, n;
 
 	if (!api_paging(r, &after, &limit) ||
 	    api_query_int(r, "occupier", INT64_MAX / 2, &occ) < 0 ||
-	    api_query_int(r, "site", INT64_MAX / 2, &site) < 0)
+	    api_query_int(r, "site", INT64_MAX / 2, &site) < 0 ||
+	    api_query_int(r, "updated_since", INT64_MAX / 2, &since) < 0)
 		return;
 	if (store_contract_page(r->a, k->operator_id, occ, site, k->site_id,
-	    after, limit + 1, &c, &n) < 0) {
+	    since, after, limit + 1, &c, &n) < 0) {
 		api_store_error(r);
 		return;
 	}

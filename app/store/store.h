@@ -336,10 +336,11 @@ void	 store_contract_terms_row(const struct dbrow *, size_t k,
 int	 store_contract_get(struct arena *, int64_t op, int64_t id,
 	    struct store_contract *);
 /* The JSON API's page: up to limit contracts of op in id order after
- * `after`, of occupier occ and site (0: any), at key_site (0: any). */
+ * `after`, of occupier occ and site (0: any), at key_site (0: any),
+ * changed at or after unix second since (0: any). */
 int	 store_contract_page(struct arena *, int64_t op, int64_t occ,
-	    int64_t site, int64_t key_site, int64_t after, int64_t limit,
-	    struct store_contract **, size_t *);
+	    int64_t site, int64_t key_site, int64_t since, int64_t after,
+	    int64_t limit, struct store_contract **, size_t *);
 /* -2: the reference is taken. 0: occupier or site not found. */
 int	 store_contract_insert(int64_t op, const struct store_contract *,
 	    int64_t *id);

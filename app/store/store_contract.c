@@ -181,12 +181,12 @@ store_contract_sites(struct arena *a, int64_t op, int64_t occupier,
 
 int
 store_contract_page(struct arena *a, int64_t op, int64_t occ, int64_t site,
-    int64_t key_site, int64_t after, int64_t limit,
+    int64_t key_site, int64_t since, int64_t after, int64_t limit,
     struct store_contract **out, size_t *n)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_I(after), DBP_I(occ), DBP_I(occ),
 	    DBP_I(site), DBP_I(site), DBP_I(key_site), DBP_I(key_site),
-	    DBP_I(limit) };
+	    DBP_I(since), DBP_I(limit) };
 	struct dbres	 res;
 	size_t		 i;
 	int		 rc;
