@@ -110,10 +110,11 @@ moveout_txn(struct txn *t, void *arg)
 	return txn_audit(t, k->occ, k->site, "contract", k->id, "move_out",
 	    NULL, arena_printf(t->a, "reference=%s\nend=%s\nservices ended=%lld"
 	    "\nnumbers deactivated=%lld\nports released=%lld\n"
-	    "public IPs released=%lld\nWi-Fi removed=%lld\nusers disabled=%lld",
-	    k->reference, end, (long long)r.services, (long long)r.numbers,
-	    (long long)r.ports, (long long)r.ips, (long long)r.devices,
-	    (long long)r.users));
+	    "public IPs released=%lld\nWi-Fi removed=%lld\nusers disabled=%lld"
+	    "\nIPv6 prefixes released=%lld", k->reference, end,
+	    (long long)r.services, (long long)r.numbers, (long long)r.ports,
+	    (long long)r.ips, (long long)r.devices, (long long)r.users,
+	    (long long)r.ipv6));
 }
 
 /* The services of one plan that need a device and whose start date has

@@ -64,6 +64,8 @@ fill_moveout(struct req *r, struct tpl_dict *row, int64_t occ, int64_t site,
 		    "addresses are", "released");
 		moveout_item(r->a, m, x.devices, "Wi-Fi device or account is",
 		    "Wi-Fi devices and accounts are", "removed");
+		moveout_item(r->a, m, x.ipv6, "IPv6 prefix is", "IPv6 prefixes "
+		    "are", "released");
 	} else
 		tpl_show(m, TN_SITE_KEPT);
 	if (any == 0)

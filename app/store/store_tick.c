@@ -168,6 +168,7 @@ store_tick_release_site(int64_t op, int64_t site, int64_t occ, int32_t day,
 	    (r->ports = db_exec(STMT_TICK_PORTS_FREE, p, NPARAMS(p),
 	    NULL)) < 0 ||
 	    (r->ips = db_exec(STMT_TICK_IPS_FREE, p, NPARAMS(p), NULL)) < 0 ||
+	    (r->ipv6 = db_exec(STMT_TICK_IPV6_FREE, p, NPARAMS(p), NULL)) < 0 ||
 	    (r->devices = db_exec(STMT_TICK_DEVICES_DROP, p, NPARAMS(p),
 	    NULL)) < 0)
 		return -1;
@@ -190,7 +191,8 @@ store_tick_preview(struct arena *a, int64_t op, int64_t contract,
 	struct dbp	 p[] = { DBP_I(op), DBP_I(contract),
 	    DBP_I(op), DBP_I(site), DBP_I(occ), DBP_I(op), DBP_I(site),
 	    DBP_I(occ), DBP_I(op), DBP_I(site), DBP_I(occ), DBP_I(op),
-	    DBP_I(site), DBP_I(occ), DBP_I(op), DBP_I(contract) };
+	    DBP_I(site), DBP_I(occ), DBP_I(op), DBP_I(contract), DBP_I(op),
+	    DBP_I(site), DBP_I(occ) };
 	struct dbres	 res;
 
 	if (db_query(a, STMT_TICK_PREVIEW, p, NPARAMS(p), &res) < 0 ||
@@ -201,6 +203,7 @@ store_tick_preview(struct arena *a, int64_t op, int64_t contract,
 	r->ports = dbrow_int(&res.rows[0], 2);
 	r->ips = dbrow_int(&res.rows[0], 3);
 	r->devices = dbrow_int(&res.rows[0], 4);
+	r->ipv6 = dbrow_int(&res.rows[0], 6);
 	r->users = 0;
 	return dbrow_int(&res.rows[0], 5) ? 0 : 1;
 }

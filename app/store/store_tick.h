@@ -47,7 +47,7 @@ int	 store_tick_contract_done(int64_t op, int64_t id, int32_t day);
 
 /* What a move-out released, for its audit event and the checklist. */
 struct store_tick_release {
-	int64_t		 services, numbers, ports, ips, devices, users;
+	int64_t		 services, numbers, ports, ips, ipv6, devices, users;
 };
 /* End the contract's services on end (never-charged ones deleted), their
  * ledger closed on end: services = how many. 1, -1 error. */

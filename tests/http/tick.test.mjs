@@ -83,6 +83,12 @@ test('a move-out over tick: services end on the end day, infrastructure freed, u
 		INSERT INTO device (operator_id, site_id, occupier_id, type, identifier, label, state)
 			SELECT operator_id, ${cw}, ${occ}, 'wifi_device', '02:00:00:00:17:01', 'Tick laptop', 'active'
 			FROM occupier WHERE id = ${occ}`);
+	// And an IPv6 prefix of a pool of the site.
+	db(`INSERT INTO ipv6_pool (operator_id, site_id, prefix, prefix_len, delegation_len)
+			SELECT operator_id, ${cw}, UNHEX('20010db8ff0000000000000000000000'), 48, 64 FROM occupier WHERE id = ${occ};
+		INSERT INTO ipv6_delegation (operator_id, site_id, pool_id, idx, occupier_id)
+			SELECT p.operator_id, p.site_id, p.id, 0, ${occ} FROM ipv6_pool p
+			WHERE p.site_id = ${cw} AND p.prefix = UNHEX('20010db8ff0000000000000000000000')`);
 	const user = addUser({ role: 'occupier_admin', occupier: name });
 	const occUser = await signedIn(user.email, user.password);
 	assertHtml(await occUser.get(`/my/sites/${cw}/services`), 200, 'the occupier user\'s own view');
@@ -92,7 +98,8 @@ test('a move-out over tick: services end on the end day, infrastructure freed, u
 	assertHtml(ct, 200, 'Contracts tab');
 	assert.match(ct.text, /Move-out on 19 Feb 2026/);
 	for (const item of ['1 service ends (charges stop on the end day)', '1 phone number is deactivated (cooling off)',
-		'1 floor port is released', '1 public IP address is released', '1 Wi-Fi device or account is removed'])
+		'1 floor port is released', '1 public IP address is released', '1 Wi-Fi device or account is removed',
+		'1 IPv6 prefix is released'])
 		assert.ok(ct.text.includes(item), `checklist: ${item}`);
 	assert.match(ct.text, /disables the occupier.s users: no other contract goes on/);
 
@@ -123,7 +130,9 @@ test('a move-out over tick: services end on the end day, infrastructure freed, u
 	assertRedirect(await occUser.get(`/my/sites/${cw}/services`), `/login?next=/my/sites/${cw}/services`, 'and signed out at its next request');
 	const ev = dbValue(`SELECT new_value FROM audit_event WHERE entity = 'contract' AND entity_id = ${contract.id}
 		AND action = 'move_out'`);
-	assert.match(ev, /services ended=1\nnumbers deactivated=1\nports released=1\npublic IPs released=1\nWi-Fi removed=1\nusers disabled=1/);
+	assert.match(ev, /services ended=1\nnumbers deactivated=1\nports released=1\npublic IPs released=1\nWi-Fi removed=1\nusers disabled=1\nIPv6 prefixes released=1$/);
+	assert.equal(dbValue(`SELECT COUNT(*) FROM ipv6_delegation WHERE occupier_id = ${occ}`), '0', 'its IPv6 prefix went back');
+	db("DELETE FROM ipv6_pool WHERE prefix = UNHEX('20010db8ff0000000000000000000000')");
 	assert.notEqual(state(occ), before_);
 
 	// The Charges tab of February: the voice line from the 16th to the 18th.
