@@ -133,6 +133,8 @@ const char	*api_openapi_text(struct arena *, size_t *n);
 void	 api_sites(struct req *, const struct api_key *);
 void	 api_extids(struct req *, const struct api_key *);
 void	 api_usage(struct req *, const struct api_key *);
+void	 api_contract_create(struct req *, const struct api_key *);
+void	 api_contract_patch(struct req *, const struct api_key *);
 /* ?month=YYYY-MM (required): 1 with the year and month, or 0 with the
  * 400 answered. */
 int	 api_month_arg(struct req *, int *y, int *m);
