@@ -134,6 +134,9 @@ void	 api_sites(struct req *, const struct api_key *);
 void	 api_extids(struct req *, const struct api_key *);
 void	 api_usage(struct req *, const struct api_key *);
 void	 api_contract_create(struct req *, const struct api_key *);
+/* A contract as the API shows it (the Contract schema). */
+struct store_contract;
+json_t	*api_contract_json(const struct store_contract *);
 void	 api_contract_patch(struct req *, const struct api_key *);
 /* ?month=YYYY-MM (required): 1 with the year and month, or 0 with the
  * 400 answered. */

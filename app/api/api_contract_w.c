@@ -32,18 +32,6 @@ static const struct field fields[CW__MAX] = {
 	[CW_DEPOSIT] = { "deposit", "Deposit", FT_MONEY, 20, 0, 0, 0, NULL, 0 },
 };
 
-static json_t *
-contract_out(const struct store_contract *c)
-{
-	return json_pack("{s:I, s:I, s:I, s:s, s:o, s:o, s:I, s:I, s:I, s:I}",
-	    "id", (json_int_t)c->id, "occupier_id", (json_int_t)c->occupier_id,
-	    "site_id", (json_int_t)c->site_id, "reference", c->reference,
-	    "start", api_day(c->start), "end", api_day(c->end), "version",
-	    (json_int_t)c->version, "value", (json_int_t)c->value,
-	    "notice_months", (json_int_t)c->notice_months, "deposit",
-	    (json_int_t)c->deposit);
-}
-
 /* A field of body as the form's text: strings as they are, integers
  * (amounts in minor units, months) as digits, null as empty; *s NULL
  * when absent. 0, or -1 for another type. */
@@ -158,7 +146,7 @@ saved_answer(struct txn *t, void *arg, int *status, const char **location,
 	if (s->created)
 		*location = arena_printf(t->a, "/api/v1/contracts/%lld",
 		    (long long)c.id);
-	return contract_out(&c);
+	return api_contract_json(&c);
 }
 
 /* Save in (old NULL: new); answer. */

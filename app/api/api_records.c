@@ -27,8 +27,8 @@ not_found(struct req *r, const char *what)
 
 /* ---- contracts ---- */
 
-static json_t *
-contract_json(const struct store_contract *c)
+json_t *
+api_contract_json(const struct store_contract *c)
 {
 	return json_pack("{s:I, s:I, s:I, s:s, s:o, s:o, s:I, s:I, s:I, s:I}",
 	    "id", (json_int_t)c->id, "occupier_id", (json_int_t)c->occupier_id,
@@ -59,7 +59,7 @@ api_contracts(struct req *r, const struct api_key *k)
 	}
 	items = json_array();
 	for (i = 0; i < n && i < (size_t)limit; i++)
-		json_array_append_new(items, contract_json(&c[i]));
+		json_array_append_new(items, api_contract_json(&c[i]));
 	api_page(r, items, n > (size_t)limit ? c[limit - 1].id : 0);
 }
 
@@ -78,7 +78,7 @@ api_contract(struct req *r, const struct api_key *k)
 		return;
 	}
 	api_etag(r, c.version);
-	api_json(r, 200, contract_json(&c));
+	api_json(r, 200, api_contract_json(&c));
 }
 
 /* ---- phone numbers ---- */
