@@ -112,6 +112,10 @@ void	 api_answer_failed(struct req *, const struct api_answer *);
  * committed meanwhile (its answer sent: the refusal is this retry's view
  * of that change), else 0. */
 int	 api_answer_replayed(struct req *, const struct api_answer *);
+/* The outcome rc of the operation run with a: an error, a commit, or a
+ * refusal a same-key request's commit explains, answered (1); else 0,
+ * the refusal for the caller to answer. */
+int	 api_answer_done(struct req *, const struct api_answer *, int rc);
 /* For api_run: k's Idempotency-Key of POST r: 1 run the route, 0
  * answered (the stored answer again, 400 or 422), -1 store error. */
 int	 api_idem_check(struct req *, struct api_key *k);

@@ -85,10 +85,7 @@ api_case_comment(struct req *r, const struct api_key *k)
 		return;
 	api_ops_ctx(r, k, &c);
 	api_answer_attach(&c, &ans);
-	if ((rc = ops_case_comment(&c, &in, &out)) < 0)
-		api_answer_failed(r, &ans);
-	else if (rc > 0)
-		api_answer_send(r, &ans);
-	else if (!api_answer_replayed(r, &ans))
+	rc = ops_case_comment(&c, &in, &out);
+	if (!api_answer_done(r, &ans, rc))
 		api_refused(r, &out.why);
 }

@@ -166,15 +166,8 @@ save(struct req *r, const struct api_key *k, struct contract_save_in *in,
 		in->locked_arg = &c;
 	}
 	api_answer_attach(&c, &ans);
-	if ((rc = ops_contract_save(&c, in, &out)) < 0) {
-		api_answer_failed(r, &ans);
-		return;
-	}
-	if (rc > 0) {
-		api_answer_send(r, &ans);
-		return;
-	}
-	if (api_answer_replayed(r, &ans))
+	rc = ops_contract_save(&c, in, &out);
+	if (api_answer_done(r, &ans, rc))
 		return;
 	if (out.overlaps != NULL)
 		api_problem(r, 409, "overlap", "The dates overlap another "

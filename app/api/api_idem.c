@@ -150,3 +150,17 @@ api_answer_replayed(struct req *r, const struct api_answer *a)
 {
 	return a->k->idem_key != NULL && replay(r, a->k) > 0;
 }
+
+int
+api_answer_done(struct req *r, const struct api_answer *a, int rc)
+{
+	if (rc < 0) {
+		api_answer_failed(r, a);
+		return 1;
+	}
+	if (rc > 0) {
+		api_answer_send(r, a);
+		return 1;
+	}
+	return api_answer_replayed(r, a);
+}

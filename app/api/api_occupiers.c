@@ -183,15 +183,8 @@ save(struct req *r, const struct api_key *k, int64_t id, int64_t version,
 	in.same_name_ok = same_name_ok;
 	api_ops_ctx(r, k, &c);
 	api_answer_attach(&c, &ans);
-	if ((rc = ops_occupier_save(&c, &in, &out)) < 0) {
-		api_answer_failed(r, &ans);
-		return;
-	}
-	if (rc > 0) {
-		api_answer_send(r, &ans);
-		return;
-	}
-	if (api_answer_replayed(r, &ans))
+	rc = ops_occupier_save(&c, &in, &out);
+	if (api_answer_done(r, &ans, rc))
 		return;
 	if (out.same_name != NULL)
 		api_problem(r, 409, "duplicate-name", "Another occupier has this "

@@ -196,6 +196,20 @@ use_txn(struct txn *t, void *arg)
 	return 1;
 }
 
+/* The signed-in user with two-factor sign-in on: 1, 0 refused with off
+ * (OPS_CONFLICT) when it is off, -1 error. */
+static int
+tfa_user_on(struct ops_ctx *c, struct store_tfa_user *u, struct tfa_out *out,
+    const char *off)
+{
+	memset(out, 0, sizeof(*out));
+	if (store_tfa_user(c->t.a, c->t.operator_id, c->t.user_id, u) <= 0)
+		return -1;
+	if (u->secret == NULL)
+		return ops_refuse(&out->why, OPS_CONFLICT, NULL, off);
+	return 1;
+}
+
 int
 ops_twofactor_signin(struct ops_ctx *c, int64_t session_id,
     const struct tfa_code_in *in, struct tfa_out *out)
@@ -204,14 +218,10 @@ ops_twofactor_signin(struct ops_ctx *c, int64_t session_id,
 	struct use		 s;
 	int			 rc;
 
-	memset(out, 0, sizeof(*out));
 	memset(&s, 0, sizeof(s));
-	if (store_tfa_user(c->t.a, c->t.operator_id, c->t.user_id, &u) <= 0)
-		return -1;
-	if (u.secret == NULL)
-		return ops_refuse(&out->why, OPS_CONFLICT, NULL,
-		    "Two-factor sign-in is off for this account: sign in "
-		    "again.");
+	if ((rc = tfa_user_on(c, &u, out, "Two-factor sign-in is off for this "
+	    "account: sign in again.")) <= 0)
+		return rc;
 	if ((rc = proof(c, &u, in->code, &s.step, s.rhash, &s.recovery)) <= 0)
 		return rc < 0 ? -1 : ops_refuse(&out->why, OPS_INVALID, "code",
 		    WRONG_CODE);
@@ -228,13 +238,10 @@ ops_twofactor_disable(struct ops_ctx *c, const struct tfa_code_in *in,
 	struct use		 s;
 	int			 rc;
 
-	memset(out, 0, sizeof(*out));
 	memset(&s, 0, sizeof(s));
-	if (store_tfa_user(c->t.a, c->t.operator_id, c->t.user_id, &u) <= 0)
-		return -1;
-	if (u.secret == NULL)
-		return ops_refuse(&out->why, OPS_CONFLICT, NULL,
-		    "Two-factor sign-in is already off.");
+	if ((rc = tfa_user_on(c, &u, out, "Two-factor sign-in is already "
+	    "off.")) <= 0)
+		return rc;
 	if (in->code != NULL && *in->code != '\0')
 		rc = proof(c, &u, in->code, &s.step, s.rhash, &s.recovery);
 	else if (in->password != NULL && *in->password != '\0') {
