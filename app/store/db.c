@@ -374,10 +374,27 @@ bind_params(MYSQL_STMT *st, const struct dbp *p, size_t np,
 	return 0;
 }
 
+/*
+ * A deadlock (1213; on Galera also a certification failure or a write set
+ * of another node that aborted this one) rolls the whole transaction back
+ * on the server, and the connection is then outside any transaction: a
+ * statement the page still ran would commit by itself, half a save. So
+ * the transaction is marked broken: its remaining statements and its
+ * COMMIT fail at once, last_errno still 1213, and db_txn runs it again.
+ * (A lock wait timeout, 1205, rolls back only its statement.)
+ */
+static void
+txn_if_rolled_back(void)
+{
+	if (in_txn && last_errno == ER_LOCK_DEADLOCK)
+		txn_broken = 1;
+}
+
 /* Forget a broken connection so the next call reconnects. */
 static void
 drop_if_broken(void)
 {
+	txn_if_rolled_back();
 	if (is_conn_error(last_errno))
 		conn_drop();
 }
@@ -436,6 +453,7 @@ execute(enum stmt id, const struct dbp *p, size_t np)
 			log_warnx("db: %s: %u %s", stmt_names[id], last_errno,
 			    mysql_stmt_error(st));
 fail:
+		txn_if_rolled_back();
 		if (is_conn_error(last_errno) || (!in_txn &&
 		    last_errno == ER_LOCK_WAIT_TIMEOUT && cfg.ndb_hosts > 1)) {
 			/* Outside a transaction, 1205 from one of several
@@ -886,7 +904,9 @@ db_commit(void)
 	unsigned	 e;
 
 	if (txn_broken || conn == NULL) {
-		/* The connection went before COMMIT: rolled back. */
+		/* The connection went before COMMIT, or a deadlock rolled
+		 * the transaction back (txn_if_rolled_back): nothing to
+		 * commit. */
 		in_txn = 0;
 		txn_broken = 0;
 		return -1;

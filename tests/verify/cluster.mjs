@@ -718,6 +718,15 @@ const budgetOk = Date.now() < STOP_AT;
 const faultsWant = FAST ? 3 : 4;	/* fast: node 1 killed, node 3 cut off, host 2 killed */
 // Bounded: at most one failed request per client per fault, none away from a fault.
 const bound = (SAVERS + READERS) * faults.length;
+// Failures without an error page, by what they were (kind, status or error, which fault): in the
+// one-line report, so that a run elsewhere (CI) says what happened.
+const noPageBy = {};
+for (const e of noPage) {
+	const f = ofFault(e);
+	const k = `${e.kind} ${e.status || e.err} ${f ? f.what : 'no fault'}`;
+	noPageBy[k] = (noPageBy[k] || 0) + 1;
+}
+const noPageFig = Object.entries(noPageBy).map(([k, v]) => `${v}× ${k}`).join(', ');
 const pass = fails.length === 0 && faults.length === faultsWant && unexplained.length === 0 && noPage.length === 0 &&
 	failed.length <= bound &&
 	missing === 0 && partial === 0 && versionOff === 0 && saidNothing === 0 && fAcks > 0 && counterBad === 0 &&
@@ -736,6 +745,7 @@ report('cluster', `${NODES} Galera nodes + ${HOSTS} app hosts (${env.MODE}); ses
 	`${faults.some((f) => f.offMs !== undefined) ? `, cut-off node non-primary after ${fig(faults.filter((f) => f.offMs !== undefined).map((f) => f.offMs))} ms` : ''}; ` +
 	`${n(fSaves)} saves, ${n(fAcks)} acknowledged, ${missing} missing on any node, ${partial} partial; ` +
 	`${failed.length} failed requests (≤ ${bound}: one per client per fault; ${failed.length - noPage.length} with the 503/502 page, ${unexplained.length} away from a fault, ` +
-	`${maybe} "may have been saved", ${saidNothing} "nothing saved" yet saved); counters in step after ${counterChecks - counterBad}/${counterChecks} checks; ` +
+	`${maybe} "may have been saved", ${saidNothing} "nothing saved" yet saved` +
+	`${noPage.length ? `; without an error page: ${noPageFig}` : ''}); counters in step after ${counterChecks - counterBad}/${counterChecks} checks; ` +
 	`${failovers} node failovers, ${retries} deadlock retries; ${ev0.sanitizer} sanitizer reports, ${ev0.crashed} crashes ` +
-	`(${((Date.now() - T0) / 1000).toFixed(0)} s)`, pass);
+	`(${((Date.now() - T0) / 1000).toFixed(0)} s)${fails.length ? `; ${fails.join('; ')}` : ''}`, pass);
