@@ -381,8 +381,15 @@ CREATE TABLE `infra_in_use` (
   `public_ips` int(11) NOT NULL DEFAULT 0 COMMENT 'public IPs held and active',
   `wifi_devices` int(11) NOT NULL DEFAULT 0 COMMENT 'Wi-Fi devices active',
   `wifi_accounts` int(11) NOT NULL DEFAULT 0 COMMENT 'Wi-Fi accounts active',
+  `alloc_switch_ports` int(11) NOT NULL DEFAULT 0 COMMENT 'switch ports its services allocate (entitlement x QTY, not ended)',
+  `alloc_phone_ext` int(11) NOT NULL DEFAULT 0 COMMENT 'telephony extensions its services allocate',
+  `alloc_public_ips` int(11) NOT NULL DEFAULT 0 COMMENT 'public IPs its services allocate',
+  `alloc_wifi_devices` int(11) NOT NULL DEFAULT 0 COMMENT 'Wi-Fi devices its services allocate',
+  `alloc_wifi_accounts` int(11) NOT NULL DEFAULT 0 COMMENT 'Wi-Fi accounts its services allocate',
+  `over_alloc` tinyint(4) GENERATED ALWAYS AS (`switch_ports` > `alloc_switch_ports` or `phone_ext` > `alloc_phone_ext` or `public_ips` > `alloc_public_ips` or `wifi_devices` > `alloc_wifi_devices` or `wifi_accounts` > `alloc_wifi_accounts`) STORED COMMENT '1: more in use than allocated, of some kind',
   PRIMARY KEY (`operator_id`,`occupier_id`,`site_id`),
   KEY `infra_in_use_occupier` (`occupier_id`),
+  KEY `infra_over` (`operator_id`,`over_alloc`),
   CONSTRAINT `fk_infra_in_use_occupier` FOREIGN KEY (`occupier_id`) REFERENCES `occupier` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='infrastructure in use per occupier and site, kept by triggers'
 ;
@@ -1310,8 +1317,15 @@ INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
 
 CREATE TRIGGER infra_version_update AFTER UPDATE ON infra_in_use FOR EACH ROW
 INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
-	VALUES (NEW.operator_id, NEW.occupier_id, NEW.site_id),
-	(OLD.operator_id, OLD.occupier_id, OLD.site_id)
+	SELECT NEW.operator_id, NEW.occupier_id, NEW.site_id FROM DUAL
+	WHERE NOT (NEW.switch_ports = OLD.switch_ports AND NEW.phone_ext = OLD.phone_ext
+		AND NEW.public_ips = OLD.public_ips AND NEW.wifi_devices = OLD.wifi_devices
+		AND NEW.wifi_accounts = OLD.wifi_accounts AND NEW.operator_id = OLD.operator_id
+		AND NEW.occupier_id = OLD.occupier_id AND NEW.site_id = OLD.site_id)
+	UNION ALL
+	SELECT OLD.operator_id, OLD.occupier_id, OLD.site_id FROM DUAL
+	WHERE NOT (NEW.operator_id = OLD.operator_id AND NEW.occupier_id = OLD.occupier_id
+		AND NEW.site_id = OLD.site_id)
 	ON DUPLICATE KEY UPDATE version = version + 1;
 
 CREATE TRIGGER invoice_issued_frozen BEFORE UPDATE ON invoice FOR EACH ROW
@@ -1339,6 +1353,62 @@ SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'invoice lines never change: remove a
 
 CREATE TRIGGER invoice_line_kept BEFORE DELETE ON invoice_line FOR EACH ROW
 IF (SELECT status FROM invoice WHERE id = OLD.invoice_id) = 'issued' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'lines of an issued invoice are never removed'; END IF;
+
+CREATE TRIGGER occsvc_alloc_delete AFTER DELETE ON occupier_service FOR EACH ROW
+UPDATE infra_in_use i JOIN service v ON v.id = OLD.service_id
+	SET i.alloc_switch_ports = i.alloc_switch_ports - CAST(v.ent_switch_ports * OLD.qty AS SIGNED),
+		i.alloc_phone_ext = i.alloc_phone_ext - CAST(v.ent_phone_ext * OLD.qty AS SIGNED),
+		i.alloc_public_ips = i.alloc_public_ips - CAST(v.ent_public_ip * OLD.qty AS SIGNED),
+		i.alloc_wifi_devices = i.alloc_wifi_devices - CAST(v.ent_wifi_devices * OLD.qty AS SIGNED),
+		i.alloc_wifi_accounts = i.alloc_wifi_accounts - CAST(v.ent_wifi_accounts * OLD.qty AS SIGNED)
+	WHERE i.operator_id = OLD.operator_id AND i.occupier_id = OLD.occupier_id
+	AND i.site_id = OLD.site_id AND OLD.ended_at IS NULL
+	AND v.ent_switch_ports + v.ent_phone_ext + v.ent_public_ip + v.ent_wifi_devices + v.ent_wifi_accounts > 0;
+
+CREATE TRIGGER occsvc_alloc_insert AFTER INSERT ON occupier_service FOR EACH ROW
+INSERT INTO infra_in_use (operator_id, occupier_id, site_id, alloc_switch_ports,
+		alloc_phone_ext, alloc_public_ips, alloc_wifi_devices, alloc_wifi_accounts)
+	SELECT NEW.operator_id, NEW.occupier_id, NEW.site_id, v.ent_switch_ports * NEW.qty,
+		v.ent_phone_ext * NEW.qty, v.ent_public_ip * NEW.qty,
+		v.ent_wifi_devices * NEW.qty, v.ent_wifi_accounts * NEW.qty
+	FROM service v WHERE v.id = NEW.service_id AND NEW.ended_at IS NULL AND NEW.qty > 0
+	AND v.ent_switch_ports + v.ent_phone_ext + v.ent_public_ip + v.ent_wifi_devices + v.ent_wifi_accounts > 0
+	ON DUPLICATE KEY UPDATE alloc_switch_ports = alloc_switch_ports + VALUES(alloc_switch_ports),
+		alloc_phone_ext = alloc_phone_ext + VALUES(alloc_phone_ext),
+		alloc_public_ips = alloc_public_ips + VALUES(alloc_public_ips),
+		alloc_wifi_devices = alloc_wifi_devices + VALUES(alloc_wifi_devices),
+		alloc_wifi_accounts = alloc_wifi_accounts + VALUES(alloc_wifi_accounts);
+
+CREATE TRIGGER occsvc_alloc_update_new AFTER UPDATE ON occupier_service FOR EACH ROW
+INSERT INTO infra_in_use (operator_id, occupier_id, site_id, alloc_switch_ports,
+		alloc_phone_ext, alloc_public_ips, alloc_wifi_devices, alloc_wifi_accounts)
+	SELECT NEW.operator_id, NEW.occupier_id, NEW.site_id, v.ent_switch_ports * NEW.qty,
+		v.ent_phone_ext * NEW.qty, v.ent_public_ip * NEW.qty,
+		v.ent_wifi_devices * NEW.qty, v.ent_wifi_accounts * NEW.qty
+	FROM service v WHERE v.id = NEW.service_id AND NEW.ended_at IS NULL AND NEW.qty > 0
+	AND v.ent_switch_ports + v.ent_phone_ext + v.ent_public_ip + v.ent_wifi_devices + v.ent_wifi_accounts > 0
+	AND NOT (OLD.ended_at IS NULL AND NEW.qty = OLD.qty AND NEW.service_id = OLD.service_id
+		AND NEW.operator_id = OLD.operator_id AND NEW.occupier_id = OLD.occupier_id
+		AND NEW.site_id = OLD.site_id)
+	ON DUPLICATE KEY UPDATE alloc_switch_ports = alloc_switch_ports + VALUES(alloc_switch_ports),
+		alloc_phone_ext = alloc_phone_ext + VALUES(alloc_phone_ext),
+		alloc_public_ips = alloc_public_ips + VALUES(alloc_public_ips),
+		alloc_wifi_devices = alloc_wifi_devices + VALUES(alloc_wifi_devices),
+		alloc_wifi_accounts = alloc_wifi_accounts + VALUES(alloc_wifi_accounts);
+
+CREATE TRIGGER occsvc_alloc_update_old AFTER UPDATE ON occupier_service FOR EACH ROW
+UPDATE infra_in_use i JOIN service v ON v.id = OLD.service_id
+	SET i.alloc_switch_ports = i.alloc_switch_ports - CAST(v.ent_switch_ports * OLD.qty AS SIGNED),
+		i.alloc_phone_ext = i.alloc_phone_ext - CAST(v.ent_phone_ext * OLD.qty AS SIGNED),
+		i.alloc_public_ips = i.alloc_public_ips - CAST(v.ent_public_ip * OLD.qty AS SIGNED),
+		i.alloc_wifi_devices = i.alloc_wifi_devices - CAST(v.ent_wifi_devices * OLD.qty AS SIGNED),
+		i.alloc_wifi_accounts = i.alloc_wifi_accounts - CAST(v.ent_wifi_accounts * OLD.qty AS SIGNED)
+	WHERE i.operator_id = OLD.operator_id AND i.occupier_id = OLD.occupier_id
+	AND i.site_id = OLD.site_id AND OLD.ended_at IS NULL
+	AND v.ent_switch_ports + v.ent_phone_ext + v.ent_public_ip + v.ent_wifi_devices + v.ent_wifi_accounts > 0
+	AND NOT (NEW.ended_at IS NULL AND NEW.qty = OLD.qty AND NEW.service_id = OLD.service_id
+		AND NEW.operator_id = OLD.operator_id AND NEW.occupier_id = OLD.occupier_id
+		AND NEW.site_id = OLD.site_id);
 
 CREATE TRIGGER occsvc_version_delete AFTER DELETE ON occupier_service FOR EACH ROW
 INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
@@ -1464,6 +1534,27 @@ UPDATE infra_in_use SET public_ips = public_ips - 1
 	WHERE operator_id = OLD.operator_id AND occupier_id = OLD.occupier_id AND site_id = OLD.site_id
 	AND OLD.occupier_id IS NOT NULL AND OLD.state = 'active'
 	AND NOT (NEW.occupier_id IS NOT NULL AND NEW.state = 'active' AND NEW.operator_id = OLD.operator_id AND NEW.occupier_id <=> OLD.occupier_id AND NEW.site_id = OLD.site_id);
+
+CREATE TRIGGER service_alloc_update AFTER UPDATE ON service FOR EACH ROW
+INSERT INTO infra_in_use (operator_id, occupier_id, site_id, alloc_switch_ports,
+		alloc_phone_ext, alloc_public_ips, alloc_wifi_devices, alloc_wifi_accounts)
+	SELECT os.operator_id, os.occupier_id, os.site_id,
+		(CAST(NEW.ent_switch_ports AS SIGNED) - CAST(OLD.ent_switch_ports AS SIGNED)) * SUM(os.qty),
+		(CAST(NEW.ent_phone_ext AS SIGNED) - CAST(OLD.ent_phone_ext AS SIGNED)) * SUM(os.qty),
+		(CAST(NEW.ent_public_ip AS SIGNED) - CAST(OLD.ent_public_ip AS SIGNED)) * SUM(os.qty),
+		(CAST(NEW.ent_wifi_devices AS SIGNED) - CAST(OLD.ent_wifi_devices AS SIGNED)) * SUM(os.qty),
+		(CAST(NEW.ent_wifi_accounts AS SIGNED) - CAST(OLD.ent_wifi_accounts AS SIGNED)) * SUM(os.qty)
+	FROM occupier_service os
+	WHERE os.service_id = NEW.id AND os.ended_at IS NULL
+	AND NOT (NEW.ent_switch_ports = OLD.ent_switch_ports AND NEW.ent_phone_ext = OLD.ent_phone_ext
+		AND NEW.ent_public_ip = OLD.ent_public_ip AND NEW.ent_wifi_devices = OLD.ent_wifi_devices
+		AND NEW.ent_wifi_accounts = OLD.ent_wifi_accounts)
+	GROUP BY os.operator_id, os.occupier_id, os.site_id
+	ON DUPLICATE KEY UPDATE alloc_switch_ports = alloc_switch_ports + VALUES(alloc_switch_ports),
+		alloc_phone_ext = alloc_phone_ext + VALUES(alloc_phone_ext),
+		alloc_public_ips = alloc_public_ips + VALUES(alloc_public_ips),
+		alloc_wifi_devices = alloc_wifi_devices + VALUES(alloc_wifi_devices),
+		alloc_wifi_accounts = alloc_wifi_accounts + VALUES(alloc_wifi_accounts);
 
 CREATE TRIGGER service_catalog_delete AFTER DELETE ON service FOR EACH ROW
 INSERT INTO catalog_version (operator_id) VALUES (OLD.operator_id)

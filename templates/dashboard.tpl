@@ -29,6 +29,7 @@
 </section>
 <section class="card" aria-labelledby="dash-over">
 <h2 id="dash-over">Over an allocation</h2>
+<p class="figure" data-figure="over"><strong>{{OVER_COUNT}}</strong> {{OVER_NOUN}}</p>
 {{#OVER_EMPTY}}<p class="empty-note">Every occupier uses no more infrastructure than its services allocate.</p>{{/OVER_EMPTY}}
 <ul class="dash-list" data-block="over">
 {{#OVER}}<li><a href="/occupiers/{{OCC_ID}}/sites/{{SITE_ID}}/services">{{OCCUPIER}}</a> at {{SITE}}: <span class="warn">{{FRACTIONS}}</span></li>

@@ -149,10 +149,19 @@ fill_over(struct req *r, struct tpl_dict *d)
 {
 	struct store_dash_list	 l;
 	struct tpl_dict		*row;
+	int64_t			 count;
 	size_t			 i;
 
-	if (store_dash_over(r->a, r->user.operator_id, LIST_SHOWN, &l) < 0)
+	if (store_dash_over(r->a, r->user.operator_id, LIST_SHOWN, &count,
+	    &l) < 0)
 		return -1;
+	if (count > DASH_OVER_COUNTED)
+		page_setf(d, TN_OVER_COUNT, "more than %d", DASH_OVER_COUNTED);
+	else
+		tpl_set_int(d, TN_OVER_COUNT, count);
+	tpl_set(d, TN_OVER_NOUN, count == 1 ? "occupier at a site uses more "
+	    "than its services allocate" : "occupiers at a site use more than "
+	    "their services allocate");
 	if (l.n == 0)
 		tpl_show(d, TN_OVER_EMPTY);
 	for (i = 0; i < l.n; i++) {

@@ -157,12 +157,25 @@ fill_over(const struct dbrow *r, struct store_dash_item *it)
 }
 
 int
-store_dash_over(struct arena *a, int64_t op, int64_t limit,
+store_dash_over(struct arena *a, int64_t op, int64_t limit, int64_t *count,
     struct store_dash_list *l)
 {
+	struct dbp	 pc[] = { DBP_I(op), DBP_I(DASH_OVER_COUNTED + 1) };
 	struct dbp	 p[] = { DBP_I(op), DBP_I(limit) };
 
-	return dash_query(a, STMT_DASH_OVER, p, NPARAMS(p), l, fill_over);
+	if (dash_count(a, STMT_DASH_OVER_COUNT, pc, NPARAMS(pc), count,
+	    NULL) < 0)
+		return -1;
+	if (*count == 0) {
+		l->v = NULL;
+		l->n = 0;
+		return 0;
+	}
+	/* Few flagged rows: read them all and sort them by name. Many: walk
+	 * the occupiers by name and stop at the limit, which takes about
+	 * limit x occupiers / flagged rows steps (here at most 20 x limit). */
+	return dash_query(a, *count > DASH_OVER_COUNTED ? STMT_DASH_OVER_DENSE :
+	    STMT_DASH_OVER, p, NPARAMS(p), l, fill_over);
 }
 
 /* The 12 months' charges by site from the kept totals of each month

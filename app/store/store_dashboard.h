@@ -52,10 +52,13 @@ int	 store_dash_contracts(struct arena *, int64_t op, int32_t from,
  * the soonest limit. */
 int	 store_dash_pending(struct arena *, int64_t op, int32_t today,
 	    int64_t limit, int64_t *count, struct store_dash_list *);
-/* Occupiers over an allocation at a site: n[2t] in use and n[2t+1]
- * allocated of each kind t of enum infra (domain/rules.h). */
+/* Occupiers over an allocation at a site: how many (occupier, site)
+ * pairs, counted up to DASH_OVER_COUNTED + 1 (more: "more than
+ * DASH_OVER_COUNTED"), and the first limit by occupier name: n[2t] in use
+ * and n[2t+1] allocated of each kind t of enum infra (domain/rules.h). */
+#define DASH_OVER_COUNTED	1000
 int	 store_dash_over(struct arena *, int64_t op, int64_t limit,
-	    struct store_dash_list *);
+	    int64_t *count, struct store_dash_list *);
 /* The charges of the 12 months from first (a first of a month) by site:
  * n[0] month index 0..11, n[1] amount (minor units). */
 int	 store_dash_charges(struct arena *, int64_t op, int32_t first,

@@ -3,10 +3,20 @@
 // own (node:test, TAP).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dbValue, infraCounterDrift } from './lib.mjs';
+import { dbValue, infraAllocDrift, infraCounterDrift } from './lib.mjs';
 
 test('after all the other HTTP tests, every infrastructure counter equals a count of the rows', () => {
 	const n = Number(dbValue('SELECT COUNT(*) FROM infra_in_use WHERE switch_ports + phone_ext + public_ips + wifi_devices + wifi_accounts > 0'));
 	assert.ok(n > 0, 'some occupier uses some infrastructure');
 	assert.deepEqual(infraCounterDrift(), []);
+});
+
+test('after all the other HTTP tests, every kept allocation equals entitlement x QTY of the services not ended', () => {
+	const n = Number(dbValue('SELECT COUNT(*) FROM infra_in_use WHERE alloc_switch_ports + alloc_phone_ext + alloc_public_ips + alloc_wifi_devices + alloc_wifi_accounts > 0'));
+	assert.ok(n > 0, 'some occupier has some allocation');
+	assert.deepEqual(infraAllocDrift(), []);
+	// The over flag is what the two sets of counters say.
+	assert.equal(Number(dbValue(`SELECT COUNT(*) FROM infra_in_use WHERE over_alloc <> (switch_ports > alloc_switch_ports
+		OR phone_ext > alloc_phone_ext OR public_ips > alloc_public_ips OR wifi_devices > alloc_wifi_devices
+		OR wifi_accounts > alloc_wifi_accounts)`)), 0);
 });

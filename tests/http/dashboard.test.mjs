@@ -156,6 +156,20 @@ test('services awaiting activation: the count and the soonest start first', asyn
 test('occupiers over an allocation: in use beyond what the services allocate, as X/Y fractions', async () => {
 	let html = await dashboard();
 	assert.ok(!block(html, 'over').some((li) => li.includes(NAME)), 'nothing in use yet');
+	/* The figure against a count of what the services allocate, from the rows. */
+	const overCount = () => Number(dbValue(`SELECT COUNT(*) FROM (SELECT i.occupier_id, i.site_id FROM infra_in_use i
+		LEFT JOIN (occupier_service os JOIN service v ON v.id = os.service_id) ON os.operator_id = i.operator_id
+		AND os.occupier_id = i.occupier_id AND os.site_id = i.site_id AND os.ended_at IS NULL
+		WHERE i.operator_id = ${NW} GROUP BY i.occupier_id, i.site_id
+		HAVING MAX(i.switch_ports) > COALESCE(SUM(v.ent_switch_ports * os.qty), 0)
+		OR MAX(i.phone_ext) > COALESCE(SUM(v.ent_phone_ext * os.qty), 0)
+		OR MAX(i.public_ips) > COALESCE(SUM(v.ent_public_ip * os.qty), 0)
+		OR MAX(i.wifi_devices) > COALESCE(SUM(v.ent_wifi_devices * os.qty), 0)
+		OR MAX(i.wifi_accounts) > COALESCE(SUM(v.ent_wifi_accounts * os.qty), 0)) t`));
+	const noun = (n) => (n === 1 ? 'occupier at a site uses more than its services allocate' :
+		'occupiers at a site use more than their services allocate');
+	const over0 = overCount();
+	assert.equal(figure(html, 'over'), `${over0} ${noun(over0)}`);
 	db(`INSERT INTO floor_port (operator_id, site_id, floor_id, label, switch_name, switch_port, role, occupier_id, state)
 		VALUES (${NW}, ${cw}, ${floor}, ${q(PORT)}, ${q(`dash-sw-${R}`)}, 1, 'occupier_lan', ${occ}, 'active')`);
 	db(`INSERT INTO phone_number (operator_id, site_id, number, state, occupier_id, activated_at)
@@ -165,6 +179,11 @@ test('occupiers over an allocation: in use beyond what the services allocate, as
 	assert.equal(mine.length, 1, 'listed once, at Canary Wharf');
 	assert.equal(text(mine[0]), `${NAME} at Canary Wharf: Switch ports 1/0, Telephony extensions 1/0`);
 	assert.match(mine[0], new RegExp(`href="/occupiers/${occ}/sites/${cw}/services"`));
+	assert.equal(overCount(), over0 + 1, 'one more over, by the rows');
+	assert.equal(figure(html, 'over'), `${over0 + 1} ${noun(over0 + 1)}`);
+	// The list is in occupier name order, as many as fit.
+	const names = block(html, 'over').map((li) => text(/<a [^>]*>([\s\S]*?)<\/a>/.exec(li)[1]));
+	assert.deepEqual(names, [...names].sort((x, y) => x.localeCompare(y, 'en', { sensitivity: 'base' })));
 	assert.doesNotMatch(await dashboard(eastwind), new RegExp(NAME));
 });
 

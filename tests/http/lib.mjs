@@ -527,6 +527,21 @@ export function redirectNames(r) {
  * Rows: [operator, occupier, site, ports, numbers, IPs, Wi-Fi devices,
  * Wi-Fi accounts] as counted minus as kept; none when they agree.
  */
+/* (operator, occupier, site, ...differences) where the kept allocations of
+ * infra_in_use (sql/104) differ from entitlement x QTY of the services not
+ * ended; [] when every one is exact. */
+export function infraAllocDrift() {
+	return db(`SELECT operator_id, occupier_id, site_id, SUM(p), SUM(n), SUM(i), SUM(d), SUM(a) FROM (
+		SELECT os.operator_id, os.occupier_id, os.site_id, CAST(v.ent_switch_ports * os.qty AS SIGNED) p,
+			CAST(v.ent_phone_ext * os.qty AS SIGNED) n, CAST(v.ent_public_ip * os.qty AS SIGNED) i,
+			CAST(v.ent_wifi_devices * os.qty AS SIGNED) d, CAST(v.ent_wifi_accounts * os.qty AS SIGNED) a
+		FROM occupier_service os JOIN service v ON v.id = os.service_id WHERE os.ended_at IS NULL
+		UNION ALL SELECT operator_id, occupier_id, site_id, -alloc_switch_ports, -alloc_phone_ext,
+			-alloc_public_ips, -alloc_wifi_devices, -alloc_wifi_accounts FROM infra_in_use
+	) t GROUP BY operator_id, occupier_id, site_id
+	HAVING SUM(p) <> 0 OR SUM(n) <> 0 OR SUM(i) <> 0 OR SUM(d) <> 0 OR SUM(a) <> 0`);
+}
+
 export function infraCounterDrift() {
 	return db(`SELECT operator_id, occupier_id, site_id, SUM(p), SUM(n), SUM(i), SUM(d), SUM(a) FROM (
 		SELECT operator_id, occupier_id, site_id, 1 p, 0 n, 0 i, 0 d, 0 a
