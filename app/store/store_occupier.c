@@ -285,52 +285,34 @@ static struct occlist_entry {
 } occlist_cache[OCCLIST_CACHE];
 static size_t	occlist_next;
 
-/* Fill e (its arena e->a reset by the caller) from one scan of the index,
- * read as the server sends it (db_stream): only the first row of every
- * page is kept, so building the index of 20 000 occupiers allocates for
- * 800 rows, not for 20 000. */
+/* Fill e (its arena e->a reset by the caller) from one scan of the index. */
 static int
 occlist_scan(struct arena *a, struct occlist_entry *e, int64_t op,
     int64_t version, const char *pattern, int64_t per_page)
 {
 	struct dbp		 p[] = { DBP_I(op), DBP_S(pattern),
 	    DBP_S(pattern) };
-	const struct dbrow	*row;
-	size_t			 cap = 0, nrows = 0;
-	int			 rc;
+	struct dbres		 res;
+	size_t			 k;
 
-	(void)a;
+	if (db_query(a, STMT_OCCUPIER_KEYS, p, NPARAMS(p), &res) < 0)
+		return -1;
 	e->op = op;
 	e->version = version;
 	e->per_page = per_page;
 	e->pattern = arena_strdup(e->a, pattern);
-	e->npages = 0;
-	e->first_name = NULL;
-	e->first_id = NULL;
-	if (db_stream_open(STMT_OCCUPIER_KEYS, p, NPARAMS(p)) < 0)
-		return -1;
-	while ((rc = db_stream_next(&row)) == 1) {
-		if (nrows++ % (size_t)per_page != 0)
-			continue;
-		if (e->npages == cap) {
-			size_t	 nc = cap ? cap * 2 : 64;
+	e->total = (int64_t)res.nrows;
+	e->npages = (res.nrows + (size_t)per_page - 1) / (size_t)per_page;
+	e->first_name = arena_calloc(e->a, e->npages ? e->npages : 1,
+	    sizeof(*e->first_name));
+	e->first_id = arena_calloc(e->a, e->npages ? e->npages : 1,
+	    sizeof(*e->first_id));
+	for (k = 0; k < e->npages; k++) {
+		const struct dbrow *row = &res.rows[k * (size_t)per_page];
 
-			e->first_name = arena_realloc(e->a, e->first_name,
-			    cap * sizeof(*e->first_name),
-			    nc * sizeof(*e->first_name));
-			e->first_id = arena_realloc(e->a, e->first_id,
-			    cap * sizeof(*e->first_id),
-			    nc * sizeof(*e->first_id));
-			cap = nc;
-		}
-		e->first_id[e->npages] = dbrow_int(row, 0);
-		e->first_name[e->npages++] = arena_strdup(e->a,
-		    dbrow_str(row, 1));
+		e->first_id[k] = dbrow_int(row, 0);
+		e->first_name[k] = arena_strdup(e->a, dbrow_str(row, 1));
 	}
-	db_stream_close();
-	if (rc < 0)
-		return -1;
-	e->total = (int64_t)nrows;
 	return 1;
 }
 
