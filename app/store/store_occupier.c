@@ -295,7 +295,9 @@ occlist_scan(struct arena *a, struct occlist_entry *e, int64_t op,
 	struct dbres		 res;
 	size_t			 k;
 
-	if (db_query(a, STMT_OCCUPIER_KEYS, p, NPARAMS(p), &res) < 0)
+	if (db_query(a, strcmp(pattern, "%%") == 0 ? STMT_OCCUPIER_KEYS_ALL :
+	    STMT_OCCUPIER_KEYS, p, strcmp(pattern, "%%") == 0 ? 1 : NPARAMS(p),
+	    &res) < 0)
 		return -1;
 	e->op = op;
 	e->version = version;
