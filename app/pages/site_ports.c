@@ -325,16 +325,14 @@ render(struct req *r, const struct screen *sc, const struct ops_result *why)
 {
 	const struct ports_change_in	*in = sc->in;
 	const struct store_port		*ep = NULL;
-	struct store_occupier		*any;
 	struct tpl_dict			*d;
 	struct site_floors		 sf;
 	struct pick			 pk = occ_pick(sc->s->id, 0);
-	size_t				 nany;
-	int				 rc;
+	int				 rc, any;
 
 	if ((rc = ports_page_read(r, (struct screen *)sc, &sf, &ep)) <= 0 ||
-	    store_occupier_pick(r->a, r->user.operator_id, sc->s->id, "", 1,
-	    &any, &nany) < 0) {
+	    (any = store_site_has_contract(r->a, r->user.operator_id,
+	    sc->s->id)) < 0) {
 		if (rc == 0)
 			http_error(r, 404);
 		else
@@ -354,7 +352,7 @@ render(struct req *r, const struct screen *sc, const struct ops_result *why)
 	in = in != NULL && in->op != PORT_OP_EDIT ? in : NULL;
 	pick_fill(r, d, TN_B_PICK, &pk, in ? sc->occ_text : "", 0);
 	fill_select_role(d, TN_ROLE_OPT, in ? in->role : PORT_ROLE__MAX);
-	if (nany == 0)
+	if (!any)
 		tpl_show(d, TN_NO_OCCUPIERS);
 	if (ep != NULL)
 		fill_edit(r, d, sc, ep);

@@ -327,16 +327,14 @@ static int
 fill_head(struct req *r, struct tpl_dict *d, const struct store_site *s,
     const struct post *post)
 {
-	struct store_occupier	*any;
 	struct tpl_dict		*opt;
 	int64_t			 counts[PHONE__MAX], total;
-	size_t			 nany;
 	struct pick		 pk = to_pick(r, s->id, 0);
-	int			 k;
+	int			 k, any;
 
 	if (store_phone_counts(r->a, r->user.operator_id, s->id, r->today,
-	    counts, &total) < 0 || store_occupier_pick(r->a,
-	    r->user.operator_id, s->id, "", 1, &any, &nany) < 0)
+	    counts, &total) < 0 || (any = store_site_has_contract(r->a,
+	    r->user.operator_id, s->id)) < 0)
 		return -1;
 	tpl_set_int(d, TN_SITE_ID, s->id);
 	tpl_set(d, TN_SITE_NAME, s->name);
@@ -347,7 +345,7 @@ fill_head(struct req *r, struct tpl_dict *d, const struct store_site *s,
 		tpl_set(opt, TN_LABEL, count_words[k]);
 		tpl_set(opt, TN_KEY, phone_state_keys[k]);
 	}
-	if (nany == 0)
+	if (!any)
 		tpl_show(d, TN_NO_CONTRACTS);
 	pick_fill(r, d, TN_TO_PICK, &pk, post != NULL && post->bulk ?
 	    post->to_text : "", 0);

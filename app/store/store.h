@@ -291,6 +291,9 @@ int	 store_site_list_in_use(struct arena *, int64_t op,
 	    struct store_site **, size_t *);
 int	 store_site_get(struct arena *, int64_t op, int64_t id,
 	    struct store_site *);
+/* 1 when some occupier holds a contract at the site (ended or not), 0
+ * none, -1 error: one seek of the (site_id, occupier_id) index. */
+int	 store_site_has_contract(struct arena *, int64_t op, int64_t site);
 int	 store_floor_list(struct arena *, int64_t op, int64_t site,
 	    struct store_floor **, size_t *);
 int	 store_port_list_site(struct arena *, int64_t op, int64_t site,

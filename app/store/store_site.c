@@ -56,6 +56,19 @@ store_site_list_in_use(struct arena *a, int64_t op, struct store_site **out,
 }
 
 int
+store_site_has_contract(struct arena *a, int64_t op, int64_t site)
+{
+	struct dbp	 p[] = { DBP_I(site), DBP_I(op) };
+	struct dbres	 res;
+	int		 rc;
+
+	if ((rc = db_query(a, STMT_SITE_HAS_CONTRACT, p, NPARAMS(p),
+	    &res)) <= 0)
+		return rc;
+	return dbrow_int(&res.rows[0], 0) != 0;
+}
+
+int
 store_site_get(struct arena *a, int64_t op, int64_t id, struct store_site *s)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
