@@ -888,6 +888,16 @@ CREATE TABLE `site_names` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='version of each operator''s list of sites'
 ;
 
+CREATE TABLE `site_occupiers` (
+  `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
+  `site_id` bigint(20) unsigned NOT NULL COMMENT 'site',
+  `occupiers` int(11) NOT NULL DEFAULT 0 COMMENT 'distinct occupiers with a contract at the site',
+  PRIMARY KEY (`site_id`),
+  KEY `site_occupiers_operator` (`operator_id`),
+  CONSTRAINT `fk_site_occupiers_site` FOREIGN KEY (`site_id`) REFERENCES `site` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='occupiers per site, kept by triggers on contract'
+;
+
 CREATE TABLE `space` (
   `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT COMMENT 'space id',
   `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
@@ -1232,6 +1242,34 @@ DELETE FROM charge_month_total WHERE operator_id IN (OLD.operator_id, NEW.operat
 		AND OLD.occupier_id = NEW.occupier_id AND OLD.site_id = NEW.site_id,
 		LEAST(COALESCE(OLD.to_day, '9999-12-01'), COALESCE(NEW.to_day, '9999-12-01')),
 		LEAST(OLD.from_day, NEW.from_day)), '%Y-%m-01');
+
+CREATE TRIGGER contract_site_occupiers_delete AFTER DELETE ON contract FOR EACH ROW
+UPDATE site_occupiers SET occupiers = occupiers - 1
+	WHERE site_id = OLD.site_id
+	AND NOT EXISTS (SELECT 1 FROM contract c WHERE c.site_id = OLD.site_id
+		AND c.occupier_id = OLD.occupier_id);
+
+CREATE TRIGGER contract_site_occupiers_insert AFTER INSERT ON contract FOR EACH ROW
+INSERT INTO site_occupiers (operator_id, site_id, occupiers)
+	SELECT NEW.operator_id, NEW.site_id, 1 FROM DUAL
+	WHERE NOT EXISTS (SELECT 1 FROM contract c WHERE c.site_id = NEW.site_id
+		AND c.occupier_id = NEW.occupier_id AND c.id <> NEW.id)
+	ON DUPLICATE KEY UPDATE occupiers = occupiers + 1;
+
+CREATE TRIGGER contract_site_occupiers_update_new AFTER UPDATE ON contract FOR EACH ROW
+INSERT INTO site_occupiers (operator_id, site_id, occupiers)
+	SELECT NEW.operator_id, NEW.site_id, 1 FROM DUAL
+	WHERE NOT (NEW.site_id = OLD.site_id AND NEW.occupier_id = OLD.occupier_id)
+	AND NOT EXISTS (SELECT 1 FROM contract c WHERE c.site_id = NEW.site_id
+		AND c.occupier_id = NEW.occupier_id AND c.id <> NEW.id)
+	ON DUPLICATE KEY UPDATE occupiers = occupiers + 1;
+
+CREATE TRIGGER contract_site_occupiers_update_old AFTER UPDATE ON contract FOR EACH ROW
+UPDATE site_occupiers SET occupiers = occupiers - 1
+	WHERE site_id = OLD.site_id
+	AND NOT (NEW.site_id = OLD.site_id AND NEW.occupier_id = OLD.occupier_id)
+	AND NOT EXISTS (SELECT 1 FROM contract c WHERE c.site_id = OLD.site_id
+		AND c.occupier_id = OLD.occupier_id);
 
 CREATE TRIGGER contract_version_delete AFTER DELETE ON contract FOR EACH ROW
 UPDATE occupier_site_version SET version = version + 1

@@ -3,7 +3,7 @@
 // own (node:test, TAP).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dbValue, infraAllocDrift, infraCounterDrift } from './lib.mjs';
+import { db, dbValue, infraAllocDrift, infraCounterDrift } from './lib.mjs';
 
 test('after all the other HTTP tests, every infrastructure counter equals a count of the rows', () => {
 	const n = Number(dbValue('SELECT COUNT(*) FROM infra_in_use WHERE switch_ports + phone_ext + public_ips + wifi_devices + wifi_accounts > 0'));
@@ -19,4 +19,10 @@ test('after all the other HTTP tests, every kept allocation equals entitlement x
 	assert.equal(Number(dbValue(`SELECT COUNT(*) FROM infra_in_use WHERE over_alloc <> (switch_ports > alloc_switch_ports
 		OR phone_ext > alloc_phone_ext OR public_ips > alloc_public_ips OR wifi_devices > alloc_wifi_devices
 		OR wifi_accounts > alloc_wifi_accounts)`)), 0);
+});
+
+test('after all the other HTTP tests, the kept occupiers of every site equal a count of its contracts', () => {
+	assert.deepEqual(db(`SELECT s.id, COALESCE(k.occupiers, 0), (SELECT COUNT(DISTINCT c.occupier_id) FROM contract c
+		WHERE c.site_id = s.id) n FROM site s LEFT JOIN site_occupiers k ON k.site_id = s.id
+		HAVING COALESCE(k.occupiers, 0) <> n`), []);
 });
