@@ -159,7 +159,7 @@ store_phone_counts(struct arena *a, int64_t op, int64_t site, int32_t today,
     int64_t counts[PHONE__MAX], int64_t *total)
 {
 	char		 d[DATE_STRLEN];
-	struct dbp	 p[3];
+	struct dbp	 p[5];
 	struct dbres	 res;
 	enum phone_state st;
 	size_t		 i;
@@ -167,17 +167,25 @@ store_phone_counts(struct arena *a, int64_t op, int64_t site, int32_t today,
 	memset(counts, 0, sizeof(int64_t) * PHONE__MAX);
 	*total = 0;
 	date_format(today, d, sizeof(d));
-	p[0] = DBP_S(d);
-	p[1] = DBP_I(op);
-	p[2] = DBP_I(site);
+	p[0] = DBP_I(op);
+	p[1] = DBP_I(site);
+	p[2] = DBP_I(op);
+	p[3] = DBP_I(site);
+	p[4] = DBP_S(d);
 	if (db_query(a, STMT_PHONE_COUNTS_SITE, p, NPARAMS(p), &res) < 0)
 		return -1;
 	for (i = 0; i < res.nrows; i++) {
-		int64_t c = dbrow_int(&res.rows[i], 1);
+		const char	*s = dbrow_str(&res.rows[i], 0);
+		int64_t		 c = dbrow_int(&res.rows[i], 1);
 
+		if (strcmp(s, "cooled") == 0) {
+			/* Cooling off no longer: available (counted once). */
+			counts[PHONE_COOLING_OFF] -= c;
+			counts[PHONE_AVAILABLE] += c;
+			continue;
+		}
 		*total += c;
-		if ((st = phone_state_parse(dbrow_str(&res.rows[i], 0))) <
-		    PHONE__MAX)
+		if ((st = phone_state_parse(s)) < PHONE__MAX)
 			counts[st] += c;
 	}
 	return 1;
