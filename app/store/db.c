@@ -83,6 +83,26 @@ static struct arena	*strm_abind, *strm_arow;	/* its buffers */
 
 #define ER_WSREP_NOT_READY	ER_UNKNOWN_COM_ERROR	/* 1047 */
 
+/*
+ * A statement this connection prepared, failing when run with a syntax
+ * error (1064) or a missing table (1146), is not the statement's fault:
+ * the server failed to load a trigger of a table it writes. Seen on a
+ * Galera node whose thread was aborted by a replicated write set while it
+ * opened the table: the table's triggers stay marked "has an error in its
+ * body" in that node's table cache, and every write to the table there
+ * fails until the table is closed (FLUSH TABLES on that node, or a
+ * restart), while the other nodes are sound. With several servers the
+ * worker moves to the next one and the page's transaction runs again
+ * there; with one server it is an error like any other (logged with the
+ * server's message).
+ */
+static int
+is_node_broken(unsigned e)
+{
+	return cfg.ndb_hosts > 1 && (e == ER_PARSE_ERROR ||
+	    e == ER_NO_SUCH_TABLE);
+}
+
 /* A lost or refused connection, or a server that cannot serve now. */
 static int
 is_conn_error(unsigned e)
@@ -395,7 +415,7 @@ static void
 drop_if_broken(void)
 {
 	txn_if_rolled_back();
-	if (is_conn_error(last_errno))
+	if (is_conn_error(last_errno) || is_node_broken(last_errno))
 		conn_drop();
 }
 
@@ -454,7 +474,8 @@ execute(enum stmt id, const struct dbp *p, size_t np)
 			    mysql_stmt_error(st));
 fail:
 		txn_if_rolled_back();
-		if (is_conn_error(last_errno) || (!in_txn &&
+		if (is_conn_error(last_errno) || is_node_broken(last_errno) ||
+		    (!in_txn &&
 		    last_errno == ER_LOCK_WAIT_TIMEOUT && cfg.ndb_hosts > 1)) {
 			/* Outside a transaction, 1205 from one of several
 			 * servers is a Galera node that cannot serve
