@@ -927,9 +927,10 @@ db_commit(void)
 	if (txn_broken || conn == NULL) {
 		/* The connection went before COMMIT, or a deadlock rolled
 		 * the transaction back (txn_if_rolled_back): nothing to
-		 * commit. */
-		in_txn = 0;
-		txn_broken = 0;
+		 * commit. The server is told so all the same (db_rollback),
+		 * so that nothing of it can stay open on the connection for
+		 * the next START TRANSACTION to commit. */
+		db_rollback();
 		return -1;
 	}
 	in_txn = 0;
@@ -942,8 +943,9 @@ db_commit(void)
 		conn_drop();
 	} else if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
 		/* A deadlock, or on Galera a certification failure (1213):
-		 * rolled back, and to be run again. */
-		(void)mysql_rollback(conn);
+		 * rolled back, and to be run again (a connection that cannot
+		 * roll back is dropped: db_rollback). */
+		db_rollback();
 	else {
 		/* Sent and not answered, or failed while committing (1180:
 		 * on Galera, a node that left the primary component while
