@@ -23,6 +23,8 @@ const char *const wh_event_names[WH_EVENT__MAX + 1] = {
 	"case.created",		/* WH_CASE_CREATED */
 	"case.changed",		/* WH_CASE_CHANGED */
 	"invoice.created",	/* WH_INVOICE_CREATED */
+	"ipv6_delegation.created",	/* WH_IPV6_DELEGATED */
+	"ipv6_delegation.released",	/* WH_IPV6_RELEASED */
 	NULL,
 };
 
@@ -38,6 +40,8 @@ const char *const wh_event_labels[WH_EVENT__MAX] = {
 	"A case is raised",			/* WH_CASE_CREATED */
 	"A case changes (comment, status, triage)",/* WH_CASE_CHANGED */
 	"An invoice is issued",			/* WH_INVOICE_CREATED */
+	"An IPv6 prefix is delegated to an occupier",/* WH_IPV6_DELEGATED */
+	"An occupier's IPv6 prefix is released",/* WH_IPV6_RELEASED */
 };
 
 /* a within prefix/len (IPv4 as a 32-bit number). */

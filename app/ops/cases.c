@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../arena.h"
+#include "../domain/validate.h"
 #include "../notify.h"
 #include "cases.h"
 #include "webhooks.h"
@@ -40,6 +41,45 @@ comment_text(struct arena *a, const char *body, const struct case_file *f)
 }
 
 /* ---- raise ---- */
+
+int
+ops_case_details_check(const char *details, struct ops_result *why)
+{
+	if (details == NULL || !hd_is_template(details))
+		return 1;
+	return ops_refuse(why, OPS_INVALID, "details", "Details are the "
+	    "checklist unchanged: answer each point of it before sending the "
+	    "case.");
+}
+
+int
+ops_case_choices(const char *prio_name, const char *cat_name,
+    const char *svc_category, enum hd_priority *prio, enum hd_category *cat,
+    struct ops_result *why)
+{
+	size_t	 n = why->n;
+	int	 i;
+
+	*prio = HD_NORMAL;
+	if (prio_name != NULL) {
+		if ((i = validate_enum(prio_name, hd_priority_names)) < 0)
+			ops_refuse(why, OPS_INVALID, "priority", "Priority must "
+			    "be one of the choices.");
+		else
+			*prio = (enum hd_priority)i;
+	}
+	*cat = svc_category != NULL ? hd_category_by_label(svc_category) :
+	    HD_CAT_OTHER;
+	if (cat_name != NULL) {
+		if ((i = validate_enum(cat_name, hd_category_names)) < 0)
+			ops_refuse(why, OPS_INVALID, "category", "Category must "
+			    "be one of the choices.");
+		*cat = i < 0 ? HD_CATEGORY__MAX : (enum hd_category)i;
+	}
+	if (*cat == HD_CATEGORY__MAX)
+		*cat = HD_CAT_OTHER;
+	return (int)(why->n - n);
+}
 
 struct raise {
 	struct ops_ctx			*c;
@@ -102,6 +142,8 @@ ops_case_raise(struct ops_ctx *c, const struct case_raise_in *in,
 	struct raise	 s = { c, in, out, 0 };
 
 	memset(out, 0, sizeof(*out));
+	if (!ops_case_details_check(in->details, &out->why))
+		return 0;
 	s.occ = occupier_side(c) ? c->occupier_id : in->occupier_id;
 	return db_txn(&c->t, raise_txn, &s);
 }

@@ -45,8 +45,27 @@ struct case_raise_out {
 };
 
 /*
+ * The rules of a new case's text and choices, shared by the raise forms
+ * and the API so that both refuse with the same words. Details that are a
+ * checklist left unchanged (hd_is_template): OPS_INVALID on "details".
+ * 1 when fine, else 0 with the message added to why.
+ */
+int	 ops_case_details_check(const char *details, struct ops_result *why);
+/*
+ * Priority and category as named (hd_priority_names, hd_category_names;
+ * NULL: not given, then normal and the related service's category, or
+ * other) into *prio and *cat; a name not among them is OPS_INVALID on its
+ * field ("Priority must be one of the choices."). The number of messages
+ * added to why.
+ */
+int	 ops_case_choices(const char *prio_name, const char *cat_name,
+	    const char *svc_category, enum hd_priority *prio,
+	    enum hd_category *cat, struct ops_result *why);
+
+/*
  * Raise a case for an occupier present at the site (it holds a contract of
- * any status there; else OPS_INVALID on "site"), with its file, the audit
+ * any status there; else OPS_INVALID on "site"), its details checked by
+ * ops_case_details_check, with its file, the audit
  * event "create" and the mail to the other side.
  */
 int	 ops_case_raise(struct ops_ctx *, const struct case_raise_in *,

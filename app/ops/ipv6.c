@@ -6,6 +6,7 @@
 #include "../arena.h"
 #include "ipv6.h"
 #include "network.h"
+#include "webhooks.h"
 
 static const char *
 fmt(struct arena *a, const struct net6 *p)
@@ -73,7 +74,8 @@ delegate_txn(struct txn *t, void *arg)
 {
 	struct dlg		*g = arg;
 	struct store_v6_pool	 p;
-	int64_t			 idx;
+	int64_t			 idx, id;
+	const char		*pfx, *pool;
 	int			 rc;
 
 	if ((rc = ops_net_site(t, g->in->site, &g->out->why)) <= 0)
@@ -92,11 +94,16 @@ delegate_txn(struct txn *t, void *arg)
 		    "is delegated", fmt(t->a, &p.prefix), p.dlen));
 	g->out->prefix = net6_nth(&p.prefix, p.dlen, (uint64_t)idx);
 	if (store_v6_delegation_insert(t->operator_id, g->in->site, p.id, idx,
-	    g->in->occupier) < 0)
+	    g->in->occupier, &id) < 0)
+		return -1;
+	pfx = fmt(t->a, &g->out->prefix);
+	pool = fmt(t->a, &p.prefix);
+	if (ops_event(t, WH_IPV6_DELEGATED, g->in->occupier, g->in->site, id,
+	    arena_printf(t->a, "prefix=%s\npool=%s", pfx, pool)) < 0)
 		return -1;
 	return txn_audit(t, g->in->occupier, g->in->site, "ipv6_delegation", 0,
-	    "create", NULL, arena_printf(t->a, "prefix=%s\npool=%s",
-	    fmt(t->a, &g->out->prefix), fmt(t->a, &p.prefix)));
+	    "create", NULL, arena_printf(t->a, "prefix=%s\npool=%s", pfx,
+	    pool));
 }
 
 int
@@ -126,7 +133,9 @@ release_txn(struct txn *t, void *arg)
 		return rc < 0 ? -1 : ops_refuse(&g->out->why, OPS_NOT_FOUND,
 		    NULL, NULL);
 	g->out->prefix = d.prefix;
-	if (store_v6_delegation_delete(t->operator_id, d.id) < 0)
+	if (store_v6_delegation_delete(t->operator_id, d.id) < 0 ||
+	    ops_event(t, WH_IPV6_RELEASED, d.occupier, g->in->site, d.id,
+	    arena_printf(t->a, "prefix=%s", fmt(t->a, &d.prefix))) < 0)
 		return -1;
 	return txn_audit(t, d.occupier, g->in->site, "ipv6_delegation", d.id,
 	    "release", arena_printf(t->a, "prefix=%s\noccupier=%s",

@@ -73,47 +73,41 @@ case_raise_read(struct req *r, struct tpl_dict *d, struct fval *v)
 	return form_read(r, d, raise_fields, CRF__MAX, v);
 }
 
+/* The messages of why into d, on their fields. */
+static void
+why_fill(struct req *r, struct tpl_dict *d, const struct ops_result *why)
+{
+	size_t	 i;
+
+	for (i = 0; i < why->n; i++)
+		form_error(r, d, why->m[i].field, why->m[i].text);
+}
+
 int
 case_choices_check(struct req *r, struct tpl_dict *d, const struct fval *v,
     const char *svc_category, enum hd_priority *prio, enum hd_category *cat)
 {
-	const struct fval	*prio_v = &v[CRF_PRIORITY];
-	const struct fval	*cat_v = &v[CRF_CATEGORY];
-	int			 errors = 0, i;
+	struct ops_result	 why;
+	int			 errors;
 
-	*prio = HD_NORMAL;
-	if (prio_v->present) {
-		if ((i = validate_enum(prio_v->s, hd_priority_names)) < 0) {
-			form_error(r, d, "priority", "Priority must be one of "
-			    "the choices.");
-			errors++;
-		} else
-			*prio = (enum hd_priority)i;
-	}
-	*cat = svc_category != NULL ? hd_category_by_label(svc_category) :
-	    HD_CAT_OTHER;
-	if (cat_v->present) {
-		if ((i = validate_enum(cat_v->s, hd_category_names)) < 0) {
-			form_error(r, d, "category", "Category must be one of "
-			    "the choices.");
-			errors++;
-		}
-		*cat = i < 0 ? HD_CATEGORY__MAX : (enum hd_category)i;
-	}
-	if (*cat == HD_CATEGORY__MAX)
-		*cat = HD_CAT_OTHER;
+	memset(&why, 0, sizeof(why));
+	errors = ops_case_choices(v[CRF_PRIORITY].present ?
+	    v[CRF_PRIORITY].s : NULL, v[CRF_CATEGORY].present ?
+	    v[CRF_CATEGORY].s : NULL, svc_category, prio, cat, &why);
+	why_fill(r, d, &why);
 	return errors;
 }
 
 int
 case_details_check(struct req *r, struct tpl_dict *d, const struct fval *v)
 {
-	const struct fval	*details = &v[CRF_DETAILS];
+	struct ops_result	 why;
 
-	if (details->err != NULL || !hd_is_template(details->s))
+	memset(&why, 0, sizeof(why));
+	if (v[CRF_DETAILS].err != NULL ||
+	    ops_case_details_check(v[CRF_DETAILS].s, &why))
 		return 0;
-	form_error(r, d, "details", "Details are the checklist unchanged: "
-	    "answer each point of it before sending the case.");
+	why_fill(r, d, &why);
 	return 1;
 }
 

@@ -123,13 +123,16 @@ store_v6_occupier_at(struct arena *a, int64_t op, int64_t site, int64_t occ)
 
 int
 store_v6_delegation_insert(int64_t op, int64_t site, int64_t pool,
-    int64_t idx, int64_t occ)
+    int64_t idx, int64_t occ, int64_t *id)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_I(pool), DBP_I(idx),
 	    DBP_I(occ) };
+	uint64_t	 iid = 0;
 
-	return db_exec(STMT_V6_DELEGATION_INSERT, p, NPARAMS(p), NULL) < 0 ?
-	    -1 : 1;
+	if (db_exec(STMT_V6_DELEGATION_INSERT, p, NPARAMS(p), &iid) < 0)
+		return -1;
+	*id = (int64_t)iid;
+	return 1;
 }
 
 /* Columns: id?, pool, idx, occupier, name, hex, len, dlen from col c. */

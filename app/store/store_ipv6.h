@@ -35,8 +35,9 @@ int64_t	 store_v6_lowest_free(struct arena *, int64_t pool);
 /* 1 when occ has a contract at site, 0 not. */
 int	 store_v6_occupier_at(struct arena *, int64_t op, int64_t site,
 	    int64_t occ);
+/* The new delegation's id into *id. 1, or -1. */
 int	 store_v6_delegation_insert(int64_t op, int64_t site, int64_t pool,
-	    int64_t idx, int64_t occ);
+	    int64_t idx, int64_t occ, int64_t *id);
 
 struct store_v6_delegation {
 	int64_t		 id, pool, idx, occupier;
