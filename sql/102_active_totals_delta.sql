@@ -35,18 +35,19 @@ CREATE TRIGGER occupier_service_active_insert AFTER INSERT ON occupier_service F
 		WHERE operator_id = NEW.operator_id) k
 	WHERE NEW.activated_at IS NOT NULL AND NEW.activated_at <= k.day
 	AND (NEW.ended_at IS NULL OR NEW.ended_at > k.day)
-	ON DUPLICATE KEY UPDATE nservices = nservices + VALUES(nservices),
-		qty = qty + VALUES(qty), price_total = price_total + VALUES(price_total);
+	ON DUPLICATE KEY UPDATE nservices = active_service_total.nservices + VALUES(nservices),
+		qty = active_service_total.qty + VALUES(qty),
+		price_total = active_service_total.price_total + VALUES(price_total);
 
 CREATE TRIGGER occupier_service_active_update AFTER UPDATE ON occupier_service FOR EACH ROW
 	INSERT INTO active_service_total (operator_id, day, site_id, service_id,
 		nservices, qty, price_total)
-	SELECT k.operator_id, k.day, d.site_id, d.service_id, d.n, d.n * d.qty, d.n * d.price * d.qty
+	SELECT k.operator_id, k.day, d.site_id, d.service_id, d.n, d.n * d.q, d.n * d.p * d.q
 	FROM (SELECT DISTINCT operator_id, day FROM active_service_total
 		WHERE operator_id IN (OLD.operator_id, NEW.operator_id)) k
 	JOIN (SELECT OLD.operator_id AS operator_id, OLD.site_id AS site_id,
-		OLD.service_id AS service_id, -1 AS n, CAST(OLD.qty AS SIGNED) AS qty,
-		OLD.price AS price, OLD.activated_at AS a, OLD.ended_at AS e
+		OLD.service_id AS service_id, -1 AS n, CAST(OLD.qty AS SIGNED) AS q,
+		OLD.price AS p, OLD.activated_at AS a, OLD.ended_at AS e
 		UNION ALL SELECT NEW.operator_id, NEW.site_id, NEW.service_id, 1,
 		CAST(NEW.qty AS SIGNED), NEW.price, NEW.activated_at, NEW.ended_at) d
 		ON d.operator_id = k.operator_id
@@ -55,8 +56,9 @@ CREATE TRIGGER occupier_service_active_update AFTER UPDATE ON occupier_service F
 		AND OLD.service_id = NEW.service_id AND OLD.qty = NEW.qty
 		AND OLD.price = NEW.price AND OLD.activated_at <=> NEW.activated_at
 		AND OLD.ended_at <=> NEW.ended_at)
-	ON DUPLICATE KEY UPDATE nservices = nservices + VALUES(nservices),
-		qty = qty + VALUES(qty), price_total = price_total + VALUES(price_total);
+	ON DUPLICATE KEY UPDATE nservices = active_service_total.nservices + VALUES(nservices),
+		qty = active_service_total.qty + VALUES(qty),
+		price_total = active_service_total.price_total + VALUES(price_total);
 
 CREATE TRIGGER occupier_service_active_delete AFTER DELETE ON occupier_service FOR EACH ROW
 	INSERT INTO active_service_total (operator_id, day, site_id, service_id,
@@ -67,5 +69,6 @@ CREATE TRIGGER occupier_service_active_delete AFTER DELETE ON occupier_service F
 		WHERE operator_id = OLD.operator_id) k
 	WHERE OLD.activated_at IS NOT NULL AND OLD.activated_at <= k.day
 	AND (OLD.ended_at IS NULL OR OLD.ended_at > k.day)
-	ON DUPLICATE KEY UPDATE nservices = nservices + VALUES(nservices),
-		qty = qty + VALUES(qty), price_total = price_total + VALUES(price_total);
+	ON DUPLICATE KEY UPDATE nservices = active_service_total.nservices + VALUES(nservices),
+		qty = active_service_total.qty + VALUES(qty),
+		price_total = active_service_total.price_total + VALUES(price_total);
