@@ -13,7 +13,7 @@ CREATE TABLE `active_service_total` (
   `day` date NOT NULL COMMENT 'the day the services are active on',
   `site_id` bigint(20) unsigned NOT NULL COMMENT 'the site',
   `service_id` bigint(20) unsigned NOT NULL COMMENT 'the catalog service',
-  `nservices` int(10) unsigned NOT NULL COMMENT 'occupier services in the group',
+  `nservices` int(11) NOT NULL COMMENT 'occupier services in the group (0: none left, not shown)',
   `qty` bigint(20) NOT NULL COMMENT 'sum of their QTY',
   `price_total` bigint(20) NOT NULL COMMENT 'sum of price x QTY (minor units)',
   PRIMARY KEY (`operator_id`,`day`,`site_id`,`service_id`)
@@ -1479,16 +1479,50 @@ UPDATE occupier_names SET version = version + 1
 	OR CAST(OLD.name AS BINARY) <> CAST(NEW.name AS BINARY));
 
 CREATE TRIGGER occupier_service_active_delete AFTER DELETE ON occupier_service FOR EACH ROW
-INSERT IGNORE INTO active_service_stale (operator_id, site_id, service_id)
-	VALUES (OLD.operator_id, OLD.site_id, OLD.service_id);
+INSERT INTO active_service_total (operator_id, day, site_id, service_id,
+		nservices, qty, price_total)
+	SELECT k.operator_id, k.day, OLD.site_id, OLD.service_id, -1,
+		-CAST(OLD.qty AS SIGNED), -(OLD.price * CAST(OLD.qty AS SIGNED))
+	FROM (SELECT DISTINCT operator_id, day FROM active_service_total
+		WHERE operator_id = OLD.operator_id) k
+	WHERE OLD.activated_at IS NOT NULL AND OLD.activated_at <= k.day
+	AND (OLD.ended_at IS NULL OR OLD.ended_at > k.day)
+	ON DUPLICATE KEY UPDATE nservices = active_service_total.nservices + VALUES(nservices),
+		qty = active_service_total.qty + VALUES(qty),
+		price_total = active_service_total.price_total + VALUES(price_total);
 
 CREATE TRIGGER occupier_service_active_insert AFTER INSERT ON occupier_service FOR EACH ROW
-INSERT IGNORE INTO active_service_stale (operator_id, site_id, service_id)
-	VALUES (NEW.operator_id, NEW.site_id, NEW.service_id);
+INSERT INTO active_service_total (operator_id, day, site_id, service_id,
+		nservices, qty, price_total)
+	SELECT k.operator_id, k.day, NEW.site_id, NEW.service_id, 1, NEW.qty, NEW.price * NEW.qty
+	FROM (SELECT DISTINCT operator_id, day FROM active_service_total
+		WHERE operator_id = NEW.operator_id) k
+	WHERE NEW.activated_at IS NOT NULL AND NEW.activated_at <= k.day
+	AND (NEW.ended_at IS NULL OR NEW.ended_at > k.day)
+	ON DUPLICATE KEY UPDATE nservices = active_service_total.nservices + VALUES(nservices),
+		qty = active_service_total.qty + VALUES(qty),
+		price_total = active_service_total.price_total + VALUES(price_total);
 
 CREATE TRIGGER occupier_service_active_update AFTER UPDATE ON occupier_service FOR EACH ROW
-INSERT IGNORE INTO active_service_stale (operator_id, site_id, service_id)
-	VALUES (OLD.operator_id, OLD.site_id, OLD.service_id), (NEW.operator_id, NEW.site_id, NEW.service_id);
+INSERT INTO active_service_total (operator_id, day, site_id, service_id,
+		nservices, qty, price_total)
+	SELECT k.operator_id, k.day, d.site_id, d.service_id, d.n, d.n * d.q, d.n * d.p * d.q
+	FROM (SELECT DISTINCT operator_id, day FROM active_service_total
+		WHERE operator_id IN (OLD.operator_id, NEW.operator_id)) k
+	JOIN (SELECT OLD.operator_id AS operator_id, OLD.site_id AS site_id,
+		OLD.service_id AS service_id, -1 AS n, CAST(OLD.qty AS SIGNED) AS q,
+		OLD.price AS p, OLD.activated_at AS a, OLD.ended_at AS e
+		UNION ALL SELECT NEW.operator_id, NEW.site_id, NEW.service_id, 1,
+		CAST(NEW.qty AS SIGNED), NEW.price, NEW.activated_at, NEW.ended_at) d
+		ON d.operator_id = k.operator_id
+	WHERE d.a IS NOT NULL AND d.a <= k.day AND (d.e IS NULL OR d.e > k.day)
+	AND NOT (OLD.operator_id = NEW.operator_id AND OLD.site_id = NEW.site_id
+		AND OLD.service_id = NEW.service_id AND OLD.qty = NEW.qty
+		AND OLD.price = NEW.price AND OLD.activated_at <=> NEW.activated_at
+		AND OLD.ended_at <=> NEW.ended_at)
+	ON DUPLICATE KEY UPDATE nservices = active_service_total.nservices + VALUES(nservices),
+		qty = active_service_total.qty + VALUES(qty),
+		price_total = active_service_total.price_total + VALUES(price_total);
 
 CREATE TRIGGER occupier_service_totals_delete AFTER DELETE ON occupier_service FOR EACH ROW
 DELETE FROM charge_month_total WHERE operator_id = OLD.operator_id
