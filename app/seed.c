@@ -3,6 +3,7 @@
  * an empty database only. One transaction: all of it or none.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -535,15 +536,36 @@ demo_users(struct demo *d)
 	return 0;
 }
 
-/* The whole demo, one transaction (db_txn): 1, or -1. */
+/*
+ * TENANTRY_SEED_FAIL_AFTER=<step> (a test's fault): the seed fails once
+ * that step is written, to show that a seed failing part way leaves
+ * nothing behind. 1 when step is the one named.
+ */
+static int
+fail_after(const char *step)
+{
+	const char	*v = getenv("TENANTRY_SEED_FAIL_AFTER");
+
+	if (v == NULL || strcmp(v, step) != 0)
+		return 0;
+	fprintf(stderr, "seed: failing after step %s (TENANTRY_SEED_FAIL_AFTER)\n",
+	    step);
+	return 1;
+}
+
+/*
+ * The whole demo, one transaction (db_txn): 1, or -1. The operations it
+ * calls run inside it, each a part of it (txn.h): a seed that fails
+ * anywhere leaves nothing behind, and is run again whole on a deadlock.
+ */
 static int
 demo_txn(struct txn *t, void *arg)
 {
 	struct demo	*d = arg;
 	int64_t		*op = d->op, *site = d->site, *occ = d->occ;
 
-	(void)t;
-	if (demo_occupiers(d) == -1 ||
+	if (demo_sites(d, t->a) == -1 || fail_after("sites") ||
+	    demo_occupiers(d) == -1 ||
 	    seed_floors(op[0], site[0], "CW", 3, occ[0]) == -1 ||
 	    seed_floors(op[0], site[1], "SD", 2, 0) == -1 ||
 	    seed_floors(op[1], site[2], "HH", 1, d->eocc) == -1 ||
@@ -559,7 +581,7 @@ demo_txn(struct txn *t, void *arg)
 	    seed_usage(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
 	    demo_users(d) == -1 ||
 	    store_tick_history(op[0], d->today) < 0 ||
-	    store_tick_history(op[1], d->today) < 0)
+	    store_tick_history(op[1], d->today) < 0 || fail_after("end"))
 		return -1;
 	return 1;
 }
@@ -594,9 +616,7 @@ cli_seed(int32_t today)
 	memset(&t, 0, sizeof(t));
 	t.a = a;
 	t.day = today;
-	/* Each operation in its own transaction, then the rest in one: the
-	 * same order (and ids) as one transaction. */
-	if (demo_sites(&d, a) == -1 || db_txn(&t, demo_txn, &d) < 0) {
+	if (db_txn(&t, demo_txn, &d) < 0) {
 		fprintf(stderr, "seed: failed; load it again into an empty database\n");
 		goto out;
 	}
