@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "domain/date.h"
 #include "session.h"
+#include "ops/catalog.h"
 #include "ops/ops.h"
 #include "ops/operators.h"
 #include "ops/sites.h"
@@ -297,52 +298,6 @@ seed_floors(int64_t op, int64_t site, const char *prefix, int nfloors,
 	return 0;
 }
 
-static int
-seed_catalog(int64_t op, const int64_t *sites, int nsites, int64_t *ids)
-{
-	size_t		 i;
-	int		 k;
-
-	for (i = 0; i < NSERVICES; i++) {
-		const struct demo_svc *c = &catalog[i];
-		struct dbp p[15];
-
-		p[0] = DBP_I(op);
-		p[1] = DBP_S(c->code);
-		p[2] = DBP_S(c->name);
-		p[3] = DBP_S(c->category);
-		p[4] = DBP_S(c->description);
-		p[5] = DBP_I(c->cost);
-		p[6] = DBP_I(c->rrp);
-		p[7] = DBP_I(c->needs_case);
-		p[8] = DBP_I(c->needs_device);
-		p[9] = DBP_I((int64_t)i * 10);
-		for (k = 0; k < 5; k++)
-			p[10 + k] = DBP_I(c->ent[k]);
-		if (ins(STMT_SEED_SERVICE, p, 15, &ids[i]) == -1)
-			return -1;
-		for (k = 0; k < nsites; k++) {
-			if (k > 0 && c->not_at_second)
-				continue;
-			{
-				struct dbp q[] = { DBP_NUL, DBP_I(op),
-				    DBP_I(ids[i]), DBP_I(sites[k]) };
-				if (db_exec(STMT_SERVICE_SITE_ADD, q, 4, NULL) < 0)
-					return -1;
-			}
-		}
-	}
-	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
-		const struct demo_rule *r = &rules[i];
-
-		if (store_rule_insert(op, r->kind, ids[r->service],
-		    r->other >= 0 ? ids[r->other] : 0, r->category, r->qty_le,
-		    r->max) <= 0)
-			return -1;
-	}
-	return store_catalog_bump(op) < 0 ? -1 : 0;
-}
-
 /* What the demo data is made of, as its parts are written. */
 struct demo {
 	int32_t		 today;
@@ -363,6 +318,72 @@ demo_ctx(struct ops_ctx *c, struct arena *a, int64_t op, int32_t today)
 	c->t.now = (int64_t)time(NULL);
 	c->role = -1;
 	c->remote_addr = "";
+}
+
+/*
+ * The catalog of operator op, through the operations of the Catalog page:
+ * each service added (ops_catalog_service_add, offered at the operator's
+ * sites but those it is not at the second), then each rule
+ * (ops_catalog_rule_add, against the catalog as it stands). ids[] gets
+ * the services' ids. 0, or -1.
+ */
+static int
+demo_catalog(struct ops_ctx *c, int64_t op, int64_t *ids)
+{
+	struct store_site		*sites;
+	struct store_catalog		 cat;
+	struct catalog_service_in	 in;
+	struct catalog_rule_in		 rin;
+	struct catalog_out		 out;
+	int64_t				 tick[3];
+	size_t				 i, k, nsites;
+
+	if (store_site_list(c->t.a, op, 0, &sites, &nsites) < 0 ||
+	    nsites > 3 || store_catalog_load(c->t.a, op, 0, &cat) < 0)
+		return -1;
+	for (i = 0; i < NSERVICES; i++) {
+		const struct demo_svc *d = &catalog[i];
+
+		memset(&in, 0, sizeof(in));
+		in.cat = &cat;
+		in.sites = sites;
+		in.nsites = nsites;
+		in.def.code = d->code;
+		in.def.name = d->name;
+		in.def.category = d->category;
+		in.def.description = d->description;
+		in.def.cost = d->cost;
+		in.def.rrp = d->rrp;
+		in.def.needs_case = d->needs_case;
+		in.def.needs_device = d->needs_device;
+		for (k = 0; k < STORE_INFRA; k++)
+			in.def.ent[k] = d->ent[k];
+		for (k = 0; k < nsites && (k == 0 || !d->not_at_second); k++)
+			tick[in.nchecked++] = sites[k].id;
+		in.checked = tick;
+		if (ops_catalog_service_add(c, &in, &out) <= 0)
+			return -1;
+		ids[i] = out.id;
+	}
+	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		const struct demo_rule *r = &rules[i];
+
+		if (store_catalog_load(c->t.a, op, 0, &cat) < 0)
+			return -1;
+		memset(&rin, 0, sizeof(rin));
+		rin.cat = &cat;
+		rin.service_id = ids[r->service];
+		rin.rule.kind = r->kind;
+		rin.rule.has_other = r->other >= 0;
+		rin.rule.other = r->other >= 0 ? ids[r->other] : 0;
+		rin.rule.category = r->category;
+		rin.rule.has_max = strcmp(r->kind, "max_qty") == 0;
+		rin.rule.max = r->max;
+		rin.rule.qty_le = r->qty_le;
+		if (ops_catalog_rule_add(c, &rin, &out) <= 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* The two operators (ops_operator_create, as "operator add" does) and
@@ -536,6 +557,21 @@ demo_users(struct demo *d)
 	return 0;
 }
 
+/* Both operators' catalogs (demo_catalog). 0, or -1. */
+static int
+demo_catalogs(struct demo *d, struct arena *a)
+{
+	struct ops_ctx	 c;
+	int		 i;
+
+	for (i = 0; i < 2; i++) {
+		demo_ctx(&c, a, d->op[i], d->today);
+		if (demo_catalog(&c, d->op[i], d->svc[i]) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /*
  * TENANTRY_SEED_FAIL_AFTER=<step> (a test's fault): the seed fails once
  * that step is written, to show that a seed failing part way leaves
@@ -569,8 +605,7 @@ demo_txn(struct txn *t, void *arg)
 	    seed_floors(op[0], site[0], "CW", 3, occ[0]) == -1 ||
 	    seed_floors(op[0], site[1], "SD", 2, 0) == -1 ||
 	    seed_floors(op[1], site[2], "HH", 1, d->eocc) == -1 ||
-	    seed_catalog(op[0], site, 2, d->svc[0]) == -1 ||
-	    seed_catalog(op[1], site + 2, 1, d->svc[1]) == -1 ||
+	    demo_catalogs(d, t->a) == -1 ||
 	    demo_plans(d) == -1 ||
 	    seed_telephony(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_telephony(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
