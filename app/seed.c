@@ -14,6 +14,8 @@
 #include "domain/date.h"
 #include "session.h"
 #include "ops/catalog.h"
+#include "ops/contracts.h"
+#include "ops/occupiers.h"
 #include "ops/network.h"
 #include "ops/ports.h"
 #include "ops/spaces.h"
@@ -484,62 +486,78 @@ demo_sites(struct demo *d, struct arena *a)
 	return 0;
 }
 
-/* A contract of operator op: occupier occ at site, start..end (days from
- * today; NOEND: open-ended). */
+/* A contract of ctx's operator, through the contract form's operation:
+ * occupier occ at site, start..end (days from today; NOEND: open-ended).
+ * 0, or -1. */
 static int
-demo_contract(struct demo *d, int64_t op, int64_t occ, int64_t site,
-    const char *ref, int32_t start, int32_t end, int64_t *id)
+demo_contract(struct ops_ctx *c, int64_t occ, int64_t site, const char *ref,
+    int32_t start, int32_t end, int64_t *id)
 {
-	char		 sd[DATE_STRLEN], ed[DATE_STRLEN];
-	struct dbp	 pc[6];
+	struct contract_save_in		 in;
+	struct contract_save_out	 out;
 
-	date_format(d->today + start, sd, sizeof(sd));
-	date_format(d->today + end, ed, sizeof(ed));
-	pc[0] = DBP_I(op);
-	pc[1] = DBP_I(occ);
-	pc[2] = DBP_I(site);
-	pc[3] = DBP_S(ref);
-	pc[4] = DBP_S(sd);
-	pc[5] = end == NOEND ? DBP_NUL : DBP_S(ed);
-	return ins(STMT_SEED_CONTRACT, pc, 6, id);
+	memset(&in, 0, sizeof(in));
+	in.c.occupier_id = occ;
+	in.c.site_id = site;
+	in.c.reference = ref;
+	in.c.start = c->t.day + start;
+	in.c.end = end == NOEND ? DATE_NONE : c->t.day + end;
+	if (ops_contract_save(c, &in, &out) <= 0)
+		return -1;
+	if (id != NULL)
+		*id = out.id;
+	return 0;
+}
+
+/* A new occupier of ctx's operator, through the occupier form's
+ * operation. 0, or -1. */
+static int
+demo_occupier(struct ops_ctx *c, const char *name, const char *ref,
+    const char *notes, int64_t *id)
+{
+	struct occupier_save_in		 in;
+	struct occupier_save_out	 out;
+
+	memset(&in, 0, sizeof(in));
+	in.name = name;
+	in.billing_ref = ref;
+	in.contact_email = "";
+	in.notes = notes;
+	if (ops_occupier_save(c, &in, &out) <= 0)
+		return -1;
+	*id = out.id;
+	return 0;
 }
 
 static int
-demo_occupiers(struct demo *d)
+demo_occupiers(struct demo *d, struct arena *a)
 {
-	struct store_occupier	 o;
-	char			 ref[32];
-	size_t			 i;
-	int			 j;
+	struct ops_ctx	 c;
+	char		 ref[32];
+	size_t		 i;
+	int		 j;
 
+	demo_ctx(&c, a, d->op[0], d->today);
 	for (i = 0; i < NOCCUPIERS; i++) {
-		memset(&o, 0, sizeof(o));
-		o.name = occupiers[i].name;
-		o.billing_ref = occupiers[i].billing_ref;
-		o.contact_email = "";
-		o.notes = "";
-		if (store_occupier_insert(d->op[0], &o, &d->occ[i]) < 0)
+		if (demo_occupier(&c, occupiers[i].name,
+		    occupiers[i].billing_ref, "", &d->occ[i]) == -1)
 			return -1;
 		for (j = 0; j < occupiers[i].nc; j++) {
-			const struct demo_contract *c = &occupiers[i].c[j];
+			const struct demo_contract *k = &occupiers[i].c[j];
 
 			snprintf(ref, sizeof(ref), "NW-%s-%03zu-%d",
-			    c->site == 0 ? "CW" : "SD", i + 1, j + 1);
-			if (demo_contract(d, d->op[0], d->occ[i],
-			    d->site[c->site], ref, c->start, c->end,
-			    &d->cid[i][j]) == -1)
+			    k->site == 0 ? "CW" : "SD", i + 1, j + 1);
+			if (demo_contract(&c, d->occ[i], d->site[k->site], ref,
+			    k->start, k->end, &d->cid[i][j]) == -1)
 				return -1;
 		}
 	}
-	memset(&o, 0, sizeof(o));
-	o.name = "Zephyr Secret Holdings";
-	o.billing_ref = "ZSH-EW1";
-	o.contact_email = "";
-	o.notes = "Eastwind's occupier: never visible to Northwind.";
-	if (store_occupier_insert(d->op[1], &o, &d->eocc) < 0)
+	demo_ctx(&c, a, d->op[1], d->today);
+	if (demo_occupier(&c, "Zephyr Secret Holdings", "ZSH-EW1",
+	    "Eastwind's occupier: never visible to Northwind.", &d->eocc) == -1)
 		return -1;
-	return demo_contract(d, d->op[1], d->eocc, d->site[2], "EW-HH-0001",
-	    -100, NOEND, NULL);
+	return demo_contract(&c, d->eocc, d->site[2], "EW-HH-0001", -100,
+	    NOEND, NULL);
 }
 
 /* Demo service ds, with its ledger row queued in lb. */
@@ -702,7 +720,7 @@ demo_txn(struct txn *t, void *arg)
 	int64_t		*op = d->op, *site = d->site, *occ = d->occ;
 
 	if (demo_sites(d, t->a) == -1 || fail_after("sites") ||
-	    demo_occupiers(d) == -1 ||
+	    demo_occupiers(d, t->a) == -1 ||
 	    demo_estate(d, t->a) == -1 ||
 	    demo_catalogs(d, t->a) == -1 ||
 	    demo_plans(d) == -1 || demo_held_ports(d, t->a) == -1 ||
