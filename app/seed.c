@@ -269,8 +269,8 @@ struct demo {
 
 /* A context of the system (no user, no address) acting for operator op on
  * the demo's day: what the seed passes to the operations. */
-static void
-demo_ctx(struct ops_ctx *c, struct arena *a, int64_t op, int32_t today)
+void
+seed_ctx(struct ops_ctx *c, struct arena *a, int64_t op, int32_t today)
 {
 	memset(c, 0, sizeof(*c));
 	c->t.a = a;
@@ -464,7 +464,7 @@ demo_sites(struct demo *d, struct arena *a)
 	size_t			 i;
 
 	for (i = 0; i < 2; i++) {
-		demo_ctx(&c, a, 0, d->today);
+		seed_ctx(&c, a, 0, d->today);
 		oin.name = opname[i];
 		oin.currency = "GBP";
 		oin.timezone = "Europe/London";
@@ -473,7 +473,7 @@ demo_sites(struct demo *d, struct arena *a)
 		d->op[i] = oout.id;
 	}
 	for (i = 0; i < sizeof(site) / sizeof(site[0]); i++) {
-		demo_ctx(&c, a, d->op[site[i].op], d->today);
+		seed_ctx(&c, a, d->op[site[i].op], d->today);
 		memset(&in, 0, sizeof(in));
 		in.name = site[i].name;
 		in.address = site[i].address;
@@ -537,7 +537,7 @@ demo_occupiers(struct demo *d, struct arena *a)
 	size_t		 i;
 	int		 j;
 
-	demo_ctx(&c, a, d->op[0], d->today);
+	seed_ctx(&c, a, d->op[0], d->today);
 	for (i = 0; i < NOCCUPIERS; i++) {
 		if (demo_occupier(&c, occupiers[i].name,
 		    occupiers[i].billing_ref, "", &d->occ[i]) == -1)
@@ -552,7 +552,7 @@ demo_occupiers(struct demo *d, struct arena *a)
 				return -1;
 		}
 	}
-	demo_ctx(&c, a, d->op[1], d->today);
+	seed_ctx(&c, a, d->op[1], d->today);
 	if (demo_occupier(&c, "Zephyr Secret Holdings", "ZSH-EW1",
 	    "Eastwind's occupier: never visible to Northwind.", &d->eocc) == -1)
 		return -1;
@@ -636,11 +636,11 @@ demo_estate(struct demo *d, struct arena *a)
 {
 	struct ops_ctx	 c;
 
-	demo_ctx(&c, a, d->op[0], d->today);
+	seed_ctx(&c, a, d->op[0], d->today);
 	if (demo_floors(&c, d->site[0], "CW", 3) == -1 ||
 	    demo_floors(&c, d->site[1], "SD", 2) == -1)
 		return -1;
-	demo_ctx(&c, a, d->op[1], d->today);
+	seed_ctx(&c, a, d->op[1], d->today);
 	return demo_floors(&c, d->site[2], "HH", 1);
 }
 
@@ -660,13 +660,13 @@ demo_held_ports(struct demo *d, struct arena *a)
 	int64_t		 id[3];
 	int		 i;
 
-	demo_ctx(&c, a, d->op[0], d->today);
+	seed_ctx(&c, a, d->op[0], d->today);
 	if (demo_port_ids(&c, d->site[0], "CW-G-01", 3, id) == -1 ||
 	    demo_ports_change(&c, d->site[0], PORT_OP_ASSIGN, d->occ[0], id,
 	    3) == -1 ||
 	    demo_ports_change(&c, d->site[0], PORT_OP_ACTIVATE, 0, id, 2) == -1)
 		return -1;
-	demo_ctx(&c, a, d->op[1], d->today);
+	seed_ctx(&c, a, d->op[1], d->today);
 	if (demo_port_ids(&c, d->site[2], "HH-G-01", 3, id) == -1)
 		return -1;
 	for (i = 0; i < 3; i++)
@@ -684,7 +684,7 @@ demo_catalogs(struct demo *d, struct arena *a)
 	int		 i;
 
 	for (i = 0; i < 2; i++) {
-		demo_ctx(&c, a, d->op[i], d->today);
+		seed_ctx(&c, a, d->op[i], d->today);
 		if (demo_catalog(&c, d->op[i], d->svc[i]) == -1)
 			return -1;
 	}
@@ -726,8 +726,8 @@ demo_txn(struct txn *t, void *arg)
 	    demo_plans(d) == -1 || demo_held_ports(d, t->a) == -1 ||
 	    seed_telephony(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_telephony(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
-	    seed_devices(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
-	    seed_devices(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
+	    seed_devices(t->a, op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
+	    seed_devices(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
 	    seed_billing(op[0], op[1]) == -1 ||
 	    seed_usage(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_usage(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
