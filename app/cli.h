@@ -26,8 +26,9 @@ int	cli_usage(int argc, char *argv[]);
  * in the order of seed.c's occupiers[] table (demo != 0, Northwind), or
  * just the other operator's occupier (demo == 0). 0 ok, -1 error.
  */
-int	seed_telephony(int64_t op, const int64_t *sites, size_t nsites,
-	    const int64_t *occ, size_t nocc, int demo, int32_t today);
+int	seed_telephony(struct arena *, int64_t op, const int64_t *sites,
+	    size_t nsites, const int64_t *occ, size_t nocc, int demo,
+	    int32_t today);
 /* Demo of usage billing (rate tables, allowances, tiers, the numbers'
  * holders, call records and traffic), after seed_telephony. */
 int	seed_usage(int64_t op, const int64_t *sites, size_t nsites,

@@ -724,8 +724,8 @@ demo_txn(struct txn *t, void *arg)
 	    demo_estate(d, t->a) == -1 ||
 	    demo_catalogs(d, t->a) == -1 ||
 	    demo_plans(d) == -1 || demo_held_ports(d, t->a) == -1 ||
-	    seed_telephony(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
-	    seed_telephony(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
+	    seed_telephony(t->a, op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
+	    seed_telephony(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
 	    seed_devices(t->a, op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_devices(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
 	    seed_billing(op[0], op[1]) == -1 ||
