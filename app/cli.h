@@ -45,6 +45,7 @@ void	seed_ctx(struct ops_ctx *, struct arena *, int64_t op, int32_t today);
 
 /* Demo invoicing details (seed_billing.c), inside cli_seed's transaction:
  * op is Northwind, other_op Eastwind. 0 ok, -1 error. */
-int	seed_billing(int64_t op, int64_t other_op);
+int	seed_billing(struct arena *, int32_t today, int64_t op,
+	    int64_t other_op, const int64_t *occ, size_t nocc);
 
 #endif

@@ -728,7 +728,7 @@ demo_txn(struct txn *t, void *arg)
 	    seed_telephony(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
 	    seed_devices(t->a, op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_devices(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
-	    seed_billing(op[0], op[1]) == -1 ||
+	    seed_billing(t->a, d->today, op[0], op[1], occ, NOCCUPIERS) == -1 ||
 	    seed_usage(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_usage(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
 	    demo_users(d) == -1 ||
