@@ -1,6 +1,22 @@
 /*
  * seed: the demo data of domain §5, relative to the day it is loaded, into
  * an empty database only. One transaction: all of it or none.
+ *
+ * The demo is built through the operations the screens and the shell
+ * call (app/ops/), each with its rules and its audit event, as the system
+ * (seed_ctx) acting for each operator: operators, sites, floors, switches
+ * and floor ports, phone-number and public IP pools, the catalog and its
+ * rules, occupiers and contracts, devices and public addresses, invoice
+ * settings and billing details. Each operation's db_txn runs as a part of
+ * the seed's own transaction (txn.h): a seed failing anywhere leaves
+ * nothing behind.
+ *
+ * What no operation can write stays the seed's own, each where it is
+ * written, with its reason: the services of the plans and their ledger
+ * (demo_plans), the numbers in use since before today (seed_telephony.c),
+ * usage history (seed_usage.c), the daily job's history
+ * (store_tick_history), the users (demo_users), and Eastwind's occupier
+ * holding ports without a service (demo_held_ports).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -560,7 +576,16 @@ demo_occupiers(struct demo *d, struct arena *a)
 	    NOEND, NULL);
 }
 
-/* Demo service ds, with its ledger row queued in lb. */
+/*
+ * Demo service ds, with its ledger row queued in lb. The plans are the
+ * seed's own writes: the Manage services save (ops/plan_save.c) starts a
+ * service on today's terms (added today, activated when its device is,
+ * removed today, its ledger from today), while the demo's services were
+ * added, activated and ended on days long past (Acme's a year ago,
+ * Cobalt's internet removed a month ago) and charged since then. The
+ * same goes for the addresses a Public IP (/29) service gives out
+ * (seed_devices.c).
+ */
 static int
 demo_service(struct demo *d, const struct demo_service *ds,
     struct store_ledger_batch *lb)
@@ -614,6 +639,9 @@ demo_plans(struct demo *d)
 	return store_ledger_flush(&lb) < 0 ? -1 : 0;
 }
 
+/* The demo logins share a published password (DEMO_PASSWORD), which no
+ * screen sets (a new user gets a set-password link): they are written as
+ * `tenantry user add` writes the first admin (store_user_insert). */
 static int
 demo_users(struct demo *d)
 {
