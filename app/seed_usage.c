@@ -17,8 +17,9 @@
  *   - 5-minute traffic of Acme's port CW-G-01 against its Bandwidth
  *     500 Mbps tier, busy enough on working days to burst above it.
  * The destination groups, rates, allowances and tiers are the seed's own
- * statements: no screen or operation writes them yet. The holders' history and the records are the past the
- * demo starts from: no operation writes days gone by.
+ * statements: no screen or operation writes them yet. The holders'
+ * history and the records are the past the demo starts from: no
+ * operation writes days gone by.
  */
 #include <stdio.h>
 #include <string.h>
