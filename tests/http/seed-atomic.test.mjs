@@ -7,27 +7,17 @@
 // seed then loads whole. Runs in a database of its own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { ROOT, TENANTRY_BIN, db } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import { TENANTRY_BIN, db, ownDatabase } from './lib.mjs';
 
-const NAME = 'tenantry_seed_atomic';
-const env = { ...process.env, TENANTRY_DB_NAME: NAME, TENANTRY_SQL_DIR: path.join(ROOT, 'sql'), TENANTRY_DEMO: '1' };
-let saved;
+let own, env;
 
 before(() => {
-	saved = process.env.TENANTRY_DB_NAME;
-	db(`DROP DATABASE IF EXISTS ${NAME}; CREATE DATABASE ${NAME} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-	process.env.TENANTRY_DB_NAME = NAME;	/* lib.mjs's db() from here on */
-	execFileSync(TENANTRY_BIN, ['migrate'], { env, stdio: 'pipe' });
+	own = ownDatabase('tenantry_seed_atomic', { seed: false });
+	env = own.env;
 });
 
-after(() => {
-	process.env.TENANTRY_DB_NAME = saved ?? '';
-	if (saved === undefined)
-		delete process.env.TENANTRY_DB_NAME;
-	db(`DROP DATABASE IF EXISTS ${NAME}`);
-});
+after(() => own.close());
 
 const TABLES = ['operator', 'site', 'audit_event', 'occupier', 'contract', 'floor', 'floor_port',
 	'service', 'occupier_service', 'phone_number', 'public_ip', 'device', 'app_user', 'usage_traffic'];
