@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct arena;
+
 int	cli_migrate(const char *dir);
 int	cli_seed(int32_t today);
 int	cli_user_add(int argc, char *argv[]);
@@ -24,17 +26,26 @@ int	cli_usage(int argc, char *argv[]);
  * in the order of seed.c's occupiers[] table (demo != 0, Northwind), or
  * just the other operator's occupier (demo == 0). 0 ok, -1 error.
  */
-int	seed_telephony(int64_t op, const int64_t *sites, size_t nsites,
-	    const int64_t *occ, size_t nocc, int demo, int32_t today);
+int	seed_telephony(struct arena *, int64_t op, const int64_t *sites,
+	    size_t nsites, const int64_t *occ, size_t nocc, int demo,
+	    int32_t today);
 /* Demo of usage billing (rate tables, allowances, tiers, the numbers'
  * holders, call records and traffic), after seed_telephony. */
 int	seed_usage(int64_t op, const int64_t *sites, size_t nsites,
 	    const int64_t *occ, size_t nocc, int demo, int32_t today);
-int	seed_devices(int64_t op, const int64_t *sites, size_t nsites,
-	    const int64_t *occ, size_t nocc, int demo, int32_t today);
+/* Demo public IP pools and devices (seed_devices.c), through the
+ * operations, their contexts in arena a. */
+int	seed_devices(struct arena *a, int64_t op, const int64_t *sites,
+	    size_t nsites, const int64_t *occ, size_t nocc, int demo,
+	    int32_t today);
+/* The context the seed runs the operations with: the system (no user, no
+ * address) acting for operator op on day today. */
+struct ops_ctx;
+void	seed_ctx(struct ops_ctx *, struct arena *, int64_t op, int32_t today);
 
 /* Demo invoicing details (seed_billing.c), inside cli_seed's transaction:
  * op is Northwind, other_op Eastwind. 0 ok, -1 error. */
-int	seed_billing(int64_t op, int64_t other_op);
+int	seed_billing(struct arena *, int32_t today, int64_t op,
+	    int64_t other_op, const int64_t *occ, size_t nocc);
 
 #endif

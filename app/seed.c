@@ -1,8 +1,25 @@
 /*
  * seed: the demo data of domain §5, relative to the day it is loaded, into
  * an empty database only. One transaction: all of it or none.
+ *
+ * The demo is built through the operations the screens and the shell
+ * call (app/ops/), each with its rules and its audit event, as the system
+ * (seed_ctx) acting for each operator: operators, sites, floors, switches
+ * and floor ports, phone-number and public IP pools, the catalog and its
+ * rules, occupiers and contracts, devices and public addresses, invoice
+ * settings and billing details. Each operation's db_txn runs as a part of
+ * the seed's own transaction (txn.h): a seed failing anywhere leaves
+ * nothing behind.
+ *
+ * What no operation can write stays the seed's own, each where it is
+ * written, with its reason: the services of the plans and their ledger
+ * (demo_plans), the numbers in use since before today (seed_telephony.c),
+ * usage history (seed_usage.c), the daily job's history
+ * (store_tick_history), the users (demo_users), and Eastwind's occupier
+ * holding ports without a service (demo_held_ports).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -12,11 +29,18 @@
 #include "cli.h"
 #include "domain/date.h"
 #include "session.h"
+#include "ops/catalog.h"
+#include "ops/contracts.h"
+#include "ops/occupiers.h"
+#include "ops/network.h"
+#include "ops/ports.h"
+#include "ops/spaces.h"
 #include "ops/ops.h"
 #include "ops/operators.h"
 #include "ops/sites.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "store/store_device.h"
 #include "store/store_network.h"
 #include "store/store_tick.h"
 #include "store/txn.h"
@@ -251,97 +275,6 @@ ins(enum stmt st, const struct dbp *p, size_t n, int64_t *id)
 	return 0;
 }
 
-static int
-seed_floors(int64_t op, int64_t site, const char *prefix, int nfloors,
-    int64_t first_occ)
-{
-	static const char *const fname[] = { "Ground floor", "Level 1",
-	    "Level 2", "Level 3" };
-	static const char *const fcode[] = { "G", "1", "2", "3" };
-	char		 label[32], sw[32];
-	int64_t		 floor;
-	int		 f, i;
-
-	for (f = 0; f < nfloors; f++) {
-		struct dbp pf[] = { DBP_I(op), DBP_I(site), DBP_S(fname[f]),
-		    DBP_I(f) };
-
-		if (ins(STMT_SEED_FLOOR, pf, NPARAMS(pf), &floor) == -1)
-			return -1;
-		snprintf(sw, sizeof(sw), "%s-%s-sw1", prefix, fcode[f]);
-		if (store_switch_insert(op, site, sw, "Demo 48-port", 48) < 0)
-			return -1;
-		for (i = 0; i < 12; i++) {
-			/* First floor: three ports held by the first occupier. */
-			int held = f == 0 && i < 3 && first_occ > 0;
-			struct dbp pp[9];
-
-			snprintf(label, sizeof(label), "%s-%s-%02d", prefix,
-			    fcode[f], i + 1);
-			pp[0] = DBP_I(op);
-			pp[1] = DBP_I(site);
-			pp[2] = DBP_I(floor);
-			pp[3] = DBP_S(label);
-			pp[4] = DBP_S(sw);
-			pp[5] = DBP_I(i + 1);
-			pp[6] = DBP_S(port_roles[i]);
-			pp[7] = held ? DBP_I(first_occ) : DBP_NUL;
-			/* Two of the three held ports are connected. */
-			pp[8] = DBP_S(i == 11 || (held && i < 2) ? "active" :
-			    "inactive");
-			if (ins(STMT_SEED_PORT, pp, 9, NULL) == -1)
-				return -1;
-		}
-	}
-	return 0;
-}
-
-static int
-seed_catalog(int64_t op, const int64_t *sites, int nsites, int64_t *ids)
-{
-	size_t		 i;
-	int		 k;
-
-	for (i = 0; i < NSERVICES; i++) {
-		const struct demo_svc *c = &catalog[i];
-		struct dbp p[15];
-
-		p[0] = DBP_I(op);
-		p[1] = DBP_S(c->code);
-		p[2] = DBP_S(c->name);
-		p[3] = DBP_S(c->category);
-		p[4] = DBP_S(c->description);
-		p[5] = DBP_I(c->cost);
-		p[6] = DBP_I(c->rrp);
-		p[7] = DBP_I(c->needs_case);
-		p[8] = DBP_I(c->needs_device);
-		p[9] = DBP_I((int64_t)i * 10);
-		for (k = 0; k < 5; k++)
-			p[10 + k] = DBP_I(c->ent[k]);
-		if (ins(STMT_SEED_SERVICE, p, 15, &ids[i]) == -1)
-			return -1;
-		for (k = 0; k < nsites; k++) {
-			if (k > 0 && c->not_at_second)
-				continue;
-			{
-				struct dbp q[] = { DBP_NUL, DBP_I(op),
-				    DBP_I(ids[i]), DBP_I(sites[k]) };
-				if (db_exec(STMT_SERVICE_SITE_ADD, q, 4, NULL) < 0)
-					return -1;
-			}
-		}
-	}
-	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
-		const struct demo_rule *r = &rules[i];
-
-		if (store_rule_insert(op, r->kind, ids[r->service],
-		    r->other >= 0 ? ids[r->other] : 0, r->category, r->qty_le,
-		    r->max) <= 0)
-			return -1;
-	}
-	return store_catalog_bump(op) < 0 ? -1 : 0;
-}
-
 /* What the demo data is made of, as its parts are written. */
 struct demo {
 	int32_t		 today;
@@ -352,8 +285,8 @@ struct demo {
 
 /* A context of the system (no user, no address) acting for operator op on
  * the demo's day: what the seed passes to the operations. */
-static void
-demo_ctx(struct ops_ctx *c, struct arena *a, int64_t op, int32_t today)
+void
+seed_ctx(struct ops_ctx *c, struct arena *a, int64_t op, int32_t today)
 {
 	memset(c, 0, sizeof(*c));
 	c->t.a = a;
@@ -362,6 +295,168 @@ demo_ctx(struct ops_ctx *c, struct arena *a, int64_t op, int32_t today)
 	c->t.now = (int64_t)time(NULL);
 	c->role = -1;
 	c->remote_addr = "";
+}
+
+/*
+ * The catalog of operator op, through the operations of the Catalog page:
+ * each service added (ops_catalog_service_add, offered at the operator's
+ * sites but those it is not at the second), then each rule
+ * (ops_catalog_rule_add, against the catalog as it stands). ids[] gets
+ * the services' ids. 0, or -1.
+ */
+static int
+demo_catalog(struct ops_ctx *c, int64_t op, int64_t *ids)
+{
+	struct store_site		*sites;
+	struct store_catalog		 cat;
+	struct catalog_service_in	 in;
+	struct catalog_rule_in		 rin;
+	struct catalog_out		 out;
+	int64_t				 tick[3];
+	size_t				 i, k, nsites;
+
+	if (store_site_list(c->t.a, op, 0, &sites, &nsites) < 0 ||
+	    nsites > 3 || store_catalog_load(c->t.a, op, 0, &cat) < 0)
+		return -1;
+	for (i = 0; i < NSERVICES; i++) {
+		const struct demo_svc *d = &catalog[i];
+
+		memset(&in, 0, sizeof(in));
+		in.cat = &cat;
+		in.sites = sites;
+		in.nsites = nsites;
+		in.def.code = d->code;
+		in.def.name = d->name;
+		in.def.category = d->category;
+		in.def.description = d->description;
+		in.def.cost = d->cost;
+		in.def.rrp = d->rrp;
+		in.def.needs_case = d->needs_case;
+		in.def.needs_device = d->needs_device;
+		for (k = 0; k < STORE_INFRA; k++)
+			in.def.ent[k] = d->ent[k];
+		for (k = 0; k < nsites && (k == 0 || !d->not_at_second); k++)
+			tick[in.nchecked++] = sites[k].id;
+		in.checked = tick;
+		if (ops_catalog_service_add(c, &in, &out) <= 0)
+			return -1;
+		ids[i] = out.id;
+	}
+	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		const struct demo_rule *r = &rules[i];
+
+		if (store_catalog_load(c->t.a, op, 0, &cat) < 0)
+			return -1;
+		memset(&rin, 0, sizeof(rin));
+		rin.cat = &cat;
+		rin.service_id = ids[r->service];
+		rin.rule.kind = r->kind;
+		rin.rule.has_other = r->other >= 0;
+		rin.rule.other = r->other >= 0 ? ids[r->other] : 0;
+		rin.rule.category = r->category;
+		rin.rule.has_max = strcmp(r->kind, "max_qty") == 0;
+		rin.rule.max = r->max;
+		rin.rule.qty_le = r->qty_le;
+		if (ops_catalog_rule_add(c, &rin, &out) <= 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The ids of the n floor ports of site labelled from label on (by
+ * label: "CW-G-01" and n 3 give CW-G-01..03), in ids. 0, or -1. */
+static int
+demo_port_ids(struct ops_ctx *c, int64_t site, const char *label, size_t n,
+    int64_t *ids)
+{
+	struct store_port	*p;
+	size_t			 np, i, k = 0;
+
+	if (store_port_list_site(c->t.a, c->t.operator_id, site, &p, &np) < 0)
+		return -1;
+	for (i = 0; i < np && k < n; i++)
+		if (k > 0 || strcmp(p[i].label, label) == 0)
+			ids[k++] = p[i].id;
+	return k == n ? 0 : -1;
+}
+
+/* ops_ports_change of op (to occupier occ when assigning) on the ports
+ * ids of site, each keeping its role. 0, or -1. */
+static int
+demo_ports_change(struct ops_ctx *c, int64_t site, enum port_op op,
+    int64_t occ, const int64_t *ids, size_t n)
+{
+	struct ports_change_in	 in;
+	struct ports_change_out	 out;
+
+	memset(&in, 0, sizeof(in));
+	in.site = site;
+	in.op = op;
+	in.ids = ids;
+	in.nids = n;
+	in.occ = occ;
+	in.role = PORT_ROLE__MAX;
+	return ops_ports_change(c, &in, &out) > 0 ? 0 : -1;
+}
+
+/*
+ * The floors of a site, each with its switch and its twelve floor ports
+ * (port_roles: the first six for occupiers' LANs, ...), through the
+ * operations of the site's Floors and ports pages: ops_floor_add,
+ * ops_switch_add, and ops_ports_add_range by run of ports of one role.
+ * Then the Operator ports made active (ops_ports_change). 0, or -1.
+ */
+static int
+demo_floors(struct ops_ctx *c, int64_t site, const char *prefix, int nfloors)
+{
+	static const char *const fname[] = { "Ground floor", "Level 1",
+	    "Level 2", "Level 3" };
+	static const char *const fcode[] = { "G", "1", "2", "3" };
+	struct floor_add_in	 fin;
+	struct floor_add_out	 fout;
+	struct switch_add_in	 sin;
+	struct switch_add_out	 sout;
+	struct ports_range_in	 rin;
+	struct ports_range_out	 rout;
+	char			 sw[32], pat[48], ports[16];
+	int64_t			 op_ports[4];
+	int			 f, i, j;
+
+	for (f = 0; f < nfloors; f++) {
+		fin.site = site;
+		fin.name = fname[f];
+		fin.level = f;
+		if (ops_floor_add(c, &fin, &fout) <= 0)
+			return -1;
+		snprintf(sw, sizeof(sw), "%s-%s-sw1", prefix, fcode[f]);
+		sin.site = site;
+		sin.name = sw;
+		sin.model = "Demo 48-port";
+		sin.ports = 48;
+		if (ops_switch_add(c, &sin, &sout) <= 0)
+			return -1;
+		for (i = 0; i < 12; i = j) {
+			for (j = i + 1; j < 12 &&
+			    strcmp(port_roles[j], port_roles[i]) == 0; j++)
+				;
+			snprintf(pat, sizeof(pat), "%s-%s-{%02d..%02d}", prefix,
+			    fcode[f], i + 1, j);
+			snprintf(ports, sizeof(ports), "%d-%d", i + 1, j);
+			rin.site = site;
+			rin.floor = fout.id;
+			rin.pattern = pat;
+			rin.sw = sw;
+			rin.ports = ports;
+			rin.role = port_roles[i];
+			if (ops_ports_add_range(c, &rin, &rout) <= 0)
+				return -1;
+		}
+		snprintf(pat, sizeof(pat), "%s-%s-12", prefix, fcode[f]);
+		if (demo_port_ids(c, site, pat, 1, &op_ports[f]) == -1)
+			return -1;
+	}
+	return demo_ports_change(c, site, PORT_OP_ACTIVATE, 0, op_ports,
+	    (size_t)nfloors);
 }
 
 /* The two operators (ops_operator_create, as "operator add" does) and
@@ -385,7 +480,7 @@ demo_sites(struct demo *d, struct arena *a)
 	size_t			 i;
 
 	for (i = 0; i < 2; i++) {
-		demo_ctx(&c, a, 0, d->today);
+		seed_ctx(&c, a, 0, d->today);
 		oin.name = opname[i];
 		oin.currency = "GBP";
 		oin.timezone = "Europe/London";
@@ -394,7 +489,7 @@ demo_sites(struct demo *d, struct arena *a)
 		d->op[i] = oout.id;
 	}
 	for (i = 0; i < sizeof(site) / sizeof(site[0]); i++) {
-		demo_ctx(&c, a, d->op[site[i].op], d->today);
+		seed_ctx(&c, a, d->op[site[i].op], d->today);
 		memset(&in, 0, sizeof(in));
 		in.name = site[i].name;
 		in.address = site[i].address;
@@ -407,65 +502,90 @@ demo_sites(struct demo *d, struct arena *a)
 	return 0;
 }
 
-/* A contract of operator op: occupier occ at site, start..end (days from
- * today; NOEND: open-ended). */
+/* A contract of ctx's operator, through the contract form's operation:
+ * occupier occ at site, start..end (days from today; NOEND: open-ended).
+ * 0, or -1. */
 static int
-demo_contract(struct demo *d, int64_t op, int64_t occ, int64_t site,
-    const char *ref, int32_t start, int32_t end, int64_t *id)
+demo_contract(struct ops_ctx *c, int64_t occ, int64_t site, const char *ref,
+    int32_t start, int32_t end, int64_t *id)
 {
-	char		 sd[DATE_STRLEN], ed[DATE_STRLEN];
-	struct dbp	 pc[6];
+	struct contract_save_in		 in;
+	struct contract_save_out	 out;
 
-	date_format(d->today + start, sd, sizeof(sd));
-	date_format(d->today + end, ed, sizeof(ed));
-	pc[0] = DBP_I(op);
-	pc[1] = DBP_I(occ);
-	pc[2] = DBP_I(site);
-	pc[3] = DBP_S(ref);
-	pc[4] = DBP_S(sd);
-	pc[5] = end == NOEND ? DBP_NUL : DBP_S(ed);
-	return ins(STMT_SEED_CONTRACT, pc, 6, id);
+	memset(&in, 0, sizeof(in));
+	in.c.occupier_id = occ;
+	in.c.site_id = site;
+	in.c.reference = ref;
+	in.c.start = c->t.day + start;
+	in.c.end = end == NOEND ? DATE_NONE : c->t.day + end;
+	if (ops_contract_save(c, &in, &out) <= 0)
+		return -1;
+	if (id != NULL)
+		*id = out.id;
+	return 0;
+}
+
+/* A new occupier of ctx's operator, through the occupier form's
+ * operation. 0, or -1. */
+static int
+demo_occupier(struct ops_ctx *c, const char *name, const char *ref,
+    const char *notes, int64_t *id)
+{
+	struct occupier_save_in		 in;
+	struct occupier_save_out	 out;
+
+	memset(&in, 0, sizeof(in));
+	in.name = name;
+	in.billing_ref = ref;
+	in.contact_email = "";
+	in.notes = notes;
+	if (ops_occupier_save(c, &in, &out) <= 0)
+		return -1;
+	*id = out.id;
+	return 0;
 }
 
 static int
-demo_occupiers(struct demo *d)
+demo_occupiers(struct demo *d, struct arena *a)
 {
-	struct store_occupier	 o;
-	char			 ref[32];
-	size_t			 i;
-	int			 j;
+	struct ops_ctx	 c;
+	char		 ref[32];
+	size_t		 i;
+	int		 j;
 
+	seed_ctx(&c, a, d->op[0], d->today);
 	for (i = 0; i < NOCCUPIERS; i++) {
-		memset(&o, 0, sizeof(o));
-		o.name = occupiers[i].name;
-		o.billing_ref = occupiers[i].billing_ref;
-		o.contact_email = "";
-		o.notes = "";
-		if (store_occupier_insert(d->op[0], &o, &d->occ[i]) < 0)
+		if (demo_occupier(&c, occupiers[i].name,
+		    occupiers[i].billing_ref, "", &d->occ[i]) == -1)
 			return -1;
 		for (j = 0; j < occupiers[i].nc; j++) {
-			const struct demo_contract *c = &occupiers[i].c[j];
+			const struct demo_contract *k = &occupiers[i].c[j];
 
 			snprintf(ref, sizeof(ref), "NW-%s-%03zu-%d",
-			    c->site == 0 ? "CW" : "SD", i + 1, j + 1);
-			if (demo_contract(d, d->op[0], d->occ[i],
-			    d->site[c->site], ref, c->start, c->end,
-			    &d->cid[i][j]) == -1)
+			    k->site == 0 ? "CW" : "SD", i + 1, j + 1);
+			if (demo_contract(&c, d->occ[i], d->site[k->site], ref,
+			    k->start, k->end, &d->cid[i][j]) == -1)
 				return -1;
 		}
 	}
-	memset(&o, 0, sizeof(o));
-	o.name = "Zephyr Secret Holdings";
-	o.billing_ref = "ZSH-EW1";
-	o.contact_email = "";
-	o.notes = "Eastwind's occupier: never visible to Northwind.";
-	if (store_occupier_insert(d->op[1], &o, &d->eocc) < 0)
+	seed_ctx(&c, a, d->op[1], d->today);
+	if (demo_occupier(&c, "Zephyr Secret Holdings", "ZSH-EW1",
+	    "Eastwind's occupier: never visible to Northwind.", &d->eocc) == -1)
 		return -1;
-	return demo_contract(d, d->op[1], d->eocc, d->site[2], "EW-HH-0001",
-	    -100, NOEND, NULL);
+	return demo_contract(&c, d->eocc, d->site[2], "EW-HH-0001", -100,
+	    NOEND, NULL);
 }
 
-/* Demo service ds, with its ledger row queued in lb. */
+/*
+ * Demo service ds, with its ledger row queued in lb. The plans are the
+ * seed's own writes: the Manage services save (ops/plan_save.c) starts a
+ * service on today's terms (added today, activated when its device is,
+ * removed today, its ledger from today), while the demo's services were
+ * added, activated and ended on days long past (Acme's a year ago,
+ * Cobalt's internet removed a month ago) and charged since then. The
+ * same goes for the addresses a Public IP (/29) service gives out
+ * (seed_devices.c).
+ */
 static int
 demo_service(struct demo *d, const struct demo_service *ds,
     struct store_ledger_batch *lb)
@@ -519,6 +639,9 @@ demo_plans(struct demo *d)
 	return store_ledger_flush(&lb) < 0 ? -1 : 0;
 }
 
+/* The demo logins share a published password (DEMO_PASSWORD), which no
+ * screen sets (a new user gets a set-password link): they are written as
+ * `tenantry user add` writes the first admin (store_user_insert). */
 static int
 demo_users(struct demo *d)
 {
@@ -535,31 +658,110 @@ demo_users(struct demo *d)
 	return 0;
 }
 
-/* The whole demo, one transaction (db_txn): 1, or -1. */
+/* The floors, switches and ports of the three sites (demo_floors). */
+static int
+demo_estate(struct demo *d, struct arena *a)
+{
+	struct ops_ctx	 c;
+
+	seed_ctx(&c, a, d->op[0], d->today);
+	if (demo_floors(&c, d->site[0], "CW", 3) == -1 ||
+	    demo_floors(&c, d->site[1], "SD", 2) == -1)
+		return -1;
+	seed_ctx(&c, a, d->op[1], d->today);
+	return demo_floors(&c, d->site[2], "HH", 1);
+}
+
+/*
+ * The first three ports of each operator's first ground floor held by its
+ * first occupier, two of them connected. Acme Analytics' through the
+ * Ports page's operation (assign, then activate: its services entitle it
+ * to three switch ports). Eastwind's occupier holds its three with no
+ * service at all, a state no operation makes (a holder beyond its Switch
+ * ports allocation is refused): the other operator's data the isolation
+ * tests look for, set on the ports directly (store_hport_set). 0, or -1.
+ */
+static int
+demo_held_ports(struct demo *d, struct arena *a)
+{
+	struct ops_ctx	 c;
+	int64_t		 id[3];
+	int		 i;
+
+	seed_ctx(&c, a, d->op[0], d->today);
+	if (demo_port_ids(&c, d->site[0], "CW-G-01", 3, id) == -1 ||
+	    demo_ports_change(&c, d->site[0], PORT_OP_ASSIGN, d->occ[0], id,
+	    3) == -1 ||
+	    demo_ports_change(&c, d->site[0], PORT_OP_ACTIVATE, 0, id, 2) == -1)
+		return -1;
+	seed_ctx(&c, a, d->op[1], d->today);
+	if (demo_port_ids(&c, d->site[2], "HH-G-01", 3, id) == -1)
+		return -1;
+	for (i = 0; i < 3; i++)
+		if (store_hport_set(d->op[1], d->site[2], id[i], d->eocc,
+		    port_roles[i], i < 2 ? "active" : "inactive") <= 0)
+			return -1;
+	return 0;
+}
+
+/* Both operators' catalogs (demo_catalog). 0, or -1. */
+static int
+demo_catalogs(struct demo *d, struct arena *a)
+{
+	struct ops_ctx	 c;
+	int		 i;
+
+	for (i = 0; i < 2; i++) {
+		seed_ctx(&c, a, d->op[i], d->today);
+		if (demo_catalog(&c, d->op[i], d->svc[i]) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * TENANTRY_SEED_FAIL_AFTER=<step> (a test's fault): the seed fails once
+ * that step is written, to show that a seed failing part way leaves
+ * nothing behind. 1 when step is the one named.
+ */
+static int
+fail_after(const char *step)
+{
+	const char	*v = getenv("TENANTRY_SEED_FAIL_AFTER");
+
+	if (v == NULL || strcmp(v, step) != 0)
+		return 0;
+	fprintf(stderr, "seed: failing after step %s (TENANTRY_SEED_FAIL_AFTER)\n",
+	    step);
+	return 1;
+}
+
+/*
+ * The whole demo, one transaction (db_txn): 1, or -1. The operations it
+ * calls run inside it, each a part of it (txn.h): a seed that fails
+ * anywhere leaves nothing behind, and is run again whole on a deadlock.
+ */
 static int
 demo_txn(struct txn *t, void *arg)
 {
 	struct demo	*d = arg;
 	int64_t		*op = d->op, *site = d->site, *occ = d->occ;
 
-	(void)t;
-	if (demo_occupiers(d) == -1 ||
-	    seed_floors(op[0], site[0], "CW", 3, occ[0]) == -1 ||
-	    seed_floors(op[0], site[1], "SD", 2, 0) == -1 ||
-	    seed_floors(op[1], site[2], "HH", 1, d->eocc) == -1 ||
-	    seed_catalog(op[0], site, 2, d->svc[0]) == -1 ||
-	    seed_catalog(op[1], site + 2, 1, d->svc[1]) == -1 ||
-	    demo_plans(d) == -1 ||
-	    seed_telephony(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
-	    seed_telephony(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
-	    seed_devices(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
-	    seed_devices(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
-	    seed_billing(op[0], op[1]) == -1 ||
+	if (demo_sites(d, t->a) == -1 || fail_after("sites") ||
+	    demo_occupiers(d, t->a) == -1 ||
+	    demo_estate(d, t->a) == -1 ||
+	    demo_catalogs(d, t->a) == -1 ||
+	    demo_plans(d) == -1 || demo_held_ports(d, t->a) == -1 ||
+	    seed_telephony(t->a, op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
+	    seed_telephony(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
+	    seed_devices(t->a, op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
+	    seed_devices(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
+	    seed_billing(t->a, d->today, op[0], op[1], occ, NOCCUPIERS) == -1 ||
 	    seed_usage(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_usage(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
 	    demo_users(d) == -1 ||
 	    store_tick_history(op[0], d->today) < 0 ||
-	    store_tick_history(op[1], d->today) < 0)
+	    store_tick_history(op[1], d->today) < 0 || fail_after("end"))
 		return -1;
 	return 1;
 }
@@ -594,9 +796,7 @@ cli_seed(int32_t today)
 	memset(&t, 0, sizeof(t));
 	t.a = a;
 	t.day = today;
-	/* Each operation in its own transaction, then the rest in one: the
-	 * same order (and ids) as one transaction. */
-	if (demo_sites(&d, a) == -1 || db_txn(&t, demo_txn, &d) < 0) {
+	if (db_txn(&t, demo_txn, &d) < 0) {
 		fprintf(stderr, "seed: failed; load it again into an empty database\n");
 		goto out;
 	}

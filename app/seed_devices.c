@@ -12,13 +12,17 @@
  * operator's occupier has one registered Wi-Fi device.
  */
 #include <stdio.h>
+#include <string.h>
 
+#include "arena.h"
 #include "cli.h"
 #include "domain/device.h"
-#include "store/db.h"
+#include "ops/devices.h"
+#include "ops/network.h"
 #include "store/store_device.h"
 
 #define BLOCKS		4	/* /29 blocks per site pool */
+#define ACME_IPS	5	/* Public IP (/29) QTY 1: one block, 5 usable */
 
 static const char *const ranges[] = {
 	"203.0.113",		/* first demo site */
@@ -31,61 +35,100 @@ static const char *const ranges[] = {
 #define OCC_ACME	0
 #define OCC_DELTA	3
 
-/* Pool of site; the first `held` addresses go to occ (0: none), the first
- * `active` of those are active with a device MAC. */
+/*
+ * The pool of site (ops_ip_pool_add of range.0/27: four /29 blocks, as
+ * the site's Network page adds it); then, when occ is not 0, the first
+ * block's five addresses go to occ and the first `active` of them are
+ * activated with a device MAC (ops_public_ip_change, as the occupier's
+ * Devices tab does). Giving the addresses out is the plan save's work
+ * (store_public_ip_sync, what saving a plan with Public IP (/29) does):
+ * the demo's plans are written by the seed itself (seed.c says why), so
+ * their addresses are given out here with the same store function.
+ */
 static int
-seed_pool(int64_t op, int64_t site, const char *range, int64_t occ,
-    int held, int active)
+seed_pool(struct ops_ctx *c, int64_t site, const char *range, int64_t occ,
+    int active)
 {
-	char		 block[32], addr[DEVICE_IPV4_STRLEN], mac[DEVICE_MAC_STRLEN];
-	uint32_t	 first, count, k;
-	int		 b, n = 0;
+	struct ip_pool_add_in		 in;
+	struct ip_pool_add_out		 out;
+	struct public_ip_change_in	 pin;
+	struct device_out		 pout;
+	struct store_public_ip		*ips;
+	char				 mac[DEVICE_MAC_STRLEN];
+	size_t				 nips, i;
+	int64_t				 have;
 
-	for (b = 0; b < BLOCKS; b++) {
-		snprintf(block, sizeof(block), "%s.%d/29", range, b * 8);
-		if (device_ipv4_block(block, &first, &count) == -1)
+	in.site = site;
+	in.cidr = arena_printf(c->t.a, "%s.0/27", range);
+	if (ops_ip_pool_add(c, &in, &out) <= 0 || out.blocks != BLOCKS)
+		return -1;
+	if (occ == 0)
+		return 0;
+	if (store_public_ip_sync(c->t.a, c->t.operator_id, occ, site,
+	    ACME_IPS, &have) <= 0 || store_public_ip_list(c->t.a,
+	    c->t.operator_id, occ, site, &ips, &nips) < 0)
+		return -1;
+	for (i = 0; i < nips && i < (size_t)active; i++) {
+		snprintf(mac, sizeof(mac), "00:1b:21:ac:00:%02x",
+		    (unsigned)(i + 1) & 0xffu);
+		memset(&pin, 0, sizeof(pin));
+		pin.occ = occ;
+		pin.site = site;
+		pin.id = ips[i].id;
+		pin.activate = 1;
+		pin.mac = mac;
+		if (ops_public_ip_change(c, &pin, &pout) <= 0)
 			return -1;
-		for (k = 0; k < count; k++, n++) {
-			int mine = occ > 0 && n < held;
-			int on = mine && n < active;
-
-			device_ipv4_format(first + k, addr, sizeof(addr));
-			snprintf(mac, sizeof(mac), "00:1b:21:ac:00:%02x",
-			    (unsigned)(n + 1) & 0xffu);
-			if (store_public_ip_insert(op, site, addr, block,
-			    mine ? occ : 0, on ? "active" : mine ? "assigned" :
-			    "free", on ? mac : NULL) <= 0)
-				return -1;
-		}
 	}
 	return 0;
 }
 
+/* Device identifier of type of occupier occ at site, registered through
+ * the Devices tab's operation (and activated when activate). 0, or -1. */
+static int
+seed_device(struct ops_ctx *c, int64_t occ, int64_t site,
+    enum device_type type, const char *identifier, const char *label,
+    int activate)
+{
+	struct device_register_in	 in;
+	struct device_out		 out;
+
+	memset(&in, 0, sizeof(in));
+	in.occ = occ;
+	in.site = site;
+	in.type = type;
+	in.identifier = identifier;
+	in.label = label;
+	in.activate = activate;
+	return ops_device_register(c, &in, &out) > 0 ? 0 : -1;
+}
+
 int
-seed_devices(int64_t op, const int64_t *sites, size_t nsites,
-    const int64_t *occ, size_t nocc, int demo, int32_t today)
+seed_devices(struct arena *a, int64_t op, const int64_t *sites,
+    size_t nsites, const int64_t *occ, size_t nocc, int demo, int32_t today)
 {
 	static const char *const accounts[] = { "alice.ng@delta-robotics",
 	    "bogdan.k@delta-robotics", "reception@delta-robotics" };
+	struct ops_ctx	 c;
 	char		 mac[DEVICE_MAC_STRLEN], label[64];
 	size_t		 i, r;
 	int		 k;
 
-	(void)today;
+	seed_ctx(&c, a, op, today);
 	for (i = 0; i < nsites; i++) {
 		r = demo ? i : 2 + i;
 		if (r >= NRANGES)
 			break;
-		if (seed_pool(op, sites[i], ranges[r],
+		if (seed_pool(&c, sites[i], ranges[r],
 		    demo && i == 0 && nocc > OCC_ACME ? occ[OCC_ACME] : 0,
-		    5, 2) == -1)
+		    2) == -1)
 			return -1;
 	}
 	if (!demo) {
 		/* Something of the other operator's to be "not found". */
-		if (nsites > 0 && nocc > 0 && store_device_insert(op, occ[0],
-		    sites[0], "wifi_device", "00:1b:21:ee:00:01",
-		    "Boardroom display", "registered", NULL) <= 0)
+		if (nsites > 0 && nocc > 0 && seed_device(&c, occ[0], sites[0],
+		    DEVICE_WIFI_DEVICE, "00:1b:21:ee:00:01", "Boardroom display",
+		    0) == -1)
 			return -1;
 		return 0;
 	}
@@ -96,15 +139,13 @@ seed_devices(int64_t op, const int64_t *sites, size_t nsites,
 		    (unsigned)(k + 1) & 0xffu);
 		snprintf(label, sizeof(label), "%s %02d", k < 8 ? "Laptop" :
 		    "Phone", k < 8 ? k + 1 : k - 7);
-		if (store_device_insert(op, occ[OCC_DELTA], sites[0],
-		    "wifi_device", mac, label, k < 9 ? "active" : "registered",
-		    NULL) <= 0)
+		if (seed_device(&c, occ[OCC_DELTA], sites[0], DEVICE_WIFI_DEVICE, mac,
+		    label, k < 9) == -1)
 			return -1;
 	}
 	for (i = 0; i < sizeof(accounts) / sizeof(accounts[0]); i++)
-		if (store_device_insert(op, occ[OCC_DELTA], sites[0],
-		    "wifi_account", accounts[i], "Staff account", "registered",
-		    NULL) <= 0)
+		if (seed_device(&c, occ[OCC_DELTA], sites[0], DEVICE_WIFI_ACCOUNT,
+		    accounts[i], "Staff account", 0) == -1)
 			return -1;
 	return 0;
 }

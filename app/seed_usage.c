@@ -16,6 +16,10 @@
  *     deactivated ten days ago and nobody holds since (unattributed);
  *   - 5-minute traffic of Acme's port CW-G-01 against its Bandwidth
  *     500 Mbps tier, busy enough on working days to burst above it.
+ * The destination groups, rates, allowances and tiers are the seed's own
+ * statements: no screen or operation writes them yet. The holders'
+ * history and the records are the past the demo starts from: no
+ * operation writes days gone by.
  */
 #include <stdio.h>
 #include <string.h>

@@ -14,6 +14,7 @@ const char *const space_kinds[] = { "office", "suite", "desk", NULL };
 struct floor_add {
 	const struct floor_add_in	*in;
 	struct ops_result		*why;
+	int64_t				*id;
 };
 
 static int
@@ -42,7 +43,7 @@ floor_txn(struct txn *t, void *arg)
 		return ops_refuse(f->why, OPS_INVALID, "name", "Another floor "
 		    "of this site already has this name");
 	if (store_floor_insert(t->operator_id, f->in->site, f->in->name,
-	    f->in->level) < 0)
+	    f->in->level, f->id) < 0)
 		return -1;
 	return txn_audit(t, 0, f->in->site, "floor", 0, "create", NULL,
 	    arena_printf(t->a, "name=%s\nlevel=%lld", f->in->name,
@@ -51,11 +52,11 @@ floor_txn(struct txn *t, void *arg)
 
 int
 ops_floor_add(struct ops_ctx *c, const struct floor_add_in *in,
-    struct ops_result *why)
+    struct floor_add_out *out)
 {
-	struct floor_add	 f = { in, why };
+	struct floor_add	 f = { in, &out->why, &out->id };
 
-	memset(why, 0, sizeof(*why));
+	memset(out, 0, sizeof(*out));
 	return db_txn(&c->t, floor_txn, &f);
 }
 

@@ -20,13 +20,18 @@ struct floor_add_in {
 	int64_t		 level;		/* sort order, 0: ground */
 };
 
+struct floor_add_out {
+	struct ops_result	 why;
+	int64_t			 id;	/* the new floor */
+};
+
 /*
  * Add a floor to site (of ctx's operator), audited: a name another floor
  * of the site has is refused (OPS_INVALID, "name"); an unknown site is
  * OPS_NOT_FOUND.
  */
 int	 ops_floor_add(struct ops_ctx *, const struct floor_add_in *,
-	    struct ops_result *);
+	    struct floor_add_out *);
 
 struct space_save_in {
 	int64_t		 site;

@@ -135,7 +135,7 @@ page_site_floor_new(struct req *r)
 	struct fval			 v[FL__MAX];
 	struct ops_ctx			 c;
 	struct floor_add_in		 in;
-	struct ops_result		 why;
+	struct floor_add_out		 out;
 
 	if (!site_network_begin(r, "Add a floor", "site_floor_new.tpl", &s, &d))
 		return;
@@ -152,7 +152,8 @@ page_site_floor_new(struct req *r)
 	in.name = v[FL_NAME].s;
 	in.level = v[FL_LEVEL].i;
 	page_ops_ctx(r, &c);
-	if (site_network_failed(r, d, ops_floor_add(&c, &in, &why), &why))
+	if (site_network_failed(r, d, ops_floor_add(&c, &in, &out),
+	    &out.why))
 		return;
 	http_redirect(r, arena_printf(r->a, "/sites/%lld/floors?done=floor",
 	    (long long)s.id));

@@ -115,7 +115,8 @@ int	 store_public_ip_pool(struct arena *, int64_t op, int64_t site,
  */
 int	 store_public_ip_sync(struct arena *, int64_t op, int64_t occ,
 	    int64_t site, int64_t want, int64_t *have);
-/* Seed: one address of the site pool; occ 0 for free, mac NULL for none. */
+/* One address of the site pool (the pool add); occ 0 for free, mac NULL
+ * for none. */
 int	 store_public_ip_insert(int64_t op, int64_t site, const char *address,
 	    const char *block, int64_t occ, const char *state, const char *mac);
 

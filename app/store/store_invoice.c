@@ -1253,25 +1253,3 @@ store_export_rows(struct arena *a, int64_t op, int64_t id,
 	return 1;
 }
 
-/* ---- demo data ---- */
-
-int
-store_seed_billing(int64_t op, const char *legal_name, const char *address,
-    const char *vat, const char *email, const char *payment)
-{
-	struct dbp	 p[] = { DBP_I(op), DBP_S(legal_name), DBP_S(address),
-	    DBP_S(vat), DBP_S(email), DBP_S(payment) };
-
-	return db_exec(STMT_SEED_BILLSET, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
-}
-
-int
-store_seed_occbill(int64_t op, const char *occ_name, const char *billing_name,
-    const char *address, const char *vat, int64_t terms)
-{
-	struct dbp	 p[] = { DBP_S(billing_name), DBP_S(address),
-	    DBP_S(vat), terms < 0 ? DBP_NUL : DBP_I(terms), DBP_I(op),
-	    DBP_S(occ_name) };
-
-	return db_exec(STMT_SEED_OCCBILL, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
-}

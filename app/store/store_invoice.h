@@ -328,12 +328,4 @@ struct store_exprow {
 int	 store_export_rows(struct arena *, int64_t op, int64_t id,
 	    struct store_exprow **, size_t *);
 
-/* ---- demo data ---- */
-int	 store_seed_billing(int64_t op, const char *legal_name,
-	    const char *address, const char *vat, const char *email,
-	    const char *payment);
-int	 store_seed_occbill(int64_t op, const char *occ_name,
-	    const char *billing_name, const char *address, const char *vat,
-	    int64_t terms);
-
 #endif

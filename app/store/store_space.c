@@ -28,13 +28,17 @@ store_floor_taken(struct arena *a, int64_t op, int64_t site, const char *name)
 }
 
 int
-store_floor_insert(int64_t op, int64_t site, const char *name, int64_t level)
+store_floor_insert(int64_t op, int64_t site, const char *name, int64_t level,
+    int64_t *id)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_S(name),
 	    DBP_I(level) };
+	uint64_t	 iid = 0;
 
-	return db_exec(STMT_SPACE_FLOOR_INSERT, p, NPARAMS(p), NULL) < 0 ? -1 :
-	    1;
+	if (db_exec(STMT_SPACE_FLOOR_INSERT, p, NPARAMS(p), &iid) < 0)
+		return -1;
+	*id = (int64_t)iid;
+	return 1;
 }
 
 static void

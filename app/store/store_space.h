@@ -14,8 +14,9 @@ struct arena;
 /* Another floor of site has name: 1, 0 no. */
 int	 store_floor_taken(struct arena *, int64_t op, int64_t site,
 	    const char *name);
+/* A new floor of site: 1 (its id in *id), -1. */
 int	 store_floor_insert(int64_t op, int64_t site, const char *name,
-	    int64_t level);
+	    int64_t level, int64_t *id);
 
 struct store_space {
 	int64_t		 id, floor_id;

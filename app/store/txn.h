@@ -52,6 +52,16 @@ struct txn {
  * error (db_unavailable(), db_commit_unknown() say more).
  */
 int	 db_txn(struct txn *t, int (*fn)(struct txn *, void *), void *arg);
+/*
+ * Inside an enclosing transaction (one db_txn's fn calling an operation,
+ * as the demo seed does: all of it or none), db_txn is a part of it and
+ * neither begins nor commits: SAVEPOINT, fn, its audit events, RELEASE.
+ * A refusal (0) rolls back to the savepoint (that part undone, the
+ * enclosing transaction goes on); a store error returns -1 at once, never
+ * retried here: the enclosing transaction fails, and its own db_txn runs
+ * it again whole when the error allows. One level of parts: a part inside
+ * a part is a store error (-1).
+ */
 
 /* Queue an audit event of t (its operator, user and day), written before
  * COMMIT: who did what to which row, old -> new ("key=value" lines).

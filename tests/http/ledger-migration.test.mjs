@@ -10,28 +10,17 @@
 //  - A ledger that says something else is found, service and segment named.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { ROOT, TENANTRY_BIN, db, q } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import { TENANTRY_BIN, db, ownDatabase, q } from './lib.mjs';
 
-const NAME = 'tenantry_ledger_mig';
-const env = { ...process.env, TENANTRY_DB_NAME: NAME, TENANTRY_SQL_DIR: path.join(ROOT, 'sql'), TENANTRY_DEMO: '1' };
-let saved;
+let own, env;
 
 before(() => {
-	saved = process.env.TENANTRY_DB_NAME;
-	db(`DROP DATABASE IF EXISTS ${NAME}; CREATE DATABASE ${NAME} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-	process.env.TENANTRY_DB_NAME = NAME;	/* lib.mjs's db() from here on */
-	execFileSync(TENANTRY_BIN, ['migrate'], { env, stdio: 'pipe' });
-	execFileSync(TENANTRY_BIN, ['seed'], { env, stdio: 'pipe' });
+	own = ownDatabase('tenantry_ledger_mig');
+	env = own.env;
 });
 
-after(() => {
-	process.env.TENANTRY_DB_NAME = saved ?? '';
-	if (saved === undefined)
-		delete process.env.TENANTRY_DB_NAME;
-	db(`DROP DATABASE IF EXISTS ${NAME}`);
-});
+after(() => own.close());
 
 function ledgerCheck() {
 	const r = spawnSync(TENANTRY_BIN, ['ledger-check'], { env, encoding: 'utf8' });

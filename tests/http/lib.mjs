@@ -364,6 +364,30 @@ export function siteId(name) {
 export const TENANTRY_BIN = process.env.TENANTRY_BIN || path.join(ROOT, 'build', 'tenantry');
 
 /*
+ * A database of a test file's own, migrated (and seeded unless seed is
+ * false): lib.mjs's db() reads it until the returned close() drops it.
+ * Returns { env, close }: env runs the binary against it.
+ */
+export function ownDatabase(name, { seed = true } = {}) {
+	const env = { ...process.env, TENANTRY_DB_NAME: name, TENANTRY_SQL_DIR: path.join(ROOT, 'sql'), TENANTRY_DEMO: '1' };
+	const saved = process.env.TENANTRY_DB_NAME;
+	db(`DROP DATABASE IF EXISTS ${name}; CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+	process.env.TENANTRY_DB_NAME = name;	/* db() from here on */
+	execFileSync(TENANTRY_BIN, ['migrate'], { env, stdio: 'pipe' });
+	if (seed)
+		execFileSync(TENANTRY_BIN, ['seed'], { env, stdio: 'pipe' });
+	return {
+		env,
+		close() {
+			process.env.TENANTRY_DB_NAME = saved ?? '';
+			if (saved === undefined)
+				delete process.env.TENANTRY_DB_NAME;
+			db(`DROP DATABASE IF EXISTS ${name}`);
+		},
+	};
+}
+
+/*
  * Create a login with `tenantry user add` (password on stdin). Returns
  * { email, password }. Operator roles by default, at Northwind.
  */
