@@ -22,7 +22,7 @@ test('after all the other HTTP tests, every kept allocation equals entitlement x
 });
 
 test('after all the other HTTP tests, the kept occupiers of every site equal a count of its contracts', () => {
-	assert.deepEqual(db(`SELECT s.id, COALESCE(k.occupiers, 0), (SELECT COUNT(DISTINCT c.occupier_id) FROM contract c
-		WHERE c.site_id = s.id) n FROM site s LEFT JOIN site_occupiers k ON k.site_id = s.id
-		HAVING COALESCE(k.occupiers, 0) <> n`), []);
+	assert.deepEqual(db(`SELECT id, kept, n FROM (SELECT s.id, COALESCE(k.occupiers, 0) kept,
+		(SELECT COUNT(DISTINCT c.occupier_id) FROM contract c WHERE c.site_id = s.id) n
+		FROM site s LEFT JOIN site_occupiers k ON k.site_id = s.id) t WHERE kept <> n`), []);
 });
