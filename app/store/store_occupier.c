@@ -294,10 +294,11 @@ occlist_scan(struct arena *a, struct occlist_entry *e, int64_t op,
 	    DBP_S(pattern) };
 	struct dbres		 res;
 	size_t			 k;
+	int			 all = strcmp(pattern, "%%") == 0;
 
-	if (db_query(a, strcmp(pattern, "%%") == 0 ? STMT_OCCUPIER_KEYS_ALL :
-	    STMT_OCCUPIER_KEYS, p, strcmp(pattern, "%%") == 0 ? 1 : NPARAMS(p),
-	    &res) < 0)
+	/* No search: the statement without the LIKEs (op only). */
+	if (db_query(a, all ? STMT_OCCUPIER_KEYS_ALL : STMT_OCCUPIER_KEYS, p,
+	    all ? 1 : NPARAMS(p), &res) < 0)
 		return -1;
 	e->op = op;
 	e->version = version;
