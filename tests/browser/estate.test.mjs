@@ -111,7 +111,10 @@ test('a public IP pool: a bad block and an overlapping one refused on the form, 
 		assert.equal(await page.getByLabel(/^Block/).getAttribute('aria-invalid'), 'true');
 		await page.getByLabel(/^Block/).fill('203.0.113.0/24');
 		await enter(/\/ips\/new$/);
-		assert.match(await text(page.locator('#errors')), /This block overlaps the pool 203\.0\.113\.0\/27/);
+		// Refused for the demo's recorded pool, or (once other tests have added addresses in that
+		// range) for addresses already in a pool: either way named on the form.
+		assert.match(await text(page.locator('#errors')),
+			/This block overlaps (the pool 203\.0\.113\.0\/27|\d+ addresses already in a pool)/);
 		await page.getByLabel(/^Block/).fill('192.0.2.0/28');
 		await enter(/\/network$/);
 		assert.equal(await flash(), 'Pool added: 10 addresses free.');
