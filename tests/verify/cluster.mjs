@@ -67,6 +67,26 @@ const fails = [];	/* what did not hold, for the log and the result */
 function dbOn(i, sql) {
 	return dbAt(`${C}/db${i}/mariadb.sock`, sql);
 }
+
+/* The checker's own read on node i, asked again while the node answers
+ * 1205 (its causal read, wsrep_sync_wait, waited out a group change) or
+ * 1047 (not yet primary after one): the check is of what the node holds,
+ * not of how soon it answers. Any other error, or the same after 30 s,
+ * is thrown. */
+const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+function dbOnPatient(i, sql) {
+	for (let t = 1; ; t++) {
+		try {
+			return dbOn(i, sql);
+		} catch (e) {
+			const m = /ERROR (1205|1047)/.exec(String(e.stderr || e.message));
+			if (!m || t === 15)
+				throw e;
+			log(`node ${i}: the checker's read answered ${m[1]}; asked again in 2 s (${t})`);
+			pause(2000);
+		}
+	}
+}
 const onNode = (i) => (sql) => dbOn(i, sql);
 const db1 = onNode(1);
 
@@ -174,8 +194,8 @@ const version0 = {};
 function countersCheck(when, up = nodeIds) {
 	const per = [];
 	for (const i of up) {
-		const drift = Number(dbOn(i, DRIFT_SQL)[0][0]);
-		const [occNames, siteNames] = dbOn(i, VERSIONS_SQL)[0];
+		const drift = Number(dbOnPatient(i, DRIFT_SQL)[0][0]);
+		const [occNames, siteNames] = dbOnPatient(i, VERSIONS_SQL)[0];
 		per.push({ i, drift, occNames, siteNames });
 	}
 	const same = per.every((p) => p.occNames === per[0].occNames && p.siteNames === per[0].siteNames);
@@ -592,6 +612,29 @@ async function killHost(h) {
 	log(`${f.what}: saves flowing (through the other hosts) after ${f.flowMs} ms; restarted in ${f.restartMs} ms`);
 }
 
+/* After a fault script that stopped half-way: every node joined again
+ * and synced, so that the checks after it read every node. */
+async function heal() {
+	for (const i of nodeIds) {
+		try {
+			await cluster('isolate-node', String(i), 'off');
+		} catch (e) {
+			log(`heal: isolate-node ${i} off: ${e.message.split('\n')[0]}`);
+		}
+	}
+	try {
+		await until('every node synced again', async () => {
+			for (const j of nodeIds)
+				if (await nodeStatus(j, 'wsrep_local_state_comment') !== 'Synced' ||
+				    await nodeStatus(j, 'wsrep_cluster_size') !== String(NODES))
+					return false;
+			return true;
+		}, 90000);
+	} catch (e) {
+		log(`heal: ${e.message}`);
+	}
+}
+
 async function faultScript() {
 	try {
 		await flowing(5);
@@ -602,8 +645,9 @@ async function faultScript() {
 		await killHost(Math.min(2, HOSTS));
 		await sleep(1000);
 	} catch (e) {
-		fails.push(`fault script: ${e.message}`);
+		fails.push(`fault script: ${e.message.split('\n')[0]}`);
 		log(`fault script: ${e.stack}`);
+		await heal();
 	}
 	stopLoad = true;
 }
@@ -634,7 +678,7 @@ let versionOff = 0;
 let committed = 0;
 let saidNothing = 0;
 for (const i of nodeIds) {
-	const dq = onNode(i);
+	const dq = (sql) => dbOnPatient(i, sql);
 	let com = 0;
 	for (const [ci, p] of fplans.entries()) {
 		const [pa, pb] = [p.rowA, p.rowB].map((id) => Number(dq(`SELECT price FROM occupier_service WHERE id = ${id}`)[0][0]));
