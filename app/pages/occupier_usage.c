@@ -135,7 +135,6 @@ usage_show(struct req *r, int64_t occ, int64_t site, int self)
 	struct usage_site	*s;
 	struct su_call		*c;
 	const char		*base;
-	const char		*ps = kv_get(&r->query, "page");
 	int64_t			 from, to, page = 1, pages, amount = 0;
 	size_t			 n, i, first;
 	int			 y, m, rc;
@@ -158,8 +157,7 @@ usage_show(struct req *r, int64_t occ, int64_t site, int self)
 	tpl_set(d, TN_BASE, base);
 	if (!month_of(r, d, &y, &m))
 		return;
-	if (ps != NULL && (sscanf(ps, "%lld", (long long *)&page) != 1 ||
-	    page < 1))
+	if (query_id(r, "page", &page) != 1 || page > 1000000)
 		page = 1;
 	usage_month_bounds(y, m, &from, &to);
 	if ((rc = usage_occ_month(r->a, r->user.operator_id, occ, site, y, m,
@@ -218,15 +216,15 @@ usage_csv(struct req *r, int64_t occ, int64_t site, int self)
 	struct usage_site	*s;
 	struct su_call		*c;
 	struct buf		 b;
-	const char		*ms = kv_get(&r->query, "month"), *name;
+	const char		*ms = query_text(r, "month", 16), *name;
 	char			 t[32], rate[32], month[16];
 	int64_t			 from, to, total = 0;
 	size_t			 n, i;
 	int			 y, m, dd, rc, has;
 
 	date_to_ymd(r->today, &y, &m, &dd);
-	if (ms != NULL && *ms != '\0' && charges_month_parse(ms, &y, &m) ==
-	    -1) {
+	if ((ms == NULL && query_has(r, "month")) || (ms != NULL &&
+	    *ms != '\0' && charges_month_parse(ms, &y, &m) == -1)) {
 		http_error_msg(r, 400, "The month must be written YYYY-MM.");
 		return;
 	}

@@ -151,7 +151,6 @@ page_site_usage(struct req *r)
 {
 	struct tpl_dict		*d, *row;
 	struct usage_report	 rep;
-	const char		*ps = kv_get(&r->query, "page");
 	int64_t			 site = r->ids[0], page = 1, pages;
 	size_t			 i, first;
 	int			 y, m, rc, csv;
@@ -177,8 +176,7 @@ page_site_usage(struct req *r)
 		send_csv(r, &rep, y, m);
 		return;
 	}
-	if (ps != NULL && (sscanf(ps, "%lld", (long long *)&page) != 1 ||
-	    page < 1))
+	if (query_id(r, "page", &page) != 1 || page > 1000000)
 		page = 1;
 	pages = rep.nocc == 0 ? 1 :
 	    (int64_t)((rep.nocc + OCC_PER_PAGE - 1) / OCC_PER_PAGE);
@@ -226,15 +224,15 @@ page_site_usage_nobody(struct req *r)
 	struct usage_site	*s;
 	struct su_call		*c;
 	struct buf		 b;
-	const char		*ms = kv_get(&r->query, "month");
+	const char		*ms = query_text(r, "month", 16);
 	char			 t[32];
 	int64_t			 from, to, site = r->ids[0];
 	size_t			 n, i;
 	int			 y, m, dd, rc;
 
 	date_to_ymd(r->today, &y, &m, &dd);
-	if (ms != NULL && *ms != '\0' && charges_month_parse(ms, &y, &m) ==
-	    -1) {
+	if ((ms == NULL && query_has(r, "month")) || (ms != NULL &&
+	    *ms != '\0' && charges_month_parse(ms, &y, &m) == -1)) {
 		http_error_msg(r, 400, "The month must be written YYYY-MM.");
 		return;
 	}

@@ -881,7 +881,7 @@ store_usage_report_occupiers(struct arena *a, int64_t op, int64_t site,
     int month, struct su_occupier **out, size_t *n)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_I(op), DBP_I(site),
-	    DBP_I(month), DBP_I(op), DBP_I(site), DBP_I(month), DBP_I(op) };
+	    DBP_I(month), DBP_I(op), DBP_I(site), DBP_I(month) };
 	struct dbres	 res;
 	size_t		 i;
 

@@ -208,6 +208,23 @@ test('the demo report of last month: per occupier lines that add up to the itemi
 	assert.equal(again.body, csv.body, 'the same report from a summary built on reading');
 });
 
+test('the report lists its occupiers by name; a month not written YYYY-MM is refused, a bad page is the first', async () => {
+	const csv = await admin.get(`/sites/${cw}/usage.csv?month=${PREV}`);
+	const names = [...new Set(parseCsv(csv.body).slice(1, -2).map((x) => x[0]))];
+	assert.ok(names.length >= 2, 'occupiers in the report');
+	const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+	assert.deepEqual(names, sorted, 'in name order');
+	for (const m of ['2026-13', 'January', '2026-01-01-2026-01-01-2026'])
+		for (const path of [`/sites/${cw}/usage?month=${m}`, `/sites/${cw}/usage/unattributed.csv?month=${m}`,
+			`/occupiers/${acme}/sites/${cw}/usage/calls.csv?month=${m}`]) {
+			const r = await admin.get(path);
+			assert.equal(r.status, 400, `${path}: ${r.status}`);
+			assert.match(r.text, /The month must be written YYYY-MM/);
+		}
+	for (const pg of ['abc', '-3', '99999999999'])
+		assertHtml(await admin.get(`/sites/${cw}/usage?month=${PREV}&page=${pg}`), 200, `page=${pg}`);
+});
+
 test('the occupier sees its own usage and itemised calls in /my, and the usage block on its charges', async () => {
 	const r = await acmeUser.get(`/my/sites/${cw}/usage?month=${PREV}`);
 	assertHtml(r, 200, '/my usage');
