@@ -659,6 +659,7 @@ CREATE TABLE `occupier` (
 CREATE TABLE `occupier_names` (
   `operator_id` bigint(20) unsigned NOT NULL COMMENT 'owner',
   `version` bigint(20) unsigned NOT NULL DEFAULT 1 COMMENT 'bumped by the occupier triggers',
+  `occupiers` bigint(20) NOT NULL DEFAULT 0 COMMENT 'how many occupiers the operator has (the occupier triggers)',
   PRIMARY KEY (`operator_id`),
   CONSTRAINT `fk_occupier_names_operator` FOREIGN KEY (`operator_id`) REFERENCES `operator` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='version of each operator''s set of occupier names'
@@ -1465,15 +1466,19 @@ INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
 	ON DUPLICATE KEY UPDATE version = version + 1;
 
 CREATE TRIGGER occupier_names_delete AFTER DELETE ON occupier FOR EACH ROW
-UPDATE occupier_names SET version = version + 1
+UPDATE occupier_names SET version = version + 1,
+	occupiers = occupiers - 1
 	WHERE operator_id = OLD.operator_id;
 
 CREATE TRIGGER occupier_names_insert AFTER INSERT ON occupier FOR EACH ROW
-INSERT INTO occupier_names (operator_id) VALUES (NEW.operator_id)
-	ON DUPLICATE KEY UPDATE version = version + 1;
+INSERT INTO occupier_names (operator_id, occupiers)
+	VALUES (NEW.operator_id, 1)
+	ON DUPLICATE KEY UPDATE version = version + 1, occupiers = occupiers + 1;
 
 CREATE TRIGGER occupier_names_update AFTER UPDATE ON occupier FOR EACH ROW
-UPDATE occupier_names SET version = version + 1
+UPDATE occupier_names SET version = version + 1,
+	occupiers = occupiers + (operator_id = NEW.operator_id) -
+	(operator_id = OLD.operator_id)
 	WHERE operator_id IN (OLD.operator_id, NEW.operator_id)
 	AND (OLD.operator_id <> NEW.operator_id
 	OR CAST(OLD.name AS BINARY) <> CAST(NEW.name AS BINARY));

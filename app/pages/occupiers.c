@@ -2,7 +2,8 @@
  * occupiers: the list, with search by name or billing reference (spaces
  * around it ignored), sorted by name or billing reference and filtered by
  * site and contract status. The plain list by name pages by page number
- * from the worker's page index (store_occupier_page); a sorted or
+ * (store_occupier_page: its first pages by position from the kept count,
+ * the others and searches from the worker's page index); a sorted or
  * filtered one pages by key (the last row's key and id in the next link).
  */
 #include <stdio.h>

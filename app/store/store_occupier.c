@@ -346,6 +346,36 @@ occlist_find(struct arena *a, int64_t op, int64_t version,
 	return e;
 }
 
+/*
+ * A page among the first OCCLIST_BY_POSITION of the plain list, from the
+ * kept count of the operator's occupiers (count) and an OFFSET seek into
+ * the (operator_id, name) index: no page index to build (sql/108).
+ */
+#define OCCLIST_BY_POSITION	20
+
+static int
+occupier_rows_at(struct arena *a, int64_t op, int64_t count, int32_t today,
+    int64_t *page, int64_t per_page, int64_t *total,
+    struct store_occupier **out, size_t *n)
+{
+	int64_t		 pages = (count + per_page - 1) / per_page;
+	struct dbp	 p[] = { DBP_I(op), DBP_I(per_page), DBP_I(0) };
+	struct dbres	 res;
+	int		 rc;
+
+	*total = count > 0 ? count : 0;
+	if (*total == 0)
+		return 1;
+	if (*page > pages)
+		*page = pages;
+	p[2] = DBP_I((*page - 1) * per_page);
+	if ((rc = db_query(a, STMT_OCCUPIER_LIST_AT, p, NPARAMS(p),
+	    &res)) <= 0)
+		return rc;
+	occupier_group(a, &res, today, out, n);
+	return 1;
+}
+
 int
 store_occupier_page(struct arena *a, int64_t op, const char *q,
     int32_t today, int64_t *page, int64_t per_page, int64_t *total,
@@ -365,6 +395,10 @@ store_occupier_page(struct arena *a, int64_t op, const char *q,
 	if ((rc = db_query(a, STMT_OCCUPIER_NAMES_VERSION, p, NPARAMS(p),
 	    &res)) < 0)
 		return -1;
+	if (rc > 0 && strcmp(pattern, "%%") == 0 &&
+	    *page <= OCCLIST_BY_POSITION)
+		return occupier_rows_at(a, op, dbrow_int(&res.rows[0], 1), today,
+		    page, per_page, total, out, n);
 	if (rc == 0) {
 		e = &uncached;
 		e->a = a;

@@ -26,3 +26,9 @@ test('after all the other HTTP tests, the kept occupiers of every site equal a c
 		(SELECT COUNT(DISTINCT c.occupier_id) FROM contract c WHERE c.site_id = s.id) n
 		FROM site s LEFT JOIN site_occupiers k ON k.site_id = s.id) t WHERE kept <> n`), []);
 });
+
+test('after all the other HTTP tests, the kept count of every operator\'s occupiers equals a count', () => {
+	assert.deepEqual(db(`SELECT id, kept, n FROM (SELECT p.id, COALESCE(k.occupiers, 0) kept,
+		(SELECT COUNT(*) FROM occupier o WHERE o.operator_id = p.id) n
+		FROM operator p LEFT JOIN occupier_names k ON k.operator_id = p.id) t WHERE kept <> n`), []);
+});

@@ -235,6 +235,45 @@ test('the list follows every change of the names, also writes made outside Tenan
 	assert.equal(ids(none).length, 0);
 });
 
+test('the plain list counts and pages from the kept count: every kind of write moves it, any worker', async () => {
+	const EW = operatorId('Eastwind Offices');
+	const kept = (op) => Number(dbValue(`SELECT occupiers FROM occupier_names WHERE operator_id = ${op}`));
+	const count = (op) => Number(dbValue(`SELECT COUNT(*) FROM occupier WHERE operator_id = ${op}`));
+	const ids = (r) => [...r.body.matchAll(/<td[^>]*><a href="\/occupiers\/(\d+)">/g)].map((m) => Number(m[1]));
+	const expectList = async (why) => {
+		assert.equal(kept(NW), count(NW), `${why}: Northwind's kept count`);
+		assert.equal(kept(EW), count(EW), `${why}: Eastwind's kept count`);
+		const total = count(NW);
+		const pages = Math.ceil(total / 25);
+		for (let round = 0; round < 4; round++)
+			for (const p of [1, 2, pages]) {
+				const r = await admin.get(`/occupiers?page=${p}`);
+				assertHtml(r, 200, `${why}: page ${p}`);
+				assert.match(r.text, new RegExp(`\\b${total} occupiers\\b`), `${why}: total`);
+				assert.match(r.text, new RegExp(`Page ${p} of ${pages}`), `${why}: page ${p} of ${pages}`);
+				assert.deepEqual(ids(r), db(`SELECT id FROM occupier WHERE operator_id = ${NW}
+					ORDER BY name, id LIMIT 25 OFFSET ${(p - 1) * 25}`).map((x) => Number(x[0])), `${why}: page ${p}`);
+			}
+		const past = await admin.get(`/occupiers?page=${pages + 3}`);
+		assert.match(past.text, new RegExp(`Page ${pages} of ${pages}`), `${why}: past the last page`);
+	};
+	await expectList('as seeded');
+	const tag = `Count${rnd(4)}`;
+	db(`INSERT INTO occupier (operator_id, name, notes) VALUES ${Array.from({ length: 26 },
+		(_, i) => `(${NW}, ${q(`${tag} ${i}`)}, '')`).join(', ')}`);
+	await expectList('26 inserted by SQL');
+	const [a, b] = db(`SELECT id FROM occupier WHERE operator_id = ${NW} AND name LIKE ${q(`${tag}%`)} ORDER BY id LIMIT 2`)
+		.map((x) => Number(x[0]));
+	db(`DELETE FROM occupier WHERE id = ${a}`);
+	await expectList('one deleted');
+	db(`UPDATE occupier SET operator_id = ${EW} WHERE id = ${b}`);
+	await expectList('one moved to another operator');
+	db(`UPDATE occupier SET operator_id = ${NW}, name = ${q(`${tag} back`)} WHERE id = ${b}`);
+	await expectList('moved back and renamed');
+	await create(admin, { name: `${tag} through the form`, billing_ref: '', contact_email: '', notes: '' });
+	await expectList('created through the form');
+});
+
 test('create: redirect, flash "Created.", stored for the operator, one audit event', async () => {
 	const name = `Create Test ${rnd()}`;
 	const form = await admin.get('/occupiers/new');
