@@ -156,11 +156,34 @@ void	 api_plan_put(struct req *, const struct api_key *);
 void	 api_contracts(struct req *, const struct api_key *);
 void	 api_contract(struct req *, const struct api_key *);
 void	 api_site_numbers(struct req *, const struct api_key *);
+void	 api_site_number(struct req *, const struct api_key *);
+void	 api_site_number_patch(struct req *, const struct api_key *);
+/* A phone number as the API shows it (the PhoneNumber schema). */
+struct store_phone;
+json_t	*api_phone_json(const struct store_phone *);
+/* Site id in k's scope (the key's own site for a site key): 1, or 0 with
+ * the 404 (or the store error) answered. */
+int	 api_site_in_scope(struct req *, const struct api_key *, int64_t site);
 void	 api_cases(struct req *, const struct api_key *);
 void	 api_case(struct req *, const struct api_key *);
 void	 api_case_comment(struct req *, const struct api_key *);
+void	 api_case_create(struct req *, const struct api_key *);
+void	 api_case_patch(struct req *, const struct api_key *);
+/* A case as the API shows it (the Case schema). */
+struct store_case;
+json_t	*api_case_json(const struct store_case *);
+/* The case of the path (r->ids[0]) in k's scope: 1, or 0 with the 404
+ * (or the store error) answered. */
+int	 api_case_load(struct req *, const struct api_key *,
+	    struct store_case *);
 void	 api_invoices(struct req *, const struct api_key *);
 void	 api_devices(struct req *, const struct api_key *);
+void	 api_device_create(struct req *, const struct api_key *);
+void	 api_device(struct req *, const struct api_key *);
+void	 api_device_patch(struct req *, const struct api_key *);
+/* A device as the API shows it (the Device schema). */
+struct store_device;
+json_t	*api_device_json(const struct store_device *);
 void	 api_charges(struct req *, const struct api_key *);
 void	 api_invoice(struct req *, const struct api_key *);
 
