@@ -124,6 +124,13 @@ int	 api_idem_check(struct req *, struct api_key *k);
  * error) answered. */
 int	 api_occupier_load(struct req *, const struct api_key *, int64_t id,
 	    struct store_api_occupier *);
+/* The message of form field f refused as v (len bytes sent), in the
+ * words the forms use (pages/form.c: a plural label says "are", a text
+ * too long says its limit). */
+struct field;
+struct fval;
+const char	*api_field_message(struct req *, const struct field *,
+		    const struct fval *, size_t len);
 /* A day as JSON: "YYYY-MM-DD", or null for DATE_NONE. */
 json_t	*api_day(int32_t day);
 

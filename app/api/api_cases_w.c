@@ -89,8 +89,8 @@ raise_fields(struct req *r, json_t *body, struct raise_req *q,
 		if (validate_field(&text_fields[i], s, strlen(s),
 		    arena_alloc(r->a, strlen(s) + 1), &q->text[i]) != NULL)
 			ops_refuse(why, OPS_INVALID, text_fields[i].key,
-			    arena_printf(r->a, "%s %s", text_fields[i].label,
-			    q->text[i].err));
+			    api_field_message(r, &text_fields[i], &q->text[i],
+			    strlen(s)));
 	}
 	q->prio = str_member(r, body, "priority", "Priority", why);
 	q->cat = str_member(r, body, "category", "Category", why);

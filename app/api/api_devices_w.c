@@ -139,8 +139,8 @@ read_register(struct req *r, json_t *body, struct device_register_in *in)
 		if (validate_field(&reg_fields[in->type][i], s, strlen(s),
 		    arena_alloc(r->a, strlen(s) + 1), &v) != NULL)
 			ops_refuse(&why, OPS_INVALID, reg_fields[in->type][i].key,
-			    arena_printf(r->a, "%s %s",
-			    reg_fields[in->type][i].label, v.err));
+			    api_field_message(r, &reg_fields[in->type][i], &v,
+			    strlen(s)));
 		else if (i == RF_IDENTIFIER)
 			in->identifier = v.s;
 		else

@@ -86,6 +86,9 @@ test('cases: 422 with the form\'s field messages, nothing raised; 400, 401, 403,
 	assertProblem(r, 422, 'validation', 'empty');
 	assert.deepEqual(r.json.errors.map((e) => [e.field, e.message]).sort(), [
 		['details', 'Details are required'], ['priority', 'Priority must be one of the choices.'], ['subject', 'Subject is required']]);
+	r = await api('POST', '/api/v1/cases', { key: writeKey.key, body: caseBody({ details: 'y'.repeat(10001) }) });
+	assertProblem(r, 422, 'validation', 'long details');
+	assert.deepEqual(r.json.errors, [{ field: 'details', message: 'Details are too long (at most 10000 bytes; you entered 10001)' }]);
 	r = await api('POST', '/api/v1/cases', { key: writeKey.key, body: { subject: 'x', details: 'y' } });
 	assertProblem(r, 422, 'validation', 'no ids');
 	assert.deepEqual(r.json.errors.map((e) => e.field).sort(), ['occupier_id', 'site_id']);
