@@ -396,3 +396,25 @@ api_field_message(struct req *r, const struct field *f, const struct fval *v,
 		return arena_printf(r->a, "%s are %s", f->label, v->err + 3);
 	return arena_printf(r->a, "%s %s", f->label, v->err);
 }
+
+void
+api_stale(struct req *r, const char *what)
+{
+	api_problem(r, 412, "precondition-failed", arena_printf(r->a, "The %s "
+	    "changed meanwhile", what), "If-Match is not the current version: "
+	    "read it again.");
+}
+
+int
+api_precondition(struct req *r, int64_t current, const char *what,
+    int64_t *want)
+{
+	int	 im;
+
+	if ((im = api_if_match(r, want)) <= 0)
+		return im;
+	if (*want == current)
+		return 1;
+	api_stale(r, what);
+	return -1;
+}

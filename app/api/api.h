@@ -71,6 +71,12 @@ void	 api_ops_ctx(struct req *, const struct api_key *, struct ops_ctx *);
 /* The If-Match header's version ("v12" or W/"v12"): 1 with *v, 0 none,
  * -1 present but not one of our tags (answered 412). */
 int	 api_if_match(struct req *, int64_t *v);
+/* 412: the record (what: "case", ...) is not at the If-Match version. */
+void	 api_stale(struct req *, const char *what);
+/* If-Match against the record's current version: 1 it matches (*want),
+ * 0 none sent, -1 answered (412: stale, or not one of our tags). */
+int	 api_precondition(struct req *, int64_t current, const char *what,
+	    int64_t *want);
 /* A non-negative integer of the query string: 1 with *v, 0 absent, -1 bad
  * (400 answered). */
 int	 api_query_int(struct req *, const char *key, int64_t max, int64_t *v);

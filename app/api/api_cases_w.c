@@ -289,9 +289,7 @@ change(struct req *r, const struct api_key *k, struct case_change_in *in,
 	if (api_answer_done(r, &ans, rc))
 		return;
 	if (out.stale && had_if_match)
-		api_problem(r, 412, "precondition-failed", "The case changed "
-		    "meanwhile", "If-Match is not the current version: read it "
-		    "again.");
+		api_stale(r, "case");
 	else
 		api_refused(r, &out.why);
 }
@@ -307,14 +305,9 @@ api_case_patch(struct req *r, const struct api_key *k)
 	int64_t			 want;
 	int			 im;
 
-	if (!api_case_load(r, k, &kase) || (im = api_if_match(r, &want)) < 0)
+	if (!api_case_load(r, k, &kase) ||
+	    (im = api_precondition(r, kase.version, "case", &want)) < 0)
 		return;
-	if (im > 0 && want != kase.version) {
-		api_problem(r, 412, "precondition-failed", "The case changed "
-		    "meanwhile", "If-Match is not the current version: read it "
-		    "again.");
-		return;
-	}
 	if ((body = api_body(r)) == NULL)
 		return;
 	memset(&in, 0, sizeof(in));

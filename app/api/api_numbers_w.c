@@ -111,14 +111,9 @@ api_site_number_patch(struct req *r, const struct api_key *k)
 	int64_t			 want;
 	int			 im, rc;
 
-	if (!number_load(r, k, &p) || (im = api_if_match(r, &want)) < 0)
+	if (!number_load(r, k, &p) ||
+	    (im = api_precondition(r, p.version, "number", &want)) < 0)
 		return;
-	if (im > 0 && want != p.version) {
-		api_problem(r, 412, "precondition-failed", "The number changed "
-		    "meanwhile", "If-Match is not the current version: read it "
-		    "again.");
-		return;
-	}
 	if ((body = api_body(r)) == NULL)
 		return;
 	memset(&in, 0, sizeof(in));
@@ -134,9 +129,7 @@ api_site_number_patch(struct req *r, const struct api_key *k)
 	if (api_answer_done(r, &ans, rc))
 		return;
 	if (out.stale)
-		api_problem(r, 412, "precondition-failed", "The number changed "
-		    "meanwhile", "If-Match is not the current version: read it "
-		    "again.");
+		api_stale(r, "number");
 	else
 		api_refused(r, &out.why);
 }
