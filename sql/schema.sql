@@ -936,6 +936,7 @@ CREATE TABLE `support_case` (
   `sla_running_since` bigint(20) DEFAULT NULL COMMENT 'unix seconds the clock last started; NULL while paused (awaiting customer, resolved, closed)',
   `created_at` timestamp NOT NULL DEFAULT current_timestamp() COMMENT 'raised at',
   `closed_at` timestamp NULL DEFAULT NULL COMMENT 'closed at, NULL while open',
+  `version` bigint(20) unsigned NOT NULL DEFAULT 1 COMMENT 'bumped by every change of status, assignee, priority or category',
   PRIMARY KEY (`id`),
   KEY `case_status` (`operator_id`,`status`,`created_at`),
   KEY `case_occupier` (`operator_id`,`occupier_id`,`site_id`),

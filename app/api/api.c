@@ -14,6 +14,7 @@
 #include "../store/db.h"
 #include "../store/store_api.h"
 #include "../domain/jsonin.h"
+#include "../domain/validate.h"
 #include "api.h"
 
 #define API_RATE_DEFAULT 120		/* requests a minute per key */
@@ -381,4 +382,39 @@ api_day(int32_t d)
 		return json_null();
 	date_format(d, s, sizeof(s));
 	return json_string(s);
+}
+
+const char *
+api_field_message(struct req *r, const struct field *f, const struct fval *v,
+    size_t len)
+{
+	if (strcmp(v->err, "is too long") == 0)
+		return arena_printf(r->a, "%s %s too long (at most %zu bytes; "
+		    "you entered %zu)", f->label, f->plural ? "are" : "is",
+		    f->cap, len);
+	if (f->plural && strncmp(v->err, "is ", 3) == 0)
+		return arena_printf(r->a, "%s are %s", f->label, v->err + 3);
+	return arena_printf(r->a, "%s %s", f->label, v->err);
+}
+
+void
+api_stale(struct req *r, const char *what)
+{
+	api_problem(r, 412, "precondition-failed", arena_printf(r->a, "The %s "
+	    "changed meanwhile", what), "If-Match is not the current version: "
+	    "read it again.");
+}
+
+int
+api_precondition(struct req *r, int64_t current, const char *what,
+    int64_t *want)
+{
+	int	 im;
+
+	if ((im = api_if_match(r, want)) <= 0)
+		return im;
+	if (*want == current)
+		return 1;
+	api_stale(r, what);
+	return -1;
 }

@@ -71,6 +71,12 @@ void	 api_ops_ctx(struct req *, const struct api_key *, struct ops_ctx *);
 /* The If-Match header's version ("v12" or W/"v12"): 1 with *v, 0 none,
  * -1 present but not one of our tags (answered 412). */
 int	 api_if_match(struct req *, int64_t *v);
+/* 412: the record (what: "case", ...) is not at the If-Match version. */
+void	 api_stale(struct req *, const char *what);
+/* If-Match against the record's current version: 1 it matches (*want),
+ * 0 none sent, -1 answered (412: stale, or not one of our tags). */
+int	 api_precondition(struct req *, int64_t current, const char *what,
+	    int64_t *want);
 /* A non-negative integer of the query string: 1 with *v, 0 absent, -1 bad
  * (400 answered). */
 int	 api_query_int(struct req *, const char *key, int64_t max, int64_t *v);
@@ -124,6 +130,13 @@ int	 api_idem_check(struct req *, struct api_key *k);
  * error) answered. */
 int	 api_occupier_load(struct req *, const struct api_key *, int64_t id,
 	    struct store_api_occupier *);
+/* The message of form field f refused as v (len bytes sent), in the
+ * words the forms use (pages/form.c: a plural label says "are", a text
+ * too long says its limit). */
+struct field;
+struct fval;
+const char	*api_field_message(struct req *, const struct field *,
+		    const struct fval *, size_t len);
 /* A day as JSON: "YYYY-MM-DD", or null for DATE_NONE. */
 json_t	*api_day(int32_t day);
 
@@ -156,11 +169,34 @@ void	 api_plan_put(struct req *, const struct api_key *);
 void	 api_contracts(struct req *, const struct api_key *);
 void	 api_contract(struct req *, const struct api_key *);
 void	 api_site_numbers(struct req *, const struct api_key *);
+void	 api_site_number(struct req *, const struct api_key *);
+void	 api_site_number_patch(struct req *, const struct api_key *);
+/* A phone number as the API shows it (the PhoneNumber schema). */
+struct store_phone;
+json_t	*api_phone_json(const struct store_phone *);
+/* Site id in k's scope (the key's own site for a site key): 1, or 0 with
+ * the 404 (or the store error) answered. */
+int	 api_site_in_scope(struct req *, const struct api_key *, int64_t site);
 void	 api_cases(struct req *, const struct api_key *);
 void	 api_case(struct req *, const struct api_key *);
 void	 api_case_comment(struct req *, const struct api_key *);
+void	 api_case_create(struct req *, const struct api_key *);
+void	 api_case_patch(struct req *, const struct api_key *);
+/* A case as the API shows it (the Case schema). */
+struct store_case;
+json_t	*api_case_json(const struct store_case *);
+/* The case of the path (r->ids[0]) in k's scope: 1, or 0 with the 404
+ * (or the store error) answered. */
+int	 api_case_load(struct req *, const struct api_key *,
+	    struct store_case *);
 void	 api_invoices(struct req *, const struct api_key *);
 void	 api_devices(struct req *, const struct api_key *);
+void	 api_device_create(struct req *, const struct api_key *);
+void	 api_device(struct req *, const struct api_key *);
+void	 api_device_patch(struct req *, const struct api_key *);
+/* A device as the API shows it (the Device schema). */
+struct store_device;
+json_t	*api_device_json(const struct store_device *);
 void	 api_charges(struct req *, const struct api_key *);
 void	 api_invoice(struct req *, const struct api_key *);
 

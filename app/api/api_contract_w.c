@@ -175,9 +175,7 @@ save(struct req *r, const struct api_key *k, struct contract_save_in *in,
 		    "at this site overlaps these dates: send confirm_overlap "
 		    "true to save it anyway.", out.overlaps));
 	else if (out.why.why == OPS_CONFLICT && had_if_match)
-		api_problem(r, 412, "precondition-failed", "The contract changed "
-		    "meanwhile", "If-Match is not the current version: read it "
-		    "again.");
+		api_stale(r, "contract");
 	else
 		api_refused(r, &out.why);
 }
@@ -239,14 +237,8 @@ api_contract_patch(struct req *r, const struct api_key *k)
 		    "No such contract.");
 		return;
 	}
-	if ((im = api_if_match(r, &want)) < 0)
+	if ((im = api_precondition(r, cur.version, "contract", &want)) < 0)
 		return;
-	if (im > 0 && want != cur.version) {
-		api_problem(r, 412, "precondition-failed", "The contract changed "
-		    "meanwhile", "If-Match is not the current version: read it "
-		    "again.");
-		return;
-	}
 	if ((body = api_body(r)) == NULL)
 		return;
 	memset(&in, 0, sizeof(in));

@@ -191,9 +191,7 @@ save(struct req *r, const struct api_key *k, int64_t id, int64_t version,
 		    "name", arena_printf(r->a, "%s has this name already: send "
 		    "confirm_same_name true to save it anyway.", out.same_name));
 	else if (out.why.why == OPS_CONFLICT && had_if_match)
-		api_problem(r, 412, "precondition-failed", "The occupier changed "
-		    "meanwhile", "If-Match is not the current version: read it "
-		    "again.");
+		api_stale(r, "occupier");
 	else
 		api_refused(r, &out.why);
 }
@@ -231,14 +229,9 @@ api_occupier_patch(struct req *r, const struct api_key *k)
 	int64_t				 want;
 	int				 im;
 
-	if (!api_occupier_load(r, k, r->ids[0], &o) || (im = api_if_match(r, &want)) < 0)
+	if (!api_occupier_load(r, k, r->ids[0], &o) ||
+	    (im = api_precondition(r, o.version, "occupier", &want)) < 0)
 		return;
-	if (im > 0 && want != o.version) {
-		api_problem(r, 412, "precondition-failed",
-		    "The occupier changed meanwhile", "If-Match is not the "
-		    "current version: read it again.");
-		return;
-	}
 	if ((body = api_body(r)) == NULL || read_fields(r, body, &o, v) != 0)
 		return;
 	save(r, k, o.id, im > 0 ? want : o.version, im > 0, v,

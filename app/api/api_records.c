@@ -83,9 +83,8 @@ api_contract(struct req *r, const struct api_key *k)
 
 /* ---- phone numbers ---- */
 
-/* The site of the path in k's scope: 1, or 0 with the answer made. */
-static int
-site_in_scope(struct req *r, const struct api_key *k, int64_t site)
+int
+api_site_in_scope(struct req *r, const struct api_key *k, int64_t site)
 {
 	struct store_site	 s;
 	int			 rc;
@@ -103,8 +102,8 @@ site_in_scope(struct req *r, const struct api_key *k, int64_t site)
 	return 0;
 }
 
-static json_t *
-phone_json(const struct store_phone *p)
+json_t *
+api_phone_json(const struct store_phone *p)
 {
 	return json_pack("{s:I, s:s, s:s, s:I, s:s, s:b, s:b, s:o, s:o, s:o,"
 	    " s:I}", "id", (json_int_t)p->id, "number", p->number, "state",
@@ -147,7 +146,7 @@ api_site_numbers(struct req *r, const struct api_key *k)
 	pg.q = "";
 	f.holder = SPH_ALL;
 	if (!api_paging(r, &pg.anchor, &pg.limit) || !state_arg(r, &f.state) ||
-	    !site_in_scope(r, k, r->ids[0]))
+	    !api_site_in_scope(r, k, r->ids[0]))
 		return;
 	if ((rc = store_phone_page_site(r->a, k->operator_id, r->ids[0],
 	    r->today, &f, &pg, &p, &n, &more)) < 0) {
@@ -161,17 +160,17 @@ api_site_numbers(struct req *r, const struct api_key *k)
 	}
 	items = json_array();
 	for (i = 0; i < n; i++)
-		json_array_append_new(items, phone_json(&p[i]));
+		json_array_append_new(items, api_phone_json(&p[i]));
 	api_page(r, items, more && n > 0 ? p[n - 1].id : 0);
 }
 
 /* ---- cases ---- */
 
-static json_t *
-case_json(const struct store_case *c)
+json_t *
+api_case_json(const struct store_case *c)
 {
 	return json_pack("{s:I, s:s, s:s, s:I, s:s, s:I, s:s, s:I, s:s, s:s,"
-	    " s:s, s:I, s:I, s:I, s:I}", "id", (json_int_t)c->id, "subject",
+	    " s:s, s:I, s:I, s:I, s:I, s:I}", "id", (json_int_t)c->id, "subject",
 	    c->subject, "status", c->status, "occupier_id",
 	    (json_int_t)c->occupier_id, "occupier_name", c->occupier_name,
 	    "site_id", (json_int_t)c->site_id, "site_name", c->site_name,
@@ -180,7 +179,8 @@ case_json(const struct store_case *c)
 	    c->priority != NULL ? c->priority : "", "category", c->category !=
 	    NULL ? c->category : "", "created_at", (json_int_t)c->created_at,
 	    "closed_at", (json_int_t)c->closed_at, "assignee_id",
-	    (json_int_t)c->assignee_id, "comments", (json_int_t)c->ncomments);
+	    (json_int_t)c->assignee_id, "comments", (json_int_t)c->ncomments,
+	    "version", (json_int_t)c->version);
 }
 
 /* ?status=open|closed: 1 with *tab (NULL: all), or 0 with the 400. */
@@ -229,13 +229,12 @@ api_cases(struct req *r, const struct api_key *k)
 	}
 	items = json_array();
 	for (i = 0; i < n; i++)
-		json_array_append_new(items, case_json(&c[i]));
+		json_array_append_new(items, api_case_json(&c[i]));
 	api_page(r, items, more && n > 0 ? c[n - 1].id : 0);
 }
 
-/* The case of the path in k's scope: 1, or 0 with the answer made. */
-static int
-case_load(struct req *r, const struct api_key *k, struct store_case *c)
+int
+api_case_load(struct req *r, const struct api_key *k, struct store_case *c)
 {
 	int	 rc;
 
@@ -258,7 +257,7 @@ api_case(struct req *r, const struct api_key *k)
 	json_t				*j, *a;
 	size_t				 i, n;
 
-	if (!case_load(r, k, &c))
+	if (!api_case_load(r, k, &c))
 		return;
 	if (store_case_comments(r->a, k->operator_id, c.id, &cm, &n) < 0) {
 		api_store_error(r);
@@ -269,7 +268,8 @@ api_case(struct req *r, const struct api_key *k)
 		json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:I}", "id",
 		    (json_int_t)cm[i].id, "author", cm[i].author, "body",
 		    cm[i].body, "at", (json_int_t)cm[i].at));
-	j = case_json(&c);
+	j = api_case_json(&c);
+	api_etag(r, c.version);
 	json_object_set_new(j, "details", json_string(c.details != NULL ?
 	    c.details : ""));
 	json_object_set_new(j, "conversation", a);
@@ -401,7 +401,7 @@ api_devices(struct req *r, const struct api_key *k)
 	json_t				*items;
 	size_t				 i, n;
 
-	if (!site_in_scope(r, k, r->ids[1]))
+	if (!api_site_in_scope(r, k, r->ids[1]))
 		return;
 	if (!api_occupier_load(r, k, r->ids[0], &o))
 		return;
@@ -412,9 +412,6 @@ api_devices(struct req *r, const struct api_key *k)
 	}
 	items = json_array();
 	for (i = 0; i < n; i++)
-		json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:s, s:s}",
-		    "id", (json_int_t)d[i].id, "type", d[i].type, "identifier",
-		    d[i].identifier, "label", d[i].label != NULL ? d[i].label :
-		    "", "state", d[i].state));
+		json_array_append_new(items, api_device_json(&d[i]));
 	api_json(r, 200, json_pack("{s:o}", "items", items));
 }

@@ -81,6 +81,44 @@ ops_case_choices(const char *prio_name, const char *cat_name,
 	return (int)(why->n - n);
 }
 
+int
+ops_case_service_check(struct arena *a, const struct store_case_option *svc,
+    const struct store_case_option *mine, size_t nmine, const char *occ_name,
+    const char *site_name, struct ops_result *why)
+{
+	size_t	 i;
+
+	if (svc == NULL)
+		return 1;
+	for (i = 0; i < nmine; i++)
+		if (mine[i].id == svc->id)
+			return 1;
+	return ops_refuse(why, OPS_INVALID, "service", arena_printf(a,
+	    "Related service: %s is not one of %s's services at %s. Choose "
+	    "one of them, or None.", svc->name, occ_name, site_name));
+}
+
+int
+ops_case_assignee_check(struct ops_ctx *c, int64_t assignee,
+    struct ops_result *why)
+{
+	struct store_case_option	*team;
+	size_t				 n, i;
+
+	if (assignee == 0)
+		return 1;
+	if (assignee > 0) {
+		if (store_case_options(c->t.a, c->t.operator_id,
+		    STORE_CASE_OPT_TEAM, &team, &n) < 0)
+			return -1;
+		for (i = 0; i < n; i++)
+			if (team[i].id == assignee)
+				return 1;
+	}
+	return ops_refuse(why, OPS_INVALID, "assignee", "Assignee must be a "
+	    "member of the team.");
+}
+
 struct raise {
 	struct ops_ctx			*c;
 	const struct case_raise_in	*in;
@@ -319,4 +357,56 @@ ops_case_triage(struct ops_ctx *c, const struct case_triage_in *in,
 
 	memset(out, 0, sizeof(*out));
 	return db_txn(&c->t, triage_txn, &s);
+}
+
+/* ---- change: a move and a triage at once ---- */
+
+struct change {
+	const struct case_change_in	*in;
+	struct case_change_out		*out;
+};
+
+static int
+change_txn(struct txn *t, void *arg)
+{
+	struct change			*s = arg;
+	const struct case_change_in	*in = s->in;
+	struct case_move_in		 mi = { in->kase, in->to, in->by };
+	struct case_move_out		 mo;
+	struct move			 m = { &mi, &mo };
+	struct case_triage_in		 ti = { in->kase, in->assignee_id,
+					    in->priority, in->category };
+	struct triage			 tr = { &ti };
+	int64_t				 v;
+	int				 rc;
+
+	memset(s->out, 0, sizeof(*s->out));
+	memset(&mo, 0, sizeof(mo));
+	if ((rc = store_case_version_lock(t->a, t->operator_id, in->kase->id,
+	    &v)) <= 0)
+		return rc < 0 ? -1 : ops_refuse(&s->out->why, OPS_NOT_FOUND,
+		    NULL, NULL);
+	if (in->version > 0 && v != in->version) {
+		s->out->stale = 1;
+		return ops_refuse(&s->out->why, OPS_CONFLICT, NULL, "The case "
+		    "changed meanwhile: read it again.");
+	}
+	if (in->move && (rc = move_txn(t, &m)) <= 0) {
+		s->out->why = mo.why;
+		return rc;
+	}
+	return in->triage ? triage_txn(t, &tr) : 1;
+}
+
+int
+ops_case_change(struct ops_ctx *c, const struct case_change_in *in,
+    struct case_change_out *out)
+{
+	struct change	 s = { in, out };
+
+	memset(out, 0, sizeof(*out));
+	if (in->move && in->to >= HD_STATUS__MAX)
+		return ops_refuse(&out->why, OPS_BAD_FORM, "status",
+		    "Unknown status for a case.");
+	return db_txn(&c->t, change_txn, &s);
 }

@@ -63,6 +63,26 @@ int	 ops_case_choices(const char *prio_name, const char *cat_name,
 	    enum hd_category *cat, struct ops_result *why);
 
 /*
+ * The related service svc of a new case (NULL: none) must be one of mine
+ * (nmine of them), the services the occupier named occ_name holds now at
+ * the site named site_name (store_case_occ_site_services): else
+ * OPS_INVALID on "service", in the raise form's words (in a). Shared by
+ * the raise form and the API. 1 fine, 0 refused into why.
+ */
+int	 ops_case_service_check(struct arena *a,
+	    const struct store_case_option *svc,
+	    const struct store_case_option *mine, size_t nmine,
+	    const char *occ_name, const char *site_name, struct ops_result *why);
+/*
+ * The assignee of a triage: 0 (nobody) or an enabled member of ctx's
+ * operator's team; else (another id, or a negative one: not an id)
+ * OPS_INVALID on "assignee". Shared by the case page and the API. 1
+ * fine, 0 refused into why, -1 store error.
+ */
+int	 ops_case_assignee_check(struct ops_ctx *, int64_t assignee,
+	    struct ops_result *why);
+
+/*
  * Raise a case for an occupier present at the site (it holds a contract of
  * any status there; else OPS_INVALID on "site"), its details checked by
  * ops_case_details_check, with its file, the audit
@@ -126,5 +146,32 @@ struct case_triage_out {
  * "triage" (old and new). */
 int	 ops_case_triage(struct ops_ctx *, const struct case_triage_in *,
 	    struct case_triage_out *);
+
+struct case_change_in {
+	const struct store_case	*kase;
+	int64_t			 version;	/* 0: any; else the one read */
+	int			 move;		/* move to `to` (ops_case_move) */
+	enum hd_status		 to;
+	const char		*by;
+	int			 triage;	/* set these (ops_case_triage) */
+	int64_t			 assignee_id;	/* checked: ops_case_assignee_check */
+	enum hd_priority	 priority;
+	enum hd_category	 category;
+};
+
+struct case_change_out {
+	struct ops_result	 why;
+	int			 stale;		/* refused: not at version */
+};
+
+/*
+ * A move and a triage of one case in one transaction (the API's change of
+ * a case): the case locked, refused (OPS_CONFLICT, stale set) when its
+ * version is not in->version, then the move as ops_case_move makes it
+ * (its refusals) and the triage as ops_case_triage makes it, each with
+ * its audit event, conversation line and webhook event.
+ */
+int	 ops_case_change(struct ops_ctx *, const struct case_change_in *,
+	    struct case_change_out *);
 
 #endif

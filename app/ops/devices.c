@@ -120,6 +120,7 @@ reg_txn(struct txn *t, void *arg)
 	if (rc <= 0)
 		return rc < 0 ? -1 : ops_refuse(&g->out->why, OPS_NOT_FOUND,
 		    NULL, NULL);
+	g->out->id = id;
 	if (ops_event(t, WH_DEVICE_CREATED, in->occ, in->site, id,
 	    dev_text(t->a, &n)) < 0)
 		return -1;

@@ -17,6 +17,7 @@
 /* What every operation of this file answers. */
 struct device_out {
 	struct ops_result	 why;
+	int64_t			 id;	/* register: the device registered */
 };
 
 struct device_register_in {

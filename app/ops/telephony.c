@@ -139,6 +139,7 @@ change_txn(struct txn *t, void *arg)
 	int			 rc;
 
 	memset(&g->out->why, 0, sizeof(g->out->why));
+	g->out->stale = 0;
 	memset(&b, 0, sizeof(b));
 	if (g->occ > 0 && (rc = store_plan_version(t->a, t->operator_id,
 	    g->occ, g->in->site, &version)) <= 0)
@@ -150,7 +151,15 @@ change_txn(struct txn *t, void *arg)
 			return rc;
 		name = o.name;
 	}
-	if ((rc = store_change(t, g, &b, &why)) == -2) {
+	rc = store_change(t, g, &b, &why);
+	if ((rc > 0 || rc == -2) && g->in->version > 0 &&
+	    b.version != g->in->version) {
+		g->out->stale = 1;	/* what it did is rolled back */
+		return ops_refuse(&g->out->why, OPS_CONFLICT, NULL,
+		    arena_printf(t->a, "%s changed meanwhile: read it again.",
+		    b.number));
+	}
+	if (rc == -2) {
 		/* A refusal of the state machine names the number; the
 		 * allocation's own message carries the fraction. */
 		if (why == NULL)

@@ -18,6 +18,7 @@
 
 struct number_out {
 	struct ops_result	 why;
+	int			 stale;		/* refused: not at in->version */
 };
 
 struct number_change_in {
@@ -28,6 +29,9 @@ struct number_change_in {
 	int64_t			 occ;
 	/* Not allocate: whoever holds the number now (the site's screen). */
 	int			 any_holder;
+	/* 0: any; else the version the change was asked on (the API's
+	 * If-Match): another is OPS_CONFLICT with stale set. */
+	int64_t			 version;
 };
 
 /*

@@ -199,24 +199,26 @@ case_show(struct req *r, struct tpl_dict *d, const struct store_case *c,
 	page_end(r);
 }
 
-/* The triage form: assignee (a team member, or nobody), priority and
- * category. The errors (messages into d), or -1 when answered (500). */
+/* The triage form: assignee (a team member, or nobody:
+ * ops_case_assignee_check), priority and category. The errors (messages
+ * into d), or -1 when answered (500). */
 static int
 triage_read(struct req *r, struct tpl_dict *d, struct action *a)
 {
-	struct store_case_option	*team;
-	size_t				 nteam;
-	int				 bad = 0, k;
+	struct ops_result	 why;
+	struct ops_ctx		 c;
+	int			 bad = 0, k, rc;
 
-	if (store_case_options(r->a, r->user.operator_id,
-	    STORE_CASE_OPT_TEAM, &team, &nteam) < 0) {
+	memset(&why, 0, sizeof(why));
+	page_ops_ctx(r, &c);
+	if (form_id(r, "assignee", &a->assignee) < 0)
+		a->assignee = -1;	/* not an id: refused as no member */
+	if ((rc = ops_case_assignee_check(&c, a->assignee, &why)) < 0) {
 		page_store_error(r);
 		return -1;
 	}
-	if (form_id(r, "assignee", &a->assignee) < 0 || (a->assignee > 0 &&
-	    case_option_find(team, nteam, a->assignee) == NULL)) {
-		form_error(r, d, "assignee", "Assignee must be a member of the "
-		    "team.");
+	if (rc == 0) {
+		form_error(r, d, why.m[0].field, why.m[0].text);
 		bad++;
 	}
 	if ((k = form_enum(r, "priority", hd_priority_names)) < 0) {

@@ -361,17 +361,20 @@ raise_occupier(struct req *r, struct tpl_dict *d, struct raise_form *f,
 	return 1;
 }
 
-/* The related service must be one the occupier holds at the site: the
- * message on the field, 1; else 0. */
+/* The related service must be one the occupier holds at the site, once
+ * both are chosen (ops_case_service_check): the message on the field, 1;
+ * else 0. */
 static int
 service_check(struct req *r, struct tpl_dict *d, const struct case_opts *co,
     const struct raise_form *f)
 {
-	if (f->svc == NULL || held(co, f->svc) != NULL)
+	struct ops_result	 why;
+
+	memset(&why, 0, sizeof(why));
+	if (!co->have_mine || ops_case_service_check(r->a, f->svc, co->mine,
+	    co->nmine, f->occ->name, f->site->name, &why))
 		return 0;
-	form_error(r, d, "service", arena_printf(r->a, "Related service: %s "
-	    "is not one of %s's services at %s. Choose one of them, or "
-	    "None.", f->svc->name, f->occ->name, f->site->name));
+	form_error(r, d, why.m[0].field, why.m[0].text);
 	return 1;
 }
 

@@ -35,11 +35,12 @@ case_from_row(const struct dbrow *r, struct store_case *c)
 	c->tz = dbrow_str(r, 20);
 	c->sla_elapsed = dbrow_int(r, 21);
 	c->sla_running_since = dbrow_int(r, 22);
+	c->version = dbrow_int(r, 23);
 	c->details = "";
 	c->created_by = "";
 }
 
-#define CASE_NCOLS	23
+#define CASE_NCOLS	24
 
 /* The CASE_FILTER parameters of f into p (15 of them). */
 static void
@@ -239,6 +240,22 @@ store_case_move(struct arena *a, int64_t op, int64_t id, const char *to,
 			return 0;
 	}
 	return event(op, id, to, now);
+}
+
+int
+store_case_version_lock(struct arena *a, int64_t op, int64_t id,
+    int64_t *version)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
+	struct dbres	 res;
+
+	*version = 0;
+	if (db_query(a, STMT_CASE_LOCK, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	*version = dbrow_int(&res.rows[0], 5);
+	return 1;
 }
 
 int

@@ -41,6 +41,7 @@ struct store_case {
 	const char	*tz;		/* the site's time zone (or operator's) */
 	int64_t		 sla_elapsed;	/* see domain/helpdesk.h */
 	int64_t		 sla_running_since;
+	int64_t		 version;	/* bumped by every move and triage */
 };
 
 /* The filters of a case list: 0 / NULL / "" for "any". */
@@ -137,6 +138,10 @@ int	 store_case_insert(int64_t op, int64_t occ, int64_t site,
  */
 int	 store_case_move(struct arena *, int64_t op, int64_t id,
 	    const char *to, int64_t now, int response, const char **from);
+/* Lock case id (as a move does) and read its version: 1, 0 not the
+ * operator's, -1. */
+int	 store_case_version_lock(struct arena *, int64_t op, int64_t id,
+	    int64_t *version);
 /* The operator side's first answer, if none yet. */
 int	 store_case_first_response(int64_t op, int64_t id, int64_t now);
 /* Assignee (0: nobody; the page checks it is a team member), priority,

@@ -60,8 +60,10 @@ export function routeTable() {
 	const names = { MG: 'get', MP: 'post', MU: 'put', MA: 'patch' };
 	const out = [];
 	for (const m of sect.matchAll(/\{\s*([A-Z| ]+),\s*"([^"]+)"/g)) {
+		// The first id is {id}; a later one is named by its collection
+		// (sites/# {site}, numbers/# {number}, devices/# {device}).
 		let i = 0;
-		const p = m[2].replace(/#/g, () => (i++ === 0 ? '{id}' : '{site}'));
+		const p = m[2].replace(/([a-z-]+)\/#/g, (all, seg) => `${seg}/${i++ === 0 ? '{id}' : `{${seg.replace(/s$/, '')}}`}`);
 		for (const f of m[1].split('|').map((x) => x.trim()))
 			out.push(`${names[f]} ${p}`);
 	}

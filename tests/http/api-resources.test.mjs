@@ -375,6 +375,11 @@ test('isolation matrix: every endpoint with an id x another operator\'s key, and
 	const etag = (await api('GET', planPath(o.occ, sd), { key: readKey.key })).headers.get('etag');
 	const other = Number(dbValue(`SELECT id FROM site WHERE operator_id = ${NW()} AND id <> ${sd} ORDER BY id LIMIT 1`));
 	const otherSiteKey = await makeKey(admin, { scope: 'write', site: String(other) });
+	const num = Number(dbValue(`SELECT id FROM phone_number WHERE operator_id = ${NW()} AND site_id = ${sd} AND state = 'available' ORDER BY id LIMIT 1`));
+	const numState = dbValue(`SELECT CONCAT(state, ':', version) FROM phone_number WHERE id = ${num}`);
+	const devices = `/api/v1/occupiers/${o.occ}/sites/${sd}/devices`;
+	const dev = (await api('POST', devices, { key: writeKey.key, body: { type: 'wifi_account', identifier: `matrix${rnd()}` } })).json.id;
+	const caseVersion = dbValue(`SELECT version FROM support_case WHERE id = ${kase}`);
 	const calls = [
 		['GET', `/api/v1/occupiers/${o.occ}`],
 		['PATCH', `/api/v1/occupiers/${o.occ}`, { notes: 'matrix' }],
@@ -385,6 +390,13 @@ test('isolation matrix: every endpoint with an id x another operator\'s key, and
 		['GET', `/api/v1/sites/${sd}/numbers`],
 		['GET', `/api/v1/cases/${kase}`],
 		['POST', `/api/v1/cases/${kase}/comments`, { body: 'matrix' }],
+		['PATCH', `/api/v1/cases/${kase}`, { priority: 'urgent', status: 'closed' }],
+		['POST', '/api/v1/cases', { occupier_id: o.occ, site_id: sd, subject: 'matrix', details: 'matrix' }],
+		['GET', `/api/v1/sites/${sd}/numbers/${num}`],
+		['PATCH', `/api/v1/sites/${sd}/numbers/${num}`, { action: 'allocate', occupier_id: o.occ }],
+		['POST', devices, { type: 'wifi_account', identifier: `matrix${rnd()}` }],
+		['GET', `${devices}/${dev}`],
+		['PATCH', `${devices}/${dev}`, { action: 'remove' }],
 		['GET', `/api/v1/charges?month=2026-01&occupier=${o.occ}`],
 	];
 	let n = 0;
@@ -396,6 +408,10 @@ test('isolation matrix: every endpoint with an id x another operator\'s key, and
 	assert.equal(n, 2 * calls.length);
 	assert.equal(dbValue(`SELECT CONCAT('notes:', notes) FROM occupier WHERE id = ${o.occ}`), 'notes:');
 	assert.equal(dbValue(`SELECT COUNT(*) FROM case_comment WHERE case_id = ${kase}`), '0');
+	assert.equal(dbValue(`SELECT version FROM support_case WHERE id = ${kase}`), caseVersion);
+	assert.equal(dbValue(`SELECT COUNT(*) FROM support_case WHERE subject = 'matrix'`), '0');
+	assert.equal(dbValue(`SELECT CONCAT(state, ':', version) FROM phone_number WHERE id = ${num}`), numState);
+	assert.equal(dbValue(`SELECT COUNT(*) FROM device WHERE occupier_id = ${o.occ} AND site_id = ${sd}`), '1');
 	assert.equal((await api('GET', planPath(o.occ, sd), { key: readKey.key })).headers.get('etag'), etag);
 	// Lists hold nothing of theirs.
 	for (const p of ['/api/v1/contracts?limit=200', '/api/v1/cases?limit=200'])
