@@ -11,11 +11,20 @@
  * the seed's own transaction (txn.h): a seed failing anywhere leaves
  * nothing behind.
  *
+ * The demo's plans are replayed through the Manage services save
+ * (ops_plan_save) on their own dates (demo_plans): each day a service
+ * was added or removed, a context whose today is that day saves the
+ * plan, and the ports that start a service needing a device are assigned
+ * and activated that day (ops_ports_change). The services, their charge
+ * ledger and their audit events, the phone numbers of the first voice
+ * lines and the Public IP (/29) addresses all come from the operations.
+ *
  * What no operation can write stays the seed's own, each where it is
- * written, with its reason: the services of the plans and their ledger
- * (demo_plans), the numbers in use since before today (seed_telephony.c),
- * usage history (seed_usage.c), the daily job's history
- * (store_tick_history), the users (demo_users), and Eastwind's occupier
+ * written, with its reason: Blue Finch's voice lines on a contract that
+ * starts later (demo_service: the save would activate their numbers
+ * today), the number cooling off (seed_telephony.c), usage history
+ * (seed_usage.c), the daily job's history (store_tick_history), the
+ * users (demo_users: a published password) and Eastwind's occupier
  * holding ports without a service (demo_held_ports).
  */
 #include <stdio.h>
@@ -28,10 +37,12 @@
 #include "arena.h"
 #include "cli.h"
 #include "domain/date.h"
+#include "domain/money.h"
 #include "session.h"
 #include "ops/catalog.h"
 #include "ops/contracts.h"
 #include "ops/occupiers.h"
+#include "ops/plan.h"
 #include "ops/network.h"
 #include "ops/ports.h"
 #include "ops/spaces.h"
@@ -232,36 +243,38 @@ struct demo_service {
 	int		 occupier, contract, service;
 	int64_t		 price, qty;
 	int		 activated, ended;
+	int		 seed_own;	/* written by the seed (demo_service) */
 };
 
 static const struct demo_service demo_services[] = {
 	/* Acme Analytics: a full office at Canary Wharf. */
-	{ 0, 0, S_INET_LAN, 9000, 1, -400, NOEND },
-	{ 0, 0, S_PUBLIC_IP, 2500, 1, -400, NOEND },
-	{ 0, 0, S_BW_500, 15000, 1, -400, NOEND },
-	{ 0, 0, S_VOICE, 1400, 3, -400, NOEND },
-	{ 0, 0, S_CALL_REC, 500, 2, -300, NOEND },
-	{ 0, 0, S_UK_UNLIMITED, 2000, 1, -400, NOEND },
-	{ 0, 0, S_SUPPORT_STD, 0, 1, -400, NOEND },
+	{ 0, 0, S_INET_LAN, 9000, 1, -400, NOEND, 0 },
+	{ 0, 0, S_PUBLIC_IP, 2500, 1, -400, NOEND, 0 },
+	{ 0, 0, S_BW_500, 15000, 1, -400, NOEND, 0 },
+	{ 0, 0, S_VOICE, 1400, 3, -400, NOEND, 0 },
+	{ 0, 0, S_CALL_REC, 500, 2, -300, NOEND, 0 },
+	{ 0, 0, S_UK_UNLIMITED, 2000, 1, -400, NOEND, 0 },
+	{ 0, 0, S_SUPPORT_STD, 0, 1, -400, NOEND, 0 },
 	/* Blue Finch: contract starts in 14 days, so everything is Scheduled. */
-	{ 1, 0, S_INET_LAN, 9000, 1, NOEND, NOEND },
-	{ 1, 0, S_VOICE, 1500, 2, ATSTART, NOEND },
-	{ 1, 0, S_SUPPORT_STD, 0, 1, ATSTART, NOEND },
+	{ 1, 0, S_INET_LAN, 9000, 1, NOEND, NOEND, 0 },
+	{ 1, 0, S_VOICE, 1500, 2, ATSTART, NOEND, 1 },
+	{ 1, 0, S_SUPPORT_STD, 0, 1, ATSTART, NOEND, 0 },
 	/* Cobalt Legal: contract ended; support goes on (seed: services
 	 * continue while a contract is inactive), internet was removed. */
-	{ 2, 0, S_INET_LAN, 9000, 1, -700, -30 },
-	{ 2, 0, S_SUPPORT_STD, 0, 1, -700, NOEND },
+	{ 2, 0, S_INET_LAN, 9000, 1, -700, -30, 0 },
+	{ 2, 0, S_SUPPORT_STD, 0, 1, -700, NOEND, 0 },
 	/* Delta Robotics: Wi-Fi heavy. */
-	{ 3, 0, S_INET_WIFI, 11000, 1, -200, NOEND },
-	{ 3, 0, S_WIFI_DEVICES, 1200, 2, -150, NOEND },
-	{ 3, 0, S_SUPPORT_PREM, 5500, 1, -200, NOEND },
+	{ 3, 0, S_INET_WIFI, 11000, 1, -200, NOEND, 0 },
+	{ 3, 0, S_WIFI_DEVICES, 1200, 2, -150, NOEND, 0 },
+	{ 3, 0, S_SUPPORT_PREM, 5500, 1, -200, NOEND, 0 },
 	/* Fjord Media: an old contract's service ended, a new one running. */
-	{ 5, 0, S_INET_LAN, 8500, 1, -900, -366 },
-	{ 5, 1, S_INET_WIFI, 10500, 1, -360, NOEND },
-	{ 5, 1, S_VOICE, 1500, 2, -360, NOEND },
-	{ 5, 1, S_VOICEMAIL, 200, 2, -360, NOEND },
-	{ 5, 2, S_INET_LAN, 9000, 1, -100, NOEND },
+	{ 5, 0, S_INET_LAN, 8500, 1, -900, -366, 0 },
+	{ 5, 1, S_INET_WIFI, 10500, 1, -360, NOEND, 0 },
+	{ 5, 1, S_VOICE, 1500, 2, -360, NOEND, 0 },
+	{ 5, 1, S_VOICEMAIL, 200, 2, -360, NOEND, 0 },
+	{ 5, 2, S_INET_LAN, 9000, 1, -100, NOEND, 0 },
 };
+#define NDEMO_SERVICES	(sizeof(demo_services) / sizeof(demo_services[0]))
 
 static int
 ins(enum stmt st, const struct dbp *p, size_t n, int64_t *id)
@@ -577,14 +590,12 @@ demo_occupiers(struct demo *d, struct arena *a)
 }
 
 /*
- * Demo service ds, with its ledger row queued in lb. The plans are the
- * seed's own writes: the Manage services save (ops/plan_save.c) starts a
- * service on today's terms (added today, activated when its device is,
- * removed today, its ledger from today), while the demo's services were
- * added, activated and ended on days long past (Acme's a year ago,
- * Cobalt's internet removed a month ago) and charged since then. The
- * same goes for the addresses a Public IP (/29) service gives out
- * (seed_devices.c).
+ * Demo service ds, with its ledger row queued in lb: the seed's own
+ * write, for the one row no operation can make (seed_own): Blue Finch's
+ * voice lines, on a contract that starts in 14 days. The Manage services
+ * save allocates and activates the phone numbers of an occupier's first
+ * voice service at once (domain §4), whatever the contract's start; the
+ * demo shows Blue Finch scheduled, with no numbers yet.
  */
 static int
 demo_service(struct demo *d, const struct demo_service *ds,
@@ -626,22 +637,228 @@ demo_service(struct demo *d, const struct demo_service *ds,
 	    &lr) < 0 ? -1 : 0;
 }
 
+/* The day demo service ds was added: the day it started when that is
+ * past, else today (a scheduled service, or one waiting for a device). */
+static int32_t
+demo_added(const struct demo *d, const struct demo_service *ds)
+{
+	if (ds->activated == NOEND || ds->activated == ATSTART ||
+	    ds->activated > 0)
+		return d->today;
+	return d->today + ds->activated;
+}
+
+/* 1 when demo service ds is on the plan of occupier i at site s. */
 static int
-demo_plans(struct demo *d)
+demo_on_plan(const struct demo_service *ds, size_t i, int s)
+{
+	return (size_t)ds->occupier == i &&
+	    occupiers[i].c[ds->contract].site == s;
+}
+
+/* 1 when plan row r of occupier i is a demo service removed on day. */
+static int
+demo_removed(const struct demo *d, size_t i, int32_t day,
+    const struct plan_row *r)
+{
+	size_t	 k;
+
+	for (k = 0; k < NDEMO_SERVICES; k++) {
+		const struct demo_service *ds = &demo_services[k];
+
+		if ((size_t)ds->occupier == i && ds->ended != NOEND &&
+		    d->today + ds->ended == day &&
+		    d->svc[0][ds->service] == r->service_id &&
+		    d->cid[i][ds->contract] == r->contract_id)
+			return 1;
+	}
+	return 0;
+}
+
+/* The form of the Manage services dialog g of occupier i at site s on
+ * ctx's day: its rows but those removed that day (dropped), and a new
+ * row for each demo service added that day. */
+static void
+demo_plan_form(struct demo *d, struct ops_ctx *c, size_t i, int s,
+    const struct plan_dialog *g, struct plan_form *f)
+{
+	struct plan_row_in	*rows;
+	int64_t			*drops;
+	char			 b[MONEY_STRLEN];
+	size_t			 j, k;
+
+	memset(f, 0, sizeof(*f));
+	rows = arena_calloc(c->t.a, g->nrows + NDEMO_SERVICES, sizeof(*rows));
+	drops = arena_calloc(c->t.a, g->nrows + 1, sizeof(*drops));
+	for (j = 0; j < g->nrows; j++) {
+		const struct plan_row *r = &g->rows[j];
+
+		if (demo_removed(d, i, c->t.day, r)) {
+			drops[f->ndrops++] = r->id;
+			continue;
+		}
+		rows[f->nrows].id = r->id;
+		rows[f->nrows].service_id = r->service_id;
+		rows[f->nrows].contract_id = r->contract_id;
+		rows[f->nrows].price = r->price_raw;
+		rows[f->nrows++].qty = r->qty_raw;
+	}
+	for (k = 0; k < NDEMO_SERVICES; k++) {
+		const struct demo_service *ds = &demo_services[k];
+
+		if (!demo_on_plan(ds, i, s) || ds->seed_own ||
+		    demo_added(d, ds) != c->t.day)
+			continue;
+		money_format(ds->price, b, sizeof(b));
+		rows[f->nrows].service_id = d->svc[0][ds->service];
+		rows[f->nrows].contract_id = d->cid[i][ds->contract];
+		rows[f->nrows].price = arena_strdup(c->t.a, b);
+		rows[f->nrows++].qty = arena_printf(c->t.a, "%lld",
+		    (long long)ds->qty);
+	}
+	f->version = g->version;
+	f->rows = rows;
+	f->drops = drops;
+	f->action = PLAN_RECALC;
+}
+
+/*
+ * Ports of occupier i at site s, on ctx's day, that start its services
+ * waiting for a device (ops_ports_change: assign, then activate; the
+ * services start on that day). Acme Analytics keeps its three (the
+ * third made inactive again); the others' ports go back (deactivate,
+ * unassign): the demo shows them connected by no floor port. 0, or -1.
+ */
+static int
+demo_plan_ports(struct demo *d, struct ops_ctx *c, size_t i, int s)
+{
+	int64_t		 id[3];
+	int64_t		 site = d->site[s];
+	const char	*from = i == 0 ? (s == 0 ? "CW-G-01" : "SD-G-01") :
+			    (s == 0 ? "CW-G-06" : "SD-G-06");
+	size_t		 n = i == 0 ? 3 : 1;
+
+	if (demo_port_ids(c, site, from, n, id) == -1 ||
+	    demo_ports_change(c, site, PORT_OP_ASSIGN, d->occ[i], id, n) == -1 ||
+	    demo_ports_change(c, site, PORT_OP_ACTIVATE, 0, id, n) == -1)
+		return -1;
+	if (i == 0)
+		return demo_ports_change(c, site, PORT_OP_DEACTIVATE, 0, id + 2,
+		    1);
+	return demo_ports_change(c, site, PORT_OP_DEACTIVATE, 0, id, n) ==
+	    -1 || demo_ports_change(c, site, PORT_OP_UNASSIGN, 0, id, n) ==
+	    -1 ? -1 : 0;
+}
+
+/*
+ * The plan of occupier i at site s on ctx's day, through the Manage
+ * services save (ops_plan_save): the demo services added and removed that
+ * day, then the ports that start those that need a device
+ * (demo_plan_ports). 0 (also when nothing changes that day), or -1.
+ */
+static int
+demo_plan_day(struct demo *d, struct ops_ctx *c, size_t i, int s)
+{
+	struct plan_in		 in;
+	struct plan_out		 out;
+	struct plan_form	 f;
+	size_t			 k;
+	int			 device = 0, changes = 0;
+
+	for (k = 0; k < NDEMO_SERVICES; k++) {
+		const struct demo_service *ds = &demo_services[k];
+
+		if (demo_on_plan(ds, i, s) && !ds->seed_own &&
+		    (demo_added(d, ds) == c->t.day || (ds->ended != NOEND &&
+		    d->today + ds->ended == c->t.day)))
+			changes = 1;
+	}
+	if (!changes)
+		return 0;
+	memset(&in, 0, sizeof(in));
+	in.occ = d->occ[i];
+	in.site = d->site[s];
+	if (ops_plan_open(c, &in, &out) <= 0)
+		return -1;
+	demo_plan_form(d, c, i, s, out.dlg, &f);
+	if (f.ndrops == 0 && f.nrows == out.dlg->nrows)
+		return 0;
+	in.form = &f;
+	if (ops_plan_save(c, &in, &out) <= 0 || out.unchanged) {
+		fprintf(stderr, "seed: the plan of %s on day %d was refused%s%s\n",
+		    occupiers[i].name, (int)(c->t.day - d->today),
+		    out.dlg != NULL && out.dlg->ntop > 0 ? ": " : "",
+		    out.dlg != NULL && out.dlg->ntop > 0 ? out.dlg->top[0] : "");
+		return -1;
+	}
+	for (k = 0; k < NDEMO_SERVICES; k++)
+		if (demo_on_plan(&demo_services[k], i, s) &&
+		    !demo_services[k].seed_own &&
+		    demo_added(d, &demo_services[k]) == c->t.day &&
+		    catalog[demo_services[k].service].needs_device &&
+		    demo_services[k].activated != NOEND)
+			device = 1;
+	return device ? demo_plan_ports(d, c, i, s) : 0;
+}
+
+static int
+int32_cmp(const void *a, const void *b)
+{
+	int32_t	 x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The demo's plans (Northwind's), replayed in date order through the
+ * operations on their own days (a context whose today is that day): each
+ * day a demo service was added or removed, each plan that changes is
+ * saved (demo_plan_day), so the rows, their charge ledger, their audit
+ * events, the first voice services' phone numbers and the Public IP
+ * (/29) addresses come from the save itself. Then the seed's own row
+ * (demo_service). 0, or -1.
+ */
+static int
+demo_plans(struct demo *d, struct arena *a)
 {
 	struct store_ledger_batch	 lb;
-	size_t				 i;
+	struct ops_ctx			 c;
+	int32_t				 days[2 * NDEMO_SERVICES];
+	size_t				 i, k, nd = 0;
+	int				 s;
 
+	for (k = 0; k < NDEMO_SERVICES; k++) {
+		if (demo_services[k].seed_own)
+			continue;
+		days[nd++] = demo_added(d, &demo_services[k]);
+		if (demo_services[k].ended != NOEND)
+			days[nd++] = d->today + demo_services[k].ended;
+	}
+	qsort(days, nd, sizeof(days[0]), int32_cmp);
+	for (k = 0; k < nd; k++) {
+		if (k > 0 && days[k] == days[k - 1])
+			continue;
+		seed_ctx(&c, a, d->op[0], days[k]);
+		for (i = 0; i < NOCCUPIERS; i++)
+			for (s = 0; s < 2; s++)
+				if (demo_plan_day(d, &c, i, s) == -1)
+					return -1;
+	}
 	store_ledger_begin(&lb, d->op[0]);
-	for (i = 0; i < sizeof(demo_services) / sizeof(demo_services[0]); i++)
-		if (demo_service(d, &demo_services[i], &lb) == -1)
+	for (k = 0; k < NDEMO_SERVICES; k++)
+		if (demo_services[k].seed_own &&
+		    demo_service(d, &demo_services[k], &lb) == -1)
 			return -1;
 	return store_ledger_flush(&lb) < 0 ? -1 : 0;
 }
 
 /* The demo logins share a published password (DEMO_PASSWORD), which no
- * screen sets (a new user gets a set-password link): they are written as
- * `tenantry user add` writes the first admin (store_user_insert). */
+ * operation sets for another user: ops_user_create gives a new user a
+ * password nobody knows and e-mails a set-password link (the demo would
+ * queue five mails to its example addresses), and a password is set by
+ * its own user (ops_account_password) or through that link. They are
+ * written as `tenantry user add` writes the first admin
+ * (store_user_insert). */
 static int
 demo_users(struct demo *d)
 {
@@ -673,13 +890,12 @@ demo_estate(struct demo *d, struct arena *a)
 }
 
 /*
- * The first three ports of each operator's first ground floor held by its
- * first occupier, two of them connected. Acme Analytics' through the
- * Ports page's operation (assign, then activate: its services entitle it
- * to three switch ports). Eastwind's occupier holds its three with no
- * service at all, a state no operation makes (a holder beyond its Switch
- * ports allocation is refused): the other operator's data the isolation
- * tests look for, set on the ports directly (store_hport_set). 0, or -1.
+ * Eastwind's occupier holds the first three ports of its ground floor,
+ * two of them connected, with no service at all: a state no operation
+ * makes (a holder beyond its Switch ports allocation is refused), the
+ * other operator's data the isolation tests look for, set on the ports
+ * directly (store_hport_set). Acme Analytics' three are its plan's
+ * (demo_plan_ports). 0, or -1.
  */
 static int
 demo_held_ports(struct demo *d, struct arena *a)
@@ -688,12 +904,6 @@ demo_held_ports(struct demo *d, struct arena *a)
 	int64_t		 id[3];
 	int		 i;
 
-	seed_ctx(&c, a, d->op[0], d->today);
-	if (demo_port_ids(&c, d->site[0], "CW-G-01", 3, id) == -1 ||
-	    demo_ports_change(&c, d->site[0], PORT_OP_ASSIGN, d->occ[0], id,
-	    3) == -1 ||
-	    demo_ports_change(&c, d->site[0], PORT_OP_ACTIVATE, 0, id, 2) == -1)
-		return -1;
 	seed_ctx(&c, a, d->op[1], d->today);
 	if (demo_port_ids(&c, d->site[2], "HH-G-01", 3, id) == -1)
 		return -1;
@@ -751,9 +961,11 @@ demo_txn(struct txn *t, void *arg)
 	    demo_occupiers(d, t->a) == -1 ||
 	    demo_estate(d, t->a) == -1 ||
 	    demo_catalogs(d, t->a) == -1 ||
-	    demo_plans(d) == -1 || demo_held_ports(d, t->a) == -1 ||
-	    seed_telephony(t->a, op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
-	    seed_telephony(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
+	    seed_telephony(t->a, op[0], site, 2, NOCCUPIERS, 1, d->today) == -1 ||
+	    seed_telephony(t->a, op[1], site + 2, 1, 1, 0, d->today) == -1 ||
+	    seed_ip_pools(t->a, op[0], site, 2, 1, d->today) == -1 ||
+	    seed_ip_pools(t->a, op[1], site + 2, 1, 0, d->today) == -1 ||
+	    demo_plans(d, t->a) == -1 || demo_held_ports(d, t->a) == -1 ||
 	    seed_devices(t->a, op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_devices(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
 	    seed_billing(t->a, d->today, op[0], op[1], occ, NOCCUPIERS) == -1 ||
