@@ -28,9 +28,12 @@ int	cli_usage(int argc, char *argv[]);
  */
 /* seed_telephony: the number pools, added before the demo's plans (whose
  * saves activate the voice lines' numbers); nocc: the number of demo
- * occupiers. */
+ * occupiers. seed_telephony_lines, after them: the numbers of Fjord
+ * Media's voice lines at the first site, the seed's own. */
 int	seed_telephony(struct arena *, int64_t op, const int64_t *sites,
 	    size_t nsites, size_t nocc, int demo, int32_t today);
+int	seed_telephony_lines(int64_t op, int64_t site, const int64_t *occ,
+	    size_t nocc, int32_t today);
 /* Demo of usage billing (rate tables, allowances, tiers, the numbers'
  * holders, call records and traffic), after seed_telephony. */
 int	seed_usage(int64_t op, const int64_t *sites, size_t nsites,

@@ -12,18 +12,20 @@
  * nothing behind.
  *
  * The demo's plans are replayed through the Manage services save
- * (ops_plan_save) on their own dates (demo_plans): each day a service
- * was added or removed, a context whose today is that day saves the
- * plan, and the ports that start a service needing a device are assigned
- * and activated that day (ops_ports_change). The services, their charge
- * ledger and their audit events, the phone numbers of the first voice
- * lines and the Public IP (/29) addresses all come from the operations.
+ * (ops_plan_save) on their own dates (demo_plans): a context whose today
+ * is the day a service was added (or removed) saves the plan, and the
+ * ports that start a service needing a device are assigned and
+ * activated that day (ops_ports_change). Those services, their charge
+ * ledger and their audit events, Acme's voice lines' phone numbers and
+ * its Public IP (/29) addresses come from the operations.
  *
  * What no operation can write stays the seed's own, each where it is
- * written, with its reason: Blue Finch's voice lines on a contract that
- * starts later (demo_service: the save would activate their numbers
- * today), the number cooling off (seed_telephony.c), usage history
- * (seed_usage.c), the daily job's history (store_tick_history), the
+ * written, with its reason: the services the demo charges from before
+ * the day they were added (demo_own: from their contract's start, as the
+ * ledger's migration derives it; the save charges from the day it saves),
+ * Fjord Media's numbers of those voice lines and the number cooling off
+ * (seed_telephony.c), usage history (seed_usage.c: its files through the
+ * import operation), the daily job's history (store_tick_history), the
  * users (demo_users: a published password) and Eastwind's occupier
  * holding ports without a service (demo_held_ports).
  */
@@ -243,36 +245,35 @@ struct demo_service {
 	int		 occupier, contract, service;
 	int64_t		 price, qty;
 	int		 activated, ended;
-	int		 seed_own;	/* written by the seed (demo_service) */
 };
 
 static const struct demo_service demo_services[] = {
 	/* Acme Analytics: a full office at Canary Wharf. */
-	{ 0, 0, S_INET_LAN, 9000, 1, -400, NOEND, 0 },
-	{ 0, 0, S_PUBLIC_IP, 2500, 1, -400, NOEND, 0 },
-	{ 0, 0, S_BW_500, 15000, 1, -400, NOEND, 0 },
-	{ 0, 0, S_VOICE, 1400, 3, -400, NOEND, 0 },
-	{ 0, 0, S_CALL_REC, 500, 2, -300, NOEND, 0 },
-	{ 0, 0, S_UK_UNLIMITED, 2000, 1, -400, NOEND, 0 },
-	{ 0, 0, S_SUPPORT_STD, 0, 1, -400, NOEND, 0 },
+	{ 0, 0, S_INET_LAN, 9000, 1, -400, NOEND },
+	{ 0, 0, S_PUBLIC_IP, 2500, 1, -400, NOEND },
+	{ 0, 0, S_BW_500, 15000, 1, -400, NOEND },
+	{ 0, 0, S_VOICE, 1400, 3, -400, NOEND },
+	{ 0, 0, S_CALL_REC, 500, 2, -300, NOEND },
+	{ 0, 0, S_UK_UNLIMITED, 2000, 1, -400, NOEND },
+	{ 0, 0, S_SUPPORT_STD, 0, 1, -400, NOEND },
 	/* Blue Finch: contract starts in 14 days, so everything is Scheduled. */
-	{ 1, 0, S_INET_LAN, 9000, 1, NOEND, NOEND, 0 },
-	{ 1, 0, S_VOICE, 1500, 2, ATSTART, NOEND, 1 },
-	{ 1, 0, S_SUPPORT_STD, 0, 1, ATSTART, NOEND, 0 },
+	{ 1, 0, S_INET_LAN, 9000, 1, NOEND, NOEND },
+	{ 1, 0, S_VOICE, 1500, 2, ATSTART, NOEND },
+	{ 1, 0, S_SUPPORT_STD, 0, 1, ATSTART, NOEND },
 	/* Cobalt Legal: contract ended; support goes on (seed: services
 	 * continue while a contract is inactive), internet was removed. */
-	{ 2, 0, S_INET_LAN, 9000, 1, -700, -30, 0 },
-	{ 2, 0, S_SUPPORT_STD, 0, 1, -700, NOEND, 0 },
+	{ 2, 0, S_INET_LAN, 9000, 1, -700, -30 },
+	{ 2, 0, S_SUPPORT_STD, 0, 1, -700, NOEND },
 	/* Delta Robotics: Wi-Fi heavy. */
-	{ 3, 0, S_INET_WIFI, 11000, 1, -200, NOEND, 0 },
-	{ 3, 0, S_WIFI_DEVICES, 1200, 2, -150, NOEND, 0 },
-	{ 3, 0, S_SUPPORT_PREM, 5500, 1, -200, NOEND, 0 },
+	{ 3, 0, S_INET_WIFI, 11000, 1, -200, NOEND },
+	{ 3, 0, S_WIFI_DEVICES, 1200, 2, -150, NOEND },
+	{ 3, 0, S_SUPPORT_PREM, 5500, 1, -200, NOEND },
 	/* Fjord Media: an old contract's service ended, a new one running. */
-	{ 5, 0, S_INET_LAN, 8500, 1, -900, -366, 0 },
-	{ 5, 1, S_INET_WIFI, 10500, 1, -360, NOEND, 0 },
-	{ 5, 1, S_VOICE, 1500, 2, -360, NOEND, 0 },
-	{ 5, 1, S_VOICEMAIL, 200, 2, -360, NOEND, 0 },
-	{ 5, 2, S_INET_LAN, 9000, 1, -100, NOEND, 0 },
+	{ 5, 0, S_INET_LAN, 8500, 1, -900, -366 },
+	{ 5, 1, S_INET_WIFI, 10500, 1, -360, NOEND },
+	{ 5, 1, S_VOICE, 1500, 2, -360, NOEND },
+	{ 5, 1, S_VOICEMAIL, 200, 2, -360, NOEND },
+	{ 5, 2, S_INET_LAN, 9000, 1, -100, NOEND },
 };
 #define NDEMO_SERVICES	(sizeof(demo_services) / sizeof(demo_services[0]))
 
@@ -591,11 +592,8 @@ demo_occupiers(struct demo *d, struct arena *a)
 
 /*
  * Demo service ds, with its ledger row queued in lb: the seed's own
- * write, for the one row no operation can make (seed_own): Blue Finch's
- * voice lines, on a contract that starts in 14 days. The Manage services
- * save allocates and activates the phone numbers of an occupier's first
- * voice service at once (domain §4), whatever the contract's start; the
- * demo shows Blue Finch scheduled, with no numbers yet.
+ * write (demo_own says which and why), its ledger from the day it is
+ * charged from.
  */
 static int
 demo_service(struct demo *d, const struct demo_service *ds,
@@ -648,39 +646,38 @@ demo_added(const struct demo *d, const struct demo_service *ds)
 	return d->today + ds->activated;
 }
 
-/* 1 when demo service ds is on the plan of occupier i at site s. */
+/*
+ * 1 when demo service ds is the seed's own (demo_service): the demo
+ * charges it from a day before the one it was added (its contract's
+ * start, the earlier day it started: the ledger of a service from before
+ * the ledger was kept, which the ledger's migration derives), while the
+ * Manage services save starts the ledger on the day it saves.
+ */
 static int
-demo_on_plan(const struct demo_service *ds, size_t i, int s)
+demo_own(const struct demo *d, const struct demo_service *ds)
 {
-	return (size_t)ds->occupier == i &&
-	    occupiers[i].c[ds->contract].site == s;
+	int32_t	 start = d->today + occupiers[ds->occupier].c[ds->contract].start;
+	int32_t	 act = ds->activated == NOEND ? DATE_NONE :
+		    ds->activated == ATSTART ? start : d->today + ds->activated;
+
+	return demo_added(d, ds) != (act != DATE_NONE && act < start ? act :
+	    start);
 }
 
-/* 1 when plan row r of occupier i is a demo service removed on day. */
+/* The site index (0, 1) of demo service ds. */
 static int
-demo_removed(const struct demo *d, size_t i, int32_t day,
-    const struct plan_row *r)
+demo_site(const struct demo_service *ds)
 {
-	size_t	 k;
-
-	for (k = 0; k < NDEMO_SERVICES; k++) {
-		const struct demo_service *ds = &demo_services[k];
-
-		if ((size_t)ds->occupier == i && ds->ended != NOEND &&
-		    d->today + ds->ended == day &&
-		    d->svc[0][ds->service] == r->service_id &&
-		    d->cid[i][ds->contract] == r->contract_id)
-			return 1;
-	}
-	return 0;
+	return occupiers[ds->occupier].c[ds->contract].site;
 }
 
-/* The form of the Manage services dialog g of occupier i at site s on
- * ctx's day: its rows but those removed that day (dropped), and a new
- * row for each demo service added that day. */
+/* The form of the Manage services dialog g for ctx's day: its rows but
+ * the one of demo service drop (when not NULL), and a new row for each of
+ * demo_services[from..to). */
 static void
-demo_plan_form(struct demo *d, struct ops_ctx *c, size_t i, int s,
-    const struct plan_dialog *g, struct plan_form *f)
+demo_plan_form(struct demo *d, struct ops_ctx *c, const struct plan_dialog *g,
+    size_t from, size_t to, const struct demo_service *drop,
+    struct plan_form *f)
 {
 	struct plan_row_in	*rows;
 	int64_t			*drops;
@@ -688,12 +685,13 @@ demo_plan_form(struct demo *d, struct ops_ctx *c, size_t i, int s,
 	size_t			 j, k;
 
 	memset(f, 0, sizeof(*f));
-	rows = arena_calloc(c->t.a, g->nrows + NDEMO_SERVICES, sizeof(*rows));
+	rows = arena_calloc(c->t.a, g->nrows + (to - from) + 1, sizeof(*rows));
 	drops = arena_calloc(c->t.a, g->nrows + 1, sizeof(*drops));
 	for (j = 0; j < g->nrows; j++) {
 		const struct plan_row *r = &g->rows[j];
 
-		if (demo_removed(d, i, c->t.day, r)) {
+		if (drop != NULL && d->svc[0][drop->service] == r->service_id &&
+		    d->cid[drop->occupier][drop->contract] == r->contract_id) {
 			drops[f->ndrops++] = r->id;
 			continue;
 		}
@@ -703,15 +701,12 @@ demo_plan_form(struct demo *d, struct ops_ctx *c, size_t i, int s,
 		rows[f->nrows].price = r->price_raw;
 		rows[f->nrows++].qty = r->qty_raw;
 	}
-	for (k = 0; k < NDEMO_SERVICES; k++) {
+	for (k = from; k < to; k++) {
 		const struct demo_service *ds = &demo_services[k];
 
-		if (!demo_on_plan(ds, i, s) || ds->seed_own ||
-		    demo_added(d, ds) != c->t.day)
-			continue;
 		money_format(ds->price, b, sizeof(b));
 		rows[f->nrows].service_id = d->svc[0][ds->service];
-		rows[f->nrows].contract_id = d->cid[i][ds->contract];
+		rows[f->nrows].contract_id = d->cid[ds->occupier][ds->contract];
 		rows[f->nrows].price = arena_strdup(c->t.a, b);
 		rows[f->nrows++].qty = arena_printf(c->t.a, "%lld",
 		    (long long)ds->qty);
@@ -751,105 +746,103 @@ demo_plan_ports(struct demo *d, struct ops_ctx *c, size_t i, int s)
 }
 
 /*
- * The plan of occupier i at site s on ctx's day, through the Manage
- * services save (ops_plan_save): the demo services added and removed that
- * day, then the ports that start those that need a device
- * (demo_plan_ports). 0 (also when nothing changes that day), or -1.
+ * A save of the plan of the occupier and site of demo service ds on
+ * ctx's day, through the Manage services save (ops_plan_save): demo
+ * services [from, to) added, or ds removed (drop). Then the ports that
+ * start those added that need a device and started (demo_plan_ports).
+ * 0, or -1.
  */
 static int
-demo_plan_day(struct demo *d, struct ops_ctx *c, size_t i, int s)
+demo_plan_save(struct demo *d, struct ops_ctx *c,
+    const struct demo_service *ds, size_t from, size_t to, int drop)
 {
 	struct plan_in		 in;
 	struct plan_out		 out;
 	struct plan_form	 f;
 	size_t			 k;
-	int			 device = 0, changes = 0;
+	int			 device = 0;
 
-	for (k = 0; k < NDEMO_SERVICES; k++) {
-		const struct demo_service *ds = &demo_services[k];
-
-		if (demo_on_plan(ds, i, s) && !ds->seed_own &&
-		    (demo_added(d, ds) == c->t.day || (ds->ended != NOEND &&
-		    d->today + ds->ended == c->t.day)))
-			changes = 1;
-	}
-	if (!changes)
-		return 0;
 	memset(&in, 0, sizeof(in));
-	in.occ = d->occ[i];
-	in.site = d->site[s];
+	in.occ = d->occ[ds->occupier];
+	in.site = d->site[demo_site(ds)];
 	if (ops_plan_open(c, &in, &out) <= 0)
 		return -1;
-	demo_plan_form(d, c, i, s, out.dlg, &f);
-	if (f.ndrops == 0 && f.nrows == out.dlg->nrows)
-		return 0;
+	demo_plan_form(d, c, out.dlg, from, to, drop ? ds : NULL, &f);
 	in.form = &f;
 	if (ops_plan_save(c, &in, &out) <= 0 || out.unchanged) {
 		fprintf(stderr, "seed: the plan of %s on day %d was refused%s%s\n",
-		    occupiers[i].name, (int)(c->t.day - d->today),
+		    occupiers[ds->occupier].name, (int)(c->t.day - d->today),
 		    out.dlg != NULL && out.dlg->ntop > 0 ? ": " : "",
 		    out.dlg != NULL && out.dlg->ntop > 0 ? out.dlg->top[0] : "");
 		return -1;
 	}
-	for (k = 0; k < NDEMO_SERVICES; k++)
-		if (demo_on_plan(&demo_services[k], i, s) &&
-		    !demo_services[k].seed_own &&
-		    demo_added(d, &demo_services[k]) == c->t.day &&
-		    catalog[demo_services[k].service].needs_device &&
+	for (k = from; k < to; k++)
+		if (catalog[demo_services[k].service].needs_device &&
 		    demo_services[k].activated != NOEND)
 			device = 1;
-	return device ? demo_plan_ports(d, c, i, s) : 0;
+	return device ? demo_plan_ports(d, c, (size_t)ds->occupier,
+	    demo_site(ds)) : 0;
 }
 
+/* Demo service ds, the seed's own (demo_service), with its ledger row.
+ * 0, or -1. */
 static int
-int32_cmp(const void *a, const void *b)
+demo_own_service(struct demo *d, const struct demo_service *ds)
 {
-	int32_t	 x = *(const int32_t *)a, y = *(const int32_t *)b;
+	struct store_ledger_batch	 lb;
 
-	return x < y ? -1 : x > y;
+	store_ledger_begin(&lb, d->op[0]);
+	if (demo_service(d, ds, &lb) == -1)
+		return -1;
+	return store_ledger_flush(&lb) < 0 ? -1 : 0;
 }
 
 /*
- * The demo's plans (Northwind's), replayed in date order through the
- * operations on their own days (a context whose today is that day): each
- * day a demo service was added or removed, each plan that changes is
- * saved (demo_plan_day), so the rows, their charge ledger, their audit
- * events, the first voice services' phone numbers and the Public IP
- * (/29) addresses come from the save itself. Then the seed's own row
- * (demo_service). 0, or -1.
+ * The demo's plans (Northwind's), through the Manage services save on
+ * their own days (a context whose today is that day), in the order of
+ * demo_services[] (the order of their rows, which the screens show):
+ * each run of services of one plan added on one day is one save
+ * (demo_plan_save); a service that ended is removed by a save on the
+ * day it ended, once its run is saved. The rows, their charge ledger,
+ * their audit events, Acme's voice lines' phone numbers and its Public IP
+ * (/29) addresses come from the save itself. The seed's own rows
+ * (demo_own) are written in their place in the order. 0, or -1.
  */
 static int
 demo_plans(struct demo *d, struct arena *a)
 {
-	struct store_ledger_batch	 lb;
-	struct ops_ctx			 c;
-	int32_t				 days[2 * NDEMO_SERVICES];
-	size_t				 i, k, nd = 0;
-	int				 s;
+	struct ops_ctx	 c;
+	size_t		 k, j, r;
 
-	for (k = 0; k < NDEMO_SERVICES; k++) {
-		if (demo_services[k].seed_own)
+	for (k = 0; k < NDEMO_SERVICES; k = j) {
+		const struct demo_service *ds = &demo_services[k];
+
+		if (demo_own(d, ds)) {
+			if (demo_own_service(d, ds) == -1)
+				return -1;
+			j = k + 1;
 			continue;
-		days[nd++] = demo_added(d, &demo_services[k]);
-		if (demo_services[k].ended != NOEND)
-			days[nd++] = d->today + demo_services[k].ended;
-	}
-	qsort(days, nd, sizeof(days[0]), int32_cmp);
-	for (k = 0; k < nd; k++) {
-		if (k > 0 && days[k] == days[k - 1])
-			continue;
-		seed_ctx(&c, a, d->op[0], days[k]);
-		for (i = 0; i < NOCCUPIERS; i++)
-			for (s = 0; s < 2; s++)
-				if (demo_plan_day(d, &c, i, s) == -1)
-					return -1;
-	}
-	store_ledger_begin(&lb, d->op[0]);
-	for (k = 0; k < NDEMO_SERVICES; k++)
-		if (demo_services[k].seed_own &&
-		    demo_service(d, &demo_services[k], &lb) == -1)
+		}
+		for (j = k + 1; j < NDEMO_SERVICES &&
+		    demo_services[j].occupier == ds->occupier &&
+		    demo_site(&demo_services[j]) == demo_site(ds) &&
+		    demo_added(d, &demo_services[j]) == demo_added(d, ds) &&
+		    !demo_own(d, &demo_services[j]); j++)
+			;
+		seed_ctx(&c, a, d->op[0], demo_added(d, ds));
+		if (demo_plan_save(d, &c, ds, k, j, 0) == -1)
 			return -1;
-	return store_ledger_flush(&lb) < 0 ? -1 : 0;
+		for (r = k; r < j; r++) {
+			if (demo_services[r].ended == NOEND)
+				continue;
+			seed_ctx(&c, a, d->op[0], d->today +
+			    demo_services[r].ended);
+			if (demo_plan_save(d, &c, &demo_services[r], 0, 0,
+			    1) == -1)
+				return -1;
+		}
+	}
+	return 0;
 }
 
 /* The demo logins share a published password (DEMO_PASSWORD), which no
@@ -965,7 +958,9 @@ demo_txn(struct txn *t, void *arg)
 	    seed_telephony(t->a, op[1], site + 2, 1, 1, 0, d->today) == -1 ||
 	    seed_ip_pools(t->a, op[0], site, 2, 1, d->today) == -1 ||
 	    seed_ip_pools(t->a, op[1], site + 2, 1, 0, d->today) == -1 ||
-	    demo_plans(d, t->a) == -1 || demo_held_ports(d, t->a) == -1 ||
+	    demo_plans(d, t->a) == -1 ||
+	    seed_telephony_lines(op[0], site[0], occ, NOCCUPIERS, d->today) == -1 ||
+	    demo_held_ports(d, t->a) == -1 ||
 	    seed_devices(t->a, op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_devices(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
 	    seed_billing(t->a, d->today, op[0], op[1], occ, NOCCUPIERS) == -1 ||
