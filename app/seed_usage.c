@@ -9,7 +9,8 @@
  *   - the bandwidth tiers' committed rates and burst prices;
  *   - the history of who held each seeded number: from its activation.
  * With the demo (Northwind), at Canary Wharf, for last month and this
- * month up to yesterday, imported through the same path as any file:
+ * month up to yesterday, imported through the operation of the site's
+ * import page and `tenantry usage import` (ops_usage_import):
  *   - call records of Acme Analytics (UK Unlimited), Fjord Media (no
  *     tariff: its calls are reported, not charged), internal and received
  *     calls, and calls from +44 20 7946 0157, which Acme held until it was
@@ -17,9 +18,10 @@
  *   - 5-minute traffic of Acme's port CW-G-01 against its Bandwidth
  *     500 Mbps tier, busy enough on working days to burst above it.
  * The destination groups, rates, allowances and tiers are the seed's own
- * statements: no screen or operation writes them yet. The holders'
- * history and the records are the past the demo starts from: no
- * operation writes days gone by.
+ * statements: no screen or operation writes them yet. So is the holders'
+ * history of the numbers whose holding no operation recorded (the
+ * numbers the plans' saves activated record their own): the past the
+ * demo starts from.
  */
 #include <stdio.h>
 #include <string.h>

@@ -6,9 +6,9 @@
 // at each price and QTY (the charge ledger within the service's active
 // days), the phone numbers (state, holder, dates), the public addresses,
 // the floor ports held or active, and the users with their roles. Then:
-// the services of the plans are made by the Manage services save on their
-// own dates (their add, activate and remove events in the audit log on
-// the days the rows say), and the kept ledger equals a recount from the
+// the services of the plans, but the seed's own (listed below), are made
+// by the Manage services save on their own dates (their add, activate
+// and remove events in the audit log on the days the rows say), and the kept ledger equals a recount from the
 // audit log (`tenantry ledger-check`).
 //
 // UPDATE_SEED_FIXTURE=1 rewrites the fixture (a deliberate change of the
