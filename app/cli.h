@@ -26,15 +26,23 @@ int	cli_usage(int argc, char *argv[]);
  * in the order of seed.c's occupiers[] table (demo != 0, Northwind), or
  * just the other operator's occupier (demo == 0). 0 ok, -1 error.
  */
+/* seed_telephony: the number pools, added before the demo's plans (whose
+ * saves activate the voice lines' numbers); nocc: the number of demo
+ * occupiers. seed_telephony_lines, after them: the numbers of Fjord
+ * Media's voice lines at the first site, the seed's own. */
 int	seed_telephony(struct arena *, int64_t op, const int64_t *sites,
-	    size_t nsites, const int64_t *occ, size_t nocc, int demo,
-	    int32_t today);
+	    size_t nsites, size_t nocc, int demo, int32_t today);
+int	seed_telephony_lines(int64_t op, int64_t site, const int64_t *occ,
+	    size_t nocc, int32_t today);
 /* Demo of usage billing (rate tables, allowances, tiers, the numbers'
  * holders, call records and traffic), after seed_telephony. */
 int	seed_usage(int64_t op, const int64_t *sites, size_t nsites,
 	    const int64_t *occ, size_t nocc, int demo, int32_t today);
-/* Demo public IP pools and devices (seed_devices.c), through the
- * operations, their contexts in arena a. */
+/* Demo public IP pools (seed_ip_pools: before the demo's plans, which
+ * take addresses from them) and devices (seed_devices: after them), in
+ * seed_devices.c, through the operations, their contexts in arena a. */
+int	seed_ip_pools(struct arena *a, int64_t op, const int64_t *sites,
+	    size_t nsites, int demo, int32_t today);
 int	seed_devices(struct arena *a, int64_t op, const int64_t *sites,
 	    size_t nsites, const int64_t *occ, size_t nocc, int demo,
 	    int32_t today);

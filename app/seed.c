@@ -11,11 +11,22 @@
  * the seed's own transaction (txn.h): a seed failing anywhere leaves
  * nothing behind.
  *
+ * The demo's plans are replayed through the Manage services save
+ * (ops_plan_save) on their own dates (demo_plans): a context whose today
+ * is the day a service was added (or removed) saves the plan, and the
+ * ports that start a service needing a device are assigned and
+ * activated that day (ops_ports_change). Those services, their charge
+ * ledger and their audit events, Acme's voice lines' phone numbers and
+ * its Public IP (/29) addresses come from the operations.
+ *
  * What no operation can write stays the seed's own, each where it is
- * written, with its reason: the services of the plans and their ledger
- * (demo_plans), the numbers in use since before today (seed_telephony.c),
- * usage history (seed_usage.c), the daily job's history
- * (store_tick_history), the users (demo_users), and Eastwind's occupier
+ * written, with its reason: the services the demo charges from before
+ * the day they were added (demo_own: from their contract's start, as the
+ * ledger's migration derives it; the save charges from the day it saves),
+ * Fjord Media's numbers of those voice lines and the number cooling off
+ * (seed_telephony.c), usage history (seed_usage.c: its files through the
+ * import operation), the daily job's history (store_tick_history), the
+ * users (demo_users: a published password) and Eastwind's occupier
  * holding ports without a service (demo_held_ports).
  */
 #include <stdio.h>
@@ -28,10 +39,12 @@
 #include "arena.h"
 #include "cli.h"
 #include "domain/date.h"
+#include "domain/money.h"
 #include "session.h"
 #include "ops/catalog.h"
 #include "ops/contracts.h"
 #include "ops/occupiers.h"
+#include "ops/plan.h"
 #include "ops/network.h"
 #include "ops/ports.h"
 #include "ops/spaces.h"
@@ -262,6 +275,7 @@ static const struct demo_service demo_services[] = {
 	{ 5, 1, S_VOICEMAIL, 200, 2, -360, NOEND },
 	{ 5, 2, S_INET_LAN, 9000, 1, -100, NOEND },
 };
+#define NDEMO_SERVICES	(sizeof(demo_services) / sizeof(demo_services[0]))
 
 static int
 ins(enum stmt st, const struct dbp *p, size_t n, int64_t *id)
@@ -577,14 +591,9 @@ demo_occupiers(struct demo *d, struct arena *a)
 }
 
 /*
- * Demo service ds, with its ledger row queued in lb. The plans are the
- * seed's own writes: the Manage services save (ops/plan_save.c) starts a
- * service on today's terms (added today, activated when its device is,
- * removed today, its ledger from today), while the demo's services were
- * added, activated and ended on days long past (Acme's a year ago,
- * Cobalt's internet removed a month ago) and charged since then. The
- * same goes for the addresses a Public IP (/29) service gives out
- * (seed_devices.c).
+ * Demo service ds, with its ledger row queued in lb: the seed's own
+ * write (demo_own says which and why), its ledger from the day it is
+ * charged from.
  */
 static int
 demo_service(struct demo *d, const struct demo_service *ds,
@@ -626,22 +635,223 @@ demo_service(struct demo *d, const struct demo_service *ds,
 	    &lr) < 0 ? -1 : 0;
 }
 
+/* The day demo service ds was added: the day it started when that is
+ * past, else today (a scheduled service, or one waiting for a device). */
+static int32_t
+demo_added(const struct demo *d, const struct demo_service *ds)
+{
+	if (ds->activated == NOEND || ds->activated == ATSTART ||
+	    ds->activated > 0)
+		return d->today;
+	return d->today + ds->activated;
+}
+
+/*
+ * 1 when demo service ds is the seed's own (demo_service): the demo
+ * charges it from a day before the one it was added (its contract's
+ * start, the earlier day it started: the ledger of a service from before
+ * the ledger was kept, which the ledger's migration derives), while the
+ * Manage services save starts the ledger on the day it saves.
+ */
 static int
-demo_plans(struct demo *d)
+demo_own(const struct demo *d, const struct demo_service *ds)
+{
+	int32_t	 start = d->today + occupiers[ds->occupier].c[ds->contract].start;
+	int32_t	 act = ds->activated == NOEND ? DATE_NONE :
+		    ds->activated == ATSTART ? start : d->today + ds->activated;
+
+	return demo_added(d, ds) != (act != DATE_NONE && act < start ? act :
+	    start);
+}
+
+/* The site index (0, 1) of demo service ds. */
+static int
+demo_site(const struct demo_service *ds)
+{
+	return occupiers[ds->occupier].c[ds->contract].site;
+}
+
+/* The form of the Manage services dialog g for ctx's day: its rows but
+ * the one of demo service drop (when not NULL), and a new row for each of
+ * demo_services[from..to). */
+static void
+demo_plan_form(struct demo *d, struct ops_ctx *c, const struct plan_dialog *g,
+    size_t from, size_t to, const struct demo_service *drop,
+    struct plan_form *f)
+{
+	struct plan_row_in	*rows;
+	int64_t			*drops;
+	char			 b[MONEY_STRLEN];
+	size_t			 j, k;
+
+	memset(f, 0, sizeof(*f));
+	rows = arena_calloc(c->t.a, g->nrows + (to - from) + 1, sizeof(*rows));
+	drops = arena_calloc(c->t.a, g->nrows + 1, sizeof(*drops));
+	for (j = 0; j < g->nrows; j++) {
+		const struct plan_row *r = &g->rows[j];
+
+		if (drop != NULL && d->svc[0][drop->service] == r->service_id &&
+		    d->cid[drop->occupier][drop->contract] == r->contract_id) {
+			drops[f->ndrops++] = r->id;
+			continue;
+		}
+		rows[f->nrows].id = r->id;
+		rows[f->nrows].service_id = r->service_id;
+		rows[f->nrows].contract_id = r->contract_id;
+		rows[f->nrows].price = r->price_raw;
+		rows[f->nrows++].qty = r->qty_raw;
+	}
+	for (k = from; k < to; k++) {
+		const struct demo_service *ds = &demo_services[k];
+
+		money_format(ds->price, b, sizeof(b));
+		rows[f->nrows].service_id = d->svc[0][ds->service];
+		rows[f->nrows].contract_id = d->cid[ds->occupier][ds->contract];
+		rows[f->nrows].price = arena_strdup(c->t.a, b);
+		rows[f->nrows++].qty = arena_printf(c->t.a, "%lld",
+		    (long long)ds->qty);
+	}
+	f->version = g->version;
+	f->rows = rows;
+	f->drops = drops;
+	f->action = PLAN_RECALC;
+}
+
+/*
+ * Ports of occupier i at site s, on ctx's day, that start its services
+ * waiting for a device (ops_ports_change: assign, then activate; the
+ * services start on that day). Acme Analytics keeps its three (the
+ * third made inactive again); the others' ports go back (deactivate,
+ * unassign): the demo shows them connected by no floor port. 0, or -1.
+ */
+static int
+demo_plan_ports(struct demo *d, struct ops_ctx *c, size_t i, int s)
+{
+	int64_t		 id[3];
+	int64_t		 site = d->site[s];
+	const char	*from = i == 0 ? (s == 0 ? "CW-G-01" : "SD-G-01") :
+			    (s == 0 ? "CW-G-06" : "SD-G-06");
+	size_t		 n = i == 0 ? 3 : 1;
+
+	if (demo_port_ids(c, site, from, n, id) == -1 ||
+	    demo_ports_change(c, site, PORT_OP_ASSIGN, d->occ[i], id, n) == -1 ||
+	    demo_ports_change(c, site, PORT_OP_ACTIVATE, 0, id, n) == -1)
+		return -1;
+	if (i == 0)
+		return demo_ports_change(c, site, PORT_OP_DEACTIVATE, 0, id + 2,
+		    1);
+	return demo_ports_change(c, site, PORT_OP_DEACTIVATE, 0, id, n) ==
+	    -1 || demo_ports_change(c, site, PORT_OP_UNASSIGN, 0, id, n) ==
+	    -1 ? -1 : 0;
+}
+
+/*
+ * A save of the plan of the occupier and site of demo service ds on
+ * ctx's day, through the Manage services save (ops_plan_save): demo
+ * services [from, to) added, or ds removed (drop). Then the ports that
+ * start those added that need a device and started (demo_plan_ports).
+ * 0, or -1.
+ */
+static int
+demo_plan_save(struct demo *d, struct ops_ctx *c,
+    const struct demo_service *ds, size_t from, size_t to, int drop)
+{
+	struct plan_in		 in;
+	struct plan_out		 out;
+	struct plan_form	 f;
+	size_t			 k;
+	int			 device = 0;
+
+	memset(&in, 0, sizeof(in));
+	in.occ = d->occ[ds->occupier];
+	in.site = d->site[demo_site(ds)];
+	if (ops_plan_open(c, &in, &out) <= 0)
+		return -1;
+	demo_plan_form(d, c, out.dlg, from, to, drop ? ds : NULL, &f);
+	in.form = &f;
+	if (ops_plan_save(c, &in, &out) <= 0 || out.unchanged) {
+		fprintf(stderr, "seed: the plan of %s on day %d was refused%s%s\n",
+		    occupiers[ds->occupier].name, (int)(c->t.day - d->today),
+		    out.dlg != NULL && out.dlg->ntop > 0 ? ": " : "",
+		    out.dlg != NULL && out.dlg->ntop > 0 ? out.dlg->top[0] : "");
+		return -1;
+	}
+	for (k = from; k < to; k++)
+		if (catalog[demo_services[k].service].needs_device &&
+		    demo_services[k].activated != NOEND)
+			device = 1;
+	return device ? demo_plan_ports(d, c, (size_t)ds->occupier,
+	    demo_site(ds)) : 0;
+}
+
+/* Demo service ds, the seed's own (demo_service), with its ledger row.
+ * 0, or -1. */
+static int
+demo_own_service(struct demo *d, const struct demo_service *ds)
 {
 	struct store_ledger_batch	 lb;
-	size_t				 i;
 
 	store_ledger_begin(&lb, d->op[0]);
-	for (i = 0; i < sizeof(demo_services) / sizeof(demo_services[0]); i++)
-		if (demo_service(d, &demo_services[i], &lb) == -1)
-			return -1;
+	if (demo_service(d, ds, &lb) == -1)
+		return -1;
 	return store_ledger_flush(&lb) < 0 ? -1 : 0;
 }
 
+/*
+ * The demo's plans (Northwind's), through the Manage services save on
+ * their own days (a context whose today is that day), in the order of
+ * demo_services[] (the order of their rows, which the screens show):
+ * each run of services of one plan added on one day is one save
+ * (demo_plan_save); a service that ended is removed by a save on the
+ * day it ended, once its run is saved. The rows, their charge ledger,
+ * their audit events, Acme's voice lines' phone numbers and its Public IP
+ * (/29) addresses come from the save itself. The seed's own rows
+ * (demo_own) are written in their place in the order. 0, or -1.
+ */
+static int
+demo_plans(struct demo *d, struct arena *a)
+{
+	struct ops_ctx	 c;
+	size_t		 k, j, r;
+
+	for (k = 0; k < NDEMO_SERVICES; k = j) {
+		const struct demo_service *ds = &demo_services[k];
+
+		if (demo_own(d, ds)) {
+			if (demo_own_service(d, ds) == -1)
+				return -1;
+			j = k + 1;
+			continue;
+		}
+		for (j = k + 1; j < NDEMO_SERVICES &&
+		    demo_services[j].occupier == ds->occupier &&
+		    demo_site(&demo_services[j]) == demo_site(ds) &&
+		    demo_added(d, &demo_services[j]) == demo_added(d, ds) &&
+		    !demo_own(d, &demo_services[j]); j++)
+			;
+		seed_ctx(&c, a, d->op[0], demo_added(d, ds));
+		if (demo_plan_save(d, &c, ds, k, j, 0) == -1)
+			return -1;
+		for (r = k; r < j; r++) {
+			if (demo_services[r].ended == NOEND)
+				continue;
+			seed_ctx(&c, a, d->op[0], d->today +
+			    demo_services[r].ended);
+			if (demo_plan_save(d, &c, &demo_services[r], 0, 0,
+			    1) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 /* The demo logins share a published password (DEMO_PASSWORD), which no
- * screen sets (a new user gets a set-password link): they are written as
- * `tenantry user add` writes the first admin (store_user_insert). */
+ * operation sets for another user: ops_user_create gives a new user a
+ * password nobody knows and e-mails a set-password link (the demo would
+ * queue five mails to its example addresses), and a password is set by
+ * its own user (ops_account_password) or through that link. They are
+ * written as `tenantry user add` writes the first admin
+ * (store_user_insert). */
 static int
 demo_users(struct demo *d)
 {
@@ -673,13 +883,12 @@ demo_estate(struct demo *d, struct arena *a)
 }
 
 /*
- * The first three ports of each operator's first ground floor held by its
- * first occupier, two of them connected. Acme Analytics' through the
- * Ports page's operation (assign, then activate: its services entitle it
- * to three switch ports). Eastwind's occupier holds its three with no
- * service at all, a state no operation makes (a holder beyond its Switch
- * ports allocation is refused): the other operator's data the isolation
- * tests look for, set on the ports directly (store_hport_set). 0, or -1.
+ * Eastwind's occupier holds the first three ports of its ground floor,
+ * two of them connected, with no service at all: a state no operation
+ * makes (a holder beyond its Switch ports allocation is refused), the
+ * other operator's data the isolation tests look for, set on the ports
+ * directly (store_hport_set). Acme Analytics' three are its plan's
+ * (demo_plan_ports). 0, or -1.
  */
 static int
 demo_held_ports(struct demo *d, struct arena *a)
@@ -688,12 +897,6 @@ demo_held_ports(struct demo *d, struct arena *a)
 	int64_t		 id[3];
 	int		 i;
 
-	seed_ctx(&c, a, d->op[0], d->today);
-	if (demo_port_ids(&c, d->site[0], "CW-G-01", 3, id) == -1 ||
-	    demo_ports_change(&c, d->site[0], PORT_OP_ASSIGN, d->occ[0], id,
-	    3) == -1 ||
-	    demo_ports_change(&c, d->site[0], PORT_OP_ACTIVATE, 0, id, 2) == -1)
-		return -1;
 	seed_ctx(&c, a, d->op[1], d->today);
 	if (demo_port_ids(&c, d->site[2], "HH-G-01", 3, id) == -1)
 		return -1;
@@ -751,9 +954,13 @@ demo_txn(struct txn *t, void *arg)
 	    demo_occupiers(d, t->a) == -1 ||
 	    demo_estate(d, t->a) == -1 ||
 	    demo_catalogs(d, t->a) == -1 ||
-	    demo_plans(d) == -1 || demo_held_ports(d, t->a) == -1 ||
-	    seed_telephony(t->a, op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
-	    seed_telephony(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
+	    seed_telephony(t->a, op[0], site, 2, NOCCUPIERS, 1, d->today) == -1 ||
+	    seed_telephony(t->a, op[1], site + 2, 1, 1, 0, d->today) == -1 ||
+	    seed_ip_pools(t->a, op[0], site, 2, 1, d->today) == -1 ||
+	    seed_ip_pools(t->a, op[1], site + 2, 1, 0, d->today) == -1 ||
+	    demo_plans(d, t->a) == -1 ||
+	    seed_telephony_lines(op[0], site[0], occ, NOCCUPIERS, d->today) == -1 ||
+	    demo_held_ports(d, t->a) == -1 ||
 	    seed_devices(t->a, op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_devices(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
 	    seed_billing(t->a, d->today, op[0], op[1], occ, NOCCUPIERS) == -1 ||

@@ -5,8 +5,10 @@
  * documentation ranges (RFC 5737), 5 usable addresses each (domain/device.h):
  * 203.0.113.0/24 at the first demo site (Canary Wharf), 198.51.100.0/24 at
  * the second (Shoreditch), 192.0.2.0/24 at the other operator's site.
- * With demo data: Acme Analytics (Public IP (/29) qty 1 at Canary Wharf)
- * holds 5 addresses, 2 of them active with device MACs; Delta Robotics
+ * The pools are added before the demo's plans (seed_ip_pools): with demo
+ * data, Acme Analytics' plan (Public IP (/29) qty 1 at Canary Wharf) gets
+ * its 5 addresses from the Manage services save, 2 of them then active
+ * with device MACs (seed_devices); Delta Robotics
  * (30 Wi-Fi devices allocated) has 12 Wi-Fi devices registered, 9 active,
  * and 3 Wi-Fi accounts registered, none active (none allocated). The other
  * operator's occupier has one registered Wi-Fi device.
@@ -35,38 +37,37 @@ static const char *const ranges[] = {
 #define OCC_ACME	0
 #define OCC_DELTA	3
 
-/*
- * The pool of site (ops_ip_pool_add of range.0/27: four /29 blocks, as
- * the site's Network page adds it); then, when occ is not 0, the first
- * block's five addresses go to occ and the first `active` of them are
- * activated with a device MAC (ops_public_ip_change, as the occupier's
- * Devices tab does). Giving the addresses out is the plan save's work
- * (store_public_ip_sync, what saving a plan with Public IP (/29) does):
- * the demo's plans are written by the seed itself (seed.c says why), so
- * their addresses are given out here with the same store function.
- */
+/* The pool of site: range.0/27, four /29 blocks, as the site's Network
+ * page adds it (ops_ip_pool_add). 0, or -1. */
 static int
-seed_pool(struct ops_ctx *c, int64_t site, const char *range, int64_t occ,
-    int active)
+seed_pool(struct ops_ctx *c, int64_t site, const char *range)
 {
 	struct ip_pool_add_in		 in;
 	struct ip_pool_add_out		 out;
+
+	in.site = site;
+	in.cidr = arena_printf(c->t.a, "%s.0/27", range);
+	return ops_ip_pool_add(c, &in, &out) > 0 && out.blocks == BLOCKS ?
+	    0 : -1;
+}
+
+/*
+ * The first `active` of the addresses occ holds at site (its plan's
+ * Public IP (/29): the Manage services save gave them out) activated with
+ * a device MAC, as the occupier's Devices tab does (ops_public_ip_change).
+ * 0, or -1.
+ */
+static int
+seed_ips_active(struct ops_ctx *c, int64_t site, int64_t occ, int active)
+{
 	struct public_ip_change_in	 pin;
 	struct device_out		 pout;
 	struct store_public_ip		*ips;
 	char				 mac[DEVICE_MAC_STRLEN];
 	size_t				 nips, i;
-	int64_t				 have;
 
-	in.site = site;
-	in.cidr = arena_printf(c->t.a, "%s.0/27", range);
-	if (ops_ip_pool_add(c, &in, &out) <= 0 || out.blocks != BLOCKS)
-		return -1;
-	if (occ == 0)
-		return 0;
-	if (store_public_ip_sync(c->t.a, c->t.operator_id, occ, site,
-	    ACME_IPS, &have) <= 0 || store_public_ip_list(c->t.a,
-	    c->t.operator_id, occ, site, &ips, &nips) < 0)
+	if (store_public_ip_list(c->t.a, c->t.operator_id, occ, site, &ips,
+	    &nips) < 0 || nips != ACME_IPS)
 		return -1;
 	for (i = 0; i < nips && i < (size_t)active; i++) {
 		snprintf(mac, sizeof(mac), "00:1b:21:ac:00:%02x",
@@ -78,6 +79,24 @@ seed_pool(struct ops_ctx *c, int64_t site, const char *range, int64_t occ,
 		pin.activate = 1;
 		pin.mac = mac;
 		if (ops_public_ip_change(c, &pin, &pout) <= 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+seed_ip_pools(struct arena *a, int64_t op, const int64_t *sites,
+    size_t nsites, int demo, int32_t today)
+{
+	struct ops_ctx	 c;
+	size_t		 i, r;
+
+	seed_ctx(&c, a, op, today);
+	for (i = 0; i < nsites; i++) {
+		r = demo ? i : 2 + i;
+		if (r >= NRANGES)
+			break;
+		if (seed_pool(&c, sites[i], ranges[r]) == -1)
 			return -1;
 	}
 	return 0;
@@ -111,19 +130,13 @@ seed_devices(struct arena *a, int64_t op, const int64_t *sites,
 	    "bogdan.k@delta-robotics", "reception@delta-robotics" };
 	struct ops_ctx	 c;
 	char		 mac[DEVICE_MAC_STRLEN], label[64];
-	size_t		 i, r;
+	size_t		 i;
 	int		 k;
 
 	seed_ctx(&c, a, op, today);
-	for (i = 0; i < nsites; i++) {
-		r = demo ? i : 2 + i;
-		if (r >= NRANGES)
-			break;
-		if (seed_pool(&c, sites[i], ranges[r],
-		    demo && i == 0 && nocc > OCC_ACME ? occ[OCC_ACME] : 0,
-		    2) == -1)
-			return -1;
-	}
+	if (demo && nsites > 0 && nocc > OCC_ACME &&
+	    seed_ips_active(&c, sites[0], occ[OCC_ACME], 2) == -1)
+		return -1;
 	if (!demo) {
 		/* Something of the other operator's to be "not found". */
 		if (nsites > 0 && nocc > 0 && seed_device(&c, occ[0], sites[0],

@@ -5,10 +5,13 @@
  * 0000-0999. With the demo (Northwind):
  *   Canary Wharf  +44 20 7946 0100..0159
  *   Shoreditch    +44 20 7946 0200..0259
- * Acme Analytics has its 3 voice lines' numbers active at Canary Wharf
- * (0100 the main one), Fjord Media its 2 (0103 main); the operator keeps
- * the last two numbers of each site; 0157 is cooling off. Without it
- * (Eastwind): Harbour House +44 117 496 0000..0059, all available.
+ * the operator keeps the last two numbers of each site; 0157 is cooling
+ * off; Fjord Media's 2 voice lines' numbers are active (0103 main). The
+ * pools are added before the demo's plans: Acme Analytics' 3 voice
+ * lines' numbers (0100 the main one, active since 400 days ago) are
+ * activated by the Manage services save of its plan on that day (seed.c,
+ * demo_plans). Without demo data (Eastwind): Harbour House +44 117 496
+ * 0000..0059, all available.
  */
 #include <stdio.h>
 #include <string.h>
@@ -24,20 +27,20 @@
 
 #define POOL		60	/* numbers per site */
 
-/* Demo occupier indexes (seed.c's occupiers[]) and their voice lines. */
-#define OCC_ACME	0
+/* Demo occupier index (seed.c's occupiers[]) and Fjord Media's first
+ * number (0103). */
 #define OCC_FJORD	5
-#define ACME_LINES	3
-#define FJORD_LINES	2
+#define FJORD_FIRST	3
 
 /*
  * Number of site (its pool's, added by ops_number_range_add) put into a
  * state of the past: active since `activated` for occupier occ, or
- * cooling off since `deactivated`. Not through the operations: an
- * activation is dated the day it is done (these numbers have been in use
- * for a year) and mails the occupier, and the cooling-off number was last
- * held by no occupier of the demo. The seed's one way to write a
- * number's history. 0, or -1.
+ * cooling off since `deactivated`. Not through the operations: Fjord
+ * Media's two are those of its voice lines, which are the seed's own
+ * (seed.c, demo_own: charged from before the day they were added), and
+ * the cooling-off number was last held, until ten days ago, by Acme
+ * Analytics on a line its plan no longer shows (seed_usage.c records that
+ * holding). The seed's one way to write a number's history. 0, or -1.
  */
 static int
 history(int64_t op, int64_t site, const char *number, enum phone_state st,
@@ -104,8 +107,7 @@ keep(struct ops_ctx *c, int64_t site, const char *number)
 
 /* The numbers of demo site s (0 or 1) after its pool was added. */
 static int
-demo_numbers(struct ops_ctx *c, size_t s, int64_t site, const int64_t *occ,
-    size_t nocc)
+demo_numbers(struct ops_ctx *c, size_t s, int64_t site, size_t nocc)
 {
 	char	 number[32];
 	int	 i, days, rc = 0;
@@ -118,17 +120,7 @@ demo_numbers(struct ops_ctx *c, size_t s, int64_t site, const int64_t *occ,
 		    (int)(s + 1) * 100 + i);
 		if (i >= POOL - 2)
 			rc = keep(c, site, number);
-		else if (s != 0 || nocc <= OCC_FJORD)
-			continue;
-		else if (i < ACME_LINES)
-			rc = history(c->t.operator_id, site, number,
-			    PHONE_ACTIVE, occ[OCC_ACME], i == 0, today - 400,
-			    DATE_NONE, DATE_NONE);
-		else if (i < ACME_LINES + FJORD_LINES)
-			rc = history(c->t.operator_id, site, number,
-			    PHONE_ACTIVE, occ[OCC_FJORD], i == ACME_LINES,
-			    today - 360, DATE_NONE, DATE_NONE);
-		else if (i == POOL - 3) {
+		else if (s == 0 && nocc > OCC_FJORD && i == POOL - 3) {
 			/* Deactivated lately: still cooling off, whatever
 			 * the period is. */
 			deact = days > 10 ? today - 10 : today;
@@ -142,7 +134,7 @@ demo_numbers(struct ops_ctx *c, size_t s, int64_t site, const int64_t *occ,
 
 int
 seed_telephony(struct arena *a, int64_t op, const int64_t *sites,
-    size_t nsites, const int64_t *occ, size_t nocc, int demo, int32_t today)
+    size_t nsites, size_t nocc, int demo, int32_t today)
 {
 	struct ops_ctx	 c;
 	char		 from[32], to[32];
@@ -163,7 +155,25 @@ seed_telephony(struct arena *a, int64_t op, const int64_t *sites,
 			    (int)s * 100 + POOL - 1);
 		}
 		if (pool(&c, sites[s], from, to) == -1 ||
-		    (demo && demo_numbers(&c, s, sites[s], occ, nocc) == -1))
+		    (demo && demo_numbers(&c, s, sites[s], nocc) == -1))
+			return -1;
+	}
+	return 0;
+}
+
+int
+seed_telephony_lines(int64_t op, int64_t site, const int64_t *occ,
+    size_t nocc, int32_t today)
+{
+	char	 number[32];
+	int	 i;
+
+	if (nocc <= OCC_FJORD)
+		return 0;
+	for (i = FJORD_FIRST; i < FJORD_FIRST + 2; i++) {
+		snprintf(number, sizeof(number), "+44 20 7946 %04d", 100 + i);
+		if (history(op, site, number, PHONE_ACTIVE, occ[OCC_FJORD],
+		    i == FJORD_FIRST, today - 360, DATE_NONE, DATE_NONE) == -1)
 			return -1;
 	}
 	return 0;

@@ -9,7 +9,8 @@
  *   - the bandwidth tiers' committed rates and burst prices;
  *   - the history of who held each seeded number: from its activation.
  * With the demo (Northwind), at Canary Wharf, for last month and this
- * month up to yesterday, imported through the same path as any file:
+ * month up to yesterday, imported through the operation of the site's
+ * import page and `tenantry usage import` (ops_usage_import):
  *   - call records of Acme Analytics (UK Unlimited), Fjord Media (no
  *     tariff: its calls are reported, not charged), internal and received
  *     calls, and calls from +44 20 7946 0157, which Acme held until it was
@@ -17,9 +18,10 @@
  *   - 5-minute traffic of Acme's port CW-G-01 against its Bandwidth
  *     500 Mbps tier, busy enough on working days to burst above it.
  * The destination groups, rates, allowances and tiers are the seed's own
- * statements: no screen or operation writes them yet. The holders'
- * history and the records are the past the demo starts from: no
- * operation writes days gone by.
+ * statements: no screen or operation writes them yet. So is the holders'
+ * history of the numbers whose holding no operation recorded (the
+ * numbers the plans' saves activated record their own): the past the
+ * demo starts from.
  */
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +31,7 @@
 #include "cli.h"
 #include "domain/date.h"
 #include "domain/usage.h"
+#include "ops/usage.h"
 #include "store/db.h"
 #include "store/store_usage.h"
 #include "usage.h"
@@ -285,38 +288,50 @@ others(struct buf *b, uint32_t *s, int32_t first, int32_t last)
 	}
 }
 
+/* One file of usage of ctx's operator at site, imported through the
+ * operation of the site's import page and `tenantry usage import`
+ * (ops_usage_import; calls: rated against the site as loaded, its month
+ * summaries written after). 0, or -1. */
 static int
-import_calls(struct arena *a, int64_t op, int64_t site, const char *name,
-    struct buf *b)
+import_file(struct ops_ctx *c, enum usage_import_kind kind, int64_t site,
+    int64_t occ, const char *interface, const char *name, const struct buf *b)
 {
-	struct usage_site	*st;
-	struct usage_result	 res;
-	int			 rc;
+	struct usage_import_in	 in;
+	struct usage_import_out	 out;
 
-	if (usage_site_load(a, op, site, USAGE_LOAD_RATING, &st) <= 0)
+	memset(&in, 0, sizeof(in));
+	in.kind = kind;
+	in.site = site;
+	in.occupier = occ;
+	in.interface = interface;
+	in.file_name = name;
+	in.data = b->p;
+	in.len = b->len;
+	in.via = "seed";
+	if (kind == USAGE_IMPORT_CALLS && usage_site_load(c->t.a,
+	    c->t.operator_id, site, USAGE_LOAD_RATING, &in.loaded) <= 0)
 		return -1;
-	if ((rc = usage_import_calls(a, st, name, b->p, b->len, 0, "seed",
-	    &res)) <= 0) {
-		fprintf(stderr, "seed: %s: line %zu: %s\n", name, res.bad_line,
-		    res.msg);
+	if (ops_usage_import(c, &in, &out) <= 0) {
+		fprintf(stderr, "seed: %s: line %zu: %s\n", name,
+		    out.res.bad_line, out.res.msg);
 		return -1;
 	}
-	return usage_site_finish(a, st) < 0 ? -1 : 0;
+	return in.loaded != NULL && usage_site_finish(c->t.a, in.loaded) < 0 ?
+	    -1 : 0;
 }
 
 /* Acme's port at Canary Wharf over days [first, last]: busy on working
  * days from 08:00 to 18:00, quiet otherwise. */
 static int
-traffic(struct arena *a, int64_t op, int64_t site, int64_t acme,
-    int32_t first, int32_t last, const char *name)
+traffic(struct ops_ctx *c, int64_t site, int64_t acme, int32_t first,
+    int32_t last, const char *name)
 {
-	struct usage_result	 res;
 	struct buf		 b;
 	uint32_t		 s = 77;
 	int32_t			 day;
-	int			 slot, rc;
+	int			 slot;
 
-	buf_init(&b, a, 1 << 19);
+	buf_init(&b, c->t.a, 1 << 19);
 	buf_puts(&b, "timestamp,bytes_in,bytes_out\n");
 	for (day = first; day <= last; day++) {
 		int	 weekday = (day + 3) % 7;	/* 0: Monday */
@@ -339,12 +354,8 @@ traffic(struct arena *a, int64_t op, int64_t site, int64_t acme,
 			    (long long)(mbps * 37500000 / 10 * 3));
 		}
 	}
-	rc = usage_import_traffic(a, op, site, acme, "CW-G-01", name, b.p,
-	    b.len, 0, "seed", &res);
-	if (rc <= 0)
-		fprintf(stderr, "seed: %s: line %zu: %s\n", name, res.bad_line,
-		    res.msg);
-	return rc > 0 ? 0 : -1;
+	return import_file(c, USAGE_IMPORT_TRAFFIC, site, acme, "CW-G-01",
+	    name, &b);
 }
 
 /* The demo's usage at Canary Wharf for days [first, last]. */
@@ -352,12 +363,14 @@ static int
 demo_month(struct arena *a, int64_t op, int64_t site, int64_t acme,
     int32_t first, int32_t last, int32_t today, uint32_t *s)
 {
+	struct ops_ctx	 c;
 	struct buf	 b;
 	char		 name[64];
 	int		 y, m, d, i;
 
 	if (last < first)
 		return 0;
+	seed_ctx(&c, a, op, today);
 	date_to_ymd(first, &y, &m, &d);
 	buf_init(&b, a, 1 << 16);
 	buf_puts(&b, "calling,called,start,duration,direction,carrier_cost\n");
@@ -369,12 +382,11 @@ demo_month(struct arena *a, int64_t op, int64_t site, int64_t acme,
 	calls(&b, s, PAST, 10, first, last, 0, 0);
 	calls(&b, s, NOBODY, 5, first, last, 0, 0);
 	others(&b, s, first, last);
-	(void)today;
 	snprintf(name, sizeof(name), "cdr-canary-wharf-%04d-%02d.csv", y, m);
-	if (import_calls(a, op, site, name, &b) < 0)
+	if (import_file(&c, USAGE_IMPORT_CALLS, site, 0, NULL, name, &b) < 0)
 		return -1;
 	snprintf(name, sizeof(name), "traffic-CW-G-01-%04d-%02d.csv", y, m);
-	return traffic(a, op, site, acme, first, last, name);
+	return traffic(&c, site, acme, first, last, name);
 }
 
 int
