@@ -397,6 +397,43 @@ api_field_message(struct req *r, const struct field *f, const struct fval *v,
 	return arena_printf(r->a, "%s %s", f->label, v->err);
 }
 
+const char *
+api_str_member(struct req *r, json_t *body, const char *key,
+    const char *label, const char *absent, struct ops_result *why)
+{
+	json_t	*x = json_object_get(body, key);
+
+	if (x == NULL || json_is_null(x))
+		return absent;
+	if (json_is_string(x))
+		return json_string_value(x);
+	ops_refuse(why, OPS_INVALID, key, arena_printf(r->a, "%s must be a "
+	    "string", label));
+	return NULL;
+}
+
+void
+api_text_fields(struct req *r, json_t *body, const struct field *f,
+    size_t n, struct fval *v, struct ops_result *why)
+{
+	const char	*s;
+	size_t		 i, len;
+
+	for (i = 0; i < n; i++) {
+		memset(&v[i], 0, sizeof(v[i]));
+		if ((s = api_str_member(r, body, f[i].key, f[i].label, "",
+		    why)) == NULL) {
+			v[i].err = "must be a string";
+			continue;
+		}
+		len = strlen(s);
+		if (validate_field(&f[i], s, len, arena_alloc(r->a, len + 1),
+		    &v[i]) != NULL)
+			ops_refuse(why, OPS_INVALID, f[i].key,
+			    api_field_message(r, &f[i], &v[i], len));
+	}
+}
+
 void
 api_stale(struct req *r, const char *what)
 {

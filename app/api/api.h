@@ -137,6 +137,18 @@ struct field;
 struct fval;
 const char	*api_field_message(struct req *, const struct field *,
 		    const struct fval *, size_t len);
+/* A string member key of body: its text; absent (absent or null: a
+ * caller's "" or NULL); NULL, refused into why as label's, for another
+ * type. */
+struct ops_result;
+const char	*api_str_member(struct req *, json_t *body, const char *key,
+		    const char *label, const char *absent, struct ops_result *);
+/* The text fields f[0..n) of body, validated as their form does, into v
+ * (v[i].s the text when it passed); refusals in the form's words into
+ * why. */
+void		 api_text_fields(struct req *, json_t *body,
+		    const struct field *f, size_t n, struct fval *v,
+		    struct ops_result *why);
 /* A day as JSON: "YYYY-MM-DD", or null for DATE_NONE. */
 json_t	*api_day(int32_t day);
 

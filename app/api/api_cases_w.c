@@ -19,41 +19,19 @@
 #include "../store/store_case.h"
 #include "api.h"
 
-enum raise_text { RT_SUBJECT, RT_DETAILS, RT__MAX };
-
-/* The raise form's own rules (pages/case_files.c). */
-static const struct field text_fields[RT__MAX] = {
-	[RT_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0, NULL, 0 },
-	[RT_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0, NULL, 1 },
-};
-
-/* A string member key of body: its text, NULL when absent or null; a
- * member of another type is refused into why as label's. */
-static const char *
-str_member(struct req *r, json_t *body, const char *key, const char *label,
-    struct ops_result *why)
-{
-	json_t	*x = json_object_get(body, key);
-
-	if (x == NULL || json_is_null(x))
-		return NULL;
-	if (json_is_string(x))
-		return json_string_value(x);
-	ops_refuse(why, OPS_INVALID, key, arena_printf(r->a, "%s must be a "
-	    "string", label));
-	return NULL;
-}
-
-/* An id member key of body: the id, 0 when absent or null, -1 (refused
- * into why with msg) when not a positive integer. */
+/* An id member key of body: the id; 0 when absent or null (refused into
+ * why with msg when required); -1 (refused) when not a positive integer. */
 static int64_t
-id_member(json_t *body, const char *key, const char *msg,
+id_member(json_t *body, const char *key, int required, const char *msg,
     struct ops_result *why)
 {
 	json_t	*x = json_object_get(body, key);
 
-	if (x == NULL || json_is_null(x))
+	if (x == NULL || json_is_null(x)) {
+		if (required)
+			ops_refuse(why, OPS_INVALID, key, msg);
 		return 0;
+	}
 	if (json_is_integer(x) && json_integer_value(x) > 0)
 		return json_integer_value(x);
 	ops_refuse(why, OPS_INVALID, key, msg);
@@ -64,7 +42,7 @@ id_member(json_t *body, const char *key, const char *msg,
 
 /* The request of a raise, read and checked. */
 struct raise_req {
-	struct fval			 text[RT__MAX];
+	struct fval			 text[CRF_PRIORITY];
 	const char			*prio, *cat;
 	int64_t				 occ, site, svc;
 	struct store_api_occupier	 o;
@@ -78,34 +56,17 @@ static void
 raise_fields(struct req *r, json_t *body, struct raise_req *q,
     struct ops_result *why)
 {
-	const char	*s;
-	size_t		 i;
-
-	for (i = 0; i < RT__MAX; i++) {
-		s = str_member(r, body, text_fields[i].key,
-		    text_fields[i].label, why);
-		if (s == NULL)
-			s = "";
-		if (validate_field(&text_fields[i], s, strlen(s),
-		    arena_alloc(r->a, strlen(s) + 1), &q->text[i]) != NULL)
-			ops_refuse(why, OPS_INVALID, text_fields[i].key,
-			    api_field_message(r, &text_fields[i], &q->text[i],
-			    strlen(s)));
-	}
-	q->prio = str_member(r, body, "priority", "Priority", why);
-	q->cat = str_member(r, body, "category", "Category", why);
-	q->occ = id_member(body, "occupier_id", "occupier_id is required: "
+	/* The text fields, those before the priority. */
+	api_text_fields(r, body, ops_case_raise_fields, CRF_PRIORITY, q->text,
+	    why);
+	q->prio = api_str_member(r, body, "priority", "Priority", NULL, why);
+	q->cat = api_str_member(r, body, "category", "Category", NULL, why);
+	q->occ = id_member(body, "occupier_id", 1, "occupier_id is required: "
 	    "the id of the occupier the case concerns", why);
-	q->site = id_member(body, "site_id", "site_id is required: the id of "
-	    "the site the case concerns", why);
-	q->svc = id_member(body, "service_id", "service_id is the id of a "
+	q->site = id_member(body, "site_id", 1, "site_id is required: the id "
+	    "of the site the case concerns", why);
+	q->svc = id_member(body, "service_id", 0, "service_id is the id of a "
 	    "service, or null for none", why);
-	if (q->occ == 0)
-		ops_refuse(why, OPS_INVALID, "occupier_id", "occupier_id is "
-		    "required: the id of the occupier the case concerns");
-	if (q->site == 0)
-		ops_refuse(why, OPS_INVALID, "site_id", "site_id is required: "
-		    "the id of the site the case concerns");
 }
 
 /* The occupier, site and service of q in k's scope (404 otherwise, as
@@ -197,8 +158,8 @@ api_case_create(struct req *r, const struct api_key *k)
 		return;
 	ops_case_choices(q.prio, q.cat, q.service != NULL ?
 	    q.service->extra : NULL, &in.priority, &in.category, &why);
-	if (q.text[RT_DETAILS].err == NULL)
-		ops_case_details_check(q.text[RT_DETAILS].s, &why);
+	if (q.text[CRF_DETAILS].err == NULL)
+		ops_case_details_check(q.text[CRF_DETAILS].s, &why);
 	if (why.n > 0) {
 		api_refused(r, &why);
 		return;
@@ -209,8 +170,8 @@ api_case_create(struct req *r, const struct api_key *k)
 	in.service_name = q.service != NULL ? q.service->name : "";
 	in.occupier_name = q.o.name;
 	in.site_name = q.s.name;
-	in.subject = q.text[RT_SUBJECT].s;
-	in.details = q.text[RT_DETAILS].s;
+	in.subject = q.text[CRF_SUBJECT].s;
+	in.details = q.text[CRF_DETAILS].s;
 	api_ops_ctx(r, k, &c);
 	api_answer_attach(&c, &ans);
 	rc = ops_case_raise(&c, &in, &out);
@@ -232,8 +193,8 @@ triage_fields(struct req *r, const struct api_key *k, json_t *body,
 	const char	*prio, *cat;
 	json_t		*x = json_object_get(body, "assignee_id");
 
-	prio = str_member(r, body, "priority", "Priority", why);
-	cat = str_member(r, body, "category", "Category", why);
+	prio = api_str_member(r, body, "priority", "Priority", NULL, why);
+	cat = api_str_member(r, body, "category", "Category", NULL, why);
 	in->assignee_id = kase->assignee_id;
 	if (x != NULL)
 		in->assignee_id = json_is_null(x) ? 0 : json_is_integer(x) &&
@@ -315,7 +276,8 @@ api_case_patch(struct req *r, const struct api_key *k)
 	in.kase = &kase;
 	in.version = im > 0 ? want : kase.version;
 	in.by = "the API";
-	if ((st = str_member(r, body, "status", "Status", &why)) != NULL &&
+	if ((st = api_str_member(r, body, "status", "Status", NULL,
+	    &why)) != NULL &&
 	    strcmp(st, kase.status) != 0) {
 		in.move = 1;
 		in.to = hd_status_parse(st);

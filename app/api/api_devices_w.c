@@ -17,21 +17,6 @@
 #include "../store/store_device.h"
 #include "api.h"
 
-enum reg_field { RF_IDENTIFIER, RF_LABEL, RF__MAX };
-
-/* The Devices tab's register forms (pages/occupier_devices.c): the
- * identifier is named for what it is. */
-static const struct field reg_fields[DEVICE_TYPE__MAX][RF__MAX] = {
-	[DEVICE_WIFI_DEVICE] = {
-		[RF_IDENTIFIER] = { "identifier", "MAC address", FT_TEXT, 64, 1, 0, 0, NULL, 0 },
-		[RF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL, 0 },
-	},
-	[DEVICE_WIFI_ACCOUNT] = {
-		[RF_IDENTIFIER] = { "identifier", "Account name", FT_TEXT, 64, 1, 0, 0, NULL, 0 },
-		[RF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL, 0 },
-	},
-};
-
 json_t *
 api_device_json(const struct store_device *d)
 {
@@ -96,32 +81,13 @@ api_device(struct req *r, const struct api_key *k)
 		api_json(r, 200, api_device_json(&d));
 }
 
-/* A string member of body: its text ("" absent or null), or NULL (a
- * refusal into why) for another type. */
-static const char *
-text_member(struct req *r, json_t *body, const struct field *f,
-    struct ops_result *why)
-{
-	json_t	*x = json_object_get(body, f->key);
-
-	if (x == NULL || json_is_null(x))
-		return "";
-	if (json_is_string(x))
-		return json_string_value(x);
-	ops_refuse(why, OPS_INVALID, f->key, arena_printf(r->a, "%s must be a "
-	    "string", f->label));
-	return NULL;
-}
-
 /* The register request of body into in: 1, or 0 with the 422. */
 static int
 read_register(struct req *r, json_t *body, struct device_register_in *in)
 {
 	struct ops_result	 why;
-	struct fval		 v;
+	struct fval		 v[DRF__MAX];
 	json_t			*t = json_object_get(body, "type");
-	const char		*s;
-	size_t			 i;
 
 	memset(&why, 0, sizeof(why));
 	in->type = device_type_parse(json_is_string(t) ? json_string_value(t) :
@@ -132,20 +98,10 @@ read_register(struct req *r, json_t *body, struct device_register_in *in)
 		api_refused(r, &why);
 		return 0;
 	}
-	for (i = 0; i < RF__MAX; i++) {
-		if ((s = text_member(r, body, &reg_fields[in->type][i],
-		    &why)) == NULL)
-			continue;
-		if (validate_field(&reg_fields[in->type][i], s, strlen(s),
-		    arena_alloc(r->a, strlen(s) + 1), &v) != NULL)
-			ops_refuse(&why, OPS_INVALID, reg_fields[in->type][i].key,
-			    api_field_message(r, &reg_fields[in->type][i], &v,
-			    strlen(s)));
-		else if (i == RF_IDENTIFIER)
-			in->identifier = v.s;
-		else
-			in->label = v.s;
-	}
+	api_text_fields(r, body, ops_device_reg_fields[in->type], DRF__MAX, v,
+	    &why);
+	in->identifier = v[DRF_IDENTIFIER].s;
+	in->label = v[DRF_LABEL].s;
 	t = json_object_get(body, "active");
 	if (t != NULL && !json_is_boolean(t))
 		ops_refuse(&why, OPS_INVALID, "active", "active is true or "

@@ -9,6 +9,13 @@
 #include "cases.h"
 #include "webhooks.h"
 
+const struct field ops_case_raise_fields[CRF__MAX] = {
+	[CRF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0, NULL, 0 },
+	[CRF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0, NULL, 1 },
+	[CRF_PRIORITY] = { "priority", "Priority", FT_TEXT, 16, 0, 0, 0, NULL, 0 },
+	[CRF_CATEGORY] = { "category", "Category", FT_TEXT, 24, 0, 0, 0, NULL, 0 },
+};
+
 /* 1 when ctx acts for an occupier (its own users), else the operator. */
 static int
 occupier_side(const struct ops_ctx *c)

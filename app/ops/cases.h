@@ -13,6 +13,7 @@
 #define TENANTRY_OPS_CASES_H
 
 #include "../domain/helpdesk.h"
+#include "../domain/validate.h"
 #include "../store/store_case.h"
 #include "ops.h"
 
@@ -23,6 +24,17 @@ struct case_file {
 	const char	*data;		/* NULL: no file */
 	size_t		 len;
 };
+
+/* The fields of a raise form after its occupier, site and service. */
+enum case_raise_field {
+	CRF_SUBJECT,	/* subject */
+	CRF_DETAILS,	/* details */
+	CRF_PRIORITY,	/* priority */
+	CRF_CATEGORY,	/* category */
+	CRF__MAX
+};
+/* Their rules and labels, the raise forms' and the API's. */
+extern const struct field ops_case_raise_fields[CRF__MAX];
 
 struct case_raise_in {
 	int64_t			 occupier_id;	/* the operator side's choice;

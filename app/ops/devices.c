@@ -11,6 +11,19 @@
 #include "devices.h"
 #include "webhooks.h"
 
+const struct field ops_device_reg_fields[DEVICE_TYPE__MAX][DRF__MAX] = {
+	[DEVICE_WIFI_DEVICE] = {
+		[DRF_IDENTIFIER] = { "identifier", "MAC address", FT_TEXT, 64,
+		    1, 0, 0, NULL, 0 },
+		[DRF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL, 0 },
+	},
+	[DEVICE_WIFI_ACCOUNT] = {
+		[DRF_IDENTIFIER] = { "identifier", "Account name", FT_TEXT, 64,
+		    1, 0, 0, NULL, 0 },
+		[DRF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL, 0 },
+	},
+};
+
 /* What a transaction function returns when there is nothing to change:
  * it refuses without a reason, so that db_txn rolls back (a plan row its
  * lock created goes too), and the operation answers done. */

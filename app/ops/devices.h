@@ -12,7 +12,17 @@
 
 #include "../domain/device.h"
 #include "../domain/rules.h"
+#include "../domain/validate.h"
 #include "ops.h"
+
+/* The register form's fields (the Devices tabs' and the API's), per
+ * device type: the identifier is named for what it is. */
+enum device_reg_field {
+	DRF_IDENTIFIER,		/* identifier */
+	DRF_LABEL,		/* label */
+	DRF__MAX
+};
+extern const struct field ops_device_reg_fields[DEVICE_TYPE__MAX][DRF__MAX];
 
 /* What every operation of this file answers. */
 struct device_out {

@@ -60,17 +60,10 @@ case_file_check(struct req *r, struct tpl_dict *d, struct case_file *cf)
 	return 1;
 }
 
-static const struct field raise_fields[CRF__MAX] = {
-	[CRF_SUBJECT] = { "subject", "Subject", FT_TEXT, 200, 1, 0, 0, NULL, 0 },
-	[CRF_DETAILS] = { "details", "Details", FT_MULTILINE, 10000, 1, 0, 0, NULL, 1 },
-	[CRF_PRIORITY] = { "priority", "Priority", FT_TEXT, 16, 0, 0, 0, NULL, 0 },
-	[CRF_CATEGORY] = { "category", "Category", FT_TEXT, 24, 0, 0, 0, NULL, 0 },
-};
-
 int
 case_raise_read(struct req *r, struct tpl_dict *d, struct fval *v)
 {
-	return form_read(r, d, raise_fields, CRF__MAX, v);
+	return form_read(r, d, ops_case_raise_fields, CRF__MAX, v);
 }
 
 /* The messages of why into d, on their fields. */

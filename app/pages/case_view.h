@@ -24,14 +24,6 @@ struct fval;
  * 0 none, -1 refused (the message added to the form). */
 int	 case_file_check(struct req *, struct tpl_dict *, struct case_file *);
 
-/* The fields of a raise form after its occupier, site and service. */
-enum case_raise_field {
-	CRF_SUBJECT,	/* subject */
-	CRF_DETAILS,	/* details */
-	CRF_PRIORITY,	/* priority */
-	CRF_CATEGORY,	/* category */
-	CRF__MAX
-};
 /* Read them into v (form_read: typed input and messages into d). The
  * errors. */
 int	 case_raise_read(struct req *, struct tpl_dict *, struct fval *v);

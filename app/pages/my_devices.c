@@ -19,17 +19,6 @@
 #include "pages.h"
 #include "svcplan.h"
 
-enum reg_field {
-	RGF_MAC,	/* identifier */
-	RGF_LABEL,	/* label */
-	RGF__MAX
-};
-
-static const struct field fields[RGF__MAX] = {
-	[RGF_MAC] = { "identifier", "MAC address", FT_TEXT, 64, 1, 0, 0, NULL, 0 },
-	[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL, 0 },
-};
-
 /* The registration: 1 done (redirected), 0 refused (messages in d), -1
  * the store error answered. */
 static int
@@ -37,11 +26,12 @@ post(struct req *r, struct tpl_dict *d, int64_t site)
 {
 	struct device_register_in	 in;
 	struct device_out		 out;
-	struct fval			 v[RGF__MAX];
+	struct fval			 v[DRF__MAX];
 	struct ops_ctx			 c;
 	int				 rc;
 
-	if (form_read(r, d, fields, RGF__MAX, v) > 0) {
+	if (form_read(r, d, ops_device_reg_fields[DEVICE_WIFI_DEVICE],
+	    DRF__MAX, v) > 0) {
 		r->status = 422;
 		return 0;
 	}
@@ -49,8 +39,8 @@ post(struct req *r, struct tpl_dict *d, int64_t site)
 	in.occ = r->user.occupier_id;
 	in.site = site;
 	in.type = DEVICE_WIFI_DEVICE;
-	in.identifier = v[RGF_MAC].s;
-	in.label = v[RGF_LABEL].s;
+	in.identifier = v[DRF_IDENTIFIER].s;
+	in.label = v[DRF_LABEL].s;
 	in.activate = 1;
 	page_ops_ctx(r, &c);
 	if ((rc = ops_device_register(&c, &in, &out)) < 0) {

@@ -44,25 +44,6 @@ static const char *const dop_keys[DOP__MAX + 1] = {
 	NULL
 };
 
-enum reg_field {
-	RGF_IDENTIFIER,		/* identifier */
-	RGF_LABEL,		/* label */
-	RGF__MAX
-};
-
-/* Register forms, per device type: the identifier is named for what it is. */
-static const struct field reg_fields[DEVICE_TYPE__MAX][RGF__MAX] = {
-	[DEVICE_WIFI_DEVICE] = {
-		[RGF_IDENTIFIER] = { "identifier", "MAC address", FT_TEXT, 64,
-		    1, 0, 0, NULL, 0 },
-		[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL, 0 },
-	},
-	[DEVICE_WIFI_ACCOUNT] = {
-		[RGF_IDENTIFIER] = { "identifier", "Account name", FT_TEXT, 64,
-		    1, 0, 0, NULL, 0 },
-		[RGF_LABEL] = { "label", "Label", FT_TEXT, 128, 0, 0, 0, NULL, 0 },
-	},
-};
 
 /* The MAC address typed to activate a public IP address. */
 static const struct field mac_field =
@@ -94,21 +75,21 @@ post_register(struct req *r, struct tab *tb, struct ops_ctx *c,
     struct device_out *out)
 {
 	struct device_register_in	 in;
-	struct fval			 v[RGF__MAX];
+	struct fval			 v[DRF__MAX];
 
 	memset(out, 0, sizeof(*out));
 	if ((tb->type = device_type_parse(form_text(r, "type", 32))) ==
 	    DEVICE_TYPE__MAX)
 		return BAD_FORM;
-	if (form_read(r, tb->reg[tb->type], reg_fields[tb->type], RGF__MAX,
-	    v) > 0)
+	if (form_read(r, tb->reg[tb->type], ops_device_reg_fields[tb->type],
+	    DRF__MAX, v) > 0)
 		return ops_refuse(&out->why, OPS_INVALID, NULL, NULL);
 	memset(&in, 0, sizeof(in));
 	in.occ = tb->occ;
 	in.site = tb->site;
 	in.type = tb->type;
-	in.identifier = v[RGF_IDENTIFIER].s;
-	in.label = v[RGF_LABEL].s;
+	in.identifier = v[DRF_IDENTIFIER].s;
+	in.label = v[DRF_LABEL].s;
 	in.name_site = 1;
 	return ops_device_register(c, &in, out);
 }
