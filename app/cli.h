@@ -28,12 +28,9 @@ int	cli_usage(int argc, char *argv[]);
  */
 /* seed_telephony: the number pools, added before the demo's plans (whose
  * saves activate the voice lines' numbers); nocc: the number of demo
- * occupiers. seed_telephony_lines, after them: the numbers of Fjord
- * Media's voice lines at the first site, the seed's own. */
+ * occupiers. */
 int	seed_telephony(struct arena *, int64_t op, const int64_t *sites,
 	    size_t nsites, size_t nocc, int demo, int32_t today);
-int	seed_telephony_lines(int64_t op, int64_t site, const int64_t *occ,
-	    size_t nocc, int32_t today);
 /* Demo of usage billing (rate tables, allowances, tiers, the numbers'
  * holders, call records and traffic), after seed_telephony. */
 int	seed_usage(int64_t op, const int64_t *sites, size_t nsites,
@@ -46,8 +43,8 @@ int	seed_ip_pools(struct arena *a, int64_t op, const int64_t *sites,
 int	seed_devices(struct arena *a, int64_t op, const int64_t *sites,
 	    size_t nsites, const int64_t *occ, size_t nocc, int demo,
 	    int32_t today);
-/* The context the seed runs the operations with: the system (no user, no
- * address) acting for operator op on day today. */
+/* The context the seed and the shell's commands run the operations with:
+ * the system (no user, no address) acting for operator op on day today. */
 struct ops_ctx;
 void	seed_ctx(struct ops_ctx *, struct arena *, int64_t op, int32_t today);
 

@@ -37,6 +37,7 @@
 #include "arena.h"
 #include "ops/operators.h"
 #include "ops/tick.h"
+#include "ops/users.h"
 #include "serve.h"
 #include "session.h"
 #include "store/db.h"
@@ -83,8 +84,11 @@ cli_user_add(int argc, char *argv[])
 	const char	*email = NULL, *name = NULL, *role = NULL;
 	long long	 op = 0, occ = 0;
 	char		 pw[1024], hash[crypto_pwhash_STRBYTES];
+	struct ops_ctx	 c;
+	struct user_create_in	 in;
+	struct user_create_out	 out;
 	size_t		 n;
-	int		 i;
+	int		 i, rc;
 	enum role	 r;
 
 	for (i = 0; i + 1 < argc; i += 2) {
@@ -134,14 +138,30 @@ cli_user_add(int argc, char *argv[])
 		return 1;
 	}
 	sodium_memzero(pw, sizeof(pw));
-	if (db_connect() < 0 ||
-	    store_user_insert(op, occ, email, name, role, hash, NULL) < 0) {
-		fprintf(stderr, "user add: could not create the user (is the "
-		    "email taken, or the operator/occupier id wrong?)\n");
+	if (db_connect() < 0) {
+		fprintf(stderr, "user add: cannot connect to the database\n");
 		return 1;
 	}
-	printf("user add: %s (%s) created\n", email, role);
-	return 0;
+	/* The operation the Users screens call, with the password chosen
+	 * here: its checks, its audit event, no set-password mail. */
+	seed_ctx(&c, arena_new(1 << 12), op, today_now());
+	memset(&in, 0, sizeof(in));
+	in.occupier_id = occ;
+	in.name = name;
+	in.email = email;
+	in.role = role;
+	in.password_hash = hash;
+	rc = ops_user_create(&c, &in, &out);
+	if (rc > 0)
+		printf("user add: %s (%s) created\n", out.email, role);
+	else if (rc == 0)
+		fprintf(stderr, "user add: %s\n", out.why.n > 0 ?
+		    out.why.m[0].text : "refused");
+	else
+		fprintf(stderr, "user add: could not create the user\n");
+	arena_free(c.t.a);
+	db_close();
+	return rc > 0 ? 0 : 1;
 }
 
 /* Templates and libsodium, for the commands that queue e-mail. */

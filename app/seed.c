@@ -16,18 +16,19 @@
  * is the day a service was added (or removed) saves the plan, and the
  * ports that start a service needing a device are assigned and
  * activated that day (ops_ports_change). Those services, their charge
- * ledger and their audit events, Acme's voice lines' phone numbers and
- * its Public IP (/29) addresses come from the operations.
+ * ledger and their audit events, the voice lines' phone numbers and
+ * Acme's Public IP (/29) addresses come from the operations; so do
+ * Eastwind's plan and the ports its occupier holds (demo_eastwind_plan),
+ * the users (ops_user_create with the published demo password, as
+ * `tenantry user add` gives the first admin one) and the contracts that
+ * ended before the demo's day (entered ended: moved out on their end
+ * date, store_contract_insert).
  *
- * What no operation can write stays the seed's own, each where it is
- * written, with its reason: the services the demo charges from before
- * the day they were added (demo_own: from their contract's start, as the
- * ledger's migration derives it; the save charges from the day it saves),
- * Fjord Media's numbers of those voice lines and the number cooling off
- * (seed_telephony.c), usage history (seed_usage.c: its files through the
- * import operation), the daily job's history (store_tick_history), the
- * users (demo_users: a published password) and Eastwind's occupier
- * holding ports without a service (demo_held_ports).
+ * What no operation can write stays the seed's own, where it is written
+ * and with its reason: the number cooling off, last held by Acme on a
+ * line its plan no longer shows (seed_telephony.c), and usage billing's
+ * destination groups, rates, allowances and tiers, which no screen edits
+ * (seed_usage.c; the usage history itself goes through the import).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,13 +52,12 @@
 #include "ops/ops.h"
 #include "ops/operators.h"
 #include "ops/sites.h"
+#include "ops/users.h"
 #include "store/db.h"
 #include "store/store.h"
 #include "store/store_device.h"
 #include "store/store_network.h"
-#include "store/store_tick.h"
 #include "store/txn.h"
-#include "store/store_ledger.h"
 
 #define DEMO_PASSWORD	"tenantry-demo"
 
@@ -277,28 +277,17 @@ static const struct demo_service demo_services[] = {
 };
 #define NDEMO_SERVICES	(sizeof(demo_services) / sizeof(demo_services[0]))
 
-static int
-ins(enum stmt st, const struct dbp *p, size_t n, int64_t *id)
-{
-	uint64_t	 iid = 0;
-
-	if (db_exec(st, p, n, &iid) < 0)
-		return -1;
-	if (id != NULL)
-		*id = (int64_t)iid;
-	return 0;
-}
-
 /* What the demo data is made of, as its parts are written. */
 struct demo {
 	int32_t		 today;
 	const char	*hash;		/* the demo password's */
-	int64_t		 op[2], site[3], occ[NOCCUPIERS], eocc;
+	int64_t		 op[2], site[3], occ[NOCCUPIERS], eocc, ecid;
 	int64_t		 cid[NOCCUPIERS][3], svc[2][NSERVICES];
 };
 
 /* A context of the system (no user, no address) acting for operator op on
- * the demo's day: what the seed passes to the operations. */
+ * day today: what the seed and the shell's commands pass to the
+ * operations. */
 void
 seed_ctx(struct ops_ctx *c, struct arena *a, int64_t op, int32_t today)
 {
@@ -587,52 +576,7 @@ demo_occupiers(struct demo *d, struct arena *a)
 	    "Eastwind's occupier: never visible to Northwind.", &d->eocc) == -1)
 		return -1;
 	return demo_contract(&c, d->eocc, d->site[2], "EW-HH-0001", -100,
-	    NOEND, NULL);
-}
-
-/*
- * Demo service ds, with its ledger row queued in lb: the seed's own
- * write (demo_own says which and why), its ledger from the day it is
- * charged from.
- */
-static int
-demo_service(struct demo *d, const struct demo_service *ds,
-    struct store_ledger_batch *lb)
-{
-	const struct demo_contract	*c =
-	    &occupiers[ds->occupier].c[ds->contract];
-	char				 sd[DATE_STRLEN], ad[DATE_STRLEN];
-	char				 nd[DATE_STRLEN];
-	struct dbp			 pp[10];
-	struct ledger_row		 lr;
-	int32_t				 act, start = d->today + c->start;
-
-	act = ds->activated == NOEND ? DATE_NONE : ds->activated == ATSTART ?
-	    start : d->today + ds->activated;
-	date_format(start, sd, sizeof(sd));
-	if (act != DATE_NONE)
-		date_format(act, ad, sizeof(ad));
-	date_format(d->today + ds->ended, nd, sizeof(nd));
-	pp[0] = DBP_I(d->op[0]);
-	pp[1] = DBP_I(d->occ[ds->occupier]);
-	pp[2] = DBP_I(d->site[c->site]);
-	pp[3] = DBP_I(d->svc[0][ds->service]);
-	pp[4] = DBP_I(d->cid[ds->occupier][ds->contract]);
-	pp[5] = DBP_I(ds->price);
-	pp[6] = DBP_I(ds->qty);
-	pp[7] = DBP_S(sd);
-	pp[8] = act == DATE_NONE ? DBP_NUL : DBP_S(ad);
-	pp[9] = ds->ended == NOEND ? DBP_NUL : DBP_S(nd);
-	if (ins(STMT_SEED_OCCSVC, pp, 10, &lr.occsvc_id) == -1)
-		return -1;
-	/* Its price and QTY since it was added (the start, or the earlier
-	 * day it started), to the day it ended. */
-	lr.from = act != DATE_NONE && act < start ? act : start;
-	lr.to = ds->ended == NOEND ? DATE_NONE : d->today + ds->ended;
-	lr.price = ds->price;
-	lr.qty = ds->qty;
-	return store_ledger_queue(lb, d->occ[ds->occupier], d->site[c->site],
-	    &lr) < 0 ? -1 : 0;
+	    NOEND, &d->ecid);
 }
 
 /* The day demo service ds was added: the day it started when that is
@@ -644,24 +588,6 @@ demo_added(const struct demo *d, const struct demo_service *ds)
 	    ds->activated > 0)
 		return d->today;
 	return d->today + ds->activated;
-}
-
-/*
- * 1 when demo service ds is the seed's own (demo_service): the demo
- * charges it from a day before the one it was added (its contract's
- * start, the earlier day it started: the ledger of a service from before
- * the ledger was kept, which the ledger's migration derives), while the
- * Manage services save starts the ledger on the day it saves.
- */
-static int
-demo_own(const struct demo *d, const struct demo_service *ds)
-{
-	int32_t	 start = d->today + occupiers[ds->occupier].c[ds->contract].start;
-	int32_t	 act = ds->activated == NOEND ? DATE_NONE :
-		    ds->activated == ATSTART ? start : d->today + ds->activated;
-
-	return demo_added(d, ds) != (act != DATE_NONE && act < start ? act :
-	    start);
 }
 
 /* The site index (0, 1) of demo service ds. */
@@ -784,85 +710,75 @@ demo_plan_save(struct demo *d, struct ops_ctx *c,
 	    demo_site(ds)) : 0;
 }
 
-/* Demo service ds, the seed's own (demo_service), with its ledger row.
- * 0, or -1. */
-static int
-demo_own_service(struct demo *d, const struct demo_service *ds)
-{
-	struct store_ledger_batch	 lb;
-
-	store_ledger_begin(&lb, d->op[0]);
-	if (demo_service(d, ds, &lb) == -1)
-		return -1;
-	return store_ledger_flush(&lb) < 0 ? -1 : 0;
-}
-
 /*
  * The demo's plans (Northwind's), through the Manage services save on
  * their own days (a context whose today is that day), in the order of
- * demo_services[] (the order of their rows, which the screens show):
- * each run of services of one plan added on one day is one save
- * (demo_plan_save); a service that ended is removed by a save on the
- * day it ended, once its run is saved. The rows, their charge ledger,
- * their audit events, Acme's voice lines' phone numbers and its Public IP
- * (/29) addresses come from the save itself. The seed's own rows
- * (demo_own) are written in their place in the order. 0, or -1.
+ * demo_services[] (the order of their rows, which the screens show),
+ * first the saves of past days, then those of today (a scheduled
+ * service, or one waiting for a device): each run of services of one
+ * plan added on one day is one save (demo_plan_save); a service that
+ * ended is removed by a save on the day it ended, once its run is saved.
+ * The rows, their charge ledger, their audit events, the voice lines'
+ * phone numbers (Acme's 0100-0102, then Fjord Media's 0103-0104, then
+ * Blue Finch's) and Acme's Public IP (/29) addresses come from the save
+ * itself. 0, or -1.
  */
 static int
 demo_plans(struct demo *d, struct arena *a)
 {
 	struct ops_ctx	 c;
 	size_t		 k, j, r;
+	int		 today;
 
-	for (k = 0; k < NDEMO_SERVICES; k = j) {
-		const struct demo_service *ds = &demo_services[k];
+	for (today = 0; today < 2; today++)
+		for (k = 0; k < NDEMO_SERVICES; k = j) {
+			const struct demo_service *ds = &demo_services[k];
 
-		if (demo_own(d, ds)) {
-			if (demo_own_service(d, ds) == -1)
-				return -1;
-			j = k + 1;
-			continue;
-		}
-		for (j = k + 1; j < NDEMO_SERVICES &&
-		    demo_services[j].occupier == ds->occupier &&
-		    demo_site(&demo_services[j]) == demo_site(ds) &&
-		    demo_added(d, &demo_services[j]) == demo_added(d, ds) &&
-		    !demo_own(d, &demo_services[j]); j++)
-			;
-		seed_ctx(&c, a, d->op[0], demo_added(d, ds));
-		if (demo_plan_save(d, &c, ds, k, j, 0) == -1)
-			return -1;
-		for (r = k; r < j; r++) {
-			if (demo_services[r].ended == NOEND)
+			for (j = k + 1; j < NDEMO_SERVICES &&
+			    demo_services[j].occupier == ds->occupier &&
+			    demo_site(&demo_services[j]) == demo_site(ds) &&
+			    demo_added(d, &demo_services[j]) ==
+			    demo_added(d, ds); j++)
+				;
+			if ((demo_added(d, ds) == d->today) != today)
 				continue;
-			seed_ctx(&c, a, d->op[0], d->today +
-			    demo_services[r].ended);
-			if (demo_plan_save(d, &c, &demo_services[r], 0, 0,
-			    1) == -1)
+			seed_ctx(&c, a, d->op[0], demo_added(d, ds));
+			if (demo_plan_save(d, &c, ds, k, j, 0) == -1)
 				return -1;
+			for (r = k; r < j; r++) {
+				if (demo_services[r].ended == NOEND)
+					continue;
+				seed_ctx(&c, a, d->op[0], d->today +
+				    demo_services[r].ended);
+				if (demo_plan_save(d, &c, &demo_services[r], 0,
+				    0, 1) == -1)
+					return -1;
+			}
 		}
-	}
 	return 0;
 }
 
-/* The demo logins share a published password (DEMO_PASSWORD), which no
- * operation sets for another user: ops_user_create gives a new user a
- * password nobody knows and e-mails a set-password link (the demo would
- * queue five mails to its example addresses), and a password is set by
- * its own user (ops_account_password) or through that link. They are
- * written as `tenantry user add` writes the first admin
- * (store_user_insert). */
+/* The demo logins, through the operation of the Users screens with the
+ * demo's published password (DEMO_PASSWORD) as their own, as `tenantry
+ * user add` gives the first admin one: no set-password link, no mail. */
 static int
-demo_users(struct demo *d)
+demo_users(struct demo *d, struct arena *a)
 {
-	size_t	 i;
+	struct ops_ctx		 c;
+	struct user_create_in	 in;
+	struct user_create_out	 out;
+	size_t			 i;
 
 	for (i = 0; i < NUSERS; i++) {
-		int64_t o = users[i].occupier ? d->occ[users[i].occupier - 1] : 0;
-
-		if (store_user_insert(d->op[users[i].operator], o,
-		    users[i].email, users[i].name, users[i].role, d->hash,
-		    NULL) < 0)
+		seed_ctx(&c, a, d->op[users[i].operator], d->today);
+		memset(&in, 0, sizeof(in));
+		in.occupier_id = users[i].occupier ?
+		    d->occ[users[i].occupier - 1] : 0;
+		in.name = users[i].name;
+		in.email = users[i].email;
+		in.role = users[i].role;
+		in.password_hash = d->hash;
+		if (ops_user_create(&c, &in, &out) <= 0)
 			return -1;
 	}
 	return 0;
@@ -883,28 +799,51 @@ demo_estate(struct demo *d, struct arena *a)
 }
 
 /*
- * Eastwind's occupier holds the first three ports of its ground floor,
- * two of them connected, with no service at all: a state no operation
- * makes (a holder beyond its Switch ports allocation is refused), the
- * other operator's data the isolation tests look for, set on the ports
- * directly (store_hport_set). Acme Analytics' three are its plan's
- * (demo_plan_ports). 0, or -1.
+ * Eastwind's occupier: three LAN connections (Internet (LAN only), QTY 3)
+ * through the Manage services save on its contract's start, and the
+ * first three ports of its ground floor assigned and activated that day
+ * (which starts them), the third made inactive again (ops_ports_change):
+ * the other operator's plan and ports the isolation tests look for. 0,
+ * or -1.
  */
 static int
-demo_held_ports(struct demo *d, struct arena *a)
+demo_eastwind_plan(struct demo *d, struct arena *a)
 {
-	struct ops_ctx	 c;
-	int64_t		 id[3];
-	int		 i;
+	struct ops_ctx		 c;
+	struct plan_in		 in;
+	struct plan_out		 out;
+	struct plan_form	 f;
+	struct plan_row_in	 row;
+	int64_t			 id[3], site = d->site[2];
+	char			 b[MONEY_STRLEN];
 
-	seed_ctx(&c, a, d->op[1], d->today);
-	if (demo_port_ids(&c, d->site[2], "HH-G-01", 3, id) == -1)
+	seed_ctx(&c, a, d->op[1], d->today - 100);
+	memset(&in, 0, sizeof(in));
+	in.occ = d->eocc;
+	in.site = site;
+	if (ops_plan_open(&c, &in, &out) <= 0)
 		return -1;
-	for (i = 0; i < 3; i++)
-		if (store_hport_set(d->op[1], d->site[2], id[i], d->eocc,
-		    port_roles[i], i < 2 ? "active" : "inactive") <= 0)
-			return -1;
-	return 0;
+	memset(&f, 0, sizeof(f));
+	memset(&row, 0, sizeof(row));
+	money_format(catalog[S_INET_LAN].rrp, b, sizeof(b));
+	row.service_id = d->svc[1][S_INET_LAN];
+	row.contract_id = d->ecid;
+	row.price = b;
+	row.qty = "3";
+	f.version = out.dlg->version;
+	f.rows = &row;
+	f.nrows = 1;
+	f.action = PLAN_RECALC;
+	in.form = &f;
+	if (ops_plan_save(&c, &in, &out) <= 0 || out.unchanged) {
+		fprintf(stderr, "seed: Eastwind's plan was refused\n");
+		return -1;
+	}
+	return demo_port_ids(&c, site, "HH-G-01", 3, id) == -1 ||
+	    demo_ports_change(&c, site, PORT_OP_ASSIGN, d->eocc, id, 3) == -1 ||
+	    demo_ports_change(&c, site, PORT_OP_ACTIVATE, 0, id, 3) == -1 ||
+	    demo_ports_change(&c, site, PORT_OP_DEACTIVATE, 0, id + 2, 1) ==
+	    -1 ? -1 : 0;
 }
 
 /* Both operators' catalogs (demo_catalog). 0, or -1. */
@@ -959,16 +898,13 @@ demo_txn(struct txn *t, void *arg)
 	    seed_ip_pools(t->a, op[0], site, 2, 1, d->today) == -1 ||
 	    seed_ip_pools(t->a, op[1], site + 2, 1, 0, d->today) == -1 ||
 	    demo_plans(d, t->a) == -1 ||
-	    seed_telephony_lines(op[0], site[0], occ, NOCCUPIERS, d->today) == -1 ||
-	    demo_held_ports(d, t->a) == -1 ||
+	    demo_eastwind_plan(d, t->a) == -1 ||
 	    seed_devices(t->a, op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_devices(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
 	    seed_billing(t->a, d->today, op[0], op[1], occ, NOCCUPIERS) == -1 ||
 	    seed_usage(op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_usage(op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||
-	    demo_users(d) == -1 ||
-	    store_tick_history(op[0], d->today) < 0 ||
-	    store_tick_history(op[1], d->today) < 0 || fail_after("end"))
+	    demo_users(d, t->a) == -1 || fail_after("end"))
 		return -1;
 	return 1;
 }

@@ -6,12 +6,12 @@
  *   Canary Wharf  +44 20 7946 0100..0159
  *   Shoreditch    +44 20 7946 0200..0259
  * the operator keeps the last two numbers of each site; 0157 is cooling
- * off; Fjord Media's 2 voice lines' numbers are active (0103 main). The
- * pools are added before the demo's plans: Acme Analytics' 3 voice
- * lines' numbers (0100 the main one, active since 400 days ago) are
- * activated by the Manage services save of its plan on that day (seed.c,
- * demo_plans). Without demo data (Eastwind): Harbour House +44 117 496
- * 0000..0059, all available.
+ * off. The pools are added before the demo's plans, whose Manage
+ * services saves activate the voice lines' numbers on the days they were
+ * added (seed.c, demo_plans): Acme Analytics' 3 (0100 the main one,
+ * active since 400 days ago), Fjord Media's 2 (0103 main, since 360 days
+ * ago) and Blue Finch's 2 (0105, 0106, today). Without demo data
+ * (Eastwind): Harbour House +44 117 496 0000..0059, all available.
  */
 #include <stdio.h>
 #include <string.h>
@@ -27,20 +27,18 @@
 
 #define POOL		60	/* numbers per site */
 
-/* Demo occupier index (seed.c's occupiers[]) and Fjord Media's first
- * number (0103). */
+/* Demo occupier index (seed.c's occupiers[]) of Fjord Media: a demo
+ * with fewer occupiers has no number cooling off. */
 #define OCC_FJORD	5
-#define FJORD_FIRST	3
 
 /*
  * Number of site (its pool's, added by ops_number_range_add) put into a
  * state of the past: active since `activated` for occupier occ, or
- * cooling off since `deactivated`. Not through the operations: Fjord
- * Media's two are those of its voice lines, which are the seed's own
- * (seed.c, demo_own: charged from before the day they were added), and
- * the cooling-off number was last held, until ten days ago, by Acme
- * Analytics on a line its plan no longer shows (seed_usage.c records that
- * holding). The seed's one way to write a number's history. 0, or -1.
+ * cooling off since `deactivated`. Not through the operations: the
+ * cooling-off number was last held, until ten days ago, by Acme
+ * Analytics on a fourth line its plan no longer shows (seed_usage.c
+ * records that holding); replaying it would change what Acme was charged
+ * in the past. The seed's one way to write a number's history. 0, or -1.
  */
 static int
 history(int64_t op, int64_t site, const char *number, enum phone_state st,
@@ -156,24 +154,6 @@ seed_telephony(struct arena *a, int64_t op, const int64_t *sites,
 		}
 		if (pool(&c, sites[s], from, to) == -1 ||
 		    (demo && demo_numbers(&c, s, sites[s], nocc) == -1))
-			return -1;
-	}
-	return 0;
-}
-
-int
-seed_telephony_lines(int64_t op, int64_t site, const int64_t *occ,
-    size_t nocc, int32_t today)
-{
-	char	 number[32];
-	int	 i;
-
-	if (nocc <= OCC_FJORD)
-		return 0;
-	for (i = FJORD_FIRST; i < FJORD_FIRST + 2; i++) {
-		snprintf(number, sizeof(number), "+44 20 7946 %04d", 100 + i);
-		if (history(op, site, number, PHONE_ACTIVE, occ[OCC_FJORD],
-		    i == FJORD_FIRST, today - 360, DATE_NONE, DATE_NONE) == -1)
 			return -1;
 	}
 	return 0;

@@ -6,8 +6,7 @@
  *     in thousandths of a penny a minute) and UK Unlimited's allowances:
  *     UK landlines and mobiles unlimited, 60 international minutes per
  *     voice line a month;
- *   - the bandwidth tiers' committed rates and burst prices;
- *   - the history of who held each seeded number: from its activation.
+ *   - the bandwidth tiers' committed rates and burst prices.
  * With the demo (Northwind), at Canary Wharf, for last month and this
  * month up to yesterday, imported through the operation of the site's
  * import page and `tenantry usage import` (ops_usage_import):
@@ -18,10 +17,9 @@
  *   - 5-minute traffic of Acme's port CW-G-01 against its Bandwidth
  *     500 Mbps tier, busy enough on working days to burst above it.
  * The destination groups, rates, allowances and tiers are the seed's own
- * statements: no screen or operation writes them yet. So is the holders'
- * history of the numbers whose holding no operation recorded (the
- * numbers the plans' saves activated record their own): the past the
- * demo starts from.
+ * statements: no screen or operation writes them yet. So is 0157's past
+ * holder, Acme (seed_telephony.c: the number's own past). The numbers the
+ * plans' saves activated record their holders themselves.
  */
 #include <stdio.h>
 #include <string.h>
@@ -183,23 +181,6 @@ catalog(struct arena *a, int64_t op)
 		    tiers[i].per_mbps) < 0)
 			return -1;
 	}
-	return 0;
-}
-
-/* Who held each seeded number: its holder since its activation day. */
-static int
-holdings(struct arena *a, int64_t op)
-{
-	struct su_unrecorded	*u;
-	size_t			 n, i;
-
-	if (store_usage_unrecorded(a, op, &u, &n) < 0)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (store_usage_holding_add(op, u[i].site, u[i].id,
-		    u[i].occupier, u[i].activated == DATE_NONE ? 0 :
-		    usage_day_start(u[i].activated), USAGE_OPEN) < 0)
-			return -1;
 	return 0;
 }
 
@@ -401,7 +382,7 @@ seed_usage(int64_t op, const int64_t *sites, size_t nsites,
 	int32_t			 this_month, last_month, deact;
 
 	a = arena_new(1 << 20);
-	if (catalog(a, op) < 0 || holdings(a, op) < 0)
+	if (catalog(a, op) < 0)
 		goto out;
 	if (!demo || nsites == 0 || nocc < 6) {
 		rc = 0;

@@ -183,7 +183,8 @@ save_txn(struct txn *t, void *arg)
 		rc = update(t, in->old, &in->c);
 		s->out->id = in->old->id;
 	} else
-		rc = store_contract_insert(t->operator_id, &in->c, &s->out->id);
+		rc = store_contract_insert(t->operator_id, &in->c, t->day,
+		    &s->out->id);
 	if (rc == -2)
 		return ops_refuse(&s->out->why, OPS_INVALID, "reference",
 		    "Reference is already used by another contract");

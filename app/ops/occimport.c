@@ -220,7 +220,7 @@ write_con(struct txn *t, const struct occimp_row *r,
 	c.value = r->value;
 	c.notice_months = r->notice_months;
 	c.deposit = r->deposit;
-	if ((rc = store_contract_insert(t->operator_id, &c, &id)) <= 0)
+	if ((rc = store_contract_insert(t->operator_id, &c, t->day, &id)) <= 0)
 		return rc == -1 ? -1 : ops_refuse(why, OPS_CONFLICT, "file",
 		    arena_printf(t->a, "Line %zu: contract %s was added "
 		    "meanwhile: nothing was imported; import the file again.",

@@ -139,11 +139,16 @@ create_txn(struct txn *t, void *arg)
 	int				 rc;
 
 	rc = store_account_user_insert(t->operator_id, occ, s->out->email,
-	    in->name, in->role, s->hash, &s->out->id);
+	    in->name, in->role, s->hash, in->password_hash == NULL,
+	    &s->out->id);
 	if (rc == -2)
 		return email_taken(s->out);
-	if (rc <= 0 || link_issue(t, s->out->id, ACCOUNT_LINK_SECONDS,
-	    NOTIFY_LINK_ADMIN, t->user_id, &s->out->link) < 0)
+	if (rc == 0)
+		return ops_refuse(&s->out->why, OPS_NOT_FOUND, NULL,
+		    "No such occupier.");
+	if (rc < 0 || (in->password_hash == NULL && link_issue(t,
+	    s->out->id, ACCOUNT_LINK_SECONDS, NOTIFY_LINK_ADMIN, t->user_id,
+	    &s->out->link) < 0))
 		return -1;
 	return txn_audit(t, occ, 0, "user", s->out->id, "create", NULL,
 	    user_text(t->a, in->name, s->out->email, in->role, 0));
@@ -168,6 +173,11 @@ ops_user_create(struct ops_ctx *c, const struct user_create_in *in,
 	if ((rc = store_account_email_taken(c->t.a, c->t.operator_id,
 	    out->email)) != 0)
 		return rc < 0 ? -1 : email_taken(out);
+	if (in->password_hash != NULL) {
+		/* Chosen by its user: no link is mailed, nothing to pace. */
+		s.hash = in->password_hash;
+		return db_txn(&c->t, create_txn, &s);
+	}
 	if ((rc = ops_user_pace(c, PACE_ACCOUNTS, &pace)) <= 0) {
 		out->why = pace.why;
 		out->retry_after = pace.retry_after;

@@ -52,6 +52,12 @@ struct user_create_in {
 	const char	*name;
 	const char	*email;		/* compared in lower case */
 	const char	*role;		/* role_names[] (ops_user_role_ok) */
+	/* NULL: a password nobody knows, and a set-password link e-mailed
+	 * (the Users screens). Else the hash (session_hash_password) of the
+	 * password its user chose, no link and no mail: the shell's
+	 * `tenantry user add` (the first admin of an operator) and the demo
+	 * seed's published password; no screen sets it. */
+	const char	*password_hash;
 };
 
 struct user_create_out {
@@ -65,8 +71,10 @@ struct user_create_out {
 /*
  * Add a user to the team or to an occupier of ctx's operator, with a
  * password nobody knows and a set-password link valid 72 hours (paced as
- * PACE_ACCOUNTS). A role the screen does not give, or an email another
- * user of the operator has, is OPS_INVALID on its field.
+ * PACE_ACCOUNTS), or with in->password_hash (not invited, no link). A
+ * role the screen does not give, or an email another user of the
+ * operator has, is OPS_INVALID on its field; an occupier (or operator)
+ * that is not there, OPS_NOT_FOUND.
  */
 int	 ops_user_create(struct ops_ctx *, const struct user_create_in *,
 	    struct user_create_out *);

@@ -217,6 +217,7 @@ user_add(struct req *r, struct tpl_dict *d, int64_t occ)
 		r->status = 422;
 		return 0;
 	}
+	memset(&in, 0, sizeof(in));
 	in.occupier_id = occ;
 	in.name = v[UAF_NAME].s;
 	in.email = v[UAF_EMAIL].s;

@@ -57,9 +57,6 @@ struct store_session {
 int	 store_users_by_email(struct arena *, const char *email,
 	    struct store_user **, size_t *n);
 int	 store_user_set_hash(int64_t user_id, const char *hash);
-int	 store_user_insert(int64_t operator_id, int64_t occupier_id,
-	    const char *email, const char *name, const char *role,
-	    const char *hash, int64_t *id);
 
 /*
  * Sign-in throttle over a decaying window (sql/012_security.sql): failures
@@ -344,9 +341,13 @@ int	 store_contract_get(struct arena *, int64_t op, int64_t id,
 int	 store_contract_page(struct arena *, int64_t op, int64_t occ,
 	    int64_t site, int64_t key_site, int64_t since, int64_t after,
 	    int64_t limit, struct store_contract **, size_t *);
-/* -2: the reference is taken. 0: occupier or site not found. */
+/* -2: the reference is taken. 0: occupier or site not found. A contract
+ * that ended before day (one entered as history: an import, the demo) is
+ * kept as moved out on its end date: there was nothing of it here to
+ * move out, and the daily job leaves it (and whatever is entered on it
+ * later) alone. */
 int	 store_contract_insert(int64_t op, const struct store_contract *,
-	    int64_t *id);
+	    int32_t day, int64_t *id);
 /* -2: reference taken; 0: changed meanwhile or gone. */
 int	 store_contract_update(int64_t op, const struct store_contract *);
 /* Site ids where the occupier has contracts, ascending. */

@@ -88,10 +88,12 @@ store_account_email_taken(struct arena *a, int64_t op, const char *email)
 
 int
 store_account_user_insert(int64_t op, int64_t occ, const char *email,
-    const char *name, const char *role, const char *hash, int64_t *id)
+    const char *name, const char *role, const char *hash, int invited,
+    int64_t *id)
 {
 	struct dbp	 p[] = { occ > 0 ? DBP_I(occ) : DBP_NUL, DBP_S(email),
-	    DBP_S(name), DBP_S(role), DBP_S(hash), DBP_I(op),
+	    DBP_S(name), DBP_S(role), DBP_S(hash), DBP_I(invited != 0),
+	    DBP_I(op),
 	    occ > 0 ? DBP_I(occ) : DBP_NUL, occ > 0 ? DBP_I(occ) : DBP_NUL };
 	uint64_t	 iid = 0;
 	int64_t		 n;

@@ -48,9 +48,10 @@ int	 store_account_user_hash(struct arena *, int64_t op, int64_t id,
 int	 store_account_email_taken(struct arena *, int64_t op,
 	    const char *email);
 /* A new user (invited: it has no password of its own yet). occ 0 for a
- * team member. 0 when occ is not the operator's; -2 email taken. */
+ * team member. 0 when op or occ is not there; -2 email taken. */
 int	 store_account_user_insert(int64_t op, int64_t occ, const char *email,
-	    const char *name, const char *role, const char *hash, int64_t *id);
+	    const char *name, const char *role, const char *hash, int invited,
+	    int64_t *id);
 int	 store_account_user_set_disabled(int64_t op, int64_t occ, int64_t id,
 	    int disabled);
 /* Team members only (operator_admin, operator_staff). */

@@ -55,21 +55,6 @@ store_user_set_hash(int64_t user_id, const char *hash)
 }
 
 int
-store_user_insert(int64_t op, int64_t occ, const char *email,
-    const char *name, const char *role, const char *hash, int64_t *id)
-{
-	struct dbp	 p[] = { DBP_I(op), occ > 0 ? DBP_I(occ) : DBP_NUL,
-	    DBP_S(email), DBP_S(name), DBP_S(role), DBP_S(hash) };
-	uint64_t	 iid = 0;
-
-	if (db_exec(STMT_USER_INSERT, p, NPARAMS(p), &iid) < 0)
-		return -1;
-	if (id != NULL)
-		*id = (int64_t)iid;
-	return 1;
-}
-
-int
 store_login_window(struct arena *a, const char *email, const char *addr,
     int64_t since, struct store_login_window *w)
 {

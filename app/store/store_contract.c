@@ -111,10 +111,11 @@ store_contract_get(struct arena *a, int64_t op, int64_t id,
 }
 
 int
-store_contract_insert(int64_t op, const struct store_contract *c, int64_t *id)
+store_contract_insert(int64_t op, const struct store_contract *c,
+    int32_t day, int64_t *id)
 {
 	char		 s[DATE_STRLEN], e[DATE_STRLEN];
-	struct dbp	 p[9];
+	struct dbp	 p[10];
 	uint64_t	 iid = 0;
 	int64_t		 n;
 
@@ -125,10 +126,11 @@ store_contract_insert(int64_t op, const struct store_contract *c, int64_t *id)
 	p[3] = DBP_I(c->value);
 	p[4] = DBP_I(c->notice_months);
 	p[5] = DBP_I(c->deposit);
-	p[6] = DBP_I(op);
-	p[7] = DBP_I(c->occupier_id);
-	p[8] = DBP_I(c->site_id);
-	if ((n = db_exec(STMT_CONTRACT_INSERT, p, 9, &iid)) < 0)
+	p[6] = c->end != DATE_NONE && c->end < day ? DBP_S(e) : DBP_NUL;
+	p[7] = DBP_I(op);
+	p[8] = DBP_I(c->occupier_id);
+	p[9] = DBP_I(c->site_id);
+	if ((n = db_exec(STMT_CONTRACT_INSERT, p, 10, &iid)) < 0)
 		return db_errno() == ER_DUP_ENTRY ? -2 : -1;
 	if (n == 0)
 		return 0;

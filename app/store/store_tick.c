@@ -209,15 +209,6 @@ store_tick_preview(struct arena *a, int64_t op, int64_t contract,
 }
 
 int
-store_tick_history(int64_t op, int32_t day)
-{
-	char		 d[DATE_STRLEN];
-	struct dbp	 p[] = { DBP_I(op), dbp_day(day, d) };
-
-	return db_exec(STMT_TICK_HISTORY, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
-}
-
-int
 store_tick_device_due(struct arena *a, int64_t op, int32_t day,
     struct store_tick_plan **out, size_t *n)
 {

@@ -68,7 +68,5 @@ int64_t	 store_tick_disable_users(int64_t op, int64_t occ);
  * error. */
 int	 store_tick_preview(struct arena *, int64_t op, int64_t contract,
 	    int64_t site, int64_t occ, struct store_tick_release *);
-/* Seed: contracts ended before day count as moved out. 1, -1 error. */
-int	 store_tick_history(int64_t op, int32_t day);
 
 #endif

@@ -900,29 +900,6 @@ store_usage_report_occupiers(struct arena *a, int64_t op, int64_t site,
 }
 
 int
-store_usage_unrecorded(struct arena *a, int64_t op, struct su_unrecorded **out,
-    size_t *n)
-{
-	struct dbp	 p[] = { DBP_I(op) };
-	struct dbres	 res;
-	size_t		 i;
-
-	*out = NULL;
-	*n = 0;
-	if (db_query(a, STMT_USAGE_UNRECORDED, p, NPARAMS(p), &res) < 0)
-		return -1;
-	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
-	for (i = 0; i < res.nrows; i++) {
-		(*out)[i].id = dbrow_int(&res.rows[i], 0);
-		(*out)[i].site = dbrow_int(&res.rows[i], 1);
-		(*out)[i].occupier = dbrow_int(&res.rows[i], 2);
-		(*out)[i].activated = dbrow_day(&res.rows[i], 3);
-	}
-	*n = res.nrows;
-	return 1;
-}
-
-int
 store_usage_service_code(struct arena *a, int64_t op, const char *code,
     int64_t *id)
 {

@@ -230,14 +230,6 @@ int	 store_usage_report_occupiers(struct arena *, int64_t op,
 
 /* ---- demo and migration helpers ---- */
 
-/* Numbers of the operator with a holder but no open holding recorded
- * (the demo's numbers): id, site, holder, activation day. */
-struct su_unrecorded {
-	int64_t		 id, site, occupier;
-	int32_t		 activated;	/* DATE_NONE when never */
-};
-int	 store_usage_unrecorded(struct arena *, int64_t op,
-	    struct su_unrecorded **, size_t *);
 /* The operator's catalog service with code (0: none). */
 int	 store_usage_service_code(struct arena *, int64_t op, const char *code,
 	    int64_t *id);

@@ -361,8 +361,26 @@ test("the occupier's Telephony tab: Acme's 3 active numbers, the main number and
 	assert.match(f.text, /Main number \+44 20 7946 0103/);
 	assert.deepEqual(tabRows(f.body).map((x) => [x.number, x.main]), [['+44 20 7946 0103', true], ['+44 20 7946 0104', false]]);
 
-	// Empty states: voice lines scheduled but no number yet; no contract at the site.
-	const b = await admin.get(tabPath(blueFinch, cw));
+	// Blue Finch's scheduled voice lines: the save that added them took
+	// their numbers (0105 main), as it does for a first voice service.
+	const bf = await admin.get(tabPath(blueFinch, cw));
+	assert.match(bf.text, /Telephony extensions 2\/2/);
+	assert.deepEqual(tabRows(bf.body).map((x) => [x.number, x.main]), [['+44 20 7946 0105', true], ['+44 20 7946 0106', false]]);
+	// Empty states: voice lines but no number (as a database from before
+	// numbers were kept holds them: Blue Finch's taken back by SQL for this
+	// request, then restored); no contract at the site.
+	const held = db(`SELECT id, state, is_main, activated_at FROM phone_number WHERE occupier_id = ${blueFinch}`);
+	assert.equal(held.length, 2);
+	db(`UPDATE phone_number SET state = 'available', occupier_id = NULL, is_main = 0, activated_at = NULL
+		WHERE occupier_id = ${blueFinch}`);
+	let b;
+	try {
+		b = await admin.get(tabPath(blueFinch, cw));
+	} finally {
+		for (const [id, state, main, since] of held)
+			db(`UPDATE phone_number SET state = ${q(state)}, occupier_id = ${blueFinch}, is_main = ${main},
+				activated_at = ${q(since)} WHERE id = ${id}`);
+	}
 	assertHtml(b, 200, 'Blue Finch');
 	assert.match(b.text, /Telephony extensions 0\/2/);
 	assert.match(b.text, /Main number none/);
