@@ -985,6 +985,12 @@ test("another operator's occupier or site → 404 for services, manage and histo
 	const audits = Number(dbValue('SELECT COUNT(*) FROM audit_event'));
 	const maxOcc = Number(dbValue('SELECT MAX(id) FROM occupier')) + 1000;
 	const pairs = [[zephyr, harbour], [zephyr, cw], [acme, harbour], [maxOcc, cw]];
+	// Zephyr's own plan at Harbour House (Eastwind's, seeded) and no other plan of these pairs.
+	const plans = () => db(`SELECT occupier_id, site_id, version FROM occupier_site_plan WHERE occupier_id = ${zephyr}
+		OR (occupier_id = ${acme} AND site_id = ${harbour}) OR occupier_id = ${maxOcc} ORDER BY 1, 2`);
+	const plansBefore = plans();
+	assert.deepEqual(plansBefore.map((x) => x.slice(0, 2)), [[String(zephyr), String(harbour)]]);
+	const zephyrRows = countOccsvc(`occupier_id = ${zephyr}`);
 	for (const [occ, site] of pairs) {
 		for (const p of [servicesPath(occ, site), servicesPath(occ, site, 'contract=active'), managePath(occ, site),
 			`${managePath(occ, site)}?partial=1`, `/occupiers/${occ}/sites/${site}/history`]) {
@@ -1012,9 +1018,8 @@ test("another operator's occupier or site → 404 for services, manage and histo
 		}
 	}
 	assert.equal(countOccsvc(), before_, 'no row written');
-	assert.equal(countOccsvc(`occupier_id = ${zephyr}`), 0);
-	assert.equal(Number(dbValue(`SELECT COUNT(*) FROM occupier_site_plan WHERE occupier_id = ${zephyr}
-		OR (occupier_id = ${acme} AND site_id = ${harbour}) OR occupier_id = ${maxOcc}`)), 0, 'no plan row made');
+	assert.equal(countOccsvc(`occupier_id = ${zephyr}`), zephyrRows);
+	assert.deepEqual(plans(), plansBefore, 'no plan row made or changed');
 	assert.equal(Number(dbValue('SELECT COUNT(*) FROM audit_event')), audits, 'no audit event');
 	const own = await occupierWith(admin, cw, [{}]);
 	const bad = await post(admin, managePath(own.occ, cw), [['op', 'save']]);

@@ -14,14 +14,16 @@
 //  4. When the cooling off is over, a tick makes the numbers available.
 //  5. A service that needs a device (a switch port) and could not start at
 //     the save starts on its start date when a port is free by then.
+//  6. A contract entered already ended (history) is kept as moved out on
+//     its end date: no tick moves it out.
 //
 // The occupier is this file's own.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { ADMIN, DB_SOCKET, TENANTRY_BIN, addUser, assertHtml, assertRedirect, db, dbValue, signedIn, siteId, tableRows } from './lib.mjs';
-import { newContract, newOccupier, openManage, rowsOf, serviceIds, submit } from './services-lib.mjs';
+import { ADMIN, DB_SOCKET, TENANTRY_BIN, addUser, assertHtml, assertRedirect, db, dbValue, q, signedIn, siteId, tableRows } from './lib.mjs';
+import { day, newContract, newOccupier, occupierWith, openManage, rowsOf, serviceIds, submit } from './services-lib.mjs';
 
 const run = promisify(execFile);
 let admin, cw, S;
@@ -215,4 +217,16 @@ test('a service that needs a device starts on its start date when a port is free
 	assert.deepEqual(ours(), kept, 'the next day: nothing more of ours');
 	assert.deepEqual(svc(b.id), [sb, '2026-02-22', '-']);
 	assert.equal(events().length, 1);
+});
+
+test('a contract entered already ended is history: kept as moved out on its end date, so no tick moves it out; one ending later waits for its tick', async () => {
+	const { occ, contracts: [past, later] } = await occupierWith(admin, cw,
+		[{ start: day(-300), end: day(-20) }, { start: day(-10), end: day(40) }], 'Entered ended');
+	assert.deepEqual(db(`SELECT id, COALESCE(moved_out_on, '-') FROM contract WHERE occupier_id = ${occ} ORDER BY id`),
+		[[String(past.id), day(-20)], [String(later.id), '-']]);
+	// The tick's list of move-outs due by the later contract's end: only that one.
+	assert.deepEqual(db(`SELECT id FROM contract WHERE occupier_id = ${occ} AND end_date <= ${q(day(40))}
+		AND moved_out_on IS NULL`), [[String(later.id)]]);
+	assert.equal(dbValue(`SELECT COUNT(*) FROM audit_event WHERE entity = 'contract' AND entity_id = ${past.id}
+		AND action = 'create'`), '1', 'entered like any contract, with its audit event');
 });
