@@ -50,8 +50,8 @@ read_comment(struct req *r, json_t *body)
 		ops_refuse(&why, OPS_INVALID, "body", "Comment must be a string");
 	else if (validate_field(&comment_field, s, strlen(s),
 	    arena_alloc(r->a, strlen(s) + 1), &v) != NULL)
-		ops_refuse(&why, OPS_INVALID, "body", arena_printf(r->a,
-		    "Comment %s", v.err));
+		ops_refuse(&why, OPS_INVALID, "body", api_field_message(r,
+		    &comment_field, &v, strlen(s)));
 	if (why.n == 0)
 		return v.s;
 	api_refused(r, &why);

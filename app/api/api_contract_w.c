@@ -95,7 +95,7 @@ read_fields(struct req *r, json_t *body, const struct store_contract *cur,
 		if (validate_field(&fields[i], s, strlen(s),
 		    arena_alloc(r->a, strlen(s) + 1), &v) != NULL) {
 			ops_refuse(&why, OPS_INVALID, fields[i].key,
-			    arena_printf(r->a, "%s %s", fields[i].label, v.err));
+			    api_field_message(r, &fields[i], &v, strlen(s)));
 			continue;
 		}
 		switch (i) {

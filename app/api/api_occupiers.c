@@ -128,8 +128,8 @@ read_fields(struct req *r, json_t *body, const struct store_api_occupier *cur,
 		if (validate_field(&fields[i], s, strlen(s),
 		    arena_alloc(r->a, strlen(s) + 1), &v[i]) != NULL)
 			ops_refuse(&why, OPS_INVALID, fields[i].key,
-			    arena_printf(r->a, "%s %s", fields[i].label,
-			    v[i].err));
+			    api_field_message(r, &fields[i], &v[i],
+			    strlen(s)));
 	}
 	if (why.n == 0)
 		return 0;

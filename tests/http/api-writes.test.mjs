@@ -283,6 +283,41 @@ test('devices: PATCH activate, deactivate, remove through the tab\'s operation; 
 	assertProblem(await api('GET', devPath(o.occ, sd, dev), { key: readKey.key }), 404, 'not-found', 'removed');
 });
 
+test('webhooks: an API write queues its screen\'s event in its own transaction; a refused one queues nothing', async () => {
+	const url = `https://127.0.0.1:9/api-writes-${rnd()}`;
+	await admin.get('/settings/webhooks');
+	const w = await admin.post('/settings/webhooks', { op: 'save', url, enabled: '1', allow_private: '1',
+		'ev.case.created': '1', 'ev.case.changed': '1' });
+	assert.equal(w.status, 201, w.text.slice(0, 300));
+	const ep = Number(dbValue(`SELECT id FROM webhook_endpoint WHERE url = ${q(url)}`));
+	const queued = (type) => db(`SELECT payload FROM webhook_delivery WHERE endpoint_id = ${ep}
+		AND event_type = ${q(type)} ORDER BY id`).map((x) => JSON.parse(x[0]));
+	try {
+		const r = await api('POST', '/api/v1/cases', { key: writeKey.key, body: caseBody() });
+		assert.equal(r.status, 201, r.text);
+		const created = queued('case.created');
+		assert.equal(created.length, 1);
+		assert.equal(JSON.stringify(created[0]).includes(String(r.json.id)), true, JSON.stringify(created[0]));
+		const p = await api('PATCH', `/api/v1/cases/${r.json.id}`, { key: writeKey.key, headers: { 'if-match': r.headers.get('etag') },
+			body: { status: 'in_progress' } });
+		assert.equal(p.status, 200, p.text);
+		assert.equal(queued('case.changed').length, 1);
+		// A refusal (422) and a stale write (412) queue nothing.
+		assert.equal((await api('POST', '/api/v1/cases', { key: writeKey.key, body: caseBody({ subject: '' }) })).status, 422);
+		assert.equal((await api('PATCH', `/api/v1/cases/${r.json.id}`, { key: writeKey.key,
+			headers: { 'if-match': r.headers.get('etag') }, body: { status: 'resolved' } })).status, 412);
+		assert.deepEqual([queued('case.created').length, queued('case.changed').length], [1, 1]);
+	} finally {
+		db(`UPDATE webhook_endpoint SET enabled = 0 WHERE id = ${ep}`);
+	}
+});
+
+test('older endpoints word a too-long text as the forms do (its limit and what was sent)', async () => {
+	const r = await api('POST', '/api/v1/occupiers', { key: writeKey.key, body: { name: 'x'.repeat(201) } });
+	assertProblem(r, 422, 'validation', 'long name');
+	assert.deepEqual(r.json.errors, [{ field: 'name', message: 'Name is too long (at most 200 bytes; you entered 201)' }]);
+});
+
 test('OpenAPI: every response of this file matched its schema', () => {
 	assert.ok(checkSeen() > 50);
 });
