@@ -143,9 +143,9 @@ create_txn(struct txn *t, void *arg)
 	    &s->out->id);
 	if (rc == -2)
 		return email_taken(s->out);
-	if (rc == 0)
-		return ops_refuse(&s->out->why, OPS_NOT_FOUND, NULL,
-		    "No such occupier.");
+	if (rc == 0)	/* only the shell names them by id */
+		return ops_refuse(&s->out->why, OPS_NOT_FOUND, NULL, occ > 0 ?
+		    "No such occupier." : "No such operator.");
 	if (rc < 0 || (in->password_hash == NULL && link_issue(t,
 	    s->out->id, ACCOUNT_LINK_SECONDS, NOTIFY_LINK_ADMIN, t->user_id,
 	    &s->out->link) < 0))

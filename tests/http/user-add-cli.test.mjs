@@ -51,6 +51,9 @@ test("user add: refusals say why and write nothing (email taken, another operato
 		'--operator', String(nw), '--occupier', String(zephyr)]);
 	assert.equal(r.status, 1);
 	assert.match(r.out, /user add: No such occupier\./);
+	r = userAdd(['--email', `w-${rnd()}@example.test`, '--name', 'Nowhere', '--role', 'operator_admin', '--operator', '999999999']);
+	assert.equal(r.status, 1);
+	assert.match(r.out, /user add: No such operator\./);
 	r = userAdd(['--email', `y-${rnd()}@example.test`, '--name', 'Role', '--role', 'occupier_user', '--operator', String(nw)]);
 	assert.equal(r.status, 2);
 	assert.match(r.out, /occupier roles need --occupier/);
