@@ -30,6 +30,7 @@
 #include "domain/date.h"
 #include "domain/usage.h"
 #include "ops/usage.h"
+#include "ops/usage_catalog.h"
 #include "store/db.h"
 #include "store/store_usage.h"
 #include "usage.h"
@@ -105,6 +106,7 @@ static const struct {
 	{ "tariff-uk-unlimited", "86", 2, 7000, 0, 1000, 0, 1 },
 	{ "tariff-uk-unlimited", "91", 2, 7000, 0, 1000, 0, 1 },
 };
+#define NRATES	(sizeof(rates) / sizeof(rates[0]))
 
 /* Allowances: tariff, group index, minutes (-1 unlimited), per line. */
 static const struct {
@@ -117,6 +119,7 @@ static const struct {
 	{ "tariff-uk-unlimited", 1, -1, 0 },
 	{ "tariff-uk-unlimited", 2, 60, 1 },
 };
+#define NALLOWANCES	(sizeof(allowances) / sizeof(allowances[0]))
 
 static const struct {
 	const char	*code;
@@ -126,6 +129,7 @@ static const struct {
 	{ "bw-500", 500, 400 },
 	{ "bw-1g", 1000, 300 },
 };
+#define NTIERS	(sizeof(tiers) / sizeof(tiers[0]))
 
 /* A small deterministic generator: the demo is the same every time. */
 static uint32_t
@@ -135,53 +139,59 @@ rnd(uint32_t *s)
 	return (*s >> 8) & 0xffffff;
 }
 
+/* The usage catalog of operator op, through its operation
+ * (ops_usage_catalog_set): the groups, rates, allowances and tiers above. */
 static int
-catalog(struct arena *a, int64_t op)
+catalog(struct arena *a, int64_t op, int32_t today)
 {
-	int64_t		 gid[NGROUPS], svc;
-	size_t		 i;
-	int		 rc;
+	struct ops_ctx			 c;
+	struct usage_cat_in		 in;
+	struct usage_cat_out		 out;
+	struct usage_cat_group		 g[NGROUPS];
+	struct usage_cat_rate		 r[NRATES];
+	struct usage_cat_allowance	 l[NALLOWANCES];
+	struct usage_cat_tier		 t[NTIERS];
+	size_t				 i;
 
-	for (i = 0; i < NGROUPS; i++)
-		if (store_usage_group_add(op, groups[i].code, groups[i].name,
-		    (int)i * 10, &gid[i]) < 0)
-			return -1;
-	for (i = 0; i < sizeof(rates) / sizeof(rates[0]); i++) {
-		struct usage_rate r;
-
-		if ((rc = store_usage_service_code(a, op, rates[i].tariff,
-		    &svc)) < 0)
-			return -1;
-		if (rc == 0)
-			continue;
-		r.prefix = rates[i].prefix;
-		r.group = gid[rates[i].group];
-		r.per_minute = rates[i].per_minute;
-		r.setup = rates[i].setup;
-		r.minimum = rates[i].minimum;
-		r.first = rates[i].first;
-		r.step = rates[i].step;
-		if (store_usage_rate_add(op, svc, &r) < 0)
-			return -1;
+	for (i = 0; i < NGROUPS; i++) {
+		g[i].code = groups[i].code;
+		g[i].name = groups[i].name;
 	}
-	for (i = 0; i < sizeof(allowances) / sizeof(allowances[0]); i++) {
-		if ((rc = store_usage_service_code(a, op, allowances[i].tariff,
-		    &svc)) < 0)
-			return -1;
-		if (rc > 0 && store_usage_allowance_add(op, svc,
-		    gid[allowances[i].group], allowances[i].minutes,
-		    allowances[i].per_line) < 0)
-			return -1;
+	for (i = 0; i < NRATES; i++) {
+		r[i].tariff = rates[i].tariff;
+		r[i].prefix = rates[i].prefix;
+		r[i].group = groups[rates[i].group].code;
+		r[i].per_minute = rates[i].per_minute;
+		r[i].setup = rates[i].setup;
+		r[i].minimum = rates[i].minimum;
+		r[i].first = rates[i].first;
+		r[i].step = rates[i].step;
 	}
-	for (i = 0; i < sizeof(tiers) / sizeof(tiers[0]); i++) {
-		if ((rc = store_usage_service_code(a, op, tiers[i].code,
-		    &svc)) < 0)
-			return -1;
-		if (rc > 0 && store_usage_tier_add(op, svc, tiers[i].mbps,
-		    tiers[i].per_mbps) < 0)
-			return -1;
+	for (i = 0; i < NALLOWANCES; i++) {
+		l[i].tariff = allowances[i].tariff;
+		l[i].group = groups[allowances[i].group].code;
+		l[i].minutes = allowances[i].minutes;
+		l[i].per_line = allowances[i].per_line;
 	}
-	return 0;
+	for (i = 0; i < NTIERS; i++) {
+		t[i].service = tiers[i].code;
+		t[i].mbps = tiers[i].mbps;
+		t[i].per_mbps = tiers[i].per_mbps;
+	}
+	in.groups = g;
+	in.ngroups = NGROUPS;
+	in.rates = r;
+	in.nrates = NRATES;
+	in.allowances = l;
+	in.nallowances = NALLOWANCES;
+	in.tiers = t;
+	in.ntiers = NTIERS;
+	seed_ctx(&c, a, op, today);
+	if (ops_usage_catalog_set(&c, &in, &out) > 0)
+		return 0;
+	fprintf(stderr, "seed: the usage catalog was refused%s%s\n",
+	    out.why.n > 0 ? ": " : "", out.why.n > 0 ? out.why.m[0].text : "");
+	return -1;
 }
 
 /* Canary Wharf's numbers of the demo (seed_telephony.c): 0100 + i. */
@@ -382,7 +392,7 @@ seed_usage(int64_t op, const int64_t *sites, size_t nsites,
 	int32_t			 this_month, last_month, deact;
 
 	a = arena_new(1 << 20);
-	if (catalog(a, op) < 0)
+	if (catalog(a, op, today) < 0)
 		goto out;
 	if (!demo || nsites == 0 || nocc < 6) {
 		rc = 0;

@@ -900,7 +900,25 @@ store_usage_report_occupiers(struct arena *a, int64_t op, int64_t site,
 }
 
 int
-store_usage_service_code(struct arena *a, int64_t op, const char *code,
+store_usage_service_cat(struct arena *a, int64_t op, const char *code,
+    int64_t *id, const char **category)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_S(code) };
+	struct dbres	 res;
+	int		 rc;
+
+	*id = 0;
+	*category = "";
+	if ((rc = db_query(a, STMT_USAGE_SERVICE_CAT, p, NPARAMS(p),
+	    &res)) <= 0)
+		return rc;
+	*id = dbrow_int(&res.rows[0], 0);
+	*category = dbrow_str(&res.rows[0], 1);
+	return 1;
+}
+
+int
+store_usage_group_id(struct arena *a, int64_t op, const char *code,
     int64_t *id)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_S(code) };
@@ -908,7 +926,7 @@ store_usage_service_code(struct arena *a, int64_t op, const char *code,
 	int		 rc;
 
 	*id = 0;
-	if ((rc = db_query(a, STMT_USAGE_SERVICE_CODE, p, NPARAMS(p),
+	if ((rc = db_query(a, STMT_USAGE_GROUP_BY_CODE, p, NPARAMS(p),
 	    &res)) <= 0)
 		return rc;
 	*id = dbrow_int(&res.rows[0], 0);
@@ -916,16 +934,44 @@ store_usage_service_code(struct arena *a, int64_t op, const char *code,
 }
 
 int
-store_usage_group_add(int64_t op, const char *code, const char *name,
-    int sort, int64_t *id)
+store_usage_group_put(struct arena *a, int64_t op, const char *code,
+    const char *name, int64_t *id, int *added)
 {
-	struct dbp	 p[] = { DBP_I(op), DBP_S(code), DBP_S(name), DBP_I(sort) };
-	uint64_t	 iid = 0;
+	struct dbp	 p[] = { DBP_I(op), DBP_S(code), DBP_S(name), DBP_I(op) };
+	int64_t		 n;
 
-	if (db_exec(STMT_USAGE_GROUP_ADD, p, NPARAMS(p), &iid) < 0)
+	/* 1 row: added; 2: renamed; 0: the same name. */
+	if ((n = db_exec(STMT_USAGE_GROUP_PUT, p, NPARAMS(p), NULL)) < 0)
 		return -1;
-	*id = (int64_t)iid;
-	return 1;
+	*added = n == 1;
+	return store_usage_group_id(a, op, code, id) > 0 ? 1 : -1;
+}
+
+/* Drop the rows of service in st. 1, -1. */
+static int
+drop(enum stmt st, int64_t op, int64_t service)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(service) };
+
+	return db_exec(st, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+}
+
+int
+store_usage_rates_drop(int64_t op, int64_t service)
+{
+	return drop(STMT_USAGE_RATES_DROP, op, service);
+}
+
+int
+store_usage_allowances_drop(int64_t op, int64_t service)
+{
+	return drop(STMT_USAGE_ALLOWANCES_DROP, op, service);
+}
+
+int
+store_usage_tier_drop(int64_t op, int64_t service)
+{
+	return drop(STMT_USAGE_TIER_DROP, op, service);
 }
 
 int

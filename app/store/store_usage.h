@@ -228,13 +228,22 @@ struct su_occupier {
 int	 store_usage_report_occupiers(struct arena *, int64_t op,
 	    int64_t site, int month, struct su_occupier **, size_t *);
 
-/* ---- demo and migration helpers ---- */
+/* ---- the usage catalog (ops/usage_catalog.c) and the demo ---- */
 
-/* The operator's catalog service with code (0: none). */
-int	 store_usage_service_code(struct arena *, int64_t op, const char *code,
+/* The operator's service with code: 1 (*id, *category from arena), 0
+ * none, -1. */
+int	 store_usage_service_cat(struct arena *, int64_t op, const char *code,
+	    int64_t *id, const char **category);
+/* Group code put (added last in order, or renamed), its id. 1, -1. */
+int	 store_usage_group_put(struct arena *, int64_t op, const char *code,
+	    const char *name, int64_t *id, int *added);
+/* The group with code: 1 (*id), 0 none, -1. */
+int	 store_usage_group_id(struct arena *, int64_t op, const char *code,
 	    int64_t *id);
-int	 store_usage_group_add(int64_t op, const char *code, const char *name,
-	    int sort, int64_t *id);
+/* Drop service's rates, allowances or tier. 1, -1. */
+int	 store_usage_rates_drop(int64_t op, int64_t service);
+int	 store_usage_allowances_drop(int64_t op, int64_t service);
+int	 store_usage_tier_drop(int64_t op, int64_t service);
 int	 store_usage_rate_add(int64_t op, int64_t service,
 	    const struct usage_rate *);
 int	 store_usage_allowance_add(int64_t op, int64_t service, int64_t group,

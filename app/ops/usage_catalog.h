@@ -1,0 +1,72 @@
+/*
+ * ops/usage_catalog: the usage catalog of an operator (README "Usage
+ * billing"): its destination groups, the rate table of each Tariff
+ * service, the tariffs' allowances and the Bandwidth services' committed
+ * rates and burst prices. One operation states a part of it, checked
+ * whole before anything is written and written in one transaction with
+ * one audit event: a group named anew is added (a group that exists keeps
+ * its id, as rated calls and invoice lines name it, and takes the name
+ * given); each tariff named by a rate gets exactly the rates given (its
+ * former table replaced), each tariff named by an allowance exactly the
+ * allowances given, each bandwidth service named by a tier that tier.
+ * What it does not name stays as it is. New rates rate the calls
+ * imported from then on (a month is rated again only when an older file
+ * comes in; an invoiced month is never billed again).
+ */
+#ifndef TENANTRY_OPS_USAGE_CATALOG_H
+#define TENANTRY_OPS_USAGE_CATALOG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ops.h"
+
+struct usage_cat_group {
+	const char	*code;		/* [a-z0-9_], 1-32 */
+	const char	*name;		/* 1-100 */
+};
+
+/* Amounts in thousandths of a minor unit (1.5p a minute: 1500). */
+struct usage_cat_rate {
+	const char	*tariff;	/* a Tariff service's code */
+	const char	*prefix;	/* international digits, 0-16; "" any */
+	const char	*group;		/* a group's code */
+	int64_t		 per_minute, setup, minimum;
+	int32_t		 first, step;	/* seconds: 0-3600, 1-3600 */
+};
+
+struct usage_cat_allowance {
+	const char	*tariff;
+	const char	*group;
+	int64_t		 minutes;	/* a month; -1 unlimited */
+	int		 per_line;	/* minutes per voice line */
+};
+
+struct usage_cat_tier {
+	const char	*service;	/* a Bandwidth service's code */
+	int64_t		 mbps;		/* committed, 1-100000 */
+	int64_t		 per_mbps;	/* a Mbps of burst a month, minor units */
+};
+
+struct usage_cat_in {
+	const struct usage_cat_group		*groups;
+	size_t					 ngroups;
+	const struct usage_cat_rate		*rates;
+	size_t					 nrates;
+	const struct usage_cat_allowance	*allowances;
+	size_t					 nallowances;
+	const struct usage_cat_tier		*tiers;
+	size_t					 ntiers;
+};
+
+struct usage_cat_out {
+	struct ops_result	 why;	/* field: "group N", "rate N", ... */
+	size_t			 groups_added, tariffs, tiers;
+};
+
+/* >0 written, 0 refused (out->why: each problem named by its item,
+ * counted from 1), <0 error. */
+int	 ops_usage_catalog_set(struct ops_ctx *, const struct usage_cat_in *,
+	    struct usage_cat_out *);
+
+#endif
