@@ -62,12 +62,13 @@ usage(void)
 	    "       tenantry usage import --site ID FILE...\n"
 	    "       tenantry usage traffic --site ID --occupier ID"
 	    " --interface NAME FILE...\n"
+	    "       tenantry usage rates --operator ID FILE\n"
 	    "Configuration: TENANTRY_CONFIG file and TENANTRY_* variables"
 	    " (see README).\n", stderr);
 }
 
-static int32_t
-today_now(void)
+int32_t
+cli_today(void)
 {
 	time_t		 t = time(NULL);
 	struct tm	 tm;
@@ -144,7 +145,7 @@ cli_user_add(int argc, char *argv[])
 	}
 	/* The operation the Users screens call, with the password chosen
 	 * here: its checks, its audit event, no set-password mail. */
-	seed_ctx(&c, arena_new(1 << 12), op, today_now());
+	seed_ctx(&c, arena_new(1 << 12), op, cli_today());
 	memset(&in, 0, sizeof(in));
 	in.occupier_id = occ;
 	in.name = name;
@@ -189,7 +190,7 @@ cli_notify_contracts(void)
 	if (notify_init() == -1)
 		return 1;
 	a = arena_new(64 * 1024);
-	rc = notify_contracts_step(a, today_now(), (int64_t)time(NULL),
+	rc = notify_contracts_step(a, cli_today(), (int64_t)time(NULL),
 	    &queued);
 	arena_free(a);
 	if (rc < 0) {
@@ -376,7 +377,7 @@ main(int argc, char *argv[])
 			    "TENANTRY_DEMO=1\n");
 			rc = 2;
 		} else
-			rc = cli_seed(today_now());
+			rc = cli_seed(cli_today());
 	} else if (strcmp(argv[1], "purge") == 0) {
 		/* One housekeeping round now (the serve master runs one a
 		 * minute). */

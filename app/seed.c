@@ -24,11 +24,12 @@
  * ended before the demo's day (entered ended: moved out on their end
  * date, store_contract_insert).
  *
- * What no operation can write stays the seed's own, where it is written
- * and with its reason: the number cooling off, last held by Acme on a
- * line its plan no longer shows (seed_telephony.c), and usage billing's
- * destination groups, rates, allowances and tiers, which no screen edits
- * (seed_usage.c; the usage history itself goes through the import).
+ * Usage billing's destination groups, rates, allowances and tiers go
+ * through their operation (ops_usage_catalog_set, as `tenantry usage
+ * rates` loads a rate card) and the usage history through the import.
+ * One thing no operation can write stays the seed's own, with its reason
+ * where it is written: the number cooling off, last held by Acme on a
+ * line its plan no longer shows (seed_telephony.c).
  */
 #include <stdio.h>
 #include <stdlib.h>

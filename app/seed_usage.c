@@ -16,10 +16,11 @@
  *     deactivated ten days ago and nobody holds since (unattributed);
  *   - 5-minute traffic of Acme's port CW-G-01 against its Bandwidth
  *     500 Mbps tier, busy enough on working days to burst above it.
- * The destination groups, rates, allowances and tiers are the seed's own
- * statements: no screen or operation writes them yet. So is 0157's past
- * holder, Acme (seed_telephony.c: the number's own past). The numbers the
- * plans' saves activated record their holders themselves.
+ * The destination groups, rates, allowances and tiers go through their
+ * operation (ops_usage_catalog_set, which `tenantry usage rates` runs on a
+ * rate card file). 0157's past holder, Acme, is the seed's own
+ * (seed_telephony.c: the number's own past). The numbers the plans' saves
+ * activated record their holders themselves.
  */
 #include <stdio.h>
 #include <string.h>

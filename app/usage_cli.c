@@ -7,7 +7,9 @@
  *	transaction of its own: a bad file is refused whole (its line and
  *	the reason are printed) and the others still go in;
  *   tenantry usage traffic --site ID --occupier ID --interface NAME FILE...
- *	5-minute traffic samples of one port or VLAN of an occupier.
+ *	5-minute traffic samples of one port or VLAN of an occupier;
+ *   tenantry usage rates --operator ID FILE
+ *	an operator's rate card (usage_rates_cli.c).
  *
  * A file or a record imported again counts once. Exit status 0 when every
  * file went in, 1 when one was refused or failed, 2 on bad arguments.
@@ -30,7 +32,8 @@ usage_help(void)
 {
 	fputs("usage: tenantry usage import --site ID FILE...\n"
 	    "       tenantry usage traffic --site ID --occupier ID "
-	    "--interface NAME FILE...\n", stderr);
+	    "--interface NAME FILE...\n"
+	    "       tenantry usage rates --operator ID FILE\n", stderr);
 }
 
 /* The whole file into the arena (NUL-terminated). */
@@ -250,6 +253,8 @@ cli_usage(int argc, char *argv[])
 	struct arena		*ctx, *fa;
 	int			 first, ok;
 
+	if (argc >= 1 && strcmp(argv[0], "rates") == 0)
+		return cli_usage_rates(argc - 1, argv + 1);
 	if (!parse_args(argc, argv, &g, &first)) {
 		usage_help();
 		return 2;
