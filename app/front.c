@@ -116,6 +116,8 @@ enum page {
 	PAGE_INVOICE_SETTINGS_EDIT,/* /invoices/settings (POST: operator admins) */
 	PAGE_CATALOG_BILLING,	/* /catalog/billing (GET) */
 	PAGE_CATALOG_BILLING_EDIT,/* /catalog/billing (POST: operator admins) */
+	PAGE_CATALOG_USAGE,	/* /catalog/usage (GET) */
+	PAGE_CATALOG_USAGE_EDIT,/* /catalog/usage (POST: operator admins) */
 	PAGE_OCC_BILLING,	/* /occupiers/#/billing */
 	PAGE_MY_INVOICES,	/* /my/invoices */
 	PAGE_MY_INVOICE,	/* /my/invoices/# */
@@ -244,6 +246,8 @@ static const struct route routes[PAGE__MAX] = {
 	[PAGE_INVOICE_SETTINGS_EDIT] = { MP, "/invoices/settings", page_billing_settings, R_OPADMIN, 0 },
 	[PAGE_CATALOG_BILLING] = { MG, "/catalog/billing", page_catalog_billing, R_OPERATOR, 0 },
 	[PAGE_CATALOG_BILLING_EDIT] = { MP, "/catalog/billing", page_catalog_billing, R_OPADMIN, 0 },
+	[PAGE_CATALOG_USAGE] = { MG, "/catalog/usage", page_catalog_usage, R_OPERATOR, 0 },
+	[PAGE_CATALOG_USAGE_EDIT] = { MP, "/catalog/usage", page_catalog_usage, R_OPADMIN, 0 },
 	[PAGE_OCC_BILLING] = { MG | MP, "/occupiers/#/billing", page_occupier_billing, R_OPERATOR, 0 },
 	[PAGE_MY_INVOICES] = { MG, "/my/invoices", page_my_invoices, R_OCCUPIER, 0 },
 	[PAGE_MY_INVOICE] = { MG, "/my/invoices/#", page_my_invoice, R_OCCUPIER, 0 },

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<header class="page-head"><div><h1>Catalog</h1>
 <p class="sub">{{#CAN_EDIT}}Open a service to change its RRP, description, sites and rules.{{/CAN_EDIT}}{{#READ_ONLY}}Read-only: operator admins change the catalog.{{/READ_ONLY}}</p></div>
-<div class="actions">{{#CAN_EDIT}}<a class="button primary" href="/catalog/new">Add a service</a> {{/CAN_EDIT}}<a class="button" href="/catalog/billing">VAT and billing codes</a></div></header>
+<div class="actions">{{#CAN_EDIT}}<a class="button primary" href="/catalog/new">Add a service</a> {{/CAN_EDIT}}<a class="button" href="/catalog/billing">VAT and billing codes</a> <a class="button" href="/catalog/usage">Usage rates</a></div></header>
 {{#HAS_ROWS}}<table class="grid catalog">
 <thead><tr><th scope="col">Service</th><th scope="col">Category</th><th scope="col" class="num">Cost</th><th scope="col" class="num">RRP</th><th scope="col">Entitles (per unit)</th><th scope="col">Rules</th><th scope="col">Sites</th></tr></thead>
 <tbody>

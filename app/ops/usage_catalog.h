@@ -19,34 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../domain/ratecard.h"
 #include "ops.h"
-
-struct usage_cat_group {
-	const char	*code;		/* [a-z0-9_], 1-32 */
-	const char	*name;		/* 1-100 */
-};
-
-/* Amounts in thousandths of a minor unit (1.5p a minute: 1500). */
-struct usage_cat_rate {
-	const char	*tariff;	/* a Tariff service's code */
-	const char	*prefix;	/* international digits, 0-16; "" any */
-	const char	*group;		/* a group's code */
-	int64_t		 per_minute, setup, minimum;
-	int32_t		 first, step;	/* seconds: 0-3600, 1-3600 */
-};
-
-struct usage_cat_allowance {
-	const char	*tariff;
-	const char	*group;
-	int64_t		 minutes;	/* a month; -1 unlimited */
-	int		 per_line;	/* minutes per voice line */
-};
-
-struct usage_cat_tier {
-	const char	*service;	/* a Bandwidth service's code */
-	int64_t		 mbps;		/* committed, 1-100000 */
-	int64_t		 per_mbps;	/* a Mbps of burst a month, minor units */
-};
 
 struct usage_cat_in {
 	const struct usage_cat_group		*groups;

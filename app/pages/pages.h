@@ -139,6 +139,7 @@ void	page_bill_run(struct req *);
 void	page_invoice_export(struct req *);
 void	page_billing_settings(struct req *);
 void	page_catalog_billing(struct req *);
+void	page_catalog_usage(struct req *);
 void	page_occupier_billing(struct req *);
 void	page_my_invoices(struct req *);
 void	page_my_invoice(struct req *);

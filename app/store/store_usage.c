@@ -900,6 +900,63 @@ store_usage_report_occupiers(struct arena *a, int64_t op, int64_t site,
 }
 
 int
+store_usage_card(struct arena *a, int64_t op, struct su_card *k)
+{
+	struct dbp	 p[] = { DBP_I(op) };
+	struct dbres	 g, r, l, t;
+	size_t		 i;
+
+	memset(k, 0, sizeof(*k));
+	if (db_query(a, STMT_USAGE_CARD_GROUPS, p, 1, &g) < 0 ||
+	    db_query(a, STMT_USAGE_CARD_RATES, p, 1, &r) < 0 ||
+	    db_query(a, STMT_USAGE_CARD_ALLOWANCES, p, 1, &l) < 0 ||
+	    db_query(a, STMT_USAGE_CARD_TIERS, p, 1, &t) < 0)
+		return -1;
+	k->g = arena_calloc(a, g.nrows + 1, sizeof(*k->g));
+	for (i = 0; i < g.nrows; i++) {
+		k->g[i].code = dbrow_str(&g.rows[i], 0);
+		k->g[i].name = dbrow_str(&g.rows[i], 1);
+	}
+	k->r = arena_calloc(a, r.nrows + 1, sizeof(*k->r));
+	k->rname = arena_calloc(a, r.nrows + 1, sizeof(*k->rname));
+	for (i = 0; i < r.nrows; i++) {
+		k->r[i].tariff = dbrow_str(&r.rows[i], 0);
+		k->r[i].prefix = dbrow_str(&r.rows[i], 1);
+		k->r[i].group = dbrow_str(&r.rows[i], 2);
+		k->r[i].per_minute = dbrow_int(&r.rows[i], 3);
+		k->r[i].setup = dbrow_int(&r.rows[i], 4);
+		k->r[i].minimum = dbrow_int(&r.rows[i], 5);
+		k->r[i].first = (int32_t)dbrow_int(&r.rows[i], 6);
+		k->r[i].step = (int32_t)dbrow_int(&r.rows[i], 7);
+		k->rname[i][0] = dbrow_str(&r.rows[i], 8);
+		k->rname[i][1] = dbrow_str(&r.rows[i], 9);
+	}
+	k->l = arena_calloc(a, l.nrows + 1, sizeof(*k->l));
+	k->lname = arena_calloc(a, l.nrows + 1, sizeof(*k->lname));
+	for (i = 0; i < l.nrows; i++) {
+		k->l[i].tariff = dbrow_str(&l.rows[i], 0);
+		k->l[i].group = dbrow_str(&l.rows[i], 1);
+		k->l[i].minutes = dbrow_int(&l.rows[i], 2);
+		k->l[i].per_line = (int)dbrow_int(&l.rows[i], 3);
+		k->lname[i][0] = dbrow_str(&l.rows[i], 4);
+		k->lname[i][1] = dbrow_str(&l.rows[i], 5);
+	}
+	k->t = arena_calloc(a, t.nrows + 1, sizeof(*k->t));
+	k->tname = arena_calloc(a, t.nrows + 1, sizeof(*k->tname));
+	for (i = 0; i < t.nrows; i++) {
+		k->t[i].service = dbrow_str(&t.rows[i], 0);
+		k->t[i].mbps = dbrow_int(&t.rows[i], 1);
+		k->t[i].per_mbps = dbrow_int(&t.rows[i], 2);
+		k->tname[i] = dbrow_str(&t.rows[i], 3);
+	}
+	k->ng = g.nrows;
+	k->nr = r.nrows;
+	k->nl = l.nrows;
+	k->nt = t.nrows;
+	return 1;
+}
+
+int
 store_usage_service_cat(struct arena *a, int64_t op, const char *code,
     int64_t *id, const char **category)
 {

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../domain/ratecard.h"
 #include "../domain/usage.h"
 
 struct arena;
@@ -230,6 +231,17 @@ int	 store_usage_report_occupiers(struct arena *, int64_t op,
 
 /* ---- the usage catalog (ops/usage_catalog.c) and the demo ---- */
 
+/* The operator's usage catalog (from arena), with the names shown: a
+ * service's and a group's (names[i][0], [1]). 1, -1. */
+struct su_card {
+	struct usage_cat_group		*g;
+	struct usage_cat_rate		*r;
+	struct usage_cat_allowance	*l;
+	struct usage_cat_tier		*t;
+	const char			*(*rname)[2], *(*lname)[2], **tname;
+	size_t				 ng, nr, nl, nt;
+};
+int	 store_usage_card(struct arena *, int64_t op, struct su_card *);
 /* The operator's service with code: 1 (*id, *category from arena), 0
  * none, -1. */
 int	 store_usage_service_cat(struct arena *, int64_t op, const char *code,

@@ -1,5 +1,6 @@
-// usage-rates-cli.test.mjs: `tenantry usage rates --operator ID FILE`, an
-// operator's usage catalog from a rate card through its operation
+// usage-rates.test.mjs: an operator's usage catalog from a rate card,
+// through the Catalog's Usage rates page (/catalog/usage) and `tenantry
+// usage rates --operator ID FILE`, both through one operation
 // (ops_usage_catalog_set, which the demo seed also writes its rates with):
 // a tariff named by the card gets exactly the card's rates, what the card
 // does not name stays, the other operator's catalog is never touched, one
@@ -12,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DB_SOCKET, TENANTRY_BIN, db, dbValue, operatorId, rnd } from './lib.mjs';
+import { ADMIN, DB_SOCKET, EASTWIND_ADMIN, OCC_ADMIN, STAFF, TENANTRY_BIN, assertHtml, db, dbValue, decode, operatorId, rnd, signedIn } from './lib.mjs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'usage-rates-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -117,4 +118,62 @@ test('a bad card names each bad line and writes nothing; a group is added last a
 		WHERE operator_id = ${ew} AND code = '${code}'`), [['Satellite, maritime', '1']]);
 	db(`DELETE FROM usage_group WHERE operator_id = ${ew} AND code = '${code}'`);
 	assert.deepEqual(everything(), before);
+});
+
+/* The text box's card on the page. */
+const cardOf = (body) => decode(/<textarea id="f-card" name="card"[^>]*>([^<]*)<\/textarea>/.exec(body)?.[1] ?? '');
+
+test('the Usage rates page: the demo catalog, the card in its text box; staff read it, occupiers get 403', async () => {
+	const admin = await signedIn(ADMIN);
+	const r = await admin.get('/catalog/usage');
+	assertHtml(r, 200, 'Usage rates');
+	assert.match(r.text, /Destination groups Code Name \(on charge lines\) uk_landline UK landline uk_mobile UK mobile international International premium Premium and non-geographic/);
+	assert.match(r.text, /Pay as you go tariff-payg Prefix Group Per minute \(pence\) Set-up \(pence\) Minimum \(pence\) Increments \(first\/step s\) any number International 30 0 5 0\/1 \+1 International 4 0 1 0\/1/);
+	assert.match(r.text, /UK Unlimited UK landline unlimited UK Unlimited UK mobile unlimited UK Unlimited International 60 per voice line/);
+	assert.match(r.text, /Bandwidth 100 Mbps 100 5\.00 Bandwidth 500 Mbps 500 4\.00 Bandwidth 1 Gbps 1000 3\.00/);
+	const card = cardOf(r.body);
+	assert.match(card, /^kind,item\ngroup,uk_landline,UK landline\n/);
+	assert.match(card, /\nrate,tariff-payg,44,uk_landline,2,0,0,60,1\n/);
+	assert.match(card, /\nallowance,tariff-uk-unlimited,international,60,per_line\n/);
+	assert.match(card, /\ntier,bw-500,500,4\.00\n/);
+	assert.match((await admin.get('/catalog')).body, /<a class="button" href="\/catalog\/usage">Usage rates<\/a>/);
+	const staff = await signedIn(STAFF);
+	const s = await staff.get('/catalog/usage');
+	assertHtml(s, 200, 'staff read');
+	assert.ok(!s.body.includes('name="card"'), 'no text box for staff');
+	assert.equal((await staff.post('/catalog/usage', { card: card })).status, 403);
+	const occ = await signedIn(OCC_ADMIN);
+	assert.equal((await occ.get('/catalog/usage')).status, 403);
+});
+
+test('the page loads a card through the operation: each bad line named with the text kept, nothing changed; the card as shown loads back unchanged', async () => {
+	const admin = await signedIn(ADMIN);
+	const before = everything();
+	const card = cardOf((await admin.get('/catalog/usage')).body);
+	const badCard = 'rate,tariff-payg,44,uk_landline,1.5p,0,0,60,1\nrate,bw-100,44,uk_landline,1,0,0,60,1\n';
+	let r = await admin.post('/catalog/usage', { card: badCard });
+	assertHtml(r, 422, 'a line of a bad form');
+	assert.match(r.text, /Nothing was changed: Rate card line 1: a price is a number of pence \(or cents\) with at most three decimals, e\.g\. 1\.5\./);
+	assert.equal(cardOf(r.body), badCard, 'the text kept');
+	r = await admin.post('/catalog/usage', { card: 'rate,bw-100,44,uk_landline,1,0,0,60,1\n' });
+	assertHtml(r, 422, 'a rule of the operation');
+	assert.match(r.text, /Rate card line 1: Rate 1 \(bw-100, prefix "44"\): bw-100 is a Bandwidth service, not a Tariff one\./);
+	r = await admin.post('/catalog/usage', { card: '' });
+	assertHtml(r, 422, 'empty');
+	assert.match(r.text, /Nothing was changed: Rate card is required/);
+	assert.equal((await admin.post('/catalog/usage', { card }, { csrf: false })).status, 403, 'no CSRF token');
+	assert.deepEqual(everything(), before, 'nothing written');
+	const events = Number(dbValue("SELECT COUNT(*) FROM audit_event WHERE entity = 'usage_catalog'"));
+	r = await admin.post('/catalog/usage', { card });
+	assert.equal(r.status, 303, r.text.slice(0, 400));
+	assert.match(r.location, /^\/catalog\/usage\?done=4%20groups%20%280%20new%29/);
+	const done = await admin.get(r.location);
+	assert.match(done.text, /Rate card loaded: 4 groups \(0 new\), \d+ rates of 2 tariffs, 3 allowances, 3 tiers\./);
+	assert.deepEqual(everything(), before, 'the round trip changes nothing');
+	assert.equal(Number(dbValue("SELECT COUNT(*) FROM audit_event WHERE entity = 'usage_catalog'")), events + 1);
+	// Eastwind's admin sees and loads its own catalog only.
+	const east = await signedIn(EASTWIND_ADMIN);
+	const e = await east.get('/catalog/usage');
+	assertHtml(e, 200);
+	assert.ok(!e.text.includes('Northwind'), e.text.slice(0, 200));
 });
