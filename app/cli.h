@@ -19,7 +19,7 @@ int	cli_operator_add(int argc, char *argv[]);
 int	cli_ledger_check(void);
 /* tenantry usage import|traffic ... (usage_cli.c) */
 int	cli_usage(int argc, char *argv[]);
-/* usage rates (usage_rates_cli.c), from cli_usage. */
+/* usage rates (usage_cli.c), from cli_usage. */
 int	cli_usage_rates(int argc, char *argv[]);
 /* Today: TENANTRY_TODAY, else the local date. */
 int32_t	cli_today(void);

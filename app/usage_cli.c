@@ -9,7 +9,7 @@
  *   tenantry usage traffic --site ID --occupier ID --interface NAME FILE...
  *	5-minute traffic samples of one port or VLAN of an occupier;
  *   tenantry usage rates --operator ID FILE
- *	an operator's rate card (usage_rates_cli.c).
+ *	an operator's rate card (cli_usage_rates).
  *
  * A file or a record imported again counts once. Exit status 0 when every
  * file went in, 1 when one was refused or failed, 2 on bad arguments.
@@ -25,7 +25,9 @@
 #include "cli.h"
 #include "store/db.h"
 #include "store/store_usage.h"
+#include "domain/ratecard.h"
 #include "ops/usage.h"
+#include "ops/usage_catalog.h"
 
 static void
 usage_help(void)
@@ -244,6 +246,82 @@ run(struct arena *ctx, struct arena *fa, const struct usage_args *g,
 		    "written; they are built when first read\n");
 	print_totals(argv[0], site_name, &tot, t0);
 	return ok;
+}
+
+/*
+ * `tenantry usage rates --operator ID FILE`: an operator's
+ * usage catalog from a rate card file, through its operation
+ * (ops_usage_catalog_set: checked whole, all of it or nothing, one audit
+ * event). The file's form is domain/ratecard.h's, as the Catalog's Usage
+ * rates page reads it. Each tariff named by a rate gets exactly the
+ * file's rates, each named by an allowance exactly its allowances; what
+ * the file does not name stays.
+ * Exit status 0 written, 1 refused (each problem printed with its line)
+ * or failed, 2 bad arguments.
+ */
+int
+cli_usage_rates(int argc, char *argv[])
+{
+	struct arena		*a;
+	struct ratecard		 k;
+	struct ops_ctx		 c;
+	struct usage_cat_in	 in;
+	struct usage_cat_out	 out;
+	long long		 op = 0;
+	const char		*text;
+	size_t			 i, len = 0;
+	int			 rc;
+
+	if (argc == 3 && strcmp(argv[0], "--operator") == 0)
+		op = strtoll(argv[1], NULL, 10);
+	if (op <= 0) {
+		fputs("usage: tenantry usage rates --operator ID FILE\n", stderr);
+		return 2;
+	}
+	a = arena_new(1 << 20);
+	if ((text = slurp(a, argv[2], &len)) == NULL) {
+		fprintf(stderr, "usage rates: cannot read %s\n", argv[2]);
+		arena_free(a);
+		return 1;
+	}
+	ratecard_read(a, text, len, &k);
+	if (k.nerrs > 0) {
+		for (i = 0; i < k.nerrs; i++)
+			fprintf(stderr, "usage rates: %s\n", k.errs[i].text);
+		fprintf(stderr, "usage rates: %snothing was written\n",
+		    k.more_errs ? "more lines are wrong; " : "");
+		arena_free(a);
+		return 1;
+	}
+	if (db_connect() < 0) {
+		fprintf(stderr, "usage rates: cannot connect to the database\n");
+		arena_free(a);
+		return 1;
+	}
+	ops_usage_catalog_of_card(&k, &in);
+	seed_ctx(&c, a, op, cli_today());
+	rc = ops_usage_catalog_set(&c, &in, &out);
+	if (rc > 0)
+		printf("usage rates: %zu groups (%zu new), %zu rates of %zu "
+		    "tariffs, %zu allowances, %zu tiers\n", k.ng,
+		    out.groups_added, k.nr, out.tariffs, k.nl, out.tiers);
+	else if (rc == 0) {
+		for (i = 0; i < out.why.n; i++) {
+			size_t l = ratecard_line_of(&k, out.why.m[i].field);
+
+			if (l > 0)
+				fprintf(stderr, "usage rates: line %zu: %s\n", l,
+				    out.why.m[i].text);
+			else
+				fprintf(stderr, "usage rates: %s\n",
+				    out.why.m[i].text);
+		}
+		fprintf(stderr, "usage rates: nothing was written\n");
+	} else
+		fprintf(stderr, "usage rates: the rates could not be written\n");
+	arena_free(a);
+	db_close();
+	return rc > 0 ? 0 : 1;
 }
 
 int

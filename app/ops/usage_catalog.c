@@ -289,6 +289,20 @@ set_txn(struct txn *t, void *arg)
 	    in->nallowances, s->out->tiers)) < 0 ? -1 : 1;
 }
 
+void
+ops_usage_catalog_of_card(const struct ratecard *k, struct usage_cat_in *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->groups = k->g;
+	in->ngroups = k->ng;
+	in->rates = k->r;
+	in->nrates = k->nr;
+	in->allowances = k->l;
+	in->nallowances = k->nl;
+	in->tiers = k->t;
+	in->ntiers = k->nt;
+}
+
 int
 ops_usage_catalog_set(struct ops_ctx *c, const struct usage_cat_in *in,
     struct usage_cat_out *out)

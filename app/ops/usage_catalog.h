@@ -38,6 +38,11 @@ struct usage_cat_out {
 	size_t			 groups_added, tariffs, tiers;
 };
 
+/* The operation's input of card k (read by ratecard_read), whose
+ * refusals ratecard_line_of turns into its lines. */
+void	 ops_usage_catalog_of_card(const struct ratecard *,
+	    struct usage_cat_in *);
+
 /* >0 written, 0 refused (out->why: each problem named by its item,
  * counted from 1), <0 error. */
 int	 ops_usage_catalog_set(struct ops_ctx *, const struct usage_cat_in *,

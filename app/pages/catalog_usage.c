@@ -123,15 +123,7 @@ load(struct req *r, struct tpl_dict *d)
 			form_error(r, d, "card", "More lines are wrong.");
 		return 0;
 	}
-	memset(&in, 0, sizeof(in));
-	in.groups = k.g;
-	in.ngroups = k.ng;
-	in.rates = k.r;
-	in.nrates = k.nr;
-	in.allowances = k.l;
-	in.nallowances = k.nl;
-	in.tiers = k.t;
-	in.ntiers = k.nt;
+	ops_usage_catalog_of_card(&k, &in);
 	page_ops_ctx(r, &c);
 	if ((rc = ops_usage_catalog_set(&c, &in, &out)) < 0) {
 		page_store_error(r);
