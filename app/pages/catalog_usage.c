@@ -155,22 +155,20 @@ page_catalog_usage(struct req *r)
 	if ((d = page_begin(r, "Usage rates", "catalog_usage.tpl",
 	    "catalog")) == NULL)
 		return;
+	if (edit)
+		tpl_show(d, TN_CAN_EDIT);
+	/* A card that loads redirects: the tables are read only to show. */
+	if (r->method != M_GET && load(r, d))
+		return;
 	if (store_usage_card(r->a, r->user.operator_id, &k) < 0) {
 		page_store_error(r);
 		return;
 	}
-	if (edit)
-		tpl_show(d, TN_CAN_EDIT);
 	if (r->method == M_GET) {
 		fill_done(r, d);
-		fill(r, d, &k);
 		tpl_set(d, TN_F_CARD, card_text(r, &k));
-		page_end(r);
-		return;
-	}
-	if (load(r, d))
-		return;
-	r->status = 422;
+	} else
+		r->status = 422;
 	fill(r, d, &k);
 	page_end(r);
 }
