@@ -3,7 +3,7 @@
 // by tests/run.sh, which passes BASE_URL, TENANTRY_DB_SOCKET,
 // TENANTRY_TODAY and TENANTRY_OUT in the environment.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -335,6 +335,23 @@ export function dbAt(socket, sql) {
 	const out = execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', socket, '-u', 'root',
 		process.env.TENANTRY_DB_NAME || 'tenantry', '-N', '-B', '-e', sql], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 60000 });
 	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map(unescapeCell));
+}
+
+/* dbAt without blocking: the event loop (and every request in flight, with
+ * its timeout) goes on while the query runs. Rejects as execFile does. */
+export function dbAtAsync(socket, sql) {
+	return new Promise((resolve, reject) => {
+		execFile('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', socket, '-u', 'root',
+			process.env.TENANTRY_DB_NAME || 'tenantry', '-N', '-B', '-e', sql],
+		{ encoding: 'utf8', maxBuffer: 1 << 28, timeout: 60000 }, (err, out, stderr) => {
+			if (err) {
+				err.stderr = stderr;
+				reject(err);
+			} else {
+				resolve(out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map(unescapeCell)));
+			}
+		});
+	});
 }
 
 /* The single value of a one-row, one-column query. */

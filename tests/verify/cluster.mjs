@@ -38,7 +38,7 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-	ADMIN, DEMO_PASSWORD, FAST, Lean, dbAt, STOP_AT, attempt, auditPrice, csrfOf, day, formRows, inputValue, log, manageFields,
+	ADMIN, DEMO_PASSWORD, FAST, Lean, dbAt, dbAtAsync, STOP_AT, attempt, auditPrice, csrfOf, day, formRows, inputValue, log, manageFields,
 	managePath, money, n, occupierWith, openManage, ownPlan, q, report, rnd, serverEvents, serviceIds, signInMany,
 	siteId, sleep,
 } from './vlib.mjs';
@@ -72,18 +72,20 @@ function dbOn(i, sql) {
  * 1205 (its causal read, wsrep_sync_wait, waited out a group change) or
  * 1047 (not yet primary after one): the check is of what the node holds,
  * not of how soon it answers. Any other error, or the same after 30 s,
- * is thrown. */
-const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-function dbOnPatient(i, sql) {
+ * is thrown. Asynchronous, so that the clients' requests go on meanwhile:
+ * a blocking read (with its 2 s pauses) froze them, and when it ended
+ * Node ran their expired timeouts before reading the answers waiting on
+ * their sockets, so a slow check looked like a server that did not answer. */
+async function dbOnPatient(i, sql) {
 	for (let t = 1; ; t++) {
 		try {
-			return dbOn(i, sql);
+			return await dbAtAsync(`${C}/db${i}/mariadb.sock`, sql);
 		} catch (e) {
 			const m = /ERROR (1205|1047)/.exec(String(e.stderr || e.message));
 			if (!m || t === 15)
 				throw e;
 			log(`node ${i}: the checker's read answered ${m[1]}; asked again in 2 s (${t})`);
-			pause(2000);
+			await sleep(2000);
 		}
 	}
 }
@@ -191,11 +193,12 @@ const version0 = {};
 
 /* infra_in_use against the rows, and the name and site versions, on every
  * node that is up and primary; `when` labels the log line. */
-function countersCheck(when, up = nodeIds) {
+async function countersCheck(when, up = nodeIds) {
 	const per = [];
+	const t = Date.now();
 	for (const i of up) {
-		const drift = Number(dbOnPatient(i, DRIFT_SQL)[0][0]);
-		const [occNames, siteNames] = dbOnPatient(i, VERSIONS_SQL)[0];
+		const drift = Number((await dbOnPatient(i, DRIFT_SQL))[0][0]);
+		const [occNames, siteNames] = (await dbOnPatient(i, VERSIONS_SQL))[0];
 		per.push({ i, drift, occNames, siteNames });
 	}
 	const same = per.every((p) => p.occNames === per[0].occNames && p.siteNames === per[0].siteNames);
@@ -205,7 +208,7 @@ function countersCheck(when, up = nodeIds) {
 		counterBad++;
 		fails.push(`counters after ${when}: ${JSON.stringify(per)}`);
 	}
-	log(`counters after ${when}: ${per.map((p) => `node ${p.i} drift ${p.drift}, names ${p.occNames}, sites ${p.siteNames}`).join('; ')}`);
+	log(`counters after ${when} (${Date.now() - t} ms): ${per.map((p) => `node ${p.i} drift ${p.drift}, names ${p.occNames}, sites ${p.siteNames}`).join('; ')}`);
 	return !bad;
 }
 
@@ -222,7 +225,7 @@ const v0row = db1(`SELECT (SELECT version FROM occupier_names WHERE operator_id 
 version0.names = Number(v0row[0]);
 version0.sites = Number(v0row[1]);
 let siteRenames = 0;
-countersCheck('start');
+await countersCheck('start');
 
 /* ---- 1. sessions across hosts --------------------------------------------------- */
 
@@ -267,7 +270,7 @@ log(`lost updates: ${luSaves.length} saves in ${luSecs.toFixed(1)} s, ${luAcks} 
 if (luLost || !luAuditOk || !luFinalOk || luOther.length || luLoadErrors.length || luSaves.length !== luPlanned || luAcks === 0)
 	fails.push(`lost updates: ${luLost} lost, audit ${luAuditOk ? 'ok' : 'WRONG'}, final ${luFinalOk ? 'ok' : 'WRONG'}, ` +
 		`${luOther.length} other answers, ${luLoadErrors.length} load errors, ${luSaves.length}/${luPlanned} saves`);
-countersCheck('lost updates');
+await countersCheck('lost updates');
 
 /* ---- 3. per-worker caches see a change made through another node ------------------------ */
 
@@ -447,7 +450,7 @@ for (const site of [SD, S]) {
 }
 if (poolBad.length)
 	fails.push(`pools: ${poolBad.slice(0, 4).join('; ')}`);
-countersCheck('pools');
+await countersCheck('pools');
 
 /* ---- 5. faults under load ------------------------------------------------------------- */
 
@@ -542,7 +545,7 @@ async function killNode(i) {
 	f.evictMs = Date.now() - f.t;
 	await flowing(3);
 	f.flowMs = Date.now() - f.t;
-	countersCheck(`node ${i} killed`, others);
+	await countersCheck(`node ${i} killed`, others);
 	await sleep(FAST ? 500 : 2000);	// writes the node misses, for the IST
 	const mark = readFileSync(`${C}/db${i}/mariadb.log`, 'utf8').length;
 	const t = Date.now();
@@ -555,7 +558,7 @@ async function killNode(i) {
 	if (!f.ist)
 		fails.push(`node ${i} rejoined without IST`);
 	await flowing(3);
-	countersCheck(`node ${i} rejoined`);
+	await countersCheck(`node ${i} rejoined`);
 	faults.push(f);
 	log(`${f.what}: evicted after ${f.evictMs} ms, saves flowing after ${f.flowMs} ms, rejoined (IST ${f.istWritesets} write sets: ${f.ist}) in ${f.rejoinMs} ms`);
 }
@@ -576,7 +579,7 @@ async function isolateNode(i) {
 	f.offMs = Date.now() - f.t;
 	await flowing(3);
 	f.flowMs = Date.now() - f.t;
-	countersCheck(`node ${i} cut off`, others);
+	await countersCheck(`node ${i} cut off`, others);
 	await sleep(FAST ? 500 : 2000);
 	const t = Date.now();
 	await cluster('isolate-node', String(i), 'off');
@@ -591,7 +594,7 @@ async function isolateNode(i) {
 	f.backMs = Date.now() - t;
 	f.until = Date.now();
 	await flowing(3);
-	countersCheck(`node ${i} back`);
+	await countersCheck(`node ${i} back`);
 	faults.push(f);
 	log(`${f.what}: non-primary (wsrep_ready OFF) after ${f.offMs} ms, saves flowing after ${f.flowMs} ms, back and synced in ${f.backMs} ms`);
 }
@@ -681,10 +684,11 @@ for (const i of nodeIds) {
 	const dq = (sql) => dbOnPatient(i, sql);
 	let com = 0;
 	for (const [ci, p] of fplans.entries()) {
-		const [pa, pb] = [p.rowA, p.rowB].map((id) => Number(dq(`SELECT price FROM occupier_service WHERE id = ${id}`)[0][0]));
+		const pa = Number((await dq(`SELECT price FROM occupier_service WHERE id = ${p.rowA}`))[0][0]);
+		const pb = Number((await dq(`SELECT price FROM occupier_service WHERE id = ${p.rowB}`))[0][0]);
 		if (pa !== pb)
 			partial++;
-		const ev = dq(`SELECT entity_id, new_value FROM audit_event WHERE id > ${faudit0} AND entity = 'occupier_service'
+		const ev = await dq(`SELECT entity_id, new_value FROM audit_event WHERE id > ${faudit0} AND entity = 'occupier_service'
 			AND entity_id IN (${p.rowA}, ${p.rowB}) AND action = 'update' ORDER BY id`);
 		const byPrice = new Map();
 		for (const [id, v] of ev) {
@@ -699,7 +703,7 @@ for (const i of nodeIds) {
 			if (s.size !== 2)
 				partial++;
 		com += byPrice.size;
-		const vEnd = Number(dq(`SELECT version FROM occupier_site_plan WHERE occupier_id = ${p.occ} AND site_id = ${S}`)[0][0]);
+		const vEnd = Number((await dq(`SELECT version FROM occupier_site_plan WHERE occupier_id = ${p.occ} AND site_id = ${S}`))[0][0]);
 		if (vEnd - fv0[ci] !== byPrice.size)
 			versionOff++;
 		for (const e of events) {
@@ -720,7 +724,7 @@ for (const i of nodeIds) {
 }
 const fAcks = events.filter((e) => e.kind === 'save' && e.status === 303).length;
 const fSaves = events.filter((e) => e.kind === 'save').length;
-countersCheck('all faults');
+await countersCheck('all faults');
 // The name and site versions moved by exactly the changes made: occupiers
 // created or renamed (their audit rows) and the site renames of phase 3.
 const namesAudit1 = db1(NAMES_SQL + NW)[0].map(Number);
