@@ -264,12 +264,33 @@ for (const i of nodeIds) {
 	if (!f.finalOk)
 		luFinalOk = false;
 }
+// When an update was lost: the acknowledged saves made from one version
+// (client, host, when), and the audit trail around each chain break, so
+// that the one-line report of a run elsewhere (CI) says what happened.
+let luWhy = '';
+if (luLost) {
+	const t = (x) => x - tLu;
+	const byBase = new Map();
+	for (const s of luSaves.filter((x) => x.kind === 'ack'))
+		byBase.set(s.base, [...(byBase.get(s.base) || []), s]);
+	const dups = [...byBase.entries()].filter(([, a]) => a.length > 1)
+		.map(([b, a]) => `v${b}: ${a.map((s) => `c${s.c}@h${(s.c % HOSTS) + 1} ${s.cents} ${t(s.t0)}-${t(s.t1)} ms`).join(' & ')}`);
+	const ev = db1(`SELECT id, old_value, new_value, at FROM audit_event WHERE id > ${luStart.audit0}
+		AND entity = 'occupier_service' AND entity_id = ${lu.rowA} AND action = 'update' ORDER BY id`)
+		.map(([id, a, b, at]) => ({ id, old: auditPrice(a), new: auditPrice(b), at }));
+	const breaks = [];
+	for (let j = 1; j < ev.length; j++)
+		if (ev[j].old !== ev[j - 1].new)
+			breaks.push(ev.slice(Math.max(0, j - 2), j + 2).map((e) => `#${e.id} ${e.old}→${e.new}`).join(', '));
+	luWhy = `; same version acknowledged twice: ${dups.join('; ') || 'none'}; audit around breaks: ${breaks.join(' | ') || 'none'}`;
+	log(`lost updates, why${luWhy}`);
+}
 const luPlanned = K * N;
 log(`lost updates: ${luSaves.length} saves in ${luSecs.toFixed(1)} s, ${luAcks} acknowledged, ${luConflicts} conflicts, ` +
 	`other ${JSON.stringify(luOther.slice(0, 8).map((s) => [s.status, s.err]))}, GET errors ${JSON.stringify(luLoadErrors.slice(0, 5))}`);
 if (luLost || !luAuditOk || !luFinalOk || luOther.length || luLoadErrors.length || luSaves.length !== luPlanned || luAcks === 0)
 	fails.push(`lost updates: ${luLost} lost, audit ${luAuditOk ? 'ok' : 'WRONG'}, final ${luFinalOk ? 'ok' : 'WRONG'}, ` +
-		`${luOther.length} other answers, ${luLoadErrors.length} load errors, ${luSaves.length}/${luPlanned} saves`);
+		`${luOther.length} other answers, ${luLoadErrors.length} load errors, ${luSaves.length}/${luPlanned} saves${luWhy}`);
 await countersCheck('lost updates');
 
 /* ---- 3. per-worker caches see a change made through another node ------------------------ */

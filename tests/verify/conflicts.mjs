@@ -9,7 +9,7 @@ import { attempt, auditPrice, formRows, inputValue, manageFields, money } from '
 /*
  * Run the saves. leanOf(ci) gives client ci's lean client (vlib.mjs Lean),
  * closed here. Returns { saves, loadErrors }; each save is
- * { c, k, cents, base, status, kind: 'ack' | 'conflict' | 'other', err }.
+ * { c, k, cents, base, status, kind: 'ack' | 'conflict' | 'other', err, t0, t1 }.
  */
 export async function conflictingSaves({ K, N, path, rowA, deadline, leanOf }) {
 	const saves = [];
@@ -27,13 +27,14 @@ export async function conflictingSaves({ K, N, path, rowA, deadline, leanOf }) {
 			const cents = 100000 + ci * 1000 + k;	/* distinct for every save */
 			const row = rows.find((r) => Number(r.id) === rowA);
 			row.price = money(cents);
+			const t0 = Date.now();
 			const r = await attempt(c, 'POST', path, manageFields(base, rows, { op: 'save' }));
 			let kind = 'other';
 			if (r.status === 303 && /\/services$/.test(r.location || ''))
 				kind = 'ack';
 			else if (r.status === 409 && /changed meanwhile/.test(r.body))
 				kind = 'conflict';
-			saves.push({ c: ci, k, cents, base, status: r.status, kind, err: r.err });
+			saves.push({ c: ci, k, cents, base, status: r.status, kind, err: r.err, t0, t1: Date.now() });
 		}
 		c.close();
 	}
