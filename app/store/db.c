@@ -410,6 +410,35 @@ txn_if_rolled_back(void)
 		txn_broken = 1;
 }
 
+/*
+ * The server left the transaction without reporting an error: a statement
+ * answered OK but its status no longer says "in a transaction". On a
+ * Galera node a conflict with another node's write set (a BF abort) can
+ * roll the transaction back while the error meant for the client is lost
+ * on the way (seen in the cluster check: a save's later statements then
+ * ran and committed one by one, outside any transaction, from what it had
+ * read before, and its plan version was never bumped). From then on the
+ * page's statements would each commit by themselves, half a save, so the
+ * transaction is treated as a deadlock: broken, and run again whole by
+ * db_txn. Returns 1 when so (last_errno ER_LOCK_DEADLOCK).
+ */
+static int
+txn_left_silently(void)
+{
+	unsigned	 status = 0;
+
+	if (!in_txn || conn == NULL || txn_broken ||
+	    mariadb_get_infov(conn, MARIADB_CONNECTION_SERVER_STATUS,
+	    &status) != 0 || (status & SERVER_STATUS_IN_TRANS) != 0)
+		return 0;
+	log_warnx("db: the server ended the transaction without an error "
+	    "(a conflict rolled it back): its remaining statements are not "
+	    "run");
+	last_errno = ER_LOCK_DEADLOCK;
+	txn_broken = 1;
+	return 1;
+}
+
 /* Forget a broken connection so the next call reconnects. */
 static void
 drop_if_broken(void)
@@ -466,8 +495,12 @@ execute(enum stmt id, const struct dbp *p, size_t np)
 			goto fail;
 		if (bind_params(st, p, np, b, lens) == -1)
 			return NULL;
-		if (mysql_stmt_execute(st) == 0)
-			return st;
+		if (mysql_stmt_execute(st) == 0) {
+			if (!txn_left_silently())
+				return st;
+			mysql_stmt_free_result(st);
+			return NULL;
+		}
 		last_errno = mysql_stmt_errno(st);
 		if (!is_conn_error(last_errno))
 			log_warnx("db: %s: %u %s", stmt_names[id], last_errno,
@@ -675,7 +708,7 @@ fetcher_next(struct fetcher *f)
 	}
 	if (rc == MYSQL_NO_DATA) {
 		mysql_stmt_free_result(f->st);
-		return 0;
+		return txn_left_silently() ? -1 : 0;
 	}
 	/* An error the server sends among the rows (a Galera conflict that
 	 * aborts the statement) is reported on the connection. */
@@ -858,8 +891,14 @@ db_exec_bulk(enum stmt id, const struct dbcol *c, size_t nc, size_t nrows)
 
 	if (nrows == 0)
 		return 0;
-	if (nrows > UINT32_MAX || db_connect() < 0 || (st = prepare(id)) == NULL)
+	if (txn_broken)
+		return -1;	/* last_errno still says why (as execute) */
+	if (nrows > UINT32_MAX || db_connect() < 0)
 		return -1;
+	if ((st = prepare(id)) == NULL) {
+		drop_if_broken();
+		return -1;
+	}
 	if (nc > MAXPARAMS || mysql_stmt_param_count(st) != nc) {
 		log_warnx("db: %s: parameter count mismatch", stmt_names[id]);
 		return -1;
@@ -893,6 +932,8 @@ db_exec_bulk(enum stmt id, const struct dbcol *c, size_t nc, size_t nrows)
 		drop_if_broken();
 		return -1;
 	}
+	if (txn_left_silently())
+		return -1;
 	return n == (my_ulonglong)-1 ? 0 : (int64_t)n;
 }
 
