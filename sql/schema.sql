@@ -1420,35 +1420,35 @@ INSERT INTO infra_in_use (operator_id, occupier_id, site_id, alloc_switch_ports,
 		alloc_wifi_accounts = alloc_wifi_accounts + VALUES(alloc_wifi_accounts);
 
 CREATE TRIGGER occsvc_alloc_update_new AFTER UPDATE ON occupier_service FOR EACH ROW
-INSERT INTO infra_in_use (operator_id, occupier_id, site_id, alloc_switch_ports,
-		alloc_phone_ext, alloc_public_ips, alloc_wifi_devices, alloc_wifi_accounts)
-	SELECT NEW.operator_id, NEW.occupier_id, NEW.site_id, v.ent_switch_ports * NEW.qty,
-		v.ent_phone_ext * NEW.qty, v.ent_public_ip * NEW.qty,
-		v.ent_wifi_devices * NEW.qty, v.ent_wifi_accounts * NEW.qty
-	FROM service v WHERE v.id = NEW.service_id AND NEW.ended_at IS NULL AND NEW.qty > 0
-	AND v.ent_switch_ports + v.ent_phone_ext + v.ent_public_ip + v.ent_wifi_devices + v.ent_wifi_accounts > 0
-	AND NOT (OLD.ended_at IS NULL AND NEW.qty = OLD.qty AND NEW.service_id = OLD.service_id
-		AND NEW.operator_id = OLD.operator_id AND NEW.occupier_id = OLD.occupier_id
-		AND NEW.site_id = OLD.site_id)
-	ON DUPLICATE KEY UPDATE alloc_switch_ports = alloc_switch_ports + VALUES(alloc_switch_ports),
-		alloc_phone_ext = alloc_phone_ext + VALUES(alloc_phone_ext),
-		alloc_public_ips = alloc_public_ips + VALUES(alloc_public_ips),
-		alloc_wifi_devices = alloc_wifi_devices + VALUES(alloc_wifi_devices),
-		alloc_wifi_accounts = alloc_wifi_accounts + VALUES(alloc_wifi_accounts);
+IF NEW.ended_at IS NULL AND NEW.qty > 0 AND NOT (OLD.ended_at IS NULL AND NEW.qty = OLD.qty
+	    AND NEW.service_id = OLD.service_id AND NEW.operator_id = OLD.operator_id
+	    AND NEW.occupier_id = OLD.occupier_id AND NEW.site_id = OLD.site_id) THEN
+		INSERT INTO infra_in_use (operator_id, occupier_id, site_id, alloc_switch_ports,
+			alloc_phone_ext, alloc_public_ips, alloc_wifi_devices, alloc_wifi_accounts)
+		SELECT NEW.operator_id, NEW.occupier_id, NEW.site_id, v.ent_switch_ports * NEW.qty,
+			v.ent_phone_ext * NEW.qty, v.ent_public_ip * NEW.qty,
+			v.ent_wifi_devices * NEW.qty, v.ent_wifi_accounts * NEW.qty
+		FROM service v WHERE v.id = NEW.service_id
+		AND v.ent_switch_ports + v.ent_phone_ext + v.ent_public_ip + v.ent_wifi_devices + v.ent_wifi_accounts > 0
+		ON DUPLICATE KEY UPDATE alloc_switch_ports = alloc_switch_ports + VALUES(alloc_switch_ports),
+			alloc_phone_ext = alloc_phone_ext + VALUES(alloc_phone_ext),
+			alloc_public_ips = alloc_public_ips + VALUES(alloc_public_ips),
+			alloc_wifi_devices = alloc_wifi_devices + VALUES(alloc_wifi_devices),
+			alloc_wifi_accounts = alloc_wifi_accounts + VALUES(alloc_wifi_accounts); END IF;
 
 CREATE TRIGGER occsvc_alloc_update_old AFTER UPDATE ON occupier_service FOR EACH ROW
-UPDATE infra_in_use i JOIN service v ON v.id = OLD.service_id
-	SET i.alloc_switch_ports = i.alloc_switch_ports - CAST(v.ent_switch_ports * OLD.qty AS SIGNED),
-		i.alloc_phone_ext = i.alloc_phone_ext - CAST(v.ent_phone_ext * OLD.qty AS SIGNED),
-		i.alloc_public_ips = i.alloc_public_ips - CAST(v.ent_public_ip * OLD.qty AS SIGNED),
-		i.alloc_wifi_devices = i.alloc_wifi_devices - CAST(v.ent_wifi_devices * OLD.qty AS SIGNED),
-		i.alloc_wifi_accounts = i.alloc_wifi_accounts - CAST(v.ent_wifi_accounts * OLD.qty AS SIGNED)
-	WHERE i.operator_id = OLD.operator_id AND i.occupier_id = OLD.occupier_id
-	AND i.site_id = OLD.site_id AND OLD.ended_at IS NULL
-	AND v.ent_switch_ports + v.ent_phone_ext + v.ent_public_ip + v.ent_wifi_devices + v.ent_wifi_accounts > 0
-	AND NOT (NEW.ended_at IS NULL AND NEW.qty = OLD.qty AND NEW.service_id = OLD.service_id
-		AND NEW.operator_id = OLD.operator_id AND NEW.occupier_id = OLD.occupier_id
-		AND NEW.site_id = OLD.site_id);
+IF OLD.ended_at IS NULL AND NOT (NEW.ended_at IS NULL AND NEW.qty = OLD.qty
+	    AND NEW.service_id = OLD.service_id AND NEW.operator_id = OLD.operator_id
+	    AND NEW.occupier_id = OLD.occupier_id AND NEW.site_id = OLD.site_id) THEN
+		UPDATE infra_in_use i JOIN service v ON v.id = OLD.service_id
+		SET i.alloc_switch_ports = i.alloc_switch_ports - CAST(v.ent_switch_ports * OLD.qty AS SIGNED),
+			i.alloc_phone_ext = i.alloc_phone_ext - CAST(v.ent_phone_ext * OLD.qty AS SIGNED),
+			i.alloc_public_ips = i.alloc_public_ips - CAST(v.ent_public_ip * OLD.qty AS SIGNED),
+			i.alloc_wifi_devices = i.alloc_wifi_devices - CAST(v.ent_wifi_devices * OLD.qty AS SIGNED),
+			i.alloc_wifi_accounts = i.alloc_wifi_accounts - CAST(v.ent_wifi_accounts * OLD.qty AS SIGNED)
+		WHERE i.operator_id = OLD.operator_id AND i.occupier_id = OLD.occupier_id
+		AND i.site_id = OLD.site_id
+		AND v.ent_switch_ports + v.ent_phone_ext + v.ent_public_ip + v.ent_wifi_devices + v.ent_wifi_accounts > 0; END IF;
 
 CREATE TRIGGER occsvc_version_delete AFTER DELETE ON occupier_service FOR EACH ROW
 INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
@@ -1461,10 +1461,15 @@ INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
 	ON DUPLICATE KEY UPDATE version = version + 1;
 
 CREATE TRIGGER occsvc_version_update AFTER UPDATE ON occupier_service FOR EACH ROW
-INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
-	VALUES (NEW.operator_id, NEW.occupier_id, NEW.site_id),
-	(OLD.operator_id, OLD.occupier_id, OLD.site_id)
-	ON DUPLICATE KEY UPDATE version = version + 1;
+IF OLD.operator_id = NEW.operator_id AND OLD.occupier_id = NEW.occupier_id
+	    AND OLD.site_id = NEW.site_id THEN
+		INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
+		VALUES (NEW.operator_id, NEW.occupier_id, NEW.site_id)
+		ON DUPLICATE KEY UPDATE version = version + 1; ELSE
+		INSERT INTO occupier_site_version (operator_id, occupier_id, site_id)
+		VALUES (NEW.operator_id, NEW.occupier_id, NEW.site_id),
+		(OLD.operator_id, OLD.occupier_id, OLD.site_id)
+		ON DUPLICATE KEY UPDATE version = version + 1; END IF;
 
 CREATE TRIGGER occupier_names_delete AFTER DELETE ON occupier FOR EACH ROW
 UPDATE occupier_names SET version = version + 1,
@@ -1510,40 +1515,46 @@ INSERT INTO active_service_total (operator_id, day, site_id, service_id,
 		price_total = active_service_total.price_total + VALUES(price_total);
 
 CREATE TRIGGER occupier_service_active_update AFTER UPDATE ON occupier_service FOR EACH ROW
-INSERT INTO active_service_total (operator_id, day, site_id, service_id,
-		nservices, qty, price_total)
-	SELECT k.operator_id, k.day, d.site_id, d.service_id, d.n, d.n * d.q, d.n * d.p * d.q
-	FROM (SELECT DISTINCT operator_id, day FROM active_service_total
-		WHERE operator_id IN (OLD.operator_id, NEW.operator_id)) k
-	JOIN (SELECT OLD.operator_id AS operator_id, OLD.site_id AS site_id,
-		OLD.service_id AS service_id, -1 AS n, CAST(OLD.qty AS SIGNED) AS q,
-		OLD.price AS p, OLD.activated_at AS a, OLD.ended_at AS e
-		UNION ALL SELECT NEW.operator_id, NEW.site_id, NEW.service_id, 1,
-		CAST(NEW.qty AS SIGNED), NEW.price, NEW.activated_at, NEW.ended_at) d
-		ON d.operator_id = k.operator_id
-	WHERE d.a IS NOT NULL AND d.a <= k.day AND (d.e IS NULL OR d.e > k.day)
-	AND NOT (OLD.operator_id = NEW.operator_id AND OLD.site_id = NEW.site_id
-		AND OLD.service_id = NEW.service_id AND OLD.qty = NEW.qty
-		AND OLD.price = NEW.price AND OLD.activated_at <=> NEW.activated_at
-		AND OLD.ended_at <=> NEW.ended_at)
-	ON DUPLICATE KEY UPDATE nservices = active_service_total.nservices + VALUES(nservices),
-		qty = active_service_total.qty + VALUES(qty),
-		price_total = active_service_total.price_total + VALUES(price_total);
+IF NOT (OLD.operator_id = NEW.operator_id AND OLD.site_id = NEW.site_id
+	    AND OLD.service_id = NEW.service_id AND OLD.qty = NEW.qty
+	    AND OLD.price = NEW.price AND OLD.activated_at <=> NEW.activated_at
+	    AND OLD.ended_at <=> NEW.ended_at) THEN
+		IF OLD.activated_at IS NOT NULL THEN
+			INSERT INTO active_service_total (operator_id, day, site_id, service_id,
+				nservices, qty, price_total)
+			SELECT OLD.operator_id, k.day, OLD.site_id, OLD.service_id, -1,
+				-CAST(OLD.qty AS SIGNED), -(OLD.price * CAST(OLD.qty AS SIGNED))
+			FROM active_service_total k WHERE k.operator_id = OLD.operator_id
+			AND k.day >= OLD.activated_at AND (OLD.ended_at IS NULL OR OLD.ended_at > k.day)
+			GROUP BY k.day
+			ON DUPLICATE KEY UPDATE nservices = active_service_total.nservices + VALUES(nservices),
+				qty = active_service_total.qty + VALUES(qty),
+				price_total = active_service_total.price_total + VALUES(price_total); END IF; IF NEW.activated_at IS NOT NULL THEN
+			INSERT INTO active_service_total (operator_id, day, site_id, service_id,
+				nservices, qty, price_total)
+			SELECT NEW.operator_id, k.day, NEW.site_id, NEW.service_id, 1,
+				CAST(NEW.qty AS SIGNED), NEW.price * CAST(NEW.qty AS SIGNED)
+			FROM active_service_total k WHERE k.operator_id = NEW.operator_id
+			AND k.day >= NEW.activated_at AND (NEW.ended_at IS NULL OR NEW.ended_at > k.day)
+			GROUP BY k.day
+			ON DUPLICATE KEY UPDATE nservices = active_service_total.nservices + VALUES(nservices),
+				qty = active_service_total.qty + VALUES(qty),
+				price_total = active_service_total.price_total + VALUES(price_total); END IF; END IF;
 
 CREATE TRIGGER occupier_service_totals_delete AFTER DELETE ON occupier_service FOR EACH ROW
 DELETE FROM charge_month_total WHERE operator_id = OLD.operator_id
 	AND month >= DATE_FORMAT(COALESCE(OLD.activated_at, '9999-12-01'), '%Y-%m-01');
 
 CREATE TRIGGER occupier_service_totals_update AFTER UPDATE ON occupier_service FOR EACH ROW
-DELETE FROM charge_month_total WHERE operator_id IN (OLD.operator_id, NEW.operator_id)
-	AND NOT (OLD.activated_at <=> NEW.activated_at AND OLD.ended_at <=> NEW.ended_at
-		AND OLD.occupier_id = NEW.occupier_id AND OLD.site_id = NEW.site_id)
-	AND month >= DATE_FORMAT(IF(OLD.occupier_id = NEW.occupier_id AND OLD.site_id = NEW.site_id,
-		LEAST(IF(OLD.activated_at <=> NEW.activated_at, '9999-12-01',
-			LEAST(COALESCE(OLD.activated_at, '9999-12-01'), COALESCE(NEW.activated_at, '9999-12-01'))),
-		IF(OLD.ended_at <=> NEW.ended_at, '9999-12-01',
-			LEAST(COALESCE(OLD.ended_at, '9999-12-01'), COALESCE(NEW.ended_at, '9999-12-01')))),
-		'1000-01-01'), '%Y-%m-01');
+IF NOT (OLD.activated_at <=> NEW.activated_at AND OLD.ended_at <=> NEW.ended_at
+	    AND OLD.occupier_id = NEW.occupier_id AND OLD.site_id = NEW.site_id) THEN
+		DELETE FROM charge_month_total WHERE operator_id IN (OLD.operator_id, NEW.operator_id)
+		AND month >= DATE_FORMAT(IF(OLD.occupier_id = NEW.occupier_id AND OLD.site_id = NEW.site_id,
+			LEAST(IF(OLD.activated_at <=> NEW.activated_at, '9999-12-01',
+				LEAST(COALESCE(OLD.activated_at, '9999-12-01'), COALESCE(NEW.activated_at, '9999-12-01'))),
+			IF(OLD.ended_at <=> NEW.ended_at, '9999-12-01',
+				LEAST(COALESCE(OLD.ended_at, '9999-12-01'), COALESCE(NEW.ended_at, '9999-12-01')))),
+			'1000-01-01'), '%Y-%m-01'); END IF;
 
 CREATE TRIGGER occupier_version_update AFTER UPDATE ON occupier FOR EACH ROW
 UPDATE occupier_site_version SET version = version + 1
