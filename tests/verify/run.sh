@@ -81,7 +81,7 @@ done
 
 mkdir -p "$OUT"
 for c in $ALL stack; do rm -f "$OUT/$c.log"; done
-rm -f "$OUT/summary.txt" "$OUT"/valgrind.*.log "$OUT"/cluster-app*.log "$OUT/tenantry.log" "$OUT/fuzz.rc" "$OUT/error-pages.json"
+rm -f "$OUT/summary.txt" "$OUT"/valgrind.*.log "$OUT"/cluster-app*.log "$OUT"/cluster-nginx-error.log "$OUT/tenantry.log" "$OUT/fuzz.rc" "$OUT/error-pages.json"
 mode="full"
 [ "$FAST" = 1 ] && mode="fast"
 echo "== verify ($mode): $(for c in $ALL; do want "$c" && printf '%s ' "$c"; done)"
@@ -160,7 +160,7 @@ cleanup() {
 	[ -f "$VAR/galera/cluster/env" ] && VAR="$VAR/galera" sh "$ROOT/nginx/cluster.sh" stop >>"$OUT/stack.log" 2>&1
 	# The app hosts' and the single stack's logs outlive the data: a
 	# failed check is read from them.
-	for f in "$VAR"/galera/cluster/app*.log; do
+	for f in "$VAR"/galera/cluster/app*.log "$VAR"/galera/cluster/run/nginx-error.log; do
 		[ -f "$f" ] && cp "$f" "$OUT/cluster-$(basename "$f")"
 	done
 	[ -f "$RUN/tenantry.log" ] && cp "$RUN/tenantry.log" "$OUT/tenantry.log"
