@@ -795,7 +795,29 @@ for (const e of noPage) {
 	const k = `${e.kind} ${e.status || e.err} ${f ? f.what : 'no fault'}`;
 	noPageBy[k] = (noPageBy[k] || 0) + 1;
 }
-const noPageFig = Object.entries(noPageBy).map(([k, v]) => `${v}× ${k}`).join(', ');
+// What nginx logged about the upstreams while such a request was in flight
+// (its error log: a timeout, a refused or reset connection, and to which host;
+// nginx gives up on an upstream 30 s after the request, 10 s after the client).
+const nginxSaid = [];
+if (noPage.length) {
+	let elog = '';
+	try {
+		elog = readFileSync(`${C}/run/nginx-error.log`, 'utf8');
+	} catch {
+		elog = '';
+	}
+	for (const line of elog.split('\n')) {
+		const m = /^(\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d) \[\w+\] [^:]*: (.*)$/.exec(line);
+		if (!m || !/upstream/.test(m[2]))
+			continue;
+		const t = new Date(m[1].replace(/\//g, '-').replace(' ', 'T')).getTime();
+		if (noPage.some((e) => t >= e.t0 - 1000 && t <= e.t1 + 15000))
+			nginxSaid.push(`${m[1].slice(11)} ${m[2].replace(/, client: .*?, server: [^,]*, request: /, ' ').slice(0, 200)}`);
+	}
+	log(`nginx about those requests: ${nginxSaid.join(' | ') || 'nothing'}`);
+}
+const noPageFig = Object.entries(noPageBy).map(([k, v]) => `${v}× ${k}`).join(', ') +
+	(noPage.length ? ` (nginx: ${nginxSaid.slice(0, 3).join(' | ') || 'nothing logged'})` : '');
 const pass = fails.length === 0 && faults.length === faultsWant && unexplained.length === 0 && noPage.length === 0 &&
 	failed.length <= bound &&
 	missing === 0 && partial === 0 && versionOff === 0 && saidNothing === 0 && fAcks > 0 && counterBad === 0 &&
