@@ -1395,29 +1395,31 @@ CREATE TRIGGER invoice_line_kept BEFORE DELETE ON invoice_line FOR EACH ROW
 IF (SELECT status FROM invoice WHERE id = OLD.invoice_id) = 'issued' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'lines of an issued invoice are never removed'; END IF;
 
 CREATE TRIGGER occsvc_alloc_delete AFTER DELETE ON occupier_service FOR EACH ROW
-UPDATE infra_in_use i JOIN service v ON v.id = OLD.service_id
-	SET i.alloc_switch_ports = i.alloc_switch_ports - CAST(v.ent_switch_ports * OLD.qty AS SIGNED),
-		i.alloc_phone_ext = i.alloc_phone_ext - CAST(v.ent_phone_ext * OLD.qty AS SIGNED),
-		i.alloc_public_ips = i.alloc_public_ips - CAST(v.ent_public_ip * OLD.qty AS SIGNED),
-		i.alloc_wifi_devices = i.alloc_wifi_devices - CAST(v.ent_wifi_devices * OLD.qty AS SIGNED),
-		i.alloc_wifi_accounts = i.alloc_wifi_accounts - CAST(v.ent_wifi_accounts * OLD.qty AS SIGNED)
-	WHERE i.operator_id = OLD.operator_id AND i.occupier_id = OLD.occupier_id
-	AND i.site_id = OLD.site_id AND OLD.ended_at IS NULL
-	AND v.ent_switch_ports + v.ent_phone_ext + v.ent_public_ip + v.ent_wifi_devices + v.ent_wifi_accounts > 0;
+IF OLD.ended_at IS NULL THEN
+		UPDATE infra_in_use i JOIN service v ON v.id = OLD.service_id
+		SET i.alloc_switch_ports = i.alloc_switch_ports - CAST(v.ent_switch_ports * OLD.qty AS SIGNED),
+			i.alloc_phone_ext = i.alloc_phone_ext - CAST(v.ent_phone_ext * OLD.qty AS SIGNED),
+			i.alloc_public_ips = i.alloc_public_ips - CAST(v.ent_public_ip * OLD.qty AS SIGNED),
+			i.alloc_wifi_devices = i.alloc_wifi_devices - CAST(v.ent_wifi_devices * OLD.qty AS SIGNED),
+			i.alloc_wifi_accounts = i.alloc_wifi_accounts - CAST(v.ent_wifi_accounts * OLD.qty AS SIGNED)
+		WHERE i.operator_id = OLD.operator_id AND i.occupier_id = OLD.occupier_id
+		AND i.site_id = OLD.site_id
+		AND v.ent_switch_ports + v.ent_phone_ext + v.ent_public_ip + v.ent_wifi_devices + v.ent_wifi_accounts > 0; END IF;
 
 CREATE TRIGGER occsvc_alloc_insert AFTER INSERT ON occupier_service FOR EACH ROW
-INSERT INTO infra_in_use (operator_id, occupier_id, site_id, alloc_switch_ports,
-		alloc_phone_ext, alloc_public_ips, alloc_wifi_devices, alloc_wifi_accounts)
-	SELECT NEW.operator_id, NEW.occupier_id, NEW.site_id, v.ent_switch_ports * NEW.qty,
-		v.ent_phone_ext * NEW.qty, v.ent_public_ip * NEW.qty,
-		v.ent_wifi_devices * NEW.qty, v.ent_wifi_accounts * NEW.qty
-	FROM service v WHERE v.id = NEW.service_id AND NEW.ended_at IS NULL AND NEW.qty > 0
-	AND v.ent_switch_ports + v.ent_phone_ext + v.ent_public_ip + v.ent_wifi_devices + v.ent_wifi_accounts > 0
-	ON DUPLICATE KEY UPDATE alloc_switch_ports = alloc_switch_ports + VALUES(alloc_switch_ports),
-		alloc_phone_ext = alloc_phone_ext + VALUES(alloc_phone_ext),
-		alloc_public_ips = alloc_public_ips + VALUES(alloc_public_ips),
-		alloc_wifi_devices = alloc_wifi_devices + VALUES(alloc_wifi_devices),
-		alloc_wifi_accounts = alloc_wifi_accounts + VALUES(alloc_wifi_accounts);
+IF NEW.ended_at IS NULL AND NEW.qty > 0 THEN
+		INSERT INTO infra_in_use (operator_id, occupier_id, site_id, alloc_switch_ports,
+			alloc_phone_ext, alloc_public_ips, alloc_wifi_devices, alloc_wifi_accounts)
+		SELECT NEW.operator_id, NEW.occupier_id, NEW.site_id, v.ent_switch_ports * NEW.qty,
+			v.ent_phone_ext * NEW.qty, v.ent_public_ip * NEW.qty,
+			v.ent_wifi_devices * NEW.qty, v.ent_wifi_accounts * NEW.qty
+		FROM service v WHERE v.id = NEW.service_id
+		AND v.ent_switch_ports + v.ent_phone_ext + v.ent_public_ip + v.ent_wifi_devices + v.ent_wifi_accounts > 0
+		ON DUPLICATE KEY UPDATE alloc_switch_ports = alloc_switch_ports + VALUES(alloc_switch_ports),
+			alloc_phone_ext = alloc_phone_ext + VALUES(alloc_phone_ext),
+			alloc_public_ips = alloc_public_ips + VALUES(alloc_public_ips),
+			alloc_wifi_devices = alloc_wifi_devices + VALUES(alloc_wifi_devices),
+			alloc_wifi_accounts = alloc_wifi_accounts + VALUES(alloc_wifi_accounts); END IF;
 
 CREATE TRIGGER occsvc_alloc_update_new AFTER UPDATE ON occupier_service FOR EACH ROW
 IF NEW.ended_at IS NULL AND NEW.qty > 0 AND NOT (OLD.ended_at IS NULL AND NEW.qty = OLD.qty
@@ -1490,29 +1492,30 @@ UPDATE occupier_names SET version = version + 1,
 	OR CAST(OLD.name AS BINARY) <> CAST(NEW.name AS BINARY));
 
 CREATE TRIGGER occupier_service_active_delete AFTER DELETE ON occupier_service FOR EACH ROW
-INSERT INTO active_service_total (operator_id, day, site_id, service_id,
-		nservices, qty, price_total)
-	SELECT k.operator_id, k.day, OLD.site_id, OLD.service_id, -1,
-		-CAST(OLD.qty AS SIGNED), -(OLD.price * CAST(OLD.qty AS SIGNED))
-	FROM (SELECT DISTINCT operator_id, day FROM active_service_total
-		WHERE operator_id = OLD.operator_id) k
-	WHERE OLD.activated_at IS NOT NULL AND OLD.activated_at <= k.day
-	AND (OLD.ended_at IS NULL OR OLD.ended_at > k.day)
-	ON DUPLICATE KEY UPDATE nservices = active_service_total.nservices + VALUES(nservices),
-		qty = active_service_total.qty + VALUES(qty),
-		price_total = active_service_total.price_total + VALUES(price_total);
+IF OLD.activated_at IS NOT NULL THEN
+		INSERT INTO active_service_total (operator_id, day, site_id, service_id,
+			nservices, qty, price_total)
+		SELECT OLD.operator_id, k.day, OLD.site_id, OLD.service_id, -1,
+			-CAST(OLD.qty AS SIGNED), -(OLD.price * CAST(OLD.qty AS SIGNED))
+		FROM active_service_total k WHERE k.operator_id = OLD.operator_id
+		AND k.day >= OLD.activated_at AND (OLD.ended_at IS NULL OR OLD.ended_at > k.day)
+		GROUP BY k.day
+		ON DUPLICATE KEY UPDATE nservices = active_service_total.nservices + VALUES(nservices),
+			qty = active_service_total.qty + VALUES(qty),
+			price_total = active_service_total.price_total + VALUES(price_total); END IF;
 
 CREATE TRIGGER occupier_service_active_insert AFTER INSERT ON occupier_service FOR EACH ROW
-INSERT INTO active_service_total (operator_id, day, site_id, service_id,
-		nservices, qty, price_total)
-	SELECT k.operator_id, k.day, NEW.site_id, NEW.service_id, 1, NEW.qty, NEW.price * NEW.qty
-	FROM (SELECT DISTINCT operator_id, day FROM active_service_total
-		WHERE operator_id = NEW.operator_id) k
-	WHERE NEW.activated_at IS NOT NULL AND NEW.activated_at <= k.day
-	AND (NEW.ended_at IS NULL OR NEW.ended_at > k.day)
-	ON DUPLICATE KEY UPDATE nservices = active_service_total.nservices + VALUES(nservices),
-		qty = active_service_total.qty + VALUES(qty),
-		price_total = active_service_total.price_total + VALUES(price_total);
+IF NEW.activated_at IS NOT NULL THEN
+		INSERT INTO active_service_total (operator_id, day, site_id, service_id,
+			nservices, qty, price_total)
+		SELECT NEW.operator_id, k.day, NEW.site_id, NEW.service_id, 1,
+			NEW.qty, NEW.price * NEW.qty
+		FROM active_service_total k WHERE k.operator_id = NEW.operator_id
+		AND k.day >= NEW.activated_at AND (NEW.ended_at IS NULL OR NEW.ended_at > k.day)
+		GROUP BY k.day
+		ON DUPLICATE KEY UPDATE nservices = active_service_total.nservices + VALUES(nservices),
+			qty = active_service_total.qty + VALUES(qty),
+			price_total = active_service_total.price_total + VALUES(price_total); END IF;
 
 CREATE TRIGGER occupier_service_active_update AFTER UPDATE ON occupier_service FOR EACH ROW
 IF NOT (OLD.operator_id = NEW.operator_id AND OLD.site_id = NEW.site_id
