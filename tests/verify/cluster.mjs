@@ -486,6 +486,16 @@ const events = [];	/* { c, kind, t0, t1, status, err, cents, page } */
 let stopLoad = false;
 let acked = 0;
 
+/* How long a load client waits for an answer: longer than nginx waits for
+ * one app host (fastcgi_read_timeout 30 s), so that a request nginx moved
+ * to another host gets what a user would get there, the page or nginx's
+ * 504 page, instead of counting as one that never answered. With 20 s,
+ * twice in about 40 runs a GET whose host was SIGKILLed, and which nginx
+ * sent on to another host (its error log says so), had no answer yet
+ * after 20 s there; the app logged nothing about it, and a Galera node's
+ * causal read after the faults can wait up to 30 s. */
+const CLIENT_WAIT_MS = 40000;
+
 /* Which error page an answer is: 'app503', 'maybe503' (lost during COMMIT),
  * 'nginx502', or '' (not an error page with the security headers). */
 function errorPage(r) {
@@ -496,13 +506,13 @@ function errorPage(r) {
 		return '';
 	if (r.status === 503)
 		return /may or may not have been saved/.test(r.body) ? 'maybe503' : /Nothing was saved/.test(r.body) ? 'app503' : '';
-	if (r.status === 502 && /The application did not answer/.test(r.body))
+	if ((r.status === 502 || r.status === 504) && /The application did not answer/.test(r.body))
 		return 'nginx502';
 	return '';
 }
 
 async function saver(ci) {
-	const c = new Lean(clients[ci], { maxSockets: 1, timeoutMs: 20000 });
+	const c = new Lean(clients[ci], { maxSockets: 1, timeoutMs: CLIENT_WAIT_MS });
 	const p = fplans[ci];
 	const pth = managePath(p.occ, S);
 	for (let k = 0; !stopLoad && k < 100000; k++) {
@@ -529,7 +539,7 @@ async function saver(ci) {
 }
 
 async function reader(ci) {
-	const c = new Lean(clients[ci], { maxSockets: 1, timeoutMs: 20000 });
+	const c = new Lean(clients[ci], { maxSockets: 1, timeoutMs: CLIENT_WAIT_MS });
 	const pages = ['/occupiers', `/occupiers/${fplans[0].occ}/sites/${S}/services`, `/occupiers?q=Cluster`,
 		`/occupiers/${fplans[0].occ}/sites/${S}/history`, '/catalog'];
 	for (let k = 0; !stopLoad && k < 1000000; k++) {
