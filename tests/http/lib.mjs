@@ -330,25 +330,28 @@ export function db(sql) {
 	return dbAt(DB_SOCKET, sql);
 }
 
+/* The mariadb CLI's arguments and options for sql through socket, and its
+ * batch output as rows: shared by dbAt and dbAtAsync. */
+const cliArgs = (socket, sql) => ['--no-defaults', '--default-character-set=utf8mb4', '-S', socket, '-u', 'root',
+	process.env.TENANTRY_DB_NAME || 'tenantry', '-N', '-B', '-e', sql];
+const CLI_OPTS = { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 60000 };
+const cliRows = (out) => out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map(unescapeCell));
+
 /* The same through another server's socket (e.g. one node of a cluster). */
 export function dbAt(socket, sql) {
-	const out = execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', socket, '-u', 'root',
-		process.env.TENANTRY_DB_NAME || 'tenantry', '-N', '-B', '-e', sql], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 60000 });
-	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map(unescapeCell));
+	return cliRows(execFileSync('mariadb', cliArgs(socket, sql), CLI_OPTS));
 }
 
 /* dbAt without blocking: the event loop (and every request in flight, with
  * its timeout) goes on while the query runs. Rejects as execFile does. */
 export function dbAtAsync(socket, sql) {
 	return new Promise((resolve, reject) => {
-		execFile('mariadb', ['--no-defaults', '--default-character-set=utf8mb4', '-S', socket, '-u', 'root',
-			process.env.TENANTRY_DB_NAME || 'tenantry', '-N', '-B', '-e', sql],
-		{ encoding: 'utf8', maxBuffer: 1 << 28, timeout: 60000 }, (err, out, stderr) => {
+		execFile('mariadb', cliArgs(socket, sql), CLI_OPTS, (err, out, stderr) => {
 			if (err) {
 				err.stderr = stderr;
 				reject(err);
 			} else {
-				resolve(out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map(unescapeCell)));
+				resolve(cliRows(out));
 			}
 		});
 	});
