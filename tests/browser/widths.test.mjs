@@ -40,12 +40,13 @@ function operatorScreens() {
 	const kase = first(`SELECT COALESCE(MIN(id), 0) FROM support_case WHERE operator_id = ${op}`);
 	const invoice = first(`SELECT COALESCE(MIN(id), 0) FROM invoice WHERE operator_id = ${op}`);
 	const month = process.env.TENANTRY_TODAY ? prevMonth(process.env.TENANTRY_TODAY) : '2026-01';
-	const list = ['/', '/dashboard', '/search?find=0101', '/occupiers', '/occupiers/new', occ, `${occ}/edit`, `${occ}/billing`,
+	const list = ['/', '/dashboard', '/search?find=0101', '/occupiers', '/occupiers/new', '/occupiers/import',
+		occ, `${occ}/edit`, `${occ}/move-in`, `${occ}/billing`,
 		`${at}/contracts`, `${at}/contracts/new`, `${occ}/contracts/${contract}/edit`,
 		`${at}/services`, `${at}/services/manage`, `${at}/history`, `${at}/telephony`,
 		`${at}/devices`, `${at}/charges`, `${at}/users`, `${at}/usage`,
-		'/catalog', `/catalog/${service}`, '/catalog/billing',
-		'/sites', `/sites/${cw}`, `/sites/${cw}/telephony`, `/sites/${cw}/ports`,
+		'/catalog', '/catalog/new', `/catalog/${service}`, '/catalog/billing',
+		'/sites', `/sites/${cw}`, `/sites/${cw}/telephony`, `/sites/${cw}/ports`, `/sites/${cw}/ports/import`,
 		`/sites/${cw}/usage`, `/sites/${cw}/usage/import`,
 		'/cases', '/cases/new',
 		'/reports', `/reports/charges?month=${month}`, '/reports/active-services',
