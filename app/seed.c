@@ -6,8 +6,9 @@
  * call (app/ops/), each with its rules and its audit event, as the system
  * (seed_ctx) acting for each operator: operators, sites, floors, switches
  * and floor ports, phone-number and public IP pools, the catalog and its
- * rules, occupiers and contracts, devices and public addresses, invoice
- * settings and billing details. Each operation's db_txn runs as a part of
+ * rules, occupiers and contracts, offices and the ports in them, devices
+ * and public addresses, invoice settings and billing details. Each
+ * operation's db_txn runs as a part of
  * the seed's own transaction (txn.h): a seed failing anywhere leaves
  * nothing behind.
  *
@@ -284,6 +285,7 @@ struct demo {
 	const char	*hash;		/* the demo password's */
 	int64_t		 op[2], site[3], occ[NOCCUPIERS], eocc, ecid;
 	int64_t		 cid[NOCCUPIERS][3], svc[2][NSERVICES];
+	int64_t		 floor[2][3];	/* Northwind's sites' floors */
 };
 
 /* A context of the system (no user, no address) acting for operator op on
@@ -411,7 +413,8 @@ demo_ports_change(struct ops_ctx *c, int64_t site, enum port_op op,
  * Then the Operator ports made active (ops_ports_change). 0, or -1.
  */
 static int
-demo_floors(struct ops_ctx *c, int64_t site, const char *prefix, int nfloors)
+demo_floors(struct ops_ctx *c, int64_t site, const char *prefix, int nfloors,
+    int64_t *floors)
 {
 	static const char *const fname[] = { "Ground floor", "Level 1",
 	    "Level 2", "Level 3" };
@@ -432,6 +435,8 @@ demo_floors(struct ops_ctx *c, int64_t site, const char *prefix, int nfloors)
 		fin.level = f;
 		if (ops_floor_add(c, &fin, &fout) <= 0)
 			return -1;
+		if (floors != NULL)
+			floors[f] = fout.id;
 		snprintf(sw, sizeof(sw), "%s-%s-sw1", prefix, fcode[f]);
 		sin.site = site;
 		sin.name = sw;
@@ -792,11 +797,87 @@ demo_estate(struct demo *d, struct arena *a)
 	struct ops_ctx	 c;
 
 	seed_ctx(&c, a, d->op[0], d->today);
-	if (demo_floors(&c, d->site[0], "CW", 3) == -1 ||
-	    demo_floors(&c, d->site[1], "SD", 2) == -1)
+	if (demo_floors(&c, d->site[0], "CW", 3, d->floor[0]) == -1 ||
+	    demo_floors(&c, d->site[1], "SD", 2, d->floor[1]) == -1)
 		return -1;
 	seed_ctx(&c, a, d->op[1], d->today);
-	return demo_floors(&c, d->site[2], "HH", 1);
+	return demo_floors(&c, d->site[2], "HH", 1, NULL);
+}
+
+/* The offices, suites and desks of Northwind's two sites: the floor
+ * ports in each, and the contract that holds it (none: free). */
+struct demo_space {
+	int		 site, floor;
+	const char	*name, *kind;
+	int64_t		 capacity;
+	const char	*port;		/* the first of its ports, or NULL */
+	size_t		 nports;
+	int		 occupier;	/* index into occupiers, or -1 */
+	int		 contract;	/* index into its contracts */
+};
+
+static const struct demo_space demo_spaces[] = {
+	{ 0, 0, "Suite G.01", "suite", 12, "CW-G-01", 6, 0, 0 },
+	{ 0, 1, "Office 1.01", "office", 8, "CW-1-01", 3, 3, 0 },
+	{ 0, 1, "Office 1.02", "office", 6, "CW-1-04", 3, 5, 1 },
+	{ 0, 2, "Office 2.01", "office", 10, "CW-2-01", 6, -1, 0 },
+	{ 0, 2, "Coworking desks", "desk", 20, NULL, 0, -1, 0 },
+	{ 1, 0, "Studio G.01", "office", 10, "SD-G-01", 3, 4, 0 },
+};
+#define NDEMO_SPACES	(sizeof(demo_spaces) / sizeof(demo_spaces[0]))
+
+/*
+ * The spaces, through the operations of the site's Floors page
+ * (ops_space_save, ops_port_space) and the occupier's Contracts tab
+ * (ops_contract_space): which office an occupier holds, and which ports
+ * are in it. 0, or -1.
+ */
+static int
+demo_rooms(struct demo *d, struct arena *a)
+{
+	struct ops_ctx			 c;
+	struct space_save_in		 in;
+	struct contract_space_in	 cin;
+	struct port_space_in		 pin;
+	struct ops_result		 why;
+	const char			*label;
+	int64_t				 ports[6], id;
+	size_t				 i, k;
+
+	seed_ctx(&c, a, d->op[0], d->today);
+	for (i = 0; i < NDEMO_SPACES; i++) {
+		const struct demo_space *ds = &demo_spaces[i];
+
+		memset(&in, 0, sizeof(in));
+		in.site = d->site[ds->site];
+		in.floor = d->floor[ds->site][ds->floor];
+		in.name = ds->name;
+		in.kind = ds->kind;
+		in.capacity = ds->capacity;
+		if (ops_space_save(&c, &in, &why) <= 0 ||
+		    store_space_by_name(a, d->op[0], in.floor, ds->name,
+		    &id) <= 0)
+			return -1;
+		if (ds->port != NULL && demo_port_ids(&c, in.site, ds->port,
+		    ds->nports, ports) == -1)
+			return -1;
+		for (k = 0; k < ds->nports; k++) {
+			pin.site = in.site;
+			pin.port = ports[k];
+			pin.space = id;
+			if (ops_port_space(&c, &pin, &why, &label) <= 0)
+				return -1;
+		}
+		if (ds->occupier < 0)
+			continue;
+		cin.occupier = d->occ[ds->occupier];
+		cin.contract = d->cid[ds->occupier][ds->contract];
+		cin.space = id;
+		cin.assign = 1;
+		if (ops_contract_space(&c, &cin, &why) <= 0)
+			return -1;
+	}
+	return 0;
 }
 
 /*
@@ -898,7 +979,7 @@ demo_txn(struct txn *t, void *arg)
 	    seed_telephony(t->a, op[1], site + 2, 1, 1, 0, d->today) == -1 ||
 	    seed_ip_pools(t->a, op[0], site, 2, 1, d->today) == -1 ||
 	    seed_ip_pools(t->a, op[1], site + 2, 1, 0, d->today) == -1 ||
-	    demo_plans(d, t->a) == -1 ||
+	    demo_plans(d, t->a) == -1 || demo_rooms(d, t->a) == -1 ||
 	    demo_eastwind_plan(d, t->a) == -1 ||
 	    seed_devices(t->a, op[0], site, 2, occ, NOCCUPIERS, 1, d->today) == -1 ||
 	    seed_devices(t->a, op[1], site + 2, 1, &d->eocc, 1, 0, d->today) == -1 ||

@@ -72,6 +72,7 @@ pool(struct ops_ctx *c, int64_t site, const char *from, const char *to)
 	struct number_range_in	 in;
 	struct number_range_out	 out;
 
+	memset(&in, 0, sizeof(in));
 	in.site = site;
 	in.from = from;
 	in.to = to;

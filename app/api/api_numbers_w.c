@@ -57,7 +57,10 @@ read_action(struct req *r, json_t *body, struct number_change_in *in)
 	memset(&why, 0, sizeof(why));
 	in->op = phone_op_parse(json_is_string(a) ? json_string_value(a) :
 	    NULL);
-	if (in->op == PHONE_OP__MAX)
+	/* Retiring and restoring a number is the estate's (operator
+	 * admins, on the site's Telephony screen), not an API key's. */
+	if (in->op == PHONE_OP__MAX || in->op == PHONE_OP_RETIRE ||
+	    in->op == PHONE_OP_RESTORE)
 		ops_refuse(&why, OPS_INVALID, "action", "action is one of "
 		    "allocate, deallocate, activate, deactivate, set_main, "
 		    "reinstate");

@@ -105,12 +105,12 @@ api_site_in_scope(struct req *r, const struct api_key *k, int64_t site)
 json_t *
 api_phone_json(const struct store_phone *p)
 {
-	return json_pack("{s:I, s:s, s:s, s:I, s:s, s:b, s:b, s:o, s:o, s:o,"
-	    " s:I}", "id", (json_int_t)p->id, "number", p->number, "state",
+	return json_pack("{s:I, s:s, s:s, s:I, s:s, s:b, s:b, s:b, s:o, s:o,"
+	    " s:o, s:I}", "id", (json_int_t)p->id, "number", p->number, "state",
 	    p->state < PHONE__MAX ? phone_state_keys[p->state] : "",
 	    "occupier_id", (json_int_t)p->occupier_id, "occupier_name",
 	    p->occupier_name, "operator_held", p->operator_held, "is_main",
-	    p->is_main, "activated", api_day(p->activated_at), "deactivated",
+	    p->is_main, "ported_in", p->ported_in, "activated", api_day(p->activated_at), "deactivated",
 	    api_day(p->deactivated_at), "cooloff_until",
 	    api_day(p->cooloff_until), "version", (json_int_t)p->version);
 }
@@ -127,7 +127,8 @@ state_arg(struct req *r, enum phone_state *st)
 	if ((*st = phone_state_parse(s)) < PHONE__MAX)
 		return 1;
 	api_problem(r, 400, "bad-request", "Bad query parameter", "state is "
-	    "one of available, reserved, active, cooling_off.");
+	    "one of available, reserved, active, cooling_off, "
+	    "retired.");
 	return 0;
 }
 

@@ -13,12 +13,14 @@ const char *const phone_state_keys[PHONE__MAX] = {
 	"reserved",		/* PHONE_RESERVED */
 	"active",		/* PHONE_ACTIVE */
 	"cooling_off",		/* PHONE_COOLING_OFF */
+	"retired",		/* PHONE_RETIRED */
 };
 const char *const phone_state_labels[PHONE__MAX] = {
 	"Available",		/* PHONE_AVAILABLE */
 	"Reserved",		/* PHONE_RESERVED */
 	"Active",		/* PHONE_ACTIVE */
 	"Cooling off",		/* PHONE_COOLING_OFF */
+	"Retired",		/* PHONE_RETIRED */
 };
 const char *const phone_op_keys[PHONE_OP__MAX] = {
 	"allocate",		/* PHONE_OP_ALLOCATE */
@@ -27,6 +29,8 @@ const char *const phone_op_keys[PHONE_OP__MAX] = {
 	"deactivate",		/* PHONE_OP_DEACTIVATE */
 	"set_main",		/* PHONE_OP_SET_MAIN */
 	"reinstate",		/* PHONE_OP_REINSTATE */
+	"retire",		/* PHONE_OP_RETIRE */
+	"restore",		/* PHONE_OP_RESTORE */
 };
 
 enum phone_state
@@ -93,6 +97,10 @@ phone_transition_refusal(enum phone_op op, enum phone_state st,
 {
 	if ((unsigned)op >= PHONE_OP__MAX || (unsigned)st >= PHONE__MAX)
 		return "It cannot be changed this way.";
+	if (st == PHONE_RETIRED && op == PHONE_OP_RETIRE)
+		return "It is already retired.";
+	if (st == PHONE_RETIRED && op != PHONE_OP_RESTORE)
+		return "It is retired: restore it to the pool first.";
 	switch (op) {
 	case PHONE_OP_ALLOCATE:
 		switch (st) {
@@ -161,6 +169,15 @@ phone_transition_refusal(enum phone_op op, enum phone_state st,
 		if (st == PHONE_COOLING_OFF)
 			return NULL;
 		return "Only a number that is cooling off can be reinstated.";
+	case PHONE_OP_RETIRE:
+		if (st == PHONE_AVAILABLE)
+			return NULL;
+		return "Only an available number can be retired: it is held "
+		    "or cooling off.";
+	case PHONE_OP_RESTORE:
+		if (st == PHONE_RETIRED)
+			return NULL;
+		return "It is not retired.";
 	default:
 		break;
 	}
@@ -194,6 +211,10 @@ phone_transition_target(enum phone_op op, enum phone_state st)
 		return PHONE_COOLING_OFF;
 	case PHONE_OP_REINSTATE:
 		return PHONE_ACTIVE;
+	case PHONE_OP_RETIRE:
+		return PHONE_RETIRED;
+	case PHONE_OP_RESTORE:
+		return PHONE_AVAILABLE;
 	default:
 		return st;
 	}

@@ -8,7 +8,13 @@
  *       +-----deallocate-------+                deactivate
  *       |                                            v
  *       +------- cooloff_until <= today ------- cooling_off
+ *       |
+ *       +--retire--> retired --restore--> available
  *
+ * An available number the operator no longer offers (returned to the
+ * carrier, ported out, kept off the pool) is retired: it stays in the
+ * pool's records with its history, is never allocated, and can be
+ * restored to the pool.
  * A reserved number is held by an occupier or by the operator itself; only
  * one held by an occupier can be activated. Cooling off ends by itself:
  * the stored state stays "cooling_off" and phone_effective_state derives
@@ -25,6 +31,7 @@ enum phone_state {
 	PHONE_RESERVED,		/* "reserved" */
 	PHONE_ACTIVE,		/* "active" */
 	PHONE_COOLING_OFF,	/* "cooling_off" */
+	PHONE_RETIRED,		/* "retired" */
 	PHONE__MAX
 };
 /* Stored values (phone_number.state) and labels ("Cooling off"). */
@@ -54,6 +61,8 @@ enum phone_op {
 	PHONE_OP_REINSTATE,	/* "reinstate": cooling_off -> active, to the
 				 * occupier it left, within
 				 * PHONE_REINSTATE_SECONDS of deactivation */
+	PHONE_OP_RETIRE,	/* "retire": available -> retired */
+	PHONE_OP_RESTORE,	/* "restore": retired -> available */
 	PHONE_OP__MAX
 };
 /* Form values and audit actions. */
@@ -80,7 +89,10 @@ const char	*phone_holder_label(enum phone_holder, const char *occupier_name,
  *   activate    from reserved held by an occupier;
  *   deactivate  from active;
  *   set_main    on active (held by an occupier);
- *   reinstate   from cooling_off.
+ *   reinstate   from cooling_off;
+ *   retire      from available (also a number whose cooling off is over);
+ *   restore     from retired.
+ * Nothing else applies to a retired number.
  */
 const char	*phone_transition_refusal(enum phone_op op, enum phone_state st,
 		    enum phone_holder holder);

@@ -161,6 +161,30 @@ site_in_use(struct txn *t, struct save *s)
 	    "restore it on its site page)", name));
 }
 
+/* The dates of a contract whose move-out ran are history: its services
+ * ended, its numbers, ports and addresses were released on its end date.
+ * 1 not moved out, 0 refused (or gone), -1. */
+static int
+moved_out(struct txn *t, struct save *s)
+{
+	char		 d[DATE_STRLEN];
+	int32_t		 day;
+	int		 rc;
+
+	if ((rc = store_contract_moved_out(t->a, t->operator_id,
+	    s->in->old->id, &day)) <= 0)
+		return rc < 0 ? -1 : ops_refuse(&s->out->why, OPS_NOT_FOUND,
+		    NULL, NULL);
+	if (day == DATE_NONE)
+		return 1;
+	date_format(day, d, sizeof(d));
+	return ops_refuse(&s->out->why, OPS_INVALID, "end_date",
+	    arena_printf(t->a, "This contract was moved out on %s: its "
+	    "services ended and its numbers, ports and addresses were "
+	    "released, so its dates can no longer change. Add a new contract "
+	    "to go on at this site", d));
+}
+
 static int
 save_txn(struct txn *t, void *arg)
 {
@@ -176,6 +200,9 @@ save_txn(struct txn *t, void *arg)
 		return rc < 0 ? -1 : ops_refuse(&s->out->why, OPS_INVALID, NULL,
 		    locked);
 	if (in->old == NULL && (rc = site_in_use(t, s)) <= 0)
+		return rc;
+	if (in->old != NULL && (in->c.start != in->old->start ||
+	    in->c.end != in->old->end) && (rc = moved_out(t, s)) <= 0)
 		return rc;
 	if (!in->overlap_ok && (rc = overlap(t, s)) <= 0)
 		return rc;

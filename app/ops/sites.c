@@ -175,13 +175,15 @@ range_txn(struct txn *t, void *arg)
 	for (n = g->first; n <= g->last; n++) {
 		estate_format_like(g->in->from, n, num, sizeof(num));
 		if (store_estate_number_insert(t->operator_id, site.id,
-		    num) < 0)
+		    num, g->in->ported_in) < 0)
 			return -1;
 		g->out->added++;
 	}
-	return txn_audit(t, 0, site.id, "phone_number", 0, "add_range", NULL,
-	    arena_printf(t->a, "from=%s\nto=%s\ncount=%lld\nstate=available",
-	    g->in->from, num, (long long)g->out->added));
+	return txn_audit(t, 0, site.id, "phone_number", 0, g->first ==
+	    g->last ? "add_number" : "add_range", NULL,
+	    arena_printf(t->a, "from=%s\nto=%s\ncount=%lld\nstate=available%s",
+	    g->in->from, num, (long long)g->out->added, g->in->ported_in ?
+	    "\nported_in=yes" : ""));
 }
 
 int
@@ -192,7 +194,8 @@ ops_number_range_add(struct ops_ctx *c, const struct number_range_in *in,
 	const char	*wf, *wt;
 
 	memset(out, 0, sizeof(*out));
-	if (!estate_range(in->from, in->to, &g.first, &g.last, &wf, &wt)) {
+	if (!estate_range(in->from, in->to == NULL || in->to[0] == '\0' ?
+	    in->from : in->to, &g.first, &g.last, &wf, &wt)) {
 		if (wf != NULL)
 			ops_refuse(&out->why, OPS_INVALID, "from", wf);
 		if (wt != NULL)

@@ -50,7 +50,9 @@ int	 ops_site_archive(struct ops_ctx *, const struct site_archive_in *,
 
 struct number_range_in {
 	int64_t		 site;
-	const char	*from, *to;	/* as typed (estate.h: estate_range) */
+	const char	*from, *to;	/* as typed (estate.h: estate_range);
+					 * to NULL or "": the one number from */
+	int		 ported_in;	/* ported in from another provider */
 };
 
 struct number_range_out {
@@ -60,7 +62,8 @@ struct number_range_out {
 
 /*
  * Add a range of phone numbers to the pool of site (of ctx's operator),
- * available, in one transaction with one audit event: a malformed range
+ * available (marked ported in when in->ported_in), in one transaction
+ * with one audit event: a malformed range
  * is refused by its field (OPS_INVALID), and so is a range that overlaps
  * a number of any of the operator's pools; an unknown site is
  * OPS_NOT_FOUND.

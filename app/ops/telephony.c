@@ -6,6 +6,7 @@
 #include "../arena.h"
 #include "../config.h"
 #include "../domain/date.h"
+#include "../http/http.h"
 #include "../notify.h"
 #include "../store/store.h"
 #include "../store/store_phone.h"
@@ -79,6 +80,10 @@ store_change(struct txn *t, const struct change *g, struct store_phone *b,
 			return -1;
 		return store_phone_reinstate(t->a, op, in->site, in->id, g->occ,
 		    t->day, res->allocated[INFRA_PHONE_EXT], b, why);
+	case PHONE_OP_RETIRE:
+	case PHONE_OP_RESTORE:
+		return store_phone_set_free(t->a, op, in->site, in->id, in->op,
+		    t->day, b, why);
 	default:
 		return 0;
 	}
@@ -187,6 +192,11 @@ ops_number_change(struct ops_ctx *c, const struct number_change_in *in,
 	int			 rc = 0, looks;
 
 	memset(out, 0, sizeof(*out));
+	/* The pool itself is the estate's: operator admins (and the
+	 * system) retire and restore numbers. */
+	if ((in->op == PHONE_OP_RETIRE || in->op == PHONE_OP_RESTORE) &&
+	    c->role != ROLE_OPERATOR_ADMIN && c->role != -1)
+		return ops_refuse(&out->why, OPS_NOT_FOUND, NULL, NULL);
 	for (looks = 0; looks < HOLDER_LOOKS; looks++) {
 		if (in->op == PHONE_OP_REINSTATE) {
 			/* Back to whoever held it last, whose plan the

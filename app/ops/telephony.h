@@ -3,8 +3,9 @@
  * state machine is domain/phone.h): allocate to an occupier or to the
  * operator, deallocate, activate within the occupier's Telephony
  * extensions, deactivate into cooling off, set the main number, and
- * allocate the next N available numbers. See ops.h for the contract of
- * every operation.
+ * allocate the next N available numbers; retire an available number the
+ * operator no longer offers, and restore it (operator admins). See ops.h
+ * for the contract of every operation.
  *
  * When an occupier is involved its plan row is locked first, as the
  * Manage services save does, so that activations and services saves of
@@ -41,7 +42,8 @@ struct number_change_in {
  * does not allow, an activation beyond the Telephony extensions, an
  * allocation to an occupier without a contract at the site. A number,
  * occupier or site that is not ctx's (or, with occ, a number that
- * occupier does not hold) is OPS_NOT_FOUND. Setting the number that is
+ * occupier does not hold) is OPS_NOT_FOUND; so is a retire or restore
+ * asked by anyone but an operator admin or the system. Setting the number that is
  * main already is done, with nothing recorded.
  */
 int	 ops_number_change(struct ops_ctx *, const struct number_change_in *,

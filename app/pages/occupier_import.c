@@ -8,6 +8,7 @@
  * so importing a file twice changes nothing the second time.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../http/parse.h"
@@ -48,13 +49,24 @@ file_data(struct req *r, size_t *len)
 /* "3 new, 1 updated, 12 unchanged occupiers; 3 new, 12 unchanged
  * contracts". */
 static const char *
-counts(struct req *r, const struct occimport_out *o)
+counts_text(struct req *r, size_t on, size_t ou, size_t os, size_t cn,
+    size_t cs)
 {
 	return arena_printf(r->a, "%zu new, %zu updated, %zu unchanged "
-	    "occupier%s; %zu new, %zu unchanged contract%s", o->occ_new,
-	    o->occ_changed, o->occ_same, o->im.n == 1 ? "" : "s", o->con_new,
-	    o->con_same, o->con_new + o->con_same == 1 ? "" : "s");
+	    "occupier%s; %zu new, %zu unchanged contract%s", on, ou, os,
+	    on + ou + os == 1 ? "" : "s", cn, cs, cn + cs == 1 ? "" : "s");
 }
+
+static const char *
+counts(struct req *r, const struct occimport_out *o)
+{
+	return counts_text(r, o->occ_new, o->occ_changed, o->occ_same,
+	    o->con_new, o->con_same);
+}
+
+/* The import's redirect carries its counts as numbers (the message is
+ * made here, never taken from the URL). */
+static const char *const count_keys[] = { "on", "ou", "os", "cn", "cs" };
 
 /* The preview: each line's actions, its errors, and the Import form. */
 static void
@@ -96,12 +108,20 @@ fill_preview(struct req *r, struct tpl_dict *d, const struct occimport_out *o,
 static void
 fill_done(struct req *r, struct tpl_dict *d)
 {
-	const char	*s = query_text(r, "done", 200);
+	const char	*s;
+	size_t		 n[5], i;
+	char		*end;
 
-	/* Only what the import's redirect says: digits, commas, words. */
-	if (s != NULL && *s != '\0' && strspn(s, "0123456789 ,;"
-	    "abcdefghijklmnopqrstuvwxyz") == strlen(s))
-		tpl_set(tpl_section(d, TN_DONE), TN_COUNTS, s);
+	for (i = 0; i < 5; i++) {
+		s = query_text(r, count_keys[i], 9);
+		if (s == NULL || *s < '0' || *s > '9')
+			return;
+		n[i] = (size_t)strtoul(s, &end, 10);
+		if (*end != '\0')
+			return;
+	}
+	tpl_set(tpl_section(d, TN_DONE), TN_COUNTS, counts_text(r, n[0], n[1],
+	    n[2], n[3], n[4]));
 }
 
 void
@@ -136,8 +156,9 @@ page_occupier_import(struct req *r)
 		return;
 	}
 	if (op == 1 && rc > 0) {
-		http_redirect(r, arena_printf(r->a, "/occupiers/import?done=%s",
-		    parse_urlencode(r->a, counts(r, &out))));
+		http_redirect(r, arena_printf(r->a, "/occupiers/import?on=%zu&"
+		    "ou=%zu&os=%zu&cn=%zu&cs=%zu", out.occ_new, out.occ_changed,
+		    out.occ_same, out.con_new, out.con_same));
 		return;
 	}
 	if (op == 1 && page_refused_bare(r, &out.why))

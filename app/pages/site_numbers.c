@@ -1,6 +1,7 @@
 /*
- * site_numbers: add a range of phone numbers to a site's pool
- * (/sites/N/numbers/new, operator admins).
+ * site_numbers: add a range of phone numbers, or one number, to a site's
+ * pool (/sites/N/numbers/new, operator admins), ported in from another
+ * provider or not.
  */
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +14,7 @@ enum range_field { RF_FROM, RF_TO, RF__MAX };
 
 static const struct field fields[RF__MAX] = {
 	[RF_FROM] = { "from", "From", FT_TEXT, 32, 1, 0, 0, NULL },
-	[RF_TO] = { "to", "To", FT_TEXT, 32, 1, 0, 0, NULL },
+	[RF_TO] = { "to", "To", FT_TEXT, 32, 0, 0, 0, NULL },
 };
 
 void
@@ -44,6 +45,10 @@ page_site_numbers(struct req *r)
 		page_end(r);
 		return;
 	}
+	memset(&in, 0, sizeof(in));
+	in.ported_in = form_has(r, "ported_in");
+	if (in.ported_in)
+		tpl_show(d, TN_PORTED_IN);
 	if (form_read(r, d, fields, RF__MAX, v) > 0) {
 		r->status = 422;
 		page_end(r);

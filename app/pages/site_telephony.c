@@ -44,6 +44,7 @@ static const char *const count_words[PHONE__MAX] = {
 	"reserved",		/* PHONE_RESERVED */
 	"active",		/* PHONE_ACTIVE */
 	"cooling off",		/* PHONE_COOLING_OFF */
+	"retired",		/* PHONE_RETIRED */
 };
 
 static const struct field number_field =
@@ -183,6 +184,8 @@ state_class(enum phone_state st)
 		return "scheduled";
 	case PHONE_COOLING_OFF:
 		return "inactive cooling";
+	case PHONE_RETIRED:
+		return "inactive";
 	default:
 		return "available";
 	}
@@ -256,6 +259,8 @@ fill_row(struct req *r, struct tpl_dict *d, int64_t site,
 	tpl_set(row, TN_STATE_CLASS, state_class(p->state));
 	if (p->is_main && p->state == PHONE_ACTIVE)
 		tpl_show(row, TN_MAIN);
+	if (p->ported_in)
+		tpl_show(row, TN_PORTED);
 	if (h == PHONE_HOLDER_OCCUPIER) {
 		x = tpl_section(row, TN_HOLDER_OCC);
 		tpl_set_int(x, TN_HOLDER_ID, p->occupier_id);
@@ -271,6 +276,12 @@ fill_row(struct req *r, struct tpl_dict *d, int64_t site,
 		pk.label = arena_printf(r->a, "Allocate %s to", p->number);
 		pick_fill(r, x, TN_TO_PICK, &pk, post != NULL && !post->bulk &&
 		    post->one.id == p->id ? post->to_text : "", 0);
+		if (r->user.role == ROLE_OPERATOR_ADMIN)
+			tpl_show(row, TN_CAN_RETIRE);
+		break;
+	case PHONE_RETIRED:
+		if (r->user.role == ROLE_OPERATOR_ADMIN)
+			tpl_show(row, TN_CAN_RESTORE);
 		break;
 	case PHONE_RESERVED:
 		if (h == PHONE_HOLDER_OCCUPIER)
@@ -434,6 +445,12 @@ read_post(struct req *r, struct tpl_dict *d, int64_t site, struct post *p)
 			return -1;
 		}
 		p->one.id = v.i;
+		if ((p->one.op == PHONE_OP_RETIRE ||
+		    p->one.op == PHONE_OP_RESTORE) &&
+		    r->user.role != ROLE_OPERATOR_ADMIN) {
+			http_error(r, 403);
+			return -1;
+		}
 		if (p->one.op != PHONE_OP_ALLOCATE)
 			return 1;
 	} else if (form_read(r, d, bulk_fields, BF__MAX, bv) > 0)

@@ -320,6 +320,10 @@ struct store_contract {
 	int64_t		 value, notice_months, deposit;
 };
 
+/* The day contract id's move-out ran (DATE_NONE: not yet): 1, 0 no such
+ * contract, -1. */
+int	 store_contract_moved_out(struct arena *, int64_t op, int64_t id,
+	    int32_t *day);
 int	 store_contract_list(struct arena *, int64_t op, int64_t occupier,
 	    int64_t site, struct store_contract **, size_t *);
 /* Newest first (start day, then id, descending), as store_contract_list. */

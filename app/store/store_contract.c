@@ -139,6 +139,22 @@ store_contract_insert(int64_t op, const struct store_contract *c,
 }
 
 int
+store_contract_moved_out(struct arena *a, int64_t op, int64_t id,
+    int32_t *day)
+{
+	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
+	struct dbres	 res;
+
+	*day = DATE_NONE;
+	if (db_query(a, STMT_CONTRACT_MOVED_OUT, p, NPARAMS(p), &res) < 0)
+		return -1;
+	if (res.nrows == 0)
+		return 0;
+	*day = dbrow_day(&res.rows[0], 0);
+	return 1;
+}
+
+int
 store_contract_update(int64_t op, const struct store_contract *c)
 {
 	char		 s[DATE_STRLEN], e[DATE_STRLEN];

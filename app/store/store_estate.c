@@ -125,9 +125,11 @@ store_estate_numbers_overlap(struct arena *a, int64_t op, int64_t first,
 }
 
 int
-store_estate_number_insert(int64_t op, int64_t site, const char *number)
+store_estate_number_insert(int64_t op, int64_t site, const char *number,
+    int ported_in)
 {
-	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_S(number) };
+	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_S(number),
+	    DBP_I(ported_in ? 1 : 0) };
 
 	return db_exec(STMT_ESTATE_NUMBER_INSERT, p, NPARAMS(p), NULL) < 0 ?
 	    -1 : 1;

@@ -41,8 +41,9 @@ int	 store_estate_site_archive(int64_t op, int64_t id, int32_t day);
 /* How many of op's numbers (any site) fall in [first, last]; -1 error. */
 int64_t	 store_estate_numbers_overlap(struct arena *, int64_t op,
 	    int64_t first, int64_t last);
-/* Add number (as written) to site's pool, available. 1, -1 error. */
+/* Add number (as written) to site's pool, available (marked ported in
+ * when ported_in). 1, -1 error. */
 int	 store_estate_number_insert(int64_t op, int64_t site,
-	    const char *number);
+	    const char *number, int ported_in);
 
 #endif

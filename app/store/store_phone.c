@@ -14,7 +14,7 @@
 #include "store.h"
 #include "store_phone.h"
 
-/* The eleven columns every number query selects, in order. */
+/* The twelve columns every number query selects, in order. */
 static void
 phone_from_row(const struct dbrow *r, int32_t today, struct store_phone *p)
 {
@@ -30,6 +30,7 @@ phone_from_row(const struct dbrow *r, int32_t today, struct store_phone *p)
 	p->cooloff_until = dbrow_day(r, 8);
 	p->version = dbrow_int(r, 9);
 	p->occupier_name = dbrow_str(r, 10);
+	p->ported_in = dbrow_int(r, 11) != 0;
 	p->state = phone_effective_state(p->stored, p->cooloff_until, today);
 }
 
@@ -448,6 +449,30 @@ store_phone_deallocate(struct arena *a, int64_t op, int64_t site, int64_t id,
 		rc = db_exec(STMT_PHONE_RELEASE, p, NPARAMS(p), NULL) < 0 ||
 		    holder_change(op, site, id, ph.occupier_id, 0, today) < 0 ?
 		    -1 : 1;
+	if (before != NULL)
+		*before = ph;
+	return rc;
+}
+
+int
+store_phone_set_free(struct arena *a, int64_t op, int64_t site, int64_t id,
+    enum phone_op what, int32_t today, struct store_phone *before,
+    const char **why)
+{
+	struct store_phone	 ph;
+	int			 rc;
+
+	memset(&ph, 0, sizeof(ph));
+	if (what != PHONE_OP_RETIRE && what != PHONE_OP_RESTORE)
+		return 0;
+	if ((rc = lock_for(a, op, site, id, 0, today, what, &ph, why)) > 0) {
+		struct dbp p[] = { DBP_S(phone_state_keys[
+		    phone_transition_target(what, ph.state)]), DBP_I(op),
+		    DBP_I(id) };
+
+		rc = db_exec(STMT_PHONE_SET_FREE, p, NPARAMS(p), NULL) < 0 ?
+		    -1 : 1;
+	}
 	if (before != NULL)
 		*before = ph;
 	return rc;

@@ -42,6 +42,7 @@ struct store_phone {
 	int32_t			 deactivated_at;
 	int32_t			 cooloff_until;
 	int64_t			 version;
+	int			 ported_in;	/* added on its own, ported in */
 };
 
 /* Holder of a number, as the holder filter and audit values name it. */
@@ -126,6 +127,11 @@ int	 store_phone_allocate(struct arena *, int64_t op, int64_t site,
 int	 store_phone_allocate_next(struct arena *, int64_t op, int64_t site,
 	    int64_t occ, int64_t n, int32_t today, struct store_phone **out,
 	    size_t *nout);
+/* what PHONE_OP_RETIRE: available -> retired; PHONE_OP_RESTORE: retired
+ * -> available (no holder either way). */
+int	 store_phone_set_free(struct arena *, int64_t op, int64_t site,
+	    int64_t id, enum phone_op what, int32_t today,
+	    struct store_phone *before, const char **why);
 /* reserved -> available (never an active number). */
 int	 store_phone_deallocate(struct arena *, int64_t op, int64_t site,
 	    int64_t id, int64_t occ, int32_t today, struct store_phone *before,

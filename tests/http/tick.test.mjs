@@ -230,3 +230,20 @@ test('a contract entered already ended is history: kept as moved out on its end 
 	assert.equal(dbValue(`SELECT COUNT(*) FROM audit_event WHERE entity = 'contract' AND entity_id = ${past.id}
 		AND action = 'create'`), '1', 'entered like any contract, with its audit event');
 });
+
+test('a moved-out contract\'s dates are history: editing them is refused by the field, the input kept; its reference can still change', async () => {
+	const { occ, contracts: [past] } = await occupierWith(admin, cw, [{ start: day(-300), end: day(-20) }], 'Moved out');
+	const version = dbValue(`SELECT version FROM contract WHERE id = ${past.id}`);
+	await admin.get(`/occupiers/${occ}/contracts/${past.id}/edit`);
+	const r = await admin.post(`/occupiers/${occ}/contracts/${past.id}/edit`,
+		{ reference: past.reference, start_date: day(-300), end_date: day(200), version });
+	assertHtml(r, 422, 'the end date of a moved-out contract');
+	assert.match(r.body, new RegExp(`<p class="err" id="e-end_date">This contract was moved out on ${day(-20)}: its services ended and its numbers, ports and addresses were released, so its dates can no longer change\\. Add a new contract to go on at this site</p>`));
+	assert.match(r.body, new RegExp(`id="f-end_date"[^>]*value="${day(200)}"`), 'input kept');
+	assert.deepEqual(db(`SELECT end_date, moved_out_on, version FROM contract WHERE id = ${past.id}`),
+		[[day(-20), day(-20), version]], 'nothing saved');
+	const ok = await admin.post(`/occupiers/${occ}/contracts/${past.id}/edit`,
+		{ reference: `${past.reference}-R`, start_date: day(-300), end_date: day(-20), version });
+	assertRedirect(ok, `/occupiers/${occ}/sites/${cw}/contracts?done=saved`, 'a new reference');
+	assert.equal(dbValue(`SELECT reference FROM contract WHERE id = ${past.id}`), `${past.reference}-R`);
+});

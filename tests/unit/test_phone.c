@@ -41,6 +41,8 @@ test_state_keys_and_labels(void **state)
 	assert_string_equal(phone_state_labels[PHONE_RESERVED], "Reserved");
 	assert_string_equal(phone_state_labels[PHONE_ACTIVE], "Active");
 	assert_string_equal(phone_state_labels[PHONE_COOLING_OFF], "Cooling off");
+	assert_string_equal(phone_state_keys[PHONE_RETIRED], "retired");
+	assert_string_equal(phone_state_labels[PHONE_RETIRED], "Retired");
 }
 
 static void
@@ -107,6 +109,8 @@ test_effective_state(void **state)
 	    PHONE_ACTIVE);
 	assert_int_equal(phone_effective_state(PHONE_ACTIVE, d + 5, d),
 	    PHONE_ACTIVE);
+	assert_int_equal(phone_effective_state(PHONE_RETIRED, d - 5, d),
+	    PHONE_RETIRED);
 	assert_int_equal(phone_effective_state(PHONE__MAX, d, d), PHONE__MAX);
 	assert_int_equal(phone_effective_state((enum phone_state)-1, d, d),
 	    PHONE__MAX);
@@ -161,6 +165,10 @@ test_transitions_allowed(void **state)
 		    PHONE_COOLING_OFF },
 		{ PHONE_OP_SET_MAIN, PHONE_ACTIVE, PHONE_HOLDER_OCCUPIER,
 		    PHONE_ACTIVE },
+		{ PHONE_OP_RETIRE, PHONE_AVAILABLE, PHONE_HOLDER_NONE,
+		    PHONE_RETIRED },
+		{ PHONE_OP_RESTORE, PHONE_RETIRED, PHONE_HOLDER_NONE,
+		    PHONE_AVAILABLE },
 	};
 	size_t	 i;
 
@@ -205,6 +213,12 @@ test_transitions_exhaustive(void **state)
 				case PHONE_OP_REINSTATE:
 					allowed = st == PHONE_COOLING_OFF;
 					break;
+				case PHONE_OP_RETIRE:
+					allowed = st == PHONE_AVAILABLE;
+					break;
+				case PHONE_OP_RESTORE:
+					allowed = st == PHONE_RETIRED;
+					break;
 				default:
 					allowed = st == PHONE_ACTIVE &&
 					    h == PHONE_HOLDER_OCCUPIER;
@@ -222,8 +236,8 @@ test_transitions_exhaustive(void **state)
 				assert_int_equal(why[strlen(why) - 1], '.');
 			}
 	/* allocate 3 holders, deallocate 3, activate 1, deactivate 3,
-	 * set_main 1, reinstate 3. */
-	assert_int_equal(n_allowed, 14);
+	 * set_main 1, reinstate 3, retire 3, restore 3. */
+	assert_int_equal(n_allowed, 20);
 }
 
 /* A number deactivated by mistake: back within 24 hours of the moment its
