@@ -13,7 +13,7 @@
 {{#F_BILLING_ADDRESS_INVALID}}<p class="err" id="e-billing_address">{{F_BILLING_ADDRESS_ERR}}</p>{{/F_BILLING_ADDRESS_INVALID}}</div>
 <div class="row2">
 <div class="field{{#F_VAT_NUMBER_INVALID}} invalid{{/F_VAT_NUMBER_INVALID}}"><label for="f-vat_number">VAT registration number</label>
-<input id="f-vat_number" name="vat_number" maxlength="32" value="{{F_VAT_NUMBER}}">
+<input id="f-vat_number" name="vat_number" maxlength="32" value="{{F_VAT_NUMBER}}"{{#F_VAT_NUMBER_INVALID}} aria-invalid="true" aria-describedby="e-vat_number"{{/F_VAT_NUMBER_INVALID}}>
 {{#F_VAT_NUMBER_INVALID}}<p class="err" id="e-vat_number">{{F_VAT_NUMBER_ERR}}</p>{{/F_VAT_NUMBER_INVALID}}</div>
 <div class="field{{#F_TERMS_DAYS_INVALID}} invalid{{/F_TERMS_DAYS_INVALID}}"><label for="f-terms_days">Payment terms in days (empty: {{DEFAULT_TERMS}})</label>
 <input id="f-terms_days" name="terms_days" inputmode="numeric" size="4" value="{{F_TERMS_DAYS}}">

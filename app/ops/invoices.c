@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../arena.h"
+#include "../domain/occrec.h"
 #include "../domain/money.h"
 #include "../log.h"
 #include "invoices.h"
@@ -459,8 +460,19 @@ int
 ops_occupier_billing_save(struct ops_ctx *c,
     const struct occupier_billing_in *in, struct billing_out *out)
 {
-	struct occbill_op	 x = { in, out };
+	struct occupier_billing_in	 n = *in;
+	struct occbill_op		 x = { &n, out };
+	char				*vat;
+	const char			*why;
 
 	memset(out, 0, sizeof(*out));
+	/* The one VAT number of the occupier (its record's too): checked
+	 * and written as the occupier form does, "GB 555 0101 22" as
+	 * GB555010122. */
+	vat = arena_alloc(c->t.a, VAT_STRLEN);
+	if ((why = vat_check(in->new_.vat_number, vat, VAT_STRLEN)) != NULL)
+		return ops_refuse(&out->why, OPS_INVALID, "vat_number",
+		    arena_printf(c->t.a, "VAT registration number %s", why));
+	n.new_.vat_number = vat;
 	return db_txn(&c->t, occbill_txn, &x);
 }

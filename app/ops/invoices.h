@@ -132,7 +132,9 @@ struct occupier_billing_in {
 };
 
 /* Save an occupier's billing details; changed meanwhile by someone else
- * is OPS_CONFLICT. */
+ * is OPS_CONFLICT. The VAT number is checked and normalised as the
+ * occupier record's (occrec.h: vat_check): one that breaks its rule is
+ * OPS_INVALID by the field vat_number, nothing written. */
 int	 ops_occupier_billing_save(struct ops_ctx *,
 	    const struct occupier_billing_in *, struct billing_out *);
 

@@ -137,7 +137,7 @@ test('approval issues gap-free numbers with dates, terms and a copy of the billi
 	assert.equal(due, '2026-03-02', "Acme's 14-day terms");
 	assert.equal(bill, 'Acme Analytics Limited');
 	assert.equal(addr, 'Floor 12\n1 Canada Square\nLondon\nE14 5AB');
-	assert.equal(vat, 'GB 555 0101 22');
+	assert.equal(vat, 'GB555010122', 'normalised as the occupier form does');
 	assert.equal(ref, 'ACME-001');
 	assert.equal(seller, 'Northwind Workspaces Ltd');
 	assert.equal(sellerVat, 'GB 123 4567 89');
@@ -175,7 +175,7 @@ test('the PDF of an invoice: its text (pdftotext) has the seller, buyer, number,
 	const t = pdfText(r.bytes, `${inv.number}.pdf`);
 	for (const s of ['Northwind Workspaces Ltd', 'VAT registration number GB 123 4567 89', 'INVOICE', inv.number,
 		'Date of issue (tax point): 16 Feb 2026', 'Payment due: 2 Mar 2026', 'Period: January 2026 in arrears',
-		'BILL TO', 'Acme Analytics Limited', 'Floor 12', 'VAT registration number GB 555 0101 22',
+		'BILL TO', 'Acme Analytics Limited', 'Floor 12', 'VAT registration number GB555010122',
 		'Your reference ACME-001', 'Voice line · Canary Wharf', '1–31 Jan 2026 · 3 × 14.00 · 31/31 days',
 		'VAT SUMMARY', 'Barclays Bank plc', `quoting ${inv.number}`, 'Page 1 of 1'])
 		assert.ok(t.includes(s), `PDF text has "${s}"`);
@@ -222,8 +222,17 @@ test('an issued invoice never changes, by any route', async () => {
 	// the occupier's billing details, the catalog's VAT rates and codes,
 	// the invoice settings.
 	await billRun(admin, { period: '2026-01', mode: 'arrears' });
+	// A VAT number that breaks the occupier record's rule: refused by the
+	// field, the input kept, nothing written.
+	const v0 = dbValue(`SELECT version FROM occupier WHERE id = ${acme}`);
 	let r = await postForm(admin, `/occupiers/${acme}/billing`, {
-		billing_name: 'Acme Renamed', billing_address: 'Elsewhere', vat_number: 'GB 1', terms_days: '60',
+		billing_name: 'Acme Renamed', billing_address: 'Elsewhere', vat_number: 'GB 12', terms_days: '60', version: v0 });
+	assert.equal(r.status, 422, r.text.slice(0, 200));
+	assert.match(r.body, /<p class="err" id="e-vat_number">VAT registration number must be GB and 9 or 12 digits, e\.g\. GB123456789<\/p>/);
+	assert.equal(inputValue(r.body, 'vat_number'), 'GB 12');
+	assert.deepEqual(db(`SELECT billing_name, vat_number, version FROM occupier WHERE id = ${acme}`), [['Acme Analytics Limited', 'GB555010122', v0]]);
+	r = await postForm(admin, `/occupiers/${acme}/billing`, {
+		billing_name: 'Acme Renamed', billing_address: 'Elsewhere', vat_number: 'GB 999 9999 73', terms_days: '60',
 		version: dbValue(`SELECT version FROM occupier WHERE id = ${acme}`) });
 	assert.equal(r.status, 303, `occupier billing: ${r.text.slice(0, 200)}`);
 	const svc = db(`SELECT id, vat_rate FROM service WHERE operator_id = ${NW()} ORDER BY id`);
