@@ -53,7 +53,7 @@ test('one number ported in: To left empty, marked on the list and in its audit e
 		AND site_id = ${sd} ORDER BY id DESC LIMIT 1`);
 	assert.match(a, new RegExp(`from=\\${PORTED}\\nto=\\${PORTED}\\ncount=1\\nstate=available\\nported_in=yes`));
 	const list = await admin.get(`/sites/${sd}/telephony?q=79469950`);
-	assert.match(list.body, new RegExp(`\\${PORTED} <span class="badge ported">Ported in</span>`));
+	assert.match(list.body, new RegExp(`\\${PORTED}</span> <span class="badge ported">Ported in</span>`));
 	// The same number again overlaps; a range without the box is not marked.
 	r = await admin.post(`/sites/${sd}/numbers/new`, { from: PORTED });
 	assert.equal(r.status, 422);

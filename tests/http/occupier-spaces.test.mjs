@@ -17,6 +17,19 @@ after(() => {
 	db(`DELETE FROM floor WHERE name LIKE '${tag}%'`);
 });
 
+test('the demo\'s offices: Acme\'s contract holds Suite G.01 with its six ports, made and audited by the operations', async () => {
+	const staff = await signedIn(STAFF);
+	const cw = siteId('Canary Wharf');
+	const acme = dbValue("SELECT id FROM occupier WHERE name = 'Acme Analytics Ltd'");
+	const tab = await staff.get(`/occupiers/${acme}/sites/${cw}/contracts`);
+	assertHtml(tab, 200, 'Acme contracts');
+	assert.match(tab.text, /Suite G\.01 \(suite, Ground floor; ports CW-G-01, CW-G-02, CW-G-03, CW-G-04, CW-G-05, CW-G-06\)/);
+	const suite = dbValue("SELECT id FROM space WHERE name = 'Suite G.01'");
+	assert.deepEqual(db(`SELECT entity, action FROM audit_event WHERE (entity = 'space' AND entity_id = ${suite})
+		OR (entity = 'contract_space' AND occupier_id = ${acme} AND new_value LIKE '%space=Suite G.01')
+		ORDER BY entity, action`), [['contract_space', 'assign'], ['space', 'create']]);
+});
+
 test('a floor port is put in a space on its screen; the occupier page shows the office and its ports', async () => {
 	const admin = await signedIn(ADMIN);
 	const staff = await signedIn(STAFF);
