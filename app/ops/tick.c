@@ -39,6 +39,11 @@ tick_today(const char *tz, int64_t now, int32_t *day, int *hour)
 	    date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* The rows a list of due move-outs holds (the LIMIT of
+ * STMT_TICK_MOVEOUTS), and at most this many lists a day: 100 000. */
+#define TICK_BATCH	500
+#define TICK_ROUNDS	200
+
 struct claim {
 	const char	*host;
 	int		 won;
@@ -182,6 +187,7 @@ tick_operator(struct txn *t, const char *host, struct tick_report *out)
 	struct claim			 c = { host, 0 };
 	int64_t				 n = 0;
 	size_t				 nk, i;
+	int				 round;
 
 	if (db_txn(t, claim_txn, &c) < 0)
 		return -1;
@@ -192,12 +198,20 @@ tick_operator(struct txn *t, const char *host, struct tick_report *out)
 	if (db_txn(t, cooloff_txn, &n) < 0)
 		return -1;
 	out->cooled += n;
-	if (store_tick_moveouts(t->a, t->operator_id, t->day, &k, &nk) < 0)
-		return -1;
-	for (i = 0; i < nk; i++) {
-		if (db_txn(t, moveout_txn, &k[i]) < 0)
+	/* The due move-outs come 500 at a time (STMT_TICK_MOVEOUTS); each
+	 * one done leaves the list, so a full batch asks for the next (a
+	 * building whose leases all end on one quarter day). */
+	for (round = 0; round < TICK_ROUNDS; round++) {
+		if (store_tick_moveouts(t->a, t->operator_id, t->day, &k,
+		    &nk) < 0)
 			return -1;
-		out->moveouts++;
+		for (i = 0; i < nk; i++) {
+			if (db_txn(t, moveout_txn, &k[i]) < 0)
+				return -1;
+			out->moveouts++;
+		}
+		if (nk < TICK_BATCH)
+			break;
 	}
 	if (tick_devices(t) < 0)
 		return -1;

@@ -22,7 +22,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { ADMIN, DB_SOCKET, TENANTRY_BIN, addUser, assertHtml, assertRedirect, db, dbValue, q, signedIn, siteId, tableRows } from './lib.mjs';
+import { ADMIN, DB_SOCKET, TENANTRY_BIN, addUser, assertHtml, assertRedirect, db, dbValue, operatorId, q, rnd, signedIn, siteId, tableRows } from './lib.mjs';
 import { day, newContract, newOccupier, occupierWith, openManage, rowsOf, serviceIds, submit } from './services-lib.mjs';
 
 const run = promisify(execFile);
@@ -246,4 +246,27 @@ test('a moved-out contract\'s dates are history: editing them is refused by the 
 		{ reference: `${past.reference}-R`, start_date: day(-300), end_date: day(-20), version });
 	assertRedirect(ok, `/occupiers/${occ}/sites/${cw}/contracts?done=saved`, 'a new reference');
 	assert.equal(dbValue(`SELECT reference FROM contract WHERE id = ${past.id}`), `${past.reference}-R`);
+});
+
+test('more move-outs due on one day than a list holds (500): one tick runs them all', async () => {
+	// A day after every other tick of this file: only these contracts end
+	// on it (the demo's next end dates are months later).
+	const END = '2026-05-21';
+	const occ = dbValue(`SELECT id FROM occupier WHERE name = 'Acme Analytics Ltd'`);
+	const tag = `BATCH-${rnd(4)}`;
+	db(`INSERT INTO contract (operator_id, occupier_id, site_id, reference, start_date, end_date)
+		SELECT ${operatorId()}, ${occ}, ${cw}, CONCAT(${q(tag)}, '-', seq), '2026-01-01', ${q(END)} FROM seq_1_to_501`);
+	const due = () => Number(dbValue(`SELECT COUNT(*) FROM contract WHERE reference LIKE ${q(`${tag}-%`)} AND moved_out_on IS NULL`));
+	assert.equal(due(), 501);
+	try {
+		assert.equal(counts(tick(END)).skipped, 0, 'the day was not run before');
+		assert.equal(due(), 0, 'all 501 moved out by the one run');
+		assert.equal(dbValue(`SELECT COUNT(*) FROM audit_event WHERE entity = 'contract' AND action = 'move_out'
+			AND entity_id IN (SELECT id FROM contract WHERE reference LIKE ${q(`${tag}-%`)})`), '501');
+		assert.equal(dbValue(`SELECT COUNT(*) FROM app_user WHERE occupier_id = ${occ} AND disabled = 1`), '0',
+			'Acme keeps its open-ended contract: its users stay');
+	} finally {
+		db(`DELETE FROM audit_event WHERE entity = 'contract' AND entity_id IN (SELECT id FROM contract WHERE reference LIKE ${q(`${tag}-%`)})`);
+		db(`DELETE FROM contract WHERE reference LIKE ${q(`${tag}-%`)}`);
+	}
 });
