@@ -39,8 +39,9 @@ tick_today(const char *tz, int64_t now, int32_t *day, int *hour)
 	    date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-/* The rows a list of due move-outs holds (the LIMIT of
- * STMT_TICK_MOVEOUTS), and at most this many lists a day: 100 000. */
+/* The rows a list of due move-outs or device plans holds (the LIMIT of
+ * STMT_TICK_MOVEOUTS and STMT_TICK_DEVICE_DUE), and at most this many
+ * lists of move-outs a day: 100 000. */
 #define TICK_BATCH	500
 #define TICK_ROUNDS	200
 
@@ -140,14 +141,21 @@ device_txn(struct txn *t, void *arg)
 static int
 tick_devices(struct txn *t)
 {
-	struct store_tick_plan	*p;
+	struct store_tick_plan	*p, after = { 0, 0 };
 	size_t			 n, i;
 
-	if (store_tick_device_due(t->a, t->operator_id, t->day, &p, &n) < 0)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (db_txn(t, device_txn, &p[i]) < 0)
+	/* By key: a plan whose service still waits (no port free) stays
+	 * due, so the next list starts after the last one of this. */
+	do {
+		if (store_tick_device_due(t->a, t->operator_id, t->day, &after,
+		    &p, &n) < 0)
 			return -1;
+		for (i = 0; i < n; i++)
+			if (db_txn(t, device_txn, &p[i]) < 0)
+				return -1;
+		if (n > 0)
+			after = p[n - 1];
+	} while (n == TICK_BATCH);
 	return 1;
 }
 

@@ -210,10 +210,12 @@ store_tick_preview(struct arena *a, int64_t op, int64_t contract,
 
 int
 store_tick_device_due(struct arena *a, int64_t op, int32_t day,
-    struct store_tick_plan **out, size_t *n)
+    const struct store_tick_plan *after, struct store_tick_plan **out,
+    size_t *n)
 {
 	char		 d[DATE_STRLEN];
-	struct dbp	 p[] = { DBP_I(op), dbp_day(day, d) };
+	struct dbp	 p[] = { DBP_I(op), dbp_day(day, d), DBP_I(after->occ),
+	    DBP_I(after->occ), DBP_I(after->site) };
 	struct dbres	 res;
 	size_t		 i;
 

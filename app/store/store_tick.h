@@ -35,8 +35,10 @@ struct store_tick_plan {
 	int64_t		 occ, site;
 };
 /* The plans holding a service that needs a device, due by day and not
- * started (at most 500 a run). 1 (*n may be 0), -1 error. */
+ * started, after plan *after in (occupier, site) order (0, 0: from the
+ * first), 500 at most. 1 (*n may be 0), -1 error. */
 int	 store_tick_device_due(struct arena *, int64_t op, int32_t day,
+	    const struct store_tick_plan *after,
 	    struct store_tick_plan **, size_t *n);
 /* Contracts ended by day whose move-out has not run, oldest first. */
 int	 store_tick_moveouts(struct arena *, int64_t op, int32_t day,
