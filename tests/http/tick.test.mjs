@@ -20,7 +20,10 @@
 // The occupier is this file's own.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { ADMIN, DB_SOCKET, TENANTRY_BIN, addUser, assertHtml, assertRedirect, db, dbValue, operatorId, q, rnd, signedIn, siteId, tableRows } from './lib.mjs';
 import { day, newContract, newOccupier, occupierWith, openManage, rowsOf, serviceIds, submit } from './services-lib.mjs';
@@ -269,4 +272,33 @@ test('more move-outs due on one day than a list holds (500): one tick runs them 
 		db(`DELETE FROM audit_event WHERE entity = 'contract' AND entity_id IN (SELECT id FROM contract WHERE reference LIKE ${q(`${tag}-%`)})`);
 		db(`DELETE FROM contract WHERE reference LIKE ${q(`${tag}-%`)}`);
 	}
+});
+
+test('the serve master runs the daily job by itself from the configured hour, once per operator and day', async () => {
+	// A day after every other of this file; hour 0: every hour is past it.
+	const DAY = '2026-05-22';
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tick-serve-'));
+	const claims = () => db(`SELECT operator_id, host, finished_at IS NOT NULL FROM tick_run WHERE day = ${q(DAY)} ORDER BY 1`);
+	assert.deepEqual(claims(), []);
+	const serve = spawn(TENANTRY_BIN, ['serve'], {
+		env: { ...env(DAY), TENANTRY_TICK_HOUR: '0', TENANTRY_WORKERS: '1', TENANTRY_LISTEN: path.join(tmp, 'fcgi.sock') },
+		stdio: ['ignore', 'ignore', 'pipe'],
+	});
+	let log = '';
+	serve.stderr.on('data', (b) => { log += b; });
+	try {
+		const until = Date.now() + 30000;
+		while (claims().length < 2 || claims().some((c) => c[2] !== '1')) {
+			assert.ok(Date.now() < until, `no daily run within 30 s: ${JSON.stringify(claims())}\n${log}`);
+			await new Promise((r) => setTimeout(r, 250));
+		}
+	} finally {
+		serve.kill('SIGTERM');
+		await new Promise((r) => serve.exitCode !== null ? r() : serve.on('exit', r));
+		fs.rmSync(tmp, { recursive: true, force: true });
+	}
+	// Both operators' day, claimed by this host; by hand the same day is skipped.
+	assert.deepEqual(claims().map((c) => [c[1], c[2]]), [[os.hostname(), '1'], [os.hostname(), '1']]);
+	assert.match(log, /tick: 2 operator days run/);
+	assert.deepEqual(counts(tick(DAY)), { run: 0, skipped: 2 });
 });
