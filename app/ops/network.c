@@ -48,9 +48,9 @@ switch_txn(struct txn *t, void *arg)
 		return ops_refuse(&s->out->why, OPS_INVALID, "name", "Another "
 		    "switch of this site already has this name");
 	if (store_switch_insert(t->operator_id, s->in->site, s->in->name,
-	    s->in->model, s->in->ports) < 0)
+	    s->in->model, s->in->ports, &id) < 0)
 		return -1;
-	return txn_audit(t, 0, s->in->site, "network_switch", 0, "create",
+	return txn_audit(t, 0, s->in->site, "network_switch", id, "create",
 	    NULL, arena_printf(t->a, "name=%s\nmodel=%s\nports=%lld",
 	    s->in->name, s->in->model, (long long)s->in->ports));
 }
@@ -418,7 +418,7 @@ pool_txn(struct txn *t, void *arg)
 	struct pool	*g = arg;
 	const char	*other;
 	uint32_t	 last = net_cidr_last(&g->c);
-	int64_t		 in_use;
+	int64_t		 in_use, pool;
 	int		 rc;
 
 	g->out->blocks = g->out->addresses = 0;
@@ -440,9 +440,9 @@ pool_txn(struct txn *t, void *arg)
 		    "already in a pool", (long long)in_use, in_use == 1 ? "" :
 		    "es"));
 	if (store_ip_pool_insert(t->operator_id, g->in->site, g->in->cidr,
-	    g->c.net, last) < 0 || pool_insert(t, g) < 0)
+	    g->c.net, last, &pool) < 0 || pool_insert(t, g) < 0)
 		return -1;
-	return txn_audit(t, 0, g->in->site, "ip_pool", 0, "create", NULL,
+	return txn_audit(t, 0, g->in->site, "ip_pool", pool, "create", NULL,
 	    arena_printf(t->a, "cidr=%s\nblocks=%lld\naddresses=%lld",
 	    g->in->cidr, (long long)g->out->blocks,
 	    (long long)g->out->addresses));

@@ -53,13 +53,16 @@ store_switch_by_name(struct arena *a, int64_t op, int64_t site,
 
 int
 store_switch_insert(int64_t op, int64_t site, const char *name,
-    const char *model, int64_t ports)
+    const char *model, int64_t ports, int64_t *id)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_S(name),
 	    DBP_S(model), DBP_I(ports) };
+	uint64_t	 k = 0;
 
-	return db_exec(STMT_NET_SWITCH_INSERT, p, NPARAMS(p), NULL) < 0 ? -1 :
-	    1;
+	if (db_exec(STMT_NET_SWITCH_INSERT, p, NPARAMS(p), &k) < 0)
+		return -1;
+	*id = (int64_t)k;
+	return 1;
 }
 
 int
@@ -159,12 +162,16 @@ store_ip_in_range(struct arena *a, int64_t op, uint32_t first, uint32_t last)
 
 int
 store_ip_pool_insert(int64_t op, int64_t site, const char *cidr,
-    uint32_t first, uint32_t last)
+    uint32_t first, uint32_t last, int64_t *id)
 {
 	struct dbp	 p[] = { DBP_I(op), DBP_I(site), DBP_S(cidr),
 	    DBP_I(first), DBP_I(last) };
+	uint64_t	 k = 0;
 
-	return db_exec(STMT_NET_POOL_INSERT, p, NPARAMS(p), NULL) < 0 ? -1 : 1;
+	if (db_exec(STMT_NET_POOL_INSERT, p, NPARAMS(p), &k) < 0)
+		return -1;
+	*id = (int64_t)k;
+	return 1;
 }
 
 int

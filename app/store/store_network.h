@@ -25,7 +25,7 @@ int	 store_switch_list(struct arena *, int64_t op, int64_t site,
 int	 store_switch_by_name(struct arena *, int64_t op, int64_t site,
 	    const char *name, int64_t *id, int64_t *ports);
 int	 store_switch_insert(int64_t op, int64_t site, const char *name,
-	    const char *model, int64_t ports);
+	    const char *model, int64_t ports, int64_t *id);
 
 /* Floor id of site: 1 (*name), 0 not op's or not site's. */
 int	 store_net_floor_get(struct arena *, int64_t op, int64_t site,
@@ -59,6 +59,6 @@ int	 store_ip_pool_overlap(struct arena *, int64_t op, uint32_t first,
 int64_t	 store_ip_in_range(struct arena *, int64_t op, uint32_t first,
 	    uint32_t last);
 int	 store_ip_pool_insert(int64_t op, int64_t site, const char *cidr,
-	    uint32_t first, uint32_t last);
+	    uint32_t first, uint32_t last, int64_t *id);
 
 #endif

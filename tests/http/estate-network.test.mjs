@@ -53,8 +53,9 @@ test('an operator admin adds a switch; a taken name or a bad one is refused', as
 	assert.equal(r.status, 303, r.text.slice(0, 300));
 	assertRedirect(r, `/sites/${sd}/network?done=switch`);
 	assert.deepEqual(db(`SELECT model, ports FROM network_switch WHERE site_id = ${sd} AND name = '${sw}'`), [['Acme 48', '48']]);
-	assert.match(dbValue(`SELECT new_value FROM audit_event WHERE entity = 'network_switch' AND site_id = ${sd} ORDER BY id DESC LIMIT 1`),
-		new RegExp(`name=${sw}\nmodel=Acme 48\nports=48`));
+	assert.match(dbValue(`SELECT new_value FROM audit_event WHERE entity = 'network_switch' AND site_id = ${sd}
+		AND entity_id = (SELECT id FROM network_switch WHERE site_id = ${sd} AND name = '${sw}')`),
+		new RegExp(`name=${sw}\nmodel=Acme 48\nports=48`), 'the event names the switch');
 	assert.match((await admin.get(r.location)).text, /Switch added\./);
 	const before_ = dbValue('SELECT COUNT(*) FROM network_switch');
 	for (const [fields, field, msg] of [
@@ -228,8 +229,9 @@ test('public IP pools: a CIDR block split into /29s of 5 usable addresses; overl
 	assert.deepEqual(db("SELECT address FROM public_ip WHERE block = '198.51.100.128/29' ORDER BY id").map((x) => x[0]),
 		['198.51.100.130', '198.51.100.131', '198.51.100.132', '198.51.100.133', '198.51.100.134'],
 		'network, gateway and broadcast excluded');
-	assert.match(dbValue(`SELECT new_value FROM audit_event WHERE entity = 'ip_pool' AND site_id = ${sd} ORDER BY id DESC LIMIT 1`),
-		/cidr=198\.51\.100\.128\/26\nblocks=8\naddresses=40/);
+	assert.match(dbValue(`SELECT new_value FROM audit_event WHERE entity = 'ip_pool' AND site_id = ${sd}
+		AND entity_id = (SELECT id FROM ip_pool WHERE cidr = '198.51.100.128/26')`),
+		/cidr=198\.51\.100\.128\/26\nblocks=8\naddresses=40/, 'the event names the pool');
 	const n = await admin.get(r.location);
 	assert.match(n.text, /Pool added: 40 addresses free\./);
 	assert.match(n.text, /198\.51\.100\.128\/26 40 40/);
