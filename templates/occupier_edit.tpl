@@ -31,14 +31,14 @@
 </div>
 <div class="field{{#F_COMPANY_NO_INVALID}} invalid{{/F_COMPANY_NO_INVALID}}">
 <label for="f-company_no">Company number</label>
-<p class="hint">e.g. 01234567 or SC123456</p>
-<input id="f-company_no" name="company_no" type="text" maxlength="20" value="{{F_COMPANY_NO}}"{{#F_COMPANY_NO_INVALID}} aria-invalid="true" aria-describedby="e-company_no"{{/F_COMPANY_NO_INVALID}}>
+<p class="hint" id="h-company_no">e.g. 01234567 or SC123456</p>
+<input id="f-company_no" name="company_no" type="text" maxlength="20" value="{{F_COMPANY_NO}}" aria-describedby="h-company_no{{#F_COMPANY_NO_INVALID}} e-company_no{{/F_COMPANY_NO_INVALID}}"{{#F_COMPANY_NO_INVALID}} aria-invalid="true"{{/F_COMPANY_NO_INVALID}}>
 {{#F_COMPANY_NO_INVALID}}<p class="err" id="e-company_no">{{F_COMPANY_NO_ERR}}</p>{{/F_COMPANY_NO_INVALID}}
 </div>
 <div class="field{{#F_VAT_NUMBER_INVALID}} invalid{{/F_VAT_NUMBER_INVALID}}">
 <label for="f-vat_number">VAT number</label>
-<p class="hint">GB and 9 or 12 digits, or an EU prefix, e.g. GB123456789</p>
-<input id="f-vat_number" name="vat_number" type="text" maxlength="32" value="{{F_VAT_NUMBER}}"{{#F_VAT_NUMBER_INVALID}} aria-invalid="true" aria-describedby="e-vat_number"{{/F_VAT_NUMBER_INVALID}}>
+<p class="hint" id="h-vat_number">GB and 9 or 12 digits, or an EU prefix, e.g. GB123456789</p>
+<input id="f-vat_number" name="vat_number" type="text" maxlength="32" value="{{F_VAT_NUMBER}}" aria-describedby="h-vat_number{{#F_VAT_NUMBER_INVALID}} e-vat_number{{/F_VAT_NUMBER_INVALID}}"{{#F_VAT_NUMBER_INVALID}} aria-invalid="true"{{/F_VAT_NUMBER_INVALID}}>
 {{#F_VAT_NUMBER_INVALID}}<p class="err" id="e-vat_number">{{F_VAT_NUMBER_ERR}}</p>{{/F_VAT_NUMBER_INVALID}}
 </div>
 <div class="field{{#F_BILLING_ADDRESS_INVALID}} invalid{{/F_BILLING_ADDRESS_INVALID}}">

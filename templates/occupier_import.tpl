@@ -26,8 +26,9 @@
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="preview">
 <div class="field{{#F_FILE_INVALID}} invalid{{/F_FILE_INVALID}}">
 <label for="f-file">CSV file of occupiers</label>
-<input id="f-file" name="file" type="file" accept=".csv,text/csv" required>
-<p class="hint">A first line naming the columns, in any order: <code>billing_ref</code> and <code>name</code> (required), <code>legal_name</code>, <code>company_no</code>, <code>vat_number</code>, <code>billing_address</code>, <code>contact_name</code>, <code>contact_email</code>, <code>contact2_name</code>, <code>contact2_email</code>, <code>contact3_name</code>, <code>contact3_email</code>, and for a contract <code>site</code> (its name), <code>contract_ref</code>, <code>start_date</code>, <code>end_date</code> (YYYY-MM-DD), <code>value</code> (a month), <code>notice_months</code>, <code>deposit</code>. Then one occupier a line. Occupiers are matched by billing reference: importing a file again changes nothing twice. At most 1 MiB.</p>
+<input id="f-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="h-file{{#F_FILE_INVALID}} e-file{{/F_FILE_INVALID}}"{{#F_FILE_INVALID}} aria-invalid="true"{{/F_FILE_INVALID}}>
+{{#F_FILE_INVALID}}<p class="err" id="e-file">{{F_FILE_ERR}}</p>{{/F_FILE_INVALID}}
+<p class="hint" id="h-file">A first line naming the columns, in any order: <code>billing_ref</code> and <code>name</code> (required), <code>legal_name</code>, <code>company_no</code>, <code>vat_number</code>, <code>billing_address</code>, <code>contact_name</code>, <code>contact_email</code>, <code>contact2_name</code>, <code>contact2_email</code>, <code>contact3_name</code>, <code>contact3_email</code>, and for a contract <code>site</code> (its name), <code>contract_ref</code>, <code>start_date</code>, <code>end_date</code> (YYYY-MM-DD), <code>value</code> (a month), <code>notice_months</code>, <code>deposit</code>. Then one occupier a line. Occupiers are matched by billing reference: importing a file again changes nothing twice. At most 1 MiB.</p>
 </div>
 <button type="submit" class="primary">Preview</button>
 </form>

@@ -13,10 +13,11 @@
 <select id="f-floor" name="floor"{{#F_FLOOR_INVALID}} aria-describedby="e-floor"{{/F_FLOOR_INVALID}}{{#F_FLOOR_INVALID}} aria-invalid="true"{{/F_FLOOR_INVALID}}><option value="">Choose a floor</option>{{#FLOOR_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/FLOOR_OPT}}</select>
 {{#F_FLOOR_INVALID}}<p class="err" id="e-floor">{{F_FLOOR_ERR}}</p>{{/F_FLOOR_INVALID}}
 </div>
-<div class="field">
+<div class="field{{#F_FILE_INVALID}} invalid{{/F_FILE_INVALID}}">
 <label for="f-file">CSV file</label>
-<input id="f-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="h-file">
+<input id="f-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="h-file{{#F_FILE_INVALID}} e-file{{/F_FILE_INVALID}}"{{#F_FILE_INVALID}} aria-invalid="true"{{/F_FILE_INVALID}}>
 <p class="hint" id="h-file">Columns: label, switch, port, role, space (role empty: disabled; space empty: none). A first line starting with "label" is a header.</p>
+{{#F_FILE_INVALID}}<p class="err" id="e-file">{{F_FILE_ERR}}</p>{{/F_FILE_INVALID}}
 </div>
 <div class="field{{#F_CSV_INVALID}} invalid{{/F_CSV_INVALID}}">
 <label for="f-csv">Or paste the rows</label>

@@ -89,11 +89,15 @@ fill_preview(struct req *r, struct tpl_dict *d, const struct occimport_out *o,
 		tpl_set(row, TN_CONTRACT_REF, x->v[OI_CONTRACT_REF]);
 		tpl_set(row, TN_CON_ACT, act_label[o->line[i].con]);
 	}
+	/* Each bad line in the summary; by the file field, what to do. */
 	for (i = 0; i < o->im.nerrs; i++)
-		form_error(r, d, "file", o->im.errs[i].text);
+		form_error(r, d, NULL, o->im.errs[i].text);
 	if (o->im.more_errs)
-		form_error(r, d, "file", "More lines have errors: correct "
+		form_error(r, d, NULL, "More lines have errors: correct "
 		    "these first.");
+	if (o->im.nerrs > 0)
+		form_error(r, d, "file", "Nothing was imported: correct the "
+		    "lines listed above and choose the file again.");
 	if (o->im.nerrs > 0 || o->im.n == 0) {
 		if (o->im.n == 0 && o->im.nerrs == 0)
 			form_error(r, d, "file", "The file has no occupier: "

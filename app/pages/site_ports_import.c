@@ -60,8 +60,10 @@ fill_rows(struct tpl_dict *d, const struct ports_import_out *out)
 	tpl_set_int(d, TN_NROWS, (long long)out->nrows);
 }
 
+/* The errors by line in the summary; by the field the rows came from
+ * (key: "file" for an upload, "csv" for pasted rows), what to do. */
 static void
-fill_errors(struct req *r, struct tpl_dict *d,
+fill_errors(struct req *r, struct tpl_dict *d, const char *key,
     const struct ports_import_out *out)
 {
 	size_t	 i;
@@ -73,13 +75,15 @@ fill_errors(struct req *r, struct tpl_dict *d,
 	if (out->nerr > OPS_MSGS_MAX)
 		form_error(r, d, NULL, arena_printf(r->a, "and %zu more "
 		    "errors", out->nerr - OPS_MSGS_MAX));
-	form_error(r, d, "csv", "Nothing was imported: correct the file and "
+	form_error(r, d, key, "Nothing was imported: correct the file and "
 	    "try again");
 }
 
-/* Run the import (or its preview) and answer. */
+/* Run the import (or its preview) and answer. key: the field the rows
+ * came from. */
 static void
-run(struct req *r, struct tpl_dict *d, struct ports_import_in *in)
+run(struct req *r, struct tpl_dict *d, const char *key,
+    struct ports_import_in *in)
 {
 	struct ops_ctx			 c;
 	struct ports_import_out		 out;
@@ -98,7 +102,7 @@ run(struct req *r, struct tpl_dict *d, struct ports_import_in *in)
 	}
 	tpl_set(d, TN_CSV, arena_strndup(r->a, in->data, in->len));
 	if (rc == 0) {
-		fill_errors(r, d, &out);
+		fill_errors(r, d, key, &out);
 		r->status = 422;
 	} else if (in->commit) {
 		http_redirect(r, arena_printf(r->a, "/sites/%lld/network?"
@@ -121,6 +125,7 @@ page_site_ports_import(struct req *r)
 	struct fval			 v[IM__MAX];
 	struct ports_import_in		 in;
 	int64_t				 floor = 0;
+	const char			*key = "file";
 
 	if (!site_network_begin(r, "Import floor ports", "site_ports_import.tpl",
 	    &s, &d))
@@ -146,6 +151,7 @@ page_site_ports_import(struct req *r)
 	if ((in.data = upload(r, &in.len)) == NULL) {
 		in.data = v[IM_CSV].raw;
 		in.len = strlen(in.data);
+		key = "csv";
 	}
-	run(r, d, &in);
+	run(r, d, key, &in);
 }

@@ -375,7 +375,7 @@ test("an occupier's record: legal name, numbers, billing address and contacts; a
 		const vat = page.getByLabel('VAT number', { exact: true });
 		assert.equal(await vat.getAttribute('aria-invalid'), 'true');
 		assert.equal(await text(page.locator('#e-vat_number')), 'VAT number must be GB and 9 or 12 digits, e.g. GB123456789');
-		assert.equal(await vat.getAttribute('aria-describedby'), 'e-vat_number');
+		assert.equal(await vat.getAttribute('aria-describedby'), 'h-vat_number e-vat_number');
 		assert.deepEqual(await errors(), ['VAT number must be GB and 9 or 12 digits, e.g. GB123456789']);
 		for (const [label, value] of Object.entries(fields))
 			assert.equal(await page.getByLabel(label, { exact: true }).inputValue(), value, `${label} kept`);

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	ADMIN, EASTWIND_ADMIN, OCC_ADMIN, STAFF, assertHtml, assertRedirect, db, dbValue, inputValue, rnd,
+	ADMIN, EASTWIND_ADMIN, OCC_ADMIN, STAFF, assertHtml, assertRedirect, db, dbValue, fieldA11y, inputValue, rnd,
 	signedIn, siteId, text, textareaValue,
 } from './lib.mjs';
 import {
@@ -171,6 +171,24 @@ test('an admin edits every field; the dialog shows the change on the very next r
 	assert.deepEqual(db(`SELECT code, name, cost, rrp, description FROM service WHERE id = ${id}`), [[code, name, '2150', '9800', 'short']]);
 });
 
+/*
+ * The refused field as a screen reader meets it: its control (the Category
+ * select is f-svc-category; the rule form's own is f-category) is
+ * aria-invalid and described by the error paragraph e-<key>, which holds
+ * the message; no other control of the form is aria-invalid.
+ */
+function assertRefusedField(html, key, msg) {
+	const id = key === 'category' ? 'f-svc-category' : `f-${key}`;
+	const a = fieldA11y(html, id);
+	assert.ok(a, `${id} on the page`);
+	assert.equal(a.attrs['aria-invalid'], 'true', `${id} aria-invalid`);
+	assert.ok(a.describedBy.includes(`e-${key}`), `${id} described by e-${key}: ${a.describedBy}`);
+	assert.ok(a.described[a.describedBy.indexOf(`e-${key}`)]?.includes(msg),
+		`e-${key} holds "${msg}": ${a.described}`);
+	assert.equal((html.match(/aria-invalid="true"/g) || []).length, 1, `only ${id} is aria-invalid`);
+	assert.equal((html.match(new RegExp(`id="e-${key}"`, 'g')) || []).length, 1, `one e-${key}`);
+}
+
 test('every refusal of the add form: the message by its field, the input kept, nothing written', async () => {
 	const before_ = counts();
 	const cases = [
@@ -198,6 +216,7 @@ test('every refusal of the add form: the message by its field, the input kept, n
 				`${field} marked invalid`);
 		} else
 			assert.match(r.body, /<div class="field invalid"><label class="check"><input type="checkbox" name="site" value="\d+" checked> Canary Wharf/);
+		assertRefusedField(r.body, field ?? `site_rrp_${cw}`, msg);
 		// The input is kept.
 		assert.equal(inputValue(r.body, 'name'), f.name);
 		assert.equal(inputValue(r.body, 'code'), f.code);
@@ -209,17 +228,28 @@ test('every refusal of the add form: the message by its field, the input kept, n
 	assert.deepEqual(counts(), before_, 'nothing written, no audit event, the catalog version unchanged');
 });
 
+test('the add form: one control labelled "Switch ports" (the entitlement); the needs-device box says when it starts', async () => {
+	const r = await admin.get('/catalog/new');
+	assertHtml(r, 200, 'add form');
+	const labels = [...r.body.matchAll(/<label\b([^>]*)>([\s\S]*?)<\/label>/g)].map((m) => [m[1], text(m[2])]);
+	const ports = labels.filter(([, t]) => /switch ports/i.test(t));
+	assert.deepEqual(ports, [[' for="f-ent_switch_ports"', 'Switch ports']], JSON.stringify(ports));
+	assert.ok(labels.some(([, t]) => t === 'Starts only once its ports are active (as Internet services)'),
+		'the needs_device box');
+	assert.match(r.body, /<label class="check"><input type="checkbox" name="needs_device" value="1"> Starts only once its ports are active/);
+});
+
 test('refusals of the edit form: a code taken, a negative cost or entitlement; nothing written', async () => {
 	const { id, f } = await added();
 	await admin.get(`/catalog/${id}`);
 	const was = db(`SELECT * FROM service WHERE id = ${id}`);
 	const before_ = counts();
-	for (const [over, msg] of [
-		[{ code: 'public-ip-29' }, "Code public-ip-29 is already another service's: choose another."],
-		[{ cost: '-3' }, 'Cost must be an amount such as 12.50'],
-		[{ ent_public_ip: '-2' }, 'Public IP addresses per unit'],
-		[{ ent_public_ip: '100000' }, 'Public IP addresses per unit'],
-		[{ siteRrp: { [sd]: 'abc' } }, 'RRP at Shoreditch must be an amount such as 12.50'],
+	for (const [over, msg, key] of [
+		[{ code: 'public-ip-29' }, "Code public-ip-29 is already another service's: choose another.", 'code'],
+		[{ cost: '-3' }, 'Cost must be an amount such as 12.50', 'cost'],
+		[{ ent_public_ip: '-2' }, 'Public IP addresses per unit', 'ent_public_ip'],
+		[{ ent_public_ip: '100000' }, 'Public IP addresses per unit', 'ent_public_ip'],
+		[{ siteRrp: { [sd]: 'abc' } }, 'RRP at Shoreditch must be an amount such as 12.50', `site_rrp_${sd}`],
 	]) {
 		const { f: g, pairs } = serviceFields({ code: f.code, name: f.name, ...over });
 		const r = await post(admin, `/catalog/${id}`, [['op', 'save'], ...pairs]);
@@ -227,6 +257,7 @@ test('refusals of the edit form: a code taken, a negative cost or entitlement; n
 		assert.ok(r.text.includes(msg), `${msg} in ${r.text.slice(0, 500)}`);
 		assert.equal(inputValue(r.body, 'code'), g.code, 'kept');
 		assert.equal(inputValue(r.body, 'cost'), g.cost, 'kept');
+		assertRefusedField(r.body, key, msg);
 	}
 	assert.deepEqual(db(`SELECT * FROM service WHERE id = ${id}`), was);
 	assert.deepEqual(counts(), before_);

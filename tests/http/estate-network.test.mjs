@@ -6,7 +6,10 @@
 // nothing saved; staff may not (403); another operator's site is 404.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, EASTWIND_ADMIN, STAFF, assertHtml, assertRedirect, db, dbValue, inputValue, rnd, signedIn, siteId, textareaValue } from './lib.mjs';
+import {
+	ADMIN, EASTWIND_ADMIN, STAFF, assertHtml, assertRedirect, db, dbValue, fieldA11y, inputValue, rnd, signedIn, siteId,
+	textareaValue,
+} from './lib.mjs';
 
 let admin, staff, east, sd, floor;
 const tag = `T${rnd(4)}`.toUpperCase();
@@ -128,6 +131,28 @@ test('floor ports by a pattern: 48 labels zero-padded onto ports 1-48 with the d
 	assert.equal(foreign.status, 404, 'a floor of another operator');
 });
 
+/*
+ * "Nothing was imported" is by the field the rows came from (key "file":
+ * the upload, "csv": the paste box), which alone is marked invalid and
+ * described by it (the file input by its hint too).
+ */
+const NOTHING = 'Nothing was imported: correct the file and try again';
+
+function assertImportRefusedAt(html, key) {
+	const other = key === 'file' ? 'csv' : 'file';
+	const a = fieldA11y(html, `f-${key}`);
+	const b = fieldA11y(html, `f-${other}`);
+	assert.equal(a.attrs['aria-invalid'], 'true', `${key} aria-invalid`);
+	assert.deepEqual(a.describedBy, key === 'file' ? ['h-file', 'e-file'] : ['e-csv']);
+	assert.equal(a.described.at(-1), NOTHING, `the message by ${key}`);
+	assert.match(html, new RegExp(`<div class="field invalid">\\s*<label for="f-${key}">`));
+	assert.equal(b.attrs['aria-invalid'], undefined, `${other} not aria-invalid`);
+	assert.deepEqual(b.describedBy, other === 'file' ? ['h-file'] : []);
+	assert.match(html, new RegExp(`<div class="field">\\s*<label for="f-${other}">`));
+	assert.doesNotMatch(html, new RegExp(`id="e-${other}"`));
+	assert.match(html, new RegExp(`<li><a href="#f-${key}">${NOTHING}</a></li>`), 'the summary links to it');
+}
+
 /* Post a CSV to the import page, pasted (step preview or import). */
 async function importCsv(c, csv, step = 'preview', fl = floor) {
 	if (!c.csrf)
@@ -157,6 +182,7 @@ test('CSV import of floor ports: a preview, then all rows; a file with a bad row
 	assert.match(r.text, /Line 8: This site already has a floor port labelled SD-G-01/);
 	assert.match(r.text, /Nothing was imported/);
 	assert.equal(textareaValue(r.body, 'csv'), bad, 'the rows kept');
+	assertImportRefusedAt(r.body, 'csv');
 	assert.equal(portCount(), before_, 'nothing imported');
 	// Even the import step of a bad file writes nothing.
 	assert.equal((await importCsv(admin, bad, 'import')).status, 422);
@@ -184,7 +210,10 @@ test('CSV import of floor ports: a preview, then all rows; a file with a bad row
 	const u = await admin.request('POST', `/sites/${sd}/ports/import`, { body: fd, contentType: null });
 	assert.equal(u.status, 422);
 	assert.match(u.text, new RegExp(`Line 1: This site already has a floor port labelled ${tag}-C3`));
-	assert.equal((await importCsv(admin, '', 'preview')).status, 422, 'an empty file');
+	assertImportRefusedAt(u.body, 'file');
+	const empty = await importCsv(admin, '', 'preview');
+	assert.equal(empty.status, 422, 'an empty file');
+	assertImportRefusedAt(empty.body, 'csv');
 	// Another operator's site: not found.
 	await east.get('/sites/new');
 	assert.equal((await east.post(`/sites/${sd}/ports/import`, { floor, csv: good, step: 'import' })).status, 404);

@@ -88,6 +88,27 @@ export function textareaValue(html, name) {
 	return m ? decode(m[1]) : null;
 }
 
+/*
+ * A field as assistive technology meets it: the attributes of the control
+ * with id="ID" (decoded, by name), the ids its aria-describedby lists, and
+ * the text of each element those ids name (null where none has the id).
+ * Null when no control has the id.
+ */
+export function fieldA11y(html, id) {
+	const tag = new RegExp(`<(?:input|select|textarea)\\b[^>]*\\bid="${id}"[^>]*>`, 'i').exec(html);
+	if (!tag)
+		return null;
+	const attrs = {};
+	for (const a of tag[0].matchAll(/\s([a-z-]+)(?:="([^"]*)")?/gi))
+		attrs[a[1].toLowerCase()] = a[2] === undefined ? '' : decode(a[2]);
+	const describedBy = (attrs['aria-describedby'] || '').split(/\s+/).filter(Boolean);
+	const described = describedBy.map((d) => {
+		const m = new RegExp(`<(p|span|div)\\b[^>]*\\bid="${d}"[^>]*>([\\s\\S]*?)</\\1>`, 'i').exec(html);
+		return m ? text(m[2]) : null;
+	});
+	return { attrs, describedBy, described };
+}
+
 /* The CSRF token of the page (hidden input name="csrf"), or null. */
 export function csrfOf(html) {
 	return inputValue(html, 'csrf');

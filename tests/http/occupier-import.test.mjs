@@ -5,7 +5,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	ADMIN, EASTWIND_ADMIN, OCC_ADMIN, STAFF, assertHtml, assertRedirect, db, dbValue, q, rnd, signedIn,
+	ADMIN, EASTWIND_ADMIN, OCC_ADMIN, STAFF, assertHtml, assertRedirect, db, dbValue, fieldA11y, q, rnd, signedIn,
 	tableRows, text,
 } from './lib.mjs';
 
@@ -32,6 +32,30 @@ async function upload(c, body) {
 function errorsOf(html) {
 	const m = /<div class="errors"[^>]*>([\s\S]*?)<\/div>/.exec(html);
 	return m ? [...m[1].matchAll(/<li>([\s\S]*?)<\/li>/g)].map((x) => text(x[1])) : [];
+}
+
+/* The file field as a screen reader meets it: marked invalid, described
+ * by its hint and the message by it (msg), or (msg null) by its hint only. */
+const HINT = /^A first line naming the columns, in any order: billing_ref and name/;
+const NOTHING = 'Nothing was imported: correct the lines listed above and choose the file again.';
+
+function assertFileField(html, msg) {
+	const a = fieldA11y(html, 'f-file');
+	assert.ok(a, 'the file field');
+	if (msg === null) {
+		assert.equal(a.attrs['aria-invalid'], undefined, 'not aria-invalid');
+		assert.deepEqual(a.describedBy, ['h-file']);
+		assert.match(a.described[0], HINT);
+		assert.match(html, /<div class="field">\s*<label for="f-file">/);
+		assert.doesNotMatch(html, /id="e-file"/);
+		return;
+	}
+	assert.match(html, /<div class="field invalid">\s*<label for="f-file">/, 'the field marked invalid');
+	assert.equal(a.attrs['aria-invalid'], 'true', 'aria-invalid');
+	assert.deepEqual(a.describedBy, ['h-file', 'e-file']);
+	assert.match(a.described[0], HINT);
+	assert.equal(a.described[1], msg, 'the message by the field');
+	assert.match(html, /<p class="err" id="e-file">/);
 }
 
 /* The hidden text the preview posts back. */
@@ -121,6 +145,13 @@ test('a file with bad lines imports nothing and names each line', async () => {
 	assert.ok(errs.some((e) => new RegExp(`^Line 8: billing_ref IMP-${tag}-1 is on line 2 too`).test(e)), errs.join('\n'));
 	assert.ok(errs.some((e) => /^Line 9: billing_ref is required/.test(e)), errs.join('\n'));
 	assert.doesNotMatch(p.body, /name="data"/, 'no Import button');
+	// By the file field one short message; the lines are in the summary only.
+	assertFileField(p.body, NOTHING);
+	assert.equal(errs.at(-1), NOTHING, 'the summary ends with it, linked to the field');
+	assert.match(p.body, /<li><a href="#f-file">Nothing was imported: correct the lines listed above/);
+	assert.equal(errs.filter((e) => e === NOTHING).length, 1);
+	assert.doesNotMatch(p.body, /<li><a href="#f-file">Line /, 'the lines are not the field\'s');
+	assertFileField((await admin.get('/occupiers/import')).body, null);
 	// Posting the text anyway: refused, nothing written.
 	const r = await admin.post('/occupiers/import', { op: 'import', data: body });
 	assertHtml(r, 422, 'import refused');
@@ -131,12 +162,18 @@ test('a file with bad lines imports nothing and names each line', async () => {
 	const u = await upload(admin, 'billing_ref,name,colour\r\nX,Y,red\r\n');
 	assertHtml(u, 422, 'unknown column');
 	assert.match(errorsOf(u.body)[0], /^Line 1: column “colour” is not one of the columns/);
+	assertFileField(u.body, NOTHING);
 	const qt = await upload(admin, `billing_ref,name\r\nIMP-${tag}-q,"open\r\n`);
 	assertHtml(qt, 422, 'quote');
 	assert.match(errorsOf(qt.body)[0], /^Line 2: has a quote that is never closed/);
 	const none = await admin.post('/occupiers/import', { op: 'preview' });
 	assertHtml(none, 422, 'no file');
 	assert.match(none.text, /Choose a CSV file to import\./);
+	assertFileField(none.body, 'Choose a CSV file to import.');
+	// A file with a header and no line: the field says so.
+	const empty = await upload(admin, `${HEAD}\r\n`);
+	assertHtml(empty, 422, 'empty file');
+	assertFileField(empty.body, 'The file has no occupier: nothing to import.');
 });
 
 test('billing references are per operator: the same ones import for both, neither sees the other', async () => {

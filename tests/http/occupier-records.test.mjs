@@ -5,7 +5,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	ADMIN, EASTWIND_ADMIN, OCC_ADMIN, STAFF, TODAY, assertHtml, assertRedirect, db, dbValue, inputValue, q, rnd,
+	ADMIN, EASTWIND_ADMIN, OCC_ADMIN, STAFF, TODAY, assertHtml, assertRedirect, db, dbValue, fieldA11y, inputValue, q, rnd,
 	signedIn, siteId, tableRows, textareaValue,
 } from './lib.mjs';
 
@@ -70,6 +70,32 @@ test('the record is saved normalised, shown on the Contracts tab and in the edit
 	assert.equal(dbValue(`SELECT vat_number FROM occupier WHERE id = ${id}`), 'DE123456789');
 });
 
+/* The input key described by its hint h-<key> (text hint) and, when err
+ * (a RegExp of the message) is given, by e-<key> too and aria-invalid. */
+function assertDescribed(html, key, hint, err) {
+	const a = fieldA11y(html, `f-${key}`);
+	assert.ok(a, `f-${key}`);
+	assert.deepEqual(a.describedBy, err ? [`h-${key}`, `e-${key}`] : [`h-${key}`], `${key} aria-describedby`);
+	assert.equal(a.described[0], hint, `${key} hint`);
+	if (err) {
+		assert.equal(a.attrs['aria-invalid'], 'true', `${key} aria-invalid`);
+		assert.match(a.described[1], err, `${key} message`);
+	} else
+		assert.equal(a.attrs['aria-invalid'], undefined, `${key} not aria-invalid`);
+}
+
+test('the company and VAT number hints describe their inputs, on the new and the edit form', async () => {
+	const r = await staff.get('/occupiers/new');
+	assertHtml(r, 200, 'new form');
+	assertDescribed(r.body, 'company_no', 'e.g. 01234567 or SC123456', null);
+	assertDescribed(r.body, 'vat_number', 'GB and 9 or 12 digits, or an EU prefix, e.g. GB123456789', null);
+	const id = await create(staff, full(`Hints ${rnd()}`));
+	const e = await staff.get(`/occupiers/${id}/edit`);
+	assertHtml(e, 200, 'edit form');
+	assertDescribed(e.body, 'company_no', 'e.g. 01234567 or SC123456', null);
+	assertDescribed(e.body, 'vat_number', 'GB and 9 or 12 digits, or an EU prefix, e.g. GB123456789', null);
+});
+
 test('a bad VAT number, company number or contact e-mail is refused by its field, input kept, nothing saved', async () => {
 	const name = `Bad record ${rnd()}`;
 	const f = { ...full(name), vat_number: 'GB12345', company_no: 'ABC', contact2_email: 'not-an-email',
@@ -82,6 +108,10 @@ test('a bad VAT number, company number or contact e-mail is refused by its field
 	assert.match(r.body, /<p class="err" id="e-contact2_email">E-mail of billing contact 2 /);
 	assert.match(r.body, /<p class="err" id="e-contact3_email">E-mail of billing contact 3 is required: Carla has a name/);
 	assert.equal(inputValue(r.body, 'vat_number'), 'GB12345', 'input kept');
+	// Each described by its hint and its message.
+	assertDescribed(r.body, 'company_no', 'e.g. 01234567 or SC123456', /^Company number must be 2 to 12 letters or digits/);
+	assertDescribed(r.body, 'vat_number', 'GB and 9 or 12 digits, or an EU prefix, e.g. GB123456789',
+		/^VAT number must be GB and 9 or 12 digits/);
 	assert.equal(inputValue(r.body, 'contact2_email'), 'not-an-email');
 	assert.equal(inputValue(r.body, 'name'), name);
 	assert.equal(dbValue(`SELECT COUNT(*) FROM occupier WHERE name = ${q(name)}`), '0', 'nothing saved');
@@ -95,6 +125,8 @@ test('a bad VAT number, company number or contact e-mail is refused by its field
 	const r3 = await staff.post(`/occupiers/${id}/edit`, { ...full('x'), vat_number: 'FR1', version: '1' });
 	assertHtml(r3, 422, 'bad VAT on edit');
 	assert.equal(inputValue(r3.body, 'vat_number'), 'FR1');
+	assertDescribed(r3.body, 'vat_number', 'GB and 9 or 12 digits, or an EU prefix, e.g. GB123456789', /^VAT number /);
+	assertDescribed(r3.body, 'company_no', 'e.g. 01234567 or SC123456', null);
 	assert.equal(dbValue(`SELECT CONCAT(vat_number, '/', version) FROM occupier WHERE id = ${id}`), 'GB123456789/1');
 });
 
