@@ -194,15 +194,16 @@ save_txn(struct txn *t, void *arg)
 	int				 rc;
 
 	memset(&s->out->why, 0, sizeof(s->out->why));
+	/* A moved-out contract's dates are history, whichever month. */
+	if (in->old != NULL && (in->c.start != in->old->start ||
+	    in->c.end != in->old->end) && (rc = moved_out(t, s)) <= 0)
+		return rc;
 	/* Dates may not move into or out of an invoiced, locked month. */
 	if (in->old != NULL && in->locked != NULL &&
 	    (rc = in->locked(in->locked_arg, in->old, &in->c, &locked)) != 0)
 		return rc < 0 ? -1 : ops_refuse(&s->out->why, OPS_INVALID, NULL,
 		    locked);
 	if (in->old == NULL && (rc = site_in_use(t, s)) <= 0)
-		return rc;
-	if (in->old != NULL && (in->c.start != in->old->start ||
-	    in->c.end != in->old->end) && (rc = moved_out(t, s)) <= 0)
 		return rc;
 	if (!in->overlap_ok && (rc = overlap(t, s)) <= 0)
 		return rc;
