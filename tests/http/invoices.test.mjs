@@ -230,6 +230,7 @@ test('an issued invoice never changes, by any route', async () => {
 	assert.equal(r.status, 422, r.text.slice(0, 200));
 	assert.match(r.body, /<p class="err" id="e-vat_number">VAT registration number must be GB and 9 or 12 digits, e\.g\. GB123456789<\/p>/);
 	assert.equal(inputValue(r.body, 'vat_number'), 'GB 12');
+	assert.match(r.body, /id="f-vat_number"[^>]* aria-invalid="true" aria-describedby="e-vat_number"/, 'the field announces its error');
 	assert.deepEqual(db(`SELECT billing_name, vat_number, version FROM occupier WHERE id = ${acme}`), [['Acme Analytics Limited', 'GB555010122', v0]]);
 	r = await postForm(admin, `/occupiers/${acme}/billing`, {
 		billing_name: 'Acme Renamed', billing_address: 'Elsewhere', vat_number: 'GB 999 9999 73', terms_days: '60',
