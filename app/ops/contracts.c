@@ -163,21 +163,17 @@ site_in_use(struct txn *t, struct save *s)
 
 /* The dates of a contract whose move-out ran are history: its services
  * ended, its numbers, ports and addresses were released on its end date.
- * 1 not moved out, 0 refused (or gone), -1. */
+ * The contract as read for the edit says so; a move-out that runs after
+ * that read changes its version, which the update checks. 1 not moved
+ * out, 0 refused. */
 static int
 moved_out(struct txn *t, struct save *s)
 {
 	char		 d[DATE_STRLEN];
-	int32_t		 day;
-	int		 rc;
 
-	if ((rc = store_contract_moved_out(t->a, t->operator_id,
-	    s->in->old->id, &day)) <= 0)
-		return rc < 0 ? -1 : ops_refuse(&s->out->why, OPS_NOT_FOUND,
-		    NULL, NULL);
-	if (day == DATE_NONE)
+	if (s->in->old->moved_out == DATE_NONE)
 		return 1;
-	date_format(day, d, sizeof(d));
+	date_format(s->in->old->moved_out, d, sizeof(d));
 	return ops_refuse(&s->out->why, OPS_INVALID, "end_date",
 	    arena_printf(t->a, "This contract was moved out on %s: its "
 	    "services ended and its numbers, ports and addresses were "

@@ -15,8 +15,9 @@ typedef int	(*contract_locked_fn)(void *arg,
 		    const struct store_contract *new_, const char **msg);
 
 struct contract_save_in {
-	/* An edit: the contract as the page read it (its id, occupier, site
-	 * and dates before the edit); NULL: a new contract. */
+	/* An edit: the contract as the page read it (store_contract_get:
+	 * its id, occupier, site, dates and move-out day before the edit);
+	 * NULL: a new contract. */
 	const struct store_contract	*old;
 	/* The contract as saved: its occupier, site, reference, start, end
 	 * and (an edit) the version the form started from. */
@@ -46,8 +47,9 @@ char	*ops_contract_terms_text(struct arena *,
  * with an audit event): their start date, and the day they start (when it
  * is set) to the new start, or to today when that is already past (charges
  * never reach back into days that are over); services that have started
- * keep their days. Refused: a reference another contract has, or an edit
- * across an invoiced month (OPS_INVALID, with its message); an edit whose
+ * keep their days. Refused: a reference another contract has, an edit
+ * across an invoiced month, or a date change of a contract whose move-out
+ * ran (OPS_INVALID, with its message); an edit whose
  * version is not the current one (OPS_CONFLICT, never a silent
  * overwrite); an occupier or site not the operator's (OPS_NOT_FOUND).
  * Its terms (value, notice period, deposit) are saved with it, their

@@ -318,12 +318,11 @@ struct store_contract {
 	/* Terms (list and get only): value a month and deposit in minor
 	 * units of the site's currency, notice period in months. */
 	int64_t		 value, notice_months, deposit;
+	/* The day its move-out ran, DATE_NONE before (read by
+	 * store_contract_get only; DATE_NONE from the lists). */
+	int32_t		 moved_out;
 };
 
-/* The day contract id's move-out ran (DATE_NONE: not yet): 1, 0 no such
- * contract, -1. */
-int	 store_contract_moved_out(struct arena *, int64_t op, int64_t id,
-	    int32_t *day);
 int	 store_contract_list(struct arena *, int64_t op, int64_t occupier,
 	    int64_t site, struct store_contract **, size_t *);
 /* Newest first (start day, then id, descending), as store_contract_list. */

@@ -29,6 +29,7 @@ contract_from_row(const struct dbrow *r, struct store_contract *c)
 	c->end = dbrow_day(r, 5);
 	c->version = dbrow_int(r, 6);
 	store_contract_terms_row(r, 7, c);
+	c->moved_out = DATE_NONE;	/* store_contract_get reads it */
 }
 
 /* Newest first: start day descending, then id descending. */
@@ -107,6 +108,7 @@ store_contract_get(struct arena *a, int64_t op, int64_t id,
 	if ((rc = db_query(a, STMT_CONTRACT_GET, p, NPARAMS(p), &res)) <= 0)
 		return rc;
 	contract_from_row(&res.rows[0], c);
+	c->moved_out = dbrow_day(&res.rows[0], 10);
 	return 1;
 }
 
@@ -135,22 +137,6 @@ store_contract_insert(int64_t op, const struct store_contract *c,
 	if (n == 0)
 		return 0;
 	*id = (int64_t)iid;
-	return 1;
-}
-
-int
-store_contract_moved_out(struct arena *a, int64_t op, int64_t id,
-    int32_t *day)
-{
-	struct dbp	 p[] = { DBP_I(op), DBP_I(id) };
-	struct dbres	 res;
-
-	*day = DATE_NONE;
-	if (db_query(a, STMT_CONTRACT_MOVED_OUT, p, NPARAMS(p), &res) < 0)
-		return -1;
-	if (res.nrows == 0)
-		return 0;
-	*day = dbrow_day(&res.rows[0], 0);
 	return 1;
 }
 
